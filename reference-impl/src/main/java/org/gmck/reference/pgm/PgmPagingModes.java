@@ -1,0 +1,51 @@
+package org.gmck.reference.pgm;
+
+import org.gmck.spi.RejectedException;
+import org.gmck.spi.pgm.ControlRegisters;
+import org.gmck.spi.pgm.GuestMode;
+import org.gmck.spi.pgm.ModeStatus;
+import org.gmck.spi.pgm.PagingMode;
+import org.gmck.spi.pgm.PagingModes;
+import org.gmck.spi.pgm.ShadowContext;
+
+/** The reference PGM's paging-mode rules. */
+public final class PgmPagingModes implements PagingModes {
+
+    @Override
+    public GuestMode guestMode(ControlRegisters registers) {
+        return GuestModeDecoder.decode(registers);
+    }
+
+    @Override
+    public PagingMode shadowMode(PagingMode host, GuestMode guest) {
+        return ShadowModeMatrix.shadowMode(host, guest);
+    }
+
+    @Override
+    public boolean switcherNeedsSpecialEffort(PagingMode host, GuestMode guest) {
+        return ShadowModeMatrix.needsSpecialEffort(host, guest);
+    }
+
+    @Override
+    public long cr3For(PagingMode mode, long tableAddress) {
+        return Cr3Rules.cr3For(mode, tableAddress);
+    }
+
+    @Override
+    public long guestTableAddress(GuestMode mode, long cr3) {
+        return Cr3Rules.guestTableAddress(mode, cr3);
+    }
+
+    @Override
+    public long checkGuestPdpe(GuestMode mode, long pdpe) {
+        return PdpeBits.checkGuestPdpe(mode, pdpe);
+    }
+
+    @Override
+    public ShadowContext newShadowContext(PagingMode host) {
+        if (host == null || host == PagingMode.INVALID) {
+            throw new RejectedException(ModeStatus.INVALID_MODE, host + " is not a host paging mode");
+        }
+        return new PgmShadowContext(host);
+    }
+}

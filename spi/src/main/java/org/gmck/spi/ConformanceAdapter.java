@@ -1,0 +1,35 @@
+package org.gmck.spi;
+
+import java.util.Set;
+import org.gmck.spi.pgm.PagingModes;
+
+/**
+ * The one entry point an implementation provides to be certified.
+ *
+ * <p>An adapter is found with {@link java.util.ServiceLoader} (list the class in
+ * {@code META-INF/services/org.gmck.spi.ConformanceAdapter}) and chosen with
+ * {@code -Dconformance.adapter=NAME}, where NAME is {@link #name()}.
+ *
+ * <p>It declares the profiles it implements in {@link #profiles()} and overrides the entry point of each.
+ * The kit calls an entry point only for a declared profile; each call must return a fresh, independent
+ * instance, because every scenario starts from a new system.
+ */
+public interface ConformanceAdapter {
+
+    /** Short name used to select the adapter, for example {@code reference}. */
+    String name();
+
+    /** The version of the implementation under test, recorded in reports. */
+    String version();
+
+    /** The profiles this adapter implements. A sub-profile needs its parent declared too. */
+    Set<Profile> profiles();
+
+    /**
+     * Entry point of the PGM paging-mode rules (profile {@link Profile#PGM}): guest mode derivation,
+     * the host-by-guest shadow mode matrix, CR3 alignment and PDPE bits per mode.
+     */
+    default PagingModes pagingModes() {
+        throw new ProfileNotImplementedException(Profile.PGM);
+    }
+}

@@ -1,0 +1,54 @@
+package org.gmck.kit;
+
+import io.cucumber.java.Before;
+import io.cucumber.java.BeforeAll;
+import io.cucumber.java.Scenario;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.gmck.kit.catalogue.Rule;
+import org.gmck.kit.catalogue.RuleCatalogue;
+import org.gmck.spi.ConformanceAdapter;
+import org.gmck.spi.Profile;
+import org.junit.jupiter.api.Assumptions;
+
+/** Chooses the adapter once per run and decides, per scenario, which rule it checks and whether it applies. */
+public final class KitHooks {
+
+    /** The message prefix of a scenario skipped because its profile is not declared. */
+    public static final String NOT_APPLICABLE = "Not applicable:";
+
+    private final ScenarioContext context;
+
+    public KitHooks(ScenarioContext context) {
+        this.context = context;
+    }
+
+    /** Fails the whole run once, before any scenario, when the requested adapter cannot be found. */
+    @BeforeAll
+    public static void chooseAdapter() {
+        Adapters.selected();
+    }
+
+    @Before(order = 0)
+    public void gate(Scenario scenario) {
+        ConformanceAdapter adapter = Adapters.selected();
+        List<String> ruleTags = scenario.getSourceTagNames().stream()
+                .filter(t -> Rule.ID.matcher(t.substring(1)).matches())
+                .collect(Collectors.toList());
+        List<Profile> profiles = scenario.getSourceTagNames().stream()
+                .map(Profile::byTag).flatMap(java.util.Optional::stream)
+                .collect(Collectors.toList());
+        if (ruleTags.size() != 1 || profiles.size() != 1) {
+            throw new IllegalStateException("Scenario '" + scenario.getName() + "' (" + scenario.getUri() + ":"
+                    + scenario.getLine() + ") needs exactly one rule tag and one profile tag, has " + ruleTags
+                    + " and " + profiles);
+        }
+        String id = ruleTags.get(0).substring(1);
+        Rule rule = RuleCatalogue.bundled().rule(id).orElseThrow(() -> new IllegalStateException(
+                "Scenario '" + scenario.getName() + "' is tagged @" + id + ", which CONFORMANCE.md does not catalogue"));
+        Profile profile = profiles.get(0);
+        context.begin(adapter, rule, profile);
+        Assumptions.assumeTrue(adapter.profiles().contains(profile), () -> NOT_APPLICABLE + " adapter '" + adapter.name()
+                + "' does not declare profile '" + profile.id() + "' (rule " + id + ")");
+    }
+}

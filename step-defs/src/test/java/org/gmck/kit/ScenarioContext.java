@@ -1,0 +1,142 @@
+package org.gmck.kit;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.gmck.kit.catalogue.Rule;
+import org.gmck.spi.ConformanceAdapter;
+import org.gmck.spi.Profile;
+import org.gmck.spi.RejectedException;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * What one scenario knows: the adapter, the rule it checks, and the outcome of the last call into the
+ * adapter. Shared by all step classes of a scenario (one instance per scenario).
+ *
+ * <p>Assertions go through this class so that every failure names the rule that broke, what it says, its
+ * source, and what was checked.
+ */
+public final class ScenarioContext {
+
+    private ConformanceAdapter adapter;
+    private Rule rule;
+    private Profile profile;
+    private Outcome last;
+
+    void begin(ConformanceAdapter adapter, Rule rule, Profile profile) {
+        this.adapter = adapter;
+        this.rule = rule;
+        this.profile = profile;
+    }
+
+    public ConformanceAdapter adapter() {
+        return adapter;
+    }
+
+    public Rule rule() {
+        return rule;
+    }
+
+    public Profile profile() {
+        return profile;
+    }
+
+    /** Runs a call into the adapter and records its value or its typed rejection. */
+    public <T> Optional<T> attempt(Supplier<T> call) {
+        try {
+            T value = call.get();
+            last = new Outcome(value, null);
+            return Optional.ofNullable(value);
+        } catch (RejectedException rejected) {
+            last = new Outcome(null, rejected);
+            return Optional.empty();
+        } catch (RuntimeException unexpected) {
+            throw failure("the adapter threw " + unexpected.getClass().getName() + " instead of answering or "
+                    + "rejecting with a RejectedException: " + unexpected.getMessage(), unexpected);
+        }
+    }
+
+    /** Runs a call that returns nothing; see {@link #attempt(Supplier)}. */
+    public void attemptRun(Runnable call) {
+        attempt(() -> {
+            call.run();
+            return Boolean.TRUE;
+        });
+    }
+
+    /** The value of the last call, failing the rule if it was rejected. */
+    @SuppressWarnings("unchecked")
+    public <T> T lastValue(String what) {
+        Outcome outcome = requireLast();
+        if (outcome.rejection != null) {
+            throw failure(what + ": the adapter rejected the call with " + outcome.rejection.status().name()
+                    + " (" + outcome.rejection.getMessage() + ")", outcome.rejection);
+        }
+        return (T) outcome.value;
+    }
+
+    /** Asserts the last call was rejected with the named status. */
+    public void expectRejected(String statusName) {
+        Outcome outcome = requireLast();
+        if (outcome.rejection == null) {
+            throw failure("the call was accepted (answer: " + outcome.value + ") but must be rejected with " + statusName,
+                    statusName, String.valueOf(outcome.value));
+        }
+        String actual = outcome.rejection.status().name();
+        if (!actual.equals(statusName)) {
+            throw failure("the call was rejected with the wrong status (" + outcome.rejection.getMessage() + ")",
+                    statusName, actual);
+        }
+    }
+
+    /** Asserts the last call was accepted. */
+    public void expectAccepted(String what) {
+        lastValue(what);
+    }
+
+    /** Asserts two values are equal, naming the rule on failure. */
+    public void expectEqual(String what, Object expected, Object actual) {
+        if (!Objects.equals(expected, actual)) {
+            throw failure(what, expected, actual);
+        }
+    }
+
+    /** Asserts a condition, naming the rule on failure. */
+    public void expectThat(String what, boolean condition) {
+        if (!condition) {
+            throw failure(what, null);
+        }
+    }
+
+    /** A rule-aware assertion failure with expected and actual values. */
+    public AssertionFailedError failure(String what, Object expected, Object actual) {
+        return new AssertionFailedError(header() + "\n  Checked:  " + what + "\n  Expected: " + expected
+                + "\n  Actual:   " + actual, expected, actual);
+    }
+
+    /** A rule-aware assertion failure. */
+    public AssertionFailedError failure(String what, Throwable cause) {
+        return new AssertionFailedError(header() + "\n  Checked:  " + what, cause);
+    }
+
+    private String header() {
+        return rule == null ? "Conformance check failed" : "Rule broken: " + rule.describe();
+    }
+
+    private Outcome requireLast() {
+        if (last == null) {
+            throw new IllegalStateException("No call into the adapter has been made in this scenario yet");
+        }
+        return last;
+    }
+
+    private static final class Outcome {
+        final Object value;
+        final RejectedException rejection;
+
+        Outcome(Object value, RejectedException rejection) {
+            this.value = value;
+            this.rejection = rejection;
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.gmck.kit.catalogue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.gmck.spi.Profile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the catalogue in CONFORMANCE.md and the features in step: every scenario belongs to exactly one
+ * catalogued rule and one profile, cites its rule's source, and every testable rule has a scenario.
+ */
+class CatalogueConsistencyTest {
+
+    private static RuleCatalogue catalogue;
+    private static FeatureIndex features;
+
+    @BeforeAll
+    static void read() {
+        catalogue = RuleCatalogue.bundled();
+        Path root = Path.of(System.getProperty("kit.root", ".."));
+        features = FeatureIndex.read(root.resolve("features"));
+    }
+
+    @Test
+    void theCatalogueParsesCleanly() {
+        assertEquals(List.of(), catalogue.problems(), "malformed catalogue rows in CONFORMANCE.md");
+        assertFalse(catalogue.rules().isEmpty(), "CONFORMANCE.md catalogues no rules");
+    }
+
+    @Test
+    void everyScenarioHasExactlyOneRuleTagAndOneProfileTag() {
+        List<String> wrong = new ArrayList<>();
+        for (FeatureIndex.Entry e : features.entries()) {
+            List<String> rules = FeatureIndex.ruleIds(e);
+            long profiles = e.tags().stream().filter(t -> Profile.byTag(t).isPresent()).count();
+            long unknownProfiles = e.tags().stream()
+                    .filter(t -> t.startsWith(Profile.TAG_PREFIX) && Profile.byTag(t).isEmpty()).count();
+            if (rules.size() != 1 || profiles != 1 || unknownProfiles != 0) {
+                wrong.add(e.where() + " has rule tags " + rules + " and " + profiles + " known profile tags"
+                        + (unknownProfiles > 0 ? " plus unknown profile tags" : ""));
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void everyRuleTagNamesACataloguedRuleOfTheSameProfile() {
+        List<String> wrong = new ArrayList<>();
+        for (FeatureIndex.Entry e : features.entries()) {
+            for (String id : FeatureIndex.ruleIds(e)) {
+                Optional<Rule> rule = catalogue.rule(id);
+                if (rule.isEmpty()) {
+                    wrong.add(e.where() + " is tagged @" + id + ", which CONFORMANCE.md does not catalogue");
+                    continue;
+                }
+                String expected = rule.get().profile().tag();
+                if (!e.tags().contains(expected)) {
+                    wrong.add(e.where() + " checks " + id + " of profile " + rule.get().profile().id()
+                            + " but is not tagged " + expected);
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void everyScenarioCitesItsRulesSource() {
+        List<String> wrong = new ArrayList<>();
+        for (FeatureIndex.Entry e : features.entries()) {
+            for (String id : FeatureIndex.ruleIds(e)) {
+                catalogue.rule(id).ifPresent(rule -> {
+                    if (!e.source().equals(Optional.of(rule.source()))) {
+                        wrong.add(e.where() + " cites " + e.source().orElse("no source") + " but " + id
+                                + " is from " + rule.source());
+                    }
+                });
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void everyTestableRuleHasAScenarioAndNoUntestableRuleHasOne() {
+        Map<String, Long> scenariosPerRule = features.entries().stream()
+                .flatMap(e -> FeatureIndex.ruleIds(e).stream())
+                .collect(Collectors.groupingBy(id -> id, Collectors.counting()));
+        List<String> wrong = new ArrayList<>();
+        for (Rule rule : catalogue.rules()) {
+            long n = scenariosPerRule.getOrDefault(rule.id(), 0L);
+            if (rule.testable() && n == 0) {
+                wrong.add(rule.id() + " is testable but no scenario checks it");
+            } else if (!rule.testable() && n > 0) {
+                wrong.add(rule.id() + " is catalogued as untestable (" + rule.untestableBecause().get()
+                        + ") but " + n + " scenarios check it");
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void everyFeatureExplainsItself() {
+        Set<String> undocumented = features.entries().stream()
+                .filter(e -> e.featureDescription().length() < 80)
+                .map(e -> e.file() + " (" + e.featureName() + ")")
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        assertTrue(undocumented.isEmpty(), "features are the living documentation; these have little or no "
+                + "description under the Feature line: " + undocumented);
+    }
+}

@@ -1,0 +1,52 @@
+package org.gmck.kit.catalogue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import org.gmck.spi.Profile;
+import org.junit.jupiter.api.Test;
+
+/** The catalogue reader accepts well-formed rows and reports each kind of malformed one. */
+class RuleCatalogueTest {
+
+    private static final String TABLE = RuleCatalogue.HEADER + "\n| --- | --- | --- | --- | --- | --- |\n";
+
+    @Test
+    void readsATestableAndAnUntestableRule() {
+        RuleCatalogue c = RuleCatalogue.parse("# x\n\n" + TABLE
+                + "| GMM-PAGE-1 | MUST | gmm | 002, \"Costs\" | Pages have ids. | yes |\n"
+                + "| GMM-LOCK-1 | SHOULD | gmm | 002, \"Serializing\" | One mutex \\| no more. | no: locking is invisible |\n");
+        assertEquals(0, c.problems().size(), c.problems().toString());
+        Rule r = c.rule("GMM-PAGE-1").orElseThrow();
+        assertEquals(Level.MUST, r.level());
+        assertEquals(Profile.GMM, r.profile());
+        assertTrue(r.testable());
+        Rule u = c.rule("GMM-LOCK-1").orElseThrow();
+        assertEquals("One mutex | no more.", u.statement());
+        assertEquals(Optional.of("locking is invisible"), u.untestableBecause());
+        assertEquals("GMM", u.area());
+    }
+
+    @Test
+    void reportsMalformedRows() {
+        RuleCatalogue c = RuleCatalogue.parse(TABLE
+                + "| gmm-1 | MUST | gmm | s | t | yes |\n"
+                + "| GMM-A-1 | MUSTNT | gmm | s | t | yes |\n"
+                + "| GMM-A-2 | MUST | nosuch | s | t | yes |\n"
+                + "| GMM-A-3 | MUST | gmm | s | t | maybe |\n"
+                + "| GMM-A-4 | MUST | gmm | s | t |\n"
+                + "| GMM-A-5 | MUST | gmm |  | t | yes |\n"
+                + "| GMM-A-6 | MUST | gmm | s | t | yes |\n"
+                + "| GMM-A-6 | MUST | gmm | s | t | yes |\n");
+        assertEquals(7, c.problems().size(), c.problems().toString());
+        assertEquals(1, c.rules().size());
+    }
+
+    @Test
+    void ignoresTablesWithOtherHeaders() {
+        RuleCatalogue c = RuleCatalogue.parse("| Id | Other |\n| --- | --- |\n| GMM-A-1 | x |\n");
+        assertTrue(c.rules().isEmpty());
+        assertTrue(c.problems().isEmpty());
+    }
+}
