@@ -23,9 +23,10 @@ import org.opentest4j.AssertionFailedError;
  * <p>Assertions go through this class so that every failure names the rule that broke, what it says, its
  * source, and what was checked.
  *
- * <p>Every call made through {@link #attempt(Supplier)} runs with the scenario's timeout (see
- * {@link Timeouts}): an adapter that hangs fails the scenario with a message saying so, the call is
- * abandoned (interrupted, on a daemon thread) and the run goes on with the next scenario.
+ * <p>Every call into the adapter, and into the SPI objects it returns, runs with the scenario's timeout
+ * (see {@link Timeouts}): an adapter that hangs fails the scenario with a message saying so, the call is
+ * abandoned (interrupted, on a daemon thread) and the run goes on with the next scenario. An adapter that
+ * throws anything but a {@link RejectedException} fails the scenario with a message naming the call.
  */
 public final class ScenarioContext {
 
@@ -42,7 +43,7 @@ public final class ScenarioContext {
     private Duration timeout = Timeouts.forRun();
 
     void begin(ConformanceAdapter adapter, Rule rule, Profile profile, Duration timeout) {
-        this.adapter = adapter;
+        this.adapter = GuardedAdapter.wrap(adapter, this);
         this.rule = rule;
         this.profile = profile;
         this.timeout = timeout;
@@ -66,33 +67,50 @@ public final class ScenarioContext {
     }
 
     /**
-     * Runs a call into the adapter, within the scenario's timeout, and records its value or its typed
-     * rejection. Anything else the adapter throws, or a call that does not return in time, fails the
-     * scenario with a message naming the rule.
+     * Runs a call into the adapter and records its value or its typed rejection. Anything else the adapter
+     * throws, or a call that does not return in time, fails the scenario with a message naming the rule.
      */
     public <T> Optional<T> attempt(Supplier<T> call) {
-        Future<T> future = CALLS.submit(call::get);
         try {
-            T value = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            T value = call.get();
             last = new Outcome(value, null);
             return Optional.ofNullable(value);
+        } catch (RejectedException rejected) {
+            last = new Outcome(null, rejected);
+            return Optional.empty();
+        } catch (RuntimeException unexpected) {
+            throw failure("the adapter threw " + unexpected.getClass().getName() + " instead of answering or "
+                    + "rejecting with a RejectedException: " + unexpected.getMessage(), unexpected);
+        }
+    }
+
+    /**
+     * One call into the adapter, on a worker thread, within the scenario's timeout. A {@link RejectedException}
+     * passes through; anything else the adapter throws, or a call that hangs, becomes a rule-aware failure.
+     */
+    Object guardedCall(String what, java.util.concurrent.Callable<Object> call) {
+        Future<Object> future = CALLS.submit(call);
+        try {
+            return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException hung) {
             future.cancel(true);
-            throw failure("the adapter did not answer within " + Timeouts.describe(timeout) + "; the call was abandoned. "
-                    + "Raise the limit with -D" + Timeouts.PROPERTY + "=DURATION, or tag the scenario "
-                    + Timeouts.TAG_PREFIX + "DURATION, if the implementation is merely slow", (Throwable) null);
+            throw failure("the adapter did not answer within " + Timeouts.describe(timeout) + " (" + what
+                    + "); the call was abandoned. Raise the limit with -D" + Timeouts.PROPERTY + "=DURATION, or tag "
+                    + "the scenario " + Timeouts.TAG_PREFIX + "DURATION, if the implementation is merely slow", (Throwable) null);
         } catch (InterruptedException interrupted) {
             future.cancel(true);
             Thread.currentThread().interrupt();
-            throw failure("the run was interrupted while waiting for the adapter", interrupted);
+            throw failure("the run was interrupted while waiting for the adapter (" + what + ")", interrupted);
         } catch (ExecutionException e) {
-            Throwable thrown = e.getCause();
+            Throwable thrown = e.getCause() instanceof GuardedAdapter.AdapterError ? e.getCause().getCause() : e.getCause();
             if (thrown instanceof RejectedException) {
-                last = new Outcome(null, (RejectedException) thrown);
-                return Optional.empty();
+                throw (RejectedException) thrown;
             }
-            throw failure("the adapter threw " + thrown.getClass().getName() + " instead of answering or "
-                    + "rejecting with a RejectedException: " + thrown.getMessage(), thrown);
+            if (thrown instanceof AssertionFailedError) {
+                throw (AssertionFailedError) thrown;
+            }
+            throw failure("the adapter threw " + thrown.getClass().getName() + " from " + what + " instead of answering "
+                    + "or rejecting with a RejectedException: " + thrown.getMessage(), thrown);
         }
     }
 
