@@ -40,7 +40,8 @@ import org.gmck.spi.Profile;
  * given as the plugin's argument ({@code org.gmck.kit.report.ConformanceSummary:DIR}):
  * <ul>
  *   <li>{@code report.json}: the machine-readable report, valid against {@value ReportJson#SCHEMA} (copied beside it);</li>
- *   <li>{@code summary.md}: the same, per profile, each rule linked to its index entry and its scenarios;</li>
+ *   <li>{@code summary.md} and {@code summary.html}: the same, per profile, each rule linked to its index
+ *       entry and its scenarios;</li>
  *   <li>{@code rule-index.md}, {@code CONFORMANCE.md} and {@code features/}: the kit's sources the links point at.</li>
  * </ul>
  */
@@ -133,6 +134,8 @@ public final class ConformanceSummary implements ConcurrentEventListener {
             Files.writeString(folder.resolve("report.json"), ReportJson.write(report), StandardCharsets.UTF_8);
             Files.writeString(folder.resolve("summary.md"), SummaryMarkdown.render(report, "features/", "rule-index.md"),
                     StandardCharsets.UTF_8);
+            Files.writeString(folder.resolve("summary.html"), SummaryHtml.render(report, "features/", "rule-index.md"),
+                    StandardCharsets.UTF_8);
             Map<String, Verdict> verdicts = report.rules().stream()
                     .collect(Collectors.toMap(r -> r.rule().id(), RuleVerdict::verdict));
             String who = report.adapter().map(a -> "adapter `" + a.name() + "` " + a.version()).orElse("no adapter");
@@ -171,7 +174,7 @@ public final class ConformanceSummary implements ConcurrentEventListener {
                     rules.stream().mapToInt(r -> r.scenarios().size()).sum()));
         });
         out.append("  verdict: ").append(report.headline()).append('\n');
-        out.append("  report:  ").append(folder.resolve("report.json")).append(" and summary.md\n");
+        out.append("  report:  ").append(folder.resolve("report.json")).append(", summary.md and summary.html\n");
         return out.toString();
     }
 }
