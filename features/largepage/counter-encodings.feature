@@ -91,3 +91,26 @@ Feature: Large pages: the two encodings of the write-protect counter
       | minus one | 2 MB | 4 KB pages | 0 | 0          | 0 | SMALL_HOST_NOT_LARGE  |
       | zero      | 1 MB | 2 MB pages | 0 | 0          | 0 | SMALL_HOST_MISALIGNED |
       | minus one | 1 MB | 2 MB pages | 0 | 0          | 0 | SMALL_HOST_MISALIGNED |
+
+  @LP-ENC-6 @profile:large-pages-introspection
+  Scenario Outline: The counters of an MMU created counting from <encoding> say they count from <encoding>
+    Source: 004_7b1186024e4e8869.txt, reply, paragraph 2 (a short value per large page)
+    Given a shadow-paging MMU with counters from <encoding>
+    And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
+    Then the counters of the slot from 2 MB count from <encoding>
+
+    Examples:
+      | encoding  |
+      | zero      |
+      | minus one |
+
+  @LP-ENC-7 @profile:large-pages
+  Scenario Outline: An MMU created counting from <encoding> reports that encoding among its options
+    Source: 004_7b1186024e4e8869.txt, reply, paragraph 2 (a short value per large page)
+    Given a shadow-paging MMU with counters from <encoding>
+    Then the MMU counts from <encoding>
+
+    Examples:
+      | encoding  |
+      | zero      |
+      | minus one |

@@ -120,10 +120,17 @@ Feature: Large pages: when a 2 MB guest mapping is shadowed by one large entry
       | 2044 KB |
 
   @LP-MAP-10 @profile:large-pages
-  Scenario: Shadowing a guest large entry again replaces the shadow entries it had
+  Scenario Outline: Shadowing a guest large entry again, now mapping <gpa>, replaces its shadow entries by <size> ones
     Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 2
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
-    And the guest large entry mapping 2 GB to 4 MB is shadowed
-    When I shadow the guest large entry mapping 2 GB to 8 MB
-    Then 2 GB + 4 KB is translated by a 2 MB entry to 8 MB
+    And the guest page table at 10 MB + 8 KB is shadowed
+    And the guest large entry mapping 2 GB to <first> is shadowed
+    When I shadow the guest large entry mapping 2 GB to <gpa>
+    Then 2 GB + 4 KB is translated by a <size> entry to <target>
+
+    Examples:
+      | first | gpa   | size | target       |
+      | 4 MB  | 8 MB  | 2 MB | 8 MB         |
+      | 4 MB  | 10 MB | 4 KB | 10 MB + 4 KB |
+      | 10 MB | 8 MB  | 2 MB | 8 MB         |

@@ -89,3 +89,24 @@ Feature: Large pages: backing guest memory with large pages and splitting slots
     Then the memory slots are:
       | from | to   | host pages |
       | 2 MB | 1 GB | 2 MB       |
+
+  @LP-SPLIT-9 @profile:large-pages
+  Scenario: Adding guest memory answers the slots it added, in guest address order
+    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 4
+    Given a shadow-paging MMU with the option to back guest memory with large pages on
+    And guest memory from 2 GB to 3 GB
+    When I add guest memory from 1 MB to 1 GB
+    Then the call answers the slots from 1 MB to 2 MB and from 2 MB to 1 GB
+
+  @LP-SPLIT-10 @profile:large-pages
+  Scenario Outline: Guest memory added with the option <option> gets host memory no other slot uses
+    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 4
+    Given a shadow-paging MMU with the option to back guest memory with large pages <option>
+    And guest memory from 1 MB to 1 GB
+    And guest memory from 2 GB + 4 KB to 3 GB
+    Then no two memory slots share host memory
+
+    Examples:
+      | option |
+      | on     |
+      | off    |

@@ -36,6 +36,7 @@ Feature: Large pages: one write-protect counter per 2 MB frame of a memory slot
     And a memory slot from 1 MB to 1 GB on 4 KB pages at host 4 GB
     When I shadow the guest page table at 4 MB + 8 KB
     Then the 2 MB frame at 4 MB counts 1 write-protected page
+    And the raw counter of the 2 MB frame at 4 MB is 1
 
   @LP-CNT-4 @profile:large-pages-introspection
   Scenario Outline: Shadowing a page table at 4 MB + 8 KB leaves the counter of the frame at <frame> alone

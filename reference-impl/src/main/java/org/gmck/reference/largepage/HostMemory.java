@@ -16,9 +16,8 @@ final class HostMemory {
         return largePages ? Geometry.frameCeiling(next) : next;
     }
 
-    long allocate(long size, boolean largePages) {
-        long base = peek(largePages);
-        next = base + size;
-        return base;
+    /** Takes {@code size} bytes at the address {@link #peek} gives. */
+    void allocate(long size, boolean largePages) {
+        next = peek(largePages) + size;
     }
 }

@@ -62,10 +62,7 @@ public final class KvmShadowMmu implements ShadowMmu {
      */
     public void writeProtect(long gpa) {
         requireShadowPaging("write-protect a guest page table");
-        Slot slot = slots.require(gpa);
-        if (!slot.addShadow(gpa)) {
-            return;
-        }
+        slots.require(gpa).addShadow(gpa);
         long frame = Geometry.frameBase(gpa);
         for (long address : rmaps.pdesOf(frame)) {
             tables.zapLarge(address);

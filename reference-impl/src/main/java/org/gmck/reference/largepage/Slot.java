@@ -75,13 +75,13 @@ final class Slot {
         return shadows[pageIndex(gpa)] > 0;
     }
 
-    /** Adds one shadow to the page; returns true when the page has just become write-protected. */
-    boolean addShadow(long gpa) {
+    /** Adds one shadow to the page, which is write-protected from now on. */
+    void addShadow(long gpa) {
         long frame = Geometry.frameBase(gpa);
         if (counts(frame)) {
             counters.increment(frameIndex(frame));
         }
-        return shadows[pageIndex(gpa)]++ == 0;
+        shadows[pageIndex(gpa)]++;
     }
 
     /**

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class LargeMappingPropertiesTest {
 
-    private static final int EXAMPLES = 300;
+    private static final int EXAMPLES = 200;
 
     private static ConformanceAdapter adapter(Profile profile) {
         ConformanceAdapter adapter = Adapters.selected();

@@ -116,6 +116,35 @@ public final class LargePageSteps {
                 Numbers.hex(slot.guestBase() & 0x1F_FFFFL), Numbers.hex(slot.hostBase() & 0x1F_FFFFL));
     }
 
+    @Then("the call answers the slots from {lpAddress} to {lpAddress} and from {lpAddress} to {lpAddress}")
+    public void answersSlots(long from1, long to1, long from2, long to2) {
+        List<MemorySlot> answered = context.lastValue("the slots added");
+        List<String> actual = new ArrayList<>();
+        for (MemorySlot slot : answered) {
+            actual.add(Numbers.hex(slot.guestBase()) + "-" + Numbers.hex(slot.guestEnd()));
+        }
+        context.expectEqual("the guest ranges of the slots the call answered",
+                List.of(Numbers.hex(from1) + "-" + Numbers.hex(to1), Numbers.hex(from2) + "-" + Numbers.hex(to2)), actual);
+        context.expectThat("every answered slot is one of the MMU's slots " + mmu.slots(),
+                mmu.slots().containsAll(answered));
+    }
+
+    @Then("no two memory slots share host memory")
+    public void hostMemoryDisjoint() {
+        List<MemorySlot> slots = mmu.slots();
+        for (MemorySlot a : slots) {
+            for (MemorySlot b : slots) {
+                boolean overlap = a != b && a.hostBase() < b.hostBase() + b.size() && b.hostBase() < a.hostBase() + a.size();
+                context.expectThat("the host ranges of " + a + " and " + b + " are disjoint", !overlap);
+            }
+        }
+    }
+
+    @Then("the MMU counts from {lpEncoding}")
+    public void mmuCountsFrom(CounterEncoding encoding) {
+        context.expectEqual("the encoding among the MMU's options", encoding, mmu.options().encoding());
+    }
+
     @Then("there is no memory slot")
     public void noSlot() {
         context.expectEqual("the memory slots", List.of(), mmu.slots());
@@ -129,6 +158,12 @@ public final class LargePageSteps {
         context.expectEqual("the number of write-protect counters of the slot from " + Numbers.hex(start), count,
                 counters.raw().size());
         context.expectEqual("the frame of the first counter", Numbers.hex(first), Numbers.hex(counters.firstFrame()));
+    }
+
+    @Then("the counters of the slot from {lpAddress} count from {lpEncoding}")
+    public void countersEncoding(long start, CounterEncoding encoding) {
+        context.expectEqual("the encoding of the counters of the slot from " + Numbers.hex(start), encoding,
+                counters(start).encoding());
     }
 
     @Then("the raw counter of the 2 MB frame at {lpAddress} is {int}")
@@ -286,14 +321,14 @@ public final class LargePageSteps {
                 context.<LargeMappingDecision>lastValue("the large-mapping decision").name());
     }
 
-    @Then("{lpAddress} is translated by a 2 MB entry to {lpAddress}")
-    public void translatedLarge(long address, long gpa) {
-        expectEntry(address, gpa, MappingSize.LARGE_2M);
+    @Then("{lpAddress} is translated by a {lpEntrySize} entry to {lpAddress}")
+    public void translatedBy(long address, MappingSize size, long gpa) {
+        expectEntry(address, gpa, size);
     }
 
-    @Then("{lpAddress} is translated by a 4 KB entry to {lpAddress}")
-    public void translatedSmall(long address, long gpa) {
-        expectEntry(address, gpa, MappingSize.SMALL_4K);
+    @io.cucumber.java.ParameterType("2 MB|4 KB")
+    public MappingSize lpEntrySize(String text) {
+        return text.startsWith("2") ? MappingSize.LARGE_2M : MappingSize.SMALL_4K;
     }
 
     @Then("{lpAddress} is translated by a writable 4 KB entry")
