@@ -155,13 +155,18 @@ Feature: Large pages: bad input is refused and changes nothing
       | ask whether the 2 MB guest frame at 2 GB may be shadowed large |
 
   @LP-BAD-11 @profile:large-pages
-  Scenario: A guest large entry over a frame partly outside every slot is refused
+  Scenario Outline: A guest large entry over the frame at <frame>, partly outside every slot, is refused
     Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 2
     Given a shadow-paging MMU
-    And a memory slot from 1 MB to 1 GB on 4 KB pages at host 4 GB
-    When I shadow the guest large entry mapping 2 GB to 0 MB
+    And a memory slot from 1 MB to 5 MB on 4 KB pages at host 4 GB
+    When I shadow the guest large entry mapping 2 GB to <frame>
     Then the call is rejected with NO_SLOT
     And the MMU is as it was before the refused call
+
+    Examples:
+      | frame |
+      | 0 MB  |
+      | 4 MB  |
 
   @LP-BAD-12 @profile:large-pages
   Scenario Outline: A guest large entry mapping <gva> to <gpa> is off a 2 MB boundary and refused

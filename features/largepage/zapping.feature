@@ -7,13 +7,21 @@ Feature: Large pages: write-protecting a page zaps the large entries over it
   existing 4 KB entry over the page read-only. Zapped entries are simply gone (interpretation I-LP-5).
 
   @LP-ZAP-1 @profile:large-pages
-  Scenario: Shadowing a page table at 4 MB + 8 KB zaps the large entry over the frame at 4 MB
+  Scenario Outline: Shadowing a page table at 4 MB + 8 KB zaps the large entry over the frame at 4 MB (2 GB shadowed <before> first)
     Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 3
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
+    And the guest page table at 10 MB + 8 KB is shadowed
+    And the guest large entry mapping 2 GB to <earlier> is shadowed
     And the guest large entry mapping 2 GB to 4 MB is shadowed
     When I shadow the guest page table at 4 MB + 8 KB
     Then 2 GB has no present shadow entry
+
+    Examples:
+      | before                              | earlier |
+      | large, over the same frame          | 4 MB    |
+      | large, over another frame           | 8 MB    |
+      | by 4 KB entries, over another frame | 10 MB   |
 
   @LP-ZAP-2 @profile:large-pages
   Scenario Outline: Shadowing a page table zaps every large entry over its frame, here the one at <address>

@@ -1,7 +1,7 @@
 package org.gmck.reference.largepage;
 
-import java.util.Optional;
 import org.gmck.spi.RejectedException;
+import org.gmck.spi.largepage.HostBacking;
 import org.gmck.spi.largepage.LargeMappingDecision;
 import org.gmck.spi.largepage.LargePageStatus;
 
@@ -25,12 +25,11 @@ final class LargeMappingPolicy {
             throw new RejectedException(LargePageStatus.NO_SLOT,
                     String.format("part of the 2 MB frame at %#x lies in no memory slot", frameGpa));
         }
-        Optional<Slot> found = slots.find(frameGpa);
-        Slot slot = found.orElseThrow();
+        Slot slot = slots.require(frameGpa);
         if (!slot.counts(frameGpa)) {
             return LargeMappingDecision.SMALL_FRAME_NOT_IN_ONE_SLOT;
         }
-        if (slot.spec().backing() != org.gmck.spi.largepage.HostBacking.LARGE_PAGES) {
+        if (slot.spec().backing() != HostBacking.LARGE_PAGES) {
             return LargeMappingDecision.SMALL_HOST_NOT_LARGE;
         }
         if (!slot.largeHost()) {

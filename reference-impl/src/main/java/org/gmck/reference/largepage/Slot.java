@@ -1,5 +1,6 @@
 package org.gmck.reference.largepage;
 
+import java.util.List;
 import org.gmck.spi.RejectedException;
 import org.gmck.spi.largepage.CounterEncoding;
 import org.gmck.spi.largepage.CounterArray;
@@ -68,7 +69,7 @@ final class Slot {
         for (int i = 0; i < raw.length; i++) {
             raw[i] = counters.raw(i);
         }
-        return new CounterArray(firstFrame, counters.encoding(), java.util.List.of(raw));
+        return new CounterArray(firstFrame, counters.encoding(), List.of(raw));
     }
 
     boolean shadowed(long gpa) {
