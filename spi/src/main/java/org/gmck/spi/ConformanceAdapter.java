@@ -2,6 +2,7 @@ package org.gmck.spi;
 
 import java.util.Map;
 import java.util.Set;
+import org.gmck.spi.largepage.LargePages;
 import org.gmck.spi.pgm.PagingModes;
 
 /**
@@ -40,5 +41,14 @@ public interface ConformanceAdapter {
      */
     default PagingModes pagingModes() {
         throw new ProfileNotImplementedException(Profile.PGM);
+    }
+
+    /**
+     * Entry point of the KVM large-page rules (profiles {@link Profile#LARGE_PAGES} and
+     * {@link Profile#LARGE_PAGES_INTROSPECTION}): memory slots with write-protect counters per 2 MB frame,
+     * large shadow mappings, zapping, slot splitting and nested paging.
+     */
+    default LargePages largePages() {
+        throw new ProfileNotImplementedException(Profile.LARGE_PAGES);
     }
 }

@@ -2,9 +2,11 @@ package org.gmck.reference.binding;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.gmck.reference.largepage.ReferenceLargePages;
 import org.gmck.reference.pgm.PgmPagingModes;
 import org.gmck.spi.ConformanceAdapter;
 import org.gmck.spi.Profile;
+import org.gmck.spi.largepage.LargePages;
 import org.gmck.spi.pgm.PagingModes;
 
 /** Binds the reference implementation to the SPI. Selected with {@code -Dconformance.adapter=reference}. */
@@ -25,11 +27,16 @@ public final class ReferenceAdapter implements ConformanceAdapter {
 
     @Override
     public Set<Profile> profiles() {
-        return EnumSet.of(Profile.PGM);
+        return EnumSet.of(Profile.PGM, Profile.LARGE_PAGES, Profile.LARGE_PAGES_INTROSPECTION);
     }
 
     @Override
     public PagingModes pagingModes() {
         return new PgmPagingModes();
+    }
+
+    @Override
+    public LargePages largePages() {
+        return new ReferenceLargePages();
     }
 }

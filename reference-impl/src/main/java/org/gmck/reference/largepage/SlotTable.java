@@ -1,0 +1,101 @@
+package org.gmck.reference.largepage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.gmck.spi.RejectedException;
+import org.gmck.spi.largepage.CounterEncoding;
+import org.gmck.spi.largepage.HostBacking;
+import org.gmck.spi.largepage.LargePageStatus;
+import org.gmck.spi.largepage.MemorySlot;
+
+/** The memory slots of a VM, by guest-physical base, with the checks a new slot must pass. */
+final class SlotTable {
+
+    private final TreeMap<Long, Slot> slots = new TreeMap<>();
+    private final CounterEncoding encoding;
+
+    SlotTable(CounterEncoding encoding) {
+        this.encoding = encoding;
+    }
+
+    /** Checks a slot against the others and the ones about to be added with it; changes nothing. */
+    void check(MemorySlot spec, List<MemorySlot> alsoAdding) {
+        if (spec.size() <= 0) {
+            throw new RejectedException(LargePageStatus.SLOT_EMPTY,
+                    String.format("a slot at %#x of size %d holds no memory", spec.guestBase(), spec.size()));
+        }
+        if (!Geometry.pageAligned(spec.guestBase()) || !Geometry.pageAligned(spec.size())
+                || !Geometry.pageAligned(spec.hostBase())) {
+            throw new RejectedException(LargePageStatus.SLOT_MISALIGNED, describe(spec)
+                    + ": guest base, size and host base must be multiples of 4 KB");
+        }
+        if (spec.backing() == HostBacking.LARGE_PAGES && !Geometry.frameAligned(spec.hostBase())) {
+            throw new RejectedException(LargePageStatus.SLOT_MISALIGNED, describe(spec)
+                    + ": memory on 2 MB host pages starts on a 2 MB host boundary");
+        }
+        if (spec.guestBase() < 0 || spec.size() > Geometry.ADDRESS_LIMIT - spec.guestBase()) {
+            throw new RejectedException(LargePageStatus.SLOT_OUT_OF_RANGE, describe(spec)
+                    + " does not fit in the 52-bit guest-physical address space");
+        }
+        List<MemorySlot> others = new ArrayList<>(alsoAdding);
+        slots.values().forEach(s -> others.add(s.spec()));
+        for (MemorySlot other : others) {
+            if (spec.guestBase() < other.guestEnd() && other.guestBase() < spec.guestEnd()) {
+                throw new RejectedException(LargePageStatus.SLOT_OVERLAP,
+                        describe(spec) + " overlaps " + describe(other));
+            }
+        }
+    }
+
+    void add(MemorySlot spec) {
+        check(spec, List.of());
+        slots.put(spec.guestBase(), new Slot(spec, encoding));
+    }
+
+    Optional<Slot> find(long gpa) {
+        Map.Entry<Long, Slot> floor = slots.floorEntry(gpa);
+        return floor != null && floor.getValue().contains(gpa) ? Optional.of(floor.getValue()) : Optional.empty();
+    }
+
+    Slot require(long gpa) {
+        return find(gpa).orElseThrow(() -> new RejectedException(LargePageStatus.NO_SLOT,
+                String.format("guest-physical address %#x lies in no memory slot", gpa)));
+    }
+
+    Slot startingAt(long guestBase) {
+        Slot slot = slots.get(guestBase);
+        if (slot == null) {
+            throw new RejectedException(LargePageStatus.NO_SLOT,
+                    String.format("no memory slot starts at %#x", guestBase));
+        }
+        return slot;
+    }
+
+    /** Whether every 4 KB page of the 2 MB frame at {@code frameGpa} lies in some slot. */
+    boolean covers(long frameGpa) {
+        long address = frameGpa;
+        long end = frameGpa + Geometry.FRAME_SIZE;
+        while (address < end) {
+            Optional<Slot> slot = find(address);
+            if (slot.isEmpty()) {
+                return false;
+            }
+            address = slot.get().spec().guestEnd();
+        }
+        return true;
+    }
+
+    List<MemorySlot> specs() {
+        List<MemorySlot> list = new ArrayList<>();
+        slots.values().forEach(s -> list.add(s.spec()));
+        return list;
+    }
+
+    private static String describe(MemorySlot spec) {
+        return String.format("the slot [%#x, +%#x) at host %#x on %s", spec.guestBase(), spec.size(),
+                spec.hostBase(), spec.backing());
+    }
+}
