@@ -4,10 +4,13 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.gmck.reference.largepage.ReferenceLargePages;
 import org.gmck.reference.pgm.PgmPagingModes;
+import org.gmck.reference.x86.ReferenceX86Mmu;
 import org.gmck.spi.ConformanceAdapter;
 import org.gmck.spi.Profile;
 import org.gmck.spi.largepage.LargePages;
 import org.gmck.spi.pgm.PagingModes;
+import org.gmck.spi.x86.CpuModel;
+import org.gmck.spi.x86.X86Mmu;
 
 /** Binds the reference implementation to the SPI. Selected with {@code -Dconformance.adapter=reference}. */
 public final class ReferenceAdapter implements ConformanceAdapter {
@@ -27,7 +30,8 @@ public final class ReferenceAdapter implements ConformanceAdapter {
 
     @Override
     public Set<Profile> profiles() {
-        return EnumSet.of(Profile.PGM, Profile.LARGE_PAGES, Profile.LARGE_PAGES_INTROSPECTION);
+        return EnumSet.of(Profile.PGM, Profile.X86_PAGING, Profile.X86_PDPTE_REGISTERS,
+                Profile.LARGE_PAGES, Profile.LARGE_PAGES_INTROSPECTION);
     }
 
     @Override
@@ -38,5 +42,10 @@ public final class ReferenceAdapter implements ConformanceAdapter {
     @Override
     public LargePages largePages() {
         return new ReferenceLargePages();
+    }
+
+    @Override
+    public X86Mmu newX86Mmu(CpuModel model, long guestRamBytes) {
+        return ReferenceX86Mmu.create(model, guestRamBytes);
     }
 }
