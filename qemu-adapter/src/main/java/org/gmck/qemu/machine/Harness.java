@@ -6,27 +6,53 @@ import java.nio.ByteOrder;
 /**
  * The guest memory the machine owns: eight pages mapped at a {@link Window} (GDT, IDT, TSS, supervisor
  * code, user code, kernel stack, user stack, data), the window's own paging structures, and boot tables
- * that identity-map the first 2 MiB. All of it lives in physical {@link #BASE}..{@link #END}; queries must
- * leave that range alone.
+ * that identity-map the first 2 MiB. All of it lives in 64 KiB of physical memory from {@link #base()}, which
+ * the machine places above the test's RAM.
  */
 public final class Harness {
 
+    /** Bytes of physical memory the harness owns. */
+    public static final long SIZE = 0x10000;
+
+    private final long base;
+    /** Physical pages of the harness paging structures. */
+    final long pt32, pt64, pd64, pdpt64, pml4h, bootPml4, bootPdpt, bootPd;
+
+    /** A harness at physical {@code base} (64 KiB aligned, between 2 MiB and 1 GiB - 2 MiB, inside the boot tables' identity map). */
+    Harness(long base) {
+        if ((base & (SIZE - 1)) != 0 || base + SIZE > 0x3FE0_0000L || base < 0x200000) {
+            throw new IllegalArgumentException("harness base " + Long.toHexString(base));
+        }
+        this.base = base;
+        pt32 = base + 0x8000;
+        pt64 = base + 0x9000;
+        pd64 = base + 0xA000;
+        pdpt64 = base + 0xB000;
+        pml4h = base + 0xC000;
+        bootPml4 = base + 0xD000;
+        bootPdpt = base + 0xE000;
+        bootPd = base + 0xF000;
+    }
+
     /** First physical byte the harness owns. */
-    public static final long BASE = 0x10000;
+    public long base() {
+        return base;
+    }
+
     /** First physical byte after the harness. */
-    public static final long END = BASE + 0x10000;
+    public long end() {
+        return base + SIZE;
+    }
 
     /** Window page numbers. */
     static final int GDT = 0, IDT = 1, TSS = 2, SUPERVISOR_CODE = 3, USER_CODE = 4, KERNEL_STACK = 5,
             USER_STACK = 6, DATA = 7;
     private static final int PAGES = 8;
 
-    /** Physical pages of the harness paging structures. */
-    static final long PT32 = BASE + 0x8000, PT64 = BASE + 0x9000, PD64 = BASE + 0xA000, PDPT64 = BASE + 0xB000,
-            PML4H = BASE + 0xC000, BOOT_PML4 = BASE + 0xD000, BOOT_PDPT = BASE + 0xE000, BOOT_PD = BASE + 0xF000;
 
     /** Offsets of the stubs in either code page (the bytes mean the same in 32-bit and 64-bit code). */
-    static final int LOAD = 0x000, STORE = 0x010, WRPKRU = 0x020, CPUID = 0x030, LOAD_TABLES = 0x040, HANDLERS = 0x800;
+    static final int LOAD = 0x000, STORE = 0x010, WRPKRU = 0x020, CPUID = 0x030, LOAD_TABLES = 0x040, WRMSR = 0x050,
+            HANDLERS = 0x800;
     /** Length of the lgdt/lidt/ltr sequence at {@link #LOAD_TABLES}, in instructions. */
     static final int LOAD_TABLES_STEPS = 3;
 
@@ -44,12 +70,9 @@ public final class Harness {
     private static final long RW_PAGE = 0x63, CODE_PAGE = 0x21, USER_CODE_PAGE = 0x25, USER_RW_PAGE = 0x67;
     static final long TABLE = 0x27;
 
-    private Harness() {
-    }
-
     /** Physical address of window page {@code page}. */
-    static long physical(int page) {
-        return BASE + page * 0x1000L;
+    long physical(int page) {
+        return base + page * 0x1000L;
     }
 
     private static long leafFlags(int page) {
@@ -120,6 +143,7 @@ public final class Harness {
         b.put(STORE, new byte[] {(byte) 0x88, 0x03});
         b.put(WRPKRU, new byte[] {0x0F, 0x01, (byte) 0xEF});
         b.put(CPUID, new byte[] {0x0F, (byte) 0xA2});
+        b.put(WRMSR, new byte[] {0x0F, 0x30});
         b.put(LOAD_TABLES, new byte[] {0x0F, 0x01, 0x10, 0x0F, 0x01, 0x58, 0x10, 0x0F, 0x00, (byte) 0xD9});
         for (int v = 0; v < 32; v++) {
             b.put(HANDLERS + 8 * v, new byte[] {(byte) 0xEB, (byte) 0xFE});
@@ -138,7 +162,7 @@ public final class Harness {
     }
 
     /** The 32-bit window page table: entries 512.. map the window pages (legacy windows are 2 MiB into a 4 MiB PDE). */
-    static byte[] pageTable32() {
+    byte[] pageTable32() {
         ByteBuffer b = page();
         for (int p = 0; p < PAGES; p++) {
             b.putInt(4 * (512 + p), (int) (physical(p) | leafFlags(p)));
@@ -147,7 +171,7 @@ public final class Harness {
     }
 
     /** The 8-byte-entry window page table. */
-    static byte[] pageTable64() {
+    byte[] pageTable64() {
         ByteBuffer b = page();
         for (int p = 0; p < PAGES; p++) {
             b.putLong(8 * p, physical(p) | leafFlags(p));
@@ -163,33 +187,34 @@ public final class Harness {
     }
 
     /** The boot PML4: identity for the first 2 MiB and both windows (old and new) mapped. */
-    static byte[] bootPml4(Window... windows) {
+    byte[] bootPml4(Window... windows) {
         ByteBuffer b = page();
-        b.putLong(0, BOOT_PDPT | TABLE);
+        b.putLong(0, bootPdpt | TABLE);
         for (Window w : windows) {
             if (w != null && w.longFamily()) {
-                b.putLong(8 * w.topIndex(), PDPT64 | TABLE);
+                b.putLong(8 * w.topIndex(), pdpt64 | TABLE);
             }
         }
         return b.array();
     }
 
-    static byte[] bootPdpt(Window... windows) {
+    byte[] bootPdpt(Window... windows) {
         ByteBuffer b = page();
-        b.putLong(0, BOOT_PD | TABLE);
+        b.putLong(0, bootPd | TABLE);
         for (Window w : windows) {
             if (w != null && !w.longFamily() && w.topIndex() != 0) {
-                b.putLong(8 * w.topIndex(), PD64 | TABLE);
+                b.putLong(8 * w.topIndex(), pd64 | TABLE);
             }
         }
         return b.array();
     }
 
     /** The boot PD: a 2 MiB identity page at 0, and entry 511 to the window table (for legacy window 0). */
-    static byte[] bootPd() {
+    byte[] bootPd() {
         ByteBuffer b = page();
-        b.putLong(0, 0xE3);
-        b.putLong(8 * 511, PT64 | TABLE);
+        b.putLong(0, 0xE3); // identity-map the harness's own 2 MiB too
+        b.putLong((int) (8 * (base >>> 21)), base & ~0x1F_FFFFL | 0xE3);
+        b.putLong(8 * 511, pt64 | TABLE);
         return b.array();
     }
 

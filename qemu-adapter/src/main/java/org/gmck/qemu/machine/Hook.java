@@ -20,19 +20,19 @@ public record Hook(Window window, long address, long value, int width, Optional<
     private static final long ADDRESS_52 = 0x000F_FFFF_FFFF_F000L;
 
     /** Picks the first window whose slot the query leaves free and whose path the access does not take. */
-    static Hook plan(MachineQuery q, Optional<Window> current) {
+    static Hook plan(MachineQuery q, Optional<Window> current, Harness h) {
         List<Window> candidates = q.mode().longMode() ? Window.LONG : Window.LEGACY;
         Window preferred = current.filter(w -> w.longFamily() == q.mode().longMode()).orElse(null);
         if (preferred != null) {
-            Optional<Hook> h = tryWindow(q, preferred);
-            if (h.isPresent()) {
-                return h.get();
+            Optional<Hook> found = tryWindow(q, preferred, h);
+            if (found.isPresent()) {
+                return found.get();
             }
         }
         for (Window w : candidates) {
-            Optional<Hook> h = tryWindow(q, w);
-            if (h.isPresent()) {
-                return h.get();
+            Optional<Hook> found = tryWindow(q, w, h);
+            if (found.isPresent()) {
+                return found.get();
             }
         }
         throw new QueryRejectedException("no harness window fits: the test's paging structures (or the access "
@@ -52,7 +52,7 @@ public record Hook(Window window, long address, long value, int width, Optional<
         return "(" + s + ")";
     }
 
-    private static Optional<Hook> tryWindow(MachineQuery q, Window w) {
+    private static Optional<Hook> tryWindow(MachineQuery q, Window w, Harness h) {
         long lin = q.linear();
         SortedMap<Long, Long> mem = q.memory();
         switch (q.mode()) {
@@ -62,7 +62,7 @@ public record Hook(Window window, long address, long value, int width, Optional<
                 if ((lin >>> 22 & 0x3FF) == index || !free(mem, slot, 4)) {
                     return Optional.empty();
                 }
-                return Optional.of(new Hook(w, slot, Harness.PT32 | Harness.TABLE, 4, Optional.empty()));
+                return Optional.of(new Hook(w, slot, h.pt32 | Harness.TABLE, 4, Optional.empty()));
             }
             case PAE: {
                 int k = w.topIndex();
@@ -70,7 +70,7 @@ public record Hook(Window window, long address, long value, int width, Optional<
                 boolean samePdpte = (lin >>> 30 & 3) == k;
                 if (free(mem, slot, 8)) {
                     return samePdpte ? Optional.empty()
-                            : Optional.of(new Hook(w, slot, Harness.PD64 | 1, 8, Optional.empty()));
+                            : Optional.of(new Hook(w, slot, h.pd64 | 1, 8, Optional.empty()));
                 }
                 long pdpte = word(mem, slot);
                 if ((pdpte & 1) == 0 || samePdpte && (lin >>> 21 & 511) == 511) {
@@ -80,21 +80,21 @@ public record Hook(Window window, long address, long value, int width, Optional<
                 if (!free(mem, pdeSlot, 8)) {
                     return Optional.empty();
                 }
-                return Optional.of(new Hook(w, pdeSlot, Harness.PT64 | Harness.TABLE, 8, Optional.of(slot)));
+                return Optional.of(new Hook(w, pdeSlot, h.pt64 | Harness.TABLE, 8, Optional.of(slot)));
             }
             case LEVEL4: {
                 long slot = (q.cr3() & ADDRESS_52) + 8L * w.topIndex();
                 if ((lin >>> 39 & 511) == w.topIndex() || !free(mem, slot, 8)) {
                     return Optional.empty();
                 }
-                return Optional.of(new Hook(w, slot, Harness.PDPT64 | Harness.TABLE, 8, Optional.empty()));
+                return Optional.of(new Hook(w, slot, h.pdpt64 | Harness.TABLE, 8, Optional.empty()));
             }
             case LEVEL5: {
                 long slot = (q.cr3() & ADDRESS_52) + 8L * 511;
                 if ((lin >>> 48 & 511) == 511 || !free(mem, slot, 8)) {
                     return Optional.empty();
                 }
-                return Optional.of(new Hook(w, slot, Harness.PML4H | Harness.TABLE, 8, Optional.empty()));
+                return Optional.of(new Hook(w, slot, h.pml4h | Harness.TABLE, 8, Optional.empty()));
             }
             default:
                 throw new IllegalStateException(q.mode().name());

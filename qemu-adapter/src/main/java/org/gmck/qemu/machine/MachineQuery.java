@@ -12,10 +12,11 @@ import java.util.TreeMap;
  *               everything else is zero
  * @param cr3 the whole CR3 value
  * @param pkru the PKRU value, loaded only when {@code pke} is set
+ * @param pkrs the IA32_PKRS value, loaded only when {@code pks} is set
  * @param ac EFLAGS.AC
  */
 public record MachineQuery(PagingMode mode, long cr3, boolean wp, boolean pse, boolean nxe, boolean smep,
-        boolean smap, boolean pke, int pkru, boolean ac, int cpl, AccessKind kind, long linear,
+        boolean smap, boolean pke, int pkru, boolean pks, int pkrs, boolean ac, int cpl, AccessKind kind, long linear,
         SortedMap<Long, Long> memory) {
 
     public MachineQuery {

@@ -36,7 +36,8 @@ public final class QemuMachine implements AutoCloseable {
 
     static final long CR0_PE = 1, CR0_ET = 0x10, CR0_WP = 1L << 16, CR0_PG = 1L << 31;
     static final long CR4_PSE = 1 << 4, CR4_PAE = 1 << 5, CR4_LA57 = 1 << 12, CR4_SMEP = 1 << 20,
-            CR4_SMAP = 1 << 21, CR4_PKE = 1 << 22;
+            CR4_SMAP = 1 << 21, CR4_PKE = 1 << 22, CR4_PKS = 1 << 24;
+    static final long MSR_PKRS = 0x6E1;
     static final long EFER_LME = 1 << 8, EFER_NXE = 1 << 11;
     static final long RFLAGS_FIXED = 2, RFLAGS_AC = 1 << 18;
     /** CR2 is set to this before each access, so that an untouched CR2 shows. */
@@ -46,6 +47,7 @@ public final class QemuMachine implements AutoCloseable {
 
     private final String cpu;
     private final int memoryMiB;
+    private final Harness harness;
     private final Duration timeout;
     private QemuProcess process;
     private Registers regs;
@@ -55,15 +57,19 @@ public final class QemuMachine implements AutoCloseable {
     private int starts;
 
     /**
-     * A machine for {@code cpu} (a {@code -cpu} argument such as {@code max}) with {@code memoryMiB} of RAM;
-     * QEMU starts on the first query (or {@link #boot()}).
+     * A machine for {@code cpu} (a {@code -cpu} argument such as {@code max}) whose queries use physical
+     * memory below {@code guestRamBytes}; the harness sits just above it. QEMU starts on the first query
+     * (or {@link #boot()}).
      */
-    public QemuMachine(String cpu, int memoryMiB, Duration timeout) {
-        if (memoryMiB < 2 || memoryMiB > 2048) {
-            throw new IllegalArgumentException("RAM must be 2..2048 MiB so that it is one contiguous range from 0");
+    public QemuMachine(String cpu, long guestRamBytes, Duration timeout) {
+        long base = Math.max(guestRamBytes, 0x200000L) + 0xFFFF & ~0xFFFFL;
+        if (guestRamBytes <= 0 || base + Harness.SIZE > 0x3FE0_0000L) {
+            throw new QueryRejectedException(String.format("the harness needs guest RAM below 1 GiB - 2 MiB; "
+                    + "asked for %#x bytes", guestRamBytes));
         }
+        this.harness = new Harness(base);
         this.cpu = cpu;
-        this.memoryMiB = memoryMiB;
+        this.memoryMiB = (int) ((base + Harness.SIZE + 0xFFFFF) >>> 20);
         this.timeout = timeout;
     }
 
@@ -78,9 +84,9 @@ public final class QemuMachine implements AutoCloseable {
         return starts;
     }
 
-    /** The size of the guest's RAM in bytes. */
+    /** Queries may use physical memory below this address; the harness lies above it. */
     public long ramBytes() {
-        return (long) memoryMiB << 20;
+        return harness.base();
     }
 
     /** Starts QEMU and prepares the harness, unless it is running. */
@@ -102,6 +108,9 @@ public final class QemuMachine implements AutoCloseable {
             run(b);
             loaded = null;
             loadTables(Window.LONG.get(0));
+            GdbBatch clear = new GdbBatch();
+            clear.writeMemory(0, new byte[0x1000]);
+            run(clear);
             features = readFeatures();
         } catch (RuntimeException e) {
             throw fail("cannot prepare QEMU", e);
@@ -139,15 +148,15 @@ public final class QemuMachine implements AutoCloseable {
         GdbBatch b = new GdbBatch();
         b.physicalMemoryMode(true);
         writeHarness(b, window);
-        b.writeMemory(Harness.BOOT_PML4, Harness.bootPml4(loaded, window));
-        b.writeMemory(Harness.BOOT_PDPT, Harness.bootPdpt(loaded, window));
-        b.writeMemory(Harness.BOOT_PD, Harness.bootPd());
+        b.writeMemory(harness.bootPml4, harness.bootPml4(loaded, window));
+        b.writeMemory(harness.bootPdpt, harness.bootPdpt(loaded, window));
+        b.writeMemory(harness.bootPd, harness.bootPd());
         enterBootLongMode(b);
-        setGpr(b, regs.rax(), Harness.physical(Harness.DATA));
+        setGpr(b, regs.rax(), harness.physical(Harness.DATA));
         setGpr(b, regs.rcx(), window.longFamily() ? Harness.TSS64 : Harness.TSS32);
-        setGpr(b, regs.rsp(), Harness.physical(Harness.KERNEL_STACK) + 0x1000);
+        setGpr(b, regs.rsp(), harness.physical(Harness.KERNEL_STACK) + 0x1000);
         setGpr(b, regs.eflags(), RFLAGS_FIXED);
-        long rip = Harness.physical(Harness.SUPERVISOR_CODE) + Harness.LOAD_TABLES;
+        long rip = harness.physical(Harness.SUPERVISOR_CODE) + Harness.LOAD_TABLES;
         setGpr(b, regs.rip(), rip);
         for (int i = 0; i < Harness.LOAD_TABLES_STEPS; i++) {
             Slot<StopReply> stop = b.step();
@@ -164,17 +173,17 @@ public final class QemuMachine implements AutoCloseable {
     }
 
     private void writeHarness(GdbBatch b, Window window) {
-        b.writeMemory(Harness.physical(Harness.GDT), Harness.gdt(window));
-        b.writeMemory(Harness.physical(Harness.IDT), Harness.idt(window));
-        b.writeMemory(Harness.physical(Harness.TSS), Harness.tss(window));
-        b.writeMemory(Harness.physical(Harness.SUPERVISOR_CODE), Harness.code());
-        b.writeMemory(Harness.physical(Harness.USER_CODE), Harness.code());
-        b.writeMemory(Harness.physical(Harness.DATA), Harness.data(window));
-        b.writeMemory(Harness.PT32, Harness.pageTable32());
-        b.writeMemory(Harness.PT64, Harness.pageTable64());
-        b.writeMemory(Harness.PD64, Harness.table(511, Harness.PT64));
-        b.writeMemory(Harness.PDPT64, Harness.table(511, Harness.PD64));
-        b.writeMemory(Harness.PML4H, window.longFamily() ? Harness.table(window.topIndex(), Harness.PDPT64) : new byte[0x1000]);
+        b.writeMemory(harness.physical(Harness.GDT), Harness.gdt(window));
+        b.writeMemory(harness.physical(Harness.IDT), Harness.idt(window));
+        b.writeMemory(harness.physical(Harness.TSS), Harness.tss(window));
+        b.writeMemory(harness.physical(Harness.SUPERVISOR_CODE), Harness.code());
+        b.writeMemory(harness.physical(Harness.USER_CODE), Harness.code());
+        b.writeMemory(harness.physical(Harness.DATA), Harness.data(window));
+        b.writeMemory(harness.pt32, harness.pageTable32());
+        b.writeMemory(harness.pt64, harness.pageTable64());
+        b.writeMemory(harness.pd64, Harness.table(511, harness.pt64));
+        b.writeMemory(harness.pdpt64, Harness.table(511, harness.pd64));
+        b.writeMemory(harness.pml4h, window.longFamily() ? Harness.table(window.topIndex(), harness.pdpt64) : new byte[0x1000]);
     }
 
     /** Long mode under the boot tables at CPL0 with 64-bit code: CR3 writes now take all 64 bits. */
@@ -182,7 +191,7 @@ public final class QemuMachine implements AutoCloseable {
         b.writeRegister(regs.cr0().number(), CR0_PE | CR0_ET, width(regs.cr0()));
         b.writeRegister(regs.efer().number(), EFER_LME, width(regs.efer()));
         b.writeRegister(regs.cr4().number(), CR4_PAE, width(regs.cr4()));
-        b.writeRegister(regs.cr3().number(), Harness.BOOT_PML4, width(regs.cr3()));
+        b.writeRegister(regs.cr3().number(), harness.bootPml4, width(regs.cr3()));
         b.writeRegister(regs.cr0().number(), CR0_PE | CR0_ET | CR0_PG, width(regs.cr0()));
         loadSegment(b, regs.cs(), Harness.CODE64);
         loadSegment(b, regs.ss(), Harness.DATA0);
@@ -208,14 +217,15 @@ public final class QemuMachine implements AutoCloseable {
         long[] l1 = cpuid(1, 0);
         return new CpuFeatures((int) (l80000008[0] & 0xFF), (int) (l80000008[0] >> 8 & 0xFF),
                 (l7[1] >> 7 & 1) != 0, (l7[1] >> 20 & 1) != 0, (l7[2] >> 3 & 1) != 0, (l7[2] >> 16 & 1) != 0,
-                (l80000001[3] >> 26 & 1) != 0, (l80000001[3] >> 20 & 1) != 0, (l1[3] >> 17 & 1) != 0);
+                (l80000001[3] >> 26 & 1) != 0, (l80000001[3] >> 20 & 1) != 0, (l1[3] >> 17 & 1) != 0,
+                (l7[2] >> 31 & 1) != 0);
     }
 
     private long[] cpuid(long leaf, long subleaf) {
         GdbBatch b = new GdbBatch();
         setGpr(b, regs.rax(), leaf);
         setGpr(b, regs.rcx(), subleaf);
-        setGpr(b, regs.rip(), Harness.physical(Harness.SUPERVISOR_CODE) + Harness.CPUID);
+        setGpr(b, regs.rip(), harness.physical(Harness.SUPERVISOR_CODE) + Harness.CPUID);
         Slot<StopReply> stop = b.step();
         run(b);
         expectStepped(stop.get());
@@ -236,7 +246,7 @@ public final class QemuMachine implements AutoCloseable {
     public MachineOutcome access(MachineQuery q, boolean askPhysical) {
         validate(q);
         ensureBooted();
-        Hook hook = Hook.plan(q, Optional.ofNullable(loaded));
+        Hook hook = Hook.plan(q, Optional.ofNullable(loaded), harness);
         try {
             if (!hook.window().equals(loaded)) {
                 loadTables(hook.window());
@@ -258,17 +268,13 @@ public final class QemuMachine implements AutoCloseable {
         }
         for (long a : q.memory().keySet()) {
             if (a + 8 > ramBytes()) {
-                throw new QueryRejectedException(String.format("memory at %x is outside the guest's %d MiB of RAM",
-                        a, memoryMiB));
-            }
-            if (a + 8 > Harness.BASE && a < Harness.END) {
-                throw new QueryRejectedException(String.format("memory at %x overlaps the harness (%x..%x)", a,
-                        Harness.BASE, Harness.END - 1));
+                throw new QueryRejectedException(String.format("memory at %x is outside the guest RAM (below %x)",
+                        a, ramBytes()));
             }
         }
         long top = tableAddress(q);
-        if (top + 0x1000 > ramBytes() || top + 0x1000 > Harness.BASE && top < Harness.END) {
-            throw new QueryRejectedException(String.format("CR3 %x is outside RAM or inside the harness", q.cr3()));
+        if (top + 0x1000 > ramBytes()) {
+            throw new QueryRejectedException(String.format("CR3 %x is outside the guest RAM", q.cr3()));
         }
     }
 
@@ -298,7 +304,8 @@ public final class QemuMachine implements AutoCloseable {
         dirty.add(hookWord);
 
         long cr4 = (q.mode() == PagingMode.BITS32 ? 0 : CR4_PAE) | (q.mode() == PagingMode.LEVEL5 ? CR4_LA57 : 0)
-                | (q.pse() ? CR4_PSE : 0) | (q.smep() ? CR4_SMEP : 0) | (q.smap() ? CR4_SMAP : 0) | (q.pke() ? CR4_PKE : 0);
+                | (q.pse() ? CR4_PSE : 0) | (q.smep() ? CR4_SMEP : 0) | (q.smap() ? CR4_SMAP : 0) | (q.pke() ? CR4_PKE : 0)
+                | (q.pks() ? CR4_PKS : 0);
         long efer = (q.mode().longMode() ? EFER_LME : 0) | (q.nxe() ? EFER_NXE : 0);
         long cr0 = CR0_PE | CR0_ET | CR0_PG | (q.wp() ? CR0_WP : 0);
         b.writeRegister(regs.cr0().number(), CR0_PE | CR0_ET, width(regs.cr0()));
@@ -306,7 +313,7 @@ public final class QemuMachine implements AutoCloseable {
         b.writeRegister(regs.cr4().number(), cr4, width(regs.cr4()));
         if (q.mode().longMode()) {
             // CR3 above 4 GiB needs 64-bit code when written: enter long mode under the boot tables first.
-            b.writeRegister(regs.cr3().number(), Harness.BOOT_PML4, width(regs.cr3()));
+            b.writeRegister(regs.cr3().number(), harness.bootPml4, width(regs.cr3()));
             b.writeRegister(regs.cr0().number(), cr0, width(regs.cr0()));
             loadSegment(b, regs.cs(), Harness.CODE64);
             b.writeRegister(regs.cr3().number(), q.cr3(), width(regs.cr3()));
@@ -318,23 +325,10 @@ public final class QemuMachine implements AutoCloseable {
         loadSegment(b, regs.ss(), Harness.DATA0);
         long kernelTop = w.page(Harness.KERNEL_STACK) + 0x1000;
         if (q.pke()) {
-            long rip = w.page(Harness.SUPERVISOR_CODE) + Harness.WRPKRU;
-            setGpr(b, regs.rax(), q.pkru() & 0xFFFF_FFFFL);
-            setGpr(b, regs.rcx(), 0);
-            setGpr(b, regs.rdx(), 0);
-            setGpr(b, regs.rsp(), kernelTop);
-            setGpr(b, regs.eflags(), RFLAGS_FIXED);
-            setGpr(b, regs.rip(), rip);
-            Slot<StopReply> stop = b.step();
-            run(b);
-            expectStepped(stop.get());
-            b = new GdbBatch();
-            Slot<Long> after = b.readRegister(regs.rip().number());
-            run(b);
-            if (after.get() != rip + 3) {
-                throw new GdbProtocolException(String.format("wrpkru did not complete (RIP=%x)", after.get()));
-            }
-            b = new GdbBatch();
+            b = stepStub(b, w.page(Harness.SUPERVISOR_CODE) + Harness.WRPKRU, 3, kernelTop, q.pkru() & 0xFFFF_FFFFL, 0);
+        }
+        if (q.pks()) {
+            b = stepStub(b, w.page(Harness.SUPERVISOR_CODE) + Harness.WRMSR, 2, kernelTop, q.pkrs() & 0xFFFF_FFFFL, MSR_PKRS);
         }
         boolean user = q.cpl() == 3;
         loadSegment(b, regs.cs(), user ? (q.mode().longMode() ? Harness.USER_CODE64 : Harness.USER_CODE32)
@@ -346,7 +340,9 @@ public final class QemuMachine implements AutoCloseable {
         long stub = codePage + (q.kind() == AccessKind.WRITE ? Harness.STORE : Harness.LOAD);
         long cr2Sentinel = q.linear() == CR2_SENTINEL ? CR2_SENTINEL + 0x1000 : CR2_SENTINEL;
         setGpr(b, regs.rbx(), q.linear());
-        setGpr(b, regs.rax(), STORE_VALUE & 0xFF);
+        // A fetch from memory QEMU has no RAM for executes 00 00 (add [rax],al): point RAX somewhere harmless.
+        long scratch = w.page(user ? Harness.USER_STACK : Harness.DATA) + 0x800;
+        setGpr(b, regs.rax(), q.kind() == AccessKind.FETCH ? scratch : STORE_VALUE & 0xFF);
         setGpr(b, regs.rsp(), user ? w.page(Harness.USER_STACK) + 0x1000 : kernelTop);
         setGpr(b, regs.eflags(), RFLAGS_FIXED | (q.ac() ? RFLAGS_AC : 0));
         b.writeRegister(regs.cr2().number(), cr2Sentinel, width(regs.cr2()));
@@ -374,7 +370,7 @@ public final class QemuMachine implements AutoCloseable {
         Slot<Long> cr2 = r.readRegister(regs.cr2().number());
         Slot<Long> rsp = r.readRegister(regs.rsp().number());
         long stackBytes = 64;
-        Slot<byte[]> stack = r.readMemory(Harness.physical(Harness.KERNEL_STACK) + 0x1000 - stackBytes, (int) stackBytes);
+        Slot<byte[]> stack = r.readMemory(harness.physical(Harness.KERNEL_STACK) + 0x1000 - stackBytes, (int) stackBytes);
         List<Map.Entry<Long, Slot<byte[]>>> words = readWords(r, q.memory().keySet());
         if (original != null) {
             r.physicalMemoryMode(false);
@@ -403,7 +399,7 @@ public final class QemuMachine implements AutoCloseable {
         long done = q.kind() == AccessKind.FETCH ? q.linear() + 1 & mask : stub + 2 & mask;
         long handlers = w.page(Harness.SUPERVISOR_CODE) + Harness.HANDLERS & mask;
         long at = rip.get() & mask;
-        if (at == done) {
+        if (at == done || q.kind() == AccessKind.FETCH && at == (q.linear() + 2 & mask)) {
             return MachineOutcome.of(Optional.empty(), physical, after);
         }
         long v = (at - handlers) / 8;
@@ -424,6 +420,26 @@ public final class QemuMachine implements AutoCloseable {
         long cr2Value = cr2.get() & mask;
         return MachineOutcome.of(Optional.of(new MachineOutcome.Fault(vector, errorCode,
                 cr2Value == (cr2Sentinel & mask) ? CR2_SENTINEL : cr2Value)), physical, after);
+    }
+
+    /** Single-steps a CPL0 stub with EAX, ECX set and EDX zero (wrpkru, wrmsr); returns a fresh batch. */
+    private GdbBatch stepStub(GdbBatch b, long rip, int length, long stack, long eax, long ecx) {
+        setGpr(b, regs.rax(), eax);
+        setGpr(b, regs.rcx(), ecx);
+        setGpr(b, regs.rdx(), 0);
+        setGpr(b, regs.rsp(), stack);
+        setGpr(b, regs.eflags(), RFLAGS_FIXED);
+        setGpr(b, regs.rip(), rip);
+        Slot<StopReply> stop = b.step();
+        run(b);
+        expectStepped(stop.get());
+        GdbBatch check = new GdbBatch();
+        Slot<Long> after = check.readRegister(regs.rip().number());
+        run(check);
+        if (after.get() != rip + length) {
+            throw new GdbProtocolException(String.format("the stub at %x did not complete (RIP=%x)", rip, after.get()));
+        }
+        return new GdbBatch();
     }
 
     private static byte[] padded(byte[] stack) {

@@ -23,7 +23,7 @@ class QemuMachineTest {
     static void start() {
         Optional<String> missing = QemuInstallation.unavailableReason();
         Assumptions.assumeTrue(missing.isEmpty(), () -> "Skipped: " + missing.orElse(""));
-        machine = new QemuMachine("max", 64, Duration.ofSeconds(10));
+        machine = new QemuMachine("max", 16L << 20, Duration.ofSeconds(10));
         machine.boot();
     }
 
@@ -36,15 +36,15 @@ class QemuMachineTest {
 
     private static SortedMap<Long, Long> fourLevel(long leaf) {
         SortedMap<Long, Long> m = new TreeMap<>();
-        m.put(0x100000L, 0x101000L | 0x7);
-        m.put(0x101000L, 0x102000L | 0x7);
-        m.put(0x102000L, 0x103000L | 0x7);
-        m.put(0x103000L + 8 * 5, leaf);
+        m.put(0x10000L, 0x11000L | 0x7);
+        m.put(0x11000L, 0x12000L | 0x7);
+        m.put(0x12000L, 0x13000L | 0x7);
+        m.put(0x13000L + 8 * 5, leaf);
         return m;
     }
 
     private static MachineQuery query(PagingMode mode, SortedMap<Long, Long> mem, long cr3, int cpl, AccessKind kind, long lin) {
-        return new MachineQuery(mode, cr3, true, false, true, false, false, false, 0, false, cpl, kind, lin, mem);
+        return new MachineQuery(mode, cr3, true, false, true, false, false, false, 0, false, 0, false, cpl, kind, lin, mem);
     }
 
     @Test
@@ -56,37 +56,37 @@ class QemuMachineTest {
 
     @Test
     void fourLevelReadSucceedsAndSetsAccessedBits() {
-        MachineOutcome o = machine.access(query(PagingMode.LEVEL4, fourLevel(0x200000L | 0x7), 0x100000L, 3,
+        MachineOutcome o = machine.access(query(PagingMode.LEVEL4, fourLevel(0x200000L | 0x7), 0x10000L, 3,
                 AccessKind.READ, 0x5123L), true);
         assertFalse(o.fault().isPresent(), () -> o.toString());
-        assertEquals(0x101000L | 0x27, o.after(0x100000L));
-        assertEquals(0x200000L | 0x27, o.after(0x103000L + 40));
+        assertEquals(0x11000L | 0x27, o.after(0x10000L));
+        assertEquals(0x200000L | 0x27, o.after(0x13000L + 40));
         assertEquals(Optional.of(0x200123L), o.physical());
     }
 
     @Test
     void fourLevelWriteToReadOnlyPageFaultsWithProtectionErrorCode() {
-        MachineOutcome o = machine.access(query(PagingMode.LEVEL4, fourLevel(0x200000L | 0x5), 0x100000L, 3,
+        MachineOutcome o = machine.access(query(PagingMode.LEVEL4, fourLevel(0x200000L | 0x5), 0x10000L, 3,
                 AccessKind.WRITE, 0x5123L), false);
         assertEquals(14, o.fault().orElseThrow().vector());
         assertEquals(Optional.of(0x7L), o.fault().get().errorCode());
         assertEquals(0x5123L, o.fault().get().cr2());
-        assertEquals(0x200000L | 0x5, o.after(0x103000L + 40));
+        assertEquals(0x200000L | 0x5, o.after(0x13000L + 40));
     }
 
     @Test
     void notPresentLeafFaultsWithoutP() {
-        MachineOutcome o = machine.access(query(PagingMode.LEVEL4, fourLevel(0x200000L | 0x6), 0x100000L, 0,
+        MachineOutcome o = machine.access(query(PagingMode.LEVEL4, fourLevel(0x200000L | 0x6), 0x10000L, 0,
                 AccessKind.READ, 0x5123L), false);
         assertEquals(Optional.of(0x0L), o.fault().orElseThrow().errorCode());
     }
 
     @Test
     void fetchFromNxPageFaultsWithInstructionBit() {
-        MachineOutcome o = machine.access(query(PagingMode.LEVEL4, fourLevel(0x200000L | 0x7 | 1L << 63), 0x100000L, 0,
+        MachineOutcome o = machine.access(query(PagingMode.LEVEL4, fourLevel(0x200000L | 0x7 | 1L << 63), 0x10000L, 0,
                 AccessKind.FETCH, 0x5123L), false);
         assertEquals(Optional.of(0x11L), o.fault().orElseThrow().errorCode());
-        MachineOutcome ok = machine.access(query(PagingMode.LEVEL4, fourLevel(0x200000L | 0x7), 0x100000L, 3,
+        MachineOutcome ok = machine.access(query(PagingMode.LEVEL4, fourLevel(0x200000L | 0x7), 0x10000L, 3,
                 AccessKind.FETCH, 0x5123L), false);
         assertFalse(ok.fault().isPresent(), () -> ok.toString());
     }
@@ -94,36 +94,52 @@ class QemuMachineTest {
     @Test
     void thirtyTwoBitWriteSetsDirty() {
         SortedMap<Long, Long> m = new TreeMap<>();
-        m.put(0x100000L, 0x101000L | 0x7);
-        m.put(0x101000L, 0x300000L | 0x7);
-        MachineOutcome o = machine.access(query(PagingMode.BITS32, m, 0x100000L, 3, AccessKind.WRITE, 0x123L), false);
+        m.put(0x10000L, 0x11000L | 0x7);
+        m.put(0x11000L, 0x300000L | 0x7);
+        MachineOutcome o = machine.access(query(PagingMode.BITS32, m, 0x10000L, 3, AccessKind.WRITE, 0x123L), false);
         assertFalse(o.fault().isPresent(), () -> o.toString());
-        assertEquals(0x300000L | 0x67, o.after(0x101000L) & 0xFFFF_FFFFL);
+        assertEquals(0x300000L | 0x67, o.after(0x11000L) & 0xFFFF_FFFFL);
     }
 
     @Test
     void paeReadThroughPdpte() {
         SortedMap<Long, Long> m = new TreeMap<>();
-        m.put(0x100000L, 0x101000L | 0x1);
-        m.put(0x101000L, 0x102000L | 0x7);
-        m.put(0x102000L, 0x300000L | 0x7);
-        MachineOutcome o = machine.access(query(PagingMode.PAE, m, 0x100000L, 0, AccessKind.READ, 0x0L), false);
+        m.put(0x10000L, 0x11000L | 0x1);
+        m.put(0x11000L, 0x12000L | 0x7);
+        m.put(0x12000L, 0x300000L | 0x7);
+        MachineOutcome o = machine.access(query(PagingMode.PAE, m, 0x10000L, 0, AccessKind.READ, 0x0L), false);
         assertFalse(o.fault().isPresent(), () -> o.toString());
-        assertEquals(0x300000L | 0x27, o.after(0x102000L));
+        assertEquals(0x300000L | 0x27, o.after(0x12000L));
     }
 
     @Test
     void fiveLevelNonCanonicalAddressRaisesGp() {
         SortedMap<Long, Long> m = new TreeMap<>(fourLevel(0x200000L | 0x7));
-        MachineOutcome o = machine.access(query(PagingMode.LEVEL4, m, 0x100000L, 0, AccessKind.READ, 0x0000_8000_0000_0000L), false);
+        MachineOutcome o = machine.access(query(PagingMode.LEVEL4, m, 0x10000L, 0, AccessKind.READ, 0x0000_8000_0000_0000L), false);
         assertEquals(13, o.fault().orElseThrow().vector());
         assertEquals(QemuMachine.CR2_SENTINEL, o.fault().get().cr2());
     }
 
     @Test
     void protectionKeysBlockUserReads() {
-        MachineOutcome o = machine.access(new MachineQuery(PagingMode.LEVEL4, 0x100000L, true, false, true, false, false,
-                true, 0x4, false, 3, AccessKind.READ, 0x5123L, fourLevel(0x200000L | 0x7 | 1L << 59)), false);
+        MachineOutcome o = machine.access(new MachineQuery(PagingMode.LEVEL4, 0x10000L, true, false, true, false, false,
+                true, 0x4, false, 0, false, 3, AccessKind.READ, 0x5123L, fourLevel(0x200000L | 0x7 | 1L << 59)), false);
         assertEquals(Optional.of(0x25L), o.fault().orElseThrow().errorCode());
+    }
+
+    @Test
+    void fetchFromMemoryBeyondQemuRamStillCompletes() {
+        MachineOutcome o = machine.access(query(PagingMode.LEVEL4, fourLevel(0x9_ABCD_E000L | 0x7), 0x10000L, 3,
+                AccessKind.FETCH, 0x5123L), true);
+        assertFalse(o.fault().isPresent(), () -> o.toString());
+        assertEquals(Optional.of(0x9_ABCD_E123L), o.physical());
+    }
+
+    @Test
+    void supervisorKeysBlockSupervisorReads() {
+        Assumptions.assumeTrue(machine.features().pks(), "QEMU's CPU model has no PKS");
+        MachineOutcome o = machine.access(new MachineQuery(PagingMode.LEVEL4, 0x10000L, true, false, true, false, false,
+                false, 0, true, 0x4, false, 0, AccessKind.READ, 0x5123L, fourLevel(0x200000L | 0x3 | 1L << 59)), false);
+        assertEquals(Optional.of(0x21L), o.fault().orElseThrow().errorCode());
     }
 }
