@@ -170,11 +170,11 @@ public final class Harness {
         return b.array();
     }
 
-    /** The 8-byte-entry window page table. */
-    byte[] pageTable64() {
+    /** The 8-byte-entry window page table, its pages tagged with protection key {@code key}. */
+    byte[] pageTable64(int key) {
         ByteBuffer b = page();
         for (int p = 0; p < PAGES; p++) {
-            b.putLong(8 * p, physical(p) | leafFlags(p));
+            b.putLong(8 * p, physical(p) | leafFlags(p) | (long) key << 59);
         }
         return b.array();
     }

@@ -55,6 +55,8 @@ public final class QemuMachine implements AutoCloseable {
     private Window loaded;
     private final TreeSet<Long> dirty = new TreeSet<>();
     private int starts;
+    /** The protection key of the harness pages (they must stay usable under the query's PKRS). */
+    private int harnessKey;
 
     /**
      * A machine for {@code cpu} (a {@code -cpu} argument such as {@code max}) whose queries use physical
@@ -180,7 +182,8 @@ public final class QemuMachine implements AutoCloseable {
         b.writeMemory(harness.physical(Harness.USER_CODE), Harness.code());
         b.writeMemory(harness.physical(Harness.DATA), Harness.data(window));
         b.writeMemory(harness.pt32, harness.pageTable32());
-        b.writeMemory(harness.pt64, harness.pageTable64());
+        b.writeMemory(harness.pt64, harness.pageTable64(0));
+        harnessKey = 0;
         b.writeMemory(harness.pd64, Harness.table(511, harness.pt64));
         b.writeMemory(harness.pdpt64, Harness.table(511, harness.pd64));
         b.writeMemory(harness.pml4h, window.longFamily() ? Harness.table(window.topIndex(), harness.pdpt64) : new byte[0x1000]);
@@ -302,6 +305,11 @@ public final class QemuMachine implements AutoCloseable {
                 : (hook.value() & 0xFFFF_FFFFL) << (8 * (hook.address() & 4)));
         b.writeMemory(hookWord, le(merged));
         dirty.add(hookWord);
+        int key = harnessKey(q);
+        if (key != harnessKey) {
+            b.writeMemory(harness.pt64, harness.pageTable64(key));
+            harnessKey = key;
+        }
 
         long cr4 = (q.mode() == PagingMode.BITS32 ? 0 : CR4_PAE) | (q.mode() == PagingMode.LEVEL5 ? CR4_LA57 : 0)
                 | (q.pse() ? CR4_PSE : 0) | (q.smep() ? CR4_SMEP : 0) | (q.smap() ? CR4_SMAP : 0) | (q.pke() ? CR4_PKE : 0)
@@ -310,14 +318,17 @@ public final class QemuMachine implements AutoCloseable {
         long cr0 = CR0_PE | CR0_ET | CR0_PG | (q.wp() ? CR0_WP : 0);
         b.writeRegister(regs.cr0().number(), CR0_PE | CR0_ET, width(regs.cr0()));
         b.writeRegister(regs.efer().number(), efer, width(regs.efer()));
-        b.writeRegister(regs.cr4().number(), cr4, width(regs.cr4()));
         if (q.mode().longMode()) {
-            // CR3 above 4 GiB needs 64-bit code when written: enter long mode under the boot tables first.
+            // CR3 above 4 GiB needs 64-bit code when written: enter 4-level long mode under the boot tables
+            // first, load the 64-bit CS there, then switch CR4 (LA57) and CR3 to the query's.
+            b.writeRegister(regs.cr4().number(), cr4 & ~CR4_LA57, width(regs.cr4()));
             b.writeRegister(regs.cr3().number(), harness.bootPml4, width(regs.cr3()));
             b.writeRegister(regs.cr0().number(), cr0, width(regs.cr0()));
             loadSegment(b, regs.cs(), Harness.CODE64);
+            b.writeRegister(regs.cr4().number(), cr4, width(regs.cr4()));
             b.writeRegister(regs.cr3().number(), q.cr3(), width(regs.cr3()));
         } else {
+            b.writeRegister(regs.cr4().number(), cr4, width(regs.cr4()));
             b.writeRegister(regs.cr3().number(), q.cr3(), width(regs.cr3()));
             b.writeRegister(regs.cr0().number(), cr0, width(regs.cr0()));
             loadSegment(b, regs.cs(), Harness.CODE32);
@@ -356,7 +367,18 @@ public final class QemuMachine implements AutoCloseable {
             }
             b.physicalMemoryMode(true);
         }
-        Slot<String> gpa = askPhysical ? b.monitor(String.format("gva2gpa 0x%x", q.linear())) : null;
+        Slot<String> gpa = askPhysical || q.kind() != AccessKind.READ
+                ? b.monitor(String.format("gva2gpa 0x%x", q.linear())) : null;
+        if (q.kind() != AccessKind.READ) {
+            // Stores and fetches write guest memory: make sure they cannot write into the harness.
+            run(b);
+            Optional<Long> target = parseGpa(gpa.get());
+            if (target.isPresent() && target.get() >= harness.base() && target.get() < harness.end()) {
+                throw new QueryRejectedException(String.format("the access maps to physical %x, inside the harness "
+                        + "(%x..%x); QEMU would overwrite it", target.get(), harness.base(), harness.end() - 1));
+            }
+            b = new GdbBatch();
+        }
         Slot<StopReply> stop = b.step();
         run(b);
         StopReply reply = stop.get();
@@ -389,17 +411,27 @@ public final class QemuMachine implements AutoCloseable {
                 after.put(e.getKey() + i, Hex.word(bytes, i));
             }
         }
+        long hookBits = hook.width() == 8 ? -1L : 0xFFFF_FFFFL << (8 * (hook.address() & 4));
+        if (after.containsKey(hookWord)) {
+            // the harness's hook shares a word with the test's entries: report the test's half only
+            after.put(hookWord, after.get(hookWord) & ~hookBits | q.memory().get(hookWord) & hookBits);
+        }
         if (hook.sharedEntry().isPresent()) {
             long shared = hook.sharedEntry().get();
             long before = q.memory().getOrDefault(shared, 0L);
             after.put(shared, after.get(shared) & ~0x20L | before & 0x20L);
         }
-        Optional<Long> physical = gpa == null ? Optional.empty() : parseGpa(gpa.get());
+        Optional<Long> physical = askPhysical ? parseGpa(gpa.get()) : Optional.empty();
         long mask = q.mode().longMode() ? -1L : 0xFFFF_FFFFL;
         long done = q.kind() == AccessKind.FETCH ? q.linear() + 1 & mask : stub + 2 & mask;
         long handlers = w.page(Harness.SUPERVISOR_CODE) + Harness.HANDLERS & mask;
         long at = rip.get() & mask;
         if (at == done || q.kind() == AccessKind.FETCH && at == (q.linear() + 2 & mask)) {
+            return MachineOutcome.of(Optional.empty(), physical, after);
+        }
+        long cr2Value = cr2.get() & mask;
+        if (q.kind() == AccessKind.FETCH && at == (handlers + 8 * 14 & mask) && cr2Value == (scratch & mask)) {
+            // the fetch succeeded; the 00 00 fetched from memory without RAM then faulted on its operand
             return MachineOutcome.of(Optional.empty(), physical, after);
         }
         long v = (at - handlers) / 8;
@@ -417,9 +449,22 @@ public final class QemuMachine implements AutoCloseable {
             long ec = Hex.word(padded(stack.get()), (int) offset);
             errorCode = Optional.of(q.mode().longMode() ? ec : ec & 0xFFFF_FFFFL);
         }
-        long cr2Value = cr2.get() & mask;
         return MachineOutcome.of(Optional.of(new MachineOutcome.Fault(vector, errorCode,
                 cr2Value == (cr2Sentinel & mask) ? CR2_SENTINEL : cr2Value)), physical, after);
+    }
+
+    /** A key whose PKRS bits allow supervisor reads and writes, for the harness pages (exception delivery writes the stack). */
+    private int harnessKey(MachineQuery q) {
+        if (!q.pks() || !q.mode().longMode()) {
+            return harnessKey;
+        }
+        for (int k = 0; k < 16; k++) {
+            if ((q.pkrs() >>> 2 * k & 3) == 0) {
+                return k;
+            }
+        }
+        throw new QueryRejectedException(String.format("PKRS %#x denies every protection key, so exceptions could not "
+                + "be delivered to the harness", q.pkrs()));
     }
 
     /** Single-steps a CPL0 stub with EAX, ECX set and EDX zero (wrpkru, wrmsr); returns a fresh batch. */
