@@ -1,5 +1,6 @@
 package org.gmck.spi;
 
+import java.util.Map;
 import java.util.Set;
 import org.gmck.spi.pgm.PagingModes;
 import org.gmck.spi.x86.CpuModel;
@@ -26,6 +27,14 @@ public interface ConformanceAdapter {
 
     /** The profiles this adapter implements. A sub-profile needs its parent declared too. */
     Set<Profile> profiles();
+
+    /**
+     * Parameters of the implementation that a reader of its certification report needs, for example its
+     * memory geometry; recorded in the report as given. None by default.
+     */
+    default Map<String, String> parameters() {
+        return Map.of();
+    }
 
     /**
      * Entry point of the PGM paging-mode rules (profile {@link Profile#PGM}): guest mode derivation,

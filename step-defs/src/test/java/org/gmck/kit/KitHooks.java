@@ -23,9 +23,13 @@ public final class KitHooks {
         this.context = context;
     }
 
-    /** Fails the whole run once, before any scenario, when the requested adapter cannot be found. */
+    /**
+     * Chooses the adapter afresh for this run, and fails the whole run once, before any scenario, when
+     * the requested adapter cannot be found.
+     */
     @BeforeAll
     public static void chooseAdapter() {
+        Adapters.forget();
         Adapters.selected();
     }
 
@@ -47,7 +51,7 @@ public final class KitHooks {
         Rule rule = RuleCatalogue.bundled().rule(id).orElseThrow(() -> new IllegalStateException(
                 "Scenario '" + scenario.getName() + "' is tagged @" + id + ", which CONFORMANCE.md does not catalogue"));
         Profile profile = profiles.get(0);
-        context.begin(adapter, rule, profile);
+        context.begin(adapter, rule, profile, Timeouts.forScenario(scenario.getSourceTagNames()));
         Assumptions.assumeTrue(adapter.profiles().contains(profile), () -> NOT_APPLICABLE + " adapter '" + adapter.name()
                 + "' does not declare profile '" + profile.id() + "' (rule " + id + ")");
     }

@@ -1,7 +1,14 @@
 package org.gmck.kit;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.gmck.kit.catalogue.Rule;
 import org.gmck.spi.ConformanceAdapter;
@@ -15,18 +22,36 @@ import org.opentest4j.AssertionFailedError;
  *
  * <p>Assertions go through this class so that every failure names the rule that broke, what it says, its
  * source, and what was checked.
+ *
+ * <p>Every call into the adapter, and into the SPI objects it returns, runs with the scenario's timeout
+ * (see {@link Timeouts}): an adapter that hangs fails the scenario with a message saying so, the call is
+ * abandoned (interrupted, on a daemon thread) and the run goes on with the next scenario. An adapter that
+ * throws anything but a {@link RejectedException} fails the scenario with a message naming the call.
  */
 public final class ScenarioContext {
+
+    private static final ExecutorService CALLS = Executors.newCachedThreadPool(task -> {
+        Thread t = new Thread(task, "gmck-adapter-call");
+        t.setDaemon(true);
+        return t;
+    });
 
     private ConformanceAdapter adapter;
     private Rule rule;
     private Profile profile;
     private Outcome last;
+    private Duration timeout = Timeouts.forRun();
 
-    void begin(ConformanceAdapter adapter, Rule rule, Profile profile) {
-        this.adapter = adapter;
+    void begin(ConformanceAdapter adapter, Rule rule, Profile profile, Duration timeout) {
+        this.adapter = GuardedAdapter.wrap(adapter, this);
         this.rule = rule;
         this.profile = profile;
+        this.timeout = timeout;
+    }
+
+    /** How long one call into the adapter may take in this scenario. */
+    public Duration timeout() {
+        return timeout;
     }
 
     public ConformanceAdapter adapter() {
@@ -41,7 +66,10 @@ public final class ScenarioContext {
         return profile;
     }
 
-    /** Runs a call into the adapter and records its value or its typed rejection. */
+    /**
+     * Runs a call into the adapter and records its value or its typed rejection. Anything else the adapter
+     * throws, or a call that does not return in time, fails the scenario with a message naming the rule.
+     */
     public <T> Optional<T> attempt(Supplier<T> call) {
         try {
             T value = call.get();
@@ -53,6 +81,36 @@ public final class ScenarioContext {
         } catch (RuntimeException unexpected) {
             throw failure("the adapter threw " + unexpected.getClass().getName() + " instead of answering or "
                     + "rejecting with a RejectedException: " + unexpected.getMessage(), unexpected);
+        }
+    }
+
+    /**
+     * One call into the adapter, on a worker thread, within the scenario's timeout. A {@link RejectedException}
+     * passes through; anything else the adapter throws, or a call that hangs, becomes a rule-aware failure.
+     */
+    Object guardedCall(String what, java.util.concurrent.Callable<Object> call) {
+        Future<Object> future = CALLS.submit(call);
+        try {
+            return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException hung) {
+            future.cancel(true);
+            throw failure("the adapter did not answer within " + Timeouts.describe(timeout) + " (" + what
+                    + "); the call was abandoned. Raise the limit with -D" + Timeouts.PROPERTY + "=DURATION, or tag "
+                    + "the scenario " + Timeouts.TAG_PREFIX + "DURATION, if the implementation is merely slow", (Throwable) null);
+        } catch (InterruptedException interrupted) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw failure("the run was interrupted while waiting for the adapter (" + what + ")", interrupted);
+        } catch (ExecutionException e) {
+            Throwable thrown = e.getCause() instanceof GuardedAdapter.AdapterError ? e.getCause().getCause() : e.getCause();
+            if (thrown instanceof RejectedException) {
+                throw (RejectedException) thrown;
+            }
+            if (thrown instanceof AssertionFailedError) {
+                throw (AssertionFailedError) thrown;
+            }
+            throw failure("the adapter threw " + thrown.getClass().getName() + " from " + what + " instead of answering "
+                    + "or rejecting with a RejectedException: " + thrown.getMessage(), thrown);
         }
     }
 

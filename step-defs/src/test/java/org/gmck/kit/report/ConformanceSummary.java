@@ -2,43 +2,71 @@ package org.gmck.kit.report;
 
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EventPublisher;
+import io.cucumber.plugin.event.Result;
 import io.cucumber.plugin.event.Status;
 import io.cucumber.plugin.event.TestCase;
 import io.cucumber.plugin.event.TestCaseFinished;
 import io.cucumber.plugin.event.TestRunFinished;
+import io.cucumber.plugin.event.TestRunStarted;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.gmck.kit.Adapters;
 import org.gmck.kit.KitHooks;
+import org.gmck.kit.Timeouts;
 import org.gmck.kit.catalogue.Rule;
 import org.gmck.kit.catalogue.RuleCatalogue;
 import org.gmck.spi.ConformanceAdapter;
 import org.gmck.spi.Profile;
 
 /**
- * Cucumber plugin that joins the scenarios' results with the rule catalogue: a verdict per rule and a
- * per-profile summary, printed at the end of the run and written to {@code target/conformance/summary.md}.
+ * Cucumber plugin that joins the scenarios' results with the rule catalogue into the certification
+ * report: a verdict per rule (see {@link Verdict}), the adapter, the kit and the environment. At the end
+ * of the run it prints a per-profile summary and writes, to {@code target/conformance/} or the folder
+ * given as the plugin's argument ({@code org.gmck.kit.report.ConformanceSummary:DIR}):
+ * <ul>
+ *   <li>{@code report.json}: the machine-readable report, valid against {@value ReportJson#SCHEMA} (copied beside it);</li>
+ *   <li>{@code summary.md} and {@code summary.html}: the same, per profile, each rule linked to its index
+ *       entry and its scenarios;</li>
+ *   <li>{@code rule-index.md}, {@code CONFORMANCE.md} and {@code features/}: the kit's sources the links point at.</li>
+ * </ul>
  */
 public final class ConformanceSummary implements ConcurrentEventListener {
 
-    /** Where the summary is written, relative to the working directory of the run. */
-    public static final Path OUTPUT = Path.of("target", "conformance", "summary.md");
+    /** Where the report is written by default, relative to the working directory of the run. */
+    public static final Path DEFAULT_FOLDER = Path.of("target", "conformance");
 
-    private final Map<String, List<ScenarioResult>> byRule = new TreeMap<>();
+    private final Path folder;
+    private final Map<String, List<ScenarioOutcome>> byRule = new TreeMap<>();
+    private Instant started = Instant.now();
+
+    public ConformanceSummary() {
+        this(DEFAULT_FOLDER.toString());
+    }
+
+    public ConformanceSummary(String folder) {
+        this.folder = Path.of(folder);
+    }
 
     @Override
     public void setEventPublisher(EventPublisher publisher) {
+        publisher.registerHandlerFor(TestRunStarted.class, e -> started = e.getInstant());
         publisher.registerHandlerFor(TestCaseFinished.class, this::finished);
-        publisher.registerHandlerFor(TestRunFinished.class, e -> report());
+        publisher.registerHandlerFor(TestRunFinished.class, e -> report(e.getInstant()));
     }
 
     private synchronized void finished(TestCaseFinished event) {
@@ -48,105 +76,105 @@ public final class ConformanceSummary implements ConcurrentEventListener {
         if (rule.isEmpty()) {
             return;
         }
-        Throwable error = event.getResult().getError();
-        boolean notApplicable = event.getResult().getStatus() == Status.SKIPPED && error != null
-                && String.valueOf(error.getMessage()).contains(KitHooks.NOT_APPLICABLE);
-        Verdict verdict = notApplicable ? Verdict.NOT_APPLICABLE
-                : event.getResult().getStatus() == Status.PASSED ? Verdict.PASS : Verdict.FAIL;
-        byRule.computeIfAbsent(rule.get(), k -> new ArrayList<>())
-                .add(new ScenarioResult(testCase.getName(), testCase.getUri() + ":" + testCase.getLocation().getLine(), verdict));
+        String uri = testCase.getUri().toString();
+        int at = uri.lastIndexOf("features/");
+        String file = at >= 0 ? uri.substring(at + "features/".length()) : uri;
+        byRule.computeIfAbsent(rule.get(), k -> new ArrayList<>()).add(new ScenarioOutcome(testCase.getName(), file,
+                testCase.getLocation().getLine(), status(event.getResult()), message(event.getResult())));
     }
 
-    private synchronized void report() {
+    private static String status(Result result) {
+        if (result.getStatus() == Status.PASSED) {
+            return ScenarioOutcome.PASSED;
+        }
+        if (result.getStatus() == Status.SKIPPED) {
+            Throwable error = result.getError();
+            return error != null && String.valueOf(error.getMessage()).contains(KitHooks.NOT_APPLICABLE)
+                    ? ScenarioOutcome.NOT_APPLICABLE : ScenarioOutcome.SKIPPED;
+        }
+        return ScenarioOutcome.FAILED;
+    }
+
+    private static String message(Result result) {
+        if (result.getStatus() == Status.PASSED) {
+            return "";
+        }
+        Throwable error = result.getError();
+        String message = error == null ? "step " + result.getStatus().name().toLowerCase(java.util.Locale.ROOT)
+                : error.getMessage() == null ? error.getClass().getName() : error.getMessage();
+        return message.length() > 4000 ? message.substring(0, 4000) + "…" : message;
+    }
+
+    private synchronized void report(Instant finishedAt) {
         RuleCatalogue catalogue = RuleCatalogue.bundled();
-        Map<Profile, int[]> counts = new EnumMap<>(Profile.class);
-        StringBuilder rows = new StringBuilder();
-        for (Rule rule : catalogue.rules()) {
-            int[] c = counts.computeIfAbsent(rule.profile(), p -> new int[6]);
-            Verdict verdict = verdictOf(rule);
-            c[verdict.ordinal()]++;
-            List<ScenarioResult> results = byRule.getOrDefault(rule.id(), List.of());
-            c[5] += results.size();
-            rows.append("| ").append(rule.id()).append(" | ").append(rule.level()).append(" | ")
-                    .append(rule.profile().id()).append(" | ").append(verdict.label).append(" | ")
-                    .append(results.size()).append(" |\n");
-        }
-        String adapterLine = adapterLine();
-        StringBuilder console = new StringBuilder();
-        console.append("\n=== Conformance summary: ").append(adapterLine).append(" ===\n");
-        console.append(String.format("  %-28s %6s %6s %6s %6s %10s %10s%n", "profile", "rules", "pass", "fail",
-                "n/a", "untestable", "scenarios"));
-        boolean anyFail = false;
-        for (Map.Entry<Profile, int[]> e : counts.entrySet()) {
-            int[] c = e.getValue();
-            int rules = c[0] + c[1] + c[2] + c[3] + c[4];
-            anyFail |= c[Verdict.FAIL.ordinal()] > 0;
-            console.append(String.format("  %-28s %6d %6d %6d %6d %10d %10d%n", e.getKey().id(), rules,
-                    c[Verdict.PASS.ordinal()], c[Verdict.FAIL.ordinal()], c[Verdict.NOT_APPLICABLE.ordinal()],
-                    c[Verdict.UNTESTABLE.ordinal()], c[5]));
-        }
-        console.append("  verdict: ").append(anyFail ? "NOT CONFORMING (rules fail)" : "CONFORMING for every declared profile")
-                .append("\n  per-rule table: step-defs/").append(OUTPUT.toString().replace('\\', '/')).append('\n');
-        System.out.println(console);
-        write("# Conformance summary\n\n" + adapterLine + "\n\n```\n" + console.toString().strip() + "\n```\n\n"
-                + "| Rule | Level | Profile | Verdict | Scenarios |\n| --- | --- | --- | --- | --- |\n" + rows);
-    }
-
-    private Verdict verdictOf(Rule rule) {
-        if (!rule.testable()) {
-            return Verdict.UNTESTABLE;
-        }
-        List<ScenarioResult> results = byRule.getOrDefault(rule.id(), List.of());
-        if (results.isEmpty()) {
-            return Verdict.NOT_RUN;
-        }
-        if (results.stream().anyMatch(r -> r.verdict == Verdict.FAIL)) {
-            return Verdict.FAIL;
-        }
-        if (results.stream().allMatch(r -> r.verdict == Verdict.NOT_APPLICABLE)) {
-            return Verdict.NOT_APPLICABLE;
-        }
-        return Verdict.PASS;
-    }
-
-    private static String adapterLine() {
+        KitSources kit = KitSources.onClassPath();
+        Optional<CertificationReport.AdapterInfo> adapter = Optional.empty();
+        Optional<String> selectionError = Optional.empty();
         try {
-            ConformanceAdapter adapter = Adapters.selected();
-            return "adapter '" + adapter.name() + "' " + adapter.version();
+            ConformanceAdapter a = Adapters.selected();
+            Set<Profile> declared = a.profiles().isEmpty() ? Set.of() : EnumSet.copyOf(a.profiles());
+            adapter = Optional.of(new CertificationReport.AdapterInfo(a.name(), a.version(), a.getClass().getName(),
+                    declared, new LinkedHashMap<>(new TreeMap<>(a.parameters()))));
         } catch (Adapters.AdapterSelectionError e) {
-            return "no adapter (" + e.getMessage() + ")";
+            selectionError = Optional.of(e.getMessage());
         }
+        Set<Profile> declared = adapter.map(CertificationReport.AdapterInfo::declaredProfiles).orElse(Set.of());
+        Baseline baseline = Baseline.forRun(catalogue, declared);
+        CertificationReport report = new CertificationReport(kit.version(), kit.featuresSha256(), kit.catalogueSha256(),
+                adapter, selectionError, CertificationReport.currentEnvironment(Timeouts.describe(Timeouts.forRun())),
+                baseline, CertificationReport.judge(catalogue.rules(), byRule, declared, baseline), started, finishedAt);
+        write(report, kit, catalogue);
+        System.out.println(console(report));
+        ReportSink.publish(report, folder);
     }
 
-    private static void write(String text) {
+    private void write(CertificationReport report, KitSources kit, RuleCatalogue catalogue) {
         try {
-            Files.createDirectories(OUTPUT.getParent());
-            Files.writeString(OUTPUT, text, StandardCharsets.UTF_8);
+            Files.createDirectories(folder);
+            Files.writeString(folder.resolve("report.json"), ReportJson.write(report), StandardCharsets.UTF_8);
+            Files.writeString(folder.resolve("summary.md"), SummaryMarkdown.render(report, "features/", "rule-index.md"),
+                    StandardCharsets.UTF_8);
+            Files.writeString(folder.resolve("summary.html"), SummaryHtml.render(report, "features/", "rule-index.md"),
+                    StandardCharsets.UTF_8);
+            Map<String, Verdict> verdicts = report.rules().stream()
+                    .collect(Collectors.toMap(r -> r.rule().id(), RuleVerdict::verdict));
+            String who = report.adapter().map(a -> "adapter `" + a.name() + "` " + a.version()).orElse("no adapter");
+            Files.writeString(folder.resolve("rule-index.md"),
+                    RuleIndex.render(catalogue, kit.features(), verdicts, who, "features/", "CONFORMANCE.md", ""),
+                    StandardCharsets.UTF_8);
+            Files.writeString(folder.resolve("CONFORMANCE.md"), kit.catalogueText(), StandardCharsets.UTF_8);
+            try (InputStream schema = getClass().getClassLoader().getResourceAsStream(ReportJson.SCHEMA)) {
+                if (schema != null) {
+                    Files.copy(schema, folder.resolve(ReportJson.SCHEMA), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            for (Map.Entry<String, byte[]> f : kit.featureFiles().entrySet()) {
+                Path target = folder.resolve("features").resolve(f.getKey());
+                Files.createDirectories(target.getParent());
+                Files.write(target, f.getValue());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Order matters: the first five index the per-profile counters. */
-    enum Verdict {
-        PASS("pass"), FAIL("FAIL"), NOT_APPLICABLE("not applicable"), UNTESTABLE("untestable"), NOT_RUN("not run");
-
-        final String label;
-
-        Verdict(String label) {
-            this.label = label;
-        }
-    }
-
-    private static final class ScenarioResult {
-        final String name;
-        final String location;
-        final Verdict verdict;
-
-        ScenarioResult(String name, String location, Verdict verdict) {
-            this.name = name;
-            this.location = location;
-            this.verdict = verdict;
-        }
+    private String console(CertificationReport report) {
+        StringBuilder out = new StringBuilder("\n=== Conformance summary: ")
+                .append(report.adapter().map(a -> "adapter '" + a.name() + "' " + a.version()).orElse("no adapter"))
+                .append(" ===\n");
+        out.append(String.format("  %-26s %5s %5s %5s %6s %6s %5s %10s %7s %9s%n", "profile", "rules", "pass", "fail",
+                "xfail", "xpass", "n/a", "untestable", "not-run", "scenarios"));
+        report.byProfile().forEach((profile, rules) -> {
+            Map<Verdict, Integer> c = report.counts(rules);
+            out.append(String.format("  %-26s %5d %5d %5d %6d %6d %5d %10d %7d %9d%n",
+                    profile.id() + (report.declared().contains(profile) ? "" : " (not declared)"), rules.size(),
+                    c.get(Verdict.PASS), c.get(Verdict.FAIL) + c.get(Verdict.OPTIONAL_UNMET),
+                    c.get(Verdict.EXPECTED_FAILURE), c.get(Verdict.UNEXPECTED_PASS), c.get(Verdict.NOT_APPLICABLE),
+                    c.get(Verdict.UNTESTABLE), c.get(Verdict.NOT_RUN),
+                    rules.stream().mapToInt(r -> r.scenarios().size()).sum()));
+        });
+        out.append("  verdict: ").append(report.headline()).append('\n');
+        out.append("  report:  ").append(folder.resolve("report.json")).append(", summary.md and summary.html\n");
+        return out.toString();
     }
 }

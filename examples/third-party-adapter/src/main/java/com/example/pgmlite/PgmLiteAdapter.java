@@ -1,0 +1,37 @@
+package com.example.pgmlite;
+
+import java.util.Map;
+import java.util.Set;
+import org.gmck.spi.ConformanceAdapter;
+import org.gmck.spi.Profile;
+import org.gmck.spi.pgm.PagingModes;
+
+/** Binds pgm-lite to the kit's SPI. Certified with {@code -Dconformance.adapter=pgm-lite}. */
+public final class PgmLiteAdapter implements ConformanceAdapter {
+
+    @Override
+    public String name() {
+        return "pgm-lite";
+    }
+
+    @Override
+    public String version() {
+        return "1.0.0";
+    }
+
+    @Override
+    public Set<Profile> profiles() {
+        return Set.of(Profile.PGM);
+    }
+
+    @Override
+    public Map<String, String> parameters() {
+        return Map.of("shadow-pdpt-entries", String.valueOf(LiteShadowContext.PDPT_ENTRIES),
+                "guest-context-pdpt-slot", String.valueOf(LiteShadowContext.GUEST_CONTEXT_SLOT));
+    }
+
+    @Override
+    public PagingModes pagingModes() {
+        return new LitePagingModes();
+    }
+}

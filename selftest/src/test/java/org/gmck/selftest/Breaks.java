@@ -1,0 +1,24 @@
+package org.gmck.selftest;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a known-bad adapter (a subclass of {@link KnownBad}) with the rule it breaks. The kit must reject
+ * the adapter by exactly that rule, plus any listed in {@link #also()}, and by no other.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface Breaks {
+
+    /** The catalogued rule the fault breaks, for example {@code PGM-PAE-7}. */
+    String value();
+
+    /** Other rules the same fault necessarily breaks. */
+    String[] also() default {};
+
+    /** Text every failing scenario's message must contain, when the fault is about how the kit reports it. */
+    String message() default "";
+}

@@ -1,0 +1,84 @@
+package org.gmck.selftest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.gmck.kit.catalogue.Rule;
+import org.gmck.kit.catalogue.RuleCatalogue;
+import org.gmck.kit.report.CertificationReport;
+import org.gmck.kit.report.RuleVerdict;
+import org.gmck.kit.report.ScenarioOutcome;
+import org.gmck.kit.report.Verdict;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.platform.commons.support.ReflectionSupport;
+
+/**
+ * Who watches the watchmen: the kit, run exactly as a certifier runs it, must reject every known-bad
+ * adapter, and reject it by the rule its {@link Breaks} names and by no other. Each adapter runs only the
+ * scenarios of the profile its rule belongs to. To add one, write one small class under
+ * {@code org.gmck.selftest}; nothing needs registering.
+ */
+class KnownBadAdaptersTest {
+
+    static List<Class<?>> knownBad() {
+        return ReflectionSupport.findAllClassesInPackage("org.gmck.selftest",
+                c -> KnownBad.class.isAssignableFrom(c) && c.isAnnotationPresent(Breaks.class), n -> true);
+    }
+
+    @Test
+    void thereAreAtLeastTwelveKnownBadAdaptersEachBreakingACataloguedTestableRule() {
+        List<String> wrong = knownBad().stream().map(c -> c.getAnnotation(Breaks.class))
+                .flatMap(b -> Stream.concat(Stream.of(b.value()), Stream.of(b.also())))
+                .filter(id -> RuleCatalogue.bundled().rule(id).filter(Rule::testable).isEmpty()).toList();
+        assertEquals(List.of(), wrong, "known-bad adapters name rules that are not catalogued as testable");
+        assertTrue(knownBad().size() >= 12, "only " + knownBad().size() + " known-bad adapters");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyKnownBadAdapterIsRejectedByTheRuleItBreaks() {
+        return knownBad().stream().map(c -> dynamicTest(c.getSimpleName() + " is rejected by "
+                + c.getAnnotation(Breaks.class).value(), () -> check(c)));
+    }
+
+    private static void check(Class<?> type) throws ReflectiveOperationException {
+        Breaks breaks = type.getAnnotation(Breaks.class);
+        Rule rule = RuleCatalogue.bundled().rule(breaks.value()).orElseThrow(() -> new AssertionError(
+                type.getSimpleName() + " claims to break " + breaks.value() + ", which the catalogue does not have"));
+        KnownBad bad;
+        try {
+            bad = (KnownBad) type.getDeclaredConstructor().newInstance();
+        } catch (InvocationTargetException e) {
+            throw new AssertionError(type.getSimpleName() + " cannot be constructed", e.getCause());
+        }
+        CertificationReport report = KitRuns.run("known-bad/" + type.getSimpleName(), bad.adapter(), Optional.empty(),
+                Optional.of(rule.profile().tag())).report();
+
+        Set<String> expected = new TreeSet<>(List.of(breaks.also()));
+        expected.add(breaks.value());
+        Set<String> failing = report.with(Verdict.FAIL).stream().map(r -> r.rule().id())
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertFalse(report.accepted(), type.getSimpleName() + " was accepted: " + report.headline());
+        assertEquals(CertificationReport.Outcome.NOT_CONFORMING, report.outcome(), report.headline());
+        assertEquals(expected, failing, type.getSimpleName() + " must be rejected by exactly the rules it breaks");
+        if (!breaks.message().isEmpty()) {
+            for (RuleVerdict v : report.with(Verdict.FAIL)) {
+                for (ScenarioOutcome s : v.failing()) {
+                    assertTrue(s.message().contains(breaks.message()), s.location() + " failed with a message that does not say "
+                            + "'" + breaks.message() + "': " + s.message());
+                    assertTrue(s.message().contains("Rule broken: " + v.rule().id()), "the message must name the rule: " + s.message());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.gmck.selftest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.gmck.selftest.pgm.LiteralDiagonalSpecialEffort;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The rendered summaries say the verdict, mark the failing rule and link to scenarios that exist in the bundle. */
+class SummaryTest {
+
+    private static Path folder;
+
+    @BeforeAll
+    static void run() {
+        folder = KitRuns.run("summary", new LiteralDiagonalSpecialEffort().adapter(), Optional.empty(), Optional.empty()).folder();
+    }
+
+    @Test
+    void theMarkdownSummaryMarksTheFailingRuleAndItsLinksResolve() throws IOException {
+        String md = Files.readString(folder.resolve("summary.md"));
+        assertTrue(md.contains("**NOT CONFORMING: PGM-MODE-5 fail**"), md);
+        assertTrue(md.contains("| [PGM-MODE-5](rule-index.md#pgm-mode-5) | MUST | **fail** |"), md);
+        Matcher links = Pattern.compile("\\]\\((features/[^)#]+)#L\\d+\\)").matcher(md);
+        int n = 0;
+        while (links.find()) {
+            n++;
+            assertTrue(Files.isRegularFile(folder.resolve(links.group(1))), "dangling link " + links.group(1));
+        }
+        assertTrue(n > 0, "the summary links no scenario");
+        String index = Files.readString(folder.resolve("rule-index.md"));
+        assertTrue(index.contains("### PGM-MODE-5"), "the bundle's index has the rule the summary links to");
+    }
+
+    @Test
+    void theHtmlSummarySaysTheSame() throws IOException {
+        String html = Files.readString(folder.resolve("summary.html"));
+        assertTrue(html.contains("<strong>NOT CONFORMING: PGM-MODE-5 fail</strong>"), html);
+        assertEquals(1, count(html, "<td class=\"fail\">fail</td>"));
+        assertTrue(html.contains("href=\"rule-index.md#pgm-mode-5\""));
+    }
+
+    private static int count(String text, String part) {
+        return List.of(text.split(Pattern.quote(part), -1)).size() - 1;
+    }
+}

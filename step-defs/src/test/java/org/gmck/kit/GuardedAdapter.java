@@ -1,0 +1,72 @@
+package org.gmck.kit;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.concurrent.Callable;
+import org.gmck.spi.ConformanceAdapter;
+
+/**
+ * Puts every call a scenario makes into the adapter, and into the SPI objects it hands out (facets,
+ * contexts), under the scenario's timeout: see {@link ScenarioContext#guardedCall}. Values (records, enums,
+ * sealed interfaces, collections) are returned as they are.
+ */
+final class GuardedAdapter {
+
+    private GuardedAdapter() {
+    }
+
+    static ConformanceAdapter wrap(ConformanceAdapter adapter, ScenarioContext context) {
+        return (ConformanceAdapter) guard(adapter, ConformanceAdapter.class, context);
+    }
+
+    private static Object guard(Object target, Class<?> type, ScenarioContext context) {
+        return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) {
+                return objectMethod(proxy, target, method, args);
+            }
+            Callable<Object> call = () -> {
+                try {
+                    return method.invoke(target, args);
+                } catch (InvocationTargetException e) {
+                    throw rethrowable(e.getCause());
+                }
+            };
+            Object result = context.guardedCall(type.getSimpleName() + "." + method.getName(), call);
+            return guards(method.getReturnType(), result) ? guard(result, method.getReturnType(), context) : result;
+        });
+    }
+
+    /** SPI service interfaces are guarded; values are not. */
+    private static boolean guards(Class<?> type, Object result) {
+        return result != null && type.isInterface() && !type.isSealed() && type.getPackageName().startsWith("org.gmck.spi")
+                && !result.getClass().isRecord() && !result.getClass().isEnum();
+    }
+
+    private static Object objectMethod(Object proxy, Object target, Method method, Object[] args) {
+        switch (method.getName()) {
+            case "equals":
+                return proxy == args[0];
+            case "hashCode":
+                return System.identityHashCode(proxy);
+            default:
+                return target.toString();
+        }
+    }
+
+    private static Exception rethrowable(Throwable thrown) {
+        if (thrown instanceof Exception) {
+            return (Exception) thrown;
+        }
+        return new AdapterError(thrown);
+    }
+
+    /** Carries an {@link Error} thrown by the adapter across the call's thread. */
+    static final class AdapterError extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        AdapterError(Throwable cause) {
+            super(cause);
+        }
+    }
+}

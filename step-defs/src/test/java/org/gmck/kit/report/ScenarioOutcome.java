@@ -1,0 +1,31 @@
+package org.gmck.kit.report;
+
+/**
+ * What one scenario (one outline example) did in a run.
+ *
+ * @param name    the scenario's name
+ * @param file    the feature file, relative to the features folder, for example {@code pgm/paging-modes.feature}
+ * @param line    the line of the scenario, or of the example row for an outline
+ * @param status  {@code passed}, {@code failed}, {@code not-applicable} or {@code skipped}
+ * @param message the failure or skip message; empty when it passed
+ */
+public record ScenarioOutcome(String name, String file, long line, String status, String message) {
+
+    public static final String PASSED = "passed";
+    public static final String FAILED = "failed";
+    public static final String NOT_APPLICABLE = "not-applicable";
+    public static final String SKIPPED = "skipped";
+
+    public boolean failed() {
+        return FAILED.equals(status);
+    }
+
+    public boolean passed() {
+        return PASSED.equals(status);
+    }
+
+    /** {@code pgm/paging-modes.feature:12} */
+    public String location() {
+        return file + ":" + line;
+    }
+}
