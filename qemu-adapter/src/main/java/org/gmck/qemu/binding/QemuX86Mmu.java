@@ -48,7 +48,8 @@ import org.gmck.spi.x86.X86Status;
  * </ul>
  * What the adapter decides itself, without QEMU: input refusals (the SPI's {@link X86Status} checks),
  * the #GP outcomes of a register load (from the CPU model QEMU was started with), and accesses with paging
- * off (identity). Implicit supervisor accesses cannot be made by the harness and fail with a message.
+ * off (identity). Implicit supervisor reads are descriptor loads through an LDT placed at the address, made at
+ * CPL 0; implicit supervisor writes cannot be made by the harness and fail with a message.
  */
 final class QemuX86Mmu implements X86Mmu {
 
@@ -170,9 +171,9 @@ final class QemuX86Mmu implements X86Mmu {
         if (mode == X86PagingMode.NONE) {
             return new Translated(access.linearAddress(), PageSize.UNPAGED, Rights.ALL, List.of());
         }
-        if (access.privilege() == Privilege.IMPLICIT_SUPERVISOR) {
-            throw new QemuUnavailableException("QEMU cannot be asked this: the harness makes explicit loads, stores "
-                    + "and fetches only, not implicit supervisor accesses to system structures", null);
+        if (access.privilege() == Privilege.IMPLICIT_SUPERVISOR && access.kind() == org.gmck.spi.x86.AccessKind.WRITE) {
+            throw new QemuUnavailableException("QEMU cannot be asked this: the harness makes implicit supervisor reads "
+                    + "(a descriptor load through the LDT) but no implicit supervisor writes", null);
         }
         try {
             return onQemu(r, access);
@@ -185,7 +186,7 @@ final class QemuX86Mmu implements X86Mmu {
 
     private AccessOutcome onQemu(ControlRegisters r, Access access) {
         QemuMachine machine = MachinePool.machine(cpu, ram);
-        MachineQuery query = query(r, access.privilege() == Privilege.USER ? 3 : 0, kind(access.kind()),
+        MachineQuery query = query(r, access.privilege() == Privilege.USER ? 3 : 0, kind(access),
                 access.linearAddress(), r.cr4(), r.cr0(), ac, memory);
         SortedMap<Long, Long> before = new TreeMap<>(memory);
         MachineOutcome main = machine.access(query, true);
@@ -230,7 +231,7 @@ final class QemuX86Mmu implements X86Mmu {
         SortedMap<Long, Long> probe = new TreeMap<>();
         long aMask = width == 4 ? A_BIT | A_BIT << 32 : A_BIT;
         before.forEach((a, v) -> probe.put(a, v & ~aMask));
-        MachineOutcome o = machine.access(query(r, access.privilege() == Privilege.USER ? 3 : 0, kind(access.kind()),
+        MachineOutcome o = machine.access(query(r, access.privilege() == Privilege.USER ? 3 : 0, kind(access),
                 access.linearAddress(), r.cr4(), r.cr0(), ac, probe), false);
         if (o.fault().isPresent()) {
             throw new MachineFailureException("the same access with A bits cleared faulted: " + o.fault().get(), null);
@@ -332,8 +333,11 @@ final class QemuX86Mmu implements X86Mmu {
         };
     }
 
-    private static AccessKind kind(org.gmck.spi.x86.AccessKind kind) {
-        return switch (kind) {
+    private static AccessKind kind(Access access) {
+        if (access.privilege() == Privilege.IMPLICIT_SUPERVISOR) {
+            return AccessKind.IMPLICIT_READ;
+        }
+        return switch (access.kind()) {
             case READ -> AccessKind.READ;
             case WRITE -> AccessKind.WRITE;
             case FETCH -> AccessKind.FETCH;

@@ -51,14 +51,16 @@ public final class Harness {
 
 
     /** Offsets of the stubs in either code page (the bytes mean the same in 32-bit and 64-bit code). */
-    static final int LOAD = 0x000, STORE = 0x010, WRPKRU = 0x020, CPUID = 0x030, LOAD_TABLES = 0x040, WRMSR = 0x050,
+    static final int LOAD = 0x000, STORE = 0x010, WRPKRU = 0x020, CPUID = 0x030, LOAD_TABLES = 0x040, WRMSR = 0x050, LLDT = 0x060, MOV_FS = 0x070,
             HANDLERS = 0x800;
     /** Length of the lgdt/lidt/ltr sequence at {@link #LOAD_TABLES}, in instructions. */
     static final int LOAD_TABLES_STEPS = 3;
 
     /** GDT selectors. */
     static final int CODE64 = 0x08, DATA0 = 0x10, CODE32 = 0x18, USER_CODE64 = 0x23, USER_DATA = 0x2B,
-            USER_CODE32 = 0x33, TSS64 = 0x40, TSS32 = 0x50;
+            USER_CODE32 = 0x33, TSS64 = 0x40, TSS32 = 0x50, LDT = 0x60;
+    /** The LDT selector whose descriptor an implicit read fetches: index 0 of the LDT, RPL 0. */
+    static final int LDT_SELECTOR = 0x4;
 
     /** Vectors whose delivery pushes an error code. */
     static boolean pushesErrorCode(int vector) {
@@ -97,6 +99,14 @@ public final class Harness {
         b.putLong(TSS64, descriptor(tss64, 0x67, 0x89, 0));
         b.putLong(TSS64 + 8, tss64 >>> 32);
         b.putLong(TSS32, descriptor(window.page(TSS) + 0x800, 0x67, 0x89, 0));
+        return b.array();
+    }
+
+    /** The 16 bytes of an LDT descriptor with this base (the upper 8 only matter in long mode). */
+    static byte[] ldtDescriptor(long base) {
+        ByteBuffer b = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
+        b.putLong(descriptor(base, 0xFFFF, 0x82, 0));
+        b.putLong(base >>> 32);
         return b.array();
     }
 
@@ -144,6 +154,8 @@ public final class Harness {
         b.put(WRPKRU, new byte[] {0x0F, 0x01, (byte) 0xEF});
         b.put(CPUID, new byte[] {0x0F, (byte) 0xA2});
         b.put(WRMSR, new byte[] {0x0F, 0x30});
+        b.put(LLDT, new byte[] {0x0F, 0x00, (byte) 0xD0});
+        b.put(MOV_FS, new byte[] {(byte) 0x8E, (byte) 0xE1});
         b.put(LOAD_TABLES, new byte[] {0x0F, 0x01, 0x10, 0x0F, 0x01, 0x58, 0x10, 0x0F, 0x00, (byte) 0xD9});
         for (int v = 0; v < 32; v++) {
             b.put(HANDLERS + 8 * v, new byte[] {(byte) 0xEB, (byte) 0xFE});

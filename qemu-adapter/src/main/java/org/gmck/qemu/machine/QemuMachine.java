@@ -341,6 +341,14 @@ public final class QemuMachine implements AutoCloseable {
         if (q.pks()) {
             b = stepStub(b, w.page(Harness.SUPERVISOR_CODE) + Harness.WRMSR, 2, kernelTop, q.pkrs() & 0xFFFF_FFFFL, MSR_PKRS);
         }
+        boolean implicit = q.kind() == AccessKind.IMPLICIT_READ;
+        if (implicit) {
+            if ((q.linear() & 0xFFF) > 0xFF8) {
+                throw new QueryRejectedException("an implicit read reads an 8-byte descriptor, which would cross a page here");
+            }
+            b.writeMemory(harness.physical(Harness.GDT) + Harness.LDT, Harness.ldtDescriptor(q.linear()));
+            b = stepStub(b, w.page(Harness.SUPERVISOR_CODE) + Harness.LLDT, 3, kernelTop, Harness.LDT, 0);
+        }
         boolean user = q.cpl() == 3;
         loadSegment(b, regs.cs(), user ? (q.mode().longMode() ? Harness.USER_CODE64 : Harness.USER_CODE32)
                 : (q.mode().longMode() ? Harness.CODE64 : Harness.CODE32));
@@ -348,18 +356,22 @@ public final class QemuMachine implements AutoCloseable {
         loadSegment(b, regs.ds(), Harness.DATA0);
         loadSegment(b, regs.es(), Harness.DATA0);
         long codePage = w.page(user ? Harness.USER_CODE : Harness.SUPERVISOR_CODE);
-        long stub = codePage + (q.kind() == AccessKind.WRITE ? Harness.STORE : Harness.LOAD);
+        long stub = codePage + (q.kind() == AccessKind.WRITE ? Harness.STORE
+                : implicit ? Harness.MOV_FS : Harness.LOAD);
         long cr2Sentinel = q.linear() == CR2_SENTINEL ? CR2_SENTINEL + 0x1000 : CR2_SENTINEL;
         setGpr(b, regs.rbx(), q.linear());
         // A fetch from memory QEMU has no RAM for executes 00 00 (add [rax],al): point RAX somewhere harmless.
         long scratch = w.page(user ? Harness.USER_STACK : Harness.DATA) + 0x800;
         setGpr(b, regs.rax(), q.kind() == AccessKind.FETCH ? scratch : STORE_VALUE & 0xFF);
+        if (implicit) {
+            setGpr(b, regs.rcx(), Harness.LDT_SELECTOR);
+        }
         setGpr(b, regs.rsp(), user ? w.page(Harness.USER_STACK) + 0x1000 : kernelTop);
         setGpr(b, regs.eflags(), RFLAGS_FIXED | (q.ac() ? RFLAGS_AC : 0));
         b.writeRegister(regs.cr2().number(), cr2Sentinel, width(regs.cr2()));
         setGpr(b, regs.rip(), q.kind() == AccessKind.FETCH ? q.linear() : stub);
         Slot<byte[]> original = null;
-        if (q.kind() != AccessKind.READ) {
+        if (q.kind() == AccessKind.WRITE || q.kind() == AccessKind.FETCH) {
             b.physicalMemoryMode(false);
             original = b.tryReadMemory(q.linear(), 1);
             if (q.kind() == AccessKind.FETCH) {
@@ -367,9 +379,9 @@ public final class QemuMachine implements AutoCloseable {
             }
             b.physicalMemoryMode(true);
         }
-        Slot<String> gpa = askPhysical || q.kind() != AccessKind.READ
-                ? b.monitor(String.format("gva2gpa 0x%x", q.linear())) : null;
-        if (q.kind() != AccessKind.READ) {
+        boolean writes = q.kind() == AccessKind.WRITE || q.kind() == AccessKind.FETCH;
+        Slot<String> gpa = askPhysical || writes ? b.monitor(String.format("gva2gpa 0x%x", q.linear())) : null;
+        if (writes) {
             // Stores and fetches write guest memory: make sure they cannot write into the harness.
             run(b);
             Optional<Long> target = parseGpa(gpa.get());
@@ -430,8 +442,15 @@ public final class QemuMachine implements AutoCloseable {
             return MachineOutcome.of(Optional.empty(), physical, after);
         }
         long cr2Value = cr2.get() & mask;
-        if (q.kind() == AccessKind.FETCH && at == (handlers + 8 * 14 & mask) && cr2Value == (scratch & mask)) {
-            // the fetch succeeded; the 00 00 fetched from memory without RAM then faulted on its operand
+        if (q.kind() == AccessKind.FETCH && at == (handlers + 8 * 14 & mask) && cr2Value != (q.linear() & mask)) {
+            // the byte at the address was fetched; the 00 00 executed from memory without RAM then faulted
+            // on its second byte (next page) or on its operand
+            return MachineOutcome.of(Optional.empty(), physical, after);
+        }
+        if (implicit && (at == (handlers + 8 * 13 & mask) || at == (handlers + 8 * 11 & mask))
+                && (stack.get().length > 0) && errorCodeAt(stack.get(), rsp.get() & mask, kernelTop, stackBytes, mask)
+                == Harness.LDT_SELECTOR) {
+            // the descriptor was read; the vCPU refused what it found there, which is not a paging matter
             return MachineOutcome.of(Optional.empty(), physical, after);
         }
         long v = (at - handlers) / 8;
@@ -485,6 +504,11 @@ public final class QemuMachine implements AutoCloseable {
             throw new GdbProtocolException(String.format("the stub at %x did not complete (RIP=%x)", rip, after.get()));
         }
         return new GdbBatch();
+    }
+
+    private static long errorCodeAt(byte[] stack, long sp, long kernelTop, long stackBytes, long mask) {
+        long offset = sp - (kernelTop - stackBytes & mask);
+        return offset < 0 || offset + 4 > stackBytes ? -1 : Hex.word(padded(stack), (int) offset) & 0xFFFF_FFFFL;
     }
 
     private static byte[] padded(byte[] stack) {

@@ -114,7 +114,10 @@ final class Classifier {
                 long address = e.getKey() + half;
                 long aBit = 0x20L << (8 * half);
                 boolean onlyASetByQemu = diff == aBit && (qv & aBit) != 0;
-                Optional<PathEntry> onPath = c.path().stream().filter(p -> p.address() == address).findFirst();
+                boolean psIgnored = mode == X86PagingMode.BITS32 && (c.registers().cr4() & ControlRegisters.CR4_PSE) == 0;
+                Optional<PathEntry> onPath = c.path().stream().filter(p -> p.address() == address)
+                        .map(p -> psIgnored && p.level() == X86Level.PD ? new PathEntry(p.address(), p.width(), p.level(), false) : p)
+                        .findFirst();
                 long pdpt = c.registers().cr3() & 0xFFFF_FFE0L;
                 if (mode == X86PagingMode.PAE && address >= pdpt && address < pdpt + 32 && onlyASetByQemu) {
                     classes.add(PAE_PDPTE_A);

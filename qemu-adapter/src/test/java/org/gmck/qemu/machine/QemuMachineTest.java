@@ -142,4 +142,29 @@ class QemuMachineTest {
                 false, 0, true, 0x4, false, 0, AccessKind.READ, 0x5123L, fourLevel(0x200000L | 0x3 | 1L << 59)), false);
         assertEquals(Optional.of(0x21L), o.fault().orElseThrow().errorCode());
     }
+
+    private static MachineQuery implicitRead(long leaf, boolean smap, boolean ac) {
+        return new MachineQuery(PagingMode.LEVEL4, 0x10000L, true, false, true, false, smap, false, 0, false, 0, ac, 0,
+                AccessKind.IMPLICIT_READ, 0x5120L, fourLevel(leaf));
+    }
+
+    @Test
+    void implicitReadOfAPresentPageSucceedsAndSetsAccessed() {
+        MachineOutcome o = machine.access(implicitRead(0x200000L | 0x3, false, false), false);
+        assertFalse(o.fault().isPresent(), () -> o.toString());
+        assertEquals(0x200000L | 0x23, o.after(0x13000L + 40));
+    }
+
+    @Test
+    void implicitReadOfANotPresentPageFaultsAsASupervisorRead() {
+        MachineOutcome o = machine.access(implicitRead(0x200000L | 0x2, false, false), false);
+        assertEquals(Optional.of(0x0L), o.fault().orElseThrow().errorCode());
+        assertEquals(0x5120L, o.fault().get().cr2());
+    }
+
+    @Test
+    void implicitReadOfAUserPageUnderSmapFaults() {
+        MachineOutcome o = machine.access(implicitRead(0x200000L | 0x7, true, false), false);
+        assertEquals(Optional.of(0x1L), o.fault().orElseThrow().errorCode());
+    }
 }
