@@ -126,6 +126,10 @@ final class CaseGenerator {
         }
         AccessKind kind = AccessKind.values()[random.nextInt(3)];
         Privilege privilege = chance(0.5) ? Privilege.USER : Privilege.SUPERVISOR;
+        if (chance(0.1) && (linear & 0xFFF) <= 0xFF8) {
+            kind = AccessKind.READ;
+            privilege = Privilege.IMPLICIT_SUPERVISOR;
+        }
         return new CaseSpec(cpu, RAM, r, rflags, pkru, pkrs, words, new Access(linear, kind, privilege), path);
     }
 

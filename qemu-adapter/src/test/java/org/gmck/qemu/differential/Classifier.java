@@ -27,6 +27,12 @@ final class Classifier {
      * violation without PK; the SDM's PK flag depends only on the key (IA32_PKRS for supervisor-mode addresses).
      */
     static final String PKS_FLAG_MISSING = "QEMU-PK-FLAG-MISSING-FOR-PKS";
+    /**
+     * An implicit supervisor read at CPL 0 with RFLAGS.AC=1 of a user-mode address under CR4.SMAP: QEMU
+     * reads it (its kernel accesses waive SMAP whenever CPL<3 and AC=1); the SDM blocks implicit accesses
+     * whatever AC holds.
+     */
+    static final String SMAP_IMPLICIT_AC = "QEMU-SMAP-IGNORES-IMPLICIT-WITH-AC";
     /** QEMU sets A (bit 5) in the PAE PDPTEs it walks through. */
     static final String PAE_PDPTE_A = "QEMU-PAE-PDPTE-ACCESSED";
     /** The reference loads PAE PDPTE registers at MOV CR3 (#GP on reserved bits); QEMU does not (profile not declared). */
@@ -89,6 +95,11 @@ final class Classifier {
                     && c.access().privilege() == org.gmck.spi.x86.Privilege.USER
                     && (c.registers().cr4() & ControlRegisters.CR4_PKS) != 0) {
                 classes.add(PKS_FLAG_MISSING);
+            } else if (c.access().privilege() == org.gmck.spi.x86.Privilege.IMPLICIT_SUPERVISOR
+                    && (c.registers().cr4() & ControlRegisters.CR4_SMAP) != 0 && (c.rflags() & 1L << 18) != 0
+                    && r instanceof PageFault && q instanceof org.gmck.spi.x86.Translated) {
+                classes.add(SMAP_IMPLICIT_AC);
+                return new Verdict(classes, "", detail);
             } else if (gigabyteWithoutCpuid(c)) {
                 classes.add(GB_WITHOUT_CPUID);
                 return new Verdict(classes, "", detail);
