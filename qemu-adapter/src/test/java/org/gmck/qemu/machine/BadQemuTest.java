@@ -27,9 +27,15 @@ class BadQemuTest {
     @TempDir
     Path dir;
 
+    private final String configured = System.getProperty(QemuInstallation.PROPERTY);
+
     @AfterEach
     void restore() {
-        System.clearProperty(QemuInstallation.PROPERTY);
+        if (configured == null) {
+            System.clearProperty(QemuInstallation.PROPERTY);
+        } else {
+            System.setProperty(QemuInstallation.PROPERTY, configured);
+        }
     }
 
     private void fake(String body) throws IOException {
