@@ -2,6 +2,7 @@ package org.gmck.spi;
 
 import java.util.Set;
 import org.gmck.spi.pgm.PagingModes;
+import org.gmck.spi.pgm.phys.GuestMemoryFactory;
 
 /**
  * The one entry point an implementation provides to be certified.
@@ -30,6 +31,15 @@ public interface ConformanceAdapter {
      * the host-by-guest shadow mode matrix, CR3 alignment and PDPE bits per mode.
      */
     default PagingModes pagingModes() {
+        throw new ProfileNotImplementedException(Profile.PGM);
+    }
+
+    /**
+     * Entry point of PGM's guest physical memory (profile {@link Profile#PGM}, the packed record under
+     * {@link Profile#PGM_INTROSPECTION}): ranges, page records, the zero page, allocation and copy on write,
+     * write monitoring, and the tracking cost.
+     */
+    default GuestMemoryFactory guestMemory() {
         throw new ProfileNotImplementedException(Profile.PGM);
     }
 }

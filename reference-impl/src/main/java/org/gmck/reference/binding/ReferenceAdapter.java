@@ -3,9 +3,11 @@ package org.gmck.reference.binding;
 import java.util.EnumSet;
 import java.util.Set;
 import org.gmck.reference.pgm.PgmPagingModes;
+import org.gmck.reference.pgm.phys.PgmGuestMemoryFactory;
 import org.gmck.spi.ConformanceAdapter;
 import org.gmck.spi.Profile;
 import org.gmck.spi.pgm.PagingModes;
+import org.gmck.spi.pgm.phys.GuestMemoryFactory;
 
 /** Binds the reference implementation to the SPI. Selected with {@code -Dconformance.adapter=reference}. */
 public final class ReferenceAdapter implements ConformanceAdapter {
@@ -25,11 +27,16 @@ public final class ReferenceAdapter implements ConformanceAdapter {
 
     @Override
     public Set<Profile> profiles() {
-        return EnumSet.of(Profile.PGM);
+        return EnumSet.of(Profile.PGM, Profile.PGM_INTROSPECTION);
     }
 
     @Override
     public PagingModes pagingModes() {
         return new PgmPagingModes();
+    }
+
+    @Override
+    public GuestMemoryFactory guestMemory() {
+        return new PgmGuestMemoryFactory();
     }
 }
