@@ -3,6 +3,8 @@ package org.gmck.spi;
 import java.util.Set;
 import org.gmck.spi.pgm.PagingModes;
 import org.gmck.spi.pgm.phys.GuestMemoryFactory;
+import org.gmck.spi.x86.CpuModel;
+import org.gmck.spi.x86.X86Mmu;
 
 /**
  * The one entry point an implementation provides to be certified.
@@ -41,5 +43,17 @@ public interface ConformanceAdapter {
      */
     default GuestMemoryFactory guestMemory() {
         throw new ProfileNotImplementedException(Profile.PGM);
+    }
+
+    /**
+     * Entry point of the x86 paging rules (profile {@link Profile#X86_PAGING}, and
+     * {@link Profile#X86_PDPTE_REGISTERS} for the PAE PDPTE registers): a fresh MMU for a CPU model with
+     * {@code guestRamBytes} of zeroed guest RAM and no control registers loaded yet.
+     *
+     * @throws RejectedException {@link org.gmck.spi.x86.X86Status#INVALID_CPU_MODEL},
+     *                           {@link org.gmck.spi.x86.X86Status#INVALID_GUEST_RAM}
+     */
+    default X86Mmu newX86Mmu(CpuModel model, long guestRamBytes) {
+        throw new ProfileNotImplementedException(Profile.X86_PAGING);
     }
 }

@@ -4,10 +4,13 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.gmck.reference.pgm.PgmPagingModes;
 import org.gmck.reference.pgm.phys.PgmGuestMemoryFactory;
+import org.gmck.reference.x86.ReferenceX86Mmu;
 import org.gmck.spi.ConformanceAdapter;
 import org.gmck.spi.Profile;
 import org.gmck.spi.pgm.PagingModes;
 import org.gmck.spi.pgm.phys.GuestMemoryFactory;
+import org.gmck.spi.x86.CpuModel;
+import org.gmck.spi.x86.X86Mmu;
 
 /** Binds the reference implementation to the SPI. Selected with {@code -Dconformance.adapter=reference}. */
 public final class ReferenceAdapter implements ConformanceAdapter {
@@ -27,7 +30,7 @@ public final class ReferenceAdapter implements ConformanceAdapter {
 
     @Override
     public Set<Profile> profiles() {
-        return EnumSet.of(Profile.PGM, Profile.PGM_INTROSPECTION);
+        return EnumSet.of(Profile.PGM, Profile.PGM_INTROSPECTION, Profile.X86_PAGING, Profile.X86_PDPTE_REGISTERS);
     }
 
     @Override
@@ -38,5 +41,10 @@ public final class ReferenceAdapter implements ConformanceAdapter {
     @Override
     public GuestMemoryFactory guestMemory() {
         return new PgmGuestMemoryFactory();
+    }
+
+    @Override
+    public X86Mmu newX86Mmu(CpuModel model, long guestRamBytes) {
+        return ReferenceX86Mmu.create(model, guestRamBytes);
     }
 }
