@@ -1,6 +1,7 @@
 package org.gmck.spi;
 
 import java.util.Set;
+import org.gmck.spi.gmm.GmmFactory;
 import org.gmck.spi.pgm.PagingModes;
 
 /**
@@ -31,5 +32,13 @@ public interface ConformanceAdapter {
      */
     default PagingModes pagingModes() {
         throw new ProfileNotImplementedException(Profile.PGM);
+    }
+
+    /**
+     * Entry point of the GMM rules (profiles {@link Profile#GMM} and {@link Profile#GMM_INTROSPECTION}):
+     * creates global memory managers of the editions the adapter implements.
+     */
+    default GmmFactory gmm() {
+        throw new ProfileNotImplementedException(Profile.GMM);
     }
 }

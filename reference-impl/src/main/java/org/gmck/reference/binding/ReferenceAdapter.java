@@ -5,6 +5,7 @@ import java.util.Set;
 import org.gmck.reference.pgm.PgmPagingModes;
 import org.gmck.spi.ConformanceAdapter;
 import org.gmck.spi.Profile;
+import org.gmck.spi.gmm.GmmFactory;
 import org.gmck.spi.pgm.PagingModes;
 
 /** Binds the reference implementation to the SPI. Selected with {@code -Dconformance.adapter=reference}. */
@@ -25,11 +26,16 @@ public final class ReferenceAdapter implements ConformanceAdapter {
 
     @Override
     public Set<Profile> profiles() {
-        return EnumSet.of(Profile.PGM);
+        return EnumSet.of(Profile.PGM, Profile.GMM, Profile.GMM_INTROSPECTION);
     }
 
     @Override
     public PagingModes pagingModes() {
         return new PgmPagingModes();
+    }
+
+    @Override
+    public GmmFactory gmm() {
+        return new ReferenceGmm();
     }
 }
