@@ -1,6 +1,7 @@
 package org.gmck.spi;
 
 import java.util.Set;
+import org.gmck.spi.gmm.GmmFactory;
 import org.gmck.spi.pgm.PagingModes;
 import org.gmck.spi.pgm.phys.GuestMemoryFactory;
 import org.gmck.spi.x86.CpuModel;
@@ -55,5 +56,13 @@ public interface ConformanceAdapter {
      */
     default X86Mmu newX86Mmu(CpuModel model, long guestRamBytes) {
         throw new ProfileNotImplementedException(Profile.X86_PAGING);
+    }
+
+    /**
+     * Entry point of the GMM rules (profiles {@link Profile#GMM} and {@link Profile#GMM_INTROSPECTION}):
+     * creates global memory managers of the editions the adapter implements.
+     */
+    default GmmFactory gmm() {
+        throw new ProfileNotImplementedException(Profile.GMM);
     }
 }

@@ -7,6 +7,7 @@ import org.gmck.reference.pgm.phys.PgmGuestMemoryFactory;
 import org.gmck.reference.x86.ReferenceX86Mmu;
 import org.gmck.spi.ConformanceAdapter;
 import org.gmck.spi.Profile;
+import org.gmck.spi.gmm.GmmFactory;
 import org.gmck.spi.pgm.PagingModes;
 import org.gmck.spi.pgm.phys.GuestMemoryFactory;
 import org.gmck.spi.x86.CpuModel;
@@ -30,7 +31,8 @@ public final class ReferenceAdapter implements ConformanceAdapter {
 
     @Override
     public Set<Profile> profiles() {
-        return EnumSet.of(Profile.PGM, Profile.PGM_INTROSPECTION, Profile.X86_PAGING, Profile.X86_PDPTE_REGISTERS);
+        return EnumSet.of(Profile.PGM, Profile.PGM_INTROSPECTION, Profile.X86_PAGING, Profile.X86_PDPTE_REGISTERS,
+                Profile.GMM, Profile.GMM_INTROSPECTION);
     }
 
     @Override
@@ -46,5 +48,10 @@ public final class ReferenceAdapter implements ConformanceAdapter {
     @Override
     public X86Mmu newX86Mmu(CpuModel model, long guestRamBytes) {
         return ReferenceX86Mmu.create(model, guestRamBytes);
+    }
+
+    @Override
+    public GmmFactory gmm() {
+        return new ReferenceGmm();
     }
 }
