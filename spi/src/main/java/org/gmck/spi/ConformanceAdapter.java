@@ -3,7 +3,7 @@ package org.gmck.spi;
 import java.util.Set;
 import org.gmck.spi.gmm.GmmFactory;
 import org.gmck.spi.pgm.PagingModes;
-import org.gmck.spi.pgm.phys.GuestMemoryFactory;
+import org.gmck.spi.pgm.vm.GuestMemoryFactory;
 import org.gmck.spi.x86.CpuModel;
 import org.gmck.spi.x86.X86Mmu;
 

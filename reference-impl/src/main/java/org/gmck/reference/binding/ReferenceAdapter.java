@@ -3,13 +3,13 @@ package org.gmck.reference.binding;
 import java.util.EnumSet;
 import java.util.Set;
 import org.gmck.reference.pgm.PgmPagingModes;
-import org.gmck.reference.pgm.phys.PgmGuestMemoryFactory;
+import org.gmck.reference.pgm.vm.PgmGuestMemoryFactory;
 import org.gmck.reference.x86.ReferenceX86Mmu;
 import org.gmck.spi.ConformanceAdapter;
 import org.gmck.spi.Profile;
 import org.gmck.spi.gmm.GmmFactory;
 import org.gmck.spi.pgm.PagingModes;
-import org.gmck.spi.pgm.phys.GuestMemoryFactory;
+import org.gmck.spi.pgm.vm.GuestMemoryFactory;
 import org.gmck.spi.x86.CpuModel;
 import org.gmck.spi.x86.X86Mmu;
 
