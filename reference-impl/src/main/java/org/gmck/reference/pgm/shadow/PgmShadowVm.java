@@ -69,7 +69,7 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
         this.guestMmu = ReferenceX86Mmu.create(GUEST_CPU, GUEST_RAM);
         this.hostMmu = ReferenceX86Mmu.create(HOST_CPU, HOST_RAM);
         this.memory = new PgmGuestMemory(new HostPagePool(hostPages), new GuestView(guestMmu));
-        this.tables = new ShadowTables(hostMmu);
+        this.tables = new ShadowTables(hostMmu, ShadowPool.BASE);
         this.handler = new MonitorFaultHandler(this);
         this.shadowMode = ShadowModeMatrix.shadowMode(host, guestMode);
         guestMmu.loadControlRegisters(guestRegisters);

@@ -16,10 +16,11 @@ final class ShadowPool {
     private final X86Mmu host;
     private final Deque<Long> free = new ArrayDeque<>();
     private final Deque<Long> used = new ArrayDeque<>();
-    private long next = BASE;
+    private long next;
 
-    ShadowPool(X86Mmu host) {
+    ShadowPool(X86Mmu host, long base) {
         this.host = host;
+        this.next = base;
     }
 
     long allocate() {
@@ -35,6 +36,11 @@ final class ShadowPool {
         }
         used.push(page);
         return page;
+    }
+
+    /** The pages handed out now. */
+    java.util.List<Long> inUse() {
+        return java.util.List.copyOf(used);
     }
 
     /** Takes every page back. */

@@ -25,9 +25,9 @@ final class ShadowTables {
     private PagingMode mode = PagingMode.BIT32;
     private long root;
 
-    ShadowTables(X86Mmu host) {
+    ShadowTables(X86Mmu host, long poolBase) {
         this.host = host;
-        this.pool = new ShadowPool(host);
+        this.pool = new ShadowPool(host, poolBase);
         this.root = pool.allocate();
     }
 
@@ -37,6 +37,11 @@ final class ShadowTables {
         mapped.clear();
         mode = shadowMode;
         root = pool.allocate();
+    }
+
+    /** The host pages holding these tables. */
+    List<Long> pages() {
+        return pool.inUse();
     }
 
     long root() {

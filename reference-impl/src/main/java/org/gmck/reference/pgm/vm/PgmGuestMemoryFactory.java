@@ -3,10 +3,13 @@ package org.gmck.reference.pgm.vm;
 import org.gmck.reference.pgm.phys.HostPagePool;
 import org.gmck.reference.pgm.phys.PgmGuestMemory;
 import org.gmck.reference.pgm.phys.TrackingCosts;
+import org.gmck.reference.pgm.shadow.PgmIntermediateContext;
 import org.gmck.reference.pgm.shadow.PgmShadowVm;
 import org.gmck.spi.RejectedException;
 import org.gmck.spi.pgm.ModeStatus;
 import org.gmck.spi.pgm.PagingMode;
+import org.gmck.spi.pgm.context.IntermediateContext;
+import org.gmck.spi.pgm.context.SwitcherPlacement;
 import org.gmck.spi.pgm.phys.GuestPhysicalMemory;
 import org.gmck.spi.pgm.phys.HostBitness;
 import org.gmck.spi.pgm.phys.PhysStatus;
@@ -35,6 +38,11 @@ public final class PgmGuestMemoryFactory implements GuestMemoryFactory {
         }
         checkBudget(hostPages, PgmShadowVm.MAX_HOST_PAGES);
         return new PgmShadowVm(host, hostPages);
+    }
+
+    @Override
+    public IntermediateContext newIntermediateContext(SwitcherPlacement switcher) {
+        return new PgmIntermediateContext(switcher);
     }
 
     private static void checkBudget(long hostPages, long max) {

@@ -1,6 +1,8 @@
 package org.gmck.spi.pgm.vm;
 
 import org.gmck.spi.pgm.PagingMode;
+import org.gmck.spi.pgm.context.IntermediateContext;
+import org.gmck.spi.pgm.context.SwitcherPlacement;
 import org.gmck.spi.pgm.phys.GuestPhysicalMemory;
 import org.gmck.spi.pgm.phys.HostBitness;
 import org.gmck.spi.pgm.phys.PhysStatus;
@@ -36,4 +38,16 @@ public interface GuestMemoryFactory {
      *         {@link PhysStatus#VERR_INVALID_PARAMETER} for a negative budget or one above 512K pages
      */
     ShadowVm newShadowVm(PagingMode host, long hostPages);
+
+    /**
+     * A new intermediate memory context with the world switcher placed as given and no guest-context
+     * mappings yet.
+     *
+     * @throws org.gmck.spi.RejectedException {@link org.gmck.spi.pgm.context.ContextStatus#VERR_INVALID_PARAMETER}
+     *         for misaligned addresses or no pages, {@link org.gmck.spi.pgm.context.ContextStatus#VERR_OUT_OF_RANGE}
+     *         for switcher code at or above 4 GB (it must be identity mapped in every mode),
+     *         {@link org.gmck.spi.pgm.context.ContextStatus#VERR_PGM_MAPPING_CONFLICT} when the hypervisor
+     *         mapping overlaps the other two
+     */
+    IntermediateContext newIntermediateContext(SwitcherPlacement switcher);
 }
