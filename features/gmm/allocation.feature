@@ -119,3 +119,17 @@ Feature: GMM allocation order and the host memory limit
     When VM A allocates 2 pages
     Then the call is rejected with VERR_GMM_HIT_GLOBAL_LIMIT
     And nothing has changed
+
+  @GMM-ALLOC-12 @profile:gmm
+  Scenario Outline: A request for <count> pages is refused as bad input
+    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Given a GMM
+    And VM A has allocated 1 page
+    When VM A allocates <count> pages
+    Then the call is rejected with VERR_INVALID_PARAMETER
+    And nothing has changed
+
+    Examples:
+      | count   |
+      | 0       |
+      | 1048576 |

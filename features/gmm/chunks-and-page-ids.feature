@@ -59,19 +59,22 @@ Feature: GMM chunks and page ids
     And nothing has changed
 
   @GMM-ID-5 @profile:gmm
-  Scenario Outline: A page id above the last valid one is refused with <edition> chunks
+  Scenario Outline: A page id above the last valid one is refused with <edition> chunks (VM A <action> page <id>)
     Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
     Given a GMM with <edition> chunks
     And VM A has allocated 1 page
-    When VM A frees page <id>
+    When VM A <action> page <id>
     Then the call is rejected with VERR_INVALID_PARAMETER
     And nothing has changed
 
     Examples:
-      | edition | id         |
-      | 1 MB    | 0x10000000 |
-      | 2 MB    | 0xFFFFFFF1 |
-      | 2 MB    | 0xFFFFFFFF |
+      | edition | action   | id                          |
+      | 1 MB    | frees    | 0x10000000                  |
+      | 2 MB    | frees    | 0xFFFFFFF1                  |
+      | 2 MB    | frees    | 0xFFFFFFFF                  |
+      | 2 MB    | shares   | 0xFFFFFFF1                  |
+      | 1 MB    | uses     | 0x10000000 as a shared page |
+      | 2 MB    | releases | 0xFFFFFFF1 as a shared page |
 
   @GMM-ID-6 @profile:gmm
   Scenario Outline: With <edition> chunks the last page id is <page> and the last chunk id <chunk>
@@ -130,12 +133,18 @@ Feature: GMM chunks and page ids
     Then the new page comes from chunk 3
 
   @GMM-ID-12 @profile:gmm
-  Scenario: A chunk id that names no chunk is not found
+  Scenario Outline: A valid chunk id that names no chunk is not found (chunk <chunk>, <edition> chunks)
     Source: 000_20bc3ec9f13f3511.txt, "Tracking Structures And Their Cost", "Kernel Space"
-    Given a GMM
+    Given a GMM with <edition> chunks
     And VM A has allocated 1 page
-    When I look up chunk 5
+    When I look up chunk <chunk>
     Then the call is rejected with VERR_GMM_CHUNK_NOT_FOUND
+
+    Examples:
+      | edition | chunk    |
+      | 2 MB    | 5        |
+      | 1 MB    | 0xFFFFF  |
+      | 2 MB    | 0x7FFFFF |
 
   @GMM-ID-13 @profile:gmm
   Scenario: A valid page id in a chunk that does not exist is not found

@@ -58,3 +58,29 @@ Feature: GMM legacy mode: pages only from chunks the VM seeded itself
     When VM A seeds a chunk
     Then the call is rejected with VERR_NOT_SUPPORTED
     And nothing has changed
+
+  @GMM-LEG-7 @profile:gmm
+  Scenario: Seeding a chunk returns the new chunk's id
+    Source: 002_3fe6e2f6006bd6e3.txt, "Legacy Mode for Non-Tier-1 Platforms"
+    Given a legacy-mode GMM
+    And VM A has reserved its pages
+    When VM A seeds a chunk
+    Then the seeded chunk is chunk 1
+
+  @GMM-LEG-8 @profile:gmm
+  Scenario: A seeded chunk counts against the host memory limit
+    Source: 002_3fe6e2f6006bd6e3.txt, "Legacy Mode for Non-Tier-1 Platforms"
+    Given a legacy-mode GMM with room for 1 chunk
+    And VM A has seeded a chunk
+    When VM A seeds a chunk
+    Then the call is rejected with VERR_GMM_HIT_GLOBAL_LIMIT
+    And nothing has changed
+
+  @GMM-LEG-9 @profile:gmm
+  Scenario: In legacy mode cleanup gives back only the chunks the VM seeded
+    Source: 002_3fe6e2f6006bd6e3.txt, "Legacy Mode for Non-Tier-1 Platforms"
+    Given a legacy-mode GMM
+    And VM A has seeded a chunk
+    And VM B has seeded a chunk
+    When VM A is cleaned up
+    Then the cleanup gave back chunk 1

@@ -73,6 +73,20 @@ Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
       | 0x7FFFFFFF | 1     | 0xFFFFFF | 127 |
 
   @GMM-LAYOUT-7 @profile:gmm-introspection
+  Scenario: A 32-bit word in state 2 decodes as a shared page with its 30-bit reference count
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Given a GMM
+    When I decode the 32-bit word 0xBFFFFFFF
+    Then it is a shared page with pfn 0 and 1073741823 references
+
+  @GMM-LAYOUT-8 @profile:gmm-introspection
+  Scenario: A 32-bit word in state 3 decodes as a free page with its 16-bit next index
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Given a GMM
+    When I decode the 32-bit word 0xC0FF0007
+    Then it is a free page with next index 7, not-zeroed
+
+  @GMM-LAYOUT-7 @profile:gmm-introspection
   Scenario: A 32-bit shared page keeps a 30-bit reference count below state 2
     Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
     Given a GMM
@@ -102,6 +116,9 @@ Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
       | 2^16 references         | 64-bit | shared page with pfn 0x1 and 0x10000 references             |
       | 2^30 references         | 32-bit | shared page with pfn 0 and 0x40000000 references            |
       | next index 0x10000      | 64-bit | free page with next index 0x10000, zeroed                   |
+      | 32-bit next index       | 32-bit | free page with next index 0x10000, not-zeroed               |
+      | 33-bit shared pfn       | 64-bit | shared page with pfn 0x100000000 and 1 reference            |
+      | a pfn on 32-bit shared  | 32-bit | shared page with pfn 0x1 and 1 reference                    |
 
   @GMM-LAYOUT-10 @profile:gmm-introspection
   Scenario Outline: A state value that does not belong to the view is refused (<layout>, state <state>)
@@ -115,6 +132,20 @@ Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
       | 64-bit | 1     | 1  |
       | 32-bit | 1     | 1  |
       | 32-bit | 0     | 64 |
+
+  @GMM-LAYOUT-9 @profile:gmm-introspection
+  Scenario: A word wider than 32 bits is not a 32-bit GMMPAGE
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Given a GMM
+    When I decode the 32-bit word 0x100000000
+    Then the call is rejected with VERR_OUT_OF_RANGE
+
+  @GMM-LAYOUT-8 @profile:gmm-introspection
+  Scenario: The 32-bit free view has no zeroed flag
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Given a GMM
+    When I encode a 32-bit free page with next index 7, zeroed
+    Then the call is rejected with VERR_INVALID_PARAMETER
 
   @GMM-LAYOUT-11 @profile:gmm-introspection
   Scenario: A live private page's word holds its guest pfn and its VM's handle in state 0

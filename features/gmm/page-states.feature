@@ -56,6 +56,19 @@ Feature: GMM page states: private, shared and free
     When VM A allocates 1 page
     Then the new page's host pfn is the one the page records
 
+  @GMM-STATE-8 @profile:gmm
+  Scenario Outline: Pages get distinct host page frames, consecutive within a chunk (<edition> chunks)
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Given a GMM with <edition> chunks
+    And VM B has allocated 3 pages
+    When VM A allocates <count> pages
+    Then the new pages have distinct host page frames, consecutive within each chunk
+
+    Examples:
+      | edition | count |
+      | 1 MB    | 600   |
+      | 2 MB    | 1100  |
+
   @GMM-STATE-7 @profile:gmm
   Scenario: A VM's private page count follows its allocations and frees
     Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"

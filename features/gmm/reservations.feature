@@ -127,9 +127,9 @@ Feature: GMM reservations, over-commitment policy and priority
   Scenario: Under policy NO_OC the reservations together must fit in host memory
     Source: 002_3fe6e2f6006bd6e3.txt, "Memory Over-Commitment Management"
     Given a GMM with 2 MB chunks and room for 1 chunk
-    And VM A has reserved 400 base, 1 shadow and 1 fixed pages with policy NO_OC
+    And VM A has reserved 300 base, 1 shadow and 1 fixed pages with policy NO_OC
     And VM B is registered
-    When VM B reserves 200 base, 1 shadow and 1 fixed pages with policy NO_OC and priority NORMAL
+    When VM B reserves 100 base, 50 shadow and 70 fixed pages with policy NO_OC and priority NORMAL
     Then the call is rejected with VERR_GMM_MEMORY_RESERVATION_DECLINED
     And nothing has changed
 
@@ -138,7 +138,7 @@ Feature: GMM reservations, over-commitment policy and priority
     Source: 002_3fe6e2f6006bd6e3.txt, "Memory Over-Commitment Management"
     Given a GMM with 2 MB chunks and room for 1 chunk
     And VM A has reserved 100 base, 1 shadow and 1 fixed pages with policy NO_OC
-    When VM A updates its reservation to 600 pages in each account
+    When VM A updates its reservation to 200 pages in each account
     Then the call is rejected with VERR_GMM_MEMORY_RESERVATION_DECLINED
     And nothing has changed
 
@@ -160,4 +160,27 @@ Feature: GMM reservations, over-commitment policy and priority
     And VM A has allocated 4 pages
     And VM A updates its reservation to 8 pages in each account
     When VM A allocates 4 pages
+    Then the call succeeds
+
+  @GMM-RES-17 @profile:gmm
+  Scenario Outline: An update to <pages> pages in each account is refused
+    Source: 002_3fe6e2f6006bd6e3.txt, "Memory Over-Commitment Management"
+    Given a GMM
+    And VM A has reserved 10 pages in each account
+    When VM A updates its reservation to <pages> pages in each account
+    Then the call is rejected with VERR_INVALID_PARAMETER
+    And nothing has changed
+
+    Examples:
+      | pages |
+      | 0     |
+      | -1    |
+
+  @GMM-RES-18 @profile:gmm
+  Scenario: Under policy NO_OC reservations that fill host memory exactly are accepted
+    Source: 002_3fe6e2f6006bd6e3.txt, "Memory Over-Commitment Management"
+    Given a GMM with 2 MB chunks and room for 1 chunk
+    And VM A has reserved 300 base, 1 shadow and 1 fixed pages with policy NO_OC
+    And VM B is registered
+    When VM B reserves 100 base, 50 shadow and 60 fixed pages with policy NO_OC and priority NORMAL
     Then the call succeeds

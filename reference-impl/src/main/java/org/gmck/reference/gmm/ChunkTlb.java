@@ -32,10 +32,6 @@ final class ChunkTlb {
         }
     }
 
-    void clear() {
-        java.util.Arrays.fill(entries, null);
-    }
-
     List<Long> describe() {
         List<Long> ids = new ArrayList<>();
         for (Chunk entry : entries) {

@@ -64,10 +64,6 @@ public final class GlobalMemoryManager {
         return geometry;
     }
 
-    public boolean legacyMode() {
-        return legacy;
-    }
-
     // ---------------------------------------------------------------- VMs and reservations
 
     /** Registers a VM: counters zero, policy TBD, priority NORMAL. */
@@ -266,6 +262,7 @@ public final class GlobalMemoryManager {
         freePage(source, geometry.indexOf(pageId));
         source.privateCount--;
         long sharedId = geometry.pageId(target.id, index);
+        data.chunks.add(target.id);
         data.privatePages--;
         data.sharedPages++;
         data.sharedRefs.merge(sharedId, 1L, Long::sum);
@@ -390,13 +387,14 @@ public final class GlobalMemoryManager {
         if (data.cleanedUp) {
             throw reject(GmmStatus.VERR_WRONG_ORDER, "VM " + vm + " was already cleaned up");
         }
+        Set<Long> touched = Set.copyOf(data.chunks);
         VmCleanup.Result scanned = VmCleanup.freePrivatePages(pool, data);
         allocatedPages -= scanned.freed();
         leftBehindSharedPages += data.sharedPages;
         data.invalidate();
         boolean last = vms.values().stream().allMatch(v -> v.cleanedUp);
         List<Long> released = new ArrayList<>();
-        for (Chunk chunk : last ? pool.all() : releasable(vm)) {
+        for (Chunk chunk : last ? pool.all() : releasable(touched)) {
             pool.release(chunk);
             released.add(chunk.id);
         }
@@ -409,12 +407,12 @@ public final class GlobalMemoryManager {
         return new CleanupReport(scanned.freed(), scanned.repairs(), released, last);
     }
 
-    /** Completely free chunks; in legacy mode only the ones the VM seeded. */
-    private List<Chunk> releasable(int vm) {
+    /** Completely free chunks; in legacy mode only the ones the VM seeded (the only ones it touched). */
+    private List<Chunk> releasable(Set<Long> touched) {
         List<Chunk> empty = new ArrayList<>(pool.completelyFree(pool.privateSet));
         empty.addAll(pool.completelyFree(pool.sharedSet));
         if (legacy) {
-            empty.removeIf(c -> c.affinity != vm);
+            empty.removeIf(c -> !touched.contains(c.id));
         }
         return empty;
     }

@@ -127,6 +127,25 @@ public final class GmmActionSteps {
         });
     }
 
+    @When("{gmmVm} shares page {word}")
+    public void sharesRaw(String vm, String id) {
+        share(vm, Numbers.parse(id));
+    }
+
+    @When("{gmmVm} uses page {word} as a shared page")
+    public void usesRaw(String vm, String id) {
+        int handle = world.actor(vm);
+        long pageId = Numbers.parse(id);
+        world.act(() -> world.gmm.useShared(handle, pageId));
+    }
+
+    @When("{gmmVm} releases page {word} as a shared page")
+    public void releasesRaw(String vm, String id) {
+        int handle = world.actor(vm);
+        long pageId = Numbers.parse(id);
+        world.actRun(() -> world.gmm.releaseShared(handle, pageId));
+    }
+
     @When("{gmmVm} uses the shared page")
     public void uses(String vm) {
         int handle = world.actor(vm);

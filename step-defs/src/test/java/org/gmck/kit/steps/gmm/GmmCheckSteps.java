@@ -298,6 +298,29 @@ public final class GmmCheckSteps {
         context.expectEqual("the page state", state, info.state().name());
     }
 
+    @Then("the seeded chunk is chunk {long}")
+    public void seededChunk(long chunk) {
+        context.expectEqual("the id of the seeded chunk", chunk, context.<Long>lastValue("the seeded chunk"));
+    }
+
+    @Then("the new pages have distinct host page frames, consecutive within each chunk")
+    public void hostFrames() {
+        List<AllocatedPage> pages = context.lastValue("the allocation");
+        java.util.Set<Long> frames = new java.util.HashSet<>();
+        int shift = world.gmm.geometry().chunkIdShift();
+        for (AllocatedPage page : pages) {
+            context.expectThat("host page frame " + Numbers.hex(page.hostPfn()) + " handed out twice", frames.add(page.hostPfn()));
+        }
+        for (int i = 1; i < pages.size(); i++) {
+            AllocatedPage a = pages.get(i - 1);
+            AllocatedPage b = pages.get(i);
+            if (a.pageId() >>> shift == b.pageId() >>> shift) {
+                context.expectEqual("host page frame of page " + Numbers.hex(b.pageId()) + " after page " + Numbers.hex(a.pageId()),
+                        Numbers.hex(a.hostPfn() + (b.pageId() - a.pageId())), Numbers.hex(b.hostPfn()));
+            }
+        }
+    }
+
     @Then("{gmmVm}'s page {int} has the id of its page {int}")
     public void sameId(String vm, int n, int other) {
         context.expectEqual("the id of " + vm + "'s page " + n, Numbers.hex(world.page(vm, other)),
