@@ -42,6 +42,7 @@ Feature: The life of a virtual access handler, from registration to deregistrati
     And handler "V" caches 0x40002000 as 0x201000
     And handler "V" caches nothing for 0x40003000
     And no full resync is pending
+    And the monitor knows 0x12000 as a guest paging structure
 
   @PGM-VHND-5 @profile:pgm
   Scenario: Step 2a: a page whose translation changed is reset to NONE and the new page takes the state
@@ -88,6 +89,8 @@ Feature: The life of a virtual access handler, from registration to deregistrati
     Then the monitor synced the shadow
     And the shadow maps 0x40001000 to the host page behind 0x200000
     And the shadow maps 0x40001000 read-only
+    And the VM's shadow mode is PAE
+    And the VM's guest mode is PAE
 
   @PGM-VHND-9 @profile:pgm
   Scenario: Step 3: a read of a WRITE-handled page is synced read-only and resumed without calling the handler

@@ -50,6 +50,14 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
     And no full resync is pending
     And page 0x200000 has virtual handler state WRITE
 
+  @PGM-VHND-16 @profile:pgm
+  Scenario: A pending full resync is carried out by the guest's next CR3 load
+    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 1
+    Given a virtual ALL handler "V" is registered over 0x40001000-0x40001fff
+    When the guest loads CR3
+    Then no full resync is pending
+    And page 0x200000 has virtual handler state ALL
+
   @PGM-VHND-17 @profile:pgm
   Scenario: A write through an alias reaches the handler, which is told the address inside its own range
     Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 2c
@@ -80,6 +88,16 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
     When the guest writes 0x9 to the 8 bytes at linear 0x40003000 as user
     Then handler "V" received write at 0x40003000
     And page 0x300000 has virtual handler state WRITE
+
+  @PGM-VHND-19 @profile:pgm
+  Scenario: A handler page the guest maps anew and invalidates takes the handler's state without an invalidation callback
+    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 3
+    Given a virtual WRITE handler "V" is registered over 0x40003000-0x40003fff
+    And the VM has synced CR3
+    And the guest maps 0x40003000 to 0x300000 writable user
+    When the guest invalidates 0x40003000 with INVLPG
+    Then page 0x300000 has virtual handler state WRITE
+    And handler "V" received no calls
 
   @PGM-VHND-20 @profile:pgm
   Scenario Outline: A virtual <second> range that overlaps a <first> handler's is refused with VERR_PGM_HANDLER_VIRTUAL_CONFLICT
