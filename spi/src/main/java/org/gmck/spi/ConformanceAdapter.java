@@ -93,4 +93,12 @@ public interface ConformanceAdapter {
     default MonitorFactory monitor() {
         throw new ProfileNotImplementedException(Profile.MONITOR);
     }
+
+    /**
+     * Entry point of the access-handler rules (profiles {@link Profile#PGM} and
+     * {@link Profile#PGM_INTROSPECTION}): shadow-paged VMs with physical and virtual access handlers.
+     */
+    default org.gmck.spi.pgm.handler.AccessHandlerFactory accessHandlers() {
+        throw new ProfileNotImplementedException(Profile.PGM);
+    }
 }
