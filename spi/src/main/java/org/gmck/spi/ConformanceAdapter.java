@@ -41,11 +41,11 @@ public interface ConformanceAdapter {
     }
 
     /**
-     * Entry point of the PGM paging-mode rules (profile {@link Profile#PGM}): guest mode derivation,
+     * Entry point of the PGM paging-mode rules (profile {@link Profile#PGM_MODES}): guest mode derivation,
      * the host-by-guest shadow mode matrix, CR3 alignment and PDPE bits per mode.
      */
     default PagingModes pagingModes() {
-        throw new ProfileNotImplementedException(Profile.PGM);
+        throw new ProfileNotImplementedException(Profile.PGM_MODES);
     }
 
     /**

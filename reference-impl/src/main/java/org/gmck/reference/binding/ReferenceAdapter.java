@@ -37,7 +37,7 @@ public final class ReferenceAdapter implements ConformanceAdapter {
 
     @Override
     public Set<Profile> profiles() {
-        return EnumSet.of(Profile.PGM, Profile.PGM_INTROSPECTION, Profile.X86_PAGING, Profile.X86_PDPTE_REGISTERS,
+        return EnumSet.of(Profile.PGM_MODES, Profile.PGM, Profile.PGM_INTROSPECTION, Profile.X86_PAGING, Profile.X86_PDPTE_REGISTERS,
                 Profile.GMM, Profile.GMM_INTROSPECTION, Profile.MONITOR, Profile.LARGE_PAGES,
                 Profile.LARGE_PAGES_INTROSPECTION);
     }
