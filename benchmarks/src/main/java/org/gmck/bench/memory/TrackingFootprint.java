@@ -18,11 +18,22 @@ import org.openjdk.jol.info.GraphLayout;
  */
 public final class TrackingFootprint {
 
-    /** One measurement: bytes retained by the structure for {@code pages} pages. */
-    public record Footprint(String structure, long pages, long bytes) {
+    /**
+     * One measurement: bytes retained by the structure for {@code pages} pages, of which {@code wordBytes}
+     * are the packed per-page word arrays ({@code long[]}, headers included).
+     */
+    public record Footprint(String structure, long pages, long bytes, long wordBytes) {
         public double bytesPerPage() {
             return (double) bytes / pages;
         }
+
+        public double wordBytesPerPage() {
+            return (double) wordBytes / pages;
+        }
+    }
+
+    private static Footprint of(String structure, long pages, GraphLayout layout) {
+        return new Footprint(structure, pages, layout.totalSize(), layout.getClassSizes().count(long[].class));
     }
 
     private TrackingFootprint() {
@@ -44,8 +55,7 @@ public final class TrackingFootprint {
                 pfns.clear();
             }
         }
-        long bytes = GraphLayout.parseInstance(gmm).totalSize();
-        return new Footprint("GMM, " + edition, pages, bytes);
+        return of("GMM, " + edition, pages, GraphLayout.parseInstance(gmm));
     }
 
     /**
@@ -60,8 +70,7 @@ public final class TrackingFootprint {
         for (long i = 0; i < pages; i++) {
             memory.makeWritable(i << 12);
         }
-        long bytes = GraphLayout.parseInstance(memory).subtract(GraphLayout.parseInstance(memory.hostMemory(), pool))
-                .totalSize();
-        return new Footprint("PGM, one VM", pages, bytes);
+        return of("PGM, one VM", pages,
+                GraphLayout.parseInstance(memory).subtract(GraphLayout.parseInstance(memory.hostMemory(), pool)));
     }
 }
