@@ -22,6 +22,17 @@ Feature: x86 guest memory and bad input to the x86 MMU
     Then the 8 bytes at physical 0xfffff8 read 0xaabbccdd55667788
 
   @X86-MEM-1 @profile:x86-paging
+  Scenario: Neighbouring words of one page keep their own values
+    Source: Intel SDM Vol. 3A, 4.2 "Hierarchical Paging Structures: An Overview"
+    When I write 0x1111 to the 8 bytes at physical 0x2000
+    And I write 0x2222 to the 8 bytes at physical 0x2040
+    And I write 0x3333 to the 8 bytes at physical 0x2ff8
+    Then the 8 bytes at physical 0x2000 read 0x1111
+    And the 8 bytes at physical 0x2040 read 0x2222
+    And the 8 bytes at physical 0x2ff8 read 0x3333
+    And the 8 bytes at physical 0x3000 read 0x0
+
+  @X86-MEM-1 @profile:x86-paging
   Scenario: RAM nobody wrote reads as zero
     Source: Intel SDM Vol. 3A, 4.2 "Hierarchical Paging Structures: An Overview"
     Then the 8 bytes at physical 0x800000 read 0x0
@@ -52,6 +63,8 @@ Feature: x86 guest memory and bad input to the x86 MMU
       | width | address   | status                     |
       | 8     | 0x1000000 | OUTSIDE_GUEST_RAM          |
       | 8     | 0x3001    | MISALIGNED_PHYSICAL_ACCESS |
+      | 4     | 0xfffffe  | MISALIGNED_PHYSICAL_ACCESS |
+      | 4     | 0x1000004 | OUTSIDE_GUEST_RAM          |
 
   @X86-MEM-3 @profile:x86-paging
   Scenario Outline: A walk whose <level> points outside guest RAM is refused and changes nothing

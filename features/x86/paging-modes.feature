@@ -78,6 +78,15 @@ Feature: x86 paging modes and the control registers that choose them
       | EFER.NXE  | NX      |
 
   @X86-MODE-4 @profile:x86-paging
+  Scenario: A CPU without any optional feature loads registers that use none of them
+    Source: Intel SDM Vol. 3A, 2.5 "Control Registers"
+    Given an x86 CPU with MAXPHYADDR 46 without SMEP, SMAP, PKU, PKS, LA57 and NX
+    And 4-level paging
+    And CR0.WP and CR4.PSE are set
+    When the control registers are loaded
+    Then the register load succeeds in 4-level paging
+
+  @X86-MODE-4 @profile:x86-paging
   Scenario: A refused feature bit leaves the registers in force unchanged
     Source: Intel SDM Vol. 3A, 2.5 "Control Registers"
     Given an x86 CPU with MAXPHYADDR 46 without SMEP
@@ -100,6 +109,20 @@ Feature: x86 paging modes and the control registers that choose them
       | from    | to      |
       | 4-level | 5-level |
       | 5-level | 4-level |
+
+  @X86-MODE-5 @profile:x86-paging
+  Scenario Outline: From <from> paging to <to> paging with <bits> set the load succeeds
+    Source: Intel SDM Vol. 3A, 2.5 "Control Registers"
+    Given <from> paging
+    And a 4 KB page mapped at 0x00abcdef12345678 to frame 0x5000
+    When the registers switch to <to> paging with <bits> set
+    Then the register load succeeds in <to> paging
+
+    Examples:
+      | from    | to      | bits     |
+      | 5-level | PAE     | CR0.WP   |
+      | 5-level | 5-level | CR4.SMEP |
+      | 4-level | 4-level | CR4.SMAP |
 
   @X86-MODE-5 @profile:x86-paging
   Scenario Outline: Outside IA-32e mode CR4.LA57 may be set and changes nothing (<mode> paging)

@@ -115,12 +115,15 @@ enum EntryFormat {
         return mask;
     }
 
-    /** The physical address an entry of this format points to (next table or page frame). */
-    long frameAddress(long entry, int maxPhysAddr, int pse36Width) {
+    /**
+     * The physical address an entry of this format points to (next table or page frame). Only called for
+     * an entry that passed {@link #reservedMask}, so no address bit at or above MAXPHYADDR is set.
+     */
+    long frameAddress(long entry, int pse36Width) {
         long address = 0;
         for (BitField f : fields) {
             if (f.role() == ADDRESS) {
-                address |= entry & BitField.bits(Math.min(f.high(), maxPhysAddr - 1), f.low());
+                address |= entry & f.mask();
             } else if (f.role() == PSE36_ADDRESS) {
                 long high = (entry & BitField.bits(pse36Width - 20, f.low())) >>> f.low();
                 address |= high << 32;
@@ -141,12 +144,11 @@ enum EntryFormat {
 
     /** Whether the format has an execute-disable bit and the entry sets it. */
     boolean executeDisabled(long entry) {
+        long mask = 0;
         for (BitField f : fields) {
-            if (f.role() == EXECUTE_DISABLE) {
-                return (entry & f.mask()) != 0;
-            }
+            mask |= f.role() == EXECUTE_DISABLE ? f.mask() : 0;
         }
-        return false;
+        return (entry & mask) != 0;
     }
 
     /** Whether the format's entries carry R/W and U/S (all but the PAE PDPTE registers). */

@@ -29,7 +29,7 @@ final class FormatMasks {
             int i = f.ordinal();
             reservedWithoutNx[i] = f.reservedMask(maxPhysAddr, pse36Width, false);
             reservedWithNx[i] = f.reservedMask(maxPhysAddr, pse36Width, true);
-            frameMask[i] = f.frameAddress(-1L, maxPhysAddr, pse36Width);
+            frameMask[i] = f.frameAddress(-1L, pse36Width);
             plainMask[i] = isPlainMask(f, frameMask[i]);
         }
     }
@@ -38,7 +38,7 @@ final class FormatMasks {
     private boolean isPlainMask(EntryFormat f, long mask) {
         for (int bit = 0; bit < Long.SIZE; bit++) {
             long entry = 1L << bit;
-            if (f.frameAddress(entry, maxPhysAddr, pse36Width) != (entry & mask)) {
+            if (f.frameAddress(entry, pse36Width) != (entry & mask)) {
                 return false;
             }
         }
@@ -51,6 +51,6 @@ final class FormatMasks {
 
     long frameAddress(EntryFormat format, long entry) {
         int i = format.ordinal();
-        return plainMask[i] ? entry & frameMask[i] : format.frameAddress(entry, maxPhysAddr, pse36Width);
+        return plainMask[i] ? entry & frameMask[i] : format.frameAddress(entry, pse36Width);
     }
 }

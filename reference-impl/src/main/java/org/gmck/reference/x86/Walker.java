@@ -39,6 +39,8 @@ final class Walker {
     private static final long RW = 1L << 1;
     private static final long US = 1L << 2;
     private static final long TABLE_BASE_32 = 0xFFFF_F000L;
+    /** CR3 bits 51:12; the register load already refused bits at or above MAXPHYADDR. */
+    private static final long TABLE_BASE_LONG = 0x000F_FFFF_FFFF_F000L;
 
     private final CpuModel cpu;
     private final GuestMemory memory;
@@ -130,15 +132,9 @@ final class Walker {
                 continue;
             }
             if (mode == X86PagingMode.BITS32) {
-                int current = memory.read32(use.address());
-                if ((current & bits) != bits) {
-                    memory.write32(use.address(), current | (int) bits);
-                }
+                memory.write32(use.address(), memory.read32(use.address()) | (int) bits);
             } else {
-                long current = memory.read64(use.address());
-                if ((current & bits) != bits) {
-                    memory.write64(use.address(), current | bits);
-                }
+                memory.write64(use.address(), memory.read64(use.address()) | bits);
             }
         }
     }
@@ -149,7 +145,7 @@ final class Walker {
 
     private long topTable(PagingState state) {
         long cr3 = state.registers().cr3();
-        return state.ia32e() ? masks.frameAddress(EntryFormat.LONG_TABLE, cr3) : cr3 & TABLE_BASE_32;
+        return state.ia32e() ? cr3 & TABLE_BASE_LONG : cr3 & TABLE_BASE_32;
     }
 
     /** W/R, U/S and I/D describe the access itself (SDM 4.7). */

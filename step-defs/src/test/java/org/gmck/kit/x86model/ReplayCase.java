@@ -10,4 +10,12 @@ import org.gmck.spi.x86.CpuModel;
 public record ReplayCase(String id, String comment, List<String> rules, CpuModel cpu, long guestRamBytes,
         ControlRegisters registers, long rflags, int pkru, int pkrs, List<MemoryWord> memory, Access access,
         AccessOutcome expected, boolean atLoad, List<MemoryWord> memoryAfter) {
+
+    /** The case the rule model makes of a spec. */
+    public static ReplayCase of(String id, List<String> rules, WalkSpec spec) {
+        X86RuleModel.Expectation e = X86RuleModel.expect(spec);
+        return new ReplayCase(id, spec.access().toString(), rules, spec.cpu(), spec.guestRamBytes(), spec.registers(),
+                spec.rflags(), spec.pkru(), spec.pkrs(), spec.memory(), spec.access(), e.outcome(), e.atLoad(),
+                e.memoryAfter());
+    }
 }

@@ -42,7 +42,7 @@ public final class X86FixtureGenerator {
     static final long RFLAGS_AC = 1L << 18;
 
     /** Every kind of access there is: 3 x 3 minus the implicit fetch. */
-    static final List<Access> ACCESS_KINDS = List.of(
+    public static final List<Access> ACCESS_KINDS = List.of(
             new Access(0, AccessKind.READ, Privilege.USER), new Access(0, AccessKind.WRITE, Privilege.USER),
             new Access(0, AccessKind.FETCH, Privilege.USER), new Access(0, AccessKind.READ, Privilege.SUPERVISOR),
             new Access(0, AccessKind.WRITE, Privilege.SUPERVISOR), new Access(0, AccessKind.FETCH, Privilege.SUPERVISOR),
@@ -105,7 +105,7 @@ public final class X86FixtureGenerator {
     }
 
     /** A linear address for case {@code n} of a mode: fixed table indexes, a varying page offset. */
-    static long linear(X86PagingMode mode, int n) {
+    public static long linear(X86PagingMode mode, int n) {
         long base = switch (mode) {
             case NONE, BITS32 -> 0x1234_5000L;
             case PAE -> 0xC765_4000L;

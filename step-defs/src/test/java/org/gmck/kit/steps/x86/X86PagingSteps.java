@@ -389,13 +389,15 @@ public final class X86PagingSteps {
 
     @When("I create an x86 MMU for MAXPHYADDR {int} with {x86Number} bytes of guest RAM")
     public void createMmu(int maxPhysAddr, long ram) {
-        CpuModel model = X86FixtureGenerator.fullCpu(maxPhysAddr);
+        cpu = X86FixtureGenerator.fullCpu(maxPhysAddr);
+        CpuModel model = cpu;
         context.attempt(() -> context.adapter().newX86Mmu(model, ram));
     }
 
     @Then("the x86 MMU is created")
     public void mmuCreated() {
-        context.expectAccepted("creating an x86 MMU");
+        X86Mmu created = context.lastValue("creating an x86 MMU");
+        context.expectEqual("the CPU model of the new MMU", cpu, created.cpuModel());
     }
 
     @When("I write {x86Number} to the {int} bytes at physical {x86Number}")
