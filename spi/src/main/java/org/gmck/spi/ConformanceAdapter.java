@@ -2,8 +2,9 @@ package org.gmck.spi;
 
 import java.util.Set;
 import org.gmck.spi.gmm.GmmFactory;
+import org.gmck.spi.monitor.MonitorFactory;
 import org.gmck.spi.pgm.PagingModes;
-import org.gmck.spi.pgm.phys.GuestMemoryFactory;
+import org.gmck.spi.pgm.vm.GuestMemoryFactory;
 import org.gmck.spi.x86.CpuModel;
 import org.gmck.spi.x86.X86Mmu;
 
@@ -64,5 +65,13 @@ public interface ConformanceAdapter {
      */
     default GmmFactory gmm() {
         throw new ProfileNotImplementedException(Profile.GMM);
+    }
+
+    /**
+     * Entry point of the FreeMWare monitor rules (profile {@link Profile#MONITOR}): monitor page tables and
+     * descriptor tables built from the guest's, fault routing, locking and eviction of host pages.
+     */
+    default MonitorFactory monitor() {
+        throw new ProfileNotImplementedException(Profile.MONITOR);
     }
 }

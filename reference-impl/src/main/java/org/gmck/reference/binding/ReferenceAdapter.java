@@ -2,14 +2,16 @@ package org.gmck.reference.binding;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.gmck.reference.monitor.FreeMwareMonitorFactory;
 import org.gmck.reference.pgm.PgmPagingModes;
-import org.gmck.reference.pgm.phys.PgmGuestMemoryFactory;
+import org.gmck.reference.pgm.vm.PgmGuestMemoryFactory;
 import org.gmck.reference.x86.ReferenceX86Mmu;
 import org.gmck.spi.ConformanceAdapter;
 import org.gmck.spi.Profile;
 import org.gmck.spi.gmm.GmmFactory;
+import org.gmck.spi.monitor.MonitorFactory;
 import org.gmck.spi.pgm.PagingModes;
-import org.gmck.spi.pgm.phys.GuestMemoryFactory;
+import org.gmck.spi.pgm.vm.GuestMemoryFactory;
 import org.gmck.spi.x86.CpuModel;
 import org.gmck.spi.x86.X86Mmu;
 
@@ -32,7 +34,7 @@ public final class ReferenceAdapter implements ConformanceAdapter {
     @Override
     public Set<Profile> profiles() {
         return EnumSet.of(Profile.PGM, Profile.PGM_INTROSPECTION, Profile.X86_PAGING, Profile.X86_PDPTE_REGISTERS,
-                Profile.GMM, Profile.GMM_INTROSPECTION);
+                Profile.GMM, Profile.GMM_INTROSPECTION, Profile.MONITOR);
     }
 
     @Override
@@ -53,5 +55,10 @@ public final class ReferenceAdapter implements ConformanceAdapter {
     @Override
     public GmmFactory gmm() {
         return new ReferenceGmm();
+    }
+
+    @Override
+    public MonitorFactory monitor() {
+        return new FreeMwareMonitorFactory();
     }
 }

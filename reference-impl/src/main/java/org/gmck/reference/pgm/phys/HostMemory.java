@@ -4,17 +4,17 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The contents of the host pages a VM uses, as 64-bit words. A page never written reads as zero, which
- * is also how the zero page reads.
+ * The contents of the host pages a VM uses, keyed by host page, as 64-bit words. A page never written reads
+ * as zero, which is also how the zero page reads.
  */
-public final class HostMemory {
+public final class HostMemory implements PageContents {
 
     private static final int WORDS_PER_PAGE = (int) (PhysAddress.PAGE_SIZE / Long.BYTES);
 
     private final Map<Long, long[]> pages = new HashMap<>();
 
-    /** Reads {@code width} bytes at a host physical address; the access is naturally aligned. */
-    public long read(long hostPhys, int width) {
+    @Override
+    public long read(long gcPhys, long hostPhys, int width) {
         long[] page = pages.get(PhysAddress.pageOf(hostPhys));
         if (page == null) {
             return 0;
@@ -23,16 +23,16 @@ public final class HostMemory {
         return (word >>> shift(hostPhys)) & mask(width);
     }
 
-    /** Writes {@code width} bytes at a host physical address; the access is naturally aligned. */
-    public void write(long hostPhys, int width, long value) {
+    @Override
+    public void write(long gcPhys, long hostPhys, int width, long value) {
         long[] page = pages.computeIfAbsent(PhysAddress.pageOf(hostPhys), k -> new long[WORDS_PER_PAGE]);
         int i = wordIndex(hostPhys);
         long m = mask(width) << shift(hostPhys);
         page[i] = page[i] & ~m | (value << shift(hostPhys)) & m;
     }
 
-    /** Copies one whole page. */
-    public void copyPage(long fromHostPhys, long toHostPhys) {
+    @Override
+    public void copied(long fromHostPhys, long toHostPhys) {
         long[] from = pages.get(fromHostPhys);
         if (from == null) {
             pages.remove(toHostPhys);
@@ -41,8 +41,8 @@ public final class HostMemory {
         }
     }
 
-    /** Forgets a page's contents, so that it reads as zero when handed out again. */
-    public void clear(long hostPhys) {
+    @Override
+    public void released(long hostPhys) {
         pages.remove(hostPhys);
     }
 

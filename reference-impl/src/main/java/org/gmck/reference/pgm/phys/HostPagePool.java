@@ -5,12 +5,13 @@ import java.util.Deque;
 
 /**
  * A host with a fixed budget of pages for one VM. Pages are numbered by page id; a page's host address is
- * derived from its id and lies above 4 GiB, so guest and host frame numbers never coincide by accident.
+ * derived from its id and lies from 2 GiB up, below 4 GiB for up to 512K pages, so that every shadow
+ * paging mode can map it.
  */
 public final class HostPagePool implements PageAllocationPort {
 
     /** Where the pool's pages start in host physical memory. */
-    public static final long BASE = 0x0000_0001_0000_0000L;
+    public static final long BASE = 0x0000_0000_8000_0000L;
 
     private final long budget;
     private final Deque<HostPage> freed = new ArrayDeque<>();

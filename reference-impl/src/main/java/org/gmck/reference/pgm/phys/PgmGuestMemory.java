@@ -22,10 +22,23 @@ public final class PgmGuestMemory implements GuestPhysicalMemory {
 
     private final RamRanges ranges = new RamRanges();
     private final PageAllocationPort host;
-    private final HostMemory memory = new HostMemory();
+    private final PageContents memory;
+    private PageChangeListener listener = PageChangeListener.NONE;
 
+    /** A guest memory whose contents live in host pages. */
     public PgmGuestMemory(PageAllocationPort host) {
+        this(host, new HostMemory());
+    }
+
+    /** A guest memory whose contents live where {@code contents} keeps them. */
+    public PgmGuestMemory(PageAllocationPort host, PageContents contents) {
         this.host = host;
+        this.memory = contents;
+    }
+
+    /** Sets who is told about page changes. */
+    public void listen(PageChangeListener changes) {
+        this.listener = changes;
     }
 
     @Override
@@ -66,7 +79,7 @@ public final class PgmGuestMemory implements GuestPhysicalMemory {
     @Override
     public long read(long gcPhys, int width) {
         checkAccess(gcPhys, width);
-        return memory.read(hostPhysForRead(gcPhys) | gcPhys & PhysAddress.OFFSET_MASK, width);
+        return memory.read(gcPhys, hostPhysForRead(gcPhys) | gcPhys & PhysAddress.OFFSET_MASK, width);
     }
 
     @Override
@@ -76,7 +89,8 @@ public final class PgmGuestMemory implements GuestPhysicalMemory {
             return;
         }
         long hostPhys = makeWritable(gcPhys);
-        memory.write(hostPhys | gcPhys & PhysAddress.OFFSET_MASK, width, value);
+        memory.write(gcPhys, hostPhys | gcPhys & PhysAddress.OFFSET_MASK, width, value);
+        listener.written(gcPhys);
     }
 
     @Override
@@ -92,7 +106,7 @@ public final class PgmGuestMemory implements GuestPhysicalMemory {
         }
         requireHostPage(gcPhys);
         HostPage shared = host.allocateShared();
-        memory.copyPage(page.hostPhys(), shared.hostPhys());
+        memory.copied(page.hostPhys(), shared.hostPhys());
         release(page);
         replace(gcPhys, shared.hostPhys(), shared.pageId(), PageState.SHARED, false);
     }
@@ -107,6 +121,7 @@ public final class PgmGuestMemory implements GuestPhysicalMemory {
                     long w0 = range.word0(i);
                     setPage(range, i, PageRecord.hostPhys(w0), PageRecord.pageId(w0), type,
                             PageState.WRITE_MONITORED, false);
+                    listener.backingChanged(range.start() + ((long) i << PhysAddress.PAGE_SHIFT));
                 }
             }
         }
@@ -205,7 +220,7 @@ public final class PgmGuestMemory implements GuestPhysicalMemory {
                 requireHostPage(gcPhys);
                 HostPage fresh = host.allocatePrivate();
                 if (page.state() == PageState.SHARED) {
-                    memory.copyPage(page.hostPhys(), fresh.hostPhys());
+                    memory.copied(page.hostPhys(), fresh.hostPhys());
                     release(page);
                 }
                 replace(gcPhys, fresh.hostPhys(), fresh.pageId(), PageState.ALLOCATED, page.writtenTo());
@@ -234,11 +249,6 @@ public final class PgmGuestMemory implements GuestPhysicalMemory {
         range.set(i, range.word0(i), PageRecord.withTracking(range.word1(i), tracking));
     }
 
-    /** The host memory behind this VM's pages. */
-    public HostMemory hostMemory() {
-        return memory;
-    }
-
     private void requireHostPage(long gcPhys) {
         if (host.available() <= 0) {
             throw new RejectedException(PhysStatus.VERR_EM_NO_MEMORY,
@@ -247,7 +257,7 @@ public final class PgmGuestMemory implements GuestPhysicalMemory {
     }
 
     private void release(PhysPage page) {
-        memory.clear(page.hostPhys());
+        memory.released(page.hostPhys());
         host.free(new HostPage(page.pageId(), page.hostPhys()));
     }
 
@@ -257,6 +267,7 @@ public final class PgmGuestMemory implements GuestPhysicalMemory {
         long tracking = PageRecord.tracking(range.word1(i));
         setPage(range, i, hostPhys, pageId, PageRecord.type(range.word1(i)), state, writtenTo);
         range.set(i, range.word0(i), PageRecord.withTracking(range.word1(i), (int) tracking));
+        listener.backingChanged(PhysAddress.pageOf(gcPhys));
     }
 
     private static void setPage(RamRange range, int i, long hostPhys, int pageId, PageType type, PageState state,

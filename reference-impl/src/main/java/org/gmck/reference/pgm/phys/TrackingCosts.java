@@ -10,7 +10,7 @@ import org.gmck.spi.pgm.phys.TrackingCost;
  * page in the VM, and in the kernel the global memory manager's 32-bit per-page field plus the host memory
  * object's per-page entry, a pointer-sized frame number (4 bytes on 32-bit hosts, 8 on 64-bit ones).
  */
-final class TrackingCosts {
+public final class TrackingCosts {
 
     /** The global memory manager's per-page field. */
     static final int GMM_FIELD_BYTES = Integer.BYTES;
@@ -18,7 +18,7 @@ final class TrackingCosts {
     private TrackingCosts() {
     }
 
-    static TrackingCost of(long ramBytes, HostBitness host) {
+    public static TrackingCost of(long ramBytes, HostBitness host) {
         if (host == null || ramBytes < 0 || !PhysAddress.pageAligned(ramBytes)) {
             throw new RejectedException(PhysStatus.VERR_INVALID_PARAMETER, String.format(
                     "a RAM size must be a non-negative multiple of the page size on a known host: %#x on %s",

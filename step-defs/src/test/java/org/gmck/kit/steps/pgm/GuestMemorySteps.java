@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gmck.kit.Numbers;
 import org.gmck.kit.ScenarioContext;
-import org.gmck.spi.pgm.phys.GuestMemoryFactory;
+import org.gmck.spi.pgm.vm.GuestMemoryFactory;
 import org.gmck.spi.pgm.phys.GuestPhysicalMemory;
 import org.gmck.spi.pgm.phys.HostBitness;
 import org.gmck.spi.pgm.phys.PageState;
@@ -34,9 +34,9 @@ public final class GuestMemorySteps {
         return context.adapter().guestMemory();
     }
 
-    /** The guest memory of this scenario, for the steps of other PGM facets. */
-    GuestPhysicalMemory memory() {
-        return memory;
+    /** Makes the steps of this class work on the guest memory of another PGM facet (a shadow-paged VM). */
+    void use(GuestPhysicalMemory other) {
+        this.memory = other;
     }
 
     @Given("a VM whose host can give it {int} pages")

@@ -1,4 +1,11 @@
-package org.gmck.spi.pgm.phys;
+package org.gmck.spi.pgm.vm;
+
+import org.gmck.spi.pgm.PagingMode;
+import org.gmck.spi.pgm.phys.GuestPhysicalMemory;
+import org.gmck.spi.pgm.phys.HostBitness;
+import org.gmck.spi.pgm.phys.PhysStatus;
+import org.gmck.spi.pgm.phys.TrackingCost;
+import org.gmck.spi.pgm.shadow.ShadowVm;
 
 /**
  * Creates VMs' guest physical memory and states what tracking it costs (profile {@code pgm}).
@@ -20,4 +27,13 @@ public interface GuestMemoryFactory {
      *         misaligned size
      */
     TrackingCost trackingCost(long ramBytes, HostBitness host);
+
+    /**
+     * A new VM that runs its guest on shadow page tables on a host of the given paging mode, with empty
+     * guest physical memory whose host may hand out at most {@code hostPages} pages, the guest in real mode.
+     *
+     * @throws org.gmck.spi.RejectedException {@link org.gmck.spi.pgm.ModeStatus#INVALID_MODE},
+     *         {@link PhysStatus#VERR_INVALID_PARAMETER} for a negative budget or one above 512K pages
+     */
+    ShadowVm newShadowVm(PagingMode host, long hostPages);
 }
