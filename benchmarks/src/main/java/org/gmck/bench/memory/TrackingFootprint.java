@@ -3,6 +3,7 @@ package org.gmck.bench.memory;
 import java.util.ArrayList;
 import java.util.List;
 import org.gmck.reference.gmm.GlobalMemoryManager;
+import org.gmck.reference.pgm.phys.HostMemory;
 import org.gmck.reference.pgm.phys.HostPagePool;
 import org.gmck.reference.pgm.phys.PgmGuestMemory;
 import org.gmck.spi.gmm.Account;
@@ -65,12 +66,13 @@ public final class TrackingFootprint {
      */
     public static Footprint pgm(long pages) {
         HostPagePool pool = new HostPagePool(pages);
-        PgmGuestMemory memory = new PgmGuestMemory(pool);
+        HostMemory contents = new HostMemory();
+        PgmGuestMemory memory = new PgmGuestMemory(pool, contents);
         memory.registerRange(PageType.RAM, 0, pages << 12);
         for (long i = 0; i < pages; i++) {
             memory.makeWritable(i << 12);
         }
         return of("PGM, one VM", pages,
-                GraphLayout.parseInstance(memory).subtract(GraphLayout.parseInstance(memory.hostMemory(), pool)));
+                GraphLayout.parseInstance(memory).subtract(GraphLayout.parseInstance(contents, pool)));
     }
 }
