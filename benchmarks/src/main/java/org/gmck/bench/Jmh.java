@@ -33,7 +33,7 @@ public final class Jmh {
         return quick
                 ? "1 fork; time-based: 1 warm-up x 100 ms, 1 measurement x 200 ms; single-shot: 1 warm-up, 2 measured"
                 : "1 fork; time-based: 3 warm-up x 1 s, 3 measurements x 500 ms; single-shot: 20 warm-up, 15 measured "
-                        + "(SyncCR3: 2 warm-up, 4 measured)";
+                        + "(SyncCR3: 1 warm-up, 3 measured)";
     }
 
     /** Runs every benchmark method of {@code type} with the given parameter values (others as annotated). */

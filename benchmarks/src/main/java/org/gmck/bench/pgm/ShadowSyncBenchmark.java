@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ShadowSyncBenchmark {
 
-    @Param({"1024", "16384", "262144", "1048576"})
+    @Param({"1024", "16384", "131072", "1048576"})
     public int mapped;
 
     private ShadowGuest guest;
