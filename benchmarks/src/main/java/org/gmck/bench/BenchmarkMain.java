@@ -16,6 +16,7 @@ import org.gmck.bench.memory.TrackingFootprint.Footprint;
 import org.gmck.bench.pgm.PgmFaultBenchmark;
 import org.gmck.bench.pgm.RecordPassBenchmark;
 import org.gmck.bench.pgm.ShadowFaultBenchmark;
+import org.gmck.bench.pgm.ShadowResyncBenchmark;
 import org.gmck.bench.pgm.ShadowSyncBenchmark;
 import org.gmck.bench.x86.WalkCase;
 import org.gmck.bench.x86.WalkerBenchmark;
@@ -72,7 +73,7 @@ public final class BenchmarkMain {
         md.append(String.format(Locale.ROOT, "- Run: %s, Java %s (%s), %d processors available%n",
                 start.truncatedTo(ChronoUnit.MINUTES), System.getProperty("java.version"), System.getProperty("java.vm.name"),
                 Runtime.getRuntime().availableProcessors()));
-        md.append("- JMH: ").append(jmh.describe()).append("; each fork `-Xms1g -Xmx1g`.\n");
+        md.append("- JMH: ").append(jmh.describe()).append("; each fork `-Xms1g -Xmx1g -XX:+UseSerialGC` (no concurrent GC threads competing for the two cores).\n");
         md.append("- Every time figure is a **ratio** of two scores measured in the same run (absolute times on a "
                 + "shared machine drift); absolute rates are given only for orientation.\n\n");
         memory();
@@ -94,11 +95,15 @@ public final class BenchmarkMain {
         md.append("## Memory: per-page tracking, retained size (JOL)\n\n");
         md.append("Every page of the guest in use (GMM: allocated to one VM; PGM: made writable). Retained size is the "
                 + "whole object graph JOL walks from the structure, headers and padding included; \"page words\" is "
-                + "the part in the packed per-page `long[]` arrays, \"rest\" everything else (chunks, maps, lists).\n\n");
+                + "the part in the packed per-page `long[]` arrays, \"rest\" everything else (chunks, maps, lists). The seed's "
+                + "1 MB chunks are measured at 1 GB only: the figures a page do not depend on the guest's size.\n\n");
         md.append("| Structure | Guest RAM | Pages | Retained | Page words B/page | Rest B/page | Total B/page | Seed's budget a page | Page words / budget | Verdict |\n");
         md.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |\n");
         for (long pages : new long[] {GIB_PAGES, GIB32_PAGES}) {
             for (GmmEdition edition : GmmEdition.values()) {
+                if (pages == GIB32_PAGES && edition == GmmEdition.SEED_1MB) {
+                    continue;
+                }
                 memoryRow(TrackingFootprint.gmm(edition, pages), GMM_BUDGET_TEXT, GMM_BUDGET);
             }
             memoryRow(TrackingFootprint.pgm(pages), "16 B (" + (pages == GIB_PAGES ? "4 MB for 1 GB" : "128 MB for 32 GB")
@@ -224,7 +229,7 @@ public final class BenchmarkMain {
 
     private void pgmFaults() {
         System.out.println("== PGM write faults against bare arrays");
-        List<Jmh.Score> scores = jmh.run(PgmFaultBenchmark.class, true, Map.of());
+        List<Jmh.Score> scores = jmh.run(PgmFaultBenchmark.class, true, Map.of(), 8, 8);
         int n = PgmFaultBenchmark.PAGES;
         md.append("## PGM: write faults resolved\n\n");
         md.append("Each measurement resolves one write fault on each of " + n + " pages of a fresh guest. The floor "
@@ -244,9 +249,10 @@ public final class BenchmarkMain {
 
     private void pgmShadow() throws IOException {
         System.out.println("== PGM shadow paging: SyncCR3 against N, and faults through the SPI");
-        List<Jmh.Score> sync = jmh.run(ShadowSyncBenchmark.class, true, Map.of("mapped", mappedSeries), 1, 3);
+        List<Jmh.Score> sync = jmh.run(ShadowSyncBenchmark.class, true, Map.of("mapped", mappedSeries), 1, 2);
+        List<Jmh.Score> resyncs = jmh.run(ShadowResyncBenchmark.class, true, Map.of("mapped", mappedSeries), 1, 2);
         List<Jmh.Score> pass = jmh.run(RecordPassBenchmark.class, false, Map.of("mapped", mappedSeries));
-        List<Jmh.Score> faults = jmh.run(ShadowFaultBenchmark.class, true, Map.of());
+        List<Jmh.Score> faults = jmh.run(ShadowFaultBenchmark.class, true, Map.of(), 5, 5);
         md.append("## PGM shadow paging: SyncCR3 and faults\n\n");
         md.append("A 4-level guest on an AMD64 host maps N consecutive linear pages (round robin onto at most 4096 "
                 + "guest pages); before each measurement the guest has read every page, so the shadow maps all N. "
@@ -262,7 +268,7 @@ public final class BenchmarkMain {
         for (int i = 0; i < mappedSeries.length; i++) {
             String n = mappedSeries[i];
             double flush = Jmh.find(sync, "syncCr3", "mapped=" + n).mean();
-            double resync = Jmh.find(sync, "syncCr3AndResync", "mapped=" + n).mean();
+            double resync = Jmh.find(resyncs, "syncCr3AndResync", "mapped=" + n).mean();
             double floor = Jmh.find(pass, "recordPass", "mapped=" + n).mean();
             double perPage = resync / Double.parseDouble(n);
             firstPerPage = i == 0 ? perPage : firstPerPage;
@@ -272,8 +278,14 @@ public final class BenchmarkMain {
             md.append(String.format(Locale.ROOT, "| %s | %.1f | %.0f | %.2f | %.1f | %.0f | **%.2f** |%n", n, flush, resync,
                     perPage, floor, resync / floor, perPage / firstPerPage));
         }
-        String svg = new SvgChart("PGM SyncCR3 against mapped pages", "pages the shadow maps (N)", "milliseconds")
+        double[] linearY = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            linearY[i] = resyncY[0] * x[i] / x[0];
+        }
+        String svg = new SvgChart("PGM SyncCR3 against mapped pages (log-log)", "pages the shadow maps (N)",
+                "milliseconds (log)").logY()
                 .add(new SvgChart.Series("SyncCR3 + resync", "#d62728", x, resyncY))
+                .add(new SvgChart.Series("linear from the first point", "#bbbbbb", x, linearY))
                 .add(new SvgChart.Series("SyncCR3 alone", "#1f77b4", x, flushY))
                 .render();
         Files.writeString(out.resolve("sync-cr3.svg"), svg);

@@ -32,13 +32,13 @@ public final class Jmh {
     public String describe() {
         return quick
                 ? "1 fork; time-based: 1 warm-up x 100 ms, 1 measurement x 200 ms; single-shot: 1 warm-up, 2 measured"
-                : "1 fork; time-based: 3 warm-up x 1 s, 3 measurements x 500 ms; single-shot: 20 warm-up, 15 measured "
-                        + "(SyncCR3: 1 warm-up, 3 measured)";
+                : "1 fork; time-based: 2 warm-up x 1 s, 3 measurements x 500 ms; single-shot: 15 warm-up, 10 measured "
+                        + "(SyncCR3: 1 warm-up, 2 measured; faults: 5 or 8 warm-up and as many measured, each a batch of thousands)";
     }
 
     /** Runs every benchmark method of {@code type} with the given parameter values (others as annotated). */
     public List<Score> run(Class<?> type, boolean singleShot, Map<String, String[]> params) {
-        return run(type, singleShot, params, 20, 15);
+        return run(type, singleShot, params, 15, 10);
     }
 
     /** As {@link #run(Class, boolean, Map)}, with the single-shot iteration counts of a full run given. */
@@ -46,13 +46,13 @@ public final class Jmh {
         ChainedOptionsBuilder b = new OptionsBuilder()
                 .include(type.getName().replace(".", "\\.") + "\\.")
                 .forks(1)
-                .jvmArgs("-Xms1g", "-Xmx1g")
+                .jvmArgs("-Xms1g", "-Xmx1g", "-XX:+UseSerialGC")
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.SILENT);
         if (singleShot) {
             b.warmupIterations(quick ? 1 : shotWarmups).measurementIterations(quick ? 2 : shots);
         } else {
-            b.warmupIterations(quick ? 1 : 3).warmupTime(TimeValue.milliseconds(quick ? 100 : 1000))
+            b.warmupIterations(quick ? 1 : 2).warmupTime(TimeValue.milliseconds(quick ? 100 : 1000))
                     .measurementIterations(quick ? 1 : 3).measurementTime(TimeValue.milliseconds(quick ? 200 : 500));
         }
         params.forEach(b::param);

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A small line chart written as SVG: a log2 x axis (sizes double from point to point), a linear y axis
- * from zero, one polyline with markers per series, and a legend.
+ * A small line chart written as SVG: a log2 x axis (sizes double from point to point), a y axis either
+ * linear from zero or log10 (where a straight line of slope one is linear growth), one polyline with
+ * markers per series, and a legend.
  */
 public final class SvgChart {
 
@@ -25,11 +26,18 @@ public final class SvgChart {
     private final String xLabel;
     private final String yLabel;
     private final List<Series> series = new ArrayList<>();
+    private boolean logY;
 
     public SvgChart(String title, String xLabel, String yLabel) {
         this.title = title;
         this.xLabel = xLabel;
         this.yLabel = yLabel;
+    }
+
+    /** A log10 y axis over whole decades. */
+    public SvgChart logY() {
+        logY = true;
+        return this;
     }
 
     public SvgChart add(Series s) {
@@ -41,6 +49,7 @@ public final class SvgChart {
         double minX = Double.MAX_VALUE;
         double maxX = 0;
         double maxY = 0;
+        double minY = Double.MAX_VALUE;
         for (Series s : series) {
             for (double x : s.x()) {
                 minX = Math.min(minX, Math.max(x, 1));
@@ -48,9 +57,13 @@ public final class SvgChart {
             }
             for (double y : s.y()) {
                 maxY = Math.max(maxY, y);
+                minY = y > 0 ? Math.min(minY, y) : minY;
             }
         }
-        maxY = niceCeiling(maxY);
+        maxY = logY ? Math.pow(10, Math.ceil(Math.log10(maxY))) : niceCeiling(maxY);
+        double lowY = logY ? Math.pow(10, Math.floor(Math.log10(minY == Double.MAX_VALUE ? 1 : minY))) : 0;
+        int ticks = logY ? (int) Math.round(Math.log10(maxY / lowY)) : 5;
+        ticks = Math.max(ticks, 1);
         double lx0 = log2(minX);
         double lx1 = Math.max(log2(maxX), lx0 + 1);
         int plotW = WIDTH - LEFT - RIGHT;
@@ -62,9 +75,9 @@ public final class SvgChart {
         b.append(text(WIDTH / 2.0, 22, title, "middle", 15));
         b.append(line(LEFT, TOP + plotH, LEFT + plotW, TOP + plotH, "black"));
         b.append(line(LEFT, TOP, LEFT, TOP + plotH, "black"));
-        for (int i = 0; i <= 5; i++) {
-            double v = maxY * i / 5;
-            double y = TOP + plotH - plotH * i / 5.0;
+        for (int i = 0; i <= ticks; i++) {
+            double v = logY ? lowY * Math.pow(10, i) : maxY * i / ticks;
+            double y = TOP + plotH - plotH * i / (double) ticks;
             b.append(line(LEFT - 4, y, LEFT + plotW, y, "#dddddd"));
             b.append(text(LEFT - 8, y + 4, format(v), "end", 11));
         }
@@ -81,7 +94,8 @@ public final class SvgChart {
             StringBuilder points = new StringBuilder();
             for (int i = 0; i < s.x().length; i++) {
                 double x = LEFT + plotW * (log2(Math.max(s.x()[i], 1)) - lx0) / (lx1 - lx0);
-                double y = TOP + plotH - plotH * s.y()[i] / maxY;
+                double fraction = logY ? Math.log10(Math.max(s.y()[i], lowY) / lowY) / Math.log10(maxY / lowY) : s.y()[i] / maxY;
+                double y = TOP + plotH - plotH * fraction;
                 points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
                 b.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"/>%n", x, y,
                         s.colour()));
@@ -120,7 +134,10 @@ public final class SvgChart {
         if (v >= 1024 && v % 1024 == 0) {
             return (long) v / 1024 + "K";
         }
-        return v >= 100 || v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
+        if (v >= 100 || v == Math.rint(v)) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        return v >= 0.01 ? String.format(Locale.ROOT, "%.2f", v) : String.format(Locale.ROOT, "%.0e", v);
     }
 
     private static String line(double x1, double y1, double x2, double y2, String colour) {

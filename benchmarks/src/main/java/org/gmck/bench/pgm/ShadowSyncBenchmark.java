@@ -12,9 +12,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * SyncCR3 of a guest whose shadow maps {@link #mapped} pages: the flush itself, and the flush followed by
- * the guest touching every page again (one sync fault each), which is what SyncCR3 really costs the guest.
- * {@link RecordPassBenchmark} measures the floor next to it.
+ * SyncCR3 alone, on a guest whose shadow maps {@link #mapped} pages: before every flush the guest reads
+ * every page, so the shadow is full. {@link ShadowResyncBenchmark} measures what the flush costs the guest
+ * afterwards.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -40,12 +40,5 @@ public class ShadowSyncBenchmark {
     @Benchmark
     public void syncCr3() {
         guest.vm.syncCr3();
-    }
-
-    /** SyncCR3, then every mapped page read once: the shadow is back in step. */
-    @Benchmark
-    public long syncCr3AndResync() {
-        guest.vm.syncCr3();
-        return guest.touchAll();
     }
 }
