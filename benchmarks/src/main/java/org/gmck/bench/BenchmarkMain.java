@@ -249,8 +249,8 @@ public final class BenchmarkMain {
 
     private void pgmShadow() throws IOException {
         System.out.println("== PGM shadow paging: SyncCR3 against N, and faults through the SPI");
-        List<Jmh.Score> sync = jmh.run(ShadowSyncBenchmark.class, true, Map.of("mapped", mappedSeries), 1, 2);
-        List<Jmh.Score> resyncs = jmh.run(ShadowResyncBenchmark.class, true, Map.of("mapped", mappedSeries), 1, 2);
+        List<Jmh.Score> sync = jmh.run(ShadowSyncBenchmark.class, true, Map.of("mapped", mappedSeries), 0, 2);
+        List<Jmh.Score> resyncs = jmh.run(ShadowResyncBenchmark.class, true, Map.of("mapped", mappedSeries), 0, 2);
         List<Jmh.Score> pass = jmh.run(RecordPassBenchmark.class, false, Map.of("mapped", mappedSeries));
         List<Jmh.Score> faults = jmh.run(ShadowFaultBenchmark.class, true, Map.of(), 5, 5);
         md.append("## PGM shadow paging: SyncCR3 and faults\n\n");
