@@ -121,7 +121,8 @@ public final class BenchmarkMain {
         double perPage = f.bytesPerPage();
         double rest = perPage - f.wordBytesPerPage();
         double wordRatio = f.wordBytesPerPage() / budget;
-        String verdict = wordRatio > 1 ? String.format(Locale.ROOT, "over by %.1f%%", (wordRatio - 1) * 100)
+        // The 16-byte header of each page-word array is not a per-page cost: allow it (0.001 B a page here).
+        String verdict = wordRatio > 1.0005 ? String.format(Locale.ROOT, "over by %.1f%%", (wordRatio - 1) * 100)
                 : f.structure().startsWith("GMM")
                 ? String.format(Locale.ROOT, "meets, plus a chunk share of %.2f B a page", rest)
                 : String.format(Locale.ROOT, "meets, plus %d B for the whole VM", Math.round(rest * f.pages()));
