@@ -2,6 +2,7 @@ package org.gmck.spi;
 
 import java.util.Map;
 import java.util.Set;
+import org.gmck.spi.gmm.GmmFactory;
 import org.gmck.spi.largepage.LargePages;
 import org.gmck.spi.pgm.PagingModes;
 
@@ -50,5 +51,13 @@ public interface ConformanceAdapter {
      */
     default LargePages largePages() {
         throw new ProfileNotImplementedException(Profile.LARGE_PAGES);
+    }
+
+    /**
+     * Entry point of the GMM rules (profiles {@link Profile#GMM} and {@link Profile#GMM_INTROSPECTION}):
+     * creates global memory managers of the editions the adapter implements.
+     */
+    default GmmFactory gmm() {
+        throw new ProfileNotImplementedException(Profile.GMM);
     }
 }

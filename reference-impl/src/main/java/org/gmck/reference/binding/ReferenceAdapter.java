@@ -6,6 +6,7 @@ import org.gmck.reference.largepage.ReferenceLargePages;
 import org.gmck.reference.pgm.PgmPagingModes;
 import org.gmck.spi.ConformanceAdapter;
 import org.gmck.spi.Profile;
+import org.gmck.spi.gmm.GmmFactory;
 import org.gmck.spi.largepage.LargePages;
 import org.gmck.spi.pgm.PagingModes;
 
@@ -27,7 +28,8 @@ public final class ReferenceAdapter implements ConformanceAdapter {
 
     @Override
     public Set<Profile> profiles() {
-        return EnumSet.of(Profile.PGM, Profile.LARGE_PAGES, Profile.LARGE_PAGES_INTROSPECTION);
+        return EnumSet.of(Profile.PGM, Profile.LARGE_PAGES, Profile.LARGE_PAGES_INTROSPECTION, Profile.GMM,
+                Profile.GMM_INTROSPECTION);
     }
 
     @Override
@@ -38,5 +40,10 @@ public final class ReferenceAdapter implements ConformanceAdapter {
     @Override
     public LargePages largePages() {
         return new ReferenceLargePages();
+    }
+
+    @Override
+    public GmmFactory gmm() {
+        return new ReferenceGmm();
     }
 }

@@ -1,0 +1,184 @@
+Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
+  The GMM tracks each page in a single word, never an object per page. On 64-bit hosts it is 64 bits with
+  the 2-bit state always in bits 62-63 (0 private, 2 shared, 3 free):
+
+      private  pfn (guest) bits 0-31 | VM handle bits 32-47 | reserved 48-61 | state 0
+      shared   pfn (host)  bits 0-31 | references bits 32-47 | checksum 48-61 | state 2
+      free     next index bits 0-15 (0xFFFF is NIL) | reserved | zeroed bit 61 | state 3
+
+  The seed's common view puts the state at bits 52-53, which the other views contradict; the kit follows
+  the views (interpretation I-GMM-2). On 32-bit hosts the word is 32 bits: a private page packs a 24-bit
+  pfn, a 7-bit VM handle and a must-be-zero bit 31, so state values 0 and 1 both mean private (bit 30 is
+  the handle's top bit); a shared page has a 30-bit reference count; a free page a 16-bit next index
+  (interpretation I-GMM-3: the seed's free view does not fit in 32 bits). A value too large for its field
+  is refused with VERR_OUT_OF_RANGE.
+
+  @GMM-LAYOUT-1 @profile:gmm-introspection
+  Scenario: A 64-bit private page keeps the guest pfn in bits 0-31 and the VM handle in bits 32-47
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Given a GMM
+    When I encode a 64-bit private page with state 0, pfn 0x12345678 and VM handle 0xABCD
+    Then the word is 0x0000ABCD12345678
+
+  @GMM-LAYOUT-2 @profile:gmm-introspection
+  Scenario: A 64-bit shared page keeps the host pfn in bits 0-31 and the reference count in bits 32-47
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Given a GMM
+    When I encode a 64-bit shared page with pfn 0x00100200 and 3 references
+    Then the word is 0x8000000300100200
+
+  @GMM-LAYOUT-3 @profile:gmm-introspection
+  Scenario Outline: A 64-bit free page with next index <next>, <zeroed>, is <word>
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Given a GMM
+    When I encode a 64-bit free page with next index <next>, <zeroed>
+    Then the word is <word>
+
+    Examples:
+      | next   | zeroed     | word               |
+      | 5      | zeroed     | 0xE000000000000005 |
+      | 0xFFFF | not-zeroed | 0xC00000000000FFFF |
+
+  @GMM-LAYOUT-4 @profile:gmm-introspection
+  Scenario Outline: The 64-bit state is read from bits 62-63, whatever bits 52-53 hold (<word>)
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Given a GMM
+    When I decode the 64-bit word <word>
+    Then it is a <view>
+
+    Examples:
+      | word               | view                                              |
+      | 0x0030000000000001 | private page with state 0, pfn 0x1 and VM handle 0 |
+      | 0x8030000100000007 | shared page with pfn 0x7 and 1 reference           |
+      | 0xC000000000000009 | free page with next index 9, not-zeroed            |
+
+  @GMM-LAYOUT-5 @profile:gmm-introspection
+  Scenario: A 32-bit private page packs a 24-bit pfn and a 7-bit VM handle
+    Source: 000_20bc3ec9f13f3511.txt, "Tracking Structures And Their Cost", "Kernel Space"
+    Given a GMM
+    When I encode a 32-bit private page with state 0, pfn 0x123456 and VM handle 0x15
+    Then the word is 0x15123456
+
+  @GMM-LAYOUT-6 @profile:gmm-introspection
+  Scenario Outline: On 32-bit hosts state values 0 and 1 both mean private (<word>)
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Given a GMM
+    When I decode the 32-bit word <word>
+    Then it is a private page with state <state>, pfn <pfn> and VM handle <vm>
+
+    Examples:
+      | word       | state | pfn      | vm  |
+      | 0x01000001 | 0     | 0x1      | 1   |
+      | 0x40000001 | 1     | 0x1      | 64  |
+      | 0x7FFFFFFF | 1     | 0xFFFFFF | 127 |
+
+  @GMM-LAYOUT-7 @profile:gmm-introspection
+  Scenario: A 32-bit word in state 2 decodes as a shared page with its 30-bit reference count
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Given a GMM
+    When I decode the 32-bit word 0xBFFFFFFF
+    Then it is a shared page with pfn 0 and 1073741823 references
+
+  @GMM-LAYOUT-8 @profile:gmm-introspection
+  Scenario: A 32-bit word in state 3 decodes as a free page with its 16-bit next index
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Given a GMM
+    When I decode the 32-bit word 0xC0FF0007
+    Then it is a free page with next index 7, not-zeroed
+
+  @GMM-LAYOUT-7 @profile:gmm-introspection
+  Scenario: A 32-bit shared page keeps a 30-bit reference count below state 2
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Given a GMM
+    When I encode a 32-bit shared page with pfn 0 and 5 references
+    Then the word is 0x80000005
+
+  @GMM-LAYOUT-8 @profile:gmm-introspection
+  Scenario: A 32-bit free page keeps a 16-bit next index below state 3
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Given a GMM
+    When I encode a 32-bit free page with next index 7, not-zeroed
+    Then the word is 0xC0000007
+
+  @GMM-LAYOUT-9 @profile:gmm-introspection
+  Scenario Outline: A value too large for its field is refused: <what>
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Given a GMM
+    When I encode a <layout> <page>
+    Then the call is rejected with VERR_OUT_OF_RANGE
+
+    Examples:
+      | what                    | layout | page                                                        |
+      | 25-bit pfn on 32-bit    | 32-bit | private page with state 0, pfn 0x1000000 and VM handle 1    |
+      | VM handle 128 on 32-bit | 32-bit | private page with state 1, pfn 0x1 and VM handle 128        |
+      | 33-bit pfn on 64-bit    | 64-bit | private page with state 0, pfn 0x100000000 and VM handle 1  |
+      | VM handle 2^16          | 64-bit | private page with state 0, pfn 0x1 and VM handle 0x10000    |
+      | 2^16 references         | 64-bit | shared page with pfn 0x1 and 0x10000 references             |
+      | 2^30 references         | 32-bit | shared page with pfn 0 and 0x40000000 references            |
+      | next index 0x10000      | 64-bit | free page with next index 0x10000, zeroed                   |
+      | 32-bit next index       | 32-bit | free page with next index 0x10000, not-zeroed               |
+      | 33-bit shared pfn       | 64-bit | shared page with pfn 0x100000000 and 1 reference            |
+      | a pfn on 32-bit shared  | 32-bit | shared page with pfn 0x1 and 1 reference                    |
+
+  @GMM-LAYOUT-10 @profile:gmm-introspection
+  Scenario Outline: A state value that does not belong to the view is refused (<layout>, state <state>)
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Given a GMM
+    When I encode a <layout> private page with state <state>, pfn 0x1 and VM handle <vm>
+    Then the call is rejected with VERR_INVALID_PARAMETER
+
+    Examples:
+      | layout | state | vm |
+      | 64-bit | 1     | 1  |
+      | 32-bit | 1     | 1  |
+      | 32-bit | 0     | 64 |
+
+  @GMM-LAYOUT-9 @profile:gmm-introspection
+  Scenario: A word wider than 32 bits is not a 32-bit GMMPAGE
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Given a GMM
+    When I decode the 32-bit word 0x100000000
+    Then the call is rejected with VERR_OUT_OF_RANGE
+
+  @GMM-LAYOUT-8 @profile:gmm-introspection
+  Scenario: The 32-bit free view has no zeroed flag
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Given a GMM
+    When I encode a 32-bit free page with next index 7, zeroed
+    Then the call is rejected with VERR_INVALID_PARAMETER
+
+  @GMM-LAYOUT-11 @profile:gmm-introspection
+  Scenario: A live private page's word holds its guest pfn and its VM's handle in state 0
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Given a GMM
+    When VM A allocates a page for guest pfn 0x1234
+    Then the raw word of VM A's page 1 holds guest pfn 0x1234 and VM A's handle, in state 0
+
+  @GMM-LAYOUT-12 @profile:gmm-introspection
+  Scenario: A live shared page's word holds its host pfn and its reference count in state 2
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Given a GMM
+    And VM A has allocated 1 page
+    And VM A has shared its page 1
+    When VM B uses the shared page
+    Then the raw word of the shared page holds its host pfn and 2 references, in state 2
+
+  @GMM-LAYOUT-13 @profile:gmm-introspection
+  Scenario Outline: The free pages of a fresh chunk are zeroed (<edition> chunks)
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Given a GMM with <edition> chunks
+    When VM A allocates 1 page
+    Then the raw word of page <second> is 0xE000000000000002
+
+    Examples:
+      | edition | second |
+      | 1 MB    | 0x101  |
+      | 2 MB    | 0x201  |
+
+  @GMM-LAYOUT-14 @profile:gmm-introspection
+  Scenario: A freed page is no longer zeroed and points at the old head of its chunk's free list
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Given a GMM
+    And VM A has allocated 2 pages
+    When VM A frees its page 1
+    Then the raw word of VM A's page 1 is 0xC000000000000002

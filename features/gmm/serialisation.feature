@@ -1,0 +1,18 @@
+Feature: GMM serialisation: many VMs at once
+  The GMM is global: every VM on the host calls it, from its own threads, at the same time. The seed
+  serialises it with one simple fast mutex. Whatever the interleaving, every page handed out has exactly
+  one owner, and the pages still add up: every page of every chunk is either free or in use.
+
+  @GMM-LOCK-1 @profile:gmm
+  Scenario: Pages handed out to VMs calling at once have one owner each
+    Source: 002_3fe6e2f6006bd6e3.txt, "Serializing"
+    Given a GMM
+    When 6 VMs each allocate 300 pages and free every other one, all at once
+    Then every kept page is private to the VM that allocated it and no page has two owners
+
+  @GMM-LOCK-2 @profile:gmm
+  Scenario: Pages add up after VMs called at once
+    Source: 002_3fe6e2f6006bd6e3.txt, "Serializing"
+    Given a GMM
+    When 6 VMs each allocate 300 pages and free every other one, all at once
+    Then the pages add up: free plus allocated is every page of every chunk

@@ -1,0 +1,100 @@
+package org.gmck.reference.gmm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * The chunks held from the host: keyed by id (with the chunk TLB in front), their ids, the private and shared
+ * free sets, and the host memory limit.
+ */
+final class ChunkPool {
+
+    /** First host page frame number handed to a chunk (below it is the host's own memory). */
+    static final long HOST_PFN_BASE = 0x100000L;
+
+    final ChunkGeometry geometry;
+    final FreeSet privateSet;
+    final FreeSet sharedSet;
+    final ChunkTlb tlb = new ChunkTlb();
+    private final TreeMap<Long, Chunk> chunks = new TreeMap<>();
+    private final ChunkIdAllocator ids;
+    private final long maxChunks;
+    private long chunksMade;
+
+    ChunkPool(ChunkGeometry geometry, long hostPages) {
+        this.geometry = geometry;
+        this.privateSet = new FreeSet(geometry);
+        this.sharedSet = new FreeSet(geometry);
+        this.ids = new ChunkIdAllocator(geometry.chunkIdLast());
+        this.maxChunks = Math.max(0, hostPages) / geometry.pagesPerChunk();
+    }
+
+    int count() {
+        return chunks.size();
+    }
+
+    /** Chunks the host can still give. */
+    long chunksLeft() {
+        return maxChunks - chunks.size();
+    }
+
+    long maxPages() {
+        return maxChunks * geometry.pagesPerChunk();
+    }
+
+    /** Finds a chunk through the TLB, filling the entry on a miss; null when there is none. */
+    Chunk find(long chunkId) {
+        Chunk chunk = tlb.lookup(chunkId);
+        if (chunk == null) {
+            chunk = chunks.get(chunkId);
+            if (chunk != null) {
+                tlb.fill(chunk);
+            }
+        }
+        return chunk;
+    }
+
+    /** A new chunk from the host, linked into its free set; the caller has checked {@link #chunksLeft()}. */
+    Chunk create(boolean dedicatedShared, int affinity) {
+        long id = ids.allocate();
+        Chunk chunk = new Chunk(id, geometry.pagesPerChunk(), HOST_PFN_BASE + chunksMade * geometry.pagesPerChunk(),
+                dedicatedShared, affinity);
+        chunksMade++;
+        chunks.put(id, chunk);
+        setOf(chunk).link(chunk);
+        return chunk;
+    }
+
+    /** Gives a chunk back to the host. */
+    void release(Chunk chunk) {
+        setOf(chunk).unlink(chunk, chunk.free);
+        chunks.remove(chunk.id);
+        tlb.evict(chunk);
+        ids.free(chunk.id);
+    }
+
+    FreeSet setOf(Chunk chunk) {
+        return chunk.dedicatedShared ? sharedSet : privateSet;
+    }
+
+    /** All chunks, ascending by id. */
+    List<Chunk> all() {
+        return new ArrayList<>(chunks.values());
+    }
+
+    /** The completely free chunks of a set. */
+    List<Chunk> completelyFree(FreeSet set) {
+        List<Chunk> empty = new ArrayList<>();
+        for (Chunk c = set.head(set.lists() - 1); c != null; c = c.next) {
+            if (c.completelyFree()) {
+                empty.add(c);
+            }
+        }
+        return empty;
+    }
+
+    long freePages() {
+        return privateSet.freePages() + sharedSet.freePages();
+    }
+}

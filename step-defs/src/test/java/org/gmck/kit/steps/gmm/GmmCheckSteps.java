@@ -1,0 +1,333 @@
+package org.gmck.kit.steps.gmm;
+
+import io.cucumber.java.en.Then;
+import java.util.ArrayList;
+import java.util.List;
+import org.gmck.kit.Numbers;
+import org.gmck.kit.ScenarioContext;
+import org.gmck.spi.gmm.AllocatedPage;
+import org.gmck.spi.gmm.ChunkInfo;
+import org.gmck.spi.gmm.ChunkRepair;
+import org.gmck.spi.gmm.CleanupReport;
+import org.gmck.spi.gmm.GmmGeometry;
+import org.gmck.spi.gmm.GmmStatistics;
+import org.gmck.spi.gmm.PageInfo;
+import org.gmck.spi.gmm.PageState;
+import org.gmck.spi.gmm.VmInfo;
+
+/** What GMM scenarios check, through the SPI only. */
+public final class GmmCheckSteps {
+
+    private final GmmWorld world;
+    private final ScenarioContext context;
+
+    public GmmCheckSteps(GmmWorld world) {
+        this.world = world;
+        this.context = world.context;
+    }
+
+    @Then("nothing has changed")
+    public void nothingChanged() {
+        GmmSnapshot after = GmmSnapshot.take(world);
+        for (var entry : world.before.values().entrySet()) {
+            context.expectEqual(entry.getKey() + " after the refused call", entry.getValue(),
+                    after.values().get(entry.getKey()));
+        }
+        context.expectEqual("what is observable after the refused call", world.before.values().keySet(),
+                after.values().keySet());
+    }
+
+    @Then("the call succeeds")
+    public void succeeds() {
+        context.expectAccepted("the call");
+    }
+
+    @Then("the chunk shift is {int}, the chunk id shift is {int} and a chunk holds {int} pages")
+    public void geometry(int chunkShift, int chunkIdShift, int pages) {
+        GmmGeometry g = world.gmm.geometry();
+        context.expectEqual("GMM_CHUNK_SHIFT, GMM_CHUNKID_SHIFT and pages per chunk",
+                List.of(chunkShift, chunkIdShift, pages), List.of(g.chunkShift(), g.chunkIdShift(), g.pagesPerChunk()));
+    }
+
+    @Then("the last page id is {word} and the last chunk id is {word}")
+    public void lastIds(String page, String chunk) {
+        GmmGeometry g = world.gmm.geometry();
+        context.expectEqual("GMM_PAGEID_LAST and GMM_CHUNKID_LAST", List.of(hex(page), hex(chunk)),
+                List.of(Numbers.hex(g.pageIdLast()), Numbers.hex(g.chunkIdLast())));
+    }
+
+    @Then("each free set has {int} lists")
+    public void lists(int lists) {
+        context.expectEqual("lists per free set", lists, world.gmm.geometry().freeSetLists());
+    }
+
+    @Then("{gmmVm}'s page {int} has id {word}")
+    public void pageHasId(String vm, int n, String id) {
+        context.expectEqual("the id of " + vm + "'s page " + n, hex(id), Numbers.hex(world.page(vm, n)));
+    }
+
+    @Then("{gmmVm}'s page {int} is in chunk {long}")
+    public void pageInChunk(String vm, int n, long chunk) {
+        context.expectEqual("the chunk of " + vm + "'s page " + n, chunk,
+                world.page(vm, n) >>> world.gmm.geometry().chunkIdShift());
+    }
+
+    @Then("the new page(s) come(s) from chunk {long}")
+    public void newPagesFrom(long chunk) {
+        List<AllocatedPage> pages = context.lastValue("the allocation");
+        context.expectThat("the allocation returned pages", !pages.isEmpty());
+        for (AllocatedPage page : pages) {
+            context.expectEqual("the chunk of new page " + Numbers.hex(page.pageId()), chunk,
+                    page.pageId() >>> world.gmm.geometry().chunkIdShift());
+        }
+    }
+
+    @Then("the new pages come from chunks {gmmNumbers}")
+    public void newPagesFromChunks(List<Long> chunks) {
+        List<AllocatedPage> pages = context.lastValue("the allocation");
+        List<Long> seen = new ArrayList<>();
+        for (AllocatedPage page : pages) {
+            long chunk = page.pageId() >>> world.gmm.geometry().chunkIdShift();
+            if (!seen.contains(chunk)) {
+                seen.add(chunk);
+            }
+        }
+        context.expectEqual("the chunks of the new pages, in order", chunks, seen);
+    }
+
+    @Then("the GMM holds {int} chunk(s)")
+    public void holdsChunks(int count) {
+        context.expectEqual("the chunks held", count, world.gmm.chunkIds().size());
+    }
+
+    @Then("the GMM holds chunks {gmmNumbers}")
+    public void holdsChunkIds(List<Long> ids) {
+        context.expectEqual("the chunk ids held", ids, world.gmm.chunkIds());
+    }
+
+    @Then("chunk {long} has affinity to {gmmVm}")
+    public void affinity(long chunk, String vm) {
+        context.expectEqual("the VM affinity of chunk " + chunk, world.handle(vm), world.gmm.chunk(chunk).affinity());
+    }
+
+    @Then("chunk {long} has no affinity")
+    public void noAffinity(long chunk) {
+        context.expectEqual("the VM affinity of chunk " + chunk, 0, world.gmm.chunk(chunk).affinity());
+    }
+
+    @Then("chunk {long} has {int} free, {int} private and {int} shared pages")
+    public void chunkCounts(long chunk, int free, int privatePages, int shared) {
+        ChunkInfo info = world.gmm.chunk(chunk);
+        context.expectEqual("free, private and shared pages of chunk " + chunk, List.of(free, privatePages, shared),
+                List.of(info.free(), info.privatePages(), info.sharedPages()));
+    }
+
+    @Then("chunk {long} is dedicated to shared pages")
+    public void dedicated(long chunk) {
+        context.expectEqual("chunk " + chunk + " is dedicated to shared pages", true, world.gmm.chunk(chunk).sharedChunk());
+    }
+
+    @Then("the shared page is in a chunk dedicated to shared pages")
+    public void sharedInDedicated() {
+        long chunk = world.sharedPage >>> world.gmm.geometry().chunkIdShift();
+        ChunkInfo info = world.gmm.chunk(chunk);
+        context.expectEqual("chunk " + chunk + " of the shared page: dedicated, and without private pages",
+                List.of(true, 0), List.of(info.sharedChunk(), info.privatePages()));
+    }
+
+    @Then("{gmmVm}'s page {int} is free")
+    public void pageFree(String vm, int n) {
+        context.expectEqual("the state of " + vm + "'s page " + n, PageState.FREE, world.gmm.page(world.page(vm, n)).state());
+    }
+
+    @Then("{gmmVm}'s page {int} is private to {gmmVm}")
+    public void pagePrivate(String vm, int n, String owner) {
+        PageInfo info = world.gmm.page(world.page(vm, n));
+        context.expectEqual("state and owner of " + vm + "'s page " + n, List.of(PageState.PRIVATE, world.handle(owner)),
+                List.of(info.state(), info.owner()));
+    }
+
+    @Then("the new page is private to {gmmVm} and records guest pfn {word}")
+    public void newPagePfn(String vm, String pfn) {
+        List<AllocatedPage> pages = context.lastValue("the allocation");
+        PageInfo info = world.gmm.page(pages.get(0).pageId());
+        context.expectEqual("state, owner and guest pfn of the new page",
+                List.of(PageState.PRIVATE, world.handle(vm), hex(pfn)),
+                List.of(info.state(), info.owner(), Numbers.hex(info.guestPfn())));
+    }
+
+    @Then("the new page's host pfn is the one the page records")
+    public void hostPfn() {
+        List<AllocatedPage> pages = context.lastValue("the allocation");
+        context.expectEqual("the host pfn returned and recorded", pages.get(0).hostPfn(),
+                world.gmm.page(pages.get(0).pageId()).hostPfn());
+    }
+
+    @Then("the shared page has {long} reference(s)")
+    public void sharedRefs(long refs) {
+        PageInfo info = world.gmm.page(world.sharedPage);
+        context.expectEqual("state and reference count of the shared page", List.of(PageState.SHARED, refs),
+                List.of(info.state(), info.refs()));
+    }
+
+    @Then("the shared page is free")
+    public void sharedFree() {
+        context.expectEqual("the state of the former shared page", PageState.FREE, world.gmm.page(world.sharedPage).state());
+    }
+
+    @Then("{gmmVm} has {long} private page(s) and {long} shared page(s)")
+    public void vmPages(String vm, long privatePages, long shared) {
+        VmInfo info = world.gmm.vm(world.handle(vm));
+        context.expectEqual(vm + "'s private and shared pages", List.of(privatePages, shared),
+                List.of(info.privatePages(), info.sharedPages()));
+    }
+
+    @Then("{gmmVm} has {long} BASE page(s) allocated")
+    public void vmBase(String vm, long base) {
+        context.expectEqual(vm + "'s allocated BASE pages", base, world.gmm.vm(world.handle(vm)).allocatedBase());
+    }
+
+    @Then("{gmmVm} has policy {word} and priority {word}")
+    public void vmPolicy(String vm, String policy, String priority) {
+        VmInfo info = world.gmm.vm(world.handle(vm));
+        context.expectEqual(vm + "'s policy and priority", List.of(policy, priority),
+                List.of(info.policy().name(), info.priority().name()));
+    }
+
+    @Then("the per-VM data has policy {word} and priority {word}")
+    public void askedPolicy(String policy, String priority) {
+        VmInfo info = context.lastValue("the per-VM data");
+        context.expectEqual("policy and priority", List.of(policy, priority),
+                List.of(info.policy().name(), info.priority().name()));
+    }
+
+    @Then("the per-VM data has every counter zero")
+    public void askedZero() {
+        VmInfo info = context.lastValue("the per-VM data");
+        context.expectEqual("the per-VM counters", List.of(0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L),
+                List.of(info.reservedBase(), info.reservedShadow(), info.reservedFixed(), info.allocatedBase(),
+                        info.allocatedShadow(), info.allocatedFixed(), info.privatePages(), info.sharedPages()));
+    }
+
+    @Then("{gmmVm} has reserved {long} base, {long} shadow and {long} fixed pages")
+    public void vmReserved(String vm, long base, long shadow, long fixed) {
+        VmInfo info = world.gmm.vm(world.handle(vm));
+        context.expectEqual(vm + "'s reservation", List.of(base, shadow, fixed),
+                List.of(info.reservedBase(), info.reservedShadow(), info.reservedFixed()));
+    }
+
+    @Then("the statistics show {long} allocated, {long} shared and {long} duplicate pages")
+    public void stats(long allocated, long shared, long duplicate) {
+        GmmStatistics s = world.gmm.statistics();
+        context.expectEqual("allocated, shared and duplicate pages", List.of(allocated, shared, duplicate),
+                List.of(s.allocatedPages(), s.sharedPages(), s.duplicatePages()));
+    }
+
+    @Then("the statistics show {long} reserved pages and {long} registered VM(s)")
+    public void statsReserved(long reserved, long vms) {
+        GmmStatistics s = world.gmm.statistics();
+        context.expectEqual("reserved pages and registered VMs", List.of(reserved, vms),
+                List.of(s.reservedPages(), s.registeredVms()));
+    }
+
+    @Then("the statistics show {long} shared page(s) left behind")
+    public void leftBehind(long pages) {
+        context.expectEqual("shared pages left behind", pages, world.gmm.statistics().leftBehindSharedPages());
+    }
+
+    @Then("the GMM holds no chunks and no pages")
+    public void empty() {
+        GmmStatistics s = world.gmm.statistics();
+        context.expectEqual("chunks, allocated, shared, duplicate and free pages", List.of(0L, 0L, 0L, 0L, 0L),
+                List.of(s.chunks(), s.allocatedPages(), s.sharedPages(), s.duplicatePages(), s.freePages()));
+    }
+
+    @Then("the cleanup freed {long} page(s)")
+    public void cleanupFreed(long pages) {
+        CleanupReport report = context.lastValue("the cleanup");
+        context.expectEqual("private pages freed by the cleanup", pages, report.freedPrivatePages());
+    }
+
+    @Then("the cleanup gave back chunk(s) {gmmNumbers}")
+    public void cleanupReleased(List<Long> chunks) {
+        CleanupReport report = context.lastValue("the cleanup");
+        context.expectEqual("chunks given back by the cleanup", chunks, report.releasedChunks().stream().sorted().toList());
+    }
+
+    @Then("the cleanup gave back no chunk")
+    public void cleanupReleasedNone() {
+        CleanupReport report = context.lastValue("the cleanup");
+        context.expectEqual("chunks given back by the cleanup", List.of(), report.releasedChunks());
+    }
+
+    @Then("the cleanup reports that it was the last VM's")
+    public void cleanupLast() {
+        CleanupReport report = context.lastValue("the cleanup");
+        context.expectEqual("the cleanup was the last VM's", true, report.lastVm());
+    }
+
+    @Then("the cleanup reports no bogus statistics")
+    public void noRepairs() {
+        CleanupReport report = context.lastValue("the cleanup");
+        context.expectEqual("chunks with bogus statistics", List.of(), report.repairs());
+    }
+
+    @Then("the cleanup reports chunk {long} with free {int}\\/{int}, private {int}\\/{int} and shared {int}\\/{int}")
+    public void repair(long chunk, int rf, int cf, int rp, int cp, int rs, int cs) {
+        CleanupReport report = context.lastValue("the cleanup");
+        context.expectEqual("chunks with bogus statistics (recorded/counted)",
+                List.of(new ChunkRepair(chunk, rf, cf, rp, cp, rs, cs)), report.repairs());
+    }
+
+    @Then("termination reports chunk(s) {gmmNumbers}")
+    public void termReports(List<Long> chunks) {
+        List<ChunkInfo> busy = context.lastValue("the termination");
+        context.expectEqual("chunks not completely free at termination", chunks,
+                busy.stream().map(ChunkInfo::chunkId).sorted().toList());
+    }
+
+    @Then("termination reports no chunk")
+    public void termReportsNone() {
+        List<ChunkInfo> busy = context.lastValue("the termination");
+        context.expectEqual("chunks not completely free at termination", List.of(), busy);
+    }
+
+    @Then("the page is {word}")
+    public void lookedUpState(String state) {
+        PageInfo info = context.lastValue("the page");
+        context.expectEqual("the page state", state, info.state().name());
+    }
+
+    @Then("the seeded chunk is chunk {long}")
+    public void seededChunk(long chunk) {
+        context.expectEqual("the id of the seeded chunk", chunk, context.<Long>lastValue("the seeded chunk"));
+    }
+
+    @Then("the new pages have distinct host page frames, consecutive within each chunk")
+    public void hostFrames() {
+        List<AllocatedPage> pages = context.lastValue("the allocation");
+        java.util.Set<Long> frames = new java.util.HashSet<>();
+        int shift = world.gmm.geometry().chunkIdShift();
+        for (AllocatedPage page : pages) {
+            context.expectThat("host page frame " + Numbers.hex(page.hostPfn()) + " handed out twice", frames.add(page.hostPfn()));
+        }
+        for (int i = 1; i < pages.size(); i++) {
+            AllocatedPage a = pages.get(i - 1);
+            AllocatedPage b = pages.get(i);
+            if (a.pageId() >>> shift == b.pageId() >>> shift) {
+                context.expectEqual("host page frame of page " + Numbers.hex(b.pageId()) + " after page " + Numbers.hex(a.pageId()),
+                        Numbers.hex(a.hostPfn() + (b.pageId() - a.pageId())), Numbers.hex(b.hostPfn()));
+            }
+        }
+    }
+
+    @Then("{gmmVm}'s page {int} has the id of its page {int}")
+    public void sameId(String vm, int n, int other) {
+        context.expectEqual("the id of " + vm + "'s page " + n, Numbers.hex(world.page(vm, other)),
+                Numbers.hex(world.page(vm, n)));
+    }
+
+    static String hex(String number) {
+        return Numbers.hex(Numbers.parse(number));
+    }
+}

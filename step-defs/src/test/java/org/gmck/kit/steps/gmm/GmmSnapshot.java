@@ -1,0 +1,54 @@
+package org.gmck.kit.steps.gmm;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gmck.spi.Profile;
+import org.gmck.spi.RejectedException;
+import org.gmck.spi.gmm.GlobalMemory;
+import org.gmck.spi.gmm.GmmIntrospection;
+
+/** Everything a scenario can observe of a GMM: counters, VMs, chunks, pages, and (with introspection) lists. */
+record GmmSnapshot(Map<String, Object> values) {
+
+    static GmmSnapshot take(GmmWorld world) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        GlobalMemory gmm = world.gmm;
+        if (gmm == null) {
+            return new GmmSnapshot(values);
+        }
+        try {
+            values.put("statistics", gmm.statistics());
+            for (Map.Entry<String, Integer> vm : world.vms.entrySet()) {
+                values.put("VM " + vm.getKey(), gmm.vm(vm.getValue()));
+            }
+            List<Long> chunks = gmm.chunkIds();
+            values.put("chunk ids", chunks);
+            boolean introspect = world.context.adapter().profiles().contains(Profile.GMM_INTROSPECTION);
+            for (long id : chunks) {
+                values.put("chunk " + id, gmm.chunk(id));
+                if (introspect) {
+                    values.put("free LIFO of chunk " + id, gmm.introspection().freeLifo(id));
+                }
+            }
+            List<Long> pageIds = new ArrayList<>();
+            world.pages.values().forEach(pageIds::addAll);
+            if (world.sharedPage != null) {
+                pageIds.add(world.sharedPage);
+            }
+            for (long id : pageIds) {
+                values.put("page " + Long.toHexString(id), gmm.page(id));
+            }
+            if (introspect) {
+                for (GmmIntrospection.FreeSetKind kind : GmmIntrospection.FreeSetKind.values()) {
+                    values.put(kind + " free set", gmm.introspection().freeSet(kind));
+                    values.put(kind + " free set pages", gmm.introspection().freeSetPages(kind));
+                }
+            }
+        } catch (RejectedException terminated) {
+            values.put("refused", terminated.status().name());
+        }
+        return new GmmSnapshot(values);
+    }
+}

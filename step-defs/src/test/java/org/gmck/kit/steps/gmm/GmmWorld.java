@@ -1,0 +1,181 @@
+package org.gmck.kit.steps.gmm;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.gmck.kit.ScenarioContext;
+import org.gmck.spi.RejectedException;
+import org.gmck.spi.gmm.Account;
+import org.gmck.spi.gmm.AllocatedPage;
+import org.gmck.spi.gmm.GlobalMemory;
+import org.gmck.spi.gmm.GmmEdition;
+import org.gmck.spi.gmm.GmmFactory;
+import org.gmck.spi.gmm.GmmIntrospection;
+import org.gmck.spi.gmm.GmmOptions;
+import org.gmck.spi.gmm.OcPolicy;
+import org.gmck.spi.gmm.Priority;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * What the GMM steps of one scenario share: the manager under test, its VMs by name, the pages each VM was
+ * given (numbered from 1 in allocation order), the last shared page, and a snapshot taken before each action
+ * so that a refused call can be checked to have changed nothing.
+ */
+public final class GmmWorld {
+
+    /** Chunks of host memory a GMM gets unless a scenario says otherwise. */
+    static final int DEFAULT_ROOM = 64;
+    /** The handle scenarios use for a VM that was never registered. */
+    static final int UNKNOWN_HANDLE = 0x7FFF;
+    /** Reservation of each account when a scenario does not care. */
+    static final long AMPLE = 1L << 20;
+    /** The name scenarios use for a VM that was never registered. */
+    static final String NEVER_REGISTERED = "X";
+
+    final ScenarioContext context;
+    GlobalMemory gmm;
+    GmmEdition edition;
+    final Map<String, Integer> vms = new LinkedHashMap<>();
+    final Map<String, List<Long>> pages = new HashMap<>();
+    private final Map<String, Long> nextPfn = new HashMap<>();
+    Long sharedPage;
+    List<AllocatedPage> lastAllocation = List.of();
+    GmmSnapshot before;
+
+    public GmmWorld(ScenarioContext context) {
+        this.context = context;
+    }
+
+    GmmFactory factory() {
+        return context.adapter().gmm();
+    }
+
+    /** Starts a manager of the edition; an edition the adapter does not declare makes the scenario not applicable. */
+    void start(GmmEdition wanted, int roomInChunks, boolean legacy) {
+        Assumptions.assumeTrue(factory().editions().contains(wanted), () -> "Not applicable: adapter '"
+                + context.adapter().name() + "' does not declare the GMM edition " + wanted);
+        edition = wanted;
+        long pagesPerChunk = wanted == GmmEdition.SEED_1MB ? 256 : 512;
+        gmm = factory().create(wanted, new GmmOptions(roomInChunks * pagesPerChunk, legacy));
+    }
+
+    /** The edition used where a scenario does not name one: 2 MB chunks if declared. */
+    GmmEdition defaultEdition() {
+        return factory().editions().contains(GmmEdition.CURRENT_2MB) ? GmmEdition.CURRENT_2MB
+                : factory().editions().iterator().next();
+    }
+
+    int pagesPerChunk() {
+        return gmm.geometry().pagesPerChunk();
+    }
+
+    GmmIntrospection introspection() {
+        return gmm.introspection();
+    }
+
+    /** The handle of a named VM; unregistered names get a handle no VM has. */
+    int handle(String vm) {
+        return vms.getOrDefault(vm, UNKNOWN_HANDLE);
+    }
+
+    /**
+     * The handle of a VM taking an action: a VM the scenario has not met yet is registered with ample
+     * reservations, except VM X, which stands for a VM that was never registered.
+     */
+    int actor(String vm) {
+        if (vms.containsKey(vm) || !NEVER_REGISTERED.equals(vm)) {
+            return reserved(vm);
+        }
+        return UNKNOWN_HANDLE;
+    }
+
+    /** Registers a VM if the scenario has not yet. */
+    int registered(String vm) {
+        Integer handle = vms.get(vm);
+        if (handle == null) {
+            handle = setUp("register " + vm, () -> gmm.createVm());
+            vms.put(vm, handle);
+        }
+        return handle;
+    }
+
+    /** Registers a VM with ample reservations if the scenario has not yet. */
+    int reserved(String vm) {
+        boolean fresh = !vms.containsKey(vm);
+        int handle = registered(vm);
+        if (fresh) {
+            setUp("reserve for " + vm, () -> {
+                gmm.reserve(handle, AMPLE, AMPLE, AMPLE, OcPolicy.TBD, Priority.NORMAL);
+                return Boolean.TRUE;
+            });
+        }
+        return handle;
+    }
+
+    /** The id of a VM's n-th page (from 1). */
+    long page(String vm, int n) {
+        List<Long> list = pages.get(vm);
+        if (list == null || n < 1 || n > list.size()) {
+            throw new IllegalStateException("The scenario gave VM " + vm + " no page " + n);
+        }
+        return list.get(n - 1);
+    }
+
+    /** The next guest pfns of a VM: each VM's guest pages are numbered from 0. */
+    List<Long> guestPfns(String vm, int count) {
+        long first = nextPfn.getOrDefault(vm, 0L);
+        nextPfn.put(vm, first + count);
+        List<Long> pfns = new ArrayList<>();
+        for (long i = 0; i < count; i++) {
+            pfns.add(first + i);
+        }
+        return pfns;
+    }
+
+    void remember(String vm, List<AllocatedPage> allocated) {
+        lastAllocation = allocated;
+        for (AllocatedPage page : allocated) {
+            pages.computeIfAbsent(vm, k -> new ArrayList<>()).add(page.pageId());
+        }
+    }
+
+    List<AllocatedPage> allocate(String vm, Account account, int count) {
+        int handle = reserved(vm);
+        List<AllocatedPage> allocated = setUp(vm + " allocates " + count + " pages",
+                () -> gmm.allocate(handle, account, guestPfns(vm, count)));
+        remember(vm, allocated);
+        return allocated;
+    }
+
+    /** Runs a setup call that must succeed. */
+    <T> T setUp(String what, Supplier<T> call) {
+        context.attempt(call);
+        return context.lastValue(what);
+    }
+
+    /** Runs the scenario's action after taking a snapshot of everything observable. */
+    <T> void act(Supplier<T> call) {
+        before = GmmSnapshot.take(this);
+        context.attempt(call);
+    }
+
+    void actRun(Runnable call) {
+        act(() -> {
+            call.run();
+            return Boolean.TRUE;
+        });
+    }
+
+    /** Whether a call is refused, without recording it as the scenario's outcome. */
+    static boolean refused(Runnable call) {
+        try {
+            call.run();
+            return false;
+        } catch (RejectedException e) {
+            return true;
+        }
+    }
+}
