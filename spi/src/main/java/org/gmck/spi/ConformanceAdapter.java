@@ -4,7 +4,11 @@ import java.util.Map;
 import java.util.Set;
 import org.gmck.spi.gmm.GmmFactory;
 import org.gmck.spi.largepage.LargePages;
+import org.gmck.spi.monitor.MonitorFactory;
 import org.gmck.spi.pgm.PagingModes;
+import org.gmck.spi.pgm.vm.GuestMemoryFactory;
+import org.gmck.spi.x86.CpuModel;
+import org.gmck.spi.x86.X86Mmu;
 
 /**
  * The one entry point an implementation provides to be certified.
@@ -54,10 +58,39 @@ public interface ConformanceAdapter {
     }
 
     /**
+     * Entry point of PGM's guest physical memory (profile {@link Profile#PGM}, the packed record under
+     * {@link Profile#PGM_INTROSPECTION}): ranges, page records, the zero page, allocation and copy on write,
+     * write monitoring, and the tracking cost.
+     */
+    default GuestMemoryFactory guestMemory() {
+        throw new ProfileNotImplementedException(Profile.PGM);
+    }
+
+    /**
+     * Entry point of the x86 paging rules (profile {@link Profile#X86_PAGING}, and
+     * {@link Profile#X86_PDPTE_REGISTERS} for the PAE PDPTE registers): a fresh MMU for a CPU model with
+     * {@code guestRamBytes} of zeroed guest RAM and no control registers loaded yet.
+     *
+     * @throws RejectedException {@link org.gmck.spi.x86.X86Status#INVALID_CPU_MODEL},
+     *                           {@link org.gmck.spi.x86.X86Status#INVALID_GUEST_RAM}
+     */
+    default X86Mmu newX86Mmu(CpuModel model, long guestRamBytes) {
+        throw new ProfileNotImplementedException(Profile.X86_PAGING);
+    }
+
+    /**
      * Entry point of the GMM rules (profiles {@link Profile#GMM} and {@link Profile#GMM_INTROSPECTION}):
      * creates global memory managers of the editions the adapter implements.
      */
     default GmmFactory gmm() {
         throw new ProfileNotImplementedException(Profile.GMM);
+    }
+
+    /**
+     * Entry point of the FreeMWare monitor rules (profile {@link Profile#MONITOR}): monitor page tables and
+     * descriptor tables built from the guest's, fault routing, locking and eviction of host pages.
+     */
+    default MonitorFactory monitor() {
+        throw new ProfileNotImplementedException(Profile.MONITOR);
     }
 }

@@ -3,12 +3,19 @@ package org.gmck.reference.binding;
 import java.util.EnumSet;
 import java.util.Set;
 import org.gmck.reference.largepage.ReferenceLargePages;
+import org.gmck.reference.monitor.FreeMwareMonitorFactory;
 import org.gmck.reference.pgm.PgmPagingModes;
+import org.gmck.reference.pgm.vm.PgmGuestMemoryFactory;
+import org.gmck.reference.x86.ReferenceX86Mmu;
 import org.gmck.spi.ConformanceAdapter;
 import org.gmck.spi.Profile;
 import org.gmck.spi.gmm.GmmFactory;
 import org.gmck.spi.largepage.LargePages;
+import org.gmck.spi.monitor.MonitorFactory;
 import org.gmck.spi.pgm.PagingModes;
+import org.gmck.spi.pgm.vm.GuestMemoryFactory;
+import org.gmck.spi.x86.CpuModel;
+import org.gmck.spi.x86.X86Mmu;
 
 /** Binds the reference implementation to the SPI. Selected with {@code -Dconformance.adapter=reference}. */
 public final class ReferenceAdapter implements ConformanceAdapter {
@@ -28,8 +35,9 @@ public final class ReferenceAdapter implements ConformanceAdapter {
 
     @Override
     public Set<Profile> profiles() {
-        return EnumSet.of(Profile.PGM, Profile.LARGE_PAGES, Profile.LARGE_PAGES_INTROSPECTION, Profile.GMM,
-                Profile.GMM_INTROSPECTION);
+        return EnumSet.of(Profile.PGM, Profile.PGM_INTROSPECTION, Profile.X86_PAGING, Profile.X86_PDPTE_REGISTERS,
+                Profile.GMM, Profile.GMM_INTROSPECTION, Profile.MONITOR, Profile.LARGE_PAGES,
+                Profile.LARGE_PAGES_INTROSPECTION);
     }
 
     @Override
@@ -43,7 +51,22 @@ public final class ReferenceAdapter implements ConformanceAdapter {
     }
 
     @Override
+    public GuestMemoryFactory guestMemory() {
+        return new PgmGuestMemoryFactory();
+    }
+
+    @Override
+    public X86Mmu newX86Mmu(CpuModel model, long guestRamBytes) {
+        return ReferenceX86Mmu.create(model, guestRamBytes);
+    }
+
+    @Override
     public GmmFactory gmm() {
         return new ReferenceGmm();
+    }
+
+    @Override
+    public MonitorFactory monitor() {
+        return new FreeMwareMonitorFactory();
     }
 }

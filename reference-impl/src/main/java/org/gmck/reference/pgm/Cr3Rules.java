@@ -9,7 +9,7 @@ import org.gmck.spi.pgm.PagingMode;
  * CR3 per paging mode (seed 001, "Differences Between Legacy PAE and Long Mode PAE", item 2): a legacy
  * PAE CR3 holds a 32-byte aligned address below 4 GiB, a long-mode CR3 a page-aligned one.
  */
-final class Cr3Rules {
+public final class Cr3Rules {
 
     static final long FOUR_GIB = 1L << 32;
     static final long LONG_MODE_LIMIT = 1L << 52;
@@ -24,7 +24,7 @@ final class Cr3Rules {
     }
 
     /** The CR3 value PGM loads to put a top-level table of {@code mode} at {@code table}. */
-    static long cr3For(PagingMode mode, long table) {
+    public static long cr3For(PagingMode mode, long table) {
         switch (mode) {
             case BIT32:
                 return checked(table, PAGE_ALIGNMENT, FOUR_GIB, mode);
@@ -38,7 +38,7 @@ final class Cr3Rules {
     }
 
     /** The guest's top-level table address in a guest CR3 value. */
-    static long guestTableAddress(GuestMode mode, long cr3) {
+    public static long guestTableAddress(GuestMode mode, long cr3) {
         if (mode == null || mode == GuestMode.INVALID) {
             throw new RejectedException(ModeStatus.INVALID_MODE, mode + " is not a paging mode");
         }

@@ -6,12 +6,12 @@ import org.gmck.spi.pgm.GuestMode;
 import org.gmck.spi.pgm.ModeStatus;
 
 /** Derives the guest paging mode from CR0, CR4 and EFER, refusing combinations no CPU can be in. */
-final class GuestModeDecoder {
+public final class GuestModeDecoder {
 
     private GuestModeDecoder() {
     }
 
-    static GuestMode decode(ControlRegisters r) {
+    public static GuestMode decode(ControlRegisters r) {
         checkConsistent(r);
         if (!r.pg()) {
             return r.pe() ? GuestMode.PROTECTED : GuestMode.REAL;

@@ -18,7 +18,7 @@ import org.gmck.spi.pgm.PagingMode;
  * <p>Guests without paging (real, protected) are shadowed like 32-bit guests; the NX variants like their
  * base modes.
  */
-final class ShadowModeMatrix {
+public final class ShadowModeMatrix {
 
     /** Rows by guest paging family: columns 32-bit host, PAE host, AMD64 host. */
     private static final Map<GuestMode, PagingMode[]> ROWS = new EnumMap<>(GuestMode.class);
@@ -39,7 +39,7 @@ final class ShadowModeMatrix {
     private ShadowModeMatrix() {
     }
 
-    static PagingMode shadowMode(PagingMode host, GuestMode guest) {
+    public static PagingMode shadowMode(PagingMode host, GuestMode guest) {
         PagingMode[] row = ROWS.get(requireValid(guest));
         return row[column(host)];
     }

@@ -1,0 +1,79 @@
+Feature: Shadow paging in every mode of the matrix
+  The shadow tables a guest runs on are in the shadow mode the paging-mode matrix gives for the host and
+  the guest: a 32-bit guest runs on 32-bit shadow tables on a 32-bit host and on PAE ones elsewhere, a PAE
+  guest always on PAE tables, an AMD64 guest always on AMD64 tables. So a shadow walk takes two entries
+  (page directory, page table), three (PDPT, page directory, page table) or four (PML4, PDPT, page
+  directory, page table).
+
+  The upper levels of an AMD64 shadow carry fixed flags, present, writable and user, whatever the guest
+  has in its own PML4 and PDPT entries, because guest-context mappings need to write through them. What
+  the guest put there still counts: the shadow page directory entry carries the effective flags of the
+  guest's PML4, PDPT and page directory entries together.
+
+  @PGM-SHW-25 @profile:pgm
+  Scenario Outline: A <guest> guest on a <host> host runs on <shadow> shadow tables
+    Source: 001_96135646f618994a.txt, "Paging Modes"
+    Given a shadow-paged VM on a <host> host whose host can give it 64 pages
+    And a RAM range of 4 MB at 0x0
+    And the guest keeps <guest> page tables at 0x10000
+    And the guest maps 0x40001000 to 0x200000 writable user
+    And the guest has written 0x5151 to the 2 bytes at 0x200000
+    And the guest has loaded CR3
+    When the guest reads 0x40001000 as user
+    Then the VM's shadow mode is <shadow>
+    And the shadow walk for 0x40001000 uses <entries> entries
+    And the shadow maps 0x40001000 to the host page behind 0x200000
+    And the guest read 0x5151
+
+    Examples:
+      | host   | guest  | shadow | entries |
+      | 32-bit | 32-bit | 32-bit | 2       |
+      | PAE    | 32-bit | PAE    | 3       |
+      | AMD64  | 32-bit | PAE    | 3       |
+      | 32-bit | PAE    | PAE    | 3       |
+      | AMD64  | PAE    | PAE    | 3       |
+      | 32-bit | AMD64  | AMD64  | 4       |
+      | PAE    | AMD64  | AMD64  | 4       |
+      | AMD64  | AMD64  | AMD64  | 4       |
+
+  @PGM-SHW-4 @profile:pgm
+  Scenario Outline: The AMD64 shadow's level-<level> entry has fixed flags though the guest's is read-only supervisor
+    Source: 001_96135646f618994a.txt, "The Shadow Memory Context"
+    Given a shadow-paged VM on a AMD64 host whose host can give it 64 pages
+    And a RAM range of 4 MB at 0x0
+    And the guest keeps AMD64 page tables at 0x10000
+    And the guest maps 0x40001000 to 0x200000 writable user
+    And the guest's level-<level> entry for 0x40001000 is made read-only supervisor
+    And the guest has loaded CR3
+    When the guest reads 0x40001000 as supervisor
+    Then the shadow's level-<level> entry for 0x40001000 has R/W set and U/S set
+
+    Examples:
+      | level |
+      | 1     |
+      | 2     |
+
+  @PGM-SHW-5 @profile:pgm
+  Scenario Outline: The AMD64 shadow directory entry carries the rights of the guest's level-<level> entry
+    Source: 001_96135646f618994a.txt, "The Shadow Memory Context"
+    Given a shadow-paged VM on a AMD64 host whose host can give it 64 pages
+    And a RAM range of 4 MB at 0x0
+    And the guest keeps AMD64 page tables at 0x10000
+    And the guest maps 0x40001000 to 0x200000 writable user
+    And the guest's level-<level> entry for 0x40001000 is made read-only supervisor
+    And the guest has loaded CR3
+    When the guest reads 0x40001000 as supervisor
+    Then the shadow's level-3 entry for 0x40001000 has R/W clear and U/S clear
+    And the shadow maps 0x40001000 read-only
+
+    Examples:
+      | level |
+      | 1     |
+      | 2     |
+      | 3     |
+
+  @PGM-SHW-25 @profile:pgm
+  Scenario: A VM on an INVALID host is refused
+    Source: 001_96135646f618994a.txt, "Paging Modes"
+    When I create a shadow-paged VM on a INVALID host whose host can give it 64 pages
+    Then the call is rejected with INVALID_MODE

@@ -1,0 +1,222 @@
+Feature: x86 not-present entries, reserved bits and the order in which a walk finds them
+  Every paging entry starts with its present bit. An entry with P=0 stops the walk with a page fault
+  whose P bit is 0, and nothing else in that entry matters. A present entry must keep its reserved bits
+  clear: address bits at or above MAXPHYADDR, bit 63 while EFER.NXE is clear, PS where no page can end,
+  the alignment bits of large pages, the unused part of the PSE-36 field. A set reserved bit stops the
+  walk with a page fault that has P and RSVD set. The walk goes top-down and stops at the first problem,
+  so a higher entry's problem hides everything below it, and a reserved bit is reported as such even when
+  the access rights would have refused the access anyway. Bits the SDM calls ignored never fault.
+  Unless a scenario says otherwise the CPU has MAXPHYADDR 46 and every optional feature.
+
+  @X86-RSVD-1 @profile:x86-paging
+  Scenario Outline: A not-present <level> in <mode> paging faults with P=0 whatever its other bits hold
+    Source: Intel SDM Vol. 3A, 4.7 "Page-Fault Exceptions"
+    Given <mode> paging
+    And a 4 KB page mapped at <address>
+    And the <level> entry holds <value>
+    When a supervisor read of <address> is made
+    Then the access page-faults with error code 0
+    And no paging entry changed
+
+    Examples:
+      | mode    | level | address            | value              |
+      | 32-bit  | PDE   | 0x12345678         | 0xfffffffe         |
+      | 32-bit  | PTE   | 0x12345678         | 0x0                |
+      | PAE     | PDE   | 0xc7654321         | 0xfffffffffffffffe |
+      | PAE     | PTE   | 0xc7654321         | 0x8000000000000000 |
+      | 4-level | PML4E | 0x7123456789ab     | 0xfffffffffffffffe |
+      | 4-level | PDPTE | 0x7123456789ab     | 0x80                |
+      | 4-level | PDE   | 0x7123456789ab     | 0x7ffffffffffffffe |
+      | 4-level | PTE   | 0x7123456789ab     | 0x6                |
+      | 5-level | PML5E | 0x00abcdef12345678 | 0xfffffffffffffffe |
+
+  @X86-RSVD-2 @profile:x86-paging
+  Scenario Outline: Bit <bit> of the <level> is reserved in <mode> paging under MAXPHYADDR <m>
+    Source: Intel SDM Vol. 3A, 4.5.4 "Linear-Address Translation with 4-Level Paging and 5-Level Paging"
+    Given an x86 CPU with MAXPHYADDR <m>
+    And <mode> paging
+    And a 4 KB page mapped at <address>
+    And the <level> entry also has bit <bit> set
+    When a supervisor read of <address> is made
+    Then the access page-faults with error code P|RSVD
+    And no paging entry changed
+
+    Examples:
+      | m  | mode    | level | bit | address            |
+      | 36 | PAE     | PDE   | 36  | 0xc7654321         |
+      | 36 | PAE     | PTE   | 52  | 0xc7654321         |
+      | 46 | PAE     | PTE   | 62  | 0xc7654321         |
+      | 46 | 4-level | PML4E | 46  | 0x7123456789ab     |
+      | 46 | 4-level | PDPTE | 51  | 0x7123456789ab     |
+      | 39 | 4-level | PDE   | 39  | 0x7123456789ab     |
+      | 39 | 4-level | PTE   | 45  | 0x7123456789ab     |
+      | 46 | 5-level | PML5E | 50  | 0x00abcdef12345678 |
+
+  @X86-RSVD-3 @profile:x86-paging
+  Scenario Outline: With EFER.NXE clear bit 63 of the <level> is reserved, even for a <kind>
+    Source: Intel SDM Vol. 3A, 4.1.3 "Paging-Mode Modifiers"
+    Given <mode> paging
+    And a 4 KB page mapped at <address>
+    And the <level> entry also has bit 63 set
+    When a supervisor <kind> of <address> is made
+    Then the access page-faults with error code <error>
+
+    Examples:
+      | mode    | level | kind  | address            | error    |
+      | PAE     | PDE   | read  | 0xc7654321         | P\|RSVD   |
+      | PAE     | PTE   | write | 0xc7654321         | P\|W\|RSVD |
+      | 4-level | PML4E | read  | 0x7123456789ab     | P\|RSVD   |
+      | 4-level | PTE   | write | 0x7123456789ab     | P\|W\|RSVD |
+      | 5-level | PDPTE | read  | 0x00abcdef12345678 | P\|RSVD   |
+
+  @X86-RSVD-4 @profile:x86-paging
+  Scenario Outline: PS is reserved in the <level> (<mode> paging)
+    Source: Intel SDM Vol. 3A, 4.5.4 "Linear-Address Translation with 4-Level Paging and 5-Level Paging"
+    Given <mode> paging
+    And a 4 KB page mapped at <address>
+    And the <level> entry also has bit 7 set
+    When a user write of <address> is made
+    Then the access page-faults with error code P|W|U|RSVD
+    And no paging entry changed
+
+    Examples:
+      | mode    | level | address            |
+      | 4-level | PML4E | 0x7123456789ab     |
+      | 5-level | PML5E | 0x00abcdef12345678 |
+      | 5-level | PML4E | 0x00abcdef12345678 |
+
+  @X86-RSVD-5 @profile:x86-paging
+  Scenario Outline: Alignment bit <bit> of a <size> leaf is reserved (<mode> paging)
+    Source: Intel SDM Vol. 3A, 4.5.4 "Linear-Address Translation with 4-Level Paging and 5-Level Paging"
+    Given <mode> paging
+    And a <size> page mapped at <address> to frame <frame>
+    And the <leaf> entry also has bit <bit> set
+    When a supervisor read of <address> is made
+    Then the access page-faults with error code P|RSVD
+
+    Examples:
+      | mode    | size | leaf  | bit | address            | frame      |
+      | PAE     | 2 MB | PDE   | 13  | 0xc7654321         | 0x40000000 |
+      | PAE     | 2 MB | PDE   | 20  | 0xc7654321         | 0x40000000 |
+      | 4-level | 2 MB | PDE   | 16  | 0x7123456789ab     | 0x40000000 |
+      | 4-level | 1 GB | PDPTE | 13  | 0x7123456789ab     | 0x80000000 |
+      | 4-level | 1 GB | PDPTE | 29  | 0x7123456789ab     | 0x80000000 |
+      | 5-level | 1 GB | PDPTE | 21  | 0x00abcdef12345678 | 0x80000000 |
+
+  @X86-RSVD-6 @profile:x86-paging
+  Scenario Outline: In a 4 MB PDE bit <bit> is <verdict> under MAXPHYADDR <m> <with> PSE-36
+    Source: Intel SDM Vol. 3A, 4.3 "32-Bit Paging"
+    Given <cpu>
+    And 32-bit paging
+    And CR4.PSE is set
+    And a 4 MB page mapped at 0x12345678 to frame 0x40000000
+    And the PDE entry also has bit <bit> set
+    When a supervisor read of 0x12345678 is made
+    Then the access <outcome>
+
+    Examples:
+      | m  | with    | cpu                                         | bit | verdict       | outcome                              |
+      | 36 | with    | an x86 CPU with MAXPHYADDR 36               | 17  | reserved      | page-faults with error code P\|RSVD   |
+      | 36 | with    | an x86 CPU with MAXPHYADDR 36               | 21  | reserved      | page-faults with error code P\|RSVD   |
+      | 36 | with    | an x86 CPU with MAXPHYADDR 36               | 16  | address bit 35 | translates to 0x840345678            |
+      | 40 | with    | an x86 CPU with MAXPHYADDR 40               | 20  | address bit 39 | translates to 0x8040345678           |
+      | 46 | with    | an x86 CPU with MAXPHYADDR 46               | 21  | reserved      | page-faults with error code P\|RSVD   |
+      | 46 | without | an x86 CPU with MAXPHYADDR 46 without PSE36 | 13  | reserved      | page-faults with error code P\|RSVD   |
+      | 32 | with    | an x86 CPU with MAXPHYADDR 32               | 13  | reserved      | page-faults with error code P\|RSVD   |
+
+  @X86-RSVD-7 @profile:x86-paging
+  Scenario Outline: Ignored bit <bit> of the <level> does not fault (<mode> paging)
+    Source: Intel SDM Vol. 3A, 4.5.4 "Linear-Address Translation with 4-Level Paging and 5-Level Paging"
+    Given <mode> paging
+    And EFER.NXE is set
+    And a 4 KB page mapped at <address> to frame 0x7000
+    And the <level> entry also has bit <bit> set
+    When a supervisor read of <address> is made
+    Then the access translates to <pa>
+
+    Examples:
+      | mode    | level | bit | address            | pa     |
+      | 4-level | PML4E | 8   | 0x7123456789ab     | 0x79ab |
+      | 4-level | PML4E | 11  | 0x7123456789ab     | 0x79ab |
+      | 4-level | PML4E | 52  | 0x7123456789ab     | 0x79ab |
+      | 4-level | PDPTE | 62  | 0x7123456789ab     | 0x79ab |
+      | 4-level | PDE   | 6   | 0x7123456789ab     | 0x79ab |
+      | 4-level | PTE   | 58  | 0x7123456789ab     | 0x79ab |
+      | 4-level | PTE   | 59  | 0x7123456789ab     | 0x79ab |
+      | 4-level | PTE   | 63  | 0x7123456789ab     | 0x79ab |
+      | 5-level | PML5E | 9   | 0x00abcdef12345678 | 0x7678 |
+      | PAE     | PDE   | 8   | 0xc7654321         | 0x7321 |
+      | PAE     | PTE   | 63  | 0xc7654321         | 0x7321 |
+
+  @X86-RSVD-8 @profile:x86-paging
+  Scenario Outline: A reserved-bit fault of a <who> <kind> reports <error> and never PK
+    Source: Intel SDM Vol. 3A, 4.7 "Page-Fault Exceptions"
+    Given 4-level paging
+    And CR4.PKE, CR4.SMEP and EFER.NXE are set
+    And PKRU is 0xffffffff
+    And a 4 KB page mapped at 0x7123456789ab
+    And the PTE entry also has bit 51 set
+    And the PDE entry also has bit 50 set
+    When a <who> <kind> of 0x7123456789ab is made
+    Then the access page-faults with error code <error>
+
+    Examples:
+      | who                 | kind  | error          |
+      | user                | read  | P\|U\|RSVD       |
+      | user                | write | P\|W\|U\|RSVD     |
+      | user                | fetch | P\|U\|RSVD\|ID    |
+      | supervisor          | write | P\|W\|RSVD       |
+      | implicit supervisor | read  | P\|RSVD         |
+
+  @X86-RSVD-9 @profile:x86-paging
+  Scenario Outline: 32-bit paging: bit <bit> of the <level> never faults
+    Source: Intel SDM Vol. 3A, 4.3 "32-Bit Paging"
+    Given 32-bit paging
+    And a 4 KB page mapped at 0x12345678 to frame 0x7000
+    And the <level> entry also has bit <bit> set
+    When a user write of 0x12345678 is made
+    Then the access translates to 0x7678
+
+    Examples:
+      | level | bit |
+      | PDE   | 6   |
+      | PDE   | 8   |
+      | PDE   | 11  |
+      | PTE   | 7   |
+      | PTE   | 8   |
+      | PTE   | 9   |
+
+  @X86-PREC-1 @profile:x86-paging
+  Scenario Outline: <upper> <upper state> and <lower> <lower state>: the walk reports <error>
+    Source: Intel SDM Vol. 3A, 4.7 "Page-Fault Exceptions"
+    Given 4-level paging
+    And a 4 KB page mapped at 0x7123456789ab
+    And the <upper> entry <upper change>
+    And the <lower> entry <lower change>
+    When a user read of 0x7123456789ab is made
+    Then the access page-faults with error code <error>
+
+    Examples:
+      | upper | upper state      | upper change         | lower | lower state      | lower change         | error     |
+      | PDPTE | not present      | is not present       | PTE   | reserved bit 51  | also has bit 51 set  | U         |
+      | PML4E | not present      | is not present       | PDE   | reserved bit 48  | also has bit 48 set  | U         |
+      | PDPTE | reserved bit 51  | also has bit 51 set  | PTE   | not present      | is not present       | P\|U\|RSVD |
+      | PML4E | reserved PS      | also has bit 7 set   | PDE   | not present      | is not present       | P\|U\|RSVD |
+
+  @X86-PREC-2 @profile:x86-paging
+  Scenario Outline: A reserved bit in a leaf the <who> <kind> may not use is still reported as RSVD
+    Source: Intel SDM Vol. 3A, 4.7 "Page-Fault Exceptions"
+    Given <mode> paging
+    And CR0.WP, CR4.SMEP and EFER.NXE are set
+    And a 4 KB page mapped at <address>
+    And the PTE entry is P XD
+    And the PTE entry also has bit 50 set
+    When a <who> <kind> of <address> is made
+    Then the access page-faults with error code <error>
+
+    Examples:
+      | mode    | who        | kind  | address        | error        |
+      | 4-level | user       | write | 0x7123456789ab | P\|W\|U\|RSVD   |
+      | 4-level | supervisor | write | 0x7123456789ab | P\|W\|RSVD     |
+      | 4-level | user       | fetch | 0x7123456789ab | P\|U\|RSVD\|ID  |
+      | PAE     | user       | read  | 0xc7654321     | P\|U\|RSVD     |

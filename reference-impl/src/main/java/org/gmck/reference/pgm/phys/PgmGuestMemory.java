@@ -1,0 +1,286 @@
+package org.gmck.reference.pgm.phys;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.gmck.spi.RejectedException;
+import org.gmck.spi.pgm.phys.GuestPhysicalMemory;
+import org.gmck.spi.pgm.phys.HandlerState;
+import org.gmck.spi.pgm.phys.PageCounts;
+import org.gmck.spi.pgm.phys.PageState;
+import org.gmck.spi.pgm.phys.PageType;
+import org.gmck.spi.pgm.phys.PhysPage;
+import org.gmck.spi.pgm.phys.PhysStatus;
+
+/**
+ * One VM's guest physical memory: its ranges with their packed page records, the per-VM zero page, and the
+ * page transitions of seed 000's "Allocating a page".
+ */
+public final class PgmGuestMemory implements GuestPhysicalMemory {
+
+    /** Where this VM's zero page sits in host physical memory. */
+    public static final long ZERO_PAGE = 0x0000_0000_0010_0000L;
+
+    private final RamRanges ranges = new RamRanges();
+    private final PageAllocationPort host;
+    private final PageContents memory;
+    private PageChangeListener listener = PageChangeListener.NONE;
+
+    /** A guest memory whose contents live in host pages. */
+    public PgmGuestMemory(PageAllocationPort host) {
+        this(host, new HostMemory());
+    }
+
+    /** A guest memory whose contents live where {@code contents} keeps them. */
+    public PgmGuestMemory(PageAllocationPort host, PageContents contents) {
+        this.host = host;
+        this.memory = contents;
+    }
+
+    /** Sets who is told about page changes. */
+    public void listen(PageChangeListener changes) {
+        this.listener = changes;
+    }
+
+    @Override
+    public void registerRange(PageType type, long gcPhys, long size) {
+        if (type == null) {
+            throw new RejectedException(PhysStatus.VERR_INVALID_PARAMETER, "a range needs a page type");
+        }
+        ranges.checkNew(gcPhys, size);
+        long pages = size >>> PhysAddress.PAGE_SHIFT;
+        boolean backed = type == PageType.MMIO2 || type == PageType.ROM;
+        if (backed && host.available() < pages) {
+            throw new RejectedException(PhysStatus.VERR_EM_NO_MEMORY, String.format(
+                    "backing %d %s pages needs more than the %d pages the host has left", pages, type,
+                    host.available()));
+        }
+        RamRange range = ranges.add(gcPhys, size);
+        for (int i = 0; i < pages; i++) {
+            if (backed) {
+                HostPage page = host.allocatePrivate();
+                setPage(range, i, page.hostPhys(), page.pageId(), type, PageState.ALLOCATED, false);
+            } else {
+                setPage(range, i, ZERO_PAGE, PhysPage.NIL_PAGE_ID, type, PageState.ZERO, false);
+            }
+        }
+    }
+
+    @Override
+    public PhysPage page(long gcPhys) {
+        RamRange range = ranges.find(gcPhys);
+        int i = range.index(gcPhys);
+        long w0 = range.word0(i);
+        long w1 = range.word1(i);
+        return new PhysPage(PhysAddress.pageOf(gcPhys), PageRecord.type(w1), PageRecord.state(w1),
+                PageRecord.hostPhys(w0), PageRecord.pageId(w0), PageRecord.writtenTo(w1), PageRecord.readOnly(w1),
+                PageRecord.physHandler(w1), PageRecord.virtHandler(w1));
+    }
+
+    @Override
+    public long read(long gcPhys, int width) {
+        checkAccess(gcPhys, width);
+        return memory.read(gcPhys, hostPhysForRead(gcPhys) | gcPhys & PhysAddress.OFFSET_MASK, width);
+    }
+
+    @Override
+    public void write(long gcPhys, int width, long value) {
+        checkAccess(gcPhys, width);
+        if (page(gcPhys).type() == PageType.ROM) {
+            return;
+        }
+        long hostPhys = makeWritable(gcPhys);
+        memory.write(gcPhys, hostPhys | gcPhys & PhysAddress.OFFSET_MASK, width, value);
+        listener.written(gcPhys);
+    }
+
+    @Override
+    public void sharePage(long gcPhys) {
+        PhysPage page = page(gcPhys);
+        if (page.type() != PageType.RAM) {
+            throw new RejectedException(PhysStatus.VERR_PGM_PHYS_NOT_RAM,
+                    String.format("only RAM pages are shared, %#x is %s", gcPhys, page.type()));
+        }
+        if (page.state() != PageState.ALLOCATED) {
+            throw new RejectedException(PhysStatus.VERR_PGM_PHYS_INVALID_PAGE_STATE,
+                    String.format("only normal pages are shared, %#x is %s", gcPhys, page.state()));
+        }
+        requireHostPage(gcPhys);
+        HostPage shared = host.allocateShared();
+        memory.copied(page.hostPhys(), shared.hostPhys());
+        release(page);
+        replace(gcPhys, shared.hostPhys(), shared.pageId(), PageState.SHARED, false);
+    }
+
+    @Override
+    public void writeMonitorAll() {
+        for (RamRange range : ranges.all()) {
+            for (int i = 0; i < range.pages(); i++) {
+                long w1 = range.word1(i);
+                PageType type = PageRecord.type(w1);
+                if ((type == PageType.RAM || type == PageType.MMIO2) && PageRecord.state(w1) == PageState.ALLOCATED) {
+                    long w0 = range.word0(i);
+                    setPage(range, i, PageRecord.hostPhys(w0), PageRecord.pageId(w0), type,
+                            PageState.WRITE_MONITORED, false);
+                    listener.backingChanged(range.start() + ((long) i << PhysAddress.PAGE_SHIFT));
+                }
+            }
+        }
+    }
+
+    @Override
+    public PageCounts counts() {
+        long zero = 0;
+        long privately = 0;
+        long shared = 0;
+        long monitored = 0;
+        long writtenTo = 0;
+        for (RamRange range : ranges.all()) {
+            for (int i = 0; i < range.pages(); i++) {
+                long w1 = range.word1(i);
+                switch (PageRecord.state(w1)) {
+                    case ZERO -> zero++;
+                    case SHARED -> shared++;
+                    case WRITE_MONITORED -> {
+                        monitored++;
+                        privately++;
+                    }
+                    default -> privately++;
+                }
+                if (PageRecord.writtenTo(w1)) {
+                    writtenTo++;
+                }
+            }
+        }
+        return new PageCounts(zero, privately, shared, monitored, writtenTo);
+    }
+
+    @Override
+    public long zeroPageHostPhys() {
+        return ZERO_PAGE;
+    }
+
+    @Override
+    public List<Long> privateHostPages() {
+        List<Long> owned = new ArrayList<>();
+        for (RamRange range : ranges.all()) {
+            for (int i = 0; i < range.pages(); i++) {
+                PageState state = PageRecord.state(range.word1(i));
+                if (state == PageState.ALLOCATED || state == PageState.WRITE_MONITORED) {
+                    owned.add(PageRecord.hostPhys(range.word0(i)));
+                }
+            }
+        }
+        owned.sort(Long::compareUnsigned);
+        return owned;
+    }
+
+    @Override
+    public long trackingBytes() {
+        return ranges.pages() * PageRecord.BYTES;
+    }
+
+    @Override
+    public long[] packedRecord(long gcPhys) {
+        RamRange range = ranges.find(gcPhys);
+        int i = range.index(gcPhys);
+        return new long[] {range.word0(i), range.word1(i)};
+    }
+
+    /**
+     * The host page a read of {@code gcPhys} goes to: the zero page for ZERO pages, so that reading never
+     * allocates.
+     *
+     * @throws RejectedException for an address outside every range or a page that is not memory
+     */
+    public long hostPhysForRead(long gcPhys) {
+        PhysPage page = page(gcPhys);
+        if (page.type() == PageType.MMIO || page.type() == PageType.RESERVED) {
+            throw new RejectedException(PhysStatus.VERR_PGM_PHYS_PAGE_RESERVED,
+                    String.format("%#x is a %s page, not memory", gcPhys, page.type()));
+        }
+        return page.hostPhys();
+    }
+
+    /**
+     * Makes the page holding {@code gcPhys} writable and returns its host page: a ZERO page gets a private
+     * page, a SHARED page is copied into one, a WRITE_MONITORED page records written-to and becomes normal.
+     *
+     * @throws RejectedException {@link PhysStatus#VERR_PGM_PHYS_PAGE_RESERVED} for MMIO and RESERVED pages,
+     *         {@link PhysStatus#VERR_PGM_PHYS_NOT_RAM} for ROM, {@link PhysStatus#VERR_EM_NO_MEMORY}
+     */
+    public long makeWritable(long gcPhys) {
+        PhysPage page = page(gcPhys);
+        hostPhysForRead(gcPhys);
+        if (page.type() == PageType.ROM) {
+            throw new RejectedException(PhysStatus.VERR_PGM_PHYS_NOT_RAM,
+                    String.format("%#x is ROM and never becomes writable", gcPhys));
+        }
+        switch (page.state()) {
+            case ZERO, SHARED -> {
+                requireHostPage(gcPhys);
+                HostPage fresh = host.allocatePrivate();
+                if (page.state() == PageState.SHARED) {
+                    memory.copied(page.hostPhys(), fresh.hostPhys());
+                    release(page);
+                }
+                replace(gcPhys, fresh.hostPhys(), fresh.pageId(), PageState.ALLOCATED, page.writtenTo());
+                return fresh.hostPhys();
+            }
+            case WRITE_MONITORED -> {
+                replace(gcPhys, page.hostPhys(), page.pageId(), PageState.ALLOCATED, true);
+                return page.hostPhys();
+            }
+            default -> {
+                return page.hostPhys();
+            }
+        }
+    }
+
+    /** The page's shadow page-table tracking word (the high dword of word 1). */
+    public int tracking(long gcPhys) {
+        RamRange range = ranges.find(gcPhys);
+        return PageRecord.tracking(range.word1(range.index(gcPhys)));
+    }
+
+    /** Replaces the page's shadow page-table tracking word. */
+    public void setTracking(long gcPhys, int tracking) {
+        RamRange range = ranges.find(gcPhys);
+        int i = range.index(gcPhys);
+        range.set(i, range.word0(i), PageRecord.withTracking(range.word1(i), tracking));
+    }
+
+    private void requireHostPage(long gcPhys) {
+        if (host.available() <= 0) {
+            throw new RejectedException(PhysStatus.VERR_EM_NO_MEMORY,
+                    String.format("the host has no page left to back %#x", gcPhys));
+        }
+    }
+
+    private void release(PhysPage page) {
+        memory.released(page.hostPhys());
+        host.free(new HostPage(page.pageId(), page.hostPhys()));
+    }
+
+    private void replace(long gcPhys, long hostPhys, int pageId, PageState state, boolean writtenTo) {
+        RamRange range = ranges.find(gcPhys);
+        int i = range.index(gcPhys);
+        long tracking = PageRecord.tracking(range.word1(i));
+        setPage(range, i, hostPhys, pageId, PageRecord.type(range.word1(i)), state, writtenTo);
+        range.set(i, range.word0(i), PageRecord.withTracking(range.word1(i), (int) tracking));
+        listener.backingChanged(PhysAddress.pageOf(gcPhys));
+    }
+
+    private static void setPage(RamRange range, int i, long hostPhys, int pageId, PageType type, PageState state,
+                                boolean writtenTo) {
+        range.set(i, PageRecord.word0(hostPhys, pageId),
+                PageRecord.word1(type, state, writtenTo, HandlerState.NONE, HandlerState.NONE));
+    }
+
+    private static void checkAccess(long gcPhys, int width) {
+        if (width != 1 && width != 2 && width != 4 && width != 8 || (gcPhys & width - 1) != 0) {
+            throw new RejectedException(PhysStatus.VERR_PGM_PHYS_MISALIGNED_ACCESS, String.format(
+                    "an access must be 1, 2, 4 or 8 bytes wide and aligned to its width: %d bytes at %#x",
+                    width, gcPhys));
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.gmck.reference.pgm.shadow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.gmck.reference.pgm.phys.PgmGuestMemory;
+import org.gmck.reference.pgm.phys.PhysAddress;
+import org.gmck.spi.RejectedException;
+import org.gmck.spi.pgm.phys.PageType;
+import org.gmck.spi.pgm.phys.PhysPage;
+import org.gmck.spi.pgm.shadow.GuestAccessResult;
+import org.gmck.spi.pgm.shadow.MonitorAction;
+import org.gmck.spi.pgm.shadow.ReflectedFault;
+import org.gmck.spi.x86.Access;
+import org.gmck.spi.x86.AccessKind;
+import org.gmck.spi.x86.AccessOutcome;
+import org.gmck.spi.x86.EntryUse;
+import org.gmck.spi.x86.PageFault;
+import org.gmck.spi.x86.Translated;
+
+/**
+ * The monitor's page-fault handler (seed 003, the page-fault routing; seed 001, the shadow context). A
+ * guest access runs on the shadow tables; when they fault, the handler walks the guest's own tables and
+ * decides: a fault the guest's tables cause goes to the guest, with the guest's error code and CR2; a
+ * write to a page the guest may write but PGM keeps read-only makes it writable first (allocate, copy,
+ * record written-to); a write to a guest paging structure is carried out by the monitor, which then brings
+ * the shadow back in step; anything else the guest maps is synced into the shadow and the access resumed.
+ */
+final class MonitorFaultHandler {
+
+    private final PgmShadowVm vm;
+
+    MonitorFaultHandler(PgmShadowVm vm) {
+        this.vm = vm;
+    }
+
+    GuestAccessResult run(Access access, int width, long value) {
+        AccessOutcome shadow = vm.onShadow(access);
+        if (shadow instanceof Translated) {
+            long gcPhys = vm.mappedGuestPage(access.linearAddress()).orElseThrow()
+                    | access.linearAddress() & PhysAddress.OFFSET_MASK;
+            return new GuestAccessResult(List.of(), perform(access, gcPhys, width, value), Optional.empty());
+        }
+        return handleFault(access, width, value);
+    }
+
+    private GuestAccessResult handleFault(Access access, int width, long value) {
+        AccessOutcome guest = vm.onGuestTables(access);
+        if (guest instanceof PageFault pf) {
+            return reflected(new ReflectedFault(ReflectedFault.PAGE_FAULT, pf.errorCode(), pf.cr2()));
+        }
+        if (!(guest instanceof Translated walk)) {
+            return reflected(new ReflectedFault(ReflectedFault.GENERAL_PROTECTION, 0, 0));
+        }
+        long gcPhys = walk.physicalAddress();
+        PhysPage page = requireMemory(walk, gcPhys);
+        List<Long> guestTables = new ArrayList<>();
+        for (EntryUse e : walk.entries()) {
+            guestTables.add(PhysAddress.pageOf(e.address()));
+        }
+        List<MonitorAction> actions = new ArrayList<>();
+        if (access.kind() == AccessKind.WRITE) {
+            if (vm.isGuestTable(page.gcPhys()) || guestTables.contains(page.gcPhys())) {
+                protect(guestTables);
+                vm.guestMemory().write(gcPhys, width, value);
+                return new GuestAccessResult(List.of(MonitorAction.PAGE_TABLE_WRITE_EMULATED), 0, Optional.empty());
+            }
+            if (page.type() == PageType.ROM) {
+                protect(guestTables);
+                return new GuestAccessResult(List.of(MonitorAction.ROM_WRITE_DROPPED), 0, Optional.empty());
+            }
+            makeWritable(page, gcPhys, walk, actions);
+        }
+        protect(guestTables);
+        sync(access.linearAddress(), gcPhys, walk.entries());
+        actions.add(MonitorAction.SYNCED);
+        if (!(vm.onShadow(access) instanceof Translated)) {
+            actions.add(MonitorAction.EMULATED);
+        }
+        return new GuestAccessResult(actions, perform(access, gcPhys, width, value), Optional.empty());
+    }
+
+    /** Write-protects the guest's paging structures the walk went through. */
+    private void protect(List<Long> guestTables) {
+        for (long table : guestTables) {
+            vm.protectGuestTable(table);
+        }
+    }
+
+    private PhysPage requireMemory(Translated walk, long gcPhys) {
+        try {
+            PgmGuestMemory memory = vm.guestMemory();
+            memory.hostPhysForRead(gcPhys);
+            return memory.page(gcPhys);
+        } catch (RejectedException notMemory) {
+            vm.restore(walk.entries());
+            throw notMemory;
+        }
+    }
+
+    private void makeWritable(PhysPage page, long gcPhys, Translated walk, List<MonitorAction> actions) {
+        MonitorAction action = switch (page.state()) {
+            case ZERO -> MonitorAction.ALLOCATED_ON_WRITE;
+            case SHARED -> MonitorAction.COPIED_ON_WRITE;
+            case WRITE_MONITORED -> MonitorAction.WRITE_MONITOR_RECORDED;
+            default -> null;
+        };
+        if (action == null) {
+            return;
+        }
+        try {
+            vm.guestMemory().makeWritable(gcPhys);
+        } catch (RejectedException noMemory) {
+            vm.restore(walk.entries());
+            throw noMemory;
+        }
+        actions.add(action);
+    }
+
+    /** Builds the shadow entry for the page from the guest's entries, never broader than they are. */
+    private void sync(long linear, long gcPhys, List<EntryUse> guest) {
+        PhysPage page = vm.guestMemory().page(gcPhys);
+        boolean nx = vm.guestNx();
+        long directory = ShadowFlags.directory(guest, vm.guestLegacyPae(), nx);
+        long table = ShadowFlags.table(guest, nx);
+        if (page.readOnly() || vm.isGuestTable(page.gcPhys())) {
+            table &= ~ShadowFlags.RW;
+        }
+        vm.tables().map(linear, page.gcPhys(), page.hostPhys(), directory, table);
+    }
+
+    private long perform(Access access, long gcPhys, int width, long value) {
+        if (access.kind() == AccessKind.WRITE) {
+            vm.guestMemory().write(gcPhys, width, value);
+            return 0;
+        }
+        return vm.guestMemory().read(gcPhys, width);
+    }
+
+    private static GuestAccessResult reflected(ReflectedFault fault) {
+        return new GuestAccessResult(List.of(MonitorAction.REFLECTED_TO_GUEST), 0, Optional.of(fault));
+    }
+}

@@ -1,0 +1,248 @@
+package org.gmck.reference.pgm.shadow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeSet;
+import org.gmck.reference.pgm.Cr3Rules;
+import org.gmck.reference.pgm.GuestModeDecoder;
+import org.gmck.reference.pgm.ShadowModeMatrix;
+import org.gmck.reference.pgm.phys.HostPagePool;
+import org.gmck.reference.pgm.phys.PageChangeListener;
+import org.gmck.reference.pgm.phys.PgmGuestMemory;
+import org.gmck.reference.pgm.phys.PhysAddress;
+import org.gmck.reference.x86.ReferenceX86Mmu;
+import org.gmck.spi.RejectedException;
+import org.gmck.spi.pgm.GuestMode;
+import org.gmck.spi.pgm.PagingMode;
+import org.gmck.spi.pgm.phys.GuestPhysicalMemory;
+import org.gmck.spi.pgm.phys.PhysStatus;
+import org.gmck.spi.pgm.shadow.GuestAccessResult;
+import org.gmck.spi.pgm.shadow.ShadowTranslation;
+import org.gmck.spi.pgm.shadow.ShadowVm;
+import org.gmck.spi.x86.Access;
+import org.gmck.spi.x86.AccessKind;
+import org.gmck.spi.x86.AccessOutcome;
+import org.gmck.spi.x86.ControlRegisters;
+import org.gmck.spi.x86.CpuFeature;
+import org.gmck.spi.x86.CpuModel;
+import org.gmck.spi.x86.EntryUse;
+import org.gmck.spi.x86.LoadOutcome;
+import org.gmck.spi.x86.Loaded;
+import org.gmck.spi.x86.Privilege;
+import org.gmck.spi.x86.Translated;
+import org.gmck.spi.x86.X86Status;
+
+/**
+ * A VM whose guest runs on shadow tables. Two x86 MMUs do the walking: the guest's, over guest physical
+ * memory and the guest's own tables, and the host CPU's, over the shadow tables in host memory. A guest
+ * access runs on the host CPU's; when that faults, the monitor's fault handler decides.
+ */
+public final class PgmShadowVm implements ShadowVm, PageChangeListener {
+
+    /** The most host pages a shadow VM may have: its pages must stay below 4 GiB for every shadow mode. */
+    public static final long MAX_HOST_PAGES = 0x7_0000L;
+
+    static final CpuModel GUEST_CPU = CpuModel.of(52, CpuFeature.NX, CpuFeature.PAGE_1GB, CpuFeature.SMEP,
+            CpuFeature.SMAP);
+    private static final CpuModel HOST_CPU = CpuModel.of(40, CpuFeature.NX, CpuFeature.SMEP, CpuFeature.SMAP);
+    private static final long GUEST_RAM = 1L << 52;
+    private static final long HOST_RAM = 1L << 32;
+    private static final long UNMODELLED_CR4 = ControlRegisters.CR4_LA57 | ControlRegisters.CR4_PKE
+            | ControlRegisters.CR4_PKS;
+    private static final long CR4_PASSED_ON = ControlRegisters.CR4_SMEP | ControlRegisters.CR4_SMAP;
+
+    private final PagingMode host;
+    private final ReferenceX86Mmu guestMmu;
+    private final ReferenceX86Mmu hostMmu;
+    private final PgmGuestMemory memory;
+    private final ShadowTables tables;
+    private final TreeSet<Long> guestTables = new TreeSet<>();
+    private final MonitorFaultHandler handler;
+    private GuestMode guestMode = GuestMode.REAL;
+    private PagingMode shadowMode;
+    private ControlRegisters guestRegisters = new ControlRegisters(0, 0, 0, 0);
+
+    public PgmShadowVm(PagingMode host, long hostPages) {
+        this.host = host;
+        this.guestMmu = ReferenceX86Mmu.create(GUEST_CPU, GUEST_RAM);
+        this.hostMmu = ReferenceX86Mmu.create(HOST_CPU, HOST_RAM);
+        this.memory = new PgmGuestMemory(new HostPagePool(hostPages), new GuestView(guestMmu));
+        this.tables = new ShadowTables(hostMmu, ShadowPool.BASE);
+        this.handler = new MonitorFaultHandler(this);
+        this.shadowMode = ShadowModeMatrix.shadowMode(host, guestMode);
+        guestMmu.loadControlRegisters(guestRegisters);
+        memory.listen(this);
+        flush();
+    }
+
+    @Override
+    public GuestPhysicalMemory memory() {
+        return memory;
+    }
+
+    @Override
+    public PagingMode hostMode() {
+        return host;
+    }
+
+    @Override
+    public GuestMode guestMode() {
+        return guestMode;
+    }
+
+    @Override
+    public PagingMode shadowMode() {
+        return shadowMode;
+    }
+
+    @Override
+    public LoadOutcome loadControlRegisters(ControlRegisters registers) {
+        if ((registers.cr4() & UNMODELLED_CR4) != 0) {
+            throw new RejectedException(X86Status.UNMODELLED_REGISTER_BIT, String.format(
+                    "shadow paging models neither 5-level paging nor protection keys: CR4 %#x", registers.cr4()));
+        }
+        GuestMode mode = GuestModeDecoder.decode(new org.gmck.spi.pgm.ControlRegisters(registers.cr0(),
+                registers.cr4(), registers.efer()));
+        if (mode.paging()) {
+            long table = Cr3Rules.guestTableAddress(mode, registers.cr3());
+            memory.hostPhysForRead(table);
+        }
+        LoadOutcome outcome = guestMmu.loadControlRegisters(registers);
+        if (outcome instanceof Loaded) {
+            guestRegisters = registers;
+            guestMode = mode;
+            shadowMode = ShadowModeMatrix.shadowMode(host, mode);
+            flush();
+        }
+        return outcome;
+    }
+
+    @Override
+    public GuestAccessResult access(long linearAddress, AccessKind kind, Privilege privilege, int width, long value) {
+        if (width != 1 && width != 2 && width != 4 && width != 8 || (linearAddress & width - 1) != 0) {
+            throw new RejectedException(PhysStatus.VERR_PGM_PHYS_MISALIGNED_ACCESS, String.format(
+                    "a guest access must be 1, 2, 4 or 8 bytes wide and aligned to its width: %d bytes at %#x",
+                    width, linearAddress));
+        }
+        return handler.run(new Access(linearAddress, kind, privilege), width, value);
+    }
+
+    @Override
+    public void invalidatePage(long linearAddress) {
+        tables.unmap(linearAddress);
+    }
+
+    @Override
+    public void syncCr3() {
+        flush();
+    }
+
+    @Override
+    public Optional<ShadowTranslation> shadowTranslation(long linearAddress) {
+        if (tables.guestPage(linearAddress).isEmpty()) {
+            return Optional.empty();
+        }
+        AccessOutcome probe = onShadow(new Access(linearAddress, AccessKind.READ, Privilege.SUPERVISOR));
+        if (!(probe instanceof Translated t)) {
+            return Optional.empty();
+        }
+        List<Long> entries = new ArrayList<>();
+        for (EntryUse e : t.entries()) {
+            entries.add(e.value());
+        }
+        return Optional.of(new ShadowTranslation(t.physicalAddress(), t.rights().writable(), t.rights().user(),
+                t.rights().executable(), entries));
+    }
+
+    @Override
+    public List<Long> guestPagingStructurePages() {
+        return List.copyOf(guestTables);
+    }
+
+    @Override
+    public void backingChanged(long gcPhysPage) {
+        tables.unmapGuestPage(gcPhysPage);
+    }
+
+    @Override
+    public void written(long gcPhys) {
+        if (guestTables.contains(PhysAddress.pageOf(gcPhys))) {
+            flush();
+        }
+    }
+
+    // --- for the fault handler ---
+
+    PgmGuestMemory guestMemory() {
+        return memory;
+    }
+
+    ShadowTables tables() {
+        return tables;
+    }
+
+    /** Walks the guest's own tables for an access (setting the guest's A and D flags when it succeeds). */
+    AccessOutcome onGuestTables(Access access) {
+        return guestMmu.access(access);
+    }
+
+    /** Runs an access on the shadow tables. */
+    AccessOutcome onShadow(Access access) {
+        hostMmu.loadControlRegisters(shadowRegisters());
+        return hostMmu.access(access);
+    }
+
+    /** Puts back guest entries a walk updated (A and D), for an access that is then refused. */
+    void restore(List<EntryUse> entries) {
+        for (EntryUse e : entries) {
+            if (guestMode == GuestMode.BIT32) {
+                guestMmu.writePhysical32(e.address(), (int) e.value());
+            } else if (!(guestMode.legacyPae() && e.level() == org.gmck.spi.x86.X86Level.PDPT)) {
+                guestMmu.writePhysical64(e.address(), e.value());
+            }
+        }
+    }
+
+    /** Write-protects a guest page that holds a guest paging structure: no shadow entry may map it writable. */
+    void protectGuestTable(long gcPhysPage) {
+        if (guestTables.add(gcPhysPage)) {
+            tables.unmapGuestPage(gcPhysPage);
+        }
+    }
+
+    boolean isGuestTable(long gcPhysPage) {
+        return guestTables.contains(gcPhysPage);
+    }
+
+    boolean guestLegacyPae() {
+        return guestMode.legacyPae();
+    }
+
+    boolean guestNx() {
+        return guestMode == GuestMode.PAE_NX || guestMode == GuestMode.AMD64_NX;
+    }
+
+    OptionalLong mappedGuestPage(long linear) {
+        return tables.guestPage(linear);
+    }
+
+    private void flush() {
+        guestTables.clear();
+        tables.reset(shadowMode);
+    }
+
+    private ControlRegisters shadowRegisters() {
+        long cr0 = ControlRegisters.CR0_PE | ControlRegisters.CR0_PG | ControlRegisters.CR0_WP;
+        long cr4 = guestRegisters.cr4() & CR4_PASSED_ON;
+        long efer = guestNx() && shadowMode != PagingMode.BIT32 ? ControlRegisters.EFER_NXE : 0;
+        if (shadowMode != PagingMode.BIT32) {
+            cr4 |= ControlRegisters.CR4_PAE;
+        }
+        if (shadowMode == PagingMode.AMD64) {
+            efer |= ControlRegisters.EFER_LME | ControlRegisters.EFER_LMA;
+        }
+        return new ControlRegisters(cr0, Cr3Rules.cr3For(shadowMode, tables.root()), cr4, efer);
+    }
+}

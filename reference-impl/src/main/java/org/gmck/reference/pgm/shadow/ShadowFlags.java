@@ -1,0 +1,65 @@
+package org.gmck.reference.pgm.shadow;
+
+import java.util.List;
+import org.gmck.spi.x86.EntryUse;
+import org.gmck.spi.x86.X86Level;
+
+/**
+ * The flags of shadow entries (seed 001, "The Shadow Memory Context"): the upper levels get fixed flags
+ * whatever the guest has there, the page directory entry gets the effective flags of every guest level
+ * above the guest's page table, and the page table entry those of the guest's leaf, narrowed by what the
+ * page itself allows.
+ */
+final class ShadowFlags {
+
+    static final long P = 1L;
+    static final long RW = 1L << 1;
+    static final long US = 1L << 2;
+    static final long A = 1L << 5;
+    static final long NX = 1L << 63;
+    /** AMD64 PML4 and PDPT entries: present, writable, user, accessed (guest-context mappings need writing). */
+    static final long FIXED_LONG_MODE_UPPER = P | RW | US | A;
+    /** Legacy-PAE PDPT entries: present only, since R/W and U/S are must-be-zero there. */
+    static final long FIXED_LEGACY_PDPTE = P;
+
+    private ShadowFlags() {
+    }
+
+    /**
+     * The effective P, R/W, U/S and NX of the guest entries that a shadow page directory entry stands for:
+     * all but the leaf when the leaf is a page table entry, all of them for a large page.
+     *
+     * @param legacyPae whether the guest is in legacy PAE, whose PDPTEs carry no rights
+     * @param nx        whether execute-disable is in force for the guest
+     */
+    static long directory(List<EntryUse> guest, boolean legacyPae, boolean nx) {
+        int upper = leafIsPte(guest) ? guest.size() - 1 : guest.size();
+        return P | A | combine(guest.subList(0, upper), legacyPae, nx);
+    }
+
+    /** The shadow page table entry's flags for the guest's leaf, before narrowing for the page. */
+    static long table(List<EntryUse> guest, boolean nx) {
+        if (!leafIsPte(guest)) {
+            return P | A | RW | US;
+        }
+        return P | A | combine(guest.subList(guest.size() - 1, guest.size()), false, nx);
+    }
+
+    private static boolean leafIsPte(List<EntryUse> guest) {
+        return !guest.isEmpty() && guest.get(guest.size() - 1).level() == X86Level.PT;
+    }
+
+    private static long combine(List<EntryUse> entries, boolean legacyPae, boolean nx) {
+        long flags = RW | US;
+        for (EntryUse e : entries) {
+            if (legacyPae && e.level() == X86Level.PDPT) {
+                continue;
+            }
+            flags &= e.value() | ~(RW | US);
+            if (nx && (e.value() & NX) != 0) {
+                flags |= NX;
+            }
+        }
+        return flags;
+    }
+}

@@ -1,0 +1,45 @@
+package org.gmck.reference.pgm.shadow;
+
+import java.util.List;
+import org.gmck.spi.pgm.PagingMode;
+
+/**
+ * Where the entry for a linear address sits in a shadow table of each shadow mode. This places entries in
+ * the tables the monitor builds; translating through them is the x86 walker's job.
+ */
+enum ShadowLevel {
+    PD32(22, 10, 4),
+    PT32(12, 10, 4),
+    PDPT_PAE(30, 2, 8),
+    PML4(39, 9, 8),
+    PDPT(30, 9, 8),
+    PD(21, 9, 8),
+    PT(12, 9, 8);
+
+    private final int shift;
+    private final int indexBits;
+    private final int entryBytes;
+
+    ShadowLevel(int shift, int indexBits, int entryBytes) {
+        this.shift = shift;
+        this.indexBits = indexBits;
+        this.entryBytes = entryBytes;
+    }
+
+    /** The levels of a shadow mode, top first; the last two are always the page directory and the page table. */
+    static List<ShadowLevel> of(PagingMode shadow) {
+        return switch (shadow) {
+            case BIT32 -> List.of(PD32, PT32);
+            case PAE -> List.of(PDPT_PAE, PD, PT);
+            default -> List.of(PML4, PDPT, PD, PT);
+        };
+    }
+
+    long entryAddress(long table, long linear) {
+        return table + ((linear >>> shift) & ((1L << indexBits) - 1)) * entryBytes;
+    }
+
+    int entryBytes() {
+        return entryBytes;
+    }
+}

@@ -1,0 +1,51 @@
+package org.gmck.reference.pgm.shadow;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.gmck.spi.x86.X86Mmu;
+
+/**
+ * The host pages that hold shadow paging structures, all below 4 GiB so that any shadow mode can point at
+ * them (a legacy-PAE CR3 included). Pages are zeroed when handed out.
+ */
+final class ShadowPool {
+
+    static final long BASE = 0x0200_0000L;
+    private static final int QWORDS = 512;
+
+    private final X86Mmu host;
+    private final Deque<Long> free = new ArrayDeque<>();
+    private final Deque<Long> used = new ArrayDeque<>();
+    private long next;
+
+    ShadowPool(X86Mmu host, long base) {
+        this.host = host;
+        this.next = base;
+    }
+
+    long allocate() {
+        long page;
+        if (free.isEmpty()) {
+            page = next;
+            next += 1L << 12;
+        } else {
+            page = free.pop();
+            for (int i = 0; i < QWORDS; i++) {
+                host.writePhysical64(page + 8L * i, 0);
+            }
+        }
+        used.push(page);
+        return page;
+    }
+
+    /** The pages handed out now. */
+    java.util.List<Long> inUse() {
+        return java.util.List.copyOf(used);
+    }
+
+    /** Takes every page back. */
+    void freeAll() {
+        free.addAll(used);
+        used.clear();
+    }
+}

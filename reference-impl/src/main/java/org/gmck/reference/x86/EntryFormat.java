@@ -1,0 +1,158 @@
+package org.gmck.reference.x86;
+
+import static org.gmck.reference.x86.BitField.flag;
+import static org.gmck.reference.x86.BitField.of;
+import static org.gmck.reference.x86.BitRole.ADDRESS;
+import static org.gmck.reference.x86.BitRole.EXECUTE_DISABLE;
+import static org.gmck.reference.x86.BitRole.IGNORED;
+import static org.gmck.reference.x86.BitRole.PROTECTION_KEY;
+import static org.gmck.reference.x86.BitRole.PSE36_ADDRESS;
+import static org.gmck.reference.x86.BitRole.RESERVED;
+
+import java.util.List;
+import org.gmck.spi.x86.PageSize;
+
+/**
+ * The bit layout of every kind of paging-structure entry, one table per (mode, level, kind), written from
+ * the SDM's entry-format tables (Vol. 3A, Tables 4-4 to 4-6, 4-8 to 4-11, 4-14 to 4-20). Reserved masks
+ * and address masks are computed from these tables, never written as constants.
+ */
+enum EntryFormat {
+    /** 32-bit paging: PDE that references a page table (Table 4-5). */
+    PDE32_TABLE(PageSize.UNPAGED, List.of(flag("P", 0), flag("R/W", 1), flag("U/S", 2), flag("PWT", 3),
+            flag("PCD", 4), flag("A", 5), of("ignored", 6, 6, IGNORED), flag("PS", 7), of("ignored", 11, 8, IGNORED),
+            of("page table", 31, 12, ADDRESS))),
+    /** 32-bit paging: PDE that maps a 4 MiB page (Table 4-4). */
+    PDE32_4M(PageSize.SIZE_4M, List.of(flag("P", 0), flag("R/W", 1), flag("U/S", 2), flag("PWT", 3), flag("PCD", 4),
+            flag("A", 5), flag("D", 6), flag("PS", 7), flag("G", 8), of("ignored", 11, 9, IGNORED), flag("PAT", 12),
+            of("PSE-36 address", 21, 13, PSE36_ADDRESS), of("page frame", 31, 22, ADDRESS))),
+    /** 32-bit paging: PTE that maps a 4 KiB page (Table 4-6). */
+    PTE32(PageSize.SIZE_4K, List.of(flag("P", 0), flag("R/W", 1), flag("U/S", 2), flag("PWT", 3), flag("PCD", 4),
+            flag("A", 5), flag("D", 6), flag("PAT", 7), flag("G", 8), of("ignored", 11, 9, IGNORED),
+            of("page frame", 31, 12, ADDRESS))),
+
+    /** PAE paging: a PDPTE register (Table 4-8). No R/W, U/S, A or XD. */
+    PDPTE_PAE(PageSize.UNPAGED, List.of(flag("P", 0), of("reserved", 2, 1, RESERVED), flag("PWT", 3), flag("PCD", 4),
+            of("reserved", 8, 5, RESERVED), of("ignored", 11, 9, IGNORED), of("page directory", 51, 12, ADDRESS),
+            of("reserved", 63, 52, RESERVED))),
+    /** PAE paging: PDE that references a page table (Table 4-10). */
+    PDE_PAE_TABLE(PageSize.UNPAGED, List.of(flag("P", 0), flag("R/W", 1), flag("U/S", 2), flag("PWT", 3),
+            flag("PCD", 4), flag("A", 5), of("ignored", 6, 6, IGNORED), flag("PS", 7), of("ignored", 11, 8, IGNORED),
+            of("page table", 51, 12, ADDRESS), of("reserved", 62, 52, RESERVED), of("XD", 63, 63, EXECUTE_DISABLE))),
+    /** PAE paging: PDE that maps a 2 MiB page (Table 4-9). */
+    PDE_PAE_2M(PageSize.SIZE_2M, List.of(flag("P", 0), flag("R/W", 1), flag("U/S", 2), flag("PWT", 3), flag("PCD", 4),
+            flag("A", 5), flag("D", 6), flag("PS", 7), flag("G", 8), of("ignored", 11, 9, IGNORED), flag("PAT", 12),
+            of("reserved", 20, 13, RESERVED), of("page frame", 51, 21, ADDRESS), of("reserved", 62, 52, RESERVED),
+            of("XD", 63, 63, EXECUTE_DISABLE))),
+    /** PAE paging: PTE that maps a 4 KiB page (Table 4-11). */
+    PTE_PAE(PageSize.SIZE_4K, List.of(flag("P", 0), flag("R/W", 1), flag("U/S", 2), flag("PWT", 3), flag("PCD", 4),
+            flag("A", 5), flag("D", 6), flag("PAT", 7), flag("G", 8), of("ignored", 11, 9, IGNORED),
+            of("page frame", 51, 12, ADDRESS), of("reserved", 62, 52, RESERVED), of("XD", 63, 63, EXECUTE_DISABLE))),
+
+    /**
+     * 4/5-level paging: PML5E or PML4E (Tables 4-14, 4-15), and a PDPTE with PS=1 on a CPU without 1 GiB
+     * pages: bit 7 is reserved.
+     */
+    UPPER_NO_PS(PageSize.UNPAGED, List.of(flag("P", 0), flag("R/W", 1), flag("U/S", 2), flag("PWT", 3), flag("PCD", 4),
+            flag("A", 5), of("ignored", 6, 6, IGNORED), of("PS", 7, 7, RESERVED), of("ignored", 11, 8, IGNORED),
+            of("next table", 51, 12, ADDRESS), of("ignored", 62, 52, IGNORED), of("XD", 63, 63, EXECUTE_DISABLE))),
+    /** 4/5-level paging: PDPTE or PDE that references the next table (Tables 4-17, 4-19). */
+    LONG_TABLE(PageSize.UNPAGED, List.of(flag("P", 0), flag("R/W", 1), flag("U/S", 2), flag("PWT", 3), flag("PCD", 4),
+            flag("A", 5), of("ignored", 6, 6, IGNORED), flag("PS", 7), of("ignored", 11, 8, IGNORED),
+            of("next table", 51, 12, ADDRESS), of("ignored", 62, 52, IGNORED), of("XD", 63, 63, EXECUTE_DISABLE))),
+    /** 4/5-level paging: PDPTE that maps a 1 GiB page (Table 4-16). */
+    LONG_1G(PageSize.SIZE_1G, List.of(flag("P", 0), flag("R/W", 1), flag("U/S", 2), flag("PWT", 3), flag("PCD", 4),
+            flag("A", 5), flag("D", 6), flag("PS", 7), flag("G", 8), of("ignored", 11, 9, IGNORED), flag("PAT", 12),
+            of("reserved", 29, 13, RESERVED), of("page frame", 51, 30, ADDRESS), of("ignored", 58, 52, IGNORED),
+            of("protection key", 62, 59, PROTECTION_KEY), of("XD", 63, 63, EXECUTE_DISABLE))),
+    /** 4/5-level paging: PDE that maps a 2 MiB page (Table 4-18). */
+    LONG_2M(PageSize.SIZE_2M, List.of(flag("P", 0), flag("R/W", 1), flag("U/S", 2), flag("PWT", 3), flag("PCD", 4),
+            flag("A", 5), flag("D", 6), flag("PS", 7), flag("G", 8), of("ignored", 11, 9, IGNORED), flag("PAT", 12),
+            of("reserved", 20, 13, RESERVED), of("page frame", 51, 21, ADDRESS), of("ignored", 58, 52, IGNORED),
+            of("protection key", 62, 59, PROTECTION_KEY), of("XD", 63, 63, EXECUTE_DISABLE))),
+    /** 4/5-level paging: PTE that maps a 4 KiB page (Table 4-20). */
+    LONG_PTE(PageSize.SIZE_4K, List.of(flag("P", 0), flag("R/W", 1), flag("U/S", 2), flag("PWT", 3), flag("PCD", 4),
+            flag("A", 5), flag("D", 6), flag("PAT", 7), flag("G", 8), of("ignored", 11, 9, IGNORED),
+            of("page frame", 51, 12, ADDRESS), of("ignored", 58, 52, IGNORED),
+            of("protection key", 62, 59, PROTECTION_KEY), of("XD", 63, 63, EXECUTE_DISABLE)));
+
+    private final PageSize leafSize;
+    private final List<BitField> fields;
+
+    EntryFormat(PageSize leafSize, List<BitField> fields) {
+        this.leafSize = leafSize;
+        this.fields = fields;
+    }
+
+    /** Whether an entry of this format maps a page (ends the walk). */
+    boolean isLeaf() {
+        return leafSize != PageSize.UNPAGED;
+    }
+
+    /** The size of the page a leaf of this format maps. */
+    PageSize leafSize() {
+        return leafSize;
+    }
+
+    /**
+     * The bits that must be 0 in a present entry of this format.
+     *
+     * @param maxPhysAddr MAXPHYADDR
+     * @param pse36Width  M' of PSE-36: min(40, MAXPHYADDR) with PSE-36, 32 without
+     * @param nxe         whether EFER.NXE is set
+     */
+    long reservedMask(int maxPhysAddr, int pse36Width, boolean nxe) {
+        long mask = 0;
+        for (BitField f : fields) {
+            mask |= switch (f.role()) {
+                case RESERVED -> f.mask();
+                case ADDRESS -> BitField.bits(f.high(), Math.max(f.low(), maxPhysAddr));
+                case EXECUTE_DISABLE -> nxe ? 0 : f.mask();
+                case PSE36_ADDRESS -> BitField.bits(f.high(), Math.max(f.low(), pse36Width - 19));
+                default -> 0;
+            };
+        }
+        return mask;
+    }
+
+    /**
+     * The physical address an entry of this format points to (next table or page frame). Only called for
+     * an entry that passed {@link #reservedMask}, so no address bit at or above MAXPHYADDR is set.
+     */
+    long frameAddress(long entry, int pse36Width) {
+        long address = 0;
+        for (BitField f : fields) {
+            if (f.role() == ADDRESS) {
+                address |= entry & f.mask();
+            } else if (f.role() == PSE36_ADDRESS) {
+                long high = (entry & BitField.bits(pse36Width - 20, f.low())) >>> f.low();
+                address |= high << 32;
+            }
+        }
+        return address;
+    }
+
+    /** The protection key of a leaf of this format (0 if the format has none). */
+    int protectionKey(long entry) {
+        for (BitField f : fields) {
+            if (f.role() == PROTECTION_KEY) {
+                return (int) ((entry & f.mask()) >>> f.low());
+            }
+        }
+        return 0;
+    }
+
+    /** Whether the format has an execute-disable bit and the entry sets it. */
+    boolean executeDisabled(long entry) {
+        long mask = 0;
+        for (BitField f : fields) {
+            mask |= f.role() == EXECUTE_DISABLE ? f.mask() : 0;
+        }
+        return (entry & mask) != 0;
+    }
+
+    /** Whether the format's entries carry R/W and U/S (all but the PAE PDPTE registers). */
+    boolean hasAccessRights() {
+        return this != PDPTE_PAE;
+    }
+}

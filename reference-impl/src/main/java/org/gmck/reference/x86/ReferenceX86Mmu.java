@@ -1,0 +1,107 @@
+package org.gmck.reference.x86;
+
+import java.util.Optional;
+import org.gmck.spi.RejectedException;
+import org.gmck.spi.x86.Access;
+import org.gmck.spi.x86.AccessOutcome;
+import org.gmck.spi.x86.ControlRegisters;
+import org.gmck.spi.x86.CpuModel;
+import org.gmck.spi.x86.Loaded;
+import org.gmck.spi.x86.LoadOutcome;
+import org.gmck.spi.x86.X86Mmu;
+import org.gmck.spi.x86.X86Status;
+
+/** The reference x86 MMU: guest RAM, the loaded registers, and the walker. */
+public final class ReferenceX86Mmu implements X86Mmu {
+
+    private static final long RFLAGS_AC = 1L << 18;
+    private static final int MIN_MAXPHYADDR = 32;
+    private static final int MAX_MAXPHYADDR = 52;
+
+    private final CpuModel cpu;
+    private final GuestMemory memory;
+    private final RegisterLoader loader;
+    private final Walker walker;
+    private Optional<PagingState> state = Optional.empty();
+    private boolean ac;
+    private int pkru;
+    private int pkrs;
+
+    private ReferenceX86Mmu(CpuModel cpu, long guestRamBytes) {
+        this.cpu = cpu;
+        this.memory = new GuestMemory(guestRamBytes);
+        this.loader = new RegisterLoader(cpu, memory);
+        this.walker = new Walker(cpu, memory);
+    }
+
+    /** A fresh MMU; refuses an impossible CPU model or RAM size. */
+    public static ReferenceX86Mmu create(CpuModel cpu, long guestRamBytes) {
+        if (cpu == null || cpu.maxPhysAddr() < MIN_MAXPHYADDR || cpu.maxPhysAddr() > MAX_MAXPHYADDR) {
+            throw new RejectedException(X86Status.INVALID_CPU_MODEL,
+                    "MAXPHYADDR must lie in 32..52: " + cpu);
+        }
+        if (guestRamBytes <= 0 || (guestRamBytes & 0xFFF) != 0 || (guestRamBytes - 1) >>> cpu.maxPhysAddr() != 0) {
+            throw new RejectedException(X86Status.INVALID_GUEST_RAM, String.format(
+                    "guest RAM of %#x bytes is not a positive multiple of 4 KiB within MAXPHYADDR %d",
+                    guestRamBytes, cpu.maxPhysAddr()));
+        }
+        return new ReferenceX86Mmu(cpu, guestRamBytes);
+    }
+
+    @Override
+    public CpuModel cpuModel() {
+        return cpu;
+    }
+
+    @Override
+    public void writePhysical64(long physicalAddress, long value) {
+        memory.write64(physicalAddress, value);
+    }
+
+    @Override
+    public long readPhysical64(long physicalAddress) {
+        return memory.read64(physicalAddress);
+    }
+
+    @Override
+    public void writePhysical32(long physicalAddress, int value) {
+        memory.write32(physicalAddress, value);
+    }
+
+    @Override
+    public int readPhysical32(long physicalAddress) {
+        return memory.read32(physicalAddress);
+    }
+
+    @Override
+    public LoadOutcome loadControlRegisters(ControlRegisters registers) {
+        RegisterLoader.Result result = loader.load(registers, state);
+        if (result.fault() != null) {
+            return result.fault();
+        }
+        state = Optional.of(result.state());
+        return new Loaded(registers.pagingMode());
+    }
+
+    @Override
+    public void setRflags(long rflags) {
+        ac = (rflags & RFLAGS_AC) != 0;
+    }
+
+    @Override
+    public void setPkru(int value) {
+        pkru = value;
+    }
+
+    @Override
+    public void setPkrs(int value) {
+        pkrs = value;
+    }
+
+    @Override
+    public AccessOutcome access(Access access) {
+        PagingState current = state.orElseThrow(() -> new RejectedException(X86Status.NO_REGISTERS_LOADED,
+                "load the control registers before the first access"));
+        return walker.walk(access, current, ac, pkru, pkrs);
+    }
+}

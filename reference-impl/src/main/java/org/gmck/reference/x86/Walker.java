@@ -1,0 +1,153 @@
+package org.gmck.reference.x86;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.gmck.spi.RejectedException;
+import org.gmck.spi.x86.Access;
+import org.gmck.spi.x86.AccessKind;
+import org.gmck.spi.x86.AccessOutcome;
+import org.gmck.spi.x86.ControlRegisters;
+import org.gmck.spi.x86.CpuFeature;
+import org.gmck.spi.x86.CpuModel;
+import org.gmck.spi.x86.EntryUse;
+import org.gmck.spi.x86.GeneralProtection;
+import org.gmck.spi.x86.GpReason;
+import org.gmck.spi.x86.PageFault;
+import org.gmck.spi.x86.PageSize;
+import org.gmck.spi.x86.Privilege;
+import org.gmck.spi.x86.Rights;
+import org.gmck.spi.x86.Translated;
+import org.gmck.spi.x86.X86PagingMode;
+import org.gmck.spi.x86.X86Status;
+
+/**
+ * One page walk (SDM Vol. 3A, 4.3 to 4.5), top-down, in the order the fault precedence needs:
+ * <ol>
+ *   <li>in IA-32e mode, a non-canonical address is #GP before any entry is read;</li>
+ *   <li>at each level, a not-present entry ends the walk with #PF (P=0);</li>
+ *   <li>then a reserved bit in that present entry ends it with #PF (P=1, RSVD=1);</li>
+ *   <li>only a complete walk reaches the access-rights checks (#PF P=1, PK when a key refused).</li>
+ * </ol>
+ * On success the A flag is set in every entry used (never in a PAE PDPTE register) and, for a write, D
+ * in the leaf. A faulting walk changes no entry (interpretation I-X86-1).
+ */
+final class Walker {
+
+    private static final long ACCESSED = 1L << 5;
+    private static final long DIRTY = 1L << 6;
+    private static final long PRESENT = 1L;
+    private static final long RW = 1L << 1;
+    private static final long US = 1L << 2;
+    private static final long TABLE_BASE_32 = 0xFFFF_F000L;
+    /** CR3 bits 51:12; the register load already refused bits at or above MAXPHYADDR. */
+    private static final long TABLE_BASE_LONG = 0x000F_FFFF_FFFF_F000L;
+
+    private final CpuModel cpu;
+    private final GuestMemory memory;
+
+    Walker(CpuModel cpu, GuestMemory memory) {
+        this.cpu = cpu;
+        this.memory = memory;
+    }
+
+    AccessOutcome walk(Access access, PagingState state, boolean ac, int pkru, int pkrs) {
+        if (access.privilege() == Privilege.IMPLICIT_SUPERVISOR && access.kind() == AccessKind.FETCH) {
+            throw new RejectedException(X86Status.INVALID_ACCESS, "an implicit supervisor access is never a fetch");
+        }
+        long la = access.linearAddress();
+        X86PagingMode mode = state.mode();
+        if (!state.ia32e() && (la >>> 32) != 0) {
+            throw new RejectedException(X86Status.LINEAR_ADDRESS_TOO_WIDE,
+                    String.format("%#x does not fit the 32-bit linear addresses of %s", la, mode));
+        }
+        if (mode == X86PagingMode.NONE) {
+            return new Translated(la, PageSize.UNPAGED, Rights.ALL, List.of());
+        }
+        int width = mode == X86PagingMode.LEVEL5 ? 57 : 48;
+        if (state.ia32e() && (la << (64 - width) >> (64 - width)) != la) {
+            return new GeneralProtection(GpReason.NON_CANONICAL_ADDRESS);
+        }
+        int errorBase = errorCodeBase(access, state);
+        int pse36Width = PagingState.pse36Width(cpu);
+        boolean cr4Pse = state.cr4(ControlRegisters.CR4_PSE);
+        boolean nxe = state.nxeActive();
+        List<EntryUse> used = new ArrayList<>();
+        boolean writable = true;
+        boolean user = true;
+        boolean executeDisabled = false;
+        long table = topTable(state);
+        for (Level level : Level.of(mode)) {
+            long address = level == Level.PDPT_PAE ? state.pdptAddress() + 8L * ((la >>> 30) & 3)
+                    : level.entryAddress(table, la);
+            long entry = level == Level.PDPT_PAE ? state.pdptes()[(int) ((la >>> 30) & 3)] : read(level, address);
+            if ((entry & PRESENT) == 0) {
+                return new PageFault(errorBase, la);
+            }
+            EntryFormat format = level.format(entry, cr4Pse, cpu.has(CpuFeature.PAGE_1GB));
+            if ((entry & format.reservedMask(cpu.maxPhysAddr(), pse36Width, nxe)) != 0) {
+                return new PageFault(errorBase | PageFault.P | PageFault.RSVD, la);
+            }
+            used.add(new EntryUse(level.spiLevel(), address, entry));
+            if (format.hasAccessRights()) {
+                writable &= (entry & RW) != 0;
+                user &= (entry & US) != 0;
+                executeDisabled |= nxe && format.executeDisabled(entry);
+            }
+            long frame = format.frameAddress(entry, pse36Width);
+            if (format.isLeaf()) {
+                int key = state.ia32e() && (state.cr4(ControlRegisters.CR4_PKE) || state.cr4(ControlRegisters.CR4_PKS))
+                        ? format.protectionKey(entry) : 0;
+                Rights rights = new Rights(writable, user, !executeDisabled, key);
+                return finish(access, state, ac, pkru, pkrs, errorBase, used, rights, format.leafSize(), frame);
+            }
+            table = frame;
+        }
+        throw new IllegalStateException("a walk in " + mode + " ended without a leaf");
+    }
+
+    private AccessOutcome finish(Access access, PagingState state, boolean ac, int pkru, int pkrs, int errorBase,
+            List<EntryUse> used, Rights rights, PageSize size, long frame) {
+        AccessControl.Verdict verdict = AccessControl.check(rights, access.kind(), access.privilege(), state, ac,
+                pkru, pkrs);
+        if (verdict.refused()) {
+            return new PageFault(errorBase | PageFault.P | (verdict.keyRefused() ? PageFault.PK : 0),
+                    access.linearAddress());
+        }
+        setAccessedAndDirty(used, access.kind() == AccessKind.WRITE, state.mode());
+        long offset = access.linearAddress() & ((1L << size.shift()) - 1);
+        return new Translated(frame | offset, size, rights, used);
+    }
+
+    private void setAccessedAndDirty(List<EntryUse> used, boolean write, X86PagingMode mode) {
+        for (int i = 0; i < used.size(); i++) {
+            EntryUse use = used.get(i);
+            if (mode == X86PagingMode.PAE && i == 0) {
+                continue;
+            }
+            long bits = ACCESSED | (write && i == used.size() - 1 ? DIRTY : 0);
+            if (mode == X86PagingMode.BITS32) {
+                memory.write32(use.address(), memory.read32(use.address()) | (int) bits);
+            } else {
+                memory.write64(use.address(), memory.read64(use.address()) | bits);
+            }
+        }
+    }
+
+    private long read(Level level, long address) {
+        return level.entryBytes() == 4 ? Integer.toUnsignedLong(memory.read32(address)) : memory.read64(address);
+    }
+
+    private long topTable(PagingState state) {
+        long cr3 = state.registers().cr3();
+        return state.ia32e() ? cr3 & TABLE_BASE_LONG : cr3 & TABLE_BASE_32;
+    }
+
+    /** W/R, U/S and I/D describe the access itself (SDM 4.7). */
+    private static int errorCodeBase(Access access, PagingState state) {
+        int code = access.kind() == AccessKind.WRITE ? PageFault.W : 0;
+        code |= access.privilege() == Privilege.USER ? PageFault.U : 0;
+        boolean reportsFetch = state.cr4(ControlRegisters.CR4_SMEP) || state.nxeActive();
+        code |= access.kind() == AccessKind.FETCH && reportsFetch ? PageFault.ID : 0;
+        return code;
+    }
+}

@@ -1,0 +1,17 @@
+package org.gmck.spi.pgm.context;
+
+import org.gmck.spi.Status;
+
+/** Why a memory-context call was refused, named after VirtualBox's status codes. */
+public enum ContextStatus implements Status {
+    /** An address or size that is not page aligned, a zero size, or a name that is empty. */
+    VERR_INVALID_PARAMETER,
+    /** The new location overlaps something the intermediate context already maps. */
+    VERR_PGM_MAPPING_CONFLICT,
+    /** A guest-context mapping, or the switcher's identity mapping, that would reach 4 GB or beyond. */
+    VERR_OUT_OF_RANGE,
+    /** No guest-context mapping of that name. */
+    VERR_NOT_FOUND,
+    /** A guest-context mapping of that name exists already. */
+    VERR_ALREADY_EXISTS
+}

@@ -1,0 +1,7 @@
+package org.gmck.spi.pgm.phys;
+
+/** The width of the host kernel, which decides its per-page bookkeeping cost (seed 000). */
+public enum HostBitness {
+    BIT32,
+    BIT64
+}

@@ -1,0 +1,323 @@
+package org.gmck.kit.steps.monitor;
+
+import io.cucumber.java.ParameterType;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import org.gmck.kit.Numbers;
+import org.gmck.kit.ScenarioContext;
+import org.gmck.spi.monitor.FaultRoute;
+import org.gmck.spi.monitor.Monitor;
+import org.gmck.spi.monitor.MonitorEntry;
+import org.gmck.spi.monitor.MonitorEvent;
+
+/** Steps for the FreeMWare monitor. They reach the implementation only through the SPI. */
+public final class MonitorSteps {
+
+    private final ScenarioContext context;
+    private Monitor monitor;
+    private List<Long> array;
+    private int eventsBefore;
+    private String before;
+
+    public MonitorSteps(ScenarioContext context) {
+        this.context = context;
+    }
+
+    @ParameterType("0x[0-9A-Fa-f_]+(?:(?:, | and )0x[0-9A-Fa-f_]+)*")
+    public List<Long> monAddresses(String text) {
+        List<Long> values = new ArrayList<>();
+        for (String part : text.split(", | and ")) {
+            values.add(Numbers.parse(part));
+        }
+        return values;
+    }
+
+    @ParameterType("0x[0-9A-Fa-f_]+")
+    public long monAddress(String text) {
+        return Numbers.parse(text);
+    }
+
+    @ParameterType("(?:writable|read-only) (?:user|supervisor)")
+    public String monRights(String text) {
+        return text;
+    }
+
+    @ParameterType("read|write")
+    public String monKind(String text) {
+        return text;
+    }
+
+    @ParameterType("user|supervisor")
+    public String monMode(String text) {
+        return text;
+    }
+
+    @ParameterType("RAN|GUEST_FAULT|HOST_FAULT")
+    public FaultRoute monRoute(String text) {
+        return FaultRoute.valueOf(text);
+    }
+
+    @Given("a monitor for a guest of {int} pages with the host page array {monAddresses}")
+    public void aMonitor(int guestPages, List<Long> hostPages) {
+        createMonitor(guestPages, hostPages);
+        monitor = context.lastValue("a monitor for " + guestPages + " guest pages");
+        array = hostPages;
+    }
+
+    @When("I create a monitor for a guest of {int} pages with the host page array {monAddresses}")
+    public void createMonitor(int guestPages, List<Long> hostPages) {
+        context.attempt(() -> context.adapter().monitor().newMonitor(guestPages, hostPages));
+    }
+
+    @When("I create a monitor for a guest of {int} pages with an empty host page array")
+    public void createMonitorEmpty(int guestPages) {
+        createMonitor(guestPages, List.of());
+    }
+
+    @Given("the guest maps {monAddress} to guest page {int} {monRights}")
+    public void guestMaps(long linear, int guestPage, String rights) {
+        guestMapsNow(linear, guestPage, rights);
+        context.expectAccepted("the guest's mapping of " + Numbers.hex(linear));
+    }
+
+    @When("the guest maps {monAddress} to guest page {int} {monRights} now")
+    public void guestMapsNow(long linear, int guestPage, String rights) {
+        snapshot();
+        context.attemptRun(() -> monitor.guestMap(linear, guestPage, rights.startsWith("writable"),
+                rights.endsWith("user")));
+    }
+
+    @Given("the guest has unmapped {monAddress}")
+    public void guestHasUnmapped(long linear) {
+        guestUnmaps(linear);
+        context.expectAccepted("the guest's unmapping of " + Numbers.hex(linear));
+    }
+
+    @When("the guest unmaps {monAddress}")
+    public void guestUnmaps(long linear) {
+        snapshot();
+        context.attemptRun(() -> monitor.guestUnmap(linear));
+    }
+
+    @Given("the guest has loaded its page directory base register")
+    @When("the guest loads its page directory base register")
+    public void loadPdbr() {
+        context.attemptRun(() -> monitor.guestLoadPdbr());
+    }
+
+    @Given("the guest has touched {monAddresses}")
+    public void guestTouched(List<Long> linears) {
+        for (long linear : linears) {
+            context.attempt(() -> monitor.access(linear, false, false));
+            context.expectAccepted("the guest's read of " + Numbers.hex(linear));
+        }
+    }
+
+    @When("the guest makes a {monMode} {monKind} at {monAddress}")
+    public void access(String mode, String kind, long linear) {
+        context.attempt(() -> monitor.access(linear, kind.equals("write"), mode.equals("user")));
+    }
+
+    @Then("the access went {monRoute}")
+    public void accessWent(FaultRoute route) {
+        context.expectEqual("where the access went", route, context.lastValue("the access"));
+    }
+
+    @Then("the monitor entry for {monAddress} maps the host page serving guest page {int}")
+    public void entryMapsHostPage(long linear, int guestPage) {
+        Optional<Long> host = monitor.hostPageOf(guestPage);
+        context.expectThat("guest page " + guestPage + " must have a host page", host.isPresent());
+        context.expectEqual("the host page of the monitor entry for " + Numbers.hex(linear),
+                host.map(Numbers::hex), monitor.monitorEntry(linear).map(e -> Numbers.hex(e.hostPage())));
+    }
+
+    @Then("the monitor entry for {monAddress} is {monRights}")
+    public void entryRights(long linear, String rights) {
+        Optional<MonitorEntry> entry = monitor.monitorEntry(linear);
+        context.expectEqual("the rights of the monitor entry for " + Numbers.hex(linear), Optional.of(rights),
+                entry.map(e -> (e.writable() ? "writable " : "read-only ") + (e.user() ? "user" : "supervisor")));
+    }
+
+    @Then("the monitor tables do not map {monAddress}")
+    public void noEntry(long linear) {
+        context.expectEqual("the monitor entry for " + Numbers.hex(linear), Optional.empty(), monitor.monitorEntry(linear));
+    }
+
+    @Then("guest pages {int} to {int} are served by distinct pages of the host page array")
+    public void distinctPages(int from, int to) {
+        HashSet<Long> seen = new HashSet<>();
+        for (int pfn = from; pfn <= to; pfn++) {
+            Optional<Long> host = monitor.hostPageOf(pfn);
+            context.expectThat("guest page " + pfn + " must be served by a page of the array " + array + ", is " + host,
+                    host.isPresent() && array.contains(host.get()));
+            context.expectThat("guest page " + pfn + " shares its host page " + host + " with another guest page",
+                    seen.add(host.get()));
+        }
+    }
+
+    @Then("guest page {int} is served by no host page")
+    public void noHostPage(int pfn) {
+        context.expectEqual("the host page of guest page " + pfn, Optional.empty(), monitor.hostPageOf(pfn));
+    }
+
+    @Then("every host page the monitor tables map is locked")
+    public void mappedAreLocked() {
+        context.expectThat("mapped host pages " + monitor.mappedHostPages() + " must all be locked, locked: "
+                + monitor.lockedHostPages(), monitor.lockedHostPages().containsAll(monitor.mappedHostPages())
+                && !monitor.mappedHostPages().isEmpty());
+    }
+
+    @Then("{int} host page(s) are/is locked")
+    public void lockedCount(int count) {
+        context.expectEqual("the number of locked host pages", count, monitor.lockedHostPages().size());
+    }
+
+    @When("the host needs {int} page(s) back")
+    public void pressure(int pages) {
+        snapshot();
+        eventsBefore = monitor.events().size();
+        context.attempt(() -> monitor.hostMemoryPressure(pages));
+    }
+
+    @Then("the monitor gave back {int} page(s)")
+    public void gaveBack(int count) {
+        context.expectEqual("the number of pages given back", count, context.lastValue("the pages given back"));
+    }
+
+    @Then("the monitor gave back guest pages {monGuestPages}, in that order")
+    public void gaveBackPages(List<Long> pages) {
+        List<Long> unlocked = new ArrayList<>();
+        for (MonitorEvent e : monitor.events().subList(eventsBefore, monitor.events().size())) {
+            if (e.kind() == MonitorEvent.Kind.UNLOCKED) {
+                unlocked.add(e.guestPage());
+            }
+        }
+        context.expectEqual("the guest pages given back under pressure", pages, unlocked);
+    }
+
+    @ParameterType("\\d+(?:(?:, | and )\\d+)*")
+    public List<Long> monGuestPages(String text) {
+        List<Long> values = new ArrayList<>();
+        for (String part : text.split(", | and ")) {
+            values.add(Long.parseLong(part.strip()));
+        }
+        return values;
+    }
+
+    @Then("each page given back was taken out of the monitor tables before it was unlocked")
+    public void unmappedBeforeUnlocked() {
+        List<MonitorEvent> recent = monitor.events().subList(eventsBefore, monitor.events().size());
+        int unlocks = 0;
+        for (int i = 0; i < recent.size(); i++) {
+            MonitorEvent e = recent.get(i);
+            if (e.kind() == MonitorEvent.Kind.UNLOCKED) {
+                unlocks++;
+                boolean unmappedBefore = recent.subList(0, i).contains(
+                        new MonitorEvent(MonitorEvent.Kind.UNMAPPED, e.guestPage(), e.hostPage()));
+                context.expectThat("guest page " + e.guestPage() + " was unlocked before it was unmapped: " + recent,
+                        unmappedBefore);
+            }
+        }
+        context.expectThat("the monitor must have given back at least one page: " + recent, unlocks > 0);
+    }
+
+    @Then("guest page {int} was unmapped from the monitor tables, then unlocked and given back to the host")
+    public void unmappedThenReturned(int pfn) {
+        List<MonitorEvent> all = monitor.events();
+        int unmapped = -1;
+        int unlocked = -1;
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).guestPage() == pfn && all.get(i).kind() == MonitorEvent.Kind.UNMAPPED) {
+                unmapped = i;
+            }
+            if (all.get(i).guestPage() == pfn && all.get(i).kind() == MonitorEvent.Kind.UNLOCKED) {
+                unlocked = i;
+            }
+        }
+        context.expectThat("guest page " + pfn + " must be unmapped and then unlocked: " + all,
+                unmapped >= 0 && unlocked > unmapped);
+    }
+
+    @Then("the monitor is unchanged")
+    public void unchanged() {
+        context.expectEqual("the monitor after the refused call", before, describe());
+    }
+
+    @Given("the guest loads a GDT of {monAddresses}")
+    @When("the guest loads the GDT {monAddresses}")
+    public void loadGdt(List<Long> descriptors) {
+        snapshot();
+        context.attemptRun(() -> monitor.guestLoadGdt(descriptors));
+    }
+
+    @When("the guest loads a GDT of {int} descriptors")
+    public void loadBigGdt(int count) {
+        List<Long> descriptors = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            descriptors.add(0x00CF_F200_0000_FFFFL);
+        }
+        loadGdt(descriptors);
+    }
+
+    @When("the guest loads the LDT {monAddresses}")
+    public void loadLdt(List<Long> descriptors) {
+        snapshot();
+        context.attemptRun(() -> monitor.guestLoadLdt(descriptors));
+    }
+
+    @Then("slot {int} of the monitor GDT holds {monAddress}")
+    public void gdtSlot(int slot, long expected) {
+        List<Long> gdt = monitor.monitorGdt();
+        context.expectEqual("slot " + slot + " of the monitor GDT", Numbers.hex(expected),
+                slot < gdt.size() ? Numbers.hex(gdt.get(slot)) : "no such slot");
+    }
+
+    @Then("slot {int} of the monitor LDT holds {monAddress}")
+    public void ldtSlot(int slot, long expected) {
+        List<Long> ldt = monitor.monitorLdt();
+        context.expectEqual("slot " + slot + " of the monitor LDT", Numbers.hex(expected),
+                slot < ldt.size() ? Numbers.hex(ldt.get(slot)) : "no such slot");
+    }
+
+    @Then("the monitor GDT has {int} entries")
+    public void gdtSize(int size) {
+        context.expectEqual("the number of monitor GDT entries", size, monitor.monitorGdt().size());
+    }
+
+    @Then("no present call gate in the monitor GDT leads to a ring-0 code segment")
+    public void noRing0Gate() {
+        List<Long> gdt = monitor.monitorGdt();
+        for (int i = 0; i < gdt.size(); i++) {
+            long d = gdt.get(i);
+            long type = d >>> 40 & 0xF;
+            boolean presentGate = (d & (1L << 44)) == 0 && (d & (1L << 47)) != 0 && (type == 0xC || type == 0x4);
+            if (presentGate) {
+                int target = (int) (d >>> 19 & 0x1FFF);
+                long code = target < gdt.size() ? gdt.get(target) : 0;
+                context.expectThat("call gate in slot " + i + " (" + Numbers.hex(d) + ") leads to ring 0 through slot "
+                        + target + " (" + Numbers.hex(code) + ")", (code >>> 45 & 3) != 0);
+            }
+        }
+    }
+
+    private void snapshot() {
+        before = monitor == null ? null : describe();
+    }
+
+    private String describe() {
+        StringBuilder text = new StringBuilder();
+        for (int pfn = 0; pfn < monitor.guestPages(); pfn++) {
+            text.append(monitor.hostPageOf(pfn)).append(' ');
+        }
+        for (long linear = 0; linear < 0x20000; linear += 0x1000) {
+            text.append(monitor.monitorEntry(linear)).append(' ');
+        }
+        return text.append(monitor.lockedHostPages()).append(monitor.events()).append(monitor.monitorGdt())
+                .append(monitor.monitorLdt()).toString();
+    }
+}

@@ -1,0 +1,118 @@
+package org.gmck.kit.steps.pgm;
+
+import org.gmck.spi.pgm.phys.GuestPhysicalMemory;
+
+/**
+ * Writes a guest's own paging structures into guest physical memory with physical writes, the way a guest
+ * kernel would: 32-bit (two levels of 4-byte entries), legacy PAE (a four-entry PDPT, then two levels of
+ * 8-byte entries) or AMD64 (four levels of 8-byte entries). Tables are placed one page after another from
+ * the root on. It only writes entries; translating through them is the implementation's business.
+ */
+public final class GuestTableWriter {
+
+    /** The guest's table layouts. */
+    public enum Layout {
+        BIT32(4, new int[] {22, 12}, 10),
+        PAE(8, new int[] {30, 21, 12}, 9),
+        AMD64(8, new int[] {39, 30, 21, 12}, 9);
+
+        final int entryBytes;
+        final int[] shifts;
+        final int indexBits;
+
+        Layout(int entryBytes, int[] shifts, int indexBits) {
+            this.entryBytes = entryBytes;
+            this.shifts = shifts;
+            this.indexBits = indexBits;
+        }
+    }
+
+    public static final long P = 1;
+    public static final long RW = 2;
+    public static final long US = 4;
+    public static final long PS = 0x80;
+    public static final long XD = 1L << 63;
+    private static final long FRAME = 0x000F_FFFF_FFFF_F000L;
+
+    private final GuestPhysicalMemory memory;
+    private final Layout layout;
+    private final long root;
+    private long next;
+
+    public GuestTableWriter(GuestPhysicalMemory memory, Layout layout, long root) {
+        this.memory = memory;
+        this.layout = layout;
+        this.root = root;
+        this.next = root + 0x1000;
+    }
+
+    public long root() {
+        return root;
+    }
+
+    public Layout layout() {
+        return layout;
+    }
+
+    /** Maps the 4 KB page of {@code linear} to {@code gcPhys} with the leaf flags given (P is added). */
+    public void map(long linear, long gcPhys, long leafFlags) {
+        long table = root;
+        for (int level = 0; level < layout.shifts.length - 1; level++) {
+            long address = entryAddress(level, table, linear);
+            long entry = read(address);
+            if ((entry & P) == 0) {
+                long fresh = next;
+                next += 0x1000;
+                entry = fresh | upperFlags(level);
+                write(address, entry);
+            }
+            table = entry & FRAME;
+        }
+        write(entryAddress(layout.shifts.length - 1, table, linear), gcPhys & FRAME | leafFlags | P);
+    }
+
+    /** The address of the entry at a level (0 = top) for {@code linear}, or -1 when a table on the way is missing. */
+    public long entryAddressOf(int level, long linear) {
+        long table = root;
+        for (int i = 0; i < level; i++) {
+            long entry = read(entryAddress(i, table, linear));
+            if ((entry & P) == 0) {
+                return -1;
+            }
+            table = entry & FRAME;
+        }
+        return entryAddress(level, table, linear);
+    }
+
+    /** Rewrites the entry at a level (0 = top) for {@code linear}: clears {@code clear}, sets {@code set}. */
+    public void change(int level, long linear, long clear, long set) {
+        long address = entryAddressOf(level, linear);
+        write(address, read(address) & ~clear | set);
+    }
+
+    public int levels() {
+        return layout.shifts.length;
+    }
+
+    public int entryBytes() {
+        return layout.entryBytes;
+    }
+
+    public long read(long address) {
+        return memory.read(address, layout.entryBytes);
+    }
+
+    private void write(long address, long value) {
+        memory.write(address, layout.entryBytes, value);
+    }
+
+    /** Legacy PAE PDPTEs carry no R/W or U/S (those bits are must-be-zero there). */
+    private long upperFlags(int level) {
+        return layout == Layout.PAE && level == 0 ? P : P | RW | US;
+    }
+
+    private long entryAddress(int level, long table, long linear) {
+        int bits = layout == Layout.PAE && level == 0 ? 2 : layout.indexBits;
+        return table + ((linear >>> layout.shifts[level]) & ((1L << bits) - 1)) * layout.entryBytes;
+    }
+}

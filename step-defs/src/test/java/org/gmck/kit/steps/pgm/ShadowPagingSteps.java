@@ -1,0 +1,324 @@
+package org.gmck.kit.steps.pgm;
+
+import io.cucumber.java.ParameterType;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.gmck.kit.Numbers;
+import org.gmck.kit.ScenarioContext;
+import org.gmck.kit.steps.pgm.GuestTableWriter.Layout;
+import org.gmck.spi.pgm.GuestMode;
+import org.gmck.spi.pgm.PagingMode;
+import org.gmck.spi.pgm.shadow.GuestAccessResult;
+import org.gmck.spi.pgm.shadow.MonitorAction;
+import org.gmck.spi.pgm.shadow.ReflectedFault;
+import org.gmck.spi.pgm.shadow.ShadowTranslation;
+import org.gmck.spi.pgm.shadow.ShadowVm;
+import org.gmck.spi.x86.AccessKind;
+import org.gmck.spi.x86.ControlRegisters;
+import org.gmck.spi.x86.Privilege;
+
+/** Steps for PGM's shadow paging. They reach the implementation only through the SPI. */
+public final class ShadowPagingSteps {
+
+    private static final long PRESENT = 1;
+    private static final long RW = 2;
+    private static final long US = 4;
+
+    private final ScenarioContext context;
+    private final GuestMemorySteps memorySteps;
+    private ShadowVm vm;
+    private GuestTableWriter tables;
+    private GuestMode mode;
+    private boolean writeProtectOff;
+    private String before;
+
+    public ShadowPagingSteps(ScenarioContext context, GuestMemorySteps memorySteps) {
+        this.context = context;
+        this.memorySteps = memorySteps;
+    }
+
+    @ParameterType("read|write|fetch")
+    public AccessKind shwAccessKind(String text) {
+        return AccessKind.valueOf(text.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    @ParameterType("user|supervisor")
+    public Privilege shwPrivilege(String text) {
+        return text.equals("user") ? Privilege.USER : Privilege.SUPERVISOR;
+    }
+
+    /** Leaf rights as scenarios write them: {@code writable user}, {@code read-only supervisor}, ... */
+    @ParameterType("(?:writable|read-only) (?:user|supervisor)(?: no-execute)?")
+    public long shwRights(String text) {
+        long flags = text.startsWith("writable") ? RW : 0;
+        flags |= text.contains("user") ? US : 0;
+        flags |= text.endsWith("no-execute") ? GuestTableWriter.XD : 0;
+        return flags;
+    }
+
+    @Given("a shadow-paged VM on a(n) {pagingMode} host whose host can give it {int} pages")
+    public void aShadowVm(PagingMode host, int pages) {
+        context.attempt(() -> context.adapter().guestMemory().newShadowVm(host, pages));
+        vm = context.lastValue("a shadow-paged VM on a " + host + " host");
+        memorySteps.use(vm.memory());
+    }
+
+    @When("I create a shadow-paged VM on a(n) {pagingMode} host whose host can give it {int} pages")
+    public void createShadowVm(PagingMode host, int pages) {
+        context.attempt(() -> context.adapter().guestMemory().newShadowVm(host, pages));
+    }
+
+    @Given("the guest keeps {guestMode} page tables at {pgmAddress}")
+    public void guestTables(GuestMode guestMode, long root) {
+        this.mode = guestMode;
+        Layout layout = guestMode.longMode() ? Layout.AMD64 : guestMode == GuestMode.BIT32 ? Layout.BIT32 : Layout.PAE;
+        tables = new GuestTableWriter(vm.memory(), layout, root);
+    }
+
+    @Given("the guest maps {pgmAddress} to {pgmAddress} {shwRights}")
+    public void guestMaps(long linear, long gcPhys, long rights) {
+        tables.map(linear, gcPhys, rights);
+    }
+
+    @Given("the guest's level-{int} entry for {pgmAddress} is made {shwRights}")
+    public void guestUpperEntry(int level, long linear, long rights) {
+        tables.change(level - 1, linear, RW | US, rights & (RW | US));
+    }
+
+    @Given("the guest's level-{int} entry for {pgmAddress} points back at its own table")
+    public void selfMap(int level, long linear) {
+        long address = tables.entryAddressOf(level - 1, linear);
+        long table = address & ~0xFFFL;
+        vm.memory().write(address, tables.entryBytes(), table | PRESENT | RW | US);
+    }
+
+    @Given("the guest's level-{int} entry for {pgmAddress} points at {pgmAddress}")
+    public void pointAt(int level, long linear, long target) {
+        long address = tables.entryAddressOf(level - 1, linear);
+        vm.memory().write(address, tables.entryBytes(), target | PRESENT | RW | US);
+    }
+
+    @Given("the guest runs with CR0.WP clear")
+    public void wpClear() {
+        writeProtectOff = true;
+    }
+
+    @Given("the guest has loaded CR3")
+    public void guestLoadedCr3() {
+        loadCr3();
+        context.expectAccepted("loading the guest's control registers");
+    }
+
+    @When("the guest loads CR3")
+    public void loadCr3() {
+        loadCr3(tables.root());
+    }
+
+    @When("the guest loads CR3 with {pgmAddress}")
+    public void loadCr3(long cr3) {
+        snapshot();
+        context.attempt(() -> vm.loadControlRegisters(registers(cr3)));
+    }
+
+    private ControlRegisters registers(long cr3) {
+        long cr0 = ControlRegisters.CR0_PE | ControlRegisters.CR0_PG | (writeProtectOff ? 0 : ControlRegisters.CR0_WP);
+        long cr4 = mode == GuestMode.BIT32 ? 0 : ControlRegisters.CR4_PAE;
+        long efer = mode.longMode() ? ControlRegisters.EFER_LME | ControlRegisters.EFER_LMA : 0;
+        if (mode == GuestMode.PAE_NX || mode == GuestMode.AMD64_NX) {
+            efer |= ControlRegisters.EFER_NXE;
+        }
+        return new ControlRegisters(cr0, cr3, cr4, efer);
+    }
+
+    @Given("the guest has {shwAccessKind} {pgmAddress} as {shwPrivilege}")
+    public void guestHasAccessed(AccessKind kind, long linear, Privilege privilege) {
+        guestAccesses(kind, linear, privilege);
+        context.expectAccepted("the guest's " + kind + " at " + Numbers.hex(linear));
+    }
+
+    @When("the guest {shwAccessKind}s {pgmAddress} as {shwPrivilege}")
+    public void guestAccesses(AccessKind kind, long linear, Privilege privilege) {
+        guestAccess(kind, linear, privilege, 8, 0x5A5A_0000_0000_0001L);
+    }
+
+    @When("the guest fetches from {pgmAddress} as {shwPrivilege}")
+    public void guestFetches(long linear, Privilege privilege) {
+        guestAccess(AccessKind.FETCH, linear, privilege, 1, 0);
+    }
+
+    @When("the guest writes {pgmAddress} to the {int} bytes at linear {pgmAddress} as {shwPrivilege}")
+    public void guestWritesValue(long value, int width, long linear, Privilege privilege) {
+        guestAccess(AccessKind.WRITE, linear, privilege, width, value);
+    }
+
+    @Given("the guest has written {pgmAddress} to the {int} bytes at linear {pgmAddress} as {shwPrivilege}")
+    public void guestHasWrittenValue(long value, int width, long linear, Privilege privilege) {
+        guestWritesValue(value, width, linear, privilege);
+        context.expectAccepted("the guest's write at " + Numbers.hex(linear));
+    }
+
+    @When("the guest reads {int} bytes at linear {pgmAddress} as {shwPrivilege}")
+    public void guestReadsWidth(int width, long linear, Privilege privilege) {
+        guestAccess(AccessKind.READ, linear, privilege, width, 0);
+    }
+
+    private void guestAccess(AccessKind kind, long linear, Privilege privilege, int width, long value) {
+        snapshot();
+        context.attempt(() -> vm.access(linear, kind, privilege, width, value));
+    }
+
+    @When("the guest invalidates {pgmAddress} with INVLPG")
+    public void invlpg(long linear) {
+        context.attemptRun(() -> vm.invalidatePage(linear));
+    }
+
+    @When("the VM syncs CR3")
+    public void syncCr3() {
+        context.attemptRun(() -> vm.syncCr3());
+    }
+
+    @Then("the monitor did nothing: the access ran on the shadow tables")
+    public void monitorDidNothing() {
+        context.expectEqual("what the monitor's fault handler did", List.of(), result().actions());
+    }
+
+    @Then("the monitor {shwActions}")
+    public void monitorActions(List<MonitorAction> expected) {
+        context.expectEqual("what the monitor's fault handler did", expected, result().actions());
+    }
+
+    @ParameterType("(?:(?:synced the shadow|allocated a page|copied the shared page|recorded the write"
+            + "|emulated the page-table write|dropped the ROM write|emulated the access|reflected the fault)"
+            + "(?:, | and | then )?)+")
+    public List<MonitorAction> shwActions(String text) {
+        List<MonitorAction> actions = new ArrayList<>();
+        for (String part : text.split(", | and | then ")) {
+            actions.add(switch (part.strip()) {
+                case "synced the shadow" -> MonitorAction.SYNCED;
+                case "allocated a page" -> MonitorAction.ALLOCATED_ON_WRITE;
+                case "copied the shared page" -> MonitorAction.COPIED_ON_WRITE;
+                case "recorded the write" -> MonitorAction.WRITE_MONITOR_RECORDED;
+                case "emulated the page-table write" -> MonitorAction.PAGE_TABLE_WRITE_EMULATED;
+                case "dropped the ROM write" -> MonitorAction.ROM_WRITE_DROPPED;
+                case "emulated the access" -> MonitorAction.EMULATED;
+                default -> MonitorAction.REFLECTED_TO_GUEST;
+            });
+        }
+        return actions;
+    }
+
+    @Then("the guest gets a page fault with error code {pgmAddress} and CR2 {pgmAddress}")
+    public void guestGetsPageFault(long errorCode, long cr2) {
+        Optional<ReflectedFault> fault = result().reflected();
+        context.expectEqual("the fault handed to the guest",
+                Optional.of(new ReflectedFault(ReflectedFault.PAGE_FAULT, (int) errorCode, cr2)), fault);
+    }
+
+    @Then("the guest gets no fault")
+    public void noFault() {
+        context.expectEqual("the fault handed to the guest", Optional.empty(), result().reflected());
+    }
+
+    @Then("the guest read {pgmAddress}")
+    public void guestRead(long value) {
+        context.expectEqual("the value the guest read", Numbers.hex(value), Numbers.hex(result().value()));
+    }
+
+    @Then("the shadow maps {pgmAddress} to the host page behind {pgmAddress}")
+    public void shadowMapsToHostPage(long linear, long gcPhys) {
+        long expected = vm.memory().page(gcPhys).hostPhys() | (linear & 0xFFF);
+        context.expectEqual("the host address the shadow maps " + Numbers.hex(linear) + " to", Numbers.hex(expected),
+                translation(linear).map(t -> Numbers.hex(t.hostPhys())).orElse("nothing"));
+    }
+
+    @Then("the shadow maps {pgmAddress} {shwShadowRight}")
+    public void shadowRight(long linear, String right) {
+        ShadowTranslation t = translation(linear).orElseThrow(() -> context.failure("the shadow must map "
+                + Numbers.hex(linear) + " but does not", null));
+        boolean actual = switch (right) {
+            case "writable", "read-only" -> t.writable();
+            case "for user mode", "for supervisor mode only" -> t.user();
+            default -> t.executable();
+        };
+        boolean expected = right.equals("writable") || right.equals("for user mode") || right.equals("executable");
+        context.expectEqual("whether the shadow maps " + Numbers.hex(linear) + " " + right, expected, actual);
+    }
+
+    @ParameterType("writable|read-only|for user mode|for supervisor mode only|executable|no-execute")
+    public String shwShadowRight(String text) {
+        return text;
+    }
+
+    @Then("the shadow does not map {pgmAddress}")
+    public void shadowDoesNotMap(long linear) {
+        context.expectEqual("the shadow translation of " + Numbers.hex(linear), Optional.empty(), translation(linear));
+    }
+
+    @Then("the shadow walk for {pgmAddress} uses {int} entries")
+    public void shadowEntries(long linear, int count) {
+        context.expectEqual("the number of shadow entries used for " + Numbers.hex(linear), count,
+                translation(linear).map(t -> t.entries().size()).orElse(0));
+    }
+
+    @Then("the shadow's level-{int} entry for {pgmAddress} has R\\/W {shwBit} and U\\/S {shwBit}")
+    public void shadowEntryFlags(int level, long linear, boolean rw, boolean us) {
+        long entry = translation(linear).orElseThrow(() -> context.failure("the shadow must map "
+                + Numbers.hex(linear), null)).entries().get(level - 1);
+        context.expectEqual("R/W and U/S of the shadow's level-" + level + " entry " + Numbers.hex(entry),
+                (rw ? "R/W " : "") + (us ? "U/S" : ""), ((entry & RW) != 0 ? "R/W " : "") + ((entry & US) != 0 ? "U/S" : ""));
+    }
+
+    @ParameterType("set|clear")
+    public boolean shwBit(String text) {
+        return text.equals("set");
+    }
+
+    @Then("the VM's shadow mode is {pagingMode}")
+    public void vmShadowMode(PagingMode expected) {
+        context.expectEqual("the VM's shadow mode", expected, vm.shadowMode());
+    }
+
+    @Then("the VM's guest mode is {guestMode}")
+    public void vmGuestMode(GuestMode expected) {
+        context.expectEqual("the VM's guest mode", expected, vm.guestMode());
+    }
+
+    @Then("the monitor knows {pgmAddress} as a guest paging structure")
+    public void knowsTable(long gcPhys) {
+        context.expectThat("the guest paging structure pages " + vm.guestPagingStructurePages() + " must include "
+                + Numbers.hex(gcPhys), vm.guestPagingStructurePages().contains(gcPhys));
+    }
+
+    @Then("the guest's level-{int} entry for {pgmAddress} reads {pgmAddress}")
+    public void guestEntryReads(int level, long linear, long expected) {
+        long address = tables.entryAddressOf(level - 1, linear);
+        context.expectEqual("the guest's level-" + level + " entry for " + Numbers.hex(linear), Numbers.hex(expected),
+                Numbers.hex(tables.read(address)));
+    }
+
+    @Then("the guest's registers and shadow are unchanged")
+    public void unchanged() {
+        context.expectEqual("the VM after the refused call", before, describe());
+    }
+
+    private Optional<ShadowTranslation> translation(long linear) {
+        return vm.shadowTranslation(linear);
+    }
+
+    private GuestAccessResult result() {
+        return context.lastValue("the guest access");
+    }
+
+    private void snapshot() {
+        before = vm == null ? null : describe();
+    }
+
+    private String describe() {
+        return vm.guestMode() + " " + vm.shadowMode() + " " + vm.guestPagingStructurePages() + " "
+                + vm.memory().counts() + " " + vm.memory().privateHostPages();
+    }
+}

@@ -1,0 +1,91 @@
+package org.gmck.kit.x86model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.gmck.spi.ConformanceAdapter;
+import org.gmck.spi.RejectedException;
+import org.gmck.spi.x86.AccessOutcome;
+import org.gmck.spi.x86.ControlRegisters;
+import org.gmck.spi.x86.Loaded;
+import org.gmck.spi.x86.LoadOutcome;
+import org.gmck.spi.x86.X86Mmu;
+import org.gmck.spi.x86.X86PagingMode;
+
+/**
+ * Runs one case through the SPI and says how the adapter's answer differs from the expectation, if it
+ * does: the outcome of the register load, the outcome of the access, and every memory word afterwards.
+ */
+public final class CaseRunner {
+
+    private final ConformanceAdapter adapter;
+    private final boolean checkPdpteRegisters;
+
+    /**
+     * @param checkPdpteRegisters whether the adapter declares the PAE PDPTE-register rules; without them
+     *                            the words of a PAE PDPT are not compared afterwards (a walker that reads
+     *                            PDPTEs from memory may set A in them)
+     */
+    public CaseRunner(ConformanceAdapter adapter, boolean checkPdpteRegisters) {
+        this.adapter = adapter;
+        this.checkPdpteRegisters = checkPdpteRegisters;
+    }
+
+    /** The differences found, empty when the adapter did what the case requires. */
+    public Optional<String> difference(ReplayCase c) {
+        try {
+            X86Mmu mmu = adapter.newX86Mmu(c.cpu(), c.guestRamBytes());
+            for (MemoryWord w : c.memory()) {
+                write(mmu, w);
+            }
+            mmu.setRflags(c.rflags());
+            mmu.setPkru(c.pkru());
+            mmu.setPkrs(c.pkrs());
+            LoadOutcome load = mmu.loadControlRegisters(c.registers());
+            List<String> problems = new ArrayList<>();
+            if (c.atLoad()) {
+                if (!c.expected().equals(load)) {
+                    problems.add("register load: expected " + c.expected() + ", got " + load);
+                }
+            } else if (!(load instanceof Loaded)) {
+                problems.add("register load: expected it to succeed, got " + load);
+            } else {
+                AccessOutcome actual = mmu.access(c.access());
+                if (!c.expected().equals(actual)) {
+                    problems.add(c.access() + ": expected " + c.expected() + ", got " + actual);
+                }
+            }
+            for (MemoryWord w : c.memoryAfter()) {
+                if (!checkPdpteRegisters && isPaePdptWord(c, w)) {
+                    continue;
+                }
+                long actual = w.width() == 4 ? Integer.toUnsignedLong(mmu.readPhysical32(w.address()))
+                        : mmu.readPhysical64(w.address());
+                if (actual != w.value()) {
+                    problems.add(String.format("memory at %#x afterwards: expected %#x, got %#x", w.address(),
+                            w.value(), actual));
+                }
+            }
+            return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
+        } catch (RejectedException e) {
+            return Optional.of("the adapter rejected the case: " + e.getMessage());
+        } catch (RuntimeException e) {
+            return Optional.of("the adapter threw " + e);
+        }
+    }
+
+    private static void write(X86Mmu mmu, MemoryWord w) {
+        if (w.width() == 4) {
+            mmu.writePhysical32(w.address(), (int) w.value());
+        } else {
+            mmu.writePhysical64(w.address(), w.value());
+        }
+    }
+
+    private static boolean isPaePdptWord(ReplayCase c, MemoryWord w) {
+        long pdpt = c.registers().cr3() & 0xFFFF_FFE0L;
+        return c.registers().pagingMode() == X86PagingMode.PAE
+                && (c.registers().cr0() & ControlRegisters.CR0_PG) != 0
+                && w.address() >= pdpt && w.address() < pdpt + 32;
+    }
+}
