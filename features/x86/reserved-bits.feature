@@ -52,6 +52,83 @@ Feature: x86 not-present entries, reserved bits and the order in which a walk fi
       | 39 | 4-level | PTE   | 45  | 0x7123456789ab     |
       | 46 | 5-level | PML5E | 50  | 0x00abcdef12345678 |
 
+  @X86-RSVD-2 @profile:x86-paging
+  Scenario Outline: Under MAXPHYADDR 46, address bit <bit> of the <level> is reserved (<mode> paging)
+    Source: Intel SDM Vol. 3A, 4.5.4 "Linear-Address Translation with 4-Level Paging and 5-Level Paging"
+    Given <mode> paging
+    And a 4 KB page mapped at <address>
+    And the <level> entry also has bit <bit> set
+    When a user write of <address> is made
+    Then the access page-faults with error code P|W|U|RSVD
+    And no paging entry changed
+
+    Examples:
+      | mode    | level | bit | address            |
+      | 4-level | PML4E | 46  | 0x7123456789ab     |
+      | 4-level | PML4E | 47  | 0x7123456789ab     |
+      | 4-level | PML4E | 48  | 0x7123456789ab     |
+      | 4-level | PML4E | 49  | 0x7123456789ab     |
+      | 4-level | PML4E | 50  | 0x7123456789ab     |
+      | 4-level | PML4E | 51  | 0x7123456789ab     |
+      | 4-level | PDPTE | 46  | 0x7123456789ab     |
+      | 4-level | PDPTE | 47  | 0x7123456789ab     |
+      | 4-level | PDPTE | 48  | 0x7123456789ab     |
+      | 4-level | PDPTE | 49  | 0x7123456789ab     |
+      | 4-level | PDPTE | 50  | 0x7123456789ab     |
+      | 4-level | PDPTE | 51  | 0x7123456789ab     |
+      | 4-level | PDE   | 46  | 0x7123456789ab     |
+      | 4-level | PDE   | 47  | 0x7123456789ab     |
+      | 4-level | PDE   | 48  | 0x7123456789ab     |
+      | 4-level | PDE   | 49  | 0x7123456789ab     |
+      | 4-level | PDE   | 50  | 0x7123456789ab     |
+      | 4-level | PDE   | 51  | 0x7123456789ab     |
+      | 4-level | PTE   | 46  | 0x7123456789ab     |
+      | 4-level | PTE   | 47  | 0x7123456789ab     |
+      | 4-level | PTE   | 48  | 0x7123456789ab     |
+      | 4-level | PTE   | 49  | 0x7123456789ab     |
+      | 4-level | PTE   | 50  | 0x7123456789ab     |
+      | 4-level | PTE   | 51  | 0x7123456789ab     |
+      | 5-level | PML5E | 46  | 0x00abcdef12345678 |
+      | 5-level | PML5E | 47  | 0x00abcdef12345678 |
+      | 5-level | PML5E | 48  | 0x00abcdef12345678 |
+      | 5-level | PML5E | 49  | 0x00abcdef12345678 |
+      | 5-level | PML5E | 50  | 0x00abcdef12345678 |
+      | 5-level | PML5E | 51  | 0x00abcdef12345678 |
+      | PAE     | PDE   | 46  | 0xc7654321         |
+      | PAE     | PDE   | 47  | 0xc7654321         |
+      | PAE     | PDE   | 48  | 0xc7654321         |
+      | PAE     | PDE   | 49  | 0xc7654321         |
+      | PAE     | PDE   | 50  | 0xc7654321         |
+      | PAE     | PDE   | 51  | 0xc7654321         |
+      | PAE     | PDE   | 52  | 0xc7654321         |
+      | PAE     | PDE   | 53  | 0xc7654321         |
+      | PAE     | PDE   | 54  | 0xc7654321         |
+      | PAE     | PDE   | 55  | 0xc7654321         |
+      | PAE     | PDE   | 56  | 0xc7654321         |
+      | PAE     | PDE   | 57  | 0xc7654321         |
+      | PAE     | PDE   | 58  | 0xc7654321         |
+      | PAE     | PDE   | 59  | 0xc7654321         |
+      | PAE     | PDE   | 60  | 0xc7654321         |
+      | PAE     | PDE   | 61  | 0xc7654321         |
+      | PAE     | PDE   | 62  | 0xc7654321         |
+      | PAE     | PTE   | 46  | 0xc7654321         |
+      | PAE     | PTE   | 47  | 0xc7654321         |
+      | PAE     | PTE   | 48  | 0xc7654321         |
+      | PAE     | PTE   | 49  | 0xc7654321         |
+      | PAE     | PTE   | 50  | 0xc7654321         |
+      | PAE     | PTE   | 51  | 0xc7654321         |
+      | PAE     | PTE   | 52  | 0xc7654321         |
+      | PAE     | PTE   | 53  | 0xc7654321         |
+      | PAE     | PTE   | 54  | 0xc7654321         |
+      | PAE     | PTE   | 55  | 0xc7654321         |
+      | PAE     | PTE   | 56  | 0xc7654321         |
+      | PAE     | PTE   | 57  | 0xc7654321         |
+      | PAE     | PTE   | 58  | 0xc7654321         |
+      | PAE     | PTE   | 59  | 0xc7654321         |
+      | PAE     | PTE   | 60  | 0xc7654321         |
+      | PAE     | PTE   | 61  | 0xc7654321         |
+      | PAE     | PTE   | 62  | 0xc7654321         |
+
   @X86-RSVD-3 @profile:x86-paging
   Scenario Outline: With EFER.NXE clear bit 63 of the <level> is reserved, even for a <kind>
     Source: Intel SDM Vol. 3A, 4.1.3 "Paging-Mode Modifiers"
