@@ -12,7 +12,10 @@ import org.gmck.spi.ConformanceAdapter;
 import org.gmck.spi.Profile;
 import org.junit.jupiter.api.Test;
 
-/** An adapter that declares nothing is not certified: every rule is not applicable and no line claims conformance. */
+/**
+ * An adapter that declares nothing is not certified: every testable rule is not applicable (the catalogue's
+ * untestable rules are reported as such) and no line claims conformance.
+ */
 class NothingDeclaredTest {
 
     @Test
@@ -38,6 +41,8 @@ class NothingDeclaredTest {
         assertFalse(report.accepted());
         assertFalse(report.headline().contains("CONFORMING"), report.headline());
         assertTrue(report.headline().startsWith("NOTHING CERTIFIED"), report.headline());
-        assertEquals(report.rules().size(), report.with(Verdict.NOT_APPLICABLE).size());
+        assertEquals(report.rules().size() - report.with(Verdict.UNTESTABLE).size(), report.with(Verdict.NOT_APPLICABLE).size(),
+                "every testable rule is not applicable; the untestable ones stay untestable");
+        assertTrue(report.with(Verdict.UNTESTABLE).stream().noneMatch(v -> v.rule().testable()));
     }
 }
