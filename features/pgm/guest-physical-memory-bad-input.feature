@@ -141,7 +141,23 @@ Feature: Guest physical memory: bad input is refused and changes nothing
     And guest memory is unchanged
 
   @PGM-PHYS-20 @profile:pgm
-  Scenario: A negative host page budget is refused
+  Scenario Outline: A host page budget of <pages> pages is refused
     Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
-    When I create a VM whose host can give it -1 pages
+    When I create a VM whose host can give it <pages> pages
     Then the call is rejected with VERR_INVALID_PARAMETER
+
+    Examples:
+      | pages |
+      | -1    |
+      | -4096 |
+
+  @PGM-PHYS-20 @profile:pgm
+  Scenario Outline: A shadow-paged VM with a host page budget of <pages> pages is refused
+    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    When I create a shadow-paged VM on a PAE host whose host can give it <pages> pages
+    Then the call is rejected with VERR_INVALID_PARAMETER
+
+    Examples:
+      | pages |
+      | -1    |
+      | -4096 |

@@ -87,6 +87,20 @@ Feature: The intermediate memory context and guest-context mappings
       | the switcher's identity mapping   | 0x201000   |
       | another guest-context mapping     | 0xA08FF000 |
 
+  @PGM-CTX-7 @profile:pgm
+  Scenario: A guest-context mapping right next to the switcher's hypervisor mapping does not conflict
+    Source: 001_96135646f618994a.txt, "Guest Context Mappings"
+    When I assign the guest-context mapping "GC" of 8 KB at 0xA0002000 for physical 0x00500000
+    Then in the PAE tables 0xA0002000 translates to 0x500000
+    And in the PAE tables 0xA0001000 translates to 0x201000
+
+  @PGM-CTX-10 @profile:pgm
+  Scenario: A guest-context mapping that ends just below 4 GB is accepted
+    Source: 001_96135646f618994a.txt, "Guest Context Mappings"
+    When I assign the guest-context mapping "GC" of 8 KB at 0xFFFFE000 for physical 0x00500000
+    Then in the 32-bit tables 0xFFFFF000 translates to 0x501000
+    And in the AMD64 tables 0xFFFFE000 translates to 0x500000
+
   @PGM-CTX-8 @profile:pgm
   Scenario: Relocating a guest-context mapping moves it in every mode's tables
     Source: 001_96135646f618994a.txt, "Guest Context Mappings"

@@ -122,6 +122,18 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
     When the guest reads 0x40001000 as supervisor
     Then the shadow maps 0x40001000 no-execute
 
+  @PGM-SHW-6 @profile:pgm
+  Scenario: With CR4.SMEP set a supervisor fetch from a synced user page still faults for the guest
+    Source: 001_96135646f618994a.txt, "The Shadow Memory Context"
+    Given the guest runs with CR4.SMEP set
+    And the guest maps 0x40001000 to 0x200000 writable user
+    And the guest has written 0x1 to the 1 bytes at 0x200000
+    And the guest has loaded CR3
+    And the guest has read 0x40001000 as user
+    When the guest fetches from 0x40001000 as supervisor
+    Then the monitor reflected the fault
+    And the guest gets a page fault with error code 0x11 and CR2 0x40001000
+
   @PGM-SHW-7 @profile:pgm
   Scenario: A read of a page on the zero page maps the zero page read-only
     Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"

@@ -33,14 +33,21 @@ public final class HostPagePool implements PageAllocationPort {
     }
 
     @Override
-    public HostPage allocateShared() {
-        return take();
+    public HostPage share(HostPage privatePage) {
+        HostPage shared = take();
+        freePrivate(privatePage);
+        return shared;
     }
 
     @Override
-    public void free(HostPage page) {
+    public void freePrivate(HostPage page) {
         handedOut--;
         freed.push(page);
+    }
+
+    @Override
+    public void releaseShared(HostPage page) {
+        freePrivate(page);
     }
 
     private HostPage take() {

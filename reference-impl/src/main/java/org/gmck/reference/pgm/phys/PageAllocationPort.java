@@ -1,8 +1,8 @@
 package org.gmck.reference.pgm.phys;
 
 /**
- * Where PGM gets host pages from and gives them back to: the global memory manager's side of the
- * allocation on write. Contents of a page handed out are all zero.
+ * Where PGM gets host pages from and gives them back to: the global memory manager's side of allocation
+ * on write and of page sharing. Contents of a page handed out are all zero.
  */
 public interface PageAllocationPort {
 
@@ -12,9 +12,15 @@ public interface PageAllocationPort {
     /** A fresh private page; the caller has checked {@link #available()}. */
     HostPage allocatePrivate();
 
-    /** A fresh shared page; the caller has checked {@link #available()}. */
-    HostPage allocateShared();
+    /**
+     * Turns a private page into a shared one and returns the shared page; the private page is gone
+     * afterwards. The caller has checked {@link #available()}, since the shared page may need a new one.
+     */
+    HostPage share(HostPage privatePage);
 
-    /** Gives a page back to the host. */
-    void free(HostPage page);
+    /** Gives a private page back. */
+    void freePrivate(HostPage page);
+
+    /** Drops this VM's reference to a shared page. */
+    void releaseShared(HostPage page);
 }

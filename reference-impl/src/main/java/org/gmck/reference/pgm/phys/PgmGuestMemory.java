@@ -105,9 +105,9 @@ public final class PgmGuestMemory implements GuestPhysicalMemory {
                     String.format("only normal pages are shared, %#x is %s", gcPhys, page.state()));
         }
         requireHostPage(gcPhys);
-        HostPage shared = host.allocateShared();
+        HostPage shared = host.share(new HostPage(page.pageId(), page.hostPhys()));
         memory.copied(page.hostPhys(), shared.hostPhys());
-        release(page);
+        memory.released(page.hostPhys());
         replace(gcPhys, shared.hostPhys(), shared.pageId(), PageState.SHARED, false);
     }
 
@@ -221,7 +221,7 @@ public final class PgmGuestMemory implements GuestPhysicalMemory {
                 HostPage fresh = host.allocatePrivate();
                 if (page.state() == PageState.SHARED) {
                     memory.copied(page.hostPhys(), fresh.hostPhys());
-                    release(page);
+                    host.releaseShared(new HostPage(page.pageId(), page.hostPhys()));
                 }
                 replace(gcPhys, fresh.hostPhys(), fresh.pageId(), PageState.ALLOCATED, page.writtenTo());
                 return fresh.hostPhys();
@@ -254,11 +254,6 @@ public final class PgmGuestMemory implements GuestPhysicalMemory {
             throw new RejectedException(PhysStatus.VERR_EM_NO_MEMORY,
                     String.format("the host has no page left to back %#x", gcPhys));
         }
-    }
-
-    private void release(PhysPage page) {
-        memory.released(page.hostPhys());
-        host.free(new HostPage(page.pageId(), page.hostPhys()));
     }
 
     private void replace(long gcPhys, long hostPhys, int pageId, PageState state, boolean writtenTo) {

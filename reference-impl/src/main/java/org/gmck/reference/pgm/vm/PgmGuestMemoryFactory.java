@@ -1,6 +1,5 @@
 package org.gmck.reference.pgm.vm;
 
-import org.gmck.reference.pgm.phys.HostPagePool;
 import org.gmck.reference.pgm.phys.PgmGuestMemory;
 import org.gmck.reference.pgm.phys.TrackingCosts;
 import org.gmck.reference.pgm.shadow.PgmIntermediateContext;
@@ -17,13 +16,19 @@ import org.gmck.spi.pgm.phys.TrackingCost;
 import org.gmck.spi.pgm.shadow.ShadowVm;
 import org.gmck.spi.pgm.vm.GuestMemoryFactory;
 
-/** Creates guest physical memories and shadow-paged VMs backed by host page pools of a given budget. */
+/**
+ * Creates guest physical memories, whose pages come from a global memory manager, and shadow-paged VMs,
+ * whose pages come from a host page pool below 4 GB so that a 32-bit shadow can map every one of them.
+ */
 public final class PgmGuestMemoryFactory implements GuestMemoryFactory {
+
+    /** The largest host page budget of a guest memory: 64 GB, well inside the 28-bit page ids. */
+    public static final long MAX_GUEST_MEMORY_PAGES = 1L << 24;
 
     @Override
     public GuestPhysicalMemory newGuestMemory(long hostPages) {
-        checkBudget(hostPages, Long.MAX_VALUE);
-        return new PgmGuestMemory(new HostPagePool(hostPages));
+        checkBudget(hostPages, MAX_GUEST_MEMORY_PAGES);
+        return new PgmGuestMemory(new GmmPagePort(hostPages));
     }
 
     @Override

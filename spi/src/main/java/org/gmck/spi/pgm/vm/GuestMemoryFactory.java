@@ -19,6 +19,7 @@ public interface GuestMemoryFactory {
      * (private and shared together; the zero page is not counted).
      *
      * @throws org.gmck.spi.RejectedException {@link PhysStatus#VERR_INVALID_PARAMETER} for a negative budget
+     *         or one above 2^24 pages
      */
     GuestPhysicalMemory newGuestMemory(long hostPages);
 

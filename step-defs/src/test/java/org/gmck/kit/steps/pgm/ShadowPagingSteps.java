@@ -34,6 +34,7 @@ public final class ShadowPagingSteps {
     private GuestTableWriter tables;
     private GuestMode mode;
     private boolean writeProtectOff;
+    private boolean smep;
     private String before;
 
     public ShadowPagingSteps(ScenarioContext context, GuestMemorySteps memorySteps) {
@@ -102,6 +103,11 @@ public final class ShadowPagingSteps {
         vm.memory().write(address, tables.entryBytes(), target | PRESENT | RW | US);
     }
 
+    @Given("the guest runs with CR4.SMEP set")
+    public void smepSet() {
+        smep = true;
+    }
+
     @Given("the guest runs with CR0.WP clear")
     public void wpClear() {
         writeProtectOff = true;
@@ -126,7 +132,7 @@ public final class ShadowPagingSteps {
 
     private ControlRegisters registers(long cr3) {
         long cr0 = ControlRegisters.CR0_PE | ControlRegisters.CR0_PG | (writeProtectOff ? 0 : ControlRegisters.CR0_WP);
-        long cr4 = mode == GuestMode.BIT32 ? 0 : ControlRegisters.CR4_PAE;
+        long cr4 = (mode == GuestMode.BIT32 ? 0 : ControlRegisters.CR4_PAE) | (smep ? ControlRegisters.CR4_SMEP : 0);
         long efer = mode.longMode() ? ControlRegisters.EFER_LME | ControlRegisters.EFER_LMA : 0;
         if (mode == GuestMode.PAE_NX || mode == GuestMode.AMD64_NX) {
             efer |= ControlRegisters.EFER_NXE;

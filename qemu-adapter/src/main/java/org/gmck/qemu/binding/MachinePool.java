@@ -1,0 +1,60 @@
+package org.gmck.qemu.binding;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.gmck.qemu.machine.QemuMachine;
+import org.gmck.spi.x86.CpuFeature;
+import org.gmck.spi.x86.CpuModel;
+
+/**
+ * One QEMU machine per worker thread and CPU configuration, reused across MMUs. A thread keeps at most
+ * {@link #PER_THREAD} machines and closes the least recently used; processes that remain are closed by
+ * {@link org.gmck.qemu.process.QemuProcess}'s shutdown hook.
+ */
+final class MachinePool {
+
+    static final int PER_THREAD = 3;
+    /** Per-exchange deadline; a vCPU that does not stop in this time is a hung QEMU. */
+    static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("qemu.timeoutSeconds", 10));
+
+    private static final ThreadLocal<LinkedHashMap<String, QemuMachine>> MACHINES = ThreadLocal.withInitial(
+            () -> new LinkedHashMap<>(4, 0.75f, true));
+
+    private MachinePool() {
+    }
+
+    /** QEMU's {@code -cpu} argument for a model: {@code max} with the physical-address width and each feature on or off. */
+    static String cpuArgument(CpuModel model) {
+        StringBuilder s = new StringBuilder("max,phys-bits=").append(model.maxPhysAddr());
+        Map<CpuFeature, String> names = Map.of(CpuFeature.PSE36, "pse36", CpuFeature.NX, "nx", CpuFeature.PAGE_1GB,
+                "pdpe1gb", CpuFeature.LA57, "la57", CpuFeature.SMEP, "smep", CpuFeature.SMAP, "smap", CpuFeature.PKU,
+                "pku", CpuFeature.PKS, "pks");
+        for (CpuFeature f : CpuFeature.values()) {
+            s.append(',').append(model.has(f) ? '+' : '-').append(names.get(f));
+        }
+        return s.toString();
+    }
+
+    /** This thread's machine for the model and RAM size, started if needed. */
+    static QemuMachine machine(CpuModel model, long guestRamBytes) {
+        String key = cpuArgument(model) + "/" + guestRamBytes;
+        LinkedHashMap<String, QemuMachine> mine = MACHINES.get();
+        QemuMachine m = mine.get(key);
+        if (m == null) {
+            m = new QemuMachine(cpuArgument(model), guestRamBytes, TIMEOUT);
+            mine.put(key, m);
+            while (mine.size() > PER_THREAD) {
+                String eldest = mine.keySet().iterator().next();
+                mine.remove(eldest).close();
+            }
+        }
+        return m;
+    }
+
+    /** Closes this thread's machines. */
+    static void closeAll() {
+        MACHINES.get().values().forEach(QemuMachine::close);
+        MACHINES.get().clear();
+    }
+}
