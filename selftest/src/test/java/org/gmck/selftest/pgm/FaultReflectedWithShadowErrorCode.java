@@ -13,9 +13,10 @@ import org.gmck.spi.x86.Privilege;
 /**
  * Hands a page fault on to the guest with the error code the CPU raised on the shadow tables instead of
  * the one the guest's own tables give: the shadow entry was not yet synced, so P is always 0, and a guest
- * kernel takes a protection violation for a page to bring in.
+ * kernel takes a protection violation for a page to bring in. The SMEP scenario of PGM-SHW-6, which checks
+ * the fault handed to the guest, catches it too.
  */
-@Breaks("PGM-SHW-3")
+@Breaks(value = "PGM-SHW-3", also = "PGM-SHW-6")
 public final class FaultReflectedWithShadowErrorCode extends KnownBad {
 
     /** The P bit of a page-fault error code. */
