@@ -11,7 +11,7 @@ Feature: Paging modes: the shadow mode PGM runs a guest in
   A guest whose shadow mode differs from the host's mode makes the world switcher change paging modes
   on every switch, which is the "special effort" the source speaks of (interpretation I-1).
 
-  @PGM-MODE-1 @profile:pgm
+  @PGM-MODE-1 @profile:pgm-modes
   Scenario Outline: A 32-bit guest on a <host> host runs on a <shadow> shadow
     Source: 001_96135646f618994a.txt, "Paging Modes"
     When I ask for the shadow mode of a 32-bit guest on a <host> host
@@ -23,7 +23,7 @@ Feature: Paging modes: the shadow mode PGM runs a guest in
       | PAE    | PAE    |
       | AMD64  | PAE    |
 
-  @PGM-MODE-2 @profile:pgm
+  @PGM-MODE-2 @profile:pgm-modes
   Scenario Outline: A <guest> guest on a <host> host runs on a PAE shadow
     Source: 001_96135646f618994a.txt, "Paging Modes"
     When I ask for the shadow mode of a <guest> guest on a <host> host
@@ -37,7 +37,7 @@ Feature: Paging modes: the shadow mode PGM runs a guest in
       | PAE with NX | 32-bit |
       | PAE with NX | AMD64  |
 
-  @PGM-MODE-3 @profile:pgm
+  @PGM-MODE-3 @profile:pgm-modes
   Scenario Outline: A <guest> guest on a <host> host runs on an AMD64 shadow
     Source: 001_96135646f618994a.txt, "Paging Modes"
     When I ask for the shadow mode of a <guest> guest on a <host> host
@@ -51,7 +51,7 @@ Feature: Paging modes: the shadow mode PGM runs a guest in
       | AMD64 with NX | 32-bit |
       | AMD64 with NX | PAE    |
 
-  @PGM-MODE-4 @profile:pgm
+  @PGM-MODE-4 @profile:pgm-modes
   Scenario Outline: A guest in <guest> mode on a <host> host is shadowed like a 32-bit guest
     Source: 001_96135646f618994a.txt, "Paging Modes"
     When I ask for the shadow mode of a <guest> guest on a <host> host
@@ -64,7 +64,7 @@ Feature: Paging modes: the shadow mode PGM runs a guest in
       | protected | PAE    | PAE    |
       | protected | 32-bit | 32-bit |
 
-  @PGM-MODE-5 @profile:pgm
+  @PGM-MODE-5 @profile:pgm-modes
   Scenario Outline: The switcher's special effort for a <guest> guest on a <host> host: <effort>
     Source: 001_96135646f618994a.txt, "Paging Modes"
     When I ask whether a <guest> guest on a <host> host needs the switcher's special effort
@@ -82,7 +82,7 @@ Feature: Paging modes: the shadow mode PGM runs a guest in
       | AMD64  | PAE    | yes    |
       | AMD64  | AMD64  | no     |
 
-  @PGM-MODE-6 @profile:pgm
+  @PGM-MODE-6 @profile:pgm-modes
   Scenario: The host paging mode stays what the host set, whatever mode the guest enters
     Source: 001_96135646f618994a.txt, "Paging Modes"
     Given a shadow context on a PAE host
@@ -91,7 +91,7 @@ Feature: Paging modes: the shadow mode PGM runs a guest in
     And the shadow mode is AMD64
     And the host mode is still PAE
 
-  @PGM-MODE-7 @profile:pgm
+  @PGM-MODE-7 @profile:pgm-modes
   Scenario Outline: A shadow context on a <host> host starts with the guest in real mode
     Source: 001_96135646f618994a.txt, "Paging Modes"
     Given a shadow context on a <host> host
@@ -104,7 +104,7 @@ Feature: Paging modes: the shadow mode PGM runs a guest in
       | PAE    | PAE    |
       | AMD64  | PAE    |
 
-  @PGM-MODE-8 @profile:pgm
+  @PGM-MODE-8 @profile:pgm-modes
   Scenario Outline: An INVALID <which> mode is refused
     Source: 001_96135646f618994a.txt, "Paging Modes"
     When I ask for the shadow mode of a <guest> guest on a <host> host
@@ -115,7 +115,7 @@ Feature: Paging modes: the shadow mode PGM runs a guest in
       | guest | INVALID | PAE     |
       | host  | PAE     | INVALID |
 
-  @PGM-MODE-8 @profile:pgm
+  @PGM-MODE-8 @profile:pgm-modes
   Scenario: A shadow context for an INVALID host mode is refused
     Source: 001_96135646f618994a.txt, "Paging Modes"
     When I create a shadow context on an INVALID host

@@ -41,11 +41,11 @@ public interface ConformanceAdapter {
     }
 
     /**
-     * Entry point of the PGM paging-mode rules (profile {@link Profile#PGM}): guest mode derivation,
+     * Entry point of the PGM paging-mode rules (profile {@link Profile#PGM_MODES}): guest mode derivation,
      * the host-by-guest shadow mode matrix, CR3 alignment and PDPE bits per mode.
      */
     default PagingModes pagingModes() {
-        throw new ProfileNotImplementedException(Profile.PGM);
+        throw new ProfileNotImplementedException(Profile.PGM_MODES);
     }
 
     /**
@@ -92,5 +92,13 @@ public interface ConformanceAdapter {
      */
     default MonitorFactory monitor() {
         throw new ProfileNotImplementedException(Profile.MONITOR);
+    }
+
+    /**
+     * Entry point of the access-handler rules (profiles {@link Profile#PGM} and
+     * {@link Profile#PGM_INTROSPECTION}): shadow-paged VMs with physical and virtual access handlers.
+     */
+    default org.gmck.spi.pgm.handler.AccessHandlerFactory accessHandlers() {
+        throw new ProfileNotImplementedException(Profile.PGM);
     }
 }

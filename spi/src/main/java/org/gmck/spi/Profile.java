@@ -17,7 +17,12 @@ public enum Profile {
     X86_PAGING("x86-paging", null),
     /** x86 paging state a black box may hide: the PAE PDPTE registers loaded at MOV to CR3. */
     X86_PDPTE_REGISTERS("x86-pdpte-registers", X86_PAGING),
-    /** VirtualBox PGM: paging modes, guest physical memory, shadow paging, memory contexts, handlers. */
+    /**
+     * VirtualBox PGM's paging-mode rules alone: guest mode from the control registers, the host-by-guest
+     * shadow mode matrix, CR3 alignment and PDPE bits per mode. Pure mode logic, certifiable on its own.
+     */
+    PGM_MODES("pgm-modes", null),
+    /** VirtualBox PGM: guest physical memory, shadow paging, memory contexts, access handlers. */
     PGM("pgm", null),
     /** PGM internals: the packed per-page tracking record and its bit layout. */
     PGM_INTROSPECTION("pgm-introspection", PGM),

@@ -21,7 +21,7 @@ public final class PgmLiteAdapter implements ConformanceAdapter {
 
     @Override
     public Set<Profile> profiles() {
-        return Set.of(Profile.PGM);
+        return Set.of(Profile.PGM_MODES);
     }
 
     @Override

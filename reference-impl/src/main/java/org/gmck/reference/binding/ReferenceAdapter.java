@@ -5,6 +5,7 @@ import java.util.Set;
 import org.gmck.reference.largepage.ReferenceLargePages;
 import org.gmck.reference.monitor.FreeMwareMonitorFactory;
 import org.gmck.reference.pgm.PgmPagingModes;
+import org.gmck.reference.pgm.handler.ReferenceAccessHandlers;
 import org.gmck.reference.pgm.vm.PgmGuestMemoryFactory;
 import org.gmck.reference.x86.ReferenceX86Mmu;
 import org.gmck.spi.ConformanceAdapter;
@@ -13,6 +14,7 @@ import org.gmck.spi.gmm.GmmFactory;
 import org.gmck.spi.largepage.LargePages;
 import org.gmck.spi.monitor.MonitorFactory;
 import org.gmck.spi.pgm.PagingModes;
+import org.gmck.spi.pgm.handler.AccessHandlerFactory;
 import org.gmck.spi.pgm.vm.GuestMemoryFactory;
 import org.gmck.spi.x86.CpuModel;
 import org.gmck.spi.x86.X86Mmu;
@@ -35,7 +37,7 @@ public final class ReferenceAdapter implements ConformanceAdapter {
 
     @Override
     public Set<Profile> profiles() {
-        return EnumSet.of(Profile.PGM, Profile.PGM_INTROSPECTION, Profile.X86_PAGING, Profile.X86_PDPTE_REGISTERS,
+        return EnumSet.of(Profile.PGM_MODES, Profile.PGM, Profile.PGM_INTROSPECTION, Profile.X86_PAGING, Profile.X86_PDPTE_REGISTERS,
                 Profile.GMM, Profile.GMM_INTROSPECTION, Profile.MONITOR, Profile.LARGE_PAGES,
                 Profile.LARGE_PAGES_INTROSPECTION);
     }
@@ -68,5 +70,10 @@ public final class ReferenceAdapter implements ConformanceAdapter {
     @Override
     public MonitorFactory monitor() {
         return new FreeMwareMonitorFactory();
+    }
+
+    @Override
+    public AccessHandlerFactory accessHandlers() {
+        return new ReferenceAccessHandlers();
     }
 }

@@ -21,6 +21,10 @@ enum Level {
     PT(X86Level.PT, 12, 9, 8);
 
     private static final long PS = 1L << 7;
+    private static final List<Level> BITS32_LEVELS = List.of(PD32, PT32);
+    private static final List<Level> PAE_LEVELS = List.of(PDPT_PAE, PD_PAE, PT_PAE);
+    private static final List<Level> LEVEL4_LEVELS = List.of(PML4, PDPT, PD, PT);
+    private static final List<Level> LEVEL5_LEVELS = List.of(PML5, PML4, PDPT, PD, PT);
 
     private final X86Level spiLevel;
     private final int shift;
@@ -38,10 +42,10 @@ enum Level {
     static List<Level> of(X86PagingMode mode) {
         return switch (mode) {
             case NONE -> List.of();
-            case BITS32 -> List.of(PD32, PT32);
-            case PAE -> List.of(PDPT_PAE, PD_PAE, PT_PAE);
-            case LEVEL4 -> List.of(PML4, PDPT, PD, PT);
-            case LEVEL5 -> List.of(PML5, PML4, PDPT, PD, PT);
+            case BITS32 -> BITS32_LEVELS;
+            case PAE -> PAE_LEVELS;
+            case LEVEL4 -> LEVEL4_LEVELS;
+            case LEVEL5 -> LEVEL5_LEVELS;
         };
     }
 

@@ -44,10 +44,14 @@ final class Walker {
 
     private final CpuModel cpu;
     private final GuestMemory memory;
+    private final FormatMasks masks;
+    private final boolean has1GbPages;
 
     Walker(CpuModel cpu, GuestMemory memory) {
         this.cpu = cpu;
         this.memory = memory;
+        this.masks = new FormatMasks(cpu);
+        this.has1GbPages = cpu.has(CpuFeature.PAGE_1GB);
     }
 
     AccessOutcome walk(Access access, PagingState state, boolean ac, int pkru, int pkrs) {
@@ -68,10 +72,9 @@ final class Walker {
             return new GeneralProtection(GpReason.NON_CANONICAL_ADDRESS);
         }
         int errorBase = errorCodeBase(access, state);
-        int pse36Width = PagingState.pse36Width(cpu);
         boolean cr4Pse = state.cr4(ControlRegisters.CR4_PSE);
         boolean nxe = state.nxeActive();
-        List<EntryUse> used = new ArrayList<>();
+        List<EntryUse> used = new ArrayList<>(5);
         boolean writable = true;
         boolean user = true;
         boolean executeDisabled = false;
@@ -83,8 +86,8 @@ final class Walker {
             if ((entry & PRESENT) == 0) {
                 return new PageFault(errorBase, la);
             }
-            EntryFormat format = level.format(entry, cr4Pse, cpu.has(CpuFeature.PAGE_1GB));
-            if ((entry & format.reservedMask(cpu.maxPhysAddr(), pse36Width, nxe)) != 0) {
+            EntryFormat format = level.format(entry, cr4Pse, has1GbPages);
+            if ((entry & masks.reservedMask(format, nxe)) != 0) {
                 return new PageFault(errorBase | PageFault.P | PageFault.RSVD, la);
             }
             used.add(new EntryUse(level.spiLevel(), address, entry));
@@ -93,7 +96,7 @@ final class Walker {
                 user &= (entry & US) != 0;
                 executeDisabled |= nxe && format.executeDisabled(entry);
             }
-            long frame = format.frameAddress(entry, pse36Width);
+            long frame = masks.frameAddress(format, entry);
             if (format.isLeaf()) {
                 int key = state.ia32e() && (state.cr4(ControlRegisters.CR4_PKE) || state.cr4(ControlRegisters.CR4_PKS))
                         ? format.protectionKey(entry) : 0;
@@ -125,6 +128,9 @@ final class Walker {
                 continue;
             }
             long bits = ACCESSED | (write && i == used.size() - 1 ? DIRTY : 0);
+            if ((use.value() & bits) == bits) {
+                continue;
+            }
             if (mode == X86PagingMode.BITS32) {
                 memory.write32(use.address(), memory.read32(use.address()) | (int) bits);
             } else {

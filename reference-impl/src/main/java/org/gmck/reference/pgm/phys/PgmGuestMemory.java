@@ -265,10 +265,29 @@ public final class PgmGuestMemory implements GuestPhysicalMemory {
         listener.backingChanged(PhysAddress.pageOf(gcPhys));
     }
 
+    /** Rewrites a page's record; its handler states stay (a new record has none). */
     private static void setPage(RamRange range, int i, long hostPhys, int pageId, PageType type, PageState state,
                                 boolean writtenTo) {
-        range.set(i, PageRecord.word0(hostPhys, pageId),
-                PageRecord.word1(type, state, writtenTo, HandlerState.NONE, HandlerState.NONE));
+        long old = range.word1(i);
+        range.set(i, PageRecord.word0(hostPhys, pageId), PageRecord.word1(type, state, writtenTo,
+                PageRecord.physHandler(old), PageRecord.virtHandler(old)));
+    }
+
+    /**
+     * Sets the page's physical and virtual handler states (and with them its read-only flag), keeping its
+     * tracking word, and tells the listener so that the shadow entries mapping the page are flushed (seed
+     * 000, the 3rd step).
+     *
+     * @throws RejectedException {@link PhysStatus#VERR_PGM_INVALID_GC_PHYSICAL_ADDRESS}
+     */
+    public void setHandlerStates(long gcPhys, HandlerState phys, HandlerState virt) {
+        RamRange range = ranges.find(gcPhys);
+        int i = range.index(gcPhys);
+        long w1 = range.word1(i);
+        long updated = PageRecord.word1(PageRecord.type(w1), PageRecord.state(w1), PageRecord.writtenTo(w1), phys,
+                virt);
+        range.set(i, range.word0(i), PageRecord.withTracking(updated, PageRecord.tracking(w1)));
+        listener.backingChanged(PhysAddress.pageOf(gcPhys));
     }
 
     private static void checkAccess(long gcPhys, int width) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.gmck.reference.pgm.phys.PgmGuestMemory;
 import org.gmck.reference.pgm.phys.PhysAddress;
 import org.gmck.spi.RejectedException;
+import org.gmck.spi.pgm.phys.HandlerState;
 import org.gmck.spi.pgm.phys.PageType;
 import org.gmck.spi.pgm.phys.PhysPage;
 import org.gmck.spi.pgm.shadow.GuestAccessResult;
@@ -58,6 +59,10 @@ final class MonitorFaultHandler {
         for (EntryUse e : walk.entries()) {
             guestTables.add(PhysAddress.pageOf(e.address()));
         }
+        HandlerState claim = vm.interceptor().claim(access.linearAddress(), page.gcPhys());
+        if (claim == HandlerState.ALL || claim == HandlerState.WRITE && access.kind() == AccessKind.WRITE) {
+            return handled(access, gcPhys, width, value, walk, guestTables, claim);
+        }
         List<MonitorAction> actions = new ArrayList<>();
         if (access.kind() == AccessKind.WRITE) {
             if (vm.isGuestTable(page.gcPhys()) || guestTables.contains(page.gcPhys())) {
@@ -72,12 +77,35 @@ final class MonitorFaultHandler {
             makeWritable(page, gcPhys, walk, actions);
         }
         protect(guestTables);
-        sync(access.linearAddress(), gcPhys, walk.entries());
+        sync(access.linearAddress(), gcPhys, walk.entries(), claim);
         actions.add(MonitorAction.SYNCED);
         if (!(vm.onShadow(access) instanceof Translated)) {
             actions.add(MonitorAction.EMULATED);
         }
         return new GuestAccessResult(actions, perform(access, gcPhys, width, value), Optional.empty());
+    }
+
+    /**
+     * An access a handler claims: the handlers are called, then the access is carried out by the monitor; a
+     * write-claimed page is synced read-only so that reads run on, an all-claimed page stays unmapped.
+     */
+    private GuestAccessResult handled(Access access, long gcPhys, int width, long value, Translated walk,
+                                      List<Long> guestTables, HandlerState claim) {
+        if (access.kind() == AccessKind.WRITE && vm.guestMemory().page(gcPhys).type() != PageType.ROM) {
+            try {
+                vm.guestMemory().makeWritable(gcPhys);
+            } catch (RejectedException noMemory) {
+                vm.restore(walk.entries());
+                throw noMemory;
+            }
+        }
+        protect(guestTables);
+        vm.interceptor().invoke(access.linearAddress(), gcPhys, access.kind());
+        if (claim == HandlerState.WRITE) {
+            sync(access.linearAddress(), gcPhys, walk.entries(), claim);
+        }
+        return new GuestAccessResult(List.of(MonitorAction.HANDLER_INVOKED), perform(access, gcPhys, width, value),
+                Optional.empty());
     }
 
     /** Write-protects the guest's paging structures the walk went through. */
@@ -118,12 +146,12 @@ final class MonitorFaultHandler {
     }
 
     /** Builds the shadow entry for the page from the guest's entries, never broader than they are. */
-    private void sync(long linear, long gcPhys, List<EntryUse> guest) {
+    private void sync(long linear, long gcPhys, List<EntryUse> guest, HandlerState claim) {
         PhysPage page = vm.guestMemory().page(gcPhys);
         boolean nx = vm.guestNx();
         long directory = ShadowFlags.directory(guest, vm.guestLegacyPae(), nx);
         long table = ShadowFlags.table(guest, nx);
-        if (page.readOnly() || vm.isGuestTable(page.gcPhys())) {
+        if (page.readOnly() || vm.isGuestTable(page.gcPhys()) || claim != HandlerState.NONE) {
             table &= ~ShadowFlags.RW;
         }
         vm.tables().map(linear, page.gcPhys(), page.hostPhys(), directory, table);

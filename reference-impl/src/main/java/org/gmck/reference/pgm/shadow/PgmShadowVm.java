@@ -29,6 +29,7 @@ import org.gmck.spi.x86.CpuFeature;
 import org.gmck.spi.x86.CpuModel;
 import org.gmck.spi.x86.EntryUse;
 import org.gmck.spi.x86.LoadOutcome;
+import org.gmck.spi.x86.PageFault;
 import org.gmck.spi.x86.Loaded;
 import org.gmck.spi.x86.Privilege;
 import org.gmck.spi.x86.Translated;
@@ -63,6 +64,7 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
     private GuestMode guestMode = GuestMode.REAL;
     private PagingMode shadowMode;
     private ControlRegisters guestRegisters = new ControlRegisters(0, 0, 0, 0);
+    private AccessInterceptor interceptor = AccessInterceptor.NONE;
 
     public PgmShadowVm(PagingMode host, long hostPages) {
         this.host = host;
@@ -75,6 +77,34 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
         guestMmu.loadControlRegisters(guestRegisters);
         memory.listen(this);
         flush();
+    }
+
+    /** Sets who claims guest accesses (the access handlers). */
+    public void intercept(AccessInterceptor handlers) {
+        this.interceptor = handlers;
+    }
+
+    /**
+     * The guest physical page the guest's current tables map the page of {@code linear} to, walked as a
+     * supervisor read that leaves the guest's A flags as they were; the tables walked become write-protected
+     * so that the guest changing them is seen. Empty when the guest maps no RAM there.
+     */
+    public OptionalLong guestTranslation(long linear) {
+        if (!guestMode.paging()) {
+            return OptionalLong.of(PhysAddress.pageOf(linear));
+        }
+        AccessOutcome walk = guestMmu.access(new Access(linear, AccessKind.READ, Privilege.SUPERVISOR));
+        if (walk instanceof PageFault refused && (refused.errorCode() & PageFault.P) != 0) {
+            walk = guestMmu.access(new Access(linear, AccessKind.READ, Privilege.USER));
+        }
+        if (!(walk instanceof Translated t)) {
+            return OptionalLong.empty();
+        }
+        restore(t.entries());
+        for (EntryUse e : t.entries()) {
+            protectGuestTable(PhysAddress.pageOf(e.address()));
+        }
+        return OptionalLong.of(PhysAddress.pageOf(t.physicalAddress()));
     }
 
     @Override
@@ -170,12 +200,18 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
     public void written(long gcPhys) {
         if (guestTables.contains(PhysAddress.pageOf(gcPhys))) {
             flush();
+            interceptor.guestTablesChanged();
         }
     }
 
     // --- for the fault handler ---
 
-    PgmGuestMemory guestMemory() {
+    AccessInterceptor interceptor() {
+        return interceptor;
+    }
+
+    /** The guest physical memory with PGM's own operations on it. */
+    public PgmGuestMemory guestMemory() {
         return memory;
     }
 

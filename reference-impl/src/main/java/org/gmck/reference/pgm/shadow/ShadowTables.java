@@ -2,9 +2,11 @@ package org.gmck.reference.pgm.shadow;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.gmck.spi.pgm.PagingMode;
 import org.gmck.spi.x86.X86Mmu;
 
@@ -22,6 +24,8 @@ final class ShadowTables {
     private final ShadowPool pool;
     /** Linear page mapped, to {guest physical page, address of its shadow page table entry}. */
     private final Map<Long, long[]> mapped = new HashMap<>();
+    /** Guest physical page, to the linear pages mapped to it: the reverse of {@link #mapped}. */
+    private final Map<Long, Set<Long>> mappers = new HashMap<>();
     private PagingMode mode = PagingMode.BIT32;
     private long root;
 
@@ -35,6 +39,7 @@ final class ShadowTables {
     void reset(PagingMode shadowMode) {
         pool.freeAll();
         mapped.clear();
+        mappers.clear();
         mode = shadowMode;
         root = pool.allocate();
     }
@@ -71,13 +76,26 @@ final class ShadowTables {
         ShadowLevel leaf = levels.get(levels.size() - 1);
         long address = leaf.entryAddress(table, linear);
         write(leaf, address, hostPhys & FRAME | narrow(tableFlags));
-        mapped.put(linear & PAGE_MASK, new long[] {gcPhys & PAGE_MASK, address});
+        long page = linear & PAGE_MASK;
+        long[] previous = mapped.put(page, new long[] {gcPhys & PAGE_MASK, address});
+        if (previous != null) {
+            forget(previous[0], page);
+        }
+        mappers.computeIfAbsent(gcPhys & PAGE_MASK, k -> new HashSet<>()).add(page);
+    }
+
+    private void forget(long gcPhysPage, long linearPage) {
+        Set<Long> linears = mappers.get(gcPhysPage);
+        if (linears != null && linears.remove(linearPage) && linears.isEmpty()) {
+            mappers.remove(gcPhysPage);
+        }
     }
 
     /** Drops the shadow page table entry for the page of {@code linear}, if there is one. */
     void unmap(long linear) {
         long[] m = mapped.remove(linear & PAGE_MASK);
         if (m != null) {
+            forget(m[0], linear & PAGE_MASK);
             ShadowLevel leaf = ShadowLevel.of(mode).get(ShadowLevel.of(mode).size() - 1);
             write(leaf, m[1], 0);
         }
@@ -85,13 +103,10 @@ final class ShadowTables {
 
     /** Drops every shadow page table entry that maps the guest physical page {@code gcPhysPage}. */
     void unmapGuestPage(long gcPhysPage) {
-        List<Long> linears = new ArrayList<>();
-        for (Map.Entry<Long, long[]> e : mapped.entrySet()) {
-            if (e.getValue()[0] == gcPhysPage) {
-                linears.add(e.getKey());
-            }
+        Set<Long> linears = mappers.get(gcPhysPage);
+        if (linears != null) {
+            new ArrayList<>(linears).forEach(this::unmap);
         }
-        linears.forEach(this::unmap);
     }
 
     /** The guest physical page the shadow maps the page of {@code linear} for. */

@@ -17,5 +17,7 @@ public enum MonitorAction {
     /** The shadow can never allow the access as the guest's tables do (for example a supervisor write to a read-only page with CR0.WP clear): it was carried out by the monitor. */
     EMULATED,
     /** The guest's own tables do not allow the access: the fault was handed to the guest. */
-    REFLECTED_TO_GUEST
+    REFLECTED_TO_GUEST,
+    /** An access handler claims the access: it was called, then the access was carried out. */
+    HANDLER_INVOKED
 }

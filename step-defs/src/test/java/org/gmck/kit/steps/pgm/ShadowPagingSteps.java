@@ -68,6 +68,12 @@ public final class ShadowPagingSteps {
         memorySteps.use(vm.memory());
     }
 
+    /** Runs these steps on a shadow-paged VM another area's steps made (access handlers, for one). */
+    public void use(ShadowVm shadowVm) {
+        vm = shadowVm;
+        memorySteps.use(vm.memory());
+    }
+
     @When("I create a shadow-paged VM on a(n) {pagingMode} host whose host can give it {int} pages")
     public void createShadowVm(PagingMode host, int pages) {
         context.attempt(() -> context.adapter().guestMemory().newShadowVm(host, pages));
@@ -83,6 +89,11 @@ public final class ShadowPagingSteps {
     @Given("the guest maps {pgmAddress} to {pgmAddress} {shwRights}")
     public void guestMaps(long linear, long gcPhys, long rights) {
         tables.map(linear, gcPhys, rights);
+    }
+
+    @When("the guest clears the present bit of its page-table entry for {pgmAddress}")
+    public void guestUnmaps(long linear) {
+        tables.change(tables.levels() - 1, linear, PRESENT, 0);
     }
 
     @Given("the guest's level-{int} entry for {pgmAddress} is made {shwRights}")

@@ -1,0 +1,100 @@
+package org.gmck.bench;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs the benchmarks of one class with the run's settings and gives back their scores. Every figure the
+ * report prints is a ratio of two scores from the same call, so the two sides share the machine's state.
+ */
+public final class Jmh {
+
+    /** A score: benchmark method, its parameters as "name=value,...", and the mean in the method's unit. */
+    public record Score(String method, String params, double mean, double error) {
+    }
+
+    private final boolean quick;
+
+    public Jmh(boolean quick) {
+        this.quick = quick;
+    }
+
+    /** Iteration settings as the report states them. */
+    public String describe() {
+        return quick
+                ? "1 fork; time-based: 1 warm-up x 100 ms, 1 measurement x 200 ms; single-shot: 1 warm-up, 2 measured"
+                : "1 fork; time-based: 2 warm-up x 1 s, 3 measurements x 500 ms; single-shot: 15 warm-up, 10 measured "
+                        + "(SyncCR3: no warm-up beyond the guest reading every page first, 2 measured; faults: 5 or 8 warm-up and as many measured, each a batch of thousands)";
+    }
+
+    /** Runs every benchmark method of {@code type} with the given parameter values (others as annotated). */
+    public List<Score> run(Class<?> type, boolean singleShot, Map<String, String[]> params) {
+        return run(type, singleShot, params, 15, 10);
+    }
+
+    /** As {@link #run(Class, boolean, Map)}, with the single-shot iteration counts of a full run given. */
+    public List<Score> run(Class<?> type, boolean singleShot, Map<String, String[]> params, int shotWarmups, int shots) {
+        ChainedOptionsBuilder b = new OptionsBuilder()
+                .include(type.getName().replace(".", "\\.") + "\\.")
+                .forks(1)
+                .jvmArgs("-Xms1g", "-Xmx1g", "-XX:+UseSerialGC")
+                .shouldFailOnError(true)
+                .verbosity(VerboseMode.SILENT);
+        if (singleShot) {
+            b.warmupIterations(quick ? 1 : shotWarmups).measurementIterations(quick ? 2 : shots);
+        } else {
+            b.warmupIterations(quick ? 1 : 2).warmupTime(TimeValue.milliseconds(quick ? 100 : 1000))
+                    .measurementIterations(quick ? 1 : 3).measurementTime(TimeValue.milliseconds(quick ? 200 : 500));
+        }
+        params.forEach(b::param);
+        Collection<RunResult> results;
+        try {
+            results = new Runner(b.build()).run();
+        } catch (RunnerException e) {
+            throw new IllegalStateException("JMH run of " + type.getSimpleName() + " failed", e);
+        }
+        List<Score> scores = new ArrayList<>();
+        for (RunResult r : results) {
+            String name = r.getParams().getBenchmark();
+            String method = name.substring(name.lastIndexOf('.') + 1);
+            List<String> ps = new ArrayList<>();
+            for (String key : r.getParams().getParamsKeys()) {
+                ps.add(key + "=" + r.getParams().getParam(key));
+            }
+            double error = r.getPrimaryResult().getScoreError();
+            Score s = new Score(method, String.join(",", ps), r.getPrimaryResult().getScore(), Double.isNaN(error) ? 0 : error);
+            System.out.printf("  %-22s %-40s %12.3f %s%n", method, s.params(), s.mean(), r.getPrimaryResult().getScoreUnit());
+            scores.add(s);
+        }
+        return scores;
+    }
+
+    /** The score of a method whose parameters include all of {@code with} ("name=value"). */
+    public static Score find(List<Score> scores, String method, String... with) {
+        for (Score s : scores) {
+            if (s.method().equals(method) && matches(s.params(), with)) {
+                return s;
+            }
+        }
+        throw new IllegalStateException("no score for " + method + " " + String.join(",", with));
+    }
+
+    private static boolean matches(String params, String[] with) {
+        for (String w : with) {
+            if (!("," + params + ",").contains("," + w + ",")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+}

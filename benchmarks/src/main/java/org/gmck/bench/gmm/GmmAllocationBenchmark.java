@@ -1,0 +1,99 @@
+package org.gmck.bench.gmm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.gmck.reference.gmm.GlobalMemoryManager;
+import org.gmck.spi.gmm.Account;
+import org.gmck.spi.gmm.AllocatedPage;
+import org.gmck.spi.gmm.GmmEdition;
+import org.gmck.spi.gmm.OcPolicy;
+import org.gmck.spi.gmm.Priority;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Allocate-then-free round trips of the reference GMM, one page and a batch of {@link #BATCH} pages at a
+ * time, next to the same number of pushes and pops on a bare int array (the least a free list can do).
+ * The VM already holds half a chunk, so the round trips run in a pool in use, not an empty one.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class GmmAllocationBenchmark {
+
+    public static final int BATCH = 64;
+
+    private GlobalMemoryManager gmm;
+    private int vm;
+    private final List<Long> onePfn = List.of(0x1234L);
+    private final List<Long> batchPfns = new ArrayList<>();
+    private final int[] stack = new int[1024];
+    private int top;
+
+    @Setup
+    public void setUp() {
+        gmm = new GlobalMemoryManager(GmmEdition.CURRENT_2MB, 1 << 20, false);
+        vm = gmm.createVm();
+        gmm.reserve(vm, 1 << 20, 1, 1, OcPolicy.TBD, Priority.NORMAL);
+        List<Long> held = new ArrayList<>();
+        for (long pfn = 0; pfn < 256; pfn++) {
+            held.add(0x10000 + pfn);
+        }
+        gmm.allocate(vm, Account.BASE, held);
+        for (long pfn = 0; pfn < BATCH; pfn++) {
+            batchPfns.add(0x20000 + pfn);
+        }
+        for (int i = 0; i < 512; i++) {
+            stack[top++] = i;
+        }
+    }
+
+    /** One page allocated and freed again. */
+    @Benchmark
+    public long gmmSingle() {
+        long id = gmm.allocate(vm, Account.BASE, onePfn).get(0).pageId();
+        gmm.free(vm, Account.BASE, List.of(id));
+        return id;
+    }
+
+    /** A batch of pages allocated in one call and freed in one call. */
+    @Benchmark
+    public int gmmBatch() {
+        List<AllocatedPage> pages = gmm.allocate(vm, Account.BASE, batchPfns);
+        List<Long> ids = new ArrayList<>(pages.size());
+        for (AllocatedPage p : pages) {
+            ids.add(p.pageId());
+        }
+        gmm.free(vm, Account.BASE, ids);
+        return ids.size();
+    }
+
+    /** Baseline: one pop and one push on a bare int array. */
+    @Benchmark
+    public int arraySingle() {
+        int page = stack[--top];
+        stack[top++] = page;
+        return page;
+    }
+
+    /** Baseline: a batch of pops, then as many pushes. */
+    @Benchmark
+    public int arrayBatch() {
+        int sum = 0;
+        int[] taken = new int[BATCH];
+        for (int i = 0; i < BATCH; i++) {
+            taken[i] = stack[--top];
+        }
+        for (int i = BATCH - 1; i >= 0; i--) {
+            stack[top++] = taken[i];
+            sum += taken[i];
+        }
+        return sum;
+    }
+}

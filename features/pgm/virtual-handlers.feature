@@ -1,0 +1,116 @@
+Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests that change their tables
+  Virtual access handlers come in three kinds. WRITE and ALL handlers live in one tree keyed by their linear
+  ranges and reach guest physical pages through the guest's tables: every page one of them finds gets a
+  virtual handler state, so that the guest reaching the page through any other linear address (an alias)
+  still ends up at the handler, which is told the address inside its own range. HYPERVISOR handlers live
+  in a tree of their own: they watch writes to their linear range only, never give physical pages a state,
+  never flag a resync, and are consulted only when a write through their own range faults.
+
+  The guest may change its tables while a handler is registered. PGM keeps the guest tables it walked for
+  the handlers write-protected, so it sees the change; the handler states follow before the guest's next
+  access, and the handler is told of a page whose mapping changed through its invalidation callback.
+  Handler calls are listed oldest first. Unless a scenario says otherwise, the host runs PAE paging, the
+  guest runs legacy PAE paging with its tables at 0x10000, guest RAM is the first 4 MB, and the guest maps
+  0x40001000 to 0x200000, 0x40002000 to 0x201000 and 0x40005000 (an alias) to 0x200000, all writable for
+  user mode.
+
+  Background:
+    Given a shadow-paged VM with access handlers on a PAE host whose host can give it 64 pages
+    And a RAM range of 4 MB at 0x0
+    And the guest keeps PAE page tables at 0x10000
+    And the guest maps 0x40001000 to 0x200000 writable user
+    And the guest maps 0x40002000 to 0x201000 writable user
+    And the guest maps 0x40005000 to 0x200000 writable user
+    And the guest has loaded CR3
+
+  @PGM-VHND-1 @profile:pgm
+  Scenario: A HYPERVISOR handler flags no resync, gives no page a state, and is called when a write in its range faults
+    Source: 001_96135646f618994a.txt, "Virtual Access Handlers"
+    Given a virtual HYPERVISOR handler "H" is registered over 0x40001000-0x40001fff
+    And no full resync is pending
+    When the guest writes 0x5 to the 8 bytes at linear 0x40001008 as user
+    Then handler "H" received write at 0x40001008
+    And page 0x200000 has virtual handler state NONE
+
+  @PGM-VHND-2 @profile:pgm
+  Scenario: A HYPERVISOR handler does not apply to physical pages: a write through an alias does not reach it
+    Source: 001_96135646f618994a.txt, "Virtual Access Handlers"
+    Given a virtual HYPERVISOR handler "H" is registered over 0x40001000-0x40001fff
+    When the guest writes 0x5 to the 8 bytes at linear 0x40005008 as user
+    Then handler "H" received no calls
+    And the shadow maps 0x40005000 writable
+
+  @PGM-VHND-16 @profile:pgm
+  Scenario: A pending full resync runs before the guest's next access, so no write slips past a new handler
+    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 1
+    Given the guest has written 0x1 to the 8 bytes at linear 0x40001000 as user
+    And a virtual WRITE handler "V" is registered over 0x40001000-0x40001fff
+    When the guest writes 0x2 to the 8 bytes at linear 0x40001000 as user
+    Then handler "V" received write at 0x40001000
+    And no full resync is pending
+    And page 0x200000 has virtual handler state WRITE
+
+  @PGM-VHND-16 @profile:pgm
+  Scenario: A pending full resync is carried out by the guest's next CR3 load
+    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 1
+    Given a virtual ALL handler "V" is registered over 0x40001000-0x40001fff
+    When the guest loads CR3
+    Then no full resync is pending
+    And page 0x200000 has virtual handler state ALL
+
+  @PGM-VHND-17 @profile:pgm
+  Scenario: A write through an alias reaches the handler, which is told the address inside its own range
+    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 2c
+    Given a virtual WRITE handler "V" is registered over 0x40001000-0x40001fff
+    And the VM has synced CR3
+    When the guest writes 0x7 to the 8 bytes at linear 0x40005030 as user
+    Then the monitor invoked the access handlers
+    And handler "V" received write at 0x40001030
+    And the shadow maps 0x40005000 read-only
+
+  @PGM-VHND-18 @profile:pgm
+  Scenario: A guest that remaps a handled page in its tables is followed before its next access
+    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 5
+    Given a virtual WRITE handler "V" is registered over 0x40001000-0x40001fff
+    And the VM has synced CR3
+    And the guest maps 0x40001000 to 0x300000 writable user
+    When the guest writes 0x9 to the 8 bytes at linear 0x40001000 as user
+    Then handler "V" received invalidate at 0x40001000, write at 0x40001000
+    And page 0x300000 has virtual handler state WRITE
+    And page 0x200000 has virtual handler state NONE
+
+  @PGM-VHND-19 @profile:pgm
+  Scenario: A guest that maps a handled page the handler found unmapped does not call the invalidation callback
+    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 3
+    Given a virtual WRITE handler "V" is registered over 0x40003000-0x40003fff
+    And the VM has synced CR3
+    And the guest maps 0x40003000 to 0x300000 writable user
+    When the guest writes 0x9 to the 8 bytes at linear 0x40003000 as user
+    Then handler "V" received write at 0x40003000
+    And page 0x300000 has virtual handler state WRITE
+
+  @PGM-VHND-19 @profile:pgm
+  Scenario: A handler page the guest maps anew and invalidates takes the handler's state without an invalidation callback
+    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 3
+    Given a virtual WRITE handler "V" is registered over 0x40003000-0x40003fff
+    And the VM has synced CR3
+    And the guest maps 0x40003000 to 0x300000 writable user
+    When the guest invalidates 0x40003000 with INVLPG
+    Then page 0x300000 has virtual handler state WRITE
+    And handler "V" received no calls
+
+  @PGM-VHND-20 @profile:pgm
+  Scenario Outline: A virtual <second> range that overlaps a <first> handler's is refused with VERR_PGM_HANDLER_VIRTUAL_CONFLICT
+    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 1
+    Given a virtual <first> handler "V" is registered over 0x40001000-0x40002fff
+    When I register a virtual <second> handler "W" over <start>-<end>
+    Then the call is rejected with VERR_PGM_HANDLER_VIRTUAL_CONFLICT
+    And the handlers and page handler states are unchanged
+
+    Examples:
+      | first      | second     | start      | end        |
+      | WRITE      | WRITE      | 0x40001000 | 0x40001fff |
+      | WRITE      | ALL        | 0x40002000 | 0x40003fff |
+      | ALL        | WRITE      | 0x40000000 | 0x40001fff |
+      | WRITE      | HYPERVISOR | 0x40000000 | 0x40004fff |
+      | HYPERVISOR | WRITE      | 0x40002000 | 0x40002fff |

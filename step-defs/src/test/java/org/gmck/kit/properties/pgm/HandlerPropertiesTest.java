@@ -1,0 +1,209 @@
+package org.gmck.kit.properties.pgm;
+
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.gmck.kit.Adapters;
+import org.gmck.kit.steps.pgm.GuestTableWriter;
+import org.gmck.kit.steps.pgm.GuestTableWriter.Layout;
+import org.gmck.spi.ConformanceAdapter;
+import org.gmck.spi.Profile;
+import org.gmck.spi.pgm.PagingMode;
+import org.gmck.spi.pgm.handler.HandledVm;
+import org.gmck.spi.pgm.handler.HandlerCall;
+import org.gmck.spi.pgm.handler.HandlerEvent;
+import org.gmck.spi.pgm.handler.PhysHandlerKind;
+import org.gmck.spi.pgm.handler.VirtHandlerKind;
+import org.gmck.spi.pgm.phys.PageType;
+import org.gmck.spi.pgm.shadow.GuestAccessResult;
+import org.gmck.spi.x86.AccessKind;
+import org.gmck.spi.x86.ControlRegisters;
+import org.gmck.spi.x86.Privilege;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Access-handler invariants (rules PGM-HND-3, PGM-HND-4, PGM-VHND-11, PGM-VHND-16, PGM-VHND-17, PGM-VHND-18)
+ * over random guest page tables, random physical and virtual handler sets, and random sequences of guest
+ * reads and writes, remappings, INVLPG, SyncCR3 and deregistrations:
+ * <ul>
+ *   <li>no guest write to a handled page completes without every handler that claims it being called: a
+ *       physical handler on the page, a virtual handler whose range holds the linear address or maps the
+ *       page (an alias), a HYPERVISOR handler whose range holds the linear address;</li>
+ *   <li>a WRITE handler never blocks reads: the read completes with what was last written, and no WRITE
+ *       or HYPERVISOR handler is ever told of a read;</li>
+ *   <li>a deregistered handler is called no more.</li>
+ * </ul>
+ * The guest keeps every linear page mapped (remapping changes the target only), so every handler page's
+ * look-up succeeds and the guest's table changes are seen (interpretation I-HND-3). The expected handlers
+ * come from the generated mappings, never from the implementation.
+ */
+class HandlerPropertiesTest {
+
+    private static final long ROOT = 0x10000;
+    private static final long DATA = 0x100000;
+    private static final int DATA_PAGES = 6;
+    private static final long LINEAR_BASE = 0x40000000L;
+    private static final int LINEAR_PAGES = 10;
+    private static final PagingMode[] HOSTS = {PagingMode.BIT32, PagingMode.PAE, PagingMode.AMD64};
+    private static final Layout[] GUESTS = {Layout.BIT32, Layout.PAE, Layout.AMD64};
+
+    @Test
+    void noWriteToAHandledPageEscapesItsHandlersAndWriteHandlersNeverBlockReads() {
+        ConformanceAdapter adapter = Adapters.selected();
+        Assumptions.assumeTrue(adapter.profiles().contains(Profile.PGM), "the adapter does not declare profile pgm");
+        qt().withExamples(500).withShrinkCycles(50)
+                .forAll(integers().between(0, 8),
+                        lists().of(integers().between(0, Integer.MAX_VALUE)).ofSizeBetween(LINEAR_PAGES, LINEAR_PAGES),
+                        lists().of(integers().between(0, Integer.MAX_VALUE)).ofSizeBetween(0, 5),
+                        lists().of(integers().between(0, Integer.MAX_VALUE)).ofSizeBetween(1, 30))
+                .checkAssert((modes, mappings, handlers, operations) ->
+                        new Run(adapter, HOSTS[modes % 3], GUESTS[modes / 3], mappings, handlers).play(operations));
+    }
+
+    /** A registered handler as the model knows it. */
+    private record Handler(int id, boolean physical, Object kind, long page) {
+
+        boolean claimsReads() {
+            return kind == PhysHandlerKind.ALL || kind == VirtHandlerKind.ALL;
+        }
+    }
+
+    /** One generated VM: its guest mappings and handlers (the model) and the VM under test. */
+    private static final class Run {
+        private final HandledVm vm;
+        private final GuestTableWriter tables;
+        private final Map<Long, Long> mapping = new HashMap<>();
+        private final Map<Long, Long> contents = new HashMap<>();
+        private final List<Handler> live = new ArrayList<>();
+        private final List<Handler> gone = new ArrayList<>();
+        private final Map<Integer, Integer> seen = new HashMap<>();
+        private final StringBuilder trace = new StringBuilder();
+
+        Run(ConformanceAdapter adapter, PagingMode host, Layout layout, List<Integer> mappings, List<Integer> handlers) {
+            vm = adapter.accessHandlers().newVm(host, 256);
+            vm.memory().registerRange(PageType.RAM, 0, 4L << 20);
+            tables = new GuestTableWriter(vm.memory(), layout, ROOT);
+            trace.append(host).append(" host, ").append(layout).append(" guest;");
+            for (int i = 0; i < LINEAR_PAGES; i++) {
+                map(LINEAR_BASE + ((long) i << 12), DATA + ((long) (mappings.get(i) % DATA_PAGES) << 12));
+            }
+            long cr4 = layout == Layout.BIT32 ? 0 : ControlRegisters.CR4_PAE;
+            long efer = layout == Layout.AMD64 ? ControlRegisters.EFER_LME | ControlRegisters.EFER_LMA : 0;
+            vm.loadControlRegisters(new ControlRegisters(ControlRegisters.CR0_PE | ControlRegisters.CR0_PG
+                    | ControlRegisters.CR0_WP, ROOT, cr4, efer));
+            for (int h : handlers) {
+                register(h);
+            }
+        }
+
+        private void map(long linear, long gcPhys) {
+            tables.map(linear, gcPhys, 6);
+            mapping.put(linear, gcPhys);
+            trace.append(String.format(" map %#x->%#x;", linear, gcPhys));
+        }
+
+        private void register(int h) {
+            boolean physical = h % 2 == 0;
+            long page = physical ? DATA + ((long) ((h >>> 1) % DATA_PAGES) << 12)
+                    : LINEAR_BASE + ((long) ((h >>> 1) % LINEAR_PAGES) << 12);
+            if (live.stream().anyMatch(other -> other.physical() == physical && other.page() == page)) {
+                return;
+            }
+            Object kind;
+            int id;
+            if (physical) {
+                PhysHandlerKind k = PhysHandlerKind.values()[(h >>> 8) % 2];
+                kind = k;
+                id = vm.registerPhysical(k, page, page + 0xFFF);
+            } else {
+                VirtHandlerKind k = VirtHandlerKind.values()[(h >>> 8) % 3];
+                kind = k;
+                id = vm.registerVirtual(k, page, page + 0xFFF);
+            }
+            live.add(new Handler(id, physical, kind, page));
+            seen.put(id, 0);
+            trace.append(String.format(" register %s %s %#x as %d;", physical ? "physical" : "virtual", kind, page, id));
+        }
+
+        void play(List<Integer> operations) {
+            for (int op : operations) {
+                long linear = LINEAR_BASE + ((long) (op % LINEAR_PAGES) << 12) + 8L * ((op >>> 4) % 4);
+                switch ((op >>> 8) % 8) {
+                    case 0, 1, 2 -> read(linear);
+                    case 3, 4 -> write(linear, op);
+                    case 5 -> map(linear & ~0xFFFL, DATA + ((long) ((op >>> 12) % DATA_PAGES) << 12));
+                    case 6 -> {
+                        if ((op & 0x1000) == 0) {
+                            trace.append(String.format(" invlpg %#x;", linear));
+                            vm.invalidatePage(linear);
+                        } else {
+                            trace.append(" sync CR3;");
+                            vm.syncCr3();
+                        }
+                    }
+                    default -> deregister(op);
+                }
+                checkCalls();
+            }
+        }
+
+        private void read(long linear) {
+            trace.append(String.format(" read %#x;", linear));
+            GuestAccessResult result = vm.access(linear, AccessKind.READ, Privilege.SUPERVISOR, 8, 0);
+            long gcPhys = mapping.get(linear & ~0xFFFL) | linear & 0xFFF;
+            Assertions.assertTrue(result.reflected().isEmpty(), trace::toString);
+            Assertions.assertEquals(contents.getOrDefault(gcPhys, 0L), result.value(), trace::toString);
+        }
+
+        private void write(long linear, long value) {
+            trace.append(String.format(" write %#x;", linear));
+            GuestAccessResult result = vm.access(linear, AccessKind.WRITE, Privilege.SUPERVISOR, 8, value);
+            Assertions.assertTrue(result.reflected().isEmpty(), trace::toString);
+            long page = mapping.get(linear & ~0xFFFL);
+            contents.put(page | linear & 0xFFF, value);
+            for (Handler h : live) {
+                boolean claims = h.physical() ? h.page() == page
+                        : h.page() == (linear & ~0xFFFL)
+                        || h.kind() != VirtHandlerKind.HYPERVISOR && mapping.get(h.page()) == page;
+                if (claims) {
+                    List<HandlerCall> calls = vm.calls(h.id());
+                    Assertions.assertTrue(calls.size() > seen.get(h.id()) && calls.stream().skip(seen.get(h.id()))
+                            .anyMatch(c -> c.event() == HandlerEvent.WRITE), () -> trace + " handler " + h
+                            + " was not called for the write: " + calls);
+                }
+            }
+        }
+
+        private void deregister(int op) {
+            if (live.isEmpty()) {
+                return;
+            }
+            Handler h = live.remove(op % live.size());
+            vm.deregister(h.id());
+            gone.add(h);
+            trace.append(String.format(" deregister %d;", h.id()));
+        }
+
+        private void checkCalls() {
+            for (Handler h : live) {
+                List<HandlerCall> calls = vm.calls(h.id());
+                if (!h.claimsReads()) {
+                    Assertions.assertTrue(calls.stream().noneMatch(c -> c.event() == HandlerEvent.READ),
+                            () -> trace + " WRITE handler " + h + " was told of a read: " + calls);
+                }
+                seen.put(h.id(), calls.size());
+            }
+            for (Handler h : gone) {
+                Assertions.assertEquals(seen.get(h.id()), vm.calls(h.id()).size(),
+                        () -> trace + " deregistered handler " + h + " was called");
+            }
+        }
+    }
+}
