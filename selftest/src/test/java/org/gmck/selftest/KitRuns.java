@@ -10,7 +10,7 @@ import org.gmck.spi.ConformanceAdapter;
 final class KitRuns {
 
     /** Short enough that a hanging adapter costs little, long enough for any honest call. */
-    static final String TIMEOUT = "1s";
+    static final String TIMEOUT = "3s";
 
     private static ReportSink.Published reference;
 

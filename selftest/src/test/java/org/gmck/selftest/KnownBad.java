@@ -12,7 +12,9 @@ import org.gmck.spi.ConformanceAdapter;
  * A deliberately broken implementation: the reference with one plausible fault. A subclass carries
  * {@link Breaks} and overrides the fault into one profile's facet by declaring a method named after that
  * facet's entry point in {@link ConformanceAdapter}, taking the reference's facet and returning the broken
- * one, for example {@code PagingModes pagingModes(PagingModes reference)}. Every other entry point is the
+ * one, for example {@code PagingModes pagingModes(PagingModes reference)}; an entry point with parameters,
+ * such as {@code newX86Mmu(model, ram)}, is faulted the same way, by {@code X86Mmu newX86Mmu(X86Mmu reference)}
+ * receiving what the reference made from them. Every other entry point is the
  * reference's, so the class stays small and works for profiles added later.
  */
 public abstract class KnownBad {
@@ -36,7 +38,7 @@ public abstract class KnownBad {
     }
 
     private Optional<Method> faultFor(Method entryPoint) {
-        if (entryPoint.getParameterCount() != 0 || entryPoint.getReturnType() == void.class) {
+        if (entryPoint.getReturnType() == void.class) {
             return Optional.empty();
         }
         return Arrays.stream(getClass().getDeclaredMethods())

@@ -1,0 +1,40 @@
+package org.gmck.selftest.pgm;
+
+import org.gmck.spi.pgm.PagingMode;
+import org.gmck.spi.pgm.context.IntermediateContext;
+import org.gmck.spi.pgm.context.SwitcherPlacement;
+import org.gmck.spi.pgm.phys.GuestPhysicalMemory;
+import org.gmck.spi.pgm.phys.HostBitness;
+import org.gmck.spi.pgm.phys.TrackingCost;
+import org.gmck.spi.pgm.shadow.ShadowVm;
+import org.gmck.spi.pgm.vm.GuestMemoryFactory;
+
+/** Passes every call to another {@link GuestMemoryFactory}; a fault overrides the one it breaks. */
+public class ForwardingGuestMemoryFactory implements GuestMemoryFactory {
+
+    protected final GuestMemoryFactory real;
+
+    public ForwardingGuestMemoryFactory(GuestMemoryFactory real) {
+        this.real = real;
+    }
+
+    @Override
+    public GuestPhysicalMemory newGuestMemory(long hostPages) {
+        return real.newGuestMemory(hostPages);
+    }
+
+    @Override
+    public TrackingCost trackingCost(long ramBytes, HostBitness host) {
+        return real.trackingCost(ramBytes, host);
+    }
+
+    @Override
+    public ShadowVm newShadowVm(PagingMode host, long hostPages) {
+        return real.newShadowVm(host, hostPages);
+    }
+
+    @Override
+    public IntermediateContext newIntermediateContext(SwitcherPlacement switcher) {
+        return real.newIntermediateContext(switcher);
+    }
+}
