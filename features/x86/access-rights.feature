@@ -129,7 +129,7 @@ Feature: x86 access rights: R/W, U/S and execute-disable along the whole walk
     And the PTE entry is P
     When a <who> write of <address> is made
     Then the access page-faults with error code P|W
-    And no paging entry changed
+    And no paging entry changed but A in the non-leaf entries walked before the fault
 
     Examples:
       | mode    | who                 | address        |

@@ -16,7 +16,7 @@ Feature: x86 protection keys: PKRU for user pages, IA32_PKRS for supervisor page
     And the PTE entry has protection key <key>
     When a <who> <kind> of <address> is made
     Then the access page-faults with error code <error>
-    And no paging entry changed
+    And no paging entry changed but A in the non-leaf entries walked before the fault
 
     Examples:
       | mode    | key | pkru       | who                 | kind  | address            | error       |

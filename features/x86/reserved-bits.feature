@@ -16,7 +16,7 @@ Feature: x86 not-present entries, reserved bits and the order in which a walk fi
     And the <level> entry holds <value>
     When a supervisor read of <address> is made
     Then the access page-faults with error code 0
-    And no paging entry changed
+    And no paging entry changed but A in the non-leaf entries walked before the fault
 
     Examples:
       | mode    | level | address            | value              |
@@ -39,7 +39,7 @@ Feature: x86 not-present entries, reserved bits and the order in which a walk fi
     And the <level> entry also has bit <bit> set
     When a supervisor read of <address> is made
     Then the access page-faults with error code P|RSVD
-    And no paging entry changed
+    And no paging entry changed but A in the non-leaf entries walked before the fault
 
     Examples:
       | m  | mode    | level | bit | address            |
@@ -60,7 +60,7 @@ Feature: x86 not-present entries, reserved bits and the order in which a walk fi
     And the <level> entry also has bit <bit> set
     When a user write of <address> is made
     Then the access page-faults with error code P|W|U|RSVD
-    And no paging entry changed
+    And no paging entry changed but A in the non-leaf entries walked before the fault
 
     Examples:
       | mode    | level | bit | address            |
@@ -154,7 +154,7 @@ Feature: x86 not-present entries, reserved bits and the order in which a walk fi
     And the <level> entry also has bit 7 set
     When a user write of <address> is made
     Then the access page-faults with error code P|W|U|RSVD
-    And no paging entry changed
+    And no paging entry changed but A in the non-leaf entries walked before the fault
 
     Examples:
       | mode    | level | address            |

@@ -14,7 +14,7 @@ Feature: x86 SMEP and SMAP: keeping the kernel out of user pages
     And a 4 KB page mapped at <address>
     When a supervisor fetch of <address> is made
     Then the access page-faults with error code P|ID
-    And no paging entry changed
+    And no paging entry changed but A in the non-leaf entries walked before the fault
 
     Examples:
       | mode    | address            |
@@ -100,7 +100,7 @@ Feature: x86 SMEP and SMAP: keeping the kernel out of user pages
     And a 4 KB page mapped at <address>
     When an implicit supervisor <kind> of <address> is made
     Then the access page-faults with error code <error>
-    And no paging entry changed
+    And no paging entry changed but A in the non-leaf entries walked before the fault
 
     Examples:
       | mode    | ac    | bits                  | kind  | address        | error |

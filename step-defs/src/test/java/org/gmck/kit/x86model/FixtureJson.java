@@ -35,7 +35,7 @@ import org.gmck.spi.x86.X86Level;
 public final class FixtureJson {
 
     /** The format version; bump the major number on an incompatible change. */
-    public static final String VERSION = "1.0.0";
+    public static final String VERSION = "1.1.0";
     public static final String SCHEMA = "x86-fixtures.schema.json";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -157,6 +157,10 @@ public final class FixtureJson {
         ArrayNode after = t.putArray("changedMemory");
         List<MemoryWord> before = c.spec().memory();
         c.expected().memoryAfter().stream().filter(w -> !before.contains(w)).forEach(w -> after.add(w.text()));
+        if (!c.expected().accessedMayBeSet().isEmpty()) {
+            ArrayNode mayBeSet = t.putArray("accessedMayBeSet");
+            c.expected().accessedMayBeSet().forEach(a -> mayBeSet.add(hex(a)));
+        }
         return t.toString();
     }
 
@@ -217,7 +221,15 @@ public final class FixtureJson {
             default -> throw new IllegalArgumentException("case " + t.path("id") + ": unknown result " + e.path("result"));
         };
         return new ReplayCase(t.path("id").asText(), t.path("comment").asText(), rules, cpu, ram, regs, rflags, pkru,
-                pkrs, memory, access, expected, "load".equals(e.path("at").asText()), after(memory, words(t.path("changedMemory"))));
+                pkrs, memory, access, expected, "load".equals(e.path("at").asText()), after(memory, words(t.path("changedMemory"))),
+                addresses(t.path("accessedMayBeSet")));
+    }
+
+    /** The addresses of an optional array of hex strings (absent in version 1.0 files: empty). */
+    private static List<Long> addresses(JsonNode array) {
+        List<Long> out = new ArrayList<>();
+        array.forEach(n -> out.add(unhex(n)));
+        return List.copyOf(out);
     }
 
     /** Memory after the access: every word as before, except the changed ones. */

@@ -6,16 +6,20 @@ import org.gmck.spi.x86.AccessOutcome;
 import org.gmck.spi.x86.ControlRegisters;
 import org.gmck.spi.x86.CpuModel;
 
-/** A fixture case as read back from JSON: what to set up, what to do, and what must come out. */
+/**
+ * A fixture case as read back from JSON: what to set up, what to do, and what must come out.
+ * {@code accessedMayBeSet} lists the non-leaf entries in which a faulting walk may set A (only X86-AD-4
+ * asks that they stay unchanged).
+ */
 public record ReplayCase(String id, String comment, List<String> rules, CpuModel cpu, long guestRamBytes,
         ControlRegisters registers, long rflags, int pkru, int pkrs, List<MemoryWord> memory, Access access,
-        AccessOutcome expected, boolean atLoad, List<MemoryWord> memoryAfter) {
+        AccessOutcome expected, boolean atLoad, List<MemoryWord> memoryAfter, List<Long> accessedMayBeSet) {
 
     /** The case the rule model makes of a spec. */
     public static ReplayCase of(String id, List<String> rules, WalkSpec spec) {
         X86RuleModel.Expectation e = X86RuleModel.expect(spec);
         return new ReplayCase(id, spec.access().toString(), rules, spec.cpu(), spec.guestRamBytes(), spec.registers(),
                 spec.rflags(), spec.pkru(), spec.pkrs(), spec.memory(), spec.access(), e.outcome(), e.atLoad(),
-                e.memoryAfter());
+                e.memoryAfter(), e.accessedMayBeSet());
     }
 }

@@ -156,6 +156,9 @@ public final class X86FixtureGenerator {
                 rules.add("X86-ERR-2");
             }
             rules.add((pf.errorCode() & PageFault.P) == 0 ? "X86-RSVD-1" : "X86-AD-3");
+            if (!expected.accessedMayBeSet().isEmpty()) {
+                rules.add("X86-AD-4");
+            }
             if ((pf.errorCode() & PageFault.RSVD) != 0) {
                 rules.add("X86-RSVD-8");
             }

@@ -46,8 +46,18 @@ public final class X86RuleModel {
     private X86RuleModel() {
     }
 
-    /** What the model requires: the outcome, whether it happened at the register load, and memory after. */
-    public record Expectation(AccessOutcome outcome, boolean atLoad, List<MemoryWord> memoryAfter) {
+    /**
+     * What the model requires: the outcome, whether it happened at the register load, and memory after.
+     * {@code accessedMayBeSet} holds the addresses of the non-leaf entries a faulting walk checked before the
+     * fault: the SDM lets a processor set A in them (X86-AD-3 requires only the leaf to stay unchanged), so
+     * {@code memoryAfter}'s "no change" there is asked only by the SHOULD X86-AD-4 (I-X86-1).
+     */
+    public record Expectation(AccessOutcome outcome, boolean atLoad, List<MemoryWord> memoryAfter,
+            List<Long> accessedMayBeSet) {
+
+        Expectation(AccessOutcome outcome, boolean atLoad, List<MemoryWord> memoryAfter) {
+            this(outcome, atLoad, memoryAfter, List.of());
+        }
     }
 
     /** Bits {@code low..high} set (empty when high < low). */
@@ -190,11 +200,12 @@ public final class X86RuleModel {
             int level = levels - i;
             long pte = e.value();
             if ((pte & BIT_P) == 0) {
-                return new Expectation(new PageFault(pfec, la), false, before);
+                return new Expectation(new PageFault(pfec, la), false, before, nonLeaf(mode, used, used.size()));
             }
             int bit7 = (int) ((pte >>> 7) & 1);
             if ((pte & rsvd[bit7][level - 1]) != 0) {
-                return new Expectation(new PageFault(pfec | PageFault.P | PageFault.RSVD, la), false, before);
+                return new Expectation(new PageFault(pfec | PageFault.P | PageFault.RSVD, la), false, before,
+                        nonLeaf(mode, used, used.size()));
             }
             used.add(new EntryUse(e.level(), e.word().address(), pte));
             boolean paePdpte = mode == X86PagingMode.PAE && level == 3;
@@ -230,11 +241,17 @@ public final class X86RuleModel {
         long la = spec.access().linearAddress();
         if (fault || keyBits != 0) {
             return new Expectation(new PageFault(pfec | PageFault.P | (keyBits != 0 ? PageFault.PK : 0), la), false,
-                    before);
+                    before, nonLeaf(r.pagingMode(), used, used.size() - 1));
         }
         Rights rights = new Rights((acc & ACC_WRITE) != 0, userPage == 1, (acc & ACC_EXEC) != 0, key);
         long pa = frame(spec, size, pte) | (la & ((1L << size.shift()) - 1));
         return new Expectation(new Translated(pa, size, rights, used), false, after(spec, used));
+    }
+
+    /** The addresses of the first {@code count} entries used, but a PAE PDPTE (its A is never set). */
+    private static List<Long> nonLeaf(X86PagingMode mode, List<EntryUse> used, int count) {
+        int first = mode == X86PagingMode.PAE ? 1 : 0;
+        return used.subList(Math.min(first, count), count).stream().map(EntryUse::address).toList();
     }
 
     /** A and D after a successful access: A on every entry used but a PAE PDPTE, D on the leaf of a write. */

@@ -15,6 +15,7 @@ import org.gmck.kit.x86model.MemoryWord;
 import org.gmck.kit.x86model.PathBuilder;
 import org.gmck.kit.x86model.WalkSpec;
 import org.gmck.kit.x86model.X86FixtureGenerator;
+import org.gmck.kit.x86model.X86RuleModel;
 import org.gmck.spi.x86.Access;
 import org.gmck.spi.x86.AccessKind;
 import org.gmck.spi.x86.AccessOutcome;
@@ -43,6 +44,7 @@ import org.gmck.spi.x86.X86PagingMode;
 public final class X86PagingSteps {
 
     private static final long RAM = PathBuilder.RAM;
+    private static final long BIT_A = 1L << 5;
 
     private final ScenarioContext context;
     private CpuModel cpu = X86FixtureGenerator.fullCpu(46);
@@ -333,6 +335,25 @@ public final class X86PagingSteps {
         for (MemoryWord w : layout.memory()) {
             context.expectEqual(String.format("the paging entry at %#x after %s", w.address(), lastAccess),
                     Numbers.hex(w.value()), Numbers.hex(read(w)));
+        }
+    }
+
+    /**
+     * The leaf and every entry at or below the one the walk stopped at are unchanged; a non-leaf entry the
+     * walk checked before the fault may have gained A (SDM 4.7, 4.8), and nothing else. Which entries the
+     * walk checked comes from the rule model. Only X86-AD-4 (SHOULD, I-X86-1) asks for no change at all.
+     */
+    @Then("no paging entry changed but A in the non-leaf entries walked before the fault")
+    public void noEntryChangedButNonLeafAccessed() {
+        WalkSpec asMade = new WalkSpec(layout.cpu(), layout.guestRamBytes(), layout.registers(), layout.rflags(),
+                layout.pkru(), layout.pkrs(), layout.path(), layout.otherMemory(), lastAccess);
+        List<Long> mayBeSet = X86RuleModel.expect(asMade).accessedMayBeSet();
+        for (MemoryWord w : layout.memory()) {
+            long seen = read(w);
+            boolean permitted = mayBeSet.contains(w.address()) && seen == (w.value() | BIT_A);
+            context.expectEqual(String.format("the paging entry at %#x after %s%s", w.address(), lastAccess,
+                    mayBeSet.contains(w.address()) ? " (a non-leaf entry: A may be set, nothing else)" : ""),
+                    Numbers.hex(w.value()), Numbers.hex(permitted ? w.value() : seen));
         }
     }
 
