@@ -22,7 +22,7 @@ record PageRange(long first, long last) {
      *         that does not start and end on page boundaries
      */
     static PageRange of(long first, long last) {
-        if (Long.compareUnsigned(last, first) < 0 || (first & OFFSET_MASK) != 0 || (last & OFFSET_MASK) != OFFSET_MASK) {
+        if (Long.compareUnsigned(last >>> PAGE_SHIFT, first >>> PAGE_SHIFT) < 0 || (first & OFFSET_MASK) != 0 || (last & OFFSET_MASK) != OFFSET_MASK) {
             throw new RejectedException(HandlerStatus.VERR_INVALID_PARAMETER, String.format(
                     "a handler covers whole pages, from a page-aligned first byte up to the last byte of a page: "
                             + "%#x-%#x", first, last));
@@ -38,12 +38,14 @@ record PageRange(long first, long last) {
         return first + ((long) index << PAGE_SHIFT);
     }
 
+    /** Whether {@code address} lies in one of the range's pages. */
     boolean contains(long address) {
-        return Long.compareUnsigned(address - first, last - first) <= 0;
+        return Long.compareUnsigned((address - first) >>> PAGE_SHIFT, (last - first) >>> PAGE_SHIFT) <= 0;
     }
 
-    boolean overlaps(PageRange other) {
-        return Long.compareUnsigned(other.first, last) <= 0 && Long.compareUnsigned(first, other.last) <= 0;
+    /** Whether the range's last page lies below the page of {@code address}. */
+    boolean endsBelow(long address) {
+        return Long.compareUnsigned(last >>> PAGE_SHIFT, address >>> PAGE_SHIFT) < 0;
     }
 
     @Override

@@ -20,10 +20,13 @@ final class RangeTree<T> {
         this.rangeOf = rangeOf;
     }
 
-    /** The handler whose range overlaps {@code range}, if any. */
+    /**
+     * The handler whose range overlaps {@code range}, if any: the ranges in the tree do not overlap, so only
+     * the last one starting at or below {@code range}'s last byte can, and it does unless it ends below it.
+     */
     Optional<T> overlapping(PageRange range) {
         Map.Entry<Long, T> below = byFirst.floorEntry(range.last());
-        if (below != null && rangeOf.apply(below.getValue()).overlaps(range)) {
+        if (below != null && !rangeOf.apply(below.getValue()).endsBelow(range.first())) {
             return Optional.of(below.getValue());
         }
         return Optional.empty();
