@@ -1,5 +1,6 @@
 package org.gmck.kit.properties.largepage;
 
+import org.gmck.kit.properties.Examples;
 import static org.quicktheories.QuickTheory.qt;
 
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ class LargeMappingPropertiesTest {
     @Test
     void noLargeShadowEntryCoversAWriteProtectedPage() {
         ConformanceAdapter adapter = adapter(Profile.LARGE_PAGES);
-        qt().withExamples(EXAMPLES).forAll(MmuScript.scripts()).checkAssert(script -> {
+        qt().withExamples(Examples.of(EXAMPLES)).forAll(MmuScript.scripts()).checkAssert(script -> {
             for (CounterEncoding encoding : CounterEncoding.values()) {
                 ShadowMmu mmu = adapter.largePages().newMmu(MmuOptions.shadowPaging(encoding));
                 script.addSlots(mmu);
@@ -78,7 +79,7 @@ class LargeMappingPropertiesTest {
     void theTwoCounterEncodingsAlwaysAgree() {
         ConformanceAdapter adapter = adapter(Profile.LARGE_PAGES);
         boolean introspection = adapter.profiles().contains(Profile.LARGE_PAGES_INTROSPECTION);
-        qt().withExamples(EXAMPLES).forAll(MmuScript.scripts()).checkAssert(script -> {
+        qt().withExamples(Examples.of(EXAMPLES)).forAll(MmuScript.scripts()).checkAssert(script -> {
             ShadowMmu zero = adapter.largePages().newMmu(MmuOptions.shadowPaging(CounterEncoding.COUNT_FROM_ZERO));
             ShadowMmu minusOne = adapter.largePages().newMmu(MmuOptions.shadowPaging(CounterEncoding.COUNT_FROM_MINUS_ONE));
             Assertions.assertEquals(script.addSlots(zero), script.addSlots(minusOne), "adding the slots");
@@ -111,7 +112,7 @@ class LargeMappingPropertiesTest {
     @Test
     void eachCounterEqualsTheShadowsInItsFrame() {
         ConformanceAdapter adapter = adapter(Profile.LARGE_PAGES_INTROSPECTION);
-        qt().withExamples(EXAMPLES).forAll(MmuScript.scripts()).checkAssert(script -> {
+        qt().withExamples(Examples.of(EXAMPLES)).forAll(MmuScript.scripts()).checkAssert(script -> {
             for (CounterEncoding encoding : CounterEncoding.values()) {
                 ShadowMmu mmu = adapter.largePages().newMmu(MmuOptions.shadowPaging(encoding));
                 script.addSlots(mmu);

@@ -1,5 +1,6 @@
 package org.gmck.kit.properties.pgm;
 
+import org.gmck.kit.properties.Examples;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
@@ -58,7 +59,7 @@ class HandlerPropertiesTest {
     void noWriteToAHandledPageEscapesItsHandlersAndWriteHandlersNeverBlockReads() {
         ConformanceAdapter adapter = Adapters.selected();
         Assumptions.assumeTrue(adapter.profiles().contains(Profile.PGM), "the adapter does not declare profile pgm");
-        qt().withExamples(500).withShrinkCycles(50)
+        qt().withExamples(Examples.of(500)).withShrinkCycles(50)
                 .forAll(integers().between(0, 8),
                         lists().of(integers().between(0, Integer.MAX_VALUE)).ofSizeBetween(LINEAR_PAGES, LINEAR_PAGES),
                         lists().of(integers().between(0, Integer.MAX_VALUE)).ofSizeBetween(0, 5),

@@ -1,5 +1,6 @@
 package org.gmck.kit.properties.pgm;
 
+import org.gmck.kit.properties.Examples;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
@@ -56,7 +57,7 @@ class ShadowInvariantsTest {
     void shadowTranslationsFollowTheGuestsTablesAndNeverGrantMore() {
         ConformanceAdapter adapter = Adapters.selected();
         Assumptions.assumeTrue(adapter.profiles().contains(Profile.PGM), "the adapter does not declare profile pgm");
-        qt().withExamples(10_000).withShrinkCycles(50)
+        qt().withExamples(Examples.of(10_000)).withShrinkCycles(50)
                 .forAll(integers().between(0, 2), integers().between(0, 2),
                         lists().of(integers().between(0, Integer.MAX_VALUE)).ofSizeBetween(1, 10),
                         lists().of(integers().between(0, Integer.MAX_VALUE)).ofSizeBetween(1, 24))

@@ -1,5 +1,6 @@
 package org.gmck.kit.properties.x86;
 
+import org.gmck.kit.properties.Examples;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
@@ -57,7 +58,7 @@ class X86WalkPropertiesTest {
     @Test
     void theAdapterAgreesWithTheRuleModel() {
         CaseRunner runner = new CaseRunner(adapter, adapter.profiles().contains(Profile.X86_PDPTE_REGISTERS));
-        qt().withExamples(3000).withShrinkCycles(500).forAll(hierarchies()).checkAssert(h -> {
+        qt().withExamples(Examples.of(3000)).withShrinkCycles(500).forAll(hierarchies()).checkAssert(h -> {
             WalkSpec spec = h.spec();
             Optional<String> difference = runner.difference(ReplayCase.of("random", List.of(), spec));
             if (difference.isPresent()) {
@@ -68,7 +69,7 @@ class X86WalkPropertiesTest {
 
     @Test
     void repeatingAnAccessChangesNeitherItsOutcomeNorMemory() {
-        qt().withExamples(1500).withShrinkCycles(500).forAll(hierarchies()).checkAssert(h -> {
+        qt().withExamples(Examples.of(1500)).withShrinkCycles(500).forAll(hierarchies()).checkAssert(h -> {
             WalkSpec spec = h.spec();
             X86Mmu mmu = adapter.newX86Mmu(spec.cpu(), spec.guestRamBytes());
             for (MemoryWord w : spec.memory()) {
