@@ -25,6 +25,14 @@ Feature: The intermediate memory context and guest-context mappings
       | PAE    |
       | AMD64  |
 
+  @PGM-CTX-1 @profile:pgm
+  Scenario: On a 64-bit host the AMD64 tables map the switcher at a host address above 4 GB, and the others do not truncate it
+    Source: 001_96135646f618994a.txt, "The Intermediate Memory Context"
+    Given an intermediate context with 1 switcher page at physical 0x00200000, host address 0xFFFFFFFF80100000 and hypervisor address 0xA0000000
+    Then in the AMD64 tables 0xFFFFFFFF80100010 translates to 0x200010
+    And in the PAE tables 0x80100000 is not mapped
+    And in the 32-bit tables 0x80100000 is not mapped
+
   @PGM-CTX-2 @profile:pgm
   Scenario Outline: In the <mode> tables the switcher is identity mapped
     Source: 001_96135646f618994a.txt, "The Intermediate Memory Context"
@@ -112,6 +120,15 @@ Feature: The intermediate memory context and guest-context mappings
     And in the 32-bit tables 0xA0400000 is not mapped
 
   @PGM-CTX-8 @profile:pgm
+  Scenario: Relocating a guest-context mapping takes away every old page and leaves the mapping next to it alone
+    Source: 001_96135646f618994a.txt, "Guest Context Mappings"
+    Given the guest-context mapping "GC" of 8 KB at 0xA0400000 for physical 0x00500000
+    And the guest-context mapping "next" of 4 KB at 0xA0402000 for physical 0x00600000
+    When I relocate the guest-context mapping "GC" to 0xA0C00000
+    Then in the PAE tables 0xA0401000 is not mapped
+    And in the PAE tables 0xA0402000 translates to 0x600000
+
+  @PGM-CTX-8 @profile:pgm
   Scenario: A guest-context mapping may be relocated onto an overlapping part of itself
     Source: 001_96135646f618994a.txt, "Guest Context Mappings"
     Given the guest-context mapping "GC" of 8 KB at 0xA0400000 for physical 0x00500000
@@ -127,6 +144,12 @@ Feature: The intermediate memory context and guest-context mappings
     Then the call is rejected with VERR_PGM_MAPPING_CONFLICT
     And the intermediate context is unchanged
     And in the PAE tables 0xA0400000 translates to 0x500000
+
+  @PGM-CTX-10 @profile:pgm
+  Scenario: A guest-context mapping at the bottom of the address space is accepted
+    Source: 001_96135646f618994a.txt, "Guest Context Mappings"
+    When I assign the guest-context mapping "low" of 4 KB at 0x0 for physical 0x00500000
+    Then in the 32-bit tables 0x10 translates to 0x500010
 
   @PGM-CTX-10 @profile:pgm
   Scenario Outline: A guest-context mapping that would <reach> 4 GB is refused
@@ -172,3 +195,14 @@ Feature: The intermediate memory context and guest-context mappings
       | a misaligned physical address       | 1     | 0x200800    | 0xA0000000 | VERR_INVALID_PARAMETER    |
       | a hypervisor address on the host's  | 1     | 0x200000    | 0x80100000 | VERR_PGM_MAPPING_CONFLICT |
       | a hypervisor address on the code    | 1     | 0x200000    | 0x200000   | VERR_PGM_MAPPING_CONFLICT |
+
+  @PGM-CTX-12 @profile:pgm
+  Scenario Outline: A switcher with <what> is accepted and identity mapped
+    Source: 001_96135646f618994a.txt, "The Intermediate Memory Context"
+    Given an intermediate context with 1 switcher page at physical <phys>, host address 0x80100000 and hypervisor address 0xA0000000
+    Then in the <mode> tables <linear> translates to <linear>
+
+    Examples:
+      | what                                 | phys       | mode   | linear     |
+      | its code in the last page below 4 GB | 0xFFFFF000 | 32-bit | 0xFFFFF008 |
+      | its code at physical 0               | 0x0        | PAE    | 0x10       |

@@ -97,3 +97,32 @@ Feature: Physical access handlers: pages that trap writes or every access
     Then page 0x200000 has physical handler state NONE
     And handler "P" received no calls
     And the shadow maps 0x40001000 writable
+
+  @PGM-HND-2 @profile:pgm
+  Scenario: Installing a physical handler flushes an alias mapping even after INVLPG dropped the other mapping
+    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Given the guest has read 0x40001000 as user
+    And the guest has read 0x40005000 as user
+    And the guest invalidates 0x40001000 with INVLPG
+    When I register a physical WRITE handler "P" over 0x200000-0x200fff
+    Then the shadow does not map 0x40005000
+
+  @PGM-HND-3 @profile:pgm
+  Scenario: A write under a physical handler calls no virtual handler whose pages do not reach it
+    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Given the guest maps 0x40002000 to 0x201000 writable user
+    And a physical WRITE handler "P" is registered over 0x200000-0x200fff
+    And a virtual WRITE handler "V" is registered over 0x40002000-0x40002fff
+    When the guest writes 0x5 to the 8 bytes at linear 0x40001008 as user
+    Then handler "P" received write at 0x200008
+    And handler "V" received no calls
+
+  @PGM-HND-4 @profile:pgm
+  Scenario: A physical WRITE handler is not called for a read a virtual ALL handler claims on the same page
+    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Given the guest has written 0x99 to the 8 bytes at linear 0x40001020 as user
+    And a physical WRITE handler "P" is registered over 0x200000-0x200fff
+    And a virtual ALL handler "V" is registered over 0x40001000-0x40001fff
+    When the guest reads 8 bytes at linear 0x40001020 as user
+    Then handler "V" received read at 0x40001020
+    And handler "P" received no calls

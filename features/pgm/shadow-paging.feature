@@ -366,13 +366,36 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
       | no RAM at all   | 0x900000   | VERR_PGM_INVALID_GC_PHYSICAL_ADDRESS | 0x900003   |
 
   @PGM-SHW-23 @profile:pgm
-  Scenario: A guest access that is not aligned to its width is refused
+  Scenario Outline: A guest access of <width> bytes at <address> is refused: <why>
     Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
     Given the guest maps 0x40001000 to 0x200000 writable supervisor
     And the guest has loaded CR3
-    When the guest reads 4 bytes at linear 0x40001002 as supervisor
+    When the guest reads <width> bytes at linear <address> as supervisor
     Then the call is rejected with VERR_PGM_PHYS_MISALIGNED_ACCESS
     And the guest's registers and shadow are unchanged
+
+    Examples:
+      | width | address    | why                        |
+      | 4     | 0x40001002 | not aligned to its width   |
+      | 2     | 0x40001001 | not aligned to its width   |
+      | 8     | 0x40001004 | not aligned to its width   |
+      | 3     | 0x40001000 | not 1, 2, 4 or 8 bytes wide |
+      | 16    | 0x40001000 | not 1, 2, 4 or 8 bytes wide |
+
+  @PGM-SHW-23 @profile:pgm
+  Scenario Outline: A guest read of <width> bytes aligned to its width is carried out
+    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Given the guest maps 0x40001000 to 0x200000 writable supervisor
+    And the guest has loaded CR3
+    And the guest has written 0x1122334455667788 to the 8 bytes at linear 0x40001000 as supervisor
+    When the guest reads <width> bytes at linear <address> as supervisor
+    Then the guest read <value>
+
+    Examples:
+      | width | address    | value      |
+      | 1     | 0x40001007 | 0x11       |
+      | 2     | 0x40001002 | 0x5566     |
+      | 4     | 0x40001004 | 0x11223344 |
 
   @PGM-SHW-24 @profile:pgm
   Scenario: A guest write the host has no page left for is refused, and nothing changes

@@ -114,3 +114,35 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
       | ALL        | WRITE      | 0x40000000 | 0x40001fff |
       | WRITE      | HYPERVISOR | 0x40000000 | 0x40004fff |
       | HYPERVISOR | WRITE      | 0x40002000 | 0x40002fff |
+
+  @PGM-VHND-17 @profile:pgm
+  Scenario: A write through an alias of a handler's second page is reported at that page of the range
+    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 2c
+    Given a virtual WRITE handler "V" is registered over 0x40001000-0x40002fff
+    And the guest maps 0x40006000 to 0x201000 writable user
+    And the VM has synced CR3
+    When the guest writes 0x7 to the 8 bytes at linear 0x40006010 as user
+    Then handler "V" received write at 0x40002010
+
+  @PGM-VHND-11 @profile:pgm
+  Scenario: A handler whose range maps one page twice is told the address the guest wrote through
+    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 4
+    Given the guest maps 0x40002000 to 0x200000 writable user
+    And a virtual WRITE handler "V" is registered over 0x40001000-0x40002fff
+    And the VM has synced CR3
+    When the guest writes 0x7 to the 8 bytes at linear 0x40002010 as user
+    Then handler "V" received write at 0x40002010
+
+  @PGM-SHW-14 @profile:pgm
+  Scenario: INVLPG in a VM with access handlers drops the page's shadow entry
+    Source: Intel SDM Vol. 3A, 4.10.4.1 "Operations that Invalidate TLBs and Paging-Structure Caches"
+    Given the guest has read 0x40002000 as user
+    When the guest invalidates 0x40002000 with INVLPG
+    Then the shadow does not map 0x40002000
+
+  @PGM-SHW-25 @profile:pgm
+  Scenario: A VM with access handlers runs in the modes the host-by-guest matrix gives
+    Source: 001_96135646f618994a.txt, "Paging Modes"
+    Then the VM's host mode is PAE
+    And the VM's guest mode is PAE
+    And the VM's shadow mode is PAE

@@ -154,19 +154,18 @@ public final class HandledShadowVm implements HandledVm, AccessInterceptor {
         return vm.access(linearAddress, kind, privilege, width, value);
     }
 
-    /** Step 5: INVLPG of a handler page looks the page up again; a changed translation calls the handler. */
+    /**
+     * Step 5: INVLPG of a handler page looks the page up again; a changed translation calls the handler. A
+     * pending full resync is left for the next CR3 load or access, which redoes every page anyway.
+     */
     @Override
     public void invalidatePage(long linearAddress) {
-        if (resyncPending) {
-            syncCr3();
-        }
         vm.invalidatePage(linearAddress);
         Optional<VirtualHandler> handler = virtual.at(linearAddress);
         if (handler.isPresent()) {
             VirtualHandler h = handler.get();
-            if (lookUp(h, h.pageOf(linearAddress))) {
-                states.update(virtual.physical());
-            }
+            lookUp(h, h.pageOf(linearAddress));
+            states.update(virtual.physical());
         }
     }
 
@@ -253,11 +252,9 @@ public final class HandledShadowVm implements HandledVm, AccessInterceptor {
     /**
      * Step 2a for one page: looks the page up through the guest's tables and, when the translation changed,
      * resets the old page to NONE and calls the handler's invalidation callback if the page had been mapped.
-     *
-     * @return whether the translation changed
      */
-    private boolean lookUp(VirtualHandler handler, int page) {
-        return follow(handler, page, guestPage(handler.range().page(page)));
+    private void lookUp(VirtualHandler handler, int page) {
+        follow(handler, page, guestPage(handler.range().page(page)));
     }
 
     /**

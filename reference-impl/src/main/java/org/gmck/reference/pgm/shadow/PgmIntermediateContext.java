@@ -146,8 +146,8 @@ public final class PgmIntermediateContext implements IntermediateContext {
             long[] r = e.getValue();
             if (!e.getKey().equals(self) && overlaps(address, size, r[0], r[1])) {
                 throw new RejectedException(ContextStatus.VERR_PGM_MAPPING_CONFLICT, String.format(
-                        "%#x-%#x overlaps '%s' at %#x-%#x in the intermediate context", address, address + size - 1,
-                        e.getKey(), r[0], r[0] + r[1] - 1));
+                        "%#x bytes at %#x overlap '%s' (%#x bytes at %#x) in the intermediate context", size, address,
+                        e.getKey(), r[1], r[0]));
             }
         }
     }
@@ -155,8 +155,8 @@ public final class PgmIntermediateContext implements IntermediateContext {
     private void put(String name, long address, long size, long phys) {
         regions.put(name, new long[] {address, size, phys});
         for (Map.Entry<PagingMode, ShadowTables> e : tables.entrySet()) {
-            if (e.getKey() != PagingMode.AMD64 && address + size > FOUR_GB) {
-                continue;
+            if (e.getKey() != PagingMode.AMD64 && Long.compareUnsigned(address, FOUR_GB - size) > 0) {
+                continue; // a 64-bit host address: only the AMD64 tables can map it
             }
             for (long off = 0; off < size; off += PAGE) {
                 e.getValue().map(address + off, phys + off, phys + off, FLAGS, FLAGS);

@@ -19,6 +19,7 @@ import org.gmck.spi.pgm.shadow.ShadowTranslation;
 import org.gmck.spi.pgm.shadow.ShadowVm;
 import org.gmck.spi.x86.AccessKind;
 import org.gmck.spi.x86.ControlRegisters;
+import org.gmck.spi.x86.Loaded;
 import org.gmck.spi.x86.Privilege;
 
 /** Steps for PGM's shadow paging. They reach the implementation only through the SPI. */
@@ -127,7 +128,9 @@ public final class ShadowPagingSteps {
     @Given("the guest has loaded CR3")
     public void guestLoadedCr3() {
         loadCr3();
-        context.expectAccepted("loading the guest's control registers");
+        Object outcome = context.lastValue("loading the guest's control registers");
+        context.expectThat("loading the guest's control registers must load them, not " + outcome,
+                outcome instanceof Loaded);
     }
 
     @When("the guest loads CR3")
@@ -297,6 +300,11 @@ public final class ShadowPagingSteps {
     @Then("the VM's shadow mode is {pagingMode}")
     public void vmShadowMode(PagingMode expected) {
         context.expectEqual("the VM's shadow mode", expected, vm.shadowMode());
+    }
+
+    @Then("the VM's host mode is {pagingMode}")
+    public void vmHostMode(PagingMode expected) {
+        context.expectEqual("the VM's host mode", expected, vm.hostMode());
     }
 
     @Then("the VM's guest mode is {guestMode}")
