@@ -114,6 +114,17 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
       | writable user        | for user mode            |
 
   @PGM-SHW-6 @profile:pgm
+  Scenario: An executable page of a guest with NX stays executable in the shadow, beside a no-execute one
+    Source: 001_96135646f618994a.txt, "The Shadow Memory Context"
+    Given the guest keeps PAE with NX page tables at 0x10000
+    And the guest maps 0x40001000 to 0x200000 writable supervisor
+    And the guest maps 0x40002000 to 0x201000 writable supervisor no-execute
+    And the guest has loaded CR3
+    And the guest has read 0x40002000 as supervisor
+    When the guest reads 0x40001000 as supervisor
+    Then the shadow maps 0x40001000 executable
+
+  @PGM-SHW-6 @profile:pgm
   Scenario: A no-execute guest page is no-execute in the shadow
     Source: 001_96135646f618994a.txt, "The Shadow Memory Context"
     Given the guest keeps PAE with NX page tables at 0x10000
@@ -364,6 +375,18 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
       | what            | target     | status                               | entry      |
       | an MMIO page    | 0xFEC00000 | VERR_PGM_PHYS_PAGE_RESERVED          | 0xFEC00003 |
       | no RAM at all   | 0x900000   | VERR_PGM_INVALID_GC_PHYSICAL_ADDRESS | 0x900003   |
+
+  @PGM-SHW-22 @profile:pgm
+  Scenario: A 32-bit guest's page mapped to no RAM is refused, its entries and their neighbours untouched
+    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Given the guest keeps 32-bit page tables at 0x20000
+    And the guest maps 0x40004000 to 0x900000 writable supervisor
+    And the guest maps 0x40005000 to 0x200000 writable supervisor
+    And the guest has loaded CR3
+    When the guest reads 0x40004000 as supervisor
+    Then the call is rejected with VERR_PGM_INVALID_GC_PHYSICAL_ADDRESS
+    And the guest's level-2 entry for 0x40004000 reads 0x900003
+    And the guest's level-2 entry for 0x40005000 reads 0x200003
 
   @PGM-SHW-23 @profile:pgm
   Scenario Outline: A guest access of <width> bytes at <address> is refused: <why>

@@ -46,14 +46,11 @@ final class PdpeBits {
         return pdpe;
     }
 
-    /** Rewrites a shadow PDPE for the shadow mode being switched to (not-present entries are never read). */
+    /**
+     * Rewrites a present shadow PDPE for the shadow mode being switched to: the long-mode bits set for an
+     * AMD64 shadow, cleared for any other (a 32-bit shadow never reads the entries).
+     */
     static long fixUpForShadowMode(long pdpe, PagingMode shadow) {
-        if (shadow == PagingMode.PAE) {
-            return pdpe & ~MODE_DEPENDENT;
-        }
-        if (shadow == PagingMode.AMD64) {
-            return pdpe | LONG_MODE_SET;
-        }
-        return pdpe;
+        return shadow == PagingMode.AMD64 ? pdpe | LONG_MODE_SET : pdpe & ~MODE_DEPENDENT;
     }
 }

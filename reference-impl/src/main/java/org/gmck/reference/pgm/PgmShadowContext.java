@@ -1,6 +1,6 @@
 package org.gmck.reference.pgm;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.gmck.spi.pgm.ControlRegisters;
 import org.gmck.spi.pgm.GuestMode;
@@ -55,16 +55,8 @@ final class PgmShadowContext implements ShadowContext {
 
     @Override
     public List<Long> presentShadowPdpes() {
-        List<Long> present = new ArrayList<>();
-        if (shadow == PagingMode.BIT32) {
-            return present;
-        }
-        for (long pdpe : pdpt) {
-            if ((pdpe & PdpeBits.PRESENT) != 0) {
-                present.add(pdpe);
-            }
-        }
-        return present;
+        return shadow == PagingMode.BIT32 ? List.of()
+                : Arrays.stream(pdpt).filter(pdpe -> (pdpe & PdpeBits.PRESENT) != 0).boxed().toList();
     }
 
     @Override
@@ -72,9 +64,12 @@ final class PgmShadowContext implements ShadowContext {
         return false;
     }
 
+    /** Rewrites the present entries for the new shadow mode; not-present entries are never read. */
     private void fixUpPdpes() {
         for (int i = 0; i < pdpt.length; i++) {
-            pdpt[i] = PdpeBits.fixUpForShadowMode(pdpt[i], shadow);
+            if ((pdpt[i] & PdpeBits.PRESENT) != 0) {
+                pdpt[i] = PdpeBits.fixUpForShadowMode(pdpt[i], shadow);
+            }
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.gmck.reference.pgm.shadow;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,9 +22,12 @@ final class ShadowTables {
     private final X86Mmu host;
     private final ShadowPool pool;
     /** Linear page mapped, to {guest physical page, address of its shadow page table entry}. */
-    private final Map<Long, long[]> mapped = new HashMap<>();
-    /** Guest physical page, to the linear pages mapped to it: the reverse of {@link #mapped}. */
-    private final Map<Long, Set<Long>> mappers = new HashMap<>();
+    private Map<Long, long[]> mapped = new HashMap<>();
+    /**
+     * Guest physical page, to the linear pages synced for it since the last reset: the reverse of
+     * {@link #mapped}, which may still name a page INVLPG dropped since.
+     */
+    private Map<Long, Set<Long>> mappers = new HashMap<>();
     private PagingMode mode = PagingMode.BIT32;
     private long root;
 
@@ -38,8 +40,8 @@ final class ShadowTables {
     /** Throws everything away and starts an empty root table for a shadow mode. */
     void reset(PagingMode shadowMode) {
         pool.freeAll();
-        mapped.clear();
-        mappers.clear();
+        mapped = new HashMap<>();
+        mappers = new HashMap<>();
         mode = shadowMode;
         root = pool.allocate();
     }
@@ -77,25 +79,14 @@ final class ShadowTables {
         long address = leaf.entryAddress(table, linear);
         write(leaf, address, hostPhys & FRAME | narrow(tableFlags));
         long page = linear & PAGE_MASK;
-        long[] previous = mapped.put(page, new long[] {gcPhys & PAGE_MASK, address});
-        if (previous != null) {
-            forget(previous[0], page);
-        }
+        mapped.put(page, new long[] {gcPhys & PAGE_MASK, address});
         mappers.computeIfAbsent(gcPhys & PAGE_MASK, k -> new HashSet<>()).add(page);
-    }
-
-    private void forget(long gcPhysPage, long linearPage) {
-        Set<Long> linears = mappers.get(gcPhysPage);
-        if (linears != null && linears.remove(linearPage) && linears.isEmpty()) {
-            mappers.remove(gcPhysPage);
-        }
     }
 
     /** Drops the shadow page table entry for the page of {@code linear}, if there is one. */
     void unmap(long linear) {
         long[] m = mapped.remove(linear & PAGE_MASK);
         if (m != null) {
-            forget(m[0], linear & PAGE_MASK);
             ShadowLevel leaf = ShadowLevel.of(mode).get(ShadowLevel.of(mode).size() - 1);
             write(leaf, m[1], 0);
         }
@@ -103,9 +94,14 @@ final class ShadowTables {
 
     /** Drops every shadow page table entry that maps the guest physical page {@code gcPhysPage}. */
     void unmapGuestPage(long gcPhysPage) {
-        Set<Long> linears = mappers.get(gcPhysPage);
+        Set<Long> linears = mappers.remove(gcPhysPage);
         if (linears != null) {
-            new ArrayList<>(linears).forEach(this::unmap);
+            for (long linear : linears) {
+                long[] m = mapped.get(linear);
+                if (m != null && m[0] == gcPhysPage) {
+                    unmap(linear);
+                }
+            }
         }
     }
 
