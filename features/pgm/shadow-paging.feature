@@ -432,3 +432,12 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
     Then the call is rejected with VERR_EM_NO_MEMORY
     And the guest's registers and shadow are unchanged
     And the guest's level-3 entry for 0x40003000 reads 0x300003
+
+  @PGM-PHYS-11 @profile:pgm
+  Scenario: A guest write through the shadow to a ROM page is dropped by the monitor
+    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Given a ROM range of 4 KB at 0x800000
+    And the guest maps 0x40009000 to 0x800000 writable supervisor
+    And the guest has loaded CR3
+    When the guest writes 0x55 to the 8 bytes at linear 0x40009000 as supervisor
+    Then the monitor dropped the ROM write
