@@ -132,5 +132,4 @@ Feature: Physical access handlers: pages that trap writes or every access
     Source: 003_209c28ea7cb4a5f3.txt, "marked read-only"
     Given a physical ALL handler "P" is registered over 0x200000-0x200fff
     When the guest reads 8 bytes at linear 0x40001020 as user
-    Then the monitor invoked the access handlers
-    And the monitor knows 0x12000 as a guest paging structure
+    Then the monitor knows 0x12000 as a guest paging structure
