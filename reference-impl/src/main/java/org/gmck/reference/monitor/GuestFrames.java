@@ -38,12 +38,13 @@ final class GuestFrames {
         lastUse[pfn] = ++clock;
     }
 
-    int mappings(int pfn) {
-        return mappings[pfn];
+    void addMapping(int pfn) {
+        mappings[pfn]++;
     }
 
-    void addMapping(int pfn, int delta) {
-        mappings[pfn] += delta;
+    /** Drops one guest mapping of the page; returns how many remain. */
+    int removeMapping(int pfn) {
+        return --mappings[pfn];
     }
 
     /** The resident guest page used least recently (lowest page number on a tie), or -1. */
