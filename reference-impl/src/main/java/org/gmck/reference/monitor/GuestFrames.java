@@ -47,7 +47,7 @@ final class GuestFrames {
         return --mappings[pfn];
     }
 
-    /** The resident guest page used least recently (lowest page number on a tie), or -1. */
+    /** The resident guest page used least recently, or -1 (a page is touched when paged in, so no two tie). */
     int leastRecentlyUsed() {
         int best = -1;
         for (int pfn = 0; pfn < hostPage.length; pfn++) {
