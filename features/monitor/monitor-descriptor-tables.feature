@@ -36,6 +36,14 @@ Feature: The FreeMWare monitor: monitor descriptor tables
     Then slot 2 of the monitor GDT holds 0x00006C0000181000
     And no present call gate in the monitor GDT leads to a ring-0 code segment
 
+  @MON-DT-2 @profile:monitor
+  Scenario: A 16-bit guest call gate naming one of the monitor's own entries is made not present too
+    Source: 003_209c28ea7cb4a5f3.txt, "call gate to real ring-0"
+    Given a monitor for a guest of 1 pages with the host page array 0x9000
+    When the guest loads the GDT 0x0, 0x00CF9A000000FFFF and 0x0000E40000181000
+    Then slot 2 of the monitor GDT holds 0x0000640000181000
+    And no present call gate in the monitor GDT leads to a ring-0 code segment
+
   @MON-DT-3 @profile:monitor
   Scenario: The monitor adds its own ring-0 entries after the guest's
     Source: 003_209c28ea7cb4a5f3.txt, "additional entries for use by the monitor"
@@ -55,6 +63,15 @@ Feature: The FreeMWare monitor: monitor descriptor tables
     And slot 1 of the monitor LDT holds 0x00006C0000181000
     And slot 2 of the monitor LDT holds 0x0000EC0000081000
 
+  @MON-DT-4 @profile:monitor
+  Scenario: An LDT larger than a descriptor table can hold is refused like an oversized GDT and changes nothing
+    Source: 003_209c28ea7cb4a5f3.txt, "monitor GDT and LDTs"
+    Given a monitor for a guest of 1 pages with the host page array 0x9000
+    And the guest loads a GDT of 0x0, 0x00CF9A000000FFFF and 0x00CFFA000000FFFF
+    When the guest loads an LDT of 8193 descriptors
+    Then the call is rejected with TOO_MANY_DESCRIPTORS
+    And the monitor is unchanged
+
   @MON-DT-5 @profile:monitor
   Scenario: A GDT that leaves no room for the monitor's own entries is refused and changes nothing
     Source: 003_209c28ea7cb4a5f3.txt, "additional entries for use by the monitor"
@@ -62,3 +79,11 @@ Feature: The FreeMWare monitor: monitor descriptor tables
     When the guest loads a GDT of 8191 descriptors
     Then the call is rejected with TOO_MANY_DESCRIPTORS
     And the monitor is unchanged
+
+  @MON-DT-5 @profile:monitor
+  Scenario: A GDT of 8190 descriptors fills the 8192 slots together with the monitor's two entries
+    Source: 003_209c28ea7cb4a5f3.txt, "additional entries for use by the monitor"
+    Given a monitor for a guest of 1 pages with the host page array 0x9000
+    When the guest loads a GDT of 8190 descriptors
+    Then the monitor GDT has 8192 entries
+    And slot 8191 of the monitor GDT holds 0x00CF92000000FFFF

@@ -29,6 +29,15 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
     And the guest has touched 0x1000, 0x2000 and 0x3000
     Then guest pages 0 to 2 are served by distinct pages of the host page array
 
+  @MON-PAGE-1 @profile:monitor
+  Scenario: Host page 0x0 is a page like any other in the host page array
+    Source: 003_209c28ea7cb4a5f3.txt, "no default relationship between guest physical page numbers"
+    Given a monitor for a guest of 2 pages with the host page array 0x0 and 0x5000
+    And the guest maps 0x1000 to guest page 0 writable user
+    And the guest maps 0x2000 to guest page 1 writable user
+    When the guest has touched 0x1000 and 0x2000
+    Then guest pages 0 to 1 are served by distinct pages of the host page array
+
   @MON-TBL-1 @profile:monitor
   Scenario: The monitor tables map the host page serving the guest page, with the guest's rights
     Source: 003_209c28ea7cb4a5f3.txt, "whenever the guest loads a PDBR"
@@ -38,6 +47,19 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
     When the guest loads its page directory base register
     Then the monitor entry for 0x1000 maps the host page serving guest page 2
     And the monitor entry for 0x1000 is read-only user
+
+  @MON-TBL-1 @profile:monitor
+  Scenario: A page directory base load enters every linear page of a resident guest page, and only those
+    Source: 003_209c28ea7cb4a5f3.txt, "whenever the guest loads a PDBR"
+    Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
+    And the guest maps 0x1000 to guest page 2 writable user
+    And the guest maps 0x4000 to guest page 2 read-only user
+    And the guest maps 0x5000 to guest page 3 writable user
+    And the guest has touched 0x1000
+    When the guest loads its page directory base register
+    Then the monitor entry for 0x4000 maps the host page serving guest page 2
+    And the monitor entry for 0x4000 is read-only user
+    And the monitor tables do not map 0x5000
 
   @MON-TBL-2 @profile:monitor
   Scenario: A trapped guest write that maps a page brings the monitor tables in step
@@ -59,6 +81,17 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
     When the guest unmaps 0x4000
     Then the monitor tables do not map 0x4000
     And the monitor entry for 0x1000 maps the host page serving guest page 2
+
+  @MON-TBL-2 @profile:monitor
+  Scenario: A trapped guest write that points a mapped page at another guest page removes the old entry
+    Source: 003_209c28ea7cb4a5f3.txt, "will trap to the monitor"
+    Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
+    And the guest maps 0x1000 to guest page 0 writable user
+    And the guest has touched 0x1000
+    When the guest maps 0x1000 to guest page 1 writable user now
+    Then the monitor tables do not map 0x1000
+    And guest page 0 was unmapped from the monitor tables, then unlocked and given back to the host
+    And 0 host pages are locked
 
   @MON-FLT-1 @profile:monitor
   Scenario Outline: A <mode> <kind> the guest's own tables refuse goes to the guest's page-fault handler
@@ -104,6 +137,14 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
     Then every host page the monitor tables map is locked
     And 2 host pages are locked
 
+  @MON-LOCK-1 @profile:monitor
+  Scenario: A host page is locked before the monitor tables map it
+    Source: 003_209c28ea7cb4a5f3.txt, "keep pages locked on the host side"
+    Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
+    And the guest maps 0x1000 to guest page 2 writable user
+    When the guest has touched 0x1000
+    Then guest page 2 was locked on the host before it was mapped in the monitor tables
+
   @MON-LOCK-2 @profile:monitor
   Scenario: A page the guest unmaps everywhere is taken out of the monitor tables and given back
     Source: 003_209c28ea7cb4a5f3.txt, "return it to the host"
@@ -129,6 +170,18 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
     Then the monitor gave back 2 pages
     And the monitor gave back guest pages 1 and 2, in that order
     And the monitor entry for 0x1000 maps the host page serving guest page 0
+
+  @MON-EVICT-1 @profile:monitor
+  Scenario: The order in which the guest first touched its pages decides which go back first
+    Source: 003_209c28ea7cb4a5f3.txt, "accessed least frequently (recently?)"
+    Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
+    And the guest maps 0x1000 to guest page 0 writable user
+    And the guest maps 0x2000 to guest page 1 writable user
+    And the guest maps 0x3000 to guest page 2 writable user
+    And the guest has touched 0x3000, 0x1000 and 0x2000
+    When the host needs 2 pages back
+    Then the monitor gave back guest pages 2 and 0, in that order
+    And the monitor entry for 0x2000 maps the host page serving guest page 1
 
   @MON-EVICT-2 @profile:monitor
   Scenario: A page given back under pressure leaves the monitor tables before it is unlocked
@@ -166,6 +219,18 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
     And guest page 0 was unmapped from the monitor tables, then unlocked and given back to the host
     And 2 host pages are locked
 
+  @MON-EVICT-4 @profile:monitor
+  Scenario: A guest larger than the host page array is served one page at a time from a single host page
+    Source: 003_209c28ea7cb4a5f3.txt, "we'll have to implement some kind of swap algorithm ourselves"
+    Given a monitor for a guest of 4 pages with the host page array 0x9000
+    And the guest maps 0x1000 to guest page 0 writable user
+    And the guest maps 0x4000 to guest page 3 writable user
+    When the guest has touched 0x1000 and 0x4000
+    Then the monitor serves a guest of 4 pages
+    And the monitor entry for 0x4000 maps the host page serving guest page 3
+    And guest page 0 is served by no host page
+    And 1 host page is locked
+
   @MON-EVICT-5 @profile:monitor
   Scenario: The host can get back no more pages than the monitor holds
     Source: 003_209c28ea7cb4a5f3.txt, "take away pages, if the host memory pressure becomes to high"
@@ -174,6 +239,16 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
     And the guest has touched 0x1000
     When the host needs 3 pages back
     Then the monitor gave back 1 page
+
+  @MON-BAD-3 @profile:monitor
+  Scenario: A demand for no pages is not refused and gives nothing back
+    Source: 003_209c28ea7cb4a5f3.txt, "take away pages, if the host memory pressure becomes to high"
+    Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
+    And the guest maps 0x1000 to guest page 0 writable user
+    And the guest has touched 0x1000
+    When the host needs 0 pages back
+    Then the monitor gave back 0 pages
+    And the monitor entry for 0x1000 maps the host page serving guest page 0
 
   @MON-BAD-1 @profile:monitor
   Scenario Outline: A monitor with <what> is refused with <status>
@@ -209,6 +284,15 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
       | a misaligned address  | maps 0x2010 to guest page 1 writable user now    | MISALIGNED_ADDRESS |
       | an unmapped page      | unmaps 0x5000                                    | NOT_MAPPED         |
       | a misaligned unmap    | unmaps 0x1010                                    | MISALIGNED_ADDRESS |
+
+  @MON-BAD-2 @profile:monitor
+  Scenario: A guest page just past the guest's memory is refused and served by no host page
+    Source: 003_209c28ea7cb4a5f3.txt, "will trap to the monitor"
+    Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
+    When the guest maps 0x1000 to guest page 4 writable user now
+    Then the call is rejected with INVALID_GUEST_PAGE
+    And guest page 4 is served by no host page
+    And the monitor tables do not map 0x1000
 
   @MON-BAD-3 @profile:monitor
   Scenario: A negative demand from the host is refused and changes nothing

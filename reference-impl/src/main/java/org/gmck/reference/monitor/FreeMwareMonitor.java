@@ -59,7 +59,7 @@ final class FreeMwareMonitor implements Monitor {
             guestUnmap(linear);
         }
         guestTables.put(linear, new long[] {guestPage, writable ? 1 : 0, user ? 1 : 0});
-        frames.addMapping((int) guestPage, 1);
+        frames.addMapping((int) guestPage);
         if (frames.hostPage((int) guestPage) != GuestFrames.NONE) {
             mapMonitor(linear, (int) guestPage);
         }
@@ -73,18 +73,16 @@ final class FreeMwareMonitor implements Monitor {
             throw new RejectedException(MonitorStatus.NOT_MAPPED, String.format("the guest does not map %#x", linear));
         }
         int pfn = (int) g[0];
-        frames.addMapping(pfn, -1);
         unmapMonitor(linear);
-        if (frames.mappings(pfn) == 0 && frames.hostPage(pfn) != GuestFrames.NONE) {
+        if (frames.removeMapping(pfn) == 0 && frames.hostPage(pfn) != GuestFrames.NONE) {
             release(pfn);
         }
     }
 
     @Override
     public void guestLoadPdbr() {
-        for (Long linear : new ArrayList<>(monitorTables.keySet())) {
-            unmapMonitor(linear);
-        }
+        // Every trapped guest write and every eviction keeps the monitor tables a subset of the guest's, so
+        // rebuilding them only adds the linear pages of resident guest pages not yet entered.
         for (Map.Entry<Long, long[]> e : guestTables.entrySet()) {
             int pfn = (int) e.getValue()[0];
             if (frames.hostPage(pfn) != GuestFrames.NONE) {

@@ -38,15 +38,16 @@ final class GuestFrames {
         lastUse[pfn] = ++clock;
     }
 
-    int mappings(int pfn) {
-        return mappings[pfn];
+    void addMapping(int pfn) {
+        mappings[pfn]++;
     }
 
-    void addMapping(int pfn, int delta) {
-        mappings[pfn] += delta;
+    /** Drops one guest mapping of the page; returns how many remain. */
+    int removeMapping(int pfn) {
+        return --mappings[pfn];
     }
 
-    /** The resident guest page used least recently (lowest page number on a tie), or -1. */
+    /** The resident guest page used least recently, or -1 (a page is touched when paged in, so no two tie). */
     int leastRecentlyUsed() {
         int best = -1;
         for (int pfn = 0; pfn < hostPage.length; pfn++) {

@@ -160,6 +160,31 @@ public final class MonitorSteps {
         }
     }
 
+    @Then("the monitor serves a guest of {int} pages")
+    public void guestPageCount(int pages) {
+        context.expectEqual("the guest's physical memory in pages", pages, monitor.guestPages());
+    }
+
+    @Then("guest page {int} was locked on the host before it was mapped in the monitor tables")
+    public void lockedThenMapped(int pfn) {
+        List<MonitorEvent> all = monitor.events();
+        int locked = -1;
+        int mapped = -1;
+        for (int i = 0; i < all.size(); i++) {
+            MonitorEvent e = all.get(i);
+            if (e.guestPage() == pfn && e.kind() == MonitorEvent.Kind.LOCKED && locked < 0) {
+                locked = i;
+            }
+            if (e.guestPage() == pfn && e.kind() == MonitorEvent.Kind.MAPPED && mapped < 0) {
+                mapped = i;
+            }
+        }
+        context.expectThat("guest page " + pfn + " must be locked and then mapped: " + all,
+                locked >= 0 && mapped > locked);
+        context.expectEqual("the host page guest page " + pfn + " was mapped with",
+                Numbers.hex(all.get(locked).hostPage()), Numbers.hex(all.get(mapped).hostPage()));
+    }
+
     @Then("guest page {int} is served by no host page")
     public void noHostPage(int pfn) {
         context.expectEqual("the host page of guest page " + pfn, Optional.empty(), monitor.hostPageOf(pfn));
@@ -262,6 +287,15 @@ public final class MonitorSteps {
             descriptors.add(0x00CF_F200_0000_FFFFL);
         }
         loadGdt(descriptors);
+    }
+
+    @When("the guest loads an LDT of {int} descriptors")
+    public void loadBigLdt(int count) {
+        List<Long> descriptors = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            descriptors.add(0x00CF_F200_0000_FFFFL);
+        }
+        loadLdt(descriptors);
     }
 
     @When("the guest loads the LDT {monAddresses}")
