@@ -32,7 +32,7 @@ public final class ChunkNotRelinkedWhenItsCountChanges extends KnownBad {
                 GlobalMemory real = reference.create(edition, options);
                 Map<FreeSetKind, Map<Long, Integer>> linked = new HashMap<>();
                 return Intercept.of(GlobalMemory.class, real, new Object() {
-                    List<AllocatedPage> allocate(int vm, Account account, List<Long> guestPfns) {
+                    synchronized List<AllocatedPage> allocate(int vm, Account account, List<Long> guestPfns) {
                         try {
                             return real.allocate(vm, account, guestPfns);
                         } finally {
@@ -40,7 +40,7 @@ public final class ChunkNotRelinkedWhenItsCountChanges extends KnownBad {
                         }
                     }
 
-                    void free(int vm, Account account, List<Long> pageIds) {
+                    synchronized void free(int vm, Account account, List<Long> pageIds) {
                         try {
                             real.free(vm, account, pageIds);
                         } finally {

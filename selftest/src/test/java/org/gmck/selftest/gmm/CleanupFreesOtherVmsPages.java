@@ -38,14 +38,14 @@ public final class CleanupFreesOtherVmsPages extends KnownBad {
                     private final Map<Long, Allocation> allocations = new HashMap<>();
 
                     @Override
-                    public List<AllocatedPage> allocate(int vm, Account account, List<Long> guestPfns) {
+                    public synchronized List<AllocatedPage> allocate(int vm, Account account, List<Long> guestPfns) {
                         List<AllocatedPage> pages = real.allocate(vm, account, guestPfns);
                         pages.forEach(p -> allocations.put(p.pageId(), new Allocation(vm, account)));
                         return pages;
                     }
 
                     @Override
-                    public CleanupReport cleanup(int vm) {
+                    public synchronized CleanupReport cleanup(int vm) {
                         Set<Long> chunks = allocations.entrySet().stream().filter(e -> e.getValue().vm() == vm)
                                 .map(e -> chunkOf(e.getKey())).collect(Collectors.toSet());
                         CleanupReport report = real.cleanup(vm);

@@ -34,7 +34,9 @@ public final class FreedPagesReusedFifo extends KnownBad {
                 Map<Integer, List<Long>> queues = new HashMap<>();
                 Map<Integer, List<Long>> pfnsOf = new HashMap<>();
                 return Intercept.of(GlobalMemory.class, real, new Object() {
-                    void free(int vm, Account account, List<Long> pageIds) {
+                    // Serialised like the manager it wraps: VMs free at once in the GMM-LOCK scenarios,
+                    // and this fault is about reuse order, not about losing pages to a race.
+                    synchronized void free(int vm, Account account, List<Long> pageIds) {
                         List<Long> guestPfns = pageIds.stream().map(id -> guestPfn(id)).toList();
                         real.free(vm, account, pageIds);
                         List<Long> queue = queues.computeIfAbsent(vm, v -> new ArrayList<>());

@@ -29,21 +29,21 @@ public final class SharedPageFreedWhileReferenced extends KnownBad {
                     private final Map<Long, List<Integer>> holders = new HashMap<>();
 
                     @Override
-                    public AllocatedPage share(int vm, long pageId) {
+                    public synchronized AllocatedPage share(int vm, long pageId) {
                         AllocatedPage shared = real.share(vm, pageId);
                         holders.computeIfAbsent(shared.pageId(), id -> new ArrayList<>()).add(vm);
                         return shared;
                     }
 
                     @Override
-                    public AllocatedPage useShared(int vm, long sharedPageId) {
+                    public synchronized AllocatedPage useShared(int vm, long sharedPageId) {
                         AllocatedPage used = real.useShared(vm, sharedPageId);
                         holders.computeIfAbsent(sharedPageId, id -> new ArrayList<>()).add(vm);
                         return used;
                     }
 
                     @Override
-                    public void releaseShared(int vm, long sharedPageId) {
+                    public synchronized void releaseShared(int vm, long sharedPageId) {
                         real.releaseShared(vm, sharedPageId);
                         List<Integer> others = holders.getOrDefault(sharedPageId, new ArrayList<>());
                         others.remove(Integer.valueOf(vm));
