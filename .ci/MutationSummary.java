@@ -1,0 +1,101 @@
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads PIT's {@code mutations.xml} and writes {@code summary.md} beside it: the mutation score of the
+ * whole reference and of each package, and every mutant the suite let live. Exits 1 when a package scores
+ * below the floor given as the third argument (a percentage), so one weak package cannot hide behind a
+ * strong total.
+ *
+ * <pre>java .ci/MutationSummary.java mutation-reports/mutations.xml mutation-reports/summary.md 90</pre>
+ */
+public final class MutationSummary {
+
+    private static final Pattern MUTATION = Pattern.compile("<mutation (.*?)</mutation>", Pattern.DOTALL);
+    private static final Pattern STATUS = Pattern.compile("status='([A-Z_]+)'");
+    private static final Pattern CLASS = Pattern.compile("<mutatedClass>([^<]*)</mutatedClass>");
+    private static final Pattern METHOD = Pattern.compile("<mutatedMethod>([^<]*)</mutatedMethod>");
+    private static final Pattern LINE = Pattern.compile("<lineNumber>(\\d+)</lineNumber>");
+    private static final Pattern DESCRIPTION = Pattern.compile("<description>([^<]*)</description>");
+
+    /** Killed, or stopped by a timeout or a crash: PIT counts all three as detected. */
+    private static boolean detected(String status) {
+        return status.equals("KILLED") || status.equals("TIMED_OUT") || status.equals("MEMORY_ERROR")
+                || status.equals("RUN_ERROR");
+    }
+
+    private static final class Score {
+        int detected;
+        int total;
+
+        double percent() {
+            return total == 0 ? 100 : 100.0 * detected / total;
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
+        String xml = Files.readString(Path.of(args[0]));
+        double floor = Double.parseDouble(args[2]);
+        Map<String, Score> packages = new TreeMap<>();
+        Score all = new Score();
+        List<String> live = new ArrayList<>();
+        Matcher m = MUTATION.matcher(xml);
+        while (m.find()) {
+            String body = m.group(1);
+            String status = find(STATUS, body);
+            String clazz = find(CLASS, body);
+            Score score = packages.computeIfAbsent(clazz.substring(0, clazz.lastIndexOf('.')), p -> new Score());
+            score.total++;
+            all.total++;
+            if (detected(status)) {
+                score.detected++;
+                all.detected++;
+            } else {
+                live.add(String.format(Locale.ROOT, "| `%s` | %s | %s | %s | %s |", clazz.substring(clazz.lastIndexOf('.') + 1),
+                        find(METHOD, body).replace("<", "\\<").replace(">", "\\>"), find(LINE, body), find(DESCRIPTION, body),
+                        status.equals("NO_COVERAGE") ? "no scenario reaches it" : "survived"));
+            }
+        }
+        if (all.total == 0) {
+            System.err.println("no mutants in " + args[0] + ": PIT did not run");
+            System.exit(1);
+        }
+        StringBuilder md = new StringBuilder("# Mutation score of the reference implementation\n\n");
+        md.append("Written by `java .ci/MutationSummary.java` from PIT's `mutations.xml` after `mvn -B verify -Pmutation -pl step-defs -am`.\n");
+        md.append(String.format(Locale.ROOT, "Each package must reach %.0f%%; the build's own gate is on the total.%n%n", floor));
+        md.append("| Package | Detected | Mutants | Score |\n| --- | ---: | ---: | ---: |\n");
+        List<String> weak = new ArrayList<>();
+        packages.forEach((name, score) -> {
+            md.append(String.format(Locale.ROOT, "| `%s` | %d | %d | %.1f%% |%n", name, score.detected, score.total, score.percent()));
+            if (score.percent() < floor) {
+                weak.add(String.format(Locale.ROOT, "%s at %.1f%%", name, score.percent()));
+            }
+        });
+        md.append(String.format(Locale.ROOT, "| **all** | %d | %d | **%.1f%%** |%n%n", all.detected, all.total, all.percent()));
+        md.append("## Mutants the suite does not detect\n\n");
+        md.append("Each is a change to the reference that no scenario or property notices: a rule with a missing scenario, or code no rule can observe.\n\n");
+        md.append("| Class | Method | Line | Mutation | Why |\n| --- | --- | ---: | --- | --- |\n");
+        live.forEach(row -> md.append(row).append('\n'));
+        Files.writeString(Path.of(args[1]), md.toString());
+        System.out.printf(Locale.ROOT, "mutation score %.1f%% (%d of %d); by package:%n", all.percent(), all.detected, all.total);
+        packages.forEach((name, score) -> System.out.printf(Locale.ROOT, "  %-36s %5.1f%% (%d of %d)%n", name,
+                score.percent(), score.detected, score.total));
+        if (!weak.isEmpty()) {
+            System.err.println("below the " + floor + "% floor: " + String.join(", ", weak));
+            System.exit(1);
+        }
+    }
+
+    private static String find(Pattern pattern, String body) {
+        Matcher m = pattern.matcher(body);
+        return m.find() ? m.group(1) : "";
+    }
+}
