@@ -12,6 +12,7 @@ import org.gmck.spi.gmm.OcPolicy;
 import org.gmck.spi.gmm.Priority;
 import org.gmck.spi.pgm.phys.PageType;
 import org.openjdk.jol.info.GraphLayout;
+import org.openjdk.jol.vm.VM;
 
 /**
  * Retained sizes (JOL's object graph walk, every object reachable, headers and padding included) of the
@@ -21,7 +22,8 @@ public final class TrackingFootprint {
 
     /**
      * One measurement: bytes retained by the structure for {@code pages} pages, of which {@code wordBytes}
-     * are the packed per-page word arrays ({@code long[]}, headers included).
+     * are the elements of the packed per-page word arrays ({@code long[]}). The arrays' headers are a cost
+     * of the chunk or range that holds them, not of a page, and count in the rest.
      */
     public record Footprint(String structure, long pages, long bytes, long wordBytes) {
         public double bytesPerPage() {
@@ -34,8 +36,13 @@ public final class TrackingFootprint {
     }
 
     private static Footprint of(String structure, long pages, GraphLayout layout) {
-        return new Footprint(structure, pages, layout.totalSize(), layout.getClassSizes().count(long[].class));
+        long arrays = layout.getClassCounts().count(long[].class);
+        long elements = layout.getClassSizes().count(long[].class) - arrays * LONG_ARRAY_HEADER;
+        return new Footprint(structure, pages, layout.totalSize(), elements);
     }
+
+    /** A {@code long[]}'s header: mark word, class word and length, padded to 8 (JOL's own figure). */
+    private static final long LONG_ARRAY_HEADER = VM.current().arrayHeaderSize();
 
     private TrackingFootprint() {
     }
