@@ -170,7 +170,6 @@ public final class PgmGuestMemory implements GuestPhysicalMemory {
                 }
             }
         }
-        owned.sort(Long::compareUnsigned);
         return owned;
     }
 
@@ -259,18 +258,19 @@ public final class PgmGuestMemory implements GuestPhysicalMemory {
     private void replace(long gcPhys, long hostPhys, int pageId, PageState state, boolean writtenTo) {
         RamRange range = ranges.find(gcPhys);
         int i = range.index(gcPhys);
-        long tracking = PageRecord.tracking(range.word1(i));
         setPage(range, i, hostPhys, pageId, PageRecord.type(range.word1(i)), state, writtenTo);
-        range.set(i, range.word0(i), PageRecord.withTracking(range.word1(i), (int) tracking));
         listener.backingChanged(PhysAddress.pageOf(gcPhys));
     }
 
-    /** Rewrites a page's record; its handler states stay (a new record has none). */
+    /**
+     * Rewrites a page's record; its handler states and its shadow tracking stay (a new record has neither),
+     * since the shadow entries it tracks are flushed only after the change.
+     */
     private static void setPage(RamRange range, int i, long hostPhys, int pageId, PageType type, PageState state,
                                 boolean writtenTo) {
         long old = range.word1(i);
-        range.set(i, PageRecord.word0(hostPhys, pageId), PageRecord.word1(type, state, writtenTo,
-                PageRecord.physHandler(old), PageRecord.virtHandler(old)));
+        long flags = PageRecord.word1(type, state, writtenTo, PageRecord.physHandler(old), PageRecord.virtHandler(old));
+        range.set(i, PageRecord.word0(hostPhys, pageId), PageRecord.withTracking(flags, PageRecord.tracking(old)));
     }
 
     /**

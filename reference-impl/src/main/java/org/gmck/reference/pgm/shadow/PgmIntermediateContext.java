@@ -59,7 +59,8 @@ public final class PgmIntermediateContext implements IntermediateContext {
         }
         for (PagingMode mode : MODES) {
             ReferenceX86Mmu cpu = ReferenceX86Mmu.create(CpuModel.of(40), FOUR_GB);
-            ShadowTables t = new ShadowTables(cpu, TABLE_BASE + TABLE_SPAN * tables.size());
+            ShadowTables t = new ShadowTables(cpu, TABLE_BASE + TABLE_SPAN * tables.size(),
+                    PoolTracking.Words.NONE);
             t.reset(mode);
             cpus.put(mode, cpu);
             tables.put(mode, t);

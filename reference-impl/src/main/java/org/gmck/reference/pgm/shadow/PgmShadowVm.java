@@ -71,7 +71,17 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
         this.guestMmu = ReferenceX86Mmu.create(GUEST_CPU, GUEST_RAM);
         this.hostMmu = ReferenceX86Mmu.create(HOST_CPU, HOST_RAM);
         this.memory = new PgmGuestMemory(new HostPagePool(hostPages), new GuestView(guestMmu));
-        this.tables = new ShadowTables(hostMmu, ShadowPool.BASE);
+        this.tables = new ShadowTables(hostMmu, ShadowPool.BASE, new PoolTracking.Words() {
+            @Override
+            public int get(long gcPhysPage) {
+                return memory.tracking(gcPhysPage);
+            }
+
+            @Override
+            public void set(long gcPhysPage, int word) {
+                memory.setTracking(gcPhysPage, word);
+            }
+        });
         this.handler = new MonitorFaultHandler(this);
         this.shadowMode = ShadowModeMatrix.shadowMode(host, guestMode);
         guestMmu.loadControlRegisters(guestRegisters);

@@ -36,7 +36,17 @@ enum ShadowLevel {
     }
 
     long entryAddress(long table, long linear) {
-        return table + ((linear >>> shift) & ((1L << indexBits) - 1)) * entryBytes;
+        return table + (long) index(linear) * entryBytes;
+    }
+
+    /** Which entry of its table at this level maps {@code linear}. */
+    int index(long linear) {
+        return (int) ((linear >>> shift) & ((1L << indexBits) - 1));
+    }
+
+    /** Entries in one table of this level. */
+    int entries() {
+        return 1 << indexBits;
     }
 
     int entryBytes() {

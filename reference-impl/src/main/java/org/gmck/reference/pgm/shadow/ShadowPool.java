@@ -14,13 +14,25 @@ final class ShadowPool {
     private static final int QWORDS = 512;
 
     private final X86Mmu host;
+    private final long base;
     private final Deque<Long> free = new ArrayDeque<>();
     private final Deque<Long> used = new ArrayDeque<>();
     private long next;
 
     ShadowPool(X86Mmu host, long base) {
         this.host = host;
+        this.base = base;
         this.next = base;
+    }
+
+    /** The pool index of the page at {@code address}: its place in the pool, counted in pages from the base. */
+    int index(long address) {
+        return (int) ((address - base) >>> 12);
+    }
+
+    /** The page with pool index {@code index}. */
+    long address(int index) {
+        return base + ((long) index << 12);
     }
 
     long allocate() {

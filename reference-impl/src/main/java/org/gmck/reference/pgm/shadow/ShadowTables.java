@@ -1,18 +1,18 @@
 package org.gmck.reference.pgm.shadow;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 import org.gmck.spi.pgm.PagingMode;
 import org.gmck.spi.x86.X86Mmu;
 
 /**
  * The shadow (monitor) paging structures of one VM, kept in host memory: built entry by entry as the
- * fault handler syncs them, and remembering, for every page they map, the guest physical page behind it
- * (as a shadow page pool page remembers the guest table it shadows).
+ * fault handler syncs them. Each shadow page table remembers, entry by entry, the guest physical page it
+ * was synced for (as a shadow pool page remembers the guest table it shadows), and each guest page's record
+ * tracks which shadow page tables map it ({@link PoolTracking}), so that a change to the page flushes just
+ * the entries that map it.
  */
 final class ShadowTables {
 
@@ -21,27 +21,32 @@ final class ShadowTables {
 
     private final X86Mmu host;
     private final ShadowPool pool;
-    /** Linear page mapped, to {guest physical page, address of its shadow page table entry}. */
-    private Map<Long, long[]> mapped = new HashMap<>();
-    /**
-     * Guest physical page, to the linear pages synced for it since the last reset: the reverse of
-     * {@link #mapped}, which may still name a page INVLPG dropped since.
-     */
-    private Map<Long, Set<Long>> mappers = new HashMap<>();
+    private final PoolTracking tracking;
+    /** Host address of each shadow page table, to the guest physical page each of its entries maps. */
+    private Map<Long, long[]> guestPages = new HashMap<>();
     private PagingMode mode = PagingMode.BIT32;
     private long root;
 
-    ShadowTables(X86Mmu host, long poolBase) {
+    ShadowTables(X86Mmu host, long poolBase, PoolTracking.Words words) {
         this.host = host;
         this.pool = new ShadowPool(host, poolBase);
+        this.tracking = new PoolTracking(words);
         this.root = pool.allocate();
     }
 
     /** Throws everything away and starts an empty root table for a shadow mode. */
     void reset(PagingMode shadowMode) {
+        ShadowLevel leaf = leafLevel();
+        for (Map.Entry<Long, long[]> table : guestPages.entrySet()) {
+            long[] pages = table.getValue();
+            for (int i = 0; i < pages.length; i++) {
+                if (present(leaf, table.getKey(), i)) {
+                    tracking.forget(pages[i]);
+                }
+            }
+        }
         pool.freeAll();
-        mapped = new HashMap<>();
-        mappers = new HashMap<>();
+        guestPages = new HashMap<>();
         mode = shadowMode;
         root = pool.allocate();
     }
@@ -76,39 +81,87 @@ final class ShadowTables {
             table = next;
         }
         ShadowLevel leaf = levels.get(levels.size() - 1);
-        long address = leaf.entryAddress(table, linear);
-        write(leaf, address, hostPhys & FRAME | narrow(tableFlags));
-        long page = linear & PAGE_MASK;
-        mapped.put(page, new long[] {gcPhys & PAGE_MASK, address});
-        mappers.computeIfAbsent(gcPhys & PAGE_MASK, k -> new HashSet<>()).add(page);
+        int index = leaf.index(linear);
+        clear(leaf, table, index);
+        write(leaf, leaf.entryAddress(table, linear), hostPhys & FRAME | narrow(tableFlags));
+        guestPages.computeIfAbsent(table, t -> new long[leaf.entries()])[index] = gcPhys & PAGE_MASK;
+        tracking.addReference(gcPhys & PAGE_MASK, pool.index(table));
     }
 
     /** Drops the shadow page table entry for the page of {@code linear}, if there is one. */
     void unmap(long linear) {
-        long[] m = mapped.remove(linear & PAGE_MASK);
-        if (m != null) {
-            ShadowLevel leaf = ShadowLevel.of(mode).get(ShadowLevel.of(mode).size() - 1);
-            write(leaf, m[1], 0);
+        long table = leafTable(linear);
+        if (table != NO_TABLE) {
+            clear(leafLevel(), table, leafLevel().index(linear));
         }
     }
 
     /** Drops every shadow page table entry that maps the guest physical page {@code gcPhysPage}. */
     void unmapGuestPage(long gcPhysPage) {
-        Set<Long> linears = mappers.remove(gcPhysPage);
-        if (linears != null) {
-            for (long linear : linears) {
-                long[] m = mapped.get(linear);
-                if (m != null && m[0] == gcPhysPage) {
-                    unmap(linear);
-                }
+        int[] indices = tracking.tables(gcPhysPage);
+        ShadowLevel leaf = leafLevel();
+        if (indices == null) {
+            for (long table : List.copyOf(guestPages.keySet())) {
+                clearEntriesFor(leaf, table, gcPhysPage);
             }
+            tracking.forget(gcPhysPage);
+            return;
+        }
+        for (int index : indices) {
+            clearEntriesFor(leaf, pool.address(index), gcPhysPage);
         }
     }
 
     /** The guest physical page the shadow maps the page of {@code linear} for. */
     OptionalLong guestPage(long linear) {
-        long[] m = mapped.get(linear & PAGE_MASK);
-        return m == null ? OptionalLong.empty() : OptionalLong.of(m[0]);
+        long table = leafTable(linear);
+        int index = leafLevel().index(linear);
+        if (table == NO_TABLE || !present(leafLevel(), table, index)) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(guestPages.get(table)[index]);
+    }
+
+    private static final long NO_TABLE = -1;
+
+    /** The shadow page table that holds the entry for {@code linear}, or {@link #NO_TABLE}. */
+    private long leafTable(long linear) {
+        List<ShadowLevel> levels = ShadowLevel.of(mode);
+        long table = root;
+        for (int i = 0; i < levels.size() - 1; i++) {
+            long entry = read(levels.get(i), levels.get(i).entryAddress(table, linear));
+            if ((entry & ShadowFlags.P) == 0) {
+                return NO_TABLE;
+            }
+            table = entry & FRAME;
+        }
+        return table;
+    }
+
+    private void clearEntriesFor(ShadowLevel leaf, long table, long gcPhysPage) {
+        long[] pages = guestPages.get(table);
+        for (int i = 0; pages != null && i < pages.length; i++) {
+            if (pages[i] == gcPhysPage) {
+                clear(leaf, table, i);
+            }
+        }
+    }
+
+    /** Clears entry {@code index} of a shadow page table, and the reference it held. */
+    private void clear(ShadowLevel leaf, long table, int index) {
+        if (present(leaf, table, index)) {
+            write(leaf, table + (long) index * leaf.entryBytes(), 0);
+            tracking.removeReference(guestPages.get(table)[index], pool.index(table));
+        }
+    }
+
+    private boolean present(ShadowLevel leaf, long table, int index) {
+        return (read(leaf, table + (long) index * leaf.entryBytes()) & ShadowFlags.P) != 0;
+    }
+
+    private ShadowLevel leafLevel() {
+        List<ShadowLevel> levels = ShadowLevel.of(mode);
+        return levels.get(levels.size() - 1);
     }
 
     private long upperFlags() {
