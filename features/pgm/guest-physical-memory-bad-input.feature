@@ -38,6 +38,27 @@ Feature: Guest physical memory: bad input is refused and changes nothing
       | inside it     | 0x104000 | 4 KB   |
       | around it     | 0x0      | 4 MB   |
 
+  @PGM-PHYS-13 @profile:pgm
+  Scenario: A range that ends exactly at the top of the 52-bit physical address space is accepted
+    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Given a VM whose host can give it 16 pages
+    When I register a RAM range of 8 KB at 0xFFFFFFFFFE000
+    Then the page at 0xFFFFFFFFFF000 is in state ZERO
+
+  @PGM-PHYS-14 @profile:pgm
+  Scenario Outline: A range that touches a registered one <where> does not overlap it
+    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Given a VM whose host can give it 16 pages
+    And a RAM range of 64 KB at 0x100000
+    When I register a MMIO range of 8 KB at <start>
+    Then the page at <start> is of type MMIO
+    And the page at 0x100000 is of type RAM
+
+    Examples:
+      | where                  | start    |
+      | just below its start   | 0xFE000  |
+      | just past its end      | 0x110000 |
+
   @PGM-PHYS-15 @profile:pgm
   Scenario Outline: An access to <address>, outside every range, is refused
     Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
@@ -78,6 +99,21 @@ Feature: Guest physical memory: bad input is refused and changes nothing
       | 3     | 0x1000  |
       | 16    | 0x1000  |
 
+  @PGM-PHYS-16 @profile:pgm
+  Scenario Outline: A <width>-byte read at <address> that is not aligned to its width is refused
+    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Given a VM whose host can give it 16 pages
+    And a RAM range of 64 KB at 0x0
+    When the guest reads <width> bytes at <address>
+    Then the call is rejected with VERR_PGM_PHYS_MISALIGNED_ACCESS
+    And guest memory is unchanged
+
+    Examples:
+      | width | address |
+      | 2     | 0x1001  |
+      | 8     | 0x1004  |
+      | 5     | 0x1000  |
+
   @PGM-PHYS-17 @profile:pgm
   Scenario Outline: A <type> page used as memory is refused
     Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
@@ -101,6 +137,16 @@ Feature: Guest physical memory: bad input is refused and changes nothing
     And a RAM range of 64 KB at 0x0
     And the guest has written 0x1 to the 1 bytes at 0x1000
     When the guest writes 0x1 to the 1 bytes at 0x2000
+    Then the call is rejected with VERR_EM_NO_MEMORY
+    And guest memory is unchanged
+
+  @PGM-PHYS-18 @profile:pgm
+  Scenario: A VM whose host gives it no pages reads its RAM but cannot write it
+    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Given a VM whose host can give it 0 pages
+    And a RAM range of 64 KB at 0x0
+    And the guest has read 8 bytes at 0x1000
+    When the guest writes 0x1 to the 1 bytes at 0x1000
     Then the call is rejected with VERR_EM_NO_MEMORY
     And guest memory is unchanged
 

@@ -35,6 +35,15 @@ Feature: Physical access handlers: pages that trap writes or every access
       | WRITE |
       | ALL   |
 
+  @PGM-HND-1 @profile:pgm
+  Scenario: A physical WRITE handler makes a normal, writable page read-only
+    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Given the guest has written 0x1 to the 1 bytes at 0x200000
+    And the page at 0x200000 is writable
+    When I register a physical WRITE handler "P" over 0x200000-0x200fff
+    Then the handler call is accepted
+    And the page at 0x200000 is read-only
+
   @PGM-HND-2 @profile:pgm
   Scenario: Installing a handler flushes every shadow entry that maps the page, aliases included
     Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"

@@ -168,6 +168,18 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
     And the shadow maps 0x40003000 to the host page behind 0x300000
     And the shadow maps 0x40003000 writable
 
+  @PGM-SHW-8 @profile:pgm
+  Scenario: A write through one alias of a zero page drops the other alias's entry for the zero page
+    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Given the guest maps 0x40003000 to 0x300000 writable user
+    And the guest maps 0x40203000 to 0x300000 writable user
+    And the guest has loaded CR3
+    And the guest has read 0x40003000 as user
+    And the guest has read 0x40203000 as user
+    When the guest writes 0x77 to the 8 bytes at linear 0x40003010 as user
+    Then the shadow does not map 0x40203000
+    And the shadow maps 0x40003000 to the host page behind 0x300000
+
   @PGM-SHW-9 @profile:pgm
   Scenario: A guest write to a shared page copies it, then syncs a writable shadow entry
     Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
@@ -209,6 +221,17 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
     Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
     Given the guest maps 0x40003000 to 0x300000 writable user
     And the guest has written 0xABCD to the 2 bytes at 0x300000
+    And the guest has loaded CR3
+    And the guest has read 0x40003000 as user
+    When write monitoring is armed
+    Then the shadow does not map 0x40003000
+
+  @PGM-SHW-10 @profile:pgm
+  Scenario: Arming write monitoring takes write access away in every range, not only the first
+    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Given a RAM range of 1 MB at 0x1000000
+    And the guest maps 0x40003000 to 0x1003000 writable user
+    And the guest has written 0xABCD to the 2 bytes at 0x1003000
     And the guest has loaded CR3
     And the guest has read 0x40003000 as user
     When write monitoring is armed

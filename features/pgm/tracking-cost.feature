@@ -16,10 +16,11 @@ Feature: Tracking structures and their cost
     Then the per-VM cost is <per-VM>
 
     Examples:
-      | ram   | per-VM |
-      | 1 GB  | 4 MB   |
-      | 4 GB  | 16 MB  |
-      | 32 GB | 128 MB |
+      | ram     | per-VM  |
+      | 0 bytes | 0 bytes |
+      | 1 GB    | 4 MB    |
+      | 4 GB    | 16 MB   |
+      | 32 GB   | 128 MB  |
 
   @PGM-COST-2 @profile:pgm
   Scenario Outline: On a <host> host, <ram> of guest RAM costs the kernel <kernel>, <total> in all

@@ -35,19 +35,18 @@ public final class HostPagePool implements PageAllocationPort {
     @Override
     public HostPage share(HostPage privatePage) {
         HostPage shared = take();
-        freePrivate(privatePage);
+        free(privatePage);
         return shared;
     }
 
-    @Override
-    public void freePrivate(HostPage page) {
+    private void free(HostPage page) {
         handedOut--;
         freed.push(page);
     }
 
     @Override
     public void releaseShared(HostPage page) {
-        freePrivate(page);
+        free(page);
     }
 
     private HostPage take() {

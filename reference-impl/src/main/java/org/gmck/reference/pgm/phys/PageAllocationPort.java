@@ -18,9 +18,6 @@ public interface PageAllocationPort {
      */
     HostPage share(HostPage privatePage);
 
-    /** Gives a private page back. */
-    void freePrivate(HostPage page);
-
     /** Drops this VM's reference to a shared page. */
     void releaseShared(HostPage page);
 }

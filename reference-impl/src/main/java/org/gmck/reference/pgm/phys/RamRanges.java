@@ -21,8 +21,8 @@ final class RamRanges {
         for (RamRange range : ranges) {
             if (range.overlaps(start, start + size)) {
                 throw new RejectedException(PhysStatus.VERR_PGM_RAM_CONFLICT, String.format(
-                        "%#x-%#x overlaps the registered range %#x-%#x", start, start + size - 1,
-                        range.start(), range.end() - 1));
+                        "%#x bytes at %#x overlap the registered range of %d pages at %#x", size, start,
+                        range.pages(), range.start()));
             }
         }
     }

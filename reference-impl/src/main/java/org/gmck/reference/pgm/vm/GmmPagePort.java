@@ -27,7 +27,8 @@ final class GmmPagePort implements PageAllocationPort {
 
     GmmPagePort(long budget) {
         this.budget = budget;
-        long hostPages = (budget / CHUNK_PAGES + 2) * CHUNK_PAGES;
+        // Whole chunks for the budget's private pages, and one more for the chunk of shared pages.
+        long hostPages = budget + 2L * CHUNK_PAGES;
         this.gmm = new GlobalMemoryManager(GmmEdition.SEED_1MB, hostPages, false);
         this.vm = gmm.createVm();
         gmm.reserve(vm, Math.max(budget, 1), 1, 1, OcPolicy.TBD, Priority.NORMAL);
@@ -48,12 +49,6 @@ final class GmmPagePort implements PageAllocationPort {
     @Override
     public HostPage share(HostPage privatePage) {
         return host(gmm.share(vm, privatePage.pageId()));
-    }
-
-    @Override
-    public void freePrivate(HostPage page) {
-        gmm.free(vm, Account.BASE, List.of((long) page.pageId()));
-        handedOut--;
     }
 
     @Override

@@ -66,7 +66,7 @@ public interface GuestPhysicalMemory {
     /** The host physical address of this VM's zero page. */
     long zeroPageHostPhys();
 
-    /** The host pages this VM owns privately, as host physical addresses, in ascending order. */
+    /** The host pages this VM owns privately, as host physical addresses, one each, in no particular order. */
     List<Long> privateHostPages();
 
     /** The bytes this VM spends on per-page records, by its own accounting. */

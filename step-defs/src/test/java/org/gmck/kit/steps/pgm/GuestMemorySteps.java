@@ -69,6 +69,12 @@ public final class GuestMemorySteps {
         context.attempt(() -> memory.read(address, width));
     }
 
+    @Given("the guest has read {int} bytes at {pgmAddress}")
+    public void theGuestHasRead(int width, long address) {
+        theGuestReads(width, address);
+        context.expectAccepted("reading " + width + " bytes at " + Numbers.hex(address));
+    }
+
     @Given("the guest has written {pgmAddress} to the {int} bytes at {pgmAddress}")
     public void theGuestHasWritten(long value, int width, long address) {
         theGuestWrites(value, width, address);
@@ -172,6 +178,14 @@ public final class GuestMemorySteps {
                 memory.page(address).writtenTo());
     }
 
+    @Then("the pages at {pgmAddress} and {pgmAddress} are backed by different host pages")
+    public void backedByDifferentHostPages(long first, long second) {
+        long a = memory.page(first).hostPhys();
+        long b = memory.page(second).hostPhys();
+        context.expectThat("the pages at " + Numbers.hex(first) + " and " + Numbers.hex(second)
+                + " must have host pages of their own, not both " + Numbers.hex(a), a != b);
+    }
+
     @Then("the page at {pgmAddress} keeps its host page")
     public void keepsHostPage(long address) {
         context.expectThat("the page at " + Numbers.hex(address) + " must keep its host page", before != null
@@ -258,6 +272,64 @@ public final class GuestMemorySteps {
     @Then("the record at {pgmAddress} has {int} words")
     public void recordWords(long address, int words) {
         context.expectEqual("the number of 64-bit words in the record", words, memory.packedRecord(address).length);
+    }
+
+    // --- the shadow tracking word in the high 32 bits of word 1 (PGM-REC-9 to 12) ---
+
+    private static final int TRACKING_INDEX = 0x3FFF;
+    private static final int TRACKING_PHYSEXT = 3;
+
+    private int trackingWord(long address) {
+        return (int) (memory.packedRecord(address)[1] >>> 32);
+    }
+
+    private static int trackingCount(int word) {
+        return word >>> 14 & 3;
+    }
+
+    @Then("the page at {pgmAddress} is tracked by no shadow page table")
+    public void trackedByNone(long address) {
+        context.expectEqual("the tracking word (bits 63:32 of word 1) of the record at " + Numbers.hex(address),
+                Numbers.hex(0), Numbers.hex(Integer.toUnsignedLong(trackingWord(address))));
+    }
+
+    @Then("the page at {pgmAddress} is tracked to one shadow page table")
+    public void trackedToOne(long address) {
+        int word = trackingWord(address);
+        context.expectEqual("the reference count (bits 47:46 of word 1) of the record at " + Numbers.hex(address),
+                1, trackingCount(word));
+        context.expectEqual("the bits above the tracking word's 16 (bits 63:48 of word 1) of the record at "
+                + Numbers.hex(address), 0, word >>> 16);
+    }
+
+    @Then("the pages at {pgmAddress} and {pgmAddress} are tracked to the same shadow page table")
+    public void trackedToTheSameTable(long first, long second) {
+        trackedToTables(first, second, true);
+    }
+
+    @Then("the pages at {pgmAddress} and {pgmAddress} are tracked to different shadow page tables")
+    public void trackedToDifferentTables(long first, long second) {
+        trackedToTables(first, second, false);
+    }
+
+    private void trackedToTables(long first, long second, boolean same) {
+        trackedToOne(first);
+        trackedToOne(second);
+        int a = trackingWord(first) & TRACKING_INDEX;
+        int b = trackingWord(second) & TRACKING_INDEX;
+        context.expectThat("the pool indices (bits 45:32 of word 1) of the records at " + Numbers.hex(first) + " and "
+                + Numbers.hex(second) + " are " + (same ? "equal" : "different") + ": " + Numbers.hex(a) + " and "
+                + Numbers.hex(b), (a == b) == same);
+    }
+
+    @Then("the page at {pgmAddress} is tracked through a list of physical extents")
+    public void trackedThroughExtents(long address) {
+        int word = trackingWord(address);
+        context.expectEqual("the reference count (bits 47:46 of word 1) of the record at " + Numbers.hex(address),
+                TRACKING_PHYSEXT, trackingCount(word));
+        context.expectThat("the index (bits 45:32 of word 1) of the record at " + Numbers.hex(address)
+                + " names a list, not the overflow value 0x3FFF: " + Numbers.hex(word & TRACKING_INDEX),
+                (word & TRACKING_INDEX) != TRACKING_INDEX);
     }
 
     @When("I ask for the record at {pgmAddress}")
