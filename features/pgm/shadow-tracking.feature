@@ -6,9 +6,9 @@ Feature: The shadow tracking word: which shadow page tables map a guest page
   tracking word. While no shadow entry maps the page, the word is zero. While one entry maps it, the word
   holds a reference count of 1 in bits 15:14 and, in bits 13:0, the pool index of the shadow page table
   holding that entry. When more entries map it, the count is 3 and the index names a chain of physical
-  extents that list the tables; the index 0x3FFF then means the tables are no longer listed and all of
-  them must be scanned. The number a shadow page table gets is the implementation's own: these scenarios
-  only compare the numbers of two pages.
+  extents that list the tables (the index 0x3FFF is VirtualBox's marker for references it no longer lists,
+  which a short list never shows). The number a shadow page table gets is the implementation's own: these
+  scenarios only compare the numbers of two pages.
 
   Reading the record is introspection: an implementation may track its mappings differently and skip
   these scenarios. Unless a scenario says otherwise, the host runs PAE paging, the guest runs legacy PAE
@@ -78,6 +78,27 @@ Feature: The shadow tracking word: which shadow page tables map a guest page
     When the guest reads 0x40002000 as user
     Then the page at 0x200000 is tracked through a list of physical extents
 
+  @PGM-REC-11 @profile:pgm-introspection
+  Scenario: A page that five shadow entries map keeps every one of them listed, and a change drops them all
+    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Given the guest maps 0x40001000 to 0x200000 writable user
+    And the guest maps 0x40002000 to 0x200000 writable user
+    And the guest maps 0x40201000 to 0x200000 writable user
+    And the guest maps 0x40202000 to 0x200000 writable user
+    And the guest maps 0x40401000 to 0x200000 writable user
+    And the guest has loaded CR3
+    And the guest has read 0x40001000 as user
+    And the guest has read 0x40002000 as user
+    And the guest has read 0x40201000 as user
+    And the guest has read 0x40202000 as user
+    And the guest has read 0x40401000 as user
+    When the guest writes 0x5 to the 1 bytes at linear 0x40001000 as user
+    Then the shadow does not map 0x40002000
+    And the shadow does not map 0x40201000
+    And the shadow does not map 0x40202000
+    And the shadow does not map 0x40401000
+    And the page at 0x200000 is tracked to one shadow page table
+
   @PGM-REC-12 @profile:pgm-introspection
   Scenario: INVLPG of the only shadow entry mapping a page clears its tracking
     Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
@@ -88,15 +109,17 @@ Feature: The shadow tracking word: which shadow page tables map a guest page
     Then the page at 0x200000 is tracked by no shadow page table
 
   @PGM-REC-12 @profile:pgm-introspection
-  Scenario: A page stays tracked while one of its two shadow entries is left
+  Scenario: When one of its two shadow entries goes, a page is tracked to the table of the other again
     Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
     Given the guest maps 0x40001000 to 0x200000 writable user
     And the guest maps 0x40201000 to 0x200000 writable user
+    And the guest maps 0x40202000 to 0x201000 writable user
     And the guest has loaded CR3
     And the guest has read 0x40001000 as user
     And the guest has read 0x40201000 as user
+    And the guest has read 0x40202000 as user
     When the guest invalidates 0x40001000 with INVLPG
-    Then the page at 0x200000 is tracked through a list of physical extents
+    Then the pages at 0x200000 and 0x201000 are tracked to the same shadow page table
 
   @PGM-REC-12 @profile:pgm-introspection
   Scenario: When the last of two shadow entries mapping a page goes, its tracking is clear

@@ -5,22 +5,23 @@ import java.util.Arrays;
 /**
  * Which shadow page tables map a guest page, kept in the 32-bit tracking word of the page's own record
  * (seed 000, "Per-VM": the bits that "track which shadow page tables are currently mapping a page") in
- * later VirtualBox's format: bits 13:0 a shadow pool page index, bits 15:14 a reference count.
+ * later VirtualBox's format: bits 13:0 an index, bits 15:14 a reference count.
  * <ul>
- *   <li>0: no shadow page table maps the page;</li>
+ *   <li>0: no shadow entry maps the page;</li>
  *   <li>count 1: one entry of the shadow page table with that pool index maps it;</li>
  *   <li>count 3 ({@link #PHYSEXT}): the index names a chain of physical extents, each listing up to three
- *       pool indices, one per entry mapping the page;</li>
- *   <li>count 3 with index 0x3FFF ({@link #OVERFLOWED}): too many to list (or a pool index too large for
- *       14 bits): whoever needs the tables must scan them all.</li>
+ *       pool indices, one for each entry that maps the page.</li>
  * </ul>
- * The extents live in two packed arrays, never an object per page.
+ * When all but one of a page's entries are gone, its word goes back to naming that one table directly.
+ * The extents live in two packed arrays, never an object per page. There are at most
+ * {@link #MAX_EXTENTS}, as many as a 14-bit index can name; the shadow tables flush themselves before they
+ * could need more ({@link #room()}).
  */
 final class PoolTracking {
 
     /** Where the tracking words live: the guest page records. */
     interface Words {
-        /** Keeps no words: every page reads as tracked by nobody. */
+        /** Keeps no words: every page reads as mapped by nothing. */
         Words NONE = new Words() {
             @Override
             public int get(long gcPhysPage) {
@@ -37,195 +38,148 @@ final class PoolTracking {
         void set(long gcPhysPage, int word);
     }
 
-    static final int IDX_MASK = 0x3FFF;
-    static final int CREFS_SHIFT = 14;
+    /** Pool indices and extent indices are 14 bits; 0x3FFF is later VirtualBox's overflow marker. */
+    static final int MAX_EXTENTS = 0x3FFF;
     static final int PHYSEXT = 3;
-    /** The index that, with {@link #PHYSEXT}, says the references are no longer listed. */
-    static final int IDX_OVERFLOWED = 0x3FFF;
-    static final int OVERFLOWED = PHYSEXT << CREFS_SHIFT | IDX_OVERFLOWED;
-    private static final int SINGLE = 1 << CREFS_SHIFT;
-    /** Slots an extent has, as VirtualBox's physical extents do. */
+    private static final int INDEX_MASK = 0x3FFF;
+    private static final int COUNT_SHIFT = 14;
+    private static final int SINGLE = 1 << COUNT_SHIFT;
     private static final int SLOTS = 3;
-    private static final int NIL = -1;
+    private static final int EMPTY = -1;
 
     private final Words words;
-    /** Extent {@code e} holds pool indices in {@code slots[3e..3e+2]} ({@link #NIL} when empty). */
+    /** Extent {@code e} holds pool indices in {@code slots[3e]} to {@code slots[3e + 2]}, or {@link #EMPTY}. */
     private int[] slots = new int[0];
-    /** The extent after extent {@code e} in its chain, or {@link #NIL}. */
+    /** The extent after extent {@code e} in its chain, or {@link #EMPTY}; free extents are chained too. */
     private int[] next = new int[0];
-    private int freeHead = NIL;
+    private int free = EMPTY;
+    private int inUse;
 
     PoolTracking(Words words) {
         this.words = words;
     }
 
-    /** The tracking word of a guest page, as its record holds it. */
-    int word(long gcPhysPage) {
-        return words.get(gcPhysPage);
+    /** Whether one more reference is sure to fit: an extent is left for it. */
+    boolean room() {
+        return inUse < MAX_EXTENTS;
     }
 
     /** One more entry of the shadow page table with pool index {@code table} maps the page. */
     void addReference(long gcPhysPage, int table) {
         int word = words.get(gcPhysPage);
-        if (word == OVERFLOWED) {
-            return;
-        }
-        if (table >= IDX_OVERFLOWED) {
-            release(word);
-            words.set(gcPhysPage, OVERFLOWED);
-        } else if (word == 0) {
+        if (word == 0) {
             words.set(gcPhysPage, SINGLE | table);
-        } else if (count(word) == 1) {
+        } else if (word >>> COUNT_SHIFT == 1) {
             int extent = newExtent();
-            if (extent == NIL) {
-                words.set(gcPhysPage, OVERFLOWED);
-                return;
+            slots[SLOTS * extent] = word & INDEX_MASK;
+            slots[SLOTS * extent + 1] = table;
+            words.set(gcPhysPage, PHYSEXT << COUNT_SHIFT | extent);
+        } else {
+            int extent = word & INDEX_MASK;
+            int slot = slotHolding(extent, EMPTY);
+            while (slot == EMPTY) {
+                if (next[extent] == EMPTY) {
+                    next[extent] = newExtent();
+                }
+                extent = next[extent];
+                slot = slotHolding(extent, EMPTY);
             }
-            slots[extent * SLOTS] = index(word);
-            slots[extent * SLOTS + 1] = table;
-            words.set(gcPhysPage, PHYSEXT << CREFS_SHIFT | extent);
-        } else if (!addToChain(index(word), table)) {
-            release(word);
-            words.set(gcPhysPage, OVERFLOWED);
+            slots[slot] = table;
         }
     }
 
     /** One entry of the shadow page table with pool index {@code table} no longer maps the page. */
     void removeReference(long gcPhysPage, int table) {
         int word = words.get(gcPhysPage);
-        if (word == 0 || word == OVERFLOWED) {
+        if (word == 0) {
             return;
         }
-        if (count(word) == 1) {
-            if (index(word) == table) {
-                words.set(gcPhysPage, 0);
-            }
+        if (word >>> COUNT_SHIFT == 1) {
+            words.set(gcPhysPage, 0);
             return;
         }
-        int head = index(word);
-        for (int e = head; e != NIL; e = next[e]) {
-            for (int s = e * SLOTS; s < e * SLOTS + SLOTS; s++) {
-                if (slots[s] == table) {
-                    slots[s] = NIL;
-                    if (chainEmpty(head)) {
-                        release(word);
-                        words.set(gcPhysPage, 0);
-                    }
-                    return;
+        int head = word & INDEX_MASK;
+        for (int e = head; e != EMPTY; e = next[e]) {
+            int slot = slotHolding(e, table);
+            if (slot != EMPTY) {
+                slots[slot] = EMPTY;
+                int[] left = tables(gcPhysPage);
+                forget(gcPhysPage);
+                if (left.length == 1) {
+                    words.set(gcPhysPage, SINGLE | left[0]);
                 }
+                return;
             }
         }
     }
 
-    /**
-     * The pool indices of the shadow page tables that map the page (one per mapping entry, so an index may
-     * repeat), or {@code null} when the word overflowed and every table must be scanned.
-     */
+    /** The pool indices of the shadow page tables that map the page, one for each entry that maps it. */
     int[] tables(long gcPhysPage) {
         int word = words.get(gcPhysPage);
         if (word == 0) {
             return new int[0];
         }
-        if (word == OVERFLOWED) {
-            return null;
+        if (word >>> COUNT_SHIFT == 1) {
+            return new int[] {word & INDEX_MASK};
         }
-        if (count(word) == 1) {
-            return new int[] {index(word)};
-        }
-        int[] found = new int[0];
-        for (int e = index(word); e != NIL; e = next[e]) {
-            for (int s = e * SLOTS; s < e * SLOTS + SLOTS; s++) {
-                if (slots[s] != NIL) {
-                    found = Arrays.copyOf(found, found.length + 1);
-                    found[found.length - 1] = slots[s];
+        int[] found = new int[SLOTS];
+        int n = 0;
+        for (int e = word & INDEX_MASK; e != EMPTY; e = next[e]) {
+            for (int s = SLOTS * e; s < SLOTS * e + SLOTS; s++) {
+                if (slots[s] != EMPTY) {
+                    if (n == found.length) {
+                        found = Arrays.copyOf(found, 2 * n);
+                    }
+                    found[n++] = slots[s];
                 }
             }
         }
-        return found;
+        return Arrays.copyOf(found, n);
     }
 
-    /** The page is mapped by nothing any more (its shadow tables were thrown away). */
+    /** Nothing maps the page any more: its word goes back to zero and its extents back to the free chain. */
     void forget(long gcPhysPage) {
         int word = words.get(gcPhysPage);
-        if (word != 0) {
-            release(word);
-            words.set(gcPhysPage, 0);
-        }
-    }
-
-    private static int count(int word) {
-        return word >>> CREFS_SHIFT & 3;
-    }
-
-    private static int index(int word) {
-        return word & IDX_MASK;
-    }
-
-    /** Adds {@code table} to the chain from {@code head}; false when no extent is left to extend it with. */
-    private boolean addToChain(int head, int table) {
-        int last = head;
-        for (int e = head; e != NIL; e = next[e]) {
-            for (int s = e * SLOTS; s < e * SLOTS + SLOTS; s++) {
-                if (slots[s] == NIL) {
-                    slots[s] = table;
-                    return true;
-                }
-            }
-            last = e;
-        }
-        int extent = newExtent();
-        if (extent == NIL) {
-            return false;
-        }
-        next[last] = extent;
-        slots[extent * SLOTS] = table;
-        return true;
-    }
-
-    private boolean chainEmpty(int head) {
-        for (int e = head; e != NIL; e = next[e]) {
-            for (int s = e * SLOTS; s < e * SLOTS + SLOTS; s++) {
-                if (slots[s] != NIL) {
-                    return false;
-                }
+        if (word >>> COUNT_SHIFT == PHYSEXT) {
+            int e = word & INDEX_MASK;
+            while (e != EMPTY) {
+                int following = next[e];
+                next[e] = free;
+                free = e;
+                inUse--;
+                e = following;
             }
         }
-        return true;
+        words.set(gcPhysPage, 0);
     }
 
-    /** Gives the word's extents back, if it names a chain of them. */
-    private void release(int word) {
-        if (count(word) != PHYSEXT || word == OVERFLOWED) {
-            return;
+    /** The slot of extent {@code extent} that holds {@code value}, or {@link #EMPTY} when none does. */
+    private int slotHolding(int extent, int value) {
+        for (int s = SLOTS * extent; s < SLOTS * extent + SLOTS; s++) {
+            if (slots[s] == value) {
+                return s;
+            }
         }
-        int e = index(word);
-        while (e != NIL) {
-            int following = next[e];
-            next[e] = freeHead;
-            freeHead = e;
-            e = following;
-        }
+        return EMPTY;
     }
 
-    /** A cleared extent, or {@link #NIL} when all the extents a 14-bit index can name are in use. */
+    /** A cleared extent; the caller has checked {@link #room()}. */
     private int newExtent() {
-        if (freeHead == NIL) {
-            if (next.length == IDX_OVERFLOWED) {
-                return NIL;
-            }
-            int grown = Math.min(IDX_OVERFLOWED, Math.max(16, next.length * 2));
+        if (free == EMPTY) {
             int old = next.length;
+            int grown = Math.min(MAX_EXTENTS, Math.max(16, 2 * old));
             next = Arrays.copyOf(next, grown);
-            slots = Arrays.copyOf(slots, grown * SLOTS);
+            slots = Arrays.copyOf(slots, SLOTS * grown);
             for (int e = grown - 1; e >= old; e--) {
-                next[e] = freeHead;
-                freeHead = e;
+                next[e] = free;
+                free = e;
             }
         }
-        int extent = freeHead;
-        freeHead = next[extent];
-        next[extent] = NIL;
-        Arrays.fill(slots, extent * SLOTS, extent * SLOTS + SLOTS, NIL);
+        int extent = free;
+        free = next[extent];
+        next[extent] = EMPTY;
+        Arrays.fill(slots, SLOTS * extent, SLOTS * extent + SLOTS, EMPTY);
+        inUse++;
         return extent;
     }
 }

@@ -12,6 +12,8 @@ final class ShadowPool {
 
     static final long BASE = 0x0200_0000L;
     private static final int QWORDS = 512;
+    /** Pool indices 0 to 0x3FFE; 0x3FFF is later VirtualBox's overflow marker. */
+    static final int MAX_PAGES = 0x3FFF;
 
     private final X86Mmu host;
     private final long base;
@@ -23,6 +25,11 @@ final class ShadowPool {
         this.host = host;
         this.base = base;
         this.next = base;
+    }
+
+    /** Whether {@code pages} more pages fit: a pool page's index must fit the 14 bits of a tracking word. */
+    boolean room(int pages) {
+        return used.size() + pages <= MAX_PAGES;
     }
 
     /** The pool index of the page at {@code address}: its place in the pool, counted in pages from the base. */

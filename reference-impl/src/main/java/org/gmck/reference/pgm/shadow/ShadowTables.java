@@ -66,6 +66,10 @@ final class ShadowTables {
      */
     void map(long linear, long gcPhys, long hostPhys, long directoryFlags, long tableFlags) {
         List<ShadowLevel> levels = ShadowLevel.of(mode);
+        if (!pool.room(levels.size()) || !tracking.room()) {
+            // As a shadow pool with no page left does: flush it all and start again.
+            reset(mode);
+        }
         long table = root;
         for (int i = 0; i < levels.size() - 1; i++) {
             ShadowLevel level = levels.get(i);
@@ -98,16 +102,8 @@ final class ShadowTables {
 
     /** Drops every shadow page table entry that maps the guest physical page {@code gcPhysPage}. */
     void unmapGuestPage(long gcPhysPage) {
-        int[] indices = tracking.tables(gcPhysPage);
         ShadowLevel leaf = leafLevel();
-        if (indices == null) {
-            for (long table : List.copyOf(guestPages.keySet())) {
-                clearEntriesFor(leaf, table, gcPhysPage);
-            }
-            tracking.forget(gcPhysPage);
-            return;
-        }
-        for (int index : indices) {
+        for (int index : tracking.tables(gcPhysPage)) {
             clearEntriesFor(leaf, pool.address(index), gcPhysPage);
         }
     }

@@ -34,6 +34,9 @@ import org.junit.jupiter.api.Test;
  * sequences of guest accesses, page sharing, write monitoring, INVLPG and SyncCR3:
  * <ul>
  *   <li>every shadow translation is the guest's translation composed with guest-physical to host-physical;</li>
+ *   <li>with pgm-introspection, each page's tracking word names no table while the shadow maps it nowhere, one
+ *       table while one entry maps it (the same for pages one shadow page table maps, different for pages
+ *       different tables map), and a list of extents while more entries map it (PGM-REC-9 to 12);</li>
  *   <li>its rights are never broader than the guest's, and never writable for a page PGM keeps read-only;</li>
  *   <li>it maps only host pages the VM owns, the zero page and shared pages read-only;</li>
  *   <li>no guest paging structure is writable through the shadow;</li>
@@ -50,6 +53,11 @@ class ShadowInvariantsTest {
     private static final int DATA_PAGES = 24;
     private static final long LINEAR_BASE = 0x40000000L;
     private static final int LINEAR_PAGES = 16;
+    /** Linear pages come in two groups 4 MB apart, so that every shadow mode gives each group its own page table. */
+    private static final int GROUP = 8;
+    private static final long GROUP_SPAN = 4L << 20;
+    /** Half the mappings go to one of these few data pages, so that pages with many aliases are common. */
+    private static final int HOT_PAGES = 3;
     private static final PagingMode[] HOSTS = {PagingMode.BIT32, PagingMode.PAE, PagingMode.AMD64};
     private static final Layout[] GUESTS = {Layout.BIT32, Layout.PAE, Layout.AMD64};
 
@@ -72,14 +80,17 @@ class ShadowInvariantsTest {
         private final Map<Long, Long> contents = new HashMap<>();
         private final StringBuilder trace = new StringBuilder();
 
+        private final boolean introspect;
+
         Run(ConformanceAdapter adapter, PagingMode host, Layout layout, List<Integer> mappings) {
+            introspect = adapter.profiles().contains(Profile.PGM_INTROSPECTION);
             vm = adapter.guestMemory().newShadowVm(host, 256);
             vm.memory().registerRange(PageType.RAM, 0, 4L << 20);
             GuestTableWriter tables = new GuestTableWriter(vm.memory(), layout, ROOT);
             trace.append(host).append(" host, ").append(layout).append(" guest;");
             for (int m : mappings) {
-                long linear = LINEAR_BASE + ((long) (m % LINEAR_PAGES) << 12);
-                int target = (m >>> 4) % (DATA_PAGES + 3);
+                long linear = linear(m % LINEAR_PAGES);
+                int target = (m >>> 20) % 2 == 0 ? (m >>> 4) % HOT_PAGES : (m >>> 4) % (DATA_PAGES + 3);
                 long gcPhys = target < DATA_PAGES ? DATA + ((long) target << 12) : ROOT + ((long) (target - DATA_PAGES) << 12);
                 long rights = (m >>> 10) & 6;
                 tables.map(linear, gcPhys, rights);
@@ -94,7 +105,7 @@ class ShadowInvariantsTest {
 
         void play(List<Integer> operations) {
             for (int op : operations) {
-                long linear = LINEAR_BASE + ((long) (op % LINEAR_PAGES) << 12) + 8L * ((op >>> 4) % 4);
+                long linear = linear(op % LINEAR_PAGES) + 8L * ((op >>> 4) % 4);
                 Privilege privilege = (op & 0x100) != 0 ? Privilege.USER : Privilege.SUPERVISOR;
                 switch ((op >>> 9) % 8) {
                     case 0, 1, 2 -> read(linear, privilege);
@@ -173,13 +184,15 @@ class ShadowInvariantsTest {
         private void checkShadow() {
             List<Long> owned = vm.memory().privateHostPages();
             List<Long> guestTables = vm.guestPagingStructurePages();
+            Map<Long, List<Integer>> mappedBy = new HashMap<>();
             for (int i = 0; i < LINEAR_PAGES; i++) {
-                long linear = LINEAR_BASE + ((long) i << 12);
+                long linear = linear(i);
                 Optional<ShadowTranslation> shadow = vm.shadowTranslation(linear);
                 long[] m = model.get(linear);
                 if (shadow.isEmpty()) {
                     continue;
                 }
+                mappedBy.computeIfAbsent(m[0], p -> new java.util.ArrayList<>()).add(i);
                 ShadowTranslation t = shadow.get();
                 String where = String.format("shadow of %#x = %s after%s", linear, t, trace);
                 Assertions.assertNotNull(m, () -> "the shadow maps a page the guest does not: " + where);
@@ -194,6 +207,43 @@ class ShadowInvariantsTest {
                 Assertions.assertTrue(owned.contains(page.hostPhys()) || zeroOrShared && !t.writable(),
                         () -> "host page not owned: " + where);
             }
+            if (introspect) {
+                checkTracking(mappedBy);
+            }
         }
+
+        /** The tracking words against the shadow entries the SPI shows (PGM-REC-9 to 12). */
+        private void checkTracking(Map<Long, List<Integer>> mappedBy) {
+            int[] groupIndex = {-1, -1};
+            for (int p = 0; p < DATA_PAGES + 3; p++) {
+                long gcPhys = p < DATA_PAGES ? DATA + ((long) p << 12) : ROOT + ((long) (p - DATA_PAGES) << 12);
+                int word = (int) (vm.memory().packedRecord(gcPhys)[1] >>> 32);
+                List<Integer> mappers = mappedBy.getOrDefault(gcPhys, List.of());
+                String where = String.format("tracking word %#x of %#x, mapped from linear pages %s, after%s", word,
+                        gcPhys, mappers, trace);
+                Assertions.assertEquals(0, word >>> 16, () -> "bits above the tracking word: " + where);
+                int count = word >>> 14;
+                if (mappers.isEmpty()) {
+                    Assertions.assertEquals(0, word, () -> "a page the shadow does not map: " + where);
+                } else if (mappers.size() == 1) {
+                    Assertions.assertEquals(1, count, () -> "a page one shadow entry maps: " + where);
+                    int group = mappers.get(0) / GROUP;
+                    for (int other = 0; other < groupIndex.length; other++) {
+                        boolean same = groupIndex[other] == (word & 0x3FFF);
+                        Assertions.assertFalse(groupIndex[other] >= 0 && same != (other == group),
+                                () -> "pool indices of pages mapped from the same and from different tables: " + where);
+                    }
+                    groupIndex[group] = word & 0x3FFF;
+                } else {
+                    Assertions.assertEquals(3, count, () -> "a page several shadow entries map: " + where);
+                    Assertions.assertNotEquals(0x3FFF, word & 0x3FFF, () -> "a listed page: " + where);
+                }
+            }
+        }
+    }
+
+    /** The linear address of generated page {@code i}: two groups of pages, each in its own shadow page table. */
+    private static long linear(int i) {
+        return LINEAR_BASE + i / GROUP * GROUP_SPAN + ((long) (i % GROUP) << 12);
     }
 }
