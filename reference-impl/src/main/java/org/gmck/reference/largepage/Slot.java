@@ -92,8 +92,9 @@ final class Slot {
     void removeShadow(long gpa) {
         long frame = Geometry.frameBase(gpa);
         boolean counted = counts(frame);
-        if (counted) {
-            WriteProtectCounters.checkDecrement(counters.count(frameIndex(frame)), frameIndex(frame));
+        if (counted && counters.count(frameIndex(frame)) == 0) {
+            throw new RejectedException(LargePageStatus.WRITE_PROTECT_COUNT_UNDERFLOW, String.format(
+                    "the counter of the 2 MB frame at %#x already says no page is write-protected", frame));
         }
         int page = pageIndex(gpa);
         if (shadows[page] == 0) {
