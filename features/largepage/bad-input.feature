@@ -69,6 +69,15 @@ Feature: Large pages: bad input is refused and changes nothing
       | -4 KB                | 4 KB                 |
       | 0xFFFFFFFFFF000      | 0x10000000001000     |
 
+  @LP-BAD-4 @profile:large-pages
+  Scenario: A slot ending exactly at the top of the guest-physical address space is accepted
+    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1
+    Given a shadow-paging MMU
+    When I add a memory slot from 0xFFFFFFFFFF000 to 0x10000000000000 on 4 KB pages at host 8 GB
+    Then the memory slots are:
+      | from            | to               | host pages |
+      | 0xFFFFFFFFFF000 | 0x10000000000000 | 4 KB       |
+
   @LP-BAD-5 @profile:large-pages
   Scenario: Adding slots that touch but do not overlap is accepted
     Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1

@@ -183,6 +183,17 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
     Then the monitor gave back guest pages 2 and 0, in that order
     And the monitor entry for 0x2000 maps the host page serving guest page 1
 
+  @MON-EVICT-1 @profile:monitor
+  Scenario: A resident guest page used through a linear address the monitor had not entered yet counts as just used
+    Source: 003_209c28ea7cb4a5f3.txt, "accessed least frequently (recently?)"
+    Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
+    And the guest maps 0x1000 to guest page 0 writable user
+    And the guest maps 0x4000 to guest page 0 writable user
+    And the guest maps 0x2000 to guest page 1 writable user
+    And the guest has touched 0x1000, 0x2000 and 0x4000
+    When the host needs 2 pages back
+    Then the monitor gave back guest pages 1 and 0, in that order
+
   @MON-EVICT-2 @profile:monitor
   Scenario: A page given back under pressure leaves the monitor tables before it is unlocked
     Source: 003_209c28ea7cb4a5f3.txt, "throw them out of the monitor page tables before unlocking them"

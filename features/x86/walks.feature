@@ -5,7 +5,7 @@ Feature: x86 page walks: which entries a linear address selects in each mode
   each. 4-level paging uses four 9-bit indexes (PML4E, PDPTE, PDE, PTE) and 5-level paging adds a PML5E
   above them. The physical address is the frame in the last entry, the leaf, plus the page offset. In
   these scenarios CR3 names a table at 0x10000 (the PAE PDPT sits at 0x10060) and each lower table
-  follows 4 KB higher.
+  follows 4 KB higher, unless a scenario places the tables elsewhere.
 
   @X86-WALK-1 @profile:x86-paging
   Scenario: 32-bit paging reads the PDE and PTE chosen by bits 31:22 and 21:12
@@ -43,6 +43,16 @@ Feature: x86 page walks: which entries a linear address selects in each mode
     And the PDPTE entry was read from 0x11468
     And the PDE entry was read from 0x12158
     And the PTE entry was read from 0x133c0
+
+  @X86-WALK-3 @profile:x86-paging
+  Scenario: 4-level paging finds a PML4 above 4 GB through all of CR3's address bits
+    Source: Intel SDM Vol. 3A, 4.5.4 "Linear-Address Translation with 4-Level Paging and 5-Level Paging"
+    Given 4-level paging
+    And the paging structures lie from 0x100000000 in 0x200000000 bytes of guest RAM
+    And a 4 KB page mapped at 0x7123456789ab to frame 0x3ffffffff000
+    When a user write of 0x7123456789ab is made
+    Then the access translates to 0x3ffffffff9ab
+    And the PML4E entry was read from 0x100000710
 
   @X86-WALK-4 @profile:x86-paging
   Scenario: 5-level paging reads a PML5E chosen by bits 56:48 first

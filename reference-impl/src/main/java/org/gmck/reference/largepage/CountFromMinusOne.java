@@ -53,7 +53,6 @@ final class CountFromMinusOne implements WriteProtectCounters {
 
     @Override
     public void decrement(int frame) {
-        WriteProtectCounters.checkDecrement(count(frame), frame);
         values[frame]--;
     }
 }

@@ -48,7 +48,6 @@ final class CountFromZero implements WriteProtectCounters {
 
     @Override
     public void decrement(int frame) {
-        WriteProtectCounters.checkDecrement(counts[frame], frame);
         counts[frame]--;
     }
 }

@@ -38,13 +38,10 @@ final class GuestMemoryPlanner {
 
     /** The slot a piece becomes at the host address the allocator would give it next. */
     static MemorySlot place(Piece piece, HostMemory host) {
-        return new MemorySlot(piece.guestBase(), piece.size(), host.peek(piece.large()), piece.backing());
+        return new MemorySlot(piece.guestBase(), piece.size(), host.peek(), piece.backing());
     }
 
     /** A guest range and the host backing it should get. */
     record Piece(long guestBase, long size, HostBacking backing) {
-        boolean large() {
-            return backing == HostBacking.LARGE_PAGES;
-        }
     }
 }

@@ -1,8 +1,9 @@
 package org.gmck.reference.largepage;
 
 /**
- * The emulator's host memory for guest RAM: a bump allocator that hands out host ranges, on 2 MB
- * boundaries for large-page (HugeTLBfs) memory and on 4 KB boundaries otherwise.
+ * The emulator's host memory for guest RAM: a bump allocator that hands out every range on a 2 MB host
+ * boundary. Large-page (HugeTLBfs) memory must start on one; memory on 4 KB pages may, and so every range
+ * is placed the same way.
  */
 final class HostMemory {
 
@@ -11,13 +12,13 @@ final class HostMemory {
 
     private long next = START;
 
-    /** The host address the next allocation of {@code size} bytes would get, without allocating. */
-    long peek(boolean largePages) {
-        return largePages ? Geometry.frameCeiling(next) : next;
+    /** The host address the next allocation would get, without allocating. */
+    long peek() {
+        return Geometry.frameCeiling(next);
     }
 
     /** Takes {@code size} bytes at the address {@link #peek} gives. */
-    void allocate(long size, boolean largePages) {
-        next = peek(largePages) + size;
+    void allocate(long size) {
+        next = peek() + size;
     }
 }

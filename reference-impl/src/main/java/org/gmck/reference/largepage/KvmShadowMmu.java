@@ -98,11 +98,11 @@ public final class KvmShadowMmu implements ShadowMmu {
 
     @Override
     public List<MemorySlot> addGuestMemory(long guestBase, long size) {
-        slots.check(new MemorySlot(guestBase, size, host.peek(false), HostBacking.SMALL_PAGES), List.of());
+        slots.check(new MemorySlot(guestBase, size, host.peek(), HostBacking.SMALL_PAGES), List.of());
         List<MemorySlot> added = new ArrayList<>();
         for (GuestMemoryPlanner.Piece piece : GuestMemoryPlanner.split(guestBase, size, options.backWithLargePages())) {
             MemorySlot slot = GuestMemoryPlanner.place(piece, host);
-            host.allocate(piece.size(), piece.large());
+            host.allocate(piece.size());
             slots.add(slot);
             added.add(slot);
         }

@@ -27,8 +27,9 @@ final class Slot {
         this.firstFrame = Geometry.frameCeiling(spec.guestBase());
         long framesEnd = Geometry.frameBase(spec.guestEnd());
         int frames = (int) (Math.max(0, framesEnd - firstFrame) >>> Geometry.FRAME_SHIFT);
-        this.largeHost = spec.backing() == HostBacking.LARGE_PAGES
-                && Geometry.frameAligned(spec.hostBase() - spec.guestBase());
+        // A slot on 2 MB host pages starts on a 2 MB host boundary (the slot table refuses any other), so
+        // its host pages line up with the guest's frames exactly when its guest base is 2 MB aligned too.
+        this.largeHost = spec.backing() == HostBacking.LARGE_PAGES && Geometry.frameAligned(spec.guestBase());
         this.counters = WriteProtectCounters.create(encoding, frames, largeHost);
         this.shadows = new int[Math.toIntExact(spec.size() >>> Geometry.PAGE_SHIFT)];
     }
@@ -92,8 +93,9 @@ final class Slot {
     void removeShadow(long gpa) {
         long frame = Geometry.frameBase(gpa);
         boolean counted = counts(frame);
-        if (counted) {
-            WriteProtectCounters.checkDecrement(counters.count(frameIndex(frame)), frameIndex(frame));
+        if (counted && counters.count(frameIndex(frame)) == 0) {
+            throw new RejectedException(LargePageStatus.WRITE_PROTECT_COUNT_UNDERFLOW, String.format(
+                    "the counter of the 2 MB frame at %#x already says no page is write-protected", frame));
         }
         int page = pageIndex(gpa);
         if (shadows[page] == 0) {

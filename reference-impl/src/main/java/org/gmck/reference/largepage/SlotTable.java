@@ -24,28 +24,24 @@ final class SlotTable {
     /** Checks a slot against the others and the ones about to be added with it; changes nothing. */
     void check(MemorySlot spec, List<MemorySlot> alsoAdding) {
         if (spec.size() <= 0) {
-            throw new RejectedException(LargePageStatus.SLOT_EMPTY,
-                    String.format("a slot at %#x of size %d holds no memory", spec.guestBase(), spec.size()));
+            throw refused(LargePageStatus.SLOT_EMPTY, spec, "holds no memory");
         }
         if (!Geometry.pageAligned(spec.guestBase()) || !Geometry.pageAligned(spec.size())
                 || !Geometry.pageAligned(spec.hostBase())) {
-            throw new RejectedException(LargePageStatus.SLOT_MISALIGNED, describe(spec)
-                    + ": guest base, size and host base must be multiples of 4 KB");
+            throw refused(LargePageStatus.SLOT_MISALIGNED, spec, "must have a guest base, size and host base in 4 KB");
         }
         if (spec.backing() == HostBacking.LARGE_PAGES && !Geometry.frameAligned(spec.hostBase())) {
-            throw new RejectedException(LargePageStatus.SLOT_MISALIGNED, describe(spec)
-                    + ": memory on 2 MB host pages starts on a 2 MB host boundary");
+            throw refused(LargePageStatus.SLOT_MISALIGNED, spec, "must start on a 2 MB host boundary");
         }
         if (spec.guestBase() < 0 || spec.size() > Geometry.ADDRESS_LIMIT - spec.guestBase()) {
-            throw new RejectedException(LargePageStatus.SLOT_OUT_OF_RANGE, describe(spec)
-                    + " does not fit in the 52-bit guest-physical address space");
+            throw refused(LargePageStatus.SLOT_OUT_OF_RANGE, spec, "does not fit in 52-bit guest-physical addresses");
         }
         List<MemorySlot> others = new ArrayList<>(alsoAdding);
         slots.values().forEach(s -> others.add(s.spec()));
         for (MemorySlot other : others) {
             if (spec.guestBase() < other.guestEnd() && other.guestBase() < spec.guestEnd()) {
-                throw new RejectedException(LargePageStatus.SLOT_OVERLAP,
-                        describe(spec) + " overlaps " + describe(other));
+                throw refused(LargePageStatus.SLOT_OVERLAP, spec, String.format("overlaps the slot [%#x, %#x)",
+                        other.guestBase(), other.guestEnd()));
             }
         }
     }
@@ -94,8 +90,8 @@ final class SlotTable {
         return list;
     }
 
-    private static String describe(MemorySlot spec) {
-        return String.format("the slot [%#x, +%#x) at host %#x on %s", spec.guestBase(), spec.size(),
-                spec.hostBase(), spec.backing());
+    private static RejectedException refused(LargePageStatus status, MemorySlot spec, String why) {
+        return new RejectedException(status, String.format("the slot [%#x, +%#x) at host %#x on %s %s",
+                spec.guestBase(), spec.size(), spec.hostBase(), spec.backing(), why));
     }
 }

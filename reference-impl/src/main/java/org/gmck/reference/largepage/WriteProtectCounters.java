@@ -1,8 +1,6 @@
 package org.gmck.reference.largepage;
 
-import org.gmck.spi.RejectedException;
 import org.gmck.spi.largepage.CounterEncoding;
-import org.gmck.spi.largepage.LargePageStatus;
 
 /**
  * One packed counter per 2 MB frame of a slot, counting its write-protected 4 KB pages. The two
@@ -37,14 +35,6 @@ sealed interface WriteProtectCounters permits CountFromZero, CountFromMinusOne {
 
     void increment(int frame);
 
-    /** @throws RejectedException {@link LargePageStatus#WRITE_PROTECT_COUNT_UNDERFLOW} when the count is zero */
+    /** Takes one off a frame's count, which the caller has found above zero. */
     void decrement(int frame);
-
-    /** Refuses a decrement of a frame whose count is already zero. */
-    static void checkDecrement(int count, int frame) {
-        if (count == 0) {
-            throw new RejectedException(LargePageStatus.WRITE_PROTECT_COUNT_UNDERFLOW,
-                    "the counter of frame " + frame + " of the slot already says no page is write-protected");
-        }
-    }
 }

@@ -188,7 +188,7 @@ final class FreeMwareMonitor implements Monitor {
             evictOne();
         }
         long host = array.take();
-        frames.setHostPage(pfn, host);
+        frames.pageIn(pfn, host);
         locked.add(host);
         events.add(new MonitorEvent(MonitorEvent.Kind.LOCKED, pfn, host));
     }
@@ -209,8 +209,7 @@ final class FreeMwareMonitor implements Monitor {
 
     /** Unlocks a guest page's host page and gives it back; the monitor tables no longer map it. */
     private void release(int pfn) {
-        long host = frames.hostPage(pfn);
-        frames.setHostPage(pfn, GuestFrames.NONE);
+        long host = frames.pageOut(pfn);
         locked.remove(host);
         array.giveBack(host);
         events.add(new MonitorEvent(MonitorEvent.Kind.UNLOCKED, pfn, host));

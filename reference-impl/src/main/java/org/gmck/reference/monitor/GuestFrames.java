@@ -1,23 +1,23 @@
 package org.gmck.reference.monitor;
 
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 
 /**
- * Per guest physical page, packed in arrays: the host page serving it (or none), when it was last used,
- * and how many guest mappings point at it.
+ * Per guest physical page, packed in arrays: the host page serving it (or none) and how many guest
+ * mappings point at it; and the resident pages in the order they were last used.
  */
 final class GuestFrames {
 
     static final long NONE = -1;
 
     private final long[] hostPage;
-    private final long[] lastUse;
     private final int[] mappings;
-    private long clock;
+    /** The resident guest pages, least recently used first. */
+    private final LinkedHashSet<Integer> residentByUse = new LinkedHashSet<>();
 
     GuestFrames(int pages) {
         hostPage = new long[pages];
-        lastUse = new long[pages];
         mappings = new int[pages];
         Arrays.fill(hostPage, NONE);
     }
@@ -30,12 +30,24 @@ final class GuestFrames {
         return hostPage[pfn];
     }
 
-    void setHostPage(int pfn, long page) {
+    /** The guest page is served by {@code page} from now on, and counts as just used. */
+    void pageIn(int pfn, long page) {
         hostPage[pfn] = page;
+        residentByUse.add(pfn);
     }
 
+    /** The guest page is no longer resident; returns the host page that served it. */
+    long pageOut(int pfn) {
+        long page = hostPage[pfn];
+        hostPage[pfn] = NONE;
+        residentByUse.remove(pfn);
+        return page;
+    }
+
+    /** A resident guest page was used: it becomes the most recently used. */
     void touch(int pfn) {
-        lastUse[pfn] = ++clock;
+        residentByUse.remove(pfn);
+        residentByUse.add(pfn);
     }
 
     void addMapping(int pfn) {
@@ -47,14 +59,8 @@ final class GuestFrames {
         return --mappings[pfn];
     }
 
-    /** The resident guest page used least recently, or -1 (a page is touched when paged in, so no two tie). */
+    /** The resident guest page used least recently, or -1 when none is resident. */
     int leastRecentlyUsed() {
-        int best = -1;
-        for (int pfn = 0; pfn < hostPage.length; pfn++) {
-            if (hostPage[pfn] != NONE && (best < 0 || lastUse[pfn] < lastUse[best])) {
-                best = pfn;
-            }
-        }
-        return best;
+        return residentByUse.isEmpty() ? -1 : residentByUse.iterator().next();
     }
 }

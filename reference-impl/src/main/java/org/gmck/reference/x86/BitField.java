@@ -10,12 +10,9 @@ package org.gmck.reference.x86;
  */
 record BitField(String name, int high, int low, BitRole role) {
 
-    static BitField flag(String name, int bit) {
-        return new BitField(name, bit, bit, BitRole.FLAG);
-    }
-
-    static BitField of(String name, int high, int low, BitRole role) {
-        return new BitField(name, high, low, role);
+    /** A one-bit flag with a meaning. */
+    BitField(String name, int bit) {
+        this(name, bit, bit, BitRole.FLAG);
     }
 
     /** The mask of bits {@code high..low}. */

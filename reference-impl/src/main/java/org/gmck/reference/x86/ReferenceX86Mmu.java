@@ -40,7 +40,7 @@ public final class ReferenceX86Mmu implements X86Mmu {
             throw new RejectedException(X86Status.INVALID_CPU_MODEL,
                     "MAXPHYADDR must lie in 32..52: " + cpu);
         }
-        if (guestRamBytes <= 0 || (guestRamBytes & 0xFFF) != 0 || (guestRamBytes - 1) >>> cpu.maxPhysAddr() != 0) {
+        if (guestRamBytes <= 0 || (guestRamBytes & 0xFFF) != 0 || guestRamBytes > 1L << cpu.maxPhysAddr()) {
             throw new RejectedException(X86Status.INVALID_GUEST_RAM, String.format(
                     "guest RAM of %#x bytes is not a positive multiple of 4 KiB within MAXPHYADDR %d",
                     guestRamBytes, cpu.maxPhysAddr()));

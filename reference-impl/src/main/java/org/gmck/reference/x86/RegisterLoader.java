@@ -105,8 +105,9 @@ final class RegisterLoader {
         if ((r.efer() & EFER_NXE) != 0 && !cpu.has(CpuFeature.NX)) {
             return Optional.of(GpReason.RESERVED_REGISTER_BIT);
         }
-        boolean lma = (r.efer() & EFER_LMA) != 0;
-        if (lma && (r.cr3() >>> cpu.maxPhysAddr()) != 0) {
+        // Outside IA-32e mode the consistency check has kept CR3 within 32 bits, below every MAXPHYADDR, so
+        // only an IA-32e CR3 can reach this bound.
+        if ((r.cr3() >>> cpu.maxPhysAddr()) != 0) {
             return Optional.of(GpReason.RESERVED_REGISTER_BIT);
         }
         return Optional.empty();

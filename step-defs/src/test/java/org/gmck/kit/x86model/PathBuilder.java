@@ -12,7 +12,7 @@ import org.gmck.spi.x86.X86PagingMode;
 
 /**
  * Lays out the paging structures for one access: one table per level at fixed addresses
- * ({@value #TABLES} upward; in PAE paging the PDPT sits at {@value #PAE_PDPT}, 32-byte aligned but not
+ * ({@value #TABLES} upward unless the caller moves them; in PAE paging the PDPT sits at {@value #PAE_PDPT}, 32-byte aligned but not
  * page aligned), every entry on the path pointing at the next table, the leaf at a frame of its size.
  * The caller gives the flag bits of each entry; the builder adds the addresses.
  */
@@ -51,7 +51,12 @@ public final class PathBuilder {
 
     /** The CR3 value of the layout. */
     public static long cr3(X86PagingMode mode) {
-        return mode == X86PagingMode.PAE ? PAE_PDPT : TABLES;
+        return cr3(mode, TABLES);
+    }
+
+    /** The CR3 value of the layout moved to start at {@code tables}. */
+    public static long cr3(X86PagingMode mode, long tables) {
+        return mode == X86PagingMode.PAE ? tables + (PAE_PDPT - TABLES) : tables;
     }
 
     /** The frame a leaf of this size maps, within MAXPHYADDR (and 4 GiB for 32-bit 4 KiB pages). */
@@ -79,6 +84,15 @@ public final class PathBuilder {
     /** As {@link #build(CpuModel, ControlRegisters, long, int, int, PageSize, long[], Access)}, to a given frame. */
     public static WalkSpec build(CpuModel cpu, ControlRegisters registers, long rflags, int pkru, int pkrs,
             PageSize leaf, long[] flags, Access access, long leafFrame) {
+        return build(cpu, registers, rflags, pkru, pkrs, leaf, flags, access, leafFrame, TABLES, RAM);
+    }
+
+    /**
+     * As {@link #build(CpuModel, ControlRegisters, long, int, int, PageSize, long[], Access, long)}, with the
+     * tables from {@code tables} upward in {@code guestRamBytes} of guest RAM.
+     */
+    public static WalkSpec build(CpuModel cpu, ControlRegisters registers, long rflags, int pkru, int pkrs,
+            PageSize leaf, long[] flags, Access access, long leafFrame, long tables, long guestRamBytes) {
         X86PagingMode mode = registers.pagingMode();
         List<X86Level> levels = levels(mode);
         int depth = depth(mode, leaf);
@@ -89,13 +103,13 @@ public final class PathBuilder {
         long la = access.linearAddress();
         List<WalkSpec.PathEntry> path = new ArrayList<>();
         List<MemoryWord> other = new ArrayList<>();
-        long table = cr3(mode);
+        long table = cr3(mode, tables);
         for (int i = 0; i < depth; i++) {
             X86Level level = levels.get(i);
             long index = indexOf(mode, i, la);
             long address = table + index * width;
             boolean isLeaf = i == depth - 1;
-            long target = isLeaf ? leafFrame : TABLES + 0x1000L * (i + 1);
+            long target = isLeaf ? leafFrame : tables + 0x1000L * (i + 1);
             long ps = isLeaf && leaf != PageSize.SIZE_4K ? 1L << 7 : 0;
             path.add(new WalkSpec.PathEntry(level, new MemoryWord(address, width, encode(target, leaf) | ps | flags[i])));
             if (mode == X86PagingMode.PAE && i == 0) {
@@ -107,7 +121,8 @@ public final class PathBuilder {
             }
             table = target;
         }
-        return new WalkSpec(cpu, RAM, registers.withCr3(cr3(mode)), rflags, pkru, pkrs, path, other, access);
+        return new WalkSpec(cpu, guestRamBytes, registers.withCr3(cr3(mode, tables)), rflags, pkru, pkrs, path, other,
+                access);
     }
 
     /** A 4 MiB frame keeps physical-address bits 39:32 in PDE bits 20:13 (PSE-36). */

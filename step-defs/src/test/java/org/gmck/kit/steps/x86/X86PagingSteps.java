@@ -43,11 +43,12 @@ import org.gmck.spi.x86.X86PagingMode;
  */
 public final class X86PagingSteps {
 
-    private static final long RAM = PathBuilder.RAM;
     private static final long BIT_A = 1L << 5;
 
     private final ScenarioContext context;
     private CpuModel cpu = X86FixtureGenerator.fullCpu(46);
+    private long tables = PathBuilder.TABLES;
+    private long ram = PathBuilder.RAM;
     private X86PagingMode mode = X86PagingMode.NONE;
     private long cr0;
     private long cr4;
@@ -106,8 +107,14 @@ public final class X86PagingSteps {
         pkrs = (int) value;
     }
 
+    @Given("the paging structures lie from {x86Number} in {x86Number} bytes of guest RAM")
+    public void tablesAt(long firstTable, long guestRamBytes) {
+        tables = firstTable;
+        ram = guestRamBytes;
+    }
+
     private ControlRegisters registers() {
-        return ControlRegisters.forMode(mode, PathBuilder.cr3(mode)).withCr0(cr0).withCr4(cr4).withEfer(efer);
+        return ControlRegisters.forMode(mode, PathBuilder.cr3(mode, tables)).withCr0(cr0).withCr4(cr4).withEfer(efer);
     }
 
     // ------------------------------------------------------------------ the mapping
@@ -161,11 +168,10 @@ public final class X86PagingSteps {
         long address = leaf == null ? linearAddress : mappedAddress;
         Access access = new Access(address, AccessKind.READ, Privilege.SUPERVISOR);
         if (leaf == null) {
-            return new WalkSpec(cpu, RAM, registers(), rflags, pkru, pkrs, List.of(), List.of(), access);
+            return new WalkSpec(cpu, ram, registers(), rflags, pkru, pkrs, List.of(), List.of(), access);
         }
-        return frame == null
-                ? PathBuilder.build(cpu, registers(), rflags, pkru, pkrs, leaf, flags, access)
-                : PathBuilder.build(cpu, registers(), rflags, pkru, pkrs, leaf, flags, access, frame);
+        long leafFrame = frame == null ? PathBuilder.frame(cpu, mode, leaf) : frame;
+        return PathBuilder.build(cpu, registers(), rflags, pkru, pkrs, leaf, flags, access, leafFrame, tables, ram);
     }
 
     private WalkSpec withRawEntries(WalkSpec spec) {
@@ -178,7 +184,7 @@ public final class X86PagingSteps {
 
     private X86Mmu mmu() {
         if (mmu == null) {
-            context.attempt(() -> context.adapter().newX86Mmu(cpu, RAM));
+            context.attempt(() -> context.adapter().newX86Mmu(cpu, ram));
             mmu = context.lastValue("a new x86 MMU for " + cpu);
             layout = withRawEntries(layoutFor(mappedAddress));
             for (MemoryWord w : layout.memory()) {
@@ -382,7 +388,7 @@ public final class X86PagingSteps {
     @When("the registers switch to {x86Mode} paging with {x86Bits} set")
     public void switchMode(X86PagingMode newMode, RegisterBits bits) {
         ensureLoaded();
-        ControlRegisters r = ControlRegisters.forMode(newMode, PathBuilder.cr3(mode)).withCr0(bits.cr0())
+        ControlRegisters r = ControlRegisters.forMode(newMode, PathBuilder.cr3(mode, tables)).withCr0(bits.cr0())
                 .withCr4(bits.cr4()).withEfer(bits.efer());
         context.attempt(() -> mmu.loadControlRegisters(r));
     }
