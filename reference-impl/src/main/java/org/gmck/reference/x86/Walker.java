@@ -121,7 +121,6 @@ final class Walker {
         return new Translated(frame | offset, size, rights, used);
     }
 
-    /** Sets A, and D in a written leaf, by read-modify-write: an entry that has them already stays as it is. */
     private void setAccessedAndDirty(List<EntryUse> used, boolean write, X86PagingMode mode) {
         for (int i = 0; i < used.size(); i++) {
             EntryUse use = used.get(i);
@@ -129,6 +128,9 @@ final class Walker {
                 continue;
             }
             long bits = ACCESSED | (write && i == used.size() - 1 ? DIRTY : 0);
+            if ((use.value() & bits) == bits) {
+                continue;
+            }
             if (mode == X86PagingMode.BITS32) {
                 memory.write32(use.address(), memory.read32(use.address()) | (int) bits);
             } else {
