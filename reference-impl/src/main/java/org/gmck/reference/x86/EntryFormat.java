@@ -106,10 +106,25 @@ enum EntryFormat {
 
     private final PageSize leafSize;
     private final List<BitField> fields;
+    /** The entry's address bits that stay where they are: the OR of its ADDRESS fields. */
+    private final long addressMask;
+    /** The PSE-36 field that carries physical address bits 32 and up, if the format has one. */
+    private final BitField pse36;
 
     EntryFormat(PageSize leafSize, List<BitField> fields) {
         this.leafSize = leafSize;
         this.fields = fields;
+        long mask = 0;
+        BitField high = null;
+        for (BitField f : fields) {
+            if (f.role() == ADDRESS) {
+                mask |= f.mask();
+            } else if (f.role() == PSE36_ADDRESS) {
+                high = f;
+            }
+        }
+        this.addressMask = mask;
+        this.pse36 = high;
     }
 
     /** Whether an entry of this format maps a page (ends the walk). */
@@ -148,14 +163,9 @@ enum EntryFormat {
      * an entry that passed {@link #reservedMask}, so no address bit at or above MAXPHYADDR is set.
      */
     long frameAddress(long entry, int pse36Width) {
-        long address = 0;
-        for (BitField f : fields) {
-            if (f.role() == ADDRESS) {
-                address |= entry & f.mask();
-            } else if (f.role() == PSE36_ADDRESS) {
-                long high = (entry & BitField.bits(pse36Width - 20, f.low())) >>> f.low();
-                address |= high << 32;
-            }
+        long address = entry & addressMask;
+        if (pse36 != null) {
+            address |= (entry & BitField.bits(pse36Width - 20, pse36.low())) >>> pse36.low() << 32;
         }
         return address;
     }
