@@ -33,6 +33,15 @@ Feature: The intermediate memory context and guest-context mappings
     And in the PAE tables 0x80100000 is not mapped
     And in the 32-bit tables 0x80100000 is not mapped
 
+  @PGM-CTX-1 @profile:pgm
+  Scenario: A switcher whose host mapping would run across 4 GB is left out of the 32-bit and PAE tables whole
+    Source: 001_96135646f618994a.txt, "The Intermediate Memory Context"
+    Given an intermediate context with 2 switcher pages at physical 0x00200000, host address 0xFFFFF000 and hypervisor address 0xA0000000
+    Then in the AMD64 tables 0x100000010 translates to 0x201010
+    And in the PAE tables 0xFFFFF000 is not mapped
+    And in the 32-bit tables 0xFFFFF000 is not mapped
+    And in the 32-bit tables 0x0 is not mapped
+
   @PGM-CTX-2 @profile:pgm
   Scenario Outline: In the <mode> tables the switcher is identity mapped
     Source: 001_96135646f618994a.txt, "The Intermediate Memory Context"
@@ -101,6 +110,13 @@ Feature: The intermediate memory context and guest-context mappings
     When I assign the guest-context mapping "GC" of 8 KB at 0xA0002000 for physical 0x00500000
     Then in the PAE tables 0xA0002000 translates to 0x500000
     And in the PAE tables 0xA0001000 translates to 0x201000
+
+  @PGM-CTX-7 @profile:pgm
+  Scenario: A guest-context mapping that ends where the switcher's host mapping starts does not conflict
+    Source: 001_96135646f618994a.txt, "Guest Context Mappings"
+    When I assign the guest-context mapping "GC" of 8 KB at 0x800FE000 for physical 0x00500000
+    Then in the 32-bit tables 0x800FF000 translates to 0x501000
+    And in the 32-bit tables 0x80100000 translates to 0x200000
 
   @PGM-CTX-10 @profile:pgm
   Scenario: A guest-context mapping that ends just below 4 GB is accepted

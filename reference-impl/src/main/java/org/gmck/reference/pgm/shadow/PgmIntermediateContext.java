@@ -30,9 +30,9 @@ public final class PgmIntermediateContext implements IntermediateContext {
 
     static final long FOUR_GB = 1L << 32;
     private static final long PAGE = 0x1000;
-    /** Where each mode's tables start in host memory, one 16 MB span per mode, below 4 GB. */
-    private static final long TABLE_BASE = 0x0400_0000L;
-    private static final long TABLE_SPAN = 0x0100_0000L;
+    /** Where each mode's tables start in host memory, a 16 MB span each, below 4 GB. */
+    private static final Map<PagingMode, Long> TABLE_BASE = Map.of(PagingMode.BIT32, 0x0400_0000L,
+            PagingMode.PAE, 0x0500_0000L, PagingMode.AMD64, 0x0600_0000L);
     private static final long FLAGS = ShadowFlags.P | ShadowFlags.RW | ShadowFlags.A;
     private static final List<PagingMode> MODES = List.of(PagingMode.BIT32, PagingMode.PAE, PagingMode.AMD64);
 
@@ -59,7 +59,7 @@ public final class PgmIntermediateContext implements IntermediateContext {
         }
         for (PagingMode mode : MODES) {
             ReferenceX86Mmu cpu = ReferenceX86Mmu.create(CpuModel.of(40), FOUR_GB);
-            ShadowTables t = new ShadowTables(cpu, TABLE_BASE + TABLE_SPAN * tables.size(),
+            ShadowTables t = new ShadowTables(cpu, TABLE_BASE.get(mode),
                     PoolTracking.Words.NONE);
             t.reset(mode);
             cpus.put(mode, cpu);
@@ -160,7 +160,8 @@ public final class PgmIntermediateContext implements IntermediateContext {
                 continue; // a 64-bit host address: only the AMD64 tables can map it
             }
             for (long off = 0; off < size; off += PAGE) {
-                e.getValue().map(address + off, phys + off, phys + off, FLAGS, FLAGS);
+                long target = phys + off;
+                e.getValue().map(address + off, target, target, FLAGS, FLAGS);
             }
         }
     }

@@ -104,7 +104,9 @@ final class PoolTracking {
             if (slot != EMPTY) {
                 slots[slot] = EMPTY;
                 int[] left = tables(gcPhysPage);
-                forget(gcPhysPage);
+                if (left.length < 2) {
+                    forget(gcPhysPage);
+                }
                 if (left.length == 1) {
                     words.set(gcPhysPage, SINGLE | left[0]);
                 }
