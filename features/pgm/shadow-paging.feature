@@ -316,6 +316,16 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
     Then the shadow does not map 0x40001000
     And the shadow does not map 0x40002000
 
+  @PGM-SHW-15 @profile:pgm
+  Scenario: A CR3 load also drops the monitor's watch on the guest tables it walked before
+    Source: Intel SDM Vol. 3A, 4.10.4.1 "Operations that Invalidate TLBs and Paging-Structure Caches"
+    Given the guest maps 0x40001000 to 0x200000 writable supervisor
+    And the guest has loaded CR3
+    And the guest has read 0x40001000 as supervisor
+    And the monitor knows 0x12000 as a guest paging structure
+    When the guest loads CR3
+    Then the monitor does not know 0x12000 as a guest paging structure
+
   @PGM-SHW-16 @profile:pgm
   Scenario: SyncCR3 flushes the entire shadow
     Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 2c

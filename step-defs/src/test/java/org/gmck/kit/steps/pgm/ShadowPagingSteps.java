@@ -318,6 +318,12 @@ public final class ShadowPagingSteps {
                 + Numbers.hex(gcPhys), vm.guestPagingStructurePages().contains(gcPhys));
     }
 
+    @Then("the monitor does not know {pgmAddress} as a guest paging structure")
+    public void doesNotKnowTable(long gcPhys) {
+        context.expectThat("the guest paging structure pages " + vm.guestPagingStructurePages() + " must not include "
+                + Numbers.hex(gcPhys), !vm.guestPagingStructurePages().contains(gcPhys));
+    }
+
     @Then("the guest's level-{int} entry for {pgmAddress} reads {pgmAddress}")
     public void guestEntryReads(int level, long linear, long expected) {
         long address = tables.entryAddressOf(level - 1, linear);
