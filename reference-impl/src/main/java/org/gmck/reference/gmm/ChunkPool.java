@@ -19,6 +19,7 @@ final class ChunkPool {
     final ChunkTlb tlb = new ChunkTlb();
     private final TreeMap<Long, Chunk> chunks = new TreeMap<>();
     private final ChunkIdAllocator ids;
+    /** The host memory limit in whole chunks, never more than there are chunk ids. */
     private final long maxChunks;
     private long chunksMade;
 
@@ -26,8 +27,8 @@ final class ChunkPool {
         this.geometry = geometry;
         this.privateSet = new FreeSet(geometry);
         this.sharedSet = new FreeSet(geometry);
-        this.ids = new ChunkIdAllocator(geometry.chunkIdLast());
-        this.maxChunks = Math.max(0, hostPages) / geometry.pagesPerChunk();
+        this.ids = new ChunkIdAllocator(geometry.chunkIdLast(), chunks::containsKey);
+        this.maxChunks = Math.min(Math.max(0, hostPages) / geometry.pagesPerChunk(), geometry.chunkIdLast());
     }
 
     int count() {
@@ -71,7 +72,6 @@ final class ChunkPool {
         setOf(chunk).unlink(chunk, chunk.free);
         chunks.remove(chunk.id);
         tlb.evict(chunk);
-        ids.free(chunk.id);
     }
 
     FreeSet setOf(Chunk chunk) {
