@@ -10,8 +10,12 @@ import java.util.TreeMap;
  */
 final class ChunkPool {
 
-    /** First host page frame number handed to a chunk (below it is the host's own memory). */
-    static final long HOST_PFN_BASE = 0x100000L;
+    /**
+     * The host backs each page id with the frame that is the page id with this bit flipped: the first chunks
+     * lie at 4 GB and up, each chunk's frames are consecutive, no two chunks share a frame, and every frame
+     * fits the 32-bit frame field of a shared page.
+     */
+    static final long HOST_PFN_BIT = 0x100000L;
 
     final ChunkGeometry geometry;
     final FreeSet privateSet;
@@ -21,7 +25,6 @@ final class ChunkPool {
     private final ChunkIdAllocator ids;
     /** The host memory limit in whole chunks, never more than there are chunk ids. */
     private final long maxChunks;
-    private long chunksMade;
 
     ChunkPool(ChunkGeometry geometry, long hostPages) {
         this.geometry = geometry;
@@ -59,9 +62,8 @@ final class ChunkPool {
     /** A new chunk from the host, linked into its free set; the caller has checked {@link #chunksLeft()}. */
     Chunk create(boolean dedicatedShared, int affinity) {
         long id = ids.allocate();
-        Chunk chunk = new Chunk(id, geometry.pagesPerChunk(), HOST_PFN_BASE + chunksMade * geometry.pagesPerChunk(),
-                dedicatedShared, affinity);
-        chunksMade++;
+        Chunk chunk = new Chunk(id, geometry.pagesPerChunk(), geometry.pageId(id, 0) ^ HOST_PFN_BIT, dedicatedShared,
+                affinity);
         chunks.put(id, chunk);
         setOf(chunk).link(chunk);
         return chunk;
