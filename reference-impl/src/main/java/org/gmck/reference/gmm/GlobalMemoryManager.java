@@ -388,7 +388,7 @@ public final class GlobalMemoryManager {
         VmCleanup.Result scanned = VmCleanup.freePrivatePages(pool, data);
         allocatedPages -= scanned.freed();
         leftBehindSharedPages += data.sharedPages;
-        data.invalidate();
+        vms.put(vm, VmData.cleanedUp(vm));
         boolean last = vms.values().stream().allMatch(v -> v.cleanedUp);
         List<Long> released = new ArrayList<>();
         for (Chunk chunk : last ? pool.all() : releasable(touched)) {
