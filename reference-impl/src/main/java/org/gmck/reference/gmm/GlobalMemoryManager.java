@@ -414,7 +414,10 @@ public final class GlobalMemoryManager {
         return empty;
     }
 
-    /** Terminates the manager: reports the chunks not completely free, gives every chunk back, changes the magic. */
+    /**
+     * Terminates the manager: reports the chunks not completely free and changes the magic. From then on every
+     * call is refused, so no chunk can be reached again; they go with the instance.
+     */
     public synchronized List<ChunkInfo> terminate() {
         checkInstance();
         List<ChunkInfo> busy = new ArrayList<>();
@@ -422,7 +425,6 @@ public final class GlobalMemoryManager {
             if (!chunk.completelyFree()) {
                 busy.add(describe(chunk));
             }
-            pool.release(chunk);
         }
         magic = geometry.edition() == GmmEdition.SEED_1MB ? MAGIC + 1 : ~MAGIC & GmmPage.MAX_32;
         return List.copyOf(busy);
