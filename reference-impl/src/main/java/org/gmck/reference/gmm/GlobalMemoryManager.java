@@ -508,12 +508,11 @@ public final class GlobalMemoryManager {
     /** Overwrites a chunk's counters (not its pages), so that cleanup has bogus statistics to repair. */
     public synchronized void corruptChunkStatistics(long chunkId, int free, int privatePages, int sharedPages) {
         Chunk chunk = existingChunk(chunkId);
-        FreeSet set = pool.setOf(chunk);
-        set.unlink(chunk, chunk.free);
+        int oldFree = chunk.free;
         chunk.free = free;
         chunk.privateCount = privatePages;
         chunk.sharedCount = sharedPages;
-        set.link(chunk);
+        pool.setOf(chunk).changed(chunk, oldFree);
     }
 
     // ---------------------------------------------------------------- validation helpers
