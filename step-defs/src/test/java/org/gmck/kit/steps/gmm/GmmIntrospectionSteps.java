@@ -46,6 +46,34 @@ public final class GmmIntrospectionSteps {
         world.act(() -> world.introspection().decode(layout, value));
     }
 
+    @When("I read the raw word of page {word}")
+    public void readsRawWord(String page) {
+        long pageId = Numbers.parse(page);
+        world.act(() -> world.introspection().rawPage(pageId));
+    }
+
+    @When("I read the free LIFO of chunk {long}")
+    public void readsLifo(long chunk) {
+        world.act(() -> world.introspection().freeLifo(chunk));
+    }
+
+    @When("I read the lists of the {word} free set")
+    public void readsFreeSet(String set) {
+        FreeSetKind kind = FreeSetKind.valueOf(set.toUpperCase());
+        world.act(() -> world.introspection().freeSet(kind));
+    }
+
+    @When("I read the free page count of the {word} free set")
+    public void readsFreeSetPages(String set) {
+        FreeSetKind kind = FreeSetKind.valueOf(set.toUpperCase());
+        world.act(() -> world.introspection().freeSetPages(kind));
+    }
+
+    @When("I read the chunk TLB")
+    public void readsTlb() {
+        world.act(() -> world.introspection().chunkTlb());
+    }
+
     @Then("the word is {word}")
     public void theWordIs(String word) {
         context.expectEqual("the encoded GMMPAGE word", GmmCheckSteps.hex(word), Numbers.hex(context.<Long>lastValue("the word")));
