@@ -112,6 +112,25 @@ public final class GmmSetupSteps {
         world.setUp(vm + " uses the shared page", () -> world.gmm.useShared(handle, world.sharedPage));
     }
 
+    @Given("{gmmVm} has used the shared page {int} time(s)")
+    public void usesSharedTimes(String vm, int times) {
+        int handle = world.reserved(vm);
+        for (int i = 1; i <= times; i++) {
+            world.setUp(vm + " uses the shared page, reference " + i, () -> world.gmm.useShared(handle, world.sharedPage));
+        }
+    }
+
+    @Given("{gmmVm} has released the shared page {int} time(s)")
+    public void releasedSharedTimes(String vm, int times) {
+        int handle = world.handle(vm);
+        for (int i = 1; i <= times; i++) {
+            world.setUp(vm + " releases the shared page, reference " + i, () -> {
+                world.gmm.releaseShared(handle, world.sharedPage);
+                return Boolean.TRUE;
+            });
+        }
+    }
+
     @Given("{gmmVm} has seeded a chunk")
     public void seeded(String vm) {
         int handle = world.reserved(vm);
