@@ -50,6 +50,16 @@ Feature: GMM legacy mode: pages only from chunks the VM seeded itself
     Then the call is rejected with VERR_NOT_SUPPORTED
     And nothing has changed
 
+  @GMM-LEG-5 @profile:gmm
+  Scenario: In legacy mode a page cannot be used as a shared page
+    Source: 002_3fe6e2f6006bd6e3.txt, "Legacy Mode for Non-Tier-1 Platforms"
+    Given a legacy-mode GMM
+    And VM A has seeded a chunk
+    And VM A has allocated 1 page
+    When VM A uses its page 1 as a shared page
+    Then the call is rejected with VERR_NOT_SUPPORTED
+    And nothing has changed
+
   @GMM-LEG-6 @profile:gmm
   Scenario: Seeding a chunk outside legacy mode is not supported
     Source: 002_3fe6e2f6006bd6e3.txt, "Legacy Mode for Non-Tier-1 Platforms"

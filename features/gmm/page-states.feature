@@ -56,6 +56,15 @@ Feature: GMM page states: private, shared and free
     When VM A allocates 1 page
     Then the new page's host pfn is the one the page records
 
+  @GMM-STATE-6 @profile:gmm
+  Scenario: Using a shared page hands out the shared page and the host page frame the GMM records for it
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Given a GMM
+    And VM A has allocated 1 page
+    And VM A has shared its page 1
+    When VM B uses the shared page
+    Then the call returns the shared page with the host pfn the page records
+
   @GMM-STATE-8 @profile:gmm
   Scenario Outline: Pages get distinct host page frames, consecutive within a chunk (<edition> chunks)
     Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
