@@ -36,6 +36,16 @@ public final class GmmIntrospectionSteps {
         encode(layout, new GmmPageFields.Free(3, (int) Numbers.parse(next), "zeroed".equals(zeroed)));
     }
 
+    @When("I encode a {gmmLayout} shared page with state {int}, pfn {word} and {word} reference(s)")
+    public void encodeSharedInState(GmmPageLayout layout, int state, String pfn, String refs) {
+        encode(layout, new GmmPageFields.Shared(state, Numbers.parse(pfn), Numbers.parse(refs)));
+    }
+
+    @When("I encode a {gmmLayout} free page with state {int}, next index {word}, {word}")
+    public void encodeFreeInState(GmmPageLayout layout, int state, String next, String zeroed) {
+        encode(layout, new GmmPageFields.Free(state, (int) Numbers.parse(next), "zeroed".equals(zeroed)));
+    }
+
     private void encode(GmmPageLayout layout, GmmPageFields fields) {
         world.act(() -> world.introspection().encode(layout, fields));
     }

@@ -38,6 +38,11 @@ public final class GmmSetupSteps {
         world.start(world.defaultEdition(), GmmWorld.DEFAULT_ROOM, true);
     }
 
+    @Given("a legacy-mode GMM with {gmmEdition} chunks")
+    public void aLegacyGmmWith(GmmEdition edition) {
+        world.start(edition, GmmWorld.DEFAULT_ROOM, true);
+    }
+
     @Given("a legacy-mode GMM with room for {int} chunk(s)")
     public void aLegacyGmmWithRoom(int chunks) {
         world.start(world.defaultEdition(), chunks, true);
