@@ -76,6 +76,20 @@ Feature: GMM chunks and page ids
       | 1 MB    | uses     | 0x10000000 as a shared page |
       | 2 MB    | releases | 0xFFFFFFF1 as a shared page |
 
+  @GMM-ID-5 @profile:gmm
+  Scenario Outline: Looking up a page id above the last valid one is refused (<edition> chunks, page <id>)
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Given a GMM with <edition> chunks
+    And VM A has allocated 1 page
+    When I look up page <id>
+    Then the call is rejected with VERR_INVALID_PARAMETER
+    And nothing has changed
+
+    Examples:
+      | edition | id         |
+      | 1 MB    | 0x10000000 |
+      | 2 MB    | 0xFFFFFFF1 |
+
   @GMM-ID-6 @profile:gmm
   Scenario Outline: With <edition> chunks the last page id is <page> and the last chunk id <chunk>
     Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"

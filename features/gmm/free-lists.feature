@@ -129,6 +129,16 @@ Feature: GMM free lists: per-chunk LIFOs and free sets bucketed by free count
     When VM B allocates 7 pages
     Then each free set records the sum of its chunks' free pages
 
+  @GMM-SET-7 @profile:gmm-introspection
+  Scenario: The free sets still add up after cleanup repaired a chunk's counters
+    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Given a GMM with 2 MB chunks
+    And VM A has allocated 3 pages
+    And VM B has allocated 2 pages
+    And chunk 1's statistics are overwritten with 7 free, 9 private and 1 shared pages
+    When VM A is cleaned up
+    Then each free set records the sum of its chunks' free pages
+
   @GMM-SET-8 @profile:gmm-introspection
   Scenario: A chunk of shared pages is on the shared free set
     Source: 000_20bc3ec9f13f3511.txt, "Tracking Structures And Their Cost", "Kernel Space"

@@ -64,3 +64,23 @@ Feature: GMM initialisation and termination
       | I look up page 0x200          |
       | I look up chunk 1             |
       | the GMM is terminated         |
+      | VM B registers                |
+      | I list the chunk ids          |
+      | I ask for the statistics      |
+
+  @GMM-TERM-5 @profile:gmm-introspection
+  Scenario Outline: After termination the internals can no longer be read: <action>
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0Term"
+    Given a GMM
+    And VM A has allocated 1 page
+    And the GMM has been terminated
+    When <action>
+    Then the call is rejected with VERR_GMM_INSTANCE
+
+    Examples:
+      | action                                              |
+      | I read the raw word of page 0x200                   |
+      | I read the free LIFO of chunk 1                     |
+      | I read the lists of the private free set            |
+      | I read the free page count of the private free set  |
+      | I read the chunk TLB                                |

@@ -22,6 +22,19 @@ Feature: GMM legacy mode: pages only from chunks the VM seeded itself
     When VM A allocates 1 page
     Then the new page comes from chunk 1
 
+  @GMM-LEG-2 @profile:gmm
+  Scenario Outline: In legacy mode a VM may allocate every page of the chunk it seeded (<edition> chunks)
+    Source: 002_3fe6e2f6006bd6e3.txt, "Legacy Mode for Non-Tier-1 Platforms"
+    Given a legacy-mode GMM with <edition> chunks
+    And VM A has seeded a chunk
+    When VM A allocates <pages> pages
+    Then the new pages come from chunk 1
+
+    Examples:
+      | edition | pages |
+      | 1 MB    | 256   |
+      | 2 MB    | 512   |
+
   @GMM-LEG-3 @profile:gmm
   Scenario: In legacy mode a VM cannot allocate from another VM's seeded chunk
     Source: 002_3fe6e2f6006bd6e3.txt, "Legacy Mode for Non-Tier-1 Platforms"
@@ -47,6 +60,16 @@ Feature: GMM legacy mode: pages only from chunks the VM seeded itself
     And VM A has seeded a chunk
     And VM A has allocated 1 page
     When VM A shares its page 1
+    Then the call is rejected with VERR_NOT_SUPPORTED
+    And nothing has changed
+
+  @GMM-LEG-5 @profile:gmm
+  Scenario: In legacy mode a page cannot be used as a shared page
+    Source: 002_3fe6e2f6006bd6e3.txt, "Legacy Mode for Non-Tier-1 Platforms"
+    Given a legacy-mode GMM
+    And VM A has seeded a chunk
+    And VM A has allocated 1 page
+    When VM A uses its page 1 as a shared page
     Then the call is rejected with VERR_NOT_SUPPORTED
     And nothing has changed
 

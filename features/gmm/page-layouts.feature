@@ -133,6 +133,22 @@ Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
       | 32-bit | 1     | 1  |
       | 32-bit | 0     | 64 |
 
+  @GMM-LAYOUT-10 @profile:gmm-introspection
+  Scenario Outline: A shared or free view with another view's state is refused (<layout> <page>)
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Given a GMM
+    When I encode a <layout> <page>
+    Then the call is rejected with VERR_INVALID_PARAMETER
+
+    Examples:
+      | layout | page                                                  |
+      | 64-bit | shared page with state 3, pfn 0x1 and 1 reference     |
+      | 64-bit | shared page with state 0, pfn 0x1 and 1 reference     |
+      | 32-bit | shared page with state 3, pfn 0 and 1 reference       |
+      | 64-bit | free page with state 2, next index 5, not-zeroed      |
+      | 64-bit | free page with state 0, next index 5, zeroed          |
+      | 32-bit | free page with state 2, next index 5, not-zeroed      |
+
   @GMM-LAYOUT-9 @profile:gmm-introspection
   Scenario: A word wider than 32 bits is not a 32-bit GMMPAGE
     Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"

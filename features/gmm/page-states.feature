@@ -13,6 +13,13 @@ Feature: GMM page states: private, shared and free
     When VM A allocates a page for guest pfn 0x1234
     Then the new page is private to VM A and records guest pfn 0x1234
 
+  @GMM-STATE-1 @profile:gmm
+  Scenario: Guest page frame 0 is recorded as frame 0, not as a missing guest address
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Given a GMM
+    When VM A allocates a page for guest pfn 0
+    Then the new page is private to VM A and records guest pfn 0
+
   @GMM-STATE-2 @profile:gmm
   Scenario: A page allocated without a guest address records the unshareable frame 0xFFFFFFF1
     Source: 000_20bc3ec9f13f3511.txt, "Tracking Structures And Their Cost", "Kernel Space"
@@ -55,6 +62,15 @@ Feature: GMM page states: private, shared and free
     Given a GMM
     When VM A allocates 1 page
     Then the new page's host pfn is the one the page records
+
+  @GMM-STATE-6 @profile:gmm
+  Scenario: Using a shared page hands out the shared page and the host page frame the GMM records for it
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Given a GMM
+    And VM A has allocated 1 page
+    And VM A has shared its page 1
+    When VM B uses the shared page
+    Then the call returns the shared page with the host pfn the page records
 
   @GMM-STATE-8 @profile:gmm
   Scenario Outline: Pages get distinct host page frames, consecutive within a chunk (<edition> chunks)

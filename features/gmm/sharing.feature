@@ -162,3 +162,35 @@ Feature: GMM shared pages: dedicated chunks and reference counts
     When VM B releases the shared page
     Then the call is rejected with VERR_GMM_NOT_PAGE_OWNER
     And nothing has changed
+
+  @GMM-SHARE-16 @profile:gmm
+  Scenario: A VM cannot release more references than it took
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Given a GMM
+    And VM A has allocated 1 page
+    And VM A has shared its page 1
+    And VM B has used the shared page 2 times
+    And VM B has released the shared page 2 times
+    When VM B releases the shared page
+    Then the call is rejected with VERR_GMM_NOT_PAGE_OWNER
+    And nothing has changed
+
+  @GMM-SHARE-17 @profile:gmm
+  Scenario: Sharing is refused when the host memory limit leaves no room for a chunk of shared pages
+    Source: 002_3fe6e2f6006bd6e3.txt, "Memory Over-Commitment Management"
+    Given a GMM with room for 1 chunk
+    And VM A has filled 1 chunk
+    When VM A shares its page 1
+    Then the call is rejected with VERR_GMM_HIT_GLOBAL_LIMIT
+    And nothing has changed
+
+  @GMM-SHARE-18 @profile:gmm
+  Scenario: A shared page with 65535 references takes no more
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Given a GMM
+    And VM A has allocated 1 page
+    And VM A has shared its page 1
+    And VM B has used the shared page 65534 times
+    When VM B uses the shared page
+    Then the call is rejected with VERR_OUT_OF_RANGE
+    And nothing has changed

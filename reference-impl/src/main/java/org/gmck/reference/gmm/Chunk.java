@@ -62,7 +62,7 @@ final class Chunk {
     /** The free page indexes from the head of the LIFO. */
     List<Integer> freeLifo() {
         List<Integer> order = new ArrayList<>();
-        for (int i = freeHead; i != GmmPage.NIL_INDEX && order.size() <= pages.length; i = GmmPage.next(pages[i])) {
+        for (int i = freeHead; i != GmmPage.NIL_INDEX; i = GmmPage.next(pages[i])) {
             order.add(i);
         }
         return order;

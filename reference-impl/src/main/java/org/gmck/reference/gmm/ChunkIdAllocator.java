@@ -1,38 +1,40 @@
 package org.gmck.reference.gmm;
 
-import java.util.BitSet;
+import java.util.function.LongPredicate;
 
 /**
- * Hands out chunk ids from a bitmap (a set bit is an id in use). Id 0 is NIL and is marked used from the
- * start. A new id is the previous one plus one if that is free, else the next free id above it, else the
- * lowest free id; so freed ids come back once the search wraps.
+ * Picks the id of a new chunk. It is the previous id plus one if no chunk has that id, else the next id above
+ * it that no chunk has, else (past the last id) the lowest id no chunk has; so the ids of chunks given back
+ * come back once the search wraps. Both searches start at 1, so the NIL id 0 is never handed out. The pool
+ * never holds more chunks than there are ids, so an unused id always exists.
  */
 final class ChunkIdAllocator {
 
     private final long last;
-    private final BitSet used = new BitSet();
+    private final LongPredicate inUse;
     private long previous;
 
-    ChunkIdAllocator(long last) {
+    /** Ids up to {@code last}; {@code inUse} says whether a chunk has an id. */
+    ChunkIdAllocator(long last, LongPredicate inUse) {
         this.last = last;
-        used.set(0);
+        this.inUse = inUse;
     }
 
-    /** A free id, now marked used, or NIL when every id is in use. */
+    /** The id for a new chunk, which becomes the previous id. */
     long allocate() {
-        long id = used.nextClearBit((int) previous + 1);
+        long id = firstUnused(previous + 1);
         if (id > last) {
-            id = used.nextClearBit(1);
-            if (id > last) {
-                return ChunkGeometry.NIL_ID;
-            }
+            id = firstUnused(1);
         }
-        used.set((int) id);
         previous = id;
         return id;
     }
 
-    void free(long id) {
-        used.clear((int) id);
+    private long firstUnused(long from) {
+        long id = from;
+        while (inUse.test(id)) {
+            id++;
+        }
+        return id;
     }
 }

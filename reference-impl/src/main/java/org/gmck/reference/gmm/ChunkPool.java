@@ -10,8 +10,12 @@ import java.util.TreeMap;
  */
 final class ChunkPool {
 
-    /** First host page frame number handed to a chunk (below it is the host's own memory). */
-    static final long HOST_PFN_BASE = 0x100000L;
+    /**
+     * The host backs each page id with the frame that is the page id with this bit flipped: the first chunks
+     * lie at 4 GB and up, each chunk's frames are consecutive, no two chunks share a frame, and every frame
+     * fits the 32-bit frame field of a shared page.
+     */
+    static final long HOST_PFN_BIT = 0x100000L;
 
     final ChunkGeometry geometry;
     final FreeSet privateSet;
@@ -19,15 +23,15 @@ final class ChunkPool {
     final ChunkTlb tlb = new ChunkTlb();
     private final TreeMap<Long, Chunk> chunks = new TreeMap<>();
     private final ChunkIdAllocator ids;
+    /** The host memory limit in whole chunks, never more than there are chunk ids. */
     private final long maxChunks;
-    private long chunksMade;
 
     ChunkPool(ChunkGeometry geometry, long hostPages) {
         this.geometry = geometry;
         this.privateSet = new FreeSet(geometry);
         this.sharedSet = new FreeSet(geometry);
-        this.ids = new ChunkIdAllocator(geometry.chunkIdLast());
-        this.maxChunks = Math.max(0, hostPages) / geometry.pagesPerChunk();
+        this.ids = new ChunkIdAllocator(geometry.chunkIdLast(), chunks::containsKey);
+        this.maxChunks = Math.min(Math.max(0, hostPages) / geometry.pagesPerChunk(), geometry.chunkIdLast());
     }
 
     int count() {
@@ -58,9 +62,8 @@ final class ChunkPool {
     /** A new chunk from the host, linked into its free set; the caller has checked {@link #chunksLeft()}. */
     Chunk create(boolean dedicatedShared, int affinity) {
         long id = ids.allocate();
-        Chunk chunk = new Chunk(id, geometry.pagesPerChunk(), HOST_PFN_BASE + chunksMade * geometry.pagesPerChunk(),
-                dedicatedShared, affinity);
-        chunksMade++;
+        Chunk chunk = new Chunk(id, geometry.pagesPerChunk(), geometry.pageId(id, 0) ^ HOST_PFN_BIT, dedicatedShared,
+                affinity);
         chunks.put(id, chunk);
         setOf(chunk).link(chunk);
         return chunk;
@@ -71,7 +74,6 @@ final class ChunkPool {
         setOf(chunk).unlink(chunk, chunk.free);
         chunks.remove(chunk.id);
         tlb.evict(chunk);
-        ids.free(chunk.id);
     }
 
     FreeSet setOf(Chunk chunk) {

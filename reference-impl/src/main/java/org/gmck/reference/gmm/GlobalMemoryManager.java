@@ -76,11 +76,7 @@ public final class GlobalMemoryManager {
 
     public synchronized VmInfo vm(int vm) {
         checkInstance();
-        VmData data = vms.get(vm);
-        if (data == null) {
-            throw reject(GmmStatus.VERR_INVALID_VM_HANDLE, "no VM has handle " + vm);
-        }
-        return data.describe();
+        return registeredVm(vm).describe();
     }
 
     /** The initial reservation: positive counts, a valid policy and priority, once. */
@@ -208,13 +204,14 @@ public final class GlobalMemoryManager {
         for (Long id : pageIds) {
             long word = existingPage(id);
             if (GmmPage.state(word) == GmmPage.STATE_FREE || !seen.add(id)) {
-                throw reject(GmmStatus.VERR_GMM_PAGE_ALREADY_FREE, "page " + hex(id) + " is already free");
+                throw reject(GmmStatus.VERR_GMM_PAGE_ALREADY_FREE, "page 0x" + Long.toHexString(id)
+                        + " is already free");
             }
             if (GmmPage.state(word) == GmmPage.STATE_SHARED) {
-                throw reject(GmmStatus.VERR_GMM_PAGE_NOT_PRIVATE, "page " + hex(id) + " is shared");
+                throw reject(GmmStatus.VERR_GMM_PAGE_NOT_PRIVATE, "page 0x" + Long.toHexString(id) + " is shared");
             }
             if (GmmPage.vmHandle(word) != vm) {
-                throw reject(GmmStatus.VERR_GMM_NOT_PAGE_OWNER, "page " + hex(id) + " belongs to VM "
+                throw reject(GmmStatus.VERR_GMM_NOT_PAGE_OWNER, "page 0x" + Long.toHexString(id) + " belongs to VM "
                         + GmmPage.vmHandle(word));
             }
         }
@@ -282,7 +279,8 @@ public final class GlobalMemoryManager {
         }
         checkAccountLimit(data, Account.BASE, 1);
         if (GmmPage.refs(word) >= GmmPage.MAX_16) {
-            throw reject(GmmStatus.VERR_OUT_OF_RANGE, "the reference count of " + hex(sharedPageId) + " is full");
+            throw reject(GmmStatus.VERR_OUT_OF_RANGE, "the reference count of 0x" + Long.toHexString(sharedPageId)
+                    + " is full");
         }
         Chunk chunk = pool.find(geometry.chunkOf(sharedPageId));
         int index = geometry.indexOf(sharedPageId);
@@ -302,7 +300,8 @@ public final class GlobalMemoryManager {
         checkShared(word, sharedPageId);
         Long held = data.sharedRefs.get(sharedPageId);
         if (held == null) {
-            throw reject(GmmStatus.VERR_GMM_NOT_PAGE_OWNER, "VM " + vm + " holds no reference to " + hex(sharedPageId));
+            throw reject(GmmStatus.VERR_GMM_NOT_PAGE_OWNER, "VM " + vm + " holds no reference to 0x"
+                    + Long.toHexString(sharedPageId));
         }
         if (held == 1) {
             data.sharedRefs.remove(sharedPageId);
@@ -338,20 +337,21 @@ public final class GlobalMemoryManager {
     private static void checkPrivateOwnedBy(long word, long pageId, int vm) {
         int state = GmmPage.state(word);
         if (state == GmmPage.STATE_FREE) {
-            throw reject(GmmStatus.VERR_GMM_PAGE_ALREADY_FREE, "page " + hex(pageId) + " is free");
+            throw reject(GmmStatus.VERR_GMM_PAGE_ALREADY_FREE, "page 0x" + Long.toHexString(pageId) + " is free");
         }
         if (state == GmmPage.STATE_SHARED) {
-            throw reject(GmmStatus.VERR_GMM_PAGE_NOT_PRIVATE, "page " + hex(pageId) + " is already shared");
+            throw reject(GmmStatus.VERR_GMM_PAGE_NOT_PRIVATE, "page 0x" + Long.toHexString(pageId)
+                    + " is already shared");
         }
         if (GmmPage.vmHandle(word) != vm) {
-            throw reject(GmmStatus.VERR_GMM_NOT_PAGE_OWNER, "page " + hex(pageId) + " belongs to VM "
+            throw reject(GmmStatus.VERR_GMM_NOT_PAGE_OWNER, "page 0x" + Long.toHexString(pageId) + " belongs to VM "
                     + GmmPage.vmHandle(word));
         }
     }
 
     private static void checkShared(long word, long pageId) {
         if (GmmPage.state(word) != GmmPage.STATE_SHARED) {
-            throw reject(GmmStatus.VERR_GMM_PAGE_NOT_SHARED, "page " + hex(pageId) + " is not shared");
+            throw reject(GmmStatus.VERR_GMM_PAGE_NOT_SHARED, "page 0x" + Long.toHexString(pageId) + " is not shared");
         }
     }
 
@@ -380,10 +380,7 @@ public final class GlobalMemoryManager {
      */
     public synchronized CleanupReport cleanup(int vm) {
         checkInstance();
-        VmData data = vms.get(vm);
-        if (data == null) {
-            throw reject(GmmStatus.VERR_INVALID_VM_HANDLE, "no VM has handle " + vm);
-        }
+        VmData data = registeredVm(vm);
         if (data.cleanedUp) {
             throw reject(GmmStatus.VERR_WRONG_ORDER, "VM " + vm + " was already cleaned up");
         }
@@ -391,7 +388,7 @@ public final class GlobalMemoryManager {
         VmCleanup.Result scanned = VmCleanup.freePrivatePages(pool, data);
         allocatedPages -= scanned.freed();
         leftBehindSharedPages += data.sharedPages;
-        data.invalidate();
+        vms.put(vm, VmData.cleanedUp(vm));
         boolean last = vms.values().stream().allMatch(v -> v.cleanedUp);
         List<Long> released = new ArrayList<>();
         for (Chunk chunk : last ? pool.all() : releasable(touched)) {
@@ -417,7 +414,10 @@ public final class GlobalMemoryManager {
         return empty;
     }
 
-    /** Terminates the manager: reports the chunks not completely free, gives every chunk back, changes the magic. */
+    /**
+     * Terminates the manager: reports the chunks not completely free and changes the magic. From then on every
+     * call is refused, so no chunk can be reached again; they go with the instance.
+     */
     public synchronized List<ChunkInfo> terminate() {
         checkInstance();
         List<ChunkInfo> busy = new ArrayList<>();
@@ -425,7 +425,6 @@ public final class GlobalMemoryManager {
             if (!chunk.completelyFree()) {
                 busy.add(describe(chunk));
             }
-            pool.release(chunk);
         }
         magic = geometry.edition() == GmmEdition.SEED_1MB ? MAGIC + 1 : ~MAGIC & GmmPage.MAX_32;
         return List.copyOf(busy);
@@ -434,9 +433,7 @@ public final class GlobalMemoryManager {
     // ---------------------------------------------------------------- queries
 
     public synchronized PageInfo page(long pageId) {
-        checkInstance();
-        checkPageId(pageId);
-        long word = existingPage(pageId);
+        long word = pageWord(pageId);
         long hostPfn = pool.find(geometry.chunkOf(pageId)).hostPfn(geometry.indexOf(pageId));
         switch (GmmPage.state(word)) {
             case GmmPage.STATE_PRIVATE:
@@ -482,9 +479,7 @@ public final class GlobalMemoryManager {
 
     /** The raw GMMPAGE word of a page. */
     public synchronized long rawPage(long pageId) {
-        checkInstance();
-        checkPageId(pageId);
-        return existingPage(pageId);
+        return pageWord(pageId);
     }
 
     /** The free page indexes of a chunk, from the head of its LIFO. */
@@ -513,12 +508,11 @@ public final class GlobalMemoryManager {
     /** Overwrites a chunk's counters (not its pages), so that cleanup has bogus statistics to repair. */
     public synchronized void corruptChunkStatistics(long chunkId, int free, int privatePages, int sharedPages) {
         Chunk chunk = existingChunk(chunkId);
-        FreeSet set = pool.setOf(chunk);
-        set.unlink(chunk, chunk.free);
+        int oldFree = chunk.free;
         chunk.free = free;
         chunk.privateCount = privatePages;
         chunk.sharedCount = sharedPages;
-        set.link(chunk);
+        pool.setOf(chunk).changed(chunk, oldFree);
     }
 
     // ---------------------------------------------------------------- validation helpers
@@ -529,11 +523,19 @@ public final class GlobalMemoryManager {
         }
     }
 
+    private VmData registeredVm(int vm) {
+        VmData data = vms.get(vm);
+        if (data == null) {
+            throw reject(GmmStatus.VERR_INVALID_VM_HANDLE, "no VM has handle " + vm);
+        }
+        return data;
+    }
+
     private VmData liveVm(int vm) {
         checkInstance();
-        VmData data = vms.get(vm);
-        if (data == null || data.cleanedUp) {
-            throw reject(GmmStatus.VERR_INVALID_VM_HANDLE, (data == null ? "no VM has handle " : "VM was cleaned up: ") + vm);
+        VmData data = registeredVm(vm);
+        if (data.cleanedUp) {
+            throw reject(GmmStatus.VERR_INVALID_VM_HANDLE, "VM " + vm + " was cleaned up");
         }
         return data;
     }
@@ -547,8 +549,8 @@ public final class GlobalMemoryManager {
 
     private void checkGlobalLimit(long count) {
         if (allocatedPages + count > pool.maxPages()) {
-            throw reject(GmmStatus.VERR_GMM_HIT_GLOBAL_LIMIT, (allocatedPages + count) + " pages exceed the host's "
-                    + pool.maxPages());
+            throw reject(GmmStatus.VERR_GMM_HIT_GLOBAL_LIMIT, count + " more pages, with " + allocatedPages
+                    + " allocated, exceed the host's " + pool.maxPages());
         }
     }
 
@@ -563,14 +565,21 @@ public final class GlobalMemoryManager {
     private void checkPageId(Long pageId) {
         if (pageId == null || pageId < 0 || pageId > geometry.pageIdLast()) {
             throw reject(GmmStatus.VERR_INVALID_PARAMETER, "page id " + pageId + " is beyond the last page id "
-                    + hex(geometry.pageIdLast()));
+                    + "0x" + Long.toHexString(geometry.pageIdLast()));
         }
+    }
+
+    /** The word of a page looked up from outside: a live instance, a valid page id, an existing chunk. */
+    private long pageWord(long pageId) {
+        checkInstance();
+        checkPageId(pageId);
+        return existingPage(pageId);
     }
 
     private long existingPage(long pageId) {
         Chunk chunk = pool.find(geometry.chunkOf(pageId));
         if (chunk == null) {
-            throw reject(GmmStatus.VERR_GMM_PAGE_NOT_FOUND, "no chunk holds page " + hex(pageId));
+            throw reject(GmmStatus.VERR_GMM_PAGE_NOT_FOUND, "no chunk holds page 0x" + Long.toHexString(pageId));
         }
         return chunk.pages[geometry.indexOf(pageId)];
     }
@@ -594,9 +603,5 @@ public final class GlobalMemoryManager {
 
     private static RejectedException reject(GmmStatus status, String message) {
         return new RejectedException(status, message);
-    }
-
-    private static String hex(long value) {
-        return "0x" + Long.toHexString(value);
     }
 }

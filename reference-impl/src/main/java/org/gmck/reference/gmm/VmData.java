@@ -42,17 +42,16 @@ final class VmData {
         return total;
     }
 
-    /** Leaves the data INVALID: counters zero, policy and priority INVALID. */
-    void invalidate() {
-        policy = OcPolicy.INVALID;
-        priority = Priority.INVALID;
-        java.util.Arrays.fill(reserved, 0);
-        java.util.Arrays.fill(allocated, 0);
-        privatePages = 0;
-        sharedPages = 0;
-        cleanedUp = true;
-        chunks.clear();
-        sharedRefs.clear();
+    /**
+     * The data a cleaned-up VM leaves behind: policy and priority INVALID, every counter zero, and no index of
+     * chunks or shared references left to keep.
+     */
+    static VmData cleanedUp(int handle) {
+        VmData data = new VmData(handle);
+        data.policy = OcPolicy.INVALID;
+        data.priority = Priority.INVALID;
+        data.cleanedUp = true;
+        return data;
     }
 
     VmInfo describe() {

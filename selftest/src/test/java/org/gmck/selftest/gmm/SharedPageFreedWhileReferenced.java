@@ -15,9 +15,11 @@ import org.gmck.spi.gmm.GmmOptions;
 /**
  * Frees a shared page as soon as any VM releases its reference, as if the release path tested "was
  * referenced" instead of "is still referenced": the other VMs keep mapping a page that is back on the free
- * list. The references the others held are dropped with it.
+ * list. The references the others held are dropped with it, so a VM that took two references finds the page
+ * already free when it gives back the second (which breaks the GMM-SHARE-16 scenario on releasing more than
+ * was taken as well).
  */
-@Breaks("GMM-SHARE-6")
+@Breaks(value = "GMM-SHARE-6", also = "GMM-SHARE-16")
 public final class SharedPageFreedWhileReferenced extends KnownBad {
 
     GmmFactory gmm(GmmFactory reference) {

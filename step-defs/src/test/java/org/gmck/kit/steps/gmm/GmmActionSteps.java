@@ -197,6 +197,25 @@ public final class GmmActionSteps {
         world.actRun(() -> world.gmm.updateReservation(handle, pages, pages, pages));
     }
 
+    @When("{gmmVm} registers")
+    public void registers(String vm) {
+        world.act(() -> {
+            int handle = world.gmm.createVm();
+            world.vms.put(vm, handle);
+            return handle;
+        });
+    }
+
+    @When("I list the chunk ids")
+    public void listsChunks() {
+        world.act(() -> world.gmm.chunkIds());
+    }
+
+    @When("I ask for the statistics")
+    public void asksStatistics() {
+        world.act(() -> world.gmm.statistics());
+    }
+
     @When("{gmmVm} asks for its per-VM data")
     public void asksVm(String vm) {
         int handle = world.actor(vm);

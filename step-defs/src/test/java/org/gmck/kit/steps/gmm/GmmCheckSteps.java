@@ -163,6 +163,15 @@ public final class GmmCheckSteps {
                 world.gmm.page(pages.get(0).pageId()).hostPfn());
     }
 
+    @Then("the call returns the shared page with the host pfn the page records")
+    public void returnsSharedPage() {
+        AllocatedPage returned = context.lastValue("the use of the shared page");
+        context.expectThat("the use of the shared page returned a page", returned != null);
+        context.expectEqual("the page id and host pfn returned", List.of(Numbers.hex(world.sharedPage),
+                Numbers.hex(world.gmm.page(world.sharedPage).hostPfn())),
+                List.of(Numbers.hex(returned.pageId()), Numbers.hex(returned.hostPfn())));
+    }
+
     @Then("the shared page has {long} reference(s)")
     public void sharedRefs(long refs) {
         PageInfo info = world.gmm.page(world.sharedPage);

@@ -36,6 +36,16 @@ public final class GmmIntrospectionSteps {
         encode(layout, new GmmPageFields.Free(3, (int) Numbers.parse(next), "zeroed".equals(zeroed)));
     }
 
+    @When("I encode a {gmmLayout} shared page with state {int}, pfn {word} and {word} reference(s)")
+    public void encodeSharedInState(GmmPageLayout layout, int state, String pfn, String refs) {
+        encode(layout, new GmmPageFields.Shared(state, Numbers.parse(pfn), Numbers.parse(refs)));
+    }
+
+    @When("I encode a {gmmLayout} free page with state {int}, next index {word}, {word}")
+    public void encodeFreeInState(GmmPageLayout layout, int state, String next, String zeroed) {
+        encode(layout, new GmmPageFields.Free(state, (int) Numbers.parse(next), "zeroed".equals(zeroed)));
+    }
+
     private void encode(GmmPageLayout layout, GmmPageFields fields) {
         world.act(() -> world.introspection().encode(layout, fields));
     }
@@ -44,6 +54,34 @@ public final class GmmIntrospectionSteps {
     public void decode(GmmPageLayout layout, String word) {
         long value = Numbers.parse(word);
         world.act(() -> world.introspection().decode(layout, value));
+    }
+
+    @When("I read the raw word of page {word}")
+    public void readsRawWord(String page) {
+        long pageId = Numbers.parse(page);
+        world.act(() -> world.introspection().rawPage(pageId));
+    }
+
+    @When("I read the free LIFO of chunk {long}")
+    public void readsLifo(long chunk) {
+        world.act(() -> world.introspection().freeLifo(chunk));
+    }
+
+    @When("I read the lists of the {word} free set")
+    public void readsFreeSet(String set) {
+        FreeSetKind kind = FreeSetKind.valueOf(set.toUpperCase());
+        world.act(() -> world.introspection().freeSet(kind));
+    }
+
+    @When("I read the free page count of the {word} free set")
+    public void readsFreeSetPages(String set) {
+        FreeSetKind kind = FreeSetKind.valueOf(set.toUpperCase());
+        world.act(() -> world.introspection().freeSetPages(kind));
+    }
+
+    @When("I read the chunk TLB")
+    public void readsTlb() {
+        world.act(() -> world.introspection().chunkTlb());
     }
 
     @Then("the word is {word}")

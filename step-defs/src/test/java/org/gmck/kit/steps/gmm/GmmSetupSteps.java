@@ -38,6 +38,11 @@ public final class GmmSetupSteps {
         world.start(world.defaultEdition(), GmmWorld.DEFAULT_ROOM, true);
     }
 
+    @Given("a legacy-mode GMM with {gmmEdition} chunks")
+    public void aLegacyGmmWith(GmmEdition edition) {
+        world.start(edition, GmmWorld.DEFAULT_ROOM, true);
+    }
+
     @Given("a legacy-mode GMM with room for {int} chunk(s)")
     public void aLegacyGmmWithRoom(int chunks) {
         world.start(world.defaultEdition(), chunks, true);
@@ -110,6 +115,25 @@ public final class GmmSetupSteps {
     public void usesShared(String vm) {
         int handle = world.reserved(vm);
         world.setUp(vm + " uses the shared page", () -> world.gmm.useShared(handle, world.sharedPage));
+    }
+
+    @Given("{gmmVm} has used the shared page {int} time(s)")
+    public void usesSharedTimes(String vm, int times) {
+        int handle = world.reserved(vm);
+        for (int i = 1; i <= times; i++) {
+            world.setUp(vm + " uses the shared page, reference " + i, () -> world.gmm.useShared(handle, world.sharedPage));
+        }
+    }
+
+    @Given("{gmmVm} has released the shared page {int} time(s)")
+    public void releasedSharedTimes(String vm, int times) {
+        int handle = world.handle(vm);
+        for (int i = 1; i <= times; i++) {
+            world.setUp(vm + " releases the shared page, reference " + i, () -> {
+                world.gmm.releaseShared(handle, world.sharedPage);
+                return Boolean.TRUE;
+            });
+        }
     }
 
     @Given("{gmmVm} has seeded a chunk")
