@@ -125,13 +125,18 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
     Then the shadow maps 0x40001000 executable
 
   @PGM-SHW-6 @profile:pgm
-  Scenario: A no-execute guest page is no-execute in the shadow
+  Scenario Outline: A no-execute page of a <guest> guest is no-execute in the shadow
     Source: 001_96135646f618994a.txt, "The Shadow Memory Context"
-    Given the guest keeps PAE with NX page tables at 0x10000
+    Given the guest keeps <guest> page tables at 0x10000
     And the guest maps 0x40001000 to 0x200000 writable supervisor no-execute
     And the guest has loaded CR3
     When the guest reads 0x40001000 as supervisor
     Then the shadow maps 0x40001000 no-execute
+
+    Examples:
+      | guest         |
+      | PAE with NX   |
+      | AMD64 with NX |
 
   @PGM-SHW-6 @profile:pgm
   Scenario: With CR4.SMEP set a supervisor fetch from a synced user page still faults for the guest
@@ -245,6 +250,29 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
     And the guest has loaded CR3
     When the guest reads 0x40010000 as supervisor
     Then the shadow maps 0x40010000 read-only
+    And the monitor knows 0x12000 as a guest paging structure
+    And the monitor knows 0x11000 as a guest paging structure
+
+  @PGM-SHW-11 @profile:pgm
+  Scenario: A page the shadow maps writable loses write access once the guest uses it as a page table
+    Source: 003_209c28ea7cb4a5f3.txt, "marked read-only"
+    Given the guest maps 0x40001000 to 0x200000 writable supervisor
+    And the guest has loaded CR3
+    And the guest's level-2 entry for 0x40200000 points at 0x200000
+    And the guest has written 0x1 to the 8 bytes at linear 0x40001000 as supervisor
+    And the shadow maps 0x40001000 writable
+    When the guest reads 0x40200000 as supervisor
+    Then the monitor knows 0x200000 as a guest paging structure
+    And the shadow does not map 0x40001000
+
+  @PGM-SHW-11 @profile:pgm
+  Scenario: The guest tables walked for a dropped ROM write are watched like any others
+    Source: 003_209c28ea7cb4a5f3.txt, "marked read-only"
+    Given a ROM range of 4 KB at 0x800000
+    And the guest maps 0x40009000 to 0x800000 writable supervisor
+    And the guest has loaded CR3
+    When the guest writes 0x55 to the 8 bytes at linear 0x40009000 as supervisor
+    Then the monitor dropped the ROM write
     And the monitor knows 0x12000 as a guest paging structure
     And the monitor knows 0x11000 as a guest paging structure
 

@@ -76,9 +76,11 @@ Feature: The life of a virtual access handler, from registration to deregistrati
     Given the guest maps 0x40005000 to 0x200000 writable user
     And the guest has loaded CR3
     And the guest has written 0x1 to the 8 bytes at linear 0x40005000 as user
+    And the guest has written 0x1 to the 8 bytes at linear 0x40002000 as user
     And a virtual WRITE handler "V" is registered over 0x40001000-0x40001fff
     When the VM syncs CR3
     Then the shadow does not map 0x40005000
+    And the shadow does not map 0x40002000
 
   @PGM-VHND-8 @profile:pgm
   Scenario: Step 2d: after the sync the shadow is rebuilt from the guest's CR3, handled pages read-only

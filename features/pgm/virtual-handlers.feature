@@ -79,6 +79,42 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
     And page 0x300000 has virtual handler state WRITE
     And page 0x200000 has virtual handler state NONE
 
+  @PGM-VHND-18 @profile:pgm
+  Scenario: A guest that changes the tables a handler was looked up through has a full resync pending
+    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 5
+    Given a virtual WRITE handler "V" is registered over 0x40001000-0x40001fff
+    And the VM has synced CR3
+    And no full resync is pending
+    When the guest maps 0x40001000 to 0x300000 writable user
+    Then a full resync is pending
+
+  @PGM-VHND-4 @profile:pgm-introspection
+  Scenario: A handler page the guest maps outside its RAM is cached as nothing
+    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 2a
+    Given the guest maps 0x40003000 to 0x7000000 writable user
+    And a virtual WRITE handler "V" is registered over 0x40001000-0x40003fff
+    When the VM syncs CR3
+    Then handler "V" caches 0x40001000 as 0x200000
+    And handler "V" caches nothing for 0x40003000
+
+  @PGM-VHND-23 @profile:pgm
+  Scenario: The look-up finds a user page for its handler with CR4.SMAP set
+    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 2a
+    Given the guest runs with CR4.SMAP set
+    And the guest has loaded CR3
+    And a virtual WRITE handler "V" is registered over 0x40001000-0x40001fff
+    When the VM syncs CR3
+    Then page 0x200000 has virtual handler state WRITE
+
+  @PGM-VHND-23 @profile:pgm
+  Scenario: The look-up leaves the guest's accessed flags as they were
+    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 2a
+    Given a virtual WRITE handler "V" is registered over 0x40002000-0x40002fff
+    When the VM syncs CR3
+    Then page 0x201000 has virtual handler state WRITE
+    And the guest's level-3 entry for 0x40002000 reads 0x201007
+    And the guest's level-2 entry for 0x40002000 reads 0x12007
+
   @PGM-VHND-19 @profile:pgm
   Scenario: A guest that maps a handled page the handler found unmapped does not call the invalidation callback
     Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 3

@@ -45,6 +45,6 @@ final class HandlerStates {
     }
 
     static HandlerState max(HandlerState a, HandlerState b) {
-        return a.compareTo(b) >= 0 ? a : b;
+        return HandlerState.values()[Math.max(a.ordinal(), b.ordinal())];
     }
 }

@@ -55,6 +55,6 @@ public final class HostPagePool implements PageAllocationPort {
             return freed.pop();
         }
         int id = nextId++;
-        return new HostPage(id, BASE + ((long) id << PhysAddress.PAGE_SHIFT));
+        return new HostPage(id, BASE | (long) id << PhysAddress.PAGE_SHIFT);
     }
 }

@@ -12,10 +12,12 @@ import java.util.Arrays;
  *   <li>count 3 ({@link #PHYSEXT}): the index names a chain of physical extents, each listing up to three
  *       pool indices, one for each entry that maps the page.</li>
  * </ul>
- * When all but one of a page's entries are gone, its word goes back to naming that one table directly.
- * The extents live in two packed arrays, never an object per page. There are at most
- * {@link #MAX_EXTENTS}, as many as a 14-bit index can name; the shadow tables flush themselves before they
- * could need more ({@link #room()}).
+ * When all but one of a page's entries are gone, its word names that one table directly again.
+ *
+ * <p>The extents live in two packed arrays, never an object per page. They are handed out in order and
+ * all taken back together when the shadow is flushed ({@link #clear()}); there are at most
+ * {@link #MAX_EXTENTS}, as many as a 14-bit index can name, and the shadow tables flush themselves before
+ * they could need more ({@link #room()}).
  */
 final class PoolTracking {
 
@@ -38,7 +40,7 @@ final class PoolTracking {
         void set(long gcPhysPage, int word);
     }
 
-    /** Pool indices and extent indices are 14 bits; 0x3FFF is later VirtualBox's overflow marker. */
+    /** Extent indices are 14 bits; 0x3FFF is later VirtualBox's overflow marker, never handed out. */
     static final int MAX_EXTENTS = 0x3FFF;
     static final int PHYSEXT = 3;
     private static final int INDEX_MASK = 0x3FFF;
@@ -49,11 +51,11 @@ final class PoolTracking {
 
     private final Words words;
     /** Extent {@code e} holds pool indices in {@code slots[3e]} to {@code slots[3e + 2]}, or {@link #EMPTY}. */
-    private int[] slots = new int[0];
-    /** The extent after extent {@code e} in its chain, or {@link #EMPTY}; free extents are chained too. */
-    private int[] next = new int[0];
-    private int free = EMPTY;
-    private int inUse;
+    private int[] slots = new int[SLOTS * 16];
+    /** The extent after extent {@code e} in its chain, or {@link #EMPTY}. */
+    private int[] next = new int[16];
+    /** Extents handed out since the last {@link #clear()}. */
+    private int used;
 
     PoolTracking(Words words) {
         this.words = words;
@@ -61,7 +63,17 @@ final class PoolTracking {
 
     /** Whether one more reference is sure to fit: an extent is left for it. */
     boolean room() {
-        return inUse < MAX_EXTENTS;
+        return used < MAX_EXTENTS;
+    }
+
+    /** Nothing maps the page any more: the shadow entries that did were thrown away. */
+    void forget(long gcPhysPage) {
+        words.set(gcPhysPage, 0);
+    }
+
+    /** Takes every extent back: the caller has thrown away every shadow entry and forgotten every page. */
+    void clear() {
+        used = 0;
     }
 
     /** One more entry of the shadow page table with pool index {@code table} maps the page. */
@@ -69,90 +81,63 @@ final class PoolTracking {
         int word = words.get(gcPhysPage);
         if (word == 0) {
             words.set(gcPhysPage, SINGLE | table);
-        } else if (word >>> COUNT_SHIFT == 1) {
-            int extent = newExtent();
+            return;
+        }
+        int extent;
+        if (word >>> COUNT_SHIFT == 1) {
+            extent = newExtent();
             slots[SLOTS * extent] = word & INDEX_MASK;
-            slots[SLOTS * extent + 1] = table;
             words.set(gcPhysPage, PHYSEXT << COUNT_SHIFT | extent);
         } else {
-            int extent = word & INDEX_MASK;
-            int slot = slotHolding(extent, EMPTY);
-            while (slot == EMPTY) {
-                if (next[extent] == EMPTY) {
-                    next[extent] = newExtent();
-                }
-                extent = next[extent];
-                slot = slotHolding(extent, EMPTY);
-            }
-            slots[slot] = table;
+            extent = word & INDEX_MASK;
         }
+        int slot = slotHolding(extent, EMPTY);
+        while (slot == EMPTY) {
+            if (next[extent] == EMPTY) {
+                next[extent] = newExtent();
+            }
+            extent = next[extent];
+            slot = slotHolding(extent, EMPTY);
+        }
+        slots[slot] = table;
     }
 
     /** One entry of the shadow page table with pool index {@code table} no longer maps the page. */
     void removeReference(long gcPhysPage, int table) {
         int word = words.get(gcPhysPage);
-        if (word == 0) {
-            return;
-        }
-        if (word >>> COUNT_SHIFT == 1) {
+        if (word >>> COUNT_SHIFT != PHYSEXT) {
             words.set(gcPhysPage, 0);
             return;
         }
-        int head = word & INDEX_MASK;
-        for (int e = head; e != EMPTY; e = next[e]) {
+        for (int e = word & INDEX_MASK; e != EMPTY; e = next[e]) {
             int slot = slotHolding(e, table);
             if (slot != EMPTY) {
                 slots[slot] = EMPTY;
-                int[] left = tables(gcPhysPage);
-                if (left.length < 2) {
-                    forget(gcPhysPage);
-                }
-                if (left.length == 1) {
-                    words.set(gcPhysPage, SINGLE | left[0]);
-                }
-                return;
+                break;
             }
+        }
+        int[] left = tables(gcPhysPage);
+        if (left.length < 2) {
+            words.set(gcPhysPage, left.length == 0 ? 0 : SINGLE | left[0]);
         }
     }
 
     /** The pool indices of the shadow page tables that map the page, one for each entry that maps it. */
     int[] tables(long gcPhysPage) {
         int word = words.get(gcPhysPage);
-        if (word == 0) {
-            return new int[0];
+        if (word >>> COUNT_SHIFT != PHYSEXT) {
+            return word == 0 ? new int[0] : new int[] {word & INDEX_MASK};
         }
-        if (word >>> COUNT_SHIFT == 1) {
-            return new int[] {word & INDEX_MASK};
-        }
-        int[] found = new int[SLOTS];
-        int n = 0;
+        int[] found = new int[0];
         for (int e = word & INDEX_MASK; e != EMPTY; e = next[e]) {
             for (int s = SLOTS * e; s < SLOTS * e + SLOTS; s++) {
                 if (slots[s] != EMPTY) {
-                    if (n == found.length) {
-                        found = Arrays.copyOf(found, 2 * n);
-                    }
-                    found[n++] = slots[s];
+                    found = Arrays.copyOf(found, found.length + 1);
+                    found[found.length - 1] = slots[s];
                 }
             }
         }
-        return Arrays.copyOf(found, n);
-    }
-
-    /** Nothing maps the page any more: its word goes back to zero and its extents back to the free chain. */
-    void forget(long gcPhysPage) {
-        int word = words.get(gcPhysPage);
-        if (word >>> COUNT_SHIFT == PHYSEXT) {
-            int e = word & INDEX_MASK;
-            while (e != EMPTY) {
-                int following = next[e];
-                next[e] = free;
-                free = e;
-                inUse--;
-                e = following;
-            }
-        }
-        words.set(gcPhysPage, 0);
+        return found;
     }
 
     /** The slot of extent {@code extent} that holds {@code value}, or {@link #EMPTY} when none does. */
@@ -167,21 +152,13 @@ final class PoolTracking {
 
     /** A cleared extent; the caller has checked {@link #room()}. */
     private int newExtent() {
-        if (free == EMPTY) {
-            int old = next.length;
-            int grown = Math.min(MAX_EXTENTS, Math.max(16, 2 * old));
-            next = Arrays.copyOf(next, grown);
-            slots = Arrays.copyOf(slots, SLOTS * grown);
-            for (int e = grown - 1; e >= old; e--) {
-                next[e] = free;
-                free = e;
-            }
+        int extent = used++;
+        if (extent == next.length) {
+            next = Arrays.copyOf(next, 2 * extent);
+            slots = Arrays.copyOf(slots, SLOTS * 2 * extent);
         }
-        int extent = free;
-        free = next[extent];
         next[extent] = EMPTY;
         Arrays.fill(slots, SLOTS * extent, SLOTS * extent + SLOTS, EMPTY);
-        inUse++;
         return extent;
     }
 }

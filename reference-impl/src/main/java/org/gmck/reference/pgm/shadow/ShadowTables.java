@@ -45,6 +45,7 @@ final class ShadowTables {
                 }
             }
         }
+        tracking.clear();
         pool.freeAll();
         guestPages = new HashMap<>();
         mode = shadowMode;

@@ -36,6 +36,7 @@ public final class ShadowPagingSteps {
     private GuestMode mode;
     private boolean writeProtectOff;
     private boolean smep;
+    private boolean smap;
     private String before;
 
     public ShadowPagingSteps(ScenarioContext context, GuestMemorySteps memorySteps) {
@@ -115,6 +116,11 @@ public final class ShadowPagingSteps {
         vm.memory().write(address, tables.entryBytes(), target | PRESENT | RW | US);
     }
 
+    @Given("the guest runs with CR4.SMAP set")
+    public void smapSet() {
+        smap = true;
+    }
+
     @Given("the guest runs with CR4.SMEP set")
     public void smepSet() {
         smep = true;
@@ -146,7 +152,8 @@ public final class ShadowPagingSteps {
 
     private ControlRegisters registers(long cr3) {
         long cr0 = ControlRegisters.CR0_PE | ControlRegisters.CR0_PG | (writeProtectOff ? 0 : ControlRegisters.CR0_WP);
-        long cr4 = (mode == GuestMode.BIT32 ? 0 : ControlRegisters.CR4_PAE) | (smep ? ControlRegisters.CR4_SMEP : 0);
+        long cr4 = (mode == GuestMode.BIT32 ? 0 : ControlRegisters.CR4_PAE) | (smep ? ControlRegisters.CR4_SMEP : 0)
+                | (smap ? ControlRegisters.CR4_SMAP : 0);
         long efer = mode.longMode() ? ControlRegisters.EFER_LME | ControlRegisters.EFER_LMA : 0;
         if (mode == GuestMode.PAE_NX || mode == GuestMode.AMD64_NX) {
             efer |= ControlRegisters.EFER_NXE;
