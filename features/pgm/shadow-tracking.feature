@@ -99,6 +99,40 @@ Feature: The shadow tracking word: which shadow page tables map a guest page
     And the shadow does not map 0x40401000
     And the page at 0x200000 is tracked to one shadow page table
 
+  @PGM-REC-11 @profile:pgm-introspection
+  Scenario: A page that three shadow entries map stays on its list when one of them goes
+    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Given the guest maps 0x40001000 to 0x200000 writable user
+    And the guest maps 0x40201000 to 0x200000 writable user
+    And the guest maps 0x40401000 to 0x200000 writable user
+    And the guest has loaded CR3
+    And the guest has read 0x40001000 as user
+    And the guest has read 0x40201000 as user
+    And the guest has read 0x40401000 as user
+    When the guest invalidates 0x40201000 with INVLPG
+    Then the page at 0x200000 is tracked through a list of physical extents
+
+  @PGM-REC-11 @profile:pgm-introspection
+  Scenario: Of five shadow tables mapping a page, the one whose entry went is the one dropped from its list
+    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Given the guest maps 0x40001000 to 0x200000 writable user
+    And the guest maps 0x40201000 to 0x200000 writable user
+    And the guest maps 0x40401000 to 0x200000 writable user
+    And the guest maps 0x40601000 to 0x200000 writable user
+    And the guest maps 0x40801000 to 0x200000 writable user
+    And the guest has loaded CR3
+    And the guest has read 0x40001000 as user
+    And the guest has read 0x40201000 as user
+    And the guest has read 0x40401000 as user
+    And the guest has read 0x40601000 as user
+    And the guest has read 0x40801000 as user
+    And the guest invalidates 0x40801000 with INVLPG
+    When the guest writes 0x5 to the 1 bytes at linear 0x40201000 as user
+    Then the shadow does not map 0x40001000
+    And the shadow does not map 0x40401000
+    And the shadow does not map 0x40601000
+    And the page at 0x200000 is tracked to one shadow page table
+
   @PGM-REC-12 @profile:pgm-introspection
   Scenario: INVLPG of the only shadow entry mapping a page clears its tracking
     Source: 000_20bc3ec9f13f3511.txt, "Per-VM"

@@ -115,6 +115,19 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
     And the guest's level-3 entry for 0x40002000 reads 0x201007
     And the guest's level-2 entry for 0x40002000 reads 0x12007
 
+  @PGM-VHND-23 @profile:pgm
+  Scenario: The look-up in a 32-bit guest's tables leaves its entries, and the entries beside them, as they were
+    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 2a
+    Given the guest keeps 32-bit page tables at 0x20000
+    And the guest maps 0x40002000 to 0x201000 writable user
+    And the guest maps 0x40003000 to 0x202000 writable user
+    And the guest has loaded CR3
+    And a virtual WRITE handler "V" is registered over 0x40002000-0x40002fff
+    When the VM syncs CR3
+    Then page 0x201000 has virtual handler state WRITE
+    And the guest's level-2 entry for 0x40002000 reads 0x201007
+    And the guest's level-2 entry for 0x40003000 reads 0x202007
+
   @PGM-VHND-19 @profile:pgm
   Scenario: A guest that maps a handled page the handler found unmapped does not call the invalidation callback
     Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 3

@@ -148,9 +148,8 @@ final class MonitorFaultHandler {
     /** Builds the shadow entry for the page from the guest's entries, never broader than they are. */
     private void sync(long linear, long gcPhys, List<EntryUse> guest, HandlerState claim) {
         PhysPage page = vm.guestMemory().page(gcPhys);
-        boolean nx = vm.guestNx();
-        long directory = ShadowFlags.directory(guest, vm.guestLegacyPae(), nx);
-        long table = ShadowFlags.table(guest, nx);
+        long directory = ShadowFlags.directory(guest, vm.guestLegacyPae());
+        long table = ShadowFlags.table(guest);
         if (page.readOnly() || vm.isGuestTable(page.gcPhys()) || claim != HandlerState.NONE) {
             table &= ~ShadowFlags.RW;
         }

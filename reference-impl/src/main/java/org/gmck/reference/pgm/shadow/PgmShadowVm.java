@@ -104,7 +104,8 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
             return OptionalLong.of(PhysAddress.pageOf(linear));
         }
         AccessOutcome walk = guestMmu.access(new Access(linear, AccessKind.READ, Privilege.SUPERVISOR));
-        if (walk instanceof PageFault refused && (refused.errorCode() & PageFault.P) != 0) {
+        if (walk instanceof PageFault) {
+            // A supervisor read of a user page faults with CR4.SMAP set; as a user read it walks.
             walk = guestMmu.access(new Access(linear, AccessKind.READ, Privilege.USER));
         }
         if (!(walk instanceof Translated t)) {
@@ -266,10 +267,6 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
         return guestMode.legacyPae();
     }
 
-    boolean guestNx() {
-        return guestMode == GuestMode.PAE_NX || guestMode == GuestMode.AMD64_NX;
-    }
-
     OptionalLong mappedGuestPage(long linear) {
         return tables.guestPage(linear);
     }
@@ -282,7 +279,8 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
     private ControlRegisters shadowRegisters() {
         long cr0 = ControlRegisters.CR0_PE | ControlRegisters.CR0_PG | ControlRegisters.CR0_WP;
         long cr4 = guestRegisters.cr4() & CR4_PASSED_ON;
-        long efer = guestNx() && shadowMode != PagingMode.BIT32 ? ControlRegisters.EFER_NXE : 0;
+        // The host CPU has NX: its shadow honours the XD bits copied from a guest that uses them.
+        long efer = shadowMode != PagingMode.BIT32 ? ControlRegisters.EFER_NXE : 0;
         if (shadowMode != PagingMode.BIT32) {
             cr4 |= ControlRegisters.CR4_PAE;
         }

@@ -51,9 +51,9 @@ final class PoolTracking {
 
     private final Words words;
     /** Extent {@code e} holds pool indices in {@code slots[3e]} to {@code slots[3e + 2]}, or {@link #EMPTY}. */
-    private int[] slots = new int[SLOTS * 16];
+    private int[] slots = new int[SLOTS];
     /** The extent after extent {@code e} in its chain, or {@link #EMPTY}. */
-    private int[] next = new int[16];
+    private int[] next = new int[1];
     /** Extents handed out since the last {@link #clear()}. */
     private int used;
 
@@ -94,7 +94,8 @@ final class PoolTracking {
         int slot = slotHolding(extent, EMPTY);
         while (slot == EMPTY) {
             if (next[extent] == EMPTY) {
-                next[extent] = newExtent();
+                int added = newExtent(); // may grow the arrays: take it before indexing them
+                next[extent] = added;
             }
             extent = next[extent];
             slot = slotHolding(extent, EMPTY);
@@ -154,8 +155,8 @@ final class PoolTracking {
     private int newExtent() {
         int extent = used++;
         if (extent == next.length) {
-            next = Arrays.copyOf(next, 2 * extent);
-            slots = Arrays.copyOf(slots, SLOTS * 2 * extent);
+            next = Arrays.copyOf(next, next.length * 2);
+            slots = Arrays.copyOf(slots, slots.length * 2);
         }
         next[extent] = EMPTY;
         Arrays.fill(slots, SLOTS * extent, SLOTS * extent + SLOTS, EMPTY);

@@ -29,34 +29,36 @@ final class ShadowFlags {
      * The effective P, R/W, U/S and NX of the guest entries that a shadow page directory entry stands for:
      * all but the leaf when the leaf is a page table entry, all of them for a large page.
      *
+     * An entry the guest's walk used has XD set only when execute-disable is in force: without EFER.NXE the
+     * bit is reserved and the walk faults.
+     *
      * @param legacyPae whether the guest is in legacy PAE, whose PDPTEs carry no rights
-     * @param nx        whether execute-disable is in force for the guest
      */
-    static long directory(List<EntryUse> guest, boolean legacyPae, boolean nx) {
+    static long directory(List<EntryUse> guest, boolean legacyPae) {
         int upper = leafIsPte(guest) ? guest.size() - 1 : guest.size();
-        return P | A | combine(guest.subList(0, upper), legacyPae, nx);
+        return P | A | combine(guest.subList(0, upper), legacyPae);
     }
 
     /** The shadow page table entry's flags for the guest's leaf, before narrowing for the page. */
-    static long table(List<EntryUse> guest, boolean nx) {
+    static long table(List<EntryUse> guest) {
         if (!leafIsPte(guest)) {
             return P | A | RW | US;
         }
-        return P | A | combine(guest.subList(guest.size() - 1, guest.size()), false, nx);
+        return P | A | combine(guest.subList(guest.size() - 1, guest.size()), false);
     }
 
     private static boolean leafIsPte(List<EntryUse> guest) {
         return !guest.isEmpty() && guest.get(guest.size() - 1).level() == X86Level.PT;
     }
 
-    private static long combine(List<EntryUse> entries, boolean legacyPae, boolean nx) {
+    private static long combine(List<EntryUse> entries, boolean legacyPae) {
         long flags = RW | US;
         for (EntryUse e : entries) {
             if (legacyPae && e.level() == X86Level.PDPT) {
                 continue;
             }
             flags &= e.value() | ~(RW | US);
-            if (nx && (e.value() & NX) != 0) {
+            if ((e.value() & NX) != 0) {
                 flags |= NX;
             }
         }
