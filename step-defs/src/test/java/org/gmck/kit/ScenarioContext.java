@@ -89,6 +89,9 @@ public final class ScenarioContext {
      * passes through; anything else the adapter throws, or a call that hangs, becomes a rule-aware failure.
      */
     Object guardedCall(String what, java.util.concurrent.Callable<Object> call) {
+        if (timeout.equals(Timeouts.UNLIMITED)) {
+            return direct(what, call);
+        }
         Future<Object> future = CALLS.submit(call);
         try {
             return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -102,16 +105,33 @@ public final class ScenarioContext {
             Thread.currentThread().interrupt();
             throw failure("the run was interrupted while waiting for the adapter (" + what + ")", interrupted);
         } catch (ExecutionException e) {
-            Throwable thrown = e.getCause() instanceof GuardedAdapter.AdapterError ? e.getCause().getCause() : e.getCause();
-            if (thrown instanceof RejectedException) {
-                throw (RejectedException) thrown;
-            }
-            if (thrown instanceof AssertionFailedError) {
-                throw (AssertionFailedError) thrown;
-            }
-            throw failure("the adapter threw " + thrown.getClass().getName() + " from " + what + " instead of answering "
-                    + "or rejecting with a RejectedException: " + thrown.getMessage(), thrown);
+            throw unexpected(what, e.getCause());
         }
+    }
+
+    /** A call on this thread, for {@link Timeouts#UNLIMITED}: the same outcomes without the hand-over. */
+    private Object direct(String what, java.util.concurrent.Callable<Object> call) {
+        try {
+            return call.call();
+        } catch (Exception | Error e) {
+            throw unexpected(what, e);
+        }
+    }
+
+    /**
+     * A call's exception as the scenario sees it: a rejection is returned for the caller to throw; a kit
+     * failure is thrown as it is, anything else as a failure that names the call.
+     */
+    private RuntimeException unexpected(String what, Throwable cause) {
+        Throwable thrown = cause instanceof GuardedAdapter.AdapterError ? cause.getCause() : cause;
+        if (thrown instanceof RejectedException rejected) {
+            return rejected;
+        }
+        if (thrown instanceof AssertionFailedError failed) {
+            throw failed;
+        }
+        throw failure("the adapter threw " + thrown.getClass().getName() + " from " + what + " instead of answering "
+                + "or rejecting with a RejectedException: " + thrown.getMessage(), thrown);
     }
 
     /** Runs a call that returns nothing; see {@link #attempt(Supplier)}. */

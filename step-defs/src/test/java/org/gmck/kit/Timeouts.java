@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
  * How long one call into the adapter may take before its scenario fails. The default is
  * {@value #DEFAULT}; {@code -Dconformance.timeout=DURATION} changes it for the run, and a scenario tagged
  * {@code @timeout:DURATION} gets its own. A duration is a number with {@code ms}, {@code s} or {@code m},
- * or an ISO-8601 duration such as {@code PT2S}.
+ * or an ISO-8601 duration such as {@code PT2S}. {@code none} runs every call on the scenario's own thread
+ * with no limit at all: that is for mutation testing of the reference, where PIT stops a mutant that hangs
+ * and a hand-over to a worker thread for each call would only slow the thousands of runs down.
  */
 public final class Timeouts {
 
@@ -19,6 +21,8 @@ public final class Timeouts {
     /** The tag prefix that sets one scenario's timeout per call. */
     public static final String TAG_PREFIX = "@timeout:";
     static final String DEFAULT = "10s";
+    /** No limit: calls run on the scenario's thread ({@code -Dconformance.timeout=none}). */
+    public static final Duration UNLIMITED = java.time.temporal.ChronoUnit.FOREVER.getDuration();
 
     private static final Pattern SIMPLE = Pattern.compile("(\\d+)\\s*(ms|s|m)");
 
@@ -39,6 +43,9 @@ public final class Timeouts {
     /** Parses {@code 500ms}, {@code 10s}, {@code 2m} or {@code PT10S}. */
     public static Duration parse(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
+        if (t.equals("none")) {
+            return UNLIMITED;
+        }
         Matcher m = SIMPLE.matcher(t);
         Duration d;
         if (m.matches()) {
@@ -47,7 +54,7 @@ public final class Timeouts {
         } else if (t.startsWith("pt")) {
             d = Duration.parse(t.toUpperCase(Locale.ROOT));
         } else {
-            throw new IllegalArgumentException("'" + text + "' is not a timeout: write 500ms, 10s, 2m or PT10S");
+            throw new IllegalArgumentException("'" + text + "' is not a timeout: write 500ms, 10s, 2m, PT10S or none");
         }
         if (d.isZero() || d.isNegative()) {
             throw new IllegalArgumentException("a timeout must be positive, not '" + text + "'");
@@ -57,6 +64,9 @@ public final class Timeouts {
 
     /** A duration as people write it: {@code 500 ms}, {@code 10 s}. */
     public static String describe(Duration d) {
+        if (d.equals(UNLIMITED)) {
+            return "no limit";
+        }
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 }

@@ -16,6 +16,7 @@ class TimeoutsTest {
         assertEquals(Duration.ofSeconds(10), Timeouts.parse("10s"));
         assertEquals(Duration.ofMinutes(2), Timeouts.parse(" 2m "));
         assertEquals(Duration.ofSeconds(3), Timeouts.parse("PT3S"));
+        assertEquals(Timeouts.UNLIMITED, Timeouts.parse("None"));
     }
 
     @Test
@@ -34,5 +35,6 @@ class TimeoutsTest {
     void describesDurationsReadably() {
         assertEquals("10 s", Timeouts.describe(Duration.ofSeconds(10)));
         assertEquals("250 ms", Timeouts.describe(Duration.ofMillis(250)));
+        assertEquals("no limit", Timeouts.describe(Timeouts.UNLIMITED));
     }
 }
