@@ -4,10 +4,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.gmck.kit.catalogue.Rule;
@@ -25,16 +21,10 @@ import org.opentest4j.AssertionFailedError;
  *
  * <p>Every call into the adapter, and into the SPI objects it returns, runs with the scenario's timeout
  * (see {@link Timeouts}): an adapter that hangs fails the scenario with a message saying so, the call is
- * abandoned (interrupted, on a daemon thread) and the run goes on with the next scenario. An adapter that
+ * abandoned (its worker thread interrupted and left behind; see {@link CallLane}) and the run goes on with the next scenario. An adapter that
  * throws anything but a {@link RejectedException} fails the scenario with a message naming the call.
  */
 public final class ScenarioContext {
-
-    private static final ExecutorService CALLS = Executors.newCachedThreadPool(task -> {
-        Thread t = new Thread(task, "gmck-adapter-call");
-        t.setDaemon(true);
-        return t;
-    });
 
     private ConformanceAdapter adapter;
     private Rule rule;
@@ -92,16 +82,13 @@ public final class ScenarioContext {
         if (timeout.equals(Timeouts.UNLIMITED)) {
             return direct(what, call);
         }
-        Future<Object> future = CALLS.submit(call);
         try {
-            return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return CallLane.run(call, timeout.toNanos());
         } catch (TimeoutException hung) {
-            future.cancel(true);
             throw failure("the adapter did not answer within " + Timeouts.describe(timeout) + " (" + what
                     + "); the call was abandoned. Raise the limit with -D" + Timeouts.PROPERTY + "=DURATION, or tag "
                     + "the scenario " + Timeouts.TAG_PREFIX + "DURATION, if the implementation is merely slow", (Throwable) null);
         } catch (InterruptedException interrupted) {
-            future.cancel(true);
             Thread.currentThread().interrupt();
             throw failure("the run was interrupted while waiting for the adapter (" + what + ")", interrupted);
         } catch (ExecutionException e) {
