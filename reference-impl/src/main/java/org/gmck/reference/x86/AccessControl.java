@@ -17,6 +17,13 @@ final class AccessControl {
 
     /** What the checks found: whether the access is refused, and whether a protection key took part. */
     record Verdict(boolean refused, boolean keyRefused) {
+        static final Verdict ALLOWED = new Verdict(false, false);
+        static final Verdict REFUSED = new Verdict(true, false);
+        static final Verdict KEY_REFUSED = new Verdict(true, true);
+
+        static Verdict of(boolean refused, boolean keyRefused) {
+            return keyRefused ? KEY_REFUSED : refused ? REFUSED : ALLOWED;
+        }
     }
 
     static Verdict check(Rights rights, AccessKind kind, Privilege privilege, PagingState state, boolean ac,
@@ -27,7 +34,7 @@ final class AccessControl {
             boolean refused = !rights.executable()
                     || (user && !userPage)
                     || (!user && userPage && state.cr4(ControlRegisters.CR4_SMEP));
-            return new Verdict(refused, false);
+            return Verdict.of(refused, false);
         }
         boolean write = kind == AccessKind.WRITE;
         boolean refused = (user && !userPage)
@@ -35,7 +42,7 @@ final class AccessControl {
                 || (!user && userPage && state.cr4(ControlRegisters.CR4_SMAP)
                         && (privilege == Privilege.IMPLICIT_SUPERVISOR || !ac));
         boolean keyRefused = keyRefuses(rights, write, user, state, pkru, pkrs);
-        return new Verdict(refused || keyRefused, keyRefused);
+        return Verdict.of(refused, keyRefused);
     }
 
     /** PKRU guards user-mode addresses under CR4.PKE, PKRS supervisor-mode addresses under CR4.PKS. */

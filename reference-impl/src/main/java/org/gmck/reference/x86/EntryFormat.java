@@ -110,21 +110,29 @@ enum EntryFormat {
     private final long addressMask;
     /** The PSE-36 field that carries physical address bits 32 and up, if the format has one. */
     private final BitField pse36;
+    /** The execute-disable bit, or 0 where the format has none. */
+    private final long executeDisableMask;
+    /** The protection-key field, or 0 where the format has none, and its lowest bit. */
+    private final long protectionKeyMask;
+    private final int protectionKeyLow;
 
     EntryFormat(PageSize leafSize, List<BitField> fields) {
         this.leafSize = leafSize;
         this.fields = fields;
+        this.addressMask = maskOf(fields, ADDRESS);
+        this.pse36 = fields.stream().filter(f -> f.role() == PSE36_ADDRESS).findFirst().orElse(null);
+        this.executeDisableMask = maskOf(fields, EXECUTE_DISABLE);
+        this.protectionKeyMask = maskOf(fields, PROTECTION_KEY);
+        this.protectionKeyLow = Long.numberOfTrailingZeros(protectionKeyMask);
+    }
+
+    /** The OR of the masks of the fields with {@code role}: worked out once, read by every walk. */
+    private static long maskOf(List<BitField> fields, BitRole role) {
         long mask = 0;
-        BitField high = null;
         for (BitField f : fields) {
-            if (f.role() == ADDRESS) {
-                mask |= f.mask();
-            } else if (f.role() == PSE36_ADDRESS) {
-                high = f;
-            }
+            mask |= f.role() == role ? f.mask() : 0;
         }
-        this.addressMask = mask;
-        this.pse36 = high;
+        return mask;
     }
 
     /** Whether an entry of this format maps a page (ends the walk). */
@@ -172,21 +180,12 @@ enum EntryFormat {
 
     /** The protection key of a leaf of this format (0 if the format has none). */
     int protectionKey(long entry) {
-        for (BitField f : fields) {
-            if (f.role() == PROTECTION_KEY) {
-                return (int) ((entry & f.mask()) >>> f.low());
-            }
-        }
-        return 0;
+        return (int) ((entry & protectionKeyMask) >>> protectionKeyLow);
     }
 
     /** Whether the format has an execute-disable bit and the entry sets it. */
     boolean executeDisabled(long entry) {
-        long mask = 0;
-        for (BitField f : fields) {
-            mask |= f.role() == EXECUTE_DISABLE ? f.mask() : 0;
-        }
-        return (entry & mask) != 0;
+        return (entry & executeDisableMask) != 0;
     }
 
     /** Whether the format's entries carry R/W and U/S (all but the PAE PDPTE registers). */

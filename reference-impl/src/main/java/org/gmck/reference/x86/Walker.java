@@ -1,6 +1,5 @@
 package org.gmck.reference.x86;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.gmck.spi.RejectedException;
 import org.gmck.spi.x86.Access;
@@ -74,12 +73,14 @@ final class Walker {
         int errorBase = errorCodeBase(access, state);
         boolean cr4Pse = state.cr4(ControlRegisters.CR4_PSE);
         boolean nxe = state.nxeActive();
-        List<EntryUse> used = new ArrayList<>(5);
+        List<Level> levels = Level.of(mode);
+        EntryUse[] used = new EntryUse[levels.size()];
+        int count = 0;
         boolean writable = true;
         boolean user = true;
         boolean executeDisabled = false;
         long table = topTable(state);
-        for (Level level : Level.of(mode)) {
+        for (Level level : levels) {
             long address = level == Level.PDPT_PAE ? state.pdptAddress() + 8L * ((la >>> 30) & 3)
                     : level.entryAddress(table, la);
             long entry = level == Level.PDPT_PAE ? state.pdptes()[(int) ((la >>> 30) & 3)] : read(level, address);
@@ -90,7 +91,7 @@ final class Walker {
             if ((entry & masks.reservedMask(format, nxe)) != 0) {
                 return new PageFault(errorBase | PageFault.P | PageFault.RSVD, la);
             }
-            used.add(new EntryUse(level.spiLevel(), address, entry));
+            used[count++] = new EntryUse(level.spiLevel(), address, entry);
             if (format.hasAccessRights()) {
                 writable &= (entry & RW) != 0;
                 user &= (entry & US) != 0;
@@ -100,12 +101,37 @@ final class Walker {
             if (format.isLeaf()) {
                 int key = state.ia32e() && (state.cr4(ControlRegisters.CR4_PKE) || state.cr4(ControlRegisters.CR4_PKS))
                         ? format.protectionKey(entry) : 0;
-                Rights rights = new Rights(writable, user, !executeDisabled, key);
-                return finish(access, state, ac, pkru, pkrs, errorBase, used, rights, format.leafSize(), frame);
+                Rights rights = rights(writable, user, !executeDisabled, key);
+                return finish(access, state, ac, pkru, pkrs, errorBase, entriesUsed(used, count), rights,
+                        format.leafSize(), frame);
             }
             table = frame;
         }
         throw new IllegalStateException("a walk in " + mode + " ended without a leaf");
+    }
+
+    /** The entries a walk used as the immutable list a {@link Translated} keeps (built once, not copied again). */
+    private static List<EntryUse> entriesUsed(EntryUse[] used, int count) {
+        return switch (count) {
+            case 1 -> List.of(used[0]);
+            case 2 -> List.of(used[0], used[1]);
+            case 3 -> List.of(used[0], used[1], used[2]);
+            case 4 -> List.of(used[0], used[1], used[2], used[3]);
+            default -> List.of(used[0], used[1], used[2], used[3], used[4]);
+        };
+    }
+
+    /** Every combination of rights a leaf can give, made once: a walk hands out a shared instance. */
+    private static final Rights[] RIGHTS = new Rights[8 * 16];
+
+    static {
+        for (int i = 0; i < RIGHTS.length; i++) {
+            RIGHTS[i] = new Rights((i & 1) != 0, (i & 2) != 0, (i & 4) != 0, i >>> 3);
+        }
+    }
+
+    private static Rights rights(boolean writable, boolean user, boolean executable, int key) {
+        return RIGHTS[(writable ? 1 : 0) | (user ? 2 : 0) | (executable ? 4 : 0) | key << 3];
     }
 
     private AccessOutcome finish(Access access, PagingState state, boolean ac, int pkru, int pkrs, int errorBase,
