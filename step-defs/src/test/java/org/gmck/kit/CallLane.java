@@ -11,14 +11,15 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>A scenario makes thousands of short calls one after the other, so the hand-over is what a call
  * costs: parking and waking a thread each way costs far more than most calls take. Both sides therefore
- * wait a few microseconds by spinning before they park, which lets a quick call come back without
- * either thread sleeping. A call that overruns its limit abandons the lane (its worker is interrupted and
+ * spin for up to {@value #SPIN_MICROS} microseconds before they park, which lets a quick call come back
+ * without either thread sleeping. A call that overruns its limit abandons the lane (its worker is interrupted and
  * left to die); the next call gets a fresh one.
  */
 final class CallLane {
 
-    /** How long each side spins before it parks; nothing on a single CPU, where spinning only delays the other. */
-    private static final long SPIN_NANOS = Runtime.getRuntime().availableProcessors() > 1 ? 200_000 : 0;
+    /** How long each side spins before it parks; not at all on a single CPU, where spinning only delays the other. */
+    private static final long SPIN_MICROS = 200;
+    private static final long SPIN_NANOS = Runtime.getRuntime().availableProcessors() > 1 ? SPIN_MICROS * 1000 : 0;
 
     private static final ThreadLocal<CallLane> LANES = new ThreadLocal<>();
 

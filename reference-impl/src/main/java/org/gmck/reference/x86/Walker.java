@@ -41,6 +41,15 @@ final class Walker {
     /** CR3 bits 51:12; the register load already refused bits at or above MAXPHYADDR. */
     private static final long TABLE_BASE_LONG = 0x000F_FFFF_FFFF_F000L;
 
+    /** Every combination of rights a leaf can give, made once: a walk hands out a shared instance. */
+    private static final Rights[] RIGHTS = new Rights[8 * 16];
+
+    static {
+        for (int i = 0; i < RIGHTS.length; i++) {
+            RIGHTS[i] = new Rights((i & 1) != 0, (i & 2) != 0, (i & 4) != 0, i >>> 3);
+        }
+    }
+
     private final CpuModel cpu;
     private final GuestMemory memory;
     private final FormatMasks masks;
@@ -102,8 +111,8 @@ final class Walker {
                 int key = state.ia32e() && (state.cr4(ControlRegisters.CR4_PKE) || state.cr4(ControlRegisters.CR4_PKS))
                         ? format.protectionKey(entry) : 0;
                 Rights rights = rights(writable, user, !executeDisabled, key);
-                return finish(access, state, ac, pkru, pkrs, errorBase, entriesUsed(used, count), rights,
-                        format.leafSize(), frame);
+                return finish(access, state, ac, pkru, pkrs, errorBase, used, count, rights, format.leafSize(),
+                        frame);
             }
             table = frame;
         }
@@ -121,39 +130,30 @@ final class Walker {
         };
     }
 
-    /** Every combination of rights a leaf can give, made once: a walk hands out a shared instance. */
-    private static final Rights[] RIGHTS = new Rights[8 * 16];
-
-    static {
-        for (int i = 0; i < RIGHTS.length; i++) {
-            RIGHTS[i] = new Rights((i & 1) != 0, (i & 2) != 0, (i & 4) != 0, i >>> 3);
-        }
-    }
-
     private static Rights rights(boolean writable, boolean user, boolean executable, int key) {
         return RIGHTS[(writable ? 1 : 0) | (user ? 2 : 0) | (executable ? 4 : 0) | key << 3];
     }
 
     private AccessOutcome finish(Access access, PagingState state, boolean ac, int pkru, int pkrs, int errorBase,
-            List<EntryUse> used, Rights rights, PageSize size, long frame) {
+            EntryUse[] used, int count, Rights rights, PageSize size, long frame) {
         AccessControl.Verdict verdict = AccessControl.check(rights, access.kind(), access.privilege(), state, ac,
                 pkru, pkrs);
         if (verdict.refused()) {
             return new PageFault(errorBase | PageFault.P | (verdict.keyRefused() ? PageFault.PK : 0),
                     access.linearAddress());
         }
-        setAccessedAndDirty(used, access.kind() == AccessKind.WRITE, state.mode());
+        setAccessedAndDirty(used, count, access.kind() == AccessKind.WRITE, state.mode());
         long offset = access.linearAddress() & ((1L << size.shift()) - 1);
-        return new Translated(frame | offset, size, rights, used);
+        return new Translated(frame | offset, size, rights, entriesUsed(used, count));
     }
 
-    private void setAccessedAndDirty(List<EntryUse> used, boolean write, X86PagingMode mode) {
-        for (int i = 0; i < used.size(); i++) {
-            EntryUse use = used.get(i);
+    private void setAccessedAndDirty(EntryUse[] used, int count, boolean write, X86PagingMode mode) {
+        for (int i = 0; i < count; i++) {
+            EntryUse use = used[i];
             if (mode == X86PagingMode.PAE && i == 0) {
                 continue;
             }
-            long bits = ACCESSED | (write && i == used.size() - 1 ? DIRTY : 0);
+            long bits = ACCESSED | (write && i == count - 1 ? DIRTY : 0);
             if ((use.value() & bits) == bits) {
                 continue;
             }
