@@ -108,6 +108,38 @@ class CatalogueConsistencyTest {
     }
 
     @Test
+    void everyVariantOfEveryTestableRuleHasAScenario() {
+        Map<String, Set<String>> checked = new java.util.HashMap<>();
+        for (FeatureIndex.Entry e : features.entries()) {
+            for (String id : FeatureIndex.ruleIds(e)) {
+                checked.computeIfAbsent(id, k -> new java.util.TreeSet<>()).addAll(e.variants());
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (Rule rule : catalogue.rules()) {
+            for (Variant v : rule.variants()) {
+                if (!checked.getOrDefault(rule.id(), Set.of()).contains(v.name())) {
+                    missing.add(rule.id() + " variant " + v + ": no scenario is tagged " + v.tag());
+                }
+            }
+        }
+        assertEquals(List.of(), missing, "each variant a rule's Variants column names needs its own example");
+    }
+
+    @Test
+    void everyVariantTagNamesAVariantOfTheScenariosRule() {
+        List<String> wrong = new ArrayList<>();
+        for (FeatureIndex.Entry e : features.entries()) {
+            for (String id : FeatureIndex.ruleIds(e)) {
+                catalogue.rule(id).ifPresent(rule -> e.variants().stream().filter(v -> rule.variant(v).isEmpty())
+                        .forEach(v -> wrong.add(e.where() + " is tagged " + Variant.TAG_PREFIX + v + ", which is not a variant of "
+                                + id + " (its variants: " + (rule.variants().isEmpty() ? "none" : rule.variants()) + ")")));
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
     void everyFeatureExplainsItself() {
         Set<String> undocumented = features.entries().stream()
                 .filter(e -> e.featureDescription().length() < 80)

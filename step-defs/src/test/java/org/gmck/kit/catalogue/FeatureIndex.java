@@ -33,12 +33,25 @@ public final class FeatureIndex {
      * @param source      the scenario's {@code Source:} line, if it has one
      * @param featureName the feature's name
      * @param featureDescription the feature's description
+     * @param exampleTags for an outline, the tags of each of its Examples blocks; empty for a scenario
      */
     public record Entry(String file, long line, String name, List<String> tags, Optional<String> source,
-                        String featureName, String featureDescription) {
+                        String featureName, String featureDescription, List<List<String>> exampleTags) {
+
+        public Entry {
+            tags = List.copyOf(tags);
+            exampleTags = exampleTags.stream().map(List::copyOf).toList();
+        }
 
         public String where() {
             return file + ":" + line + " (" + name + ")";
+        }
+
+        /** The variants this scenario checks: its own variant tags and those of its Examples blocks, without the prefix. */
+        public List<String> variants() {
+            return Stream.concat(tags.stream(), exampleTags.stream().flatMap(List::stream))
+                    .filter(t -> t.startsWith(Variant.TAG_PREFIX)).map(t -> t.substring(Variant.TAG_PREFIX.length()))
+                    .distinct().toList();
         }
     }
 
@@ -82,8 +95,9 @@ public final class FeatureIndex {
         String description = s.getDescription() == null ? "" : s.getDescription();
         Matcher m = SOURCE_LINE.matcher(description);
         Optional<String> source = m.find() ? Optional.of(m.group(1)) : Optional.empty();
+        List<List<String>> exampleTags = s.getExamples().stream().map(x -> names(x.getTags())).toList();
         return new Entry(file, s.getLocation().getLine(), s.getName(), List.copyOf(tags), source,
-                feature.getName(), feature.getDescription() == null ? "" : feature.getDescription().strip());
+                feature.getName(), feature.getDescription() == null ? "" : feature.getDescription().strip(), exampleTags);
     }
 
     private static List<String> names(List<Tag> tags) {

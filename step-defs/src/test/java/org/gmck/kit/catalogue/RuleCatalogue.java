@@ -15,12 +15,16 @@ import org.gmck.spi.Profile;
 
 /**
  * The rule catalogue, read from the tables of {@code CONFORMANCE.md}. A catalogue table is any Markdown
- * table whose header is exactly {@link #HEADER}; each of its rows is one rule.
+ * table whose header is exactly {@link #HEADER}; each of its rows is one rule. The Variants cell is
+ * {@value #NO_VARIANTS} for a rule whose statement covers one case, or the variants grouped by dimension:
+ * {@code edition: seed-1mb, current-2mb; references: one-reference, several-references}.
  */
 public final class RuleCatalogue {
 
     /** The header row of a catalogue table. */
-    public static final String HEADER = "| Id | Level | Profile | Source | Statement | Testable |";
+    public static final String HEADER = "| Id | Level | Profile | Source | Statement | Variants | Testable |";
+    /** The Variants cell of a rule whose statement covers one case. */
+    public static final String NO_VARIANTS = "—";
     private static final String UNTESTABLE_PREFIX = "no:";
 
     private static volatile RuleCatalogue bundled;
@@ -78,8 +82,8 @@ public final class RuleCatalogue {
 
     private static void parseRow(String line, int lineNo, Map<String, Rule> rules, List<String> problems) {
         List<String> cells = cells(line);
-        if (cells.size() != 6) {
-            problems.add("CONFORMANCE.md:" + lineNo + ": a catalogue row needs 6 cells, found " + cells.size());
+        if (cells.size() != 7) {
+            problems.add("CONFORMANCE.md:" + lineNo + ": a catalogue row needs 7 cells, found " + cells.size());
             return;
         }
         String id = cells.get(0);
@@ -99,7 +103,7 @@ public final class RuleCatalogue {
             problems.add("CONFORMANCE.md:" + lineNo + ": " + id + " names unknown profile '" + cells.get(2) + "'");
             return;
         }
-        String testable = cells.get(5);
+        String testable = cells.get(6);
         Optional<String> untestable;
         if (testable.equals("yes")) {
             untestable = Optional.empty();
@@ -113,10 +117,56 @@ public final class RuleCatalogue {
             problems.add("CONFORMANCE.md:" + lineNo + ": " + id + " needs a source and a statement");
             return;
         }
-        Rule rule = new Rule(id, level, profile.get(), cells.get(3), cells.get(4), untestable);
+        Optional<List<Variant>> variants = variants(cells.get(5), id, lineNo, problems);
+        if (variants.isEmpty()) {
+            return;
+        }
+        if (untestable.isPresent() && !variants.get().isEmpty()) {
+            problems.add("CONFORMANCE.md:" + lineNo + ": " + id + " is untestable, so it has no variants to check");
+            return;
+        }
+        Rule rule = new Rule(id, level, profile.get(), cells.get(3), cells.get(4), variants.get(), untestable);
         if (rules.putIfAbsent(id, rule) != null) {
             problems.add("CONFORMANCE.md:" + lineNo + ": " + id + " is catalogued twice");
         }
+    }
+
+    /** Reads a Variants cell; empty (with a problem recorded) when it is malformed. */
+    static Optional<List<Variant>> variants(String cell, String id, int lineNo, List<String> problems) {
+        if (cell.equals(NO_VARIANTS)) {
+            return Optional.of(List.of());
+        }
+        List<Variant> variants = new ArrayList<>();
+        for (String group : cell.split(";")) {
+            int colon = group.indexOf(':');
+            String dimension = colon < 0 ? "" : group.substring(0, colon).strip();
+            if (!Variant.NAME.matcher(dimension).matches()) {
+                problems.add("CONFORMANCE.md:" + lineNo + ": " + id + " has variants '" + group.strip()
+                        + "'; write them as 'dimension: name, name' (lower-case words joined by hyphens), or "
+                        + NO_VARIANTS + " for none");
+                return Optional.empty();
+            }
+            String[] names = group.substring(colon + 1).split(",");
+            if (names.length < 2) {
+                problems.add("CONFORMANCE.md:" + lineNo + ": " + id + " names one variant of " + dimension
+                        + "; a dimension needs at least two");
+                return Optional.empty();
+            }
+            for (String raw : names) {
+                String name = raw.strip();
+                if (!Variant.NAME.matcher(name).matches()) {
+                    problems.add("CONFORMANCE.md:" + lineNo + ": " + id + " has variant '" + name
+                            + "', which is not lower-case words joined by hyphens");
+                    return Optional.empty();
+                }
+                if (variants.stream().anyMatch(v -> v.name().equals(name))) {
+                    problems.add("CONFORMANCE.md:" + lineNo + ": " + id + " names variant '" + name + "' twice");
+                    return Optional.empty();
+                }
+                variants.add(new Variant(dimension, name));
+            }
+        }
+        return Optional.of(variants);
     }
 
     private static List<String> cells(String line) {

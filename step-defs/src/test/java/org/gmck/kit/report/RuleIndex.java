@@ -61,6 +61,21 @@ public final class RuleIndex {
                     md.append("- Untestable: ").append(rule.untestableBecause().get()).append("\n");
                 }
                 List<FeatureIndex.Entry> checks = scenarios.getOrDefault(rule.id(), List.of());
+                if (!rule.variants().isEmpty()) {
+                    md.append("- Variants:");
+                    String dimension = null;
+                    for (org.gmck.kit.catalogue.Variant v : rule.variants()) {
+                        if (!v.dimension().equals(dimension)) {
+                            md.append(dimension == null ? " " : "; ").append(v.dimension()).append(": ");
+                            dimension = v.dimension();
+                        } else {
+                            md.append(", ");
+                        }
+                        long n = checks.stream().filter(e -> e.variants().contains(v.name())).count();
+                        md.append('`').append(v.name()).append("` (").append(n).append(n == 1 ? " scenario)" : " scenarios)");
+                    }
+                    md.append("\n");
+                }
                 if (!checks.isEmpty()) {
                     md.append("- Scenarios:\n");
                     for (FeatureIndex.Entry e : checks) {
