@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.gmck.kit.report.CertificationReport;
 import org.gmck.kit.report.Verdict;
 import org.gmck.selftest.pgm.LiteralDiagonalSpecialEffort;
+import org.gmck.spi.Profile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +31,7 @@ class BaselineTest {
 
     @Test
     void aListedRuleThatFailsIsAnExpectedFailureAndTheRunIsAccepted() throws IOException {
-        CertificationReport report = KitRuns.run("baseline/expected", new LiteralDiagonalSpecialEffort().adapter(),
+        CertificationReport report = KitRuns.run("baseline/expected", KitRuns.declaring(new LiteralDiagonalSpecialEffort().adapter(), Set.of(Profile.PGM_MODES)),
                 Optional.of(baseline("# literal reading\nPGM-MODE-5   we read the diagonal literally\n")), Optional.empty()).report();
         assertEquals(CertificationReport.Outcome.NOT_CONFORMING_AS_BASELINED, report.outcome(), report.headline());
         assertTrue(report.accepted());
@@ -40,7 +42,7 @@ class BaselineTest {
 
     @Test
     void aListedRuleThatPassesIsAnUnexpectedPassAndFailsTheRun() throws IOException {
-        CertificationReport report = KitRuns.run("baseline/stale", new KnownBad() { }.adapter(),
+        CertificationReport report = KitRuns.run("baseline/stale", KitRuns.declaring(new KnownBad() { }.adapter(), Set.of(Profile.PGM_MODES)),
                 Optional.of(baseline("PGM-MODE-5 fixed last release but still listed\n")), Optional.empty()).report();
         assertEquals(CertificationReport.Outcome.BASELINE_STALE, report.outcome(), report.headline());
         assertFalse(report.accepted());
@@ -50,7 +52,7 @@ class BaselineTest {
 
     @Test
     void anUnlistedFailureStillFailsTheRunWhateverTheBaselineLists() throws IOException {
-        CertificationReport report = KitRuns.run("baseline/unlisted", new LiteralDiagonalSpecialEffort().adapter(),
+        CertificationReport report = KitRuns.run("baseline/unlisted", KitRuns.declaring(new LiteralDiagonalSpecialEffort().adapter(), Set.of(Profile.PGM_MODES)),
                 Optional.of(baseline("PGM-PAE-7 unrelated\n")), Optional.empty()).report();
         assertEquals(CertificationReport.Outcome.NOT_CONFORMING, report.outcome(), report.headline());
         assertEquals(Verdict.UNEXPECTED_PASS, report.rules().stream().filter(r -> r.rule().id().equals("PGM-PAE-7"))
@@ -59,7 +61,7 @@ class BaselineTest {
 
     @Test
     void aBaselineNamingUnknownRulesIsRefused() throws IOException {
-        CertificationReport report = KitRuns.run("baseline/unknown", new KnownBad() { }.adapter(),
+        CertificationReport report = KitRuns.run("baseline/unknown", KitRuns.declaring(new KnownBad() { }.adapter(), Set.of(Profile.PGM_MODES)),
                 Optional.of(baseline("PGM-NOPE-1 typo\nGMM-PAGE-1 not declared\n")), Optional.empty()).report();
         assertEquals(CertificationReport.Outcome.BASELINE_STALE, report.outcome(), report.headline());
         assertEquals(2, report.baseline().problems().size(), report.baseline().problems().toString());

@@ -16,7 +16,7 @@ import org.gmck.kit.catalogue.Rule;
 import org.gmck.kit.catalogue.RuleCatalogue;
 import org.gmck.kit.report.CertificationReport;
 import org.gmck.kit.report.RuleVerdict;
-import org.gmck.kit.report.ScenarioOutcome;
+import org.gmck.kit.evidence.ScenarioOutcome;
 import org.gmck.kit.report.Verdict;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -60,6 +60,34 @@ class KnownBadAdaptersTest {
                 + c.getAnnotation(Breaks.class).value(), () -> check(c)));
     }
 
+    /**
+     * A disagreement a model-based run found is written out as a scenario; pasted into a feature it must fail
+     * the same rule against the same adapter, and pass against the reference.
+     */
+    private static void replaysEveryCounterexample(Class<?> type, KnownBad bad, CertificationReport report) {
+        for (RuleVerdict v : report.with(Verdict.FAIL)) {
+            for (org.gmck.kit.evidence.ModelEvidence m : v.evidence().models()) {
+                if (m.failure().isEmpty()) {
+                    continue;
+                }
+                String feature = org.gmck.kit.model.ScenarioText.feature("Counterexample", List.of(m.failure().get().gherkin()));
+                java.nio.file.Path dir = java.nio.file.Path.of("target", "replays", type.getSimpleName(), v.rule().id());
+                List<org.gmck.kit.model.ScenarioReplay.Outcome> onBad = org.gmck.kit.model.ScenarioReplay.replay(feature,
+                        bad.adapter(), dir.resolve("known-bad"));
+                assertEquals(1, onBad.size(), "the counterexample replays as one scenario:\n" + feature);
+                assertEquals(org.junit.platform.engine.TestExecutionResult.Status.FAILED, onBad.get(0).status(),
+                        type.getSimpleName() + ": the " + m.model() + " model's counterexample for " + v.rule().id()
+                                + " does not fail when replayed:\n" + feature + "\n" + onBad.get(0).message());
+                assertTrue(onBad.get(0).message().contains("Rule broken: " + v.rule().id()), "the replayed counterexample "
+                        + "fails another rule: " + onBad.get(0).message());
+                List<org.gmck.kit.model.ScenarioReplay.Outcome> onReference = org.gmck.kit.model.ScenarioReplay.replay(feature,
+                        new KnownBad() { }.adapter(), dir.resolve("reference"));
+                assertTrue(onReference.size() == 1 && onReference.get(0).passed(), "the counterexample for " + v.rule().id()
+                        + " must pass against the reference:\n" + feature + "\n" + onReference);
+            }
+        }
+    }
+
     private static void check(Class<?> type) throws ReflectiveOperationException {
         Breaks breaks = type.getAnnotation(Breaks.class);
         Rule rule = RuleCatalogue.bundled().rule(breaks.value()).orElseThrow(() -> new AssertionError(
@@ -70,8 +98,12 @@ class KnownBadAdaptersTest {
         } catch (InvocationTargetException e) {
             throw new AssertionError(type.getSimpleName() + " cannot be constructed", e.getCause());
         }
+        java.util.Set<org.gmck.spi.Profile> profiles = java.util.EnumSet.of(rule.profile());
+        for (String also : breaks.also()) {
+            RuleCatalogue.bundled().rule(also).ifPresent(r -> profiles.add(r.profile()));
+        }
         CertificationReport report = KitRuns.run("known-bad/" + type.getSimpleName(), bad.adapter(), Optional.empty(),
-                Optional.of(rule.profile().tag())).report();
+                Optional.of(profiles)).report();
 
         Set<String> expected = new TreeSet<>(List.of(breaks.also()));
         expected.add(breaks.value());
@@ -80,6 +112,7 @@ class KnownBadAdaptersTest {
         assertFalse(report.accepted(), type.getSimpleName() + " was accepted: " + report.headline());
         assertEquals(CertificationReport.Outcome.NOT_CONFORMING, report.outcome(), report.headline());
         assertEquals(expected, failing, type.getSimpleName() + " must be rejected by exactly the rules it breaks");
+        replaysEveryCounterexample(type, bad, report);
         if (!breaks.message().isEmpty()) {
             for (RuleVerdict v : report.with(Verdict.FAIL)) {
                 for (ScenarioOutcome s : v.failing()) {

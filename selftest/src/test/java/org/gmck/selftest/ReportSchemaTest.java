@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -45,7 +46,7 @@ class ReportSchemaTest {
 
     @Test
     void aFailingReportMatchesTheSchema() throws IOException {
-        Path folder = KitRuns.run("schema/failing", new LiteralDiagonalSpecialEffort().adapter(), Optional.empty(),
+        Path folder = KitRuns.run("schema/failing", KitRuns.declaring(new LiteralDiagonalSpecialEffort().adapter(), Set.of(Profile.PGM_MODES)), Optional.empty(),
                 Optional.empty()).folder();
         JsonNode report = assertValid(folder.resolve("report.json"));
         assertEquals("not-conforming", report.at("/outcome/verdict").asText());

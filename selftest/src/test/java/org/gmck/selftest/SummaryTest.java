@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gmck.selftest.pgm.LiteralDiagonalSpecialEffort;
+import org.gmck.spi.Profile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +23,7 @@ class SummaryTest {
 
     @BeforeAll
     static void run() {
-        folder = KitRuns.run("summary", new LiteralDiagonalSpecialEffort().adapter(), Optional.empty(), Optional.empty()).folder();
+        folder = KitRuns.run("summary", KitRuns.declaring(new LiteralDiagonalSpecialEffort().adapter(), Set.of(Profile.PGM_MODES)), Optional.empty(), Optional.empty()).folder();
     }
 
     @Test

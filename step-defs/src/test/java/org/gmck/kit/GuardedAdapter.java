@@ -7,20 +7,20 @@ import java.util.concurrent.Callable;
 import org.gmck.spi.ConformanceAdapter;
 
 /**
- * Puts every call a scenario makes into the adapter, and into the SPI objects it hands out (facets,
- * contexts), under the scenario's timeout: see {@link ScenarioContext#guardedCall}. Values (records, enums,
- * sealed interfaces, collections) are returned as they are.
+ * Puts every call into the adapter, and into the SPI objects it hands out (facets, contexts), under a
+ * {@link CallGuard}: a scenario's (see {@link ScenarioContext}) or another check's (see {@link CheckGuard}).
+ * Values (records, enums, sealed interfaces, collections) are returned as they are.
  */
 final class GuardedAdapter {
 
     private GuardedAdapter() {
     }
 
-    static ConformanceAdapter wrap(ConformanceAdapter adapter, ScenarioContext context) {
+    static ConformanceAdapter wrap(ConformanceAdapter adapter, CallGuard context) {
         return (ConformanceAdapter) guard(adapter, ConformanceAdapter.class, context);
     }
 
-    private static Object guard(Object target, Class<?> type, ScenarioContext context) {
+    private static Object guard(Object target, Class<?> type, CallGuard context) {
         return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
             if (method.getDeclaringClass() == Object.class) {
                 return objectMethod(proxy, target, method, args);
@@ -32,7 +32,7 @@ final class GuardedAdapter {
                     throw rethrowable(e.getCause());
                 }
             };
-            Object result = context.guardedCall(type.getSimpleName() + "." + method.getName(), call);
+            Object result = context.call(type.getSimpleName() + "." + method.getName(), call);
             return guards(method.getReturnType(), result) ? guard(result, method.getReturnType(), context) : result;
         });
     }

@@ -2,18 +2,25 @@ package org.gmck.kit;
 
 import static io.cucumber.junit.platform.engine.Constants.GLUE_PROPERTY_NAME;
 
+import org.gmck.kit.model.ModelChecks;
+import org.gmck.kit.x86model.X86FixtureChecks;
+import org.gmck.kit.x86model.X86RandomChecks;
 import org.junit.platform.suite.api.ConfigurationParameter;
 import org.junit.platform.suite.api.IncludeEngines;
+import org.junit.platform.suite.api.SelectClasses;
 import org.junit.platform.suite.api.SelectPackages;
 import org.junit.platform.suite.api.Suite;
 
 /**
- * The conformance suite: every feature under {@code features/}, run against the adapter named by
- * {@code -Dconformance.adapter} (default {@code reference}).
+ * The conformance suite, exactly what a certification runs: every scenario under {@code features/}, the
+ * x86 fixture corpus ({@link X86FixtureChecks}), random x86 page-table hierarchies ({@link X86RandomChecks}) and
+ * the model-based runs ({@link ModelChecks}), against the
+ * adapter named by {@code -Dconformance.adapter} (default {@code reference}).
  */
 @Suite
-@IncludeEngines("cucumber")
+@IncludeEngines({"cucumber", "junit-jupiter"})
 @SelectPackages("features")
+@SelectClasses({X86FixtureChecks.class, X86RandomChecks.class, ModelChecks.class})
 @ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "org.gmck.kit")
 public class RunConformanceTest {
 }

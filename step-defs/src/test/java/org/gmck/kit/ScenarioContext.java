@@ -24,7 +24,7 @@ import org.opentest4j.AssertionFailedError;
  * abandoned (its worker thread interrupted and left behind; see {@link CallLane}) and the run goes on with the next scenario. An adapter that
  * throws anything but a {@link RejectedException} fails the scenario with a message naming the call.
  */
-public final class ScenarioContext {
+public final class ScenarioContext implements CallGuard {
 
     private ConformanceAdapter adapter;
     private Rule rule;
@@ -78,7 +78,8 @@ public final class ScenarioContext {
      * One call into the adapter, on a worker thread, within the scenario's timeout. A {@link RejectedException}
      * passes through; anything else the adapter throws, or a call that hangs, becomes a rule-aware failure.
      */
-    Object guardedCall(String what, java.util.concurrent.Callable<Object> call) {
+    @Override
+    public Object call(String what, java.util.concurrent.Callable<Object> call) {
         if (timeout.equals(Timeouts.UNLIMITED)) {
             return direct(what, call);
         }

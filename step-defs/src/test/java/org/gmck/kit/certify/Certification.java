@@ -4,41 +4,56 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import static org.junit.platform.launcher.EngineFilter.includeEngines;
 
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.gmck.kit.Adapters;
 import org.gmck.kit.RunConformanceTest;
 import org.gmck.kit.report.ReportSink;
 import org.gmck.spi.ConformanceAdapter;
+import org.gmck.spi.Profile;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 
 /**
- * Runs the conformance suite in this JVM through the JUnit Platform Launcher and returns its report.
- * The certification command ({@link CertifyConformanceTest}) uses it for the adapter named on the command
- * line; the kit's own tests use it for one known-bad adapter after another.
+ * Runs the conformance suite ({@link RunConformanceTest}: scenarios, x86 fixtures, model-based runs) in this
+ * JVM through the JUnit Platform Launcher and returns its report. The certification command
+ * ({@link CertifyConformanceTest}) uses it for the adapter named on the command line; the kit's own tests use
+ * it for one known-bad adapter after another.
  */
 public final class Certification {
 
     private final Path folder;
-    private final Optional<String> tags;
+    private final Optional<Set<Profile>> profiles;
+    private final Map<String, String> settings;
 
-    private Certification(Path folder, Optional<String> tags) {
+    private Certification(Path folder, Optional<Set<Profile>> profiles, Map<String, String> settings) {
         this.folder = folder;
-        this.tags = tags;
+        this.profiles = profiles;
+        this.settings = settings;
     }
 
     /** A run that writes its report and Cucumber's reports to {@code folder}. */
     public static Certification into(Path folder) {
-        return new Certification(folder, Optional.empty());
+        return new Certification(folder, Optional.empty(), Map.of());
     }
 
-    /** Only the scenarios matching a Cucumber tag expression, for example {@code @profile:pgm}. */
-    public Certification onlyTagged(String expression) {
-        return new Certification(folder, Optional.of(expression));
+    /** Only the scenarios and checks of these profiles (a sub-profile's parent's checks run too). */
+    public Certification onlyProfiles(Set<Profile> only) {
+        return new Certification(folder, Optional.of(EnumSet.copyOf(only)), settings);
+    }
+
+    /** With a check setting of {@link CheckSettings}, for example the depth of the model-based runs. */
+    public Certification with(String setting, String value) {
+        Map<String, String> more = new LinkedHashMap<>(settings);
+        more.put(setting, value);
+        return new Certification(folder, profiles, more);
     }
 
     /** Certifies the adapter named by {@code -Dconformance.adapter}. */
@@ -55,28 +70,30 @@ public final class Certification {
     }
 
     private ReportSink.Published launch() {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("cucumber.plugin", "org.gmck.kit.report.ConformanceSummary:" + folder
-                + ", html:" + folder.resolve("cucumber.html") + ", json:" + folder.resolve("cucumber.json")
+        Map<String, String> parameters = new LinkedHashMap<>(settings);
+        parameters.put("cucumber.plugin", "html:" + folder.resolve("cucumber.html") + ", json:" + folder.resolve("cucumber.json")
                 + ", junit:" + folder.resolve("cucumber-junit.xml"));
         parameters.put("cucumber.glue", "org.gmck.kit");
         parameters.put("cucumber.publish.quiet", "true");
         parameters.put("cucumber.junit-platform.discovery.as-root-engine", "false");
-        tags.ifPresent(t -> parameters.put("cucumber.filter.tags", t));
+        profiles.ifPresent(p -> {
+            parameters.put("cucumber.filter.tags", p.stream().map(Profile::tag).collect(Collectors.joining(" or ")));
+            parameters.put(CheckSettings.PROFILES, p.stream().map(Profile::id).collect(Collectors.joining(",")));
+        });
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(RunConformanceTest.class))
                 .filters(includeEngines("junit-platform-suite"))
                 .configurationParameters(parameters)
                 .build();
-        ReportSink.take();
-        SummaryGeneratingListener listener = new SummaryGeneratingListener();
-        LauncherFactory.create().execute(request, listener);
-        return ReportSink.take().orElseThrow(() -> {
+        AtomicReference<ReportSink.Published> report = new AtomicReference<>();
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        LauncherFactory.create().execute(request, summary, new CertificationListener(folder, report::set));
+        if (report.get() == null) {
             IllegalStateException noReport = new IllegalStateException("the conformance suite ran "
-                    + listener.getSummary().getTestsFoundCount() + " tests but produced no report: is the cucumber "
-                    + "engine on the class path, and org.gmck.kit.report.ConformanceSummary loadable?");
-            listener.getSummary().getFailures().forEach(f -> noReport.addSuppressed(f.getException()));
-            return noReport;
-        });
+                    + summary.getSummary().getTestsFoundCount() + " tests but produced no report");
+            summary.getSummary().getFailures().forEach(f -> noReport.addSuppressed(f.getException()));
+            throw noReport;
+        }
+        return report.get();
     }
 }

@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.gmck.kit.catalogue.Level;
 import org.gmck.kit.catalogue.Rule;
+import org.gmck.kit.evidence.CaseTally;
+import org.gmck.kit.evidence.RuleEvidence;
 import org.gmck.spi.Profile;
 
 /**
@@ -27,11 +29,18 @@ import org.gmck.spi.Profile;
  * @param environment      JVM and OS, timeout per call, start and end of the run
  * @param baseline         the expected-failure baseline in force
  * @param rules            one verdict per catalogued rule, in catalogue order
+ * @param unattributed     checks that failed without naming a rule (a scenario without a rule tag, a check
+ *                         that crashed before it could say which rule broke): each makes the run not conforming
  */
 public record CertificationReport(String kitVersion, String featuresSha256, String catalogueSha256,
                                   Optional<AdapterInfo> adapter, Optional<String> selectionError,
                                   Map<String, String> environment, Baseline baseline, List<RuleVerdict> rules,
-                                  Instant started, Instant finished) {
+                                  List<String> unattributed, Instant started, Instant finished) {
+
+    public CertificationReport {
+        rules = List.copyOf(rules);
+        unattributed = List.copyOf(unattributed);
+    }
 
     /** The adapter as it describes itself. */
     public record AdapterInfo(String name, String version, String implementationClass, Set<Profile> declaredProfiles,
@@ -99,7 +108,7 @@ public record CertificationReport(String kitVersion, String featuresSha256, Stri
         if (declared().isEmpty()) {
             return Outcome.NOTHING_DECLARED;
         }
-        if (!with(Verdict.FAIL).isEmpty()) {
+        if (!with(Verdict.FAIL).isEmpty() || !unattributed.isEmpty()) {
             return Outcome.NOT_CONFORMING;
         }
         if (!with(Verdict.UNEXPECTED_PASS).isEmpty() || !baseline.problems().isEmpty()) {
@@ -136,7 +145,9 @@ public record CertificationReport(String kitVersion, String featuresSha256, Stri
             case NOTHING_DECLARED:
                 return "NOTHING CERTIFIED: adapter '" + adapter.get().name() + "' declares no profile, so no rule applies to it";
             case NOT_CONFORMING:
-                return "NOT CONFORMING: " + ids(Verdict.FAIL) + " fail";
+                return "NOT CONFORMING: " + (with(Verdict.FAIL).isEmpty() ? "" : ids(Verdict.FAIL) + " fail")
+                        + (unattributed.isEmpty() ? "" : (with(Verdict.FAIL).isEmpty() ? "" : "; ")
+                        + unattributed.size() + " checks failed without naming a rule: " + String.join("; ", unattributed));
             case BASELINE_STALE:
                 return "BASELINE STALE: " + (with(Verdict.UNEXPECTED_PASS).isEmpty() ? ""
                         : ids(Verdict.UNEXPECTED_PASS) + " now pass; remove them from the baseline. ")
@@ -157,43 +168,51 @@ public record CertificationReport(String kitVersion, String featuresSha256, Stri
         return with(verdict).stream().map(r -> r.rule().id()).collect(Collectors.joining(", "));
     }
 
-    /** Joins the catalogue with scenario results. */
-    public static List<RuleVerdict> judge(Collection<Rule> catalogue, Map<String, List<ScenarioOutcome>> byRule,
+    /** Joins the catalogue with what the run found about each rule. */
+    public static List<RuleVerdict> judge(Collection<Rule> catalogue, Map<String, RuleEvidence> byRule,
                                           Set<Profile> declared, Baseline baseline) {
         List<RuleVerdict> verdicts = new ArrayList<>();
         for (Rule rule : catalogue) {
-            List<ScenarioOutcome> ran = byRule.getOrDefault(rule.id(), List.of());
-            verdicts.add(judge(rule, ran, declared, baseline));
+            verdicts.add(judge(rule, byRule.getOrDefault(rule.id(), RuleEvidence.NONE), declared, baseline));
         }
         return verdicts;
     }
 
-    private static RuleVerdict judge(Rule rule, List<ScenarioOutcome> ran, Set<Profile> declared, Baseline baseline) {
+    private static RuleVerdict judge(Rule rule, RuleEvidence ran, Set<Profile> declared, Baseline baseline) {
         if (!rule.testable()) {
             return new RuleVerdict(rule, Verdict.UNTESTABLE, rule.untestableBecause().get(), ran);
         }
         if (!declared.contains(rule.profile())) {
             return new RuleVerdict(rule, Verdict.NOT_APPLICABLE, "profile '" + rule.profile().id() + "' is not declared", ran);
         }
-        List<ScenarioOutcome> failing = ran.stream().filter(ScenarioOutcome::failed).toList();
-        boolean anyPassed = ran.stream().anyMatch(ScenarioOutcome::passed);
         Optional<String> expected = baseline.reason(rule.id());
-        if (!failing.isEmpty()) {
-            String which = failing.size() + " of " + ran.size() + " scenarios fail: "
-                    + failing.stream().map(ScenarioOutcome::location).collect(Collectors.joining(", "));
+        if (ran.anyFailed()) {
+            String which = ran.failures();
             if (expected.isPresent()) {
                 return new RuleVerdict(rule, Verdict.EXPECTED_FAILURE, "baseline: " + expected.get() + " (" + which + ")", ran);
             }
             return new RuleVerdict(rule, rule.level() == Level.MUST ? Verdict.FAIL : Verdict.OPTIONAL_UNMET, which, ran);
         }
-        if (!anyPassed) {
-            return new RuleVerdict(rule, Verdict.NOT_RUN, "no scenario of this rule ran", ran);
+        if (!ran.anyPassed()) {
+            return new RuleVerdict(rule, Verdict.NOT_RUN, "no scenario, case or model run of this rule ran", ran);
         }
         if (expected.isPresent()) {
             return new RuleVerdict(rule, Verdict.UNEXPECTED_PASS, "listed in the baseline (" + expected.get()
-                    + ") but all " + ran.size() + " scenarios pass: remove it from the baseline", ran);
+                    + ") but every check passes: " + ran.scenarios().size() + " scenarios, "
+                    + ran.cases().stream().mapToInt(CaseTally::ran).sum() + " cases, " + ran.models().size()
+                    + " model runs; remove it from the baseline", ran);
         }
         return new RuleVerdict(rule, Verdict.PASS, "", ran);
+    }
+
+    /** Data cases that ran for these rules (a case that carries several rules counts once per rule). */
+    public static int cases(Collection<RuleVerdict> of) {
+        return of.stream().flatMap(r -> r.evidence().cases().stream()).mapToInt(CaseTally::ran).sum();
+    }
+
+    /** Model-based runs that compared these rules (a run counts once per rule it compared). */
+    public static int modelRuns(Collection<RuleVerdict> of) {
+        return of.stream().mapToInt(r -> r.evidence().models().size()).sum();
     }
 
     /** The environment as recorded in reports. */

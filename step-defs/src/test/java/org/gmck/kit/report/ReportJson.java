@@ -1,5 +1,6 @@
 package org.gmck.kit.report;
 
+import org.gmck.kit.evidence.ScenarioOutcome;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -9,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gmck.kit.catalogue.Rule;
+import org.gmck.kit.evidence.CaseTally;
+import org.gmck.kit.evidence.ModelEvidence;
 import org.gmck.spi.Profile;
 
 /** Writes a {@link CertificationReport} as JSON conforming to {@value #SCHEMA}. */
@@ -69,6 +72,7 @@ public final class ReportJson {
         outcome.put("conforming", report.conforming());
         outcome.put("accepted", report.accepted());
         outcome.put("headline", report.headline());
+        outcome.put("unattributedFailures", report.unattributed());
         root.put("outcome", outcome);
         root.put("counts", counts(report, report.rules()));
         List<Map<String, Object>> profiles = new ArrayList<>();
@@ -111,6 +115,38 @@ public final class ReportJson {
             scenarios.add(m);
         }
         r.put("scenarios", scenarios);
+        List<Map<String, Object>> cases = new ArrayList<>();
+        for (CaseTally c : v.evidence().cases()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("source", c.source());
+            m.put("ran", c.ran());
+            m.put("failed", c.failed());
+            m.put("notAskable", c.notAskable());
+            List<Map<String, Object>> first = new ArrayList<>();
+            c.first().forEach(f -> first.add(ordered("id", f.id(), "difference", f.difference())));
+            m.put("firstFailures", first);
+            cases.add(m);
+        }
+        r.put("cases", cases);
+        List<Map<String, Object>> models = new ArrayList<>();
+        for (ModelEvidence e : v.evidence().models()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("model", e.model());
+            m.put("variant", e.variant());
+            m.put("depth", e.depth());
+            m.put("seed", e.seed());
+            m.put("sequences", e.sequences());
+            m.put("steps", e.steps());
+            e.failure().ifPresent(f -> {
+                Map<String, Object> failure = new LinkedHashMap<>();
+                failure.put("difference", f.difference());
+                failure.put("operations", f.operations());
+                failure.put("scenario", f.gherkin());
+                m.put("failure", failure);
+            });
+            models.add(m);
+        }
+        r.put("models", models);
         return r;
     }
 
@@ -119,6 +155,8 @@ public final class ReportJson {
         counts.put("rules", of.size());
         report.counts(of).forEach((verdict, n) -> counts.put(verdict.label(), n));
         counts.put("scenarios", of.stream().mapToInt(r -> r.scenarios().size()).sum());
+        counts.put("cases", CertificationReport.cases(of));
+        counts.put("modelRuns", CertificationReport.modelRuns(of));
         return counts;
     }
 

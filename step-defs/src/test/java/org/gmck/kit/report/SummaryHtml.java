@@ -1,5 +1,6 @@
 package org.gmck.kit.report;
 
+import org.gmck.kit.evidence.ScenarioOutcome;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.gmck.spi.Profile;
@@ -48,7 +49,7 @@ public final class SummaryHtml {
         h.append("</table>\n");
         report.byProfile().forEach((profile, rules) -> {
             h.append("<h2 id=\"").append(profile.id()).append("\">").append(profile.id()).append("</h2>\n")
-                    .append("<table><tr><th>Rule</th><th>Level</th><th>Verdict</th><th>Source</th><th>Scenarios</th><th>Why</th></tr>\n");
+                    .append("<table><tr><th>Rule</th><th>Level</th><th>Verdict</th><th>Source</th><th>Scenarios</th><th>Cases and model runs</th><th>Why</th></tr>\n");
             for (RuleVerdict v : rules) {
                 h.append("<tr><td><a href=\"").append(indexLink).append('#').append(RuleIndex.anchor(v.rule().id()))
                         .append("\" title=\"").append(esc(v.rule().statement())).append("\">").append(v.rule().id())
@@ -59,10 +60,20 @@ public final class SummaryHtml {
                             .append(featuresLink).append(s.file()).append("\" title=\"").append(esc(s.name() + (s.message().isEmpty()
                                     ? "" : "\n" + s.message()))).append("\">").append(esc(s.location())).append("</a><br>");
                 }
-                h.append("</td><td>").append(esc(v.reason())).append("</td></tr>\n");
+                h.append("</td><td>").append(esc(EvidenceText.brief(v.evidence()))).append("</td><td>").append(esc(v.reason()))
+                        .append("</td></tr>\n");
             }
             h.append("</table>\n");
         });
+        if (!report.unattributed().isEmpty()) {
+            h.append("<h2>Checks that failed without naming a rule</h2>\n<ul>\n");
+            report.unattributed().forEach(u -> h.append("<li>").append(esc(u)).append("</li>\n"));
+            h.append("</ul>\n");
+        }
+        report.rules().forEach(v -> v.evidence().models().stream().filter(m -> m.failed()).forEach(m -> h.append("<h3>")
+                .append(esc(v.rule().id() + ": the " + m.model() + " model, " + m.variant() + ", seed " + m.seed()))
+                .append("</h3>\n<p>").append(esc(m.failure().get().difference())).append("</p>\n<pre>")
+                .append(esc(m.failure().get().gherkin())).append("</pre>\n")));
         return h.append("</body></html>\n").toString();
     }
 

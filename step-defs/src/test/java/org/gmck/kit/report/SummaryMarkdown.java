@@ -1,5 +1,6 @@
 package org.gmck.kit.report;
 
+import org.gmck.kit.evidence.ScenarioOutcome;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -51,16 +52,33 @@ public final class SummaryMarkdown {
         });
         report.byProfile().forEach((profile, rules) -> {
             md.append("\n## ").append(profile.id()).append("\n\n");
-            md.append("| Rule | Level | Verdict | Source | Scenarios | Why |\n| --- | --- | --- | --- | --- | --- |\n");
+            md.append("| Rule | Level | Verdict | Source | Scenarios | Cases and model runs | Why |\n| --- | --- | --- | --- | --- | --- | --- |\n");
             for (RuleVerdict v : rules) {
                 md.append("| [").append(v.rule().id()).append("](").append(indexLink).append('#')
                         .append(RuleIndex.anchor(v.rule().id())).append(") | ").append(v.rule().level()).append(" | ")
                         .append(v.verdict() == Verdict.PASS ? "pass" : "**" + v.verdict().label() + "**").append(" | ")
                         .append(cell(v.rule().source())).append(" | ")
-                        .append(scenarioLinks(v.scenarios(), featuresLink)).append(" | ").append(cell(v.reason()))
-                        .append(" |\n");
+                        .append(scenarioLinks(v.scenarios(), featuresLink)).append(" | ").append(cell(EvidenceText.brief(v.evidence())))
+                        .append(" | ").append(cell(v.reason())).append(" |\n");
             }
         });
+        if (!report.unattributed().isEmpty()) {
+            md.append("\n## Checks that failed without naming a rule\n\n");
+            report.unattributed().forEach(u -> md.append("- ").append(u.replace("\n", " ")).append('\n'));
+        }
+        List<RuleVerdict> found = report.rules().stream().filter(v -> v.evidence().models().stream().anyMatch(m -> m.failed()))
+                .toList();
+        if (!found.isEmpty()) {
+            md.append("\n## Disagreements found by the model-based runs\n\n")
+                    .append("Each is the shortest sequence the run found, written as a scenario of the rule it breaks: paste it "
+                            + "into a feature file to replay it.\n");
+            for (RuleVerdict v : found) {
+                v.evidence().models().stream().filter(m -> m.failed()).forEach(m -> md.append("\n### ").append(v.rule().id())
+                        .append(": the ").append(m.model()).append(" model, ").append(m.variant()).append(", seed ").append(m.seed())
+                        .append("\n\n").append(m.failure().get().difference()).append("\n\n```gherkin\n")
+                        .append(m.failure().get().gherkin()).append("```\n"));
+            }
+        }
         return md.toString();
     }
 

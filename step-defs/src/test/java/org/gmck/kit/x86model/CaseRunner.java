@@ -3,6 +3,7 @@ package org.gmck.kit.x86model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.gmck.kit.CheckGuard;
 import org.gmck.spi.ConformanceAdapter;
 import org.gmck.spi.RejectedException;
 import org.gmck.spi.x86.AccessOutcome;
@@ -37,12 +38,30 @@ public final class CaseRunner {
      * @param text              every difference, in words
      * @param nonLeafAccessedOnly whether the only differences are A bits set in non-leaf entries a faulting
      *                          walk checked, which the SDM permits and only X86-AD-4 (SHOULD) forbids
+     * @param hung              whether the adapter did not answer in time
+     * @param outcomeDiffers    whether the register load's or the access's outcome differs, or the case could
+     *                          not be run at all (else only memory afterwards differs)
+     * @param memoryRules       the rules the memory differences break: the accessed and dirty rules, the
+     *                          PDPTE rule for a PAE PDPT, guest RAM reading back what was written
      */
-    public record Difference(String text, boolean nonLeafAccessedOnly) {
+    public record Difference(String text, boolean nonLeafAccessedOnly, boolean hung, boolean outcomeDiffers,
+                             List<String> memoryRules) {
 
-        /** The rules of the case that the difference fails. */
+        public Difference {
+            memoryRules = List.copyOf(memoryRules);
+        }
+
+        Difference(String text, boolean hung) {
+            this(text, false, hung, true, List.of());
+        }
+
+        /**
+         * The rules the difference fails: a wrong outcome fails the rules the case carries (it was built to
+         * show what they decide; the memory that then differs is its consequence); a right outcome with memory
+         * that differs afterwards fails the rules that govern that memory, whether the case carries them or not.
+         */
         public List<String> failedRules(ReplayCase c) {
-            return nonLeafAccessedOnly ? c.rules().stream().filter(NONLEAF_ACCESSED_RULE::equals).toList() : c.rules();
+            return outcomeDiffers ? c.rules() : memoryRules;
         }
     }
 
@@ -50,6 +69,7 @@ public final class CaseRunner {
     public static final String NONLEAF_ACCESSED_RULE = "X86-AD-4";
 
     private static final long BIT_A = 1L << 5;
+    private static final long BIT_D = 1L << 6;
 
     /** The differences found, empty when the adapter did exactly what the case requires (X86-AD-4 included). */
     public Optional<String> difference(ReplayCase c) {
@@ -69,16 +89,22 @@ public final class CaseRunner {
             LoadOutcome load = mmu.loadControlRegisters(c.registers());
             List<String> problems = new ArrayList<>();
             List<String> nonLeafAccessed = new ArrayList<>();
+            java.util.Set<String> memoryRules = new java.util.LinkedHashSet<>();
+            boolean outcomeDiffers = false;
+            boolean translates = c.expected() instanceof org.gmck.spi.x86.Translated;
             if (c.atLoad()) {
                 if (!c.expected().equals(load)) {
                     problems.add("register load: expected " + c.expected() + ", got " + load);
+                    outcomeDiffers = true;
                 }
             } else if (!(load instanceof Loaded)) {
                 problems.add("register load: expected it to succeed, got " + load);
+                outcomeDiffers = true;
             } else {
                 AccessOutcome actual = mmu.access(c.access());
                 if (!c.expected().equals(actual)) {
                     problems.add(c.access() + ": expected " + c.expected() + ", got " + actual);
+                    outcomeDiffers = true;
                 }
             }
             for (MemoryWord w : c.memoryAfter()) {
@@ -92,8 +118,10 @@ public final class CaseRunner {
                             w.value(), actual);
                     if (c.accessedMayBeSet().contains(w.address()) && actual == (w.value() | BIT_A)) {
                         nonLeafAccessed.add(problem + " (A set in a non-leaf entry before the fault)");
+                        memoryRules.add(NONLEAF_ACCESSED_RULE);
                     } else {
                         problems.add(problem);
+                        memoryRules.add(memoryRule(c, w, actual, translates));
                     }
                 }
             }
@@ -102,12 +130,30 @@ public final class CaseRunner {
             }
             boolean onlyAccessed = problems.isEmpty();
             problems.addAll(nonLeafAccessed);
-            return Optional.of(new Difference(String.join("; ", problems), onlyAccessed));
+            return Optional.of(new Difference(String.join("; ", problems), onlyAccessed, false, outcomeDiffers,
+                    List.copyOf(memoryRules)));
         } catch (RejectedException e) {
             return Optional.of(new Difference("the adapter rejected the case: " + e.getMessage(), false));
+        } catch (CheckGuard.AdapterFailure e) {
+            return Optional.of(new Difference(e.getMessage(), e.hung()));
         } catch (RuntimeException e) {
             return Optional.of(new Difference("the adapter threw " + e, false));
         }
+    }
+
+    /** The rule a word of memory that differs afterwards breaks. */
+    private static String memoryRule(ReplayCase c, MemoryWord w, long actual, boolean translates) {
+        long changed = actual ^ w.value();
+        if (isPaePdptWord(c, w)) {
+            return "X86-PDPTE-3";
+        }
+        if ((changed & ~(BIT_A | BIT_D)) != 0) {
+            return "X86-MEM-1";
+        }
+        if (!translates) {
+            return "X86-AD-3";
+        }
+        return (changed & BIT_D) != 0 ? "X86-AD-2" : "X86-AD-1";
     }
 
     private static void write(X86Mmu mmu, MemoryWord w) {

@@ -37,7 +37,7 @@ class X86FixtureSampleTest {
     static final String PROPERTY = "x86.fixtures.sample";
 
     /** The words by which an adapter declines a question it cannot put to its implementation. */
-    static final String NOT_ASKABLE = "cannot be asked";
+    static final String NOT_ASKABLE = X86FixtureChecks.NOT_ASKABLE;
 
     private static final class Tally {
         int cases;
@@ -62,9 +62,9 @@ class X86FixtureSampleTest {
         Map<String, Tally> rules = new TreeMap<>();
         List<String> unexpected = new ArrayList<>();
         int run = 0;
-        for (String file : X86FixtureReplayTest.fixtureFiles()) {
+        for (String file : FixtureCorpus.files()) {
             Map<String, Integer> taken = new TreeMap<>();
-            for (ReplayCase c : X86FixtureReplayTest.load(file)) {
+            for (ReplayCase c : FixtureCorpus.load(file)) {
                 boolean applies = c.rules().stream().allMatch(id -> catalogue.rule(id).map(Rule::profile)
                         .map(adapter.profiles()::contains).orElse(false));
                 if (!applies || c.rules().stream().allMatch(id -> taken.getOrDefault(id, 0) >= perRule)) {

@@ -51,12 +51,14 @@ public final class X86RuleModel {
      * {@code accessedMayBeSet} holds the addresses of the non-leaf entries a faulting walk checked before the
      * fault: the SDM lets a processor set A in them (X86-AD-3 requires only the leaf to stay unchanged), so
      * {@code memoryAfter}'s "no change" there is asked only by the SHOULD X86-AD-4 (I-X86-1).
+     * {@code decidedBy} names the catalogue rules that decide the outcome: the ones an implementation that
+     * answers otherwise breaks.
      */
     public record Expectation(AccessOutcome outcome, boolean atLoad, List<MemoryWord> memoryAfter,
-            List<Long> accessedMayBeSet) {
+            List<Long> accessedMayBeSet, List<String> decidedBy) {
 
-        Expectation(AccessOutcome outcome, boolean atLoad, List<MemoryWord> memoryAfter) {
-            this(outcome, atLoad, memoryAfter, List.of());
+        Expectation(AccessOutcome outcome, boolean atLoad, List<MemoryWord> memoryAfter, List<String> decidedBy) {
+            this(outcome, atLoad, memoryAfter, List.of(), decidedBy);
         }
     }
 
@@ -174,18 +176,21 @@ public final class X86RuleModel {
         if (mode == X86PagingMode.PAE) {
             for (MemoryWord w : pdptes(spec)) {
                 if ((w.value() & BIT_P) != 0 && (w.value() & rsvd[0][2]) != 0) {
-                    return new Expectation(new GeneralProtection(GpReason.BAD_PDPTE), true, before);
+                    return new Expectation(new GeneralProtection(GpReason.BAD_PDPTE), true, before,
+                            List.of("X86-PDPTE-2", "X86-PDPTE-5"));
                 }
             }
         }
         long la = spec.access().linearAddress();
         if (mode == X86PagingMode.NONE) {
-            return new Expectation(new Translated(la, PageSize.UNPAGED, Rights.ALL, List.of()), false, before);
+            return new Expectation(new Translated(la, PageSize.UNPAGED, Rights.ALL, List.of()), false, before,
+                    List.of("X86-MODE-1"));
         }
         boolean ia32e = mode == X86PagingMode.LEVEL4 || mode == X86PagingMode.LEVEL5;
         int bits = mode == X86PagingMode.LEVEL5 ? 57 : 48;
         if (ia32e && (la >> (bits - 1)) != 0 && (la >> (bits - 1)) != -1) {
-            return new Expectation(new GeneralProtection(GpReason.NON_CANONICAL_ADDRESS), false, before);
+            return new Expectation(new GeneralProtection(GpReason.NON_CANONICAL_ADDRESS), false, before,
+                    List.of(mode == X86PagingMode.LEVEL5 ? "X86-CANON-2" : "X86-CANON-1"));
         }
         boolean fetch = spec.access().kind() == AccessKind.FETCH;
         boolean smep = (r.cr4() & ControlRegisters.CR4_SMEP) != 0;
@@ -200,12 +205,13 @@ public final class X86RuleModel {
             int level = levels - i;
             long pte = e.value();
             if ((pte & BIT_P) == 0) {
-                return new Expectation(new PageFault(pfec, la), false, before, nonLeaf(mode, used, used.size()));
+                return new Expectation(new PageFault(pfec, la), false, before, nonLeaf(mode, used, used.size()),
+                        mode == X86PagingMode.PAE && level == 3 ? List.of("X86-RSVD-1", "X86-PDPTE-4") : List.of("X86-RSVD-1"));
             }
             int bit7 = (int) ((pte >>> 7) & 1);
             if ((pte & rsvd[bit7][level - 1]) != 0) {
                 return new Expectation(new PageFault(pfec | PageFault.P | PageFault.RSVD, la), false, before,
-                        nonLeaf(mode, used, used.size()));
+                        nonLeaf(mode, used, used.size()), reservedRules(mode, cpu, nxe, level, pte, pte & rsvd[bit7][level - 1]));
             }
             used.add(new EntryUse(e.level(), e.word().address(), pte));
             boolean paePdpte = mode == X86PagingMode.PAE && level == 3;
@@ -241,11 +247,95 @@ public final class X86RuleModel {
         long la = spec.access().linearAddress();
         if (fault || keyBits != 0) {
             return new Expectation(new PageFault(pfec | PageFault.P | (keyBits != 0 ? PageFault.PK : 0), la), false,
-                    before, nonLeaf(r.pagingMode(), used, used.size() - 1));
+                    before, nonLeaf(r.pagingMode(), used, used.size() - 1),
+                    refusalRules(spec, acc, index, wp, smep, smap, keyBits, userPage));
         }
         Rights rights = new Rights((acc & ACC_WRITE) != 0, userPage == 1, (acc & ACC_EXEC) != 0, key);
         long pa = frame(spec, size, pte) | (la & ((1L << size.shift()) - 1));
-        return new Expectation(new Translated(pa, size, rights, used), false, after(spec, used));
+        return new Expectation(new Translated(pa, size, rights, used), false, after(spec, used), List.of(),
+                translationRules(r.pagingMode(), size, spec.cpu()));
+    }
+
+    /** The rules that make a reserved-bit fault of these bits of an entry at this level. */
+    private static List<String> reservedRules(X86PagingMode mode, CpuModel cpu, boolean nxe, int level, long pte, long bits) {
+        List<String> rules = new ArrayList<>();
+        int maxPhys = cpu.maxPhysAddr();
+        long high = mode == X86PagingMode.PAE ? rsvdBits(maxPhys, 62) : rsvdBits(maxPhys, 51);
+        if ((bits & high) != 0) {
+            rules.add("X86-RSVD-2");
+        }
+        if (!nxe && (bits & BIT_XD) != 0) {
+            rules.add("X86-RSVD-3");
+        }
+        boolean ps = (pte & BIT_PS) != 0;
+        if ((mode == X86PagingMode.LEVEL4 || mode == X86PagingMode.LEVEL5) && level >= 4 && (bits & BIT_PS) != 0) {
+            rules.add("X86-RSVD-4");
+        }
+        if (mode == X86PagingMode.BITS32 && ps && level == 2) {
+            rules.add("X86-RSVD-6");
+        } else if (ps && (level == 2 || level == 3) && (bits & rsvdBits(13, level == 2 ? 20 : 29)) != 0) {
+            rules.add("X86-RSVD-5");
+        }
+        if (level == 3 && (bits & BIT_PS) != 0 && !cpu.has(CpuFeature.PAGE_1GB)) {
+            rules.add("X86-LARGE-4");
+        }
+        if (mode == X86PagingMode.PAE && level == 3) {
+            rules.add("X86-PDPTE-5");
+        }
+        return rules;
+    }
+
+    /** The rules that refuse a walk that reached its leaf: which rights and which keys forbid the access. */
+    private static List<String> refusalRules(WalkSpec spec, int acc, int index, boolean wp, boolean smep, boolean smap,
+            int keyBits, int userPage) {
+        List<String> rules = new ArrayList<>();
+        int pfec = index << 1;
+        boolean user = (pfec & PageFault.U) != 0;
+        boolean write = (pfec & PageFault.W) != 0;
+        boolean fetch = (pfec & PageFault.ID) != 0;
+        if (fetch && (acc & ACC_EXEC) == 0) {
+            rules.add("X86-AR-3");
+        }
+        if (user && (acc & ACC_USER) == 0) {
+            rules.add("X86-AR-4");
+        }
+        if (write && (acc & ACC_WRITE) == 0) {
+            rules.add(user ? "X86-AR-5" : "X86-AR-6");
+        }
+        if (!user && (acc & ACC_USER) != 0) {
+            if (smep && fetch) {
+                rules.add("X86-SMEP-1");
+            } else if (smap && !fetch) {
+                rules.add(spec.access().privilege() == Privilege.IMPLICIT_SUPERVISOR ? "X86-SMAP-3" : "X86-SMAP-1");
+            }
+        }
+        if ((keyBits & 1) != 0) {
+            rules.add(userPage == 1 ? "X86-PK-1" : "X86-PK-3");
+        }
+        if ((keyBits & 2) != 0) {
+            rules.add(userPage == 1 ? "X86-PK-2" : "X86-PK-3");
+        }
+        return rules;
+    }
+
+    /** The rules that make the walk translate as it does. */
+    private static List<String> translationRules(X86PagingMode mode, PageSize size, CpuModel cpu) {
+        List<String> rules = new ArrayList<>();
+        rules.add(switch (mode) {
+            case BITS32 -> "X86-WALK-1";
+            case PAE -> "X86-WALK-2";
+            case LEVEL4 -> "X86-WALK-3";
+            default -> "X86-WALK-4";
+        });
+        rules.add("X86-WALK-5");
+        switch (size) {
+            case SIZE_4M -> rules.add(cpu.has(CpuFeature.PSE36) ? "X86-LARGE-2" : "X86-LARGE-1");
+            case SIZE_2M -> rules.add("X86-LARGE-3");
+            case SIZE_1G -> rules.add("X86-LARGE-4");
+            default -> {
+            }
+        }
+        return rules;
     }
 
     /** The addresses of the first {@code count} entries used, but a PAE PDPTE (its A is never set). */

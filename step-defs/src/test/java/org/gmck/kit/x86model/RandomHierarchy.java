@@ -1,10 +1,7 @@
-package org.gmck.kit.properties.x86;
+package org.gmck.kit.x86model;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.gmck.kit.x86model.PathBuilder;
-import org.gmck.kit.x86model.WalkSpec;
-import org.gmck.kit.x86model.X86FixtureGenerator;
 import org.gmck.spi.x86.Access;
 import org.gmck.spi.x86.ControlRegisters;
 import org.gmck.spi.x86.CpuFeature;

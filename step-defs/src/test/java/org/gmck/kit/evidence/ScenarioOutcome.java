@@ -1,4 +1,4 @@
-package org.gmck.kit.report;
+package org.gmck.kit.evidence;
 
 /**
  * What one scenario (one outline example) did in a run.

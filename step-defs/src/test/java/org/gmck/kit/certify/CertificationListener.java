@@ -1,0 +1,246 @@
+package org.gmck.kit.certify;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.gmck.kit.Adapters;
+import org.gmck.kit.KitHooks;
+import org.gmck.kit.RunConformanceTest;
+import org.gmck.kit.Timeouts;
+import org.gmck.kit.catalogue.Rule;
+import org.gmck.kit.catalogue.RuleCatalogue;
+import org.gmck.kit.evidence.CaseTally;
+import org.gmck.kit.evidence.EvidenceEntries;
+import org.gmck.kit.evidence.ModelEvidence;
+import org.gmck.kit.evidence.RuleEvidence;
+import org.gmck.kit.report.Baseline;
+import org.gmck.kit.report.CertificationReport;
+import org.gmck.kit.report.KitSources;
+import org.gmck.kit.report.ReportBundle;
+import org.gmck.kit.report.ReportSink;
+import org.gmck.kit.evidence.ScenarioOutcome;
+import org.gmck.spi.ConformanceAdapter;
+import org.gmck.spi.Profile;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.TestTag;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.engine.support.descriptor.ClasspathResourceSource;
+import org.junit.platform.engine.support.descriptor.FilePosition;
+import org.junit.platform.engine.support.descriptor.FileSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+
+/**
+ * Joins everything a run of the conformance suite checked into the certification report: the scenarios'
+ * results, the data cases and the model-based runs each check published (see {@link EvidenceEntries}), the
+ * rule catalogue, the adapter and the baseline. At the end of the run it writes the report's bundle (see
+ * {@link ReportBundle}) and prints the verdict table.
+ *
+ * <p>The certification command registers its own instance. The JUnit Platform also loads one for every run
+ * on the class path (Surefire's, an IDE's); that one writes a report only when the configuration parameter
+ * {@value #FOLDER_PARAMETER} names a folder, so that runs that only need pass or fail (PIT's) stay quick.
+ */
+public final class CertificationListener implements TestExecutionListener {
+
+    /** The configuration parameter that makes the class-path instance write its report into a folder. */
+    public static final String FOLDER_PARAMETER = "gmck.report.dir";
+
+    private final Optional<Path> configured;
+    private final Consumer<ReportSink.Published> onReport;
+
+    private Path folder;
+    private Instant started;
+    private final Map<String, List<ScenarioOutcome>> scenarios = new TreeMap<>();
+    private final Map<String, List<CaseTally>> cases = new TreeMap<>();
+    private final Map<String, List<ModelEvidence>> models = new TreeMap<>();
+    private final List<String> unattributed = new ArrayList<>();
+    private final Set<String> publishedFailures = new HashSet<>();
+
+    /** The instance the JUnit Platform loads: it writes a report only when {@value #FOLDER_PARAMETER} is set. */
+    public CertificationListener() {
+        this(Optional.empty(), p -> { });
+    }
+
+    /** An instance that writes its report into {@code folder} and hands it to {@code onReport}. */
+    public CertificationListener(Path folder, Consumer<ReportSink.Published> onReport) {
+        this(Optional.of(folder), onReport);
+    }
+
+    private CertificationListener(Optional<Path> configured, Consumer<ReportSink.Published> onReport) {
+        this.configured = configured;
+        this.onReport = onReport;
+    }
+
+    /** What the unique id of every test of the conformance suite contains. */
+    private static final String SUITE = "[suite:" + RunConformanceTest.class.getName() + "]";
+
+    @Override
+    public synchronized void testPlanExecutionStarted(TestPlan plan) {
+        folder = configured.orElseGet(() -> plan.getConfigurationParameters().get(FOLDER_PARAMETER)
+                .map(String::strip).filter(s -> !s.isEmpty()).map(Path::of).orElse(null));
+        if (plan.getRoots().stream().flatMap(root -> plan.getChildren(root).stream()).noneMatch(this::ofTheSuite)) {
+            folder = null;
+        }
+        started = Instant.now();
+        scenarios.clear();
+        cases.clear();
+        models.clear();
+        unattributed.clear();
+        publishedFailures.clear();
+    }
+
+    private boolean active() {
+        return folder != null;
+    }
+
+    private boolean ofTheSuite(TestIdentifier id) {
+        return id.getUniqueId().contains(SUITE);
+    }
+
+    @Override
+    public synchronized void executionSkipped(TestIdentifier id, String reason) {
+        if (active() && id.isTest() && ofTheSuite(id)) {
+            ruleOf(id).ifPresent(rule -> scenario(rule, id, ScenarioOutcome.SKIPPED, reason));
+        }
+    }
+
+    @Override
+    public synchronized void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
+        if (!active() || !ofTheSuite(id)) {
+            return;
+        }
+        String value = entry.getKeyValuePairs().get(EvidenceEntries.KEY);
+        if (value == null) {
+            return;
+        }
+        Optional<EvidenceEntries.Entry> read = EvidenceEntries.read(value);
+        if (read.isEmpty()) {
+            unattributed.add(id.getDisplayName() + " published evidence the kit cannot read");
+            return;
+        }
+        EvidenceEntries.Entry e = read.get();
+        if (e instanceof EvidenceEntries.Cases c) {
+            cases.computeIfAbsent(c.rule(), k -> new ArrayList<>()).add(c.tally());
+            if (c.tally().failed() > 0) {
+                publishedFailures.add(id.getUniqueId());
+            }
+        } else if (e instanceof EvidenceEntries.Model m) {
+            models.computeIfAbsent(m.rule(), k -> new ArrayList<>()).add(m.evidence());
+            if (m.evidence().failed()) {
+                publishedFailures.add(id.getUniqueId());
+            }
+        }
+    }
+
+    @Override
+    public synchronized void executionFinished(TestIdentifier id, TestExecutionResult result) {
+        if (!active() || !id.isTest() || !ofTheSuite(id)) {
+            return;
+        }
+        Optional<String> rule = ruleOf(id);
+        Optional<Throwable> thrown = result.getThrowable();
+        String message = thrown.map(t -> t.getMessage() == null ? t.getClass().getName() : t.getMessage()).orElse("");
+        if (rule.isPresent()) {
+            switch (result.getStatus()) {
+                case SUCCESSFUL -> scenario(rule.get(), id, ScenarioOutcome.PASSED, "");
+                case ABORTED -> scenario(rule.get(), id, message.contains(KitHooks.NOT_APPLICABLE)
+                        ? ScenarioOutcome.NOT_APPLICABLE : ScenarioOutcome.SKIPPED, message);
+                default -> scenario(rule.get(), id, ScenarioOutcome.FAILED, message);
+            }
+        } else if (result.getStatus() == TestExecutionResult.Status.FAILED && !publishedFailures.contains(id.getUniqueId())) {
+            unattributed.add(id.getDisplayName() + ": " + shorten(message));
+        }
+    }
+
+    @Override
+    public synchronized void testPlanExecutionFinished(TestPlan plan) {
+        if (!active()) {
+            return;
+        }
+        CertificationReport report = report(Instant.now());
+        ReportBundle.write(report, folder);
+        System.out.println(ReportBundle.console(report, folder));
+        onReport.accept(new ReportSink.Published(report, folder));
+    }
+
+    private CertificationReport report(Instant finished) {
+        RuleCatalogue catalogue = RuleCatalogue.bundled();
+        KitSources kit = KitSources.onClassPath();
+        Optional<CertificationReport.AdapterInfo> adapter = Optional.empty();
+        Optional<String> selectionError = Optional.empty();
+        try {
+            ConformanceAdapter a = Adapters.selected();
+            Set<Profile> declared = a.profiles().isEmpty() ? Set.of() : EnumSet.copyOf(a.profiles());
+            adapter = Optional.of(new CertificationReport.AdapterInfo(a.name(), a.version(), a.getClass().getName(),
+                    declared, new LinkedHashMap<>(new TreeMap<>(a.parameters()))));
+        } catch (Adapters.AdapterSelectionError e) {
+            selectionError = Optional.of(e.getMessage());
+        }
+        Set<Profile> declared = adapter.map(CertificationReport.AdapterInfo::declaredProfiles).orElse(Set.of());
+        Baseline baseline = Baseline.forRun(catalogue, declared);
+        Map<String, RuleEvidence> evidence = new TreeMap<>();
+        Set<String> ids = new HashSet<>(scenarios.keySet());
+        ids.addAll(cases.keySet());
+        ids.addAll(models.keySet());
+        for (String rule : ids) {
+            if (catalogue.rule(rule).isEmpty()) {
+                unattributed.add("evidence names rule " + rule + ", which CONFORMANCE.md does not catalogue");
+                continue;
+            }
+            evidence.put(rule, new RuleEvidence(scenarios.getOrDefault(rule, List.of()), cases.getOrDefault(rule, List.of()),
+                    models.getOrDefault(rule, List.of())));
+        }
+        return new CertificationReport(kit.version(), kit.featuresSha256(), kit.catalogueSha256(), adapter, selectionError,
+                CertificationReport.currentEnvironment(Timeouts.describe(Timeouts.forRun())), baseline,
+                CertificationReport.judge(catalogue.rules(), evidence, declared, baseline), unattributed, started, finished);
+    }
+
+    private void scenario(String rule, TestIdentifier id, String status, String message) {
+        String[] where = where(id);
+        scenarios.computeIfAbsent(rule, k -> new ArrayList<>()).add(new ScenarioOutcome(id.getDisplayName(), where[0],
+                Long.parseLong(where[1]), status, shorten(message)));
+    }
+
+    /** The scenario's rule: its one tag that is a rule id. */
+    private static Optional<String> ruleOf(TestIdentifier id) {
+        return id.getTags().stream().map(TestTag::getName).filter(t -> Rule.ID.matcher(t).matches()).findFirst();
+    }
+
+    /** The feature file (relative to the features folder) and line of a scenario. */
+    private static String[] where(TestIdentifier id) {
+        Optional<TestSource> source = id.getSource();
+        String path = "";
+        Optional<FilePosition> position = Optional.empty();
+        if (source.isPresent() && source.get() instanceof ClasspathResourceSource c) {
+            path = c.getClasspathResourceName();
+            position = c.getPosition();
+        } else if (source.isPresent() && source.get() instanceof FileSource f) {
+            path = f.getFile().getPath().replace('\\', '/');
+            position = f.getPosition();
+        }
+        int at = path.lastIndexOf("features/");
+        String file = at >= 0 ? path.substring(at + "features/".length()) : path;
+        return new String[] {file, String.valueOf(position.map(FilePosition::getLine).orElse(1))};
+    }
+
+    private static String shorten(String message) {
+        String m = message == null ? "" : message;
+        return m.length() > 4000 ? m.substring(0, 4000) + "…" : m;
+    }
+
+    @Override
+    public String toString() {
+        return "certification report" + (folder == null ? "" : " into " + folder);
+    }
+}

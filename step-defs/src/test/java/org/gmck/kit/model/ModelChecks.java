@@ -1,0 +1,63 @@
+package org.gmck.kit.model;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.gmck.kit.Adapters;
+import org.gmck.kit.CheckGuard;
+import org.gmck.kit.Timeouts;
+import org.gmck.kit.certify.CheckSettings;
+import org.gmck.kit.evidence.EvidenceEntries;
+import org.gmck.kit.evidence.ModelEvidence;
+import org.gmck.spi.ConformanceAdapter;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.TestReporter;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Part of every certification: each model of {@link ModelSpecs} played against the adapter under test, over
+ * every variant it applies to, at the run's depth and seed (see {@link CheckSettings}). Each rule the model
+ * compares gets the run as evidence; a disagreement fails the rule of the comparison that failed, and carries
+ * the shrunk sequence as a scenario.
+ */
+@ExtendWith(CheckSettings.Resolver.class)
+public class ModelChecks {
+
+    static List<String> models() {
+        return ModelSpecs.all().stream().map(ModelSpec::name).toList();
+    }
+
+    @ParameterizedTest(name = "model-based run: {0}", allowZeroInvocations = true)
+    @MethodSource("models")
+    void theAdapterAgreesWithTheModel(String name, CheckSettings settings, TestReporter reporter) {
+        ModelSpec<?> spec = ModelSpecs.all().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+        ConformanceAdapter adapter = Adapters.selected();
+        Assumptions.assumeTrue(settings.runs(spec.profile(), adapter.profiles()), () -> "Not applicable: adapter '"
+                + adapter.name() + "' does not declare profile " + spec.profile().id());
+        List<String> variants = spec.variants(adapter);
+        Assumptions.assumeFalse(variants.isEmpty(), () -> "Not applicable: no variant of the " + name + " model applies to '"
+                + adapter.name() + "'");
+        List<String> disagreements = new ArrayList<>();
+        for (String variant : variants) {
+            ModelRunner.Result result = ModelRunner.run(spec, variant, adapter, settings, new CheckGuard(Timeouts.forRun()));
+            TreeSet<String> rules = new TreeSet<>(spec.rules());
+            result.found().ifPresent(f -> rules.add(f.disagreement().rule()));
+            for (String rule : rules) {
+                Optional<ModelEvidence.Counterexample> failure = result.found()
+                        .filter(f -> f.disagreement().rule().equals(rule))
+                        .map(f -> new ModelEvidence.Counterexample(f.disagreement().difference(), f.operations(), f.gherkin()));
+                EvidenceEntries.publish(reporter, rule, new ModelEvidence(name, variant, settings.depth().label(),
+                        result.seed(), result.sequences(), result.steps(), failure));
+            }
+            result.found().ifPresent(f -> disagreements.add(variant + ": " + f.disagreement().rule() + ": "
+                    + f.disagreement().difference() + "\n" + f.gherkin()));
+        }
+        assertTrue(disagreements.isEmpty(), () -> "the " + name + " model disagrees with adapter '" + adapter.name()
+                + "':\n" + String.join("\n", disagreements));
+    }
+}

@@ -1,0 +1,15 @@
+package org.gmck.kit.model;
+
+import java.util.List;
+
+/** Every model the kit plays in certification, one per profile with state. */
+public final class ModelSpecs {
+
+    private ModelSpecs() {
+    }
+
+    /** The models, in a fixed order. */
+    public static List<ModelSpec<?>> all() {
+        return List.of();
+    }
+}

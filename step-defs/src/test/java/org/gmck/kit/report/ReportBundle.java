@@ -1,0 +1,78 @@
+package org.gmck.kit.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.gmck.kit.catalogue.RuleCatalogue;
+
+/**
+ * Writes a report's self-contained bundle into one folder: {@code report.json} (valid against
+ * {@value ReportJson#SCHEMA}, copied beside it), {@code summary.md} and {@code summary.html}, and the
+ * kit's sources their links point at ({@code rule-index.md}, {@code CONFORMANCE.md}, {@code features/}).
+ */
+public final class ReportBundle {
+
+    private ReportBundle() {
+    }
+
+    /** Writes the bundle. */
+    public static void write(CertificationReport report, Path folder) {
+        KitSources kit = KitSources.onClassPath();
+        RuleCatalogue catalogue = RuleCatalogue.bundled();
+        try {
+            Files.createDirectories(folder);
+            Files.writeString(folder.resolve("report.json"), ReportJson.write(report), StandardCharsets.UTF_8);
+            Files.writeString(folder.resolve("summary.md"), SummaryMarkdown.render(report, "features/", "rule-index.md"),
+                    StandardCharsets.UTF_8);
+            Files.writeString(folder.resolve("summary.html"), SummaryHtml.render(report, "features/", "rule-index.md"),
+                    StandardCharsets.UTF_8);
+            Map<String, Verdict> verdicts = report.rules().stream()
+                    .collect(Collectors.toMap(r -> r.rule().id(), RuleVerdict::verdict));
+            String who = report.adapter().map(a -> "adapter `" + a.name() + "` " + a.version()).orElse("no adapter");
+            Files.writeString(folder.resolve("rule-index.md"),
+                    RuleIndex.render(catalogue, kit.features(), verdicts, who, "features/", "CONFORMANCE.md", ""),
+                    StandardCharsets.UTF_8);
+            Files.writeString(folder.resolve("CONFORMANCE.md"), kit.catalogueText(), StandardCharsets.UTF_8);
+            try (InputStream schema = ReportBundle.class.getClassLoader().getResourceAsStream(ReportJson.SCHEMA)) {
+                if (schema != null) {
+                    Files.copy(schema, folder.resolve(ReportJson.SCHEMA), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            for (Map.Entry<String, byte[]> f : kit.featureFiles().entrySet()) {
+                Path target = folder.resolve("features").resolve(f.getKey());
+                Files.createDirectories(target.getParent());
+                Files.write(target, f.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The per-profile verdict table printed at the end of a run. */
+    public static String console(CertificationReport report, Path folder) {
+        StringBuilder out = new StringBuilder("\n=== Conformance summary: ")
+                .append(report.adapter().map(a -> "adapter '" + a.name() + "' " + a.version()).orElse("no adapter"))
+                .append(" ===\n");
+        out.append(String.format("  %-26s %5s %5s %5s %6s %6s %5s %10s %7s %9s %7s %6s%n", "profile", "rules", "pass", "fail",
+                "xfail", "xpass", "n/a", "untestable", "not-run", "scenarios", "cases", "models"));
+        report.byProfile().forEach((profile, rules) -> {
+            Map<Verdict, Integer> c = report.counts(rules);
+            out.append(String.format("  %-26s %5d %5d %5d %6d %6d %5d %10d %7d %9d %7d %6d%n",
+                    profile.id() + (report.declared().contains(profile) ? "" : " (not declared)"), rules.size(),
+                    c.get(Verdict.PASS), c.get(Verdict.FAIL) + c.get(Verdict.OPTIONAL_UNMET),
+                    c.get(Verdict.EXPECTED_FAILURE), c.get(Verdict.UNEXPECTED_PASS), c.get(Verdict.NOT_APPLICABLE),
+                    c.get(Verdict.UNTESTABLE), c.get(Verdict.NOT_RUN),
+                    rules.stream().mapToInt(r -> r.scenarios().size()).sum(), CertificationReport.cases(rules),
+                    CertificationReport.modelRuns(rules)));
+        });
+        out.append("  verdict: ").append(report.headline()).append('\n');
+        out.append("  report:  ").append(folder.resolve("report.json")).append(", summary.md and summary.html\n");
+        return out.toString();
+    }
+}
