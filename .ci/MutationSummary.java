@@ -11,9 +11,10 @@ import java.util.regex.Pattern;
 
 /**
  * Reads PIT's {@code mutations.xml} and writes {@code summary.md} beside it: the mutation score of the
- * whole reference and of each package, and every mutant the suite let live. Exits 1 when a package scores
- * below the floor given as the third argument (a percentage), so one weak package cannot hide behind a
- * strong total.
+ * whole reference and of each package, and every mutant the certification run let live, each with the rule
+ * area its code implements and, when {@code equivalent-mutants.tsv} (beside the summary) explains it as
+ * equivalent to the original, why. Exits 1 when a package scores below the floor given as the third argument
+ * (a percentage), so one weak package cannot hide behind a strong total.
  *
  * <pre>java .ci/MutationSummary.java mutation-reports/mutations.xml mutation-reports/summary.md 90</pre>
  */
@@ -41,8 +42,49 @@ public final class MutationSummary {
         }
     }
 
+    /** The rule area each package of the reference implements. */
+    private static final Map<String, String> AREAS = Map.of(
+            "org.gmck.reference.x86", "x86 paging (X86-*)",
+            "org.gmck.reference.gmm", "GMM (GMM-*)",
+            "org.gmck.reference.pgm", "PGM paging modes (PGM-MODE, PGM-GMODE, PGM-PAE, PGM-CR3)",
+            "org.gmck.reference.pgm.phys", "PGM guest memory (PGM-PHYS, PGM-COST, PGM-REC)",
+            "org.gmck.reference.pgm.shadow", "PGM shadow paging and contexts (PGM-SHW, PGM-CTX)",
+            "org.gmck.reference.pgm.handler", "PGM access handlers (PGM-HND, PGM-VHND)",
+            "org.gmck.reference.pgm.vm", "PGM VM facets (PGM-PHYS, PGM-SHW, PGM-CTX)",
+            "org.gmck.reference.monitor", "FreeMWare monitor (MON-*)",
+            "org.gmck.reference.largepage", "KVM large pages (LP-*)");
+
+    /** A survivor explained as equivalent: a class, a method and a mutation description, and why. */
+    private record Equivalent(String clazz, String method, String mutation, String reason) {
+        boolean matches(String c, String m, String d) {
+            return c.endsWith("." + clazz) && m.equals(method) && d.contains(mutation);
+        }
+    }
+
+    private static List<Equivalent> equivalents(Path file) throws IOException {
+        List<Equivalent> list = new ArrayList<>();
+        if (!Files.isRegularFile(file)) {
+            return list;
+        }
+        for (String line : Files.readAllLines(file)) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] cells = line.split("\t");
+            if (cells.length != 4) {
+                throw new IllegalArgumentException(file + ": '" + line + "' needs four tab-separated cells: class, method, "
+                        + "mutation, reason");
+            }
+            list.add(new Equivalent(cells[0].strip(), cells[1].strip(), cells[2].strip(), cells[3].strip()));
+        }
+        return list;
+    }
+
     public static void main(String[] args) throws IOException {
         String xml = Files.readString(Path.of(args[0]));
+        Path equivalentsFile = Path.of(args[1]).resolveSibling("equivalent-mutants.tsv");
+        List<Equivalent> equivalents = equivalents(equivalentsFile);
+        List<Equivalent> used = new ArrayList<>();
         double floor = Double.parseDouble(args[2]);
         Map<String, Score> packages = new TreeMap<>();
         Score all = new Score();
@@ -59,9 +101,18 @@ public final class MutationSummary {
                 score.detected++;
                 all.detected++;
             } else {
-                live.add(String.format(Locale.ROOT, "| `%s` | %s | %s | %s | %s |", clazz.substring(clazz.lastIndexOf('.') + 1),
-                        find(METHOD, body).replace("<", "\\<").replace(">", "\\>"), find(LINE, body), find(DESCRIPTION, body),
-                        status.equals("NO_COVERAGE") ? "no scenario reaches it" : "survived"));
+                String method = find(METHOD, body);
+                String description = find(DESCRIPTION, body);
+                String area = AREAS.getOrDefault(clazz.substring(0, clazz.lastIndexOf('.')), "?");
+                String why = equivalents.stream().filter(e -> e.matches(clazz, method, description)).findFirst()
+                        .map(e -> {
+                            used.add(e);
+                            return "equivalent: " + e.reason();
+                        })
+                        .orElse(status.equals("NO_COVERAGE") ? "no check reaches it" : "survived");
+                live.add(String.format(Locale.ROOT, "| %s | `%s` | %s | %s | %s | %s |", area,
+                        clazz.substring(clazz.lastIndexOf('.') + 1), method.replace("<", "\\<").replace(">", "\\>"),
+                        find(LINE, body), description, why.replace("|", "\\|")));
             }
         }
         if (all.total == 0) {
@@ -80,11 +131,16 @@ public final class MutationSummary {
             }
         });
         md.append(String.format(Locale.ROOT, "| **all** | %d | %d | **%.1f%%** |%n%n", all.detected, all.total, all.percent()));
-        md.append("## Mutants the suite does not detect\n\n");
-        md.append("Each is a change to the reference that no scenario or property notices: a rule with a missing scenario, or code no rule can observe.\n\n");
-        md.append("| Class | Method | Line | Mutation | Why |\n| --- | --- | ---: | --- | --- |\n");
+        md.append("## Mutants the certification run does not detect\n\n");
+        md.append("Each is a change to the reference that no scenario, fixture case or model-based run notices: a rule "
+                + "with a missing variant or model comparison, code no rule can observe, or a mutant equivalent to the "
+                + "original (then `equivalent-mutants.tsv` says why).\n\n");
+        md.append("| Rule area | Class | Method | Line | Mutation | Why |\n| --- | --- | --- | ---: | --- | --- |\n");
         live.forEach(row -> md.append(row).append('\n'));
         Files.writeString(Path.of(args[1]), md.toString());
+        equivalents.stream().filter(e -> !used.contains(e)).forEach(e -> System.err.println("warning: "
+                + equivalentsFile + " explains a mutant that no longer lives: " + e.clazz() + "." + e.method() + " "
+                + e.mutation()));
         System.out.printf(Locale.ROOT, "mutation score %.1f%% (%d of %d); by package:%n", all.percent(), all.detected, all.total);
         packages.forEach((name, score) -> System.out.printf(Locale.ROOT, "  %-36s %5.1f%% (%d of %d)%n", name,
                 score.percent(), score.detected, score.total));

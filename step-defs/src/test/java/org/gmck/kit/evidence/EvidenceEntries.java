@@ -3,9 +3,7 @@ package org.gmck.kit.evidence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.TestReporter;
@@ -53,25 +51,10 @@ public final class EvidenceEntries {
         m.put("rule", entry.rule());
         if (entry instanceof Cases c) {
             m.put("kind", "cases");
-            CaseTally t = c.tally();
-            m.put("source", t.source());
-            m.put("ran", t.ran());
-            m.put("failed", t.failed());
-            m.put("notAskable", t.notAskable());
-            List<Map<String, Object>> first = new ArrayList<>();
-            t.first().forEach(f -> first.add(Map.of("id", f.id(), "difference", f.difference())));
-            m.put("first", first);
+            m.put("evidence", EvidenceJson.tally(c.tally()));
         } else if (entry instanceof Model md) {
             m.put("kind", "model");
-            ModelEvidence e = md.evidence();
-            m.put("model", e.model());
-            m.put("variant", e.variant());
-            m.put("depth", e.depth());
-            m.put("seed", e.seed());
-            m.put("sequences", e.sequences());
-            m.put("steps", e.steps());
-            e.failure().ifPresent(f -> m.put("failure", Map.of("difference", f.difference(), "operations", f.operations(),
-                    "gherkin", f.gherkin())));
+            m.put("evidence", EvidenceJson.model(md.evidence()));
         }
         try {
             return JSON.writeValueAsString(m);
@@ -86,22 +69,10 @@ public final class EvidenceEntries {
             JsonNode n = JSON.readTree(value);
             String rule = n.path("rule").asText();
             switch (n.path("kind").asText()) {
-                case "cases": {
-                    List<CaseTally.FailedCase> first = new ArrayList<>();
-                    n.path("first").forEach(f -> first.add(new CaseTally.FailedCase(f.path("id").asText(),
-                            f.path("difference").asText())));
-                    return Optional.of(new Cases(rule, new CaseTally(n.path("source").asText(), n.path("ran").asInt(),
-                            n.path("failed").asInt(), n.path("notAskable").asInt(), first)));
-                }
-                case "model": {
-                    JsonNode f = n.path("failure");
-                    Optional<ModelEvidence.Counterexample> failure = f.isMissingNode() ? Optional.empty()
-                            : Optional.of(new ModelEvidence.Counterexample(f.path("difference").asText(),
-                                    f.path("operations").asInt(), f.path("gherkin").asText()));
-                    return Optional.of(new Model(rule, new ModelEvidence(n.path("model").asText(), n.path("variant").asText(),
-                            n.path("depth").asText(), n.path("seed").asLong(), n.path("sequences").asInt(),
-                            n.path("steps").asLong(), failure)));
-                }
+                case "cases":
+                    return Optional.of(new Cases(rule, EvidenceJson.tally(n.path("evidence"))));
+                case "model":
+                    return Optional.of(new Model(rule, EvidenceJson.model(n.path("evidence"))));
                 default:
                     return Optional.empty();
             }

@@ -121,6 +121,15 @@ public final class Baseline {
     }
 
     /** The listed rules and their reasons, in file order. */
+    /**
+     * The rules a failing data case is counted against: when the baseline lists some of the rules the case's
+     * difference breaks, those alone (the listed deviation explains the case); otherwise all of them.
+     */
+    public List<String> explaining(List<String> failed) {
+        List<String> listed = failed.stream().filter(reasons::containsKey).toList();
+        return listed.isEmpty() ? failed : listed;
+    }
+
     public Map<String, String> entries() {
         return reasons;
     }

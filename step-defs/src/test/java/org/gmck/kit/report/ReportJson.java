@@ -10,8 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gmck.kit.catalogue.Rule;
-import org.gmck.kit.evidence.CaseTally;
-import org.gmck.kit.evidence.ModelEvidence;
+import org.gmck.kit.evidence.EvidenceJson;
 import org.gmck.spi.Profile;
 
 /** Writes a {@link CertificationReport} as JSON conforming to {@value #SCHEMA}. */
@@ -115,38 +114,8 @@ public final class ReportJson {
             scenarios.add(m);
         }
         r.put("scenarios", scenarios);
-        List<Map<String, Object>> cases = new ArrayList<>();
-        for (CaseTally c : v.evidence().cases()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("source", c.source());
-            m.put("ran", c.ran());
-            m.put("failed", c.failed());
-            m.put("notAskable", c.notAskable());
-            List<Map<String, Object>> first = new ArrayList<>();
-            c.first().forEach(f -> first.add(ordered("id", f.id(), "difference", f.difference())));
-            m.put("firstFailures", first);
-            cases.add(m);
-        }
-        r.put("cases", cases);
-        List<Map<String, Object>> models = new ArrayList<>();
-        for (ModelEvidence e : v.evidence().models()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("model", e.model());
-            m.put("variant", e.variant());
-            m.put("depth", e.depth());
-            m.put("seed", e.seed());
-            m.put("sequences", e.sequences());
-            m.put("steps", e.steps());
-            e.failure().ifPresent(f -> {
-                Map<String, Object> failure = new LinkedHashMap<>();
-                failure.put("difference", f.difference());
-                failure.put("operations", f.operations());
-                failure.put("scenario", f.gherkin());
-                m.put("failure", failure);
-            });
-            models.add(m);
-        }
-        r.put("models", models);
+        r.put("cases", v.evidence().cases().stream().map(EvidenceJson::tally).toList());
+        r.put("models", v.evidence().models().stream().map(EvidenceJson::model).toList());
         return r;
     }
 

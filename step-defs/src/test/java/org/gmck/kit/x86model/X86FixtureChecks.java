@@ -16,6 +16,7 @@ import org.gmck.kit.catalogue.RuleCatalogue;
 import org.gmck.kit.certify.CheckSettings;
 import org.gmck.kit.evidence.CaseTally;
 import org.gmck.kit.evidence.EvidenceEntries;
+import org.gmck.kit.report.Baseline;
 import org.gmck.spi.ConformanceAdapter;
 import org.gmck.spi.Profile;
 import org.junit.jupiter.api.Assumptions;
@@ -30,7 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * of all its rules. Each file's cases are tallied per rule they carry (see {@link CaseTally}): a case that
  * fails counts against the rules its difference breaks (see {@link CaseRunner.Difference#failedRules}: a
  * wrong outcome breaks the case's rules, wrong memory afterwards the accessed, dirty and memory rules, whether
- * the case carries them or not), and a case the adapter declines with an exception
+ * the case carries them or not; when the adapter's baseline lists some of those rules, the case counts against
+ * them alone, as the deviation they list explains it), and a case the adapter declines with an exception
  * saying it "{@value #NOT_ASKABLE}" counts as not askable (neither passed nor failed). An adapter that stops
  * answering ({@value #HUNG_LIMIT} cases out of time in one file; a case's calls together get the time one call
  * gets) has the file's remaining cases counted as failed, so that a hang costs a few timeouts, not one per case.
@@ -54,6 +56,7 @@ public class X86FixtureChecks {
         Assumptions.assumeTrue(settings.runs(Profile.X86_PAGING, declared),
                 () -> "Not applicable: adapter '" + adapter.name() + "' does not declare profile x86-paging");
         RuleCatalogue catalogue = RuleCatalogue.bundled();
+        Baseline baseline = Baseline.forRun(catalogue, declared);
         CheckGuard guard = new CheckGuard(Timeouts.forRun());
         CaseRunner runner = new CaseRunner(adapter, declared.contains(Profile.X86_PDPTE_REGISTERS));
         Map<String, Tally> tallies = new LinkedHashMap<>();
@@ -80,7 +83,7 @@ public class X86FixtureChecks {
                 c.rules().forEach(id -> tally(tallies, id).notAskable());
                 continue;
             }
-            List<String> failed = difference.map(d -> d.failedRules(c)).orElse(List.of());
+            List<String> failed = baseline.explaining(difference.map(d -> d.failedRules(c)).orElse(List.of()));
             for (String id : c.rules()) {
                 if (failed.contains(id)) {
                     tally(tallies, id).fail(c.id(), difference.get().text());
