@@ -18,7 +18,8 @@ import org.gmck.spi.x86.X86PagingMode;
  * an access that then faults on the leaf leaves A set in it. QEMU 7.2 does this; 2 MB and 4 KB leaves are
  * right.
  */
-@Breaks("X86-AD-3")
+@Breaks(value = "X86-AD-3", also = {"X86-AR-1", "X86-AR-3", "X86-PK-1", "X86-RSVD-2", "X86-RSVD-3", "X86-SMAP-1",
+    "X86-SMEP-1"})
 public final class GigabyteLeafAccessedBeforeChecks extends KnownBad {
 
     private static final long ACCESSED = 1L << 5;

@@ -18,7 +18,7 @@ import org.gmck.spi.x86.X86PagingMode;
  * every write in the older scenarios meets, the second fault supplies the D the first one forgets; a read
  * of a fresh large page comes out dirty, and a write to one that was only read stays clean.
  */
-@Breaks("X86-AD-2")
+@Breaks(value = "X86-AD-2", also = "X86-AD-1")
 public final class LargeLeafDirtiedOnFirstTouch extends KnownBad {
 
     private static final long ACCESSED = 1L << 5;

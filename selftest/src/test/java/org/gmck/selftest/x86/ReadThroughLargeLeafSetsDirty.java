@@ -15,7 +15,7 @@ import org.gmck.spi.x86.X86Mmu;
  * "is this a data access" where it means "is this a write". Fetches and 4 KB and 4 MB pages are right, so
  * a guest only sees clean large pages written back to disk for nothing.
  */
-@Breaks("X86-AD-2")
+@Breaks(value = "X86-AD-2", also = "X86-AD-1")
 public final class ReadThroughLargeLeafSetsDirty extends KnownBad {
 
     private static final long DIRTY = 1L << 6;
