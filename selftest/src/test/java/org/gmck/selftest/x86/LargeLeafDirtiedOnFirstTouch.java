@@ -14,9 +14,9 @@ import org.gmck.spi.x86.X86PagingMode;
  * Two faults in the flag update of 2 MB and 1 GB leaves that hide each other on a fresh page. First, the
  * update is skipped when the leaf's A flag is already set ("already accessed, nothing to write"), so a
  * write through a large page that was read before never sets D. Second, the first data access through a
- * large leaf sets A and D together, whether it reads or writes. On a leaf whose A is clear, which is what
- * every write in the older scenarios meets, the second fault supplies the D the first one forgets; a read
- * of a fresh large page comes out dirty, and a write to one that was only read stays clean.
+ * large leaf sets A and D together, whether it reads or writes. On a fresh leaf, whose A is clear, the second
+ * fault supplies the D the first one forgets, so a first write looks right; but a read of a fresh large page
+ * comes out dirty, and a write to one that was only read before stays clean.
  */
 @Breaks(value = "X86-AD-2", also = "X86-AD-1")
 public final class LargeLeafDirtiedOnFirstTouch extends KnownBad {
