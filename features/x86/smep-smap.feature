@@ -16,6 +16,7 @@ Feature: x86 SMEP and SMAP: keeping the kernel out of user pages
     Then the access page-faults with error code P|ID
     And no paging entry changed but A in the non-leaf entries walked before the fault
 
+    @variant:bits32 @variant:pae @variant:level4 @variant:level5 @variant:leaf-4k @variant:nxe-clear
     Examples:
       | mode    | address            |
       | 32-bit  | 0x12345678         |
@@ -23,7 +24,7 @@ Feature: x86 SMEP and SMAP: keeping the kernel out of user pages
       | 4-level | 0x7123456789ab     |
       | 5-level | 0x00abcdef12345678 |
 
-  @X86-SMEP-1 @profile:x86-paging
+  @X86-SMEP-1 @profile:x86-paging @variant:leaf-2m @variant:level4 @variant:nxe-clear
   Scenario: SMEP: a supervisor fetch from a 2 MB user page faults as well
     Source: Intel SDM Vol. 3A, 4.6.1 "Determination of Access Rights"
     Given 4-level paging
@@ -31,6 +32,32 @@ Feature: x86 SMEP and SMAP: keeping the kernel out of user pages
     And a 2 MB page mapped at 0x7123456789ab to frame 0x40000000
     When a supervisor fetch of 0x7123456789ab is made
     Then the access page-faults with error code P|ID
+
+  @X86-SMEP-1 @profile:x86-paging
+  Scenario Outline: SMEP: a supervisor fetch from a <size> user page faults (<mode> paging, <bits> set)
+    Source: Intel SDM Vol. 3A, 4.6.1 "Determination of Access Rights"
+    Given <mode> paging
+    And <bits> are set
+    And a <size> page mapped at <address> to frame <frame>
+    When a supervisor fetch of <address> is made
+    Then the access page-faults with error code P|ID
+    And no paging entry changed but A in the non-leaf entries walked before the fault
+
+    @variant:leaf-4m @variant:bits32 @variant:nxe-clear
+    Examples: a 4 MB page
+      | mode    | bits                 | size | address            | frame      |
+      | 32-bit  | CR4.SMEP and CR4.PSE | 4 MB | 0x12345678         | 0x40000000 |
+
+    @variant:leaf-1g @variant:level5 @variant:nxe-clear
+    Examples: a 1 GB page
+      | mode    | bits                 | size | address            | frame      |
+      | 5-level | CR4.SMEP             | 1 GB | 0x00abcdef12345678 | 0x80000000 |
+
+    @variant:nxe-set @variant:leaf-4k @variant:leaf-2m @variant:pae @variant:level4
+    Examples: EFER.NXE set on an executable page
+      | mode    | bits                  | size | address            | frame      |
+      | PAE     | CR4.SMEP and EFER.NXE | 2 MB | 0xc7654321         | 0x40000000 |
+      | 4-level | CR4.SMEP and EFER.NXE | 4 KB | 0x7123456789ab     | 0x7000     |
 
   @X86-SMEP-2 @profile:x86-paging
   Scenario Outline: SMEP does not stop a <who> <kind> of a <page> page
@@ -42,11 +69,24 @@ Feature: x86 SMEP and SMAP: keeping the kernel out of user pages
     When a <who> <kind> of 0x7123456789ab is made
     Then the access translates to 0x79ab
 
-    Examples:
+    @variant:supervisor-read
+    Examples: a supervisor read of a user page
       | who        | kind  | page       | flags    |
       | supervisor | read  | user       | P RW US  |
+
+    @variant:supervisor-write
+    Examples: a supervisor write to a user page
+      | who        | kind  | page       | flags    |
       | supervisor | write | user       | P RW US  |
+
+    @variant:user-fetch
+    Examples: a user fetch from a user page
+      | who        | kind  | page       | flags    |
       | user       | fetch | user       | P RW US  |
+
+    @variant:supervisor-fetch-of-supervisor-page
+    Examples: a supervisor fetch from a supervisor page
+      | who        | kind  | page       | flags    |
       | supervisor | fetch | supervisor | P RW     |
 
   @X86-SMAP-1 @profile:x86-paging
@@ -58,12 +98,38 @@ Feature: x86 SMEP and SMAP: keeping the kernel out of user pages
     When a supervisor <kind> of <address> is made
     Then the access page-faults with error code <error>
 
+    @variant:bits32 @variant:pae @variant:level4 @variant:level5 @variant:read @variant:write @variant:leaf-4k
     Examples:
       | mode    | kind  | address            | error |
       | 32-bit  | read  | 0x12345678         | P     |
       | PAE     | write | 0xc7654321         | P\|W   |
       | 4-level | read  | 0x7123456789ab     | P     |
       | 5-level | write | 0x00abcdef12345678 | P\|W   |
+
+  @X86-SMAP-1 @profile:x86-paging
+  Scenario Outline: SMAP without AC: a supervisor <kind> of a <size> user page faults (<mode> paging)
+    Source: Intel SDM Vol. 3A, 4.6.1 "Determination of Access Rights"
+    Given <mode> paging
+    And CR4.SMAP and CR4.PSE are set
+    And a <size> page mapped at <address> to frame <frame>
+    When a supervisor <kind> of <address> is made
+    Then the access page-faults with error code <error>
+    And no paging entry changed but A in the non-leaf entries walked before the fault
+
+    @variant:leaf-4m @variant:bits32 @variant:write
+    Examples: a 4 MB page
+      | mode    | kind  | size | address            | frame      | error |
+      | 32-bit  | write | 4 MB | 0x12345678         | 0x40000000 | P\|W   |
+
+    @variant:leaf-2m @variant:level4 @variant:read
+    Examples: a 2 MB page
+      | mode    | kind  | size | address            | frame      | error |
+      | 4-level | read  | 2 MB | 0x7123456789ab     | 0x40000000 | P     |
+
+    @variant:leaf-1g @variant:level5 @variant:write
+    Examples: a 1 GB page
+      | mode    | kind  | size | address            | frame      | error |
+      | 5-level | write | 1 GB | 0x00abcdef12345678 | 0x80000000 | P\|W   |
 
   @X86-SMAP-2 @profile:x86-paging
   Scenario Outline: SMAP with AC: a supervisor <kind> of a <flags> user page with <bits> set is allowed
@@ -76,13 +142,22 @@ Feature: x86 SMEP and SMAP: keeping the kernel out of user pages
     When a supervisor <kind> of 0x7123456789ab is made
     Then the access translates to 0x79ab
 
-    Examples:
+    @variant:read @variant:wp-set
+    Examples: a read
       | kind  | flags   | bits     |
       | read  | P RW US | CR0.WP   |
+
+    @variant:write @variant:wp-set
+    Examples: a write to a writable page
+      | kind  | flags   | bits     |
       | write | P RW US | CR0.WP   |
+
+    @variant:write @variant:wp-clear
+    Examples: a write to a read-only page with CR0.WP clear
+      | kind  | flags   | bits     |
       | write | P US    | EFER.NXE |
 
-  @X86-SMAP-2 @profile:x86-paging
+  @X86-SMAP-2 @profile:x86-paging @variant:write @variant:wp-set
   Scenario: SMAP with AC: a supervisor write to a read-only user page still obeys CR0.WP
     Source: Intel SDM Vol. 3A, 4.6.1 "Determination of Access Rights"
     Given 4-level paging
@@ -102,13 +177,18 @@ Feature: x86 SMEP and SMAP: keeping the kernel out of user pages
     Then the access page-faults with error code <error>
     And no paging entry changed but A in the non-leaf entries walked before the fault
 
-    Examples:
+    @variant:smap-set @variant:ac-clear @variant:read
+    Examples: AC clear
       | mode    | ac    | bits                  | kind  | address        | error |
       | 4-level | clear | CR4.SMAP              | read  | 0x7123456789ab | P     |
+
+    @variant:smap-set @variant:ac-set @variant:read @variant:write
+    Examples: AC set, which excuses explicit accesses only
+      | mode    | ac    | bits                  | kind  | address        | error |
       | 4-level | set   | CR4.SMAP and RFLAGS.AC | read  | 0x7123456789ab | P     |
       | 32-bit  | set   | CR4.SMAP and RFLAGS.AC | write | 0x12345678     | P\|W   |
 
-  @X86-SMAP-3 @profile:x86-paging
+  @X86-SMAP-3 @profile:x86-paging @variant:smap-clear @variant:read
   Scenario: Without SMAP an implicit supervisor read of a user page is allowed
     Source: Intel SDM Vol. 3A, 4.6.1 "Determination of Access Rights"
     Given 4-level paging
@@ -125,7 +205,12 @@ Feature: x86 SMEP and SMAP: keeping the kernel out of user pages
     When a <who> fetch of 0x7123456789ab is made
     Then the access translates to 0x79ab
 
-    Examples:
+    @variant:supervisor
+    Examples: a supervisor fetch
       | who        |
       | supervisor |
+
+    @variant:user
+    Examples: a user fetch
+      | who        |
       | user       |

@@ -5,8 +5,11 @@ import org.gmck.selftest.KnownBad;
 import org.gmck.spi.pgm.GuestMode;
 import org.gmck.spi.pgm.PagingModes;
 
-/** Waves a PDPE through in modes that have no page-directory-pointer table instead of refusing the check. */
-@Breaks("PGM-PAE-6")
+/**
+ * Waves a PDPE through in modes that have no page-directory-pointer table instead of refusing the check;
+ * INVALID, which has none either, is waved through as well.
+ */
+@Breaks(value = "PGM-PAE-6", also = "PGM-MODE-8")
 public final class PdpeCheckedWithoutPaging extends KnownBad {
 
     PagingModes pagingModes(PagingModes reference) {

@@ -72,10 +72,21 @@ public final class PagingModeSteps {
         context.attemptRun(() -> shadow.changeMode(registers));
     }
 
+    @When("the guest clears every control bit")
+    public void theGuestClearsEverything() {
+        context.attemptRun(() -> shadow.changeMode(new ControlRegisters(0, 0, 0)));
+    }
+
     @Then("the guest mode is {guestMode}")
     public void theGuestModeIs(GuestMode expected) {
         GuestMode actual = shadow != null ? shadow.guestMode() : context.lastValue("the guest mode");
         context.expectEqual("the guest mode", expected, actual);
+    }
+
+    @Then("the guest-mode query answers {guestMode}")
+    public void theQueryAnswers(GuestMode expected) {
+        context.expectEqual("the guest mode the query derives from the same registers", expected,
+                context.lastValue("the guest mode"));
     }
 
     @Then("the shadow mode is {pagingMode}")
@@ -133,6 +144,11 @@ public final class PagingModeSteps {
     @When("I check a present guest PDPE with bit {int} set in {guestMode} mode")
     public void checkPresentPdpe(int bit, GuestMode mode) {
         checkPdpe(0x1000L | 1L | (1L << bit), mode);
+    }
+
+    @When("I check the present guest PDPE {word} in {guestMode} mode")
+    public void checkGivenPresentPdpe(String value, GuestMode mode) {
+        checkPdpe(Numbers.parse(value), mode);
     }
 
     @When("I check the not-present guest PDPE {word} in {guestMode} mode")
