@@ -331,6 +331,12 @@ public final class LargePageSteps {
         }
     }
 
+    @Given("the guest's {lpGuestEntry} for the 2 MB frame at {lpAddress} is shadowed")
+    public void entryOfKindShadowed(String kind, long frame) {
+        shadowEntryOfKind(kind, frame);
+        context.expectAccepted("shadowing the guest's " + kind + " for the frame at " + Numbers.hex(frame));
+    }
+
     @io.cucumber.java.ParameterType("large entry|real-mode pseudo entry")
     public String lpGuestEntry(String kind) {
         return kind;
