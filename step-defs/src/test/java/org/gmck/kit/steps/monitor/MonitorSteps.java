@@ -118,6 +118,7 @@ public final class MonitorSteps {
 
     @When("the guest makes a {monMode} {monKind} at {monAddress}")
     public void access(String mode, String kind, long linear) {
+        world.eventsBeforeAccess = world.monitor.events().size();
         context.attempt(() -> world.monitor.access(linear, kind.equals("write"), mode.equals("user")));
     }
 
@@ -156,6 +157,57 @@ public final class MonitorSteps {
             context.expectThat("guest page " + pfn + " shares its host page " + host + " with another guest page",
                     seen.add(host.get()));
         }
+    }
+
+    @Then("the resident guest pages are served by distinct pages of the host page array")
+    public void residentPagesDistinct() {
+        HashSet<Long> seen = new HashSet<>();
+        for (int pfn = 0; pfn < world.monitor.guestPages(); pfn++) {
+            Optional<Long> host = world.monitor.hostPageOf(pfn);
+            if (host.isEmpty()) {
+                continue;
+            }
+            context.expectThat("guest page " + pfn + " must be served by a page of the array " + world.array + ", is " + host,
+                    world.array.contains(host.get()));
+            context.expectThat("guest page " + pfn + " shares its host page " + Numbers.hex(host.get())
+                    + " with another guest page", seen.add(host.get()));
+        }
+        context.expectThat("some guest page must be resident", !seen.isEmpty());
+    }
+
+    @Then("the monitor tables map no host page the monitor gave back")
+    public void nothingMapsAGivenBackPage() {
+        List<Long> givenBack = new ArrayList<>();
+        for (MonitorEvent e : world.recentEvents()) {
+            if (e.kind() == MonitorEvent.Kind.UNLOCKED) {
+                givenBack.add(e.hostPage());
+            }
+        }
+        context.expectThat("the monitor must have given back at least one page: " + world.recentEvents(), !givenBack.isEmpty());
+        for (long linear = 0; linear < MonitorWorld.DESCRIBED_LINEAR_END; linear += 0x1000) {
+            Optional<MonitorEntry> entry = world.monitor.monitorEntry(linear);
+            context.expectThat("the monitor entry for " + Numbers.hex(linear) + " maps " + entry.map(e -> Numbers.hex(e.hostPage()))
+                    + ", a host page given back (" + givenBack + ")",
+                    entry.isEmpty() || !givenBack.contains(entry.get().hostPage()));
+        }
+        List<Long> mapped = new ArrayList<>(world.monitor.mappedHostPages());
+        mapped.retainAll(givenBack);
+        context.expectEqual("the host pages given back that the monitor tables still map", List.of(), mapped);
+    }
+
+    @Then("guest page {int} has not been given back to the host")
+    public void notGivenBack(int pfn) {
+        List<MonitorEvent> all = world.monitor.events();
+        context.expectThat("guest page " + pfn + " must not have been unlocked: " + all, all.stream()
+                .noneMatch(e -> e.guestPage() == pfn && e.kind() == MonitorEvent.Kind.UNLOCKED));
+    }
+
+    @Then("the access locked no host page")
+    public void accessLockedNothing() {
+        List<MonitorEvent> all = world.monitor.events();
+        List<MonitorEvent> since = all.subList(Math.min(world.eventsBeforeAccess, all.size()), all.size());
+        context.expectThat("the access must not have taken a host page: " + since,
+                since.stream().noneMatch(e -> e.kind() == MonitorEvent.Kind.LOCKED));
     }
 
     @Then("the monitor serves a guest of {int} pages")
@@ -314,6 +366,11 @@ public final class MonitorSteps {
         List<Long> ldt = world.monitor.monitorLdt();
         context.expectEqual("slot " + slot + " of the monitor LDT", Numbers.hex(expected),
                 slot < ldt.size() ? Numbers.hex(ldt.get(slot)) : "no such slot");
+    }
+
+    @Then("the monitor LDT has {int} entries")
+    public void ldtSize(int size) {
+        context.expectEqual("the number of monitor LDT entries", size, world.monitor.monitorLdt().size());
     }
 
     @Then("the monitor GDT has {int} entries")

@@ -7,7 +7,7 @@ import org.gmck.spi.monitor.MonitorEvent;
 
 /**
  * What the monitor steps of one scenario share: the monitor under test, the host page array it was given,
- * how many events it had logged before the last demand from the host, and a description of everything it
+ * how many events it had logged before the last demand from the host and before the last guest access, and a description of everything it
  * showed before the last call, so that a refused call can be checked to have changed nothing.
  */
 public final class MonitorWorld {
@@ -19,6 +19,7 @@ public final class MonitorWorld {
     Monitor monitor;
     List<Long> array;
     int eventsBefore;
+    int eventsBeforeAccess;
     private String before;
 
     public MonitorWorld(ScenarioContext context) {
