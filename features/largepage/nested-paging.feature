@@ -97,22 +97,42 @@ Feature: Large pages: nested paging maps aligned memory large always
       | real-mode pseudo entry |
 
   @LP-NPT-5 @profile:large-pages
-  Scenario: Under shadow paging there is no nested page table to map a frame in
+  Scenario Outline: Under shadow paging there is no nested page table to map a frame in, even one on <pages>
     Source: 004_7b1186024e4e8869.txt, reply, paragraph 5 (Nested Paging)
     Given a shadow-paging MMU
-    And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
+    And a memory slot from 2 MB to 1 GB on <pages> at host 4 GB
     When I map the 2 MB guest frame at 4 MB in the nested page table
     Then the call is rejected with WRONG_PAGING_MODE
     And the MMU is as it was before the refused call
 
+    @variant:host-2m-aligned
+    Examples: an aligned 2 MB host page
+      | pages      |
+      | 2 MB pages |
+
+    @variant:host-4k
+    Examples: 4 KB host pages
+      | pages      |
+      | 4 KB pages |
+
   @LP-NPT-6 @profile:large-pages
-  Scenario: Under nested paging unshadowing a guest page table is refused
+  Scenario Outline: Under nested paging unshadowing the guest page table at <table> is refused
     Source: 004_7b1186024e4e8869.txt, reply, paragraph 5 (Nested Paging)
     Given a nested-paging MMU
-    And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
-    When I unshadow the guest page table at 4 MB + 8 KB
+    And a memory slot from <from> to 1 GB on 2 MB pages at host 4 GB
+    When I unshadow the guest page table at <table>
     Then the call is rejected with WRONG_PAGING_MODE
     And the MMU is as it was before the refused call
+
+    @variant:frame-with-counter
+    Examples: in a frame with a counter
+      | from | table       |
+      | 2 MB | 4 MB + 8 KB |
+
+    @variant:frame-without-counter
+    Examples: in the frame the slot's start cuts
+      | from | table       |
+      | 1 MB | 1 MB + 8 KB |
 
   @LP-NPT-7 @profile:large-pages
   Scenario Outline: Under nested paging a frame split at <split> between two slots is mapped by 4 KB nested entries, each to its own slot's page
