@@ -99,6 +99,8 @@ public final class KvmShadowMmu implements ShadowMmu {
     @Override
     public List<MemorySlot> addGuestMemory(long guestBase, long size) {
         slots.check(new MemorySlot(guestBase, size, host.peek(), HostBacking.SMALL_PAGES), List.of());
+        // Slots added directly may sit where the allocator would go next; guest memory must not share them.
+        host.skipPast(slots.hostEnd());
         List<MemorySlot> added = new ArrayList<>();
         for (GuestMemoryPlanner.Piece piece : GuestMemoryPlanner.split(guestBase, size, options.backWithLargePages())) {
             MemorySlot slot = GuestMemoryPlanner.place(piece, host);

@@ -84,6 +84,15 @@ final class SlotTable {
         return true;
     }
 
+    /** The first host address past the host memory of every slot (0 without slots). */
+    long hostEnd() {
+        long end = 0;
+        for (Slot slot : slots.values()) {
+            end = Math.max(end, slot.spec().hostBase() + slot.spec().size());
+        }
+        return end;
+    }
+
     List<MemorySlot> specs() {
         List<MemorySlot> list = new ArrayList<>();
         slots.values().forEach(s -> list.add(s.spec()));

@@ -55,11 +55,20 @@ final class FreeMwareMonitor implements Monitor {
             throw new RejectedException(MonitorStatus.INVALID_GUEST_PAGE, String.format(
                     "guest page %d is outside the guest's %d pages", guestPage, frames.size()));
         }
-        if (guestTables.containsKey(linear)) {
-            guestUnmap(linear);
+        long[] old = guestTables.put(linear, new long[] {guestPage, writable ? 1 : 0, user ? 1 : 0});
+        if (old != null && old[0] == guestPage) {
+            // Only the rights changed: the page stays mapped, and its monitor entry, if any, takes its rights
+            // from the guest's entry. Going through an unmap here would give a page mapped only here back.
+            return;
         }
-        guestTables.put(linear, new long[] {guestPage, writable ? 1 : 0, user ? 1 : 0});
         frames.addMapping((int) guestPage);
+        if (old != null) {
+            int oldPfn = (int) old[0];
+            unmapMonitor(linear);
+            if (frames.removeMapping(oldPfn) == 0 && frames.hostPage(oldPfn) != GuestFrames.NONE) {
+                release(oldPfn);
+            }
+        }
         if (frames.hostPage((int) guestPage) != GuestFrames.NONE) {
             mapMonitor(linear, (int) guestPage);
         }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.gmck.selftest.Breaks;
 import org.gmck.selftest.KnownBad;
 import org.gmck.spi.RejectedException;
+import org.gmck.spi.largepage.LargeMappingDecision;
 import org.gmck.spi.largepage.LargePageStatus;
 import org.gmck.spi.largepage.LargePages;
 import org.gmck.spi.largepage.MappingSize;
@@ -28,6 +29,10 @@ public final class CounterNotDecrementedOnUnshadow extends KnownBad {
                 return new ForwardingShadowMmu(real.newMmu(options)) {
                     /** The shadows each 4 KB page really has; the rest of the reference's count has leaked. */
                     private final Map<Long, Integer> shadows = new HashMap<>();
+                    /** When each page lost its last shadow, and when each translated frame was last mapped. */
+                    private final Map<Long, Long> released = new HashMap<>();
+                    private final Map<Long, Long> mapped = new HashMap<>();
+                    private long clock;
 
                     @Override
                     public void shadowPageTable(long gpa) {
@@ -43,7 +48,23 @@ public final class CounterNotDecrementedOnUnshadow extends KnownBad {
                         }
                         real.unshadowPageTable(gpa);
                         real.shadowPageTable(gpa);
-                        shadows.merge(page(gpa), -1, Integer::sum);
+                        if (shadows.merge(page(gpa), -1, Integer::sum) == 0) {
+                            released.put(page(gpa), ++clock);
+                        }
+                    }
+
+                    @Override
+                    public LargeMappingDecision shadowGuestLargeEntry(long gva, long gpa) {
+                        LargeMappingDecision decision = real.shadowGuestLargeEntry(gva, gpa);
+                        mapped.put(gva, ++clock);
+                        return decision;
+                    }
+
+                    @Override
+                    public LargeMappingDecision shadowRealModeEntry(long gpa) {
+                        LargeMappingDecision decision = real.shadowRealModeEntry(gpa);
+                        mapped.put(gpa, ++clock);
+                        return decision;
                     }
 
                     @Override
@@ -51,10 +72,20 @@ public final class CounterNotDecrementedOnUnshadow extends KnownBad {
                         return shadows(gpa) > 0;
                     }
 
+                    /**
+                     * A 4 KB entry made after its page lost its last shadow is writable here: the reference made it
+                     * read-only only because of the leaked count. Entries made before stay as the reference has them.
+                     */
                     @Override
                     public Optional<ShadowEntry> entryFor(long address) {
                         return real.entryFor(address).map(e -> e.size() == MappingSize.SMALL_4K && !e.writable()
-                                && !writeProtected(e.gpa()) ? new ShadowEntry(e.address(), e.gpa(), e.size(), true) : e);
+                                && !writeProtected(e.gpa()) && madeSinceRelease(e)
+                                ? new ShadowEntry(e.address(), e.gpa(), e.size(), true) : e);
+                    }
+
+                    private boolean madeSinceRelease(ShadowEntry e) {
+                        long frame = e.address() & -MappingSize.LARGE_2M.bytes();
+                        return mapped.getOrDefault(frame, 0L) > released.getOrDefault(page(e.gpa()), 0L);
                     }
 
                     private int shadows(long gpa) {

@@ -17,7 +17,7 @@ import org.gmck.spi.largepage.ShadowMmu;
  * that frame, as an MMU without reverse maps for page-directory entries would: the guest keeps writing
  * through the old 2 MB entry to a table the MMU believes write-protected.
  */
-@Breaks(value = "LP-ZAP-1", also = "LP-ZAP-2")
+@Breaks(value = "LP-ZAP-1", also = {"LP-ZAP-2", "LP-ZAP-8"})
 public final class LargeEntryKeptOverWriteProtectedPage extends KnownBad {
 
     LargePages largePages(LargePages reference) {

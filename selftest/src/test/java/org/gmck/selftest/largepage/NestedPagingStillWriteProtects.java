@@ -16,7 +16,7 @@ import org.gmck.spi.largepage.ShadowMmu;
  * the guest's tables itself and nothing needs protecting: shadowing a page table is accepted and its page
  * reported write-protected instead of the call being refused.
  */
-@Breaks("LP-NPT-3")
+@Breaks(value = "LP-NPT-3", also = "LP-NPT-8")
 public final class NestedPagingStillWriteProtects extends KnownBad {
 
     LargePages largePages(LargePages reference) {

@@ -26,18 +26,12 @@ import org.gmck.spi.largepage.ShadowMmu;
 /** Steps for the large-page rules of seed 004. They reach the implementation only through the SPI. */
 public final class LargePageSteps {
 
+    private final LargePageWorld world;
     private final ScenarioContext context;
-    private final TreeSet<Long> named = new TreeSet<>();
-    /** Page tables put in one frame by one step sit 8 KB apart, from 8 KB into the frame. */
-    private static final long TABLE_STRIDE = 8L << 10;
 
-    private ShadowMmu mmu;
-    private long tablesFrame;
-    private MmuObservation before;
-    private TreeSet<Long> namedBefore = new TreeSet<>();
-
-    public LargePageSteps(ScenarioContext context) {
-        this.context = context;
+    public LargePageSteps(LargePageWorld world) {
+        this.world = world;
+        this.context = world.context;
     }
 
     // ---- the MMU and its slots ----
@@ -62,9 +56,13 @@ public final class LargePageSteps {
         create(new MmuOptions(CounterEncoding.COUNT_FROM_ZERO, true, false));
     }
 
+    @Given("a nested-paging MMU with counters from {lpEncoding}")
+    public void aNestedPagingMmu(CounterEncoding encoding) {
+        create(new MmuOptions(encoding, true, false));
+    }
+
     private void create(MmuOptions options) {
-        context.attempt(() -> context.adapter().largePages().newMmu(options));
-        mmu = context.lastValue("a new MMU with " + options);
+        world.create(options);
     }
 
     @Given("a memory slot from {lpAddress} to {lpAddress} on {lpBacking} at host {lpAddress}")
@@ -73,11 +71,17 @@ public final class LargePageSteps {
         context.expectAccepted("adding the slot [" + Numbers.hex(start) + ", " + Numbers.hex(end) + ")");
     }
 
+    @Given("a memory slot from {lpAddress} to {lpAddress} on {lpBacking} right after the host memory of the other slots")
+    public void aMemorySlotAfterTheOthers(long start, long end, HostBacking backing) {
+        long host = (world.hostEnd() + LargePageWorld.FRAME - 1) & -LargePageWorld.FRAME;
+        aMemorySlot(start, end, backing, host);
+    }
+
     @When("I add a memory slot from {lpAddress} to {lpAddress} on {lpBacking} at host {lpAddress}")
     public void addSlot(long start, long end, HostBacking backing, long host) {
-        name(start);
-        call(() -> {
-            mmu.addSlot(new MemorySlot(start, end - start, host, backing));
+        world.name(start);
+        world.call(() -> {
+            world.mmu.addSlot(new MemorySlot(start, end - start, host, backing));
             return Boolean.TRUE;
         });
     }
@@ -90,8 +94,8 @@ public final class LargePageSteps {
 
     @When("I add guest memory from {lpAddress} to {lpAddress}")
     public void addGuestMemory(long start, long end) {
-        name(start);
-        call(() -> mmu.addGuestMemory(start, end - start));
+        world.name(start);
+        world.call(() -> world.mmu.addGuestMemory(start, end - start));
     }
 
     @Then("the memory slots are:")
@@ -102,7 +106,7 @@ public final class LargePageSteps {
                     + " on " + row.get("host pages"));
         }
         List<String> actual = new ArrayList<>();
-        for (MemorySlot slot : mmu.slots()) {
+        for (MemorySlot slot : world.mmu.slots()) {
             actual.add(Numbers.hex(slot.guestBase()) + "-" + Numbers.hex(slot.guestEnd()) + " on "
                     + (slot.backing() == HostBacking.LARGE_PAGES ? "2 MB" : "4 KB"));
         }
@@ -111,7 +115,7 @@ public final class LargePageSteps {
 
     @Then("the slot from {lpAddress} starts at a host address as far from a 2 MB boundary as its guest address")
     public void slotAligned(long start) {
-        MemorySlot slot = slotAt(start);
+        MemorySlot slot = world.slotAt(start);
         context.expectEqual("the guest and host addresses of " + slot + " modulo 2 MB",
                 Numbers.hex(slot.guestBase() & 0x1F_FFFFL), Numbers.hex(slot.hostBase() & 0x1F_FFFFL));
     }
@@ -125,13 +129,31 @@ public final class LargePageSteps {
         }
         context.expectEqual("the guest ranges of the slots the call answered",
                 List.of(Numbers.hex(from1) + "-" + Numbers.hex(to1), Numbers.hex(from2) + "-" + Numbers.hex(to2)), actual);
-        context.expectThat("every answered slot is one of the MMU's slots " + mmu.slots(),
-                mmu.slots().containsAll(answered));
+        context.expectThat("every answered slot is one of the MMU's slots " + world.mmu.slots(),
+                world.mmu.slots().containsAll(answered));
+    }
+
+    @Then("the call answers the slots:")
+    public void answersSlotTable(DataTable table) {
+        List<MemorySlot> answered = context.lastValue("the slots added");
+        List<String> expected = new ArrayList<>();
+        for (Map<String, String> row : table.asMaps()) {
+            expected.add(Numbers.hex(Sizes.parse(row.get("from"))) + "-" + Numbers.hex(Sizes.parse(row.get("to")))
+                    + " on " + row.get("host pages"));
+        }
+        List<String> actual = new ArrayList<>();
+        for (MemorySlot slot : answered) {
+            actual.add(Numbers.hex(slot.guestBase()) + "-" + Numbers.hex(slot.guestEnd()) + " on "
+                    + (slot.backing() == HostBacking.LARGE_PAGES ? "2 MB" : "4 KB"));
+        }
+        context.expectEqual("the slots the call answered (guest range and host page size), in order", expected, actual);
+        context.expectThat("every answered slot is one of the MMU's slots " + world.mmu.slots(),
+                world.mmu.slots().containsAll(answered));
     }
 
     @Then("no two memory slots share host memory")
     public void hostMemoryDisjoint() {
-        List<MemorySlot> slots = mmu.slots();
+        List<MemorySlot> slots = world.mmu.slots();
         for (MemorySlot a : slots) {
             for (MemorySlot b : slots) {
                 boolean overlap = a != b && a.hostBase() < b.hostBase() + b.size() && b.hostBase() < a.hostBase() + a.size();
@@ -142,12 +164,12 @@ public final class LargePageSteps {
 
     @Then("the MMU counts from {lpEncoding}")
     public void mmuCountsFrom(CounterEncoding encoding) {
-        context.expectEqual("the encoding among the MMU's options", encoding, mmu.options().encoding());
+        context.expectEqual("the encoding among the MMU's options", encoding, world.mmu.options().encoding());
     }
 
     @Then("there is no memory slot")
     public void noSlot() {
-        context.expectEqual("the memory slots", List.of(), mmu.slots());
+        context.expectEqual("the memory slots", List.of(), world.mmu.slots());
     }
 
     // ---- write-protect counters (introspection) ----
@@ -168,7 +190,7 @@ public final class LargePageSteps {
 
     @Then("the raw counter of the 2 MB frame at {lpAddress} is {int}")
     public void rawCounter(long frame, int raw) {
-        MemorySlot slot = slotHolding(frame);
+        MemorySlot slot = world.slotHolding(frame);
         CounterArray counters = counters(slot.guestBase());
         context.expectEqual("the raw counter of the frame at " + Numbers.hex(frame) + " (" + counters.encoding() + ")",
                 raw, counters.rawAt(frame));
@@ -183,25 +205,24 @@ public final class LargePageSteps {
 
     @Then("the 2 MB frame at {lpAddress} counts {int} write-protected page(s)")
     public void countOf(long frame, int count) {
-        name(frame);
-        context.attempt(() -> mmu.writeProtectCount(frame));
+        world.name(frame);
+        context.attempt(() -> world.mmu.writeProtectCount(frame));
         context.expectEqual("the write-protect count of the frame at " + Numbers.hex(frame), count,
                 context.<Integer>lastValue("the write-protect count"));
     }
 
     @When("I ask for the counters of the slot from {lpAddress}")
     public void askCounters(long start) {
-        call(() -> mmu.counters(start));
+        world.call(() -> world.mmu.counters(start));
     }
 
     @When("I ask for the write-protect count of the 2 MB frame at {lpAddress}")
     public void askCount(long frame) {
-        call(() -> mmu.writeProtectCount(frame));
+        world.call(() -> world.mmu.writeProtectCount(frame));
     }
 
     private CounterArray counters(long start) {
-        context.attempt(() -> mmu.counters(start));
-        return context.lastValue("the counters of the slot from " + Numbers.hex(start));
+        return world.counters(start);
     }
 
     // ---- shadowing guest page tables ----
@@ -219,9 +240,9 @@ public final class LargePageSteps {
 
     @When("I shadow the guest page table at {lpAddress}")
     public void shadow(long gpa) {
-        name(gpa);
-        call(() -> {
-            mmu.shadowPageTable(gpa);
+        world.name(gpa);
+        world.call(() -> {
+            world.mmu.shadowPageTable(gpa);
             return Boolean.TRUE;
         });
     }
@@ -234,53 +255,53 @@ public final class LargePageSteps {
 
     @When("I unshadow the guest page table at {lpAddress}")
     public void unshadow(long gpa) {
-        name(gpa);
-        call(() -> {
-            mmu.unshadowPageTable(gpa);
+        world.name(gpa);
+        world.call(() -> {
+            world.mmu.unshadowPageTable(gpa);
             return Boolean.TRUE;
         });
     }
 
     @Given("{int} page tables in the 2 MB frame at {lpAddress} are shadowed")
     public void tablesInFrameShadowed(int count, long frame) {
-        tablesFrame = frame;
+        world.tablesFrame = frame;
         for (int k = 1; k <= count; k++) {
-            tableShadowed(frame + k * TABLE_STRIDE);
+            tableShadowed(frame + k * LargePageWorld.TABLE_STRIDE);
         }
     }
 
     @Given("{int} of them are unshadowed again")
     public void someUnshadowed(int count) {
         for (int k = 1; k <= count; k++) {
-            tableUnshadowed(tablesFrame + k * TABLE_STRIDE);
+            tableUnshadowed(world.tablesFrame + k * LargePageWorld.TABLE_STRIDE);
         }
     }
 
     @Then("the page at {lpAddress} is write-protected")
     public void pageProtected(long gpa) {
         context.expectEqual("whether the page at " + Numbers.hex(gpa) + " is write-protected", true,
-                mmu.writeProtected(gpa));
+                world.mmu.writeProtected(gpa));
     }
 
     @Then("the page at {lpAddress} is not write-protected")
     public void pageNotProtected(long gpa) {
         context.expectEqual("whether the page at " + Numbers.hex(gpa) + " is write-protected", false,
-                mmu.writeProtected(gpa));
+                world.mmu.writeProtected(gpa));
     }
 
     // ---- mappings ----
 
     @When("I ask whether the 2 MB guest frame at {lpAddress} may be shadowed large")
     public void askDecision(long frame) {
-        name(frame);
-        call(() -> mmu.largeMappingDecision(frame));
+        world.name(frame);
+        world.call(() -> world.mmu.largeMappingDecision(frame));
     }
 
     @When("I shadow the guest large entry mapping {lpAddress} to {lpAddress}")
     public void shadowLargeEntry(long gva, long gpa) {
-        name(gva);
-        name(gpa);
-        call(() -> mmu.shadowGuestLargeEntry(gva, gpa));
+        world.name(gva);
+        world.name(gpa);
+        world.call(() -> world.mmu.shadowGuestLargeEntry(gva, gpa));
     }
 
     @Given("the guest large entry mapping {lpAddress} to {lpAddress} is shadowed")
@@ -289,10 +310,16 @@ public final class LargePageSteps {
         context.expectAccepted("shadowing the guest large entry at " + Numbers.hex(gva));
     }
 
+    @Given("the real-mode pseudo entry for {lpAddress} is shadowed")
+    public void realModeShadowed(long gpa) {
+        shadowRealMode(gpa);
+        context.expectAccepted("shadowing the real-mode pseudo entry for " + Numbers.hex(gpa));
+    }
+
     @When("I shadow the real-mode pseudo entry for {lpAddress}")
     public void shadowRealMode(long gpa) {
-        name(gpa);
-        call(() -> mmu.shadowRealModeEntry(gpa));
+        world.name(gpa);
+        world.call(() -> world.mmu.shadowRealModeEntry(gpa));
     }
 
     @When("I shadow the guest's {lpGuestEntry} for the 2 MB frame at {lpAddress}")
@@ -304,6 +331,12 @@ public final class LargePageSteps {
         }
     }
 
+    @Given("the guest's {lpGuestEntry} for the 2 MB frame at {lpAddress} is shadowed")
+    public void entryOfKindShadowed(String kind, long frame) {
+        shadowEntryOfKind(kind, frame);
+        context.expectAccepted("shadowing the guest's " + kind + " for the frame at " + Numbers.hex(frame));
+    }
+
     @io.cucumber.java.ParameterType("large entry|real-mode pseudo entry")
     public String lpGuestEntry(String kind) {
         return kind;
@@ -311,8 +344,8 @@ public final class LargePageSteps {
 
     @When("I map the 2 MB guest frame at {lpAddress} in the nested page table")
     public void mapNested(long gpa) {
-        name(gpa);
-        call(() -> mmu.mapNestedFrame(gpa));
+        world.name(gpa);
+        world.call(() -> world.mmu.mapNestedFrame(gpa));
     }
 
     @Then("the mapping decision is {word}")
@@ -345,20 +378,19 @@ public final class LargePageSteps {
 
     @Then("{lpAddress} has no present shadow entry")
     public void notPresent(long address) {
-        context.expectEqual("the shadow entry for " + Numbers.hex(address), Optional.empty(), mmu.entryFor(address));
+        context.expectEqual("the shadow entry for " + Numbers.hex(address), Optional.empty(), world.mmu.entryFor(address));
     }
 
     // ---- nothing changed ----
 
     @Then("the MMU is as it was before the refused call")
     public void unchanged() {
-        context.expectThat("a refused call must be refused, not accepted", before != null);
-        context.expectEqual("what the MMU shows at the named addresses", before, observe(namedBefore));
+        world.expectUnchanged();
     }
 
     private void expectEntry(long address, long gpa, MappingSize size) {
-        name(address);
-        Optional<ShadowEntry> entry = mmu.entryFor(address);
+        world.name(address);
+        Optional<ShadowEntry> entry = world.mmu.entryFor(address);
         context.expectThat("a present entry translates " + Numbers.hex(address), entry.isPresent());
         context.expectEqual("the size of the entry for " + Numbers.hex(address), size, entry.get().size());
         context.expectEqual("the guest-physical address the entry for " + Numbers.hex(address) + " maps to",
@@ -366,36 +398,10 @@ public final class LargePageSteps {
     }
 
     private ShadowEntry smallEntry(long address) {
-        name(address);
-        Optional<ShadowEntry> entry = mmu.entryFor(address);
+        world.name(address);
+        Optional<ShadowEntry> entry = world.mmu.entryFor(address);
         context.expectThat("a present entry translates " + Numbers.hex(address), entry.isPresent());
         context.expectEqual("the size of the entry for " + Numbers.hex(address), MappingSize.SMALL_4K, entry.get().size());
         return entry.get();
-    }
-
-    private MemorySlot slotAt(long start) {
-        return mmu.slots().stream().filter(s -> s.guestBase() == start).findFirst()
-                .orElseThrow(() -> context.failure("a memory slot starts at " + Numbers.hex(start), null));
-    }
-
-    private MemorySlot slotHolding(long gpa) {
-        return mmu.slots().stream().filter(s -> s.contains(gpa)).findFirst()
-                .orElseThrow(() -> context.failure("a memory slot holds " + Numbers.hex(gpa), null));
-    }
-
-    /** Runs a call into the MMU, remembering what the MMU showed just before it. */
-    private void call(Supplier<Object> call) {
-        namedBefore = new TreeSet<>(named);
-        before = observe(namedBefore);
-        context.attempt(call);
-    }
-
-    private MmuObservation observe(TreeSet<Long> addresses) {
-        return MmuObservation.of(mmu, addresses,
-                context.adapter().profiles().contains(Profile.LARGE_PAGES_INTROSPECTION));
-    }
-
-    private void name(long address) {
-        named.add(address);
     }
 }

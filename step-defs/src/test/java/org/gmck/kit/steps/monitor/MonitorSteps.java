@@ -15,17 +15,15 @@ import org.gmck.spi.monitor.Monitor;
 import org.gmck.spi.monitor.MonitorEntry;
 import org.gmck.spi.monitor.MonitorEvent;
 
-/** Steps for the FreeMWare monitor. They reach the implementation only through the SPI. */
+/** Steps for the FreeMWare world.monitor. They reach the implementation only through the SPI. */
 public final class MonitorSteps {
 
+    private final MonitorWorld world;
     private final ScenarioContext context;
-    private Monitor monitor;
-    private List<Long> array;
-    private int eventsBefore;
-    private String before;
 
-    public MonitorSteps(ScenarioContext context) {
-        this.context = context;
+    public MonitorSteps(MonitorWorld world) {
+        this.world = world;
+        this.context = world.context;
     }
 
     @ParameterType("0x[0-9A-Fa-f_]+(?:(?:, | and )0x[0-9A-Fa-f_]+)*")
@@ -65,8 +63,8 @@ public final class MonitorSteps {
     @Given("a monitor for a guest of {int} pages with the host page array {monAddresses}")
     public void aMonitor(int guestPages, List<Long> hostPages) {
         createMonitor(guestPages, hostPages);
-        monitor = context.lastValue("a monitor for " + guestPages + " guest pages");
-        array = hostPages;
+        world.monitor = context.lastValue("a monitor for " + guestPages + " guest pages");
+        world.array = hostPages;
     }
 
     @When("I create a monitor for a guest of {int} pages with the host page array {monAddresses}")
@@ -87,8 +85,8 @@ public final class MonitorSteps {
 
     @When("the guest maps {monAddress} to guest page {int} {monRights} now")
     public void guestMapsNow(long linear, int guestPage, String rights) {
-        snapshot();
-        context.attemptRun(() -> monitor.guestMap(linear, guestPage, rights.startsWith("writable"),
+        world.snapshot();
+        context.attemptRun(() -> world.monitor.guestMap(linear, guestPage, rights.startsWith("writable"),
                 rights.endsWith("user")));
     }
 
@@ -100,27 +98,28 @@ public final class MonitorSteps {
 
     @When("the guest unmaps {monAddress}")
     public void guestUnmaps(long linear) {
-        snapshot();
-        context.attemptRun(() -> monitor.guestUnmap(linear));
+        world.snapshot();
+        context.attemptRun(() -> world.monitor.guestUnmap(linear));
     }
 
     @Given("the guest has loaded its page directory base register")
     @When("the guest loads its page directory base register")
     public void loadPdbr() {
-        context.attemptRun(() -> monitor.guestLoadPdbr());
+        context.attemptRun(() -> world.monitor.guestLoadPdbr());
     }
 
     @Given("the guest has touched {monAddresses}")
     public void guestTouched(List<Long> linears) {
         for (long linear : linears) {
-            context.attempt(() -> monitor.access(linear, false, false));
+            context.attempt(() -> world.monitor.access(linear, false, false));
             context.expectAccepted("the guest's read of " + Numbers.hex(linear));
         }
     }
 
     @When("the guest makes a {monMode} {monKind} at {monAddress}")
     public void access(String mode, String kind, long linear) {
-        context.attempt(() -> monitor.access(linear, kind.equals("write"), mode.equals("user")));
+        world.eventsBeforeAccess = world.monitor.events().size();
+        context.attempt(() -> world.monitor.access(linear, kind.equals("write"), mode.equals("user")));
     }
 
     @Then("the access went {monRoute}")
@@ -130,44 +129,95 @@ public final class MonitorSteps {
 
     @Then("the monitor entry for {monAddress} maps the host page serving guest page {int}")
     public void entryMapsHostPage(long linear, int guestPage) {
-        Optional<Long> host = monitor.hostPageOf(guestPage);
+        Optional<Long> host = world.monitor.hostPageOf(guestPage);
         context.expectThat("guest page " + guestPage + " must have a host page", host.isPresent());
         context.expectEqual("the host page of the monitor entry for " + Numbers.hex(linear),
-                host.map(Numbers::hex), monitor.monitorEntry(linear).map(e -> Numbers.hex(e.hostPage())));
+                host.map(Numbers::hex), world.monitor.monitorEntry(linear).map(e -> Numbers.hex(e.hostPage())));
     }
 
     @Then("the monitor entry for {monAddress} is {monRights}")
     public void entryRights(long linear, String rights) {
-        Optional<MonitorEntry> entry = monitor.monitorEntry(linear);
+        Optional<MonitorEntry> entry = world.monitor.monitorEntry(linear);
         context.expectEqual("the rights of the monitor entry for " + Numbers.hex(linear), Optional.of(rights),
                 entry.map(e -> (e.writable() ? "writable " : "read-only ") + (e.user() ? "user" : "supervisor")));
     }
 
     @Then("the monitor tables do not map {monAddress}")
     public void noEntry(long linear) {
-        context.expectEqual("the monitor entry for " + Numbers.hex(linear), Optional.empty(), monitor.monitorEntry(linear));
+        context.expectEqual("the monitor entry for " + Numbers.hex(linear), Optional.empty(), world.monitor.monitorEntry(linear));
     }
 
     @Then("guest pages {int} to {int} are served by distinct pages of the host page array")
     public void distinctPages(int from, int to) {
         HashSet<Long> seen = new HashSet<>();
         for (int pfn = from; pfn <= to; pfn++) {
-            Optional<Long> host = monitor.hostPageOf(pfn);
-            context.expectThat("guest page " + pfn + " must be served by a page of the array " + array + ", is " + host,
-                    host.isPresent() && array.contains(host.get()));
+            Optional<Long> host = world.monitor.hostPageOf(pfn);
+            context.expectThat("guest page " + pfn + " must be served by a page of the array " + world.array + ", is " + host,
+                    host.isPresent() && world.array.contains(host.get()));
             context.expectThat("guest page " + pfn + " shares its host page " + host + " with another guest page",
                     seen.add(host.get()));
         }
     }
 
+    @Then("the resident guest pages are served by distinct pages of the host page array")
+    public void residentPagesDistinct() {
+        HashSet<Long> seen = new HashSet<>();
+        for (int pfn = 0; pfn < world.monitor.guestPages(); pfn++) {
+            Optional<Long> host = world.monitor.hostPageOf(pfn);
+            if (host.isEmpty()) {
+                continue;
+            }
+            context.expectThat("guest page " + pfn + " must be served by a page of the array " + world.array + ", is " + host,
+                    world.array.contains(host.get()));
+            context.expectThat("guest page " + pfn + " shares its host page " + Numbers.hex(host.get())
+                    + " with another guest page", seen.add(host.get()));
+        }
+        context.expectThat("some guest page must be resident", !seen.isEmpty());
+    }
+
+    @Then("the monitor tables map no host page the monitor gave back")
+    public void nothingMapsAGivenBackPage() {
+        List<Long> givenBack = new ArrayList<>();
+        for (MonitorEvent e : world.recentEvents()) {
+            if (e.kind() == MonitorEvent.Kind.UNLOCKED) {
+                givenBack.add(e.hostPage());
+            }
+        }
+        context.expectThat("the monitor must have given back at least one page: " + world.recentEvents(), !givenBack.isEmpty());
+        for (long linear = 0; linear < MonitorWorld.DESCRIBED_LINEAR_END; linear += 0x1000) {
+            Optional<MonitorEntry> entry = world.monitor.monitorEntry(linear);
+            context.expectThat("the monitor entry for " + Numbers.hex(linear) + " maps " + entry.map(e -> Numbers.hex(e.hostPage()))
+                    + ", a host page given back (" + givenBack + ")",
+                    entry.isEmpty() || !givenBack.contains(entry.get().hostPage()));
+        }
+        List<Long> mapped = new ArrayList<>(world.monitor.mappedHostPages());
+        mapped.retainAll(givenBack);
+        context.expectEqual("the host pages given back that the monitor tables still map", List.of(), mapped);
+    }
+
+    @Then("guest page {int} has not been given back to the host")
+    public void notGivenBack(int pfn) {
+        List<MonitorEvent> all = world.monitor.events();
+        context.expectThat("guest page " + pfn + " must not have been unlocked: " + all, all.stream()
+                .noneMatch(e -> e.guestPage() == pfn && e.kind() == MonitorEvent.Kind.UNLOCKED));
+    }
+
+    @Then("the access locked no host page")
+    public void accessLockedNothing() {
+        List<MonitorEvent> all = world.monitor.events();
+        List<MonitorEvent> since = all.subList(Math.min(world.eventsBeforeAccess, all.size()), all.size());
+        context.expectThat("the access must not have taken a host page: " + since,
+                since.stream().noneMatch(e -> e.kind() == MonitorEvent.Kind.LOCKED));
+    }
+
     @Then("the monitor serves a guest of {int} pages")
     public void guestPageCount(int pages) {
-        context.expectEqual("the guest's physical memory in pages", pages, monitor.guestPages());
+        context.expectEqual("the guest's physical memory in pages", pages, world.monitor.guestPages());
     }
 
     @Then("guest page {int} was locked on the host before it was mapped in the monitor tables")
     public void lockedThenMapped(int pfn) {
-        List<MonitorEvent> all = monitor.events();
+        List<MonitorEvent> all = world.monitor.events();
         int locked = -1;
         int mapped = -1;
         for (int i = 0; i < all.size(); i++) {
@@ -187,26 +237,26 @@ public final class MonitorSteps {
 
     @Then("guest page {int} is served by no host page")
     public void noHostPage(int pfn) {
-        context.expectEqual("the host page of guest page " + pfn, Optional.empty(), monitor.hostPageOf(pfn));
+        context.expectEqual("the host page of guest page " + pfn, Optional.empty(), world.monitor.hostPageOf(pfn));
     }
 
     @Then("every host page the monitor tables map is locked")
     public void mappedAreLocked() {
-        context.expectThat("mapped host pages " + monitor.mappedHostPages() + " must all be locked, locked: "
-                + monitor.lockedHostPages(), monitor.lockedHostPages().containsAll(monitor.mappedHostPages())
-                && !monitor.mappedHostPages().isEmpty());
+        context.expectThat("mapped host pages " + world.monitor.mappedHostPages() + " must all be locked, locked: "
+                + world.monitor.lockedHostPages(), world.monitor.lockedHostPages().containsAll(world.monitor.mappedHostPages())
+                && !world.monitor.mappedHostPages().isEmpty());
     }
 
     @Then("{int} host page(s) are/is locked")
     public void lockedCount(int count) {
-        context.expectEqual("the number of locked host pages", count, monitor.lockedHostPages().size());
+        context.expectEqual("the number of locked host pages", count, world.monitor.lockedHostPages().size());
     }
 
     @When("the host needs {int} page(s) back")
     public void pressure(int pages) {
-        snapshot();
-        eventsBefore = monitor.events().size();
-        context.attempt(() -> monitor.hostMemoryPressure(pages));
+        world.snapshot();
+        world.eventsBefore = world.monitor.events().size();
+        context.attempt(() -> world.monitor.hostMemoryPressure(pages));
     }
 
     @Then("the monitor gave back {int} page(s)")
@@ -217,7 +267,7 @@ public final class MonitorSteps {
     @Then("the monitor gave back guest pages {monGuestPages}, in that order")
     public void gaveBackPages(List<Long> pages) {
         List<Long> unlocked = new ArrayList<>();
-        for (MonitorEvent e : monitor.events().subList(eventsBefore, monitor.events().size())) {
+        for (MonitorEvent e : world.monitor.events().subList(world.eventsBefore, world.monitor.events().size())) {
             if (e.kind() == MonitorEvent.Kind.UNLOCKED) {
                 unlocked.add(e.guestPage());
             }
@@ -236,7 +286,7 @@ public final class MonitorSteps {
 
     @Then("each page given back was taken out of the monitor tables before it was unlocked")
     public void unmappedBeforeUnlocked() {
-        List<MonitorEvent> recent = monitor.events().subList(eventsBefore, monitor.events().size());
+        List<MonitorEvent> recent = world.monitor.events().subList(world.eventsBefore, world.monitor.events().size());
         int unlocks = 0;
         for (int i = 0; i < recent.size(); i++) {
             MonitorEvent e = recent.get(i);
@@ -253,7 +303,7 @@ public final class MonitorSteps {
 
     @Then("guest page {int} was unmapped from the monitor tables, then unlocked and given back to the host")
     public void unmappedThenReturned(int pfn) {
-        List<MonitorEvent> all = monitor.events();
+        List<MonitorEvent> all = world.monitor.events();
         int unmapped = -1;
         int unlocked = -1;
         for (int i = 0; i < all.size(); i++) {
@@ -270,14 +320,14 @@ public final class MonitorSteps {
 
     @Then("the monitor is unchanged")
     public void unchanged() {
-        context.expectEqual("the monitor after the refused call", before, describe());
+        world.expectUnchanged();
     }
 
     @Given("the guest loads a GDT of {monAddresses}")
     @When("the guest loads the GDT {monAddresses}")
     public void loadGdt(List<Long> descriptors) {
-        snapshot();
-        context.attemptRun(() -> monitor.guestLoadGdt(descriptors));
+        world.snapshot();
+        context.attemptRun(() -> world.monitor.guestLoadGdt(descriptors));
     }
 
     @When("the guest loads a GDT of {int} descriptors")
@@ -300,32 +350,37 @@ public final class MonitorSteps {
 
     @When("the guest loads the LDT {monAddresses}")
     public void loadLdt(List<Long> descriptors) {
-        snapshot();
-        context.attemptRun(() -> monitor.guestLoadLdt(descriptors));
+        world.snapshot();
+        context.attemptRun(() -> world.monitor.guestLoadLdt(descriptors));
     }
 
     @Then("slot {int} of the monitor GDT holds {monAddress}")
     public void gdtSlot(int slot, long expected) {
-        List<Long> gdt = monitor.monitorGdt();
+        List<Long> gdt = world.monitor.monitorGdt();
         context.expectEqual("slot " + slot + " of the monitor GDT", Numbers.hex(expected),
                 slot < gdt.size() ? Numbers.hex(gdt.get(slot)) : "no such slot");
     }
 
     @Then("slot {int} of the monitor LDT holds {monAddress}")
     public void ldtSlot(int slot, long expected) {
-        List<Long> ldt = monitor.monitorLdt();
+        List<Long> ldt = world.monitor.monitorLdt();
         context.expectEqual("slot " + slot + " of the monitor LDT", Numbers.hex(expected),
                 slot < ldt.size() ? Numbers.hex(ldt.get(slot)) : "no such slot");
     }
 
+    @Then("the monitor LDT has {int} entries")
+    public void ldtSize(int size) {
+        context.expectEqual("the number of monitor LDT entries", size, world.monitor.monitorLdt().size());
+    }
+
     @Then("the monitor GDT has {int} entries")
     public void gdtSize(int size) {
-        context.expectEqual("the number of monitor GDT entries", size, monitor.monitorGdt().size());
+        context.expectEqual("the number of monitor GDT entries", size, world.monitor.monitorGdt().size());
     }
 
     @Then("no present call gate in the monitor GDT leads to a ring-0 code segment")
     public void noRing0Gate() {
-        List<Long> gdt = monitor.monitorGdt();
+        List<Long> gdt = world.monitor.monitorGdt();
         for (int i = 0; i < gdt.size(); i++) {
             long d = gdt.get(i);
             long type = d >>> 40 & 0xF;
@@ -337,21 +392,5 @@ public final class MonitorSteps {
                         + target + " (" + Numbers.hex(code) + ")", (code >>> 45 & 3) != 0);
             }
         }
-    }
-
-    private void snapshot() {
-        before = monitor == null ? null : describe();
-    }
-
-    private String describe() {
-        StringBuilder text = new StringBuilder();
-        for (int pfn = 0; pfn < monitor.guestPages(); pfn++) {
-            text.append(monitor.hostPageOf(pfn)).append(' ');
-        }
-        for (long linear = 0; linear < 0x20000; linear += 0x1000) {
-            text.append(monitor.monitorEntry(linear)).append(' ');
-        }
-        return text.append(monitor.lockedHostPages()).append(monitor.events()).append(monitor.monitorGdt())
-                .append(monitor.monitorLdt()).toString();
     }
 }
