@@ -8,6 +8,10 @@ Feature: GMM shared pages: dedicated chunks and reference counts
   holding it. Only a private page of the VM itself can be shared, and only shared pages can be used or
   released on the shared path.
 
+  A VM may hold several references to one page, and the GMM counts references, not pages: a VM's shared
+  page count, its BASE pages and what its cleanup leaves behind all go up by one per reference. When the
+  chunk of shared pages is full, the next shared page goes into a new chunk dedicated to shared pages.
+
   @GMM-SHARE-1 @profile:gmm @variant:one-vm
   Scenario: A shared page lives in a chunk dedicated to shared pages
     Source: 000_20bc3ec9f13f3511.txt, "Tracking Structures And Their Cost", "Kernel Space"

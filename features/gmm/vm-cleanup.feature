@@ -4,7 +4,8 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
   chunk's free LIFO. While there it recounts every visited chunk's free, private and shared pages, and
   reports and repairs counters that do not add up. Chunks the VM was associated with lose the association,
   and chunks left completely free go back to the host. The VM's references to shared pages are left behind
-  (the GMM does not know which they are) and counted as such. When the last VM goes, everything is flushed.
+  (the GMM does not know which they are) and counted as such, one for each reference: a VM holding three
+  references to one page leaves three behind. When the last VM goes, everything is flushed.
   The per-VM data is left INVALID: policy and priority INVALID, every counter zero. The seed's version of
   this code leaves the last-VM branch empty and never lowers a counter (interpretation I-GMM-8).
 
