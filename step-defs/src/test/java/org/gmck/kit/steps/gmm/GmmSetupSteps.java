@@ -69,11 +69,6 @@ public final class GmmSetupSteps {
         world.start(world.defaultEdition(), GmmWorld.DEFAULT_ROOM, false, NonContiguousAllocation.FAILED);
     }
 
-    @Given("a legacy-mode GMM with {gmmEdition} chunks and room for {int} chunk(s)")
-    public void aLegacyGmmWithRoom(GmmEdition edition, int chunks) {
-        world.start(edition, chunks, true);
-    }
-
     @Given("{gmmVm} is registered")
     public void registered(String vm) {
         world.registered(vm);
