@@ -186,6 +186,15 @@ public final class GuestMemorySteps {
                 before == null ? "none recorded" : Numbers.hex(before.pageId()), Numbers.hex(memory().page(address).pageId()));
     }
 
+    @Then("the page at {pgmAddress} has a new page id")
+    public void hasNewPageId(long address) {
+        PhysPage before = world.pageBefore(address);
+        int now = memory().page(address).pageId();
+        context.expectThat("the page at " + Numbers.hex(address) + " must carry the page id of its new host page, not its "
+                + "old id " + (before == null ? "(none recorded)" : Numbers.hex(before.pageId())) + ": " + Numbers.hex(now),
+                before != null && before.pageId() != now && now != PhysPage.NIL_PAGE_ID);
+    }
+
     @Then("the page at {pgmAddress} is read-only")
     public void isReadOnly(long address) {
         context.expectEqual("the read-only flag of the page at " + Numbers.hex(address), true,

@@ -68,8 +68,9 @@ public final class TrackingCostSteps {
     @Then("the chunk overhead is that of {int} chunk(s)")
     public void chunkOverheadOf(int chunks) {
         ChunkOverhead overhead = overhead(world.costHost());
-        context.expectEqual("the per-chunk overhead of " + Numbers.hex(world.costRam()) + " bytes of RAM on a " + world.costHost() + " host, "
-                + chunks + " chunks of " + overhead.perChunkBytes() + " bytes (" + overhead + ")",
+        context.expectEqual("the per-chunk overhead of " + Numbers.hex(world.costRam()) + " bytes of RAM on a "
+                + world.costHost() + " host, " + chunks + " chunks of " + overhead.perChunkBytes() + " bytes ("
+                + overhead + ")",
                 chunks * overhead.perChunkBytes(), cost().chunkBytes());
     }
 
@@ -78,8 +79,9 @@ public final class TrackingCostSteps {
         ChunkOverhead overhead = overhead(world.costHost());
         long pages = world.costRam() / PAGE;
         long chunks = (pages + overhead.pagesPerChunk() - 1) / overhead.pagesPerChunk();
-        context.expectEqual("the per-chunk overhead of " + Numbers.hex(world.costRam()) + " bytes of RAM on a " + world.costHost() + " host, "
-                + chunks + " chunks of " + overhead.perChunkBytes() + " bytes (" + overhead + ")",
+        context.expectEqual("the per-chunk overhead of " + Numbers.hex(world.costRam()) + " bytes of RAM on a "
+                + world.costHost() + " host, " + chunks + " chunks of " + overhead.perChunkBytes() + " bytes ("
+                + overhead + ")",
                 chunks * overhead.perChunkBytes(), cost().chunkBytes());
     }
 
@@ -91,15 +93,26 @@ public final class TrackingCostSteps {
                 pages * 16 + pages * (4 + pointer), cost().totalBytes());
     }
 
-    @Then("on a {pgmHostBitness} host a chunk holds a power of two pages and costs a memory object and a chunk structure")
-    public void chunkShape(HostBitness bitness) {
-        ChunkOverhead overhead = overhead(bitness);
+    @When("I ask what one allocation chunk costs on a {pgmHostBitness} host")
+    public void askChunk(HostBitness bitness) {
+        world.costAsked(0, bitness);
+        overhead(bitness);
+    }
+
+    @Then("the chunk holds a power of two pages, at least two")
+    public void chunkPages() {
+        ChunkOverhead overhead = overhead(world.costHost());
         long pages = overhead.pagesPerChunk();
-        context.expectThat("a chunk on a " + bitness + " host holds 2^CHUNK_SHIFT pages, at least 2: " + overhead,
-                pages >= 2 && (pages & pages - 1) == 0);
-        context.expectThat("a chunk's memory object costs something on a " + bitness + " host: " + overhead,
+        context.expectThat("a chunk on a " + world.costHost() + " host holds 2^CHUNK_SHIFT pages, at least 2: "
+                + overhead, pages >= 2 && (pages & pages - 1) == 0);
+    }
+
+    @Then("its memory object and its chunk structure each cost more than nothing")
+    public void chunkParts() {
+        ChunkOverhead overhead = overhead(world.costHost());
+        context.expectThat("a chunk's memory object costs something on a " + world.costHost() + " host: " + overhead,
                 overhead.memoryObjectBytes() > 0);
-        context.expectThat("a chunk's tracking structure costs something on a " + bitness + " host: " + overhead,
-                overhead.chunkBytes() > 0);
+        context.expectThat("a chunk's tracking structure costs something on a " + world.costHost() + " host: "
+                + overhead, overhead.chunkBytes() > 0);
     }
 }
