@@ -374,3 +374,41 @@ Feature: The packed per-page record
     And the guest has read 0x40001000 as user
     When I register a physical WRITE handler "P" over 0x200000-0x200fff
     Then the page at 0x200000 is tracked by no shadow page table
+
+  @PGM-REC-20 @profile:pgm-introspection @variant:past-the-limit
+  Scenario Outline: A VM whose host would hand it <what> is refused when it is created
+    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    When I create a VM whose host hands out pages from host address <host> with page ids from <id> and can give it <pages> pages
+    Then the call is rejected with VERR_INVALID_PARAMETER
+
+    @variant:host-address-limit
+    Examples:
+      | what                                      | host            | id        | pages |
+      | a second page at 2^48, past the frame field | 0xFFFFFFFFF000 | 0x1234    | 2     |
+      | a first page above 2^48                   | 0x1000000000000 | 0x1234    | 1     |
+
+    @variant:page-id-limit
+    Examples:
+      | what                                      | host            | id        | pages |
+      | a second page whose id is the nil id      | 0x200000000     | 0xFFFFFFE | 2     |
+
+    @variant:not-a-page
+    Examples:
+      | what                                      | host            | id        | pages |
+      | pages from an address inside a page       | 0x200000800     | 0x1234    | 1     |
+
+  @PGM-REC-20 @profile:pgm-introspection @variant:at-the-limit
+  Scenario Outline: A VM whose host's last page <what> is accepted
+    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    When I create a VM whose host hands out pages from host address <host> with page ids from <id> and can give it <pages> pages
+    Then the VM is created
+
+    @variant:host-address-limit
+    Examples:
+      | what                                      | host            | id        | pages |
+      | ends exactly at 2^48                      | 0xFFFFFFFFE000  | 0x1234    | 2     |
+
+    @variant:page-id-limit
+    Examples:
+      | what                                      | host            | id        | pages |
+      | has the last id below nil                 | 0x200000000     | 0xFFFFFFD | 2     |

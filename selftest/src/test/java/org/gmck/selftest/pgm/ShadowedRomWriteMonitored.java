@@ -28,7 +28,7 @@ public final class ShadowedRomWriteMonitored extends KnownBad {
             GuestPhysicalMemory newGuestMemory(long hostPages) {
                 GuestPhysicalMemory real = reference.newGuestMemory(hostPages);
                 Map<Long, long[]> shadowedRom = new HashMap<>();
-                // page -> armed (1) or written to since (0)
+                // the shadowed ROM pages armed: still monitored (true) or written to since (false)
                 Map<Long, Boolean> armed = new HashMap<>();
                 return Intercept.of(GuestPhysicalMemory.class, real, new Object() {
                     void registerRange(PageType type, long gcPhys, long size) {

@@ -41,11 +41,21 @@ public final class GuestMemorySteps {
 
     @Given("a VM whose host hands out pages from host address {pgmAddress} with page ids from {pgmAddress} and can give it {int} pages")
     public void aPlacedVm(long firstHostPhys, long firstPageId, int pages) {
+        createPlacedVm(firstHostPhys, firstPageId, pages);
+        world.memory = context.lastValue("a new guest memory whose host hands out pages from " + Numbers.hex(firstHostPhys)
+                + " with page ids from " + Numbers.hex(firstPageId));
+    }
+
+    @When("I create a VM whose host hands out pages from host address {pgmAddress} with page ids from {pgmAddress} and can give it {int} pages")
+    public void createPlacedVm(long firstHostPhys, long firstPageId, int pages) {
         Assumptions.assumeTrue(world.factory().placesHostPages(), () -> "Not applicable: adapter '"
                 + context.adapter().name() + "' does not let the kit choose the host pages a VM gets");
         context.attempt(() -> world.factory().newGuestMemory(pages, new HostPlacement(firstHostPhys, (int) firstPageId)));
-        world.memory = context.lastValue("a new guest memory whose host hands out pages from " + Numbers.hex(firstHostPhys)
-                + " with page ids from " + Numbers.hex(firstPageId));
+    }
+
+    @Then("the VM is created")
+    public void vmCreated() {
+        context.expectAccepted("creating the VM");
     }
 
     @Given("a {pgmPageType} range of {pgmSize} at {pgmAddress}")

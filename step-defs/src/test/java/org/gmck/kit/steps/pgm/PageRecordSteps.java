@@ -32,13 +32,13 @@ public final class PageRecordSteps {
     @When("I ask for the record at {pgmAddress}")
     public void askRecord(long address) {
         world.snapshot();
-        context.attempt(() -> world.memory.packedRecord(address, world.layout));
+        context.attempt(() -> world.askRecord(address));
     }
 
     @Then("the record at {pgmAddress} has {int} words")
     public void recordWords(long address, int words) {
         context.expectEqual("the number of 64-bit words in the " + world.layout + " record", words,
-                world.memory.packedRecord(address, world.layout).length);
+                world.askRecord(address).length);
     }
 
     @Then("bits {int}:{int} of word {int} of the record at {pgmAddress} hold {pgmAddress}")

@@ -49,9 +49,17 @@ public final class PhysWorld {
         layout = wanted;
     }
 
-    /** The record of the page holding {@code address}, in the layout the scenario reads. */
+    /**
+     * Asks for the record of the page holding {@code address} in the layout the scenario reads: the final
+     * layout through {@link GuestPhysicalMemory#packedRecord(long)}, the SPI's own method for it.
+     */
+    long[] askRecord(long address) {
+        return layout == PageRecordLayout.FINAL ? memory.packedRecord(address) : memory.packedRecord(address, layout);
+    }
+
+    /** The record of the page holding {@code address}, in the layout the scenario reads; two words. */
     long[] record(long address) {
-        long[] record = memory.packedRecord(address, layout);
+        long[] record = askRecord(address);
         context.expectEqual("the number of 64-bit words in the " + layout + " record of the page at "
                 + Numbers.hex(address), 2, record.length);
         return record;
