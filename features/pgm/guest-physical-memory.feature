@@ -11,6 +11,11 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
   it must send again. ROM, MMIO2 and shadowed ROM pages follow their own rules, and MMIO and RESERVED
   pages are never memory at all.
 
+  Every page a VM holds carries the host address and the page id of the one host page behind it: the pair
+  the host handed out with that page, which changes when the page moves to another host page and only
+  then. Some scenarios tell the VM's host which host pages and ids to hand out, so that they can check the
+  exact values; an implementation that cannot be told skips them.
+
   Addresses are guest physical; the pages are 4 KB.
 
   @PGM-PHYS-1 @profile:pgm @variant:one-range @variant:many-page-range

@@ -391,6 +391,7 @@ Feature: The packed per-page record
     Examples:
       | what                                      | host            | id        | pages |
       | a second page whose id is the nil id      | 0x200000000     | 0xFFFFFFE | 2     |
+      | a first page whose id is 0                | 0x200000000     | 0x0       | 1     |
 
     @variant:not-a-page
     Examples:

@@ -53,9 +53,6 @@ public final class TrackingCosts {
 
     /** What every allocation chunk costs on a host of the given width. */
     public static ChunkOverhead chunkOverhead(HostBitness host) {
-        if (host == null) {
-            throw new RejectedException(PhysStatus.VERR_INVALID_PARAMETER, "a chunk's cost needs a host width");
-        }
         return host == HostBitness.BIT32 ? new ChunkOverhead(PAGES_PER_CHUNK, MEMORY_OBJECT_BYTES_32, CHUNK_BYTES_32)
                 : new ChunkOverhead(PAGES_PER_CHUNK, MEMORY_OBJECT_BYTES_64, CHUNK_BYTES_64);
     }

@@ -50,18 +50,15 @@ public final class PgmGuestMemoryFactory implements GuestMemoryFactory {
     /**
      * A guest memory whose pages come from a host page pool placed as asked, instead of from a global memory
      * manager: every page of the budget must be recordable (below 2^48, clear of the zero page) and every
-     * page id below the nil id.
+     * page id one of a page (from 1, chunk 0 being no chunk, up to the one below the nil id).
      */
     @Override
     public GuestPhysicalMemory newGuestMemory(long hostPages, HostPlacement placement) {
         checkBudget(hostPages, MAX_GUEST_MEMORY_PAGES);
-        if (placement == null) {
-            throw new RejectedException(PhysStatus.VERR_INVALID_PARAMETER, "a placement of host pages is needed");
-        }
         long first = placement.firstHostPhys();
         long span = hostPages << 12;
-        boolean holdsZeroPage = first <= PgmGuestMemory.ZERO_PAGE && PgmGuestMemory.ZERO_PAGE - first < span;
-        if ((first & 0xFFF) != 0 || first < 0 || first > HOST_LIMIT - span || holdsZeroPage
+        boolean holdsZeroPage = Long.compareUnsigned(PgmGuestMemory.ZERO_PAGE - first, span) < 0;
+        if ((first & 0xFFF) != 0 || Long.compareUnsigned(first, HOST_LIMIT - span) > 0 || holdsZeroPage
                 || placement.firstPageId() < 1 || placement.firstPageId() > PhysPage.NIL_PAGE_ID - hostPages) {
             throw new RejectedException(PhysStatus.VERR_INVALID_PARAMETER, String.format(
                     "%d host pages from %#x with page ids from %#x do not all fit a page record", hostPages, first,
@@ -82,7 +79,7 @@ public final class PgmGuestMemoryFactory implements GuestMemoryFactory {
 
     @Override
     public Optional<ChunkOverhead> chunkOverhead(HostBitness host) {
-        return host == null ? Optional.empty() : Optional.of(TrackingCosts.chunkOverhead(host));
+        return Optional.ofNullable(host).map(TrackingCosts::chunkOverhead);
     }
 
     @Override
