@@ -6,6 +6,7 @@ import org.gmck.spi.RejectedException;
 import org.gmck.spi.pgm.phys.GuestPhysicalMemory;
 import org.gmck.spi.pgm.phys.HandlerState;
 import org.gmck.spi.pgm.phys.PageCounts;
+import org.gmck.spi.pgm.phys.PageRecordLayout;
 import org.gmck.spi.pgm.phys.PageState;
 import org.gmck.spi.pgm.phys.PageType;
 import org.gmck.spi.pgm.phys.PhysPage;
@@ -183,6 +184,15 @@ public final class PgmGuestMemory implements GuestPhysicalMemory {
         RamRange range = ranges.find(gcPhys);
         int i = range.index(gcPhys);
         return new long[] {range.word0(i), range.word1(i)};
+    }
+
+    @Override
+    public long[] packedRecord(long gcPhys, PageRecordLayout layout) {
+        if (layout == null) {
+            throw new RejectedException(PhysStatus.VERR_INVALID_PARAMETER, "a record needs a layout");
+        }
+        long[] record = packedRecord(gcPhys);
+        return layout == PageRecordLayout.FINAL ? record : PageRecord.initial(record[0], record[1]);
     }
 
     /**
