@@ -46,13 +46,27 @@ public final class ShadowPagingSteps {
         return text.equals("user") ? Privilege.USER : Privilege.SUPERVISOR;
     }
 
-    /** Leaf rights as scenarios write them: {@code writable user}, {@code read-only supervisor}, ... */
-    @ParameterType("(?:writable|read-only) (?:user|supervisor)(?: no-execute)?")
+    /**
+     * Leaf rights as scenarios write them: {@code writable user}, {@code read-only supervisor no-execute}, ...;
+     * {@code dirty} at the end sets D, as a guest that marks its pages dirty up front does.
+     */
+    @ParameterType("(?:writable|read-only) (?:user|supervisor)(?: no-execute)?(?: dirty)?")
     public long shwRights(String text) {
         long flags = text.startsWith("writable") ? RW : 0;
         flags |= text.contains("user") ? US : 0;
-        flags |= text.endsWith("no-execute") ? GuestTableWriter.XD : 0;
+        flags |= text.contains("no-execute") ? GuestTableWriter.XD : 0;
+        flags |= text.endsWith("dirty") ? GuestTableWriter.D : 0;
         return flags;
+    }
+
+    /** The size of a guest large page: 4 MB (32-bit with PSE), 2 MB (PAE, AMD64) or 1 GB (AMD64). */
+    @ParameterType("4 MB|2 MB|1 GB")
+    public long shwLargePage(String text) {
+        return switch (text) {
+            case "4 MB" -> 4L << 20;
+            case "2 MB" -> 2L << 20;
+            default -> 1L << 30;
+        };
     }
 
     @Given("a shadow-paged VM on a(n) {pagingMode} host whose host can give it {int} pages")
@@ -76,9 +90,33 @@ public final class ShadowPagingSteps {
         world.tables().map(linear, gcPhys, rights);
     }
 
+    @Given("the guest maps {pgmAddress} to {pgmAddress} {shwRights} as a {shwLargePage} page")
+    public void guestMapsLarge(long linear, long gcPhys, long rights, long bytes) {
+        world.tables().mapLarge(linear, gcPhys, bytes, rights);
+    }
+
     @When("the guest clears the present bit of its page-table entry for {pgmAddress}")
     public void guestUnmaps(long linear) {
         world.tables().change(world.tables().levels() - 1, linear, PRESENT, 0);
+    }
+
+    @When("the guest clears the present bit of its level-{int} entry for {pgmAddress}")
+    public void guestUnmapsAt(int level, long linear) {
+        world.tables().change(level - 1, linear, PRESENT, 0);
+    }
+
+    @Given("the guest's level-{int} entry for {pgmAddress} has bit {int} set")
+    public void guestEntryBit(int level, long linear, int bit) {
+        world.tables().change(level - 1, linear, 0, 1L << bit);
+    }
+
+    @Given("the guest has entered protected mode without paging")
+    public void protectedModeWithoutPaging() {
+        world.snapshot();
+        context.attempt(() -> world.vm().loadControlRegisters(new ControlRegisters(ControlRegisters.CR0_PE, 0, 0, 0)));
+        Object outcome = context.lastValue("loading CR0 with protection on and paging off");
+        context.expectThat("loading CR0 with protection on and paging off must load it, not " + outcome,
+                outcome instanceof Loaded);
     }
 
     @Given("the guest's level-{int} entry for {pgmAddress} is made {shwRights}")
@@ -147,6 +185,12 @@ public final class ShadowPagingSteps {
     @When("the guest fetches from {pgmAddress} as {shwPrivilege}")
     public void guestFetches(long linear, Privilege privilege) {
         guestAccess(AccessKind.FETCH, linear, privilege, 1, 0);
+    }
+
+    @Given("the guest has fetched from {pgmAddress} as {shwPrivilege}")
+    public void guestHasFetched(long linear, Privilege privilege) {
+        guestFetches(linear, privilege);
+        context.expectAccepted("the guest's fetch at " + Numbers.hex(linear));
     }
 
     @When("the guest writes {pgmAddress} to the {int} bytes at linear {pgmAddress} as {shwPrivilege}")
@@ -249,6 +293,12 @@ public final class ShadowPagingSteps {
     @ParameterType("writable|read-only|for user mode|for supervisor mode only|executable|no-execute")
     public String shwShadowRight(String text) {
         return text;
+    }
+
+    @Then("the shadow does not map {pgmAddress} writable")
+    public void shadowDoesNotMapWritable(long linear) {
+        context.expectEqual("whether the shadow maps " + Numbers.hex(linear) + " writable", false,
+                translation(linear).map(ShadowTranslation::writable).orElse(false));
     }
 
     @Then("the shadow does not map {pgmAddress}")
