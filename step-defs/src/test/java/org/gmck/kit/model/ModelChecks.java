@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.gmck.kit.Adapters;
 import org.gmck.kit.CheckGuard;
+import org.gmck.kit.RunLimits;
 import org.gmck.kit.Timeouts;
 import org.gmck.kit.certify.CheckSettings;
 import org.gmck.kit.evidence.EvidenceEntries;
@@ -44,6 +45,7 @@ public class ModelChecks {
                 + adapter.name() + "'");
         List<String> disagreements = new ArrayList<>();
         for (String variant : variants) {
+            RunLimits.stopped().ifPresent(why -> Assumptions.abort(RunLimits.notRun(why)));
             ModelRunner.Result result = ModelRunner.run(spec, variant, adapter, settings, new CheckGuard(Timeouts.forRun()));
             TreeSet<String> rules = new TreeSet<>(spec.rules());
             result.found().ifPresent(f -> rules.add(f.disagreement().rule()));
