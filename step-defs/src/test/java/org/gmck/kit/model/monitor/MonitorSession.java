@@ -42,7 +42,6 @@ final class MonitorSession implements ModelSession<MonitorMove> {
     public Step apply(MonitorMove move) {
         if (monitor == null) {
             Optional<Disagreement> found = create(move.start());
-            if (System.getProperty("scratch.trace") != null) System.out.println("TRACE START " + setup);
             if (found.isPresent()) {
                 return new Step(Optional.empty(), found);
             }

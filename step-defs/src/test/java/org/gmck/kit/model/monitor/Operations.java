@@ -26,14 +26,8 @@ final class Operations {
         this.pages = session.pages();
     }
 
-    static final java.util.Map<String, Integer> COV = new java.util.TreeMap<>();
-    static void cov(String k) { COV.merge(k, 1, Integer::sum); }
-
     Step apply(MonitorOp op) {
-        cov("op " + op.getClass().getSimpleName());
-        Step st = op.applyTo(this);
-        if (System.getProperty("scratch.trace") != null) System.out.println("TRACE " + op + " -> " + st.gherkin().orElse("(skipped)") + " useOrder=" + pages.useOrder() + " resident=" + pages.residentPages());
-        return st;
+        return op.applyTo(this);
     }
 
     // ---- the guest's page-table writes
@@ -115,8 +109,6 @@ final class Operations {
         String text = MonitorGherkin.unmap(linear);
         Blame blame = Blame.all("MON-TBL-2");
         leaving(blame, pages.guestMappings().get(linear).guestPage(), linear);
-        int gp0 = pages.guestMappings().get(linear).guestPage();
-        cov("unmap" + (pages.resident(gp0) ? (pages.aliases(gp0).size() > 1 ? " stays" : " given back") : ""));
         Optional<RejectedException> refusal = MonitorSession.attempt(() -> monitor.guestUnmap(linear));
         if (refusal.isPresent()) {
             return Step.disagreed(text, refusedWrongly("MON-TBL-2", refusal.get()));
@@ -267,9 +259,7 @@ final class Operations {
         } catch (RejectedException e) {
             return Step.disagreed(text, refusedWrongly("MON-EVICT-5", e));
         }
-        for (int v : pages.residentPages()) if (pages.aliases(v).stream().filter(pages::entered).count() > 1) { cov("pressure with entered aliases held"); break; }
         PageModel.Effect fx = pages.pressure(demand);
-        cov("pressure gave " + Math.min(fx.count, 3));
         if (given != fx.count) {
             return Step.disagreed(text, new Disagreement("MON-EVICT-5", "the pages given back: expected " + fx.count + ", got " + given,
                     MonitorGherkin.gaveBack(fx.count)));

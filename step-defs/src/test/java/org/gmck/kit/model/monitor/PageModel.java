@@ -239,7 +239,6 @@ final class PageModel {
             fx.suppliedAgain = givenBackBefore.remove(page);
             if (hostOf.size() >= geometry.hostPages()) {
                 supplyOrder.retainAll(hostOf.keySet());
-                Operations.cov("evict H=" + geometry.hostPages() + (useOrder.iterator().next().equals(supplyOrder.iterator().next()) ? " same" : " LRU!=FIFO"));
                 fx.victim = useOrder.iterator().next();
                 giveBack(fx.victim, true, fx);
             }
