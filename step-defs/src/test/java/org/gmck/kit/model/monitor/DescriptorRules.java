@@ -7,8 +7,9 @@ import java.util.List;
  * The catalogue's rules for the monitor's descriptor tables (MON-DT-1 to MON-DT-6, interpretation I-MON-1):
  * guest ring-0 code and data segments run at ring 1, a call gate whose selector names one of the monitor's
  * own GDT entries (table indicator 0, index just past the guest's GDT) is made not present, every other
- * descriptor is mirrored unchanged (a gate naming a slot past the monitor's entries may be either); the monitor appends its ring-0 code and data entries after the guest's
- * GDT, which therefore holds at most 8190 guest descriptors, and adds nothing to an LDT (8192 at most).
+ * descriptor is mirrored unchanged (a gate naming a slot past the monitor's entries may be either); the
+ * monitor appends its ring-0 code and data entries after the guest's GDT, which therefore holds at most 8190
+ * guest descriptors, and adds nothing to an LDT (8192 at most).
  */
 final class DescriptorRules {
 

@@ -12,9 +12,10 @@ import org.gmck.spi.monitor.MonitorFactory;
 
 /**
  * One monitor sequence: a monitor on the adapter, created at the first operation as that operation's start
- * says (its size, the initial GDT, the first guest mappings and reads), and the model beside it. Every operation is applied to both, then everything it can have
- * changed is compared: its answer, the host page of every guest page, every monitor entry, the locked and
- * mapped host pages, the events it logged and both descriptor tables.
+ * says (its size, the initial GDT, the first guest mappings and reads), and the model beside it. Every
+ * operation is applied to both, then everything it can have changed is compared: its answer, the host page
+ * of every guest page, every monitor entry, the locked and mapped host pages, the events it logged and both
+ * descriptor tables.
  */
 final class MonitorSession implements ModelSession<MonitorMove> {
 

@@ -170,11 +170,14 @@ final class PageChecks {
                             MonitorGherkin.lockedFreePages())
                     : Optional.empty();
             case MAPPED -> replay.holds(page, host) ? Optional.empty()
-                    : differ("MON-LOCK-1", what + " maps a host page the guest page does not hold locked", MonitorGherkin.lockedBeforeMapped());
+                    : differ("MON-LOCK-1", what + " maps a host page the guest page does not hold locked",
+                            MonitorGherkin.lockedBeforeMapped());
             case UNMAPPED -> replay.holds(page, host) ? Optional.empty()
-                    : differ(b.rule, what + " unmaps a host page the guest page does not hold", MonitorGherkin.lockHistory(pages.lockHistory()));
+                    : differ(b.rule, what + " unmaps a host page the guest page does not hold",
+                            MonitorGherkin.lockHistory(pages.lockHistory()));
             case UNLOCKED -> !replay.holds(page, host)
-                    ? differ(b.rule, what + " unlocks a host page the guest page does not hold", MonitorGherkin.lockHistory(pages.lockHistory()))
+                    ? differ(b.rule, what + " unlocks a host page the guest page does not hold",
+                            MonitorGherkin.lockHistory(pages.lockHistory()))
                     : replay.mapped(page)
                     ? differ(b.unmappedFirst, what + " unlocks a page the log still shows mapped", MonitorGherkin.unmappedBeforeUnlocked())
                     : Optional.empty();

@@ -7,9 +7,10 @@ import org.gmck.kit.model.Disagreement;
 /**
  * The monitor's descriptor tables as the catalogue has them: the last guest GDT accepted, the monitor GDT it
  * gives, and the monitor LDT. Where the catalogue leaves a slot open (a gate naming a slot past the monitor's
- * entries, see {@link DescriptorRules#namesPastMonitorEntries}) the model takes what the adapter shows. The LDT after a new guest GDT is left to the implementation (kept,
- * rebuilt or dropped), except that none of its present call gates may name the monitor's new entries
- * (MON-DT-2); the model takes the one the adapter shows and holds it to it from then on.
+ * entries, see {@link DescriptorRules#namesPastMonitorEntries}) the model takes what the adapter shows. The
+ * LDT after a new guest GDT is left to the implementation (kept, rebuilt or dropped), except that none of
+ * its present call gates may name the monitor's new entries (MON-DT-2); the model takes the one the adapter
+ * shows and holds it to it from then on.
  */
 final class TableModel {
 
