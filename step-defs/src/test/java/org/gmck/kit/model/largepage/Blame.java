@@ -94,7 +94,7 @@ record Blame(Call call, MmuModel before, MmuModel after) {
 
     /** NO_SLOT for a frame: LP-BAD-11 where part of it lies in slots, else LP-BAD-10. */
     String noSlot(long frame) {
-        long covered = before.covered(frame);
+        long covered = after.covered(frame);
         return covered > 0 && covered < FRAME ? "LP-BAD-11" : "LP-BAD-10";
     }
 
@@ -137,10 +137,13 @@ record Blame(Call call, MmuModel before, MmuModel after) {
         boolean emulator = slot.isPresent() && slot.get().origin() == MmuModel.Origin.EMULATOR;
         switch (expected) {
             case LARGE:
+                if (m.released(frame)) {
+                    return "LP-MAP-6";
+                }
                 if (emulator && m.options.backWithLargePages()) {
                     return "LP-SPLIT-3";
                 }
-                return m.released(frame) ? "LP-MAP-6" : call.kind() == Kind.MAP_REAL_MODE ? "LP-MAP-2" : "LP-MAP-1";
+                return call.kind() == Kind.MAP_REAL_MODE ? "LP-MAP-2" : "LP-MAP-1";
             case SMALL_HOST_NOT_LARGE:
                 return emulator && !m.options.backWithLargePages() ? "LP-SPLIT-5" : "LP-MAP-3";
             case SMALL_HOST_MISALIGNED:

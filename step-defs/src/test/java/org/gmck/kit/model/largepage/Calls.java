@@ -33,14 +33,7 @@ final class Calls {
     /** The call the operation makes now, or empty when it does not apply to this MMU. */
     Optional<Call> of(LpOp op) {
         if (op instanceof LpOp.AddSlot a) {
-            boolean large = a.backing().largePages();
-            long start = start(a.frame(), large && !a.backing().hostOff() ? 0 : a.startEdge(), a.backing().adjoining());
-            long end = end(start, a.frame(), a.frames(), a.endEdge(), a.backing().adjoining());
-            long host = nextHost();
-            if (!a.backing().largePages()) {
-                host += Math.floorMod(start, FRAME) + (a.backing().hostOff() ? PAGE : 0);
-            }
-            return slot(start, end, a.backing().largePages(), host);
+            return slot(a);
         }
         if (op instanceof LpOp.AddSpecialSlot s) {
             return special(s);
@@ -53,39 +46,18 @@ final class Calls {
             return memory(m.shape());
         }
         if (op instanceof LpOp.ShadowTable t) {
-            long page = Space.frame(t.frame()) + Space.PAGES[t.page()];
-            List<Long> frames = firstOf(model.largelyMappedFrames(), model.mappedFrames(), model.coveredFrames());
-            if (t.pick() != Pick.GIVEN && !frames.isEmpty()) {
-                page = frames.get(t.frame() % frames.size()) + Space.PAGES[t.page()];
-            }
-            return Optional.of(Call.at(Kind.SHADOW, t.pick() == Pick.ALTERNATIVE ? page + 0x10 : page));
+            return Optional.of(shadow(t));
         }
         if (op instanceof LpOp.UnshadowTable u) {
-            long page = Space.frame(u.frame()) + Space.PAGES[u.page()];
-            List<Long> shadowed = model.shadowedPages();
-            if (u.pick() != Pick.GIVEN && !shadowed.isEmpty()) {
-                page = shadowed.get((u.frame() * Space.PAGES.length + u.page()) % shadowed.size());
-            }
-            return Optional.of(Call.at(Kind.UNSHADOW, u.pick() == Pick.ALTERNATIVE ? page + 0x800 : page));
+            return Optional.of(unshadow(u));
         }
         if (op instanceof LpOp.ShadowEveryPage e) {
             long frame = Space.frame(e.frame());
-            if (model.nested() || model.covered(frame) < FRAME) {
-                return Optional.empty();
-            }
-            return Optional.of(new Call(Kind.SHADOW_ALL, frame, frame, e.times(), null));
+            boolean applies = !model.nested() && model.covered(frame) == FRAME;
+            return applies ? Optional.of(new Call(Kind.SHADOW_ALL, frame, frame, e.times(), null)) : Optional.empty();
         }
         if (op instanceof LpOp.ShadowLargeEntry l) {
-            long gpa = frame(l.pick(), l.frame());
-            long gva = l.virtual() < Space.VIRTUAL_FRAMES ? Space.VIRTUAL_BASE + l.virtual() * FRAME
-                    : l.virtual() == Space.VIRTUAL_FRAMES ? gpa : (gpa + FRAME) % (Space.FRAMES * FRAME);
-            long[] moves = {0, PAGE, MB, PAGE, MB};
-            if (l.misalign() == 1 || l.misalign() == 2) {
-                gva += moves[l.misalign()];
-            } else {
-                gpa += moves[l.misalign()];
-            }
-            return Optional.of(new Call(Kind.MAP_LARGE, gva, gpa, 0, null));
+            return Optional.of(largeEntry(l));
         }
         if (op instanceof LpOp.ShadowRealModeEntry r) {
             List<Long> held = model.coveredFrames().stream().filter(f -> model.mapping(f).isPresent()).toList();
@@ -98,17 +70,63 @@ final class Calls {
         if (op instanceof LpOp.AskDecision d) {
             return Optional.of(Call.at(Kind.DECIDE, frame(d.pick(), d.frame()) + move(d.misalign())));
         }
-        if (!introspection) {
-            return Optional.empty();
+        return introspection ? Optional.of(ask(op)) : Optional.empty();
+    }
+
+    private Optional<Call> slot(LpOp.AddSlot a) {
+        LpOp.Backing backing = a.backing();
+        long start = start(a.frame(), backing.largePages() && !backing.hostOff() ? 0 : a.startEdge(), backing.adjoining());
+        long end = end(start, a.frame(), a.frames(), a.endEdge(), backing.adjoining());
+        long host = nextHost();
+        if (!backing.largePages()) {
+            host += Math.floorMod(start, FRAME) + (backing.hostOff() ? PAGE : 0);
         }
+        return slot(start, end, backing.largePages(), host);
+    }
+
+    private Call shadow(LpOp.ShadowTable t) {
+        long page = Space.frame(t.frame()) + Space.PAGES[t.page()];
+        List<Long> now = model.currentlyMappedFrames();
+        List<Long> frames = t.pick() == Pick.FORMER
+                ? firstOf(model.mappedFrames().stream().filter(f -> !now.contains(f)).toList(), now, model.coveredFrames())
+                : firstOf(now, model.coveredFrames());
+        if (t.pick() != Pick.GIVEN && !frames.isEmpty()) {
+            page = frames.get(t.frame() % frames.size()) + Space.PAGES[t.page()];
+        }
+        return Call.at(Kind.SHADOW, t.pick() == Pick.ALTERNATIVE ? page + 0x10 : page);
+    }
+
+    private Call unshadow(LpOp.UnshadowTable u) {
+        long page = Space.frame(u.frame()) + Space.PAGES[u.page()];
+        List<Long> shadowed = model.shadowedPages();
+        if (u.pick() != Pick.GIVEN && !shadowed.isEmpty()) {
+            page = shadowed.get((u.frame() * Space.PAGES.length + u.page()) % shadowed.size());
+        }
+        return Call.at(Kind.UNSHADOW, u.pick() == Pick.ALTERNATIVE ? page + 0x800 : page);
+    }
+
+    private Call largeEntry(LpOp.ShadowLargeEntry l) {
+        long gpa = frame(l.pick(), l.frame());
+        long gva = l.virtual() < Space.VIRTUAL_FRAMES ? Space.VIRTUAL_BASE + l.virtual() * FRAME
+                : l.virtual() == Space.VIRTUAL_FRAMES ? gpa : (gpa + FRAME) % Space.SLOT_AREA;
+        long[] moves = {0, PAGE, MB, PAGE, MB};
+        if (l.misalign() == 1 || l.misalign() == 2) {
+            gva += moves[l.misalign()];
+        } else {
+            gpa += moves[l.misalign()];
+        }
+        return new Call(Kind.MAP_LARGE, gva, gpa, 0, null);
+    }
+
+    private Call ask(LpOp op) {
         if (op instanceof LpOp.AskCounters c) {
             List<MmuModel.Slot> slots = model.slots();
             long base = c.pick() == Pick.FROM_STATE && !slots.isEmpty() ? slots.get(c.frame() % slots.size()).base()
                     : Space.frame(c.frame()) + Space.EDGES[c.edge()];
-            return Optional.of(Call.at(Kind.COUNTERS, base));
+            return Call.at(Kind.COUNTERS, base);
         }
         LpOp.AskCount c = (LpOp.AskCount) op;
-        return Optional.of(Call.at(Kind.COUNT, Space.frame(c.frame()) + Space.PAGES[c.page()]));
+        return Call.at(Kind.COUNT, Space.frame(c.frame()) + Space.PAGES[c.page()]);
     }
 
     /**

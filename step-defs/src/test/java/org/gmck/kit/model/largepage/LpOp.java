@@ -11,19 +11,22 @@ sealed interface LpOp {
      * How an operation picks its address: as generated, or from what the state holds (each operation says
      * what), falling back to the generated address when the state holds nothing of the kind.
      */
-    enum Pick { GIVEN, FROM_STATE, ALTERNATIVE }
+    enum Pick { GIVEN, FROM_STATE, ALTERNATIVE, FORMER }
 
     /**
      * A slot in the slot area: from {@code frame}'s edge {@code startEdge} (or, {@code adjoining}, from where
      * an existing slot ends) to the edge {@code endEdge} of the frame {@code frames} further up (see
-     * {@link Space#EDGES}), with its host memory on the guest's 2 MB alignment or, for 4 KB pages, one page off.
-     * A slot on 2 MB pages starts on a frame boundary unless {@code hostOff} (it then takes its start edge, so
-     * that its frames may be misaligned with its host pages).
+     * {@link Space#EDGES}) or where the next slot starts, with its host memory as {@link Backing} says (a slot on
+     * 2 MB pages that keeps an edge off a frame boundary has its frames misaligned with its host pages).
      */
     record AddSlot(int frame, int startEdge, int frames, int endEdge, Backing backing) implements LpOp {
     }
 
-    /** A new slot's host pages, where its host memory starts, and whether it starts where another slot ends. */
+    /**
+     * A new slot's host pages; for 4 KB pages whether its host memory is one page off the guest's 2 MB alignment,
+     * for 2 MB pages whether it keeps its start edge (else it starts on a frame boundary); and whether it starts
+     * where another slot ends.
+     */
     record Backing(boolean largePages, boolean hostOff, boolean adjoining) {
     }
 
@@ -40,8 +43,9 @@ sealed interface LpOp {
     }
 
     /**
-     * Shadows the page table in a page: as given; from the state, the page in a frame some entry maps or
-     * mapped; the alternative, the same one byte past the page's start.
+     * Shadows the page table in a page: as given; from the state, the page in a frame some entry maps; the
+     * alternative, the same sixteen bytes past the page's start; former, the page in a frame entries mapped
+     * once but map no more.
      */
     record ShadowTable(Pick pick, int frame, int page) implements LpOp {
     }
@@ -58,8 +62,8 @@ sealed interface LpOp {
     }
 
     /**
-     * Shadows a guest large entry: at guest-virtual frame {@code virtual} (0 to 3 from 1 GB, 4 at the frame's own
-     * address, 5 at the next frame's address), mapping a frame as given, from the state one wholly inside the
+     * Shadows a guest large entry: at guest-virtual frame {@code virtual} (0 and 1 from 1 GB, 2 at the frame's own
+     * address, 3 at the next frame's address in the slot area), mapping a frame as given, from the state one wholly inside the
      * slots, as the alternative one of those that holds a shadowed table or that an entry maps; {@code misalign}
      * 1 to 4 moves the guest-virtual or guest-physical address one page or half a frame.
      */

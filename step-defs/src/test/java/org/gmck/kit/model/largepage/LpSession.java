@@ -9,7 +9,9 @@ import java.util.Optional;
 import org.gmck.kit.model.Disagreement;
 import org.gmck.kit.model.ModelSession;
 import org.gmck.kit.model.Step;
+import org.gmck.spi.largepage.CounterArray;
 import org.gmck.spi.largepage.HostBacking;
+import org.gmck.spi.largepage.LargePageStatus;
 import org.gmck.spi.largepage.MemorySlot;
 import org.gmck.spi.largepage.ShadowMmu;
 
@@ -59,7 +61,7 @@ final class LpSession implements ModelSession<LpOp> {
         switch (call.kind()) {
             case ADD_SLOT: {
                 MemorySlot s = call.slot();
-                Optional<org.gmck.spi.largepage.LargePageStatus> refusal = model.check(s);
+                Optional<LargePageStatus> refusal = model.check(s);
                 if (refusal.isPresent()) {
                     return Answer.refused(refusal.get());
                 }
@@ -181,7 +183,7 @@ final class LpSession implements ModelSession<LpOp> {
         }
         if (introspection) {
             for (MmuModel.Slot s : slots) {
-                org.gmck.spi.largepage.CounterArray counters = (org.gmck.spi.largepage.CounterArray) model.counters(s.base()).value();
+                CounterArray counters = (CounterArray) model.counters(s.base()).value();
                 checks.add(Thens.counterShape(s.base(), counters.raw().size(), counters.firstFrame()));
                 checks.add(Thens.counterEncoding(s.base(), counters.encoding()));
                 if (counters.raw().isEmpty()) {

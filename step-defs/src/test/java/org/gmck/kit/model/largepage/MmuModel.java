@@ -417,9 +417,9 @@ final class MmuModel {
         return List.copyOf(frames);
     }
 
-    /** The guest-physical frames large entries map now, in address order. */
-    List<Long> largelyMappedFrames() {
-        return mappings.values().stream().filter(Mapping::large).map(Mapping::gpaFrame).distinct().sorted().toList();
+    /** The guest-physical frames entries map now, in address order. */
+    List<Long> currentlyMappedFrames() {
+        return mappings.values().stream().map(Mapping::gpaFrame).distinct().sorted().toList();
     }
 
     /** Whether the address frame once mapped {@code gpaFrame}. */

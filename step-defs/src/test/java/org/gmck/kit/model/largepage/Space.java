@@ -9,7 +9,7 @@ import org.gmck.kit.Numbers;
  * first 16 MB of guest-physical memory (eight 2 MB frames), with their edges on a frame boundary, one page
  * into a frame, half-way through it or one page before its end; the model looks at a ninth frame above them,
  * at a few pages of each frame (the first, second, third and fourth, both sides of the middle and the last
- * two, so both sides of every edge a slot can have), and at four guest-virtual frames from 1 GB for guest
+ * two, so both sides of every edge a slot can have), and at two guest-virtual frames from 1 GB for guest
  * large entries that do not map their own address.
  */
 final class Space {
@@ -22,12 +22,12 @@ final class Space {
     /** The end of the 52-bit guest-physical address space. */
     static final long TOP = 1L << 52;
     /** Slots of the model end at or below this. */
-    static final long SLOT_AREA = 12 * MB;
-    /** Guest-physical frames the model looks at: 0 to 14 MB, the slot area's six and one above. */
-    static final int FRAMES = 7;
+    static final long SLOT_AREA = 8 * MB;
+    /** Guest-physical frames the model looks at: 0 to 10 MB, the slot area's four and one above. */
+    static final int FRAMES = 5;
     /** Where the guest-virtual frames of guest large entries start, and how many there are. */
     static final long VIRTUAL_BASE = GB;
-    static final int VIRTUAL_FRAMES = 4;
+    static final int VIRTUAL_FRAMES = 2;
     /** The offsets in a frame where a slot may start or end. */
     static final long[] EDGES = {0, PAGE, MB, FRAME - PAGE};
     /** The pages of each frame the model looks at. */
