@@ -8,23 +8,43 @@ Feature: GMM allocation order and the host memory limit
   and changes nothing. Chunks of shared pages never serve private allocations.
 
   @GMM-ALLOC-1 @profile:gmm
-  Scenario: The first page comes from a new chunk, associated with the allocating VM
+  Scenario Outline: The first page comes from a new chunk, associated with the allocating VM (<edition> chunks)
     Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
-    Given a GMM
+    Given a GMM with <edition> chunks
     When VM A allocates 1 page
     Then the new page comes from chunk 1
     And chunk 1 has affinity to VM A
 
+    @variant:seed-1mb
+    Examples: the seed's edition
+      | edition |
+      | 1 MB    |
+
+    @variant:current-2mb
+    Examples: later VirtualBox
+      | edition |
+      | 2 MB    |
+
   @GMM-ALLOC-2 @profile:gmm
-  Scenario: Among its own chunks a VM takes the one with the fewest free pages
+  Scenario Outline: Among its own chunks a VM takes the one with the fewest free pages (<edition> chunks)
     Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
-    Given a GMM with 2 MB chunks
-    And VM A has allocated 517 pages
+    Given a GMM with <edition> chunks
+    And VM A has allocated <pages> pages
     And VM A has freed its pages 1 to 10
     When VM A allocates 1 page
     Then the new page comes from chunk 1
 
-  @GMM-ALLOC-3 @profile:gmm
+    @variant:seed-1mb
+    Examples: the seed's edition: chunk 1 has 10 free pages, chunk 2 has 251
+      | edition | pages |
+      | 1 MB    | 261   |
+
+    @variant:current-2mb
+    Examples: later VirtualBox: chunk 1 has 10 free pages, chunk 2 has 507
+      | edition | pages |
+      | 2 MB    | 517   |
+
+  @GMM-ALLOC-3 @profile:gmm @variant:created-chunk
   Scenario: A VM takes its own chunk before another VM's fuller one
     Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
     Given a GMM with 2 MB chunks
@@ -35,7 +55,19 @@ Feature: GMM allocation order and the host memory limit
     When VM A allocates 1 page
     Then the new page comes from chunk 1
 
-  @GMM-ALLOC-4 @profile:gmm
+  @GMM-ALLOC-3 @profile:gmm @variant:adopted-chunk
+  Scenario: A VM takes the chunk it adopted before another VM's fuller one
+    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Given a GMM with 2 MB chunks
+    And VM A has filled 1 chunk
+    And VM B has filled 1 chunk
+    And VM B has freed its pages 1 to 512
+    And VM C has allocated 1 page
+    And VM A has freed its pages 1 to 3
+    When VM C allocates 1 page
+    Then the new page comes from chunk 2
+
+  @GMM-ALLOC-4 @profile:gmm @variant:no-own-chunk
   Scenario: Without chunks of its own a VM takes a completely free chunk before a partly used one
     Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
     Given a GMM with 2 MB chunks
@@ -46,7 +78,19 @@ Feature: GMM allocation order and the host memory limit
     When VM C allocates 1 page
     Then the new page comes from chunk 2
 
-  @GMM-ALLOC-5 @profile:gmm
+  @GMM-ALLOC-4 @profile:gmm @variant:own-chunks-full
+  Scenario: A VM whose own chunks are full takes a completely free chunk before another VM's partly used one
+    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Given a GMM with 2 MB chunks
+    And VM A has filled 1 chunk
+    And VM B has filled 1 chunk
+    And VM C has filled 1 chunk
+    And VM A has freed its pages 1 to 3
+    And VM B has freed its pages 1 to 512
+    When VM C allocates 1 page
+    Then the new page comes from chunk 2
+
+  @GMM-ALLOC-5 @profile:gmm @variant:vm-without-chunks
   Scenario: A VM adopts the completely free chunk it allocates from
     Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
     Given a GMM with 2 MB chunks
@@ -56,7 +100,18 @@ Feature: GMM allocation order and the host memory limit
     When VM C allocates 1 page
     Then chunk 2 has affinity to VM C
 
-  @GMM-ALLOC-6 @profile:gmm
+  @GMM-ALLOC-5 @profile:gmm @variant:vm-with-full-chunks
+  Scenario: A VM with full chunks of its own also adopts the completely free chunk it allocates from
+    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Given a GMM with 2 MB chunks
+    And VM A has filled 1 chunk
+    And VM B has filled 1 chunk
+    And VM C has filled 1 chunk
+    And VM B has freed its pages 1 to 512
+    When VM C allocates 1 page
+    Then chunk 2 has affinity to VM C
+
+  @GMM-ALLOC-6 @profile:gmm @variant:one-other-vm
   Scenario: Among other VMs' chunks a VM takes the one with the fewest free pages
     Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
     Given a GMM with 2 MB chunks
@@ -66,7 +121,18 @@ Feature: GMM allocation order and the host memory limit
     When VM B allocates 1 page
     Then the new page comes from chunk 1
 
-  @GMM-ALLOC-7 @profile:gmm
+  @GMM-ALLOC-6 @profile:gmm @variant:several-other-vms
+  Scenario: Among several other VMs' chunks a VM takes the one with the fewest free pages, whoever owns it
+    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Given a GMM with 2 MB chunks
+    And VM A has filled 1 chunk
+    And VM B has filled 1 chunk
+    And VM A has freed its pages 1 to 40
+    And VM B has freed its pages 1 to 3
+    When VM C allocates 1 page
+    Then the new page comes from chunk 2
+
+  @GMM-ALLOC-7 @profile:gmm @variant:other-vm
   Scenario: When every chunk is full a new chunk is taken for the allocating VM
     Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
     Given a GMM
@@ -75,33 +141,63 @@ Feature: GMM allocation order and the host memory limit
     Then the new page comes from chunk 2
     And chunk 2 has affinity to VM B
 
+  @GMM-ALLOC-7 @profile:gmm @variant:owner-of-full-chunks
+  Scenario: A VM whose own chunks are full gets a new chunk of its own
+    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Given a GMM
+    And VM A has filled 1 chunk
+    When VM A allocates 1 page
+    Then the new page comes from chunk 2
+    And chunk 2 has affinity to VM A
+
   @GMM-ALLOC-8 @profile:gmm
-  Scenario Outline: A request larger than a chunk spans new chunks (<edition> chunks)
+  Scenario Outline: A request for <count> pages spans new chunks <chunks> (<edition> chunks)
     Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
     Given a GMM with <edition> chunks
     When VM A allocates <count> pages
-    Then the new pages come from chunks 1 and 2
+    Then the new pages come from chunks <chunks>
 
-    Examples:
-      | edition | count |
-      | 1 MB    | 257   |
-      | 2 MB    | 513   |
+    @variant:two-chunks @variant:seed-1mb @variant:current-2mb
+    Examples: one page more than a chunk
+      | edition | count | chunks     |
+      | 1 MB    | 257   | 1 and 2    |
+      | 2 MB    | 513   | 1 and 2    |
+
+    @variant:three-chunks @variant:seed-1mb @variant:current-2mb
+    Examples: more than two chunks
+      | edition | count | chunks     |
+      | 1 MB    | 600   | 1, 2 and 3 |
+      | 2 MB    | 1100  | 1, 2 and 3 |
 
   @GMM-ALLOC-9 @profile:gmm
-  Scenario Outline: A request beyond the host memory limit is refused whole (<edition> chunks)
+  Scenario Outline: A request beyond the host memory limit is refused whole (<edition> chunks, <count> <account> pages)
     Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
     Given a GMM with <edition> chunks and room for 1 chunk
     And VM A has allocated 1 page
-    When VM A allocates <count> pages
+    When VM A allocates <count> <account> pages
     Then the call is rejected with VERR_GMM_HIT_GLOBAL_LIMIT
     And nothing has changed
 
-    Examples:
-      | edition | count |
-      | 1 MB    | 256   |
-      | 2 MB    | 512   |
+    @variant:one-page-short @variant:base-account @variant:seed-1mb @variant:current-2mb
+    Examples: one page more than the host holds
+      | edition | count | account |
+      | 1 MB    | 256   | BASE    |
+      | 2 MB    | 512   | BASE    |
 
-  @GMM-ALLOC-10 @profile:gmm
+    @variant:one-page-short @variant:shadow-account @variant:fixed-account @variant:current-2mb
+    Examples: one page more than the host holds, in the other accounts
+      | edition | count | account |
+      | 2 MB    | 512   | SHADOW  |
+      | 2 MB    | 512   | FIXED   |
+
+    @variant:many-pages-short @variant:base-account @variant:shadow-account @variant:fixed-account @variant:seed-1mb @variant:current-2mb
+    Examples: far more than the host holds
+      | edition | count | account |
+      | 1 MB    | 1000  | FIXED   |
+      | 2 MB    | 2000  | SHADOW  |
+      | 2 MB    | 5000  | BASE    |
+
+  @GMM-ALLOC-10 @profile:gmm @variant:other-vm
   Scenario: Once the host memory limit is used up, even one more page is refused
     Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
     Given a GMM with room for 1 chunk
@@ -110,12 +206,32 @@ Feature: GMM allocation order and the host memory limit
     Then the call is rejected with VERR_GMM_HIT_GLOBAL_LIMIT
     And nothing has changed
 
-  @GMM-ALLOC-11 @profile:gmm
+  @GMM-ALLOC-10 @profile:gmm @variant:same-vm
+  Scenario: Once the host memory limit is used up, the VM that used it up is refused one more page
+    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Given a GMM with room for 1 chunk
+    And VM A has filled 1 chunk
+    When VM A allocates 1 page
+    Then the call is rejected with VERR_GMM_HIT_GLOBAL_LIMIT
+    And nothing has changed
+
+  @GMM-ALLOC-11 @profile:gmm @variant:in-use
   Scenario: Free pages in chunks of shared pages do not serve private allocations
     Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
     Given a GMM with room for 2 chunks
     And VM A has filled 1 chunk
     And VM A has shared its page 1
+    When VM A allocates 2 pages
+    Then the call is rejected with VERR_GMM_HIT_GLOBAL_LIMIT
+    And nothing has changed
+
+  @GMM-ALLOC-11 @profile:gmm @variant:emptied
+  Scenario: A chunk of shared pages left completely free still does not serve private allocations
+    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Given a GMM with room for 2 chunks
+    And VM A has filled 1 chunk
+    And VM A has shared its page 1
+    And VM A has released the shared page 1 time
     When VM A allocates 2 pages
     Then the call is rejected with VERR_GMM_HIT_GLOBAL_LIMIT
     And nothing has changed
@@ -129,7 +245,32 @@ Feature: GMM allocation order and the host memory limit
     Then the call is rejected with VERR_INVALID_PARAMETER
     And nothing has changed
 
-    Examples:
+    @variant:no-pages
+    Examples: no page at all
       | count   |
       | 0       |
+
+    @variant:too-many-pages
+    Examples: 2^20 pages, one more than a request may ask for
+      | count   |
       | 1048576 |
+
+  @GMM-ALLOC-13 @profile:gmm
+  Scenario Outline: A request larger than the VM's free pages uses them up first, then goes on in a new chunk (<edition> chunks)
+    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Given a GMM with <edition> chunks
+    And VM A has allocated <before> pages
+    When VM A allocates 5 pages
+    Then the new pages come from chunks 1 and 2
+    And VM A's page <last in chunk 1> is in chunk 1
+    And VM A's page <first in chunk 2> is in chunk 2
+
+    @variant:seed-1mb
+    Examples: the seed's edition: 2 pages left in chunk 1
+      | edition | before | last in chunk 1 | first in chunk 2 |
+      | 1 MB    | 254    | 256             | 257              |
+
+    @variant:current-2mb
+    Examples: later VirtualBox: 2 pages left in chunk 1
+      | edition | before | last in chunk 1 | first in chunk 2 |
+      | 2 MB    | 510    | 512             | 513              |

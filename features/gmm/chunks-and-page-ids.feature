@@ -18,22 +18,46 @@ Feature: GMM chunks and page ids
     Given a GMM with <edition> chunks
     Then the chunk shift is <shift>, the chunk id shift is <idshift> and a chunk holds <pages> pages
 
-    Examples:
+    @variant:seed-1mb
+    Examples: the seed's edition
       | edition | shift | idshift | pages |
       | 1 MB    | 20    | 8       | 256   |
+
+    @variant:current-2mb
+    Examples: later VirtualBox
+      | edition | shift | idshift | pages |
       | 2 MB    | 21    | 9       | 512   |
 
   @GMM-ID-2 @profile:gmm
-  Scenario Outline: The third page of chunk 1 has id <id> with <edition> chunks
+  Scenario Outline: Page <n> of a fresh VM is page <index> of chunk <chunk> and has id <id> (<edition> chunks)
     Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
     Given a GMM with <edition> chunks
-    When VM A allocates 3 pages
-    Then VM A's page 3 has id <id>
+    When VM A allocates <n> pages
+    Then VM A's page <n> has id <id>
 
-    Examples:
-      | edition | id    |
-      | 1 MB    | 0x102 |
-      | 2 MB    | 0x202 |
+    @variant:first-page @variant:seed-1mb @variant:current-2mb @variant:first-chunk @variant:later-chunk
+    Examples: the first page of a chunk
+      | edition | n   | chunk | index | id    |
+      | 1 MB    | 1   | 1     | 0     | 0x100 |
+      | 1 MB    | 257 | 2     | 0     | 0x200 |
+      | 2 MB    | 1   | 1     | 0     | 0x200 |
+      | 2 MB    | 513 | 2     | 0     | 0x400 |
+
+    @variant:middle-page @variant:seed-1mb @variant:current-2mb @variant:first-chunk @variant:later-chunk
+    Examples: a page in the middle of a chunk
+      | edition | n   | chunk | index | id    |
+      | 1 MB    | 3   | 1     | 2     | 0x102 |
+      | 1 MB    | 400 | 2     | 143   | 0x28F |
+      | 2 MB    | 3   | 1     | 2     | 0x202 |
+      | 2 MB    | 900 | 2     | 387   | 0x583 |
+
+    @variant:last-page @variant:seed-1mb @variant:current-2mb @variant:first-chunk @variant:later-chunk
+    Examples: the last page of a chunk
+      | edition | n    | chunk | index | id    |
+      | 1 MB    | 256  | 1     | 255   | 0x1FF |
+      | 1 MB    | 512  | 2     | 255   | 0x2FF |
+      | 2 MB    | 512  | 1     | 511   | 0x3FF |
+      | 2 MB    | 1024 | 2     | 511   | 0x5FF |
 
   @GMM-ID-3 @profile:gmm
   Scenario Outline: Page <n> of a fresh VM has id <id> with <edition> chunks: the index is the low bits
@@ -42,21 +66,57 @@ Feature: GMM chunks and page ids
     When VM A allocates <n> pages
     Then VM A's page <n> has id <id>
 
-    Examples:
+    @variant:seed-1mb
+    Examples: the seed's edition: 8 index bits
       | edition | n   | id    |
       | 1 MB    | 256 | 0x1FF |
       | 1 MB    | 257 | 0x200 |
+
+    @variant:current-2mb
+    Examples: later VirtualBox: 9 index bits
+      | edition | n   | id    |
       | 2 MB    | 512 | 0x3FF |
       | 2 MB    | 513 | 0x400 |
 
   @GMM-ID-4 @profile:gmm
-  Scenario: The NIL page id names no page
+  Scenario Outline: The NIL page id names no page: <action> is refused as not found
     Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
     Given a GMM
-    And VM A has allocated 1 page
-    When VM A frees page 0x0
+    And VM A has allocated 2 pages
+    When <action>
     Then the call is rejected with VERR_GMM_PAGE_NOT_FOUND
     And nothing has changed
+
+    @variant:nil-alone @variant:free
+    Examples: freeing it
+      | action              |
+      | VM A frees page 0x0 |
+
+    @variant:nil-alone @variant:share
+    Examples: sharing it
+      | action               |
+      | VM A shares page 0x0 |
+
+    @variant:nil-alone @variant:use-shared
+    Examples: using it as a shared page
+      | action                              |
+      | VM A uses page 0x0 as a shared page |
+
+    @variant:nil-alone @variant:release-shared
+    Examples: releasing it as a shared page
+      | action                                  |
+      | VM A releases page 0x0 as a shared page |
+
+    @variant:nil-alone @variant:look-up
+    Examples: looking it up
+      | action                |
+      | I look up page 0x0    |
+
+    @variant:nil-among-pages @variant:free
+    Examples: naming it next to a real page in one request
+      | action                                          |
+      | VM A frees its page 1 and page 0x0 in one call  |
+      | VM A frees page 0x0 and its page 2 in one call  |
 
   @GMM-ID-5 @profile:gmm
   Scenario Outline: A page id above the last valid one is refused with <edition> chunks (VM A <action> page <id>)
@@ -67,13 +127,29 @@ Feature: GMM chunks and page ids
     Then the call is rejected with VERR_INVALID_PARAMETER
     And nothing has changed
 
-    Examples:
+    @variant:free @variant:seed-1mb @variant:current-2mb
+    Examples: freeing it
+      | edition | action | id         |
+      | 1 MB    | frees  | 0x10000000 |
+      | 2 MB    | frees  | 0xFFFFFFF1 |
+      | 2 MB    | frees  | 0xFFFFFFFF |
+
+    @variant:share @variant:seed-1mb @variant:current-2mb
+    Examples: sharing it
+      | edition | action | id         |
+      | 1 MB    | shares | 0x10000000 |
+      | 2 MB    | shares | 0xFFFFFFF1 |
+
+    @variant:use-shared @variant:seed-1mb @variant:current-2mb
+    Examples: using it as a shared page
+      | edition | action | id                          |
+      | 1 MB    | uses   | 0x10000000 as a shared page |
+      | 2 MB    | uses   | 0xFFFFFFF1 as a shared page |
+
+    @variant:release-shared @variant:seed-1mb @variant:current-2mb
+    Examples: releasing it as a shared page
       | edition | action   | id                          |
-      | 1 MB    | frees    | 0x10000000                  |
-      | 2 MB    | frees    | 0xFFFFFFF1                  |
-      | 2 MB    | frees    | 0xFFFFFFFF                  |
-      | 2 MB    | shares   | 0xFFFFFFF1                  |
-      | 1 MB    | uses     | 0x10000000 as a shared page |
+      | 1 MB    | releases | 0x10000000 as a shared page |
       | 2 MB    | releases | 0xFFFFFFF1 as a shared page |
 
   @GMM-ID-5 @profile:gmm
@@ -85,9 +161,14 @@ Feature: GMM chunks and page ids
     Then the call is rejected with VERR_INVALID_PARAMETER
     And nothing has changed
 
-    Examples:
+    @variant:look-up @variant:seed-1mb
+    Examples: the seed's edition
       | edition | id         |
       | 1 MB    | 0x10000000 |
+
+    @variant:look-up @variant:current-2mb
+    Examples: later VirtualBox
+      | edition | id         |
       | 2 MB    | 0xFFFFFFF1 |
 
   @GMM-ID-6 @profile:gmm
@@ -96,24 +177,54 @@ Feature: GMM chunks and page ids
     Given a GMM with <edition> chunks
     Then the last page id is <page> and the last chunk id is <chunk>
 
-    Examples:
+    @variant:seed-1mb
+    Examples: the seed's edition
       | edition | page       | chunk    |
       | 1 MB    | 0x0FFFFFFF | 0xFFFFF  |
+
+    @variant:current-2mb
+    Examples: later VirtualBox
+      | edition | page       | chunk    |
       | 2 MB    | 0xFFFFFFF0 | 0x7FFFFF |
 
   @GMM-ID-7 @profile:gmm
-  Scenario Outline: The last valid page id <id> is a page id, only not found, with <edition> chunks
+  Scenario Outline: The last valid page id is a page id, only not found, with <edition> chunks (<action>)
     Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
     Given a GMM with <edition> chunks
     And VM A has allocated 1 page
-    When VM A frees page <id>
+    When <action>
     Then the call is rejected with VERR_GMM_PAGE_NOT_FOUND
     And nothing has changed
 
-    Examples:
-      | edition | id         |
-      | 1 MB    | 0x0FFFFFFF |
-      | 2 MB    | 0xFFFFFFF0 |
+    @variant:free @variant:seed-1mb @variant:current-2mb
+    Examples: freeing it
+      | edition | action                     |
+      | 1 MB    | VM A frees page 0x0FFFFFFF |
+      | 2 MB    | VM A frees page 0xFFFFFFF0 |
+
+    @variant:share @variant:seed-1mb @variant:current-2mb
+    Examples: sharing it
+      | edition | action                      |
+      | 1 MB    | VM A shares page 0x0FFFFFFF |
+      | 2 MB    | VM A shares page 0xFFFFFFF0 |
+
+    @variant:use-shared @variant:seed-1mb @variant:current-2mb
+    Examples: using it as a shared page
+      | edition | action                                     |
+      | 1 MB    | VM A uses page 0x0FFFFFFF as a shared page |
+      | 2 MB    | VM A uses page 0xFFFFFFF0 as a shared page |
+
+    @variant:release-shared @variant:seed-1mb @variant:current-2mb
+    Examples: releasing it as a shared page
+      | edition | action                                         |
+      | 1 MB    | VM A releases page 0x0FFFFFFF as a shared page |
+      | 2 MB    | VM A releases page 0xFFFFFFF0 as a shared page |
+
+    @variant:look-up @variant:seed-1mb @variant:current-2mb
+    Examples: looking it up
+      | edition | action                    |
+      | 1 MB    | I look up page 0x0FFFFFFF |
+      | 2 MB    | I look up page 0xFFFFFFF0 |
 
   @GMM-ID-8 @profile:gmm
   Scenario Outline: Chunk id <chunk> is NIL or beyond the last and is refused with <edition> chunks
@@ -123,20 +234,44 @@ Feature: GMM chunks and page ids
     When I look up chunk <chunk>
     Then the call is rejected with VERR_INVALID_PARAMETER
 
-    Examples:
+    @variant:above-last-chunk-id @variant:seed-1mb @variant:current-2mb
+    Examples: the chunk id after the last
       | edition | chunk    |
       | 1 MB    | 0x100000 |
       | 2 MB    | 0x800000 |
-      | 2 MB    | 0        |
+
+    @variant:nil-chunk-id @variant:seed-1mb @variant:current-2mb
+    Examples: the NIL chunk id
+      | edition | chunk |
+      | 1 MB    | 0     |
+      | 2 MB    | 0     |
 
   @GMM-ID-9 @profile:gmm
-  Scenario: The first chunk gets id 1, never the NIL id
+  Scenario Outline: The first chunk gets id 1, never the NIL id (<edition> chunks)
     Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
-    Given a GMM
+    Given a GMM with <edition> chunks
     When VM A allocates 1 page
     Then the GMM holds chunks 1
 
-  @GMM-ID-10 @profile:gmm
+    @variant:allocated-chunk @variant:seed-1mb
+    Examples: the seed's edition
+      | edition |
+      | 1 MB    |
+
+    @variant:allocated-chunk @variant:current-2mb
+    Examples: later VirtualBox
+      | edition |
+      | 2 MB    |
+
+  @GMM-ID-9 @profile:gmm @variant:seeded-chunk @variant:current-2mb
+  Scenario: The first chunk a VM seeds in legacy mode gets id 1, never the NIL id
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Given a legacy-mode GMM
+    And VM A has reserved its pages
+    When VM A seeds a chunk
+    Then the GMM holds chunks 1
+
+  @GMM-ID-10 @profile:gmm @variant:private-chunk
   Scenario: A new chunk gets the id after the previous one, not a freed lower id
     Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
     Given a GMM
@@ -146,6 +281,26 @@ Feature: GMM chunks and page ids
     When VM C allocates 1 page
     Then the new page comes from chunk 3
 
+  @GMM-ID-10 @profile:gmm @variant:shared-chunk
+  Scenario: A new chunk for shared pages also gets the id after the previous one, not a freed lower id
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Given a GMM
+    And VM A has filled 1 chunk
+    And VM B has filled 1 chunk
+    And VM A has been cleaned up
+    When VM B shares its page 1
+    Then the new page comes from chunk 3
+
+  @GMM-ID-10 @profile:gmm @variant:seeded-chunk
+  Scenario: A chunk seeded in legacy mode also gets the id after the previous one, not a freed lower id
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Given a legacy-mode GMM
+    And VM A has seeded a chunk
+    And VM B has seeded a chunk
+    And VM A has been cleaned up
+    When VM C seeds a chunk
+    Then the seeded chunk is chunk 3
+
   @GMM-ID-12 @profile:gmm
   Scenario Outline: A valid chunk id that names no chunk is not found (chunk <chunk>, <edition> chunks)
     Source: 000_20bc3ec9f13f3511.txt, "Tracking Structures And Their Cost", "Kernel Space"
@@ -154,20 +309,107 @@ Feature: GMM chunks and page ids
     When I look up chunk <chunk>
     Then the call is rejected with VERR_GMM_CHUNK_NOT_FOUND
 
-    Examples:
+    @variant:never-created @variant:seed-1mb @variant:current-2mb
+    Examples: a chunk id not handed out yet
+      | edition | chunk |
+      | 1 MB    | 5     |
+      | 2 MB    | 5     |
+
+    @variant:last-chunk-id @variant:seed-1mb @variant:current-2mb
+    Examples: the last chunk id
       | edition | chunk    |
-      | 2 MB    | 5        |
       | 1 MB    | 0xFFFFF  |
       | 2 MB    | 0x7FFFFF |
 
+  @GMM-ID-12 @profile:gmm
+  Scenario Outline: A chunk given back to the host is no longer found (<edition> chunks)
+    Source: 000_20bc3ec9f13f3511.txt, "Tracking Structures And Their Cost", "Kernel Space"
+    Given a GMM with <edition> chunks
+    And VM A has filled 1 chunk
+    And VM B has filled 1 chunk
+    And VM A has been cleaned up
+    When I look up chunk 1
+    Then the call is rejected with VERR_GMM_CHUNK_NOT_FOUND
+
+    @variant:given-back @variant:seed-1mb
+    Examples: the seed's edition
+      | edition |
+      | 1 MB    |
+
+    @variant:given-back @variant:current-2mb
+    Examples: later VirtualBox
+      | edition |
+      | 2 MB    |
+
   @GMM-ID-13 @profile:gmm
-  Scenario: A valid page id in a chunk that does not exist is not found
+  Scenario Outline: A valid page id in a chunk that was never created is not found (<action>)
     Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 1 page
-    When VM A frees page 0x5000
+    When <action>
     Then the call is rejected with VERR_GMM_PAGE_NOT_FOUND
     And nothing has changed
+
+    @variant:never-created @variant:free
+    Examples: freeing it
+      | action                 |
+      | VM A frees page 0x5000 |
+
+    @variant:never-created @variant:share
+    Examples: sharing it
+      | action                  |
+      | VM A shares page 0x5000 |
+
+    @variant:never-created @variant:use-shared
+    Examples: using it as a shared page
+      | action                                 |
+      | VM A uses page 0x5000 as a shared page |
+
+    @variant:never-created @variant:release-shared
+    Examples: releasing it as a shared page
+      | action                                     |
+      | VM A releases page 0x5000 as a shared page |
+
+    @variant:never-created @variant:look-up
+    Examples: looking it up
+      | action                |
+      | I look up page 0x5000 |
+
+  @GMM-ID-13 @profile:gmm
+  Scenario Outline: A page of a chunk given back to the host is not found (<action>)
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Given a GMM
+    And VM A has filled 1 chunk
+    And VM B has filled 1 chunk
+    And VM A has been cleaned up
+    When <action>
+    Then the call is rejected with VERR_GMM_PAGE_NOT_FOUND
+    And nothing has changed
+
+    @variant:given-back @variant:free
+    Examples: freeing it
+      | action                   |
+      | VM B frees VM A's page 1 |
+
+    @variant:given-back @variant:share
+    Examples: sharing it
+      | action                    |
+      | VM B shares VM A's page 1 |
+
+    @variant:given-back @variant:use-shared
+    Examples: using it as a shared page
+      | action                                   |
+      | VM B uses VM A's page 1 as a shared page |
+
+    @variant:given-back @variant:release-shared
+    Examples: releasing it as a shared page
+      | action                                       |
+      | VM B releases VM A's page 1 as a shared page |
+
+    @variant:given-back @variant:look-up
+    Examples: looking it up
+      | action                  |
+      | I look up VM A's page 1 |
 
   @GMM-ID-14 @profile:gmm-introspection
   Scenario: A fresh GMM's chunk TLB holds no chunk
@@ -176,14 +418,28 @@ Feature: GMM chunks and page ids
     Then every chunk TLB entry is NIL
 
   @GMM-ID-15 @profile:gmm-introspection
-  Scenario: Looking a page up caches its chunk in TLB entry (chunk id modulo 32)
+  Scenario Outline: Looking up <what> caches chunk <chunk> in chunk TLB entry <entry>, its id modulo 32
     Source: 002_3fe6e2f6006bd6e3.txt, "GMMCHUNKTLB"
     Given a GMM with 1 MB chunks
     And VM A has filled 33 chunks
-    When I look up VM A's page 8448
-    Then chunk TLB entry 1 holds chunk 33
+    When <action>
+    Then chunk TLB entry <entry> holds chunk <chunk>
 
-  @GMM-ID-16 @profile:gmm-introspection
+    @variant:page-lookup @variant:below-32 @variant:exactly-32 @variant:above-32
+    Examples: looking a page up
+      | what         | action                    | chunk | entry |
+      | a page       | I look up VM A's page 1300 | 6     | 6     |
+      | a page       | I look up VM A's page 8192 | 32    | 0     |
+      | a page       | I look up VM A's page 8448 | 33    | 1     |
+
+    @variant:chunk-lookup @variant:below-32 @variant:exactly-32 @variant:above-32
+    Examples: looking a chunk up
+      | what         | action             | chunk | entry |
+      | a chunk      | I look up chunk 6  | 6     | 6     |
+      | a chunk      | I look up chunk 32 | 32    | 0     |
+      | a chunk      | I look up chunk 33 | 33    | 1     |
+
+  @GMM-ID-16 @profile:gmm-introspection @variant:private-chunk
   Scenario: A chunk given back to the host leaves the chunk TLB
     Source: 002_3fe6e2f6006bd6e3.txt, "GMMCHUNKTLB"
     Given a GMM
@@ -192,3 +448,28 @@ Feature: GMM chunks and page ids
     And I have looked up VM A's page 1
     When VM A is cleaned up
     Then chunk TLB entry 1 holds chunk 0
+
+  @GMM-ID-16 @profile:gmm-introspection @variant:shared-chunk
+  Scenario: A chunk of shared pages given back to the host leaves the chunk TLB
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMMCHUNKTLB"
+    Given a GMM
+    And VM A has allocated 1 page
+    And VM B has allocated 1 page
+    And VM A has shared its page 1
+    And VM A has released the shared page 1 time
+    And I have looked up the shared page
+    When VM A is cleaned up
+    Then chunk TLB entry 2 holds chunk 0
+
+  @GMM-ID-17 @profile:gmm-introspection
+  Scenario: Giving a chunk back leaves its TLB entry alone when the entry caches another chunk
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMMCHUNKTLB"
+    Given a GMM with 1 MB chunks
+    And VM B has filled 1 chunk
+    And VM A has filled 32 chunks
+    And VM A has freed its page 8192
+    And VM C has allocated 1 page
+    And VM B has freed its pages 1 to 256
+    And I have looked up VM C's page 1
+    When VM A is cleaned up
+    Then chunk TLB entry 1 holds chunk 33

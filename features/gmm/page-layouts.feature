@@ -14,18 +14,38 @@ Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
   is refused with VERR_OUT_OF_RANGE.
 
   @GMM-LAYOUT-1 @profile:gmm-introspection
-  Scenario: A 64-bit private page keeps the guest pfn in bits 0-31 and the VM handle in bits 32-47
+  Scenario Outline: A 64-bit private page keeps the guest pfn in bits 0-31 and the VM handle in bits 32-47 (pfn <pfn>, VM <vm>)
     Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
     Given a GMM
-    When I encode a 64-bit private page with state 0, pfn 0x12345678 and VM handle 0xABCD
-    Then the word is 0x0000ABCD12345678
+    When I encode a 64-bit private page with state 0, pfn <pfn> and VM handle <vm>
+    Then the word is <word>
+
+    @variant:typical-values
+    Examples: ordinary values
+      | pfn        | vm     | word               |
+      | 0x12345678 | 0xABCD | 0x0000ABCD12345678 |
+
+    @variant:largest-values
+    Examples: every field at its largest
+      | pfn        | vm     | word               |
+      | 0xFFFFFFFF | 0xFFFF | 0x0000FFFFFFFFFFFF |
 
   @GMM-LAYOUT-2 @profile:gmm-introspection
-  Scenario: A 64-bit shared page keeps the host pfn in bits 0-31 and the reference count in bits 32-47
+  Scenario Outline: A 64-bit shared page keeps the host pfn in bits 0-31 and the reference count in bits 32-47 (pfn <pfn>, <refs> references)
     Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
     Given a GMM
-    When I encode a 64-bit shared page with pfn 0x00100200 and 3 references
-    Then the word is 0x8000000300100200
+    When I encode a 64-bit shared page with pfn <pfn> and <refs> references
+    Then the word is <word>
+
+    @variant:typical-values
+    Examples: ordinary values
+      | pfn        | refs   | word               |
+      | 0x00100200 | 3      | 0x8000000300100200 |
+
+    @variant:largest-values
+    Examples: every field at its largest
+      | pfn        | refs   | word               |
+      | 0xFFFFFFFF | 0xFFFF | 0x8000FFFFFFFFFFFF |
 
   @GMM-LAYOUT-3 @profile:gmm-introspection
   Scenario Outline: A 64-bit free page with next index <next>, <zeroed>, is <word>
@@ -34,10 +54,25 @@ Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
     When I encode a 64-bit free page with next index <next>, <zeroed>
     Then the word is <word>
 
-    Examples:
+    @variant:zeroed @variant:next-page
+    Examples: a zeroed page chained to another
       | next   | zeroed     | word               |
       | 5      | zeroed     | 0xE000000000000005 |
+
+    @variant:not-zeroed @variant:nil-next
+    Examples: a used page at the end of the LIFO
+      | next   | zeroed     | word               |
       | 0xFFFF | not-zeroed | 0xC00000000000FFFF |
+
+    @variant:not-zeroed @variant:next-page
+    Examples: a used page chained to another
+      | next   | zeroed     | word               |
+      | 5      | not-zeroed | 0xC000000000000005 |
+
+    @variant:zeroed @variant:nil-next
+    Examples: a zeroed page at the end of the LIFO
+      | next   | zeroed     | word               |
+      | 0xFFFF | zeroed     | 0xE00000000000FFFF |
 
   @GMM-LAYOUT-4 @profile:gmm-introspection
   Scenario Outline: The 64-bit state is read from bits 62-63, whatever bits 52-53 hold (<word>)
@@ -46,18 +81,38 @@ Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
     When I decode the 64-bit word <word>
     Then it is a <view>
 
-    Examples:
-      | word               | view                                              |
+    @variant:private-view
+    Examples: state 0 in bits 62-63
+      | word               | view                                               |
       | 0x0030000000000001 | private page with state 0, pfn 0x1 and VM handle 0 |
+
+    @variant:shared-view
+    Examples: state 2 in bits 62-63
+      | word               | view                                               |
       | 0x8030000100000007 | shared page with pfn 0x7 and 1 reference           |
+
+    @variant:free-view
+    Examples: state 3 in bits 62-63
+      | word               | view                                               |
       | 0xC000000000000009 | free page with next index 9, not-zeroed            |
+      | 0xC030000000000009 | free page with next index 9, not-zeroed            |
 
   @GMM-LAYOUT-5 @profile:gmm-introspection
-  Scenario: A 32-bit private page packs a 24-bit pfn and a 7-bit VM handle
+  Scenario Outline: A 32-bit private page packs a 24-bit pfn and a 7-bit VM handle (pfn <pfn>, VM <vm>)
     Source: 000_20bc3ec9f13f3511.txt, "Tracking Structures And Their Cost", "Kernel Space"
     Given a GMM
-    When I encode a 32-bit private page with state 0, pfn 0x123456 and VM handle 0x15
-    Then the word is 0x15123456
+    When I encode a 32-bit private page with state <state>, pfn <pfn> and VM handle <vm>
+    Then the word is <word>
+
+    @variant:typical-values
+    Examples: ordinary values
+      | state | pfn      | vm   | word       |
+      | 0     | 0x123456 | 0x15 | 0x15123456 |
+
+    @variant:largest-values
+    Examples: every field at its largest
+      | state | pfn      | vm   | word       |
+      | 1     | 0xFFFFFF | 127  | 0x7FFFFFFF |
 
   @GMM-LAYOUT-6 @profile:gmm-introspection
   Scenario Outline: On 32-bit hosts state values 0 and 1 both mean private (<word>)
@@ -66,34 +121,39 @@ Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
     When I decode the 32-bit word <word>
     Then it is a private page with state <state>, pfn <pfn> and VM handle <vm>
 
-    Examples:
+    @variant:state-0
+    Examples: state 0: a VM handle below 64
       | word       | state | pfn      | vm  |
       | 0x01000001 | 0     | 0x1      | 1   |
+
+    @variant:state-1
+    Examples: state 1: a VM handle of 64 or more, whose top bit is bit 30
+      | word       | state | pfn      | vm  |
       | 0x40000001 | 1     | 0x1      | 64  |
       | 0x7FFFFFFF | 1     | 0xFFFFFF | 127 |
 
-  @GMM-LAYOUT-7 @profile:gmm-introspection
+  @GMM-LAYOUT-7 @profile:gmm-introspection @variant:decode
   Scenario: A 32-bit word in state 2 decodes as a shared page with its 30-bit reference count
     Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
     Given a GMM
     When I decode the 32-bit word 0xBFFFFFFF
     Then it is a shared page with pfn 0 and 1073741823 references
 
-  @GMM-LAYOUT-8 @profile:gmm-introspection
+  @GMM-LAYOUT-8 @profile:gmm-introspection @variant:decode
   Scenario: A 32-bit word in state 3 decodes as a free page with its 16-bit next index
     Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
     Given a GMM
     When I decode the 32-bit word 0xC0FF0007
     Then it is a free page with next index 7, not-zeroed
 
-  @GMM-LAYOUT-7 @profile:gmm-introspection
+  @GMM-LAYOUT-7 @profile:gmm-introspection @variant:encode
   Scenario: A 32-bit shared page keeps a 30-bit reference count below state 2
     Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
     Given a GMM
     When I encode a 32-bit shared page with pfn 0 and 5 references
     Then the word is 0x80000005
 
-  @GMM-LAYOUT-8 @profile:gmm-introspection
+  @GMM-LAYOUT-8 @profile:gmm-introspection @variant:encode
   Scenario: A 32-bit free page keeps a 16-bit next index below state 3
     Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
     Given a GMM
@@ -107,18 +167,39 @@ Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
     When I encode a <layout> <page>
     Then the call is rejected with VERR_OUT_OF_RANGE
 
-    Examples:
+    @variant:layout-32 @variant:private-view
+    Examples: the 32-bit private view
       | what                    | layout | page                                                        |
       | 25-bit pfn on 32-bit    | 32-bit | private page with state 0, pfn 0x1000000 and VM handle 1    |
       | VM handle 128 on 32-bit | 32-bit | private page with state 1, pfn 0x1 and VM handle 128        |
+
+    @variant:layout-64 @variant:private-view
+    Examples: the 64-bit private view
+      | what                    | layout | page                                                        |
       | 33-bit pfn on 64-bit    | 64-bit | private page with state 0, pfn 0x100000000 and VM handle 1  |
       | VM handle 2^16          | 64-bit | private page with state 0, pfn 0x1 and VM handle 0x10000    |
+
+    @variant:layout-64 @variant:shared-view
+    Examples: the 64-bit shared view
+      | what                    | layout | page                                                        |
       | 2^16 references         | 64-bit | shared page with pfn 0x1 and 0x10000 references             |
-      | 2^30 references         | 32-bit | shared page with pfn 0 and 0x40000000 references            |
-      | next index 0x10000      | 64-bit | free page with next index 0x10000, zeroed                   |
-      | 32-bit next index       | 32-bit | free page with next index 0x10000, not-zeroed               |
       | 33-bit shared pfn       | 64-bit | shared page with pfn 0x100000000 and 1 reference            |
+
+    @variant:layout-32 @variant:shared-view
+    Examples: the 32-bit shared view
+      | what                    | layout | page                                                        |
+      | 2^30 references         | 32-bit | shared page with pfn 0 and 0x40000000 references            |
       | a pfn on 32-bit shared  | 32-bit | shared page with pfn 0x1 and 1 reference                    |
+
+    @variant:layout-64 @variant:free-view
+    Examples: the 64-bit free view
+      | what                    | layout | page                                                        |
+      | next index 0x10000      | 64-bit | free page with next index 0x10000, zeroed                   |
+
+    @variant:layout-32 @variant:free-view
+    Examples: the 32-bit free view
+      | what                    | layout | page                                                        |
+      | 32-bit next index       | 32-bit | free page with next index 0x10000, not-zeroed               |
 
   @GMM-LAYOUT-10 @profile:gmm-introspection
   Scenario Outline: A state value that does not belong to the view is refused (<layout>, state <state>)
@@ -127,9 +208,14 @@ Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
     When I encode a <layout> private page with state <state>, pfn 0x1 and VM handle <vm>
     Then the call is rejected with VERR_INVALID_PARAMETER
 
-    Examples:
+    @variant:layout-64 @variant:private-view
+    Examples: the 64-bit private view has no state 1
       | layout | state | vm |
       | 64-bit | 1     | 1  |
+
+    @variant:layout-32 @variant:private-view
+    Examples: the 32-bit private state must be the VM handle's top bit
+      | layout | state | vm |
       | 32-bit | 1     | 1  |
       | 32-bit | 0     | 64 |
 
@@ -140,37 +226,57 @@ Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
     When I encode a <layout> <page>
     Then the call is rejected with VERR_INVALID_PARAMETER
 
-    Examples:
+    @variant:layout-64 @variant:layout-32 @variant:shared-view
+    Examples: shared views
       | layout | page                                                  |
       | 64-bit | shared page with state 3, pfn 0x1 and 1 reference     |
       | 64-bit | shared page with state 0, pfn 0x1 and 1 reference     |
       | 32-bit | shared page with state 3, pfn 0 and 1 reference       |
+
+    @variant:layout-64 @variant:layout-32 @variant:free-view
+    Examples: free views
+      | layout | page                                                  |
       | 64-bit | free page with state 2, next index 5, not-zeroed      |
       | 64-bit | free page with state 0, next index 5, zeroed          |
       | 32-bit | free page with state 2, next index 5, not-zeroed      |
 
-  @GMM-LAYOUT-9 @profile:gmm-introspection
+  @GMM-LAYOUT-9 @profile:gmm-introspection @variant:layout-32
   Scenario: A word wider than 32 bits is not a 32-bit GMMPAGE
     Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
     Given a GMM
     When I decode the 32-bit word 0x100000000
     Then the call is rejected with VERR_OUT_OF_RANGE
 
-  @GMM-LAYOUT-8 @profile:gmm-introspection
+  @GMM-LAYOUT-8 @profile:gmm-introspection @variant:encode
   Scenario: The 32-bit free view has no zeroed flag
     Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
     Given a GMM
     When I encode a 32-bit free page with next index 7, zeroed
     Then the call is rejected with VERR_INVALID_PARAMETER
 
-  @GMM-LAYOUT-11 @profile:gmm-introspection
+  @GMM-LAYOUT-11 @profile:gmm-introspection @variant:with-guest-pfn @variant:first-vm
   Scenario: A live private page's word holds its guest pfn and its VM's handle in state 0
     Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
     Given a GMM
     When VM A allocates a page for guest pfn 0x1234
     Then the raw word of VM A's page 1 holds guest pfn 0x1234 and VM A's handle, in state 0
 
-  @GMM-LAYOUT-12 @profile:gmm-introspection
+  @GMM-LAYOUT-11 @profile:gmm-introspection @variant:without-guest-pfn @variant:first-vm
+  Scenario: A live private page without a guest address holds the unshareable frame and its VM's handle in state 0
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Given a GMM
+    When VM A allocates a page without a guest address
+    Then the raw word of VM A's page 1 holds guest pfn 0xFFFFFFF1 and VM A's handle, in state 0
+
+  @GMM-LAYOUT-11 @profile:gmm-introspection @variant:with-guest-pfn @variant:later-vm
+  Scenario: A live private page of a later VM holds that VM's handle
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Given a GMM
+    And VM A has allocated 3 pages
+    When VM B allocates a page for guest pfn 0x77
+    Then the raw word of VM B's page 1 holds guest pfn 0x77 and VM B's handle, in state 0
+
+  @GMM-LAYOUT-12 @profile:gmm-introspection @variant:several-references
   Scenario: A live shared page's word holds its host pfn and its reference count in state 2
     Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
     Given a GMM
@@ -179,22 +285,45 @@ Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
     When VM B uses the shared page
     Then the raw word of the shared page holds its host pfn and 2 references, in state 2
 
+  @GMM-LAYOUT-12 @profile:gmm-introspection @variant:one-reference
+  Scenario: A newly shared page's word holds its host pfn and one reference in state 2
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Given a GMM
+    And VM A has allocated 1 page
+    When VM A shares its page 1
+    Then the raw word of the shared page holds its host pfn and 1 reference, in state 2
+
   @GMM-LAYOUT-13 @profile:gmm-introspection
-  Scenario Outline: The free pages of a fresh chunk are zeroed (<edition> chunks)
+  Scenario Outline: The free pages of a fresh chunk are zeroed and chained: page <page> (<edition> chunks)
     Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
     Given a GMM with <edition> chunks
     When VM A allocates 1 page
-    Then the raw word of page <second> is 0xE000000000000002
+    Then the raw word of page <page> is <word>
 
-    Examples:
-      | edition | second |
-      | 1 MB    | 0x101  |
-      | 2 MB    | 0x201  |
+    @variant:chained-page @variant:seed-1mb @variant:current-2mb
+    Examples: the second page, chained to the third
+      | edition | page  | word               |
+      | 1 MB    | 0x101 | 0xE000000000000002 |
+      | 2 MB    | 0x201 | 0xE000000000000002 |
 
-  @GMM-LAYOUT-14 @profile:gmm-introspection
+    @variant:last-page @variant:seed-1mb @variant:current-2mb
+    Examples: the last page, which ends the chain with NIL
+      | edition | page  | word               |
+      | 1 MB    | 0x1FF | 0xE00000000000FFFF |
+      | 2 MB    | 0x3FF | 0xE00000000000FFFF |
+
+  @GMM-LAYOUT-14 @profile:gmm-introspection @variant:lifo-not-empty
   Scenario: A freed page is no longer zeroed and points at the old head of its chunk's free list
     Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
     Given a GMM
     And VM A has allocated 2 pages
     When VM A frees its page 1
     Then the raw word of VM A's page 1 is 0xC000000000000002
+
+  @GMM-LAYOUT-14 @profile:gmm-introspection @variant:lifo-empty
+  Scenario: A page freed into a full chunk is not zeroed and ends the free list with NIL
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Given a GMM with 2 MB chunks
+    And VM A has filled 1 chunk
+    When VM A frees its page 512
+    Then the raw word of VM A's page 512 is 0xC00000000000FFFF

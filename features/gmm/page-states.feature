@@ -6,26 +6,58 @@ Feature: GMM page states: private, shared and free
   number a private page records is limited by its field: 0xFFFFFFF0 is the last one, 0xFFFFFFF1 marks a page
   whose guest address is unknown (unshareable), and anything larger is bad input.
 
-  @GMM-STATE-1 @profile:gmm
+  @GMM-STATE-1 @profile:gmm @variant:one-page @variant:one-vm
   Scenario: An allocated page is private to its VM and records the guest page frame
     Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
     Given a GMM
     When VM A allocates a page for guest pfn 0x1234
     Then the new page is private to VM A and records guest pfn 0x1234
 
-  @GMM-STATE-1 @profile:gmm
+  @GMM-STATE-1 @profile:gmm @variant:one-page
   Scenario: Guest page frame 0 is recorded as frame 0, not as a missing guest address
     Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
     Given a GMM
     When VM A allocates a page for guest pfn 0
     Then the new page is private to VM A and records guest pfn 0
 
-  @GMM-STATE-2 @profile:gmm
+  @GMM-STATE-1 @profile:gmm
+  Scenario Outline: Every page of a request for <count> pages is private to its VM and records its own guest pfn
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Given a GMM with 1 MB chunks
+    When VM A allocates <count> pages
+    Then every new page is private to VM A and records the guest pfn asked for it
+
+    @variant:batch-in-one-chunk @variant:one-vm
+    Examples: a request one chunk holds
+      | count |
+      | 10    |
+
+    @variant:batch-across-chunks @variant:one-vm
+    Examples: a request across three chunks
+      | count |
+      | 600   |
+
+  @GMM-STATE-1 @profile:gmm @variant:batch-across-chunks @variant:several-vms
+  Scenario: Pages a VM takes from another VM's chunk and then a new chunk are private to it and record its guest pfns
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Given a GMM with 1 MB chunks
+    And VM B has allocated 3 pages
+    When VM A allocates 300 pages
+    Then every new page is private to VM A and records the guest pfn asked for it
+
+  @GMM-STATE-2 @profile:gmm @variant:one-page
   Scenario: A page allocated without a guest address records the unshareable frame 0xFFFFFFF1
     Source: 000_20bc3ec9f13f3511.txt, "Tracking Structures And Their Cost", "Kernel Space"
     Given a GMM
     When VM A allocates a page without a guest address
     Then the new page is private to VM A and records guest pfn 0xFFFFFFF1
+
+  @GMM-STATE-2 @profile:gmm @variant:mixed-batch
+  Scenario: In a request, only the page without a guest address records the unshareable frame
+    Source: 000_20bc3ec9f13f3511.txt, "Tracking Structures And Their Cost", "Kernel Space"
+    Given a GMM
+    When VM A allocates pages for guest pfns 0x10, none and 0x12
+    Then the new pages record guest pfns 0x10, 0xFFFFFFF1 and 0x12
 
   @GMM-STATE-3 @profile:gmm
   Scenario Outline: A guest pfn of <pfn> does not fit a private page and is refused
@@ -36,19 +68,50 @@ Feature: GMM page states: private, shared and free
     Then the call is rejected with VERR_INVALID_PARAMETER
     And nothing has changed
 
-    Examples:
+    @variant:just-above-last @variant:alone
+    Examples: the frame after the last a page can record
       | pfn         |
       | 0xFFFFFFF1  |
+
+    @variant:above-32-bits @variant:alone
+    Examples: a frame wider than the 32-bit field
+      | pfn         |
       | 0x100000000 |
 
-  @GMM-STATE-4 @profile:gmm
+  @GMM-STATE-3 @profile:gmm
+  Scenario Outline: A request with one guest pfn that does not fit is refused whole (<pfns>)
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Given a GMM
+    And VM A has allocated 1 page
+    When VM A allocates pages for guest pfns <pfns>
+    Then the call is rejected with VERR_INVALID_PARAMETER
+    And nothing has changed
+
+    @variant:just-above-last @variant:in-batch
+    Examples: the frame after the last, at the end of a request
+      | pfns                      |
+      | 0x10, 0x11 and 0xFFFFFFF1 |
+
+    @variant:above-32-bits @variant:in-batch
+    Examples: a frame wider than the field, in the middle of a request
+      | pfns                       |
+      | 0x10, 0x100000000 and 0x12 |
+
+  @GMM-STATE-4 @profile:gmm @variant:alone
   Scenario: The last guest pfn a private page can record, 0xFFFFFFF0, is accepted
     Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
     Given a GMM
     When VM A allocates a page for guest pfn 0xFFFFFFF0
     Then the new page is private to VM A and records guest pfn 0xFFFFFFF0
 
-  @GMM-STATE-5 @profile:gmm
+  @GMM-STATE-4 @profile:gmm @variant:in-batch
+  Scenario: The last guest pfn a private page can record is accepted in a request with others
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Given a GMM
+    When VM A allocates pages for guest pfns 0x10 and 0xFFFFFFF0
+    Then the new pages record guest pfns 0x10 and 0xFFFFFFF0
+
+  @GMM-STATE-5 @profile:gmm @variant:first-page @variant:first-chunk
   Scenario: A freed page is free
     Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
     Given a GMM
@@ -56,14 +119,57 @@ Feature: GMM page states: private, shared and free
     When VM A frees its page 1
     Then VM A's page 1 is free
 
-  @GMM-STATE-6 @profile:gmm
+  @GMM-STATE-5 @profile:gmm
+  Scenario Outline: A freed page is free wherever it sits: page <n>, <where>
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Given a GMM with 2 MB chunks
+    And VM A has filled 2 chunks
+    When VM A frees its page <n>
+    Then VM A's page <n> is free
+
+    @variant:middle-page @variant:first-chunk
+    Examples: inside the first chunk
+      | n   | where                                  |
+      | 200 | page 199 of chunk 1                    |
+
+    @variant:last-page @variant:first-chunk
+    Examples: at the end of the first chunk
+      | n   | where                                  |
+      | 512 | the last page of chunk 1               |
+
+    @variant:first-page @variant:later-chunk
+    Examples: at the start of a later chunk
+      | n   | where                                  |
+      | 513 | the first page of chunk 2              |
+
+    @variant:last-page @variant:later-chunk
+    Examples: at the end of a later chunk
+      | n    | where                                 |
+      | 1024 | the last page of chunk 2              |
+
+  @GMM-STATE-6 @profile:gmm @variant:allocation @variant:first-chunk
   Scenario: The host page frame handed out with a page is the one the GMM records for it
     Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
     Given a GMM
     When VM A allocates 1 page
     Then the new page's host pfn is the one the page records
 
-  @GMM-STATE-6 @profile:gmm
+  @GMM-STATE-6 @profile:gmm @variant:allocation @variant:later-chunk
+  Scenario: Every host page frame handed out with a request across chunks is the one the GMM records
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Given a GMM with 1 MB chunks
+    When VM A allocates 600 pages
+    Then every new page's host pfn is the one the page records
+
+  @GMM-STATE-6 @profile:gmm @variant:sharing @variant:later-chunk
+  Scenario: Sharing hands out the new shared page with the host page frame the GMM records for it
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Given a GMM
+    And VM A has allocated 2 pages
+    When VM A shares its page 1
+    Then every new page's host pfn is the one the page records
+
+  @GMM-STATE-6 @profile:gmm @variant:shared-use @variant:later-chunk
   Scenario: Using a shared page hands out the shared page and the host page frame the GMM records for it
     Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
     Given a GMM
@@ -80,15 +186,53 @@ Feature: GMM page states: private, shared and free
     When VM A allocates <count> pages
     Then the new pages have distinct host page frames, consecutive within each chunk
 
-    Examples:
+    @variant:seed-1mb
+    Examples: the seed's edition
       | edition | count |
       | 1 MB    | 600   |
+
+    @variant:current-2mb
+    Examples: later VirtualBox
+      | edition | count |
       | 2 MB    | 1100  |
 
-  @GMM-STATE-7 @profile:gmm
+  @GMM-STATE-7 @profile:gmm @variant:free @variant:base-account @variant:one-page
   Scenario: A VM's private page count follows its allocations and frees
     Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 3 pages
     When VM A frees its page 2
     Then VM A has 2 private pages and 0 shared pages
+
+  @GMM-STATE-7 @profile:gmm
+  Scenario Outline: A VM's private page count follows its <account> pages: <action>
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Given a GMM
+    And VM A has allocated <before> <account> pages
+    When <action>
+    Then VM A has <after> private pages and 0 shared pages
+
+    @variant:allocation @variant:base-account @variant:one-page
+    Examples: one more BASE page
+      | account | before | action                  | after |
+      | BASE    | 2      | VM A allocates 1 BASE page | 3  |
+
+    @variant:allocation @variant:shadow-account @variant:many-pages
+    Examples: many more SHADOW pages
+      | account | before | action                       | after |
+      | SHADOW  | 2      | VM A allocates 600 SHADOW pages | 602 |
+
+    @variant:allocation @variant:fixed-account @variant:one-page
+    Examples: one more FIXED page
+      | account | before | action                    | after |
+      | FIXED   | 1      | VM A allocates 1 FIXED page | 2   |
+
+    @variant:free @variant:fixed-account @variant:one-page
+    Examples: one FIXED page freed
+      | account | before | action                                        | after |
+      | FIXED   | 3      | VM A frees its page 2 from the FIXED account  | 2     |
+
+    @variant:free @variant:shadow-account @variant:many-pages
+    Examples: many SHADOW pages freed
+      | account | before | action                                              | after |
+      | SHADOW  | 700    | VM A frees its pages 1 to 600 from the SHADOW account | 100   |

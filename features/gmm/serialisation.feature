@@ -4,15 +4,35 @@ Feature: GMM serialisation: many VMs at once
   one owner, and the pages still add up: every page of every chunk is either free or in use.
 
   @GMM-LOCK-1 @profile:gmm
-  Scenario: Pages handed out to VMs calling at once have one owner each
+  Scenario Outline: Pages handed out to VMs calling at once have one owner each (<edition> chunks)
     Source: 002_3fe6e2f6006bd6e3.txt, "Serializing"
-    Given a GMM
+    Given a GMM with <edition> chunks
     When 6 VMs each allocate 300 pages and free every other one, all at once
     Then every kept page is private to the VM that allocated it and no page has two owners
 
+    @variant:seed-1mb
+    Examples: the seed's edition
+      | edition |
+      | 1 MB    |
+
+    @variant:current-2mb
+    Examples: later VirtualBox
+      | edition |
+      | 2 MB    |
+
   @GMM-LOCK-2 @profile:gmm
-  Scenario: Pages add up after VMs called at once
+  Scenario Outline: Pages add up after VMs called at once (<edition> chunks)
     Source: 002_3fe6e2f6006bd6e3.txt, "Serializing"
-    Given a GMM
+    Given a GMM with <edition> chunks
     When 6 VMs each allocate 300 pages and free every other one, all at once
     Then the pages add up: free plus allocated is every page of every chunk
+
+    @variant:seed-1mb
+    Examples: the seed's edition
+      | edition |
+      | 1 MB    |
+
+    @variant:current-2mb
+    Examples: later VirtualBox
+      | edition |
+      | 2 MB    |

@@ -8,7 +8,11 @@ Feature: GMM shared pages: dedicated chunks and reference counts
   holding it. Only a private page of the VM itself can be shared, and only shared pages can be used or
   released on the shared path.
 
-  @GMM-SHARE-1 @profile:gmm
+  A VM may hold several references to one page, and the GMM counts references, not pages: a VM's shared
+  page count, its BASE pages and what its cleanup leaves behind all go up by one per reference. When the
+  chunk of shared pages is full, the next shared page goes into a new chunk dedicated to shared pages.
+
+  @GMM-SHARE-1 @profile:gmm @variant:one-vm
   Scenario: A shared page lives in a chunk dedicated to shared pages
     Source: 000_20bc3ec9f13f3511.txt, "Tracking Structures And Their Cost", "Kernel Space"
     Given a GMM
@@ -16,7 +20,17 @@ Feature: GMM shared pages: dedicated chunks and reference counts
     When VM A shares its page 1
     Then the shared page is in a chunk dedicated to shared pages
 
-  @GMM-SHARE-2 @profile:gmm
+  @GMM-SHARE-1 @profile:gmm @variant:several-vms
+  Scenario: A page another VM shares from a chunk of private pages also lives in a chunk dedicated to shared pages
+    Source: 000_20bc3ec9f13f3511.txt, "Tracking Structures And Their Cost", "Kernel Space"
+    Given a GMM
+    And VM A has allocated 1 page
+    And VM B has allocated 2 pages
+    And VM A has shared its page 1
+    When VM B shares its page 2
+    Then the shared page is in a chunk dedicated to shared pages
+
+  @GMM-SHARE-2 @profile:gmm @variant:first-shared-page
   Scenario: A newly shared page has one reference
     Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
     Given a GMM
@@ -24,7 +38,17 @@ Feature: GMM shared pages: dedicated chunks and reference counts
     When VM A shares its page 1
     Then the shared page has 1 reference
 
-  @GMM-SHARE-3 @profile:gmm
+  @GMM-SHARE-2 @profile:gmm @variant:next-shared-page
+  Scenario: A page shared next to a page with several references starts with one reference of its own
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Given a GMM
+    And VM A has allocated 2 pages
+    And VM A has shared its page 1
+    And VM B has used the shared page 2 times
+    When VM A shares its page 2
+    Then the shared page has 1 reference
+
+  @GMM-SHARE-3 @profile:gmm @variant:one-of-several
   Scenario: Sharing frees the VM's private page
     Source: 000_20bc3ec9f13f3511.txt, "Tracking Structures And Their Cost", "Kernel Space"
     Given a GMM
@@ -32,7 +56,15 @@ Feature: GMM shared pages: dedicated chunks and reference counts
     When VM A shares its page 1
     Then VM A's page 1 is free
 
-  @GMM-SHARE-4 @profile:gmm
+  @GMM-SHARE-3 @profile:gmm @variant:only-page
+  Scenario: Sharing a VM's only page frees it
+    Source: 000_20bc3ec9f13f3511.txt, "Tracking Structures And Their Cost", "Kernel Space"
+    Given a GMM
+    And VM A has allocated 1 page
+    When VM A shares its page 1
+    Then VM A's page 1 is free
+
+  @GMM-SHARE-4 @profile:gmm @variant:one-share
   Scenario: Sharing turns one of the VM's private pages into a shared one
     Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
     Given a GMM
@@ -40,7 +72,16 @@ Feature: GMM shared pages: dedicated chunks and reference counts
     When VM A shares its page 1
     Then VM A has 1 private page and 1 shared page
 
-  @GMM-SHARE-5 @profile:gmm
+  @GMM-SHARE-4 @profile:gmm @variant:several-shares
+  Scenario: Each page a VM shares turns one more private page into a shared one
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Given a GMM
+    And VM A has allocated 3 pages
+    And VM A has shared its page 1
+    When VM A shares its page 2
+    Then VM A has 1 private page and 2 shared pages
+
+  @GMM-SHARE-5 @profile:gmm @variant:one-other-vm
   Scenario: Each VM using a shared page adds one reference
     Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
     Given a GMM
@@ -49,7 +90,27 @@ Feature: GMM shared pages: dedicated chunks and reference counts
     When VM B uses the shared page
     Then the shared page has 2 references
 
-  @GMM-SHARE-6 @profile:gmm
+  @GMM-SHARE-5 @profile:gmm @variant:several-other-vms
+  Scenario: A third VM using a shared page adds a third reference
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Given a GMM
+    And VM A has allocated 1 page
+    And VM A has shared its page 1
+    And VM B has used the shared page
+    When VM C uses the shared page
+    Then the shared page has 3 references
+
+  @GMM-SHARE-5 @profile:gmm @variant:same-vm-again
+  Scenario: A VM using a shared page it already uses adds another reference
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Given a GMM
+    And VM A has allocated 1 page
+    And VM A has shared its page 1
+    And VM B has used the shared page
+    When VM B uses the shared page
+    Then the shared page has 3 references
+
+  @GMM-SHARE-6 @profile:gmm @variant:other-vm
   Scenario: Releasing a reference keeps the page shared while others remain
     Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
     Given a GMM
@@ -59,7 +120,27 @@ Feature: GMM shared pages: dedicated chunks and reference counts
     When VM B releases the shared page
     Then the shared page has 1 reference
 
-  @GMM-SHARE-7 @profile:gmm
+  @GMM-SHARE-6 @profile:gmm @variant:sharer
+  Scenario: The VM that shared a page releasing its reference keeps the page shared for the others
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Given a GMM
+    And VM A has allocated 1 page
+    And VM A has shared its page 1
+    And VM B has used the shared page
+    When VM A releases the shared page
+    Then the shared page has 1 reference
+
+  @GMM-SHARE-6 @profile:gmm @variant:vm-with-several-references
+  Scenario: A VM holding several references releasing one keeps the page shared
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Given a GMM
+    And VM A has allocated 1 page
+    And VM A has shared its page 1
+    And VM B has used the shared page 2 times
+    When VM B releases the shared page
+    Then the shared page has 2 references
+
+  @GMM-SHARE-7 @profile:gmm @variant:sharer
   Scenario: Releasing the last reference frees the shared page
     Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
     Given a GMM
@@ -68,7 +149,18 @@ Feature: GMM shared pages: dedicated chunks and reference counts
     When VM A releases the shared page
     Then the shared page is free
 
-  @GMM-SHARE-8 @profile:gmm
+  @GMM-SHARE-7 @profile:gmm @variant:other-vm
+  Scenario: Another VM releasing the last reference, after the sharer released its own, frees the shared page
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Given a GMM
+    And VM A has allocated 1 page
+    And VM A has shared its page 1
+    And VM B has used the shared page
+    And VM A has released the shared page 1 time
+    When VM B releases the shared page
+    Then the shared page is free
+
+  @GMM-SHARE-8 @profile:gmm @variant:same-vm
   Scenario: A second shared page joins the chunk of the first
     Source: 000_20bc3ec9f13f3511.txt, "Tracking Structures And Their Cost", "Kernel Space"
     Given a GMM
@@ -77,7 +169,17 @@ Feature: GMM shared pages: dedicated chunks and reference counts
     When VM A shares its page 2
     Then the new page comes from chunk 2
 
-  @GMM-SHARE-9 @profile:gmm
+  @GMM-SHARE-8 @profile:gmm @variant:other-vm
+  Scenario: A page another VM shares joins the chunk of shared pages the first VM's page is in
+    Source: 000_20bc3ec9f13f3511.txt, "Tracking Structures And Their Cost", "Kernel Space"
+    Given a GMM
+    And VM A has allocated 1 page
+    And VM B has allocated 1 page
+    And VM A has shared its page 1
+    When VM B shares its page 1
+    Then the new page comes from chunk 2
+
+  @GMM-SHARE-9 @profile:gmm @variant:one-shared-page
   Scenario: The GMM counts each shared page once and every further reference as a duplicate
     Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
     Given a GMM
@@ -87,7 +189,17 @@ Feature: GMM shared pages: dedicated chunks and reference counts
     When VM C uses the shared page
     Then the statistics show 1 allocated, 1 shared and 2 duplicate pages
 
-  @GMM-SHARE-10 @profile:gmm
+  @GMM-SHARE-9 @profile:gmm @variant:several-shared-pages
+  Scenario: With several shared pages the GMM counts each once and every further reference to any as a duplicate
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Given a GMM
+    And VM A has allocated 2 pages
+    And VM A has shared its pages 1 to 2
+    And VM B has used every shared page
+    When VM C uses the shared page
+    Then the statistics show 2 allocated, 2 shared and 3 duplicate pages
+
+  @GMM-SHARE-10 @profile:gmm @variant:one-reference
   Scenario: A reference to a shared page counts as a BASE page of the VM holding it
     Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
     Given a GMM
@@ -96,7 +208,17 @@ Feature: GMM shared pages: dedicated chunks and reference counts
     When VM B uses the shared page
     Then VM B has 1 BASE page allocated
 
-  @GMM-SHARE-11 @profile:gmm
+  @GMM-SHARE-10 @profile:gmm @variant:several-references
+  Scenario: Each of a VM's references to one shared page counts as a BASE page of its own
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Given a GMM
+    And VM A has allocated 1 page
+    And VM A has shared its page 1
+    And VM B has used the shared page
+    When VM B uses the shared page
+    Then VM B has 2 BASE pages allocated
+
+  @GMM-SHARE-11 @profile:gmm @variant:first-reference
   Scenario: A reference beyond the VM's BASE reservation is refused
     Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
     Given a GMM
@@ -108,13 +230,35 @@ Feature: GMM shared pages: dedicated chunks and reference counts
     Then the call is rejected with VERR_GMM_HIT_VM_ACCOUNT_LIMIT
     And nothing has changed
 
-  @GMM-SHARE-12 @profile:gmm
-  Scenario: Sharing a free page is refused
+  @GMM-SHARE-11 @profile:gmm @variant:further-reference
+  Scenario: A further reference to a page the VM already uses is refused beyond its BASE reservation
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Given a GMM
+    And VM A has allocated 1 page
+    And VM A has shared its page 1
+    And VM B has reserved 2 pages in each account
+    And VM B has allocated 1 page
+    And VM B has used the shared page
+    When VM B uses the shared page
+    Then the call is rejected with VERR_GMM_HIT_VM_ACCOUNT_LIMIT
+    And nothing has changed
+
+  @GMM-SHARE-12 @profile:gmm @variant:freed-page
+  Scenario: Sharing a freed page is refused
     Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 2 pages
     And VM A has freed its page 1
     When VM A shares its page 1
+    Then the call is rejected with VERR_GMM_PAGE_ALREADY_FREE
+    And nothing has changed
+
+  @GMM-SHARE-12 @profile:gmm @variant:never-allocated-page
+  Scenario: Sharing a page of a chunk that was never handed out is refused as free
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Given a GMM with 2 MB chunks
+    And VM A has allocated 1 page
+    When VM A shares page 0x205
     Then the call is rejected with VERR_GMM_PAGE_ALREADY_FREE
     And nothing has changed
 
@@ -147,12 +291,36 @@ Feature: GMM shared pages: dedicated chunks and reference counts
     Then the call is rejected with VERR_GMM_PAGE_NOT_SHARED
     And nothing has changed
 
-    Examples:
+    @variant:private-page @variant:use-shared
+    Examples: using it
       | action   |
       | uses     |
+
+    @variant:private-page @variant:release-shared
+    Examples: releasing it
+      | action   |
       | releases |
 
-  @GMM-SHARE-16 @profile:gmm
+  @GMM-SHARE-15 @profile:gmm
+  Scenario Outline: A free page handed to the shared path is refused (<action>)
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Given a GMM with 2 MB chunks
+    And VM A has allocated 1 page
+    When VM A <action> page 0x205 as a shared page
+    Then the call is rejected with VERR_GMM_PAGE_NOT_SHARED
+    And nothing has changed
+
+    @variant:free-page @variant:use-shared
+    Examples: using it
+      | action   |
+      | uses     |
+
+    @variant:free-page @variant:release-shared
+    Examples: releasing it
+      | action   |
+      | releases |
+
+  @GMM-SHARE-16 @profile:gmm @variant:never-held
   Scenario: Releasing a shared page the VM holds no reference to is refused
     Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
     Given a GMM
@@ -163,7 +331,7 @@ Feature: GMM shared pages: dedicated chunks and reference counts
     Then the call is rejected with VERR_GMM_NOT_PAGE_OWNER
     And nothing has changed
 
-  @GMM-SHARE-16 @profile:gmm
+  @GMM-SHARE-16 @profile:gmm @variant:released-all
   Scenario: A VM cannot release more references than it took
     Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
     Given a GMM
@@ -175,12 +343,22 @@ Feature: GMM shared pages: dedicated chunks and reference counts
     Then the call is rejected with VERR_GMM_NOT_PAGE_OWNER
     And nothing has changed
 
-  @GMM-SHARE-17 @profile:gmm
+  @GMM-SHARE-17 @profile:gmm @variant:none-yet
   Scenario: Sharing is refused when the host memory limit leaves no room for a chunk of shared pages
     Source: 002_3fe6e2f6006bd6e3.txt, "Memory Over-Commitment Management"
     Given a GMM with room for 1 chunk
     And VM A has filled 1 chunk
     When VM A shares its page 1
+    Then the call is rejected with VERR_GMM_HIT_GLOBAL_LIMIT
+    And nothing has changed
+
+  @GMM-SHARE-17 @profile:gmm @variant:all-full
+  Scenario: Sharing is refused when the chunks of shared pages are full and the host memory limit leaves no room for another
+    Source: 002_3fe6e2f6006bd6e3.txt, "Memory Over-Commitment Management"
+    Given a GMM with 1 MB chunks and room for 3 chunks
+    And VM A has allocated 257 pages
+    And VM A has shared its pages 1 to 256
+    When VM A shares its page 257
     Then the call is rejected with VERR_GMM_HIT_GLOBAL_LIMIT
     And nothing has changed
 
@@ -194,3 +372,63 @@ Feature: GMM shared pages: dedicated chunks and reference counts
     When VM B uses the shared page
     Then the call is rejected with VERR_OUT_OF_RANGE
     And nothing has changed
+
+  @GMM-SHARE-19 @profile:gmm
+  Scenario Outline: When the chunk of shared pages is full, sharing takes a new chunk dedicated to shared pages (<edition> chunks)
+    Source: 000_20bc3ec9f13f3511.txt, "Tracking Structures And Their Cost", "Kernel Space"
+    Given a GMM with <edition> chunks
+    And VM A has allocated <pages> pages
+    And VM A has shared its pages 1 to <full>
+    When VM A shares its page <pages>
+    Then the new page comes from chunk 4
+    And chunk 4 is dedicated to shared pages
+
+    @variant:seed-1mb
+    Examples: the seed's edition: chunk 3 holds 256 shared pages
+      | edition | pages | full |
+      | 1 MB    | 257   | 256  |
+
+    @variant:current-2mb
+    Examples: later VirtualBox: chunk 3 holds 512 shared pages
+      | edition | pages | full |
+      | 2 MB    | 513   | 512  |
+
+  @GMM-SHARE-20 @profile:gmm
+  Scenario Outline: A VM's shared page count is the number of references it holds: <what>
+    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Given a GMM
+    And VM A has allocated 2 pages
+    And VM A has shared its pages 1 to 2
+    And <before>
+    When <action>
+    Then VM B has 0 private pages and <count> shared pages
+
+    @variant:one-reference @variant:taken
+    Examples: one reference taken
+      | what                                   | before                              | action                        | count |
+      | a first reference                      | VM B has reserved its pages         | VM B uses the shared page     | 1     |
+
+    @variant:several-references-one-page @variant:taken
+    Examples: a second reference to the same page
+      | what                                   | before                              | action                        | count |
+      | a second reference to one page         | VM B has used the shared page       | VM B uses the shared page     | 2     |
+
+    @variant:several-pages @variant:taken
+    Examples: a reference to each of two pages, then one more
+      | what                                   | before                              | action                        | count |
+      | a third reference, over two pages      | VM B has used every shared page     | VM B uses the shared page     | 3     |
+
+    @variant:one-reference @variant:released
+    Examples: the only reference released
+      | what                                   | before                              | action                        | count |
+      | its only reference given back          | VM B has used the shared page       | VM B releases the shared page | 0     |
+
+    @variant:several-references-one-page @variant:released
+    Examples: one of three references to one page released
+      | what                                   | before                              | action                        | count |
+      | one of three references given back     | VM B has used the shared page 3 times | VM B releases the shared page | 2   |
+
+    @variant:several-pages @variant:released
+    Examples: one of the references to two pages released
+      | what                                   | before                              | action                        | count |
+      | one reference of two pages given back  | VM B has used every shared page     | VM B releases the shared page | 1     |

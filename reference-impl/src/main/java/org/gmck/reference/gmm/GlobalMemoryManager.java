@@ -14,6 +14,7 @@ import org.gmck.spi.gmm.CleanupReport;
 import org.gmck.spi.gmm.GmmEdition;
 import org.gmck.spi.gmm.GmmStatistics;
 import org.gmck.spi.gmm.GmmStatus;
+import org.gmck.spi.gmm.NonContiguousAllocation;
 import org.gmck.spi.gmm.OcPolicy;
 import org.gmck.spi.gmm.PageInfo;
 import org.gmck.spi.gmm.PageState;
@@ -47,16 +48,31 @@ public final class GlobalMemoryManager {
     private long leftBehindSharedPages;
 
     /**
-     * An initialised manager.
+     * An initialised manager on a host that allocates physically non-contiguous memory.
      *
      * @param edition    the chunk geometry, id limits and bucket rule
      * @param hostPages  the host memory limit in pages (whole chunks only)
      * @param legacyMode chunks come only from VMs seeding them; no sharing
      */
     public GlobalMemoryManager(GmmEdition edition, long hostPages, boolean legacyMode) {
+        this(edition, hostPages, legacyMode, NonContiguousAllocation.WORKS);
+    }
+
+    /**
+     * An initialised manager. As GMMR0Init does, it runs in legacy mode when the host answers its probe for
+     * physically non-contiguous memory with "not supported"; any other failure of the probe is only a failed
+     * attempt and leaves legacy mode off.
+     *
+     * @param edition       the chunk geometry, id limits and bucket rule
+     * @param hostPages     the host memory limit in pages (whole chunks only)
+     * @param legacyMode    legacy mode asked for: chunks come only from VMs seeding them; no sharing
+     * @param nonContiguous what the host answers to the probe at initialisation
+     */
+    public GlobalMemoryManager(GmmEdition edition, long hostPages, boolean legacyMode,
+            NonContiguousAllocation nonContiguous) {
         this.geometry = ChunkGeometry.of(edition);
         this.pool = new ChunkPool(geometry, hostPages);
-        this.legacy = legacyMode;
+        this.legacy = legacyMode || nonContiguous == NonContiguousAllocation.NOT_SUPPORTED;
         this.hostPages = hostPages;
     }
 

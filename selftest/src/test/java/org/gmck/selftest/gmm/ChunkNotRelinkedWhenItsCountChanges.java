@@ -21,7 +21,7 @@ import org.gmck.spi.gmm.GmmOptions;
  * chunks, a full chunk that gets a page back on the list for its count) but never relinks it as its free
  * count changes, so a chunk is left in the wrong bucket and "fullest first" searches the wrong list.
  */
-@Breaks(value = "GMM-SET-2", also = "GMM-SET-8")
+@Breaks(value = "GMM-SET-2", also = {"GMM-SET-5", "GMM-SET-8"})
 public final class ChunkNotRelinkedWhenItsCountChanges extends KnownBad {
 
     private static final int ON_NO_LIST = -1;

@@ -13,9 +13,10 @@ import org.gmck.spi.gmm.PageState;
 
 /**
  * Treats freeing a page that is already free as done rather than as an error, so a VM that frees the same
- * page twice (a use-after-free in its page tracking) goes unnoticed.
+ * page twice (a use-after-free in its page tracking) goes unnoticed; a request that names a free page
+ * next to others frees the others instead of being refused whole.
  */
-@Breaks("GMM-FREE-2")
+@Breaks(value = "GMM-FREE-2", also = "GMM-FREE-4")
 public final class DoubleFreeAccepted extends KnownBad {
 
     GmmFactory gmm(GmmFactory reference) {

@@ -17,9 +17,9 @@ import org.gmck.spi.gmm.GmmOptions;
  * referenced" instead of "is still referenced": the other VMs keep mapping a page that is back on the free
  * list. The references the others held are dropped with it, so a VM that took two references finds the page
  * already free when it gives back the second (which breaks the GMM-SHARE-16 scenario on releasing more than
- * was taken as well).
+ * was taken as well), and a VM releasing one of several references loses the count of the rest (GMM-SHARE-20).
  */
-@Breaks(value = "GMM-SHARE-6", also = "GMM-SHARE-16")
+@Breaks(value = "GMM-SHARE-6", also = {"GMM-SHARE-16", "GMM-SHARE-20"})
 public final class SharedPageFreedWhileReferenced extends KnownBad {
 
     GmmFactory gmm(GmmFactory reference) {

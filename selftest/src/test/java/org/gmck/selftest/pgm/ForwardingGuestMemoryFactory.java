@@ -1,10 +1,15 @@
 package org.gmck.selftest.pgm;
 
+import java.util.Optional;
+import java.util.Set;
 import org.gmck.spi.pgm.PagingMode;
 import org.gmck.spi.pgm.context.IntermediateContext;
 import org.gmck.spi.pgm.context.SwitcherPlacement;
+import org.gmck.spi.pgm.phys.ChunkOverhead;
 import org.gmck.spi.pgm.phys.GuestPhysicalMemory;
 import org.gmck.spi.pgm.phys.HostBitness;
+import org.gmck.spi.pgm.phys.HostPlacement;
+import org.gmck.spi.pgm.phys.PageRecordLayout;
 import org.gmck.spi.pgm.phys.TrackingCost;
 import org.gmck.spi.pgm.shadow.ShadowVm;
 import org.gmck.spi.pgm.vm.GuestMemoryFactory;
@@ -24,8 +29,28 @@ public class ForwardingGuestMemoryFactory implements GuestMemoryFactory {
     }
 
     @Override
+    public boolean placesHostPages() {
+        return real.placesHostPages();
+    }
+
+    @Override
+    public GuestPhysicalMemory newGuestMemory(long hostPages, HostPlacement placement) {
+        return real.newGuestMemory(hostPages, placement);
+    }
+
+    @Override
+    public Set<PageRecordLayout> recordLayouts() {
+        return real.recordLayouts();
+    }
+
+    @Override
     public TrackingCost trackingCost(long ramBytes, HostBitness host) {
         return real.trackingCost(ramBytes, host);
+    }
+
+    @Override
+    public Optional<ChunkOverhead> chunkOverhead(HostBitness host) {
+        return real.chunkOverhead(host);
     }
 
     @Override

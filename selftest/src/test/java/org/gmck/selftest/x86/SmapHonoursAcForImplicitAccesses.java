@@ -13,7 +13,7 @@ import org.gmck.spi.x86.X86Mmu;
  * Applies the RFLAGS.AC override of SMAP to implicit supervisor accesses too (descriptor-table or TSS
  * reads), as if they were explicit: with AC set, the kernel's implicit accesses reach user-mode pages.
  */
-@Breaks("X86-SMAP-3")
+@Breaks(value = "X86-SMAP-3", also = "X86-AR-6")
 public final class SmapHonoursAcForImplicitAccesses extends KnownBad {
 
     /** RFLAGS.AC, the alignment-check flag that SMAP reads as "access user pages on purpose". */

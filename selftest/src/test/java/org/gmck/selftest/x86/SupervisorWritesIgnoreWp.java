@@ -18,7 +18,7 @@ import org.gmck.spi.x86.X86Mmu;
  * read-only and SMAP scenarios that make their point with a supervisor write, and the check that such a
  * faulting write leaves the leaf unchanged, catch it too.
  */
-@Breaks(value = "X86-AR-6", also = {"X86-AR-1", "X86-SMAP-2", "X86-AD-3", "X86-ERR-1"})
+@Breaks(value = "X86-AR-6", also = {"X86-AD-3", "X86-AR-1", "X86-ERR-1", "X86-SMAP-1", "X86-SMAP-2"})
 public final class SupervisorWritesIgnoreWp extends KnownBad {
 
     X86Mmu newX86Mmu(X86Mmu reference) {

@@ -43,26 +43,20 @@ public final class CaseRunner {
      *                          not be run at all (else only memory afterwards differs)
      * @param memoryRules       the rules the memory differences break: the accessed and dirty rules, the
      *                          PDPTE rule for a PAE PDPT, guest RAM reading back what was written
+     * @param actual            the access's outcome when the access was made; empty when the register load or
+     *                          the case itself went wrong
      */
     public record Difference(String text, boolean nonLeafAccessedOnly, boolean hung, boolean outcomeDiffers,
-                             List<String> memoryRules) {
+                             List<String> memoryRules, Optional<AccessOutcome> actual) {
 
         public Difference {
             memoryRules = List.copyOf(memoryRules);
         }
 
         Difference(String text, boolean hung) {
-            this(text, false, hung, true, List.of());
+            this(text, false, hung, true, List.of(), Optional.empty());
         }
 
-        /**
-         * The rules the difference fails: a wrong outcome fails the rules the case carries (it was built to
-         * show what they decide; the memory that then differs is its consequence); a right outcome with memory
-         * that differs afterwards fails the rules that govern that memory, whether the case carries them or not.
-         */
-        public List<String> failedRules(ReplayCase c) {
-            return outcomeDiffers ? c.rules() : memoryRules;
-        }
     }
 
     /** The one rule that asks a faulting walk to leave non-leaf entries unchanged too (I-X86-1). */
@@ -91,6 +85,7 @@ public final class CaseRunner {
             List<String> nonLeafAccessed = new ArrayList<>();
             java.util.Set<String> memoryRules = new java.util.LinkedHashSet<>();
             boolean outcomeDiffers = false;
+            Optional<AccessOutcome> made = Optional.empty();
             boolean translates = c.expected() instanceof org.gmck.spi.x86.Translated;
             if (c.atLoad()) {
                 if (!c.expected().equals(load)) {
@@ -102,6 +97,7 @@ public final class CaseRunner {
                 outcomeDiffers = true;
             } else {
                 AccessOutcome actual = mmu.access(c.access());
+                made = Optional.of(actual);
                 if (!c.expected().equals(actual)) {
                     problems.add(c.access() + ": expected " + c.expected() + ", got " + actual);
                     outcomeDiffers = true;
@@ -131,7 +127,7 @@ public final class CaseRunner {
             boolean onlyAccessed = problems.isEmpty();
             problems.addAll(nonLeafAccessed);
             return Optional.of(new Difference(String.join("; ", problems), onlyAccessed, false, outcomeDiffers,
-                    List.copyOf(memoryRules)));
+                    List.copyOf(memoryRules), made));
         } catch (RejectedException e) {
             return Optional.of(new Difference("the adapter rejected the case: " + e.getMessage(), false));
         } catch (CheckGuard.AdapterFailure e) {

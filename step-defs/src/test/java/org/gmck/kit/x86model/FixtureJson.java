@@ -35,7 +35,7 @@ import org.gmck.spi.x86.X86Level;
 public final class FixtureJson {
 
     /** The format version; bump the major number on an incompatible change. */
-    public static final String VERSION = "1.1.0";
+    public static final String VERSION = "1.2.0";
     public static final String SCHEMA = "x86-fixtures.schema.json";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -125,6 +125,7 @@ public final class FixtureJson {
         t.put("id", c.id());
         t.put("comment", c.comment());
         c.rules().forEach(t.putArray("rules")::add);
+        c.expected().decidedBy().forEach(t.putArray("decidedBy")::add);
         c.flags().forEach(t.putArray("flags")::add);
         ArrayNode memory = t.putArray("memory");
         c.spec().memory().forEach(w -> memory.add(w.text()));
@@ -222,7 +223,14 @@ public final class FixtureJson {
         };
         return new ReplayCase(t.path("id").asText(), t.path("comment").asText(), rules, cpu, ram, regs, rflags, pkru,
                 pkrs, memory, access, expected, "load".equals(e.path("at").asText()), after(memory, words(t.path("changedMemory"))),
-                addresses(t.path("accessedMayBeSet")));
+                addresses(t.path("accessedMayBeSet")), texts(t.path("decidedBy")));
+    }
+
+    /** The strings of an optional array (absent in files before version 1.2: empty). */
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return List.copyOf(out);
     }
 
     /** The addresses of an optional array of hex strings (absent in version 1.0 files: empty). */

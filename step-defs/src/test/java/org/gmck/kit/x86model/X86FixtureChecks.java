@@ -29,10 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Part of every certification: each case of the x86 fixture corpus, replayed through the SPI against the
  * adapter under test when it declares {@code x86-paging}. A case runs when the adapter declares the profiles
  * of all its rules. Each file's cases are tallied per rule they carry (see {@link CaseTally}): a case that
- * fails counts against the rules its difference breaks (see {@link CaseRunner.Difference#failedRules}: a
- * wrong outcome breaks the case's rules, wrong memory afterwards the accessed, dirty and memory rules, whether
- * the case carries them or not; when the adapter's baseline lists some of those rules, the case counts against
- * them alone, as the deviation they list explains it), and a case the adapter declines with an exception
+ * fails counts against the rules its difference breaks, whether the case carries them or not (see
+ * {@link X86Attribution}; when the adapter's baseline lists some of those rules, the case counts against them
+ * alone, as the deviation they list explains it), and a case the adapter declines with an exception
  * saying it "{@value #NOT_ASKABLE}" counts as not askable (neither passed nor failed). An adapter that stops
  * answering ({@value #HUNG_LIMIT} cases out of time in one file; a case's calls together get the time one call
  * gets) has the file's remaining cases counted as failed, so that a hang costs a few timeouts, not one per case.
@@ -83,7 +82,7 @@ public class X86FixtureChecks {
                 c.rules().forEach(id -> tally(tallies, id).notAskable());
                 continue;
             }
-            List<String> failed = baseline.explaining(difference.map(d -> d.failedRules(c)).orElse(List.of()));
+            List<String> failed = baseline.explaining(difference.map(d -> X86Attribution.broken(d, c)).orElse(List.of()));
             for (String id : c.rules()) {
                 if (failed.contains(id)) {
                     tally(tallies, id).fail(c.id(), difference.get().text());

@@ -77,7 +77,7 @@ class X86FixtureSampleTest {
                     c.rules().forEach(id -> rules.computeIfAbsent(id, k -> new Tally()).notAskable++);
                     continue;
                 }
-                List<String> failed = difference.map(d -> d.failedRules(c)).orElse(List.of());
+                List<String> failed = difference.map(d -> X86Attribution.broken(d, c)).orElse(List.of());
                 for (String id : c.rules()) {
                     Tally t = rules.computeIfAbsent(id, k -> new Tally());
                     t.cases++;

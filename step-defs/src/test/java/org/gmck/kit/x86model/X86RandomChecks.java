@@ -35,9 +35,7 @@ import org.quicktheories.core.Gen;
 /**
  * Part of every certification of {@code x86-paging}: random page-table hierarchies in every paging mode
  * (random flags, keys, stray bits, control bits, MAXPHYADDR and accesses), each put to the adapter and to
- * {@link X86RuleModel}. A case that disagrees counts against the rules that decide what the access must
- * do ({@link X86RuleModel.Expectation#decidedBy()}), or, when only memory differs, against the accessed and
- * dirty rules. A second check repeats every access and requires the same outcome and memory (X86-AD-5).
+ * {@link X86RuleModel}. A case that disagrees counts against the rules {@link X86Attribution} names. A second check repeats every access and requires the same outcome and memory (X86-AD-5).
  * The cases come from the run's seed; their number follows its depth.
  */
 @ExtendWith(CheckSettings.Resolver.class)
@@ -84,7 +82,7 @@ public class X86RandomChecks {
                 tallies.notAskable(expected.decidedBy());
                 return false;
             }
-            List<String> failed = baseline.explaining(difference.map(d -> broken(d, expected, c)).orElse(List.of()));
+            List<String> failed = baseline.explaining(difference.map(d -> X86Attribution.broken(d, c)).orElse(List.of()));
             String text = difference.map(CaseRunner.Difference::text).orElse("");
             tallies.count(c.id(), describe(spec) + ": " + text, union(expected.decidedBy(), failed), failed);
             return difference.map(CaseRunner.Difference::hung).orElse(false);
@@ -148,14 +146,6 @@ public class X86RandomChecks {
     @SuppressWarnings("unchecked")
     private static <T> Optional<T> guarded(CheckGuard guard, String what, java.util.concurrent.Callable<Optional<T>> call) {
         return (Optional<T>) guard.call(what, () -> call.call());
-    }
-
-    /**
-     * The rules a difference breaks: for a wrong outcome, the rules that decide what the access must do; for a
-     * right outcome with wrong memory, the rules of that memory.
-     */
-    static List<String> broken(CaseRunner.Difference d, X86RuleModel.Expectation expected, ReplayCase c) {
-        return d.outcomeDiffers() || d.hung() ? expected.decidedBy() : d.failedRules(c);
     }
 
     private static List<String> union(List<String> a, List<String> b) {

@@ -6,7 +6,7 @@ import java.util.Deque;
 /**
  * A host with a fixed budget of pages for one VM. Pages are numbered by page id; a page's host address is
  * derived from its id and lies from 2 GiB up, below 4 GiB for up to 512K pages, so that every shadow
- * paging mode can map it.
+ * paging mode can map it, unless the pool is told where its pages start.
  */
 public final class HostPagePool implements PageAllocationPort {
 
@@ -14,12 +14,25 @@ public final class HostPagePool implements PageAllocationPort {
     public static final long BASE = 0x0000_0000_8000_0000L;
 
     private final long budget;
+    private final long firstHostPhys;
+    private final int firstPageId;
     private final Deque<HostPage> freed = new ArrayDeque<>();
     private long handedOut;
-    private int nextId = 1;
+    private int created;
 
     public HostPagePool(long budget) {
+        this(budget, BASE + PhysAddress.PAGE_SIZE, 1);
+    }
+
+    /**
+     * A pool whose first page lies at {@code firstHostPhys} with page id {@code firstPageId}, each later new
+     * page at the next host page with the next id; the caller has checked that all {@code budget} of them
+     * are valid addresses and ids.
+     */
+    public HostPagePool(long budget, long firstHostPhys, int firstPageId) {
         this.budget = budget;
+        this.firstHostPhys = firstHostPhys;
+        this.firstPageId = firstPageId;
     }
 
     @Override
@@ -54,7 +67,7 @@ public final class HostPagePool implements PageAllocationPort {
         if (!freed.isEmpty()) {
             return freed.pop();
         }
-        int id = nextId++;
-        return new HostPage(id, BASE | (long) id << PhysAddress.PAGE_SHIFT);
+        int n = created++;
+        return new HostPage(firstPageId + n, firstHostPhys + ((long) n << PhysAddress.PAGE_SHIFT));
     }
 }

@@ -1,16 +1,25 @@
 package org.gmck.reference.pgm.phys;
 
+import org.gmck.spi.RejectedException;
 import org.gmck.spi.pgm.phys.HandlerState;
 import org.gmck.spi.pgm.phys.PageState;
 import org.gmck.spi.pgm.phys.PageType;
+import org.gmck.spi.pgm.phys.PhysStatus;
 
 /**
- * The packed 16-byte per-page record of seed 000's final layout, as two 64-bit words.
+ * The packed 16-byte per-page record of seed 000's final layout, as two 64-bit words, and its rendering in
+ * the seed's initial layout.
  *
  * <p>Word 0: bits 63:48 the high 16 bits of the 28-bit page id, bits 47:12 the host page frame number,
  * bits 11:0 the low 12 bits of the page id. Word 1, low dword: bit 0 read-only, bits 3:1 type, bits 5:4
  * physical handler state, bits 7:6 virtual handler state, bits 9:8 page state, bit 10 written-to, bits
  * 30:11 reserved; high dword: the shadow page-table tracking word.
+ *
+ * <p>The initial layout (interpretations I-PGM-9 and I-PGM-10): word 0 bits 63:48 the 16-bit tracking word,
+ * bits 47:40 zero, bits 39:12 the host page frame number, bits 11:0 the page flags of the time (type bits
+ * RESERVED 0, ROM 1, MMIO 2, MMIO2 3, shadowed ROM as ROM and MMIO2; virtual handler 4, virtual write 5,
+ * virtual all 6, physical handler 7, physical write 8, physical all 9). Word 1: bits 27:0 the page id,
+ * bits 29:28 the state, bit 30 written-to, the rest zero.
  */
 public final class PageRecord {
 
@@ -98,6 +107,64 @@ public final class PageRecord {
 
     static boolean readOnly(long word1) {
         return (word1 & READ_ONLY) != 0;
+    }
+
+    /** One past the highest host address the initial layout's 28-bit frame field holds. */
+    static final long INITIAL_HOST_LIMIT = 1L << 40;
+
+    static final int INITIAL_TRACKING_SHIFT = 48;
+    static final int INITIAL_STATE_SHIFT = 28;
+    static final long INITIAL_WRITTEN_TO = 1L << 30;
+    static final long FLAG_RESERVED = 1L;
+    static final long FLAG_ROM = 1L << 1;
+    static final long FLAG_MMIO = 1L << 2;
+    static final long FLAG_MMIO2 = 1L << 3;
+    static final long FLAG_VIRTUAL_HANDLER = 1L << 4;
+    static final long FLAG_VIRTUAL_WRITE = 1L << 5;
+    static final long FLAG_VIRTUAL_ALL = 1L << 6;
+    static final long FLAG_PHYSICAL_HANDLER = 1L << 7;
+    static final long FLAG_PHYSICAL_WRITE = 1L << 8;
+    static final long FLAG_PHYSICAL_ALL = 1L << 9;
+
+    /**
+     * The record in the initial layout, from the two words of the final one.
+     *
+     * @throws RejectedException {@link PhysStatus#VERR_OUT_OF_RANGE} for a host page at or above 2^40
+     */
+    static long[] initial(long word0, long word1) {
+        long host = hostPhys(word0);
+        if (host >= INITIAL_HOST_LIMIT) {
+            throw new RejectedException(PhysStatus.VERR_OUT_OF_RANGE, String.format(
+                    "the initial layout holds host pages below 2^40 only, not %#x", host));
+        }
+        long w0 = (tracking(word1) & 0xFFFFL) << INITIAL_TRACKING_SHIFT | host | initialFlags(word1);
+        long w1 = pageId(word0) & PAGE_ID_MASK | (long) state(word1).ordinal() << INITIAL_STATE_SHIFT;
+        if (writtenTo(word1)) {
+            w1 |= INITIAL_WRITTEN_TO;
+        }
+        return new long[] {w0, w1};
+    }
+
+    private static long initialFlags(long word1) {
+        long flags = switch (type(word1)) {
+            case RESERVED -> FLAG_RESERVED;
+            case MMIO -> FLAG_MMIO;
+            case MMIO2 -> FLAG_MMIO2;
+            case ROM -> FLAG_ROM;
+            case SHADOWED_ROM -> FLAG_ROM | FLAG_MMIO2;
+            case RAM -> 0;
+        };
+        return flags | handlerFlags(virtHandler(word1), FLAG_VIRTUAL_HANDLER, FLAG_VIRTUAL_WRITE, FLAG_VIRTUAL_ALL)
+                | handlerFlags(physHandler(word1), FLAG_PHYSICAL_HANDLER, FLAG_PHYSICAL_WRITE, FLAG_PHYSICAL_ALL);
+    }
+
+    private static long handlerFlags(HandlerState state, long any, long write, long all) {
+        return switch (state) {
+            case NONE -> 0;
+            case READ -> any;
+            case WRITE -> any | write;
+            case ALL -> any | all;
+        };
     }
 
     static int tracking(long word1) {

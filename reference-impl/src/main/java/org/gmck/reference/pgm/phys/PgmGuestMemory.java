@@ -6,6 +6,7 @@ import org.gmck.spi.RejectedException;
 import org.gmck.spi.pgm.phys.GuestPhysicalMemory;
 import org.gmck.spi.pgm.phys.HandlerState;
 import org.gmck.spi.pgm.phys.PageCounts;
+import org.gmck.spi.pgm.phys.PageRecordLayout;
 import org.gmck.spi.pgm.phys.PageState;
 import org.gmck.spi.pgm.phys.PageType;
 import org.gmck.spi.pgm.phys.PhysPage;
@@ -185,6 +186,15 @@ public final class PgmGuestMemory implements GuestPhysicalMemory {
         return new long[] {range.word0(i), range.word1(i)};
     }
 
+    @Override
+    public long[] packedRecord(long gcPhys, PageRecordLayout layout) {
+        if (layout == null) {
+            throw new RejectedException(PhysStatus.VERR_INVALID_PARAMETER, "a record needs a layout");
+        }
+        long[] record = packedRecord(gcPhys);
+        return layout == PageRecordLayout.FINAL ? record : PageRecord.initial(record[0], record[1]);
+    }
+
     /**
      * The host page a read of {@code gcPhys} goes to: the zero page for ZERO pages, so that reading never
      * allocates.
@@ -221,6 +231,8 @@ public final class PgmGuestMemory implements GuestPhysicalMemory {
                 if (page.state() == PageState.SHARED) {
                     memory.copied(page.hostPhys(), fresh.hostPhys());
                     host.releaseShared(new HostPage(page.pageId(), page.hostPhys()));
+                    // the host may hand the shared page out again: it must then read as zero
+                    memory.released(page.hostPhys());
                 }
                 replace(gcPhys, fresh.hostPhys(), fresh.pageId(), PageState.ALLOCATED, page.writtenTo());
                 return fresh.hostPhys();

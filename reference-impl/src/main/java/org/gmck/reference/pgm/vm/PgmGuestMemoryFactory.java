@@ -1,5 +1,9 @@
 package org.gmck.reference.pgm.vm;
 
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.gmck.reference.pgm.phys.HostPagePool;
 import org.gmck.reference.pgm.phys.PgmGuestMemory;
 import org.gmck.reference.pgm.phys.TrackingCosts;
 import org.gmck.reference.pgm.shadow.PgmIntermediateContext;
@@ -9,8 +13,12 @@ import org.gmck.spi.pgm.ModeStatus;
 import org.gmck.spi.pgm.PagingMode;
 import org.gmck.spi.pgm.context.IntermediateContext;
 import org.gmck.spi.pgm.context.SwitcherPlacement;
+import org.gmck.spi.pgm.phys.ChunkOverhead;
 import org.gmck.spi.pgm.phys.GuestPhysicalMemory;
 import org.gmck.spi.pgm.phys.HostBitness;
+import org.gmck.spi.pgm.phys.HostPlacement;
+import org.gmck.spi.pgm.phys.PageRecordLayout;
+import org.gmck.spi.pgm.phys.PhysPage;
 import org.gmck.spi.pgm.phys.PhysStatus;
 import org.gmck.spi.pgm.phys.TrackingCost;
 import org.gmck.spi.pgm.shadow.ShadowVm;
@@ -31,9 +39,47 @@ public final class PgmGuestMemoryFactory implements GuestMemoryFactory {
         return new PgmGuestMemory(new GmmPagePort(hostPages));
     }
 
+    /** One past the highest host address a page record holds: bits 47:12 of the final layout. */
+    public static final long HOST_LIMIT = 1L << 48;
+
+    @Override
+    public boolean placesHostPages() {
+        return true;
+    }
+
+    /**
+     * A guest memory whose pages come from a host page pool placed as asked, instead of from a global memory
+     * manager: every page of the budget must be recordable (below 2^48, clear of the zero page) and every
+     * page id one of a page (from 1, chunk 0 being no chunk, up to the one below the nil id).
+     */
+    @Override
+    public GuestPhysicalMemory newGuestMemory(long hostPages, HostPlacement placement) {
+        checkBudget(hostPages, MAX_GUEST_MEMORY_PAGES);
+        long first = placement.firstHostPhys();
+        long span = hostPages << 12;
+        boolean holdsZeroPage = Long.compareUnsigned(PgmGuestMemory.ZERO_PAGE - first, span) < 0;
+        if ((first & 0xFFF) != 0 || Long.compareUnsigned(first, HOST_LIMIT - span) > 0 || holdsZeroPage
+                || placement.firstPageId() < 1 || placement.firstPageId() > PhysPage.NIL_PAGE_ID - hostPages) {
+            throw new RejectedException(PhysStatus.VERR_INVALID_PARAMETER, String.format(
+                    "%d host pages from %#x with page ids from %#x do not all fit a page record", hostPages, first,
+                    placement.firstPageId()));
+        }
+        return new PgmGuestMemory(new HostPagePool(hostPages, first, placement.firstPageId()));
+    }
+
+    @Override
+    public Set<PageRecordLayout> recordLayouts() {
+        return EnumSet.allOf(PageRecordLayout.class);
+    }
+
     @Override
     public TrackingCost trackingCost(long ramBytes, HostBitness host) {
         return TrackingCosts.of(ramBytes, host);
+    }
+
+    @Override
+    public Optional<ChunkOverhead> chunkOverhead(HostBitness host) {
+        return Optional.ofNullable(host).map(TrackingCosts::chunkOverhead);
     }
 
     @Override

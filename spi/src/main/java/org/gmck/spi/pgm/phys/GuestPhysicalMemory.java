@@ -79,4 +79,20 @@ public interface GuestPhysicalMemory {
      * @throws org.gmck.spi.RejectedException {@link PhysStatus#VERR_PGM_INVALID_GC_PHYSICAL_ADDRESS}
      */
     long[] packedRecord(long gcPhys);
+
+    /**
+     * The raw packed record of the page holding {@code gcPhys} in one of the layouts the implementation
+     * declares in {@link org.gmck.spi.pgm.vm.GuestMemoryFactory#recordLayouts()} (profile
+     * {@code pgm-introspection}). By default only the final layout, as {@link #packedRecord(long)} gives it.
+     *
+     * @throws org.gmck.spi.RejectedException {@link PhysStatus#VERR_PGM_INVALID_GC_PHYSICAL_ADDRESS};
+     *         {@link PhysStatus#VERR_OUT_OF_RANGE} when the layout cannot hold the page's host address
+     * @throws UnsupportedOperationException for a layout the implementation does not declare
+     */
+    default long[] packedRecord(long gcPhys, PageRecordLayout layout) {
+        if (layout != PageRecordLayout.FINAL) {
+            throw new UnsupportedOperationException("this implementation keeps no " + layout + " page records");
+        }
+        return packedRecord(gcPhys);
+    }
 }

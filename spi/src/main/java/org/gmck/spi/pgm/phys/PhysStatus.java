@@ -19,5 +19,7 @@ public enum PhysStatus implements Status {
     /** The operation needs a page in another state (for example sharing a page that is not normal). */
     VERR_PGM_PHYS_INVALID_PAGE_STATE,
     /** The host has no page left to give (the allocation on write failed). */
-    VERR_EM_NO_MEMORY
+    VERR_EM_NO_MEMORY,
+    /** A value does not fit the field that must hold it (a host page above what a record layout can hold). */
+    VERR_OUT_OF_RANGE
 }

@@ -1,10 +1,16 @@
 package org.gmck.spi.pgm.vm;
 
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
 import org.gmck.spi.pgm.PagingMode;
 import org.gmck.spi.pgm.context.IntermediateContext;
 import org.gmck.spi.pgm.context.SwitcherPlacement;
+import org.gmck.spi.pgm.phys.ChunkOverhead;
 import org.gmck.spi.pgm.phys.GuestPhysicalMemory;
 import org.gmck.spi.pgm.phys.HostBitness;
+import org.gmck.spi.pgm.phys.HostPlacement;
+import org.gmck.spi.pgm.phys.PageRecordLayout;
 import org.gmck.spi.pgm.phys.PhysStatus;
 import org.gmck.spi.pgm.phys.TrackingCost;
 import org.gmck.spi.pgm.shadow.ShadowVm;
@@ -24,12 +30,50 @@ public interface GuestMemoryFactory {
     GuestPhysicalMemory newGuestMemory(long hostPages);
 
     /**
+     * Whether {@link #newGuestMemory(long, HostPlacement)} is implemented: whether scenarios may choose the
+     * host pages a guest memory gets. No by default.
+     */
+    default boolean placesHostPages() {
+        return false;
+    }
+
+    /**
+     * A new, empty guest physical memory as {@link #newGuestMemory(long)} makes one, whose host hands out
+     * the pages {@code placement} describes.
+     *
+     * @throws org.gmck.spi.RejectedException {@link PhysStatus#VERR_INVALID_PARAMETER} for a budget
+     *         {@link #newGuestMemory(long)} refuses, a first host address that is not page aligned, host
+     *         pages the implementation cannot record or that would include its zero page, or page ids
+     *         that would reach the nil id
+     * @throws UnsupportedOperationException unless {@link #placesHostPages()}
+     */
+    default GuestPhysicalMemory newGuestMemory(long hostPages, HostPlacement placement) {
+        throw new UnsupportedOperationException("this implementation does not let the kit place host pages");
+    }
+
+    /**
+     * The layouts in which {@link GuestPhysicalMemory#packedRecord(long, PageRecordLayout)} gives a page's
+     * record (profile {@code pgm-introspection}): the final one unless the implementation says otherwise.
+     */
+    default Set<PageRecordLayout> recordLayouts() {
+        return EnumSet.of(PageRecordLayout.FINAL);
+    }
+
+    /**
      * What tracking {@code ramBytes} of guest RAM costs on a host of the given width.
      *
      * @throws org.gmck.spi.RejectedException {@link PhysStatus#VERR_INVALID_PARAMETER} for a negative or
      *         misaligned size
      */
     TrackingCost trackingCost(long ramBytes, HostBitness host);
+
+    /**
+     * The per-chunk overhead on a host of the given width, which {@link TrackingCost#chunkBytes()} counts
+     * for every chunk the RAM needs; empty (the default) when the implementation does not state it.
+     */
+    default Optional<ChunkOverhead> chunkOverhead(HostBitness host) {
+        return Optional.empty();
+    }
 
     /**
      * A new VM that runs its guest on shadow page tables on a host of the given paging mode, with empty

@@ -27,6 +27,7 @@ public final class GmmActionSteps {
     public void allocates(String vm, int count, Account account) {
         int handle = world.actor(vm);
         List<Long> pfns = world.guestPfns(vm, count);
+        world.requestedPfns = pfns;
         world.act(() -> {
             List<AllocatedPage> pages = world.gmm.allocate(handle, account, pfns);
             world.remember(vm, pages);
@@ -37,6 +38,17 @@ public final class GmmActionSteps {
     @When("{gmmVm} allocates a page for guest pfn {word}")
     public void allocatesForPfn(String vm, String pfn) {
         allocateWithPfn(vm, Numbers.parse(pfn));
+    }
+
+    @When("{gmmVm} allocates pages for guest pfns {gmmPfns}")
+    public void allocatesForPfns(String vm, List<Long> pfns) {
+        int handle = world.actor(vm);
+        world.requestedPfns = List.copyOf(pfns);
+        world.act(() -> {
+            List<AllocatedPage> pages = world.gmm.allocate(handle, Account.BASE, pfns);
+            world.remember(vm, pages);
+            return pages;
+        });
     }
 
     @When("{gmmVm} allocates a page without a guest address")
@@ -77,9 +89,36 @@ public final class GmmActionSteps {
         free(vm, Account.BASE, List.of(world.page(vm, n), world.page(vm, n)));
     }
 
-    @When("{gmmVm} frees its page {int} and page {word} in one call")
-    public void freesWithBadPage(String vm, int n, String bad) {
-        free(vm, Account.BASE, List.of(world.page(vm, n), Numbers.parse(bad)));
+    @When("{gmmVm} frees {gmmPageList} in one call")
+    public void freesInOneCall(String vm, List<String> named) {
+        List<Long> ids = new ArrayList<>();
+        for (String page : named) {
+            ids.add(pageNamed(vm, page));
+        }
+        free(vm, Account.BASE, ids);
+    }
+
+    /** Resolves {@code its page N}, {@code VM X's page N}, {@code page ID} or {@code the shared page}. */
+    private long pageNamed(String vm, String page) {
+        if (page.equals("the shared page")) {
+            return world.sharedPage;
+        }
+        if (page.startsWith("its page ")) {
+            return world.page(vm, Integer.parseInt(page.substring("its page ".length())));
+        }
+        if (page.startsWith("VM ")) {
+            return world.page(page.substring(3, 4), Integer.parseInt(page.substring("VM X's page ".length())));
+        }
+        return Numbers.parse(page.substring("page ".length()));
+    }
+
+    @When("{gmmVm} frees its pages {int} to {int} from the {gmmAccount} account")
+    public void freesRangeFromAccount(String vm, int from, int to, Account account) {
+        List<Long> ids = new ArrayList<>();
+        for (int n = from; n <= to; n++) {
+            ids.add(world.page(vm, n));
+        }
+        free(vm, account, ids);
     }
 
     @When("{gmmVm} frees {gmmVm}'s page {int}")
@@ -121,7 +160,7 @@ public final class GmmActionSteps {
         int handle = world.actor(vm);
         world.act(() -> {
             AllocatedPage shared = world.gmm.share(handle, id);
-            world.sharedPage = shared.pageId();
+            world.rememberShared(shared.pageId());
             world.lastAllocation = List.of(shared);
             return world.lastAllocation;
         });
@@ -157,6 +196,20 @@ public final class GmmActionSteps {
         int handle = world.actor(vm);
         long id = world.page(vm, n);
         world.act(() -> world.gmm.useShared(handle, id));
+    }
+
+    @When("{gmmVm} uses {gmmVm}'s page {int} as a shared page")
+    public void usesOthers(String vm, String owner, int n) {
+        int handle = world.actor(vm);
+        long id = world.page(owner, n);
+        world.act(() -> world.gmm.useShared(handle, id));
+    }
+
+    @When("{gmmVm} releases {gmmVm}'s page {int} as a shared page")
+    public void releasesOthers(String vm, String owner, int n) {
+        int handle = world.actor(vm);
+        long id = world.page(owner, n);
+        world.actRun(() -> world.gmm.releaseShared(handle, id));
     }
 
     @When("{gmmVm} releases the shared page")
@@ -195,6 +248,12 @@ public final class GmmActionSteps {
     public void updates(String vm, long pages) {
         int handle = world.actor(vm);
         world.actRun(() -> world.gmm.updateReservation(handle, pages, pages, pages));
+    }
+
+    @When("{gmmVm} updates its reservation to {long} base, {long} shadow and {long} fixed pages")
+    public void updatesEach(String vm, long base, long shadow, long fixed) {
+        int handle = world.actor(vm);
+        world.actRun(() -> world.gmm.updateReservation(handle, base, shadow, fixed));
     }
 
     @When("{gmmVm} registers")

@@ -95,6 +95,16 @@ public final class GmmCheckSteps {
         context.expectEqual("the chunks of the new pages, in order", chunks, seen);
     }
 
+    @Then("the new pages come from chunks {gmmNumbers} in any order")
+    public void newPagesFromChunksInAnyOrder(List<Long> chunks) {
+        List<AllocatedPage> pages = context.lastValue("the allocation");
+        java.util.SortedSet<Long> seen = new java.util.TreeSet<>();
+        for (AllocatedPage page : pages) {
+            seen.add(page.pageId() >>> world.gmm.geometry().chunkIdShift());
+        }
+        context.expectEqual("the chunks of the new pages", new java.util.TreeSet<>(chunks), seen);
+    }
+
     @Then("the GMM holds {int} chunk(s)")
     public void holdsChunks(int count) {
         context.expectEqual("the chunks held", count, world.gmm.chunkIds().size());
@@ -156,6 +166,41 @@ public final class GmmCheckSteps {
                 List.of(info.state(), info.owner(), Numbers.hex(info.guestPfn())));
     }
 
+    @Then("every new page is private to {gmmVm} and records the guest pfn asked for it")
+    public void newPagesRecordTheirPfns(String vm) {
+        List<AllocatedPage> pages = context.lastValue("the allocation");
+        context.expectEqual("pages handed out for the request", world.requestedPfns.size(), pages.size());
+        for (int i = 0; i < pages.size(); i++) {
+            PageInfo info = world.gmm.page(pages.get(i).pageId());
+            long asked = world.requestedPfns.get(i);
+            context.expectEqual("state, owner and guest pfn of new page " + Numbers.hex(pages.get(i).pageId())
+                    + " (request entry " + (i + 1) + ")",
+                    List.of(PageState.PRIVATE, world.handle(vm), Numbers.hex(asked < 0 ? 0xFFFF_FFF1L : asked)),
+                    List.of(info.state(), info.owner(), Numbers.hex(info.guestPfn())));
+        }
+    }
+
+    @Then("the new pages record guest pfns {gmmPfns}")
+    public void newPagesPfns(List<Long> pfns) {
+        List<AllocatedPage> pages = context.lastValue("the allocation");
+        List<String> actual = new ArrayList<>();
+        for (AllocatedPage page : pages) {
+            actual.add(Numbers.hex(world.gmm.page(page.pageId()).guestPfn()));
+        }
+        context.expectEqual("the guest pfns the new pages record, in request order",
+                pfns.stream().map(Numbers::hex).toList(), actual);
+    }
+
+    @Then("every new page's host pfn is the one the page records")
+    public void everyHostPfn() {
+        List<AllocatedPage> pages = context.lastValue("the pages handed out");
+        context.expectThat("the call handed out pages", !pages.isEmpty());
+        for (AllocatedPage page : pages) {
+            context.expectEqual("the host pfn returned with page " + Numbers.hex(page.pageId()) + " and the one it records",
+                    Numbers.hex(page.hostPfn()), Numbers.hex(world.gmm.page(page.pageId()).hostPfn()));
+        }
+    }
+
     @Then("the new page's host pfn is the one the page records")
     public void hostPfn() {
         List<AllocatedPage> pages = context.lastValue("the allocation");
@@ -194,6 +239,22 @@ public final class GmmCheckSteps {
     @Then("{gmmVm} has {long} BASE page(s) allocated")
     public void vmBase(String vm, long base) {
         context.expectEqual(vm + "'s allocated BASE pages", base, world.gmm.vm(world.handle(vm)).allocatedBase());
+    }
+
+    @Then("{gmmVm} has {long} BASE, {long} SHADOW and {long} FIXED page(s) allocated")
+    public void vmAccounts(String vm, long base, long shadow, long fixed) {
+        VmInfo info = world.gmm.vm(world.handle(vm));
+        context.expectEqual(vm + "'s allocated BASE, SHADOW and FIXED pages", List.of(base, shadow, fixed),
+                List.of(info.allocatedBase(), info.allocatedShadow(), info.allocatedFixed()));
+    }
+
+    @Then("every page of {gmmVm} is free")
+    public void everyPageFree(String vm) {
+        List<Long> ids = world.pages.getOrDefault(vm, List.of());
+        context.expectThat("the scenario gave " + vm + " pages", !ids.isEmpty());
+        for (long id : ids) {
+            context.expectEqual("the state of " + vm + "'s page " + Numbers.hex(id), PageState.FREE, world.gmm.page(id).state());
+        }
     }
 
     @Then("{gmmVm} has policy {word} and priority {word}")
@@ -273,6 +334,20 @@ public final class GmmCheckSteps {
     public void cleanupLast() {
         CleanupReport report = context.lastValue("the cleanup");
         context.expectEqual("the cleanup was the last VM's", true, report.lastVm());
+    }
+
+    @Then("the cleanup reports that it was not the last VM's")
+    public void cleanupNotLast() {
+        CleanupReport report = context.lastValue("the cleanup");
+        context.expectEqual("the cleanup was the last VM's", false, report.lastVm());
+    }
+
+    @Then("the new VM's handle is none of the earlier VMs' handles")
+    public void newHandle() {
+        Integer handle = context.lastValue("the registration");
+        List<Integer> earlier = world.vms.values().stream().filter(h -> !h.equals(handle)).toList();
+        context.expectThat("handle " + handle + " of the new VM was handed out before (" + earlier + ")",
+                !earlier.contains(handle));
     }
 
     @Then("the cleanup reports no bogus statistics")

@@ -79,6 +79,11 @@ public final class GmmIntrospectionSteps {
         world.act(() -> world.introspection().freeSetPages(kind));
     }
 
+    @When("I read the magic")
+    public void readsMagic() {
+        world.act(() -> world.introspection().magic());
+    }
+
     @When("I read the chunk TLB")
     public void readsTlb() {
         world.act(() -> world.introspection().chunkTlb());
@@ -129,7 +134,7 @@ public final class GmmIntrospectionSteps {
         context.expectEqual("the head of chunk " + chunk + "'s free LIFO", head, actual);
     }
 
-    @Then("the free LIFO of chunk {long} holds {int} pages")
+    @Then("the free LIFO of chunk {long} holds {int} page(s)")
     public void lifoSize(long chunk, int size) {
         context.expectEqual("the length of chunk " + chunk + "'s free LIFO", size, world.introspection().freeLifo(chunk).size());
     }
@@ -153,6 +158,13 @@ public final class GmmIntrospectionSteps {
                 context.expectThat("chunk " + chunk + " has no free page, yet is on a list of the " + kind + " free set",
                         !list.contains(chunk));
             }
+        }
+    }
+
+    @Then("chunk {long} is on no list of the {word} free set")
+    public void onNoListOf(long chunk, String set) {
+        for (List<Long> list : world.introspection().freeSet(FreeSetKind.valueOf(set.toUpperCase()))) {
+            context.expectThat("chunk " + chunk + " is on a list of the " + set + " free set", !list.contains(chunk));
         }
     }
 

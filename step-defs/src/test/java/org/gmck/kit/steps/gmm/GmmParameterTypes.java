@@ -31,6 +31,26 @@ public final class GmmParameterTypes {
         return "64-bit".equals(text) ? GmmPageLayout.BITS64 : GmmPageLayout.BITS32;
     }
 
+    /** Guest page frame numbers, where {@code none} stands for a page without a guest address (-1). */
+    @ParameterType("(?:0x[0-9A-Fa-f_]+|\\d+|none)(?:(?:, | and )(?:0x[0-9A-Fa-f_]+|\\d+|none))*")
+    public List<Long> gmmPfns(String text) {
+        List<Long> values = new ArrayList<>();
+        for (String part : text.split(", | and ")) {
+            values.add("none".equals(part) ? -1L : Numbers.parse(part));
+        }
+        return values;
+    }
+
+    /**
+     * Pages named in one request, each as {@code its page N}, {@code VM X's page N}, {@code page ID} or
+     * {@code the shared page}; the steps resolve them against the scenario's pages.
+     */
+    @ParameterType("(?:its page \\d+|VM [A-Z]'s page \\d+|page (?:0x[0-9A-Fa-f_]+|\\d+)|the shared page)"
+            + "(?:(?:, | and )(?:its page \\d+|VM [A-Z]'s page \\d+|page (?:0x[0-9A-Fa-f_]+|\\d+)|the shared page))*")
+    public List<String> gmmPageList(String text) {
+        return List.of(text.split(", | and "));
+    }
+
     @ParameterType("(?:0x[0-9A-Fa-f_]+|\\d+)(?:(?:, | and )(?:0x[0-9A-Fa-f_]+|\\d+))*")
     public List<Long> gmmNumbers(String text) {
         List<Long> values = new ArrayList<>();

@@ -3,6 +3,7 @@ package org.gmck.kit.steps.gmm;
 import io.cucumber.java.en.Given;
 import org.gmck.spi.gmm.Account;
 import org.gmck.spi.gmm.GmmEdition;
+import org.gmck.spi.gmm.NonContiguousAllocation;
 
 /** How GMM scenarios set the stage. Every setup call must succeed. */
 public final class GmmSetupSteps {
@@ -48,6 +49,26 @@ public final class GmmSetupSteps {
         world.start(world.defaultEdition(), chunks, true);
     }
 
+    @Given("a GMM on a host without physically non-contiguous allocations")
+    public void aGmmOnLegacyHost() {
+        world.start(world.defaultEdition(), GmmWorld.DEFAULT_ROOM, false, NonContiguousAllocation.NOT_SUPPORTED);
+    }
+
+    @Given("a GMM with {gmmEdition} chunks on a host without physically non-contiguous allocations")
+    public void aGmmWithOnLegacyHost(GmmEdition edition) {
+        world.start(edition, GmmWorld.DEFAULT_ROOM, false, NonContiguousAllocation.NOT_SUPPORTED);
+    }
+
+    @Given("a legacy-mode GMM on a host without physically non-contiguous allocations")
+    public void aLegacyGmmOnLegacyHost() {
+        world.start(world.defaultEdition(), GmmWorld.DEFAULT_ROOM, true, NonContiguousAllocation.NOT_SUPPORTED);
+    }
+
+    @Given("a GMM on a host whose probe for physically non-contiguous memory fails for want of memory")
+    public void aGmmOnFailingHost() {
+        world.start(world.defaultEdition(), GmmWorld.DEFAULT_ROOM, false, NonContiguousAllocation.FAILED);
+    }
+
     @Given("{gmmVm} is registered")
     public void registered(String vm) {
         world.registered(vm);
@@ -71,6 +92,11 @@ public final class GmmSetupSteps {
     @Given("{gmmVm} has allocated {int} page(s)")
     public void allocated(String vm, int count) {
         world.allocate(vm, Account.BASE, count);
+    }
+
+    @Given("{gmmVm} has allocated {int} {gmmAccount} page(s)")
+    public void allocatedIn(String vm, int count, Account account) {
+        world.allocate(vm, account, count);
     }
 
     @Given("{gmmVm} has allocated {int} page(s) and freed them")
@@ -108,7 +134,28 @@ public final class GmmSetupSteps {
     public void shared(String vm, int n) {
         long id = world.page(vm, n);
         int handle = world.handle(vm);
-        world.sharedPage = world.setUp(vm + " shares page " + n, () -> world.gmm.share(handle, id)).pageId();
+        world.rememberShared(world.setUp(vm + " shares page " + n, () -> world.gmm.share(handle, id)).pageId());
+    }
+
+    @Given("{gmmVm} has shared its pages {int} to {int}")
+    public void sharedRange(String vm, int from, int to) {
+        for (int n = from; n <= to; n++) {
+            shared(vm, n);
+        }
+    }
+
+    @Given("{gmmVm} has used every shared page")
+    public void usesEveryShared(String vm) {
+        int handle = world.reserved(vm);
+        for (long id : world.sharedPages) {
+            world.setUp(vm + " uses shared page " + Long.toHexString(id), () -> world.gmm.useShared(handle, id));
+        }
+    }
+
+    @Given("I have looked up the shared page")
+    public void lookedUpShared() {
+        long id = world.sharedPage;
+        world.setUp("look up the shared page", () -> world.gmm.page(id));
     }
 
     @Given("{gmmVm} has used the shared page")

@@ -34,11 +34,9 @@ record GmmSnapshot(Map<String, Object> values) {
             }
             List<Long> pageIds = new ArrayList<>();
             world.pages.values().forEach(pageIds::addAll);
-            if (world.sharedPage != null) {
-                pageIds.add(world.sharedPage);
-            }
+            pageIds.addAll(world.sharedPages);
             for (long id : pageIds) {
-                values.put("page " + Long.toHexString(id), gmm.page(id));
+                values.put("page " + Long.toHexString(id), lookUp(gmm, id));
             }
             if (introspect) {
                 for (GmmIntrospection.FreeSetKind kind : GmmIntrospection.FreeSetKind.values()) {
@@ -50,5 +48,17 @@ record GmmSnapshot(Map<String, Object> values) {
             values.put("refused", terminated.status().name());
         }
         return new GmmSnapshot(values);
+    }
+
+    /** A page as the manager describes it, or the status it refuses the look-up with (its chunk was given back). */
+    private static Object lookUp(GlobalMemory gmm, long pageId) {
+        try {
+            return gmm.page(pageId);
+        } catch (RejectedException refused) {
+            if (refused.status() == org.gmck.spi.gmm.GmmStatus.VERR_GMM_INSTANCE) {
+                throw refused;
+            }
+            return "refused: " + refused.status().name();
+        }
     }
 }

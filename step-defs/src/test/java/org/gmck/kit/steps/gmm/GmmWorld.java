@@ -15,6 +15,7 @@ import org.gmck.spi.gmm.GmmEdition;
 import org.gmck.spi.gmm.GmmFactory;
 import org.gmck.spi.gmm.GmmIntrospection;
 import org.gmck.spi.gmm.GmmOptions;
+import org.gmck.spi.gmm.NonContiguousAllocation;
 import org.gmck.spi.gmm.OcPolicy;
 import org.gmck.spi.gmm.Priority;
 import org.junit.jupiter.api.Assumptions;
@@ -42,7 +43,11 @@ public final class GmmWorld {
     final Map<String, List<Long>> pages = new HashMap<>();
     private final Map<String, Long> nextPfn = new HashMap<>();
     Long sharedPage;
+    /** Every page shared in the scenario, in the order it was shared. */
+    final List<Long> sharedPages = new ArrayList<>();
     List<AllocatedPage> lastAllocation = List.of();
+    /** The guest pfns the scenario's action asked pages for (-1 for none). */
+    List<Long> requestedPfns = List.of();
     GmmSnapshot before;
 
     public GmmWorld(ScenarioContext context) {
@@ -55,11 +60,16 @@ public final class GmmWorld {
 
     /** Starts a manager of the edition; an edition the adapter does not declare makes the scenario not applicable. */
     void start(GmmEdition wanted, int roomInChunks, boolean legacy) {
+        start(wanted, roomInChunks, legacy, NonContiguousAllocation.WORKS);
+    }
+
+    /** Starts a manager on a host that answers the probe for physically non-contiguous memory as given. */
+    void start(GmmEdition wanted, int roomInChunks, boolean legacy, NonContiguousAllocation host) {
         Assumptions.assumeTrue(factory().editions().contains(wanted), () -> "Not applicable: adapter '"
                 + context.adapter().name() + "' does not declare the GMM edition " + wanted);
         edition = wanted;
         long pagesPerChunk = wanted == GmmEdition.SEED_1MB ? 256 : 512;
-        gmm = factory().create(wanted, new GmmOptions(roomInChunks * pagesPerChunk, legacy));
+        gmm = factory().create(wanted, new GmmOptions(roomInChunks * pagesPerChunk, legacy, host));
     }
 
     /** The edition used where a scenario does not name one: 2 MB chunks if declared. */
@@ -148,6 +158,12 @@ public final class GmmWorld {
                 () -> gmm.allocate(handle, account, guestPfns(vm, count)));
         remember(vm, allocated);
         return allocated;
+    }
+
+    /** Records a page the scenario shared, as the shared page later steps mean. */
+    void rememberShared(long pageId) {
+        sharedPage = pageId;
+        sharedPages.add(pageId);
     }
 
     /** Runs a setup call that must succeed. */

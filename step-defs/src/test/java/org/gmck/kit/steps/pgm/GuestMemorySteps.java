@@ -3,46 +3,60 @@ package org.gmck.kit.steps.pgm;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import java.util.ArrayList;
 import java.util.List;
 import org.gmck.kit.Numbers;
 import org.gmck.kit.ScenarioContext;
-import org.gmck.spi.pgm.vm.GuestMemoryFactory;
 import org.gmck.spi.pgm.phys.GuestPhysicalMemory;
-import org.gmck.spi.pgm.phys.HostBitness;
+import org.gmck.spi.pgm.phys.HostPlacement;
+import org.gmck.spi.pgm.phys.PageCounts;
 import org.gmck.spi.pgm.phys.PageState;
 import org.gmck.spi.pgm.phys.PageType;
 import org.gmck.spi.pgm.phys.PhysPage;
-import org.gmck.spi.pgm.phys.TrackingCost;
+import org.junit.jupiter.api.Assumptions;
 
 /** Steps for PGM's guest physical memory. They reach the implementation only through the SPI. */
 public final class GuestMemorySteps {
 
-    /** Ranges larger than this are left out of the before-and-after comparison of refused calls. */
-    private static final long MAX_DESCRIBED = 64L << 20;
-
     private final ScenarioContext context;
-    private final List<long[]> registered = new ArrayList<>();
-    private GuestPhysicalMemory memory;
-    private String before;
+    private final PhysWorld world;
 
-    public GuestMemorySteps(ScenarioContext context) {
+    public GuestMemorySteps(ScenarioContext context, PhysWorld world) {
         this.context = context;
-    }
-
-    private GuestMemoryFactory factory() {
-        return context.adapter().guestMemory();
+        this.world = world;
     }
 
     /** Makes the steps of this class work on the guest memory of another PGM facet (a shadow-paged VM). */
     void use(GuestPhysicalMemory other) {
-        this.memory = other;
+        world.memory = other;
+    }
+
+    private GuestPhysicalMemory memory() {
+        return world.memory;
     }
 
     @Given("a VM whose host can give it {int} pages")
     public void aVm(int pages) {
-        context.attempt(() -> factory().newGuestMemory(pages));
-        memory = context.lastValue("a new guest memory with a budget of " + pages + " host pages");
+        context.attempt(() -> world.factory().newGuestMemory(pages));
+        world.memory = context.lastValue("a new guest memory with a budget of " + pages + " host pages");
+    }
+
+    @Given("a VM whose host hands out pages from host address {pgmAddress} with page ids from {pgmAddress} and can give it {int} pages")
+    public void aPlacedVm(long firstHostPhys, long firstPageId, int pages) {
+        createPlacedVm(firstHostPhys, firstPageId, pages);
+        world.memory = context.lastValue("a new guest memory whose host hands out pages from " + Numbers.hex(firstHostPhys)
+                + " with page ids from " + Numbers.hex(firstPageId));
+    }
+
+    @When("I create a VM whose host hands out pages from host address {pgmAddress} with page ids from {pgmAddress} and can give it {int} pages")
+    public void createPlacedVm(long firstHostPhys, long firstPageId, int pages) {
+        Assumptions.assumeTrue(world.factory().placesHostPages(), () -> "Not applicable: adapter '"
+                + context.adapter().name() + "' does not let the kit choose the host pages a VM gets");
+        context.attempt(() -> world.factory().newGuestMemory(pages, new HostPlacement(firstHostPhys, (int) firstPageId)));
+    }
+
+    @Then("the VM is created")
+    public void vmCreated() {
+        context.expectAccepted("creating the VM");
     }
 
     @Given("a {pgmPageType} range of {pgmSize} at {pgmAddress}")
@@ -53,20 +67,20 @@ public final class GuestMemorySteps {
 
     @When("I register a {pgmPageType} range of {pgmSize} at {pgmAddress}")
     public void registerRange(PageType type, long size, long start) {
-        snapshot();
+        world.snapshot();
         boolean accepted = context.attempt(() -> {
-            memory.registerRange(type, start, size);
+            memory().registerRange(type, start, size);
             return Boolean.TRUE;
         }).isPresent();
-        if (accepted && size <= MAX_DESCRIBED) {
-            registered.add(new long[] {start, size});
+        if (accepted) {
+            world.registered(start, size);
         }
     }
 
     @When("the guest reads {int} bytes at {pgmAddress}")
     public void theGuestReads(int width, long address) {
-        snapshot();
-        context.attempt(() -> memory.read(address, width));
+        world.snapshot();
+        context.attempt(() -> memory().read(address, width));
     }
 
     @Given("the guest has read {int} bytes at {pgmAddress}")
@@ -83,8 +97,8 @@ public final class GuestMemorySteps {
 
     @When("the guest writes {pgmAddress} to the {int} bytes at {pgmAddress}")
     public void theGuestWrites(long value, int width, long address) {
-        snapshot();
-        context.attemptRun(() -> memory.write(address, width, value));
+        world.snapshot();
+        context.attemptRun(() -> memory().write(address, width, value));
     }
 
     @Given("the page at {pgmAddress} has been shared")
@@ -95,21 +109,22 @@ public final class GuestMemorySteps {
 
     @When("I share the page at {pgmAddress}")
     public void sharePage(long address) {
-        snapshot();
-        context.attemptRun(() -> memory.sharePage(address));
+        world.snapshot();
+        context.attemptRun(() -> memory().sharePage(address));
     }
 
     @Given("write monitoring has been armed")
     @When("write monitoring is armed")
     public void armWriteMonitoring() {
-        context.attemptRun(() -> memory.writeMonitorAll());
+        world.snapshot();
+        context.attemptRun(() -> memory().writeMonitorAll());
         context.expectAccepted("arming write monitoring");
     }
 
     @When("I ask for the page at {pgmAddress}")
     public void askPage(long address) {
-        snapshot();
-        context.attempt(() -> memory.page(address));
+        world.snapshot();
+        context.attempt(() -> memory().page(address));
     }
 
     @Then("the read returns {pgmAddress}")
@@ -119,246 +134,164 @@ public final class GuestMemorySteps {
 
     @Then("the page at {pgmAddress} is in state {pgmPageState}")
     public void pageIsInState(long address, PageState state) {
-        context.expectEqual("the state of the page at " + Numbers.hex(address), state, memory.page(address).state());
+        context.expectEqual("the state of the page at " + Numbers.hex(address), state, memory().page(address).state());
     }
 
     @Then("the page at {pgmAddress} is of type {pgmPageType}")
     public void pageIsOfType(long address, PageType type) {
-        context.expectEqual("the type of the page at " + Numbers.hex(address), type, memory.page(address).type());
+        context.expectEqual("the type of the page at " + Numbers.hex(address), type, memory().page(address).type());
     }
 
     @Then("the page at {pgmAddress} is backed by the zero page")
     public void backedByZeroPage(long address) {
-        PhysPage page = memory.page(address);
-        context.expectEqual("the host page behind " + Numbers.hex(address), Numbers.hex(memory.zeroPageHostPhys()),
+        PhysPage page = memory().page(address);
+        context.expectEqual("the host page behind " + Numbers.hex(address), Numbers.hex(memory().zeroPageHostPhys()),
                 Numbers.hex(page.hostPhys()));
     }
 
     @Then("the page at {pgmAddress} is backed by a host page other than the zero page")
     public void notBackedByZeroPage(long address) {
-        PhysPage page = memory.page(address);
+        PhysPage page = memory().page(address);
         context.expectThat("the page at " + Numbers.hex(address) + " must not be backed by the zero page "
-                + Numbers.hex(memory.zeroPageHostPhys()), page.hostPhys() != memory.zeroPageHostPhys());
+                + Numbers.hex(memory().zeroPageHostPhys()), page.hostPhys() != memory().zeroPageHostPhys());
+    }
+
+    @Then("the page at {pgmAddress} is backed by the host page at {pgmAddress}")
+    public void backedByHostPage(long address, long hostPhys) {
+        context.expectEqual("the host page behind " + Numbers.hex(address), Numbers.hex(hostPhys),
+                Numbers.hex(memory().page(address).hostPhys()));
     }
 
     @Then("the page at {pgmAddress} has no page id")
     public void hasNoPageId(long address) {
         context.expectEqual("the page id of the page at " + Numbers.hex(address), Numbers.hex(PhysPage.NIL_PAGE_ID),
-                Numbers.hex(memory.page(address).pageId()));
+                Numbers.hex(memory().page(address).pageId()));
     }
 
     @Then("the page at {pgmAddress} has a page id")
     public void hasPageId(long address) {
-        int id = memory.page(address).pageId();
+        int id = memory().page(address).pageId();
         context.expectThat("the page at " + Numbers.hex(address) + " must have a page id, has " + Numbers.hex(id),
                 id != PhysPage.NIL_PAGE_ID && id != 0);
+    }
+
+    @Then("the page at {pgmAddress} has page id {pgmAddress}")
+    public void hasPageId(long address, long id) {
+        context.expectEqual("the page id of the page at " + Numbers.hex(address), Numbers.hex(id),
+                Numbers.hex(memory().page(address).pageId()));
+    }
+
+    @Then("the pages at {pgmAddress} and {pgmAddress} have different page ids")
+    public void differentPageIds(long first, long second) {
+        int a = memory().page(first).pageId();
+        int b = memory().page(second).pageId();
+        context.expectThat("the pages at " + Numbers.hex(first) + " and " + Numbers.hex(second)
+                + " are backed by different host pages and must have different page ids, not both " + Numbers.hex(a),
+                a != b);
+    }
+
+    @Then("the page at {pgmAddress} keeps its page id")
+    public void keepsPageId(long address) {
+        PhysPage before = world.pageBefore(address);
+        context.expectEqual("the page id of the page at " + Numbers.hex(address) + " before and after",
+                before == null ? "none recorded" : Numbers.hex(before.pageId()), Numbers.hex(memory().page(address).pageId()));
+    }
+
+    @Then("the page at {pgmAddress} has a new page id")
+    public void hasNewPageId(long address) {
+        PhysPage before = world.pageBefore(address);
+        int now = memory().page(address).pageId();
+        context.expectThat("the page at " + Numbers.hex(address) + " must carry the page id of its new host page, not its "
+                + "old id " + (before == null ? "(none recorded)" : Numbers.hex(before.pageId())) + ": " + Numbers.hex(now),
+                before != null && before.pageId() != now && now != PhysPage.NIL_PAGE_ID);
     }
 
     @Then("the page at {pgmAddress} is read-only")
     public void isReadOnly(long address) {
         context.expectEqual("the read-only flag of the page at " + Numbers.hex(address), true,
-                memory.page(address).readOnly());
+                memory().page(address).readOnly());
     }
 
     @Then("the page at {pgmAddress} is writable")
     public void isWritable(long address) {
         context.expectEqual("the read-only flag of the page at " + Numbers.hex(address), false,
-                memory.page(address).readOnly());
+                memory().page(address).readOnly());
     }
 
     @Then("the page at {pgmAddress} has been written to")
     public void hasBeenWrittenTo(long address) {
         context.expectEqual("the written-to flag of the page at " + Numbers.hex(address), true,
-                memory.page(address).writtenTo());
+                memory().page(address).writtenTo());
     }
 
     @Then("the page at {pgmAddress} has not been written to")
     public void hasNotBeenWrittenTo(long address) {
         context.expectEqual("the written-to flag of the page at " + Numbers.hex(address), false,
-                memory.page(address).writtenTo());
+                memory().page(address).writtenTo());
     }
 
     @Then("the pages at {pgmAddress} and {pgmAddress} are backed by different host pages")
     public void backedByDifferentHostPages(long first, long second) {
-        long a = memory.page(first).hostPhys();
-        long b = memory.page(second).hostPhys();
+        long a = memory().page(first).hostPhys();
+        long b = memory().page(second).hostPhys();
         context.expectThat("the pages at " + Numbers.hex(first) + " and " + Numbers.hex(second)
                 + " must have host pages of their own, not both " + Numbers.hex(a), a != b);
     }
 
     @Then("the page at {pgmAddress} keeps its host page")
     public void keepsHostPage(long address) {
-        context.expectThat("the page at " + Numbers.hex(address) + " must keep its host page", before != null
-                && before.contains(Numbers.hex(address) + "->" + Numbers.hex(memory.page(address).hostPhys()) + ";"));
+        PhysPage before = world.pageBefore(address);
+        context.expectThat("the page at " + Numbers.hex(address) + " must keep its host page "
+                + (before == null ? "(none recorded)" : Numbers.hex(before.hostPhys())),
+                before != null && before.hostPhys() == memory().page(address).hostPhys());
     }
 
     @Then("the page at {pgmAddress} has a new host page")
     public void hasNewHostPage(long address) {
-        context.expectThat("the page at " + Numbers.hex(address) + " must have moved to a new host page", before != null
-                && !before.contains(Numbers.hex(address) + "->" + Numbers.hex(memory.page(address).hostPhys()) + ";"));
+        PhysPage before = world.pageBefore(address);
+        context.expectThat("the page at " + Numbers.hex(address) + " must have moved to a new host page from "
+                + (before == null ? "(none recorded)" : Numbers.hex(before.hostPhys())),
+                before != null && before.hostPhys() != memory().page(address).hostPhys());
     }
 
     @Then("the VM owns {int} private host page(s)")
     public void ownsPrivatePages(int count) {
-        context.expectEqual("the number of private host pages", count, memory.privateHostPages().size());
+        context.expectEqual("the number of private host pages", count, memory().privateHostPages().size());
     }
 
     @Then("the page counts are {long} zero, {long} private, {long} shared, {long} monitored and {long} written to")
     public void pageCounts(long zero, long privately, long shared, long monitored, long writtenTo) {
-        context.expectEqual("the page counts", new org.gmck.spi.pgm.phys.PageCounts(zero, privately, shared, monitored,
-                writtenTo), memory.counts());
+        context.expectEqual("the page counts", new PageCounts(zero, privately, shared, monitored, writtenTo),
+                memory().counts());
+    }
+
+    @Then("the guest memory call is accepted")
+    public void callAccepted() {
+        context.expectAccepted("the last call into guest memory");
+    }
+
+    @Then("the {int} bytes at {pgmAddress} read {pgmAddress}")
+    public void bytesRead(int width, long address, long expected) {
+        context.attempt(() -> memory().read(address, width));
+        context.expectEqual("the " + width + " bytes at " + Numbers.hex(address), Numbers.hex(expected),
+                Numbers.hex(context.<Long>lastValue("reading " + width + " bytes at " + Numbers.hex(address))));
+    }
+
+    @Then("the VM's private host pages are those behind the pages at:")
+    public void privatePagesBehind(List<String> pages) {
+        List<String> expected = pages.stream().map(Numbers::parse).map(a -> memory().page(a).hostPhys()).sorted()
+                .map(Numbers::hex).toList();
+        List<String> actual = memory().privateHostPages().stream().sorted().map(Numbers::hex).toList();
+        context.expectEqual("the VM's private host pages, those behind the pages at " + pages, expected, actual);
     }
 
     @Then("guest memory is unchanged")
     public void unchanged() {
-        context.expectEqual("guest memory after the refused call", before, describe());
-    }
-
-    @Then("the VM's own tracking costs {pgmSize}")
-    public void ownTrackingCost(long bytes) {
-        context.expectEqual("the VM's tracking bytes", bytes, memory.trackingBytes());
-    }
-
-    @When("I ask what tracking {pgmSize} of guest RAM costs on a {pgmHostBitness} host")
-    public void askCost(long ram, HostBitness host) {
-        context.attempt(() -> factory().trackingCost(ram, host));
-    }
-
-    @Then("the per-VM cost is {pgmSize}")
-    public void perVmCost(long bytes) {
-        context.expectEqual("the per-VM tracking bytes", bytes, context.<TrackingCost>lastValue("the cost").perVmBytes());
-    }
-
-    @Then("the kernel cost is {pgmSize}")
-    public void kernelCost(long bytes) {
-        context.expectEqual("the kernel tracking bytes", bytes, context.<TrackingCost>lastValue("the cost").kernelBytes());
-    }
-
-    @Then("the total cost is {pgmSize}")
-    public void totalCost(long bytes) {
-        context.expectEqual("the total tracking bytes", bytes, context.<TrackingCost>lastValue("the cost").totalBytes());
+        context.expectEqual("guest memory after the refused call", world.before(), world.describe());
     }
 
     @When("I create a VM whose host can give it {int} pages")
     public void createVm(int pages) {
-        context.attempt(() -> factory().newGuestMemory(pages));
+        context.attempt(() -> world.factory().newGuestMemory(pages));
     }
-
-    @Then("bits {int}:{int} of word {int} of the record at {pgmAddress} hold {pgmAddress}")
-    public void recordBits(int high, int low, int word, long address, long expected) {
-        long[] record = memory.packedRecord(address);
-        context.expectEqual("the record of the page at " + Numbers.hex(address) + " has two 64-bit words", 2, record.length);
-        int width = high - low + 1;
-        long mask = width == 64 ? -1L : (1L << width) - 1;
-        context.expectEqual("bits " + high + ":" + low + " of word " + word + " of the record at " + Numbers.hex(address),
-                Numbers.hex(expected), Numbers.hex(record[word] >>> low & mask));
-    }
-
-    @Then("word 0 of the record at {pgmAddress} holds the page's host frame in bits 47:12")
-    public void recordHostFrame(long address) {
-        long word0 = memory.packedRecord(address)[0];
-        context.expectEqual("bits 47:12 of word 0 of the record at " + Numbers.hex(address),
-                Numbers.hex(memory.page(address).hostPhys()), Numbers.hex(word0 & 0x0000_FFFF_FFFF_F000L));
-    }
-
-    @Then("word 0 of the record at {pgmAddress} holds the page id's low 12 bits in bits 11:0 and the rest in bits 63:48")
-    public void recordPageId(long address) {
-        long word0 = memory.packedRecord(address)[0];
-        long id = memory.page(address).pageId();
-        context.expectEqual("the page id split over word 0 of the record at " + Numbers.hex(address),
-                Numbers.hex(id), Numbers.hex((word0 >>> 48) << 12 | word0 & 0xFFF));
-    }
-
-    @Then("the record at {pgmAddress} has {int} words")
-    public void recordWords(long address, int words) {
-        context.expectEqual("the number of 64-bit words in the record", words, memory.packedRecord(address).length);
-    }
-
-    // --- the shadow tracking word in the high 32 bits of word 1 (PGM-REC-9 to 12) ---
-
-    private static final int TRACKING_INDEX = 0x3FFF;
-    private static final int TRACKING_PHYSEXT = 3;
-
-    private int trackingWord(long address) {
-        return (int) (memory.packedRecord(address)[1] >>> 32);
-    }
-
-    private static int trackingCount(int word) {
-        return word >>> 14 & 3;
-    }
-
-    @Then("the page at {pgmAddress} is tracked by no shadow page table")
-    public void trackedByNone(long address) {
-        context.expectEqual("the tracking word (bits 63:32 of word 1) of the record at " + Numbers.hex(address),
-                Numbers.hex(0), Numbers.hex(Integer.toUnsignedLong(trackingWord(address))));
-    }
-
-    @Then("the page at {pgmAddress} is tracked to one shadow page table")
-    public void trackedToOne(long address) {
-        int word = trackingWord(address);
-        context.expectEqual("the reference count (bits 47:46 of word 1) of the record at " + Numbers.hex(address),
-                1, trackingCount(word));
-        context.expectEqual("the bits above the tracking word's 16 (bits 63:48 of word 1) of the record at "
-                + Numbers.hex(address), 0, word >>> 16);
-    }
-
-    @Then("the pages at {pgmAddress} and {pgmAddress} are tracked to the same shadow page table")
-    public void trackedToTheSameTable(long first, long second) {
-        trackedToTables(first, second, true);
-    }
-
-    @Then("the pages at {pgmAddress} and {pgmAddress} are tracked to different shadow page tables")
-    public void trackedToDifferentTables(long first, long second) {
-        trackedToTables(first, second, false);
-    }
-
-    private void trackedToTables(long first, long second, boolean same) {
-        trackedToOne(first);
-        trackedToOne(second);
-        int a = trackingWord(first) & TRACKING_INDEX;
-        int b = trackingWord(second) & TRACKING_INDEX;
-        context.expectThat("the pool indices (bits 45:32 of word 1) of the records at " + Numbers.hex(first) + " and "
-                + Numbers.hex(second) + " are " + (same ? "equal" : "different") + ": " + Numbers.hex(a) + " and "
-                + Numbers.hex(b), (a == b) == same);
-    }
-
-    @Then("the page at {pgmAddress} is tracked through a list of physical extents")
-    public void trackedThroughExtents(long address) {
-        int word = trackingWord(address);
-        context.expectEqual("the reference count (bits 47:46 of word 1) of the record at " + Numbers.hex(address),
-                TRACKING_PHYSEXT, trackingCount(word));
-        context.expectThat("the index (bits 45:32 of word 1) of the record at " + Numbers.hex(address)
-                + " names a list, not the overflow value 0x3FFF: " + Numbers.hex(word & TRACKING_INDEX),
-                (word & TRACKING_INDEX) != TRACKING_INDEX);
-    }
-
-    @When("I ask for the record at {pgmAddress}")
-    public void askRecord(long address) {
-        snapshot();
-        context.attempt(() -> memory.packedRecord(address));
-    }
-
-    private void snapshot() {
-        before = memory == null ? null : describe();
-    }
-
-    /** Everything observable about the memory, as text, over the ranges registered in this scenario. */
-    private String describe() {
-        StringBuilder text = new StringBuilder();
-        for (long[] range : registered) {
-            for (long a = range[0]; a - range[0] < range[1] && text.length() < 200_000; a += 4096) {
-                PhysPage page;
-                try {
-                    page = memory.page(a);
-                } catch (org.gmck.spi.RejectedException notRegistered) {
-                    continue;
-                }
-                text.append(Numbers.hex(a)).append("->").append(Numbers.hex(page.hostPhys())).append(";").append(page)
-                        .append('\n');
-            }
-        }
-        text.append(memory.counts()).append(memory.privateHostPages()).append(memory.trackingBytes());
-        return text.toString();
-    }
-
 }

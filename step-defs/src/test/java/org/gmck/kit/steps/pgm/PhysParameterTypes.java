@@ -4,6 +4,7 @@ import io.cucumber.java.ParameterType;
 import java.util.Locale;
 import org.gmck.kit.Numbers;
 import org.gmck.spi.pgm.phys.HostBitness;
+import org.gmck.spi.pgm.phys.PageRecordLayout;
 import org.gmck.spi.pgm.phys.PageState;
 import org.gmck.spi.pgm.phys.PageType;
 
@@ -29,6 +30,11 @@ public final class PhysParameterTypes {
     @ParameterType("ZERO|SHARED|ALLOCATED|WRITE_MONITORED")
     public PageState pgmPageState(String text) {
         return PageState.valueOf(text);
+    }
+
+    @ParameterType("initial|final")
+    public PageRecordLayout pgmLayout(String text) {
+        return PageRecordLayout.valueOf(text.toUpperCase(Locale.ROOT));
     }
 
     @ParameterType("32-bit|64-bit")

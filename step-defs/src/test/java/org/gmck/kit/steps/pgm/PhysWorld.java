@@ -1,0 +1,128 @@
+package org.gmck.kit.steps.pgm;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.gmck.kit.Numbers;
+import org.gmck.kit.ScenarioContext;
+import org.gmck.spi.RejectedException;
+import org.gmck.spi.pgm.phys.GuestPhysicalMemory;
+import org.gmck.spi.pgm.phys.HostBitness;
+import org.gmck.spi.pgm.phys.PageRecordLayout;
+import org.gmck.spi.pgm.phys.PhysPage;
+import org.gmck.spi.pgm.vm.GuestMemoryFactory;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * What the guest-physical-memory steps of one scenario share: the memory under test (a VM's own, or that
+ * of a shadow-paged VM another area's steps made), the ranges registered in the scenario, the layout page
+ * records are read in, and a snapshot taken before each action so that a refused call can be checked to
+ * have changed nothing.
+ */
+public final class PhysWorld {
+
+    /** Ranges larger than this are left out of the before-and-after comparison of refused calls. */
+    private static final long MAX_DESCRIBED = 64L << 20;
+
+    final ScenarioContext context;
+    GuestPhysicalMemory memory;
+    private final List<long[]> registered = new ArrayList<>();
+    private String before;
+    private final Map<Long, PhysPage> pagesBefore = new HashMap<>();
+    PageRecordLayout layout = PageRecordLayout.FINAL;
+    private long costRam;
+    private HostBitness costHost;
+
+    public PhysWorld(ScenarioContext context) {
+        this.context = context;
+    }
+
+    GuestMemoryFactory factory() {
+        return context.adapter().guestMemory();
+    }
+
+    /** Reads records in a layout from now on; a layout the adapter does not declare makes the scenario not applicable. */
+    void readRecordsIn(PageRecordLayout wanted) {
+        Assumptions.assumeTrue(factory().recordLayouts().contains(wanted), () -> "Not applicable: adapter '"
+                + context.adapter().name() + "' does not declare the " + wanted + " page record layout");
+        layout = wanted;
+    }
+
+    /**
+     * Asks for the record of the page holding {@code address} in the layout the scenario reads: the final
+     * layout through {@link GuestPhysicalMemory#packedRecord(long)}, the SPI's own method for it.
+     */
+    long[] askRecord(long address) {
+        return layout == PageRecordLayout.FINAL ? memory.packedRecord(address) : memory.packedRecord(address, layout);
+    }
+
+    /** The record of the page holding {@code address}, in the layout the scenario reads; two words. */
+    long[] record(long address) {
+        long[] record = askRecord(address);
+        context.expectEqual("the number of 64-bit words in the " + layout + " record of the page at "
+                + Numbers.hex(address), 2, record.length);
+        return record;
+    }
+
+    /** Notes the RAM size and host width the scenario last asked the tracking cost of. */
+    void costAsked(long ram, HostBitness host) {
+        costRam = ram;
+        costHost = host;
+    }
+
+    long costRam() {
+        return costRam;
+    }
+
+    HostBitness costHost() {
+        return costHost;
+    }
+
+    /** Notes a range the scenario registered, for the snapshots. */
+    void registered(long start, long size) {
+        if (size <= MAX_DESCRIBED) {
+            registered.add(new long[] {start, size});
+        }
+    }
+
+    void snapshot() {
+        pagesBefore.clear();
+        before = memory == null ? null : describe(true);
+    }
+
+    /** The page at {@code address} as the last snapshot saw it, or null when it lay in no range of this scenario. */
+    PhysPage pageBefore(long address) {
+        return pagesBefore.get(address & ~0xFFFL);
+    }
+
+    String before() {
+        return before;
+    }
+
+    /** Everything observable about the memory, as text, over the ranges registered in this scenario. */
+    String describe() {
+        return describe(false);
+    }
+
+    private String describe(boolean remember) {
+        StringBuilder text = new StringBuilder();
+        for (long[] range : registered) {
+            for (long a = range[0]; a - range[0] < range[1] && text.length() < 200_000; a += 4096) {
+                PhysPage page;
+                try {
+                    page = memory.page(a);
+                } catch (RejectedException notRegistered) {
+                    continue;
+                }
+                if (remember) {
+                    pagesBefore.put(a, page);
+                }
+                text.append(Numbers.hex(a)).append("->").append(Numbers.hex(page.hostPhys())).append(";").append(page)
+                        .append('\n');
+            }
+        }
+        text.append(memory.counts()).append(memory.privateHostPages()).append(memory.trackingBytes());
+        return text.toString();
+    }
+}
