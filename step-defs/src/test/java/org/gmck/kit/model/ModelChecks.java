@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.gmck.kit.Adapters;
 import org.gmck.kit.CheckGuard;
+import org.gmck.kit.RunLimits;
 import org.gmck.kit.Timeouts;
 import org.gmck.kit.catalogue.RuleCatalogue;
 import org.gmck.kit.certify.CheckSettings;
@@ -51,6 +52,7 @@ public class ModelChecks {
                 + adapter.name() + "'");
         List<String> disagreements = new ArrayList<>();
         for (String variant : variants) {
+            RunLimits.stopped().ifPresent(why -> Assumptions.abort(RunLimits.notRun(why)));
             ModelRunner.Result result = ModelRunner.run(spec, variant, adapter, settings, new CheckGuard(Timeouts.forRun()));
             TreeSet<String> rules = new TreeSet<>(spec.rules());
             rules.removeIf(rule -> RuleCatalogue.bundled().rule(rule).filter(r -> adapter.profiles().contains(r.profile())).isEmpty());
