@@ -1,6 +1,7 @@
 package org.gmck.kit.model;
 
 import java.util.List;
+import org.gmck.kit.model.largepage.LargePagesModel;
 import org.gmck.kit.model.monitor.MonitorModelSpec;
 import org.gmck.kit.model.pgm.GuestMemorySpec;
 import org.gmck.kit.model.pgm.TrackingCostSpec;
@@ -13,6 +14,6 @@ public final class ModelSpecs {
 
     /** The models, in a fixed order. */
     public static List<ModelSpec<?>> all() {
-        return List.of(new GuestMemorySpec(), new TrackingCostSpec(), new MonitorModelSpec());
+        return List.of(new GuestMemorySpec(), new TrackingCostSpec(), new MonitorModelSpec(), new LargePagesModel());
     }
 }
