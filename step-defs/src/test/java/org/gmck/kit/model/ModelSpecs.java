@@ -3,6 +3,7 @@ package org.gmck.kit.model;
 import java.util.List;
 import org.gmck.kit.model.pgm.GuestMemorySpec;
 import org.gmck.kit.model.pgm.TrackingCostSpec;
+import org.gmck.kit.model.shadow.ShadowSpec;
 
 /** Every model the kit plays in certification, one per profile with state. */
 public final class ModelSpecs {
@@ -12,6 +13,6 @@ public final class ModelSpecs {
 
     /** The models, in a fixed order. */
     public static List<ModelSpec<?>> all() {
-        return List.of(new GuestMemorySpec(), new TrackingCostSpec());
+        return List.of(new GuestMemorySpec(), new TrackingCostSpec(), new ShadowSpec());
     }
 }
