@@ -145,11 +145,10 @@ final class ShadowAccess {
         } catch (RuntimeException e) {
             return;
         }
-        String rule = a.kind() == AccessKind.WRITE ? writeRule : "PGM-SHW-1";
-        c.equal(rule, "the host page the shadow maps " + ShadowGherkin.hex(linear) + " to after the access", Optional.of(host),
+        c.equal("PGM-SHW-1", "the host page the shadow maps " + ShadowGherkin.hex(linear) + " to after the access", Optional.of(host),
                 () -> s.vm.shadowTranslation(linear).map(x -> x.hostPhys() & ~0xFFFL), ShadowGherkin.hostPage(linear, t.page()));
         if (a.kind() == AccessKind.WRITE && handler.isEmpty() && !s.model.isTable(t.page())) {
-            c.equal(rule, "whether the shadow maps " + ShadowGherkin.hex(linear) + " writable after the guest's write", true,
+            c.equal(writeRule, "whether the shadow maps " + ShadowGherkin.hex(linear) + " writable after the guest's write", true,
                     () -> s.vm.shadowTranslation(linear).map(ShadowTranslation::writable).orElse(false),
                     ShadowGherkin.writable(linear));
         }

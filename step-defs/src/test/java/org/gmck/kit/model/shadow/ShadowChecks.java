@@ -26,11 +26,13 @@ final class ShadowChecks {
     private final HandledVm vm;
     private final GuestTableWriter tables;
     private final ShadowModel model;
+    private final boolean introspect;
 
-    ShadowChecks(HandledVm vm, GuestTableWriter tables, ShadowModel model) {
+    ShadowChecks(HandledVm vm, GuestTableWriter tables, ShadowModel model, boolean introspect) {
         this.vm = vm;
         this.tables = tables;
         this.model = model;
+        this.introspect = introspect;
     }
 
     static long view(int v) {
@@ -149,7 +151,8 @@ final class ShadowChecks {
     /** Every handler's calls are the model's. */
     Comparisons calls(Comparisons c, String rule) {
         for (Handler h : model.handlers) {
-            c.equal(rule, "the calls handler " + h.name + " received", List.copyOf(h.calls), () -> vm.calls(h.id),
+            // A deregistered handler's calls stay as they were whatever happens (PGM-HND-7).
+            c.equal(h.live ? rule : "PGM-HND-7", "the calls handler " + h.name + " received", List.copyOf(h.calls), () -> vm.calls(h.id),
                     ShadowGherkin.calls(h.name, h.calls));
         }
         return c;
@@ -180,6 +183,12 @@ final class ShadowChecks {
      * never writable where a rule takes write access away, nothing at all for an ALL-handled page.
      */
     Comparisons shadow(Comparisons c, String staleRule) {
+        List<Long> structures;
+        try {
+            structures = vm.guestPagingStructurePages();
+        } catch (RuntimeException e) {
+            structures = List.of();
+        }
         for (int v = 0; v < ShadowLayout.VIEWS.size(); v++) {
             long linear = view(v);
             Optional<Target> target = model.target(v);
@@ -199,6 +208,12 @@ final class ShadowChecks {
                     .map(s -> s.hostPhys() == vm.memory().page(page).hostPhys()).orElse(true),
                     ShadowGherkin.hostPageOrNothing(linear, page));
             readOnly(c, v, t, handler.isPresent());
+            if (structures.contains(page)) {
+                c.equal("PGM-SHW-11", "whether the shadow maps " + ShadowGherkin.hex(linear) + " writable, a page the monitor "
+                        + "knows as a guest paging structure", false,
+                        () -> vm.shadowTranslation(linear).map(ShadowTranslation::writable).orElse(false),
+                        ShadowGherkin.notWritable(linear));
+            }
             if (!t.rights().user()) {
                 c.equal("PGM-SHW-6", "whether the shadow maps " + ShadowGherkin.hex(linear) + " for user mode", false,
                         () -> vm.shadowTranslation(linear).map(ShadowTranslation::user).orElse(false),
@@ -208,6 +223,59 @@ final class ShadowChecks {
                 c.equal("PGM-SHW-6", "whether the shadow maps " + ShadowGherkin.hex(linear) + " executable", false,
                         () -> vm.shadowTranslation(linear).map(ShadowTranslation::executable).orElse(false),
                         ShadowGherkin.notExecutable(linear));
+            }
+        }
+        return tracking(c);
+    }
+
+    /** The linear pages through which the guest's tables now reach {@code page}: its 4 KB slots and large-page pieces. */
+    List<Long> linearsOf(long page) {
+        List<Long> out = new ArrayList<>();
+        for (int slot = 0; slot < ShadowLayout.SMALL_SLOTS; slot++) {
+            if (model.target(slot).map(t -> t.page() == page).orElse(false)) {
+                out.add(view(slot));
+            }
+        }
+        ShadowModel.Leaf large = model.large;
+        if (large != null && large.present() && page >= large.gcPhys() && page < large.gcPhys() + model.variant.largePage()) {
+            out.add(ShadowLayout.LARGE + page - large.gcPhys());
+        }
+        return out;
+    }
+
+    /**
+     * With pgm-introspection, the tracking word of each data page against the shadow entries that map it
+     * (PGM-REC-9 to 11): zero with none, one reference with one, a list of extents with more.
+     */
+    private Comparisons tracking(Comparisons c) {
+        if (!introspect) {
+            return c;
+        }
+        for (long page : ShadowLayout.DATA) {
+            int entries = 0;
+            try {
+                long host = vm.memory().page(page).hostPhys();
+                for (long linear : linearsOf(page)) {
+                    // An entry that maps another host page is not this page's (a stale one fails the shadow's own rules).
+                    entries += vm.shadowTranslation(linear).filter(t -> (t.hostPhys() & ~0xFFFL) == host).isPresent() ? 1 : 0;
+                }
+            } catch (RuntimeException e) {
+                return c;
+            }
+            String at = ShadowGherkin.hex(page);
+            if (entries == 0) {
+                c.equal("PGM-REC-9", "the tracking word of " + at + ", which no shadow entry maps", 0L,
+                        () -> vm.memory().packedRecord(page)[1] >>> 32, "the page at " + at + " is tracked by no shadow page table");
+            } else if (entries == 1) {
+                c.equal("PGM-REC-10", "the reference count and spare bits of the tracking word of " + at
+                        + ", which one shadow entry maps", 1L, () -> vm.memory().packedRecord(page)[1] >>> 46,
+                        "the page at " + at + " is tracked to one shadow page table");
+            } else {
+                c.that("PGM-REC-11", "the tracking word of " + at + ", which " + entries + " shadow entries map, names a "
+                        + "list of extents", () -> {
+                            long word = vm.memory().packedRecord(page)[1] >>> 32;
+                            return word >>> 14 == 3 && (word & 0x3FFF) != 0x3FFF;
+                        }, "the page at " + at + " is tracked through a list of physical extents");
             }
         }
         return c;

@@ -35,11 +35,13 @@ final class ShadowOps {
         ops.add(Pair.of(4, Generate.constant(new ShadowOp.LoadCr3())));
         ops.add(Pair.of(1, booleans().all().map(ShadowOp.BadCr3::new)));
         ops.add(Pair.of(2, badAccess()));
-        ops.add(Pair.of(3, integers().between(0, 1).map(ShadowOp.Share::new)));
+        ops.add(Pair.of(8, integers().between(0, 1).map(ShadowOp.Share::new)));
         ops.add(Pair.of(2, Generate.constant(new ShadowOp.ArmMonitoring())));
-        ops.add(Pair.of(7, Generate.enumValues(PhysHandlerKind.class).zip(
-                integers().between(0, ShadowLayout.HANDLER_PAGES.size() - 1), integers().between(1, 2),
-                ShadowOp.RegisterPhysical::new)));
+        Gen<PhysHandlerKind> kind = Generate.frequency(List.of(Pair.of(2, Generate.constant(PhysHandlerKind.WRITE)),
+                Pair.of(1, Generate.constant(PhysHandlerKind.ALL))));
+        Gen<Integer> handlerPage = Generate.frequency(List.of(Pair.of(3, integers().between(0, 1)),
+                Pair.of(1, integers().between(0, ShadowLayout.HANDLER_PAGES.size() - 1))));
+        ops.add(Pair.of(10, kind.zip(handlerPage, integers().between(1, 2), ShadowOp.RegisterPhysical::new)));
         ops.add(Pair.of(3, Generate.enumValues(PhysHandlerKind.class).zip(Generate.enumValues(ShadowOp.BadShape.class),
                 integers().between(0, ShadowLayout.HANDLER_PAGES.size() - 1), ShadowOp.RegisterBadPhysical::new)));
         ops.add(Pair.of(5, integers().between(0, 7).map(ShadowOp.Deregister::new)));

@@ -15,6 +15,7 @@ import org.gmck.kit.model.shadow.ShadowOp.Rights;
 import org.gmck.kit.steps.pgm.GuestTableWriter;
 import org.gmck.kit.steps.pgm.GuestTableWriter.Layout;
 import org.gmck.spi.ConformanceAdapter;
+import org.gmck.spi.Profile;
 import org.gmck.spi.RejectedException;
 import org.gmck.spi.Status;
 import org.gmck.spi.pgm.GuestMode;
@@ -57,7 +58,7 @@ final class ShadowSession implements ModelSession<ShadowOp> {
         Layout layout = variant.guest().longMode() ? Layout.AMD64 : variant.guest() == GuestMode.BIT32 ? Layout.BIT32 : Layout.PAE;
         tables = new GuestTableWriter(vm.memory(), layout, ShadowLayout.ROOT);
         setup.add("the guest keeps " + variant.guestText() + " page tables at " + ShadowGherkin.hex(ShadowLayout.ROOT));
-        checks = new ShadowChecks(vm, tables, model);
+        checks = new ShadowChecks(vm, tables, model, adapter.profiles().contains(Profile.PGM_INTROSPECTION));
         accesses = new ShadowAccess(this);
         Rights wu = new Rights(true, true, false, false);
         initialMap(0, ShadowLayout.DATA.get(0), wu);
@@ -68,6 +69,13 @@ final class ShadowSession implements ModelSession<ShadowOp> {
         tables.mapLarge(ShadowLayout.LARGE, 0, variant.largePage(), flags(wu));
         model.large = new Leaf(true, 0, wu);
         setup.add(ShadowGherkin.mapLarge(ShadowLayout.LARGE, 0, wu, variant.largePage()));
+        for (long page : List.of(ShadowLayout.DATA.get(0), ShadowLayout.DATA.get(1))) {
+            long value = 0x1100 + (page >>> 12 & 0xF);
+            vm.memory().write(page, 8, value);
+            model.store(page, value);
+            model.written(page);
+            setup.add("the guest has written " + ShadowGherkin.hex(value) + " to the 8 bytes at " + ShadowGherkin.hex(page));
+        }
         for (int v = 0; v < ShadowLayout.VIEWS.size(); v++) {
             model.tablePages.addAll(checks.tablePages(v));
         }

@@ -10,7 +10,7 @@ import org.quicktheories.core.Gen;
 
 /**
  * The shadow model: PGM's shadow paging and physical access handlers as the catalogue states them (PGM-SHW-1
- * to 3, 6 to 11, 13 to 16, 20, 22, 23, 25 to 27; PGM-HND-1 to 5, 7 to 13, 15).
+ * to 3, 6 to 11, 13 to 16, 20, 22, 23, 25 to 27; PGM-HND-1 to 5, 7 to 13, 15; with pgm-introspection the tracking words, PGM-REC-9 to 11).
  *
  * <p>A sequence runs on one shadow-paged VM with access handlers whose guest maps a few linear pages, several
  * of them aliases of one data page in one and in two shadow page tables, and one guest large page whose
@@ -27,7 +27,7 @@ public final class ShadowSpec implements ModelSpec<ShadowOp> {
             "PGM-SHW-8", "PGM-SHW-9", "PGM-SHW-10", "PGM-SHW-11", "PGM-SHW-13", "PGM-SHW-14", "PGM-SHW-15", "PGM-SHW-16",
             "PGM-SHW-20", "PGM-SHW-22", "PGM-SHW-23", "PGM-SHW-25", "PGM-SHW-26", "PGM-SHW-27", "PGM-HND-1", "PGM-HND-2",
             "PGM-HND-3", "PGM-HND-4", "PGM-HND-5", "PGM-HND-7", "PGM-HND-8", "PGM-HND-9", "PGM-HND-10", "PGM-HND-11",
-            "PGM-HND-12", "PGM-HND-13", "PGM-HND-15");
+            "PGM-HND-12", "PGM-HND-13", "PGM-HND-15", "PGM-REC-9", "PGM-REC-10", "PGM-REC-11");
 
     @Override
     public String name() {
