@@ -5,6 +5,7 @@ import org.gmck.kit.model.largepage.LargePagesModel;
 import org.gmck.kit.model.monitor.MonitorModelSpec;
 import org.gmck.kit.model.pgm.GuestMemorySpec;
 import org.gmck.kit.model.pgm.TrackingCostSpec;
+import org.gmck.kit.model.shadow.ShadowSpec;
 
 /** Every model the kit plays in certification, one per profile with state. */
 public final class ModelSpecs {
@@ -14,6 +15,7 @@ public final class ModelSpecs {
 
     /** The models, in a fixed order. */
     public static List<ModelSpec<?>> all() {
-        return List.of(new GuestMemorySpec(), new TrackingCostSpec(), new MonitorModelSpec(), new LargePagesModel());
+        return List.of(new GuestMemorySpec(), new TrackingCostSpec(), new ShadowSpec(), new MonitorModelSpec(),
+                new LargePagesModel());
     }
 }

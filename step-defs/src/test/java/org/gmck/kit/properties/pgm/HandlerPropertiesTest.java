@@ -18,7 +18,6 @@ import org.gmck.spi.pgm.PagingMode;
 import org.gmck.spi.pgm.handler.HandledVm;
 import org.gmck.spi.pgm.handler.HandlerCall;
 import org.gmck.spi.pgm.handler.HandlerEvent;
-import org.gmck.spi.pgm.handler.PhysHandlerKind;
 import org.gmck.spi.pgm.handler.VirtHandlerKind;
 import org.gmck.spi.pgm.phys.PageType;
 import org.gmck.spi.pgm.shadow.GuestAccessResult;
@@ -30,13 +29,14 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Access-handler invariants (rules PGM-HND-3, PGM-HND-4, PGM-VHND-11, PGM-VHND-16, PGM-VHND-17, PGM-VHND-18)
- * over random guest page tables, random physical and virtual handler sets, and random sequences of guest
- * reads and writes, remappings, INVLPG, SyncCR3 and deregistrations:
+ * Virtual access-handler invariants (rules PGM-VHND-11, PGM-VHND-16, PGM-VHND-17, PGM-VHND-18) over random
+ * guest page tables, random virtual handler sets, and random sequences of guest reads and writes,
+ * remappings, INVLPG, SyncCR3 and deregistrations. Physical handlers are checked by the shadow model
+ * ({@code org.gmck.kit.model.shadow}), which certification runs.
  * <ul>
  *   <li>no guest write to a handled page completes without every handler that claims it being called: a
- *       physical handler on the page, a virtual handler whose range holds the linear address or maps the
- *       page (an alias), a HYPERVISOR handler whose range holds the linear address;</li>
+ *       virtual handler whose range holds the linear address or maps the page (an alias), a HYPERVISOR
+ *       handler whose range holds the linear address;</li>
  *   <li>a WRITE handler never blocks reads: the read completes with what was last written, and no WRITE
  *       or HYPERVISOR handler is ever told of a read;</li>
  *   <li>a deregistered handler is called no more.</li>
@@ -69,10 +69,10 @@ class HandlerPropertiesTest {
     }
 
     /** A registered handler as the model knows it. */
-    private record Handler(int id, boolean physical, Object kind, long page) {
+    private record Handler(int id, VirtHandlerKind kind, long page) {
 
         boolean claimsReads() {
-            return kind == PhysHandlerKind.ALL || kind == VirtHandlerKind.ALL;
+            return kind == VirtHandlerKind.ALL;
         }
     }
 
@@ -111,26 +111,15 @@ class HandlerPropertiesTest {
         }
 
         private void register(int h) {
-            boolean physical = h % 2 == 0;
-            long page = physical ? DATA + ((long) ((h >>> 1) % DATA_PAGES) << 12)
-                    : LINEAR_BASE + ((long) ((h >>> 1) % LINEAR_PAGES) << 12);
-            if (live.stream().anyMatch(other -> other.physical() == physical && other.page() == page)) {
+            long page = LINEAR_BASE + ((long) ((h >>> 1) % LINEAR_PAGES) << 12);
+            if (live.stream().anyMatch(other -> other.page() == page)) {
                 return;
             }
-            Object kind;
-            int id;
-            if (physical) {
-                PhysHandlerKind k = PhysHandlerKind.values()[(h >>> 8) % 2];
-                kind = k;
-                id = vm.registerPhysical(k, page, page + 0xFFF);
-            } else {
-                VirtHandlerKind k = VirtHandlerKind.values()[(h >>> 8) % 3];
-                kind = k;
-                id = vm.registerVirtual(k, page, page + 0xFFF);
-            }
-            live.add(new Handler(id, physical, kind, page));
+            VirtHandlerKind kind = VirtHandlerKind.values()[(h >>> 8) % 3];
+            int id = vm.registerVirtual(kind, page, page + 0xFFF);
+            live.add(new Handler(id, kind, page));
             seen.put(id, 0);
-            trace.append(String.format(" register %s %s %#x as %d;", physical ? "physical" : "virtual", kind, page, id));
+            trace.append(String.format(" register virtual %s %#x as %d;", kind, page, id));
         }
 
         void play(List<Integer> operations) {
@@ -170,8 +159,7 @@ class HandlerPropertiesTest {
             long page = mapping.get(linear & ~0xFFFL);
             contents.put(page | linear & 0xFFF, value);
             for (Handler h : live) {
-                boolean claims = h.physical() ? h.page() == page
-                        : h.page() == (linear & ~0xFFFL)
+                boolean claims = h.page() == (linear & ~0xFFFL)
                         || h.kind() != VirtHandlerKind.HYPERVISOR && mapping.get(h.page()) == page;
                 if (claims) {
                     List<HandlerCall> calls = vm.calls(h.id());

@@ -27,6 +27,7 @@ public final class ShadowPagingSteps {
     private static final long PRESENT = 1;
     private static final long RW = 2;
     private static final long US = 4;
+    private static final long ACCESSED = 0x20;
 
     private final ScenarioContext context;
     private final ShadowWorld world;
@@ -299,6 +300,44 @@ public final class ShadowPagingSteps {
     public void shadowDoesNotMapWritable(long linear) {
         context.expectEqual("whether the shadow maps " + Numbers.hex(linear) + " writable", false,
                 translation(linear).map(ShadowTranslation::writable).orElse(false));
+    }
+
+    @Then("the shadow maps {pgmAddress} to the host page behind {pgmAddress} or not at all")
+    public void shadowMapsToHostPageOrNothing(long linear, long gcPhys) {
+        long expected = world.vm().memory().page(gcPhys).hostPhys() | (linear & 0xFFF);
+        translation(linear).ifPresent(t -> context.expectEqual("the host address the shadow maps " + Numbers.hex(linear)
+                + " to", Numbers.hex(expected), Numbers.hex(t.hostPhys())));
+    }
+
+    @Then("the shadow does not map {pgmAddress} for user mode")
+    public void shadowDoesNotMapForUser(long linear) {
+        context.expectEqual("whether the shadow maps " + Numbers.hex(linear) + " for user mode", false,
+                translation(linear).map(ShadowTranslation::user).orElse(false));
+    }
+
+    @Then("the shadow does not map {pgmAddress} executable")
+    public void shadowDoesNotMapExecutable(long linear) {
+        context.expectEqual("whether the shadow maps " + Numbers.hex(linear) + " executable", false,
+                translation(linear).map(ShadowTranslation::executable).orElse(false));
+    }
+
+    @Then("the guest's level-{int} entry for {pgmAddress} has the {shwFlag} flag set")
+    public void guestEntryFlag(int level, long linear, long flag) {
+        long address = world.tables().entryAddressOf(level - 1, linear);
+        long entry = world.tables().read(address);
+        context.expectThat("the guest's level-" + level + " entry for " + Numbers.hex(linear) + " (" + Numbers.hex(entry)
+                + ") must have its " + (flag == ACCESSED ? "accessed" : "dirty") + " flag set", (entry & flag) != 0);
+    }
+
+    @ParameterType("accessed|dirty")
+    public long shwFlag(String text) {
+        return text.equals("accessed") ? ACCESSED : GuestTableWriter.D;
+    }
+
+    @Then("the monitor's fault handler ran")
+    public void monitorRan() {
+        context.expectThat("the monitor's fault handler must have seen the access, but it ran on the shadow tables",
+                !result().actions().isEmpty());
     }
 
     @Then("the shadow does not map {pgmAddress}")
