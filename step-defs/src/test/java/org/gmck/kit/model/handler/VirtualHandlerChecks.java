@@ -1,15 +1,21 @@
-package org.gmck.kit.properties.pgm;
+package org.gmck.kit.model.handler;
 
-import org.gmck.kit.properties.Examples;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gmck.kit.Adapters;
+import org.gmck.kit.CheckGuard;
+import org.gmck.kit.RunLimits;
+import org.gmck.kit.Timeouts;
+import org.gmck.kit.certify.CheckSettings;
+import org.gmck.kit.evidence.CaseTally;
+import org.gmck.kit.evidence.EvidenceEntries;
 import org.gmck.kit.steps.pgm.GuestTableWriter;
 import org.gmck.kit.steps.pgm.GuestTableWriter.Layout;
 import org.gmck.spi.ConformanceAdapter;
@@ -27,26 +33,33 @@ import org.gmck.spi.x86.Privilege;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Virtual access-handler invariants (rules PGM-VHND-11, PGM-VHND-16, PGM-VHND-17, PGM-VHND-18) over random
- * guest page tables, random virtual handler sets, and random sequences of guest reads and writes,
- * remappings, INVLPG, SyncCR3 and deregistrations. Physical handlers are checked by the shadow model
- * ({@code org.gmck.kit.model.shadow}), which certification runs.
+ * Virtual access handlers over random guest page tables, random handler sets and random sequences of guest
+ * reads and writes, remappings, INVLPG, SyncCR3 and deregistrations, as part of every certification of an
+ * adapter that declares {@code pgm}. Each case counts for the rules it checks, and a case that breaks one
+ * counts against it, with its sequence:
  * <ul>
- *   <li>no guest write to a handled page completes without every handler that claims it being called: a
- *       virtual handler whose range holds the linear address or maps the page (an alias), a HYPERVISOR
- *       handler whose range holds the linear address;</li>
- *   <li>a WRITE handler never blocks reads: the read completes with what was last written, and no WRITE
- *       or HYPERVISOR handler is ever told of a read;</li>
- *   <li>a deregistered handler is called no more.</li>
+ *   <li>a guest write to a handled page completes and calls every handler that claims the page: one whose
+ *       range holds the linear address (PGM-VHND-11) or, except a HYPERVISOR handler, one whose page the
+ *       written page is an alias of (PGM-VHND-17);</li>
+ *   <li>a read of a WRITE-handled page completes with what was last written and tells no WRITE or HYPERVISOR
+ *       handler (PGM-VHND-9); a read of an ALL-handled page completes (PGM-VHND-10);</li>
+ *   <li>a deregistered handler is called no more (PGM-VHND-14).</li>
  * </ul>
  * The guest keeps every linear page mapped (remapping changes the target only), so every handler page's
  * look-up succeeds and the guest's table changes are seen (interpretation I-HND-3). The expected handlers
- * come from the generated mappings, never from the implementation.
+ * come from the generated mappings, never from the implementation. Physical handlers are checked by the
+ * shadow model.
  */
-class HandlerPropertiesTest {
+@ExtendWith(CheckSettings.Resolver.class)
+public class VirtualHandlerChecks {
 
+    private static final List<String> RULES = List.of("PGM-VHND-9", "PGM-VHND-10", "PGM-VHND-11", "PGM-VHND-14",
+            "PGM-VHND-17");
+    private static final String SOURCE = "random virtual-handler sequences";
     private static final long ROOT = 0x10000;
     private static final long DATA = 0x100000;
     private static final int DATA_PAGES = 6;
@@ -56,16 +69,60 @@ class HandlerPropertiesTest {
     private static final Layout[] GUESTS = {Layout.BIT32, Layout.PAE, Layout.AMD64};
 
     @Test
-    void noWriteToAHandledPageEscapesItsHandlersAndWriteHandlersNeverBlockReads() {
+    void everyHandlerThatClaimsAWriteIsCalledAndNoneBlocksAnotherAccess(CheckSettings settings, TestReporter reporter) {
         ConformanceAdapter adapter = Adapters.selected();
-        Assumptions.assumeTrue(adapter.profiles().contains(Profile.PGM), "the adapter does not declare profile pgm");
-        qt().withExamples(Examples.of(500)).withShrinkCycles(50)
+        Assumptions.assumeTrue(settings.runs(Profile.PGM, adapter.profiles()),
+                () -> "Not applicable: adapter '" + adapter.name() + "' does not declare profile pgm");
+        ConformanceAdapter guarded = new CheckGuard(Timeouts.forRun()).guard(adapter);
+        Map<String, List<CaseTally.FailedCase>> failed = new LinkedHashMap<>();
+        RULES.forEach(r -> failed.put(r, new ArrayList<>()));
+        int[] ran = {0};
+        int[] hung = {0};
+        qt().withFixedSeed(settings.seed()).withExamples(settings.depth().sequences() * 10).withShrinkCycles(0)
                 .forAll(integers().between(0, 8),
                         lists().of(integers().between(0, Integer.MAX_VALUE)).ofSizeBetween(LINEAR_PAGES, LINEAR_PAGES),
                         lists().of(integers().between(0, Integer.MAX_VALUE)).ofSizeBetween(0, 5),
                         lists().of(integers().between(0, Integer.MAX_VALUE)).ofSizeBetween(1, 30))
-                .checkAssert((modes, mappings, handlers, operations) ->
-                        new Run(adapter, HOSTS[modes % 3], GUESTS[modes / 3], mappings, handlers).play(operations));
+                .check((modes, mappings, handlers, operations) -> {
+                    if (RunLimits.stopped().isPresent() || hung[0] >= 3) {
+                        return true;
+                    }
+                    String id = "virtual-handlers-" + ++ran[0];
+                    try {
+                        new Run(guarded, HOSTS[modes % 3], GUESTS[modes / 3], mappings, handlers).play(operations);
+                    } catch (Broken b) {
+                        failed.get(b.rule).add(new CaseTally.FailedCase(id, b.getMessage()));
+                    } catch (CheckGuard.AdapterFailure e) {
+                        hung[0] += e.hung() ? 1 : 0;
+                        RULES.forEach(r -> failed.get(r).add(new CaseTally.FailedCase(id, e.getMessage())));
+                    } catch (RuntimeException e) {
+                        RULES.forEach(r -> failed.get(r).add(new CaseTally.FailedCase(id, "the adapter threw " + e)));
+                    }
+                    return true;
+                });
+        List<String> failures = new ArrayList<>();
+        for (String rule : RULES) {
+            List<CaseTally.FailedCase> f = failed.get(rule);
+            EvidenceEntries.publish(reporter, rule, new CaseTally(SOURCE + " (seed " + settings.seed() + ")", ran[0],
+                    f.size(), 0, f.stream().limit(CaseTally.SHOWN).toList()));
+            if (!f.isEmpty()) {
+                failures.add(rule + ": " + f.size() + " of " + ran[0] + " cases, first " + f.get(0).id() + ": "
+                        + f.get(0).difference());
+            }
+        }
+        RunLimits.stopped().ifPresent(why -> Assumptions.abort(RunLimits.notRun(why)));
+        Assertions.assertTrue(failures.isEmpty(), () -> String.join("\n", failures));
+    }
+
+    /** A case that broke a rule: the rule and what happened. */
+    static final class Broken extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final String rule;
+
+        Broken(String rule, String message) {
+            super(message);
+            this.rule = rule;
+        }
     }
 
     /** A registered handler as the model knows it. */
@@ -77,7 +134,7 @@ class HandlerPropertiesTest {
     }
 
     /** One generated VM: its guest mappings and handlers (the model) and the VM under test. */
-    private static final class Run {
+    static final class Run {
         private final HandledVm vm;
         private final GuestTableWriter tables;
         private final Map<Long, Long> mapping = new HashMap<>();
@@ -148,14 +205,17 @@ class HandlerPropertiesTest {
             trace.append(String.format(" read %#x;", linear));
             GuestAccessResult result = vm.access(linear, AccessKind.READ, Privilege.SUPERVISOR, 8, 0);
             long gcPhys = mapping.get(linear & ~0xFFFL) | linear & 0xFFF;
-            Assertions.assertTrue(result.reflected().isEmpty(), trace::toString);
-            Assertions.assertEquals(contents.getOrDefault(gcPhys, 0L), result.value(), trace::toString);
+            String readRule = live.stream().anyMatch(h -> h.claimsReads() && (h.page() == (linear & ~0xFFFL)
+                    || mapping.get(h.page()) == (gcPhys & ~0xFFFL))) ? "PGM-VHND-10" : "PGM-VHND-9";
+            check(result.reflected().isEmpty(), readRule, () -> "the read was reflected to the guest: " + result.reflected());
+            check(contents.getOrDefault(gcPhys, 0L) == result.value(), readRule, () -> "the read returned "
+                    + Long.toHexString(result.value()) + " instead of " + Long.toHexString(contents.getOrDefault(gcPhys, 0L)));
         }
 
         private void write(long linear, long value) {
             trace.append(String.format(" write %#x;", linear));
             GuestAccessResult result = vm.access(linear, AccessKind.WRITE, Privilege.SUPERVISOR, 8, value);
-            Assertions.assertTrue(result.reflected().isEmpty(), trace::toString);
+            check(result.reflected().isEmpty(), "PGM-VHND-11", () -> "the write was reflected to the guest: " + result.reflected());
             long page = mapping.get(linear & ~0xFFFL);
             contents.put(page | linear & 0xFFF, value);
             for (Handler h : live) {
@@ -163,10 +223,16 @@ class HandlerPropertiesTest {
                         || h.kind() != VirtHandlerKind.HYPERVISOR && mapping.get(h.page()) == page;
                 if (claims) {
                     List<HandlerCall> calls = vm.calls(h.id());
-                    Assertions.assertTrue(calls.size() > seen.get(h.id()) && calls.stream().skip(seen.get(h.id()))
-                            .anyMatch(c -> c.event() == HandlerEvent.WRITE), () -> trace + " handler " + h
-                            + " was not called for the write: " + calls);
+                    check(calls.size() > seen.get(h.id()) && calls.stream().skip(seen.get(h.id()))
+                            .anyMatch(c -> c.event() == HandlerEvent.WRITE), h.page() == (linear & ~0xFFFL) ? "PGM-VHND-11"
+                            : "PGM-VHND-17", () -> "handler " + h + " was not called for the write: " + calls);
                 }
+            }
+        }
+
+        private void check(boolean holds, String rule, java.util.function.Supplier<String> what) {
+            if (!holds) {
+                throw new Broken(rule, trace + " -> " + what.get());
             }
         }
 
@@ -184,14 +250,14 @@ class HandlerPropertiesTest {
             for (Handler h : live) {
                 List<HandlerCall> calls = vm.calls(h.id());
                 if (!h.claimsReads()) {
-                    Assertions.assertTrue(calls.stream().noneMatch(c -> c.event() == HandlerEvent.READ),
-                            () -> trace + " WRITE handler " + h + " was told of a read: " + calls);
+                    check(calls.stream().noneMatch(c -> c.event() == HandlerEvent.READ), "PGM-VHND-9",
+                            () -> h.kind() + " handler " + h + " was told of a read: " + calls);
                 }
                 seen.put(h.id(), calls.size());
             }
             for (Handler h : gone) {
-                Assertions.assertEquals(seen.get(h.id()), vm.calls(h.id()).size(),
-                        () -> trace + " deregistered handler " + h + " was called");
+                check(seen.get(h.id()) == vm.calls(h.id()).size(), "PGM-VHND-14",
+                        () -> "deregistered handler " + h + " was called");
             }
         }
     }
