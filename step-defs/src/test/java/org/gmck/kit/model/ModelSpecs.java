@@ -1,6 +1,7 @@
 package org.gmck.kit.model;
 
 import java.util.List;
+import org.gmck.kit.model.gmm.GmmModelSpec;
 
 /** Every model the kit plays in certification, one per profile with state. */
 public final class ModelSpecs {
@@ -10,6 +11,6 @@ public final class ModelSpecs {
 
     /** The models, in a fixed order. */
     public static List<ModelSpec<?>> all() {
-        return List.of();
+        return List.of(new GmmModelSpec());
     }
 }
