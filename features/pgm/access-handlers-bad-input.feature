@@ -24,11 +24,24 @@ Feature: Access handlers: bad input is refused with a typed error and changes no
     Then the call is rejected with VERR_INVALID_PARAMETER
     And the handlers and page handler states are unchanged
 
-    Examples:
+    @variant:reversed @variant:write-kind
+    Examples: reversed
       | what                           | kind  | first    | last     |
       | reversed                       | WRITE | 0x301000 | 0x300fff |
+
+    @variant:single-byte @variant:all-kind
+    Examples: a single byte
+      | what                           | kind  | first    | last     |
       | empty (not a whole page)       | ALL   | 0x300000 | 0x300000 |
+
+    @variant:unaligned-start
+    Examples: an unaligned start
+      | what                           | kind  | first    | last     |
       | not page aligned at its start  | WRITE | 0x300010 | 0x300fff |
+
+    @variant:unaligned-end
+    Examples: an unaligned end
+      | what                           | kind  | first    | last     |
       | not ending on a page's last byte | ALL | 0x300000 | 0x300ffe |
 
   @PGM-HND-9 @profile:pgm
@@ -38,10 +51,19 @@ Feature: Access handlers: bad input is refused with a typed error and changes no
     Then the call is rejected with VERR_PGM_HANDLER_PHYSICAL_CONFLICT
     And the handlers and page handler states are unchanged
 
-    Examples:
+    @variant:identical-range @variant:write-kind
+    Examples: the same range
       | kind  | first    | last     |
       | WRITE | 0x200000 | 0x200fff |
+
+    @variant:reaches-in-from-below @variant:all-kind
+    Examples: a range reaching into it from below
+      | kind  | first    | last     |
       | ALL   | 0x1ff000 | 0x200fff |
+
+    @variant:reaches-out-above
+    Examples: a range starting on it and reaching past it
+      | kind  | first    | last     |
       | WRITE | 0x200000 | 0x203fff |
 
   @PGM-HND-10 @profile:pgm
@@ -51,10 +73,24 @@ Feature: Access handlers: bad input is refused with a typed error and changes no
     Then the call is rejected with VERR_PGM_HANDLER_PHYSICAL_NO_RAM_RANGE
     And the handlers and page handler states are unchanged
 
-    Examples:
+    @variant:crosses-end-of-ram
+    Examples: across the end of guest RAM
       | first      | last       |
       | 0x3ff000   | 0x400fff   |
+
+    @variant:beyond-all-ram
+    Examples: beyond all guest RAM
+      | first      | last       |
       | 0x10000000 | 0x10000fff |
+
+  @PGM-HND-10 @profile:pgm @variant:across-gap-between-ranges
+  Scenario: A physical range whose ends lie in guest RAM but that crosses a gap between two RAM ranges is refused
+    Source: 001_96135646f618994a.txt, "Access Handlers"
+    Given a RAM range of 1 MB at 0x500000
+    When I register a physical WRITE handler "Q" over 0x3ff000-0x500fff
+    Then the call is rejected with VERR_PGM_HANDLER_PHYSICAL_NO_RAM_RANGE
+    And the handlers and page handler states are unchanged
+    And page 0x3ff000 has physical handler state NONE
 
   @PGM-HND-11 @profile:pgm
   Scenario: Deregistering a handler id that was never handed out is refused with VERR_PGM_HANDLER_NOT_FOUND
@@ -72,10 +108,29 @@ Feature: Access handlers: bad input is refused with a typed error and changes no
     Then the call is rejected with VERR_PGM_HANDLER_NOT_FOUND
     And the handlers and page handler states are unchanged
 
-    Examples:
+    @variant:physical-all
+    Examples: a physical ALL handler
       | kind               | first      | last       |
       | a physical ALL     | 0x300000   | 0x300fff   |
+
+    @variant:physical-write
+    Examples: a physical WRITE handler
+      | kind               | first      | last       |
+      | a physical WRITE   | 0x300000   | 0x300fff   |
+
+    @variant:virtual-write
+    Examples: a virtual WRITE handler
+      | kind               | first      | last       |
       | a virtual WRITE    | 0x40001000 | 0x40001fff |
+
+    @variant:virtual-all
+    Examples: a virtual ALL handler
+      | kind               | first      | last       |
+      | a virtual ALL      | 0x40001000 | 0x40001fff |
+
+    @variant:virtual-hypervisor
+    Examples: a virtual HYPERVISOR handler
+      | kind               | first      | last       |
       | a virtual HYPERVISOR | 0x40008000 | 0x40008fff |
 
   @PGM-HND-13 @profile:pgm
@@ -92,12 +147,34 @@ Feature: Access handlers: bad input is refused with a typed error and changes no
     Then the call is rejected with VERR_INVALID_PARAMETER
     And the handlers and page handler states are unchanged
 
-    Examples:
+    @variant:reversed
+    Examples: reversed
       | what                                   | kind       | first              | last               |
       | reversed                               | WRITE      | 0x40002000         | 0x40001fff         |
+
+    @variant:single-byte
+    Examples: a single byte
+      | what                                   | kind       | first              | last               |
       | empty (not a whole page)               | ALL        | 0x40002000         | 0x40002000         |
+
+    @variant:unaligned-start
+    Examples: an unaligned start
+      | what                                   | kind       | first              | last               |
       | not page aligned at its start          | HYPERVISOR | 0x40002008         | 0x40002fff         |
+
+    @variant:unaligned-end
+    Examples: an unaligned end
+      | what                                   | kind       | first              | last               |
+      | not ending on a page's last byte       | WRITE      | 0x40002000         | 0x40002ff7         |
+
+    @variant:non-canonical
+    Examples: outside the canonical address space
+      | what                                   | kind       | first              | last               |
       | outside the canonical address space    | WRITE      | 0x0000800000000000 | 0x0000800000000fff |
+
+    @variant:across-canonical-hole
+    Examples: across the non-canonical hole
+      | what                                   | kind       | first              | last               |
       | across the non-canonical hole          | ALL        | 0x00007ffffffff000 | 0x0000800000000fff |
 
   @PGM-VHND-22 @profile:pgm-introspection
@@ -108,7 +185,17 @@ Feature: Access handlers: bad input is refused with a typed error and changes no
     Then the call is rejected with <status>
     And the handlers and page handler states are unchanged
 
-    Examples:
+    @variant:above-range
+    Examples: above its range
       | what                               | kind       | address    | status                      |
-      | for an address outside its range   | WRITE      | 0x40002000 | VERR_INVALID_PARAMETER      |
+      | for an address above its range     | WRITE      | 0x40002000 | VERR_INVALID_PARAMETER      |
+
+    @variant:below-range
+    Examples: below its range
+      | what                               | kind       | address    | status                      |
+      | for an address below its range     | WRITE      | 0x40000FF8 | VERR_INVALID_PARAMETER      |
+
+    @variant:hypervisor-handler
+    Examples: a HYPERVISOR handler
+      | what                               | kind       | address    | status                      |
       | of a HYPERVISOR handler            | HYPERVISOR | 0x40001000 | VERR_PGM_HANDLER_NOT_FOUND  |

@@ -8,7 +8,8 @@ Feature: Physical access handlers: pages that trap writes or every access
   A ROM page is read-only by its type, with no handler needed.
 
   A handler is called first and the access is carried out after it. Physical handler calls are listed as
-  "write at <guest physical address>". Unless a scenario says otherwise, the host runs PAE paging, the
+  "write at <guest physical address>" (or read, or fetch for an instruction fetch). A page's physical and
+  virtual handler states are two fields of its record, each set and cleared by handlers of its own kind. Unless a scenario says otherwise, the host runs PAE paging, the
   guest runs legacy PAE paging with its tables at 0x10000, guest RAM is the first 4 MB, and the guest maps
   0x40001000 and 0x40005000 both to 0x200000, writable for user mode.
 
@@ -27,15 +28,21 @@ Feature: Physical access handlers: pages that trap writes or every access
     Then the handler call is accepted
     And page 0x200000 has physical handler state <kind>
     And page 0x201000 has physical handler state <kind>
+    And page 0x1ff000 has physical handler state NONE
     And page 0x202000 has physical handler state NONE
     And the page at 0x200000 is read-only
 
-    Examples:
+    @variant:write-kind @variant:several-pages @variant:zero-page @variant:page-below @variant:page-above
+    Examples: a WRITE handler
       | kind  |
       | WRITE |
+
+    @variant:all-kind
+    Examples: an ALL handler
+      | kind  |
       | ALL   |
 
-  @PGM-HND-1 @profile:pgm
+  @PGM-HND-1 @profile:pgm @variant:one-page @variant:normal-page
   Scenario: A physical WRITE handler makes a normal, writable page read-only
     Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
     Given the guest has written 0x1 to the 1 bytes at 0x200000
@@ -44,7 +51,7 @@ Feature: Physical access handlers: pages that trap writes or every access
     Then the handler call is accepted
     And the page at 0x200000 is read-only
 
-  @PGM-HND-2 @profile:pgm
+  @PGM-HND-2 @profile:pgm @variant:several-aliases @variant:same-table @variant:first-page @variant:write-kind
   Scenario: Installing a handler flushes every shadow entry that maps the page, aliases included
     Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
     Given the guest has written 0x1 to the 8 bytes at linear 0x40001000 as user
@@ -53,7 +60,7 @@ Feature: Physical access handlers: pages that trap writes or every access
     Then the shadow does not map 0x40001000
     And the shadow does not map 0x40005000
 
-  @PGM-HND-3 @profile:pgm
+  @PGM-HND-3 @profile:pgm @variant:alias @variant:first-page @variant:page-4k
   Scenario: A write to a page with a WRITE handler calls the handler, then the write is carried out
     Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
     Given a physical WRITE handler "P" is registered over 0x200000-0x200fff
@@ -63,7 +70,7 @@ Feature: Physical access handlers: pages that trap writes or every access
     When the guest reads 8 bytes at linear 0x40001018 as user
     Then the guest read 0x1234
 
-  @PGM-HND-4 @profile:pgm
+  @PGM-HND-4 @profile:pgm @variant:read-access @variant:physical-alone
   Scenario: A WRITE handler never sees reads: the page is synced read-only and read without it
     Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
     Given a physical WRITE handler "P" is registered over 0x200000-0x200fff
@@ -72,7 +79,7 @@ Feature: Physical access handlers: pages that trap writes or every access
     And the shadow maps 0x40001000 read-only
     And handler "P" received no calls
 
-  @PGM-HND-5 @profile:pgm
+  @PGM-HND-5 @profile:pgm @variant:read-access @variant:own-mapping
   Scenario: An ALL handler sees reads too, and the shadow never maps its page
     Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
     Given the guest has written 0x99 to the 8 bytes at linear 0x40001020 as user
@@ -83,7 +90,7 @@ Feature: Physical access handlers: pages that trap writes or every access
     And the guest read 0x99
     And the shadow does not map 0x40001000
 
-  @PGM-HND-6 @profile:pgm
+  @PGM-HND-6 @profile:pgm @variant:no-handler @variant:write-handler
   Scenario: A ROM page is read-only without any handler, and a WRITE handler on it is called while the write is dropped
     Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
     Given a ROM range of 4 KB at 0x800000
@@ -97,7 +104,7 @@ Feature: Physical access handlers: pages that trap writes or every access
     When the guest reads 8 bytes at linear 0x40009000 as user
     Then the guest read 0x0
 
-  @PGM-HND-7 @profile:pgm
+  @PGM-HND-7 @profile:pgm @variant:write-kind @variant:one-page
   Scenario: After deregistration the page is NONE again and writes no longer reach the handler
     Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
     Given a physical WRITE handler "P" is registered over 0x200000-0x200fff
@@ -107,7 +114,7 @@ Feature: Physical access handlers: pages that trap writes or every access
     And handler "P" received no calls
     And the shadow maps 0x40001000 writable
 
-  @PGM-HND-2 @profile:pgm
+  @PGM-HND-2 @profile:pgm @variant:one-mapping
   Scenario: Installing a physical handler flushes an alias mapping even after INVLPG dropped the other mapping
     Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
     Given the guest has read 0x40001000 as user
@@ -126,7 +133,7 @@ Feature: Physical access handlers: pages that trap writes or every access
     Then handler "P" received write at 0x200008
     And handler "V" received no calls
 
-  @PGM-HND-4 @profile:pgm
+  @PGM-HND-4 @profile:pgm @variant:beside-virtual-all-handler
   Scenario: A physical WRITE handler is not called for a read a virtual ALL handler claims on the same page
     Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
     Given the guest has written 0x99 to the 8 bytes at linear 0x40001020 as user
@@ -136,9 +143,177 @@ Feature: Physical access handlers: pages that trap writes or every access
     Then handler "V" received read at 0x40001020
     And handler "P" received no calls
 
-  @PGM-SHW-11 @profile:pgm
+  @PGM-SHW-11 @profile:pgm @variant:handler-access
   Scenario: The guest tables walked for an access a physical ALL handler takes become write-protected too
     Source: 003_209c28ea7cb4a5f3.txt, "marked read-only"
     Given a physical ALL handler "P" is registered over 0x200000-0x200fff
     When the guest reads 8 bytes at linear 0x40001020 as user
     Then the monitor knows 0x12000 as a guest paging structure
+
+  @PGM-HND-2 @profile:pgm @variant:other-tables
+  Scenario: Installing a handler flushes an alias that another shadow page table holds
+    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Given the guest maps 0x40201000 to 0x200000 writable user
+    And the guest has written 0x1 to the 8 bytes at linear 0x40001000 as user
+    And the guest has written 0x2 to the 8 bytes at linear 0x40201000 as user
+    When I register a physical WRITE handler "P" over 0x200000-0x200fff
+    Then the shadow does not map 0x40001000
+    And the shadow does not map 0x40201000
+
+  @PGM-HND-2 @profile:pgm @variant:later-page
+  Scenario: Installing a handler of two pages flushes the shadow entries of its second page too
+    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Given the guest maps 0x40002000 to 0x201000 writable user
+    And the guest has written 0x1 to the 8 bytes at linear 0x40001000 as user
+    And the guest has written 0x2 to the 8 bytes at linear 0x40002000 as user
+    When I register a physical WRITE handler "P" over 0x200000-0x201fff
+    Then the shadow does not map 0x40002000
+    When the guest writes 0x3 to the 8 bytes at linear 0x40002008 as user
+    Then handler "P" received write at 0x201008
+
+  @PGM-HND-2 @profile:pgm @variant:all-kind
+  Scenario: Installing an ALL handler flushes every shadow entry that maps the page, read-only ones included
+    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Given the guest has written 0x1 to the 8 bytes at linear 0x40001000 as user
+    And the guest has read 0x40005000 as user
+    When I register a physical ALL handler "P" over 0x200000-0x200fff
+    Then the shadow does not map 0x40001000
+    And the shadow does not map 0x40005000
+
+  @PGM-HND-3 @profile:pgm @variant:own-mapping
+  Scenario: A write through the page's own mapping under a WRITE handler calls the handler with the guest physical address
+    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Given a physical WRITE handler "P" is registered over 0x200000-0x200fff
+    When the guest writes 0x1234 to the 8 bytes at linear 0x40001ff8 as user
+    Then the monitor invoked the access handlers
+    And handler "P" received write at 0x200ff8
+
+  @PGM-HND-3 @profile:pgm @variant:later-page
+  Scenario: A write to the second page of a two-page WRITE handler calls it with that page's address
+    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Given the guest maps 0x40002000 to 0x201000 writable user
+    And a physical WRITE handler "P" is registered over 0x200000-0x201fff
+    When the guest writes 0x1234 to the 8 bytes at linear 0x40002010 as user
+    Then handler "P" received write at 0x201010
+    When the guest reads 8 bytes at 0x201010
+    Then the read returns 0x1234
+
+  @PGM-HND-3 @profile:pgm @variant:page-2m
+  Scenario: A write through a guest 2 MB page to a page under a WRITE handler calls it with the piece's guest physical address
+    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Given the guest maps 0x40200000 to 0x200000 writable user as a 2 MB page
+    And a physical WRITE handler "P" is registered over 0x234000-0x234fff
+    When the guest writes 0x1234 to the 8 bytes at linear 0x40234008 as user
+    Then handler "P" received write at 0x234008
+    When the guest reads 8 bytes at 0x234008
+    Then the read returns 0x1234
+
+  @PGM-HND-4 @profile:pgm @variant:fetch-access
+  Scenario: A WRITE handler never sees instruction fetches: the page is synced read-only and fetched from without it
+    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Given the guest has written 0x90 to the 1 bytes at 0x200000
+    And a physical WRITE handler "P" is registered over 0x200000-0x200fff
+    When the guest fetches from 0x40001000 as user
+    Then the monitor synced the shadow
+    And the guest read 0x90
+    And handler "P" received no calls
+
+  @PGM-HND-5 @profile:pgm @variant:write-access
+  Scenario: An ALL handler is called for a write, the write is carried out, and the shadow still does not map the page
+    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Given a physical ALL handler "P" is registered over 0x200000-0x200fff
+    When the guest writes 0x55 to the 8 bytes at linear 0x40001030 as user
+    Then the monitor invoked the access handlers
+    And handler "P" received write at 0x200030
+    And the shadow does not map 0x40001000
+    When the guest reads 8 bytes at 0x200030
+    Then the read returns 0x55
+
+  @PGM-HND-5 @profile:pgm @variant:fetch-access
+  Scenario: An ALL handler is called for an instruction fetch, and the shadow still does not map the page
+    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Given the guest has written 0x90 to the 1 bytes at 0x200000
+    And a physical ALL handler "P" is registered over 0x200000-0x200fff
+    When the guest fetches from 0x40001000 as user
+    Then handler "P" received fetch at 0x200000
+    And the guest read 0x90
+    And the shadow does not map 0x40001000
+
+  @PGM-HND-5 @profile:pgm @variant:alias
+  Scenario: An ALL handler is called for a read through an alias, with the guest physical address
+    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Given the guest has written 0x99 to the 8 bytes at linear 0x40001020 as user
+    And a physical ALL handler "P" is registered over 0x200000-0x200fff
+    When the guest reads 8 bytes at linear 0x40005020 as user
+    Then handler "P" received read at 0x200020
+    And the guest read 0x99
+    And the shadow does not map 0x40005000
+
+  @PGM-HND-7 @profile:pgm @variant:all-kind
+  Scenario: After an ALL handler is deregistered, reads no longer reach it and the shadow maps the page again
+    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Given a physical ALL handler "P" is registered over 0x200000-0x200fff
+    And handler "P" has been deregistered
+    When the guest reads 0x40001000 as user
+    Then page 0x200000 has physical handler state NONE
+    And handler "P" received no calls
+    And the shadow maps 0x40001000 to the host page behind 0x200000
+
+  @PGM-HND-7 @profile:pgm @variant:several-pages
+  Scenario: After a two-page handler is deregistered, both pages are NONE and writes to the second no longer reach it
+    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Given the guest maps 0x40002000 to 0x201000 writable user
+    And a physical WRITE handler "P" is registered over 0x200000-0x201fff
+    And handler "P" has been deregistered
+    When the guest writes 0x1234 to the 8 bytes at linear 0x40002000 as user
+    Then page 0x200000 has physical handler state NONE
+    And page 0x201000 has physical handler state NONE
+    And handler "P" received no calls
+    And the shadow maps 0x40002000 writable
+
+  @PGM-HND-14 @profile:pgm-introspection
+  Scenario Outline: A page under a physical <kind> handler holds <value> in bits 5:4 of word 1 of its record
+    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Given a physical <kind> handler "P" is registered over 0x200000-0x200fff
+    When I ask for the record at 0x200000
+    Then bits 5:4 of word 1 of the record at 0x200000 hold <value>
+    And bits 7:6 of word 1 of the record at 0x200000 hold 0x0
+
+    @variant:physical-field @variant:write-state
+    Examples: a WRITE handler
+      | kind  | value |
+      | WRITE | 0x2   |
+
+    @variant:all-state
+    Examples: an ALL handler
+      | kind  | value |
+      | ALL   | 0x3   |
+
+  @PGM-HND-15 @profile:pgm @variant:physical-registered
+  Scenario: Registering a physical handler on a page a virtual handler reaches leaves the page's virtual state as it was
+    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Given a virtual ALL handler "V" is registered over 0x40001000-0x40001fff
+    And the VM has synced CR3
+    When I register a physical WRITE handler "P" over 0x200000-0x200fff
+    Then page 0x200000 has physical handler state WRITE
+    And page 0x200000 has virtual handler state ALL
+
+  @PGM-HND-15 @profile:pgm @variant:physical-deregistered
+  Scenario: Deregistering a physical handler leaves the virtual state a virtual handler gave the page
+    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Given a physical ALL handler "P" is registered over 0x200000-0x200fff
+    And a virtual WRITE handler "V" is registered over 0x40001000-0x40001fff
+    And the VM has synced CR3
+    When I deregister handler "P"
+    Then page 0x200000 has physical handler state NONE
+    And page 0x200000 has virtual handler state WRITE
+
+  @PGM-HND-15 @profile:pgm @variant:virtual-deregistered
+  Scenario: Deregistering a virtual handler leaves the physical state a physical handler gave the page
+    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Given a physical WRITE handler "P" is registered over 0x200000-0x200fff
+    And a virtual ALL handler "V" is registered over 0x40001000-0x40001fff
+    And the VM has synced CR3
+    When I deregister handler "V"
+    Then page 0x200000 has virtual handler state NONE
+    And page 0x200000 has physical handler state WRITE

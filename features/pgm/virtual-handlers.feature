@@ -23,7 +23,7 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
     And the guest maps 0x40005000 to 0x200000 writable user
     And the guest has loaded CR3
 
-  @PGM-VHND-1 @profile:pgm
+  @PGM-VHND-1 @profile:pgm @variant:one-page
   Scenario: A HYPERVISOR handler flags no resync, gives no page a state, and is called when a write in its range faults
     Source: 001_96135646f618994a.txt, "Virtual Access Handlers"
     Given a virtual HYPERVISOR handler "H" is registered over 0x40001000-0x40001fff
@@ -40,7 +40,7 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
     Then handler "H" received no calls
     And the shadow maps 0x40005000 writable
 
-  @PGM-VHND-16 @profile:pgm
+  @PGM-VHND-16 @profile:pgm @variant:next-write @variant:write-kind
   Scenario: A pending full resync runs before the guest's next access, so no write slips past a new handler
     Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 1
     Given the guest has written 0x1 to the 8 bytes at linear 0x40001000 as user
@@ -50,7 +50,7 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
     And no full resync is pending
     And page 0x200000 has virtual handler state WRITE
 
-  @PGM-VHND-16 @profile:pgm
+  @PGM-VHND-16 @profile:pgm @variant:cr3-load @variant:all-kind
   Scenario: A pending full resync is carried out by the guest's next CR3 load
     Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 1
     Given a virtual ALL handler "V" is registered over 0x40001000-0x40001fff
@@ -58,7 +58,7 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
     Then no full resync is pending
     And page 0x200000 has virtual handler state ALL
 
-  @PGM-VHND-17 @profile:pgm
+  @PGM-VHND-17 @profile:pgm @variant:first-page @variant:same-shadow-table
   Scenario: A write through an alias reaches the handler, which is told the address inside its own range
     Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 2c
     Given a virtual WRITE handler "V" is registered over 0x40001000-0x40001fff
@@ -68,7 +68,7 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
     And handler "V" received write at 0x40001030
     And the shadow maps 0x40005000 read-only
 
-  @PGM-VHND-18 @profile:pgm
+  @PGM-VHND-18 @profile:pgm @variant:remapped @variant:physical-write
   Scenario: A guest that remaps a handled page in its tables is followed before its next access
     Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 5
     Given a virtual WRITE handler "V" is registered over 0x40001000-0x40001fff
@@ -88,7 +88,7 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
     When the guest maps 0x40001000 to 0x300000 writable user
     Then a full resync is pending
 
-  @PGM-VHND-4 @profile:pgm-introspection
+  @PGM-VHND-4 @profile:pgm-introspection @variant:outside-ram
   Scenario: A handler page the guest maps outside its RAM is cached as nothing
     Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 2a
     Given the guest maps 0x40003000 to 0x7000000 writable user
@@ -97,7 +97,7 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
     Then handler "V" caches 0x40001000 as 0x200000
     And handler "V" caches nothing for 0x40003000
 
-  @PGM-VHND-23 @profile:pgm
+  @PGM-VHND-23 @profile:pgm @variant:user-page-with-smap @variant:guest-pae @variant:page-4k
   Scenario: The look-up finds a user page for its handler with CR4.SMAP set
     Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 2a
     Given the guest runs with CR4.SMAP set
@@ -115,7 +115,7 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
     And the guest's level-3 entry for 0x40002000 reads 0x201007
     And the guest's level-2 entry for 0x40002000 reads 0x12007
 
-  @PGM-VHND-23 @profile:pgm
+  @PGM-VHND-23 @profile:pgm @variant:guest-32bit
   Scenario: The look-up in a 32-bit guest's tables leaves its entries, and the entries beside them, as they were
     Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 2a
     Given the guest keeps 32-bit page tables at 0x20000
@@ -128,7 +128,7 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
     And the guest's level-2 entry for 0x40002000 reads 0x201007
     And the guest's level-2 entry for 0x40003000 reads 0x202007
 
-  @PGM-VHND-19 @profile:pgm
+  @PGM-VHND-19 @profile:pgm @variant:write-through-range
   Scenario: A guest that maps a handled page the handler found unmapped does not call the invalidation callback
     Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 3
     Given a virtual WRITE handler "V" is registered over 0x40003000-0x40003fff
@@ -138,7 +138,7 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
     Then handler "V" received write at 0x40003000
     And page 0x300000 has virtual handler state WRITE
 
-  @PGM-VHND-19 @profile:pgm
+  @PGM-VHND-19 @profile:pgm @variant:invlpg
   Scenario: A handler page the guest maps anew and invalidates takes the handler's state without an invalidation callback
     Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 3
     Given a virtual WRITE handler "V" is registered over 0x40003000-0x40003fff
@@ -156,15 +156,32 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
     Then the call is rejected with VERR_PGM_HANDLER_VIRTUAL_CONFLICT
     And the handlers and page handler states are unchanged
 
-    Examples:
+    @variant:over-write @variant:new-write @variant:inside
+    Examples: a WRITE range inside a WRITE handler's
       | first      | second     | start      | end        |
       | WRITE      | WRITE      | 0x40001000 | 0x40001fff |
+
+    @variant:new-all @variant:overhangs-end
+    Examples: an ALL range reaching past a WRITE handler's end
+      | first      | second     | start      | end        |
       | WRITE      | ALL        | 0x40002000 | 0x40003fff |
+
+    @variant:over-all @variant:overhangs-start
+    Examples: a WRITE range reaching below an ALL handler's start
+      | first      | second     | start      | end        |
       | ALL        | WRITE      | 0x40000000 | 0x40001fff |
+
+    @variant:new-hypervisor @variant:encloses
+    Examples: a HYPERVISOR range around a WRITE handler's whole range
+      | first      | second     | start      | end        |
       | WRITE      | HYPERVISOR | 0x40000000 | 0x40004fff |
+
+    @variant:over-hypervisor
+    Examples: a WRITE range inside a HYPERVISOR handler's
+      | first      | second     | start      | end        |
       | HYPERVISOR | WRITE      | 0x40002000 | 0x40002fff |
 
-  @PGM-VHND-17 @profile:pgm
+  @PGM-VHND-17 @profile:pgm @variant:later-page
   Scenario: A write through an alias of a handler's second page is reported at that page of the range
     Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 2c
     Given a virtual WRITE handler "V" is registered over 0x40001000-0x40002fff
@@ -173,7 +190,7 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
     When the guest writes 0x7 to the 8 bytes at linear 0x40006010 as user
     Then handler "V" received write at 0x40002010
 
-  @PGM-VHND-11 @profile:pgm
+  @PGM-VHND-11 @profile:pgm @variant:one-page-twice
   Scenario: A handler whose range maps one page twice is told the address the guest wrote through
     Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 4
     Given the guest maps 0x40002000 to 0x200000 writable user
@@ -195,3 +212,127 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
     Then the VM's host mode is PAE
     And the VM's guest mode is PAE
     And the VM's shadow mode is PAE
+
+  @PGM-VHND-1 @profile:pgm @variant:several-pages
+  Scenario: A write to the second page of a two-page HYPERVISOR handler calls it there and gives neither page a state
+    Source: 001_96135646f618994a.txt, "Virtual Access Handlers"
+    Given a virtual HYPERVISOR handler "H" is registered over 0x40001000-0x40002fff
+    And no full resync is pending
+    When the guest writes 0x5 to the 8 bytes at linear 0x40002010 as user
+    Then handler "H" received write at 0x40002010
+    And page 0x200000 has virtual handler state NONE
+    And page 0x201000 has virtual handler state NONE
+
+  @PGM-VHND-16 @profile:pgm @variant:next-read
+  Scenario: A pending full resync runs before the guest's next read, so a new ALL handler sees it
+    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 1
+    Given the guest has written 0x1 to the 8 bytes at linear 0x40001000 as user
+    And a virtual ALL handler "V" is registered over 0x40001000-0x40001fff
+    When the guest reads 8 bytes at linear 0x40001000 as user
+    Then handler "V" received read at 0x40001000
+    And the guest read 0x1
+    And no full resync is pending
+
+  @PGM-VHND-17 @profile:pgm @variant:other-shadow-table
+  Scenario: A write through an alias in another shadow page table reaches the handler at the address inside its range
+    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 2c
+    Given the guest maps 0x40205000 to 0x200000 writable user
+    And a virtual WRITE handler "V" is registered over 0x40001000-0x40001fff
+    And the VM has synced CR3
+    When the guest writes 0x7 to the 8 bytes at linear 0x40205030 as user
+    Then handler "V" received write at 0x40001030
+    And the shadow maps 0x40205000 read-only
+
+  @PGM-VHND-18 @profile:pgm @variant:unmapped
+  Scenario: A guest that unmaps a handled page in its tables is followed before its next access, and the callback is called
+    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 5
+    Given a virtual WRITE handler "V" is registered over 0x40001000-0x40001fff
+    And the VM has synced CR3
+    And the guest clears the present bit of its page-table entry for 0x40001000
+    When the guest reads 0x40002000 as user
+    Then handler "V" received invalidate at 0x40001000
+    And page 0x200000 has virtual handler state NONE
+
+  @PGM-VHND-18 @profile:pgm @variant:guest-write
+  Scenario: A guest that remaps a handled page by writing its own page table is followed before its next access
+    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 5
+    Given the guest maps 0x40010000 to 0x12000 writable user
+    And the guest has loaded CR3
+    And a virtual WRITE handler "V" is registered over 0x40001000-0x40001fff
+    And the VM has synced CR3
+    And the guest has written 0x300007 to the 8 bytes at linear 0x40010008 as user
+    When the guest writes 0x9 to the 8 bytes at linear 0x40001000 as user
+    Then handler "V" received invalidate at 0x40001000, write at 0x40001000
+    And page 0x300000 has virtual handler state WRITE
+    And page 0x200000 has virtual handler state NONE
+
+  @PGM-VHND-4 @profile:pgm-introspection @variant:page-2m
+  Scenario: A handler page inside a guest 2 MB page is cached as the guest physical page of its own 4 KB piece
+    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 2a
+    Given the guest maps 0x40400000 to 0x200000 writable user as a 2 MB page
+    And the guest has loaded CR3
+    And a virtual WRITE handler "V" is registered over 0x40434000-0x40435fff
+    When the VM syncs CR3
+    Then handler "V" caches 0x40434000 as 0x234000
+    And handler "V" caches 0x40435000 as 0x235000
+
+  @PGM-VHND-11 @profile:pgm @variant:later-page
+  Scenario: A write to the second page of a two-page handler calls it with that address, then the write is carried out
+    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 4
+    Given a virtual WRITE handler "V" is registered over 0x40001000-0x40002fff
+    And the VM has synced CR3
+    When the guest writes 0x1234 to the 8 bytes at linear 0x40002018 as user
+    Then handler "V" received write at 0x40002018
+    When the guest reads 8 bytes at 0x201018
+    Then the read returns 0x1234
+
+  @PGM-VHND-11 @profile:pgm @variant:page-2m
+  Scenario: A write to a handled piece of a guest 2 MB page calls the handler with the linear address
+    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 4
+    Given the guest maps 0x40400000 to 0x200000 writable user as a 2 MB page
+    And the guest has loaded CR3
+    And a virtual WRITE handler "V" is registered over 0x40434000-0x40434fff
+    And the VM has synced CR3
+    When the guest writes 0x1234 to the 8 bytes at linear 0x40434018 as user
+    Then handler "V" received write at 0x40434018
+    And page 0x234000 has virtual handler state WRITE
+    When the guest reads 8 bytes at 0x234018
+    Then the read returns 0x1234
+
+  @PGM-VHND-23 @profile:pgm @variant:supervisor-page
+  Scenario: The look-up finds a supervisor-only page for its handler
+    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 2a
+    Given the guest maps 0x40003000 to 0x300000 writable supervisor
+    And the guest has loaded CR3
+    And a virtual WRITE handler "V" is registered over 0x40003000-0x40003fff
+    When the VM syncs CR3
+    Then page 0x300000 has virtual handler state WRITE
+
+  @PGM-VHND-23 @profile:pgm @variant:page-2m
+  Scenario: The look-up of a handler page inside a guest 2 MB page leaves the large page's entry as it was
+    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 2a
+    Given the guest maps 0x40400000 to 0x200000 writable user as a 2 MB page
+    And the guest has loaded CR3
+    And a virtual WRITE handler "V" is registered over 0x40434000-0x40434fff
+    When the VM syncs CR3
+    Then page 0x234000 has virtual handler state WRITE
+    And the guest's level-2 entry for 0x40400000 reads 0x200087
+
+  @PGM-HND-14 @profile:pgm-introspection
+  Scenario Outline: A page a virtual <kind> handler reaches holds <value> in bits 7:6 of word 1 of its record
+    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Given a virtual <kind> handler "V" is registered over 0x40001000-0x40001fff
+    And the VM has synced CR3
+    When I ask for the record at 0x200000
+    Then bits 7:6 of word 1 of the record at 0x200000 hold <value>
+    And bits 5:4 of word 1 of the record at 0x200000 hold 0x0
+
+    @variant:virtual-field @variant:write-state
+    Examples: a WRITE handler
+      | kind  | value |
+      | WRITE | 0x2   |
+
+    @variant:all-state
+    Examples: an ALL handler
+      | kind  | value |
+      | ALL   | 0x3   |

@@ -21,4 +21,11 @@ public @interface Breaks {
 
     /** Text every failing scenario's message must contain, when the fault is about how the kit reports it. */
     String message() default "";
+
+    /**
+     * Whether the fault is a call that never returns. Only such adapters are certified with a timeout per call
+     * (each call handed to a worker thread that can be abandoned); the others run their calls directly, which
+     * keeps the many known-bad runs quick.
+     */
+    boolean hangs() default false;
 }

@@ -103,7 +103,7 @@ class KnownBadAdaptersTest {
             RuleCatalogue.bundled().rule(also).ifPresent(r -> profiles.add(r.profile()));
         }
         CertificationReport report = KitRuns.run("known-bad/" + type.getSimpleName(), bad.adapter(), Optional.empty(),
-                Optional.of(profiles)).report();
+                Optional.of(profiles), breaks.hangs() ? KitRuns.TIMEOUT : KitRuns.DIRECT).report();
 
         Set<String> expected = new TreeSet<>(List.of(breaks.also()));
         expected.add(breaks.value());

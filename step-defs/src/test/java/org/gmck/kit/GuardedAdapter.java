@@ -9,7 +9,8 @@ import org.gmck.spi.ConformanceAdapter;
 /**
  * Puts every call into the adapter, and into the SPI objects it hands out (facets, contexts), under a
  * {@link CallGuard}: a scenario's (see {@link ScenarioContext}) or another check's (see {@link CheckGuard}).
- * Values (records, enums, sealed interfaces, collections) are returned as they are.
+ * Values (records, enums, sealed interfaces, collections) are copied as they cross (see {@link Values}), so
+ * no check keeps an object the adapter can still change.
  */
 final class GuardedAdapter {
 
@@ -26,11 +27,13 @@ final class GuardedAdapter {
                 return objectMethod(proxy, target, method, args);
             }
             Callable<Object> call = () -> {
+                Object returned;
                 try {
-                    return method.invoke(target, args);
+                    returned = method.invoke(target, args);
                 } catch (InvocationTargetException e) {
                     throw rethrowable(e.getCause());
                 }
+                return guards(method.getReturnType(), returned) ? returned : Values.freeze(returned);
             };
             Object result = context.call(type.getSimpleName() + "." + method.getName(), call);
             return guards(method.getReturnType(), result) ? guard(result, method.getReturnType(), context) : result;

@@ -11,7 +11,7 @@ import org.gmck.spi.pgm.ShadowContext;
  * A shadow context whose mode query blocks for good once a guest on a PAE host enters long mode, as if
  * waiting for a switcher that never comes: every scenario that asks fails on the timeout, the others run.
  */
-@Breaks(value = "PGM-MODE-6", also = "PGM-PAE-8", message = "the adapter did not answer within")
+@Breaks(value = "PGM-MODE-6", also = "PGM-PAE-8", message = "the adapter did not answer within", hangs = true)
 public final class ContextHangsInLongModeOnPaeHost extends KnownBad {
 
     PagingModes pagingModes(PagingModes reference) {

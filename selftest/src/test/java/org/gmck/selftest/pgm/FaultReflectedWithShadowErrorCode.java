@@ -13,10 +13,11 @@ import org.gmck.spi.x86.Privilege;
 /**
  * Hands a page fault on to the guest with the error code the CPU raised on the shadow tables instead of
  * the one the guest's own tables give: the shadow entry was not yet synced, so P is always 0, and a guest
- * kernel takes a protection violation for a page to bring in. The SMEP scenario of PGM-SHW-6, which checks
- * the fault handed to the guest, catches it too.
+ * kernel takes a protection violation for a page to bring in. The SMEP scenario of PGM-SHW-6 and the
+ * write to a page the guest has just made read-only of PGM-SHW-13, which check the fault handed to the
+ * guest, catch it too.
  */
-@Breaks(value = "PGM-SHW-3", also = "PGM-SHW-6")
+@Breaks(value = "PGM-SHW-3", also = {"PGM-SHW-6", "PGM-SHW-13"})
 public final class FaultReflectedWithShadowErrorCode extends KnownBad {
 
     /** The P bit of a page-fault error code. */

@@ -7,7 +7,7 @@ import org.gmck.spi.pgm.PagingMode;
 import org.gmck.spi.pgm.PagingModes;
 
 /** Deadlocks when asked about a PAE guest on an AMD64 host: the kit must time the call out and go on. */
-@Breaks(value = "PGM-MODE-5", message = "the adapter did not answer within")
+@Breaks(value = "PGM-MODE-5", message = "the adapter did not answer within", hangs = true)
 public final class HangsOnSpecialEffort extends KnownBad {
 
     PagingModes pagingModes(PagingModes reference) {

@@ -69,6 +69,22 @@ public final class Certification {
         }
     }
 
+    /** A tag expression no scenario matches: an adapter that declares nothing runs no scenario. */
+    private static final String NOTHING = "@profile:none";
+
+    /**
+     * The profiles the adapter declares, so that only their scenarios are set up and run: the others are
+     * skipped before any step class is made, and reported as not applicable. Empty when no adapter can be
+     * selected (the run then reports why).
+     */
+    private static Optional<Set<Profile>> declared() {
+        try {
+            return Optional.of(Set.copyOf(Adapters.selected().profiles()));
+        } catch (Adapters.AdapterSelectionError e) {
+            return Optional.empty();
+        }
+    }
+
     private ReportSink.Published launch() {
         Map<String, String> parameters = new LinkedHashMap<>(settings);
         parameters.put("cucumber.plugin", "html:" + folder.resolve("cucumber.html") + ", json:" + folder.resolve("cucumber.json")
@@ -76,10 +92,11 @@ public final class Certification {
         parameters.put("cucumber.glue", "org.gmck.kit");
         parameters.put("cucumber.publish.quiet", "true");
         parameters.put("cucumber.junit-platform.discovery.as-root-engine", "false");
-        profiles.ifPresent(p -> {
-            parameters.put("cucumber.filter.tags", p.stream().map(Profile::tag).collect(Collectors.joining(" or ")));
-            parameters.put(CheckSettings.PROFILES, p.stream().map(Profile::id).collect(Collectors.joining(",")));
-        });
+        Optional<Set<Profile>> running = profiles.or(Certification::declared);
+        running.ifPresent(p -> parameters.put("cucumber.filter.tags", p.isEmpty() ? NOTHING
+                : p.stream().map(Profile::tag).collect(Collectors.joining(" or "))));
+        profiles.ifPresent(p -> parameters.put(CheckSettings.PROFILES,
+                p.stream().map(Profile::id).collect(Collectors.joining(","))));
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(RunConformanceTest.class))
                 .filters(includeEngines("junit-platform-suite"))

@@ -61,6 +61,7 @@ public final class CertificationListener implements TestExecutionListener {
 
     private Path folder;
     private Instant started;
+    private Set<Profile> declared = Set.of();
     private final Map<String, List<ScenarioOutcome>> scenarios = new TreeMap<>();
     private final Map<String, List<CaseTally>> cases = new TreeMap<>();
     private final Map<String, List<ModelEvidence>> models = new TreeMap<>();
@@ -93,6 +94,11 @@ public final class CertificationListener implements TestExecutionListener {
             folder = null;
         }
         started = Instant.now();
+        try {
+            declared = Set.copyOf(Adapters.selected().profiles());
+        } catch (Adapters.AdapterSelectionError e) {
+            declared = Set.of();
+        }
         scenarios.clear();
         cases.clear();
         models.clear();
@@ -111,8 +117,15 @@ public final class CertificationListener implements TestExecutionListener {
     @Override
     public synchronized void executionSkipped(TestIdentifier id, String reason) {
         if (active() && id.isTest() && ofTheSuite(id)) {
-            ruleOf(id).ifPresent(rule -> scenario(rule, id, ScenarioOutcome.SKIPPED, reason));
+            ruleOf(id).ifPresent(rule -> scenario(rule, id, undeclared(id) ? ScenarioOutcome.NOT_APPLICABLE
+                    : ScenarioOutcome.SKIPPED, reason));
         }
+    }
+
+    /** Whether a scenario belongs to a profile the adapter does not declare (it was filtered out as not applicable). */
+    private boolean undeclared(TestIdentifier id) {
+        return id.getTags().stream().map(t -> Profile.byTag("@" + t.getName())).flatMap(Optional::stream)
+                .anyMatch(p -> !declared.contains(p));
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.gmck.kit.model;
 
 import java.util.List;
 import org.gmck.kit.model.gmm.GmmModelSpec;
+import org.gmck.kit.model.pgm.GuestMemorySpec;
+import org.gmck.kit.model.pgm.TrackingCostSpec;
 
 /** Every model the kit plays in certification, one per profile with state. */
 public final class ModelSpecs {
@@ -11,6 +13,6 @@ public final class ModelSpecs {
 
     /** The models, in a fixed order. */
     public static List<ModelSpec<?>> all() {
-        return List.of(new GmmModelSpec());
+        return List.of(new GmmModelSpec(), new GuestMemorySpec(), new TrackingCostSpec());
     }
 }

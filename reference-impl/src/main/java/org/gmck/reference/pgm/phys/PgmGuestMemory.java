@@ -231,6 +231,8 @@ public final class PgmGuestMemory implements GuestPhysicalMemory {
                 if (page.state() == PageState.SHARED) {
                     memory.copied(page.hostPhys(), fresh.hostPhys());
                     host.releaseShared(new HostPage(page.pageId(), page.hostPhys()));
+                    // the host may hand the shared page out again: it must then read as zero
+                    memory.released(page.hostPhys());
                 }
                 replace(gcPhys, fresh.hostPhys(), fresh.pageId(), PageState.ALLOCATED, page.writtenTo());
                 return fresh.hostPhys();

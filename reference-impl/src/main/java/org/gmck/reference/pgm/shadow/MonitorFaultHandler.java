@@ -77,7 +77,7 @@ final class MonitorFaultHandler {
             makeWritable(page, gcPhys, walk, actions);
         }
         protect(guestTables);
-        sync(access.linearAddress(), gcPhys, walk.entries(), claim);
+        sync(access.linearAddress(), gcPhys, walk.entries(), claim, access.kind() == AccessKind.WRITE);
         actions.add(MonitorAction.SYNCED);
         if (!(vm.onShadow(access) instanceof Translated)) {
             actions.add(MonitorAction.EMULATED);
@@ -102,7 +102,7 @@ final class MonitorFaultHandler {
         protect(guestTables);
         vm.interceptor().invoke(access.linearAddress(), gcPhys, access.kind());
         if (claim == HandlerState.WRITE) {
-            sync(access.linearAddress(), gcPhys, walk.entries(), claim);
+            sync(access.linearAddress(), gcPhys, walk.entries(), claim, access.kind() == AccessKind.WRITE);
         }
         return new GuestAccessResult(List.of(MonitorAction.HANDLER_INVOKED), perform(access, gcPhys, width, value),
                 Optional.empty());
@@ -145,12 +145,17 @@ final class MonitorFaultHandler {
         actions.add(action);
     }
 
-    /** Builds the shadow entry for the page from the guest's entries, never broader than they are. */
-    private void sync(long linear, long gcPhys, List<EntryUse> guest, HandlerState claim) {
+    /**
+     * Builds the shadow entry for the page from the guest's entries, never broader than they are. A page whose
+     * guest leaf entry is not yet dirty is mapped read-only until the guest writes it: that write faults, and
+     * the guest's walk for it sets D as the CPU would.
+     */
+    private void sync(long linear, long gcPhys, List<EntryUse> guest, HandlerState claim, boolean write) {
         PhysPage page = vm.guestMemory().page(gcPhys);
         long directory = ShadowFlags.directory(guest, vm.guestLegacyPae());
         long table = ShadowFlags.table(guest);
-        if (page.readOnly() || vm.isGuestTable(page.gcPhys()) || claim != HandlerState.NONE) {
+        boolean dirty = write || guest.isEmpty() || (guest.get(guest.size() - 1).value() & ShadowFlags.D) != 0;
+        if (page.readOnly() || vm.isGuestTable(page.gcPhys()) || claim != HandlerState.NONE || !dirty) {
             table &= ~ShadowFlags.RW;
         }
         vm.tables().map(linear, page.gcPhys(), page.hostPhys(), directory, table);

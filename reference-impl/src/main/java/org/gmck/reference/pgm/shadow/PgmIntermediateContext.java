@@ -35,6 +35,7 @@ public final class PgmIntermediateContext implements IntermediateContext {
             PagingMode.PAE, 0x0500_0000L, PagingMode.AMD64, 0x0600_0000L);
     private static final long FLAGS = ShadowFlags.P | ShadowFlags.RW | ShadowFlags.A;
     private static final List<PagingMode> MODES = List.of(PagingMode.BIT32, PagingMode.PAE, PagingMode.AMD64);
+    private static final String IDENTITY = "switcher identity mapped";
 
     /** A mapped region: {start, size, physical address}. */
     private final Map<String, long[]> regions = new LinkedHashMap<>();
@@ -66,7 +67,7 @@ public final class PgmIntermediateContext implements IntermediateContext {
             tables.put(mode, t);
         }
         put("switcher at its host address", switcher.hostAddress(), size, switcher.physAddress());
-        put("switcher identity mapped", switcher.physAddress(), size, switcher.physAddress());
+        put(IDENTITY, switcher.physAddress(), size, switcher.physAddress());
         put("switcher at the hypervisor address", hyper, size, switcher.physAddress());
     }
 
@@ -130,6 +131,26 @@ public final class PgmIntermediateContext implements IntermediateContext {
     public Optional<Long> guestContextAddress(String name) {
         long[] region = regions.get(name);
         return region == null ? Optional.empty() : Optional.of(region[0]);
+    }
+
+    /**
+     * A switch between tables of two modes goes through the identity mapping: the switcher jumps there in the
+     * {@code from} tables, clears CR0.PG, changes mode, loads the {@code to} tables, sets CR0.PG again and goes
+     * on at its hypervisor or host address. The identity mapping lies below 4 GB, so all three modes' tables
+     * hold it. A switch between tables of one mode only loads another CR3.
+     */
+    @Override
+    public Optional<Long> pagingOffAddress(PagingMode from, PagingMode to) {
+        if (!cpus.containsKey(from) || !cpus.containsKey(to)) {
+            throw new RejectedException(ContextStatus.VERR_INVALID_PARAMETER, String.format(
+                    "a world switch goes between tables of the 32-bit, PAE and AMD64 modes, not from %s to %s", from, to));
+        }
+        return from == to ? Optional.empty() : Optional.of(identity()[0]);
+    }
+
+    /** The switcher's identity mapping: {start, size, physical address}. */
+    private long[] identity() {
+        return regions.get(IDENTITY);
     }
 
     /** Checks a location against the rules and against what the intermediate context maps (but {@code self}). */

@@ -16,6 +16,8 @@ final class ShadowFlags {
     static final long RW = 1L << 1;
     static final long US = 1L << 2;
     static final long A = 1L << 5;
+    /** The dirty flag of a guest leaf entry (a page table entry or a large page's entry). */
+    static final long D = 1L << 6;
     static final long NX = 1L << 63;
     /** AMD64 PML4 and PDPT entries: present, writable, user, accessed (guest-context mappings need writing). */
     static final long FIXED_LONG_MODE_UPPER = P | RW | US | A;

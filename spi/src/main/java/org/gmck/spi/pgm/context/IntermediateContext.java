@@ -44,4 +44,22 @@ public interface IntermediateContext {
 
     /** The address of a guest-context mapping, if it exists. */
     Optional<Long> guestContextAddress(String name);
+
+    /**
+     * Where a world switch from tables of paging mode {@code from} to tables of mode {@code to} (host to
+     * shadow on the way into the guest, shadow to host on the way back) turns paging off: the linear address,
+     * inside the switcher code, of the instruction that clears CR0.PG, which the context's {@code from}
+     * tables translate and which, fetched with paging off and again once the {@code to} tables are on, must
+     * name the same code (seed 001: the identity mapping "is for when the world switches that involves
+     * disabling paging"). Empty when the switch keeps paging on throughout.
+     *
+     * <p>Implementations written before this method existed inherit a default that throws
+     * {@link UnsupportedOperationException}, which fails the scenarios that ask.
+     *
+     * @throws org.gmck.spi.RejectedException {@link ContextStatus#VERR_INVALID_PARAMETER} for a mode that is
+     *         not a paging mode
+     */
+    default Optional<Long> pagingOffAddress(PagingMode from, PagingMode to) {
+        throw new UnsupportedOperationException("this intermediate context does not say how its world switch goes");
+    }
 }

@@ -3,6 +3,7 @@ package org.gmck.kit.steps.pgm;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import java.util.List;
 import org.gmck.kit.Numbers;
 import org.gmck.kit.ScenarioContext;
 import org.gmck.spi.pgm.phys.GuestPhysicalMemory;
@@ -262,6 +263,26 @@ public final class GuestMemorySteps {
     public void pageCounts(long zero, long privately, long shared, long monitored, long writtenTo) {
         context.expectEqual("the page counts", new PageCounts(zero, privately, shared, monitored, writtenTo),
                 memory().counts());
+    }
+
+    @Then("the guest memory call is accepted")
+    public void callAccepted() {
+        context.expectAccepted("the last call into guest memory");
+    }
+
+    @Then("the {int} bytes at {pgmAddress} read {pgmAddress}")
+    public void bytesRead(int width, long address, long expected) {
+        context.attempt(() -> memory().read(address, width));
+        context.expectEqual("the " + width + " bytes at " + Numbers.hex(address), Numbers.hex(expected),
+                Numbers.hex(context.<Long>lastValue("reading " + width + " bytes at " + Numbers.hex(address))));
+    }
+
+    @Then("the VM's private host pages are those behind the pages at:")
+    public void privatePagesBehind(List<String> pages) {
+        List<String> expected = pages.stream().map(Numbers::parse).map(a -> memory().page(a).hostPhys()).sorted()
+                .map(Numbers::hex).toList();
+        List<String> actual = memory().privateHostPages().stream().sorted().map(Numbers::hex).toList();
+        context.expectEqual("the VM's private host pages, those behind the pages at " + pages, expected, actual);
     }
 
     @Then("guest memory is unchanged")

@@ -30,6 +30,7 @@ public final class GuestTableWriter {
     public static final long P = 1;
     public static final long RW = 2;
     public static final long US = 4;
+    public static final long D = 0x40;
     public static final long PS = 0x80;
     public static final long XD = 1L << 63;
     private static final long FRAME = 0x000F_FFFF_FFFF_F000L;
@@ -38,6 +39,7 @@ public final class GuestTableWriter {
     private final Layout layout;
     private final long root;
     private long next;
+    private boolean largePages;
 
     public GuestTableWriter(GuestPhysicalMemory memory, Layout layout, long root) {
         this.memory = memory;
@@ -56,19 +58,61 @@ public final class GuestTableWriter {
 
     /** Maps the 4 KB page of {@code linear} to {@code gcPhys} with the leaf flags given (P is added). */
     public void map(long linear, long gcPhys, long leafFlags) {
+        long table = tableFor(layout.shifts.length - 1, linear);
+        write(entryAddress(layout.shifts.length - 1, table, linear), gcPhys & FRAME | leafFlags | P);
+    }
+
+    /**
+     * Maps a large page: {@code bytes} is 4 MB (a 32-bit page directory entry, with bits 39:32 of the address
+     * in bits 20:13 as PSE-36 has them), 2 MB (a PAE or AMD64 page directory entry) or 1 GB (an AMD64 page
+     * directory pointer entry). The leaf gets PS and the flags given (P is added).
+     */
+    public void mapLarge(long linear, long gcPhys, long bytes, long leafFlags) {
+        int level = leafLevel(bytes);
+        if ((linear & bytes - 1) != 0 || (gcPhys & bytes - 1) != 0) {
+            throw new IllegalArgumentException(String.format("a %#x-byte page needs aligned addresses: %#x to %#x",
+                    bytes, linear, gcPhys));
+        }
+        long frame = layout == Layout.BIT32 ? gcPhys & 0xFFC0_0000L | (gcPhys >>> 32 & 0xFF) << 13 : gcPhys & FRAME;
+        long table = tableFor(level, linear);
+        write(entryAddress(level, table, linear), frame | leafFlags | PS | P);
+        largePages = true;
+    }
+
+    /** Whether a large page was mapped (a 32-bit guest then needs CR4.PSE). */
+    public boolean usesLargePages() {
+        return largePages;
+    }
+
+    /** The level (0 = top) of the entry that maps a large page of {@code bytes}. */
+    private int leafLevel(long bytes) {
+        if (layout == Layout.BIT32 && bytes == 4L << 20) {
+            return 0;
+        }
+        if (layout != Layout.BIT32 && bytes == 2L << 20) {
+            return layout.shifts.length - 2;
+        }
+        if (layout == Layout.AMD64 && bytes == 1L << 30) {
+            return 1;
+        }
+        throw new IllegalArgumentException("a " + layout + " guest has no pages of " + bytes + " bytes");
+    }
+
+    /** The table at {@code level} (0 = top) on the way to {@code linear}, creating missing tables above it. */
+    private long tableFor(int level, long linear) {
         long table = root;
-        for (int level = 0; level < layout.shifts.length - 1; level++) {
-            long address = entryAddress(level, table, linear);
+        for (int i = 0; i < level; i++) {
+            long address = entryAddress(i, table, linear);
             long entry = read(address);
             if ((entry & P) == 0) {
                 long fresh = next;
                 next += 0x1000;
-                entry = fresh | upperFlags(level);
+                entry = fresh | upperFlags(i);
                 write(address, entry);
             }
             table = entry & FRAME;
         }
-        write(entryAddress(layout.shifts.length - 1, table, linear), gcPhys & FRAME | leafFlags | P);
+        return table;
     }
 
     /** The address of the entry at a level (0 = top) for {@code linear}, or -1 when a table on the way is missing. */

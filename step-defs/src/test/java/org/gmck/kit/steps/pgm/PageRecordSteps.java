@@ -35,6 +35,18 @@ public final class PageRecordSteps {
         context.attempt(() -> world.askRecord(address));
     }
 
+    @Then("asking for the record at {pgmAddress} is refused with {word}")
+    public void askingIsRefused(long address, String status) {
+        context.attempt(() -> world.askRecord(address));
+        context.expectRejected(status);
+    }
+
+    @Then("asking for the record at {pgmAddress} is answered")
+    public void askingIsAnswered(long address) {
+        context.attempt(() -> world.askRecord(address));
+        context.expectAccepted("the " + world.layout + " record at " + Numbers.hex(address));
+    }
+
     @Then("the record at {pgmAddress} has {int} words")
     public void recordWords(long address, int words) {
         context.expectEqual("the number of 64-bit words in the " + world.layout + " record", words,

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import org.gmck.kit.Numbers;
 import org.gmck.kit.ScenarioContext;
-import org.gmck.kit.steps.pgm.GuestTableWriter.Layout;
 import org.gmck.spi.pgm.GuestMode;
 import org.gmck.spi.pgm.PagingMode;
 import org.gmck.spi.pgm.shadow.GuestAccessResult;
@@ -30,18 +29,11 @@ public final class ShadowPagingSteps {
     private static final long US = 4;
 
     private final ScenarioContext context;
-    private final GuestMemorySteps memorySteps;
-    private ShadowVm vm;
-    private GuestTableWriter tables;
-    private GuestMode mode;
-    private boolean writeProtectOff;
-    private boolean smep;
-    private boolean smap;
-    private String before;
+    private final ShadowWorld world;
 
-    public ShadowPagingSteps(ScenarioContext context, GuestMemorySteps memorySteps) {
+    public ShadowPagingSteps(ScenarioContext context, ShadowWorld world) {
         this.context = context;
-        this.memorySteps = memorySteps;
+        this.world = world;
     }
 
     @ParameterType("read|write|fetch")
@@ -54,26 +46,33 @@ public final class ShadowPagingSteps {
         return text.equals("user") ? Privilege.USER : Privilege.SUPERVISOR;
     }
 
-    /** Leaf rights as scenarios write them: {@code writable user}, {@code read-only supervisor}, ... */
-    @ParameterType("(?:writable|read-only) (?:user|supervisor)(?: no-execute)?")
+    /**
+     * Leaf rights as scenarios write them: {@code writable user}, {@code read-only supervisor no-execute}, ...;
+     * {@code dirty} at the end sets D, as a guest that marks its pages dirty up front does.
+     */
+    @ParameterType("(?:writable|read-only) (?:user|supervisor)(?: no-execute)?(?: dirty)?")
     public long shwRights(String text) {
         long flags = text.startsWith("writable") ? RW : 0;
         flags |= text.contains("user") ? US : 0;
-        flags |= text.endsWith("no-execute") ? GuestTableWriter.XD : 0;
+        flags |= text.contains("no-execute") ? GuestTableWriter.XD : 0;
+        flags |= text.endsWith("dirty") ? GuestTableWriter.D : 0;
         return flags;
+    }
+
+    /** The size of a guest large page: 4 MB (32-bit with PSE), 2 MB (PAE, AMD64) or 1 GB (AMD64). */
+    @ParameterType("4 MB|2 MB|1 GB")
+    public long shwLargePage(String text) {
+        return switch (text) {
+            case "4 MB" -> 4L << 20;
+            case "2 MB" -> 2L << 20;
+            default -> 1L << 30;
+        };
     }
 
     @Given("a shadow-paged VM on a(n) {pagingMode} host whose host can give it {int} pages")
     public void aShadowVm(PagingMode host, int pages) {
         context.attempt(() -> context.adapter().guestMemory().newShadowVm(host, pages));
-        vm = context.lastValue("a shadow-paged VM on a " + host + " host");
-        memorySteps.use(vm.memory());
-    }
-
-    /** Runs these steps on a shadow-paged VM another area's steps made (access handlers, for one). */
-    public void use(ShadowVm shadowVm) {
-        vm = shadowVm;
-        memorySteps.use(vm.memory());
+        world.use(context.<ShadowVm>lastValue("a shadow-paged VM on a " + host + " host"));
     }
 
     @When("I create a shadow-paged VM on a(n) {pagingMode} host whose host can give it {int} pages")
@@ -83,52 +82,74 @@ public final class ShadowPagingSteps {
 
     @Given("the guest keeps {guestMode} page tables at {pgmAddress}")
     public void guestTables(GuestMode guestMode, long root) {
-        this.mode = guestMode;
-        Layout layout = guestMode.longMode() ? Layout.AMD64 : guestMode == GuestMode.BIT32 ? Layout.BIT32 : Layout.PAE;
-        tables = new GuestTableWriter(vm.memory(), layout, root);
+        world.guestTables(guestMode, root);
     }
 
     @Given("the guest maps {pgmAddress} to {pgmAddress} {shwRights}")
     public void guestMaps(long linear, long gcPhys, long rights) {
-        tables.map(linear, gcPhys, rights);
+        world.tables().map(linear, gcPhys, rights);
+    }
+
+    @Given("the guest maps {pgmAddress} to {pgmAddress} {shwRights} as a {shwLargePage} page")
+    public void guestMapsLarge(long linear, long gcPhys, long rights, long bytes) {
+        world.tables().mapLarge(linear, gcPhys, bytes, rights);
     }
 
     @When("the guest clears the present bit of its page-table entry for {pgmAddress}")
     public void guestUnmaps(long linear) {
-        tables.change(tables.levels() - 1, linear, PRESENT, 0);
+        world.tables().change(world.tables().levels() - 1, linear, PRESENT, 0);
+    }
+
+    @When("the guest clears the present bit of its level-{int} entry for {pgmAddress}")
+    public void guestUnmapsAt(int level, long linear) {
+        world.tables().change(level - 1, linear, PRESENT, 0);
+    }
+
+    @Given("the guest's level-{int} entry for {pgmAddress} has bit {int} set")
+    public void guestEntryBit(int level, long linear, int bit) {
+        world.tables().change(level - 1, linear, 0, 1L << bit);
+    }
+
+    @Given("the guest has entered protected mode without paging")
+    public void protectedModeWithoutPaging() {
+        world.snapshot();
+        context.attempt(() -> world.vm().loadControlRegisters(new ControlRegisters(ControlRegisters.CR0_PE, 0, 0, 0)));
+        Object outcome = context.lastValue("loading CR0 with protection on and paging off");
+        context.expectThat("loading CR0 with protection on and paging off must load it, not " + outcome,
+                outcome instanceof Loaded);
     }
 
     @Given("the guest's level-{int} entry for {pgmAddress} is made {shwRights}")
     public void guestUpperEntry(int level, long linear, long rights) {
-        tables.change(level - 1, linear, RW | US, rights & (RW | US));
+        world.tables().change(level - 1, linear, RW | US, rights & (RW | US));
     }
 
     @Given("the guest's level-{int} entry for {pgmAddress} points back at its own table")
     public void selfMap(int level, long linear) {
-        long address = tables.entryAddressOf(level - 1, linear);
+        long address = world.tables().entryAddressOf(level - 1, linear);
         long table = address & ~0xFFFL;
-        vm.memory().write(address, tables.entryBytes(), table | PRESENT | RW | US);
+        world.vm().memory().write(address, world.tables().entryBytes(), table | PRESENT | RW | US);
     }
 
     @Given("the guest's level-{int} entry for {pgmAddress} points at {pgmAddress}")
     public void pointAt(int level, long linear, long target) {
-        long address = tables.entryAddressOf(level - 1, linear);
-        vm.memory().write(address, tables.entryBytes(), target | PRESENT | RW | US);
+        long address = world.tables().entryAddressOf(level - 1, linear);
+        world.vm().memory().write(address, world.tables().entryBytes(), target | PRESENT | RW | US);
     }
 
     @Given("the guest runs with CR4.SMAP set")
     public void smapSet() {
-        smap = true;
+        world.smap = true;
     }
 
     @Given("the guest runs with CR4.SMEP set")
     public void smepSet() {
-        smep = true;
+        world.smep = true;
     }
 
     @Given("the guest runs with CR0.WP clear")
     public void wpClear() {
-        writeProtectOff = true;
+        world.writeProtectOff = true;
     }
 
     @Given("the guest has loaded CR3")
@@ -141,24 +162,13 @@ public final class ShadowPagingSteps {
 
     @When("the guest loads CR3")
     public void loadCr3() {
-        loadCr3(tables.root());
+        loadCr3(world.tables().root());
     }
 
     @When("the guest loads CR3 with {pgmAddress}")
     public void loadCr3(long cr3) {
         snapshot();
-        context.attempt(() -> vm.loadControlRegisters(registers(cr3)));
-    }
-
-    private ControlRegisters registers(long cr3) {
-        long cr0 = ControlRegisters.CR0_PE | ControlRegisters.CR0_PG | (writeProtectOff ? 0 : ControlRegisters.CR0_WP);
-        long cr4 = (mode == GuestMode.BIT32 ? 0 : ControlRegisters.CR4_PAE) | (smep ? ControlRegisters.CR4_SMEP : 0)
-                | (smap ? ControlRegisters.CR4_SMAP : 0);
-        long efer = mode.longMode() ? ControlRegisters.EFER_LME | ControlRegisters.EFER_LMA : 0;
-        if (mode == GuestMode.PAE_NX || mode == GuestMode.AMD64_NX) {
-            efer |= ControlRegisters.EFER_NXE;
-        }
-        return new ControlRegisters(cr0, cr3, cr4, efer);
+        context.attempt(() -> world.vm().loadControlRegisters(world.registers(cr3)));
     }
 
     @Given("the guest has {shwAccessKind} {pgmAddress} as {shwPrivilege}")
@@ -175,6 +185,12 @@ public final class ShadowPagingSteps {
     @When("the guest fetches from {pgmAddress} as {shwPrivilege}")
     public void guestFetches(long linear, Privilege privilege) {
         guestAccess(AccessKind.FETCH, linear, privilege, 1, 0);
+    }
+
+    @Given("the guest has fetched from {pgmAddress} as {shwPrivilege}")
+    public void guestHasFetched(long linear, Privilege privilege) {
+        guestFetches(linear, privilege);
+        context.expectAccepted("the guest's fetch at " + Numbers.hex(linear));
     }
 
     @When("the guest writes {pgmAddress} to the {int} bytes at linear {pgmAddress} as {shwPrivilege}")
@@ -195,17 +211,17 @@ public final class ShadowPagingSteps {
 
     private void guestAccess(AccessKind kind, long linear, Privilege privilege, int width, long value) {
         snapshot();
-        context.attempt(() -> vm.access(linear, kind, privilege, width, value));
+        context.attempt(() -> world.vm().access(linear, kind, privilege, width, value));
     }
 
     @When("the guest invalidates {pgmAddress} with INVLPG")
     public void invlpg(long linear) {
-        context.attemptRun(() -> vm.invalidatePage(linear));
+        context.attemptRun(() -> world.vm().invalidatePage(linear));
     }
 
     @When("the VM syncs CR3")
     public void syncCr3() {
-        context.attemptRun(() -> vm.syncCr3());
+        context.attemptRun(() -> world.vm().syncCr3());
     }
 
     @Then("the monitor did nothing: the access ran on the shadow tables")
@@ -257,15 +273,14 @@ public final class ShadowPagingSteps {
 
     @Then("the shadow maps {pgmAddress} to the host page behind {pgmAddress}")
     public void shadowMapsToHostPage(long linear, long gcPhys) {
-        long expected = vm.memory().page(gcPhys).hostPhys() | (linear & 0xFFF);
+        long expected = world.vm().memory().page(gcPhys).hostPhys() | (linear & 0xFFF);
         context.expectEqual("the host address the shadow maps " + Numbers.hex(linear) + " to", Numbers.hex(expected),
                 translation(linear).map(t -> Numbers.hex(t.hostPhys())).orElse("nothing"));
     }
 
     @Then("the shadow maps {pgmAddress} {shwShadowRight}")
     public void shadowRight(long linear, String right) {
-        ShadowTranslation t = translation(linear).orElseThrow(() -> context.failure("the shadow must map "
-                + Numbers.hex(linear) + " but does not", null));
+        ShadowTranslation t = world.requireTranslation(linear);
         boolean actual = switch (right) {
             case "writable", "read-only" -> t.writable();
             case "for user mode", "for supervisor mode only" -> t.user();
@@ -278,6 +293,12 @@ public final class ShadowPagingSteps {
     @ParameterType("writable|read-only|for user mode|for supervisor mode only|executable|no-execute")
     public String shwShadowRight(String text) {
         return text;
+    }
+
+    @Then("the shadow does not map {pgmAddress} writable")
+    public void shadowDoesNotMapWritable(long linear) {
+        context.expectEqual("whether the shadow maps " + Numbers.hex(linear) + " writable", false,
+                translation(linear).map(ShadowTranslation::writable).orElse(false));
     }
 
     @Then("the shadow does not map {pgmAddress}")
@@ -293,8 +314,7 @@ public final class ShadowPagingSteps {
 
     @Then("the shadow's level-{int} entry for {pgmAddress} has R\\/W {shwBit} and U\\/S {shwBit}")
     public void shadowEntryFlags(int level, long linear, boolean rw, boolean us) {
-        long entry = translation(linear).orElseThrow(() -> context.failure("the shadow must map "
-                + Numbers.hex(linear), null)).entries().get(level - 1);
+        long entry = world.requireTranslation(linear).entries().get(level - 1);
         context.expectEqual("R/W and U/S of the shadow's level-" + level + " entry " + Numbers.hex(entry),
                 (rw ? "R/W " : "") + (us ? "U/S" : ""), ((entry & RW) != 0 ? "R/W " : "") + ((entry & US) != 0 ? "U/S" : ""));
     }
@@ -306,57 +326,52 @@ public final class ShadowPagingSteps {
 
     @Then("the VM's shadow mode is {pagingMode}")
     public void vmShadowMode(PagingMode expected) {
-        context.expectEqual("the VM's shadow mode", expected, vm.shadowMode());
+        context.expectEqual("the VM's shadow mode", expected, world.vm().shadowMode());
     }
 
     @Then("the VM's host mode is {pagingMode}")
     public void vmHostMode(PagingMode expected) {
-        context.expectEqual("the VM's host mode", expected, vm.hostMode());
+        context.expectEqual("the VM's host mode", expected, world.vm().hostMode());
     }
 
     @Then("the VM's guest mode is {guestMode}")
     public void vmGuestMode(GuestMode expected) {
-        context.expectEqual("the VM's guest mode", expected, vm.guestMode());
+        context.expectEqual("the VM's guest mode", expected, world.vm().guestMode());
     }
 
     @Then("the monitor knows {pgmAddress} as a guest paging structure")
     public void knowsTable(long gcPhys) {
-        context.expectThat("the guest paging structure pages " + vm.guestPagingStructurePages() + " must include "
-                + Numbers.hex(gcPhys), vm.guestPagingStructurePages().contains(gcPhys));
+        context.expectThat("the guest paging structure pages " + world.vm().guestPagingStructurePages() + " must include "
+                + Numbers.hex(gcPhys), world.vm().guestPagingStructurePages().contains(gcPhys));
     }
 
     @Then("the monitor does not know {pgmAddress} as a guest paging structure")
     public void doesNotKnowTable(long gcPhys) {
-        context.expectThat("the guest paging structure pages " + vm.guestPagingStructurePages() + " must not include "
-                + Numbers.hex(gcPhys), !vm.guestPagingStructurePages().contains(gcPhys));
+        context.expectThat("the guest paging structure pages " + world.vm().guestPagingStructurePages() + " must not include "
+                + Numbers.hex(gcPhys), !world.vm().guestPagingStructurePages().contains(gcPhys));
     }
 
     @Then("the guest's level-{int} entry for {pgmAddress} reads {pgmAddress}")
     public void guestEntryReads(int level, long linear, long expected) {
-        long address = tables.entryAddressOf(level - 1, linear);
+        long address = world.tables().entryAddressOf(level - 1, linear);
         context.expectEqual("the guest's level-" + level + " entry for " + Numbers.hex(linear), Numbers.hex(expected),
-                Numbers.hex(tables.read(address)));
+                Numbers.hex(world.tables().read(address)));
     }
 
     @Then("the guest's registers and shadow are unchanged")
     public void unchanged() {
-        context.expectEqual("the VM after the refused call", before, describe());
+        context.expectEqual("the VM after the refused call", world.before(), world.describe());
     }
 
     private Optional<ShadowTranslation> translation(long linear) {
-        return vm.shadowTranslation(linear);
+        return world.translation(linear);
     }
 
     private GuestAccessResult result() {
-        return context.lastValue("the guest access");
+        return world.result();
     }
 
     private void snapshot() {
-        before = vm == null ? null : describe();
-    }
-
-    private String describe() {
-        return vm.guestMode() + " " + vm.shadowMode() + " " + vm.guestPagingStructurePages() + " "
-                + vm.memory().counts() + " " + vm.memory().privateHostPages();
+        world.snapshot();
     }
 }

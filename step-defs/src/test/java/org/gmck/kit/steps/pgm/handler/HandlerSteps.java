@@ -5,14 +5,12 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.OptionalLong;
 import org.gmck.kit.Numbers;
 import org.gmck.kit.ScenarioContext;
-import org.gmck.kit.steps.pgm.ShadowPagingSteps;
+import org.gmck.kit.steps.pgm.ShadowWorld;
 import org.gmck.spi.pgm.PagingMode;
 import org.gmck.spi.pgm.handler.HandledVm;
 import org.gmck.spi.pgm.handler.HandlerCall;
@@ -20,25 +18,18 @@ import org.gmck.spi.pgm.handler.HandlerEvent;
 import org.gmck.spi.pgm.handler.PhysHandlerKind;
 import org.gmck.spi.pgm.handler.VirtHandlerKind;
 import org.gmck.spi.pgm.phys.HandlerState;
-import org.gmck.spi.pgm.phys.PhysPage;
 import org.gmck.spi.pgm.shadow.GuestAccessResult;
 import org.gmck.spi.pgm.shadow.MonitorAction;
 
 /** Steps for PGM's access handlers. They reach the implementation only through the SPI. */
 public final class HandlerSteps {
 
-    /** The guest RAM the scenarios' background registers: the pages a snapshot looks at. */
-    private static final long SNAPSHOT_PAGES = 1024;
-
     private final ScenarioContext context;
-    private final ShadowPagingSteps shadow;
-    private final Map<String, Integer> handlers = new HashMap<>();
-    private HandledVm vm;
-    private String before;
+    private final ShadowWorld world;
 
-    public HandlerSteps(ScenarioContext context, ShadowPagingSteps shadow) {
+    public HandlerSteps(ScenarioContext context, ShadowWorld world) {
         this.context = context;
-        this.shadow = shadow;
+        this.world = world;
     }
 
     @ParameterType("WRITE|ALL")
@@ -70,8 +61,7 @@ public final class HandlerSteps {
     @Given("a shadow-paged VM with access handlers on a(n) {pagingMode} host whose host can give it {int} pages")
     public void aHandledVm(PagingMode host, int pages) {
         context.attempt(() -> context.adapter().accessHandlers().newVm(host, pages));
-        vm = context.lastValue("a shadow-paged VM with access handlers on a " + host + " host");
-        shadow.use(vm);
+        world.use(context.<HandledVm>lastValue("a shadow-paged VM with access handlers on a " + host + " host"));
     }
 
     @Given("a physical {hndPhysKind} handler {string} is registered over {pgmAddress}-{pgmAddress}")
@@ -83,7 +73,7 @@ public final class HandlerSteps {
     @When("I register a physical {hndPhysKind} handler {string} over {pgmAddress}-{pgmAddress}")
     public void registerPhysical(PhysHandlerKind kind, String name, long first, long last) {
         snapshot();
-        context.attempt(() -> vm.registerPhysical(kind, first, last)).ifPresent(id -> handlers.put(name, id));
+        context.attempt(() -> vm().registerPhysical(kind, first, last)).ifPresent(id -> world.name(name, id));
     }
 
     @Given("a virtual {hndVirtKind} handler {string} is registered over {pgmAddress}-{pgmAddress}")
@@ -95,7 +85,7 @@ public final class HandlerSteps {
     @When("I register a virtual {hndVirtKind} handler {string} over {pgmAddress}-{pgmAddress}")
     public void registerVirtual(VirtHandlerKind kind, String name, long first, long last) {
         snapshot();
-        context.attempt(() -> vm.registerVirtual(kind, first, last)).ifPresent(id -> handlers.put(name, id));
+        context.attempt(() -> vm().registerVirtual(kind, first, last)).ifPresent(id -> world.name(name, id));
     }
 
     @Given("handler {string} has been deregistered")
@@ -108,31 +98,31 @@ public final class HandlerSteps {
     public void deregister(String name) {
         snapshot();
         int id = id(name);
-        context.attemptRun(() -> vm.deregister(id));
+        context.attemptRun(() -> vm().deregister(id));
     }
 
     @When("I deregister a handler with id {int}, which was never handed out")
     public void deregisterUnknown(int id) {
         snapshot();
-        context.attemptRun(() -> vm.deregister(id));
+        context.attemptRun(() -> vm().deregister(id));
     }
 
     @When("I ask for the calls of a handler with id {int}, which was never handed out")
     public void callsOfUnknown(int id) {
         snapshot();
-        context.attempt(() -> vm.calls(id));
+        context.attempt(() -> vm().calls(id));
     }
 
     @When("I ask what handler {string} caches for {pgmAddress}")
     public void askCache(String name, long linear) {
         snapshot();
         int id = id(name);
-        context.attempt(() -> vm.cachedPhysical(id, linear));
+        context.attempt(() -> vm().cachedPhysical(id, linear));
     }
 
     @Given("the VM has synced CR3")
     public void syncedCr3() {
-        context.attemptRun(() -> vm.syncCr3());
+        context.attemptRun(() -> vm().syncCr3());
         context.expectAccepted("SyncCR3");
     }
 
@@ -143,12 +133,12 @@ public final class HandlerSteps {
 
     @Then("handler {string} received no calls")
     public void noCalls(String name) {
-        context.expectEqual("the calls handler " + name + " received", List.of(), vm.calls(id(name)));
+        context.expectEqual("the calls handler " + name + " received", List.of(), vm().calls(id(name)));
     }
 
     @Then("handler {string} received {hndCalls}")
     public void received(String name, List<HandlerCall> expected) {
-        context.expectEqual("the calls handler " + name + " received", expected, vm.calls(id(name)));
+        context.expectEqual("the calls handler " + name + " received", expected, vm().calls(id(name)));
     }
 
     @Then("the monitor invoked the access handlers")
@@ -161,66 +151,52 @@ public final class HandlerSteps {
     @Then("page {pgmAddress} has physical handler state {hndState}")
     public void physState(long gcPhys, HandlerState expected) {
         context.expectEqual("the physical handler state of " + Numbers.hex(gcPhys), expected,
-                vm.memory().page(gcPhys).physHandler());
+                vm().memory().page(gcPhys).physHandler());
     }
 
     @Then("page {pgmAddress} has virtual handler state {hndState}")
     public void virtState(long gcPhys, HandlerState expected) {
         context.expectEqual("the virtual handler state of " + Numbers.hex(gcPhys), expected,
-                vm.memory().page(gcPhys).virtHandler());
+                vm().memory().page(gcPhys).virtHandler());
     }
 
     @Then("a full resync is pending")
     public void resyncPending() {
-        context.expectThat("a full resync must be pending", vm.fullResyncPending());
+        context.expectThat("a full resync must be pending", vm().fullResyncPending());
     }
 
     @Then("no full resync is pending")
     public void noResyncPending() {
-        context.expectThat("no full resync may be pending", !vm.fullResyncPending());
+        context.expectThat("no full resync may be pending", !vm().fullResyncPending());
     }
 
     @Then("handler {string} caches {pgmAddress} as {pgmAddress}")
     public void caches(String name, long linear, long gcPhys) {
         context.expectEqual("what handler " + name + " caches for " + Numbers.hex(linear),
-                OptionalLong.of(gcPhys), vm.cachedPhysical(id(name), linear));
+                OptionalLong.of(gcPhys), vm().cachedPhysical(id(name), linear));
     }
 
     @Then("handler {string} caches nothing for {pgmAddress}")
     public void cachesNothing(String name, long linear) {
         context.expectEqual("what handler " + name + " caches for " + Numbers.hex(linear), OptionalLong.empty(),
-                vm.cachedPhysical(id(name), linear));
+                vm().cachedPhysical(id(name), linear));
     }
 
     @Then("the handlers and page handler states are unchanged")
     public void unchanged() {
-        context.expectEqual("the handlers and page states after the refused call", before, describe());
+        context.expectEqual("the handlers and page states after the refused call", world.handlersBefore(),
+                world.describeHandlers());
+    }
+
+    private HandledVm vm() {
+        return world.handled();
     }
 
     private int id(String name) {
-        Integer id = handlers.get(name);
-        if (id == null) {
-            throw context.failure("the scenario never registered a handler named " + name, null);
-        }
-        return id;
+        return world.id(name);
     }
 
     private void snapshot() {
-        before = describe();
-    }
-
-    /** Everything a refused call must leave as it was: resync flag, calls, page handler states, shadow. */
-    private String describe() {
-        StringBuilder text = new StringBuilder("resync pending " + vm.fullResyncPending());
-        handlers.forEach((name, id) -> text.append(' ').append(name).append(vm.calls(id)));
-        for (long page = 0; page < SNAPSHOT_PAGES; page++) {
-            PhysPage record = vm.memory().page(page << 12);
-            if (record.physHandler() != HandlerState.NONE || record.virtHandler() != HandlerState.NONE) {
-                text.append(' ').append(Numbers.hex(record.gcPhys())).append(record.physHandler())
-                        .append(record.virtHandler());
-            }
-        }
-        text.append(' ').append(vm.guestPagingStructurePages()).append(vm.memory().counts());
-        return text.toString();
+        world.snapshotHandlers();
     }
 }
