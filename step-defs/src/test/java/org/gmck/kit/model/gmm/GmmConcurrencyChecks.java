@@ -48,15 +48,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Part of every certification of {@code gmm}: several VMs allocate, free and share pages at once, each on its own
  * thread, on each edition the adapter declares. Afterwards the GMM must agree with the union of what each VM
  * was told: every page handed out has exactly one owner, with the counts of its VM (GMM-LOCK-1), and every page
- * of every chunk is free or in use, the counters adding up, with the free LIFOs and free sets well formed where
- * the adapter shows them (GMM-LOCK-2). A model-based sequence cannot check this: its operations come one at a
- * time. The cases come from the run's seed; their number follows its depth.
+ * of every chunk is free or in use, the counters adding up and the free LIFOs holding the free pages where the
+ * adapter shows them (GMM-LOCK-2); where it shows the free sets, each chunk is on the list and the set its free
+ * count and kind call for, and each set records its chunks' free pages (GMM-SET-2, 4, 7 and 8). A model-based
+ * sequence cannot check this: its operations come one at a time. The cases come from the run's seed; their
+ * number follows its depth.
  */
 @ExtendWith(CheckSettings.Resolver.class)
 public class GmmConcurrencyChecks {
 
     static final String OWNERS = "GMM-LOCK-1";
     static final String CONSERVED = "GMM-LOCK-2";
+    /** The free-set rules whose outcome is checked after the VMs called at once, where the adapter shows the sets. */
+    static final List<String> SETS = List.of("GMM-SET-2", "GMM-SET-4", "GMM-SET-7", "GMM-SET-8");
 
     /** Cases per edition at a depth: 2 quick, 8 standard, 80 deep. */
     static int cases(CheckSettings settings) {
@@ -72,7 +76,11 @@ public class GmmConcurrencyChecks {
         CheckGuard guard = new CheckGuard(Timeouts.forRun());
         Map<String, int[]> counts = new LinkedHashMap<>();
         Map<String, List<CaseTally.FailedCase>> first = new LinkedHashMap<>();
-        for (String rule : List.of(OWNERS, CONSERVED)) {
+        List<String> rules = new ArrayList<>(List.of(OWNERS, CONSERVED));
+        if (introspect) {
+            rules.addAll(SETS);
+        }
+        for (String rule : rules) {
             counts.put(rule, new int[2]);
             first.put(rule, new ArrayList<>());
         }
@@ -98,10 +106,10 @@ public class GmmConcurrencyChecks {
                             found = result;
                         } catch (CheckGuard.AdapterFailure e) {
                             hung[0] = e.hung();
-                            found = Map.of(OWNERS, Optional.of(e.getMessage()), CONSERVED, Optional.of(e.getMessage()));
+                            found = everyRule(rules, e.getMessage());
                         } catch (org.gmck.spi.RejectedException e) {
                             String why = "the adapter refused a call while setting up the VMs: " + e.getMessage();
-                            found = Map.of(OWNERS, Optional.of(why), CONSERVED, Optional.of(why));
+                            found = everyRule(rules, why);
                         }
                         found.forEach((rule, difference) -> {
                             int[] c = counts.get(rule);
@@ -125,6 +133,13 @@ public class GmmConcurrencyChecks {
             }
         });
         assertTrue(failures.isEmpty(), () -> source + ":\n  " + String.join("\n  ", failures));
+    }
+
+    /** The same difference for every rule the cases check: the adapter hung or refused a call while the VMs were set up. */
+    private static Map<String, Optional<String>> everyRule(List<String> rules, String why) {
+        Map<String, Optional<String>> found = new LinkedHashMap<>();
+        rules.forEach(rule -> found.put(rule, Optional.of(why)));
+        return found;
     }
 
     /** What one VM's thread was told: its kept private pages, the shared pages it made. */
@@ -163,6 +178,15 @@ public class GmmConcurrencyChecks {
         Map<String, Optional<String>> found = new LinkedHashMap<>();
         found.put(OWNERS, refusalsFail(() -> owners(gmm, vms, told)));
         found.put(CONSERVED, refusalsFail(() -> conserved(gmm, told, introspect)));
+        if (introspect) {
+            SETS.forEach(rule -> found.put(rule, Optional.empty()));
+            try {
+                freeSets(gmm).ifPresent(f -> found.put(f.rule(), Optional.of(f.difference())));
+            } catch (org.gmck.spi.RejectedException e) {
+                SETS.forEach(rule -> found.put(rule, Optional.of("the adapter refused a read after the VMs called at once: "
+                        + e.getMessage())));
+            }
+        }
         return found;
     }
 
@@ -236,7 +260,7 @@ public class GmmConcurrencyChecks {
         return Optional.empty();
     }
 
-    /** GMM-LOCK-2: every page of every chunk is free or in use, and the counters, LIFOs and free sets agree. */
+    /** GMM-LOCK-2: every page of every chunk is free or in use, the counters adding up and each free LIFO holding the free pages. */
     private static Optional<String> conserved(GlobalMemory gmm, List<Told> told, boolean introspect) {
         int pages = gmm.geometry().pagesPerChunk();
         GmmStatistics stats = gmm.statistics();
@@ -268,13 +292,13 @@ public class GmmConcurrencyChecks {
             return Optional.of(kept + " pages kept and " + shared + " shared, but the chunks hold " + privatePages + " private and "
                     + sharedPages + " shared pages and the statistics say " + stats);
         }
-        return introspect ? freeLists(gmm, chunks, infos) : Optional.empty();
+        return introspect ? freeLifos(gmm, chunks, infos) : Optional.empty();
     }
 
-    private static Optional<String> freeLists(GlobalMemory gmm, List<Long> chunks, Map<Long, ChunkInfo> infos) {
+    /** Each chunk's free LIFO holds its free pages, each once, where the adapter shows the LIFOs. */
+    private static Optional<String> freeLifos(GlobalMemory gmm, List<Long> chunks, Map<Long, ChunkInfo> infos) {
         GmmIntrospection in = gmm.introspection();
         int shift = gmm.geometry().chunkIdShift();
-        boolean seed = gmm.geometry().pagesPerChunk() == 256;
         for (long id : chunks) {
             List<Integer> lifo = in.freeLifo(id);
             if (lifo.size() != infos.get(id).free() || new HashSet<>(lifo).size() != lifo.size()) {
@@ -287,6 +311,22 @@ public class GmmConcurrencyChecks {
                 }
             }
         }
+        return Optional.empty();
+    }
+
+    /** A free set that is not as its rule requires: the rule and the difference. */
+    private record SetFinding(String rule, String difference) {
+    }
+
+    /** GMM-SET-2, 4, 7 and 8 after the VMs called at once: each chunk on the list of its free count in the set of its kind. */
+    private static Optional<SetFinding> freeSets(GlobalMemory gmm) {
+        GmmIntrospection in = gmm.introspection();
+        boolean seed = gmm.geometry().pagesPerChunk() == 256;
+        List<Long> chunks = gmm.chunkIds();
+        Map<Long, ChunkInfo> infos = new HashMap<>();
+        for (long id : chunks) {
+            infos.put(id, gmm.chunk(id));
+        }
         Set<Long> listed = new HashSet<>();
         for (FreeSetKind kind : FreeSetKind.values()) {
             List<List<Long>> lists = in.freeSet(kind);
@@ -294,20 +334,28 @@ public class GmmConcurrencyChecks {
             for (int l = 0; l < lists.size(); l++) {
                 for (long id : lists.get(l)) {
                     ChunkInfo c = infos.get(id);
-                    int want = c == null || c.free() == 0 ? -1 : seed ? (c.free() - 1) >> 4 : c.free() >> 4;
-                    if (!listed.add(id) || c == null || c.sharedChunk() != (kind == FreeSetKind.SHARED) || want != l) {
-                        return Optional.of("chunk " + id + " on list " + l + " of the " + kind + " free set: " + c);
+                    String where = "chunk " + id + " on list " + l + " of the " + kind + " free set: " + c;
+                    if (c != null && c.free() == 0) {
+                        return Optional.of(new SetFinding("GMM-SET-4", where));
+                    }
+                    if (c != null && c.sharedChunk() != (kind == FreeSetKind.SHARED)) {
+                        return Optional.of(new SetFinding("GMM-SET-8", where));
+                    }
+                    int want = c == null ? -1 : seed ? (c.free() - 1) >> 4 : c.free() >> 4;
+                    if (!listed.add(id) || want != l) {
+                        return Optional.of(new SetFinding("GMM-SET-2", where));
                     }
                     sum += c.free();
                 }
             }
             if (sum != in.freeSetPages(kind)) {
-                return Optional.of("the " + kind + " free set records " + in.freeSetPages(kind) + " free pages, its chunks have " + sum);
+                return Optional.of(new SetFinding("GMM-SET-7", "the " + kind + " free set records " + in.freeSetPages(kind)
+                        + " free pages, its chunks have " + sum));
             }
         }
         for (long id : chunks) {
             if (infos.get(id).free() > 0 && !listed.contains(id)) {
-                return Optional.of("chunk " + id + " has free pages but is on no list");
+                return Optional.of(new SetFinding("GMM-SET-2", "chunk " + id + " has free pages but is on no list"));
             }
         }
         return Optional.empty();

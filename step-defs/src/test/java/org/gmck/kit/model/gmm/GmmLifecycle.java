@@ -353,7 +353,6 @@ final class GmmLifecycle {
         Set<Long> ownChunks = new HashSet<>();
         own.forEach(id -> ownChunks.add(m.g.chunkOf(id)));
         GmmModelState.Cleanup r = m.cleanup(vm);
-        GmmSession.note("cleanup last=" + r.lastVm() + " released=" + r.releasedChunks().size());
         CleanupReport report = out.value();
         Checks c = new Checks();
         c.equal("GMM-CLEAN-3", r.freedPrivatePages(), report.freedPrivatePages(), () -> "private pages the cleanup freed",

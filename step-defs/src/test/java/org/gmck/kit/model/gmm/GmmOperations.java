@@ -132,7 +132,6 @@ final class GmmOperations {
         for (int k = 0; k < count && !c.failed(); k++) {
             AllocatedPage page = pages.get(k);
             Choice choice = m.choose(vm);
-            GmmSession.note("alloc step " + choice.step() + (choice.chunks().size() > 1 ? " tie" : "") + (k > 0 ? " in batch" : ""));
             Map<Long, ModelChunk> allowed = new LinkedHashMap<>();
             if (choice.step() == GmmModelState.Step.NEW) {
                 allowed.put(m.g.pageId(choice.newId(), 0), null);

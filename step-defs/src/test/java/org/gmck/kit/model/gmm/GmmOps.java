@@ -31,7 +31,7 @@ final class GmmOps {
                 Pair.of(12, choice.map(GmmOp.Cleanup::new)),
                 Pair.of(12, constant(new GmmOp.Register())),
                 Pair.of(14, choice.zip(choice, choice, choice, GmmOp.Reserve::new)),
-                Pair.of(10, choice.zip(choice, choice, GmmOp.Update::new)),
+                Pair.of(16, choice.zip(choice, choice, GmmOp.Update::new)),
                 Pair.of(14, choice.zip(choice, GmmOp.LookUpPage::new)),
                 Pair.of(10, choice.zip(choice, GmmOp.LookUpChunk::new)),
                 Pair.of(6, choice.map(GmmOp.ReadVm::new)),

@@ -43,11 +43,6 @@ final class GmmSession implements ModelSession<GmmOp> {
     final GmmPicks picks;
     final GmmOperations operations;
     private final List<String> setup = new ArrayList<>();
-    static final Map<String, Integer> DEBUG = new java.util.concurrent.ConcurrentHashMap<>();
-
-    static void note(String key) {
-        DEBUG.merge(key, 1, Integer::sum);
-    }
     private boolean started;
     /** Whether a VM got the handle the steps give VM X, so that VM X cannot stand for a VM never registered. */
     boolean xTaken;
@@ -64,15 +59,17 @@ final class GmmSession implements ModelSession<GmmOp> {
         long base = 2L * g.pages();
         long small = g.pages() / 16;
         for (String name : List.of("A", "B")) {
+            OcPolicy policy = name.equals("A") ? OcPolicy.TBD : OcPolicy.NO_OC;
             int handle = gmm.createVm();
-            gmm.reserve(handle, base, small, small, OcPolicy.TBD, Priority.NORMAL);
+            gmm.reserve(handle, base, small, small, policy, Priority.NORMAL);
             ModelVm vm = m.register(name, handle);
             vm.reserved = true;
+            vm.policy = policy;
             vm.reservation[0] = base;
             vm.reservation[1] = small;
             vm.reservation[2] = small;
             setup.add("VM " + name + " has reserved " + base + " base, " + small + " shadow and " + small
-                    + " fixed pages with policy TBD");
+                    + " fixed pages with policy " + policy);
         }
     }
 
@@ -285,7 +282,6 @@ final class GmmSession implements ModelSession<GmmOp> {
     /** The step of a refusal the rules require, and the comparisons that show it changed nothing. */
     Step refusal(String gherkin, Expect e, Out<?> out) {
         Checks c = new Checks();
-        note("refused " + e.statuses + " " + e.rule);
         String then = GmmGherkin.refused(e.statuses);
         if (!out.refused()) {
             c.fail(e.rule, "the call was accepted (" + describe(out.value()) + ") but must be refused with " + e.statuses, then);
