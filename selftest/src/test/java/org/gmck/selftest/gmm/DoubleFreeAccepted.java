@@ -16,7 +16,7 @@ import org.gmck.spi.gmm.PageState;
  * page twice (a use-after-free in its page tracking) goes unnoticed; a request that names a free page
  * next to others frees the others instead of being refused whole.
  */
-@Breaks(value = "GMM-FREE-2", also = "GMM-FREE-4")
+@Breaks(value = "GMM-FREE-2", also = {"GMM-FREE-4", "GMM-FREE-6"})
 public final class DoubleFreeAccepted extends KnownBad {
 
     GmmFactory gmm(GmmFactory reference) {
