@@ -29,7 +29,10 @@ import org.gmck.spi.gmm.Priority;
 /**
  * One GMM sequence: the adapter's GMM and the model's beside it. Each operation is resolved against the
  * model's state, applied to both, and followed by comparisons of everything it can have changed; a refused
- * operation is compared in full, since it must have changed nothing.
+ * operation is compared in full, since it must have changed nothing. Every sequence starts with two VMs that
+ * reserved two chunks' worth of BASE pages, VM A under policy TBD and VM B under NO_OC, so that updates and
+ * further NO_OC reservations meet the host's limit; a setup reservation the adapter refuses is reported at the
+ * first operation, against the rule that accepts it.
  */
 final class GmmSession implements ModelSession<GmmOp> {
 
@@ -44,6 +47,8 @@ final class GmmSession implements ModelSession<GmmOp> {
     final GmmOperations operations;
     private final List<String> setup = new ArrayList<>();
     private boolean started;
+    /** The first reservation of the setup the adapter refused, reported at the first operation; null when none. */
+    private Checks setupRefused;
     /** Whether a VM got the handle the steps give VM X, so that VM X cannot stand for a VM never registered. */
     boolean xTaken;
 
@@ -61,7 +66,16 @@ final class GmmSession implements ModelSession<GmmOp> {
         for (String name : List.of("A", "B")) {
             OcPolicy policy = name.equals("A") ? OcPolicy.TBD : OcPolicy.NO_OC;
             int handle = gmm.createVm();
-            gmm.reserve(handle, base, small, small, policy, Priority.NORMAL);
+            try {
+                gmm.reserve(handle, base, small, small, policy, Priority.NORMAL);
+            } catch (RejectedException e) {
+                if (setupRefused == null) {
+                    setupRefused = new Checks().fail(policy == OcPolicy.NO_OC && e.status() == GmmStatus.VERR_GMM_MEMORY_RESERVATION_DECLINED
+                            ? "GMM-RES-12" : "GMM-RES-4", "VM " + name + "'s reservation of " + base + " base, " + small + " shadow and "
+                            + small + " fixed pages with policy " + policy + " was refused with " + e.status() + " (" + e.getMessage()
+                            + ") but the rules accept it", "the statistics show " + 2 * (base + 2 * small) + " reserved pages and 2 registered VMs");
+                }
+            }
             ModelVm vm = m.register(name, handle);
             vm.reserved = true;
             vm.policy = policy;
@@ -82,6 +96,9 @@ final class GmmSession implements ModelSession<GmmOp> {
     public Step apply(GmmOp op) {
         if (!started) {
             started = true;
+            if (setupRefused != null) {
+                return new Step(Optional.empty(), setupRefused.result());
+            }
             Checks c = new Checks();
             initial(c);
             if (c.failed()) {
