@@ -311,10 +311,14 @@ final class GmmLifecycle {
         return GmmSession.step(gherkin, c);
     }
 
-    /** Clean-ups pick a live VM mostly, sometimes one cleaned up already, sometimes VM X. */
+    /** Clean-ups pick a live VM mostly (often one holding several references to a shared page), sometimes one cleaned up already, sometimes VM X. */
     private ModelVm cleaned(int n) {
         List<ModelVm> live = m.vms.stream().filter(ModelVm::live).toList();
         List<ModelVm> gone = m.vms.stream().filter(v -> v.cleaned).toList();
+        List<ModelVm> sharers = live.stream().filter(v -> v.held.values().stream().anyMatch(refs -> refs >= 2)).toList();
+        if (n < 60 && !sharers.isEmpty()) {
+            return pick(sharers, n);
+        }
         if (n < 80 && !live.isEmpty()) {
             return pick(live, n);
         }

@@ -550,12 +550,13 @@ final class GmmOperations {
             Bad.OTHER_VMS, Bad.NIL, Bad.ABOVE_LAST, Bad.LAST, Bad.NEVER_CREATED, Bad.GIVEN_BACK);
 
     private Step use(GmmOp.Use op) {
-        ModelVm vm = s.actor(op.vm());
         List<Long> live = picks.liveShared();
+        List<ModelVm> holders = m.vms.stream().filter(v -> v.live() && v.reserved && !v.held.isEmpty()).toList();
+        ModelVm vm = op.vm() < 40 && !holders.isEmpty() ? pick(holders, op.vm()) : s.actor(op.vm());
         PageRef ref;
         if (op.shape() < 75 && !live.isEmpty()) {
             List<Long> mine = vm == null ? List.of() : live.stream().filter(vm.held::containsKey).toList();
-            ref = picks.shared(op.pick() % 2 == 0 && !mine.isEmpty() ? pick(mine, op.pick() / 2) : pick(live, op.pick() / 2));
+            ref = picks.shared(op.pick() % 4 != 0 && !mine.isEmpty() ? pick(mine, op.pick() / 4) : pick(live, op.pick() / 4));
         } else {
             ref = picks.bad(SHARED_PATH_BAD.get(op.pick() % SHARED_PATH_BAD.size()), op.pick() / 9, vm);
         }

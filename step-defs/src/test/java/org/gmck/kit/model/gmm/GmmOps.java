@@ -28,7 +28,7 @@ final class GmmOps {
                 Pair.of(variant.legacy() ? 3 : 40, choice.zip(choice, choice, GmmOp.Use::new)),
                 Pair.of(variant.legacy() ? 3 : 30, choice.zip(choice, choice, GmmOp.Release::new)),
                 Pair.of(variant.legacy() ? 48 : 4, choice.map(GmmOp.Seed::new)),
-                Pair.of(12, choice.map(GmmOp.Cleanup::new)),
+                Pair.of(16, choice.map(GmmOp.Cleanup::new)),
                 Pair.of(12, constant(new GmmOp.Register())),
                 Pair.of(14, choice.zip(choice, choice, choice, GmmOp.Reserve::new)),
                 Pair.of(16, choice.zip(choice, choice, GmmOp.Update::new)),
