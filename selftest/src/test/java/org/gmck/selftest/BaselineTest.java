@@ -60,11 +60,13 @@ class BaselineTest {
     }
 
     @Test
-    void aBaselineNamingUnknownRulesIsRefused() throws IOException {
+    void aBaselineNamingUnknownRulesIsAnErrorBeforeAnythingRuns() throws IOException {
         CertificationReport report = KitRuns.run("baseline/unknown", KitRuns.declaring(new KnownBad() { }.adapter(), Set.of(Profile.PGM_MODES)),
                 Optional.of(baseline("PGM-NOPE-1 typo\nGMM-PAGE-1 not declared\n")), Optional.empty()).report();
-        assertEquals(CertificationReport.Outcome.BASELINE_STALE, report.outcome(), report.headline());
-        assertEquals(2, report.baseline().problems().size(), report.baseline().problems().toString());
+        assertEquals(CertificationReport.Outcome.ERROR, report.outcome(), report.headline());
+        String error = report.error().orElseThrow();
+        assertTrue(error.contains("'PGM-NOPE-1' is not a catalogued rule") && error.contains("-Dconformance.baseline="), error);
+        assertTrue(report.rules().stream().allMatch(r -> r.scenarios().isEmpty()), "nothing ran");
         assertFalse(report.accepted());
     }
 }

@@ -16,7 +16,7 @@ final class SchemaCheck {
 
     private static final List<String> KNOWN = List.of("$schema", "$id", "$defs", "title", "description", "format",
             "type", "const", "enum", "pattern", "minLength", "minimum", "required", "properties",
-            "additionalProperties", "items", "oneOf", "$ref");
+            "additionalProperties", "items", "oneOf", "$ref", "dependentRequired");
 
     private final JsonNode root;
     private final List<String> problems = new ArrayList<>();
@@ -78,6 +78,18 @@ final class SchemaCheck {
         }
         if (value.isObject()) {
             checkObject(schema, value, at);
+            if (schema.has("dependentRequired")) {
+                for (Iterator<String> keys = schema.get("dependentRequired").fieldNames(); keys.hasNext();) {
+                    String key = keys.next();
+                    if (value.has(key)) {
+                        for (JsonNode needed : schema.get("dependentRequired").get(key)) {
+                            if (!value.has(needed.asText())) {
+                                problems.add(at + ": has '" + key + "' but not '" + needed.asText() + "'");
+                            }
+                        }
+                    }
+                }
+            }
         }
         if (value.isArray() && schema.has("items")) {
             int i = 0;

@@ -1,11 +1,12 @@
 package org.gmck.kit;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-import java.util.stream.Collectors;
 import org.gmck.spi.ConformanceAdapter;
-import org.gmck.spi.Profile;
 
 /**
  * Finds the adapter under test with {@link ServiceLoader} and the {@code conformance.adapter} system
@@ -30,7 +31,7 @@ public final class Adapters {
     /** The name asked for: the instance in use, or the one on the command line. */
     public static String requestedName() {
         ConformanceAdapter o = override;
-        return o != null ? o.name() : System.getProperty(PROPERTY, DEFAULT).trim();
+        return o != null ? o.getClass().getName() : System.getProperty(PROPERTY, DEFAULT).trim();
     }
 
     /** The selected adapter; throws the same {@link AdapterSelectionError} on every call if there is none. */
@@ -71,41 +72,101 @@ public final class Adapters {
             return selection;
         }
         ConformanceAdapter o = override;
-        selection = o != null ? validated(o) : lookUp(requestedName());
+        selection = o != null ? pinned(o) : lookUp(requestedName());
         return selection;
     }
 
-    private static Selection lookUp(String name) {
-        List<ConformanceAdapter> found;
-        try {
-            found = ServiceLoader.load(ConformanceAdapter.class).stream()
-                    .map(ServiceLoader.Provider::get)
-                    .collect(Collectors.toList());
-        } catch (ServiceConfigurationError e) {
-            return Selection.failed("An adapter listed in META-INF/services/"
-                    + ConformanceAdapter.class.getName() + " cannot be loaded: " + e.getMessage());
-        }
-        List<ConformanceAdapter> matching = found.stream().filter(a -> a.name().equals(name)).collect(Collectors.toList());
-        String names = found.stream().map(ConformanceAdapter::name).sorted().collect(Collectors.joining(", "));
-        if (matching.size() != 1) {
-            return Selection.failed(matching.isEmpty()
-                    ? "No conformance adapter named '" + name + "' on the class path; found: "
-                            + (names.isEmpty() ? "none" : names)
-                            + ". Choose one with -D" + PROPERTY + "=NAME, or list yours in "
-                            + "META-INF/services/" + ConformanceAdapter.class.getName() + "."
-                    : matching.size() + " adapters are named '" + name + "'; names must be unique (found: " + names + ").");
-        }
-        return validated(matching.get(0));
+    /** The metadata of the selected adapter, as read once at the start of the run. */
+    public static AdapterMetadata metadata() {
+        return ((PinnedAdapter) selected()).metadata();
     }
 
-    private static Selection validated(ConformanceAdapter adapter) {
-        for (Profile p : adapter.profiles()) {
-            if (p.parent().isPresent() && !adapter.profiles().contains(p.parent().get())) {
-                return Selection.failed("Adapter '" + adapter.name() + "' declares sub-profile '" + p.id()
-                        + "' without its parent profile '" + p.parent().get().id() + "'.");
+    /**
+     * Loads every adapter the class path lists, each on its own: one whose class cannot be loaded, whose
+     * constructor throws or whose {@code name()} fails is reported with its own message and does not stop the
+     * others from being chosen.
+     */
+    private static Selection lookUp(String name) {
+        if (name.isEmpty()) {
+            return Selection.failed("-D" + PROPERTY + " is empty; name the adapter to certify");
+        }
+        Duration timeout = metadataTimeout();
+        List<ConformanceAdapter> matching = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<String> broken = new ArrayList<>();
+        Iterator<ServiceLoader.Provider<ConformanceAdapter>> providers;
+        try {
+            providers = ServiceLoader.load(ConformanceAdapter.class).stream().iterator();
+        } catch (ServiceConfigurationError e) {
+            return Selection.failed("META-INF/services/" + ConformanceAdapter.class.getName() + " cannot be read: " + e.getMessage());
+        }
+        while (true) {
+            ServiceLoader.Provider<ConformanceAdapter> provider;
+            try {
+                if (!providers.hasNext()) {
+                    break;
+                }
+                provider = providers.next();
+            } catch (ServiceConfigurationError e) {
+                broken.add(message(e));
+                continue;
+            }
+            String type = provider.type().getName();
+            ConformanceAdapter adapter;
+            try {
+                adapter = provider.get();
+            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+                broken.add(type + " cannot be constructed: " + message(e.getCause() != null ? e.getCause() : e));
+                continue;
+            }
+            try {
+                String found = AdapterMetadata.nameOf(adapter, timeout);
+                names.add(found);
+                if (found.equals(name)) {
+                    matching.add(adapter);
+                }
+            } catch (AdapterMetadata.Invalid e) {
+                broken.add(e.getMessage());
             }
         }
-        return new Selection(adapter, null);
+        names.sort(null);
+        String others = broken.isEmpty() ? "" : "; adapters that could not be loaded: " + String.join("; ", broken);
+        if (matching.isEmpty()) {
+            return Selection.failed("No conformance adapter named '" + name + "' on the class path; found: "
+                    + (names.isEmpty() ? "none" : String.join(", ", names)) + others
+                    + ". Choose one with -D" + PROPERTY + "=NAME, or list yours in META-INF/services/"
+                    + ConformanceAdapter.class.getName() + ".");
+        }
+        if (matching.size() > 1) {
+            return Selection.failed(matching.size() + " adapters are named '" + name + "'; names must be unique (found: "
+                    + String.join(", ", names) + ").");
+        }
+        return pinned(matching.get(0));
+    }
+
+    private static String message(Throwable t) {
+        return t.getClass().getName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+
+    /** Reads the adapter's metadata once, within the timeout per call, and pins it for the run. */
+    private static Selection pinned(ConformanceAdapter adapter) {
+        if (adapter instanceof PinnedAdapter p) {
+            return new Selection(p, null);
+        }
+        try {
+            return new Selection(new PinnedAdapter(adapter, AdapterMetadata.read(adapter, metadataTimeout())), null);
+        } catch (AdapterMetadata.Invalid e) {
+            return Selection.failed(e.getMessage());
+        }
+    }
+
+    /** The run's timeout per call, or 10 s when the option is itself wrong (the run reports that separately). */
+    private static Duration metadataTimeout() {
+        try {
+            return Timeouts.forRun();
+        } catch (IllegalArgumentException e) {
+            return Timeouts.parse(Timeouts.DEFAULT);
+        }
     }
 
     /** Closes an in-JVM {@link #use(ConformanceAdapter)}. */

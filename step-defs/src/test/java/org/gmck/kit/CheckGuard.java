@@ -33,6 +33,7 @@ public final class CheckGuard implements CallGuard {
             }
             return CallLane.run(call, timeout.toNanos());
         } catch (TimeoutException hung) {
+            RunLimits.hung();
             throw new AdapterFailure("the adapter did not answer within " + Timeouts.describe(timeout) + " (" + what
                     + "); the call was abandoned", true, null);
         } catch (InterruptedException interrupted) {

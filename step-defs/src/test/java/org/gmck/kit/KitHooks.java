@@ -24,12 +24,11 @@ public final class KitHooks {
     }
 
     /**
-     * Chooses the adapter afresh for this run, and fails the whole run once, before any scenario, when
-     * the requested adapter cannot be found.
+     * Chooses the adapter (once per run: a certification run chooses it before it starts, and its metadata is
+     * read only then), and fails the whole run once, before any scenario, when it cannot be chosen.
      */
     @BeforeAll
     public static void chooseAdapter() {
-        Adapters.forget();
         Adapters.selected();
     }
 
@@ -52,6 +51,7 @@ public final class KitHooks {
                 "Scenario '" + scenario.getName() + "' is tagged @" + id + ", which CONFORMANCE.md does not catalogue"));
         Profile profile = profiles.get(0);
         context.begin(adapter, rule, profile, Timeouts.forScenario(scenario.getSourceTagNames()));
+        RunLimits.stopped().ifPresent(why -> Assumptions.abort(RunLimits.notRun(why)));
         Assumptions.assumeTrue(adapter.profiles().contains(profile), () -> NOT_APPLICABLE + " adapter '" + adapter.name()
                 + "' does not declare profile '" + profile.id() + "' (rule " + id + ")");
     }

@@ -80,12 +80,16 @@ public final class ScenarioContext implements CallGuard {
      */
     @Override
     public Object call(String what, java.util.concurrent.Callable<Object> call) {
+        RunLimits.stopped().ifPresent(why -> {
+            throw new org.opentest4j.TestAbortedException(RunLimits.notRun(why));
+        });
         if (timeout.equals(Timeouts.UNLIMITED)) {
             return direct(what, call);
         }
         try {
             return CallLane.run(call, timeout.toNanos());
         } catch (TimeoutException hung) {
+            RunLimits.hung();
             throw failure("the adapter did not answer within " + Timeouts.describe(timeout) + " (" + what
                     + "); the call was abandoned. Raise the limit with -D" + Timeouts.PROPERTY + "=DURATION, or tag "
                     + "the scenario " + Timeouts.TAG_PREFIX + "DURATION, if the implementation is merely slow", (Throwable) null);

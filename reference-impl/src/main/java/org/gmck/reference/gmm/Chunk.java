@@ -24,10 +24,11 @@ final class Chunk {
     Chunk prev;
     Chunk next;
 
-    /** A fresh chunk: every page free and zeroed, chained in ascending order from index 0. */
-    Chunk(long id, int pagesPerChunk, long hostPfnBase, boolean dedicatedShared, int affinity) {
+    /** A fresh chunk on {@code pages}: every page free and zeroed, chained in ascending order from index 0. */
+    Chunk(long id, long[] pages, long hostPfnBase, boolean dedicatedShared, int affinity) {
+        int pagesPerChunk = pages.length;
         this.id = id;
-        this.pages = new long[pagesPerChunk];
+        this.pages = pages;
         this.hostPfnBase = hostPfnBase;
         this.dedicatedShared = dedicatedShared;
         this.affinity = affinity;

@@ -3,6 +3,7 @@ package org.gmck.reference.gmm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 
 /**
  * The chunks held from the host: keyed by id (with the chunk TLB in front), their ids, the private and shared
@@ -25,6 +26,8 @@ final class ChunkPool {
     private final ChunkIdAllocator ids;
     /** The host memory limit in whole chunks, never more than there are chunk ids. */
     private final long maxChunks;
+    /** Where the page arrays of new chunks come from (tests make it fail to stand for a host out of memory). */
+    IntFunction<long[]> pageArrays = long[]::new;
 
     ChunkPool(ChunkGeometry geometry, long hostPages) {
         this.geometry = geometry;
@@ -59,11 +62,20 @@ final class ChunkPool {
         return chunk;
     }
 
+    /** The memory of a new chunk's pages, got before anything changes so that running out refuses cleanly. */
+    long[] chunkMemory() {
+        return pageArrays.apply(geometry.pagesPerChunk());
+    }
+
     /** A new chunk from the host, linked into its free set; the caller has checked {@link #chunksLeft()}. */
     Chunk create(boolean dedicatedShared, int affinity) {
+        return create(dedicatedShared, affinity, chunkMemory());
+    }
+
+    /** A new chunk on page memory already got with {@link #chunkMemory()}, linked into its free set. */
+    Chunk create(boolean dedicatedShared, int affinity, long[] memory) {
         long id = ids.allocate();
-        Chunk chunk = new Chunk(id, geometry.pagesPerChunk(), geometry.pageId(id, 0) ^ HOST_PFN_BIT, dedicatedShared,
-                affinity);
+        Chunk chunk = new Chunk(id, memory, geometry.pageId(id, 0) ^ HOST_PFN_BIT, dedicatedShared, affinity);
         chunks.put(id, chunk);
         setOf(chunk).link(chunk);
         return chunk;

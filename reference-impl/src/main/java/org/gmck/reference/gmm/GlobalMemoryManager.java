@@ -80,6 +80,11 @@ public final class GlobalMemoryManager {
         return geometry;
     }
 
+    /** The chunk pool, for tests in this package. */
+    ChunkPool pool() {
+        return pool;
+    }
+
     // ---------------------------------------------------------------- VMs and reservations
 
     /** Registers a VM: counters zero, policy TBD, priority NORMAL. */
@@ -105,7 +110,7 @@ public final class GlobalMemoryManager {
         if (data.hasReservation()) {
             throw reject(GmmStatus.VERR_WRONG_ORDER, "VM " + vm + " already made its initial reservation");
         }
-        checkBacked(data, policy, base + shadow + fixed);
+        checkBacked(data, policy, base, shadow, fixed);
         data.reserved[0] = base;
         data.reserved[1] = shadow;
         data.reserved[2] = fixed;
@@ -120,7 +125,7 @@ public final class GlobalMemoryManager {
         if (!data.hasReservation()) {
             throw reject(GmmStatus.VERR_WRONG_ORDER, "VM " + vm + " has made no initial reservation");
         }
-        checkBacked(data, data.policy, base + shadow + fixed);
+        checkBacked(data, data.policy, base, shadow, fixed);
         data.reserved[0] = base;
         data.reserved[1] = shadow;
         data.reserved[2] = fixed;
@@ -132,21 +137,43 @@ public final class GlobalMemoryManager {
         }
     }
 
-    /** Under NO_OC the reservations of all NO_OC VMs together must fit in host memory. */
-    private void checkBacked(VmData data, OcPolicy policy, long total) {
-        if (policy != OcPolicy.NO_OC) {
-            return;
+    /**
+     * Under NO_OC the reservations of all NO_OC VMs together must fit in host memory. Under any policy the
+     * reservations of all VMs together must be a count a long holds, so that no total wraps. The counts are
+     * positive; sums are taken with overflow checks, and an overflowing NO_OC sum certainly exceeds the host.
+     */
+    private void checkBacked(VmData data, OcPolicy policy, long base, long shadow, long fixed) {
+        long committed;
+        long all;
+        try {
+            committed = Math.addExact(Math.addExact(base, shadow), fixed);
+        } catch (ArithmeticException e) {
+            throw overflowing(policy, "the counts " + base + ", " + shadow + " and " + fixed);
         }
-        long committed = total;
+        all = committed;
         for (VmData other : vms.values()) {
-            if (other != data && other.policy == OcPolicy.NO_OC) {
-                committed += other.reservedTotal();
+            if (other == data) {
+                continue;
+            }
+            try {
+                all = Math.addExact(all, other.reservedTotal());
+                if (policy == OcPolicy.NO_OC && other.policy == OcPolicy.NO_OC) {
+                    committed = Math.addExact(committed, other.reservedTotal());
+                }
+            } catch (ArithmeticException e) {
+                throw overflowing(policy, "the reservations of all VMs");
             }
         }
-        if (committed > hostPages) {
+        if (policy == OcPolicy.NO_OC && committed > hostPages) {
             throw reject(GmmStatus.VERR_GMM_MEMORY_RESERVATION_DECLINED, "NO_OC reservations of " + committed
                     + " pages exceed the host's " + hostPages);
         }
+    }
+
+    private RejectedException overflowing(OcPolicy policy, String what) {
+        return policy == OcPolicy.NO_OC
+                ? reject(GmmStatus.VERR_GMM_MEMORY_RESERVATION_DECLINED, what + " together exceed any host's pages")
+                : reject(GmmStatus.VERR_INVALID_PARAMETER, what + " together are more pages than a count holds");
     }
 
     // ---------------------------------------------------------------- private pages
@@ -175,11 +202,25 @@ public final class GlobalMemoryManager {
         } else if (pool.privateSet.freePages() + pool.chunksLeft() * geometry.pagesPerChunk() < count) {
             throw reject(GmmStatus.VERR_GMM_HIT_GLOBAL_LIMIT, "the host memory limit does not cover " + count + " pages");
         }
-        List<AllocatedPage> result = new ArrayList<>(count);
+        // Everything that can run out is got before the first page changes: the memory of every chunk the
+        // request needs beyond the free pages already held, and the list of results.
+        List<AllocatedPage> result;
+        long[][] newChunks;
+        try {
+            long missing = legacy ? 0 : Math.max(0, count - pool.privateSet.freePages());
+            newChunks = new long[(int) ((missing + geometry.pagesPerChunk() - 1) / geometry.pagesPerChunk())][];
+            for (int i = 0; i < newChunks.length; i++) {
+                newChunks[i] = pool.chunkMemory();
+            }
+            result = new ArrayList<>(count);
+        } catch (OutOfMemoryError e) {
+            throw reject(GmmStatus.VERR_NO_MEMORY, "the host could not give the chunks for " + count + " pages");
+        }
+        int nextNew = 0;
         for (Long pfn : guestPfns) {
             Chunk chunk = AllocationOrder.pick(pool.privateSet, vm, legacy);
             if (chunk == null) {
-                chunk = pool.create(false, vm);
+                chunk = nextNew < newChunks.length ? pool.create(false, vm, newChunks[nextNew++]) : pool.create(false, vm);
             }
             int oldFree = chunk.free;
             int index = chunk.popFree();
@@ -564,7 +605,7 @@ public final class GlobalMemoryManager {
     }
 
     private void checkGlobalLimit(long count) {
-        if (allocatedPages + count > pool.maxPages()) {
+        if (count > pool.maxPages() - allocatedPages) {
             throw reject(GmmStatus.VERR_GMM_HIT_GLOBAL_LIMIT, count + " more pages, with " + allocatedPages
                     + " allocated, exceed the host's " + pool.maxPages());
         }
@@ -572,7 +613,7 @@ public final class GlobalMemoryManager {
 
     private static void checkAccountLimit(VmData data, Account account, long count) {
         int a = account.ordinal();
-        if (data.allocated[a] + count > data.reserved[a]) {
+        if (count > data.reserved[a] - data.allocated[a]) {
             throw reject(GmmStatus.VERR_GMM_HIT_VM_ACCOUNT_LIMIT, account + ": " + data.allocated[a] + " + " + count
                     + " exceeds the reservation of " + data.reserved[a]);
         }

@@ -1,6 +1,8 @@
 package org.gmck.reference.largepage;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.gmck.spi.RejectedException;
 import org.gmck.spi.largepage.CounterEncoding;
 import org.gmck.spi.largepage.CounterArray;
@@ -19,19 +21,22 @@ final class Slot {
     private final long firstFrame;
     private final boolean largeHost;
     private final WriteProtectCounters counters;
-    /** How many shadows each 4 KB page of the slot has (a page table may be shadowed more than once). */
-    private final int[] shadows;
+    /**
+     * How many shadows each 4 KB page of the slot has (a page table may be shadowed more than once), by page
+     * index; pages without shadows have no entry, so the cost follows the shadowed pages, not the slot's size.
+     */
+    private final Map<Long, Integer> shadows = new HashMap<>();
 
     Slot(MemorySlot spec, CounterEncoding encoding) {
         this.spec = spec;
         this.firstFrame = Geometry.frameCeiling(spec.guestBase());
         long framesEnd = Geometry.frameBase(spec.guestEnd());
-        int frames = (int) (Math.max(0, framesEnd - firstFrame) >>> Geometry.FRAME_SHIFT);
+        // The slot table refuses slots over SlotTable.MAX_SLOT_BYTES, so the frame count fits an int.
+        int frames = Math.toIntExact(Math.max(0, framesEnd - firstFrame) >>> Geometry.FRAME_SHIFT);
         // A slot on 2 MB host pages starts on a 2 MB host boundary (the slot table refuses any other), so
         // its host pages line up with the guest's frames exactly when its guest base is 2 MB aligned too.
         this.largeHost = spec.backing() == HostBacking.LARGE_PAGES && Geometry.frameAligned(spec.guestBase());
         this.counters = WriteProtectCounters.create(encoding, frames, largeHost);
-        this.shadows = new int[Math.toIntExact(spec.size() >>> Geometry.PAGE_SHIFT)];
     }
 
     MemorySlot spec() {
@@ -74,7 +79,7 @@ final class Slot {
     }
 
     boolean shadowed(long gpa) {
-        return shadows[pageIndex(gpa)] > 0;
+        return shadows.containsKey(pageIndex(gpa));
     }
 
     /** Adds one shadow to the page, which is write-protected from now on. */
@@ -83,7 +88,7 @@ final class Slot {
         if (counts(frame)) {
             counters.increment(frameIndex(frame));
         }
-        shadows[pageIndex(gpa)]++;
+        shadows.merge(pageIndex(gpa), 1, Integer::sum);
     }
 
     /**
@@ -97,22 +102,27 @@ final class Slot {
             throw new RejectedException(LargePageStatus.WRITE_PROTECT_COUNT_UNDERFLOW, String.format(
                     "the counter of the 2 MB frame at %#x already says no page is write-protected", frame));
         }
-        int page = pageIndex(gpa);
-        if (shadows[page] == 0) {
+        long page = pageIndex(gpa);
+        int count = shadows.getOrDefault(page, 0);
+        if (count == 0) {
             throw new RejectedException(LargePageStatus.PAGE_NOT_SHADOWED,
                     String.format("no page table is shadowed in the page at %#x", Geometry.pageBase(gpa)));
         }
         if (counted) {
             counters.decrement(frameIndex(frame));
         }
-        shadows[page]--;
+        if (count == 1) {
+            shadows.remove(page);
+        } else {
+            shadows.put(page, count - 1);
+        }
     }
 
     private int frameIndex(long frameGpa) {
         return (int) ((frameGpa - firstFrame) >>> Geometry.FRAME_SHIFT);
     }
 
-    private int pageIndex(long gpa) {
-        return (int) ((gpa - spec.guestBase()) >>> Geometry.PAGE_SHIFT);
+    private long pageIndex(long gpa) {
+        return (gpa - spec.guestBase()) >>> Geometry.PAGE_SHIFT;
     }
 }

@@ -14,6 +14,12 @@ import org.gmck.spi.largepage.MemorySlot;
 /** The memory slots of a VM, by guest-physical base, with the checks a new slot must pass. */
 final class SlotTable {
 
+    /**
+     * The largest slot the table takes: 2^40 bytes (1 TiB), 512K frames' counters. A larger one is refused
+     * with SLOT_TOO_LARGE before any counter is made.
+     */
+    static final long MAX_SLOT_BYTES = 1L << 40;
+
     private final TreeMap<Long, Slot> slots = new TreeMap<>();
     private final CounterEncoding encoding;
 
@@ -36,6 +42,9 @@ final class SlotTable {
         if (spec.guestBase() < 0 || spec.size() > Geometry.ADDRESS_LIMIT - spec.guestBase()) {
             throw refused(LargePageStatus.SLOT_OUT_OF_RANGE, spec, "does not fit in 52-bit guest-physical addresses");
         }
+        if (spec.hostBase() < 0 || spec.size() > Long.MAX_VALUE - spec.hostBase()) {
+            throw refused(LargePageStatus.SLOT_OUT_OF_RANGE, spec, "has host memory past the largest host address");
+        }
         List<MemorySlot> others = new ArrayList<>(alsoAdding);
         slots.values().forEach(s -> others.add(s.spec()));
         for (MemorySlot other : others) {
@@ -43,6 +52,9 @@ final class SlotTable {
                 throw refused(LargePageStatus.SLOT_OVERLAP, spec, String.format("overlaps the slot [%#x, %#x)",
                         other.guestBase(), other.guestEnd()));
             }
+        }
+        if (spec.size() > MAX_SLOT_BYTES) {
+            throw refused(LargePageStatus.SLOT_TOO_LARGE, spec, "is larger than the 2^40 bytes a slot may have");
         }
     }
 

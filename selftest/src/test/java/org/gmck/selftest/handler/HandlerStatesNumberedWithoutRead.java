@@ -14,7 +14,7 @@ import org.gmck.spi.pgm.phys.GuestPhysicalMemory;
  * its handler states right, and handlers behave, while the record itself says WRITE where the seed's layout
  * says read and ALL where it says write.
  */
-@Breaks("PGM-HND-14")
+@Breaks(value = "PGM-HND-14", also = "PGM-REC-7")
 public final class HandlerStatesNumberedWithoutRead extends KnownBad {
 
     private static final int PHYS_SHIFT = 4;

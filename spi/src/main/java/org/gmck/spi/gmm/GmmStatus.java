@@ -37,5 +37,10 @@ public enum GmmStatus implements Status {
     /** A reservation under the no-over-commitment policy exceeds what the host can back. */
     VERR_GMM_MEMORY_RESERVATION_DECLINED,
     /** A value does not fit the field of a page layout. */
-    VERR_OUT_OF_RANGE
+    VERR_OUT_OF_RANGE,
+    /**
+     * The implementation could not get the memory a request needs although the host memory limit covers
+     * it (the host refused a chunk part-way); nothing was allocated.
+     */
+    VERR_NO_MEMORY
 }

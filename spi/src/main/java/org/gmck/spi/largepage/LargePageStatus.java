@@ -10,8 +10,16 @@ public enum LargePageStatus implements Status {
     SLOT_MISALIGNED,
     /** A slot's guest range overlaps an existing slot. */
     SLOT_OVERLAP,
-    /** A slot's guest range starts below 0 or ends above the 52-bit guest-physical address space. */
+    /**
+     * A slot's guest range starts below 0 or ends above the 52-bit guest-physical address space, or its host
+     * range starts below 0 or ends past the largest host address a {@code long} holds.
+     */
     SLOT_OUT_OF_RANGE,
+    /**
+     * A slot, valid in itself, has more 2 MB frames than the implementation can keep write-protect counters
+     * for; nothing is added.
+     */
+    SLOT_TOO_LARGE,
     /** The guest-physical address, or part of the frame asked for, lies in no memory slot. */
     NO_SLOT,
     /** Unshadowing a page that has no shadow left. */

@@ -23,7 +23,8 @@ public interface ShadowMmu {
      * Adds a memory slot.
      *
      * @throws org.gmck.spi.RejectedException {@link LargePageStatus#SLOT_EMPTY}, {@link LargePageStatus#SLOT_MISALIGNED},
-     *                                        {@link LargePageStatus#SLOT_OUT_OF_RANGE}, {@link LargePageStatus#SLOT_OVERLAP}
+     *                                        {@link LargePageStatus#SLOT_OUT_OF_RANGE}, {@link LargePageStatus#SLOT_OVERLAP},
+     *                                        {@link LargePageStatus#SLOT_TOO_LARGE}
      */
     void addSlot(MemorySlot slot);
 

@@ -3,7 +3,11 @@ package org.gmck.kit.certify;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.launcher.EngineFilter.includeEngines;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,6 +17,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.gmck.kit.Adapters;
 import org.gmck.kit.RunConformanceTest;
+import org.gmck.kit.RunLimits;
+import org.gmck.kit.report.CertificationReport;
+import org.gmck.kit.report.ReportBundle;
 import org.gmck.kit.report.ReportSink;
 import org.gmck.spi.ConformanceAdapter;
 import org.gmck.spi.Profile;
@@ -79,13 +86,53 @@ public final class Certification {
      */
     private static Optional<Set<Profile>> declared() {
         try {
-            return Optional.of(Set.copyOf(Adapters.selected().profiles()));
+            return Optional.of(Adapters.metadata().profiles());
         } catch (Adapters.AdapterSelectionError e) {
             return Optional.empty();
         }
     }
 
     private ReportSink.Published launch() {
+        RunLimits.clear();
+        Preflight.Checked checked = new Preflight(settings).check(folder);
+        List<String> problems = new ArrayList<>(checked.problems());
+        try {
+            ReportBundle.clear(folder);
+        } catch (IOException | RuntimeException e) {
+            problems.add("the earlier report in " + folder.toAbsolutePath() + " cannot be removed: " + e);
+        }
+        if (!problems.isEmpty() || !checked.ready()) {
+            return ended(ErrorReport.of(checked.adapter(), String.join("; ", problems), Instant.now()));
+        }
+        Instant started = Instant.now();
+        written(ErrorReport.of(checked.adapter(), "the run started at " + started + " and did not finish: the JVM "
+                + "stopped before the end (Runtime.halt, a crash, or the process was killed)", started));
+        AtomicReference<ReportSink.Published> report = new AtomicReference<>();
+        CertificationListener listener = new CertificationListener(folder, report::set, checked);
+        Thread exiting = new Thread(() -> listener.abandon("the JVM exited before the run ended (System.exit was called, "
+                + "by the adapter or by code it runs, or the process got a signal)"), "gmck-report-on-exit");
+        Runtime.getRuntime().addShutdownHook(exiting);
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        try {
+            LauncherFactory.create().execute(request(), summary, listener);
+        } finally {
+            RunLimits.clear();
+            try {
+                Runtime.getRuntime().removeShutdownHook(exiting);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run: it wrote the report
+            }
+        }
+        if (report.get() == null) {
+            StringBuilder why = new StringBuilder("the conformance suite ran " + summary.getSummary().getTestsFoundCount()
+                    + " tests but produced no report");
+            summary.getSummary().getFailures().forEach(f -> why.append("; ").append(f.getException()));
+            return ended(ErrorReport.of(checked.adapter(), why.toString(), started));
+        }
+        return report.get();
+    }
+
+    private LauncherDiscoveryRequest request() {
         Map<String, String> parameters = new LinkedHashMap<>(settings);
         parameters.put("cucumber.plugin", "html:" + folder.resolve("cucumber.html") + ", json:" + folder.resolve("cucumber.json")
                 + ", junit:" + folder.resolve("cucumber-junit.xml"));
@@ -97,20 +144,25 @@ public final class Certification {
                 : p.stream().map(Profile::tag).collect(Collectors.joining(" or "))));
         profiles.ifPresent(p -> parameters.put(CheckSettings.PROFILES,
                 p.stream().map(Profile::id).collect(Collectors.joining(","))));
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+        return LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(RunConformanceTest.class))
                 .filters(includeEngines("junit-platform-suite"))
                 .configurationParameters(parameters)
                 .build();
-        AtomicReference<ReportSink.Published> report = new AtomicReference<>();
-        SummaryGeneratingListener summary = new SummaryGeneratingListener();
-        LauncherFactory.create().execute(request, summary, new CertificationListener(folder, report::set));
-        if (report.get() == null) {
-            IllegalStateException noReport = new IllegalStateException("the conformance suite ran "
-                    + summary.getSummary().getTestsFoundCount() + " tests but produced no report");
-            summary.getSummary().getFailures().forEach(f -> noReport.addSuppressed(f.getException()));
-            throw noReport;
+    }
+
+    /** A run that ended before the suite could run: its error report, written where possible and printed. */
+    private ReportSink.Published ended(CertificationReport report) {
+        written(report);
+        System.out.println(ReportBundle.console(report, folder));
+        return new ReportSink.Published(report, folder);
+    }
+
+    private void written(CertificationReport report) {
+        try {
+            ReportBundle.write(report, folder);
+        } catch (RuntimeException e) {
+            System.err.println("The report cannot be written to " + folder.toAbsolutePath() + ": " + e);
         }
-        return report.get();
     }
 }

@@ -12,7 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.gmck.kit.AdapterMetadata;
 import org.gmck.kit.Adapters;
+import org.gmck.kit.RunLimits;
 import org.gmck.kit.KitHooks;
 import org.gmck.kit.RunConformanceTest;
 import org.gmck.kit.Timeouts;
@@ -58,6 +60,7 @@ public final class CertificationListener implements TestExecutionListener {
 
     private final Optional<Path> configured;
     private final Consumer<ReportSink.Published> onReport;
+    private final Optional<Preflight.Checked> preflight;
 
     private Path folder;
     private Instant started;
@@ -67,20 +70,30 @@ public final class CertificationListener implements TestExecutionListener {
     private final Map<String, List<ModelEvidence>> models = new TreeMap<>();
     private final List<String> unattributed = new ArrayList<>();
     private final Set<String> publishedFailures = new HashSet<>();
+    private final List<String> errors = new ArrayList<>();
+    private final Set<String> planned = new HashSet<>();
+    private final Set<String> answered = new HashSet<>();
+    private final Set<String> running = new java.util.LinkedHashSet<>();
+    private volatile boolean finished;
 
     /** The instance the JUnit Platform loads: it writes a report only when {@value #FOLDER_PARAMETER} is set. */
     public CertificationListener() {
-        this(Optional.empty(), p -> { });
+        this(Optional.empty(), p -> { }, Optional.empty());
     }
 
-    /** An instance that writes its report into {@code folder} and hands it to {@code onReport}. */
-    public CertificationListener(Path folder, Consumer<ReportSink.Published> onReport) {
-        this(Optional.of(folder), onReport);
+    /**
+     * The certification command's instance: writes its report into {@code folder}, hands it to {@code onReport},
+     * and starts the run's limits once it knows how many scenarios the run has.
+     */
+    CertificationListener(Path folder, Consumer<ReportSink.Published> onReport, Preflight.Checked preflight) {
+        this(Optional.of(folder), onReport, Optional.of(preflight));
     }
 
-    private CertificationListener(Optional<Path> configured, Consumer<ReportSink.Published> onReport) {
+    private CertificationListener(Optional<Path> configured, Consumer<ReportSink.Published> onReport,
+                                  Optional<Preflight.Checked> preflight) {
         this.configured = configured;
         this.onReport = onReport;
+        this.preflight = preflight;
     }
 
     /** What the unique id of every test of the conformance suite contains. */
@@ -95,7 +108,7 @@ public final class CertificationListener implements TestExecutionListener {
         }
         started = Instant.now();
         try {
-            declared = Set.copyOf(Adapters.selected().profiles());
+            declared = Adapters.metadata().profiles();
         } catch (Adapters.AdapterSelectionError e) {
             declared = Set.of();
         }
@@ -104,6 +117,38 @@ public final class CertificationListener implements TestExecutionListener {
         models.clear();
         unattributed.clear();
         publishedFailures.clear();
+        errors.clear();
+        planned.clear();
+        answered.clear();
+        running.clear();
+        finished = false;
+        if (!active()) {
+            return;
+        }
+        collectPlanned(plan, plan.getRoots());
+        errors.addAll(KitSources.onClassPath().unattributable());
+        preflight.ifPresent(p -> RunLimits.start(p.runCap().orElse(RunLimits.defaultCap(planned.size())), p.maxHangs()));
+    }
+
+    /** Every scenario of the suite in the plan: each must end with a result, or the run is an error. */
+    private void collectPlanned(TestPlan plan, Set<TestIdentifier> level) {
+        for (TestIdentifier id : level) {
+            if (id.isTest() && ofTheSuite(id) && isScenario(id)) {
+                planned.add(id.getUniqueId());
+            }
+            collectPlanned(plan, plan.getChildren(id));
+        }
+    }
+
+    private static boolean isScenario(TestIdentifier id) {
+        return id.getSource().filter(s -> s instanceof ClasspathResourceSource || s instanceof FileSource).isPresent();
+    }
+
+    @Override
+    public synchronized void executionStarted(TestIdentifier id) {
+        if (active() && id.isTest() && ofTheSuite(id)) {
+            running.add(id.getDisplayName());
+        }
     }
 
     private boolean active() {
@@ -116,7 +161,14 @@ public final class CertificationListener implements TestExecutionListener {
 
     @Override
     public synchronized void executionSkipped(TestIdentifier id, String reason) {
+        if (active() && !id.isTest() && ofTheSuite(id)) {
+            return;
+        }
         if (active() && id.isTest() && ofTheSuite(id)) {
+            answered.add(id.getUniqueId());
+            if (isScenario(id) && ruleOf(id).isEmpty()) {
+                errors.add("scenario '" + id.getDisplayName() + "' has no rule tag, so no rule can be judged by it");
+            }
             ruleOf(id).ifPresent(rule -> scenario(rule, id, undeclared(id) ? ScenarioOutcome.NOT_APPLICABLE
                     : ScenarioOutcome.SKIPPED, reason));
         }
@@ -162,15 +214,21 @@ public final class CertificationListener implements TestExecutionListener {
             return;
         }
         Optional<String> rule = ruleOf(id);
+        running.remove(id.getDisplayName());
+        answered.add(id.getUniqueId());
         Optional<Throwable> thrown = result.getThrowable();
         String message = thrown.map(t -> t.getMessage() == null ? t.getClass().getName() : t.getMessage()).orElse("");
         if (rule.isPresent()) {
             switch (result.getStatus()) {
                 case SUCCESSFUL -> scenario(rule.get(), id, ScenarioOutcome.PASSED, "");
-                case ABORTED -> scenario(rule.get(), id, message.contains(KitHooks.NOT_APPLICABLE)
-                        ? ScenarioOutcome.NOT_APPLICABLE : ScenarioOutcome.SKIPPED, message);
+                case ABORTED -> scenario(rule.get(), id, message.startsWith(RunLimits.NOT_RUN) ? ScenarioOutcome.NOT_RUN
+                        : message.contains(KitHooks.NOT_APPLICABLE) ? ScenarioOutcome.NOT_APPLICABLE
+                        : ScenarioOutcome.SKIPPED, message);
                 default -> scenario(rule.get(), id, ScenarioOutcome.FAILED, message);
             }
+        } else if (isScenario(id)) {
+            errors.add("scenario '" + id.getDisplayName() + "' has no rule tag, so no rule can be judged by it ("
+                    + result.getStatus() + (message.isEmpty() ? "" : ": " + shorten(message)) + ")");
         } else if (result.getStatus() == TestExecutionResult.Status.FAILED && !publishedFailures.contains(id.getUniqueId())) {
             unattributed.add(id.getDisplayName() + ": " + shorten(message));
         }
@@ -178,28 +236,51 @@ public final class CertificationListener implements TestExecutionListener {
 
     @Override
     public synchronized void testPlanExecutionFinished(TestPlan plan) {
-        if (!active()) {
+        if (!active() || finished) {
             return;
         }
-        CertificationReport report = report(Instant.now());
+        Set<String> missing = new HashSet<>(planned);
+        missing.removeAll(answered);
+        if (!missing.isEmpty()) {
+            errors.add(missing.size() + " of the run's " + planned.size() + " scenarios ended without a result");
+        }
+        publish(Optional.empty());
+    }
+
+    /**
+     * Ends the run early: writes the report of what ran so far with this error (the JVM is exiting while
+     * the run is in progress). Does nothing once the run has ended.
+     */
+    synchronized void abandon(String why) {
+        if (!active() || finished) {
+            return;
+        }
+        String during = running.isEmpty() ? "" : " while running " + String.join(", ", running);
+        publish(Optional.of(why + during));
+    }
+
+    private void publish(Optional<String> error) {
+        finished = true;
+        CertificationReport report = report(Instant.now(), error);
         ReportBundle.write(report, folder);
         System.out.println(ReportBundle.console(report, folder));
         onReport.accept(new ReportSink.Published(report, folder));
     }
 
-    private CertificationReport report(Instant finished) {
+    private CertificationReport report(Instant finished, Optional<String> abandoned) {
         RuleCatalogue catalogue = RuleCatalogue.bundled();
         KitSources kit = KitSources.onClassPath();
         Optional<CertificationReport.AdapterInfo> adapter = Optional.empty();
-        Optional<String> selectionError = Optional.empty();
+        List<String> problems = new ArrayList<>(errors);
+        abandoned.ifPresent(problems::add);
         try {
-            ConformanceAdapter a = Adapters.selected();
-            Set<Profile> declared = a.profiles().isEmpty() ? Set.of() : EnumSet.copyOf(a.profiles());
-            adapter = Optional.of(new CertificationReport.AdapterInfo(a.name(), a.version(), a.getClass().getName(),
-                    declared, new LinkedHashMap<>(new TreeMap<>(a.parameters()))));
+            AdapterMetadata a = Adapters.metadata();
+            adapter = Optional.of(new CertificationReport.AdapterInfo(a.name(), a.version(), a.implementationClass(),
+                    a.profiles(), a.parameters()));
         } catch (Adapters.AdapterSelectionError e) {
-            selectionError = Optional.of(e.getMessage());
+            problems.add(0, e.getMessage());
         }
+        Optional<String> error = problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
         Set<Profile> declared = adapter.map(CertificationReport.AdapterInfo::declaredProfiles).orElse(Set.of());
         Baseline baseline = Baseline.forRun(catalogue, declared);
         Map<String, RuleEvidence> evidence = new TreeMap<>();
@@ -214,8 +295,8 @@ public final class CertificationListener implements TestExecutionListener {
             evidence.put(rule, new RuleEvidence(scenarios.getOrDefault(rule, List.of()), cases.getOrDefault(rule, List.of()),
                     models.getOrDefault(rule, List.of())));
         }
-        return new CertificationReport(kit.version(), kit.featuresSha256(), kit.catalogueSha256(), adapter, selectionError,
-                CertificationReport.currentEnvironment(Timeouts.describe(Timeouts.forRun())), baseline,
+        return new CertificationReport(kit.version(), kit.featuresSha256(), kit.catalogueSha256(), adapter, error,
+                RunLimits.stopped(), CertificationReport.currentEnvironment(Timeouts.describe(Timeouts.forRun())), baseline,
                 CertificationReport.judge(catalogue.rules(), evidence, declared, baseline), unattributed, started, finished);
     }
 

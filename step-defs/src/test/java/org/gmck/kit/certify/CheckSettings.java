@@ -78,16 +78,16 @@ public record CheckSettings(Depth depth, long seed, int fixtureSample, Optional<
 
         static Depth parse(String text) {
             return Arrays.stream(values()).filter(d -> d.label().equals(text.strip().toLowerCase(Locale.ROOT))).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("'" + text + "' is not a depth: write quick, standard or deep"));
+                    .orElseThrow(() -> new IllegalArgumentException("'" + text + "' is not a value of " + DEPTH + ": write quick, standard or deep"));
         }
     }
 
     /** The settings of the running check. */
     public static CheckSettings from(Function<String, Optional<String>> parameters) {
         Depth depth = parameters.apply(DEPTH).map(Depth::parse).orElse(Depth.STANDARD);
-        long seed = parameters.apply(SEED).map(String::strip).map(Long::parseLong).orElse(DEFAULT_SEED);
+        long seed = parameters.apply(SEED).map(String::strip).map(s -> number(SEED, s, "a whole number")).orElse(DEFAULT_SEED);
         int sample = parameters.apply(FIXTURE_SAMPLE).map(String::strip)
-                .map(s -> s.equals("all") ? Integer.MAX_VALUE : Integer.parseInt(s)).orElse(Integer.MAX_VALUE);
+                .map(s -> s.equals("all") ? Integer.MAX_VALUE : positive(FIXTURE_SAMPLE, s)).orElse(Integer.MAX_VALUE);
         Optional<Set<Profile>> profiles = parameters.apply(PROFILES).map(String::strip).filter(s -> !s.isEmpty()).map(s -> {
             Set<Profile> set = EnumSet.noneOf(Profile.class);
             for (String id : s.split(",")) {
@@ -103,6 +103,22 @@ public record CheckSettings(Depth depth, long seed, int fixtureSample, Optional<
             return Boolean.parseBoolean(v);
         }).orElse(true);
         return new CheckSettings(depth, seed, sample, profiles, shrink);
+    }
+
+    private static long number(String option, String text, String what) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a value of " + option + ": write " + what);
+        }
+    }
+
+    private static int positive(String option, String text) {
+        long n = number(option, text, "a positive number or all");
+        if (n < 1 || n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("'" + text + "' is not a value of " + option + ": write a positive number or all");
+        }
+        return (int) n;
     }
 
     /**

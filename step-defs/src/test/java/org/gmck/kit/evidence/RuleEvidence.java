@@ -24,6 +24,11 @@ public record RuleEvidence(List<ScenarioOutcome> scenarios, List<CaseTally> case
     }
 
     /** Whether any check of this rule ran to a pass: a scenario passed, a case was answered as expected, or a model ran. */
+    /** Whether some scenario of the rule was not run because the run stopped early. */
+    public boolean anyNotRun() {
+        return scenarios.stream().anyMatch(ScenarioOutcome::notRun);
+    }
+
     public boolean anyPassed() {
         return scenarios.stream().anyMatch(ScenarioOutcome::passed) || cases.stream().anyMatch(c -> c.passed() > 0)
                 || models.stream().anyMatch(m -> !m.failed() && m.sequences() > 0);

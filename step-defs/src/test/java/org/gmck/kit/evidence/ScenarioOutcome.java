@@ -15,9 +15,16 @@ public record ScenarioOutcome(String name, String file, long line, String status
     public static final String FAILED = "failed";
     public static final String NOT_APPLICABLE = "not-applicable";
     public static final String SKIPPED = "skipped";
+    /** Not run because the run stopped early (its cap passed, or the adapter stopped answering). */
+    public static final String NOT_RUN = "not-run";
 
     public boolean failed() {
         return FAILED.equals(status);
+    }
+
+    /** Whether the scenario was not run because the run stopped early. */
+    public boolean notRun() {
+        return NOT_RUN.equals(status);
     }
 
     public boolean passed() {

@@ -2,6 +2,8 @@ package org.gmck.kit.model;
 
 import java.util.List;
 import org.gmck.kit.model.gmm.GmmModelSpec;
+import org.gmck.kit.model.largepage.LargePagesModel;
+import org.gmck.kit.model.monitor.MonitorModelSpec;
 import org.gmck.kit.model.pgm.GuestMemorySpec;
 import org.gmck.kit.model.pgm.TrackingCostSpec;
 
@@ -13,6 +15,7 @@ public final class ModelSpecs {
 
     /** The models, in a fixed order. */
     public static List<ModelSpec<?>> all() {
-        return List.of(new GmmModelSpec(), new GuestMemorySpec(), new TrackingCostSpec());
+        return List.of(new GmmModelSpec(), new GuestMemorySpec(), new TrackingCostSpec(), new MonitorModelSpec(),
+                new LargePagesModel());
     }
 }

@@ -1,7 +1,6 @@
 package org.gmck.kit.report;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,18 +56,52 @@ public final class Baseline {
     public static Baseline forRun(RuleCatalogue catalogue, Set<Profile> declared) {
         String named = System.getProperty(PROPERTY, "").strip();
         Path path = Path.of(named.isEmpty() ? DEFAULT_FILE : named);
-        if (!Files.isRegularFile(path)) {
-            if (named.isEmpty()) {
-                return none();
-            }
-            return new Baseline(Optional.of(path), "", Map.of(),
-                    List.of("the baseline file " + path + " (-D" + PROPERTY + ") does not exist"));
+        if (named.isEmpty() && !Files.exists(path)) {
+            return none();
+        }
+        Optional<String> unreadable = unreadable(path);
+        if (unreadable.isPresent()) {
+            return new Baseline(Optional.of(path), "", Map.of(), List.of(unreadable.get()));
         }
         try {
-            return parse(Optional.of(path), Files.readString(path, StandardCharsets.UTF_8), catalogue, declared);
+            return parse(Optional.of(path), text(path), catalogue, declared);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return new Baseline(Optional.of(path), "", Map.of(), List.of("the baseline " + path + " cannot be read: " + e));
         }
+    }
+
+    /**
+     * Why the file cannot be a baseline, if it cannot: missing, a folder, not UTF-8 text (a binary file),
+     * or starting with a byte-order mark (which would hide in the first rule id).
+     */
+    public static Optional<String> unreadable(Path path) {
+        if (!Files.exists(path)) {
+            return Optional.of("the baseline file " + path + " does not exist");
+        }
+        if (Files.isDirectory(path)) {
+            return Optional.of(path + " is a folder, not a baseline file");
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(path);
+            if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf) {
+                return Optional.of("the baseline " + path + " starts with a UTF-8 byte-order mark; save it as plain UTF-8");
+            }
+            for (byte b : bytes) {
+                if (b == 0) {
+                    return Optional.of("the baseline " + path + " is not a text file (it contains NUL bytes)");
+                }
+            }
+            text(path);
+            return Optional.empty();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return Optional.of("the baseline " + path + " is not UTF-8 text");
+        } catch (IOException e) {
+            return Optional.of("the baseline " + path + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static String text(Path path) throws IOException {
+        return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path))).toString();
     }
 
     /** Parses baseline text; listing an unknown, untestable or undeclared rule is a problem. */
@@ -88,7 +121,10 @@ public final class Baseline {
             String id = parts[0];
             String reason = parts.length > 1 ? parts[1].strip() : "listed in the baseline";
             Optional<Rule> rule = catalogue.rule(id);
-            if (rule.isEmpty()) {
+            if (rule.isEmpty() && catalogue.rule(id.toUpperCase(java.util.Locale.ROOT)).isPresent()) {
+                problems.add(where + ":" + lineNo + ": '" + id + "' is not a catalogued rule: rule ids are upper case ("
+                        + id.toUpperCase(java.util.Locale.ROOT) + ")");
+            } else if (rule.isEmpty()) {
                 problems.add(where + ":" + lineNo + ": '" + id + "' is not a catalogued rule");
             } else if (!rule.get().testable()) {
                 problems.add(where + ":" + lineNo + ": " + id + " is untestable, so it cannot be an expected failure");

@@ -25,7 +25,10 @@ import org.gmck.spi.Profile;
  * @param featuresSha256   digest of the feature files that ran
  * @param catalogueSha256  digest of CONFORMANCE.md
  * @param adapter          the adapter certified; empty when none could be selected
- * @param selectionError   why no adapter could be selected; empty otherwise
+ * @param error            why the run could not certify anything (a wrong option or baseline, an adapter that
+ *                         cannot be chosen or describes itself wrongly, a run that did not finish); empty otherwise
+ * @param stoppedEarly     why the run stopped before every scenario and check had run (its cap passed, the
+ *                         adapter stopped answering); empty when it ran to the end
  * @param environment      JVM and OS, timeout per call, start and end of the run
  * @param baseline         the expected-failure baseline in force
  * @param rules            one verdict per catalogued rule, in catalogue order
@@ -33,8 +36,8 @@ import org.gmck.spi.Profile;
  *                         that crashed before it could say which rule broke): each makes the run not conforming
  */
 public record CertificationReport(String kitVersion, String featuresSha256, String catalogueSha256,
-                                  Optional<AdapterInfo> adapter, Optional<String> selectionError,
-                                  Map<String, String> environment, Baseline baseline, List<RuleVerdict> rules,
+                                  Optional<AdapterInfo> adapter, Optional<String> error,
+                                  Optional<String> stoppedEarly, Map<String, String> environment, Baseline baseline, List<RuleVerdict> rules,
                                   List<String> unattributed, Instant started, Instant finished) {
 
     public CertificationReport {
@@ -61,8 +64,8 @@ public record CertificationReport(String kitVersion, String featuresSha256, Stri
         NOT_CONFORMING("not-conforming"),
         /** The adapter declares no profile: nothing was certified. */
         NOTHING_DECLARED("nothing-declared"),
-        /** No adapter could be selected. */
-        NO_ADAPTER("no-adapter");
+        /** The run could not certify anything: see {@link #error()}. */
+        ERROR("error");
 
         private final String label;
 
@@ -102,8 +105,8 @@ public record CertificationReport(String kitVersion, String featuresSha256, Stri
     }
 
     public Outcome outcome() {
-        if (adapter.isEmpty()) {
-            return Outcome.NO_ADAPTER;
+        if (error.isPresent() || adapter.isEmpty()) {
+            return Outcome.ERROR;
         }
         if (declared().isEmpty()) {
             return Outcome.NOTHING_DECLARED;
@@ -114,7 +117,7 @@ public record CertificationReport(String kitVersion, String featuresSha256, Stri
         if (!with(Verdict.UNEXPECTED_PASS).isEmpty() || !baseline.problems().isEmpty()) {
             return Outcome.BASELINE_STALE;
         }
-        if (!with(Verdict.NOT_RUN).isEmpty()) {
+        if (!with(Verdict.NOT_RUN).isEmpty() || stoppedEarly.isPresent()) {
             return Outcome.INCOMPLETE;
         }
         if (!with(Verdict.EXPECTED_FAILURE).isEmpty()) {
@@ -140,8 +143,8 @@ public record CertificationReport(String kitVersion, String featuresSha256, Stri
     public String headline() {
         String profiles = declared().stream().map(Profile::id).collect(Collectors.joining(", "));
         switch (outcome()) {
-            case NO_ADAPTER:
-                return "NOTHING CERTIFIED: no adapter could be selected (" + selectionError.orElse("unknown reason") + ")";
+            case ERROR:
+                return "ERROR, NOTHING CERTIFIED: " + error.orElse("no adapter was chosen");
             case NOTHING_DECLARED:
                 return "NOTHING CERTIFIED: adapter '" + adapter.get().name() + "' declares no profile, so no rule applies to it";
             case NOT_CONFORMING:
@@ -153,7 +156,9 @@ public record CertificationReport(String kitVersion, String featuresSha256, Stri
                         : ids(Verdict.UNEXPECTED_PASS) + " now pass; remove them from the baseline. ")
                         + String.join("; ", baseline.problems());
             case INCOMPLETE:
-                return "INCOMPLETE: no scenario ran for " + ids(Verdict.NOT_RUN) + " of the declared profiles (" + profiles + ")";
+                return "INCOMPLETE: " + stoppedEarly.map(why -> "the run stopped early: " + why + "; ").orElse("")
+                        + (with(Verdict.NOT_RUN).isEmpty() ? "every rule that ran passes"
+                        : "not run: " + ids(Verdict.NOT_RUN) + " of the declared profiles (" + profiles + ")");
             case NOT_CONFORMING_AS_BASELINED:
                 return "NOT CONFORMING, AS THE BASELINE EXPECTS: " + ids(Verdict.EXPECTED_FAILURE)
                         + " fail as listed; every other rule of " + profiles + " passes";
@@ -192,6 +197,9 @@ public record CertificationReport(String kitVersion, String featuresSha256, Stri
                 return new RuleVerdict(rule, Verdict.EXPECTED_FAILURE, "baseline: " + expected.get() + " (" + which + ")", ran);
             }
             return new RuleVerdict(rule, rule.level() == Level.MUST ? Verdict.FAIL : Verdict.OPTIONAL_UNMET, which, ran);
+        }
+        if (ran.anyNotRun()) {
+            return new RuleVerdict(rule, Verdict.NOT_RUN, "some scenarios of this rule were not run: the run stopped early", ran);
         }
         if (!ran.anyPassed()) {
             return new RuleVerdict(rule, Verdict.NOT_RUN, "no scenario, case or model run of this rule ran", ran);

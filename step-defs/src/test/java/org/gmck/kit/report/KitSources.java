@@ -73,6 +73,26 @@ public final class KitSources {
     }
 
     /** SHA-256 over every feature file's relative path and bytes, in path order. */
+    /**
+     * The scenarios certification could not attribute: each must carry exactly one rule tag, of a rule the
+     * catalogue lists, and exactly one profile tag. Any listed here makes a run an error.
+     */
+    public java.util.List<String> unattributable() {
+        org.gmck.kit.catalogue.RuleCatalogue catalogue = org.gmck.kit.catalogue.RuleCatalogue.bundled();
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        for (FeatureIndex.Entry e : features.entries()) {
+            java.util.List<String> rules = FeatureIndex.ruleIds(e);
+            long profiles = e.tags().stream().map(org.gmck.spi.Profile::byTag).filter(java.util.Optional::isPresent).count();
+            if (rules.size() != 1 || profiles != 1) {
+                problems.add("scenario " + e.where() + " needs exactly one rule tag and one profile tag, and has "
+                        + rules.size() + " and " + profiles + ": certification cannot attribute it");
+            } else if (catalogue.rule(rules.get(0)).isEmpty()) {
+                problems.add("scenario " + e.where() + " is tagged @" + rules.get(0) + ", which CONFORMANCE.md does not catalogue");
+            }
+        }
+        return problems;
+    }
+
     public String featuresSha256() {
         return featuresSha256;
     }

@@ -21,13 +21,38 @@ public final class ReportBundle {
     private ReportBundle() {
     }
 
-    /** Writes the bundle. */
+    /** What a run writes into its folder; {@link #clear(Path)} removes exactly these. */
+    private static final java.util.List<String> OUTPUTS = java.util.List.of("report.json", "summary.md", "summary.html",
+            "rule-index.md", "CONFORMANCE.md", ReportJson.SCHEMA, "cucumber.html", "cucumber.json", "cucumber-junit.xml");
+
+    /**
+     * Removes an earlier run's outputs from the folder (and nothing else), so that a run that ends early can
+     * never leave an earlier run's verdict behind.
+     */
+    public static void clear(Path folder) throws IOException {
+        for (String name : OUTPUTS) {
+            Files.deleteIfExists(folder.resolve(name));
+        }
+        Path features = folder.resolve("features");
+        if (Files.isDirectory(features)) {
+            try (java.util.stream.Stream<Path> walk = Files.walk(features)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    /** Writes the bundle; {@code report.json} last-written atomically, so it is always whole. */
     public static void write(CertificationReport report, Path folder) {
         KitSources kit = KitSources.onClassPath();
         RuleCatalogue catalogue = RuleCatalogue.bundled();
         try {
             Files.createDirectories(folder);
-            Files.writeString(folder.resolve("report.json"), ReportJson.write(report), StandardCharsets.UTF_8);
+            Path json = Files.createTempFile(folder, ".report-", ".json");
+            Files.writeString(json, ReportJson.write(report), StandardCharsets.UTF_8);
+            Files.move(json, folder.resolve("report.json"), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
             Files.writeString(folder.resolve("summary.md"), SummaryMarkdown.render(report, "features/", "rule-index.md"),
                     StandardCharsets.UTF_8);
             Files.writeString(folder.resolve("summary.html"), SummaryHtml.render(report, "features/", "rule-index.md"),

@@ -51,7 +51,7 @@ public final class ReportJson {
             adapter.put("declaredProfiles", a.declaredProfiles().stream().map(Profile::id).toList());
             adapter.put("parameters", a.parameters());
         });
-        report.selectionError().ifPresent(e -> adapter.put("selectionError", e));
+
         root.put("adapter", adapter);
         Map<String, Object> env = new LinkedHashMap<>(report.environment());
         env.put("startedAt", report.started().toString());
@@ -72,6 +72,8 @@ public final class ReportJson {
         outcome.put("accepted", report.accepted());
         outcome.put("headline", report.headline());
         outcome.put("unattributedFailures", report.unattributed());
+        outcome.put("error", report.error().orElse(null));
+        outcome.put("stoppedEarly", report.stoppedEarly().orElse(null));
         root.put("outcome", outcome);
         root.put("counts", counts(report, report.rules()));
         List<Map<String, Object>> profiles = new ArrayList<>();

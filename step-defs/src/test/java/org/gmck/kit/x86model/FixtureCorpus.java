@@ -29,7 +29,7 @@ public final class FixtureCorpus {
                 if (in == null) {
                     throw new IllegalStateException("fixture " + resource + " is not on the class path");
                 }
-                return FixtureJson.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                return FixtureJson.read("x86-fixtures/" + n + ".json", new String(in.readAllBytes(), StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -167,12 +167,32 @@ public final class FixtureJson {
 
     /** Reads the cases of one fixture file. */
     public static List<ReplayCase> read(String json) {
+        return read("fixture", json);
+    }
+
+    /**
+     * Reads the cases of one fixture file; a file that cannot be read fails with one message naming the file
+     * and the line and column (malformed JSON) or the case (a value the kit cannot use).
+     */
+    public static List<ReplayCase> read(String file, String json) {
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            throw new IllegalArgumentException(file + (at == null ? "" : ", line " + at.getLineNr() + ", column "
+                    + at.getColumnNr()) + ": not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        try {
+            return cases(root);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<ReplayCase> cases(JsonNode root) {
         if (!root.path("version").asText().startsWith("1.")) {
             throw new IllegalArgumentException("unsupported fixture version " + root.path("version"));
         }
@@ -185,8 +205,12 @@ public final class FixtureJson {
             ControlRegisters regs = new ControlRegisters(unhex(r.path("cr0")), unhex(r.path("cr3")),
                     unhex(r.path("cr4")), unhex(r.path("efer")));
             for (JsonNode t : group.path("tests")) {
-                cases.add(replayCase(t, cpu, unhex(group.path("guestRamBytes")), regs, unhex(r.path("rflags")),
-                        (int) unhex(r.path("pkru")), (int) unhex(r.path("pkrs"))));
+                try {
+                    cases.add(replayCase(t, cpu, unhex(group.path("guestRamBytes")), regs, unhex(r.path("rflags")),
+                            (int) unhex(r.path("pkru")), (int) unhex(r.path("pkrs"))));
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException("case " + t.path("id").asText("?") + ": " + e.getMessage(), e);
+                }
             }
         }
         return cases;

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.gmck.kit.Adapters;
 import org.gmck.kit.CheckGuard;
+import org.gmck.kit.RunLimits;
 import org.gmck.kit.Timeouts;
 import org.gmck.kit.catalogue.Rule;
 import org.gmck.kit.catalogue.RuleCatalogue;
@@ -63,6 +64,9 @@ public class X86FixtureChecks {
         int hung = 0;
         List<ReplayCase> cases = FixtureCorpus.load(file);
         for (ReplayCase c : cases) {
+            if (RunLimits.stopped().isPresent()) {
+                break;
+            }
             boolean applies = c.rules().stream().allMatch(id -> catalogue.rule(id).map(Rule::profile)
                     .map(declared::contains).orElseThrow(() -> new IllegalStateException(
                             "case " + c.id() + " names rule " + id + ", which CONFORMANCE.md does not catalogue")));
@@ -103,6 +107,7 @@ public class X86FixtureChecks {
                         + tally.first().get(0).id() + ": " + tally.first().get(0).difference());
             }
         });
+        RunLimits.stopped().ifPresent(why -> Assumptions.abort(RunLimits.notRun(why) + "; " + file + " was cut short"));
         assertTrue(!tallies.isEmpty(), "no case of " + file + " applies to adapter " + adapter.name());
         assertTrue(failures.isEmpty(), () -> "x86 fixtures, " + source + ":\n  " + String.join("\n  ", failures));
     }

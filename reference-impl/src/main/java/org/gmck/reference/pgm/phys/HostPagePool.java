@@ -5,8 +5,9 @@ import java.util.Deque;
 
 /**
  * A host with a fixed budget of pages for one VM. Pages are numbered by page id; a page's host address is
- * derived from its id and lies from 2 GiB up, below 4 GiB for up to 512K pages, so that every shadow
- * paging mode can map it, unless the pool is told where its pages start.
+ * derived from its id and lies from 2 GiB + 4 KiB up, below 4 GiB for any budget a shadow-paged VM may
+ * have (448K pages, {@link org.gmck.spi.pgm.vm.GuestMemoryFactory#MAX_SHADOW_VM_HOST_PAGES}), so that every
+ * shadow paging mode can map it, unless the pool is told where its pages start.
  */
 public final class HostPagePool implements PageAllocationPort {
 

@@ -20,6 +20,12 @@ public final class PgmGuestMemory implements GuestPhysicalMemory {
 
     /** Where this VM's zero page sits in host physical memory. */
     public static final long ZERO_PAGE = 0x0000_0000_0010_0000L;
+    /**
+     * The most guest pages one VM's ranges may cover together: 2^24 (64 GiB), whose packed records take
+     * 256 MiB. A range that would take the total past it is refused with VERR_NO_MEMORY before any record
+     * is made.
+     */
+    public static final long MAX_TRACKED_PAGES = 1L << 24;
 
     private final RamRanges ranges = new RamRanges();
     private final PageAllocationPort host;
@@ -55,7 +61,18 @@ public final class PgmGuestMemory implements GuestPhysicalMemory {
                     "backing %d %s pages needs more than the %d pages the host has left", pages, type,
                     host.available()));
         }
-        RamRange range = ranges.add(gcPhys, size);
+        if (pages > MAX_TRACKED_PAGES - ranges.pages()) {
+            throw new RejectedException(PhysStatus.VERR_NO_MEMORY, String.format(
+                    "%d pages with the %d already tracked exceed the %d pages a VM's records may cover", pages,
+                    ranges.pages(), MAX_TRACKED_PAGES));
+        }
+        RamRange range;
+        try {
+            range = ranges.add(gcPhys, size);
+        } catch (OutOfMemoryError e) {
+            throw new RejectedException(PhysStatus.VERR_NO_MEMORY, String.format(
+                    "no memory for the records of %d pages", pages));
+        }
         for (int i = 0; i < pages; i++) {
             if (backed) {
                 HostPage page = host.allocatePrivate();

@@ -27,6 +27,7 @@ final class RamRanges {
         }
     }
 
+    /** Adds a range the caller has checked, records first: running out of memory for them adds nothing. */
     RamRange add(long start, long size) {
         RamRange range = new RamRange(start, size >>> PhysAddress.PAGE_SHIFT);
         ranges.add(range);

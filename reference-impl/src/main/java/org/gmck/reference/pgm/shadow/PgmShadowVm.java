@@ -33,6 +33,7 @@ import org.gmck.spi.x86.PageFault;
 import org.gmck.spi.x86.Loaded;
 import org.gmck.spi.x86.Privilege;
 import org.gmck.spi.x86.Translated;
+import org.gmck.spi.pgm.vm.GuestMemoryFactory;
 import org.gmck.spi.x86.X86Status;
 
 /**
@@ -42,8 +43,11 @@ import org.gmck.spi.x86.X86Status;
  */
 public final class PgmShadowVm implements ShadowVm, PageChangeListener {
 
-    /** The most host pages a shadow VM may have: its pages must stay below 4 GiB for every shadow mode. */
-    public static final long MAX_HOST_PAGES = 0x7_0000L;
+    /**
+     * The most host pages a shadow VM may have, the SPI's documented limit: its pages must stay below 4 GiB
+     * for every shadow mode.
+     */
+    public static final long MAX_HOST_PAGES = GuestMemoryFactory.MAX_SHADOW_VM_HOST_PAGES;
 
     static final CpuModel GUEST_CPU = CpuModel.of(52, CpuFeature.NX, CpuFeature.PAGE_1GB, CpuFeature.SMEP,
             CpuFeature.SMAP);

@@ -19,7 +19,8 @@ public interface GuestPhysicalMemory {
      * @throws org.gmck.spi.RejectedException {@link PhysStatus#VERR_INVALID_PARAMETER} for a misaligned
      *         address or size, a zero size or a range past the 52-bit physical address space;
      *         {@link PhysStatus#VERR_PGM_RAM_CONFLICT} for an overlap; {@link PhysStatus#VERR_EM_NO_MEMORY}
-     *         when the host cannot back an MMIO2 or ROM range
+     *         when the host cannot back an MMIO2 or ROM range; {@link PhysStatus#VERR_NO_MEMORY} when the
+     *         implementation cannot track that many pages (it must track ranges of at least 2^24 pages in all)
      */
     void registerRange(PageType type, long gcPhys, long size);
 

@@ -21,5 +21,10 @@ public enum PhysStatus implements Status {
     /** The host has no page left to give (the allocation on write failed). */
     VERR_EM_NO_MEMORY,
     /** A value does not fit the field that must hold it (a host page above what a record layout can hold). */
-    VERR_OUT_OF_RANGE
+    VERR_OUT_OF_RANGE,
+    /**
+     * The implementation cannot hold the tracking records a new range needs (one per page): the range, with
+     * the ranges already registered, has more pages than it can track. Nothing is registered.
+     */
+    VERR_NO_MEMORY
 }

@@ -21,6 +21,15 @@ import org.gmck.spi.pgm.shadow.ShadowVm;
 public interface GuestMemoryFactory {
 
     /**
+     * The largest host page budget of a shadow-paged VM: 448K pages (0x70000, 1.75 GiB). A shadow-paged VM's
+     * host pages, like all memory its shadow tables use, must lie below 4 GiB so that every shadow mode,
+     * 32-bit included, can map them (seed 001, "The Shadow Memory Context"); the budget keeps them there with
+     * room for the monitor's own tables beside them. {@link #newShadowVm(PagingMode, long)} accepts every
+     * budget from 0 to this one and refuses every other.
+     */
+    long MAX_SHADOW_VM_HOST_PAGES = 0x7_0000L;
+
+    /**
      * A new, empty guest physical memory whose host may hand out at most {@code hostPages} pages to it
      * (private and shared together; the zero page is not counted).
      *
@@ -80,7 +89,8 @@ public interface GuestMemoryFactory {
      * guest physical memory whose host may hand out at most {@code hostPages} pages, the guest in real mode.
      *
      * @throws org.gmck.spi.RejectedException {@link org.gmck.spi.pgm.ModeStatus#INVALID_MODE},
-     *         {@link PhysStatus#VERR_INVALID_PARAMETER} for a negative budget or one above 512K pages
+     *         {@link PhysStatus#VERR_INVALID_PARAMETER} for a negative budget or one above
+     *         {@link #MAX_SHADOW_VM_HOST_PAGES} (448K pages)
      */
     ShadowVm newShadowVm(PagingMode host, long hostPages);
 

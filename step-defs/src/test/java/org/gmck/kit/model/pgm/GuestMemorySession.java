@@ -462,6 +462,7 @@ final class GuestMemorySession implements ModelSession<GuestMemoryOp> {
             case VERR_PGM_PHYS_MISALIGNED_ACCESS -> "PGM-PHYS-16";
             case VERR_PGM_PHYS_PAGE_RESERVED -> "PGM-PHYS-17";
             case VERR_EM_NO_MEMORY -> model.sharedEver ? "PGM-PHYS-22" : "PGM-PHYS-18";
+            case VERR_NO_MEMORY -> "PGM-PHYS-18";
             case VERR_PGM_PHYS_NOT_RAM, VERR_PGM_PHYS_INVALID_PAGE_STATE -> "PGM-PHYS-19";
             case VERR_OUT_OF_RANGE -> "PGM-REC-14";
         };

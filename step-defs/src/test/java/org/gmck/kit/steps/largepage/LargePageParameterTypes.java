@@ -17,6 +17,16 @@ public final class LargePageParameterTypes {
         return text.startsWith("2 MB") ? HostBacking.LARGE_PAGES : HostBacking.SMALL_PAGES;
     }
 
+    @ParameterType("shadow-paging|nested-paging")
+    public boolean lpPaging(String text) {
+        return "nested-paging".equals(text);
+    }
+
+    @ParameterType("writable|read-only")
+    public boolean lpWritable(String text) {
+        return "writable".equals(text);
+    }
+
     @ParameterType("zero|minus one")
     public CounterEncoding lpEncoding(String text) {
         return "zero".equals(text) ? CounterEncoding.COUNT_FROM_ZERO : CounterEncoding.COUNT_FROM_MINUS_ONE;

@@ -65,10 +65,12 @@ public final class MonitorSteps {
         createMonitor(guestPages, hostPages);
         world.monitor = context.lastValue("a monitor for " + guestPages + " guest pages");
         world.array = hostPages;
+        world.beginStep();
     }
 
     @When("I create a monitor for a guest of {int} pages with the host page array {monAddresses}")
     public void createMonitor(int guestPages, List<Long> hostPages) {
+        world.beginStep();
         context.attempt(() -> context.adapter().monitor().newMonitor(guestPages, hostPages));
     }
 
@@ -105,12 +107,14 @@ public final class MonitorSteps {
     @Given("the guest has loaded its page directory base register")
     @When("the guest loads its page directory base register")
     public void loadPdbr() {
+        world.beginStep();
         context.attemptRun(() -> world.monitor.guestLoadPdbr());
     }
 
     @Given("the guest has touched {monAddresses}")
     public void guestTouched(List<Long> linears) {
         for (long linear : linears) {
+            world.beginStep();
             context.attempt(() -> world.monitor.access(linear, false, false));
             context.expectAccepted("the guest's read of " + Numbers.hex(linear));
         }
@@ -119,6 +123,7 @@ public final class MonitorSteps {
     @When("the guest makes a {monMode} {monKind} at {monAddress}")
     public void access(String mode, String kind, long linear) {
         world.eventsBeforeAccess = world.monitor.events().size();
+        world.beginStep();
         context.attempt(() -> world.monitor.access(linear, kind.equals("write"), mode.equals("user")));
     }
 

@@ -7,8 +7,9 @@ import org.gmck.spi.monitor.MonitorEvent;
 
 /**
  * What the monitor steps of one scenario share: the monitor under test, the host page array it was given,
- * how many events it had logged before the last demand from the host and before the last guest access, and a description of everything it
- * showed before the last call, so that a refused call can be checked to have changed nothing.
+ * how many events it had logged before the last demand from the host, before the last guest access and before
+ * the last step that called it, and a description of everything it showed before the last call, so that a
+ * refused call can be checked to have changed nothing.
  */
 public final class MonitorWorld {
 
@@ -20,15 +21,28 @@ public final class MonitorWorld {
     List<Long> array;
     int eventsBefore;
     int eventsBeforeAccess;
+    int eventsBeforeStep;
     private String before;
 
     public MonitorWorld(ScenarioContext context) {
         this.context = context;
     }
 
-    /** Remembers what the monitor shows now. */
+    /** Remembers what the monitor shows now, and where its log stands as a step begins. */
     void snapshot() {
         before = monitor == null ? null : describe();
+        beginStep();
+    }
+
+    /** Remembers where the monitor's log stands as a step that calls it begins. */
+    void beginStep() {
+        eventsBeforeStep = monitor == null ? 0 : monitor.events().size();
+    }
+
+    /** The events logged since the last step that called the monitor began. */
+    List<MonitorEvent> stepEvents() {
+        List<MonitorEvent> all = monitor.events();
+        return all.subList(Math.min(eventsBeforeStep, all.size()), all.size());
     }
 
     /** Checks the monitor shows what it showed at the last snapshot. */

@@ -1,0 +1,43 @@
+package org.gmck.kit.certify;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.gmck.kit.AdapterMetadata;
+import org.gmck.kit.Timeouts;
+import org.gmck.kit.catalogue.RuleCatalogue;
+import org.gmck.kit.report.Baseline;
+import org.gmck.kit.report.CertificationReport;
+import org.gmck.kit.report.KitSources;
+
+/**
+ * The report of a run that certified nothing: every rule unjudged, the verdict {@code error}, and the cause
+ * in its headline. Written for a run that cannot start, and at the start of every run until its real report
+ * replaces it, so that a run that dies leaves this and never an earlier run's verdict.
+ */
+final class ErrorReport {
+
+    private ErrorReport() {
+    }
+
+    static CertificationReport of(Optional<AdapterMetadata> adapter, String error, Instant started) {
+        RuleCatalogue catalogue = RuleCatalogue.bundled();
+        KitSources kit = KitSources.onClassPath();
+        Optional<CertificationReport.AdapterInfo> info = adapter.map(a -> new CertificationReport.AdapterInfo(a.name(),
+                a.version(), a.implementationClass(), a.profiles(), a.parameters()));
+        Baseline none = Baseline.none();
+        return new CertificationReport(kit.version(), kit.featuresSha256(), kit.catalogueSha256(), info,
+                Optional.of(error.isBlank() ? "no adapter was chosen" : error), Optional.empty(),
+                CertificationReport.currentEnvironment(timeout()), none,
+                CertificationReport.judge(catalogue.rules(), Map.of(), java.util.Set.of(), none), List.of(), started, Instant.now());
+    }
+
+    private static String timeout() {
+        try {
+            return Timeouts.describe(Timeouts.forRun());
+        } catch (IllegalArgumentException e) {
+            return "not set: " + e.getMessage();
+        }
+    }
+}
