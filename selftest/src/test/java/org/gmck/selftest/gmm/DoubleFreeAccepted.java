@@ -14,9 +14,10 @@ import org.gmck.spi.gmm.PageState;
 /**
  * Treats freeing a page that is already free as done rather than as an error, so a VM that frees the same
  * page twice (a use-after-free in its page tracking) goes unnoticed; a request that names a free page
- * next to others frees the others instead of being refused whole.
+ * next to others frees the others instead of being refused whole. A request of free pages only is taken as
+ * done before anything else is looked at: the VM's account (GMM-FREE-6) and even its handle (GMM-VM-1).
  */
-@Breaks(value = "GMM-FREE-2", also = "GMM-FREE-4")
+@Breaks(value = "GMM-FREE-2", also = {"GMM-FREE-4", "GMM-FREE-6", "GMM-VM-1"})
 public final class DoubleFreeAccepted extends KnownBad {
 
     GmmFactory gmm(GmmFactory reference) {

@@ -24,7 +24,7 @@ import org.gmck.spi.gmm.PageState;
  * <p>The fault is made through the SPI alone: after each free, the VM's still-free freed pages are taken
  * back off the LIFO and pushed again newest first, which leaves the oldest on the head.
  */
-@Breaks(value = "GMM-LIFO-3")
+@Breaks(value = "GMM-LIFO-3", also = {"GMM-LIFO-2", "GMM-SET-5"})
 public final class FreedPagesReusedFifo extends KnownBad {
 
     GmmFactory gmm(GmmFactory reference) {

@@ -19,7 +19,7 @@ import org.gmck.spi.gmm.NonContiguousAllocation;
  * pages of its emptiest seeded chunk instead of all its seeded chunks together: a VM that seeded two chunks
  * is told to seed a third for a request the two would cover between them.
  */
-@Breaks("GMM-LEG-2")
+@Breaks(value = "GMM-LEG-2", also = "GMM-RES-9")
 public final class LegacySeedMeCheckedPerChunk extends KnownBad {
 
     GmmFactory gmm(GmmFactory reference) {

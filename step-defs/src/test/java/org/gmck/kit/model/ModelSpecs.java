@@ -1,6 +1,7 @@
 package org.gmck.kit.model;
 
 import java.util.List;
+import org.gmck.kit.model.gmm.GmmModelSpec;
 import org.gmck.kit.model.largepage.LargePagesModel;
 import org.gmck.kit.model.monitor.MonitorModelSpec;
 import org.gmck.kit.model.pgm.GuestMemorySpec;
@@ -15,7 +16,7 @@ public final class ModelSpecs {
 
     /** The models, in a fixed order. */
     public static List<ModelSpec<?>> all() {
-        return List.of(new GuestMemorySpec(), new TrackingCostSpec(), new ShadowSpec(), new MonitorModelSpec(),
-                new LargePagesModel());
+        return List.of(new GmmModelSpec(), new GuestMemorySpec(), new TrackingCostSpec(), new ShadowSpec(),
+                new MonitorModelSpec(), new LargePagesModel());
     }
 }

@@ -93,23 +93,9 @@ public final class GmmActionSteps {
     public void freesInOneCall(String vm, List<String> named) {
         List<Long> ids = new ArrayList<>();
         for (String page : named) {
-            ids.add(pageNamed(vm, page));
+            ids.add(world.pageNamed(vm, page));
         }
         free(vm, Account.BASE, ids);
-    }
-
-    /** Resolves {@code its page N}, {@code VM X's page N}, {@code page ID} or {@code the shared page}. */
-    private long pageNamed(String vm, String page) {
-        if (page.equals("the shared page")) {
-            return world.sharedPage;
-        }
-        if (page.startsWith("its page ")) {
-            return world.page(vm, Integer.parseInt(page.substring("its page ".length())));
-        }
-        if (page.startsWith("VM ")) {
-            return world.page(page.substring(3, 4), Integer.parseInt(page.substring("VM X's page ".length())));
-        }
-        return Numbers.parse(page.substring("page ".length()));
     }
 
     @When("{gmmVm} frees its pages {int} to {int} from the {gmmAccount} account")

@@ -44,21 +44,21 @@ public final class GmmCheckSteps {
 
     @Then("the chunk shift is {int}, the chunk id shift is {int} and a chunk holds {int} pages")
     public void geometry(int chunkShift, int chunkIdShift, int pages) {
-        GmmGeometry g = world.gmm.geometry();
+        GmmGeometry g = world.reads().geometry();
         context.expectEqual("GMM_CHUNK_SHIFT, GMM_CHUNKID_SHIFT and pages per chunk",
                 List.of(chunkShift, chunkIdShift, pages), List.of(g.chunkShift(), g.chunkIdShift(), g.pagesPerChunk()));
     }
 
     @Then("the last page id is {word} and the last chunk id is {word}")
     public void lastIds(String page, String chunk) {
-        GmmGeometry g = world.gmm.geometry();
+        GmmGeometry g = world.reads().geometry();
         context.expectEqual("GMM_PAGEID_LAST and GMM_CHUNKID_LAST", List.of(hex(page), hex(chunk)),
                 List.of(Numbers.hex(g.pageIdLast()), Numbers.hex(g.chunkIdLast())));
     }
 
     @Then("each free set has {int} lists")
     public void lists(int lists) {
-        context.expectEqual("lists per free set", lists, world.gmm.geometry().freeSetLists());
+        context.expectEqual("lists per free set", lists, world.reads().geometry().freeSetLists());
     }
 
     @Then("{gmmVm}'s page {int} has id {word}")
@@ -69,7 +69,7 @@ public final class GmmCheckSteps {
     @Then("{gmmVm}'s page {int} is in chunk {long}")
     public void pageInChunk(String vm, int n, long chunk) {
         context.expectEqual("the chunk of " + vm + "'s page " + n, chunk,
-                world.page(vm, n) >>> world.gmm.geometry().chunkIdShift());
+                world.page(vm, n) >>> world.reads().geometry().chunkIdShift());
     }
 
     @Then("the new page(s) come(s) from chunk {long}")
@@ -78,7 +78,7 @@ public final class GmmCheckSteps {
         context.expectThat("the allocation returned pages", !pages.isEmpty());
         for (AllocatedPage page : pages) {
             context.expectEqual("the chunk of new page " + Numbers.hex(page.pageId()), chunk,
-                    page.pageId() >>> world.gmm.geometry().chunkIdShift());
+                    page.pageId() >>> world.reads().geometry().chunkIdShift());
         }
     }
 
@@ -87,7 +87,7 @@ public final class GmmCheckSteps {
         List<AllocatedPage> pages = context.lastValue("the allocation");
         List<Long> seen = new ArrayList<>();
         for (AllocatedPage page : pages) {
-            long chunk = page.pageId() >>> world.gmm.geometry().chunkIdShift();
+            long chunk = page.pageId() >>> world.reads().geometry().chunkIdShift();
             if (!seen.contains(chunk)) {
                 seen.add(chunk);
             }
@@ -100,59 +100,59 @@ public final class GmmCheckSteps {
         List<AllocatedPage> pages = context.lastValue("the allocation");
         java.util.SortedSet<Long> seen = new java.util.TreeSet<>();
         for (AllocatedPage page : pages) {
-            seen.add(page.pageId() >>> world.gmm.geometry().chunkIdShift());
+            seen.add(page.pageId() >>> world.reads().geometry().chunkIdShift());
         }
         context.expectEqual("the chunks of the new pages", new java.util.TreeSet<>(chunks), seen);
     }
 
     @Then("the GMM holds {int} chunk(s)")
     public void holdsChunks(int count) {
-        context.expectEqual("the chunks held", count, world.gmm.chunkIds().size());
+        context.expectEqual("the chunks held", count, world.reads().chunkIds().size());
     }
 
     @Then("the GMM holds chunks {gmmNumbers}")
     public void holdsChunkIds(List<Long> ids) {
-        context.expectEqual("the chunk ids held", ids, world.gmm.chunkIds());
+        context.expectEqual("the chunk ids held", ids, world.reads().chunkIds());
     }
 
     @Then("chunk {long} has affinity to {gmmVm}")
     public void affinity(long chunk, String vm) {
-        context.expectEqual("the VM affinity of chunk " + chunk, world.handle(vm), world.gmm.chunk(chunk).affinity());
+        context.expectEqual("the VM affinity of chunk " + chunk, world.handle(vm), world.reads().chunk(chunk).affinity());
     }
 
     @Then("chunk {long} has no affinity")
     public void noAffinity(long chunk) {
-        context.expectEqual("the VM affinity of chunk " + chunk, 0, world.gmm.chunk(chunk).affinity());
+        context.expectEqual("the VM affinity of chunk " + chunk, 0, world.reads().chunk(chunk).affinity());
     }
 
     @Then("chunk {long} has {int} free, {int} private and {int} shared pages")
     public void chunkCounts(long chunk, int free, int privatePages, int shared) {
-        ChunkInfo info = world.gmm.chunk(chunk);
+        ChunkInfo info = world.reads().chunk(chunk);
         context.expectEqual("free, private and shared pages of chunk " + chunk, List.of(free, privatePages, shared),
                 List.of(info.free(), info.privatePages(), info.sharedPages()));
     }
 
     @Then("chunk {long} is dedicated to shared pages")
     public void dedicated(long chunk) {
-        context.expectEqual("chunk " + chunk + " is dedicated to shared pages", true, world.gmm.chunk(chunk).sharedChunk());
+        context.expectEqual("chunk " + chunk + " is dedicated to shared pages", true, world.reads().chunk(chunk).sharedChunk());
     }
 
     @Then("the shared page is in a chunk dedicated to shared pages")
     public void sharedInDedicated() {
-        long chunk = world.sharedPage >>> world.gmm.geometry().chunkIdShift();
-        ChunkInfo info = world.gmm.chunk(chunk);
+        long chunk = world.sharedPage >>> world.reads().geometry().chunkIdShift();
+        ChunkInfo info = world.reads().chunk(chunk);
         context.expectEqual("chunk " + chunk + " of the shared page: dedicated, and without private pages",
                 List.of(true, 0), List.of(info.sharedChunk(), info.privatePages()));
     }
 
     @Then("{gmmVm}'s page {int} is free")
     public void pageFree(String vm, int n) {
-        context.expectEqual("the state of " + vm + "'s page " + n, PageState.FREE, world.gmm.page(world.page(vm, n)).state());
+        context.expectEqual("the state of " + vm + "'s page " + n, PageState.FREE, world.reads().page(world.page(vm, n)).state());
     }
 
     @Then("{gmmVm}'s page {int} is private to {gmmVm}")
     public void pagePrivate(String vm, int n, String owner) {
-        PageInfo info = world.gmm.page(world.page(vm, n));
+        PageInfo info = world.reads().page(world.page(vm, n));
         context.expectEqual("state and owner of " + vm + "'s page " + n, List.of(PageState.PRIVATE, world.handle(owner)),
                 List.of(info.state(), info.owner()));
     }
@@ -160,7 +160,7 @@ public final class GmmCheckSteps {
     @Then("the new page is private to {gmmVm} and records guest pfn {word}")
     public void newPagePfn(String vm, String pfn) {
         List<AllocatedPage> pages = context.lastValue("the allocation");
-        PageInfo info = world.gmm.page(pages.get(0).pageId());
+        PageInfo info = world.reads().page(pages.get(0).pageId());
         context.expectEqual("state, owner and guest pfn of the new page",
                 List.of(PageState.PRIVATE, world.handle(vm), hex(pfn)),
                 List.of(info.state(), info.owner(), Numbers.hex(info.guestPfn())));
@@ -171,7 +171,7 @@ public final class GmmCheckSteps {
         List<AllocatedPage> pages = context.lastValue("the allocation");
         context.expectEqual("pages handed out for the request", world.requestedPfns.size(), pages.size());
         for (int i = 0; i < pages.size(); i++) {
-            PageInfo info = world.gmm.page(pages.get(i).pageId());
+            PageInfo info = world.reads().page(pages.get(i).pageId());
             long asked = world.requestedPfns.get(i);
             context.expectEqual("state, owner and guest pfn of new page " + Numbers.hex(pages.get(i).pageId())
                     + " (request entry " + (i + 1) + ")",
@@ -185,7 +185,7 @@ public final class GmmCheckSteps {
         List<AllocatedPage> pages = context.lastValue("the allocation");
         List<String> actual = new ArrayList<>();
         for (AllocatedPage page : pages) {
-            actual.add(Numbers.hex(world.gmm.page(page.pageId()).guestPfn()));
+            actual.add(Numbers.hex(world.reads().page(page.pageId()).guestPfn()));
         }
         context.expectEqual("the guest pfns the new pages record, in request order",
                 pfns.stream().map(Numbers::hex).toList(), actual);
@@ -197,7 +197,7 @@ public final class GmmCheckSteps {
         context.expectThat("the call handed out pages", !pages.isEmpty());
         for (AllocatedPage page : pages) {
             context.expectEqual("the host pfn returned with page " + Numbers.hex(page.pageId()) + " and the one it records",
-                    Numbers.hex(page.hostPfn()), Numbers.hex(world.gmm.page(page.pageId()).hostPfn()));
+                    Numbers.hex(page.hostPfn()), Numbers.hex(world.reads().page(page.pageId()).hostPfn()));
         }
     }
 
@@ -205,7 +205,7 @@ public final class GmmCheckSteps {
     public void hostPfn() {
         List<AllocatedPage> pages = context.lastValue("the allocation");
         context.expectEqual("the host pfn returned and recorded", pages.get(0).hostPfn(),
-                world.gmm.page(pages.get(0).pageId()).hostPfn());
+                world.reads().page(pages.get(0).pageId()).hostPfn());
     }
 
     @Then("the call returns the shared page with the host pfn the page records")
@@ -213,37 +213,37 @@ public final class GmmCheckSteps {
         AllocatedPage returned = context.lastValue("the use of the shared page");
         context.expectThat("the use of the shared page returned a page", returned != null);
         context.expectEqual("the page id and host pfn returned", List.of(Numbers.hex(world.sharedPage),
-                Numbers.hex(world.gmm.page(world.sharedPage).hostPfn())),
+                Numbers.hex(world.reads().page(world.sharedPage).hostPfn())),
                 List.of(Numbers.hex(returned.pageId()), Numbers.hex(returned.hostPfn())));
     }
 
     @Then("the shared page has {long} reference(s)")
     public void sharedRefs(long refs) {
-        PageInfo info = world.gmm.page(world.sharedPage);
+        PageInfo info = world.reads().page(world.sharedPage);
         context.expectEqual("state and reference count of the shared page", List.of(PageState.SHARED, refs),
                 List.of(info.state(), info.refs()));
     }
 
     @Then("the shared page is free")
     public void sharedFree() {
-        context.expectEqual("the state of the former shared page", PageState.FREE, world.gmm.page(world.sharedPage).state());
+        context.expectEqual("the state of the former shared page", PageState.FREE, world.reads().page(world.sharedPage).state());
     }
 
     @Then("{gmmVm} has {long} private page(s) and {long} shared page(s)")
     public void vmPages(String vm, long privatePages, long shared) {
-        VmInfo info = world.gmm.vm(world.handle(vm));
+        VmInfo info = world.reads().vm(world.handle(vm));
         context.expectEqual(vm + "'s private and shared pages", List.of(privatePages, shared),
                 List.of(info.privatePages(), info.sharedPages()));
     }
 
     @Then("{gmmVm} has {long} BASE page(s) allocated")
     public void vmBase(String vm, long base) {
-        context.expectEqual(vm + "'s allocated BASE pages", base, world.gmm.vm(world.handle(vm)).allocatedBase());
+        context.expectEqual(vm + "'s allocated BASE pages", base, world.reads().vm(world.handle(vm)).allocatedBase());
     }
 
     @Then("{gmmVm} has {long} BASE, {long} SHADOW and {long} FIXED page(s) allocated")
     public void vmAccounts(String vm, long base, long shadow, long fixed) {
-        VmInfo info = world.gmm.vm(world.handle(vm));
+        VmInfo info = world.reads().vm(world.handle(vm));
         context.expectEqual(vm + "'s allocated BASE, SHADOW and FIXED pages", List.of(base, shadow, fixed),
                 List.of(info.allocatedBase(), info.allocatedShadow(), info.allocatedFixed()));
     }
@@ -253,13 +253,13 @@ public final class GmmCheckSteps {
         List<Long> ids = world.pages.getOrDefault(vm, List.of());
         context.expectThat("the scenario gave " + vm + " pages", !ids.isEmpty());
         for (long id : ids) {
-            context.expectEqual("the state of " + vm + "'s page " + Numbers.hex(id), PageState.FREE, world.gmm.page(id).state());
+            context.expectEqual("the state of " + vm + "'s page " + Numbers.hex(id), PageState.FREE, world.reads().page(id).state());
         }
     }
 
     @Then("{gmmVm} has policy {word} and priority {word}")
     public void vmPolicy(String vm, String policy, String priority) {
-        VmInfo info = world.gmm.vm(world.handle(vm));
+        VmInfo info = world.reads().vm(world.handle(vm));
         context.expectEqual(vm + "'s policy and priority", List.of(policy, priority),
                 List.of(info.policy().name(), info.priority().name()));
     }
@@ -281,33 +281,33 @@ public final class GmmCheckSteps {
 
     @Then("{gmmVm} has reserved {long} base, {long} shadow and {long} fixed pages")
     public void vmReserved(String vm, long base, long shadow, long fixed) {
-        VmInfo info = world.gmm.vm(world.handle(vm));
+        VmInfo info = world.reads().vm(world.handle(vm));
         context.expectEqual(vm + "'s reservation", List.of(base, shadow, fixed),
                 List.of(info.reservedBase(), info.reservedShadow(), info.reservedFixed()));
     }
 
     @Then("the statistics show {long} allocated, {long} shared and {long} duplicate pages")
     public void stats(long allocated, long shared, long duplicate) {
-        GmmStatistics s = world.gmm.statistics();
+        GmmStatistics s = world.reads().statistics();
         context.expectEqual("allocated, shared and duplicate pages", List.of(allocated, shared, duplicate),
                 List.of(s.allocatedPages(), s.sharedPages(), s.duplicatePages()));
     }
 
     @Then("the statistics show {long} reserved pages and {long} registered VM(s)")
     public void statsReserved(long reserved, long vms) {
-        GmmStatistics s = world.gmm.statistics();
+        GmmStatistics s = world.reads().statistics();
         context.expectEqual("reserved pages and registered VMs", List.of(reserved, vms),
                 List.of(s.reservedPages(), s.registeredVms()));
     }
 
     @Then("the statistics show {long} shared page(s) left behind")
     public void leftBehind(long pages) {
-        context.expectEqual("shared pages left behind", pages, world.gmm.statistics().leftBehindSharedPages());
+        context.expectEqual("shared pages left behind", pages, world.reads().statistics().leftBehindSharedPages());
     }
 
     @Then("the GMM holds no chunks and no pages")
     public void empty() {
-        GmmStatistics s = world.gmm.statistics();
+        GmmStatistics s = world.reads().statistics();
         context.expectEqual("chunks, allocated, shared, duplicate and free pages", List.of(0L, 0L, 0L, 0L, 0L),
                 List.of(s.chunks(), s.allocatedPages(), s.sharedPages(), s.duplicatePages(), s.freePages()));
     }
@@ -391,7 +391,7 @@ public final class GmmCheckSteps {
     public void hostFrames() {
         List<AllocatedPage> pages = context.lastValue("the allocation");
         java.util.Set<Long> frames = new java.util.HashSet<>();
-        int shift = world.gmm.geometry().chunkIdShift();
+        int shift = world.reads().geometry().chunkIdShift();
         for (AllocatedPage page : pages) {
             context.expectThat("host page frame " + Numbers.hex(page.hostPfn()) + " handed out twice", frames.add(page.hostPfn()));
         }

@@ -116,32 +116,32 @@ public final class GmmIntrospectionSteps {
     public void rawPrivate(String vm, int n, String pfn, String owner) {
         long expected = Numbers.parse(pfn) | ((long) world.handle(owner) << 32);
         context.expectEqual("the raw GMMPAGE word", Numbers.hex(expected),
-                Numbers.hex(world.introspection().rawPage(world.page(vm, n))));
+                Numbers.hex(world.reads().introspection().rawPage(world.page(vm, n))));
     }
 
     @Then("the raw word of the shared page holds its host pfn and {long} reference(s), in state 2")
     public void rawShared(long refs) {
-        long hostPfn = world.gmm.page(world.sharedPage).hostPfn();
+        long hostPfn = world.reads().page(world.sharedPage).hostPfn();
         long expected = hostPfn | (refs << 32) | (2L << 62);
         context.expectEqual("the raw GMMPAGE word", Numbers.hex(expected),
-                Numbers.hex(world.introspection().rawPage(world.sharedPage)));
+                Numbers.hex(world.reads().introspection().rawPage(world.sharedPage)));
     }
 
     @Then("the free LIFO of chunk {long} starts with {gmmNumbers}")
     public void lifoStarts(long chunk, List<Long> head) {
-        List<Integer> lifo = world.introspection().freeLifo(chunk);
+        List<Integer> lifo = world.reads().introspection().freeLifo(chunk);
         List<Long> actual = lifo.subList(0, Math.min(head.size(), lifo.size())).stream().map(Integer::longValue).toList();
         context.expectEqual("the head of chunk " + chunk + "'s free LIFO", head, actual);
     }
 
     @Then("the free LIFO of chunk {long} holds {int} page(s)")
     public void lifoSize(long chunk, int size) {
-        context.expectEqual("the length of chunk " + chunk + "'s free LIFO", size, world.introspection().freeLifo(chunk).size());
+        context.expectEqual("the length of chunk " + chunk + "'s free LIFO", size, world.reads().introspection().freeLifo(chunk).size());
     }
 
     @Then("chunk {long} is on list {int} of the {word} free set")
     public void onList(long chunk, int list, String set) {
-        List<List<Long>> lists = world.introspection().freeSet(FreeSetKind.valueOf(set.toUpperCase()));
+        List<List<Long>> lists = world.reads().introspection().freeSet(FreeSetKind.valueOf(set.toUpperCase()));
         int found = -1;
         for (int i = 0; i < lists.size(); i++) {
             if (lists.get(i).contains(chunk)) {
@@ -154,7 +154,7 @@ public final class GmmIntrospectionSteps {
     @Then("chunk {long} is on no list of either free set")
     public void onNoList(long chunk) {
         for (FreeSetKind kind : FreeSetKind.values()) {
-            for (List<Long> list : world.introspection().freeSet(kind)) {
+            for (List<Long> list : world.reads().introspection().freeSet(kind)) {
                 context.expectThat("chunk " + chunk + " has no free page, yet is on a list of the " + kind + " free set",
                         !list.contains(chunk));
             }
@@ -163,51 +163,51 @@ public final class GmmIntrospectionSteps {
 
     @Then("chunk {long} is on no list of the {word} free set")
     public void onNoListOf(long chunk, String set) {
-        for (List<Long> list : world.introspection().freeSet(FreeSetKind.valueOf(set.toUpperCase()))) {
+        for (List<Long> list : world.reads().introspection().freeSet(FreeSetKind.valueOf(set.toUpperCase()))) {
             context.expectThat("chunk " + chunk + " is on a list of the " + set + " free set", !list.contains(chunk));
         }
     }
 
     @Then("list {int} of the {word} free set holds chunks {gmmNumbers}")
     public void listHolds(int list, String set, List<Long> chunks) {
-        List<List<Long>> lists = world.introspection().freeSet(FreeSetKind.valueOf(set.toUpperCase()));
+        List<List<Long>> lists = world.reads().introspection().freeSet(FreeSetKind.valueOf(set.toUpperCase()));
         context.expectEqual("list " + list + " of the " + set + " free set, from its head", chunks, lists.get(list));
     }
 
     @Then("the {word} free set has {int} lists")
     public void setLists(String set, int count) {
         context.expectEqual("lists of the " + set + " free set", count,
-                world.introspection().freeSet(FreeSetKind.valueOf(set.toUpperCase())).size());
+                world.reads().introspection().freeSet(FreeSetKind.valueOf(set.toUpperCase())).size());
     }
 
     @Then("each free set records the sum of its chunks' free pages")
     public void setSums() {
         for (FreeSetKind kind : FreeSetKind.values()) {
             long sum = 0;
-            for (List<Long> list : world.introspection().freeSet(kind)) {
+            for (List<Long> list : world.reads().introspection().freeSet(kind)) {
                 for (long chunk : list) {
-                    sum += world.gmm.chunk(chunk).free();
+                    sum += world.reads().chunk(chunk).free();
                 }
             }
-            context.expectEqual("free pages recorded by the " + kind + " free set", sum, world.introspection().freeSetPages(kind));
+            context.expectEqual("free pages recorded by the " + kind + " free set", sum, world.reads().introspection().freeSetPages(kind));
         }
     }
 
     @Then("every chunk TLB entry is NIL")
     public void tlbNil() {
-        context.expectEqual("the chunk TLB", java.util.Collections.nCopies(32, 0L), world.introspection().chunkTlb());
+        context.expectEqual("the chunk TLB", java.util.Collections.nCopies(32, 0L), world.reads().introspection().chunkTlb());
     }
 
     @Then("chunk TLB entry {int} holds chunk {long}")
     public void tlbEntry(int entry, long chunk) {
-        List<Long> tlb = world.introspection().chunkTlb();
+        List<Long> tlb = world.reads().introspection().chunkTlb();
         context.expectEqual("the chunk TLB size", 32, tlb.size());
         context.expectEqual("chunk TLB entry " + entry, chunk, tlb.get(entry));
     }
 
     @Then("the magic is {word}")
     public void magic(String magic) {
-        context.expectEqual("the GMM's magic", GmmCheckSteps.hex(magic), Numbers.hex(world.introspection().magic()));
+        context.expectEqual("the GMM's magic", GmmCheckSteps.hex(magic), Numbers.hex(world.reads().introspection().magic()));
     }
 
     @When("chunk {long}'s statistics are overwritten with {int} free, {int} private and {int} shared pages")
@@ -220,7 +220,7 @@ public final class GmmIntrospectionSteps {
 
     @Then("chunk {long} records {int} free, {int} private and {int} shared pages")
     public void records(long chunk, int free, int privatePages, int shared) {
-        ChunkInfo info = world.gmm.chunk(chunk);
+        ChunkInfo info = world.reads().chunk(chunk);
         context.expectEqual("chunk " + chunk + "'s counters", List.of(free, privatePages, shared),
                 List.of(info.free(), info.privatePages(), info.sharedPages()));
     }
@@ -228,12 +228,12 @@ public final class GmmIntrospectionSteps {
     @Then("the raw word of page {word} is {word}")
     public void rawWord(String page, String word) {
         context.expectEqual("the raw GMMPAGE word of page " + page, GmmCheckSteps.hex(word),
-                Numbers.hex(world.introspection().rawPage(Numbers.parse(page))));
+                Numbers.hex(world.reads().introspection().rawPage(Numbers.parse(page))));
     }
 
     @Then("the raw word of {gmmVm}'s page {int} is {word}")
     public void rawWordOf(String vm, int n, String word) {
         context.expectEqual("the raw GMMPAGE word of " + vm + "'s page " + n, GmmCheckSteps.hex(word),
-                Numbers.hex(world.introspection().rawPage(world.page(vm, n))));
+                Numbers.hex(world.reads().introspection().rawPage(world.page(vm, n))));
     }
 }

@@ -59,4 +59,40 @@ public final class GmmParameterTypes {
         }
         return values;
     }
+
+    /**
+     * Pages named in one request of a model-based sequence: {@code its page N} (the acting VM's N-th page),
+     * {@code VM X's page N}, {@code shared page K} (the K-th page shared in the scenario) or {@code page ID}.
+     */
+    @ParameterType("(?:its page \\d+|VM [A-Z]'s page \\d+|shared page \\d+|page (?:0x[0-9A-Fa-f_]+|\\d+))"
+            + "(?:(?:, | and )(?:its page \\d+|VM [A-Z]'s page \\d+|shared page \\d+|page (?:0x[0-9A-Fa-f_]+|\\d+)))*")
+    public List<String> gmmPages(String text) {
+        return List.of(text.split(", | and "));
+    }
+
+    /**
+     * Numbers written as single values and runs, {@code 0x200 to 0x203, 0x210 and 0x20F to 0x20D}: a run counts
+     * up or down by one from its first number to its last.
+     */
+    @ParameterType("(?:0x[0-9A-Fa-f_]+|\\d+)(?: to (?:0x[0-9A-Fa-f_]+|\\d+))?"
+            + "(?:(?:, | and )(?:0x[0-9A-Fa-f_]+|\\d+)(?: to (?:0x[0-9A-Fa-f_]+|\\d+))?)*")
+    public List<Long> gmmRuns(String text) {
+        List<Long> values = new ArrayList<>();
+        for (String part : text.split(", | and ")) {
+            String[] ends = part.split(" to ");
+            long first = Numbers.parse(ends[0]);
+            long last = ends.length == 1 ? first : Numbers.parse(ends[1]);
+            long step = last >= first ? 1 : -1;
+            for (long v = first; v != last + step; v += step) {
+                values.add(v);
+            }
+        }
+        return values;
+    }
+
+    /** Status names, {@code VERR_A, VERR_B or VERR_C}. */
+    @ParameterType("[A-Z_0-9]+(?:(?:, | or )[A-Z_0-9]+)*")
+    public List<String> gmmStatuses(String text) {
+        return List.of(text.split(", | or "));
+    }
 }

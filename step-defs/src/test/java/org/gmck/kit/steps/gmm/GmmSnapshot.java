@@ -9,7 +9,10 @@ import org.gmck.spi.RejectedException;
 import org.gmck.spi.gmm.GlobalMemory;
 import org.gmck.spi.gmm.GmmIntrospection;
 
-/** Everything a scenario can observe of a GMM: counters, VMs, chunks, pages, and (with introspection) lists. */
+/**
+ * Everything a scenario can observe of a GMM: counters, VMs, chunks, pages, and (with introspection) lists.
+ * Taking it looks every chunk up last, in ascending id order, which leaves the chunk TLB in one known state.
+ */
 record GmmSnapshot(Map<String, Object> values) {
 
     static GmmSnapshot take(GmmWorld world) {
@@ -26,12 +29,6 @@ record GmmSnapshot(Map<String, Object> values) {
             List<Long> chunks = gmm.chunkIds();
             values.put("chunk ids", chunks);
             boolean introspect = world.context.adapter().profiles().contains(Profile.GMM_INTROSPECTION);
-            for (long id : chunks) {
-                values.put("chunk " + id, gmm.chunk(id));
-                if (introspect) {
-                    values.put("free LIFO of chunk " + id, gmm.introspection().freeLifo(id));
-                }
-            }
             List<Long> pageIds = new ArrayList<>();
             world.pages.values().forEach(pageIds::addAll);
             pageIds.addAll(world.sharedPages);
@@ -43,6 +40,14 @@ record GmmSnapshot(Map<String, Object> values) {
                     values.put(kind + " free set", gmm.introspection().freeSet(kind));
                     values.put(kind + " free set pages", gmm.introspection().freeSetPages(kind));
                 }
+            }
+            // Chunks last, in ascending order: whatever the page look-ups cached, each chunk TLB entry then holds
+            // the highest chunk id of its index, so an action starts from the same TLB however it was reached.
+            for (long id : chunks) {
+                if (introspect) {
+                    values.put("free LIFO of chunk " + id, gmm.introspection().freeLifo(id));
+                }
+                values.put("chunk " + id, gmm.chunk(id));
             }
         } catch (RejectedException terminated) {
             values.put("refused", terminated.status().name());

@@ -86,6 +86,66 @@ public final class GmmWorld {
         return gmm.introspection();
     }
 
+    /**
+     * The manager as Then-steps read it: a read the adapter refuses fails the scenario's rule, naming the read
+     * and the status, instead of escaping the step as an error without a rule.
+     */
+    GlobalMemory reads() {
+        return refusalsFail(gmm, GlobalMemory.class);
+    }
+
+    private <T> T refusalsFail(T target, Class<T> type) {
+        Object proxy = java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                (self, method, args) -> {
+                    if (method.getDeclaringClass() == Object.class) {
+                        return method.getName().equals("equals") ? self == args[0]
+                                : method.getName().equals("hashCode") ? System.identityHashCode(self) : "reads of " + target;
+                    }
+                    Object result;
+                    try {
+                        result = method.invoke(target, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        if (e.getCause() instanceof RejectedException refused) {
+                            throw context.failure("reading " + method.getName() + (args == null ? "" : java.util.Arrays.toString(args))
+                                    + ": the adapter refused to answer with " + refused.status().name() + " ("
+                                    + refused.getMessage() + ")", refused);
+                        }
+                        throw e.getCause();
+                    }
+                    return method.getReturnType() == GmmIntrospection.class
+                            ? refusalsFail((GmmIntrospection) result, GmmIntrospection.class) : result;
+                });
+        return type.cast(proxy);
+    }
+
+    /** The id of the k-th page shared in the scenario (from 1). */
+    long sharedPage(int k) {
+        if (k < 1 || k > sharedPages.size()) {
+            throw new IllegalStateException("The scenario shared no page " + k);
+        }
+        return sharedPages.get(k - 1);
+    }
+
+    /**
+     * The id a request names: {@code its page N} (the acting VM's), {@code VM X's page N}, {@code shared page K},
+     * {@code the shared page} or {@code page ID}.
+     */
+    long pageNamed(String actingVm, String page) {
+        if (page.equals("the shared page")) {
+            return sharedPage;
+        }
+        if (page.startsWith("its page ")) {
+            return page(actingVm, Integer.parseInt(page.substring("its page ".length())));
+        }
+        if (page.startsWith("shared page ")) {
+            return sharedPage(Integer.parseInt(page.substring("shared page ".length())));
+        }
+        if (page.startsWith("VM ")) {
+            return page(page.substring(3, 4), Integer.parseInt(page.substring("VM X's page ".length())));
+        }
+        return org.gmck.kit.Numbers.parse(page.substring("page ".length()));
+    }
+
     /** The handle of a named VM; unregistered names get a handle no VM has. */
     int handle(String vm) {
         return vms.getOrDefault(vm, UNKNOWN_HANDLE);
