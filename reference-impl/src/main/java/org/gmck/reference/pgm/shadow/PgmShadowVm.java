@@ -15,6 +15,7 @@ import org.gmck.reference.pgm.phys.PhysAddress;
 import org.gmck.reference.x86.ReferenceX86Mmu;
 import org.gmck.spi.RejectedException;
 import org.gmck.spi.pgm.GuestMode;
+import org.gmck.spi.pgm.ModeStatus;
 import org.gmck.spi.pgm.PagingMode;
 import org.gmck.spi.pgm.phys.GuestPhysicalMemory;
 import org.gmck.spi.pgm.phys.PhysStatus;
@@ -144,6 +145,9 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
 
     @Override
     public LoadOutcome loadControlRegisters(ControlRegisters registers) {
+        if (registers == null) {
+            throw new RejectedException(ModeStatus.INCONSISTENT_CONTROL_REGISTERS, "no registers to load");
+        }
         if ((registers.cr4() & UNMODELLED_CR4) != 0) {
             throw new RejectedException(X86Status.UNMODELLED_REGISTER_BIT, String.format(
                     "shadow paging models neither 5-level paging nor protection keys: CR4 %#x", registers.cr4()));
@@ -170,6 +174,9 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
             throw new RejectedException(PhysStatus.VERR_PGM_PHYS_MISALIGNED_ACCESS, String.format(
                     "a guest access must be 1, 2, 4 or 8 bytes wide and aligned to its width: %d bytes at %#x",
                     width, linearAddress));
+        }
+        if (kind == null || privilege == null) {
+            throw new RejectedException(X86Status.INVALID_ACCESS, "a guest access needs a kind and a privilege");
         }
         return handler.run(new Access(linearAddress, kind, privilege), width, value);
     }
