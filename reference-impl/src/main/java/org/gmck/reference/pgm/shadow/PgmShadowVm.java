@@ -183,7 +183,19 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
 
     @Override
     public void invalidatePage(long linearAddress) {
-        tables.unmap(linearAddress);
+        if (shadowHolds(linearAddress)) {
+            tables.unmap(linearAddress);
+        }
+    }
+
+    /**
+     * Whether the shadow tables can hold {@code linear} at all: 32 bits in a 32-bit or PAE shadow, a canonical
+     * 48-bit address in an AMD64 one. Their indexes ignore the bits above, so any other address would alias one
+     * they do hold; the shadow holds nothing for it.
+     */
+    private boolean shadowHolds(long linear) {
+        long top = linear >> 47;
+        return shadowMode == PagingMode.AMD64 ? top == 0 || top == -1 : linear >>> 32 == 0;
     }
 
     @Override
@@ -193,7 +205,7 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
 
     @Override
     public Optional<ShadowTranslation> shadowTranslation(long linearAddress) {
-        if (tables.guestPage(linearAddress).isEmpty()) {
+        if (!shadowHolds(linearAddress) || tables.guestPage(linearAddress).isEmpty()) {
             return Optional.empty();
         }
         AccessOutcome probe = onShadow(new Access(linearAddress, AccessKind.READ, Privilege.SUPERVISOR));

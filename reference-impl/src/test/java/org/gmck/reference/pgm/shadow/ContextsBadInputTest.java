@@ -1,9 +1,11 @@
 package org.gmck.reference.pgm.shadow;
 
 import static org.gmck.reference.Refusals.assertRefusedUnchanged;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.gmck.reference.Refusals.Case;
 import org.gmck.reference.binding.ReferenceAdapter;
@@ -22,6 +24,7 @@ import org.gmck.spi.x86.ControlRegisters;
 import org.gmck.spi.x86.Privilege;
 import org.gmck.spi.x86.X86PagingMode;
 import org.gmck.spi.x86.X86Status;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -151,6 +154,17 @@ class ContextsBadInputTest {
 
     private static void row(List<Object[]> rows, String name, Status status, Call call) {
         rows.add(new Object[] {name, status, call});
+    }
+
+    @Test
+    void addressesTheShadowCannotHoldAliasNothing() {
+        for (long x : new long[] {1L << 32 | 0x1000, -1L << 32 | 0x1000, Long.MIN_VALUE | 0x1000, 1L << 52 | 0x1000}) {
+            World w = new World();
+            Object before = w.state();
+            assertEquals(Optional.empty(), w.vm.shadowTranslation(x), Long.toHexString(x));
+            w.vm.invalidatePage(x);
+            assertEquals(before, w.state(), Long.toHexString(x));
+        }
     }
 
     @ParameterizedTest(name = "{0}")
