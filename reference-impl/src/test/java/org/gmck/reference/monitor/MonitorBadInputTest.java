@@ -67,7 +67,7 @@ class MonitorBadInputTest {
             } else {
                 row(rows, "unmapping the unmapped linear " + x, MonitorStatus.NOT_MAPPED, w -> w.monitor.guestUnmap(x));
                 if (x != 0) {
-                    row(rows, "a host page at " + x, x < 0 ? MonitorStatus.INVALID_HOST_PAGE : MonitorStatus.INVALID_HOST_PAGE,
+                    row(rows, "a host page at " + x + ", twice", MonitorStatus.INVALID_HOST_PAGE,
                             w -> w.factory.newMonitor(4, List.of(0x10000L, x, x)));
                 }
             }

@@ -17,6 +17,7 @@ import org.gmck.spi.pgm.handler.PhysHandlerKind;
 import org.gmck.spi.pgm.handler.VirtHandlerKind;
 import org.gmck.spi.pgm.phys.PageType;
 import org.gmck.spi.pgm.phys.PhysStatus;
+import org.gmck.spi.pgm.vm.GuestMemoryFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -91,7 +92,7 @@ class AccessHandlersBadInputTest {
                         w -> w.vm.cachedPhysical((int) x, 0x40_0000));
             }
             row(rows, "the cache at " + x, HandlerStatus.VERR_INVALID_PARAMETER, w -> w.vm.cachedPhysical(w.virt, x));
-            if (x < 0 || x > AccessHandlerFactoryLimits.SHADOW_BUDGET) {
+            if (x < 0 || x > GuestMemoryFactory.MAX_SHADOW_VM_HOST_PAGES) {
                 row(rows, "a VM with a budget of " + x + " pages", PhysStatus.VERR_INVALID_PARAMETER,
                         w -> w.factory.newVm(PagingMode.PAE, x));
             }
@@ -151,9 +152,5 @@ class AccessHandlersBadInputTest {
     void refusedWithNothingChanged(String name, Status status, Call call) {
         World w = new World();
         assertRefusedUnchanged(w::state, new Case(name, status, () -> call.on(w)));
-    }
-
-    private static final class AccessHandlerFactoryLimits {
-        static final long SHADOW_BUDGET = org.gmck.spi.pgm.vm.GuestMemoryFactory.MAX_SHADOW_VM_HOST_PAGES;
     }
 }
