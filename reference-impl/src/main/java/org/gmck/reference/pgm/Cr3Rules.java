@@ -25,6 +25,9 @@ public final class Cr3Rules {
 
     /** The CR3 value PGM loads to put a top-level table of {@code mode} at {@code table}. */
     public static long cr3For(PagingMode mode, long table) {
+        if (mode == null) {
+            throw new RejectedException(ModeStatus.INVALID_MODE, "no paging mode");
+        }
         switch (mode) {
             case BIT32:
                 return checked(table, PAGE_ALIGNMENT, FOUR_GIB, mode);

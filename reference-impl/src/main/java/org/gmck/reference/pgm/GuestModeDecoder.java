@@ -26,6 +26,9 @@ public final class GuestModeDecoder {
     }
 
     private static void checkConsistent(ControlRegisters r) {
+        if (r == null) {
+            throw inconsistent("no registers");
+        }
         if (r.pg() && !r.pe()) {
             throw inconsistent("CR0.PG is set while CR0.PE is clear: paging needs protected mode");
         }

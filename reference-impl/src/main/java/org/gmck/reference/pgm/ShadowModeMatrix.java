@@ -53,6 +53,9 @@ public final class ShadowModeMatrix {
     }
 
     private static int column(PagingMode host) {
+        if (host == null) {
+            throw new RejectedException(ModeStatus.INVALID_MODE, "no host paging mode");
+        }
         switch (host) {
             case BIT32:
                 return 0;

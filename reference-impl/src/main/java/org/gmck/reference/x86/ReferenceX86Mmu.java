@@ -102,6 +102,9 @@ public final class ReferenceX86Mmu implements X86Mmu {
     public AccessOutcome access(Access access) {
         PagingState current = state.orElseThrow(() -> new RejectedException(X86Status.NO_REGISTERS_LOADED,
                 "load the control registers before the first access"));
+        if (access == null) {
+            throw new RejectedException(X86Status.INVALID_ACCESS, "no access to perform");
+        }
         return walker.walk(access, current, ac, pkru, pkrs);
     }
 }

@@ -47,6 +47,9 @@ final class RegisterLoader {
 
     /** The new state, or the #GP that refuses it; throws for registers no CPU can hold. */
     Result load(ControlRegisters r, Optional<PagingState> previous) {
+        if (r == null) {
+            throw new RejectedException(X86Status.INCONSISTENT_CONTROL_REGISTERS, "no registers to load");
+        }
         checkModelled(r);
         checkConsistent(r);
         Optional<GpReason> gp = reservedBit(r).or(() -> la57Change(r, previous));

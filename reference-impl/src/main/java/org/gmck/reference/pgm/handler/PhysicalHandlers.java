@@ -29,8 +29,13 @@ final class PhysicalHandlers {
             throw new RejectedException(HandlerStatus.VERR_INVALID_PARAMETER, "a physical handler needs a kind");
         }
         PageRange range = PageRange.of(first, last);
-        for (int i = 0; i < range.pages(); i++) {
-            requireMemory(range, range.page(i));
+        // Page by page as a long: a range may hold more pages than an int counts. Guest RAM is bounded, so the
+        // walk stops at the first page outside it long before it could take long.
+        for (long page = first; ; page += PageRange.PAGE_SIZE) {
+            requireMemory(range, page);
+            if (page == (last & ~PageRange.OFFSET_MASK)) {
+                break;
+            }
         }
         Optional<PhysicalHandler> other = tree.overlapping(range);
         if (other.isPresent()) {

@@ -29,6 +29,7 @@ import org.gmck.spi.x86.X86PagingMode;
 public final class PgmIntermediateContext implements IntermediateContext {
 
     static final long FOUR_GB = 1L << 32;
+    private static final int CANONICAL_SHIFT = 47;
     private static final long PAGE = 0x1000;
     /** Where each mode's tables start in host memory, a 16 MB span each, below 4 GB. */
     private static final Map<PagingMode, Long> TABLE_BASE = Map.of(PagingMode.BIT32, 0x0400_0000L,
@@ -49,11 +50,15 @@ public final class PgmIntermediateContext implements IntermediateContext {
             throw new RejectedException(ContextStatus.VERR_INVALID_PARAMETER,
                     "the switcher needs page-aligned addresses and at least one page: " + switcher);
         }
-        if (switcher.physAddress() < 0 || switcher.physAddress() + size > FOUR_GB) {
+        if (switcher.physAddress() < 0 || size > FOUR_GB - switcher.physAddress()) {
             throw new RejectedException(ContextStatus.VERR_OUT_OF_RANGE,
                     "the switcher code must lie below 4 GB to be identity mapped in every mode: " + switcher);
         }
         long hyper = switcher.hypervisorAddress();
+        if (!canonicalSpan(switcher.hostAddress(), size) || !canonicalSpan(hyper, size)) {
+            throw new RejectedException(ContextStatus.VERR_OUT_OF_RANGE, "the switcher's host and hypervisor mappings must "
+                    + "lie within one canonical half of the address space, without wrapping past its top: " + switcher);
+        }
         if (overlaps(hyper, size, switcher.hostAddress(), size) || overlaps(hyper, size, switcher.physAddress(), size)) {
             throw new RejectedException(ContextStatus.VERR_PGM_MAPPING_CONFLICT,
                     "the switcher's hypervisor mapping overlaps its host or identity mapping: " + switcher);
@@ -197,6 +202,16 @@ public final class PgmIntermediateContext implements IntermediateContext {
 
     private static boolean aligned(long value) {
         return (value & (PAGE - 1)) == 0;
+    }
+
+    /**
+     * Whether {@code size} bytes from {@code address} lie in one half of the canonical 48-bit address space the
+     * AMD64 tables translate: a span past its top would wrap, and a non-canonical one would alias another.
+     */
+    private static boolean canonicalSpan(long address, long size) {
+        long last = address + (size - 1);
+        long top = address >> CANONICAL_SHIFT;
+        return (top == 0 || top == -1) && last >> CANONICAL_SHIFT == top && Long.compareUnsigned(last, address) >= 0;
     }
 
     private static boolean overlaps(long a, long aSize, long b, long bSize) {

@@ -15,6 +15,7 @@ import org.gmck.reference.pgm.phys.PhysAddress;
 import org.gmck.reference.x86.ReferenceX86Mmu;
 import org.gmck.spi.RejectedException;
 import org.gmck.spi.pgm.GuestMode;
+import org.gmck.spi.pgm.ModeStatus;
 import org.gmck.spi.pgm.PagingMode;
 import org.gmck.spi.pgm.phys.GuestPhysicalMemory;
 import org.gmck.spi.pgm.phys.PhysStatus;
@@ -144,6 +145,9 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
 
     @Override
     public LoadOutcome loadControlRegisters(ControlRegisters registers) {
+        if (registers == null) {
+            throw new RejectedException(ModeStatus.INCONSISTENT_CONTROL_REGISTERS, "no registers to load");
+        }
         if ((registers.cr4() & UNMODELLED_CR4) != 0) {
             throw new RejectedException(X86Status.UNMODELLED_REGISTER_BIT, String.format(
                     "shadow paging models neither 5-level paging nor protection keys: CR4 %#x", registers.cr4()));
@@ -171,12 +175,27 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
                     "a guest access must be 1, 2, 4 or 8 bytes wide and aligned to its width: %d bytes at %#x",
                     width, linearAddress));
         }
+        if (kind == null || privilege == null) {
+            throw new RejectedException(X86Status.INVALID_ACCESS, "a guest access needs a kind and a privilege");
+        }
         return handler.run(new Access(linearAddress, kind, privilege), width, value);
     }
 
     @Override
     public void invalidatePage(long linearAddress) {
-        tables.unmap(linearAddress);
+        if (shadowHolds(linearAddress)) {
+            tables.unmap(linearAddress);
+        }
+    }
+
+    /**
+     * Whether the shadow tables can hold {@code linear} at all: 32 bits in a 32-bit or PAE shadow, a canonical
+     * 48-bit address in an AMD64 one. Their indexes ignore the bits above, so any other address would alias one
+     * they do hold; the shadow holds nothing for it.
+     */
+    private boolean shadowHolds(long linear) {
+        long top = linear >> 47;
+        return shadowMode == PagingMode.AMD64 ? top == 0 || top == -1 : linear >>> 32 == 0;
     }
 
     @Override
@@ -186,7 +205,7 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
 
     @Override
     public Optional<ShadowTranslation> shadowTranslation(long linearAddress) {
-        if (tables.guestPage(linearAddress).isEmpty()) {
+        if (!shadowHolds(linearAddress) || tables.guestPage(linearAddress).isEmpty()) {
             return Optional.empty();
         }
         AccessOutcome probe = onShadow(new Access(linearAddress, AccessKind.READ, Privilege.SUPERVISOR));

@@ -8,7 +8,11 @@ public enum ContextStatus implements Status {
     VERR_INVALID_PARAMETER,
     /** The new location overlaps something the intermediate context already maps. */
     VERR_PGM_MAPPING_CONFLICT,
-    /** A guest-context mapping, or the switcher's identity mapping, that would reach 4 GB or beyond. */
+    /**
+     * A guest-context mapping, or the switcher's identity mapping, that would reach 4 GB or beyond; or a
+     * switcher host or hypervisor mapping that leaves the canonical half of the 48-bit address space it starts
+     * in (wrapping past 2^64 included), which no table of the context could hold without aliasing another.
+     */
     VERR_OUT_OF_RANGE,
     /** No guest-context mapping of that name. */
     VERR_NOT_FOUND,

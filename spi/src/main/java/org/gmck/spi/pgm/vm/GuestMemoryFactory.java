@@ -100,7 +100,8 @@ public interface GuestMemoryFactory {
      *
      * @throws org.gmck.spi.RejectedException {@link org.gmck.spi.pgm.context.ContextStatus#VERR_INVALID_PARAMETER}
      *         for misaligned addresses or no pages, {@link org.gmck.spi.pgm.context.ContextStatus#VERR_OUT_OF_RANGE}
-     *         for switcher code at or above 4 GB (it must be identity mapped in every mode),
+     *         for switcher code at or above 4 GB (it must be identity mapped in every mode) or a host or
+     *         hypervisor mapping outside one canonical half of the 48-bit address space,
      *         {@link org.gmck.spi.pgm.context.ContextStatus#VERR_PGM_MAPPING_CONFLICT} when the hypervisor
      *         mapping overlaps the other two
      */
