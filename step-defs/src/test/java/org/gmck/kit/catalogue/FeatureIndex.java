@@ -34,9 +34,10 @@ public final class FeatureIndex {
      * @param featureName the feature's name
      * @param featureDescription the feature's description
      * @param exampleTags for an outline, the tags of each of its Examples blocks; empty for a scenario
+     * @param runs        how many scenarios the runner makes of it: one, or one per row of its Examples
      */
     public record Entry(String file, long line, String name, List<String> tags, Optional<String> source,
-                        String featureName, String featureDescription, List<List<String>> exampleTags) {
+                        String featureName, String featureDescription, List<List<String>> exampleTags, int runs) {
 
         public Entry {
             tags = List.copyOf(tags);
@@ -96,8 +97,10 @@ public final class FeatureIndex {
         Matcher m = SOURCE_LINE.matcher(description);
         Optional<String> source = m.find() ? Optional.of(m.group(1)) : Optional.empty();
         List<List<String>> exampleTags = s.getExamples().stream().map(x -> names(x.getTags())).toList();
+        int runs = s.getExamples().isEmpty() ? 1 : s.getExamples().stream().mapToInt(x -> x.getTableBody().size()).sum();
         return new Entry(file, s.getLocation().getLine(), s.getName(), List.copyOf(tags), source,
-                feature.getName(), feature.getDescription() == null ? "" : feature.getDescription().strip(), exampleTags);
+                feature.getName(), feature.getDescription() == null ? "" : feature.getDescription().strip(), exampleTags,
+                runs);
     }
 
     private static List<String> names(List<Tag> tags) {

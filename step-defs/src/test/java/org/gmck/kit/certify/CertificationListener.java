@@ -126,8 +126,31 @@ public final class CertificationListener implements TestExecutionListener {
             return;
         }
         collectPlanned(plan, plan.getRoots());
-        errors.addAll(KitSources.onClassPath().unattributable());
+        KitSources kit = KitSources.onClassPath();
+        errors.addAll(kit.unattributable());
+        if (preflight.isPresent()) {
+            Set<Profile> running = running(plan);
+            int expected = kit.scenarioCount(running);
+            if (expected != planned.size()) {
+                errors.add("the suite has " + expected + " scenarios of the profiles this run certifies, but the run planned "
+                        + planned.size());
+            }
+        }
         preflight.ifPresent(p -> RunLimits.start(p.runCap().orElse(RunLimits.defaultCap(planned.size())), p.maxHangs()));
+    }
+
+    /** The profiles whose scenarios the run's tag filter lets through (all declared ones when it has none). */
+    private Set<Profile> running(TestPlan plan) {
+        Optional<String> filter = plan.getConfigurationParameters().get("cucumber.filter.tags");
+        if (filter.isEmpty()) {
+            return declared;
+        }
+        Set<Profile> through = EnumSet.noneOf(Profile.class);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("@profile:[a-z0-9-]+").matcher(filter.get());
+        while (m.find()) {
+            Profile.byTag(m.group()).ifPresent(through::add);
+        }
+        return through;
     }
 
     /** Every scenario of the suite in the plan: each must end with a result, or the run is an error. */

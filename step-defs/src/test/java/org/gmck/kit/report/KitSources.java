@@ -78,6 +78,11 @@ public final class KitSources {
      * catalogue lists, and exactly one profile tag. Any listed here makes a run an error.
      */
     public java.util.List<String> unattributable() {
+        return unattributable(features);
+    }
+
+    /** The scenarios of {@code features} certification could not attribute (see {@link #unattributable()}). */
+    public static java.util.List<String> unattributable(FeatureIndex features) {
         org.gmck.kit.catalogue.RuleCatalogue catalogue = org.gmck.kit.catalogue.RuleCatalogue.bundled();
         java.util.List<String> problems = new java.util.ArrayList<>();
         for (FeatureIndex.Entry e : features.entries()) {
@@ -91,6 +96,15 @@ public final class KitSources {
             }
         }
         return problems;
+    }
+
+    /**
+     * How many scenarios the suite has for these profiles: a scenario counts once, an outline once per row of
+     * its Examples. A run of those profiles must get a result for exactly this many.
+     */
+    public int scenarioCount(java.util.Set<org.gmck.spi.Profile> profiles) {
+        return features.entries().stream().filter(e -> e.tags().stream().map(org.gmck.spi.Profile::byTag)
+                .flatMap(java.util.Optional::stream).anyMatch(profiles::contains)).mapToInt(FeatureIndex.Entry::runs).sum();
     }
 
     public String featuresSha256() {
