@@ -780,6 +780,15 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
     Then the shadow does not map 0x40001000
     And the shadow maps 0x40002000 to the host page behind 0x201000
 
+  @PGM-SHW-14 @profile:pgm @variant:page-the-wide-address-would-alias
+  Scenario: INVLPG of an address above 4 GB in a PAE guest drops no shadow entry
+    Source: Intel SDM Vol. 3A, 4.10.4.1 "Operations that Invalidate TLBs and Paging-Structure Caches"
+    Given the guest maps 0x40001000 to 0x200000 writable supervisor
+    And the guest has loaded CR3
+    And the guest has read 0x40001000 as supervisor
+    When the guest invalidates 0x140001000 with INVLPG
+    Then the shadow maps 0x40001000 to the host page behind 0x200000
+
   @PGM-SHW-14 @profile:pgm @variant:resyncs-on-next-access
   Scenario: After INVLPG the next access syncs the page again
     Source: Intel SDM Vol. 3A, 4.10.4.1 "Operations that Invalidate TLBs and Paging-Structure Caches"
