@@ -788,6 +788,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
     And the guest has read 0x40001000 as supervisor
     When the guest invalidates 0x140001000 with INVLPG
     Then the shadow maps 0x40001000 to the host page behind 0x200000
+    And the shadow does not map 0x140001000
 
   @PGM-SHW-14 @profile:pgm @variant:resyncs-on-next-access
   Scenario: After INVLPG the next access syncs the page again
