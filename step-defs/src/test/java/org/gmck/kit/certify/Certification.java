@@ -97,7 +97,9 @@ public final class Certification {
         Preflight.Checked checked = new Preflight(settings).check(folder);
         List<String> problems = new ArrayList<>(checked.problems());
         try {
-            ReportBundle.clear(folder);
+            if (java.nio.file.Files.isDirectory(folder)) {
+                ReportBundle.clear(folder);
+            }
         } catch (IOException | RuntimeException e) {
             problems.add("the earlier report in " + folder.toAbsolutePath() + " cannot be removed: " + e);
         }

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import org.gmck.kit.AdapterMetadata;
 import org.gmck.kit.Adapters;
 import org.gmck.kit.RunLimits;
 import org.gmck.kit.KitHooks;
@@ -302,9 +301,7 @@ public final class CertificationListener implements TestExecutionListener {
         List<String> problems = new ArrayList<>(errors);
         abandoned.ifPresent(problems::add);
         try {
-            AdapterMetadata a = Adapters.metadata();
-            adapter = Optional.of(new CertificationReport.AdapterInfo(a.name(), a.version(), a.implementationClass(),
-                    a.profiles(), a.parameters()));
+            adapter = Optional.of(ErrorReport.info(Adapters.metadata()));
         } catch (Adapters.AdapterSelectionError e) {
             problems.add(0, e.getMessage());
         }

@@ -98,19 +98,11 @@ final class Preflight {
         }
     }
 
-    /** What is wrong with the baseline, if anything: the file itself, then its lines. */
-    private Optional<String> baseline(Set<Profile> declared) {
-        Optional<String> named = option(Baseline.PROPERTY).map(String::strip).filter(s -> !s.isEmpty());
-        Path path = Path.of(named.orElse(Baseline.DEFAULT_FILE));
-        if (named.isEmpty() && !Files.exists(path)) {
-            return Optional.empty();
-        }
-        String option = named.map(n -> "-D" + Baseline.PROPERTY + "=" + n + ": ").orElse("");
-        Optional<String> unreadable = Baseline.unreadable(path);
-        if (unreadable.isPresent()) {
-            return Optional.of(option + unreadable.get());
-        }
+    /** What is wrong with the baseline, if anything (the file itself, then its lines), naming the option. */
+    private static Optional<String> baseline(Set<Profile> declared) {
         List<String> problems = Baseline.forRun(RuleCatalogue.bundled(), declared).problems();
+        String named = System.getProperty(Baseline.PROPERTY, "").strip();
+        String option = named.isEmpty() ? "" : "-D" + Baseline.PROPERTY + "=" + named + ": ";
         return problems.isEmpty() ? Optional.empty() : Optional.of(option + String.join("; ", problems));
     }
 }

@@ -159,56 +159,42 @@ public final class GmmActionSteps {
 
     @When("{gmmVm} uses page {word} as a shared page")
     public void usesRaw(String vm, String id) {
-        int handle = world.actor(vm);
-        long pageId = Numbers.parse(id);
-        world.act(() -> world.gmm.useShared(handle, pageId));
+        world.useShared(vm, Numbers.parse(id));
     }
 
     @When("{gmmVm} releases page {word} as a shared page")
     public void releasesRaw(String vm, String id) {
-        int handle = world.actor(vm);
-        long pageId = Numbers.parse(id);
-        world.actRun(() -> world.gmm.releaseShared(handle, pageId));
+        world.releaseShared(vm, Numbers.parse(id));
     }
 
     @When("{gmmVm} uses the shared page")
     public void uses(String vm) {
-        int handle = world.actor(vm);
-        world.act(() -> world.gmm.useShared(handle, world.sharedPage));
+        world.useShared(vm, world.sharedPage);
     }
 
     @When("{gmmVm} uses its page {int} as a shared page")
     public void usesPrivate(String vm, int n) {
-        int handle = world.actor(vm);
-        long id = world.page(vm, n);
-        world.act(() -> world.gmm.useShared(handle, id));
+        world.useShared(vm, world.page(vm, n));
     }
 
     @When("{gmmVm} uses {gmmVm}'s page {int} as a shared page")
     public void usesOthers(String vm, String owner, int n) {
-        int handle = world.actor(vm);
-        long id = world.page(owner, n);
-        world.act(() -> world.gmm.useShared(handle, id));
+        world.useShared(vm, world.page(owner, n));
     }
 
     @When("{gmmVm} releases {gmmVm}'s page {int} as a shared page")
     public void releasesOthers(String vm, String owner, int n) {
-        int handle = world.actor(vm);
-        long id = world.page(owner, n);
-        world.actRun(() -> world.gmm.releaseShared(handle, id));
+        world.releaseShared(vm, world.page(owner, n));
     }
 
     @When("{gmmVm} releases the shared page")
     public void releases(String vm) {
-        int handle = world.actor(vm);
-        world.actRun(() -> world.gmm.releaseShared(handle, world.sharedPage));
+        world.releaseShared(vm, world.sharedPage);
     }
 
     @When("{gmmVm} releases its page {int} as a shared page")
     public void releasesPrivate(String vm, int n) {
-        int handle = world.actor(vm);
-        long id = world.page(vm, n);
-        world.actRun(() -> world.gmm.releaseShared(handle, id));
+        world.releaseShared(vm, world.page(vm, n));
     }
 
     @When("{gmmVm} seeds a chunk")

@@ -85,16 +85,12 @@ public final class GmmSequenceSteps {
 
     @When("{gmmVm} uses shared page {int}")
     public void uses(String vm, int k) {
-        long id = world.sharedPage(k);
-        int handle = world.actor(vm);
-        world.act(() -> world.gmm.useShared(handle, id));
+        world.useShared(vm, world.sharedPage(k));
     }
 
     @When("{gmmVm} releases shared page {int}")
     public void releases(String vm, int k) {
-        long id = world.sharedPage(k);
-        int handle = world.actor(vm);
-        world.actRun(() -> world.gmm.releaseShared(handle, id));
+        world.releaseShared(vm, world.sharedPage(k));
     }
 
     @When("I look up shared page {int}")

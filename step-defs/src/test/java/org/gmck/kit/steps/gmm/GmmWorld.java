@@ -233,6 +233,18 @@ public final class GmmWorld {
     }
 
     /** Runs the scenario's action after taking a snapshot of everything observable. */
+    /** {@code vm} takes a reference to the shared page {@code pageId}; the answer or refusal is kept. */
+    void useShared(String vm, long pageId) {
+        int handle = actor(vm);
+        act(() -> gmm.useShared(handle, pageId));
+    }
+
+    /** {@code vm} gives back a reference to the shared page {@code pageId}; the refusal, if any, is kept. */
+    void releaseShared(String vm, long pageId) {
+        int handle = actor(vm);
+        actRun(() -> gmm.releaseShared(handle, pageId));
+    }
+
     <T> void act(Supplier<T> call) {
         before = GmmSnapshot.take(this);
         context.attempt(call);
