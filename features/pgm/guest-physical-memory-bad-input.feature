@@ -497,3 +497,8 @@ Feature: Guest physical memory: bad input is refused and changes nothing
     Examples:
       | pages |
       | -4096 |
+
+    @variant:above-shadow-limit
+    Examples: one page above 448K pages, past which the pages would not all lie below 4 GiB
+      | pages  |
+      | 458753 |

@@ -913,3 +913,65 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
     And the page at 0xC3000 is backed by a host page other than the zero page
     And the page at 0xC0000 is in state ZERO
     And the VM owns 1 private host page
+
+  @PGM-PHYS-25 @profile:pgm @variant:plain-vm
+  Scenario Outline: A VM is created with a host page budget of <what>
+    Source: 000_20bc3ec9f13f3511.txt, "Kernel Space"
+    When I create a VM whose host can give it <pages> pages
+    Then the VM is created
+
+    @variant:no-pages
+    Examples:
+      | what                                 | pages    |
+      | no pages at all                      | 0        |
+
+    @variant:at-the-limit
+    Examples:
+      | what                                 | pages    |
+      | 2^24 pages, 64 GB of base RAM        | 16777216 |
+
+  @PGM-PHYS-25 @profile:pgm @variant:shadow-paged-vm
+  Scenario Outline: A shadow-paged VM is created with a host page budget of <what>
+    Source: 000_20bc3ec9f13f3511.txt, "Kernel Space"
+    When I create a shadow-paged VM on a PAE host whose host can give it <pages> pages
+    Then the VM is created
+
+    @variant:no-pages
+    Examples:
+      | what                                 | pages  |
+      | no pages at all                      | 0      |
+
+    @variant:at-the-limit
+    Examples:
+      | what                                 | pages  |
+      | 448K pages, the most below 4 GiB     | 458752 |
+
+  @PGM-PHYS-26 @profile:pgm @variant:over-the-zero-page
+  Scenario Outline: A VM whose host would hand it the zero page's host page <how> is refused
+    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Given a VM whose host can give it 1 pages
+    When I create a VM whose host hands out <pages> pages starting <start> pages from that VM's zero page, with page ids from 0x1234
+    Then the VM is refused with VERR_INVALID_PARAMETER, or keeps its zero page outside the pages its host hands out
+
+    Examples:
+      | how                         | pages | start |
+      | as its only page            | 1     | 0     |
+      | as the second of two pages  | 2     | -1    |
+      | as the first of two pages   | 2     | 0     |
+
+  @PGM-PHYS-26 @profile:pgm
+  Scenario Outline: A VM whose host hands out the pages <where> the zero page's host page is created
+    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Given a VM whose host can give it 1 pages
+    When I create a VM whose host hands out 2 pages starting <start> pages from that VM's zero page, with page ids from 0x1234
+    Then the VM is created
+
+    @variant:ending-below-it
+    Examples:
+      | where         | start |
+      | right below   | -2    |
+
+    @variant:starting-above-it
+    Examples:
+      | where         | start |
+      | right above   | 1     |

@@ -9,7 +9,6 @@ import org.gmck.reference.pgm.phys.TrackingCosts;
 import org.gmck.reference.pgm.shadow.PgmIntermediateContext;
 import org.gmck.reference.pgm.shadow.PgmShadowVm;
 import org.gmck.spi.RejectedException;
-import org.gmck.spi.pgm.ModeStatus;
 import org.gmck.spi.pgm.PagingMode;
 import org.gmck.spi.pgm.context.IntermediateContext;
 import org.gmck.spi.pgm.context.SwitcherPlacement;
@@ -30,8 +29,8 @@ import org.gmck.spi.pgm.vm.GuestMemoryFactory;
  */
 public final class PgmGuestMemoryFactory implements GuestMemoryFactory {
 
-    /** The largest host page budget of a guest memory: 64 GB, well inside the 28-bit page ids. */
-    public static final long MAX_GUEST_MEMORY_PAGES = 1L << 24;
+    /** The largest host page budget of a guest memory: the 64 GB every implementation must allow, no more. */
+    public static final long MAX_GUEST_MEMORY_PAGES = MIN_GUEST_MEMORY_HOST_PAGES;
 
     @Override
     public GuestPhysicalMemory newGuestMemory(long hostPages) {
@@ -84,9 +83,7 @@ public final class PgmGuestMemoryFactory implements GuestMemoryFactory {
 
     @Override
     public ShadowVm newShadowVm(PagingMode host, long hostPages) {
-        if (host == null || host == PagingMode.INVALID) {
-            throw new RejectedException(ModeStatus.INVALID_MODE, host + " is not a host paging mode");
-        }
+        // The shadow mode matrix refuses a host mode that is not one (INVALID_MODE) as the VM is set up.
         checkBudget(hostPages, PgmShadowVm.MAX_HOST_PAGES);
         return new PgmShadowVm(host, hostPages);
     }

@@ -30,11 +30,20 @@ public interface GuestMemoryFactory {
     long MAX_SHADOW_VM_HOST_PAGES = 0x7_0000L;
 
     /**
+     * The host page budget every guest memory must be able to have: 2^24 pages (64 GiB), the base RAM per VM
+     * that seed 000's 24-bit guest page frame number allows. {@link #newGuestMemory(long)} accepts every
+     * budget from 0 to this one; whether it accepts a larger one is the implementation's choice.
+     */
+    long MIN_GUEST_MEMORY_HOST_PAGES = 1L << 24;
+
+    /**
      * A new, empty guest physical memory whose host may hand out at most {@code hostPages} pages to it
-     * (private and shared together; the zero page is not counted).
+     * (private and shared together; the zero page is not counted). Every budget from 0 to
+     * {@link #MIN_GUEST_MEMORY_HOST_PAGES} (2^24 pages, 64 GiB) is accepted; a larger one may be accepted or
+     * refused.
      *
-     * @throws org.gmck.spi.RejectedException {@link PhysStatus#VERR_INVALID_PARAMETER} for a negative budget
-     *         or one above 2^24 pages
+     * @throws org.gmck.spi.RejectedException {@link PhysStatus#VERR_INVALID_PARAMETER} for a negative budget,
+     *         or one above {@link #MIN_GUEST_MEMORY_HOST_PAGES} the implementation does not support
      */
     GuestPhysicalMemory newGuestMemory(long hostPages);
 

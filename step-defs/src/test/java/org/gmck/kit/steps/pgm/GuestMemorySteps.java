@@ -4,6 +4,7 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.List;
+import java.util.Optional;
 import org.gmck.kit.Numbers;
 import org.gmck.kit.ScenarioContext;
 import org.gmck.spi.pgm.phys.GuestPhysicalMemory;
@@ -19,6 +20,7 @@ public final class GuestMemorySteps {
 
     private final ScenarioContext context;
     private final PhysWorld world;
+    private static final long PAGE_BYTES = 4096;
 
     public GuestMemorySteps(ScenarioContext context, PhysWorld world) {
         this.context = context;
@@ -51,7 +53,36 @@ public final class GuestMemorySteps {
     public void createPlacedVm(long firstHostPhys, long firstPageId, int pages) {
         Assumptions.assumeTrue(world.factory().placesHostPages(), () -> "Not applicable: adapter '"
                 + context.adapter().name() + "' does not let the kit choose the host pages a VM gets");
-        context.attempt(() -> world.factory().newGuestMemory(pages, new HostPlacement(firstHostPhys, (int) firstPageId)));
+        world.placedFirst = firstHostPhys;
+        world.placedPages = pages;
+        world.placed = context.attempt(() -> world.factory().newGuestMemory(pages, new HostPlacement(firstHostPhys, (int) firstPageId)));
+    }
+
+    /**
+     * A VM placed relative to the zero page of the VM made before it: {@code start} pages from that page
+     * (negative: below it). Not applicable when the zero page lies too low or too high for the placement.
+     */
+    @When("I create a VM whose host hands out {int} pages starting {int} pages from that VM's zero page, with page ids from {pgmAddress}")
+    public void createVmBesideZeroPage(int pages, int start, long firstPageId) {
+        long zeroPage = memory().zeroPageHostPhys();
+        long first = zeroPage + start * PAGE_BYTES;
+        Assumptions.assumeTrue(first >= 0 && first + pages * PAGE_BYTES <= 1L << 48, () -> "Not applicable: adapter '"
+                + context.adapter().name() + "' keeps its zero page at " + Numbers.hex(zeroPage)
+                + ", where no such placement can be recorded");
+        createPlacedVm(first, firstPageId, pages);
+    }
+
+    @Then("the VM is refused with VERR_INVALID_PARAMETER, or keeps its zero page outside the pages its host hands out")
+    public void refusedOrZeroPageOutside() {
+        Optional<GuestPhysicalMemory> created = world.placed;
+        if (created.isEmpty()) {
+            context.expectRejected("VERR_INVALID_PARAMETER");
+            return;
+        }
+        long zeroPage = created.get().zeroPageHostPhys();
+        context.expectThat("the created VM's zero page (" + Numbers.hex(zeroPage) + ") lies outside the "
+                + world.placedPages + " host pages from " + Numbers.hex(world.placedFirst) + " its host hands out",
+                zeroPage < world.placedFirst || zeroPage >= world.placedFirst + world.placedPages * PAGE_BYTES);
     }
 
     @Then("the VM is created")

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.gmck.kit.Numbers;
 import org.gmck.kit.ScenarioContext;
 import org.gmck.spi.RejectedException;
@@ -33,6 +34,11 @@ public final class PhysWorld {
     PageRecordLayout layout = PageRecordLayout.FINAL;
     private long costRam;
     private HostBitness costHost;
+    /** The host pages the last placed VM was asked to get: the first one's address and how many. */
+    long placedFirst;
+    int placedPages;
+    /** The last placed VM, when it was created. */
+    Optional<GuestPhysicalMemory> placed = Optional.empty();
 
     public PhysWorld(ScenarioContext context) {
         this.context = context;
