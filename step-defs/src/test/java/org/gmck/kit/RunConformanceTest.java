@@ -25,6 +25,6 @@ import org.junit.platform.suite.api.Suite;
 @SelectPackages("features")
 @SelectClasses({X86FixtureChecks.class, X86RandomChecks.class, ModelChecks.class, GmmConcurrencyChecks.class,
         VirtualHandlerChecks.class})
-@ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "org.gmck.kit")
+@ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "org.gmck.kit.steps")
 public class RunConformanceTest {
 }

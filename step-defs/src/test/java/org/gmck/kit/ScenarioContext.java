@@ -32,7 +32,7 @@ public final class ScenarioContext implements CallGuard {
     private Outcome last;
     private Duration timeout = Timeouts.forRun();
 
-    void begin(ConformanceAdapter adapter, Rule rule, Profile profile, Duration timeout) {
+    public void begin(ConformanceAdapter adapter, Rule rule, Profile profile, Duration timeout) {
         this.adapter = GuardedAdapter.wrap(adapter, this);
         this.rule = rule;
         this.profile = profile;

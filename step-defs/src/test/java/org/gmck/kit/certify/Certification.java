@@ -138,7 +138,7 @@ public final class Certification {
         Map<String, String> parameters = new LinkedHashMap<>(settings);
         parameters.put("cucumber.plugin", "html:" + folder.resolve("cucumber.html") + ", json:" + folder.resolve("cucumber.json")
                 + ", junit:" + folder.resolve("cucumber-junit.xml"));
-        parameters.put("cucumber.glue", "org.gmck.kit");
+        parameters.put("cucumber.glue", "org.gmck.kit.steps");
         parameters.put("cucumber.publish.quiet", "true");
         parameters.put("cucumber.junit-platform.discovery.as-root-engine", "false");
         Optional<Set<Profile>> running = profiles.or(Certification::declared);

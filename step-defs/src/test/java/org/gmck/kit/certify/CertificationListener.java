@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.gmck.kit.Adapters;
 import org.gmck.kit.RunLimits;
-import org.gmck.kit.KitHooks;
+import org.gmck.kit.steps.KitHooks;
 import org.gmck.kit.RunConformanceTest;
 import org.gmck.kit.Timeouts;
 import org.gmck.kit.catalogue.Rule;

@@ -55,7 +55,7 @@ public final class ScenarioReplay {
             LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                     .selectors(selectFile(file.toFile()))
                     .filters(includeEngines("cucumber"))
-                    .configurationParameters(Map.of("cucumber.glue", "org.gmck.kit", "cucumber.publish.quiet", "true",
+                    .configurationParameters(Map.of("cucumber.glue", "org.gmck.kit.steps", "cucumber.publish.quiet", "true",
                             "cucumber.junit-platform.discovery.as-root-engine", "true", "cucumber.plugin", "pretty"))
                     .build();
             List<Outcome> outcomes = new ArrayList<>();

@@ -1,4 +1,9 @@
-package org.gmck.kit;
+package org.gmck.kit.steps;
+
+import org.gmck.kit.Adapters;
+import org.gmck.kit.RunLimits;
+import org.gmck.kit.ScenarioContext;
+import org.gmck.kit.Timeouts;
 
 import io.cucumber.java.Before;
 import io.cucumber.java.BeforeAll;

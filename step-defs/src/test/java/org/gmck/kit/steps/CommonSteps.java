@@ -1,4 +1,6 @@
-package org.gmck.kit;
+package org.gmck.kit.steps;
+
+import org.gmck.kit.ScenarioContext;
 
 import io.cucumber.java.en.Then;
 
