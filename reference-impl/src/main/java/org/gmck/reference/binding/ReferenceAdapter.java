@@ -1,5 +1,9 @@
 package org.gmck.reference.binding;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Set;
 import org.gmck.reference.largepage.ReferenceLargePages;
@@ -23,7 +27,19 @@ import org.gmck.spi.x86.X86Mmu;
 public final class ReferenceAdapter implements ConformanceAdapter {
 
     public static final String NAME = "reference";
-    public static final String VERSION = "0.1.0";
+    /** The version of the build that made this reference (the project's Maven version). */
+    public static final String VERSION = buildVersion();
+
+    private static String buildVersion() {
+        try (InputStream in = ReferenceAdapter.class.getResourceAsStream("version.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("version.txt is missing beside ReferenceAdapter: the build did not copy it");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @Override
     public String name() {
