@@ -1,7 +1,7 @@
 package org.gmck.spi.pgm;
 
 /**
- * PGM's paging-mode rules (profile {@code pgm}). All methods but {@link #newShadowContext} are pure.
+ * PGM's paging-mode rules (profile {@code pgm-modes}). All methods but {@link #newShadowContext} are pure.
  * Every refusal is a {@link org.gmck.spi.RejectedException} with a {@link ModeStatus}.
  */
 public interface PagingModes {
