@@ -1110,7 +1110,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
     And the guest's level-2 entry for 0x40004000 reads 0x900003
     And the guest's level-2 entry for 0x40005000 reads 0x200003
 
-  @PGM-SHW-22 @profile:pgm @variant:write-access
+  @PGM-SHW-22 @profile:pgm @variant:write-access @variant:pdpt-as-loaded
   Scenario: A guest write to a page mapped to MMIO is refused, the guest's entries untouched
     Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
     Given a MMIO range of 4 KB at 0xFEC00000
@@ -1131,6 +1131,31 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
     Then the call is rejected with VERR_PGM_INVALID_GC_PHYSICAL_ADDRESS
     And the guest's level-2 entry for 0x40400000 reads 0x400083
     And the guest's registers and shadow are unchanged
+
+  @PGM-SHW-22 @profile:pgm @variant:guest-amd64
+  Scenario: An AMD64 guest's page mapped to MMIO is refused, its entries at every level untouched
+    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Given a MMIO range of 4 KB at 0xFEC00000
+    And the guest keeps AMD64 page tables at 0x20000
+    And the guest maps 0x40004000 to 0xFEC00000 writable supervisor
+    And the guest has loaded CR3
+    When the guest reads 0x40004000 as supervisor
+    Then the call is rejected with VERR_PGM_PHYS_PAGE_RESERVED
+    And the guest's level-1 entry for 0x40004000 reads 0x21007
+    And the guest's level-2 entry for 0x40004000 reads 0x22007
+    And the guest's level-3 entry for 0x40004000 reads 0x23007
+    And the guest's level-4 entry for 0x40004000 reads 0xFEC00003
+
+  @PGM-SHW-22 @profile:pgm @variant:guest-pae @variant:pdpt-rewritten
+  Scenario: A legacy-PAE guest's refused access leaves a PDPT entry rewritten since the CR3 load as the guest wrote it
+    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Given a MMIO range of 4 KB at 0xFEC00000
+    And the guest maps 0x40004000 to 0xFEC00000 writable supervisor
+    And the guest has loaded CR3
+    And the guest's level-1 entry for 0x40004000 points at 0x30000
+    When the guest reads 0x40004000 as supervisor
+    Then the call is rejected with VERR_PGM_PHYS_PAGE_RESERVED
+    And the guest's level-1 entry for 0x40004000 reads 0x30007
 
   @PGM-SHW-23 @profile:pgm
   Scenario Outline: A guest access of <width> bytes at <address> is refused: <why>
@@ -1186,7 +1211,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
       | 2     | 0x40001002 | 0x5566     |
       | 4     | 0x40001004 | 0x11223344 |
 
-  @PGM-SHW-24 @profile:pgm @variant:zero-page @variant:page-4k
+  @PGM-SHW-24 @profile:pgm @variant:zero-page @variant:page-4k @variant:no-handler
   Scenario: A guest write the host has no page left for is refused, and nothing changes
     Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
     Given a shadow-paged VM on a PAE host whose host can give it 3 pages
@@ -1215,6 +1240,20 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
     And the guest's registers and shadow are unchanged
     And the page at 0x300000 is in state SHARED
     And the guest's level-3 entry for 0x40003000 reads 0x300003
+
+  @PGM-SHW-24 @profile:pgm @variant:handled-page
+  Scenario: A guest write to a page under a write handler that the host has no page left for is refused, the guest's entries untouched
+    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Given a shadow-paged VM with access handlers on a PAE host whose host can give it 3 pages
+    And a RAM range of 4 MB at 0x0
+    And the guest keeps PAE page tables at 0x10000
+    And the guest maps 0x40003000 to 0x300000 writable supervisor
+    And a physical WRITE handler "P" is registered over 0x300000-0x300fff
+    And the guest has loaded CR3
+    When the guest writes 0x1 to the 1 bytes at linear 0x40003000 as supervisor
+    Then the call is rejected with VERR_EM_NO_MEMORY
+    And the guest's level-3 entry for 0x40003000 reads 0x300003
+    And the guest's level-2 entry for 0x40003000 reads 0x12007
 
   @PGM-SHW-24 @profile:pgm @variant:page-2m
   Scenario: A guest write to a piece of a 2 MB page the host has no page left for is refused, the large entry untouched
@@ -1326,3 +1365,23 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
     And the guest has loaded CR3
     When the guest writes 0x55 to the 8 bytes at linear 0x40009000 as supervisor
     Then the monitor dropped the ROM write
+
+  @PGM-SHW-28 @profile:pgm
+  Scenario Outline: An AMD64 guest's access to the non-canonical address <address> gets a general-protection fault
+    Source: Intel SDM Vol. 3A, 4.5 "4-Level Paging and 5-Level Paging"
+    Given the guest keeps AMD64 page tables at 0x20000
+    And the guest maps 0x40001000 to 0x200000 writable user
+    And the guest has loaded CR3
+    When the guest reads <address> as user
+    Then the guest gets a general-protection fault with error code 0x0
+    And the shadow does not map <address>
+
+    @variant:above-lower-half
+    Examples: just above the lower half
+      | address          |
+      | 0x800000000000   |
+
+    @variant:below-upper-half
+    Examples: just below the upper half
+      | address            |
+      | 0xFFFF7FFFFFFFF000 |

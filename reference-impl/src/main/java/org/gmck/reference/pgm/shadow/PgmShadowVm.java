@@ -264,13 +264,15 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
         return hostMmu.access(access);
     }
 
-    /** Puts back guest entries a walk updated (A and D), for an access that is then refused. */
+    /**
+     * Puts back guest entries a walk updated, for an access that is then refused. A walk sets only A and D, in
+     * the low 32 bits of every entry; a legacy-PAE PDPTE it took from the registers CR3 loaded, and memory may
+     * hold a newer one since.
+     */
     void restore(List<EntryUse> entries) {
         for (EntryUse e : entries) {
-            if (guestMode == GuestMode.BIT32) {
+            if (!(guestMode.legacyPae() && e.level() == org.gmck.spi.x86.X86Level.PDPT)) {
                 guestMmu.writePhysical32(e.address(), (int) e.value());
-            } else if (!(guestMode.legacyPae() && e.level() == org.gmck.spi.x86.X86Level.PDPT)) {
-                guestMmu.writePhysical64(e.address(), e.value());
             }
         }
     }

@@ -262,6 +262,12 @@ public final class ShadowPagingSteps {
                 Optional.of(new ReflectedFault(ReflectedFault.PAGE_FAULT, (int) errorCode, cr2)), fault);
     }
 
+    @Then("the guest gets a general-protection fault with error code {pgmAddress}")
+    public void guestGetsGeneralProtection(long errorCode) {
+        context.expectEqual("the fault handed to the guest",
+                Optional.of(new ReflectedFault(ReflectedFault.GENERAL_PROTECTION, (int) errorCode, 0)), result().reflected());
+    }
+
     @Then("the guest gets no fault")
     public void noFault() {
         context.expectEqual("the fault handed to the guest", Optional.empty(), result().reflected());
