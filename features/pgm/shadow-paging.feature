@@ -30,7 +30,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
     And a RAM range of 4 MB at 0x0
     And the guest keeps PAE page tables at 0x10000
 
-  @PGM-SHW-1 @profile:pgm @variant:guest-pae @variant:page-4k @variant:first-read
+  @PGM-SHW-1 @profile:pgm @variant:guest-pae @variant:page-4k @variant:first-read @variant:lower-half
   Scenario: The first access to a mapped page syncs a shadow entry that maps the host page behind it
     Source: 003_209c28ea7cb4a5f3.txt, "whenever the guest loads a PDBR"
     Given the guest maps 0x40001000 to 0x200000 writable user
@@ -68,6 +68,18 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
     Examples: a 1 GB page
       | guest  | size | page       | frame    | piece      |
       | AMD64  | 1 GB | 0x40000000 | 0x0      | 0x40201008 |
+
+  @PGM-SHW-1 @profile:pgm @variant:guest-amd64 @variant:upper-half
+  Scenario: The first read of a page in the upper canonical half of an AMD64 guest syncs the host page behind it
+    Source: 003_209c28ea7cb4a5f3.txt, "whenever the guest loads a PDBR"
+    Given the guest keeps AMD64 page tables at 0x20000
+    And the guest maps 0xFFFF800000001000 to 0x200000 writable supervisor
+    And the guest has written 0x1234 to the 8 bytes at 0x200008
+    And the guest has loaded CR3
+    When the guest reads 8 bytes at linear 0xFFFF800000001008 as supervisor
+    Then the monitor synced the shadow
+    And the shadow maps 0xFFFF800000001000 to the host page behind 0x200000
+    And the guest read 0x1234
 
   @PGM-SHW-1 @profile:pgm @variant:first-write
   Scenario: A first access that is a write syncs a shadow entry for the host page behind the page, and the write lands there
@@ -790,6 +802,16 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
     Then the shadow maps 0x40001000 to the host page behind 0x200000
     And the shadow does not map 0x140001000
 
+  @PGM-SHW-14 @profile:pgm @variant:page-the-non-canonical-address-would-alias
+  Scenario: INVLPG of a non-canonical address in an AMD64 guest drops no shadow entry
+    Source: Intel SDM Vol. 3A, 4.10.4.1 "Operations that Invalidate TLBs and Paging-Structure Caches"
+    Given the guest keeps AMD64 page tables at 0x20000
+    And the guest maps 0x40001000 to 0x200000 writable supervisor
+    And the guest has loaded CR3
+    And the guest has read 0x40001000 as supervisor
+    When the guest invalidates 0x1000040001000 with INVLPG
+    Then the shadow maps 0x40001000 to the host page behind 0x200000
+
   @PGM-SHW-14 @profile:pgm @variant:resyncs-on-next-access
   Scenario: After INVLPG the next access syncs the page again
     Source: Intel SDM Vol. 3A, 4.10.4.1 "Operations that Invalidate TLBs and Paging-Structure Caches"
@@ -1385,3 +1407,15 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
     Examples: just below the upper half
       | address            |
       | 0xFFFF7FFFFFFFF000 |
+
+  @PGM-SHW-29 @profile:pgm
+  Scenario: A legacy-PAE guest's CR3 load the CPU refuses for a reserved bit in a PDPT entry changes nothing
+    Source: Intel SDM Vol. 3A, 4.4.1 "PDPTE Registers"
+    Given the guest maps 0x40001000 to 0x200000 writable user
+    And the guest has loaded CR3
+    And the guest's level-1 entry for 0x40001000 has bit 1 set
+    And the guest has read 0x40001000 as user
+    When the guest loads CR3
+    Then the guest's register load raises #GP because of BAD_PDPTE
+    And the guest's registers and shadow are unchanged
+    And the shadow maps 0x40001000 to the host page behind 0x200000
