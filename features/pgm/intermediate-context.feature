@@ -44,6 +44,14 @@ Feature: The intermediate memory context and guest-context mappings
     Then in the AMD64 tables 0xFFFFFFFF80100010 translates to 0x200010
     And in the PAE tables 0x80100000 is not mapped
     And in the 32-bit tables 0x80100000 is not mapped
+    And in the PAE tables 0xFFFFFFFF80100010 is not mapped
+    And in the 32-bit tables 0xFFFFFFFF80100010 is not mapped
+
+  @PGM-CTX-1 @profile:pgm @variant:top-of-lower-half
+  Scenario: A switcher host mapping that ends at the top of the lower canonical half is mapped there by the AMD64 tables
+    Source: 001_96135646f618994a.txt, "The Intermediate Memory Context"
+    Given an intermediate context with 1 switcher page at physical 0x00200000, host address 0x7FFFFFFFF000 and hypervisor address 0xA0000000
+    Then in the AMD64 tables 0x7FFFFFFFFFF8 translates to 0x200FF8
 
   @PGM-CTX-1 @profile:pgm @variant:across-4gb
   Scenario: A switcher whose host mapping would run across 4 GB is left out of the 32-bit and PAE tables whole
@@ -358,6 +366,11 @@ Feature: The intermediate memory context and guest-context mappings
       | reach        | operation                                                                         |
       | move past    | relocate the guest-context mapping "GC" to 0xFFFFF000                             |
 
+    @variant:assign-far-above-4gb
+    Examples: assigned far above 4 GB, at an address with bit 63 set
+      | reach        | operation                                                                                 |
+      | start beyond | assign the guest-context mapping "hyper" of 4 KB at 0xFFFFFFFFC0000000 for physical 0x0   |
+
   @PGM-CTX-10 @profile:pgm @variant:relocate-ending-at-4gb
   Scenario: A guest-context mapping relocated to end just below 4 GB is accepted
     Source: 001_96135646f618994a.txt, "Guest Context Mappings"
@@ -459,6 +472,21 @@ Feature: The intermediate memory context and guest-context mappings
     Examples: the hypervisor address on the code
       | what                                | pages | phys        | host       | hyper      | status                    |
       | a hypervisor address on the code    | 1     | 0x200000    | 0x80100000 | 0x200000   | VERR_PGM_MAPPING_CONFLICT |
+
+    @variant:code-far-above-4gb
+    Examples: code far above 4 GB, at an address with bit 63 set
+      | what                                | pages | phys               | host       | hyper      | status            |
+      | code far above 4 GB                 | 1     | 0xFFFFFFFFFFFFF000 | 0x80100000 | 0xA0000000 | VERR_OUT_OF_RANGE |
+
+    @variant:non-canonical-host
+    Examples: a host address outside both canonical halves
+      | what                                | pages | phys        | host               | hyper      | status            |
+      | a non-canonical host address        | 1     | 0x200000    | 0x0010000000000000 | 0xA0000000 | VERR_OUT_OF_RANGE |
+
+    @variant:hypervisor-leaving-its-half
+    Examples: a hypervisor mapping running past the top of the lower canonical half
+      | what                                | pages | phys        | host       | hyper          | status            |
+      | a hypervisor mapping leaving its canonical half | 2 | 0x200000 | 0x80100000 | 0x7FFFFFFFF000 | VERR_OUT_OF_RANGE |
 
   @PGM-CTX-12 @profile:pgm
   Scenario Outline: A switcher with <what> is accepted and identity mapped

@@ -30,7 +30,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
     And a RAM range of 4 MB at 0x0
     And the guest keeps PAE page tables at 0x10000
 
-  @PGM-SHW-1 @profile:pgm @variant:guest-pae @variant:page-4k @variant:first-read
+  @PGM-SHW-1 @profile:pgm @variant:guest-pae @variant:page-4k @variant:first-read @variant:lower-half
   Scenario: The first access to a mapped page syncs a shadow entry that maps the host page behind it
     Source: 003_209c28ea7cb4a5f3.txt, "whenever the guest loads a PDBR"
     Given the guest maps 0x40001000 to 0x200000 writable user
@@ -68,6 +68,18 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
     Examples: a 1 GB page
       | guest  | size | page       | frame    | piece      |
       | AMD64  | 1 GB | 0x40000000 | 0x0      | 0x40201008 |
+
+  @PGM-SHW-1 @profile:pgm @variant:guest-amd64 @variant:upper-half
+  Scenario: The first read of a page in the upper canonical half of an AMD64 guest syncs the host page behind it
+    Source: 003_209c28ea7cb4a5f3.txt, "whenever the guest loads a PDBR"
+    Given the guest keeps AMD64 page tables at 0x20000
+    And the guest maps 0xFFFF800000001000 to 0x200000 writable supervisor
+    And the guest has written 0x1234 to the 8 bytes at 0x200008
+    And the guest has loaded CR3
+    When the guest reads 8 bytes at linear 0xFFFF800000001008 as supervisor
+    Then the monitor synced the shadow
+    And the shadow maps 0xFFFF800000001000 to the host page behind 0x200000
+    And the guest read 0x1234
 
   @PGM-SHW-1 @profile:pgm @variant:first-write
   Scenario: A first access that is a write syncs a shadow entry for the host page behind the page, and the write lands there
@@ -790,6 +802,16 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
     Then the shadow maps 0x40001000 to the host page behind 0x200000
     And the shadow does not map 0x140001000
 
+  @PGM-SHW-14 @profile:pgm @variant:page-the-non-canonical-address-would-alias
+  Scenario: INVLPG of a non-canonical address in an AMD64 guest drops no shadow entry
+    Source: Intel SDM Vol. 3A, 4.10.4.1 "Operations that Invalidate TLBs and Paging-Structure Caches"
+    Given the guest keeps AMD64 page tables at 0x20000
+    And the guest maps 0x40001000 to 0x200000 writable supervisor
+    And the guest has loaded CR3
+    And the guest has read 0x40001000 as supervisor
+    When the guest invalidates 0x1000040001000 with INVLPG
+    Then the shadow maps 0x40001000 to the host page behind 0x200000
+
   @PGM-SHW-14 @profile:pgm @variant:resyncs-on-next-access
   Scenario: After INVLPG the next access syncs the page again
     Source: Intel SDM Vol. 3A, 4.10.4.1 "Operations that Invalidate TLBs and Paging-Structure Caches"
@@ -1110,7 +1132,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
     And the guest's level-2 entry for 0x40004000 reads 0x900003
     And the guest's level-2 entry for 0x40005000 reads 0x200003
 
-  @PGM-SHW-22 @profile:pgm @variant:write-access
+  @PGM-SHW-22 @profile:pgm @variant:write-access @variant:pdpt-as-loaded
   Scenario: A guest write to a page mapped to MMIO is refused, the guest's entries untouched
     Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
     Given a MMIO range of 4 KB at 0xFEC00000
@@ -1131,6 +1153,31 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
     Then the call is rejected with VERR_PGM_INVALID_GC_PHYSICAL_ADDRESS
     And the guest's level-2 entry for 0x40400000 reads 0x400083
     And the guest's registers and shadow are unchanged
+
+  @PGM-SHW-22 @profile:pgm @variant:guest-amd64
+  Scenario: An AMD64 guest's page mapped to MMIO is refused, its entries at every level untouched
+    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Given a MMIO range of 4 KB at 0xFEC00000
+    And the guest keeps AMD64 page tables at 0x20000
+    And the guest maps 0x40004000 to 0xFEC00000 writable supervisor
+    And the guest has loaded CR3
+    When the guest reads 0x40004000 as supervisor
+    Then the call is rejected with VERR_PGM_PHYS_PAGE_RESERVED
+    And the guest's level-1 entry for 0x40004000 reads 0x21007
+    And the guest's level-2 entry for 0x40004000 reads 0x22007
+    And the guest's level-3 entry for 0x40004000 reads 0x23007
+    And the guest's level-4 entry for 0x40004000 reads 0xFEC00003
+
+  @PGM-SHW-22 @profile:pgm @variant:guest-pae @variant:pdpt-rewritten
+  Scenario: A legacy-PAE guest's refused access leaves a PDPT entry rewritten since the CR3 load as the guest wrote it
+    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Given a MMIO range of 4 KB at 0xFEC00000
+    And the guest maps 0x40004000 to 0xFEC00000 writable supervisor
+    And the guest has loaded CR3
+    And the guest's level-1 entry for 0x40004000 points at 0x30000
+    When the guest reads 0x40004000 as supervisor
+    Then the call is rejected with VERR_PGM_PHYS_PAGE_RESERVED
+    And the guest's level-1 entry for 0x40004000 reads 0x30007
 
   @PGM-SHW-23 @profile:pgm
   Scenario Outline: A guest access of <width> bytes at <address> is refused: <why>
@@ -1186,7 +1233,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
       | 2     | 0x40001002 | 0x5566     |
       | 4     | 0x40001004 | 0x11223344 |
 
-  @PGM-SHW-24 @profile:pgm @variant:zero-page @variant:page-4k
+  @PGM-SHW-24 @profile:pgm @variant:zero-page @variant:page-4k @variant:no-handler
   Scenario: A guest write the host has no page left for is refused, and nothing changes
     Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
     Given a shadow-paged VM on a PAE host whose host can give it 3 pages
@@ -1215,6 +1262,20 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
     And the guest's registers and shadow are unchanged
     And the page at 0x300000 is in state SHARED
     And the guest's level-3 entry for 0x40003000 reads 0x300003
+
+  @PGM-SHW-24 @profile:pgm @variant:handled-page
+  Scenario: A guest write to a page under a write handler that the host has no page left for is refused, the guest's entries untouched
+    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Given a shadow-paged VM with access handlers on a PAE host whose host can give it 3 pages
+    And a RAM range of 4 MB at 0x0
+    And the guest keeps PAE page tables at 0x10000
+    And the guest maps 0x40003000 to 0x300000 writable supervisor
+    And a physical WRITE handler "P" is registered over 0x300000-0x300fff
+    And the guest has loaded CR3
+    When the guest writes 0x1 to the 1 bytes at linear 0x40003000 as supervisor
+    Then the call is rejected with VERR_EM_NO_MEMORY
+    And the guest's level-3 entry for 0x40003000 reads 0x300003
+    And the guest's level-2 entry for 0x40003000 reads 0x12007
 
   @PGM-SHW-24 @profile:pgm @variant:page-2m
   Scenario: A guest write to a piece of a 2 MB page the host has no page left for is refused, the large entry untouched
@@ -1326,3 +1387,35 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
     And the guest has loaded CR3
     When the guest writes 0x55 to the 8 bytes at linear 0x40009000 as supervisor
     Then the monitor dropped the ROM write
+
+  @PGM-SHW-28 @profile:pgm
+  Scenario Outline: An AMD64 guest's access to the non-canonical address <address> gets a general-protection fault
+    Source: Intel SDM Vol. 3A, 4.5 "4-Level Paging and 5-Level Paging"
+    Given the guest keeps AMD64 page tables at 0x20000
+    And the guest maps 0x40001000 to 0x200000 writable user
+    And the guest has loaded CR3
+    When the guest reads <address> as user
+    Then the guest gets a general-protection fault with error code 0x0
+    And the shadow does not map <address>
+
+    @variant:above-lower-half
+    Examples: just above the lower half
+      | address          |
+      | 0x800000000000   |
+
+    @variant:below-upper-half
+    Examples: just below the upper half
+      | address            |
+      | 0xFFFF7FFFFFFFF000 |
+
+  @PGM-SHW-29 @profile:pgm
+  Scenario: A legacy-PAE guest's CR3 load the CPU refuses for a reserved bit in a PDPT entry changes nothing
+    Source: Intel SDM Vol. 3A, 4.4.1 "PDPTE Registers"
+    Given the guest maps 0x40001000 to 0x200000 writable user
+    And the guest has loaded CR3
+    And the guest's level-1 entry for 0x40001000 has bit 1 set
+    And the guest has read 0x40001000 as user
+    When the guest loads CR3
+    Then the guest's register load raises #GP because of BAD_PDPTE
+    And the guest's registers and shadow are unchanged
+    And the shadow maps 0x40001000 to the host page behind 0x200000

@@ -66,7 +66,8 @@ final class MonitorFaultHandler {
         List<MonitorAction> actions = new ArrayList<>();
         if (access.kind() == AccessKind.WRITE) {
             if (vm.isGuestTable(page.gcPhys()) || guestTables.contains(page.gcPhys())) {
-                protect(guestTables);
+                // No shadow entry comes from a guest table the monitor does not know (every sync write-protects
+                // the tables it walked): the write flushes the shadow when it changes a known one.
                 vm.guestMemory().write(gcPhys, width, value);
                 return new GuestAccessResult(List.of(MonitorAction.PAGE_TABLE_WRITE_EMULATED), 0, Optional.empty());
             }

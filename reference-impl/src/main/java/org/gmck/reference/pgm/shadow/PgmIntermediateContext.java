@@ -160,12 +160,12 @@ public final class PgmIntermediateContext implements IntermediateContext {
 
     /** Checks a location against the rules and against what the intermediate context maps (but {@code self}). */
     private void check(String self, long address, long size) {
-        if (!aligned(address) || !aligned(size) || size <= 0 || address < 0) {
+        if (!aligned(address) || !aligned(size) || size <= 0) {
             throw new RejectedException(ContextStatus.VERR_INVALID_PARAMETER, String.format(
                     "a guest-context mapping needs a page-aligned address and a non-zero page-aligned size: %#x, %#x",
                     address, size));
         }
-        if (size > FOUR_GB - address) {
+        if (address < 0 || size > FOUR_GB - address) {
             throw new RejectedException(ContextStatus.VERR_OUT_OF_RANGE, String.format(
                     "guest-context mappings stay below 4 GB: %#x + %#x", address, size));
         }
@@ -211,7 +211,8 @@ public final class PgmIntermediateContext implements IntermediateContext {
     private static boolean canonicalSpan(long address, long size) {
         long last = address + (size - 1);
         long top = address >> CANONICAL_SHIFT;
-        return (top == 0 || top == -1) && last >> CANONICAL_SHIFT == top && Long.compareUnsigned(last, address) >= 0;
+        // The span is at most 4 GB here, far less than a half: one that wraps past 2^64 ends in the other half.
+        return (top == 0 || top == -1) && last >> CANONICAL_SHIFT == top;
     }
 
     private static boolean overlaps(long a, long aSize, long b, long bSize) {

@@ -50,13 +50,15 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
      */
     public static final long MAX_HOST_PAGES = GuestMemoryFactory.MAX_SHADOW_VM_HOST_PAGES;
 
+    /**
+     * The CPU the guest sees. It has neither 5-level paging nor protection keys, which shadow paging does not
+     * model: a guest setting CR4.LA57, PKE or PKS takes the #GP such a CPU raises.
+     */
     static final CpuModel GUEST_CPU = CpuModel.of(52, CpuFeature.NX, CpuFeature.PAGE_1GB, CpuFeature.SMEP,
             CpuFeature.SMAP);
     private static final CpuModel HOST_CPU = CpuModel.of(40, CpuFeature.NX, CpuFeature.SMEP, CpuFeature.SMAP);
     private static final long GUEST_RAM = 1L << 52;
     private static final long HOST_RAM = 1L << 32;
-    private static final long UNMODELLED_CR4 = ControlRegisters.CR4_LA57 | ControlRegisters.CR4_PKE
-            | ControlRegisters.CR4_PKS;
     private static final long CR4_PASSED_ON = ControlRegisters.CR4_SMEP | ControlRegisters.CR4_SMAP;
 
     private final PagingMode host;
@@ -147,10 +149,6 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
     public LoadOutcome loadControlRegisters(ControlRegisters registers) {
         if (registers == null) {
             throw new RejectedException(ModeStatus.INCONSISTENT_CONTROL_REGISTERS, "no registers to load");
-        }
-        if ((registers.cr4() & UNMODELLED_CR4) != 0) {
-            throw new RejectedException(X86Status.UNMODELLED_REGISTER_BIT, String.format(
-                    "shadow paging models neither 5-level paging nor protection keys: CR4 %#x", registers.cr4()));
         }
         GuestMode mode = GuestModeDecoder.decode(new org.gmck.spi.pgm.ControlRegisters(registers.cr0(),
                 registers.cr4(), registers.efer()));
@@ -264,13 +262,15 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
         return hostMmu.access(access);
     }
 
-    /** Puts back guest entries a walk updated (A and D), for an access that is then refused. */
+    /**
+     * Puts back guest entries a walk updated, for an access that is then refused. A walk sets only A and D, in
+     * the low 32 bits of every entry; a legacy-PAE PDPTE it took from the registers CR3 loaded, and memory may
+     * hold a newer one since.
+     */
     void restore(List<EntryUse> entries) {
         for (EntryUse e : entries) {
-            if (guestMode == GuestMode.BIT32) {
+            if (!(guestMode.legacyPae() && e.level() == org.gmck.spi.x86.X86Level.PDPT)) {
                 guestMmu.writePhysical32(e.address(), (int) e.value());
-            } else if (!(guestMode.legacyPae() && e.level() == org.gmck.spi.x86.X86Level.PDPT)) {
-                guestMmu.writePhysical64(e.address(), e.value());
             }
         }
     }

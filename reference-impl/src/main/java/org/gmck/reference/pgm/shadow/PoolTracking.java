@@ -103,23 +103,26 @@ final class PoolTracking {
         slots[slot] = table;
     }
 
-    /** One entry of the shadow page table with pool index {@code table} no longer maps the page. */
+    /**
+     * One entry of the shadow page table with pool index {@code table} no longer maps the page: the caller
+     * cleared an entry it had added, so a list of extents holds {@code table}, and at least one other.
+     */
     void removeReference(long gcPhysPage, int table) {
         int word = words.get(gcPhysPage);
         if (word >>> COUNT_SHIFT != PHYSEXT) {
             words.set(gcPhysPage, 0);
             return;
         }
-        for (int e = word & INDEX_MASK; e != EMPTY; e = next[e]) {
-            int slot = slotHolding(e, table);
-            if (slot != EMPTY) {
-                slots[slot] = EMPTY;
-                break;
-            }
+        int extent = word & INDEX_MASK;
+        int slot = slotHolding(extent, table);
+        while (slot == EMPTY) {
+            extent = next[extent];
+            slot = slotHolding(extent, table);
         }
+        slots[slot] = EMPTY;
         int[] left = tables(gcPhysPage);
-        if (left.length < 2) {
-            words.set(gcPhysPage, left.length == 0 ? 0 : SINGLE | left[0]);
+        if (left.length == 1) {
+            words.set(gcPhysPage, SINGLE | left[0]);
         }
     }
 

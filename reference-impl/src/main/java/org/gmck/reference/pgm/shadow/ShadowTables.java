@@ -79,26 +79,20 @@ final class ShadowTables {
             long address = level.entryAddress(table, linear);
             long entry = read(level, address);
             long next = (entry & ShadowFlags.P) != 0 ? entry & FRAME : pool.allocate();
-            long wanted = next | narrow(flags);
-            if (entry != wanted) {
-                write(level, address, wanted);
-            }
+            write(level, address, next | flags);
             table = next;
         }
         ShadowLevel leaf = levels.get(levels.size() - 1);
         int index = leaf.index(linear);
         clear(leaf, table, index);
-        write(leaf, leaf.entryAddress(table, linear), hostPhys & FRAME | narrow(tableFlags));
+        write(leaf, leaf.entryAddress(table, linear), hostPhys & FRAME | tableFlags);
         guestPages.computeIfAbsent(table, t -> new long[leaf.entries()])[index] = gcPhys & PAGE_MASK;
         tracking.addReference(gcPhys & PAGE_MASK, pool.index(table));
     }
 
     /** Drops the shadow page table entry for the page of {@code linear}, if there is one. */
     void unmap(long linear) {
-        long table = leafTable(linear);
-        if (table != NO_TABLE) {
-            clear(leafLevel(), table, leafLevel().index(linear));
-        }
+        clear(leafLevel(), leafTable(linear), leafLevel().index(linear));
     }
 
     /** Drops every shadow page table entry that maps the guest physical page {@code gcPhysPage}. */
@@ -113,31 +107,31 @@ final class ShadowTables {
     OptionalLong guestPage(long linear) {
         long table = leafTable(linear);
         int index = leafLevel().index(linear);
-        if (table == NO_TABLE || !present(leafLevel(), table, index)) {
+        if (!present(leafLevel(), table, index)) {
             return OptionalLong.empty();
         }
         return OptionalLong.of(guestPages.get(table)[index]);
     }
 
-    private static final long NO_TABLE = -1;
-
-    /** The shadow page table that holds the entry for {@code linear}, or {@link #NO_TABLE}. */
+    /**
+     * The shadow page table that holds the entry for {@code linear}. An upper entry that is not present is all
+     * zero (entries are written present or cleared to zero, pool pages are zeroed), so where one is the walk
+     * ends on host page 0: the pool never hands that page out and nothing writes it, so no entry there is
+     * present.
+     */
     private long leafTable(long linear) {
         List<ShadowLevel> levels = ShadowLevel.of(mode);
         long table = root;
         for (int i = 0; i < levels.size() - 1; i++) {
-            long entry = read(levels.get(i), levels.get(i).entryAddress(table, linear));
-            if ((entry & ShadowFlags.P) == 0) {
-                return NO_TABLE;
-            }
-            table = entry & FRAME;
+            table = read(levels.get(i), levels.get(i).entryAddress(table, linear)) & FRAME;
         }
         return table;
     }
 
+    /** {@code table} is one the tracking names for the page: a table this shadow has mapped a page in. */
     private void clearEntriesFor(ShadowLevel leaf, long table, long gcPhysPage) {
         long[] pages = guestPages.get(table);
-        for (int i = 0; pages != null && i < pages.length; i++) {
+        for (int i = 0; i < pages.length; i++) {
             if (pages[i] == gcPhysPage) {
                 clear(leaf, table, i);
             }
@@ -165,16 +159,15 @@ final class ShadowTables {
         return mode == PagingMode.PAE ? ShadowFlags.FIXED_LEGACY_PDPTE : ShadowFlags.FIXED_LONG_MODE_UPPER;
     }
 
-    /** 32-bit entries have no execute-disable bit. */
-    private long narrow(long flags) {
-        return mode == PagingMode.BIT32 ? flags & ~ShadowFlags.NX : flags;
-    }
-
+    /**
+     * The low 32 bits of an entry: all this class reads back, its present bit and, in an upper entry, the frame
+     * of a pool page, which lies below 4 GiB.
+     */
     private long read(ShadowLevel level, long address) {
-        return level.entryBytes() == 4 ? Integer.toUnsignedLong(host.readPhysical32(address))
-                : host.readPhysical64(address);
+        return Integer.toUnsignedLong(host.readPhysical32(address));
     }
 
+    /** A 32-bit entry takes the low 32 bits of {@code value}: it has no execute-disable bit. */
     private void write(ShadowLevel level, long address, long value) {
         if (level.entryBytes() == 4) {
             host.writePhysical32(address, (int) value);

@@ -18,6 +18,8 @@ import org.gmck.spi.pgm.shadow.ShadowTranslation;
 import org.gmck.spi.pgm.shadow.ShadowVm;
 import org.gmck.spi.x86.AccessKind;
 import org.gmck.spi.x86.ControlRegisters;
+import org.gmck.spi.x86.GeneralProtection;
+import org.gmck.spi.x86.GpReason;
 import org.gmck.spi.x86.Loaded;
 import org.gmck.spi.x86.Privilege;
 
@@ -260,6 +262,18 @@ public final class ShadowPagingSteps {
         Optional<ReflectedFault> fault = result().reflected();
         context.expectEqual("the fault handed to the guest",
                 Optional.of(new ReflectedFault(ReflectedFault.PAGE_FAULT, (int) errorCode, cr2)), fault);
+    }
+
+    @Then("the guest gets a general-protection fault with error code {pgmAddress}")
+    public void guestGetsGeneralProtection(long errorCode) {
+        context.expectEqual("the fault handed to the guest",
+                Optional.of(new ReflectedFault(ReflectedFault.GENERAL_PROTECTION, (int) errorCode, 0)), result().reflected());
+    }
+
+    @Then("the guest's register load raises #GP because of {word}")
+    public void guestLoadGp(String reason) {
+        context.expectEqual("the outcome of the guest's register load",
+                new GeneralProtection(GpReason.valueOf(reason)), context.lastValue("the guest's register load"));
     }
 
     @Then("the guest gets no fault")
