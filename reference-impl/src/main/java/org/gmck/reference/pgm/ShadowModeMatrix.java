@@ -40,7 +40,10 @@ public final class ShadowModeMatrix {
     }
 
     public static PagingMode shadowMode(PagingMode host, GuestMode guest) {
-        PagingMode[] row = ROWS.get(requireValid(guest));
+        PagingMode[] row = ROWS.get(guest);
+        if (row == null) {
+            throw new RejectedException(ModeStatus.INVALID_MODE, "guest mode " + guest + " is not a paging mode");
+        }
         return row[column(host)];
     }
 
@@ -68,10 +71,4 @@ public final class ShadowModeMatrix {
         }
     }
 
-    private static GuestMode requireValid(GuestMode guest) {
-        if (guest == null || guest == GuestMode.INVALID) {
-            throw new RejectedException(ModeStatus.INVALID_MODE, "guest mode " + guest + " is not a paging mode");
-        }
-        return guest;
-    }
 }
