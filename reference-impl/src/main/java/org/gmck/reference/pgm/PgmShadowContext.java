@@ -64,13 +64,12 @@ final class PgmShadowContext implements ShadowContext {
         return false;
     }
 
-    /**
-     * Rewrites the entries for the new shadow mode. Only present entries are ever read, and the fix-up
-     * leaves the present bit alone, so the not-present ones may be rewritten as well.
-     */
+    /** Rewrites the present entries for the new shadow mode; not-present entries are never read. */
     private void fixUpPdpes() {
         for (int i = 0; i < pdpt.length; i++) {
-            pdpt[i] = PdpeBits.fixUpForShadowMode(pdpt[i], shadow);
+            if ((pdpt[i] & PdpeBits.PRESENT) != 0) {
+                pdpt[i] = PdpeBits.fixUpForShadowMode(pdpt[i], shadow);
+            }
         }
     }
 }
