@@ -6,6 +6,7 @@ import static org.gmck.spi.pgm.PagingMode.PAE;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import org.gmck.spi.RejectedException;
 import org.gmck.spi.pgm.GuestMode;
 import org.gmck.spi.pgm.ModeStatus;
@@ -56,10 +57,7 @@ public final class ShadowModeMatrix {
     }
 
     private static int column(PagingMode host) {
-        if (host == null) {
-            throw new RejectedException(ModeStatus.INVALID_MODE, "no host paging mode");
-        }
-        switch (host) {
+        switch (Objects.requireNonNullElse(host, PagingMode.INVALID)) {
             case BIT32:
                 return 0;
             case PAE:
