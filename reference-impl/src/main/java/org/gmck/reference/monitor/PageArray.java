@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.gmck.spi.RejectedException;
 import org.gmck.spi.monitor.MonitorStatus;
@@ -20,7 +21,8 @@ final class PageArray {
     private static final int PHYSICAL_ADDRESS_BITS = 52;
 
     PageArray(List<Long> hostPages) {
-        if (hostPages == null || hostPages.isEmpty()) {
+        // No array at all is refused as an empty one is.
+        if (Objects.requireNonNullElse(hostPages, List.<Long>of()).isEmpty()) {
             throw new RejectedException(MonitorStatus.NO_HOST_PAGES, "the host gave the monitor no pages");
         }
         Set<Long> seen = new HashSet<>();
