@@ -649,6 +649,16 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
       | what                               | guest | array                  | status            |
       | a misaligned host page             | 4     | 0x3800                 | INVALID_HOST_PAGE |
 
+    @variant:host-page-at-2-52
+    Examples: a host page at 2^52, the first address beyond any physical address (interpretation I-MON-5)
+      | what                               | guest | array                  | status            |
+      | a host page at 2^52                | 4     | 0x3000 and 0x10_0000_0000_0000 | INVALID_HOST_PAGE |
+
+    @variant:host-page-bit-63
+    Examples: a host page with bit 63 set (interpretation I-MON-5)
+      | what                               | guest | array                  | status            |
+      | a host page with bit 63 set        | 4     | 0x8000_0000_0000_3000  | INVALID_HOST_PAGE |
+
     @variant:zero-guest-pages
     Examples: a guest without pages
       | what                               | guest | array                  | status            |

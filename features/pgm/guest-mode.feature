@@ -42,6 +42,11 @@ Feature: The guest's paging mode follows from CR0, CR4 and EFER
       | also                 | bits                         |
       | CR4.PAE and EFER.LME | CR0.PE, CR4.PAE and EFER.LME |
 
+    @variant:lme-without-pae
+    Examples: long mode enabled before PAE, with paging still off
+      | also                 | bits                         |
+      | EFER.LME alone       | CR0.PE and EFER.LME          |
+
     @variant:nxe
     Examples: no-execute enabled
       | also                 | bits                         |

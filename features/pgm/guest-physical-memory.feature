@@ -132,7 +132,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
       | offset | address |
       | end    | 0x42FF8 |
 
-  @PGM-PHYS-3 @profile:pgm @variant:write-8-bytes @variant:one-page-written @variant:plain-vm
+  @PGM-PHYS-3 @profile:pgm @variant:write-8-bytes @variant:one-page-written @variant:plain-vm @variant:fresh-host-page
   Scenario: The first write to a zero page gives the page a private host page
     Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
     Given a VM whose host can give it 16 pages
@@ -173,6 +173,18 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
     Examples:
       | vm                                 |
       | a shadow-paged VM on a PAE host    |
+
+  @PGM-PHYS-3 @profile:pgm @variant:write-1-byte @variant:recycled-host-page
+  Scenario: A zero page first written after a shared page was copied away holds only what was written
+    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Given a VM whose host can give it 16 pages
+    And a RAM range of 1 MB at 0x0
+    And the guest has written 0xFF to the 1 bytes at 0x1008
+    And the page at 0x1000 has been shared
+    And the guest has written 0x1 to the 1 bytes at 0x1000
+    And the guest has written 0x2 to the 1 bytes at 0x2000
+    When the guest reads 1 bytes at 0x2008
+    Then the read returns 0x0
 
   @PGM-PHYS-3 @profile:pgm @variant:write-4-bytes
   Scenario Outline: The first write to the <position> page of a range gives that page a private page holding what was written

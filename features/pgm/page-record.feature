@@ -21,6 +21,14 @@ Feature: The packed per-page record
     When I ask for the record at 0x1000
     Then the record at 0x1000 has 2 words
 
+  @PGM-REC-1 @profile:pgm-introspection @variant:final-layout-by-name
+  Scenario: A page record asked for by the final layout's name is the one asked for without a layout
+    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Given a VM whose host can give it 16 pages
+    And a RAM range of 64 KB at 0x0
+    And the guest has written 0x1 to the 1 bytes at 0x1000
+    Then the record at 0x1000 asked for by the final layout's name is the one asked for without a layout
+
   @PGM-REC-2 @profile:pgm-introspection @variant:low-host-address @variant:private-page @variant:ram-page
   Scenario: Word 0 holds the host page frame of a private page in bits 47:12
     Source: 000_20bc3ec9f13f3511.txt, "Per-VM"

@@ -23,7 +23,7 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
     And the guest maps 0x40005000 to 0x200000 writable user
     And the guest has loaded CR3
 
-  @PGM-VHND-1 @profile:pgm @variant:one-page
+  @PGM-VHND-1 @profile:pgm @variant:one-page @variant:on-registration
   Scenario: A HYPERVISOR handler flags no resync, gives no page a state, and is called when a write in its range faults
     Source: 001_96135646f618994a.txt, "Virtual Access Handlers"
     Given a virtual HYPERVISOR handler "H" is registered over 0x40001000-0x40001fff
@@ -31,6 +31,25 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
     When the guest writes 0x5 to the 8 bytes at linear 0x40001008 as user
     Then handler "H" received write at 0x40001008
     And page 0x200000 has virtual handler state NONE
+
+  @PGM-VHND-1 @profile:pgm @variant:one-page @variant:on-deregistration
+  Scenario: Deregistering a HYPERVISOR handler flags no resync
+    Source: 001_96135646f618994a.txt, "Virtual Access Handlers"
+    Given a virtual HYPERVISOR handler "H" is registered over 0x40001000-0x40001fff
+    And no full resync is pending
+    When I deregister handler "H"
+    Then the handler call is accepted
+    And no full resync is pending
+
+  @PGM-PHYS-10 @profile:pgm @variant:virtual-write-handler-page
+  Scenario: A normal page a virtual WRITE handler reaches is read-only
+    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Given the guest has written 0x1 to the 1 bytes at 0x200000
+    And the page at 0x200000 is writable
+    And a virtual WRITE handler "V" is registered over 0x40001000-0x40001fff
+    When the VM syncs CR3
+    Then page 0x200000 has virtual handler state WRITE
+    And the page at 0x200000 is read-only
 
   @PGM-VHND-2 @profile:pgm
   Scenario: A HYPERVISOR handler does not apply to physical pages: a write through an alias does not reach it

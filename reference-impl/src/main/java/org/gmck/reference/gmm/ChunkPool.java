@@ -50,14 +50,14 @@ final class ChunkPool {
         return maxChunks * geometry.pagesPerChunk();
     }
 
-    /** Finds a chunk through the TLB, filling the entry on a miss; null when there is none. */
+    /**
+     * Finds a chunk, leaving it in its TLB entry; null when there is none. A hit in the TLB would find the
+     * same chunk and leave the same entry, so the lookup goes to the chunk map every time.
+     */
     Chunk find(long chunkId) {
-        Chunk chunk = tlb.lookup(chunkId);
-        if (chunk == null) {
-            chunk = chunks.get(chunkId);
-            if (chunk != null) {
-                tlb.fill(chunk);
-            }
+        Chunk chunk = chunks.get(chunkId);
+        if (chunk != null) {
+            tlb.fill(chunk);
         }
         return chunk;
     }

@@ -14,12 +14,6 @@ final class ChunkTlb {
         return (int) (chunkId & (ENTRIES - 1));
     }
 
-    /** The cached chunk, or null on a miss. */
-    Chunk lookup(long chunkId) {
-        Chunk entry = entries[index(chunkId)];
-        return entry != null && entry.id == chunkId ? entry : null;
-    }
-
     void fill(Chunk chunk) {
         entries[index(chunk.id)] = chunk;
     }

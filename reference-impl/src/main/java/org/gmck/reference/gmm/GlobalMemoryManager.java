@@ -220,7 +220,8 @@ public final class GlobalMemoryManager {
         for (Long pfn : guestPfns) {
             Chunk chunk = AllocationOrder.pick(pool.privateSet, vm, legacy);
             if (chunk == null) {
-                chunk = nextNew < newChunks.length ? pool.create(false, vm, newChunks[nextNew++]) : pool.create(false, vm);
+                // Only once the free set is empty: the chunks got above cover exactly what it lacked.
+                chunk = pool.create(false, vm, newChunks[nextNew++]);
             }
             int oldFree = chunk.free;
             int index = chunk.popFree();

@@ -132,10 +132,8 @@ final class FreeMwareMonitor implements Monitor {
 
     @Override
     public Optional<Long> hostPageOf(long guestPage) {
-        if (guestPage < 0 || guestPage >= frames.size() || frames.hostPage((int) guestPage) == GuestFrames.NONE) {
-            return Optional.empty();
-        }
-        return Optional.of(frames.hostPage((int) guestPage));
+        long host = frames.hostPage(guestPage);
+        return host == GuestFrames.NONE ? Optional.empty() : Optional.of(host);
     }
 
     @Override

@@ -15,7 +15,8 @@ final class GuestFrames {
     static final long NONE = -1;
 
     private final int size;
-    private final Map<Integer, Long> hostPage = new HashMap<>();
+    /** Keyed by guest page number as a long, so that a number beyond the guest finds nothing. */
+    private final Map<Long, Long> hostPage = new HashMap<>();
     private final Map<Integer, Integer> mappings = new HashMap<>();
     /** The resident guest pages, least recently used first. */
     private final LinkedHashSet<Integer> residentByUse = new LinkedHashSet<>();
@@ -28,20 +29,21 @@ final class GuestFrames {
         return size;
     }
 
-    long hostPage(int pfn) {
+    /** The host page serving the guest page, or {@link #NONE} (always for a number outside the guest). */
+    long hostPage(long pfn) {
         return hostPage.getOrDefault(pfn, NONE);
     }
 
     /** The guest page is served by {@code page} from now on, and counts as just used. */
     void pageIn(int pfn, long page) {
-        hostPage.put(pfn, page);
+        hostPage.put((long) pfn, page);
         residentByUse.add(pfn);
     }
 
     /** The guest page is no longer resident; returns the host page that served it. */
     long pageOut(int pfn) {
         long page = hostPage(pfn);
-        hostPage.remove(pfn);
+        hostPage.remove((long) pfn);
         residentByUse.remove(pfn);
         return page;
     }

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.gmck.spi.RejectedException;
 import org.gmck.spi.monitor.MonitorStatus;
@@ -16,15 +17,19 @@ final class PageArray {
 
     private final Deque<Long> free = new ArrayDeque<>();
 
+    /** Host physical addresses are at most 52 bits wide (interpretation I-MON-5). */
+    private static final int PHYSICAL_ADDRESS_BITS = 52;
+
     PageArray(List<Long> hostPages) {
-        if (hostPages == null || hostPages.isEmpty()) {
+        // No array at all is refused as an empty one is.
+        if (Objects.requireNonNullElse(hostPages, List.<Long>of()).isEmpty()) {
             throw new RejectedException(MonitorStatus.NO_HOST_PAGES, "the host gave the monitor no pages");
         }
         Set<Long> seen = new HashSet<>();
         for (Long page : hostPages) {
-            if (page == null || (page & 0xFFF) != 0 || page < 0 || !seen.add(page)) {
+            if (page == null || (page & 0xFFF) != 0 || page >>> PHYSICAL_ADDRESS_BITS != 0 || !seen.add(page)) {
                 throw new RejectedException(MonitorStatus.INVALID_HOST_PAGE, String.format(
-                        "host page %s is missing, misaligned, negative or given twice", page));
+                        "host page %s is missing, misaligned, beyond any physical address or given twice", page));
             }
         }
         free.addAll(hostPages);

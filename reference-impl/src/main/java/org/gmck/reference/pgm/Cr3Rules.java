@@ -1,5 +1,6 @@
 package org.gmck.reference.pgm;
 
+import java.util.Objects;
 import org.gmck.spi.RejectedException;
 import org.gmck.spi.pgm.GuestMode;
 import org.gmck.spi.pgm.ModeStatus;
@@ -25,10 +26,8 @@ public final class Cr3Rules {
 
     /** The CR3 value PGM loads to put a top-level table of {@code mode} at {@code table}. */
     public static long cr3For(PagingMode mode, long table) {
-        if (mode == null) {
-            throw new RejectedException(ModeStatus.INVALID_MODE, "no paging mode");
-        }
-        switch (mode) {
+        // No mode at all is refused as INVALID is.
+        switch (Objects.requireNonNullElse(mode, PagingMode.INVALID)) {
             case BIT32:
                 return checked(table, PAGE_ALIGNMENT, FOUR_GIB, mode);
             case PAE:
@@ -42,7 +41,7 @@ public final class Cr3Rules {
 
     /** The guest's top-level table address in a guest CR3 value. */
     public static long guestTableAddress(GuestMode mode, long cr3) {
-        if (mode == null || mode == GuestMode.INVALID) {
+        if (Objects.requireNonNullElse(mode, GuestMode.INVALID) == GuestMode.INVALID) {
             throw new RejectedException(ModeStatus.INVALID_MODE, mode + " is not a paging mode");
         }
         if (!mode.paging()) {

@@ -1,5 +1,6 @@
 package org.gmck.reference.pgm;
 
+import java.util.Objects;
 import org.gmck.spi.RejectedException;
 import org.gmck.spi.pgm.GuestMode;
 import org.gmck.spi.pgm.ModeStatus;
@@ -29,7 +30,7 @@ final class PdpeBits {
     }
 
     static long checkGuestPdpe(GuestMode mode, long pdpe) {
-        if (mode == null || mode == GuestMode.INVALID) {
+        if (Objects.requireNonNullElse(mode, GuestMode.INVALID) == GuestMode.INVALID) {
             throw new RejectedException(ModeStatus.INVALID_MODE, mode + " is not a paging mode");
         }
         if (!mode.legacyPae() && !mode.longMode()) {

@@ -1,9 +1,7 @@
 package org.gmck.reference.pgm;
 
-import org.gmck.spi.RejectedException;
 import org.gmck.spi.pgm.ControlRegisters;
 import org.gmck.spi.pgm.GuestMode;
-import org.gmck.spi.pgm.ModeStatus;
 import org.gmck.spi.pgm.PagingMode;
 import org.gmck.spi.pgm.PagingModes;
 import org.gmck.spi.pgm.ShadowContext;
@@ -43,9 +41,7 @@ public final class PgmPagingModes implements PagingModes {
 
     @Override
     public ShadowContext newShadowContext(PagingMode host) {
-        if (host == null || host == PagingMode.INVALID) {
-            throw new RejectedException(ModeStatus.INVALID_MODE, host + " is not a host paging mode");
-        }
+        // The context starts in real mode on the matrix's shadow for it, which refuses a host that is no paging mode.
         return new PgmShadowContext(host);
     }
 }

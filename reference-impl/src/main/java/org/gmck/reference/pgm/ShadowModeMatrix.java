@@ -6,6 +6,7 @@ import static org.gmck.spi.pgm.PagingMode.PAE;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import org.gmck.spi.RejectedException;
 import org.gmck.spi.pgm.GuestMode;
 import org.gmck.spi.pgm.ModeStatus;
@@ -40,7 +41,10 @@ public final class ShadowModeMatrix {
     }
 
     public static PagingMode shadowMode(PagingMode host, GuestMode guest) {
-        PagingMode[] row = ROWS.get(requireValid(guest));
+        PagingMode[] row = ROWS.get(guest);
+        if (row == null) {
+            throw new RejectedException(ModeStatus.INVALID_MODE, "guest mode " + guest + " is not a paging mode");
+        }
         return row[column(host)];
     }
 
@@ -53,10 +57,7 @@ public final class ShadowModeMatrix {
     }
 
     private static int column(PagingMode host) {
-        if (host == null) {
-            throw new RejectedException(ModeStatus.INVALID_MODE, "no host paging mode");
-        }
-        switch (host) {
+        switch (Objects.requireNonNullElse(host, PagingMode.INVALID)) {
             case BIT32:
                 return 0;
             case PAE:
@@ -68,10 +69,4 @@ public final class ShadowModeMatrix {
         }
     }
 
-    private static GuestMode requireValid(GuestMode guest) {
-        if (guest == null || guest == GuestMode.INVALID) {
-            throw new RejectedException(ModeStatus.INVALID_MODE, "guest mode " + guest + " is not a paging mode");
-        }
-        return guest;
-    }
 }

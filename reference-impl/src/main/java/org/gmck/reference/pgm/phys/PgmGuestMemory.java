@@ -230,17 +230,14 @@ public final class PgmGuestMemory implements GuestPhysicalMemory {
     /**
      * Makes the page holding {@code gcPhys} writable and returns its host page: a ZERO page gets a private
      * page, a SHARED page is copied into one, a WRITE_MONITORED page records written-to and becomes normal.
+     * Callers never bring a ROM page here: a guest write to ROM is dropped before it (interpretation I-PGM-4).
      *
      * @throws RejectedException {@link PhysStatus#VERR_PGM_PHYS_PAGE_RESERVED} for MMIO and RESERVED pages,
-     *         {@link PhysStatus#VERR_PGM_PHYS_NOT_RAM} for ROM, {@link PhysStatus#VERR_EM_NO_MEMORY}
+     *         {@link PhysStatus#VERR_EM_NO_MEMORY}
      */
     public long makeWritable(long gcPhys) {
         PhysPage page = page(gcPhys);
         hostPhysForRead(gcPhys);
-        if (page.type() == PageType.ROM) {
-            throw new RejectedException(PhysStatus.VERR_PGM_PHYS_NOT_RAM,
-                    String.format("%#x is ROM and never becomes writable", gcPhys));
-        }
         switch (page.state()) {
             case ZERO, SHARED -> {
                 requireHostPage(gcPhys);

@@ -3,6 +3,7 @@ package org.gmck.kit.steps.pgm;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import java.util.Arrays;
 import org.gmck.kit.Numbers;
 import org.gmck.kit.ScenarioContext;
 import org.gmck.spi.pgm.phys.PageRecordLayout;
@@ -45,6 +46,13 @@ public final class PageRecordSteps {
     public void askingIsAnswered(long address) {
         context.attempt(() -> world.askRecord(address));
         context.expectAccepted("the " + world.layout + " record at " + Numbers.hex(address));
+    }
+
+    @Then("the record at {pgmAddress} asked for by the final layout's name is the one asked for without a layout")
+    public void recordByFinalName(long address) {
+        context.expectEqual("the words of the record at " + Numbers.hex(address) + " asked for in the FINAL layout",
+                Arrays.toString(world.memory.packedRecord(address)),
+                Arrays.toString(world.memory.packedRecord(address, PageRecordLayout.FINAL)));
     }
 
     @Then("the record at {pgmAddress} has {int} words")
