@@ -20,6 +20,11 @@ import org.gmck.spi.x86.X86Mmu;
  * <p>It declares the profiles it implements in {@link #profiles()} and overrides the entry point of each.
  * The kit calls an entry point only for a declared profile; each call must return a fresh, independent
  * instance, because every scenario starts from a new system.
+ *
+ * <p>The kit never passes {@code null} to a method of the SPI: every argument names a value, and every
+ * bad value it passes on purpose (an unknown id, a misaligned address, an out-of-range number, INVALID)
+ * is one the method's documentation says how to refuse. What an implementation does with {@code null} is
+ * outside the contract.
  */
 public interface ConformanceAdapter {
 
