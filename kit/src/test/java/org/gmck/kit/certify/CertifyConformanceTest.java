@@ -22,7 +22,6 @@ class CertifyConformanceTest {
         Path folder = Path.of(System.getProperty("conformance.report.dir", "target/conformance"));
         ReportSink.Published run = Certification.into(folder).run();
         CertificationReport report = run.report();
-        assertTrue(report.accepted(), () -> report.headline() + "\nSee " + folder.resolve("summary.md").toAbsolutePath()
-                + " and report.json for every rule's verdict and the failing scenarios' messages.");
+        assertTrue(report.accepted(), () -> AdapterConformanceTest.failure(report, run.folder()));
     }
 }
