@@ -141,7 +141,7 @@ public final class MutationSummary {
             System.exit(1);
         }
         StringBuilder md = new StringBuilder("# Mutation score of the reference implementation\n\n");
-        md.append("Written by `java .ci/MutationSummary.java` from PIT's `mutations.xml` after `mvn -B verify -Pmutation -pl step-defs -am`.\n");
+        md.append("Written by `java .ci/MutationSummary.java` from PIT's `mutations.xml` after `mvn -B verify -Pmutation -pl kit -am`.\n");
         md.append(String.format(Locale.ROOT, "Each package must reach %.0f%% and the whole %.0f%%. A mutant counts as detected "
                 + "when a check failed on it or it ran past its time; the mutants explained as equivalent in "
                 + "`equivalent-mutants.tsv` are left out of the score.%n%n", floor, overallFloor));

@@ -6,7 +6,7 @@ import org.gmck.spi.ConformanceAdapter;
 import org.gmck.spi.Profile;
 import org.gmck.spi.pgm.PagingModes;
 
-/** Binds pgm-lite to the kit's SPI. Certified with {@code -Dconformance.adapter=pgm-lite}. */
+/** Binds pgm-lite to the kit's SPI. Certified by {@code PgmLiteConformanceTest}. */
 public final class PgmLiteAdapter implements ConformanceAdapter {
 
     @Override

@@ -1,0 +1,169 @@
+package org.gmck.kit.certify;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.launcher.EngineFilter.includeEngines;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.gmck.kit.Adapters;
+import org.gmck.kit.RunLimits;
+import org.gmck.kit.report.CertificationReport;
+import org.gmck.kit.report.ReportBundle;
+import org.gmck.kit.report.ReportSink;
+import org.gmck.spi.ConformanceAdapter;
+import org.gmck.spi.Profile;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+
+/**
+ * Runs the conformance suite ({@link ConformanceSuite}: scenarios, x86 fixtures, model-based runs) in this
+ * JVM through the JUnit Platform Launcher and returns its report. The certification command
+ * ({@link CertifyConformanceTest}) uses it for the adapter named on the command line; the kit's own tests use
+ * it for one known-bad adapter after another.
+ */
+public final class Certification {
+
+    private final Path folder;
+    private final Optional<Set<Profile>> profiles;
+    private final Map<String, String> settings;
+
+    private Certification(Path folder, Optional<Set<Profile>> profiles, Map<String, String> settings) {
+        this.folder = folder;
+        this.profiles = profiles;
+        this.settings = settings;
+    }
+
+    /** A run that writes its report and Cucumber's reports to {@code folder}. */
+    public static Certification into(Path folder) {
+        return new Certification(folder, Optional.empty(), Map.of());
+    }
+
+    /** Only the scenarios and checks of these profiles (a sub-profile's parent's checks run too). */
+    public Certification onlyProfiles(Set<Profile> only) {
+        return new Certification(folder, Optional.of(EnumSet.copyOf(only)), settings);
+    }
+
+    /** With a check setting of {@link CheckSettings}, for example the depth of the model-based runs. */
+    public Certification with(String setting, String value) {
+        Map<String, String> more = new LinkedHashMap<>(settings);
+        more.put(setting, value);
+        return new Certification(folder, profiles, more);
+    }
+
+    /** Certifies the adapter named by {@code -Dconformance.adapter}. */
+    public ReportSink.Published run() {
+        Adapters.forget();
+        return launch();
+    }
+
+    /** Certifies this adapter instance, whatever the system property names. */
+    public ReportSink.Published run(ConformanceAdapter adapter) {
+        try (Adapters.Use ignored = Adapters.use(adapter)) {
+            return launch();
+        }
+    }
+
+    /** A tag expression no scenario matches: an adapter that declares nothing runs no scenario. */
+    private static final String NOTHING = "@profile:none";
+
+    /**
+     * The profiles the adapter declares, so that only their scenarios are set up and run: the others are
+     * skipped before any step class is made, and reported as not applicable. Empty when no adapter can be
+     * selected (the run then reports why).
+     */
+    private static Optional<Set<Profile>> declared() {
+        try {
+            return Optional.of(Adapters.metadata().profiles());
+        } catch (Adapters.AdapterSelectionError e) {
+            return Optional.empty();
+        }
+    }
+
+    private ReportSink.Published launch() {
+        RunLimits.clear();
+        Preflight.Checked checked = new Preflight(settings).check(folder);
+        List<String> problems = new ArrayList<>(checked.problems());
+        try {
+            if (java.nio.file.Files.isDirectory(folder)) {
+                ReportBundle.clear(folder);
+            }
+        } catch (IOException | RuntimeException e) {
+            problems.add("the earlier report in " + folder.toAbsolutePath() + " cannot be removed: " + e);
+        }
+        if (!problems.isEmpty() || !checked.ready()) {
+            return ended(ErrorReport.of(checked.adapter(), String.join("; ", problems), Instant.now()));
+        }
+        Instant started = Instant.now();
+        written(ErrorReport.of(checked.adapter(), "the run started at " + started + " and did not finish: the JVM "
+                + "stopped before the end (Runtime.halt, a crash, or the process was killed)", started));
+        AtomicReference<ReportSink.Published> report = new AtomicReference<>();
+        CertificationListener listener = new CertificationListener(folder, report::set, checked);
+        Thread exiting = new Thread(() -> listener.abandon("the JVM exited before the run ended (System.exit was called, "
+                + "by the adapter or by code it runs, or the process got a signal)"), "gmck-report-on-exit");
+        Runtime.getRuntime().addShutdownHook(exiting);
+        SummaryGeneratingListener summary = new SummaryGeneratingListener();
+        try {
+            LauncherFactory.create().execute(request(), summary, listener);
+        } finally {
+            RunLimits.clear();
+            try {
+                Runtime.getRuntime().removeShutdownHook(exiting);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run: it wrote the report
+            }
+        }
+        if (report.get() == null) {
+            StringBuilder why = new StringBuilder("the conformance suite ran " + summary.getSummary().getTestsFoundCount()
+                    + " tests but produced no report");
+            summary.getSummary().getFailures().forEach(f -> why.append("; ").append(f.getException()));
+            return ended(ErrorReport.of(checked.adapter(), why.toString(), started));
+        }
+        return report.get();
+    }
+
+    private LauncherDiscoveryRequest request() {
+        Map<String, String> parameters = new LinkedHashMap<>(settings);
+        parameters.put("cucumber.plugin", "html:" + folder.resolve("cucumber.html") + ", json:" + folder.resolve("cucumber.json")
+                + ", junit:" + folder.resolve("cucumber-junit.xml"));
+        parameters.put("cucumber.glue", "org.gmck.kit.steps");
+        parameters.put("cucumber.publish.quiet", "true");
+        parameters.put("cucumber.junit-platform.discovery.as-root-engine", "false");
+        Optional<Set<Profile>> running = profiles.or(Certification::declared);
+        running.ifPresent(p -> parameters.put("cucumber.filter.tags", p.isEmpty() ? NOTHING
+                : p.stream().map(Profile::tag).collect(Collectors.joining(" or "))));
+        profiles.ifPresent(p -> parameters.put(CheckSettings.PROFILES,
+                p.stream().map(Profile::id).collect(Collectors.joining(","))));
+        return LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(ConformanceSuite.class))
+                .filters(includeEngines("junit-platform-suite"))
+                .configurationParameters(parameters)
+                .build();
+    }
+
+    /** A run that ended before the suite could run: its error report, written where possible and printed. */
+    private ReportSink.Published ended(CertificationReport report) {
+        written(report);
+        System.out.println(ReportBundle.console(report, folder));
+        return new ReportSink.Published(report, folder);
+    }
+
+    private void written(CertificationReport report) {
+        try {
+            ReportBundle.write(report, folder);
+        } catch (RuntimeException e) {
+            System.err.println("The report cannot be written to " + folder.toAbsolutePath() + ": " + e);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.gmck.kit.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.gmck.kit.certify.ConformanceSuite;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The kit's layering: the suite talks only to the SPI, the reference's domain knows nothing of its binding. */
+class ArchitectureTest {
+
+    private static JavaClasses kit;
+    private static JavaClasses reference;
+    private static JavaClasses spi;
+
+    @BeforeAll
+    static void importClasses() {
+        kit = new ClassFileImporter().importPackages("org.gmck.kit");
+        reference = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.gmck.reference");
+        spi = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.gmck.spi");
+    }
+
+    @Test
+    void stepDefinitionsUseOnlyTheSpi() {
+        ArchRule rule = noClasses().that().resideInAPackage("org.gmck.kit..")
+                .should().dependOnClassesThat().resideInAPackage("org.gmck.reference..")
+                .because("the suite must reach every implementation, the reference included, only through the SPI");
+        rule.check(kit);
+    }
+
+    @Test
+    void referenceDomainDoesNotDependOnItsBinding() {
+        ArchRule rule = noClasses().that().resideInAPackage("org.gmck.reference..")
+                .and().resideOutsideOfPackage("org.gmck.reference.binding..")
+                .should().dependOnClassesThat().resideInAPackage("org.gmck.reference.binding..")
+                .because("the domain packages are the implementation; the binding only wires them to the SPI");
+        rule.check(reference);
+    }
+
+    @Test
+    void referenceDoesNotDependOnTestLibraries() {
+        ArchRule rule = noClasses().that().resideInAPackage("org.gmck.reference..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.junit..", "org.opentest4j..", "io.cucumber..",
+                        "com.tngtech.archunit..", "org.quicktheories..", "org.gmck.kit..")
+                .because("the reference implementation is production code");
+        rule.check(reference);
+    }
+
+    @Test
+    void spiDependsOnNothingButTheJdk() {
+        ArchRule rule = classes().that().resideInAPackage("org.gmck.spi..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("org.gmck.spi..", "java..")
+                .because("the SPI is what third parties implement: plain interfaces and value types, no dependencies");
+        rule.check(spi);
+    }
+
+    @Test
+    void noPackageCyclesInTheReference() {
+        slices().matching("org.gmck.reference.(*)..").should().beFreeOfCycles().check(reference);
+    }
+
+    @Test
+    void noPackageCyclesInTheSpi() {
+        slices().matching("org.gmck.spi.(*)..").should().beFreeOfCycles().allowEmptyShould(true).check(spi);
+    }
+
+    /**
+     * The suite's selection ({@link ConformanceSuite}) names the checks it runs, which read their settings from
+     * {@code certify}: a list of what to run, not a layer, so its annotations are left out of the cycle check.
+     */
+    @Test
+    void noPackageCyclesInTheKit() {
+        slices().matching("org.gmck.kit.(*)..").should().beFreeOfCycles()
+                .ignoreDependency(JavaClass.Predicates.equivalentTo(ConformanceSuite.class), DescribedPredicate.alwaysTrue())
+                .check(kit);
+    }
+}
