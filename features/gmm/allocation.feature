@@ -9,7 +9,7 @@ Feature: GMM allocation order and the host memory limit
 
   @GMM-ALLOC-1 @profile:gmm
   Scenario Outline: The first page comes from a new chunk, associated with the allocating VM (<edition> chunks)
-    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
     Given a GMM with <edition> chunks
     When VM A allocates 1 page
     Then the new page comes from chunk 1
@@ -27,7 +27,7 @@ Feature: GMM allocation order and the host memory limit
 
   @GMM-ALLOC-2 @profile:gmm
   Scenario Outline: Among its own chunks a VM takes the one with the fewest free pages (<edition> chunks)
-    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
     Given a GMM with <edition> chunks
     And VM A has allocated <pages> pages
     And VM A has freed its pages 1 to 10
@@ -46,7 +46,7 @@ Feature: GMM allocation order and the host memory limit
 
   @GMM-ALLOC-3 @profile:gmm @variant:created-chunk
   Scenario: A VM takes its own chunk before another VM's fuller one
-    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
     Given a GMM with 2 MB chunks
     And VM A has filled 1 chunk
     And VM B has filled 1 chunk
@@ -57,7 +57,7 @@ Feature: GMM allocation order and the host memory limit
 
   @GMM-ALLOC-3 @profile:gmm @variant:adopted-chunk
   Scenario: A VM takes the chunk it adopted before another VM's fuller one
-    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
     Given a GMM with 2 MB chunks
     And VM A has filled 1 chunk
     And VM B has filled 1 chunk
@@ -69,7 +69,7 @@ Feature: GMM allocation order and the host memory limit
 
   @GMM-ALLOC-4 @profile:gmm @variant:no-own-chunk
   Scenario: Without chunks of its own a VM takes a completely free chunk before a partly used one
-    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
     Given a GMM with 2 MB chunks
     And VM A has filled 1 chunk
     And VM B has filled 1 chunk
@@ -80,7 +80,7 @@ Feature: GMM allocation order and the host memory limit
 
   @GMM-ALLOC-4 @profile:gmm @variant:own-chunks-full
   Scenario: A VM whose own chunks are full takes a completely free chunk before another VM's partly used one
-    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
     Given a GMM with 2 MB chunks
     And VM A has filled 1 chunk
     And VM B has filled 1 chunk
@@ -92,7 +92,7 @@ Feature: GMM allocation order and the host memory limit
 
   @GMM-ALLOC-5 @profile:gmm @variant:vm-without-chunks
   Scenario: A VM adopts the completely free chunk it allocates from
-    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
     Given a GMM with 2 MB chunks
     And VM A has filled 1 chunk
     And VM B has filled 1 chunk
@@ -102,7 +102,7 @@ Feature: GMM allocation order and the host memory limit
 
   @GMM-ALLOC-5 @profile:gmm @variant:vm-with-full-chunks
   Scenario: A VM with full chunks of its own also adopts the completely free chunk it allocates from
-    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
     Given a GMM with 2 MB chunks
     And VM A has filled 1 chunk
     And VM B has filled 1 chunk
@@ -113,7 +113,7 @@ Feature: GMM allocation order and the host memory limit
 
   @GMM-ALLOC-6 @profile:gmm @variant:one-other-vm
   Scenario: Among other VMs' chunks a VM takes the one with the fewest free pages
-    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
     Given a GMM with 2 MB chunks
     And VM A has filled 2 chunks
     And VM A has freed its pages 1 to 3
@@ -123,7 +123,7 @@ Feature: GMM allocation order and the host memory limit
 
   @GMM-ALLOC-6 @profile:gmm @variant:several-other-vms
   Scenario: Among several other VMs' chunks a VM takes the one with the fewest free pages, whoever owns it
-    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
     Given a GMM with 2 MB chunks
     And VM A has filled 1 chunk
     And VM B has filled 1 chunk
@@ -134,7 +134,7 @@ Feature: GMM allocation order and the host memory limit
 
   @GMM-ALLOC-7 @profile:gmm @variant:other-vm
   Scenario: When every chunk is full a new chunk is taken for the allocating VM
-    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
     Given a GMM
     And VM A has filled 1 chunk
     When VM B allocates 1 page
@@ -143,7 +143,7 @@ Feature: GMM allocation order and the host memory limit
 
   @GMM-ALLOC-7 @profile:gmm @variant:owner-of-full-chunks
   Scenario: A VM whose own chunks are full gets a new chunk of its own
-    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
     Given a GMM
     And VM A has filled 1 chunk
     When VM A allocates 1 page
@@ -152,7 +152,7 @@ Feature: GMM allocation order and the host memory limit
 
   @GMM-ALLOC-8 @profile:gmm
   Scenario Outline: A request for <count> pages spans new chunks <chunks> (<edition> chunks)
-    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
     Given a GMM with <edition> chunks
     When VM A allocates <count> pages
     Then the new pages come from chunks <chunks>
@@ -171,7 +171,7 @@ Feature: GMM allocation order and the host memory limit
 
   @GMM-ALLOC-9 @profile:gmm
   Scenario Outline: A request beyond the host memory limit is refused whole (<edition> chunks, <count> <account> pages)
-    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
     Given a GMM with <edition> chunks and room for 1 chunk
     And VM A has allocated 1 page
     When VM A allocates <count> <account> pages
@@ -199,7 +199,7 @@ Feature: GMM allocation order and the host memory limit
 
   @GMM-ALLOC-10 @profile:gmm @variant:other-vm
   Scenario: Once the host memory limit is used up, even one more page is refused
-    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
     Given a GMM with room for 1 chunk
     And VM A has filled 1 chunk
     When VM B allocates 1 page
@@ -208,7 +208,7 @@ Feature: GMM allocation order and the host memory limit
 
   @GMM-ALLOC-10 @profile:gmm @variant:same-vm
   Scenario: Once the host memory limit is used up, the VM that used it up is refused one more page
-    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
     Given a GMM with room for 1 chunk
     And VM A has filled 1 chunk
     When VM A allocates 1 page
@@ -217,7 +217,7 @@ Feature: GMM allocation order and the host memory limit
 
   @GMM-ALLOC-11 @profile:gmm @variant:in-use
   Scenario: Free pages in chunks of shared pages do not serve private allocations
-    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
     Given a GMM with room for 2 chunks
     And VM A has filled 1 chunk
     And VM A has shared its page 1
@@ -227,7 +227,7 @@ Feature: GMM allocation order and the host memory limit
 
   @GMM-ALLOC-11 @profile:gmm @variant:emptied
   Scenario: A chunk of shared pages left completely free still does not serve private allocations
-    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
     Given a GMM with room for 2 chunks
     And VM A has filled 1 chunk
     And VM A has shared its page 1
@@ -238,7 +238,7 @@ Feature: GMM allocation order and the host memory limit
 
   @GMM-ALLOC-12 @profile:gmm
   Scenario Outline: A request for <count> pages is refused as bad input
-    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
     Given a GMM
     And VM A has allocated 1 page
     When VM A allocates <count> pages
@@ -257,7 +257,7 @@ Feature: GMM allocation order and the host memory limit
 
   @GMM-ALLOC-13 @profile:gmm
   Scenario Outline: A request larger than the VM's free pages uses them up first, then goes on in a new chunk (<edition> chunks)
-    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
     Given a GMM with <edition> chunks
     And VM A has allocated <before> pages
     When VM A allocates 5 pages

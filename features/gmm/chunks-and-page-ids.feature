@@ -14,7 +14,7 @@ Feature: GMM chunks and page ids
 
   @GMM-ID-1 @profile:gmm
   Scenario Outline: A <edition> chunk holds <pages> pages, with chunk shift <shift> and chunk id shift <idshift>
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM with <edition> chunks
     Then the chunk shift is <shift>, the chunk id shift is <idshift> and a chunk holds <pages> pages
 
@@ -30,7 +30,7 @@ Feature: GMM chunks and page ids
 
   @GMM-ID-2 @profile:gmm
   Scenario Outline: Page <n> of a fresh VM is page <index> of chunk <chunk> and has id <id> (<edition> chunks)
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM with <edition> chunks
     When VM A allocates <n> pages
     Then VM A's page <n> has id <id>
@@ -61,7 +61,7 @@ Feature: GMM chunks and page ids
 
   @GMM-ID-3 @profile:gmm
   Scenario Outline: Page <n> of a fresh VM has id <id> with <edition> chunks: the index is the low bits
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM with <edition> chunks
     When VM A allocates <n> pages
     Then VM A's page <n> has id <id>
@@ -80,7 +80,7 @@ Feature: GMM chunks and page ids
 
   @GMM-ID-4 @profile:gmm
   Scenario Outline: The NIL page id names no page: <action> is refused as not found
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 2 pages
     When <action>
@@ -120,7 +120,7 @@ Feature: GMM chunks and page ids
 
   @GMM-ID-5 @profile:gmm
   Scenario Outline: A page id above the last valid one is refused with <edition> chunks (VM A <action> page <id>)
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM with <edition> chunks
     And VM A has allocated 1 page
     When VM A <action> page <id>
@@ -154,7 +154,7 @@ Feature: GMM chunks and page ids
 
   @GMM-ID-5 @profile:gmm
   Scenario Outline: Looking up a page id above the last valid one is refused (<edition> chunks, page <id>)
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM with <edition> chunks
     And VM A has allocated 1 page
     When I look up page <id>
@@ -173,7 +173,7 @@ Feature: GMM chunks and page ids
 
   @GMM-ID-6 @profile:gmm
   Scenario Outline: With <edition> chunks the last page id is <page> and the last chunk id <chunk>
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM with <edition> chunks
     Then the last page id is <page> and the last chunk id is <chunk>
 
@@ -189,7 +189,7 @@ Feature: GMM chunks and page ids
 
   @GMM-ID-7 @profile:gmm
   Scenario Outline: The last valid page id is a page id, only not found, with <edition> chunks (<action>)
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM with <edition> chunks
     And VM A has allocated 1 page
     When <action>
@@ -228,7 +228,7 @@ Feature: GMM chunks and page ids
 
   @GMM-ID-8 @profile:gmm
   Scenario Outline: Chunk id <chunk> is NIL or beyond the last and is refused with <edition> chunks
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM with <edition> chunks
     And VM A has allocated 1 page
     When I look up chunk <chunk>
@@ -248,7 +248,7 @@ Feature: GMM chunks and page ids
 
   @GMM-ID-9 @profile:gmm
   Scenario Outline: The first chunk gets id 1, never the NIL id (<edition> chunks)
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM with <edition> chunks
     When VM A allocates 1 page
     Then the GMM holds chunks 1
@@ -265,7 +265,7 @@ Feature: GMM chunks and page ids
 
   @GMM-ID-9 @profile:gmm @variant:seeded-chunk @variant:current-2mb
   Scenario: The first chunk a VM seeds in legacy mode gets id 1, never the NIL id
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a legacy-mode GMM
     And VM A has reserved its pages
     When VM A seeds a chunk
@@ -273,7 +273,7 @@ Feature: GMM chunks and page ids
 
   @GMM-ID-10 @profile:gmm @variant:private-chunk
   Scenario: A new chunk gets the id after the previous one, not a freed lower id
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has filled 1 chunk
     And VM B has filled 1 chunk
@@ -283,7 +283,7 @@ Feature: GMM chunks and page ids
 
   @GMM-ID-10 @profile:gmm @variant:shared-chunk
   Scenario: A new chunk for shared pages also gets the id after the previous one, not a freed lower id
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has filled 1 chunk
     And VM B has filled 1 chunk
@@ -293,7 +293,7 @@ Feature: GMM chunks and page ids
 
   @GMM-ID-10 @profile:gmm @variant:seeded-chunk
   Scenario: A chunk seeded in legacy mode also gets the id after the previous one, not a freed lower id
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a legacy-mode GMM
     And VM A has seeded a chunk
     And VM B has seeded a chunk
@@ -303,7 +303,7 @@ Feature: GMM chunks and page ids
 
   @GMM-ID-12 @profile:gmm
   Scenario Outline: A valid chunk id that names no chunk is not found (chunk <chunk>, <edition> chunks)
-    Source: 000_20bc3ec9f13f3511.txt, "Tracking Structures And Their Cost", "Kernel Space"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Tracking Structures And Their Cost", "Kernel Space"
     Given a GMM with <edition> chunks
     And VM A has allocated 1 page
     When I look up chunk <chunk>
@@ -323,7 +323,7 @@ Feature: GMM chunks and page ids
 
   @GMM-ID-12 @profile:gmm
   Scenario Outline: A chunk given back to the host is no longer found (<edition> chunks)
-    Source: 000_20bc3ec9f13f3511.txt, "Tracking Structures And Their Cost", "Kernel Space"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Tracking Structures And Their Cost", "Kernel Space"
     Given a GMM with <edition> chunks
     And VM A has filled 1 chunk
     And VM B has filled 1 chunk
@@ -343,7 +343,7 @@ Feature: GMM chunks and page ids
 
   @GMM-ID-13 @profile:gmm
   Scenario Outline: A valid page id in a chunk that was never created is not found (<action>)
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 1 page
     When <action>
@@ -377,7 +377,7 @@ Feature: GMM chunks and page ids
 
   @GMM-ID-13 @profile:gmm
   Scenario Outline: A page of a chunk given back to the host is not found (<action>)
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has filled 1 chunk
     And VM B has filled 1 chunk
@@ -413,13 +413,13 @@ Feature: GMM chunks and page ids
 
   @GMM-ID-14 @profile:gmm-introspection
   Scenario: A fresh GMM's chunk TLB holds no chunk
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0Init"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0Init"
     Given a GMM
     Then every chunk TLB entry is NIL
 
   @GMM-ID-15 @profile:gmm-introspection
   Scenario Outline: Looking up <what> caches chunk <chunk> in chunk TLB entry <entry>, its id modulo 32
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMCHUNKTLB"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMCHUNKTLB"
     Given a GMM with 1 MB chunks
     And VM A has filled 33 chunks
     When <action>
@@ -441,7 +441,7 @@ Feature: GMM chunks and page ids
 
   @GMM-ID-16 @profile:gmm-introspection @variant:private-chunk
   Scenario: A chunk given back to the host leaves the chunk TLB
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMCHUNKTLB"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMCHUNKTLB"
     Given a GMM
     And VM A has filled 1 chunk
     And VM B has filled 1 chunk
@@ -451,7 +451,7 @@ Feature: GMM chunks and page ids
 
   @GMM-ID-16 @profile:gmm-introspection @variant:shared-chunk
   Scenario: A chunk of shared pages given back to the host leaves the chunk TLB
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMCHUNKTLB"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMCHUNKTLB"
     Given a GMM
     And VM A has allocated 1 page
     And VM B has allocated 1 page
@@ -463,7 +463,7 @@ Feature: GMM chunks and page ids
 
   @GMM-ID-17 @profile:gmm-introspection
   Scenario: Giving a chunk back leaves its TLB entry alone when the entry caches another chunk
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMCHUNKTLB"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMCHUNKTLB"
     Given a GMM with 1 MB chunks
     And VM B has filled 1 chunk
     And VM A has filled 32 chunks

@@ -14,7 +14,7 @@ Feature: GMM free lists: per-chunk LIFOs and free sets bucketed by free count
 
   @GMM-LIFO-1 @profile:gmm-introspection
   Scenario Outline: A fresh chunk chains its free pages in ascending order (chunk <chunk>, <edition> chunks)
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM with <edition> chunks
     When VM A allocates <pages> pages
     Then the free LIFO of chunk <chunk> starts with 2, 3 and 4
@@ -33,7 +33,7 @@ Feature: GMM free lists: per-chunk LIFOs and free sets bucketed by free count
 
   @GMM-LIFO-2 @profile:gmm-introspection @variant:middle-page @variant:several-frees
   Scenario: A freed page goes on the head of its chunk's free LIFO
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 5 pages
     And VM A has freed its page 2
@@ -42,7 +42,7 @@ Feature: GMM free lists: per-chunk LIFOs and free sets bucketed by free count
 
   @GMM-LIFO-2 @profile:gmm-introspection @variant:first-page @variant:one-free
   Scenario: The first page of a chunk, freed, goes on the head of the chunk's free LIFO
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 5 pages
     When VM A frees its page 1
@@ -50,7 +50,7 @@ Feature: GMM free lists: per-chunk LIFOs and free sets bucketed by free count
 
   @GMM-LIFO-2 @profile:gmm-introspection @variant:last-page @variant:one-free
   Scenario: The last page of a full chunk, freed, is the whole free LIFO
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM with 2 MB chunks
     And VM A has filled 1 chunk
     When VM A frees its page 512
@@ -59,7 +59,7 @@ Feature: GMM free lists: per-chunk LIFOs and free sets bucketed by free count
 
   @GMM-LIFO-3 @profile:gmm @variant:several-frees @variant:first-chunk
   Scenario: The next allocation takes the page freed last
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 5 pages
     And VM A has freed its page 2
@@ -69,7 +69,7 @@ Feature: GMM free lists: per-chunk LIFOs and free sets bucketed by free count
 
   @GMM-LIFO-3 @profile:gmm @variant:one-free @variant:later-chunk
   Scenario: The next allocation takes the one page freed in a later chunk
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM with 2 MB chunks
     And VM A has filled 2 chunks
     And VM A has freed its page 600
@@ -78,7 +78,7 @@ Feature: GMM free lists: per-chunk LIFOs and free sets bucketed by free count
 
   @GMM-SET-1 @profile:gmm-introspection
   Scenario Outline: With <edition> chunks each free set has <lists> lists
-    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
     Given a GMM with <edition> chunks
     Then each free set has <lists> lists
     And the private free set has <lists> lists
@@ -96,7 +96,7 @@ Feature: GMM free lists: per-chunk LIFOs and free sets bucketed by free count
 
   @GMM-SET-2 @profile:gmm-introspection
   Scenario Outline: With <edition> chunks a chunk with <free> free pages is on list <list>
-    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
     Given a GMM with <edition> chunks
     When VM A allocates <used> pages
     Then chunk 1 is on list <list> of the private free set
@@ -120,7 +120,7 @@ Feature: GMM free lists: per-chunk LIFOs and free sets bucketed by free count
 
   @GMM-SET-2 @profile:gmm-introspection
   Scenario Outline: With <edition> chunks a chunk of shared pages with <free> free pages is on list <list> of the shared set
-    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
     Given a GMM with <edition> chunks
     And VM A has allocated 20 pages
     And VM A has shared its pages 1 to 16
@@ -139,7 +139,7 @@ Feature: GMM free lists: per-chunk LIFOs and free sets bucketed by free count
 
   @GMM-SET-3 @profile:gmm-introspection
   Scenario Outline: With <edition> chunks a completely free chunk is on list <list>
-    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
     Given a GMM with <edition> chunks
     And VM A has filled 1 chunk
     When VM A frees its pages 1 to <pages>
@@ -157,7 +157,7 @@ Feature: GMM free lists: per-chunk LIFOs and free sets bucketed by free count
 
   @GMM-SET-3 @profile:gmm-introspection
   Scenario Outline: With <edition> chunks a chunk of shared pages left completely free is on list <list> of the shared set
-    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
     Given a GMM with <edition> chunks
     And VM A has allocated 2 pages
     And VM A has shared its page 1
@@ -176,7 +176,7 @@ Feature: GMM free lists: per-chunk LIFOs and free sets bucketed by free count
 
   @GMM-SET-4 @profile:gmm-introspection
   Scenario Outline: A chunk without free pages is on no list (<edition> chunks)
-    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
     Given a GMM with <edition> chunks
     When VM A allocates <pages> pages
     Then chunk 1 is on no list of either free set
@@ -193,7 +193,7 @@ Feature: GMM free lists: per-chunk LIFOs and free sets bucketed by free count
 
   @GMM-SET-4 @profile:gmm-introspection
   Scenario Outline: A chunk of shared pages without free pages is on no list (<edition> chunks)
-    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
     Given a GMM with <edition> chunks
     And VM A has filled 1 chunk
     And VM A has shared its pages 1 to <but-one>
@@ -212,7 +212,7 @@ Feature: GMM free lists: per-chunk LIFOs and free sets bucketed by free count
 
   @GMM-SET-5 @profile:gmm-introspection
   Scenario Outline: A chunk joining a list goes to its head (<edition> chunks)
-    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
     Given a GMM with <edition> chunks
     And VM A has filled 2 chunks
     And VM A has freed its page 1
@@ -227,7 +227,7 @@ Feature: GMM free lists: per-chunk LIFOs and free sets bucketed by free count
 
   @GMM-SET-5 @profile:gmm-introspection
   Scenario Outline: A chunk moving to another list goes to that list's head (<edition> chunks)
-    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
     Given a GMM with <edition> chunks
     And VM A has filled 2 chunks
     And VM A has freed its pages 1 to <chunk 1 frees>
@@ -243,7 +243,7 @@ Feature: GMM free lists: per-chunk LIFOs and free sets bucketed by free count
 
   @GMM-SET-6 @profile:gmm-introspection
   Scenario Outline: A chunk whose list does not change keeps its place (<edition> chunks)
-    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
     Given a GMM with <edition> chunks
     And VM A has filled 2 chunks
     And VM A has freed its page 1
@@ -259,7 +259,7 @@ Feature: GMM free lists: per-chunk LIFOs and free sets bucketed by free count
 
   @GMM-SET-6 @profile:gmm-introspection
   Scenario Outline: A chunk that gives a page to an allocation without changing list keeps its place (<edition> chunks)
-    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
     Given a GMM with <edition> chunks
     And VM A has filled 1 chunk
     And VM B has filled 1 chunk
@@ -276,7 +276,7 @@ Feature: GMM free lists: per-chunk LIFOs and free sets bucketed by free count
 
   @GMM-SET-7 @profile:gmm-introspection @variant:allocation
   Scenario: Each free set records the sum of its chunks' free pages
-    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
     Given a GMM
     And VM A has filled 2 chunks
     And VM A has freed its pages 1 to 20
@@ -286,7 +286,7 @@ Feature: GMM free lists: per-chunk LIFOs and free sets bucketed by free count
 
   @GMM-SET-7 @profile:gmm-introspection
   Scenario Outline: Each free set still records the sum of its chunks' free pages after <change>
-    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
     Given a GMM
     And VM A has filled 2 chunks
     And VM A has freed its pages 1 to 20
@@ -311,7 +311,7 @@ Feature: GMM free lists: per-chunk LIFOs and free sets bucketed by free count
 
   @GMM-SET-7 @profile:gmm-introspection @variant:cleanup-repair
   Scenario: The free sets still add up after cleanup repaired a chunk's counters
-    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
     Given a GMM with 2 MB chunks
     And VM A has allocated 3 pages
     And VM B has allocated 2 pages
@@ -321,7 +321,7 @@ Feature: GMM free lists: per-chunk LIFOs and free sets bucketed by free count
 
   @GMM-SET-8 @profile:gmm-introspection
   Scenario Outline: A chunk of shared pages is on the shared free set (<edition> chunks)
-    Source: 000_20bc3ec9f13f3511.txt, "Tracking Structures And Their Cost", "Kernel Space"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Tracking Structures And Their Cost", "Kernel Space"
     Given a GMM with <edition> chunks
     And VM A has allocated 2 pages
     When VM A shares its page 1
@@ -339,7 +339,7 @@ Feature: GMM free lists: per-chunk LIFOs and free sets bucketed by free count
 
   @GMM-SET-8 @profile:gmm-introspection
   Scenario Outline: A chunk of private pages is on the private free set (<edition> chunks)
-    Source: 000_20bc3ec9f13f3511.txt, "Tracking Structures And Their Cost", "Kernel Space"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Tracking Structures And Their Cost", "Kernel Space"
     Given a GMM with <edition> chunks
     When VM A allocates 2 pages
     Then chunk 1 is on list <list> of the private free set
@@ -356,7 +356,7 @@ Feature: GMM free lists: per-chunk LIFOs and free sets bucketed by free count
 
   @GMM-SET-9 @profile:gmm
   Scenario Outline: Freeing <what> moves as many pages of its chunk from private to free (<edition> chunks)
-    Source: 002_3fe6e2f6006bd6e3.txt, "Page Allocation Strategy"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
     Given a GMM with <edition> chunks
     And VM A has allocated <allocated> pages
     When VM A frees its pages 1 to <freed>
@@ -376,7 +376,7 @@ Feature: GMM free lists: per-chunk LIFOs and free sets bucketed by free count
 
   @GMM-SET-10 @profile:gmm-introspection
   Scenario Outline: A chunk of shared pages stays on the shared free set when its last shared page is freed (<edition> chunks)
-    Source: 000_20bc3ec9f13f3511.txt, "Tracking Structures And Their Cost", "Kernel Space"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Tracking Structures And Their Cost", "Kernel Space"
     Given a GMM with <edition> chunks
     And VM A has allocated 2 pages
     And VM A has shared its page 1

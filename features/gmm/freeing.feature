@@ -8,7 +8,7 @@ Feature: GMM freeing private pages, and the bad input it refuses
 
   @GMM-FREE-1 @profile:gmm @variant:one-page
   Scenario: Freeing another VM's page is refused
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 1 page
     And VM B has allocated 1 page
@@ -18,7 +18,7 @@ Feature: GMM freeing private pages, and the bad input it refuses
 
   @GMM-FREE-1 @profile:gmm @variant:among-own-pages
   Scenario: Another VM's page among the VM's own pages in one request is refused
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 1 page
     And VM B has allocated 3 pages
@@ -28,7 +28,7 @@ Feature: GMM freeing private pages, and the bad input it refuses
 
   @GMM-FREE-2 @profile:gmm @variant:freed-page
   Scenario: Freeing a freed page is refused
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 2 pages
     And VM A has freed its page 1
@@ -38,7 +38,7 @@ Feature: GMM freeing private pages, and the bad input it refuses
 
   @GMM-FREE-2 @profile:gmm @variant:never-allocated-page
   Scenario: Freeing a page of a chunk that was never handed out is refused as already free
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM with 2 MB chunks
     And VM A has allocated 2 pages
     When VM A frees page 0x205
@@ -47,7 +47,7 @@ Feature: GMM freeing private pages, and the bad input it refuses
 
   @GMM-FREE-3 @profile:gmm
   Scenario: Freeing a shared page through the private path is refused
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 2 pages
     And VM A has shared its page 1
@@ -57,7 +57,7 @@ Feature: GMM freeing private pages, and the bad input it refuses
 
   @GMM-FREE-4 @profile:gmm @variant:not-found @variant:bad-page-last
   Scenario: A request with one bad page frees none of its pages
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 2 pages
     When VM A frees its page 1 and page 0x5000 in one call
@@ -66,7 +66,7 @@ Feature: GMM freeing private pages, and the bad input it refuses
 
   @GMM-FREE-4 @profile:gmm
   Scenario Outline: A request with one bad page frees none of its pages (<pages>)
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 4 pages
     And VM A has shared its page 4
@@ -98,7 +98,7 @@ Feature: GMM freeing private pages, and the bad input it refuses
 
   @GMM-FREE-5 @profile:gmm @variant:adjacent
   Scenario: Naming the same page twice in a row in one request is refused
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 2 pages
     When VM A frees its page 1 twice in one call
@@ -107,7 +107,7 @@ Feature: GMM freeing private pages, and the bad input it refuses
 
   @GMM-FREE-5 @profile:gmm @variant:apart
   Scenario: Naming the same page twice, with another page between, in one request is refused
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 3 pages
     When VM A frees its page 1, its page 2 and its page 1 in one call
@@ -116,7 +116,7 @@ Feature: GMM freeing private pages, and the bad input it refuses
 
   @GMM-FREE-6 @profile:gmm
   Scenario Outline: Freeing more pages from the <account> account than it holds is refused
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 1 <charged> page
     When VM A frees its page 1 from the <account> account
@@ -140,7 +140,7 @@ Feature: GMM freeing private pages, and the bad input it refuses
 
   @GMM-FREE-7 @profile:gmm @variant:base-account
   Scenario: Freeing gives the pages back to the VM's account
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 3 pages
     When VM A frees its pages 1 to 2
@@ -148,7 +148,7 @@ Feature: GMM freeing private pages, and the bad input it refuses
 
   @GMM-FREE-7 @profile:gmm
   Scenario Outline: Freeing <account> pages gives them back to the <account> account and to no other
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 2 BASE pages
     And VM A has allocated 3 SHADOW pages

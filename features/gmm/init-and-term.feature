@@ -7,7 +7,7 @@ Feature: GMM initialisation and termination
 
   @GMM-INIT-1 @profile:gmm
   Scenario Outline: A new GMM holds no chunks and no pages (<gmm>)
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0Init"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0Init"
     Given <gmm>
     Then the GMM holds no chunks and no pages
 
@@ -25,7 +25,7 @@ Feature: GMM initialisation and termination
 
   @GMM-INIT-2 @profile:gmm-introspection
   Scenario Outline: A new GMM carries the magic 0x19540414 (<edition> chunks)
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0Init"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0Init"
     Given a GMM with <edition> chunks
     Then the magic is 0x19540414
 
@@ -41,7 +41,7 @@ Feature: GMM initialisation and termination
 
   @GMM-TERM-1 @profile:gmm @variant:private-chunk @variant:one-chunk
   Scenario: Termination reports the chunks that are not completely free
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0Term"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0Term"
     Given a GMM with 2 MB chunks
     And VM A has filled 2 chunks
     And VM A has freed its pages 513 to 1024
@@ -50,7 +50,7 @@ Feature: GMM initialisation and termination
 
   @GMM-TERM-1 @profile:gmm @variant:private-chunk @variant:several-chunks
   Scenario: Termination reports every chunk of private pages still in use
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0Term"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0Term"
     Given a GMM with 2 MB chunks
     And VM A has allocated 1100 pages
     When the GMM is terminated
@@ -58,7 +58,7 @@ Feature: GMM initialisation and termination
 
   @GMM-TERM-1 @profile:gmm @variant:shared-chunk @variant:one-chunk
   Scenario: Termination reports a chunk that holds only shared pages
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0Term"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0Term"
     Given a GMM
     And VM A has allocated 1 page
     And VM A has shared its page 1
@@ -67,7 +67,7 @@ Feature: GMM initialisation and termination
 
   @GMM-TERM-2 @profile:gmm @variant:private-chunk
   Scenario: Termination with every chunk free reports no chunk
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0Term"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0Term"
     Given a GMM
     And VM A has allocated 2 pages and freed them
     When the GMM is terminated
@@ -75,7 +75,7 @@ Feature: GMM initialisation and termination
 
   @GMM-TERM-2 @profile:gmm @variant:shared-chunk
   Scenario: Termination with a chunk of shared pages emptied again reports no chunk
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0Term"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0Term"
     Given a GMM
     And VM A has allocated 1 page
     And VM A has shared its page 1
@@ -85,7 +85,7 @@ Feature: GMM initialisation and termination
 
   @GMM-TERM-3 @profile:gmm-introspection
   Scenario Outline: Termination changes the magic to <magic> (<edition> chunks)
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0Term"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0Term"
     Given a GMM with <edition> chunks
     When the GMM is terminated
     Then the magic is <magic>
@@ -102,7 +102,7 @@ Feature: GMM initialisation and termination
 
   @GMM-TERM-4 @profile:gmm
   Scenario Outline: After termination every call is refused: <action>
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0Term"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0Term"
     Given a GMM
     And VM A has allocated 1 page
     And the GMM has been terminated
@@ -191,7 +191,7 @@ Feature: GMM initialisation and termination
 
   @GMM-TERM-5 @profile:gmm-introspection
   Scenario Outline: After termination the internals can no longer be read: <action>
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0Term"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0Term"
     Given a GMM
     And VM A has allocated 1 page
     And the GMM has been terminated
@@ -227,7 +227,7 @@ Feature: GMM initialisation and termination
 
   @GMM-TERM-5 @profile:gmm-introspection @variant:magic
   Scenario: After termination the magic can still be read
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0Term"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0Term"
     Given a GMM
     And VM A has allocated 1 page
     And the GMM has been terminated

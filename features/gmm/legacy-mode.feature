@@ -12,7 +12,7 @@ Feature: GMM legacy mode: pages only from chunks the VM seeded itself
 
   @GMM-LEG-1 @profile:gmm @variant:no-seeded-chunk
   Scenario: In legacy mode a VM without a seeded chunk is told to seed one
-    Source: 002_3fe6e2f6006bd6e3.txt, "Legacy Mode for Non-Tier-1 Platforms"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Legacy Mode for Non-Tier-1 Platforms"
     Given a legacy-mode GMM
     And VM A has reserved its pages
     When VM A allocates 1 page
@@ -21,7 +21,7 @@ Feature: GMM legacy mode: pages only from chunks the VM seeded itself
 
   @GMM-LEG-1 @profile:gmm @variant:seeded-chunk-full
   Scenario: In legacy mode a VM whose seeded chunk is full is told to seed another
-    Source: 002_3fe6e2f6006bd6e3.txt, "Legacy Mode for Non-Tier-1 Platforms"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Legacy Mode for Non-Tier-1 Platforms"
     Given a legacy-mode GMM
     And VM A has seeded a chunk
     And VM A has filled 1 chunk
@@ -31,7 +31,7 @@ Feature: GMM legacy mode: pages only from chunks the VM seeded itself
 
   @GMM-LEG-1 @profile:gmm @variant:request-exceeds-free
   Scenario: In legacy mode a request larger than the free pages of the VM's seeded chunk is refused whole
-    Source: 002_3fe6e2f6006bd6e3.txt, "Legacy Mode for Non-Tier-1 Platforms"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Legacy Mode for Non-Tier-1 Platforms"
     Given a legacy-mode GMM with 2 MB chunks
     And VM A has seeded a chunk
     And VM A has allocated 500 pages
@@ -41,7 +41,7 @@ Feature: GMM legacy mode: pages only from chunks the VM seeded itself
 
   @GMM-LEG-2 @profile:gmm @variant:one-seeded-chunk
   Scenario: In legacy mode a VM allocates from the chunk it seeded
-    Source: 002_3fe6e2f6006bd6e3.txt, "Legacy Mode for Non-Tier-1 Platforms"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Legacy Mode for Non-Tier-1 Platforms"
     Given a legacy-mode GMM
     And VM A has seeded a chunk
     When VM A allocates 1 page
@@ -49,7 +49,7 @@ Feature: GMM legacy mode: pages only from chunks the VM seeded itself
 
   @GMM-LEG-2 @profile:gmm
   Scenario Outline: In legacy mode a VM may allocate every page of the chunk it seeded (<edition> chunks)
-    Source: 002_3fe6e2f6006bd6e3.txt, "Legacy Mode for Non-Tier-1 Platforms"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Legacy Mode for Non-Tier-1 Platforms"
     Given a legacy-mode GMM with <edition> chunks
     And VM A has seeded a chunk
     When VM A allocates <pages> pages
@@ -67,7 +67,7 @@ Feature: GMM legacy mode: pages only from chunks the VM seeded itself
 
   @GMM-LEG-2 @profile:gmm
   Scenario Outline: In legacy mode one request may take pages from every chunk the VM seeded (<edition> chunks)
-    Source: 002_3fe6e2f6006bd6e3.txt, "Legacy Mode for Non-Tier-1 Platforms"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Legacy Mode for Non-Tier-1 Platforms"
     Given a legacy-mode GMM with <edition> chunks
     And VM A has seeded a chunk
     And VM A has seeded a chunk
@@ -86,7 +86,7 @@ Feature: GMM legacy mode: pages only from chunks the VM seeded itself
 
   @GMM-LEG-3 @profile:gmm @variant:no-own-chunk
   Scenario: In legacy mode a VM cannot allocate from another VM's seeded chunk
-    Source: 002_3fe6e2f6006bd6e3.txt, "Legacy Mode for Non-Tier-1 Platforms"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Legacy Mode for Non-Tier-1 Platforms"
     Given a legacy-mode GMM
     And VM A has seeded a chunk
     And VM B has reserved its pages
@@ -96,7 +96,7 @@ Feature: GMM legacy mode: pages only from chunks the VM seeded itself
 
   @GMM-LEG-3 @profile:gmm @variant:own-chunk-full
   Scenario: In legacy mode a VM whose seeded chunk is full cannot fall back on another VM's seeded chunk
-    Source: 002_3fe6e2f6006bd6e3.txt, "Legacy Mode for Non-Tier-1 Platforms"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Legacy Mode for Non-Tier-1 Platforms"
     Given a legacy-mode GMM
     And VM A has seeded a chunk
     And VM B has seeded a chunk
@@ -107,7 +107,7 @@ Feature: GMM legacy mode: pages only from chunks the VM seeded itself
 
   @GMM-LEG-4 @profile:gmm @variant:first-seeder
   Scenario: In legacy mode a seeded chunk belongs to the VM that seeded it
-    Source: 002_3fe6e2f6006bd6e3.txt, "Legacy Mode for Non-Tier-1 Platforms"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Legacy Mode for Non-Tier-1 Platforms"
     Given a legacy-mode GMM
     And VM A has reserved its pages
     When VM A seeds a chunk
@@ -115,7 +115,7 @@ Feature: GMM legacy mode: pages only from chunks the VM seeded itself
 
   @GMM-LEG-4 @profile:gmm @variant:later-seeder
   Scenario: In legacy mode a chunk seeded by a second VM belongs to that VM
-    Source: 002_3fe6e2f6006bd6e3.txt, "Legacy Mode for Non-Tier-1 Platforms"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Legacy Mode for Non-Tier-1 Platforms"
     Given a legacy-mode GMM
     And VM A has seeded a chunk
     And VM B has reserved its pages
@@ -124,7 +124,7 @@ Feature: GMM legacy mode: pages only from chunks the VM seeded itself
 
   @GMM-LEG-5 @profile:gmm @variant:share
   Scenario: Legacy mode has no page sharing
-    Source: 002_3fe6e2f6006bd6e3.txt, "Legacy Mode for Non-Tier-1 Platforms"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Legacy Mode for Non-Tier-1 Platforms"
     Given a legacy-mode GMM
     And VM A has seeded a chunk
     And VM A has allocated 1 page
@@ -134,7 +134,7 @@ Feature: GMM legacy mode: pages only from chunks the VM seeded itself
 
   @GMM-LEG-5 @profile:gmm @variant:use-shared
   Scenario: In legacy mode a page cannot be used as a shared page
-    Source: 002_3fe6e2f6006bd6e3.txt, "Legacy Mode for Non-Tier-1 Platforms"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Legacy Mode for Non-Tier-1 Platforms"
     Given a legacy-mode GMM
     And VM A has seeded a chunk
     And VM A has allocated 1 page
@@ -144,7 +144,7 @@ Feature: GMM legacy mode: pages only from chunks the VM seeded itself
 
   @GMM-LEG-6 @profile:gmm
   Scenario: Seeding a chunk outside legacy mode is not supported
-    Source: 002_3fe6e2f6006bd6e3.txt, "Legacy Mode for Non-Tier-1 Platforms"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Legacy Mode for Non-Tier-1 Platforms"
     Given a GMM
     And VM A has reserved its pages
     When VM A seeds a chunk
@@ -153,7 +153,7 @@ Feature: GMM legacy mode: pages only from chunks the VM seeded itself
 
   @GMM-LEG-7 @profile:gmm @variant:first-seed
   Scenario: Seeding a chunk returns the new chunk's id
-    Source: 002_3fe6e2f6006bd6e3.txt, "Legacy Mode for Non-Tier-1 Platforms"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Legacy Mode for Non-Tier-1 Platforms"
     Given a legacy-mode GMM
     And VM A has reserved its pages
     When VM A seeds a chunk
@@ -161,7 +161,7 @@ Feature: GMM legacy mode: pages only from chunks the VM seeded itself
 
   @GMM-LEG-7 @profile:gmm @variant:later-seed
   Scenario: Seeding a second chunk returns that chunk's id
-    Source: 002_3fe6e2f6006bd6e3.txt, "Legacy Mode for Non-Tier-1 Platforms"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Legacy Mode for Non-Tier-1 Platforms"
     Given a legacy-mode GMM
     And VM A has seeded a chunk
     When VM A seeds a chunk
@@ -169,7 +169,7 @@ Feature: GMM legacy mode: pages only from chunks the VM seeded itself
 
   @GMM-LEG-8 @profile:gmm @variant:same-vm
   Scenario: A seeded chunk counts against the host memory limit
-    Source: 002_3fe6e2f6006bd6e3.txt, "Legacy Mode for Non-Tier-1 Platforms"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Legacy Mode for Non-Tier-1 Platforms"
     Given a legacy-mode GMM with room for 1 chunk
     And VM A has seeded a chunk
     When VM A seeds a chunk
@@ -178,7 +178,7 @@ Feature: GMM legacy mode: pages only from chunks the VM seeded itself
 
   @GMM-LEG-8 @profile:gmm @variant:other-vm
   Scenario: A chunk another VM seeded counts against the host memory limit too
-    Source: 002_3fe6e2f6006bd6e3.txt, "Legacy Mode for Non-Tier-1 Platforms"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Legacy Mode for Non-Tier-1 Platforms"
     Given a legacy-mode GMM with room for 1 chunk
     And VM A has seeded a chunk
     And VM B has reserved its pages
@@ -188,7 +188,7 @@ Feature: GMM legacy mode: pages only from chunks the VM seeded itself
 
   @GMM-LEG-9 @profile:gmm @variant:one-seeded-chunk
   Scenario: In legacy mode cleanup gives back only the chunks the VM seeded
-    Source: 002_3fe6e2f6006bd6e3.txt, "Legacy Mode for Non-Tier-1 Platforms"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Legacy Mode for Non-Tier-1 Platforms"
     Given a legacy-mode GMM
     And VM A has seeded a chunk
     And VM B has seeded a chunk
@@ -197,7 +197,7 @@ Feature: GMM legacy mode: pages only from chunks the VM seeded itself
 
   @GMM-LEG-9 @profile:gmm @variant:several-seeded-chunks
   Scenario: In legacy mode cleanup gives back every chunk the VM seeded, and only those
-    Source: 002_3fe6e2f6006bd6e3.txt, "Legacy Mode for Non-Tier-1 Platforms"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Legacy Mode for Non-Tier-1 Platforms"
     Given a legacy-mode GMM
     And VM A has seeded a chunk
     And VM B has seeded a chunk
@@ -207,7 +207,7 @@ Feature: GMM legacy mode: pages only from chunks the VM seeded itself
 
   @GMM-LEG-10 @profile:gmm @variant:seeding-accepted @variant:not-asked
   Scenario: On a host without physically non-contiguous allocations the GMM accepts seeded chunks, unasked
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0Init"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0Init"
     Given a GMM on a host without physically non-contiguous allocations
     And VM A has reserved its pages
     When VM A seeds a chunk
@@ -215,7 +215,7 @@ Feature: GMM legacy mode: pages only from chunks the VM seeded itself
 
   @GMM-LEG-10 @profile:gmm @variant:told-to-seed @variant:not-asked
   Scenario: On a host without physically non-contiguous allocations a VM without a seeded chunk is told to seed one
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0Init"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0Init"
     Given a GMM on a host without physically non-contiguous allocations
     And VM A has reserved its pages
     When VM A allocates 1 page
@@ -224,7 +224,7 @@ Feature: GMM legacy mode: pages only from chunks the VM seeded itself
 
   @GMM-LEG-10 @profile:gmm @variant:sharing-refused @variant:not-asked
   Scenario: On a host without physically non-contiguous allocations the GMM has no page sharing
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0Init"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0Init"
     Given a GMM with 1 MB chunks on a host without physically non-contiguous allocations
     And VM A has seeded a chunk
     And VM A has allocated 1 page
@@ -234,7 +234,7 @@ Feature: GMM legacy mode: pages only from chunks the VM seeded itself
 
   @GMM-LEG-10 @profile:gmm @variant:seeding-accepted @variant:asked
   Scenario: Legacy mode asked for on a host without physically non-contiguous allocations is legacy mode
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0Init"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0Init"
     Given a legacy-mode GMM on a host without physically non-contiguous allocations
     And VM A has reserved its pages
     When VM A seeds a chunk
@@ -242,7 +242,7 @@ Feature: GMM legacy mode: pages only from chunks the VM seeded itself
 
   @GMM-LEG-11 @profile:gmm @variant:seeding-refused
   Scenario: A GMM whose probe for physically non-contiguous memory merely failed is not in legacy mode: seeding is refused
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0Init"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0Init"
     Given a GMM on a host whose probe for physically non-contiguous memory fails for want of memory
     And VM A has reserved its pages
     When VM A seeds a chunk
@@ -251,14 +251,14 @@ Feature: GMM legacy mode: pages only from chunks the VM seeded itself
 
   @GMM-LEG-11 @profile:gmm @variant:chunk-from-host
   Scenario: A GMM whose probe for physically non-contiguous memory merely failed takes chunks from the host itself
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0Init"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0Init"
     Given a GMM on a host whose probe for physically non-contiguous memory fails for want of memory
     When VM A allocates 1 page
     Then the new page comes from chunk 1
 
   @GMM-LEG-11 @profile:gmm @variant:sharing-accepted
   Scenario: A GMM whose probe for physically non-contiguous memory merely failed shares pages
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0Init"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0Init"
     Given a GMM on a host whose probe for physically non-contiguous memory fails for want of memory
     And VM A has allocated 1 page
     When VM A shares its page 1

@@ -15,7 +15,7 @@ Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
 
   @GMM-LAYOUT-1 @profile:gmm-introspection
   Scenario Outline: A 64-bit private page keeps the guest pfn in bits 0-31 and the VM handle in bits 32-47 (pfn <pfn>, VM <vm>)
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
     Given a GMM
     When I encode a 64-bit private page with state 0, pfn <pfn> and VM handle <vm>
     Then the word is <word>
@@ -32,7 +32,7 @@ Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
 
   @GMM-LAYOUT-2 @profile:gmm-introspection
   Scenario Outline: A 64-bit shared page keeps the host pfn in bits 0-31 and the reference count in bits 32-47 (pfn <pfn>, <refs> references)
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
     Given a GMM
     When I encode a 64-bit shared page with pfn <pfn> and <refs> references
     Then the word is <word>
@@ -49,7 +49,7 @@ Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
 
   @GMM-LAYOUT-3 @profile:gmm-introspection
   Scenario Outline: A 64-bit free page with next index <next>, <zeroed>, is <word>
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
     Given a GMM
     When I encode a 64-bit free page with next index <next>, <zeroed>
     Then the word is <word>
@@ -76,7 +76,7 @@ Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
 
   @GMM-LAYOUT-4 @profile:gmm-introspection
   Scenario Outline: The 64-bit state is read from bits 62-63, whatever bits 52-53 hold (<word>)
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
     Given a GMM
     When I decode the 64-bit word <word>
     Then it is a <view>
@@ -99,7 +99,7 @@ Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
 
   @GMM-LAYOUT-5 @profile:gmm-introspection
   Scenario Outline: A 32-bit private page packs a 24-bit pfn and a 7-bit VM handle (pfn <pfn>, VM <vm>)
-    Source: 000_20bc3ec9f13f3511.txt, "Tracking Structures And Their Cost", "Kernel Space"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Tracking Structures And Their Cost", "Kernel Space"
     Given a GMM
     When I encode a 32-bit private page with state <state>, pfn <pfn> and VM handle <vm>
     Then the word is <word>
@@ -116,7 +116,7 @@ Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
 
   @GMM-LAYOUT-6 @profile:gmm-introspection
   Scenario Outline: On 32-bit hosts state values 0 and 1 both mean private (<word>)
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
     Given a GMM
     When I decode the 32-bit word <word>
     Then it is a private page with state <state>, pfn <pfn> and VM handle <vm>
@@ -134,35 +134,35 @@ Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
 
   @GMM-LAYOUT-7 @profile:gmm-introspection @variant:decode
   Scenario: A 32-bit word in state 2 decodes as a shared page with its 30-bit reference count
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
     Given a GMM
     When I decode the 32-bit word 0xBFFFFFFF
     Then it is a shared page with pfn 0 and 1073741823 references
 
   @GMM-LAYOUT-8 @profile:gmm-introspection @variant:decode
   Scenario: A 32-bit word in state 3 decodes as a free page with its 16-bit next index
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
     Given a GMM
     When I decode the 32-bit word 0xC0FF0007
     Then it is a free page with next index 7, not-zeroed
 
   @GMM-LAYOUT-7 @profile:gmm-introspection @variant:encode
   Scenario: A 32-bit shared page keeps a 30-bit reference count below state 2
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
     Given a GMM
     When I encode a 32-bit shared page with pfn 0 and 5 references
     Then the word is 0x80000005
 
   @GMM-LAYOUT-8 @profile:gmm-introspection @variant:encode
   Scenario: A 32-bit free page keeps a 16-bit next index below state 3
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
     Given a GMM
     When I encode a 32-bit free page with next index 7, not-zeroed
     Then the word is 0xC0000007
 
   @GMM-LAYOUT-9 @profile:gmm-introspection
   Scenario Outline: A value too large for its field is refused: <what>
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
     Given a GMM
     When I encode a <layout> <page>
     Then the call is rejected with VERR_OUT_OF_RANGE
@@ -203,7 +203,7 @@ Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
 
   @GMM-LAYOUT-10 @profile:gmm-introspection
   Scenario Outline: A state value that does not belong to the view is refused (<layout>, state <state>)
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
     Given a GMM
     When I encode a <layout> private page with state <state>, pfn 0x1 and VM handle <vm>
     Then the call is rejected with VERR_INVALID_PARAMETER
@@ -221,7 +221,7 @@ Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
 
   @GMM-LAYOUT-10 @profile:gmm-introspection
   Scenario Outline: A shared or free view with another view's state is refused (<layout> <page>)
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
     Given a GMM
     When I encode a <layout> <page>
     Then the call is rejected with VERR_INVALID_PARAMETER
@@ -242,35 +242,35 @@ Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
 
   @GMM-LAYOUT-9 @profile:gmm-introspection @variant:layout-32
   Scenario: A word wider than 32 bits is not a 32-bit GMMPAGE
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
     Given a GMM
     When I decode the 32-bit word 0x100000000
     Then the call is rejected with VERR_OUT_OF_RANGE
 
   @GMM-LAYOUT-8 @profile:gmm-introspection @variant:encode
   Scenario: The 32-bit free view has no zeroed flag
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
     Given a GMM
     When I encode a 32-bit free page with next index 7, zeroed
     Then the call is rejected with VERR_INVALID_PARAMETER
 
   @GMM-LAYOUT-11 @profile:gmm-introspection @variant:with-guest-pfn @variant:first-vm
   Scenario: A live private page's word holds its guest pfn and its VM's handle in state 0
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
     Given a GMM
     When VM A allocates a page for guest pfn 0x1234
     Then the raw word of VM A's page 1 holds guest pfn 0x1234 and VM A's handle, in state 0
 
   @GMM-LAYOUT-11 @profile:gmm-introspection @variant:without-guest-pfn @variant:first-vm
   Scenario: A live private page without a guest address holds the unshareable frame and its VM's handle in state 0
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
     Given a GMM
     When VM A allocates a page without a guest address
     Then the raw word of VM A's page 1 holds guest pfn 0xFFFFFFF1 and VM A's handle, in state 0
 
   @GMM-LAYOUT-11 @profile:gmm-introspection @variant:with-guest-pfn @variant:later-vm
   Scenario: A live private page of a later VM holds that VM's handle
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
     Given a GMM
     And VM A has allocated 3 pages
     When VM B allocates a page for guest pfn 0x77
@@ -278,7 +278,7 @@ Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
 
   @GMM-LAYOUT-12 @profile:gmm-introspection @variant:several-references
   Scenario: A live shared page's word holds its host pfn and its reference count in state 2
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
     Given a GMM
     And VM A has allocated 1 page
     And VM A has shared its page 1
@@ -287,7 +287,7 @@ Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
 
   @GMM-LAYOUT-12 @profile:gmm-introspection @variant:one-reference
   Scenario: A newly shared page's word holds its host pfn and one reference in state 2
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
     Given a GMM
     And VM A has allocated 1 page
     When VM A shares its page 1
@@ -295,7 +295,7 @@ Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
 
   @GMM-LAYOUT-13 @profile:gmm-introspection
   Scenario Outline: The free pages of a fresh chunk are zeroed and chained: page <page> (<edition> chunks)
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
     Given a GMM with <edition> chunks
     When VM A allocates 1 page
     Then the raw word of page <page> is <word>
@@ -314,7 +314,7 @@ Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
 
   @GMM-LAYOUT-14 @profile:gmm-introspection @variant:lifo-not-empty
   Scenario: A freed page is no longer zeroed and points at the old head of its chunk's free list
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
     Given a GMM
     And VM A has allocated 2 pages
     When VM A frees its page 1
@@ -322,7 +322,7 @@ Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
 
   @GMM-LAYOUT-14 @profile:gmm-introspection @variant:lifo-empty
   Scenario: A page freed into a full chunk is not zeroed and ends the free list with NIL
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
     Given a GMM with 2 MB chunks
     And VM A has filled 1 chunk
     When VM A frees its page 512

@@ -8,21 +8,21 @@ Feature: GMM page states: private, shared and free
 
   @GMM-STATE-1 @profile:gmm @variant:one-page @variant:one-vm
   Scenario: An allocated page is private to its VM and records the guest page frame
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     When VM A allocates a page for guest pfn 0x1234
     Then the new page is private to VM A and records guest pfn 0x1234
 
   @GMM-STATE-1 @profile:gmm @variant:one-page
   Scenario: Guest page frame 0 is recorded as frame 0, not as a missing guest address
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     When VM A allocates a page for guest pfn 0
     Then the new page is private to VM A and records guest pfn 0
 
   @GMM-STATE-1 @profile:gmm
   Scenario Outline: Every page of a request for <count> pages is private to its VM and records its own guest pfn
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM with 1 MB chunks
     When VM A allocates <count> pages
     Then every new page is private to VM A and records the guest pfn asked for it
@@ -39,7 +39,7 @@ Feature: GMM page states: private, shared and free
 
   @GMM-STATE-1 @profile:gmm @variant:batch-across-chunks @variant:several-vms
   Scenario: Pages a VM takes from another VM's chunk and then a new chunk are private to it and record its guest pfns
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM with 1 MB chunks
     And VM B has allocated 3 pages
     When VM A allocates 300 pages
@@ -47,21 +47,21 @@ Feature: GMM page states: private, shared and free
 
   @GMM-STATE-2 @profile:gmm @variant:one-page
   Scenario: A page allocated without a guest address records the unshareable frame 0xFFFFFFF1
-    Source: 000_20bc3ec9f13f3511.txt, "Tracking Structures And Their Cost", "Kernel Space"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Tracking Structures And Their Cost", "Kernel Space"
     Given a GMM
     When VM A allocates a page without a guest address
     Then the new page is private to VM A and records guest pfn 0xFFFFFFF1
 
   @GMM-STATE-2 @profile:gmm @variant:mixed-batch
   Scenario: In a request, only the page without a guest address records the unshareable frame
-    Source: 000_20bc3ec9f13f3511.txt, "Tracking Structures And Their Cost", "Kernel Space"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Tracking Structures And Their Cost", "Kernel Space"
     Given a GMM
     When VM A allocates pages for guest pfns 0x10, none and 0x12
     Then the new pages record guest pfns 0x10, 0xFFFFFFF1 and 0x12
 
   @GMM-STATE-3 @profile:gmm
   Scenario Outline: A guest pfn of <pfn> does not fit a private page and is refused
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
     Given a GMM
     And VM A has allocated 1 page
     When VM A allocates a page for guest pfn <pfn>
@@ -80,7 +80,7 @@ Feature: GMM page states: private, shared and free
 
   @GMM-STATE-3 @profile:gmm
   Scenario Outline: A request with one guest pfn that does not fit is refused whole (<pfns>)
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
     Given a GMM
     And VM A has allocated 1 page
     When VM A allocates pages for guest pfns <pfns>
@@ -99,21 +99,21 @@ Feature: GMM page states: private, shared and free
 
   @GMM-STATE-4 @profile:gmm @variant:alone
   Scenario: The last guest pfn a private page can record, 0xFFFFFFF0, is accepted
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
     Given a GMM
     When VM A allocates a page for guest pfn 0xFFFFFFF0
     Then the new page is private to VM A and records guest pfn 0xFFFFFFF0
 
   @GMM-STATE-4 @profile:gmm @variant:in-batch
   Scenario: The last guest pfn a private page can record is accepted in a request with others
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
     Given a GMM
     When VM A allocates pages for guest pfns 0x10 and 0xFFFFFFF0
     Then the new pages record guest pfns 0x10 and 0xFFFFFFF0
 
   @GMM-STATE-5 @profile:gmm @variant:first-page @variant:first-chunk
   Scenario: A freed page is free
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 2 pages
     When VM A frees its page 1
@@ -121,7 +121,7 @@ Feature: GMM page states: private, shared and free
 
   @GMM-STATE-5 @profile:gmm
   Scenario Outline: A freed page is free wherever it sits: page <n>, <where>
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM with 2 MB chunks
     And VM A has filled 2 chunks
     When VM A frees its page <n>
@@ -149,21 +149,21 @@ Feature: GMM page states: private, shared and free
 
   @GMM-STATE-6 @profile:gmm @variant:allocation @variant:first-chunk
   Scenario: The host page frame handed out with a page is the one the GMM records for it
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     When VM A allocates 1 page
     Then the new page's host pfn is the one the page records
 
   @GMM-STATE-6 @profile:gmm @variant:allocation @variant:later-chunk
   Scenario: Every host page frame handed out with a request across chunks is the one the GMM records
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM with 1 MB chunks
     When VM A allocates 600 pages
     Then every new page's host pfn is the one the page records
 
   @GMM-STATE-6 @profile:gmm @variant:sharing @variant:later-chunk
   Scenario: Sharing hands out the new shared page with the host page frame the GMM records for it
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 2 pages
     When VM A shares its page 1
@@ -171,7 +171,7 @@ Feature: GMM page states: private, shared and free
 
   @GMM-STATE-6 @profile:gmm @variant:shared-use @variant:later-chunk
   Scenario: Using a shared page hands out the shared page and the host page frame the GMM records for it
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 1 page
     And VM A has shared its page 1
@@ -180,7 +180,7 @@ Feature: GMM page states: private, shared and free
 
   @GMM-STATE-8 @profile:gmm
   Scenario Outline: Pages get distinct host page frames, consecutive within a chunk (<edition> chunks)
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM with <edition> chunks
     And VM B has allocated 3 pages
     When VM A allocates <count> pages
@@ -198,7 +198,7 @@ Feature: GMM page states: private, shared and free
 
   @GMM-STATE-7 @profile:gmm @variant:free @variant:base-account @variant:one-page
   Scenario: A VM's private page count follows its allocations and frees
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 3 pages
     When VM A frees its page 2
@@ -206,7 +206,7 @@ Feature: GMM page states: private, shared and free
 
   @GMM-STATE-7 @profile:gmm
   Scenario Outline: A VM's private page count follows its <account> pages: <action>
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated <before> <account> pages
     When <action>

@@ -10,7 +10,7 @@ Feature: GMM reservations, over-commitment policy and priority
 
   @GMM-RES-1 @profile:gmm
   Scenario: A new VM has policy TBD and priority NORMAL
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0InitPerVMData"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0InitPerVMData"
     Given a GMM
     And VM A is registered
     When VM A asks for its per-VM data
@@ -18,7 +18,7 @@ Feature: GMM reservations, over-commitment policy and priority
 
   @GMM-RES-2 @profile:gmm
   Scenario: A new VM has every counter zero
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0InitPerVMData"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0InitPerVMData"
     Given a GMM
     And VM A is registered
     When VM A asks for its per-VM data
@@ -26,7 +26,7 @@ Feature: GMM reservations, over-commitment policy and priority
 
   @GMM-RES-3 @profile:gmm
   Scenario Outline: Allocating <account> pages before the initial reservation is refused
-    Source: 002_3fe6e2f6006bd6e3.txt, "Memory Over-Commitment Management"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Memory Over-Commitment Management"
     Given a GMM
     And VM A is registered
     When VM A allocates 1 <account> page
@@ -50,7 +50,7 @@ Feature: GMM reservations, over-commitment policy and priority
 
   @GMM-RES-4 @profile:gmm
   Scenario Outline: The reservation, policy <policy> and priority <priority> are recorded
-    Source: 002_3fe6e2f6006bd6e3.txt, "Memory Over-Commitment Management"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Memory Over-Commitment Management"
     Given a GMM
     And VM A is registered
     When VM A reserves 100 base, 10 shadow and 5 fixed pages with policy <policy> and priority <priority>
@@ -74,7 +74,7 @@ Feature: GMM reservations, over-commitment policy and priority
 
   @GMM-RES-5 @profile:gmm
   Scenario Outline: A reservation of <base>, <shadow> and <fixed> pages with <policy> and <priority> is refused
-    Source: 002_3fe6e2f6006bd6e3.txt, "Memory Over-Commitment Management"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Memory Over-Commitment Management"
     Given a GMM
     And VM A is registered
     When VM A reserves <base> base, <shadow> shadow and <fixed> fixed pages with policy <policy> and priority <priority>
@@ -114,7 +114,7 @@ Feature: GMM reservations, over-commitment policy and priority
 
   @GMM-RES-6 @profile:gmm
   Scenario: A second initial reservation is refused
-    Source: 002_3fe6e2f6006bd6e3.txt, "Memory Over-Commitment Management"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Memory Over-Commitment Management"
     Given a GMM
     And VM A has reserved 10 pages in each account
     When VM A reserves 20 base, 20 shadow and 20 fixed pages with policy TBD and priority NORMAL
@@ -123,7 +123,7 @@ Feature: GMM reservations, over-commitment policy and priority
 
   @GMM-RES-7 @profile:gmm
   Scenario: Updating a reservation before the initial one is refused
-    Source: 002_3fe6e2f6006bd6e3.txt, "Memory Over-Commitment Management"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Memory Over-Commitment Management"
     Given a GMM
     And VM A is registered
     When VM A updates its reservation to 20 pages in each account
@@ -132,7 +132,7 @@ Feature: GMM reservations, over-commitment policy and priority
 
   @GMM-RES-8 @profile:gmm
   Scenario Outline: An update replaces the reservation: <pages> pages in each account
-    Source: 002_3fe6e2f6006bd6e3.txt, "Memory Over-Commitment Management"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Memory Over-Commitment Management"
     Given a GMM
     And VM A has reserved 10 pages in each account
     When VM A updates its reservation to <pages> pages in each account
@@ -150,7 +150,7 @@ Feature: GMM reservations, over-commitment policy and priority
 
   @GMM-RES-9 @profile:gmm
   Scenario Outline: A VM cannot allocate beyond its <account> reservation
-    Source: 002_3fe6e2f6006bd6e3.txt, "Memory Over-Commitment Management"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Memory Over-Commitment Management"
     Given a GMM
     And VM A has reserved 4 pages in each account
     When VM A allocates 5 <account> pages
@@ -174,7 +174,7 @@ Feature: GMM reservations, over-commitment policy and priority
 
   @GMM-RES-9 @profile:gmm
   Scenario Outline: A VM cannot allocate beyond its <account> reservation in several requests
-    Source: 002_3fe6e2f6006bd6e3.txt, "Memory Over-Commitment Management"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Memory Over-Commitment Management"
     Given a GMM
     And VM A has reserved 4 pages in each account
     And VM A has allocated 3 <account> pages
@@ -199,7 +199,7 @@ Feature: GMM reservations, over-commitment policy and priority
 
   @GMM-RES-10 @profile:gmm
   Scenario Outline: A VM may allocate its whole <account> reservation
-    Source: 002_3fe6e2f6006bd6e3.txt, "Memory Over-Commitment Management"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Memory Over-Commitment Management"
     Given a GMM
     And VM A has reserved 4 pages in each account
     When VM A allocates 4 <account> pages
@@ -222,7 +222,7 @@ Feature: GMM reservations, over-commitment policy and priority
 
   @GMM-RES-10 @profile:gmm
   Scenario Outline: A VM may allocate its whole <account> reservation in several requests
-    Source: 002_3fe6e2f6006bd6e3.txt, "Memory Over-Commitment Management"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Memory Over-Commitment Management"
     Given a GMM
     And VM A has reserved 4 pages in each account
     And VM A has allocated 2 <account> pages
@@ -246,7 +246,7 @@ Feature: GMM reservations, over-commitment policy and priority
 
   @GMM-RES-11 @profile:gmm @variant:one-vm
   Scenario: Under policy TBD a VM may reserve more than the host has
-    Source: 002_3fe6e2f6006bd6e3.txt, "Memory Over-Commitment Management"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Memory Over-Commitment Management"
     Given a GMM with room for 1 chunk
     And VM A is registered
     When VM A reserves 100000 base, 1 shadow and 1 fixed pages with policy TBD and priority LOW
@@ -254,7 +254,7 @@ Feature: GMM reservations, over-commitment policy and priority
 
   @GMM-RES-11 @profile:gmm @variant:several-vms
   Scenario: Under policy TBD several VMs may each reserve more than the host has
-    Source: 002_3fe6e2f6006bd6e3.txt, "Memory Over-Commitment Management"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Memory Over-Commitment Management"
     Given a GMM with room for 1 chunk
     And VM A has reserved 100000 base, 1 shadow and 1 fixed pages with policy TBD
     And VM B is registered
@@ -263,7 +263,7 @@ Feature: GMM reservations, over-commitment policy and priority
 
   @GMM-RES-12 @profile:gmm @variant:with-no-oc-vm
   Scenario: Under policy NO_OC the reservations together must fit in host memory
-    Source: 002_3fe6e2f6006bd6e3.txt, "Memory Over-Commitment Management"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Memory Over-Commitment Management"
     Given a GMM with 2 MB chunks and room for 1 chunk
     And VM A has reserved 300 base, 1 shadow and 1 fixed pages with policy NO_OC
     And VM B is registered
@@ -273,7 +273,7 @@ Feature: GMM reservations, over-commitment policy and priority
 
   @GMM-RES-12 @profile:gmm @variant:alone
   Scenario: Under policy NO_OC a VM alone cannot reserve more than the host has
-    Source: 002_3fe6e2f6006bd6e3.txt, "Memory Over-Commitment Management"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Memory Over-Commitment Management"
     Given a GMM with 2 MB chunks and room for 1 chunk
     And VM A is registered
     When VM A reserves 500 base, 10 shadow and 10 fixed pages with policy NO_OC and priority NORMAL
@@ -282,7 +282,7 @@ Feature: GMM reservations, over-commitment policy and priority
 
   @GMM-RES-12 @profile:gmm @variant:with-tbd-vm
   Scenario: Under policy NO_OC a TBD VM's over-committing reservation does not count
-    Source: 002_3fe6e2f6006bd6e3.txt, "Memory Over-Commitment Management"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Memory Over-Commitment Management"
     Given a GMM with 2 MB chunks and room for 1 chunk
     And VM A has reserved 100000 base, 1 shadow and 1 fixed pages with policy TBD
     And VM B is registered
@@ -291,7 +291,7 @@ Feature: GMM reservations, over-commitment policy and priority
 
   @GMM-RES-12 @profile:gmm @variant:with-cleaned-up-vm
   Scenario: Under policy NO_OC the reservation of a cleaned-up NO_OC VM no longer counts
-    Source: 002_3fe6e2f6006bd6e3.txt, "Memory Over-Commitment Management"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Memory Over-Commitment Management"
     Given a GMM with 2 MB chunks and room for 1 chunk
     And VM A has reserved 300 base, 1 shadow and 1 fixed pages with policy NO_OC
     And VM C is registered
@@ -302,7 +302,7 @@ Feature: GMM reservations, over-commitment policy and priority
 
   @GMM-RES-13 @profile:gmm @variant:alone
   Scenario: Under policy NO_OC an update beyond host memory is declined
-    Source: 002_3fe6e2f6006bd6e3.txt, "Memory Over-Commitment Management"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Memory Over-Commitment Management"
     Given a GMM with 2 MB chunks and room for 1 chunk
     And VM A has reserved 100 base, 1 shadow and 1 fixed pages with policy NO_OC
     When VM A updates its reservation to 200 pages in each account
@@ -311,7 +311,7 @@ Feature: GMM reservations, over-commitment policy and priority
 
   @GMM-RES-13 @profile:gmm @variant:with-no-oc-vm
   Scenario: Under policy NO_OC an update that fits alone but not with the other NO_OC VMs is declined
-    Source: 002_3fe6e2f6006bd6e3.txt, "Memory Over-Commitment Management"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Memory Over-Commitment Management"
     Given a GMM with 2 MB chunks and room for 1 chunk
     And VM A has reserved 300 base, 1 shadow and 1 fixed pages with policy NO_OC
     And VM B has reserved 100 base, 1 shadow and 1 fixed pages with policy NO_OC
@@ -321,7 +321,7 @@ Feature: GMM reservations, over-commitment policy and priority
 
   @GMM-RES-14 @profile:gmm @variant:several-vms
   Scenario: The GMM counts the pages all VMs reserved and the VMs that reserved
-    Source: 002_3fe6e2f6006bd6e3.txt, "Memory Over-Commitment Management"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Memory Over-Commitment Management"
     Given a GMM
     And VM A has reserved 10 pages in each account
     And VM B has reserved 5 pages in each account
@@ -331,7 +331,7 @@ Feature: GMM reservations, over-commitment policy and priority
 
   @GMM-RES-14 @profile:gmm @variant:one-vm
   Scenario: The GMM counts the pages one VM reserved, and that VM
-    Source: 002_3fe6e2f6006bd6e3.txt, "Memory Over-Commitment Management"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Memory Over-Commitment Management"
     Given a GMM
     And VM A has reserved 10 pages in each account
     When VM A asks for its per-VM data
@@ -339,7 +339,7 @@ Feature: GMM reservations, over-commitment policy and priority
 
   @GMM-RES-15 @profile:gmm
   Scenario Outline: An update raises what the VM may allocate in the <account> account
-    Source: 002_3fe6e2f6006bd6e3.txt, "Memory Over-Commitment Management"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Memory Over-Commitment Management"
     Given a GMM
     And VM A has reserved 4 pages in each account
     And VM A has allocated 4 <account> pages
@@ -364,7 +364,7 @@ Feature: GMM reservations, over-commitment policy and priority
 
   @GMM-RES-17 @profile:gmm
   Scenario Outline: An update to <pages> pages in each account is refused
-    Source: 002_3fe6e2f6006bd6e3.txt, "Memory Over-Commitment Management"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Memory Over-Commitment Management"
     Given a GMM
     And VM A has reserved 10 pages in each account
     When VM A updates its reservation to <pages> pages in each account
@@ -383,7 +383,7 @@ Feature: GMM reservations, over-commitment policy and priority
 
   @GMM-RES-17 @profile:gmm
   Scenario Outline: An update with one bad count, <base> base, <shadow> shadow and <fixed> fixed pages, is refused
-    Source: 002_3fe6e2f6006bd6e3.txt, "Memory Over-Commitment Management"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Memory Over-Commitment Management"
     Given a GMM
     And VM A has reserved 10 pages in each account
     When VM A updates its reservation to <base> base, <shadow> shadow and <fixed> fixed pages
@@ -407,7 +407,7 @@ Feature: GMM reservations, over-commitment policy and priority
 
   @GMM-RES-18 @profile:gmm
   Scenario: Under policy NO_OC reservations that fill host memory exactly are accepted
-    Source: 002_3fe6e2f6006bd6e3.txt, "Memory Over-Commitment Management"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Memory Over-Commitment Management"
     Given a GMM with 2 MB chunks and room for 1 chunk
     And VM A has reserved 300 base, 1 shadow and 1 fixed pages with policy NO_OC
     And VM B is registered

@@ -5,7 +5,7 @@ Feature: GMM serialisation: many VMs at once
 
   @GMM-LOCK-1 @profile:gmm
   Scenario Outline: Pages handed out to VMs calling at once have one owner each (<edition> chunks)
-    Source: 002_3fe6e2f6006bd6e3.txt, "Serializing"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Serializing"
     Given a GMM with <edition> chunks
     When 6 VMs each allocate 300 pages and free every other one, all at once
     Then every kept page is private to the VM that allocated it and no page has two owners
@@ -22,7 +22,7 @@ Feature: GMM serialisation: many VMs at once
 
   @GMM-LOCK-2 @profile:gmm
   Scenario Outline: Pages add up after VMs called at once (<edition> chunks)
-    Source: 002_3fe6e2f6006bd6e3.txt, "Serializing"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Serializing"
     Given a GMM with <edition> chunks
     When 6 VMs each allocate 300 pages and free every other one, all at once
     Then the pages add up: free plus allocated is every page of every chunk

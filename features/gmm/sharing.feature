@@ -14,7 +14,7 @@ Feature: GMM shared pages: dedicated chunks and reference counts
 
   @GMM-SHARE-1 @profile:gmm @variant:one-vm
   Scenario: A shared page lives in a chunk dedicated to shared pages
-    Source: 000_20bc3ec9f13f3511.txt, "Tracking Structures And Their Cost", "Kernel Space"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Tracking Structures And Their Cost", "Kernel Space"
     Given a GMM
     And VM A has allocated 2 pages
     When VM A shares its page 1
@@ -22,7 +22,7 @@ Feature: GMM shared pages: dedicated chunks and reference counts
 
   @GMM-SHARE-1 @profile:gmm @variant:several-vms
   Scenario: A page another VM shares from a chunk of private pages also lives in a chunk dedicated to shared pages
-    Source: 000_20bc3ec9f13f3511.txt, "Tracking Structures And Their Cost", "Kernel Space"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Tracking Structures And Their Cost", "Kernel Space"
     Given a GMM
     And VM A has allocated 1 page
     And VM B has allocated 2 pages
@@ -32,7 +32,7 @@ Feature: GMM shared pages: dedicated chunks and reference counts
 
   @GMM-SHARE-2 @profile:gmm @variant:first-shared-page
   Scenario: A newly shared page has one reference
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 2 pages
     When VM A shares its page 1
@@ -40,7 +40,7 @@ Feature: GMM shared pages: dedicated chunks and reference counts
 
   @GMM-SHARE-2 @profile:gmm @variant:next-shared-page
   Scenario: A page shared next to a page with several references starts with one reference of its own
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 2 pages
     And VM A has shared its page 1
@@ -50,7 +50,7 @@ Feature: GMM shared pages: dedicated chunks and reference counts
 
   @GMM-SHARE-3 @profile:gmm @variant:one-of-several
   Scenario: Sharing frees the VM's private page
-    Source: 000_20bc3ec9f13f3511.txt, "Tracking Structures And Their Cost", "Kernel Space"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Tracking Structures And Their Cost", "Kernel Space"
     Given a GMM
     And VM A has allocated 2 pages
     When VM A shares its page 1
@@ -58,7 +58,7 @@ Feature: GMM shared pages: dedicated chunks and reference counts
 
   @GMM-SHARE-3 @profile:gmm @variant:only-page
   Scenario: Sharing a VM's only page frees it
-    Source: 000_20bc3ec9f13f3511.txt, "Tracking Structures And Their Cost", "Kernel Space"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Tracking Structures And Their Cost", "Kernel Space"
     Given a GMM
     And VM A has allocated 1 page
     When VM A shares its page 1
@@ -66,7 +66,7 @@ Feature: GMM shared pages: dedicated chunks and reference counts
 
   @GMM-SHARE-4 @profile:gmm @variant:one-share
   Scenario: Sharing turns one of the VM's private pages into a shared one
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 2 pages
     When VM A shares its page 1
@@ -74,7 +74,7 @@ Feature: GMM shared pages: dedicated chunks and reference counts
 
   @GMM-SHARE-4 @profile:gmm @variant:several-shares
   Scenario: Each page a VM shares turns one more private page into a shared one
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 3 pages
     And VM A has shared its page 1
@@ -83,7 +83,7 @@ Feature: GMM shared pages: dedicated chunks and reference counts
 
   @GMM-SHARE-5 @profile:gmm @variant:one-other-vm
   Scenario: Each VM using a shared page adds one reference
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 1 page
     And VM A has shared its page 1
@@ -92,7 +92,7 @@ Feature: GMM shared pages: dedicated chunks and reference counts
 
   @GMM-SHARE-5 @profile:gmm @variant:several-other-vms
   Scenario: A third VM using a shared page adds a third reference
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 1 page
     And VM A has shared its page 1
@@ -102,7 +102,7 @@ Feature: GMM shared pages: dedicated chunks and reference counts
 
   @GMM-SHARE-5 @profile:gmm @variant:same-vm-again
   Scenario: A VM using a shared page it already uses adds another reference
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 1 page
     And VM A has shared its page 1
@@ -112,7 +112,7 @@ Feature: GMM shared pages: dedicated chunks and reference counts
 
   @GMM-SHARE-6 @profile:gmm @variant:other-vm
   Scenario: Releasing a reference keeps the page shared while others remain
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 1 page
     And VM A has shared its page 1
@@ -122,7 +122,7 @@ Feature: GMM shared pages: dedicated chunks and reference counts
 
   @GMM-SHARE-6 @profile:gmm @variant:sharer
   Scenario: The VM that shared a page releasing its reference keeps the page shared for the others
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 1 page
     And VM A has shared its page 1
@@ -132,7 +132,7 @@ Feature: GMM shared pages: dedicated chunks and reference counts
 
   @GMM-SHARE-6 @profile:gmm @variant:vm-with-several-references
   Scenario: A VM holding several references releasing one keeps the page shared
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 1 page
     And VM A has shared its page 1
@@ -142,7 +142,7 @@ Feature: GMM shared pages: dedicated chunks and reference counts
 
   @GMM-SHARE-7 @profile:gmm @variant:sharer
   Scenario: Releasing the last reference frees the shared page
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 1 page
     And VM A has shared its page 1
@@ -151,7 +151,7 @@ Feature: GMM shared pages: dedicated chunks and reference counts
 
   @GMM-SHARE-7 @profile:gmm @variant:other-vm
   Scenario: Another VM releasing the last reference, after the sharer released its own, frees the shared page
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 1 page
     And VM A has shared its page 1
@@ -162,7 +162,7 @@ Feature: GMM shared pages: dedicated chunks and reference counts
 
   @GMM-SHARE-8 @profile:gmm @variant:same-vm
   Scenario: A second shared page joins the chunk of the first
-    Source: 000_20bc3ec9f13f3511.txt, "Tracking Structures And Their Cost", "Kernel Space"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Tracking Structures And Their Cost", "Kernel Space"
     Given a GMM
     And VM A has allocated 2 pages
     And VM A has shared its page 1
@@ -171,7 +171,7 @@ Feature: GMM shared pages: dedicated chunks and reference counts
 
   @GMM-SHARE-8 @profile:gmm @variant:other-vm
   Scenario: A page another VM shares joins the chunk of shared pages the first VM's page is in
-    Source: 000_20bc3ec9f13f3511.txt, "Tracking Structures And Their Cost", "Kernel Space"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Tracking Structures And Their Cost", "Kernel Space"
     Given a GMM
     And VM A has allocated 1 page
     And VM B has allocated 1 page
@@ -181,7 +181,7 @@ Feature: GMM shared pages: dedicated chunks and reference counts
 
   @GMM-SHARE-9 @profile:gmm @variant:one-shared-page
   Scenario: The GMM counts each shared page once and every further reference as a duplicate
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 1 page
     And VM A has shared its page 1
@@ -191,7 +191,7 @@ Feature: GMM shared pages: dedicated chunks and reference counts
 
   @GMM-SHARE-9 @profile:gmm @variant:several-shared-pages
   Scenario: With several shared pages the GMM counts each once and every further reference to any as a duplicate
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 2 pages
     And VM A has shared its pages 1 to 2
@@ -201,7 +201,7 @@ Feature: GMM shared pages: dedicated chunks and reference counts
 
   @GMM-SHARE-10 @profile:gmm @variant:one-reference
   Scenario: A reference to a shared page counts as a BASE page of the VM holding it
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 1 page
     And VM A has shared its page 1
@@ -210,7 +210,7 @@ Feature: GMM shared pages: dedicated chunks and reference counts
 
   @GMM-SHARE-10 @profile:gmm @variant:several-references
   Scenario: Each of a VM's references to one shared page counts as a BASE page of its own
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 1 page
     And VM A has shared its page 1
@@ -220,7 +220,7 @@ Feature: GMM shared pages: dedicated chunks and reference counts
 
   @GMM-SHARE-11 @profile:gmm @variant:first-reference
   Scenario: A reference beyond the VM's BASE reservation is refused
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 1 page
     And VM A has shared its page 1
@@ -232,7 +232,7 @@ Feature: GMM shared pages: dedicated chunks and reference counts
 
   @GMM-SHARE-11 @profile:gmm @variant:further-reference
   Scenario: A further reference to a page the VM already uses is refused beyond its BASE reservation
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 1 page
     And VM A has shared its page 1
@@ -245,7 +245,7 @@ Feature: GMM shared pages: dedicated chunks and reference counts
 
   @GMM-SHARE-12 @profile:gmm @variant:freed-page
   Scenario: Sharing a freed page is refused
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 2 pages
     And VM A has freed its page 1
@@ -255,7 +255,7 @@ Feature: GMM shared pages: dedicated chunks and reference counts
 
   @GMM-SHARE-12 @profile:gmm @variant:never-allocated-page
   Scenario: Sharing a page of a chunk that was never handed out is refused as free
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM with 2 MB chunks
     And VM A has allocated 1 page
     When VM A shares page 0x205
@@ -264,7 +264,7 @@ Feature: GMM shared pages: dedicated chunks and reference counts
 
   @GMM-SHARE-13 @profile:gmm
   Scenario: Sharing a page that is already shared is refused
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 1 page
     And VM A has shared its page 1
@@ -274,7 +274,7 @@ Feature: GMM shared pages: dedicated chunks and reference counts
 
   @GMM-SHARE-14 @profile:gmm
   Scenario: Sharing another VM's private page is refused
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 1 page
     And VM B has allocated 1 page
@@ -284,7 +284,7 @@ Feature: GMM shared pages: dedicated chunks and reference counts
 
   @GMM-SHARE-15 @profile:gmm
   Scenario Outline: A private page handed to the shared path is refused (<action>)
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 1 page
     When VM A <action> its page 1 as a shared page
@@ -303,7 +303,7 @@ Feature: GMM shared pages: dedicated chunks and reference counts
 
   @GMM-SHARE-15 @profile:gmm
   Scenario Outline: A free page handed to the shared path is refused (<action>)
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM with 2 MB chunks
     And VM A has allocated 1 page
     When VM A <action> page 0x205 as a shared page
@@ -322,7 +322,7 @@ Feature: GMM shared pages: dedicated chunks and reference counts
 
   @GMM-SHARE-16 @profile:gmm @variant:never-held
   Scenario: Releasing a shared page the VM holds no reference to is refused
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 1 page
     And VM A has shared its page 1
@@ -333,7 +333,7 @@ Feature: GMM shared pages: dedicated chunks and reference counts
 
   @GMM-SHARE-16 @profile:gmm @variant:released-all
   Scenario: A VM cannot release more references than it took
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 1 page
     And VM A has shared its page 1
@@ -345,7 +345,7 @@ Feature: GMM shared pages: dedicated chunks and reference counts
 
   @GMM-SHARE-17 @profile:gmm @variant:none-yet
   Scenario: Sharing is refused when the host memory limit leaves no room for a chunk of shared pages
-    Source: 002_3fe6e2f6006bd6e3.txt, "Memory Over-Commitment Management"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Memory Over-Commitment Management"
     Given a GMM with room for 1 chunk
     And VM A has filled 1 chunk
     When VM A shares its page 1
@@ -354,7 +354,7 @@ Feature: GMM shared pages: dedicated chunks and reference counts
 
   @GMM-SHARE-17 @profile:gmm @variant:all-full
   Scenario: Sharing is refused when the chunks of shared pages are full and the host memory limit leaves no room for another
-    Source: 002_3fe6e2f6006bd6e3.txt, "Memory Over-Commitment Management"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Memory Over-Commitment Management"
     Given a GMM with 1 MB chunks and room for 3 chunks
     And VM A has allocated 257 pages
     And VM A has shared its pages 1 to 256
@@ -364,7 +364,7 @@ Feature: GMM shared pages: dedicated chunks and reference counts
 
   @GMM-SHARE-18 @profile:gmm
   Scenario: A shared page with 65535 references takes no more
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMPAGE"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
     Given a GMM
     And VM A has allocated 1 page
     And VM A has shared its page 1
@@ -375,7 +375,7 @@ Feature: GMM shared pages: dedicated chunks and reference counts
 
   @GMM-SHARE-19 @profile:gmm
   Scenario Outline: When the chunk of shared pages is full, sharing takes a new chunk dedicated to shared pages (<edition> chunks)
-    Source: 000_20bc3ec9f13f3511.txt, "Tracking Structures And Their Cost", "Kernel Space"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Tracking Structures And Their Cost", "Kernel Space"
     Given a GMM with <edition> chunks
     And VM A has allocated <pages> pages
     And VM A has shared its pages 1 to <full>
@@ -395,7 +395,7 @@ Feature: GMM shared pages: dedicated chunks and reference counts
 
   @GMM-SHARE-20 @profile:gmm
   Scenario Outline: A VM's shared page count is the number of references it holds: <what>
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMM - The Global Memory Manager"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 2 pages
     And VM A has shared its pages 1 to 2

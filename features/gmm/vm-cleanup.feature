@@ -11,7 +11,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-1 @profile:gmm @variant:own-chunk @variant:base-account
   Scenario: Cleanup frees the VM's private pages
-    Source: 002_3fe6e2f6006bd6e3.txt, "gmmR0FreeVMPagesInChunk"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "gmmR0FreeVMPagesInChunk"
     Given a GMM
     And VM A has allocated 3 pages
     And VM B has allocated 2 pages
@@ -20,7 +20,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-1 @profile:gmm @variant:several-own-chunks
   Scenario: Cleanup frees the VM's private pages in each of its chunks
-    Source: 002_3fe6e2f6006bd6e3.txt, "gmmR0FreeVMPagesInChunk"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "gmmR0FreeVMPagesInChunk"
     Given a GMM with 2 MB chunks
     And VM A has allocated 3 pages
     And VM B has allocated 2 pages
@@ -31,7 +31,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-1 @profile:gmm @variant:other-vms-chunk
   Scenario: Cleanup frees the VM's private pages in another VM's chunk
-    Source: 002_3fe6e2f6006bd6e3.txt, "gmmR0FreeVMPagesInChunk"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "gmmR0FreeVMPagesInChunk"
     Given a GMM
     And VM B has allocated 3 pages
     And VM A has allocated 2 pages
@@ -40,7 +40,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-1 @profile:gmm @variant:base-account @variant:shadow-account @variant:fixed-account
   Scenario: Cleanup frees the VM's private pages of every account
-    Source: 002_3fe6e2f6006bd6e3.txt, "gmmR0FreeVMPagesInChunk"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "gmmR0FreeVMPagesInChunk"
     Given a GMM
     And VM A has allocated 1 BASE page
     And VM A has allocated 1 SHADOW page
@@ -51,7 +51,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-2 @profile:gmm @variant:one-other-vm @variant:shared-with-vm
   Scenario: Cleanup leaves other VMs' private pages alone
-    Source: 002_3fe6e2f6006bd6e3.txt, "gmmR0FreeVMPagesInChunk"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "gmmR0FreeVMPagesInChunk"
     Given a GMM
     And VM A has allocated 3 pages
     And VM B has allocated 2 pages
@@ -60,7 +60,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-2 @profile:gmm @variant:several-other-vms @variant:others-own-chunk @variant:shared-with-vm
   Scenario: Cleanup leaves alone the pages of every other VM, in its chunks and theirs
-    Source: 002_3fe6e2f6006bd6e3.txt, "gmmR0FreeVMPagesInChunk"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "gmmR0FreeVMPagesInChunk"
     Given a GMM
     And VM B has filled 1 chunk
     And VM A has allocated 3 pages
@@ -71,7 +71,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-3 @profile:gmm @variant:one-chunk @variant:one-account
   Scenario: Cleanup reports how many private pages it freed
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0CleanupVM"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0CleanupVM"
     Given a GMM
     And VM A has allocated 3 pages
     And VM B has allocated 2 pages
@@ -80,7 +80,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-3 @profile:gmm @variant:several-chunks @variant:one-account
   Scenario: Cleanup reports the private pages it freed in all the VM's chunks
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0CleanupVM"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0CleanupVM"
     Given a GMM with 2 MB chunks
     And VM A has filled 2 chunks
     And VM B has allocated 2 pages
@@ -89,7 +89,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-3 @profile:gmm @variant:one-chunk @variant:several-accounts
   Scenario: Cleanup reports the private pages it freed of every account
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0CleanupVM"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0CleanupVM"
     Given a GMM
     And VM A has allocated 2 BASE pages
     And VM A has allocated 3 SHADOW pages
@@ -100,7 +100,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-4 @profile:gmm-introspection @variant:contiguous
   Scenario: Cleanup puts the freed pages on the head of the chunk's free LIFO, lowest index first
-    Source: 002_3fe6e2f6006bd6e3.txt, "gmmR0FreeVMPagesInChunk"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "gmmR0FreeVMPagesInChunk"
     Given a GMM
     And VM A has allocated 3 pages
     And VM B has allocated 2 pages
@@ -109,7 +109,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-4 @profile:gmm-introspection @variant:interleaved
   Scenario: Cleanup pushes the VM's pages between other VMs' pages from the highest index down
-    Source: 002_3fe6e2f6006bd6e3.txt, "gmmR0FreeVMPagesInChunk"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "gmmR0FreeVMPagesInChunk"
     Given a GMM
     And VM A has allocated 1 page
     And VM B has allocated 1 page
@@ -121,7 +121,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-5 @profile:gmm-introspection
   Scenario Outline: Cleanup reports a chunk whose <counter> does not match its pages
-    Source: 002_3fe6e2f6006bd6e3.txt, "gmmR0FreeVMPagesInChunk"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "gmmR0FreeVMPagesInChunk"
     Given a GMM with 2 MB chunks
     And VM A has allocated 3 pages
     And VM B has allocated 2 pages
@@ -151,7 +151,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-6 @profile:gmm-introspection
   Scenario Outline: Cleanup repairs a chunk whose <counter> does not match its pages
-    Source: 002_3fe6e2f6006bd6e3.txt, "gmmR0FreeVMPagesInChunk"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "gmmR0FreeVMPagesInChunk"
     Given a GMM with 2 MB chunks
     And VM A has allocated 3 pages
     And VM B has allocated 2 pages
@@ -181,7 +181,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-7 @profile:gmm @variant:private-chunk @variant:one-chunk
   Scenario: Cleanup of consistent chunks reports no bogus statistics
-    Source: 002_3fe6e2f6006bd6e3.txt, "gmmR0FreeVMPagesInChunk"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "gmmR0FreeVMPagesInChunk"
     Given a GMM
     And VM A has allocated 3 pages
     And VM B has allocated 2 pages
@@ -190,7 +190,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-7 @profile:gmm @variant:shared-chunk @variant:several-chunks
   Scenario: Cleanup that visits a consistent chunk of shared pages reports no bogus statistics
-    Source: 002_3fe6e2f6006bd6e3.txt, "gmmR0FreeVMPagesInChunk"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "gmmR0FreeVMPagesInChunk"
     Given a GMM
     And VM A has allocated 2 pages
     And VM A has shared its page 1
@@ -201,7 +201,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-7 @profile:gmm @variant:private-chunk @variant:several-chunks
   Scenario: Cleanup of several consistent chunks of private pages reports no bogus statistics
-    Source: 002_3fe6e2f6006bd6e3.txt, "gmmR0FreeVMPagesInChunk"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "gmmR0FreeVMPagesInChunk"
     Given a GMM with 2 MB chunks
     And VM A has allocated 600 pages
     And VM B has allocated 2 pages
@@ -210,7 +210,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-8 @profile:gmm @variant:with-pages
   Scenario: After cleanup the VM's policy and priority are INVALID
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0CleanupVM"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0CleanupVM"
     Given a GMM
     And VM A has allocated 3 pages
     And VM B has allocated 2 pages
@@ -220,7 +220,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-8 @profile:gmm @variant:never-reserved
   Scenario: After cleanup a VM that never reserved has policy and priority INVALID
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0CleanupVM"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0CleanupVM"
     Given a GMM
     And VM A is registered
     And VM B has allocated 2 pages
@@ -230,7 +230,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-9 @profile:gmm @variant:with-pages
   Scenario: After cleanup the VM's counters are zero
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0CleanupVM"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0CleanupVM"
     Given a GMM
     And VM A has allocated 3 pages
     And VM B has allocated 2 pages
@@ -240,7 +240,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-9 @profile:gmm @variant:with-shared-references
   Scenario: After cleanup the counters of a VM that held shared references are zero
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0CleanupVM"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0CleanupVM"
     Given a GMM
     And VM A has allocated 2 pages
     And VM A has shared its page 1
@@ -251,7 +251,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-9 @profile:gmm @variant:never-reserved
   Scenario: After cleanup the counters of a VM that never reserved are zero
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0CleanupVM"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0CleanupVM"
     Given a GMM
     And VM A is registered
     And VM B has allocated 2 pages
@@ -261,7 +261,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-10 @profile:gmm @variant:by-the-cleanup @variant:cleaned-vms-chunk @variant:private-chunk
   Scenario: Cleanup gives completely free chunks back to the host
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0CleanupVM"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0CleanupVM"
     Given a GMM
     And VM A has filled 1 chunk
     And VM B has filled 1 chunk
@@ -270,7 +270,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-10 @profile:gmm @variant:before-the-cleanup @variant:cleaned-vms-chunk @variant:private-chunk
   Scenario: Cleanup gives back a chunk of the VM's that its frees had already emptied
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0CleanupVM"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0CleanupVM"
     Given a GMM
     And VM A has filled 1 chunk
     And VM B has filled 1 chunk
@@ -280,7 +280,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-10 @profile:gmm @variant:before-the-cleanup @variant:other-vms-chunk @variant:by-the-cleanup @variant:private-chunk
   Scenario: Cleanup also gives back another VM's chunk that is completely free
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0CleanupVM"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0CleanupVM"
     Given a GMM
     And VM B has filled 1 chunk
     And VM A has filled 1 chunk
@@ -290,7 +290,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-10 @profile:gmm @variant:shared-chunk @variant:before-the-cleanup @variant:cleaned-vms-chunk
   Scenario: Cleanup gives back a chunk of shared pages that is completely free
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0CleanupVM"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0CleanupVM"
     Given a GMM
     And VM A has allocated 1 page
     And VM B has allocated 1 page
@@ -301,7 +301,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-11 @profile:gmm @variant:private-pages
   Scenario: Cleanup keeps chunks that still hold other VMs' pages
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0CleanupVM"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0CleanupVM"
     Given a GMM
     And VM A has allocated 3 pages
     And VM B has allocated 2 pages
@@ -310,7 +310,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-11 @profile:gmm @variant:shared-pages
   Scenario: Cleanup keeps a chunk of shared pages other VMs still reference
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0CleanupVM"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0CleanupVM"
     Given a GMM
     And VM A has allocated 1 page
     And VM A has shared its page 1
@@ -320,7 +320,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-12 @profile:gmm @variant:created-chunk @variant:one-chunk
   Scenario: Cleanup removes the VM's association with its chunks
-    Source: 002_3fe6e2f6006bd6e3.txt, "gmmR0FreeVMPagesInChunk"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "gmmR0FreeVMPagesInChunk"
     Given a GMM
     And VM A has allocated 3 pages
     And VM B has allocated 2 pages
@@ -329,7 +329,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-12 @profile:gmm @variant:created-chunk @variant:several-chunks
   Scenario: Cleanup removes the VM's association with each of its chunks
-    Source: 002_3fe6e2f6006bd6e3.txt, "gmmR0FreeVMPagesInChunk"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "gmmR0FreeVMPagesInChunk"
     Given a GMM with 2 MB chunks
     And VM A has allocated 3 pages
     And VM B has allocated 2 pages
@@ -341,7 +341,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-12 @profile:gmm @variant:adopted-chunk @variant:one-chunk
   Scenario: Cleanup removes the VM's association with a chunk it adopted
-    Source: 002_3fe6e2f6006bd6e3.txt, "gmmR0FreeVMPagesInChunk"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "gmmR0FreeVMPagesInChunk"
     Given a GMM with 2 MB chunks
     And VM A has filled 1 chunk
     And VM B has filled 1 chunk
@@ -353,7 +353,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-13 @profile:gmm @variant:one-reference @variant:sharer
   Scenario: Cleanup leaves the VM's shared references behind
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0CleanupVM"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0CleanupVM"
     Given a GMM
     And VM A has allocated 1 page
     And VM A has shared its page 1
@@ -363,7 +363,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-13 @profile:gmm @variant:several-references @variant:other-vm
   Scenario: Cleanup leaves behind every one of the VM's references to a shared page
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0CleanupVM"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0CleanupVM"
     Given a GMM
     And VM A has allocated 1 page
     And VM A has shared its page 1
@@ -373,7 +373,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-14 @profile:gmm @variant:one-reference
   Scenario: Cleanup counts the shared references it left behind
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0CleanupVM"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0CleanupVM"
     Given a GMM
     And VM A has allocated 1 page
     And VM A has shared its page 1
@@ -383,7 +383,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-14 @profile:gmm @variant:several-references-one-page
   Scenario: Cleanup counts each reference it left behind, not each page: three references to one page are three
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0CleanupVM"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0CleanupVM"
     Given a GMM
     And VM A has allocated 1 page
     And VM A has shared its page 1
@@ -393,7 +393,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-14 @profile:gmm @variant:several-pages
   Scenario: Cleanup counts the references it left behind to each of several shared pages
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0CleanupVM"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0CleanupVM"
     Given a GMM
     And VM A has allocated 2 pages
     And VM A has shared its pages 1 to 2
@@ -403,7 +403,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-15 @profile:gmm @variant:private-only @variant:one-account
   Scenario: Cleanup takes the VM's pages and reservation out of the global counts
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0CleanupVM"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0CleanupVM"
     Given a GMM
     And VM A has reserved 10 pages in each account
     And VM A has allocated 3 pages
@@ -415,7 +415,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-15 @profile:gmm @variant:with-shared-references @variant:one-account
   Scenario: Cleanup takes the VM's private pages out of the global counts and leaves the shared page it still references
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0CleanupVM"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0CleanupVM"
     Given a GMM
     And VM A has reserved 10 pages in each account
     And VM A has allocated 3 pages
@@ -429,7 +429,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-15 @profile:gmm @variant:private-only @variant:several-accounts
   Scenario: Cleanup takes the VM's pages of every account out of the global counts
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0CleanupVM"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0CleanupVM"
     Given a GMM
     And VM A has reserved 10 pages in each account
     And VM A has allocated 2 BASE pages
@@ -443,7 +443,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-16 @profile:gmm @variant:shared-pages-left-behind @variant:last-of-several
   Scenario: The last VM's cleanup flushes every chunk and page
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0CleanupVM"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0CleanupVM"
     Given a GMM
     And VM A has allocated 3 pages
     And VM A has shared its page 1
@@ -454,7 +454,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-16 @profile:gmm @variant:no-shared-pages @variant:only-vm
   Scenario: The only VM's cleanup flushes every chunk and page
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0CleanupVM"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0CleanupVM"
     Given a GMM
     And VM A has allocated 600 pages
     When VM A is cleaned up
@@ -462,7 +462,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-17 @profile:gmm @variant:only-vm
   Scenario: The last VM's cleanup says so
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0CleanupVM"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0CleanupVM"
     Given a GMM
     And VM A has allocated 3 pages
     When VM A is cleaned up
@@ -470,7 +470,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-17 @profile:gmm @variant:last-of-several
   Scenario: The cleanup of the last of several VMs says it was the last
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0CleanupVM"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0CleanupVM"
     Given a GMM
     And VM A has allocated 3 pages
     And VM B has allocated 2 pages
@@ -480,7 +480,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-18 @profile:gmm @variant:not-last-vm
   Scenario: Cleaning a VM up twice is refused
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0CleanupVM"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0CleanupVM"
     Given a GMM
     And VM A has allocated 3 pages
     And VM B has allocated 2 pages
@@ -491,7 +491,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-18 @profile:gmm @variant:last-vm
   Scenario: Cleaning the last VM up a second time, after everything was flushed, is refused
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0CleanupVM"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0CleanupVM"
     Given a GMM
     And VM A has allocated 3 pages
     And VM A has been cleaned up
@@ -501,7 +501,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-20 @profile:gmm @variant:with-pages
   Scenario: A cleanup while another VM still holds pages is not the last VM's and keeps that VM's chunk
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0CleanupVM"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0CleanupVM"
     Given a GMM
     And VM A has allocated 3 pages
     And VM B has allocated 2 pages
@@ -511,7 +511,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-CLEAN-20 @profile:gmm @variant:without-pages
   Scenario: A cleanup while another VM is registered without pages is not the last VM's either
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0CleanupVM"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0CleanupVM"
     Given a GMM
     And VM A has allocated 3 pages
     And VM B has reserved its pages
@@ -520,7 +520,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-VM-1 @profile:gmm
   Scenario Outline: A VM handle that was never handed out is refused: <action>
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0CleanupVM"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0CleanupVM"
     Given a GMM
     And VM A has allocated 1 page
     When <action>
@@ -579,7 +579,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-VM-2 @profile:gmm
   Scenario Outline: The handle of a cleaned-up VM is refused: <action>
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0CleanupVM"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0CleanupVM"
     Given a GMM
     And VM A has allocated 1 page
     And VM B has allocated 1 page
@@ -631,7 +631,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-VM-3 @profile:gmm
   Scenario: The per-VM data of a cleaned-up VM can still be read
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0CleanupVM"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0CleanupVM"
     Given a GMM
     And VM A has allocated 1 page
     And VM B has allocated 1 page
@@ -641,7 +641,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-VM-4 @profile:gmm @variant:live-vm
   Scenario: A VM registered next to a live one gets a handle of its own
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0CleanupVM"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0CleanupVM"
     Given a GMM
     And VM A is registered
     When VM B registers
@@ -649,7 +649,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
   @GMM-VM-4 @profile:gmm @variant:cleaned-up-vm
   Scenario: A VM registered after another was cleaned up does not get the cleaned-up VM's handle
-    Source: 002_3fe6e2f6006bd6e3.txt, "GMMR0CleanupVM"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0CleanupVM"
     Given a GMM
     And VM A has allocated 1 page
     And VM B has allocated 1 page

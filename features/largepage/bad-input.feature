@@ -10,7 +10,7 @@ Feature: Large pages: bad input is refused and changes nothing
 
   @LP-BAD-1 @profile:large-pages
   Scenario Outline: A slot from <from> to <to> holds no memory and is refused
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 1
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     When I add a memory slot from <from> to <to> on 4 KB pages at host 8 GB
@@ -29,7 +29,7 @@ Feature: Large pages: bad input is refused and changes nothing
 
   @LP-BAD-2 @profile:large-pages
   Scenario Outline: A slot from <from> to <to> on <pages> at host <host> is misaligned and refused
-    Source: 004_7b1186024e4e8869.txt, reply, paragraph 1 (alignment and two memslots)
+    Source: kvm-devel, large pages, January 2008 [004], reply, paragraph 1 (alignment and two memslots)
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     When I add a memory slot from <from> to <to> on <pages> at host <host>
@@ -60,7 +60,7 @@ Feature: Large pages: bad input is refused and changes nothing
 
   @LP-BAD-3 @profile:large-pages @variant:one-existing-slot
   Scenario Outline: A slot from <from> to <to> overlapping the slot from 2 MB to 1 GB is refused
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 1
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     When I add a memory slot from <from> to <to> on 4 KB pages at host 8 GB
@@ -94,7 +94,7 @@ Feature: Large pages: bad input is refused and changes nothing
 
   @LP-BAD-3 @profile:large-pages @variant:several-existing-slots
   Scenario Outline: A slot from <from> to <to> overlapping only one of three slots is refused
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 1
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     And a memory slot from 2 GB to 3 GB on 4 KB pages at host 8 GB
@@ -120,7 +120,7 @@ Feature: Large pages: bad input is refused and changes nothing
 
   @LP-BAD-4 @profile:large-pages
   Scenario Outline: A slot from <from> to <to> outside the guest-physical address space is refused
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 1
     Given a shadow-paging MMU
     When I add a memory slot from <from> to <to> on 4 KB pages at host 8 GB
     Then the call is rejected with SLOT_OUT_OF_RANGE
@@ -138,7 +138,7 @@ Feature: Large pages: bad input is refused and changes nothing
 
   @LP-BAD-4 @profile:large-pages @variant:ends-at-top
   Scenario: A slot ending exactly at the top of the guest-physical address space is accepted
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 1
     Given a shadow-paging MMU
     When I add a memory slot from 0xFFFFFFFFFF000 to 0x10000000000000 on 4 KB pages at host 8 GB
     Then the memory slots are:
@@ -147,7 +147,7 @@ Feature: Large pages: bad input is refused and changes nothing
 
   @LP-BAD-5 @profile:large-pages @variant:new-slot-below
   Scenario: Adding a slot that ends where another starts is accepted
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 1
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     When I add a memory slot from 1 MB to 2 MB on 4 KB pages at host 8 GB
@@ -158,7 +158,7 @@ Feature: Large pages: bad input is refused and changes nothing
 
   @LP-BAD-5 @profile:large-pages @variant:new-slot-above
   Scenario: Adding a slot that starts where another ends is accepted
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 1
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     When I add a memory slot from 1 GB to 2 GB on 4 KB pages at host 8 GB
@@ -169,7 +169,7 @@ Feature: Large pages: bad input is refused and changes nothing
 
   @LP-BAD-6 @profile:large-pages
   Scenario Outline: Guest memory from <from> to <to> that is bad input adds no slot, with the large-page option <option>
-    Source: 004_7b1186024e4e8869.txt, reply, paragraph 1 (alignment and two memslots)
+    Source: kvm-devel, large pages, January 2008 [004], reply, paragraph 1 (alignment and two memslots)
     Given a shadow-paging MMU with the option to back guest memory with large pages <option>
     And guest memory from 2 MB to 1 GB
     When I add guest memory from <from> to <to>
@@ -208,7 +208,7 @@ Feature: Large pages: bad input is refused and changes nothing
 
   @LP-BAD-7 @profile:large-pages @variant:never-shadowed @variant:start-on-boundary
   Scenario Outline: Unshadowing a page table that was never shadowed, with <other> shadowed in its frame, is refused
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 1
     Given a shadow-paging MMU with counters from <encoding>
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     And the guest page table at <other> is shadowed
@@ -229,7 +229,7 @@ Feature: Large pages: bad input is refused and changes nothing
 
   @LP-BAD-7 @profile:large-pages @variant:shadow-already-dropped @variant:start-on-boundary
   Scenario Outline: Unshadowing a page table whose only shadow was dropped already, with another table still shadowed in its frame, is refused (counting from <encoding>)
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 1
     Given a shadow-paging MMU with counters from <encoding>
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     And the guest page table at 4 MB + 8 KB is shadowed
@@ -251,7 +251,7 @@ Feature: Large pages: bad input is refused and changes nothing
 
   @LP-BAD-7 @profile:large-pages @variant:never-shadowed @variant:start-off-boundary @variant:count-from-zero
   Scenario: In a slot starting off a 2 MB boundary, unshadowing a page table that was never shadowed, with a table in the upper half of its frame shadowed, is refused
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 1
     Given a shadow-paging MMU
     And a memory slot from 1 MB to 1 GB on 4 KB pages at host 4 GB
     And the guest page table at 5 MB + 8 KB is shadowed
@@ -261,7 +261,7 @@ Feature: Large pages: bad input is refused and changes nothing
 
   @LP-BAD-8 @profile:large-pages @variant:start-on-boundary
   Scenario Outline: Unshadowing in a frame whose counter already says no page is write-protected is refused (from <encoding>, on <pages>)
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 1
     Given a shadow-paging MMU with counters from <encoding>
     And a memory slot from 2 MB to 1 GB on <pages> at host 4 GB
     And the guest page table at 6 MB is shadowed
@@ -291,7 +291,7 @@ Feature: Large pages: bad input is refused and changes nothing
 
   @LP-BAD-8 @profile:large-pages @variant:start-off-boundary
   Scenario Outline: In a slot from 1 MB on <pages>, unshadowing in a frame whose counter says no page is write-protected is refused (from <encoding>)
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 1
     Given a shadow-paging MMU with counters from <encoding>
     And a memory slot from 1 MB to 1 GB on <pages> at host 4 GB
     And the guest page table at 5 MB + 8 KB is shadowed
@@ -316,7 +316,7 @@ Feature: Large pages: bad input is refused and changes nothing
 
   @LP-BAD-9 @profile:large-pages @variant:head-frame
   Scenario: Unshadowing a page table that was never shadowed in the frame the slot's start cuts is refused
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 1
     Given a shadow-paging MMU
     And a memory slot from 1 MB to 1 GB on 4 KB pages at host 4 GB
     When I unshadow the guest page table at 1 MB + 8 KB
@@ -325,7 +325,7 @@ Feature: Large pages: bad input is refused and changes nothing
 
   @LP-BAD-9 @profile:large-pages @variant:tail-frame
   Scenario: Unshadowing a page table that was never shadowed in the frame the slot's end cuts is refused
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 1
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 7 MB on 4 KB pages at host 4 GB
     And the guest page table at 6 MB + 4 KB is shadowed
@@ -335,7 +335,7 @@ Feature: Large pages: bad input is refused and changes nothing
 
   @LP-BAD-10 @profile:large-pages
   Scenario Outline: "<action>" at an address in no slot is refused
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 2
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 2
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     And a memory slot from 2 GB to 3 GB on 2 MB pages at host 6 GB
@@ -372,7 +372,7 @@ Feature: Large pages: bad input is refused and changes nothing
 
   @LP-BAD-10 @profile:large-pages @variant:nested-frame
   Scenario Outline: Under nested paging, mapping the frame at <frame>, in no slot, in the nested page table is refused
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 2
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 2
     Given a nested-paging MMU
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     And a memory slot from 2 GB to 3 GB on 2 MB pages at host 6 GB
@@ -397,7 +397,7 @@ Feature: Large pages: bad input is refused and changes nothing
 
   @LP-BAD-11 @profile:large-pages @variant:guest-pse-entry
   Scenario Outline: A guest large entry over the frame at <frame>, partly outside every slot, is refused
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 2
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 2
     Given a shadow-paging MMU
     And a memory slot from 1 MB to 5 MB on 4 KB pages at host 4 GB
     When I shadow the guest large entry mapping 2 GB to <frame>
@@ -416,7 +416,7 @@ Feature: Large pages: bad input is refused and changes nothing
 
   @LP-BAD-11 @profile:large-pages @variant:frame-tail-outside
   Scenario Outline: <mapping> over a frame whose tail lies outside every slot is refused
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 2
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 2
     Given a <paging> MMU
     And a memory slot from 1 MB to 5 MB on 4 KB pages at host 4 GB
     When I <action>
@@ -440,7 +440,7 @@ Feature: Large pages: bad input is refused and changes nothing
 
   @LP-BAD-11 @profile:large-pages @variant:hole-in-frame
   Scenario Outline: <mapping> over a frame whose two ends lie in slots but with a hole between them is refused
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 2
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 2
     Given a <paging> MMU
     And a memory slot from 2 MB to 5 MB on 4 KB pages at host 4 GB
     And a memory slot from 5 MB + 4 KB to 1 GB on 4 KB pages at host 6 GB
@@ -470,7 +470,7 @@ Feature: Large pages: bad input is refused and changes nothing
 
   @LP-BAD-12 @profile:large-pages
   Scenario Outline: A guest large entry mapping <gva> to <gpa> is off a 2 MB boundary and refused
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 2
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 2
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     And the guest large entry mapping 2 GB to 4 MB is shadowed
@@ -500,7 +500,7 @@ Feature: Large pages: bad input is refused and changes nothing
 
   @LP-BAD-13 @profile:large-pages
   Scenario Outline: Asking about the frame at <frame>, off a 2 MB boundary, under <paging> is refused
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 2
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 2
     Given a <paging> MMU
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     When I ask whether the 2 MB guest frame at <frame> may be shadowed large
@@ -524,7 +524,7 @@ Feature: Large pages: bad input is refused and changes nothing
 
   @LP-BAD-14 @profile:large-pages-introspection
   Scenario Outline: Asking for counters where <what> is refused
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 1
     Given a shadow-paging MMU
     And a memory slot from 1 MB to 7 MB on 4 KB pages at host 4 GB
     When I ask for the <question>
@@ -553,7 +553,7 @@ Feature: Large pages: bad input is refused and changes nothing
 
   @LP-BAD-15 @profile:large-pages
   Scenario Outline: <mapping> off a 2 MB boundary, at <gpa>, is refused
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 2
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 2
     Given a <paging> MMU
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     When I <action>

@@ -12,7 +12,7 @@ Feature: Large pages: the two encodings of the write-protect counter
 
   @LP-ENC-1 @profile:large-pages-introspection
   Scenario Outline: Counting from minus one, the counters of a slot from <from> on <pages> at host <host> start at <start>
-    Source: 004_7b1186024e4e8869.txt, reply, paragraph 2 (a short value per large page)
+    Source: kvm-devel, large pages, January 2008 [004], reply, paragraph 2 (a short value per large page)
     Given a shadow-paging MMU with counters from minus one
     And a memory slot from <from> to 1 GB on <pages> at host <host>
     Then every raw counter of the slot from <from> is <start>
@@ -35,7 +35,7 @@ Feature: Large pages: the two encodings of the write-protect counter
 
   @LP-ENC-2 @profile:large-pages-introspection
   Scenario Outline: Counting from minus one, <n> shadowed table(s) in a frame on <pages> read <raw>
-    Source: 004_7b1186024e4e8869.txt, reply, paragraph 2 (a short value per large page)
+    Source: kvm-devel, large pages, January 2008 [004], reply, paragraph 2 (a short value per large page)
     Given a shadow-paging MMU with counters from minus one
     And a memory slot from 2 MB to 1 GB on <pages> at host 4 GB
     And <n> page tables in the 2 MB frame at 4 MB are shadowed
@@ -63,7 +63,7 @@ Feature: Large pages: the two encodings of the write-protect counter
 
   @LP-ENC-2 @profile:large-pages-introspection @variant:same-table-twice
   Scenario Outline: Counting from minus one, one table shadowed twice in a frame on <pages> reads <raw>
-    Source: 004_7b1186024e4e8869.txt, reply, paragraph 2 (a short value per large page)
+    Source: kvm-devel, large pages, January 2008 [004], reply, paragraph 2 (a short value per large page)
     Given a shadow-paging MMU with counters from minus one
     And a memory slot from 2 MB to 1 GB on <pages> at host 4 GB
     And the guest page table at 4 MB + 8 KB is shadowed
@@ -82,7 +82,7 @@ Feature: Large pages: the two encodings of the write-protect counter
 
   @LP-ENC-3 @profile:large-pages-introspection
   Scenario Outline: Counting from minus one, unshadowing <m> of 2 tables in a frame on <pages> leaves <raw>
-    Source: 004_7b1186024e4e8869.txt, reply, paragraph 2 (a short value per large page)
+    Source: kvm-devel, large pages, January 2008 [004], reply, paragraph 2 (a short value per large page)
     Given a shadow-paging MMU with counters from minus one
     And a memory slot from 2 MB to 1 GB on <pages> at host 4 GB
     And 2 page tables in the 2 MB frame at 4 MB are shadowed
@@ -111,7 +111,7 @@ Feature: Large pages: the two encodings of the write-protect counter
 
   @LP-ENC-4 @profile:large-pages-introspection
   Scenario Outline: Counting from <encoding>, two shadowed tables in a frame of a slot from <from> on <pages> decode to a count of 2
-    Source: 004_7b1186024e4e8869.txt, reply, paragraph 2 (a short value per large page)
+    Source: kvm-devel, large pages, January 2008 [004], reply, paragraph 2 (a short value per large page)
     Given a shadow-paging MMU with counters from <encoding>
     And a memory slot from <from> to 1 GB on <pages> at host 4 GB
     And 2 page tables in the 2 MB frame at 4 MB are shadowed
@@ -149,7 +149,7 @@ Feature: Large pages: the two encodings of the write-protect counter
 
   @LP-ENC-5 @profile:large-pages @variant:count-from-zero @variant:count-from-minus-one
   Scenario Outline: Counting from <encoding>, a frame of a slot from <from> on <pages> with <n> of <m> tables left is <decision>
-    Source: 004_7b1186024e4e8869.txt, reply, paragraph 2 (a short value per large page)
+    Source: kvm-devel, large pages, January 2008 [004], reply, paragraph 2 (a short value per large page)
     Given a shadow-paging MMU with counters from <encoding>
     And a memory slot from <from> to 1 GB on <pages> at host 4 GB
     And <m> page tables in the 2 MB frame at 4 MB are shadowed
@@ -205,7 +205,7 @@ Feature: Large pages: the two encodings of the write-protect counter
 
   @LP-ENC-6 @profile:large-pages-introspection
   Scenario Outline: The counters of a slot on <pages> in an MMU created counting from <encoding> say they count from <encoding>
-    Source: 004_7b1186024e4e8869.txt, reply, paragraph 2 (a short value per large page)
+    Source: kvm-devel, large pages, January 2008 [004], reply, paragraph 2 (a short value per large page)
     Given a shadow-paging MMU with counters from <encoding>
     And a memory slot from 2 MB to 1 GB on <pages> at host 4 GB
     Then the counters of the slot from 2 MB count from <encoding>
@@ -232,7 +232,7 @@ Feature: Large pages: the two encodings of the write-protect counter
 
   @LP-ENC-7 @profile:large-pages
   Scenario Outline: A <paging> MMU created counting from <encoding> reports that encoding among its options
-    Source: 004_7b1186024e4e8869.txt, reply, paragraph 2 (a short value per large page)
+    Source: kvm-devel, large pages, January 2008 [004], reply, paragraph 2 (a short value per large page)
     Given a <paging> MMU with counters from <encoding>
     Then the MMU counts from <encoding>
 
@@ -258,7 +258,7 @@ Feature: Large pages: the two encodings of the write-protect counter
 
   @LP-ENC-8 @profile:large-pages
   Scenario Outline: Counting from <encoding>, a frame with all 512 of its pages shadowed <times> each is still not shadowed large
-    Source: 004_7b1186024e4e8869.txt, reply, paragraph 2 (a short value per large page)
+    Source: kvm-devel, large pages, January 2008 [004], reply, paragraph 2 (a short value per large page)
     Given a shadow-paging MMU with counters from <encoding>
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     And every 4 KB page of the 2 MB frame at 4 MB holds a page table shadowed <times>

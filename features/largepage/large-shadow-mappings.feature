@@ -15,7 +15,7 @@ Feature: Large pages: when a 2 MB guest mapping is shadowed by one large entry
 
   @LP-MAP-1 @profile:large-pages @variant:inner-frame @variant:many-frame-slot @variant:no-protected-neighbour @variant:gva-differs-from-gpa
   Scenario: A guest large entry over a free frame on an aligned 2 MB host page is shadowed by one 2 MB entry
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 2
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 2
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     When I shadow the guest large entry mapping 2 GB to 4 MB
@@ -24,7 +24,7 @@ Feature: Large pages: when a 2 MB guest mapping is shadowed by one large entry
 
   @LP-MAP-1 @profile:large-pages @variant:no-protected-neighbour
   Scenario Outline: A guest large entry mapping <gva> to the frame at <gpa> of a slot from <from> to <to> is shadowed by one 2 MB entry
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 2
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 2
     Given a shadow-paging MMU
     And a memory slot from <from> to <to> on 2 MB pages at host 4 GB
     When I shadow the guest large entry mapping <gva> to <gpa>
@@ -53,7 +53,7 @@ Feature: Large pages: when a 2 MB guest mapping is shadowed by one large entry
 
   @LP-MAP-1 @profile:large-pages @variant:protected-neighbour @variant:inner-frame @variant:many-frame-slot @variant:gva-differs-from-gpa
   Scenario: A guest large entry over a free frame is shadowed by one 2 MB entry though both neighbouring frames hold shadowed page tables
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 2
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 2
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     And the guest page table at 4 MB - 4 KB is shadowed
@@ -64,7 +64,7 @@ Feature: Large pages: when a 2 MB guest mapping is shadowed by one large entry
 
   @LP-MAP-2 @profile:large-pages @variant:inner-frame
   Scenario: A real-mode pseudo entry over a free frame on an aligned 2 MB host page is shadowed by one 2 MB entry
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 2
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 2
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     When I shadow the real-mode pseudo entry for 4 MB
@@ -73,7 +73,7 @@ Feature: Large pages: when a 2 MB guest mapping is shadowed by one large entry
 
   @LP-MAP-2 @profile:large-pages
   Scenario Outline: A real-mode pseudo entry for the slot's <which> frame, at <frame>, is shadowed by one 2 MB entry at the same address
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 2
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 2
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     When I shadow the real-mode pseudo entry for <frame>
@@ -92,7 +92,7 @@ Feature: Large pages: when a 2 MB guest mapping is shadowed by one large entry
 
   @LP-MAP-3 @profile:large-pages @variant:gva-equals-gpa
   Scenario Outline: The guest's <entry> over a frame on 4 KB host pages is shadowed by 4 KB entries, the one for <address> mapping <address>
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 2
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 2
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 1 GB on 4 KB pages at host 4 GB
     When I shadow the guest's <entry> for the 2 MB frame at 4 MB
@@ -123,7 +123,7 @@ Feature: Large pages: when a 2 MB guest mapping is shadowed by one large entry
 
   @LP-MAP-3 @profile:large-pages @variant:guest-pse-entry @variant:gva-differs-from-gpa
   Scenario Outline: A guest large entry mapping 2 GB to a frame on 4 KB host pages is shadowed by 4 KB entries, the one for <address> mapping <gpa>
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 2
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 2
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 1 GB on 4 KB pages at host 4 GB
     When I shadow the guest large entry mapping 2 GB to 4 MB
@@ -147,7 +147,7 @@ Feature: Large pages: when a 2 MB guest mapping is shadowed by one large entry
 
   @LP-MAP-4 @profile:large-pages
   Scenario Outline: The guest's <entry> over a frame of a slot from <from> on 2 MB host pages at host 4 GB is shadowed by 4 KB entries
-    Source: 004_7b1186024e4e8869.txt, reply, paragraph 1 (alignment and two memslots)
+    Source: kvm-devel, large pages, January 2008 [004], reply, paragraph 1 (alignment and two memslots)
     Given a shadow-paging MMU
     And a memory slot from <from> to 1 GB on 2 MB pages at host 4 GB
     When I shadow the guest's <entry> for the 2 MB frame at 4 MB
@@ -168,7 +168,7 @@ Feature: Large pages: when a 2 MB guest mapping is shadowed by one large entry
 
   @LP-MAP-5 @profile:large-pages @variant:one-protected-page
   Scenario Outline: The guest's <entry> over a frame holding a shadowed page table at <table> is shadowed by 4 KB entries
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 2
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 2
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     And the guest page table at <table> is shadowed
@@ -196,7 +196,7 @@ Feature: Large pages: when a 2 MB guest mapping is shadowed by one large entry
 
   @LP-MAP-5 @profile:large-pages @variant:several-protected-pages @variant:inner-page
   Scenario Outline: The guest's <entry> over a frame holding three shadowed page tables is shadowed by 4 KB entries
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 2
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 2
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     And 3 page tables in the 2 MB frame at 4 MB are shadowed
@@ -215,7 +215,7 @@ Feature: Large pages: when a 2 MB guest mapping is shadowed by one large entry
 
   @LP-MAP-6 @profile:large-pages @variant:one-table @variant:count-from-zero @variant:guest-pse-entry
   Scenario: Once the last shadowed page table in a frame is unshadowed, the frame is shadowed large again
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 1
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     And the guest page table at 4 MB + 8 KB is shadowed
@@ -225,7 +225,7 @@ Feature: Large pages: when a 2 MB guest mapping is shadowed by one large entry
 
   @LP-MAP-6 @profile:large-pages @variant:several-tables
   Scenario Outline: Once all three shadowed page tables in a frame are unshadowed, the guest's <entry> over it is shadowed large again (counting from <encoding>)
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 1
     Given a shadow-paging MMU with counters from <encoding>
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     And 3 page tables in the 2 MB frame at 4 MB are shadowed
@@ -246,7 +246,7 @@ Feature: Large pages: when a 2 MB guest mapping is shadowed by one large entry
 
   @LP-MAP-6 @profile:large-pages @variant:same-table-twice @variant:guest-pse-entry
   Scenario Outline: A frame whose page table was shadowed twice is shadowed large again only after both shadows are gone (counting from <encoding>)
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 1
     Given a shadow-paging MMU with counters from <encoding>
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     And the guest page table at 4 MB + 8 KB is shadowed
@@ -268,7 +268,7 @@ Feature: Large pages: when a 2 MB guest mapping is shadowed by one large entry
 
   @LP-MAP-7 @profile:large-pages @variant:guest-pse-entry @variant:mid-frame
   Scenario: A frame split between two slots has no counter and is shadowed by 4 KB entries
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 1
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 5 MB on 2 MB pages at host 4 GB
     And a memory slot from 5 MB to 1 GB on 2 MB pages at host 6 GB
@@ -278,7 +278,7 @@ Feature: Large pages: when a 2 MB guest mapping is shadowed by one large entry
 
   @LP-MAP-7 @profile:large-pages
   Scenario Outline: The guest's <entry> over a frame split at <split> between two slots is shadowed by 4 KB entries, each to its own slot's page
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 1
     Given a shadow-paging MMU
     And a memory slot from 2 MB to <split> on 4 KB pages at host 4 GB
     And a memory slot from <split> to 1 GB on 4 KB pages at host 6 GB
@@ -306,7 +306,7 @@ Feature: Large pages: when a 2 MB guest mapping is shadowed by one large entry
 
   @LP-MAP-8 @profile:large-pages @variant:page-protected @variant:guest-pse-entry @variant:one-protected-page
   Scenario: Among the 4 KB entries of a frame, the one over a shadowed page table is read-only
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 2
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 2
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     And the guest page table at 4 MB + 8 KB is shadowed
@@ -315,7 +315,7 @@ Feature: Large pages: when a 2 MB guest mapping is shadowed by one large entry
 
   @LP-MAP-8 @profile:large-pages @variant:one-protected-page
   Scenario Outline: A frame shadowed small for another reason (<why>) still gets a read-only 4 KB entry over its shadowed page table
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 2
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 2
     Given a shadow-paging MMU
     And a memory slot from <from> to <split> on <pages> at host 4 GB
     And a memory slot from <split> to 1 GB on <pages> right after the host memory of the other slots
@@ -340,7 +340,7 @@ Feature: Large pages: when a 2 MB guest mapping is shadowed by one large entry
 
   @LP-MAP-8 @profile:large-pages @variant:frame-without-counter @variant:guest-pse-entry @variant:one-protected-page
   Scenario: In a frame split between two slots, the 4 KB entry over a shadowed page table in the second slot is read-only too
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 2
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 2
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 5 MB on 2 MB pages at host 4 GB
     And a memory slot from 5 MB to 1 GB on 2 MB pages at host 6 GB
@@ -350,7 +350,7 @@ Feature: Large pages: when a 2 MB guest mapping is shadowed by one large entry
 
   @LP-MAP-8 @profile:large-pages @variant:page-protected @variant:real-mode-pseudo-entry @variant:one-protected-page
   Scenario: Among the 4 KB entries shadowing a real-mode pseudo entry, the one over a shadowed page table is read-only
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 2
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 2
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     And the guest page table at 4 MB + 8 KB is shadowed
@@ -359,7 +359,7 @@ Feature: Large pages: when a 2 MB guest mapping is shadowed by one large entry
 
   @LP-MAP-8 @profile:large-pages @variant:page-protected @variant:guest-pse-entry @variant:several-protected-pages
   Scenario Outline: Among the 4 KB entries of a frame holding three shadowed page tables, the one over the table at <table> is read-only
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 2
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 2
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     And 3 page tables in the 2 MB frame at 4 MB are shadowed
@@ -374,7 +374,7 @@ Feature: Large pages: when a 2 MB guest mapping is shadowed by one large entry
 
   @LP-MAP-9 @profile:large-pages @variant:page-protected @variant:never-protected
   Scenario Outline: Among the 4 KB entries of a frame, the one at <offset> over an unshadowed page is writable
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 2
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 2
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     And the guest page table at 4 MB + 8 KB is shadowed
@@ -399,7 +399,7 @@ Feature: Large pages: when a 2 MB guest mapping is shadowed by one large entry
 
   @LP-MAP-9 @profile:large-pages @variant:never-protected @variant:neighbour-page
   Scenario Outline: A frame shadowed small for another reason (<why>) gets writable 4 KB entries over its unshadowed pages
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 2
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 2
     Given a shadow-paging MMU
     And a memory slot from 2 MB to <split> on <pages> at host 4 GB
     And a memory slot from <split> to 1 GB on <pages> right after the host memory of the other slots
@@ -419,7 +419,7 @@ Feature: Large pages: when a 2 MB guest mapping is shadowed by one large entry
 
   @LP-MAP-9 @profile:large-pages @variant:page-protected @variant:protection-released @variant:neighbour-page
   Scenario: Among the 4 KB entries of a frame, the one over a page table unshadowed again is writable while another table keeps the frame small
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 2
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 2
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     And the guest page table at 4 MB + 8 KB is shadowed
@@ -430,7 +430,7 @@ Feature: Large pages: when a 2 MB guest mapping is shadowed by one large entry
 
   @LP-MAP-10 @profile:large-pages
   Scenario Outline: Shadowing a guest large entry again, now mapping <gpa>, replaces its shadow entries by <size> ones
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 2
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 2
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     And the guest page table at 10 MB + 8 KB is shadowed

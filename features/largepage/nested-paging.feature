@@ -8,7 +8,7 @@ Feature: Large pages: nested paging maps aligned memory large always
 
   @LP-NPT-1 @profile:large-pages @variant:inner-frame @variant:count-from-zero
   Scenario: Under nested paging a frame on an aligned 2 MB host page is mapped by one 2 MB nested entry
-    Source: 004_7b1186024e4e8869.txt, reply, paragraph 5 (Nested Paging)
+    Source: kvm-devel, large pages, January 2008 [004], reply, paragraph 5 (Nested Paging)
     Given a nested-paging MMU
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     When I map the 2 MB guest frame at 4 MB in the nested page table
@@ -17,7 +17,7 @@ Feature: Large pages: nested paging maps aligned memory large always
 
   @LP-NPT-1 @profile:large-pages
   Scenario Outline: Under nested paging counting from <encoding>, the slot's <which> frame at <frame> is mapped by one 2 MB nested entry
-    Source: 004_7b1186024e4e8869.txt, reply, paragraph 5 (Nested Paging)
+    Source: kvm-devel, large pages, January 2008 [004], reply, paragraph 5 (Nested Paging)
     Given a nested-paging MMU with counters from <encoding>
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     When I map the 2 MB guest frame at <frame> in the nested page table
@@ -41,7 +41,7 @@ Feature: Large pages: nested paging maps aligned memory large always
 
   @LP-NPT-2 @profile:large-pages
   Scenario Outline: Under nested paging a frame of a slot from <from> on <pages> is mapped by 4 KB nested entries
-    Source: 004_7b1186024e4e8869.txt, reply, paragraph 5 (Nested Paging)
+    Source: kvm-devel, large pages, January 2008 [004], reply, paragraph 5 (Nested Paging)
     Given a nested-paging MMU
     And a memory slot from <from> to 1 GB on <pages> at host 4 GB
     When I map the 2 MB guest frame at 4 MB in the nested page table
@@ -60,7 +60,7 @@ Feature: Large pages: nested paging maps aligned memory large always
 
   @LP-NPT-3 @profile:large-pages
   Scenario Outline: Under nested paging guest page tables are not write-protected, so shadowing the one at <table> is refused
-    Source: 004_7b1186024e4e8869.txt, reply, paragraph 5 (Nested Paging)
+    Source: kvm-devel, large pages, January 2008 [004], reply, paragraph 5 (Nested Paging)
     Given a nested-paging MMU
     And a memory slot from <from> to 1 GB on 2 MB pages at host 4 GB
     When I shadow the guest page table at <table>
@@ -79,7 +79,7 @@ Feature: Large pages: nested paging maps aligned memory large always
 
   @LP-NPT-4 @profile:large-pages
   Scenario Outline: Under nested paging shadowing the guest's <entry> is refused
-    Source: 004_7b1186024e4e8869.txt, reply, paragraph 5 (Nested Paging)
+    Source: kvm-devel, large pages, January 2008 [004], reply, paragraph 5 (Nested Paging)
     Given a nested-paging MMU
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     When I shadow the guest's <entry> for the 2 MB frame at 4 MB
@@ -98,7 +98,7 @@ Feature: Large pages: nested paging maps aligned memory large always
 
   @LP-NPT-5 @profile:large-pages
   Scenario Outline: Under shadow paging there is no nested page table to map a frame in, even one on <pages>
-    Source: 004_7b1186024e4e8869.txt, reply, paragraph 5 (Nested Paging)
+    Source: kvm-devel, large pages, January 2008 [004], reply, paragraph 5 (Nested Paging)
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 1 GB on <pages> at host 4 GB
     When I map the 2 MB guest frame at 4 MB in the nested page table
@@ -117,7 +117,7 @@ Feature: Large pages: nested paging maps aligned memory large always
 
   @LP-NPT-6 @profile:large-pages
   Scenario Outline: Under nested paging unshadowing the guest page table at <table> is refused
-    Source: 004_7b1186024e4e8869.txt, reply, paragraph 5 (Nested Paging)
+    Source: kvm-devel, large pages, January 2008 [004], reply, paragraph 5 (Nested Paging)
     Given a nested-paging MMU
     And a memory slot from <from> to 1 GB on 2 MB pages at host 4 GB
     When I unshadow the guest page table at <table>
@@ -136,7 +136,7 @@ Feature: Large pages: nested paging maps aligned memory large always
 
   @LP-NPT-7 @profile:large-pages
   Scenario Outline: Under nested paging a frame split at <split> between two slots is mapped by 4 KB nested entries, each to its own slot's page
-    Source: 004_7b1186024e4e8869.txt, reply, paragraph 5 (Nested Paging)
+    Source: kvm-devel, large pages, January 2008 [004], reply, paragraph 5 (Nested Paging)
     Given a nested-paging MMU
     And a memory slot from 2 MB to <split> on 2 MB pages at host 4 GB
     And a memory slot from <split> to 1 GB on 2 MB pages at host 6 GB
@@ -157,7 +157,7 @@ Feature: Large pages: nested paging maps aligned memory large always
 
   @LP-NPT-8 @profile:large-pages
   Scenario Outline: "<action>" under <paging> at an address that is also bad is refused for the paging mode first
-    Source: 004_7b1186024e4e8869.txt, reply, paragraph 5 (Nested Paging)
+    Source: kvm-devel, large pages, January 2008 [004], reply, paragraph 5 (Nested Paging)
     Given a <paging> MMU
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     When I <action>

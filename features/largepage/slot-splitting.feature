@@ -10,7 +10,7 @@ Feature: Large pages: backing guest memory with large pages and splitting slots
 
   @LP-SPLIT-1 @profile:large-pages
   Scenario: With the option, guest memory from 1 MB to 1 GB becomes 1-2 MB on 4 KB pages and 2 MB-1 GB on 2 MB pages
-    Source: 004_7b1186024e4e8869.txt, reply, paragraph 1 (alignment and two memslots)
+    Source: kvm-devel, large pages, January 2008 [004], reply, paragraph 1 (alignment and two memslots)
     Given a shadow-paging MMU with the option to back guest memory with large pages on
     When I add guest memory from 1 MB to 1 GB
     Then the memory slots are:
@@ -20,21 +20,21 @@ Feature: Large pages: backing guest memory with large pages and splitting slots
 
   @LP-SPLIT-2 @profile:large-pages @variant:start-off-boundary @variant:no-earlier-memory
   Scenario: With the option, the large-page slot lies as far from a 2 MB boundary in host memory as in guest memory
-    Source: 004_7b1186024e4e8869.txt, reply, paragraph 1 (alignment and two memslots)
+    Source: kvm-devel, large pages, January 2008 [004], reply, paragraph 1 (alignment and two memslots)
     Given a shadow-paging MMU with the option to back guest memory with large pages on
     When I add guest memory from 1 MB to 1 GB
     Then the slot from 2 MB starts at a host address as far from a 2 MB boundary as its guest address
 
   @LP-SPLIT-2 @profile:large-pages @variant:start-on-boundary @variant:no-earlier-memory
   Scenario: With the option, guest memory starting on a 2 MB boundary gets a large-page slot on a 2 MB host boundary
-    Source: 004_7b1186024e4e8869.txt, reply, paragraph 1 (alignment and two memslots)
+    Source: kvm-devel, large pages, January 2008 [004], reply, paragraph 1 (alignment and two memslots)
     Given a shadow-paging MMU with the option to back guest memory with large pages on
     When I add guest memory from 2 MB to 1 GB
     Then the slot from 2 MB starts at a host address as far from a 2 MB boundary as its guest address
 
   @LP-SPLIT-2 @profile:large-pages @variant:start-on-boundary @variant:earlier-memory-ending-off-boundary
   Scenario: With the option, a large-page slot lines up with its host pages though earlier guest memory ended off a 2 MB boundary
-    Source: 004_7b1186024e4e8869.txt, reply, paragraph 1 (alignment and two memslots)
+    Source: kvm-devel, large pages, January 2008 [004], reply, paragraph 1 (alignment and two memslots)
     Given a shadow-paging MMU with the option to back guest memory with large pages on
     And guest memory from 1 MB to 3 MB + 4 KB
     When I add guest memory from 4 MB to 1 GB
@@ -42,7 +42,7 @@ Feature: Large pages: backing guest memory with large pages and splitting slots
 
   @LP-SPLIT-3 @profile:large-pages
   Scenario Outline: With the option, the frame at <frame> of guest memory from 1 MB to 1 GB may be shadowed large
-    Source: 004_7b1186024e4e8869.txt, reply, paragraph 1 (alignment and two memslots)
+    Source: kvm-devel, large pages, January 2008 [004], reply, paragraph 1 (alignment and two memslots)
     Given a shadow-paging MMU with the option to back guest memory with large pages on
     And guest memory from 1 MB to 1 GB
     When I ask whether the 2 MB guest frame at <frame> may be shadowed large
@@ -65,7 +65,7 @@ Feature: Large pages: backing guest memory with large pages and splitting slots
 
   @LP-SPLIT-4 @profile:large-pages
   Scenario Outline: Without the option, guest memory from <from> to 1 GB is one slot on 4 KB pages
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 4
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 4
     Given a shadow-paging MMU with the option to back guest memory with large pages off
     When I add guest memory from <from> to 1 GB
     Then the memory slots are:
@@ -84,7 +84,7 @@ Feature: Large pages: backing guest memory with large pages and splitting slots
 
   @LP-SPLIT-5 @profile:large-pages
   Scenario Outline: Without the option, no frame of guest memory from <from> to 1 GB is shadowed large
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 4
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 4
     Given a shadow-paging MMU with the option to back guest memory with large pages off
     And guest memory from <from> to 1 GB
     When I ask whether the 2 MB guest frame at 4 MB may be shadowed large
@@ -102,7 +102,7 @@ Feature: Large pages: backing guest memory with large pages and splitting slots
 
   @LP-SPLIT-6 @profile:large-pages @variant:with-head
   Scenario: With the option, a range ending off a 2 MB boundary gets a tail slot on 4 KB pages
-    Source: 004_7b1186024e4e8869.txt, reply, paragraph 1 (alignment and two memslots)
+    Source: kvm-devel, large pages, January 2008 [004], reply, paragraph 1 (alignment and two memslots)
     Given a shadow-paging MMU with the option to back guest memory with large pages on
     When I add guest memory from 1 MB to 7 MB
     Then the memory slots are:
@@ -113,7 +113,7 @@ Feature: Large pages: backing guest memory with large pages and splitting slots
 
   @LP-SPLIT-6 @profile:large-pages @variant:without-head
   Scenario: With the option, a range starting on a 2 MB boundary and ending off one gets a tail slot on 4 KB pages
-    Source: 004_7b1186024e4e8869.txt, reply, paragraph 1 (alignment and two memslots)
+    Source: kvm-devel, large pages, January 2008 [004], reply, paragraph 1 (alignment and two memslots)
     Given a shadow-paging MMU with the option to back guest memory with large pages on
     When I add guest memory from 2 MB to 7 MB
     Then the memory slots are:
@@ -123,7 +123,7 @@ Feature: Large pages: backing guest memory with large pages and splitting slots
 
   @LP-SPLIT-7 @profile:large-pages
   Scenario Outline: With the option, a range from <from> to <to> holding no whole 2 MB frame stays on 4 KB pages
-    Source: 004_7b1186024e4e8869.txt, reply, paragraph 1 (alignment and two memslots)
+    Source: kvm-devel, large pages, January 2008 [004], reply, paragraph 1 (alignment and two memslots)
     Given a shadow-paging MMU with the option to back guest memory with large pages on
     When I add guest memory from <from> to <to>
     Then the memory slots are:
@@ -147,7 +147,7 @@ Feature: Large pages: backing guest memory with large pages and splitting slots
 
   @LP-SPLIT-8 @profile:large-pages
   Scenario Outline: With the option, a range from <from> to <to>, starting and ending on 2 MB boundaries, is one slot on 2 MB pages
-    Source: 004_7b1186024e4e8869.txt, reply, paragraph 1 (alignment and two memslots)
+    Source: kvm-devel, large pages, January 2008 [004], reply, paragraph 1 (alignment and two memslots)
     Given a shadow-paging MMU with the option to back guest memory with large pages on
     When I add guest memory from <from> to <to>
     Then the memory slots are:
@@ -166,7 +166,7 @@ Feature: Large pages: backing guest memory with large pages and splitting slots
 
   @LP-SPLIT-9 @profile:large-pages @variant:two-pieces @variant:option-on
   Scenario: Adding guest memory answers the slots it added, in guest address order
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 4
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 4
     Given a shadow-paging MMU with the option to back guest memory with large pages on
     And guest memory from 2 GB to 3 GB
     When I add guest memory from 1 MB to 1 GB
@@ -174,7 +174,7 @@ Feature: Large pages: backing guest memory with large pages and splitting slots
 
   @LP-SPLIT-9 @profile:large-pages @variant:three-pieces @variant:option-on
   Scenario: Adding guest memory split in three answers the three slots, head, large pages and tail, in guest address order
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 4
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 4
     Given a shadow-paging MMU with the option to back guest memory with large pages on
     And guest memory from 2 GB to 3 GB
     When I add guest memory from 1 MB to 7 MB
@@ -186,7 +186,7 @@ Feature: Large pages: backing guest memory with large pages and splitting slots
 
   @LP-SPLIT-9 @profile:large-pages @variant:one-piece @variant:option-off
   Scenario: Adding guest memory without the option answers its one slot
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 4
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 4
     Given a shadow-paging MMU with the option to back guest memory with large pages off
     And guest memory from 2 GB to 3 GB
     When I add guest memory from 1 MB to 1 GB
@@ -196,7 +196,7 @@ Feature: Large pages: backing guest memory with large pages and splitting slots
 
   @LP-SPLIT-10 @profile:large-pages @variant:emulator-slots-only
   Scenario Outline: Guest memory added with the option <option> gets host memory no other slot uses
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 4
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 4
     Given a shadow-paging MMU with the option to back guest memory with large pages <option>
     And guest memory from 1 MB to 1 GB
     And guest memory from 2 GB + 4 KB to 3 GB
@@ -214,7 +214,7 @@ Feature: Large pages: backing guest memory with large pages and splitting slots
 
   @LP-SPLIT-10 @profile:large-pages @variant:slot-added-directly
   Scenario Outline: Guest memory added with the option <option> gets host memory no slot added directly uses
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 4
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 4
     Given a shadow-paging MMU with the option to back guest memory with large pages <option>
     And guest memory from 1 MB to 1 GB
     And a memory slot from 2 GB to 3 GB on 2 MB pages right after the host memory of the other slots

@@ -12,14 +12,14 @@ Feature: Large pages: one write-protect counter per 2 MB frame of a memory slot
 
   @LP-CNT-1 @profile:large-pages-introspection @variant:start-off-boundary @variant:end-on-boundary @variant:many-whole-frames
   Scenario: A slot for 1 MB to 1 GB has 511 counters, the first for the frame at 2 MB
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 1
     Given a shadow-paging MMU
     And a memory slot from 1 MB to 1 GB on 4 KB pages at host 4 GB
     Then the slot from 1 MB has 511 write-protect counters, the first for the 2 MB frame at 2 MB
 
   @LP-CNT-1 @profile:large-pages-introspection
   Scenario Outline: A slot from <from> to <to> has <n> counter(s), one per 2 MB frame wholly inside it, the first for the frame at <first>
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 1
     Given a shadow-paging MMU
     And a memory slot from <from> to <to> on 4 KB pages at host 4 GB
     Then the slot from <from> has <n> write-protect counters, the first for the 2 MB frame at <first>
@@ -46,14 +46,14 @@ Feature: Large pages: one write-protect counter per 2 MB frame of a memory slot
 
   @LP-CNT-1 @profile:large-pages-introspection @variant:no-whole-frame
   Scenario: A slot from 1 MB to 3 MB holds no whole 2 MB frame and so has no counter
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 1
     Given a shadow-paging MMU
     And a memory slot from 1 MB to 3 MB on 4 KB pages at host 4 GB
     Then the slot from 1 MB has no write-protect counter
 
   @LP-CNT-2 @profile:large-pages-introspection @variant:count-from-zero
   Scenario Outline: A new slot from <from> to <to> counts no write-protected page in any frame
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 1
     Given a shadow-paging MMU
     And a memory slot from <from> to <to> on <pages> at host 4 GB
     Then every raw counter of the slot from <from> is 0
@@ -70,7 +70,7 @@ Feature: Large pages: one write-protect counter per 2 MB frame of a memory slot
 
   @LP-CNT-2 @profile:large-pages-introspection @variant:count-from-minus-one
   Scenario Outline: Counting from minus one, every frame of a new slot on <pages> decodes to no write-protected page
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 1
     Given a shadow-paging MMU with counters from minus one
     And a memory slot from 2 MB to 1 GB on <pages> at host 4 GB
     Then every frame of the slot from 2 MB counts 0 write-protected pages
@@ -87,7 +87,7 @@ Feature: Large pages: one write-protect counter per 2 MB frame of a memory slot
 
   @LP-CNT-3 @profile:large-pages-introspection @variant:start-off-boundary @variant:inner-page @variant:inner-frame @variant:page-not-shadowed-yet
   Scenario: Shadowing a page table at 4 MB + 8 KB counts it in the frame at 4 MB
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 1
     Given a shadow-paging MMU
     And a memory slot from 1 MB to 1 GB on 4 KB pages at host 4 GB
     When I shadow the guest page table at 4 MB + 8 KB
@@ -96,7 +96,7 @@ Feature: Large pages: one write-protect counter per 2 MB frame of a memory slot
 
   @LP-CNT-3 @profile:large-pages-introspection @variant:page-not-shadowed-yet
   Scenario Outline: Shadowing a page table at <table> in a slot from <from> counts it in the frame at <frame>
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 1
     Given a shadow-paging MMU
     And a memory slot from <from> to 1 GB on 4 KB pages at host 4 GB
     When I shadow the guest page table at <table>
@@ -135,7 +135,7 @@ Feature: Large pages: one write-protect counter per 2 MB frame of a memory slot
 
   @LP-CNT-3 @profile:large-pages-introspection @variant:page-already-shadowed @variant:start-off-boundary @variant:inner-page @variant:inner-frame
   Scenario: Shadowing a page table that already has a shadow adds one to its frame's counter again
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 1
     Given a shadow-paging MMU
     And a memory slot from 1 MB to 1 GB on 4 KB pages at host 4 GB
     And the guest page table at 4 MB + 8 KB is shadowed
@@ -145,7 +145,7 @@ Feature: Large pages: one write-protect counter per 2 MB frame of a memory slot
 
   @LP-CNT-4 @profile:large-pages-introspection
   Scenario Outline: Shadowing a page table at 4 MB + 8 KB leaves the counter of the frame at <frame> alone
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 1
     Given a shadow-paging MMU
     And a memory slot from 1 MB to 1 GB on 4 KB pages at host 4 GB
     When I shadow the guest page table at 4 MB + 8 KB
@@ -163,7 +163,7 @@ Feature: Large pages: one write-protect counter per 2 MB frame of a memory slot
 
   @LP-CNT-4 @profile:large-pages-introspection @variant:frame-in-other-slot
   Scenario: Shadowing the last page of a slot leaves the counter of the next slot's first frame alone
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 1
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 6 MB on 4 KB pages at host 4 GB
     And a memory slot from 6 MB to 1 GB on 4 KB pages at host 8 GB
@@ -173,7 +173,7 @@ Feature: Large pages: one write-protect counter per 2 MB frame of a memory slot
 
   @LP-CNT-5 @profile:large-pages-introspection @variant:other-page-shadowed
   Scenario: Unshadowing the page table at 4 MB + 8 KB takes it off the frame's counter again
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 1
     Given a shadow-paging MMU
     And a memory slot from 1 MB to 1 GB on 4 KB pages at host 4 GB
     And the guest page table at 4 MB + 8 KB is shadowed
@@ -183,7 +183,7 @@ Feature: Large pages: one write-protect counter per 2 MB frame of a memory slot
 
   @LP-CNT-5 @profile:large-pages-introspection @variant:same-page-shadowed-again
   Scenario: Unshadowing one of two shadows of the page table at 4 MB + 8 KB takes one off the frame's counter
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 1
     Given a shadow-paging MMU
     And a memory slot from 1 MB to 1 GB on 4 KB pages at host 4 GB
     And the guest page table at 4 MB + 8 KB is shadowed
@@ -194,7 +194,7 @@ Feature: Large pages: one write-protect counter per 2 MB frame of a memory slot
 
   @LP-CNT-5 @profile:large-pages-introspection @variant:nothing-shadowed
   Scenario: Unshadowing the only page table of a frame brings its counter back to 0
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 1
     Given a shadow-paging MMU
     And a memory slot from 1 MB to 1 GB on 4 KB pages at host 4 GB
     And the guest page table at 4 MB + 8 KB is shadowed
@@ -204,7 +204,7 @@ Feature: Large pages: one write-protect counter per 2 MB frame of a memory slot
 
   @LP-CNT-6 @profile:large-pages
   Scenario Outline: A page table at <table> shadowed twice stays write-protected until it is unshadowed twice (counting from <encoding>)
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 1
     Given a shadow-paging MMU with counters from <encoding>
     And a memory slot from <from> to 1 GB on <pages> at host 4 GB
     And the guest page table at <table> is shadowed
@@ -229,7 +229,7 @@ Feature: Large pages: one write-protect counter per 2 MB frame of a memory slot
 
   @LP-CNT-6 @profile:large-pages @variant:frame-with-counter @variant:count-from-minus-one
   Scenario: Counting from minus one, a frame whose page table is shadowed twice and unshadowed once is still not shadowed large
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 1
     Given a shadow-paging MMU with counters from minus one
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     And the guest page table at 4 MB + 8 KB is shadowed
@@ -240,7 +240,7 @@ Feature: Large pages: one write-protect counter per 2 MB frame of a memory slot
 
   @LP-CNT-7 @profile:large-pages @variant:head-frame
   Scenario: A page table in the frame the slot's start cuts can be shadowed, and its page is then write-protected
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 1
     Given a shadow-paging MMU
     And a memory slot from 1 MB to 1 GB on 4 KB pages at host 4 GB
     When I shadow the guest page table at 1 MB + 4 KB
@@ -248,7 +248,7 @@ Feature: Large pages: one write-protect counter per 2 MB frame of a memory slot
 
   @LP-CNT-7 @profile:large-pages @variant:tail-frame
   Scenario: A page table in the frame the slot's end cuts can be shadowed, and its page is then write-protected
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 1
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 7 MB on 4 KB pages at host 4 GB
     When I shadow the guest page table at 6 MB + 4 KB
@@ -256,7 +256,7 @@ Feature: Large pages: one write-protect counter per 2 MB frame of a memory slot
 
   @LP-CNT-8 @profile:large-pages @variant:shadowed-once @variant:frame-with-counter @variant:alone-in-frame
   Scenario: A page whose last shadow is gone is no longer write-protected
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 1
     Given a shadow-paging MMU
     And a memory slot from 1 MB to 1 GB on 4 KB pages at host 4 GB
     And the guest page table at 4 MB + 8 KB is shadowed
@@ -265,7 +265,7 @@ Feature: Large pages: one write-protect counter per 2 MB frame of a memory slot
 
   @LP-CNT-8 @profile:large-pages @variant:shadowed-twice @variant:frame-with-counter @variant:alone-in-frame
   Scenario: A page table shadowed twice and unshadowed twice is no longer write-protected
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 1
     Given a shadow-paging MMU
     And a memory slot from 1 MB to 1 GB on 4 KB pages at host 4 GB
     And the guest page table at 4 MB + 8 KB is shadowed
@@ -276,7 +276,7 @@ Feature: Large pages: one write-protect counter per 2 MB frame of a memory slot
 
   @LP-CNT-8 @profile:large-pages @variant:shadowed-once @variant:frame-without-counter @variant:alone-in-frame
   Scenario: A page in the frame the slot's edge cuts is no longer write-protected once its only shadow is gone
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 1
     Given a shadow-paging MMU
     And a memory slot from 1 MB to 1 GB on 4 KB pages at host 4 GB
     And the guest page table at 1 MB + 8 KB is shadowed
@@ -285,7 +285,7 @@ Feature: Large pages: one write-protect counter per 2 MB frame of a memory slot
 
   @LP-CNT-8 @profile:large-pages @variant:shadowed-once @variant:frame-with-counter @variant:other-page-still-shadowed
   Scenario: A page whose last shadow is gone is no longer write-protected though another page of its frame still is
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 1
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 1
     Given a shadow-paging MMU
     And a memory slot from 1 MB to 1 GB on 4 KB pages at host 4 GB
     And the guest page table at 4 MB + 8 KB is shadowed

@@ -10,7 +10,7 @@ Feature: Large pages: write-protecting a page zaps the large entries over it
 
   @LP-ZAP-1 @profile:large-pages @variant:guest-pse-entry @variant:inner-page
   Scenario Outline: Shadowing a page table at 4 MB + 8 KB zaps the large entry over the frame at 4 MB (2 GB shadowed <before> first)
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 3
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 3
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     And the guest page table at 10 MB + 8 KB is shadowed
@@ -36,7 +36,7 @@ Feature: Large pages: write-protecting a page zaps the large entries over it
 
   @LP-ZAP-1 @profile:large-pages @variant:none-before
   Scenario Outline: Shadowing a page table at <table> zaps the large entry the guest's <entry> got over its frame
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 3
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 3
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     And the guest's <entry> for the 2 MB frame at 4 MB is shadowed
@@ -62,7 +62,7 @@ Feature: Large pages: write-protecting a page zaps the large entries over it
 
   @LP-ZAP-2 @profile:large-pages @variant:three-entries @variant:pse-entries-only
   Scenario Outline: Shadowing a page table zaps every large entry over its frame, here the one at <address>
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 3
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 3
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     And the guest large entry mapping 2 GB to 4 MB is shadowed
@@ -79,7 +79,7 @@ Feature: Large pages: write-protecting a page zaps the large entries over it
 
   @LP-ZAP-2 @profile:large-pages @variant:two-entries @variant:pse-and-real-mode-entries
   Scenario Outline: Shadowing a page table zaps both the guest PSE entry's and the real-mode pseudo entry's large entries over its frame, here the one at <address>
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 3
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 3
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     And the guest large entry mapping 2 GB to 4 MB is shadowed
@@ -94,7 +94,7 @@ Feature: Large pages: write-protecting a page zaps the large entries over it
 
   @LP-ZAP-3 @profile:large-pages @variant:frame-above @variant:same-slot
   Scenario: Large entries over other frames stay present
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 3
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 3
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     And the guest large entry mapping 2 GB to 4 MB is shadowed
@@ -104,7 +104,7 @@ Feature: Large pages: write-protecting a page zaps the large entries over it
 
   @LP-ZAP-3 @profile:large-pages @variant:frame-below @variant:same-slot
   Scenario: Shadowing a page table in the first page of a frame leaves the large entry over the frame below present
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 3
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 3
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     And the guest large entry mapping 2 GB to 2 MB is shadowed
@@ -114,7 +114,7 @@ Feature: Large pages: write-protecting a page zaps the large entries over it
 
   @LP-ZAP-3 @profile:large-pages @variant:frame-above @variant:other-slot
   Scenario: Shadowing the last page of a slot leaves the large entry over the next slot's first frame present
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 3
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 3
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 6 MB on 2 MB pages at host 4 GB
     And a memory slot from 6 MB to 1 GB on 2 MB pages at host 6 GB
@@ -125,7 +125,7 @@ Feature: Large pages: write-protecting a page zaps the large entries over it
 
   @LP-ZAP-4 @profile:large-pages @variant:one-entry @variant:guest-pse-entry @variant:host-4k
   Scenario: Shadowing a page table makes the existing 4 KB entry over its page read-only
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 3
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 3
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 1 GB on 4 KB pages at host 4 GB
     And the guest large entry mapping 2 GB to 4 MB is shadowed
@@ -134,7 +134,7 @@ Feature: Large pages: write-protecting a page zaps the large entries over it
 
   @LP-ZAP-4 @profile:large-pages @variant:several-entries @variant:guest-pse-entry @variant:real-mode-pseudo-entry @variant:host-4k
   Scenario Outline: Shadowing a page table makes every existing 4 KB entry over its page read-only, here the one for <address>
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 3
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 3
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 1 GB on 4 KB pages at host 4 GB
     And the guest large entry mapping 2 GB to 4 MB is shadowed
@@ -151,7 +151,7 @@ Feature: Large pages: write-protecting a page zaps the large entries over it
 
   @LP-ZAP-4 @profile:large-pages @variant:one-entry @variant:guest-pse-entry
   Scenario Outline: Shadowing a page table makes the existing 4 KB entry over its page read-only where the frame was small because <why>
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 3
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 3
     Given a shadow-paging MMU
     And a memory slot from 2 MB to <split> on 2 MB pages at host 4 GB
     And a memory slot from <split> to 1 GB on 2 MB pages at host 6 GB
@@ -172,7 +172,7 @@ Feature: Large pages: write-protecting a page zaps the large entries over it
 
   @LP-ZAP-5 @profile:large-pages @variant:host-4k
   Scenario Outline: Shadowing a page table leaves the 4 KB entry over the page <where> it writable
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 3
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 3
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 1 GB on 4 KB pages at host 4 GB
     And the guest large entry mapping 2 GB to 4 MB is shadowed
@@ -191,7 +191,7 @@ Feature: Large pages: write-protecting a page zaps the large entries over it
 
   @LP-ZAP-5 @profile:large-pages @variant:page-already-protected @variant:page-above
   Scenario: Shadowing a second page table in a frame already shadowed small leaves the 4 KB entries over its other pages writable
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 3
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 3
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     And the guest page table at 4 MB + 16 KB is shadowed
@@ -201,7 +201,7 @@ Feature: Large pages: write-protecting a page zaps the large entries over it
 
   @LP-ZAP-6 @profile:large-pages
   Scenario Outline: After the zap the guest's <entry>, shadowed again, gets 4 KB entries (counting from <encoding>)
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 3
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 3
     Given a shadow-paging MMU with counters from <encoding>
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     And the guest's <entry> for the 2 MB frame at 4 MB is shadowed
@@ -228,7 +228,7 @@ Feature: Large pages: write-protecting a page zaps the large entries over it
 
   @LP-ZAP-6 @profile:large-pages @variant:guest-pse-entry @variant:count-from-zero
   Scenario: After the zap the guest's large entry at 2 GB, shadowed again, gets 4 KB entries
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 3
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 3
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     And the guest large entry mapping 2 GB to 4 MB is shadowed
@@ -238,7 +238,7 @@ Feature: Large pages: write-protecting a page zaps the large entries over it
 
   @LP-ZAP-7 @profile:large-pages @variant:replaced-by-small-entries
   Scenario: Shadowing a page table leaves writable the 4 KB entry that mapped its page before being replaced
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 3
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 3
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 1 GB on 4 KB pages at host 4 GB
     And the guest large entry mapping 2 GB to 4 MB is shadowed
@@ -248,7 +248,7 @@ Feature: Large pages: write-protecting a page zaps the large entries over it
 
   @LP-ZAP-7 @profile:large-pages @variant:replaced-by-large-entry
   Scenario: Shadowing a page table leaves the large entry that replaced the 4 KB entries once over its page present
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 3
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 3
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     And the guest page table at 4 MB + 16 KB is shadowed
@@ -259,7 +259,7 @@ Feature: Large pages: write-protecting a page zaps the large entries over it
 
   @LP-ZAP-8 @profile:large-pages @variant:zapped-large-entry
   Scenario: Unshadowing the page table again does not bring back the large entry its write protection zapped
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 3
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 3
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 1 GB on 2 MB pages at host 4 GB
     And the guest large entry mapping 2 GB to 4 MB is shadowed
@@ -269,7 +269,7 @@ Feature: Large pages: write-protecting a page zaps the large entries over it
 
   @LP-ZAP-8 @profile:large-pages @variant:read-only-small-entry
   Scenario: Unshadowing the page table again leaves read-only the 4 KB entry its write protection made read-only
-    Source: 004_7b1186024e4e8869.txt, "Here's a rough sketch of my proposal", item 3
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 3
     Given a shadow-paging MMU
     And a memory slot from 2 MB to 1 GB on 4 KB pages at host 4 GB
     And the guest large entry mapping 2 GB to 4 MB is shadowed

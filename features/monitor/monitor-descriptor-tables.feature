@@ -18,7 +18,7 @@ Feature: The FreeMWare monitor: monitor descriptor tables
 
   @MON-DT-1 @profile:monitor @variant:code-segment @variant:present-segment
   Scenario: The guest's ring-0 code segment runs at ring 1 in the monitor GDT, in its own slot
-    Source: 003_209c28ea7cb4a5f3.txt, "monitor GDT and LDTs"
+    Source: FreeMWare list, monitor page tables [003], "monitor GDT and LDTs"
     Given a monitor for a guest of 1 pages with the host page array 0x9000
     When the guest loads the GDT 0x0, 0x00CF9A000000FFFF and 0x00CFFA000000FFFF
     Then slot 1 of the monitor GDT holds 0x00CFBA000000FFFF
@@ -27,7 +27,7 @@ Feature: The FreeMWare monitor: monitor descriptor tables
 
   @MON-DT-1 @profile:monitor
   Scenario Outline: The guest's ring-0 <segment> <descriptor> is <mirrored> in its slot of the monitor GDT
-    Source: 003_209c28ea7cb4a5f3.txt, "monitor GDT and LDTs"
+    Source: FreeMWare list, monitor page tables [003], "monitor GDT and LDTs"
     Given a monitor for a guest of 1 pages with the host page array 0x9000
     When the guest loads the GDT 0x0, 0x00CFFA000000FFFF and <descriptor>
     Then slot 2 of the monitor GDT holds <mirrored>
@@ -49,7 +49,7 @@ Feature: The FreeMWare monitor: monitor descriptor tables
 
   @MON-DT-2 @profile:monitor @variant:32-bit-gate @variant:guest-code-target @variant:gdt-selector
   Scenario: A guest call gate to its ring-0 code leads to ring 1 in the monitor GDT
-    Source: 003_209c28ea7cb4a5f3.txt, "call gate to real ring-0"
+    Source: FreeMWare list, monitor page tables [003], "call gate to real ring-0"
     Given a monitor for a guest of 1 pages with the host page array 0x9000
     When the guest loads the GDT 0x0, 0x00CF9A000000FFFF and 0x0000EC0000081000
     Then slot 2 of the monitor GDT holds 0x0000EC0000081000
@@ -57,7 +57,7 @@ Feature: The FreeMWare monitor: monitor descriptor tables
 
   @MON-DT-2 @profile:monitor @variant:16-bit-gate @variant:guest-code-target @variant:gdt-selector
   Scenario: A 16-bit guest call gate to its ring-0 code stays present and leads to ring 1
-    Source: 003_209c28ea7cb4a5f3.txt, "call gate to real ring-0"
+    Source: FreeMWare list, monitor page tables [003], "call gate to real ring-0"
     Given a monitor for a guest of 1 pages with the host page array 0x9000
     When the guest loads the GDT 0x0, 0x00CF9A000000FFFF and 0x0000E40000081000
     Then slot 2 of the monitor GDT holds 0x0000E40000081000
@@ -65,7 +65,7 @@ Feature: The FreeMWare monitor: monitor descriptor tables
 
   @MON-DT-2 @profile:monitor @variant:32-bit-gate @variant:monitor-code-entry-target @variant:gdt-selector
   Scenario: A guest call gate naming one of the monitor's own entries is made not present
-    Source: 003_209c28ea7cb4a5f3.txt, "call gate to real ring-0"
+    Source: FreeMWare list, monitor page tables [003], "call gate to real ring-0"
     Given a monitor for a guest of 1 pages with the host page array 0x9000
     When the guest loads the GDT 0x0, 0x00CF9A000000FFFF and 0x0000EC0000181000
     Then slot 2 of the monitor GDT holds 0x00006C0000181000
@@ -73,7 +73,7 @@ Feature: The FreeMWare monitor: monitor descriptor tables
 
   @MON-DT-2 @profile:monitor @variant:16-bit-gate @variant:monitor-code-entry-target @variant:gdt-selector
   Scenario: A 16-bit guest call gate naming one of the monitor's own entries is made not present too
-    Source: 003_209c28ea7cb4a5f3.txt, "call gate to real ring-0"
+    Source: FreeMWare list, monitor page tables [003], "call gate to real ring-0"
     Given a monitor for a guest of 1 pages with the host page array 0x9000
     When the guest loads the GDT 0x0, 0x00CF9A000000FFFF and 0x0000E40000181000
     Then slot 2 of the monitor GDT holds 0x0000640000181000
@@ -81,14 +81,14 @@ Feature: The FreeMWare monitor: monitor descriptor tables
 
   @MON-DT-2 @profile:monitor @variant:32-bit-gate @variant:monitor-data-entry-target @variant:gdt-selector
   Scenario: A guest call gate naming the monitor's second entry, its data segment, is made not present
-    Source: 003_209c28ea7cb4a5f3.txt, "call gate to real ring-0"
+    Source: FreeMWare list, monitor page tables [003], "call gate to real ring-0"
     Given a monitor for a guest of 1 pages with the host page array 0x9000
     When the guest loads the GDT 0x0, 0x00CF9A000000FFFF and 0x0000EC0000201000
     Then slot 2 of the monitor GDT holds 0x00006C0000201000
 
   @MON-DT-2 @profile:monitor @variant:32-bit-gate @variant:guest-code-target @variant:ldt-selector
   Scenario: A guest call gate naming an LDT slot past the end of the guest GDT leads to guest code and stays present
-    Source: 003_209c28ea7cb4a5f3.txt, "call gate to real ring-0"
+    Source: FreeMWare list, monitor page tables [003], "call gate to real ring-0"
     Given a monitor for a guest of 1 pages with the host page array 0x9000
     And the guest loads a GDT of 0x0, 0x00CF9A000000FFFF and 0x0000EC00001C1000
     When the guest loads the LDT 0x0, 0x0, 0x00CFF2000000FFFF and 0x00CF9A000000FFFF
@@ -97,7 +97,7 @@ Feature: The FreeMWare monitor: monitor descriptor tables
 
   @MON-DT-3 @profile:monitor @variant:several-entry-gdt @variant:first-load
   Scenario: The monitor adds its own ring-0 entries after the guest's
-    Source: 003_209c28ea7cb4a5f3.txt, "additional entries for use by the monitor"
+    Source: FreeMWare list, monitor page tables [003], "additional entries for use by the monitor"
     Given a monitor for a guest of 1 pages with the host page array 0x9000
     When the guest loads the GDT 0x0, 0x00CF9A000000FFFF and 0x00CFFA000000FFFF
     Then the monitor GDT has 5 entries
@@ -106,7 +106,7 @@ Feature: The FreeMWare monitor: monitor descriptor tables
 
   @MON-DT-3 @profile:monitor @variant:one-entry-gdt @variant:first-load
   Scenario: After a guest GDT of only the null descriptor, the monitor's entries take slots 1 and 2
-    Source: 003_209c28ea7cb4a5f3.txt, "additional entries for use by the monitor"
+    Source: FreeMWare list, monitor page tables [003], "additional entries for use by the monitor"
     Given a monitor for a guest of 1 pages with the host page array 0x9000
     When the guest loads the GDT 0x0
     Then the monitor GDT has 3 entries
@@ -115,7 +115,7 @@ Feature: The FreeMWare monitor: monitor descriptor tables
 
   @MON-DT-3 @profile:monitor @variant:several-entry-gdt @variant:reload-with-other-size
   Scenario: When the guest loads a larger GDT, the monitor's entries move to follow the new guest entries
-    Source: 003_209c28ea7cb4a5f3.txt, "additional entries for use by the monitor"
+    Source: FreeMWare list, monitor page tables [003], "additional entries for use by the monitor"
     Given a monitor for a guest of 1 pages with the host page array 0x9000
     And the guest loads a GDT of 0x0, 0x00CF9A000000FFFF and 0x00CFFA000000FFFF
     When the guest loads the GDT 0x0, 0x00CF9A000000FFFF, 0x00CFFA000000FFFF, 0x00CFF2000000FFFF and 0x00CF92000000FFFF
@@ -125,7 +125,7 @@ Feature: The FreeMWare monitor: monitor descriptor tables
 
   @MON-DT-4 @profile:monitor @variant:ring-0-segment @variant:gate-to-monitor-entry @variant:gate-to-guest-code @variant:ordinary-ldt
   Scenario: The monitor LDT deprivileges the guest's ring-0 segments and disarms gates to the monitor's entries
-    Source: 003_209c28ea7cb4a5f3.txt, "monitor GDT and LDTs"
+    Source: FreeMWare list, monitor page tables [003], "monitor GDT and LDTs"
     Given a monitor for a guest of 1 pages with the host page array 0x9000
     And the guest loads a GDT of 0x0, 0x00CF9A000000FFFF and 0x00CFFA000000FFFF
     When the guest loads the LDT 0x00CF92000000FFFF, 0x0000EC0000181000 and 0x0000EC0000081000
@@ -135,7 +135,7 @@ Feature: The FreeMWare monitor: monitor descriptor tables
 
   @MON-DT-4 @profile:monitor @variant:oversized-ldt
   Scenario: An LDT larger than a descriptor table can hold is refused like an oversized GDT and changes nothing
-    Source: 003_209c28ea7cb4a5f3.txt, "monitor GDT and LDTs"
+    Source: FreeMWare list, monitor page tables [003], "monitor GDT and LDTs"
     Given a monitor for a guest of 1 pages with the host page array 0x9000
     And the guest loads a GDT of 0x0, 0x00CF9A000000FFFF and 0x00CFFA000000FFFF
     When the guest loads an LDT of 8193 descriptors
@@ -144,7 +144,7 @@ Feature: The FreeMWare monitor: monitor descriptor tables
 
   @MON-DT-4 @profile:monitor @variant:largest-ldt
   Scenario: An LDT of 8192 descriptors fills a whole descriptor table, as the monitor adds no entry of its own to an LDT
-    Source: 003_209c28ea7cb4a5f3.txt, "monitor GDT and LDTs"
+    Source: FreeMWare list, monitor page tables [003], "monitor GDT and LDTs"
     Given a monitor for a guest of 1 pages with the host page array 0x9000
     And the guest loads a GDT of 0x0, 0x00CF9A000000FFFF and 0x00CFFA000000FFFF
     When the guest loads an LDT of 8192 descriptors
@@ -152,7 +152,7 @@ Feature: The FreeMWare monitor: monitor descriptor tables
 
   @MON-DT-5 @profile:monitor
   Scenario Outline: A GDT of <size> descriptors leaves no room for the monitor's own entries and is refused, changing nothing
-    Source: 003_209c28ea7cb4a5f3.txt, "additional entries for use by the monitor"
+    Source: FreeMWare list, monitor page tables [003], "additional entries for use by the monitor"
     Given a monitor for a guest of 1 pages with the host page array 0x9000
     When the guest loads a GDT of <size> descriptors
     Then the call is rejected with TOO_MANY_DESCRIPTORS
@@ -170,7 +170,7 @@ Feature: The FreeMWare monitor: monitor descriptor tables
 
   @MON-DT-5 @profile:monitor @variant:largest-accepted-gdt
   Scenario: A GDT of 8190 descriptors fills the 8192 slots together with the monitor's two entries
-    Source: 003_209c28ea7cb4a5f3.txt, "additional entries for use by the monitor"
+    Source: FreeMWare list, monitor page tables [003], "additional entries for use by the monitor"
     Given a monitor for a guest of 1 pages with the host page array 0x9000
     When the guest loads a GDT of 8190 descriptors
     Then the monitor GDT has 8192 entries
@@ -178,7 +178,7 @@ Feature: The FreeMWare monitor: monitor descriptor tables
 
   @MON-DT-6 @profile:monitor @variant:in-gdt
   Scenario Outline: A guest <kind> in the GDT is mirrored unchanged in its slot of the monitor GDT
-    Source: 003_209c28ea7cb4a5f3.txt, "monitor GDT and LDTs"
+    Source: FreeMWare list, monitor page tables [003], "monitor GDT and LDTs"
     Given a monitor for a guest of 1 pages with the host page array 0x9000
     When the guest loads the GDT 0x0, <descriptor> and 0x00CF9A000000FFFF
     Then slot 1 of the monitor GDT holds <descriptor>
@@ -216,7 +216,7 @@ Feature: The FreeMWare monitor: monitor descriptor tables
 
   @MON-DT-6 @profile:monitor @variant:in-ldt
   Scenario Outline: A guest <kind> in the LDT is mirrored unchanged in its slot of the monitor LDT
-    Source: 003_209c28ea7cb4a5f3.txt, "monitor GDT and LDTs"
+    Source: FreeMWare list, monitor page tables [003], "monitor GDT and LDTs"
     Given a monitor for a guest of 1 pages with the host page array 0x9000
     And the guest loads a GDT of 0x0, 0x00CF9A000000FFFF and 0x00CFFA000000FFFF
     When the guest loads the LDT 0x00CF92000000FFFF and <descriptor>

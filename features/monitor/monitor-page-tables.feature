@@ -26,7 +26,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-PAGE-1 @profile:monitor @variant:unordered-array @variant:without-page-zero @variant:first-supply
   Scenario: Guest pages are served by the host's pages in whatever order the host gave them
-    Source: 003_209c28ea7cb4a5f3.txt, "no default relationship between guest physical page numbers"
+    Source: FreeMWare list, monitor page tables [003], "no default relationship between guest physical page numbers"
     Given a monitor for a guest of 3 pages with the host page array 0x9000, 0x3000 and 0x7000
     And the guest maps 0x1000 to guest page 0 writable user
     And the guest maps 0x2000 to guest page 1 writable user
@@ -37,7 +37,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-PAGE-1 @profile:monitor @variant:ascending-array @variant:with-page-zero @variant:first-supply
   Scenario: Host page 0x0 is a page like any other in the host page array
-    Source: 003_209c28ea7cb4a5f3.txt, "no default relationship between guest physical page numbers"
+    Source: FreeMWare list, monitor page tables [003], "no default relationship between guest physical page numbers"
     Given a monitor for a guest of 2 pages with the host page array 0x0 and 0x5000
     And the guest maps 0x1000 to guest page 0 writable user
     And the guest maps 0x2000 to guest page 1 writable user
@@ -46,7 +46,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-PAGE-1 @profile:monitor @variant:unordered-array @variant:without-page-zero @variant:after-give-back
   Scenario: Host pages given back and handed out again still serve one guest page each
-    Source: 003_209c28ea7cb4a5f3.txt, "no default relationship between guest physical page numbers"
+    Source: FreeMWare list, monitor page tables [003], "no default relationship between guest physical page numbers"
     Given a monitor for a guest of 4 pages with the host page array 0x9000 and 0x3000
     And the guest maps 0x1000 to guest page 0 writable user
     And the guest maps 0x2000 to guest page 1 writable user
@@ -57,7 +57,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-TBL-1 @profile:monitor @variant:one-alias
   Scenario Outline: The monitor tables map the host page serving the guest page, with the guest's rights (<rights>)
-    Source: 003_209c28ea7cb4a5f3.txt, "whenever the guest loads a PDBR"
+    Source: FreeMWare list, monitor page tables [003], "whenever the guest loads a PDBR"
     Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
     And the guest maps 0x1000 to guest page 2 <rights>
     And the guest has touched 0x1000
@@ -87,7 +87,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-TBL-1 @profile:monitor @variant:several-aliases @variant:writable-user @variant:read-only-user
   Scenario: A page directory base load enters every linear page of a resident guest page, each with its own rights, and only those
-    Source: 003_209c28ea7cb4a5f3.txt, "whenever the guest loads a PDBR"
+    Source: FreeMWare list, monitor page tables [003], "whenever the guest loads a PDBR"
     Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
     And the guest maps 0x1000 to guest page 2 writable user
     And the guest maps 0x4000 to guest page 2 read-only user
@@ -101,7 +101,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-TBL-2 @profile:monitor @variant:new-mapping @variant:several-aliases @variant:page-resident
   Scenario: A trapped guest write that maps a page brings the monitor tables in step
-    Source: 003_209c28ea7cb4a5f3.txt, "will trap to the monitor"
+    Source: FreeMWare list, monitor page tables [003], "will trap to the monitor"
     Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
     And the guest maps 0x1000 to guest page 2 writable supervisor
     And the guest has touched 0x1000
@@ -111,7 +111,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-TBL-2 @profile:monitor @variant:new-mapping @variant:one-alias @variant:page-not-resident
   Scenario: A trapped guest write that maps a page no host page serves yet enters nothing until the guest uses it
-    Source: 003_209c28ea7cb4a5f3.txt, "will trap to the monitor"
+    Source: FreeMWare list, monitor page tables [003], "will trap to the monitor"
     Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
     And the guest maps 0x1000 to guest page 0 writable user
     And the guest has touched 0x1000
@@ -121,7 +121,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-TBL-2 @profile:monitor @variant:removed-mapping @variant:several-aliases @variant:page-resident
   Scenario: A trapped guest write that unmaps a page takes it out of the monitor tables
-    Source: 003_209c28ea7cb4a5f3.txt, "will trap to the monitor"
+    Source: FreeMWare list, monitor page tables [003], "will trap to the monitor"
     Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
     And the guest maps 0x1000 to guest page 2 writable supervisor
     And the guest maps 0x4000 to guest page 2 writable supervisor
@@ -132,7 +132,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-TBL-2 @profile:monitor @variant:removed-mapping @variant:one-alias @variant:page-resident
   Scenario: A trapped guest write that unmaps the only mapping of a page takes it out of the monitor tables
-    Source: 003_209c28ea7cb4a5f3.txt, "will trap to the monitor"
+    Source: FreeMWare list, monitor page tables [003], "will trap to the monitor"
     Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
     And the guest maps 0x1000 to guest page 2 writable supervisor
     And the guest has touched 0x1000
@@ -141,7 +141,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-TBL-2 @profile:monitor @variant:remapped-to-other-page @variant:one-alias @variant:page-resident
   Scenario: A trapped guest write that points a mapped page at another guest page removes the old entry
-    Source: 003_209c28ea7cb4a5f3.txt, "will trap to the monitor"
+    Source: FreeMWare list, monitor page tables [003], "will trap to the monitor"
     Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
     And the guest maps 0x1000 to guest page 0 writable user
     And the guest has touched 0x1000
@@ -152,7 +152,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-TBL-2 @profile:monitor @variant:rights-changed @variant:one-alias @variant:page-resident
   Scenario Outline: A trapped guest write that changes only the rights of a mapping, from <before> to <after>, changes the monitor entry's rights
-    Source: 003_209c28ea7cb4a5f3.txt, "will trap to the monitor"
+    Source: FreeMWare list, monitor page tables [003], "will trap to the monitor"
     Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
     And the guest maps 0x1000 to guest page 2 <before>
     And the guest has touched 0x1000
@@ -167,7 +167,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-TBL-2 @profile:monitor @variant:rights-changed @variant:several-aliases @variant:page-resident
   Scenario Outline: A trapped guest write that makes one of two aliases read-only changes that alias's entry alone, here <alias>
-    Source: 003_209c28ea7cb4a5f3.txt, "will trap to the monitor"
+    Source: FreeMWare list, monitor page tables [003], "will trap to the monitor"
     Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
     And the guest maps 0x1000 to guest page 2 writable user
     And the guest maps 0x4000 to guest page 2 writable user
@@ -182,7 +182,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-FLT-1 @profile:monitor
   Scenario Outline: A <mode> <kind> the guest's own tables refuse goes to the guest's page-fault handler
-    Source: 003_209c28ea7cb4a5f3.txt, "forward the page fault to the guest"
+    Source: FreeMWare list, monitor page tables [003], "forward the page fault to the guest"
     Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
     And the guest maps 0x1000 to guest page 0 read-only user
     And the guest maps 0x2000 to guest page 1 writable supervisor
@@ -207,7 +207,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-FLT-1 @profile:monitor @variant:page-not-in-monitor-tables
   Scenario Outline: A <mode> <kind> the guest's tables refuse, to guest page <page> no host page serves yet, goes to the guest and brings in no page
-    Source: 003_209c28ea7cb4a5f3.txt, "forward the page fault to the guest"
+    Source: FreeMWare list, monitor page tables [003], "forward the page fault to the guest"
     Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
     And the guest maps 0x1000 to guest page 0 read-only user
     And the guest maps 0x2000 to guest page 1 writable supervisor
@@ -228,7 +228,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-FLT-2 @profile:monitor
   Scenario Outline: A <mode> <kind> the guest allows to a page the monitor does not map goes to the host, which supplies it
-    Source: 003_209c28ea7cb4a5f3.txt, "causes a host page fault"
+    Source: FreeMWare list, monitor page tables [003], "causes a host page fault"
     Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
     And the guest maps 0x1000 to guest page 3 writable user
     When the guest makes a <mode> <kind> at 0x1000
@@ -253,7 +253,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-FLT-3 @profile:monitor
   Scenario Outline: A <mode> <kind> at <address>, which the monitor tables allow, runs without a fault
-    Source: 003_209c28ea7cb4a5f3.txt, "whenever the guest loads a PDBR"
+    Source: FreeMWare list, monitor page tables [003], "whenever the guest loads a PDBR"
     Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
     And the guest maps 0x1000 to guest page 3 writable user
     And the guest has touched 0x1000
@@ -278,7 +278,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-FLT-4 @profile:monitor
   Scenario Outline: A user <kind> through a second linear page of a resident guest page is entered with the host page already serving it
-    Source: 003_209c28ea7cb4a5f3.txt, "causes a host page fault"
+    Source: FreeMWare list, monitor page tables [003], "causes a host page fault"
     Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
     And the guest maps 0x1000 to guest page 2 writable user
     And the guest maps 0x4000 to guest page 2 writable user
@@ -301,7 +301,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-LOCK-1 @profile:monitor @variant:several-pages @variant:one-alias @variant:after-host-fault
   Scenario: Every host page mapped in the monitor tables stays locked
-    Source: 003_209c28ea7cb4a5f3.txt, "keep pages locked on the host side"
+    Source: FreeMWare list, monitor page tables [003], "keep pages locked on the host side"
     Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
     And the guest maps 0x1000 to guest page 0 writable user
     And the guest maps 0x2000 to guest page 1 writable user
@@ -311,7 +311,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-LOCK-1 @profile:monitor @variant:one-page @variant:one-alias @variant:after-host-fault
   Scenario: A host page is locked before the monitor tables map it
-    Source: 003_209c28ea7cb4a5f3.txt, "keep pages locked on the host side"
+    Source: FreeMWare list, monitor page tables [003], "keep pages locked on the host side"
     Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
     And the guest maps 0x1000 to guest page 2 writable user
     When the guest has touched 0x1000
@@ -319,7 +319,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-LOCK-1 @profile:monitor @variant:one-page @variant:several-aliases @variant:after-host-fault
   Scenario: A guest page mapped at two linear pages is one locked host page
-    Source: 003_209c28ea7cb4a5f3.txt, "keep pages locked on the host side"
+    Source: FreeMWare list, monitor page tables [003], "keep pages locked on the host side"
     Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
     And the guest maps 0x1000 to guest page 2 writable user
     And the guest maps 0x4000 to guest page 2 read-only user
@@ -329,7 +329,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-LOCK-1 @profile:monitor @variant:several-pages @variant:several-aliases @variant:after-eviction
   Scenario: After host memory pressure takes a page mapped at two linear pages, every host page the monitor tables map is still locked
-    Source: 003_209c28ea7cb4a5f3.txt, "keep pages locked on the host side"
+    Source: FreeMWare list, monitor page tables [003], "keep pages locked on the host side"
     Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
     And the guest maps 0x1000 to guest page 0 writable user
     And the guest maps 0x4000 to guest page 0 writable user
@@ -341,7 +341,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-LOCK-2 @profile:monitor @variant:one-alias
   Scenario: A page the guest unmaps everywhere is taken out of the monitor tables and given back
-    Source: 003_209c28ea7cb4a5f3.txt, "return it to the host"
+    Source: FreeMWare list, monitor page tables [003], "return it to the host"
     Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
     And the guest maps 0x1000 to guest page 0 writable user
     And the guest maps 0x2000 to guest page 1 writable user
@@ -353,7 +353,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-LOCK-2 @profile:monitor @variant:several-aliases
   Scenario: A page mapped at two linear pages is given back once the guest has unmapped both
-    Source: 003_209c28ea7cb4a5f3.txt, "return it to the host"
+    Source: FreeMWare list, monitor page tables [003], "return it to the host"
     Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
     And the guest maps 0x1000 to guest page 0 writable user
     And the guest maps 0x4000 to guest page 0 read-only user
@@ -367,7 +367,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-LOCK-3 @profile:monitor @variant:several-remaining
   Scenario: A page the guest still maps at 0x4000 and 0x5000 after unmapping 0x1000 stays resident, locked and entered there
-    Source: 003_209c28ea7cb4a5f3.txt, "return it to the host"
+    Source: FreeMWare list, monitor page tables [003], "return it to the host"
     Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
     And the guest maps 0x1000 to guest page 2 writable user
     And the guest maps 0x4000 to guest page 2 writable user
@@ -381,7 +381,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-LOCK-3 @profile:monitor @variant:one-remaining
   Scenario: A page the guest still maps at 0x4000 after unmapping 0x1000 stays resident, locked and entered there
-    Source: 003_209c28ea7cb4a5f3.txt, "return it to the host"
+    Source: FreeMWare list, monitor page tables [003], "return it to the host"
     Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
     And the guest maps 0x1000 to guest page 2 writable user
     And the guest maps 0x4000 to guest page 2 writable user
@@ -394,7 +394,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-EVICT-1 @profile:monitor @variant:retouched-page @variant:several-pages
   Scenario: Under host memory pressure the least recently used guest pages are given back first
-    Source: 003_209c28ea7cb4a5f3.txt, "accessed least frequently (recently?)"
+    Source: FreeMWare list, monitor page tables [003], "accessed least frequently (recently?)"
     Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
     And the guest maps 0x1000 to guest page 0 writable user
     And the guest maps 0x2000 to guest page 1 writable user
@@ -408,7 +408,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-EVICT-1 @profile:monitor @variant:first-touch-order @variant:several-pages
   Scenario: The order in which the guest first touched its pages decides which go back first
-    Source: 003_209c28ea7cb4a5f3.txt, "accessed least frequently (recently?)"
+    Source: FreeMWare list, monitor page tables [003], "accessed least frequently (recently?)"
     Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
     And the guest maps 0x1000 to guest page 0 writable user
     And the guest maps 0x2000 to guest page 1 writable user
@@ -420,7 +420,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-EVICT-1 @profile:monitor @variant:first-touch-order @variant:one-page
   Scenario: A demand for one page gives back only the guest page used least recently
-    Source: 003_209c28ea7cb4a5f3.txt, "accessed least frequently (recently?)"
+    Source: FreeMWare list, monitor page tables [003], "accessed least frequently (recently?)"
     Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
     And the guest maps 0x1000 to guest page 0 writable user
     And the guest maps 0x2000 to guest page 1 writable user
@@ -433,7 +433,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-EVICT-1 @profile:monitor @variant:touched-through-new-alias @variant:several-pages
   Scenario: A resident guest page used through a linear address the monitor had not entered yet counts as just used
-    Source: 003_209c28ea7cb4a5f3.txt, "accessed least frequently (recently?)"
+    Source: FreeMWare list, monitor page tables [003], "accessed least frequently (recently?)"
     Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
     And the guest maps 0x1000 to guest page 0 writable user
     And the guest maps 0x4000 to guest page 0 writable user
@@ -444,7 +444,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-EVICT-2 @profile:monitor @variant:one-alias @variant:several-pages
   Scenario: A page given back under pressure leaves the monitor tables before it is unlocked
-    Source: 003_209c28ea7cb4a5f3.txt, "throw them out of the monitor page tables before unlocking them"
+    Source: FreeMWare list, monitor page tables [003], "throw them out of the monitor page tables before unlocking them"
     Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
     And the guest maps 0x1000 to guest page 0 writable user
     And the guest maps 0x2000 to guest page 1 writable user
@@ -456,7 +456,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-EVICT-2 @profile:monitor @variant:several-aliases @variant:one-page
   Scenario Outline: A page mapped at two linear pages and given back under pressure leaves the monitor tables at both, here at <alias>
-    Source: 003_209c28ea7cb4a5f3.txt, "throw them out of the monitor page tables before unlocking them"
+    Source: FreeMWare list, monitor page tables [003], "throw them out of the monitor page tables before unlocking them"
     Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
     And the guest maps 0x1000 to guest page 0 writable user
     And the guest maps 0x4000 to guest page 0 read-only user
@@ -473,7 +473,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-EVICT-2 @profile:monitor @variant:several-aliases @variant:several-pages
   Scenario: Pages mapped at several linear pages and given back under pressure leave no monitor entry on the host pages they gave back
-    Source: 003_209c28ea7cb4a5f3.txt, "throw them out of the monitor page tables before unlocking them"
+    Source: FreeMWare list, monitor page tables [003], "throw them out of the monitor page tables before unlocking them"
     Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
     And the guest maps 0x1000 to guest page 0 writable user
     And the guest maps 0x4000 to guest page 0 writable user
@@ -488,7 +488,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-EVICT-3 @profile:monitor @variant:one-alias
   Scenario Outline: A page given back under pressure is supplied again by the host on the next access, a <kind>
-    Source: 003_209c28ea7cb4a5f3.txt, "causes a host page fault"
+    Source: FreeMWare list, monitor page tables [003], "causes a host page fault"
     Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
     And the guest maps 0x1000 to guest page 0 writable user
     And the guest has touched 0x1000
@@ -509,7 +509,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-EVICT-3 @profile:monitor @variant:several-aliases
   Scenario Outline: A page mapped at two linear pages and given back under pressure is supplied again by the host on a <kind> through either, here <alias>
-    Source: 003_209c28ea7cb4a5f3.txt, "causes a host page fault"
+    Source: FreeMWare list, monitor page tables [003], "causes a host page fault"
     Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
     And the guest maps 0x1000 to guest page 0 writable user
     And the guest maps 0x4000 to guest page 0 writable user
@@ -533,7 +533,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-EVICT-4 @profile:monitor @variant:several-host-pages @variant:one-alias
   Scenario: With fewer host pages than guest pages, a new page takes the least recently used one's place
-    Source: 003_209c28ea7cb4a5f3.txt, "we'll have to implement some kind of swap algorithm ourselves"
+    Source: FreeMWare list, monitor page tables [003], "we'll have to implement some kind of swap algorithm ourselves"
     Given a monitor for a guest of 4 pages with the host page array 0x9000 and 0x3000
     And the guest maps 0x1000 to guest page 0 writable user
     And the guest maps 0x2000 to guest page 1 writable user
@@ -546,7 +546,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-EVICT-4 @profile:monitor @variant:one-host-page @variant:one-alias
   Scenario: A guest larger than the host page array is served one page at a time from a single host page
-    Source: 003_209c28ea7cb4a5f3.txt, "we'll have to implement some kind of swap algorithm ourselves"
+    Source: FreeMWare list, monitor page tables [003], "we'll have to implement some kind of swap algorithm ourselves"
     Given a monitor for a guest of 4 pages with the host page array 0x9000
     And the guest maps 0x1000 to guest page 0 writable user
     And the guest maps 0x4000 to guest page 3 writable user
@@ -558,7 +558,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-EVICT-4 @profile:monitor @variant:several-host-pages @variant:several-aliases
   Scenario Outline: A new page that takes the place of one mapped at two linear pages takes it out of the monitor tables at both, here at <alias>
-    Source: 003_209c28ea7cb4a5f3.txt, "we'll have to implement some kind of swap algorithm ourselves"
+    Source: FreeMWare list, monitor page tables [003], "we'll have to implement some kind of swap algorithm ourselves"
     Given a monitor for a guest of 4 pages with the host page array 0x9000 and 0x3000
     And the guest maps 0x1000 to guest page 0 writable user
     And the guest maps 0x4000 to guest page 0 writable user
@@ -576,7 +576,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-EVICT-5 @profile:monitor @variant:larger-than-held @variant:pages-held
   Scenario: The host can get back no more pages than the monitor holds
-    Source: 003_209c28ea7cb4a5f3.txt, "take away pages, if the host memory pressure becomes to high"
+    Source: FreeMWare list, monitor page tables [003], "take away pages, if the host memory pressure becomes to high"
     Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
     And the guest maps 0x1000 to guest page 0 writable user
     And the guest has touched 0x1000
@@ -585,7 +585,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-EVICT-5 @profile:monitor @variant:pages-held
   Scenario Outline: With 3 pages held, a demand for <demand> page(s) gets <given> back
-    Source: 003_209c28ea7cb4a5f3.txt, "take away pages, if the host memory pressure becomes to high"
+    Source: FreeMWare list, monitor page tables [003], "take away pages, if the host memory pressure becomes to high"
     Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
     And the guest maps 0x1000 to guest page 0 writable user
     And the guest maps 0x2000 to guest page 1 writable user
@@ -612,7 +612,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-EVICT-5 @profile:monitor @variant:nothing-held @variant:larger-than-held
   Scenario: A monitor holding no page gives none back
-    Source: 003_209c28ea7cb4a5f3.txt, "take away pages, if the host memory pressure becomes to high"
+    Source: FreeMWare list, monitor page tables [003], "take away pages, if the host memory pressure becomes to high"
     Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
     And the guest maps 0x1000 to guest page 0 writable user
     When the host needs 2 pages back
@@ -620,7 +620,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-BAD-3 @profile:monitor @variant:zero-demand
   Scenario: A demand for no pages is not refused and gives nothing back
-    Source: 003_209c28ea7cb4a5f3.txt, "take away pages, if the host memory pressure becomes to high"
+    Source: FreeMWare list, monitor page tables [003], "take away pages, if the host memory pressure becomes to high"
     Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
     And the guest maps 0x1000 to guest page 0 writable user
     And the guest has touched 0x1000
@@ -630,7 +630,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-BAD-1 @profile:monitor
   Scenario Outline: A monitor with <what> is refused with <status>
-    Source: 003_209c28ea7cb4a5f3.txt, "no default relationship between guest physical page numbers"
+    Source: FreeMWare list, monitor page tables [003], "no default relationship between guest physical page numbers"
     When I create a monitor for a guest of <guest> pages with the host page array <array>
     Then the call is rejected with <status>
 
@@ -671,13 +671,13 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-BAD-1 @profile:monitor @variant:empty-array
   Scenario: A monitor without host pages is refused
-    Source: 003_209c28ea7cb4a5f3.txt, "no default relationship between guest physical page numbers"
+    Source: FreeMWare list, monitor page tables [003], "no default relationship between guest physical page numbers"
     When I create a monitor for a guest of 4 pages with an empty host page array
     Then the call is rejected with NO_HOST_PAGES
 
   @MON-BAD-2 @profile:monitor
   Scenario Outline: A guest page-table write of <what> is refused with <status> and changes nothing
-    Source: 003_209c28ea7cb4a5f3.txt, "will trap to the monitor"
+    Source: FreeMWare list, monitor page tables [003], "will trap to the monitor"
     Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
     And the guest maps 0x1000 to guest page 0 writable user
     And the guest has touched 0x1000
@@ -712,7 +712,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-BAD-2 @profile:monitor @variant:guest-page-too-high
   Scenario: A guest page just past the guest's memory is refused and served by no host page
-    Source: 003_209c28ea7cb4a5f3.txt, "will trap to the monitor"
+    Source: FreeMWare list, monitor page tables [003], "will trap to the monitor"
     Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
     When the guest maps 0x1000 to guest page 4 writable user now
     Then the call is rejected with INVALID_GUEST_PAGE
@@ -721,7 +721,7 @@ Feature: The FreeMWare monitor: monitor page tables, fault routing and host page
 
   @MON-BAD-3 @profile:monitor
   Scenario Outline: A negative demand from the host, <demand> pages, is refused and changes nothing
-    Source: 003_209c28ea7cb4a5f3.txt, "take away pages, if the host memory pressure becomes to high"
+    Source: FreeMWare list, monitor page tables [003], "take away pages, if the host memory pressure becomes to high"
     Given a monitor for a guest of 4 pages with the host page array 0x9000, 0x3000, 0x7000 and 0x5000
     And the guest maps 0x1000 to guest page 0 writable user
     And the guest has touched 0x1000

@@ -19,7 +19,7 @@ Feature: Access handlers: bad input is refused with a typed error and changes no
 
   @PGM-HND-8 @profile:pgm
   Scenario Outline: A physical range that is <what> is refused with VERR_INVALID_PARAMETER
-    Source: 001_96135646f618994a.txt, "Access Handlers"
+    Source: VirtualBox PGM documentation [001], "Access Handlers"
     When I register a physical <kind> handler "Q" over <first>-<last>
     Then the call is rejected with VERR_INVALID_PARAMETER
     And the handlers and page handler states are unchanged
@@ -46,7 +46,7 @@ Feature: Access handlers: bad input is refused with a typed error and changes no
 
   @PGM-HND-9 @profile:pgm
   Scenario Outline: A physical range overlapping another physical handler is refused with VERR_PGM_HANDLER_PHYSICAL_CONFLICT
-    Source: 001_96135646f618994a.txt, "Access Handlers"
+    Source: VirtualBox PGM documentation [001], "Access Handlers"
     When I register a physical <kind> handler "Q" over <first>-<last>
     Then the call is rejected with VERR_PGM_HANDLER_PHYSICAL_CONFLICT
     And the handlers and page handler states are unchanged
@@ -68,7 +68,7 @@ Feature: Access handlers: bad input is refused with a typed error and changes no
 
   @PGM-HND-10 @profile:pgm
   Scenario Outline: A physical range reaching outside guest memory is refused with VERR_PGM_HANDLER_PHYSICAL_NO_RAM_RANGE
-    Source: 001_96135646f618994a.txt, "Access Handlers"
+    Source: VirtualBox PGM documentation [001], "Access Handlers"
     When I register a physical WRITE handler "Q" over <first>-<last>
     Then the call is rejected with VERR_PGM_HANDLER_PHYSICAL_NO_RAM_RANGE
     And the handlers and page handler states are unchanged
@@ -85,7 +85,7 @@ Feature: Access handlers: bad input is refused with a typed error and changes no
 
   @PGM-HND-10 @profile:pgm @variant:across-gap-between-ranges
   Scenario: A physical range whose ends lie in guest RAM but that crosses a gap between two RAM ranges is refused
-    Source: 001_96135646f618994a.txt, "Access Handlers"
+    Source: VirtualBox PGM documentation [001], "Access Handlers"
     Given a RAM range of 1 MB at 0x500000
     When I register a physical WRITE handler "Q" over 0x3ff000-0x500fff
     Then the call is rejected with VERR_PGM_HANDLER_PHYSICAL_NO_RAM_RANGE
@@ -94,14 +94,14 @@ Feature: Access handlers: bad input is refused with a typed error and changes no
 
   @PGM-HND-11 @profile:pgm
   Scenario: Deregistering a handler id that was never handed out is refused with VERR_PGM_HANDLER_NOT_FOUND
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 6
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 6
     When I deregister a handler with id 999, which was never handed out
     Then the call is rejected with VERR_PGM_HANDLER_NOT_FOUND
     And the handlers and page handler states are unchanged
 
   @PGM-HND-12 @profile:pgm
   Scenario Outline: Deregistering a <kind> handler twice is refused with VERR_PGM_HANDLER_NOT_FOUND
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 6
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 6
     Given <kind> handler "Q" is registered over <first>-<last>
     And handler "Q" has been deregistered
     When I deregister handler "Q"
@@ -135,14 +135,14 @@ Feature: Access handlers: bad input is refused with a typed error and changes no
 
   @PGM-HND-13 @profile:pgm
   Scenario: Asking for the calls of a handler id that was never handed out is refused with VERR_PGM_HANDLER_NOT_FOUND
-    Source: 001_96135646f618994a.txt, "Access Handlers"
+    Source: VirtualBox PGM documentation [001], "Access Handlers"
     When I ask for the calls of a handler with id 999, which was never handed out
     Then the call is rejected with VERR_PGM_HANDLER_NOT_FOUND
     And the handlers and page handler states are unchanged
 
   @PGM-VHND-21 @profile:pgm
   Scenario Outline: A linear range that is <what> is refused with VERR_INVALID_PARAMETER
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 1
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 1
     When I register a virtual <kind> handler "W" over <first>-<last>
     Then the call is rejected with VERR_INVALID_PARAMETER
     And the handlers and page handler states are unchanged
@@ -179,7 +179,7 @@ Feature: Access handlers: bad input is refused with a typed error and changes no
 
   @PGM-VHND-22 @profile:pgm-introspection
   Scenario Outline: Asking a virtual handler's cache <what> is refused with <status>
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 2a
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 2a
     Given a virtual <kind> handler "W" is registered over 0x40001000-0x40001fff
     When I ask what handler "W" caches for <address>
     Then the call is rejected with <status>

@@ -8,7 +8,7 @@ Feature: Guest physical memory: bad input is refused and changes nothing
 
   @PGM-PHYS-13 @profile:pgm
   Scenario Outline: A range with <what> is refused
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it 16 pages
     And a RAM range of 64 KB at 0x100000
     When I register a RAM range of <size> at <start>
@@ -47,7 +47,7 @@ Feature: Guest physical memory: bad input is refused and changes nothing
 
   @PGM-PHYS-13 @profile:pgm @variant:mmio-range
   Scenario Outline: A MMIO range with <what> is refused like a RAM range
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it 16 pages
     And a RAM range of 64 KB at 0x100000
     When I register a MMIO range of <size> at <start>
@@ -71,7 +71,7 @@ Feature: Guest physical memory: bad input is refused and changes nothing
 
   @PGM-PHYS-14 @profile:pgm
   Scenario Outline: A range overlapping a registered one <how> is refused
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it 16 pages
     And a RAM range of 64 KB at 0x100000
     When I register a MMIO range of <size> at <start>
@@ -105,7 +105,7 @@ Feature: Guest physical memory: bad input is refused and changes nothing
 
   @PGM-PHYS-14 @profile:pgm @variant:earlier-of-several-ranges
   Scenario Outline: A range overlapping an earlier range <how>, not the one registered last, is refused
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it 16 pages
     And a RAM range of 64 KB at 0x100000
     And a RAM range of 64 KB at 0x200000
@@ -125,14 +125,14 @@ Feature: Guest physical memory: bad input is refused and changes nothing
 
   @PGM-PHYS-13 @profile:pgm @variant:end-at-52-bits @variant:ram-range
   Scenario: A range that ends exactly at the top of the 52-bit physical address space is accepted
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it 16 pages
     When I register a RAM range of 8 KB at 0xFFFFFFFFFE000
     Then the page at 0xFFFFFFFFFF000 is in state ZERO
 
   @PGM-PHYS-14 @profile:pgm
   Scenario Outline: A range that touches a registered one <where> does not overlap it
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it 16 pages
     And a RAM range of 64 KB at 0x100000
     When I register a MMIO range of 8 KB at <start>
@@ -151,7 +151,7 @@ Feature: Guest physical memory: bad input is refused and changes nothing
 
   @PGM-PHYS-15 @profile:pgm @variant:write-access
   Scenario Outline: A write to <address>, outside every range, is refused
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it 16 pages
     And a RAM range of 64 KB at 0x100000
     When the guest writes 0x1 to the 1 bytes at <address>
@@ -171,7 +171,7 @@ Feature: Guest physical memory: bad input is refused and changes nothing
 
   @PGM-PHYS-15 @profile:pgm @variant:gap-between-ranges
   Scenario Outline: A <call> in the gap between two ranges is refused
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it 16 pages
     And a RAM range of 64 KB at 0x100000
     And a RAM range of 64 KB at 0x200000
@@ -202,7 +202,7 @@ Feature: Guest physical memory: bad input is refused and changes nothing
 
   @PGM-PHYS-15 @profile:pgm @variant:below-every-range
   Scenario Outline: A <call> below every range is refused
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it 16 pages
     And a RAM range of 64 KB at 0x100000
     When <call> at 0x8000
@@ -221,7 +221,7 @@ Feature: Guest physical memory: bad input is refused and changes nothing
 
   @PGM-PHYS-15 @profile:pgm @variant:page-question @variant:past-every-range
   Scenario: Asking for a page outside every range is refused
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it 16 pages
     And a RAM range of 64 KB at 0x100000
     When I ask for the page at 0x200000
@@ -229,7 +229,7 @@ Feature: Guest physical memory: bad input is refused and changes nothing
 
   @PGM-PHYS-16 @profile:pgm @variant:write-access
   Scenario Outline: A <width>-byte write at <address> that is not aligned to its width is refused
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it 16 pages
     And a RAM range of 64 KB at 0x0
     When the guest writes 0x1 to the <width> bytes at <address>
@@ -273,7 +273,7 @@ Feature: Guest physical memory: bad input is refused and changes nothing
 
   @PGM-PHYS-16 @profile:pgm @variant:read-access
   Scenario Outline: A <width>-byte read at <address> that is not aligned to its width is refused
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it 16 pages
     And a RAM range of 64 KB at 0x0
     When the guest reads <width> bytes at <address>
@@ -307,7 +307,7 @@ Feature: Guest physical memory: bad input is refused and changes nothing
 
   @PGM-PHYS-17 @profile:pgm
   Scenario Outline: A <type> page used as memory is refused
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a <type> range of 8 KB at 0xFEC00000
     When the guest <access> at 0xFEC00000
@@ -336,7 +336,7 @@ Feature: Guest physical memory: bad input is refused and changes nothing
 
   @PGM-PHYS-17 @profile:pgm @variant:last-page
   Scenario Outline: The last page of a <type> range used as memory is refused too
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a <type> range of 8 KB at 0xFEC00000
     When the guest <access> at 0xFEC01FF8
@@ -355,7 +355,7 @@ Feature: Guest physical memory: bad input is refused and changes nothing
 
   @PGM-PHYS-18 @profile:pgm @variant:write-to-zero-page @variant:used-up-budget
   Scenario: A write the host has no page left for is refused and allocates nothing
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it 1 pages
     And a RAM range of 64 KB at 0x0
     And the guest has written 0x1 to the 1 bytes at 0x1000
@@ -365,7 +365,7 @@ Feature: Guest physical memory: bad input is refused and changes nothing
 
   @PGM-PHYS-18 @profile:pgm @variant:write-to-zero-page @variant:empty-budget
   Scenario: A VM whose host gives it no pages reads its RAM but cannot write it
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it 0 pages
     And a RAM range of 64 KB at 0x0
     And the guest has read 8 bytes at 0x1000
@@ -375,7 +375,7 @@ Feature: Guest physical memory: bad input is refused and changes nothing
 
   @PGM-PHYS-18 @profile:pgm @variant:rom-range @variant:too-small-budget
   Scenario: A ROM range the host cannot back is refused whole
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it 1 pages
     When I register a ROM range of 8 KB at 0xF0000
     Then the call is rejected with VERR_EM_NO_MEMORY
@@ -383,7 +383,7 @@ Feature: Guest physical memory: bad input is refused and changes nothing
 
   @PGM-PHYS-18 @profile:pgm @variant:mmio2-range
   Scenario Outline: An MMIO2 range the host cannot back is refused whole, on <budget>
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it <pages> pages
     And a RAM range of 64 KB at 0x0
     When I register a MMIO2 range of 8 KB at 0xE0000000
@@ -402,7 +402,7 @@ Feature: Guest physical memory: bad input is refused and changes nothing
 
   @PGM-PHYS-19 @profile:pgm
   Scenario Outline: Sharing a <what> page is refused with <status>
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it 16 pages
     And a RAM range of 64 KB at 0x0
     And a MMIO2 range of 8 KB at 0x20000
@@ -429,7 +429,7 @@ Feature: Guest physical memory: bad input is refused and changes nothing
 
   @PGM-PHYS-19 @profile:pgm
   Scenario Outline: Sharing a <what> page is refused with <status>, whatever private page it has
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it 16 pages
     And a RAM range of 64 KB at 0x0
     And a ROM range of 4 KB at 0xF0000
@@ -458,7 +458,7 @@ Feature: Guest physical memory: bad input is refused and changes nothing
 
   @PGM-PHYS-18 @profile:pgm @variant:share-request @variant:used-up-budget
   Scenario: Sharing a page when the host has no page left is refused
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it 1 pages
     And a RAM range of 64 KB at 0x0
     And the guest has written 0x1 to the 1 bytes at 0x1000
@@ -468,7 +468,7 @@ Feature: Guest physical memory: bad input is refused and changes nothing
 
   @PGM-PHYS-20 @profile:pgm @variant:plain-vm
   Scenario Outline: A host page budget of <pages> pages is refused
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     When I create a VM whose host can give it <pages> pages
     Then the call is rejected with VERR_INVALID_PARAMETER
 
@@ -484,7 +484,7 @@ Feature: Guest physical memory: bad input is refused and changes nothing
 
   @PGM-PHYS-20 @profile:pgm @variant:shadow-paged-vm
   Scenario Outline: A shadow-paged VM with a host page budget of <pages> pages is refused
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     When I create a shadow-paged VM on a PAE host whose host can give it <pages> pages
     Then the call is rejected with VERR_INVALID_PARAMETER
 

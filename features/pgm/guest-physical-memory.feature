@@ -20,7 +20,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-1 @profile:pgm @variant:one-range @variant:many-page-range
   Scenario: Newly registered RAM is backed by the zero page
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it 16 pages
     When I register a RAM range of 1 MB at 0x0
     Then the page at 0x0 is in state ZERO
@@ -32,7 +32,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-1 @profile:pgm
   Scenario Outline: The <position> page of a new RAM range is on the zero page, in state ZERO and without a page id
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it 16 pages
     When I register a RAM range of 1 MB at 0x100000
     Then the page at <address> is in state ZERO
@@ -51,7 +51,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-1 @profile:pgm @variant:one-page-range
   Scenario: A RAM range of a single page starts on the zero page too
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it 16 pages
     When I register a RAM range of 4 KB at 0x7000
     Then the page at 0x7000 is in state ZERO
@@ -61,7 +61,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-1 @profile:pgm @variant:several-ranges
   Scenario: Every RAM range of a VM starts on the VM's one zero page, not on a zero page of its own
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it 16 pages
     And a RAM range of 1 MB at 0x0
     When I register a RAM range of 64 KB at 0x40000000
@@ -72,7 +72,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-2 @profile:pgm @variant:read-8-bytes @variant:fresh-vm
   Scenario: Reading RAM that was never written returns zeros and allocates nothing
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it 16 pages
     And a RAM range of 1 MB at 0x0
     When the guest reads 8 bytes at 0x42008
@@ -82,7 +82,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-2 @profile:pgm @variant:fresh-vm
   Scenario Outline: A <width>-byte read at the <offset> of a page never written returns zeros and allocates nothing
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it 16 pages
     And a RAM range of 1 MB at 0x0
     When the guest reads <width> bytes at <address>
@@ -112,7 +112,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-2 @profile:pgm @variant:after-other-pages-written @variant:read-8-bytes
   Scenario Outline: A page never written still reads as zeros at its <offset> after the guest wrote to other pages
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it 16 pages
     And a RAM range of 1 MB at 0x0
     And the guest has written 0x1122334455667788 to the 8 bytes at 0x41000
@@ -134,7 +134,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-3 @profile:pgm @variant:write-8-bytes @variant:one-page-written @variant:plain-vm @variant:fresh-host-page
   Scenario: The first write to a zero page gives the page a private host page
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it 16 pages
     And a RAM range of 1 MB at 0x0
     When the guest writes 0x1122334455667788 to the 8 bytes at 0x42008
@@ -146,7 +146,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-3 @profile:pgm @variant:write-2-bytes
   Scenario: What the first write stored reads back, and the rest of the new page reads as zero
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it 16 pages
     And a RAM range of 1 MB at 0x0
     And the guest has written 0xBEEF to the 2 bytes at 0x42010
@@ -156,7 +156,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-3 @profile:pgm
   Scenario Outline: On <vm>, two pages written get two host pages of their own
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given <vm> whose host can give it 16 pages
     And a RAM range of 1 MB at 0x0
     And the guest has written 0x1 to the 1 bytes at 0x1000
@@ -176,7 +176,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-3 @profile:pgm @variant:write-1-byte @variant:recycled-host-page
   Scenario: A zero page first written after a shared page was copied away holds only what was written
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it 16 pages
     And a RAM range of 1 MB at 0x0
     And the guest has written 0xFF to the 1 bytes at 0x1008
@@ -188,7 +188,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-3 @profile:pgm @variant:write-4-bytes
   Scenario Outline: The first write to the <position> page of a range gives that page a private page holding what was written
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it 16 pages
     And a RAM range of 64 KB at 0x10000
     And the guest has written 0xDEADBEEF to the 4 bytes at <address>
@@ -211,7 +211,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-3 @profile:pgm
   Scenario: A host page that sharing gave back reads as zero when the host hands it out again
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it 16 pages
     And a RAM range of 1 MB at 0x0
     And the guest has written 0x1122334455667788 to the 8 bytes at 0x5000
@@ -361,7 +361,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-4 @profile:pgm @variant:ram-page
   Scenario: A second write to a normal page allocates nothing more
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it 16 pages
     And a RAM range of 1 MB at 0x0
     And the guest has written 0x1 to the 1 bytes at 0x42000
@@ -371,7 +371,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-4 @profile:pgm
   Scenario Outline: A further write to a <type> page that has its private page goes to that page and allocates nothing
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it 16 pages
     And a <type> range of 8 KB at 0xC0000
     And the guest has written 0x1 to the 1 bytes at 0xC1000
@@ -392,7 +392,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-5 @profile:pgm @variant:one-shared-page @variant:one-byte-write
   Scenario: A write to a shared page copies it into a new private page first
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it 16 pages
     And a RAM range of 1 MB at 0x0
     And the guest has written 0xCAFE to the 2 bytes at 0x5000
@@ -404,7 +404,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-5 @profile:pgm @variant:one-shared-page @variant:one-byte-write
   Scenario: The copy of a shared page keeps the shared contents
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it 16 pages
     And a RAM range of 1 MB at 0x0
     And the guest has written 0xCAFE to the 2 bytes at 0x5000
@@ -415,7 +415,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-5 @profile:pgm @variant:one-shared-page @variant:eight-byte-write-at-page-end
   Scenario: An eight-byte write at the end of a shared page copies the page whole, the start included
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it 16 pages
     And a RAM range of 1 MB at 0x0
     And the guest has written 0xCAFE to the 2 bytes at 0x5000
@@ -428,7 +428,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-5 @profile:pgm @variant:several-shared-pages @variant:one-byte-write
   Scenario: Of two shared pages, the one written is copied from its own contents and the other stays shared
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it 16 pages
     And a RAM range of 1 MB at 0x0
     And the guest has written 0xCAFE to the 2 bytes at 0x5000
@@ -444,7 +444,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-22 @profile:pgm @variant:one-shared-page
   Scenario Outline: On <vm>, a page shared and then copied on a write costs the host budget one page
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given <vm> whose host can give it 2 pages
     And a RAM range of 1 MB at 0x0
     And the guest has written 0xCAFE to the 2 bytes at 0x5000
@@ -466,7 +466,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-22 @profile:pgm @variant:one-shared-page
   Scenario Outline: On <vm>, the budget runs out at the pages the VM holds, shared ones included
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given <vm> whose host can give it 2 pages
     And a RAM range of 1 MB at 0x0
     And the guest has written 0xCAFE to the 2 bytes at 0x5000
@@ -489,7 +489,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-22 @profile:pgm @variant:several-shared-pages
   Scenario Outline: On <vm>, every shared page the VM holds counts against its budget
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given <vm> whose host can give it 4 pages
     And a RAM range of 1 MB at 0x0
     And the guest has written 0x1 to the 1 bytes at 0x5000
@@ -514,7 +514,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-6 @profile:pgm @variant:one-shared-page
   Scenario: A shared page is read-only and no longer private to the VM
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it 16 pages
     And a RAM range of 1 MB at 0x0
     And the guest has written 0xCAFE to the 2 bytes at 0x5000
@@ -526,7 +526,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-6 @profile:pgm @variant:several-shared-pages
   Scenario: Each of several shared pages is read-only, and only the pages left unshared stay private
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it 16 pages
     And a RAM range of 1 MB at 0x0
     And the guest has written 0xCAFE to the 2 bytes at 0x5000
@@ -543,7 +543,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-23 @profile:pgm @variant:one-shared-page
   Scenario Outline: A shared page reads at its <offset> what the page held there when it was shared
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it 16 pages
     And a RAM range of 1 MB at 0x0
     And the guest has written 0xCAFE to the 2 bytes at 0x5000
@@ -565,7 +565,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-23 @profile:pgm @variant:several-shared-pages @variant:page-start
   Scenario: Each of two shared pages reads what it held itself when it was shared
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it 16 pages
     And a RAM range of 1 MB at 0x0
     And the guest has written 0xCAFE to the 2 bytes at 0x5000
@@ -577,7 +577,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-24 @profile:pgm @variant:placed-host-pages @variant:several-pages-written
   Scenario: The pages a VM writes first carry the host pages, and the page ids, its host handed out for them
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host hands out pages from host address 0x123456000 with page ids from 0xABCD01 and can give it 16 pages
     And a RAM range of 1 MB at 0x0
     And the guest has written 0x1 to the 1 bytes at 0x3000
@@ -589,7 +589,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-24 @profile:pgm @variant:any-host-pages @variant:several-pages-written
   Scenario: Pages written one after another carry different page ids
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a RAM range of 1 MB at 0x0
     And the guest has written 0x1 to the 1 bytes at 0x3000
@@ -601,7 +601,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-24 @profile:pgm @variant:shared-page-copied
   Scenario Outline: With <host>, a copy of a shared page carries the page id of its new page, not the shared page's
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given <vm> can give it 16 pages
     And a RAM range of 1 MB at 0x0
     And the guest has written 0xCAFE to the 2 bytes at 0x5000
@@ -622,7 +622,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-24 @profile:pgm @variant:any-host-pages @variant:monitored-page-written
   Scenario: A write-monitored page written to keeps its host page and its page id
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a RAM range of 1 MB at 0x0
     And the guest has written 0x1 to the 1 bytes at 0x3000
@@ -633,7 +633,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-7 @profile:pgm @variant:ram-page @variant:normal-page @variant:zero-page @variant:one-monitored-range
   Scenario: Arming write monitoring watches every normal page and leaves zero pages alone
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a RAM range of 1 MB at 0x0
     And the guest has written 0x1 to the 1 bytes at 0x1000
@@ -648,7 +648,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-7 @profile:pgm @variant:mmio2-page @variant:rom-page @variant:normal-page
   Scenario: Arming write monitoring watches MMIO2 pages too, and leaves ROM alone
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a MMIO2 range of 8 KB at 0xE0000000
     And a ROM range of 4 KB at 0xF0000
@@ -659,7 +659,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-7 @profile:pgm @variant:shadowed-rom-page
   Scenario: Arming write monitoring leaves shadowed ROM alone, written or not
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a shadowed ROM range of 8 KB at 0xC0000
     And the guest has written 0x9 to the 1 bytes at 0xC0000
@@ -670,7 +670,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-7 @profile:pgm @variant:shared-page @variant:ram-page
   Scenario: Arming write monitoring leaves a shared page shared
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a RAM range of 1 MB at 0x0
     And the guest has written 0xCAFE to the 2 bytes at 0x5000
@@ -682,7 +682,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-7 @profile:pgm @variant:several-monitored-ranges @variant:ram-page @variant:mmio2-page
   Scenario: Arming write monitoring watches the normal pages of every range, not only of the first
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a RAM range of 64 KB at 0x0
     And a MMIO2 range of 4 KB at 0xE0000000
@@ -697,7 +697,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-8 @profile:pgm @variant:ram-page @variant:write-1-byte @variant:several-monitored-pages
   Scenario: A write to a write-monitored page records that it was written to
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a RAM range of 1 MB at 0x0
     And the guest has written 0x1 to the 1 bytes at 0x1000
@@ -710,7 +710,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-8 @profile:pgm @variant:ram-page @variant:one-monitored-page @variant:write-1-byte
   Scenario: What a write to a write-monitored page stores reads back
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a RAM range of 1 MB at 0x0
     And the guest has written 0x1 to the 1 bytes at 0x1000
@@ -721,7 +721,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-8 @profile:pgm @variant:mmio2-page @variant:write-8-bytes @variant:several-monitored-pages
   Scenario: An eight-byte write to a write-monitored MMIO2 page records that it was written to
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a MMIO2 range of 8 KB at 0xE0000000
     And write monitoring has been armed
@@ -732,7 +732,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-9 @profile:pgm @variant:ram-page @variant:after-the-write
   Scenario: A write-monitored page that was written to becomes a normal page again
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a RAM range of 1 MB at 0x0
     And the guest has written 0x1 to the 1 bytes at 0x1000
@@ -744,7 +744,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-9 @profile:pgm @variant:ram-page @variant:after-re-arming
   Scenario: Arming write monitoring again clears written-to
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a RAM range of 1 MB at 0x0
     And the guest has written 0x1 to the 1 bytes at 0x1000
@@ -756,7 +756,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-9 @profile:pgm @variant:mmio2-page @variant:after-the-write
   Scenario: A write-monitored MMIO2 page that was written to becomes a normal, writable page again
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a MMIO2 range of 8 KB at 0xE0000000
     And write monitoring has been armed
@@ -767,7 +767,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-9 @profile:pgm @variant:mmio2-page @variant:after-re-arming
   Scenario: Arming write monitoring again clears the written-to flag of an MMIO2 page
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a MMIO2 range of 8 KB at 0xE0000000
     And write monitoring has been armed
@@ -778,7 +778,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-10 @profile:pgm
   Scenario Outline: Whether the <page> page is read-only
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a RAM range of 64 KB at 0x0
     And a ROM range of 8 KB at 0x10000
@@ -816,7 +816,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-10 @profile:pgm
   Scenario Outline: Whether the <page> page, next to monitored RAM and shadowed ROM, is read-only
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a RAM range of 64 KB at 0x0
     And a shadowed ROM range of 8 KB at 0xC0000
@@ -855,7 +855,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-11 @profile:pgm @variant:write-1-byte @variant:first-rom-page @variant:ample-budget
   Scenario: ROM is backed at registration and a guest write to it is dropped
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a ROM range of 8 KB at 0xF0000
     And the guest has written 0x55 to the 1 bytes at 0xF0010
@@ -867,7 +867,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-11 @profile:pgm @variant:exact-budget
   Scenario: A ROM range that takes exactly the pages the host has left is backed whole
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 2 pages
     When I register a ROM range of 8 KB at 0xF0000
     Then the page at 0xF1000 is in state ALLOCATED
@@ -875,7 +875,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-11 @profile:pgm @variant:write-8-bytes @variant:last-rom-page
   Scenario: An eight-byte guest write to the last page of a ROM range is dropped too
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a ROM range of 8 KB at 0xF0000
     And the guest has written 0x1122334455667788 to the 8 bytes at 0xF1FF8
@@ -886,7 +886,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-12 @profile:pgm @variant:mmio2-range @variant:first-page
   Scenario: MMIO2 is backed by private pages at registration and written in place
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a MMIO2 range of 8 KB at 0xE0000000
     And the guest has written 0x1234 to the 2 bytes at 0xE0000100
@@ -897,7 +897,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-12 @profile:pgm @variant:shadowed-rom-range @variant:first-page
   Scenario: Shadowed ROM starts on the zero page and gets a private page on its first write
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a shadowed ROM range of 8 KB at 0xC0000
     When the guest writes 0x9 to the 1 bytes at 0xC0000
@@ -907,7 +907,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-12 @profile:pgm @variant:mmio2-range @variant:last-page
   Scenario: The last page of an MMIO2 range is backed by a private page from registration on
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     When I register a MMIO2 range of 16 KB at 0xE0000000
     Then the page at 0xE0003000 is in state ALLOCATED
@@ -917,7 +917,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-12 @profile:pgm @variant:shadowed-rom-range @variant:last-page
   Scenario: A write to the last page of a shadowed ROM range gives that page, and only that one, a private page
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a shadowed ROM range of 16 KB at 0xC0000
     When the guest writes 0x9 to the 1 bytes at 0xC3FFF
@@ -928,7 +928,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-25 @profile:pgm @variant:plain-vm
   Scenario Outline: A VM is created with a host page budget of <what>
-    Source: 000_20bc3ec9f13f3511.txt, "Kernel Space"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Kernel Space"
     When I create a VM whose host can give it <pages> pages
     Then the VM is created
 
@@ -944,7 +944,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-25 @profile:pgm @variant:shadow-paged-vm
   Scenario Outline: A shadow-paged VM is created with a host page budget of <what>
-    Source: 000_20bc3ec9f13f3511.txt, "Kernel Space"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Kernel Space"
     When I create a shadow-paged VM on a PAE host whose host can give it <pages> pages
     Then the VM is created
 
@@ -960,7 +960,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-26 @profile:pgm @variant:over-the-zero-page
   Scenario Outline: A VM whose host would hand it the zero page's host page <how> is refused
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it 1 pages
     When I create a VM whose host hands out <pages> pages starting <start> pages from that VM's zero page, with page ids from 0x1234
     Then the VM is refused with VERR_INVALID_PARAMETER, or keeps its zero page outside the pages its host hands out
@@ -973,7 +973,7 @@ Feature: Guest physical memory: the zero page, allocation on write, copy on writ
 
   @PGM-PHYS-26 @profile:pgm
   Scenario Outline: A VM whose host hands out the pages <where> the zero page's host page is created
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a VM whose host can give it 1 pages
     When I create a VM whose host hands out 2 pages starting <start> pages from that VM's zero page, with page ids from 0x1234
     Then the VM is created

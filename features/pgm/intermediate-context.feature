@@ -19,7 +19,7 @@ Feature: The intermediate memory context and guest-context mappings
 
   @PGM-CTX-1 @profile:pgm
   Scenario Outline: In the <mode> tables the switcher is mapped at its host address
-    Source: 001_96135646f618994a.txt, "The Intermediate Memory Context"
+    Source: VirtualBox PGM documentation [001], "The Intermediate Memory Context"
     Then in the <mode> tables 0x80101234 translates to 0x201234
 
     @variant:bit32-tables @variant:below-4gb
@@ -39,7 +39,7 @@ Feature: The intermediate memory context and guest-context mappings
 
   @PGM-CTX-1 @profile:pgm @variant:above-4gb
   Scenario: On a 64-bit host the AMD64 tables map the switcher at a host address above 4 GB, and the others do not truncate it
-    Source: 001_96135646f618994a.txt, "The Intermediate Memory Context"
+    Source: VirtualBox PGM documentation [001], "The Intermediate Memory Context"
     Given an intermediate context with 1 switcher page at physical 0x00200000, host address 0xFFFFFFFF80100000 and hypervisor address 0xA0000000
     Then in the AMD64 tables 0xFFFFFFFF80100010 translates to 0x200010
     And in the PAE tables 0x80100000 is not mapped
@@ -49,13 +49,13 @@ Feature: The intermediate memory context and guest-context mappings
 
   @PGM-CTX-1 @profile:pgm @variant:top-of-lower-half
   Scenario: A switcher host mapping that ends at the top of the lower canonical half is mapped there by the AMD64 tables
-    Source: 001_96135646f618994a.txt, "The Intermediate Memory Context"
+    Source: VirtualBox PGM documentation [001], "The Intermediate Memory Context"
     Given an intermediate context with 1 switcher page at physical 0x00200000, host address 0x7FFFFFFFF000 and hypervisor address 0xA0000000
     Then in the AMD64 tables 0x7FFFFFFFFFF8 translates to 0x200FF8
 
   @PGM-CTX-1 @profile:pgm @variant:across-4gb
   Scenario: A switcher whose host mapping would run across 4 GB is left out of the 32-bit and PAE tables whole
-    Source: 001_96135646f618994a.txt, "The Intermediate Memory Context"
+    Source: VirtualBox PGM documentation [001], "The Intermediate Memory Context"
     Given an intermediate context with 2 switcher pages at physical 0x00200000, host address 0xFFFFF000 and hypervisor address 0xA0000000
     Then in the AMD64 tables 0x100000010 translates to 0x201010
     And in the PAE tables 0xFFFFF000 is not mapped
@@ -64,7 +64,7 @@ Feature: The intermediate memory context and guest-context mappings
 
   @PGM-CTX-2 @profile:pgm
   Scenario Outline: In the <mode> tables the switcher is identity mapped
-    Source: 001_96135646f618994a.txt, "The Intermediate Memory Context"
+    Source: VirtualBox PGM documentation [001], "The Intermediate Memory Context"
     Then in the <mode> tables 0x200010 translates to 0x200010
     And in the <mode> tables 0x201FF8 translates to 0x201FF8
 
@@ -85,7 +85,7 @@ Feature: The intermediate memory context and guest-context mappings
 
   @PGM-CTX-2 @profile:pgm @variant:one-page
   Scenario Outline: A one-page switcher is identity mapped in the <mode> tables, and no further
-    Source: 001_96135646f618994a.txt, "The Intermediate Memory Context"
+    Source: VirtualBox PGM documentation [001], "The Intermediate Memory Context"
     Given an intermediate context with 1 switcher page at physical 0x00700000, host address 0x80100000 and hypervisor address 0xA0000000
     Then in the <mode> tables 0x700FF8 translates to 0x700FF8
     And in the <mode> tables 0x701000 is not mapped
@@ -98,7 +98,7 @@ Feature: The intermediate memory context and guest-context mappings
 
   @PGM-CTX-3 @profile:pgm
   Scenario Outline: In the <mode> tables the switcher is mapped at the hypervisor address
-    Source: 001_96135646f618994a.txt, "The Intermediate Memory Context"
+    Source: VirtualBox PGM documentation [001], "The Intermediate Memory Context"
     Then in the <mode> tables 0xA0001008 translates to 0x201008
     And in the <mode> tables 0xA0002000 is not mapped
 
@@ -119,7 +119,7 @@ Feature: The intermediate memory context and guest-context mappings
 
   @PGM-CTX-3 @profile:pgm @variant:one-page
   Scenario Outline: A one-page switcher is mapped at the hypervisor address in the <mode> tables, and no further
-    Source: 001_96135646f618994a.txt, "The Intermediate Memory Context"
+    Source: VirtualBox PGM documentation [001], "The Intermediate Memory Context"
     Given an intermediate context with 1 switcher page at physical 0x00700000, host address 0x80100000 and hypervisor address 0xA0000000
     Then in the <mode> tables 0xA0000FF8 translates to 0x700FF8
     And in the <mode> tables 0xA0001000 is not mapped
@@ -132,7 +132,7 @@ Feature: The intermediate memory context and guest-context mappings
 
   @PGM-CTX-4 @profile:pgm
   Scenario Outline: A guest-context mapping is present in the <mode> tables of the intermediate context
-    Source: 001_96135646f618994a.txt, "The Intermediate Memory Context"
+    Source: VirtualBox PGM documentation [001], "The Intermediate Memory Context"
     When I assign the guest-context mapping "GC" of 8 KB at 0xA0400000 for physical 0x00500000
     Then in the <mode> tables 0xA0401010 translates to 0x501010
 
@@ -153,7 +153,7 @@ Feature: The intermediate memory context and guest-context mappings
 
   @PGM-CTX-4 @profile:pgm @variant:one-page
   Scenario Outline: A one-page guest-context mapping is present in the <mode> tables, and no further
-    Source: 001_96135646f618994a.txt, "The Intermediate Memory Context"
+    Source: VirtualBox PGM documentation [001], "The Intermediate Memory Context"
     When I assign the guest-context mapping "GC" of 4 KB at 0xA0400000 for physical 0x00500000
     Then in the <mode> tables 0xA0400FF8 translates to 0x500FF8
     And in the <mode> tables 0xA0401000 is not mapped
@@ -166,7 +166,7 @@ Feature: The intermediate memory context and guest-context mappings
 
   @PGM-CTX-4 @profile:pgm @variant:across-table-boundary
   Scenario Outline: A guest-context mapping across a 4 MB boundary is present in the <mode> tables on both sides of it
-    Source: 001_96135646f618994a.txt, "The Intermediate Memory Context"
+    Source: VirtualBox PGM documentation [001], "The Intermediate Memory Context"
     When I assign the guest-context mapping "GC" of 16 KB at 0xA07FE000 for physical 0x00500000
     Then in the <mode> tables 0xA07FE010 translates to 0x500010
     And in the <mode> tables 0xA0800010 translates to 0x502010
@@ -180,7 +180,7 @@ Feature: The intermediate memory context and guest-context mappings
 
   @PGM-CTX-4 @profile:pgm @variant:several-mappings
   Scenario: Two guest-context mappings are both present in the intermediate context's tables
-    Source: 001_96135646f618994a.txt, "The Intermediate Memory Context"
+    Source: VirtualBox PGM documentation [001], "The Intermediate Memory Context"
     Given the guest-context mapping "GC" of 8 KB at 0xA0400000 for physical 0x00500000
     When I assign the guest-context mapping "other" of 4 KB at 0xB0000000 for physical 0x00900000
     Then in the PAE tables 0xA0401000 translates to 0x501000
@@ -190,24 +190,24 @@ Feature: The intermediate memory context and guest-context mappings
 
   @PGM-CTX-5 @profile:pgm
   Scenario: The intermediate context keeps tables for all three paging modes at once
-    Source: 001_96135646f618994a.txt, "The Intermediate Memory Context"
+    Source: VirtualBox PGM documentation [001], "The Intermediate Memory Context"
     Then the intermediate context keeps tables for 32-bit, PAE and AMD64
 
   @PGM-CTX-6 @profile:pgm @variant:below-4gb @variant:with-mapping
   Scenario: All of the intermediate context's table memory lies below 4 GB, guest-context mappings included
-    Source: 001_96135646f618994a.txt, "The Intermediate Memory Context"
+    Source: VirtualBox PGM documentation [001], "The Intermediate Memory Context"
     Given the guest-context mapping "GC" of 4 MB at 0xA0400000 for physical 0x00800000
     Then every page of the intermediate context's tables lies below 4 GB
 
   @PGM-CTX-6 @profile:pgm @variant:above-4gb @variant:no-mapping
   Scenario: The tables that map a 64-bit host's switcher above 4 GB lie below 4 GB themselves
-    Source: 001_96135646f618994a.txt, "The Intermediate Memory Context"
+    Source: VirtualBox PGM documentation [001], "The Intermediate Memory Context"
     Given an intermediate context with 1 switcher page at physical 0x00200000, host address 0xFFFFFFFF80100000 and hypervisor address 0xA0000000
     Then every page of the intermediate context's tables lies below 4 GB
 
   @PGM-CTX-7 @profile:pgm
   Scenario Outline: Assigning a guest-context mapping over <what> is refused
-    Source: 001_96135646f618994a.txt, "Guest Context Mappings"
+    Source: VirtualBox PGM documentation [001], "Guest Context Mappings"
     Given the guest-context mapping "other" of 1 MB at 0xA0800000 for physical 0x00900000
     When I assign the guest-context mapping "GC" of 8 KB at <address> for physical 0x00500000
     Then the call is rejected with VERR_PGM_MAPPING_CONFLICT
@@ -235,7 +235,7 @@ Feature: The intermediate memory context and guest-context mappings
 
   @PGM-CTX-7 @profile:pgm @variant:enclosing
   Scenario Outline: Assigning a guest-context mapping that covers <what> whole is refused
-    Source: 001_96135646f618994a.txt, "Guest Context Mappings"
+    Source: VirtualBox PGM documentation [001], "Guest Context Mappings"
     Given the guest-context mapping "other" of 1 MB at 0xA0800000 for physical 0x00900000
     When I assign the guest-context mapping "GC" of <size> at <address> for physical 0x00500000
     Then the call is rejected with VERR_PGM_MAPPING_CONFLICT
@@ -250,28 +250,28 @@ Feature: The intermediate memory context and guest-context mappings
 
   @PGM-CTX-7 @profile:pgm
   Scenario: A guest-context mapping right next to the switcher's hypervisor mapping does not conflict
-    Source: 001_96135646f618994a.txt, "Guest Context Mappings"
+    Source: VirtualBox PGM documentation [001], "Guest Context Mappings"
     When I assign the guest-context mapping "GC" of 8 KB at 0xA0002000 for physical 0x00500000
     Then in the PAE tables 0xA0002000 translates to 0x500000
     And in the PAE tables 0xA0001000 translates to 0x201000
 
   @PGM-CTX-7 @profile:pgm
   Scenario: A guest-context mapping that ends where the switcher's host mapping starts does not conflict
-    Source: 001_96135646f618994a.txt, "Guest Context Mappings"
+    Source: VirtualBox PGM documentation [001], "Guest Context Mappings"
     When I assign the guest-context mapping "GC" of 8 KB at 0x800FE000 for physical 0x00500000
     Then in the 32-bit tables 0x800FF000 translates to 0x501000
     And in the 32-bit tables 0x80100000 translates to 0x200000
 
   @PGM-CTX-10 @profile:pgm @variant:assign-ending-at-4gb
   Scenario: A guest-context mapping that ends just below 4 GB is accepted
-    Source: 001_96135646f618994a.txt, "Guest Context Mappings"
+    Source: VirtualBox PGM documentation [001], "Guest Context Mappings"
     When I assign the guest-context mapping "GC" of 8 KB at 0xFFFFE000 for physical 0x00500000
     Then in the 32-bit tables 0xFFFFF000 translates to 0x501000
     And in the AMD64 tables 0xFFFFE000 translates to 0x500000
 
   @PGM-CTX-8 @profile:pgm @variant:apart @variant:several-pages
   Scenario: Relocating a guest-context mapping moves it in every mode's tables
-    Source: 001_96135646f618994a.txt, "Guest Context Mappings"
+    Source: VirtualBox PGM documentation [001], "Guest Context Mappings"
     Given the guest-context mapping "GC" of 8 KB at 0xA0400000 for physical 0x00500000
     When I relocate the guest-context mapping "GC" to 0xA0C00000
     Then the guest-context mapping "GC" is at 0xA0C00000
@@ -281,7 +281,7 @@ Feature: The intermediate memory context and guest-context mappings
 
   @PGM-CTX-8 @profile:pgm
   Scenario: Relocating a guest-context mapping takes away every old page and leaves the mapping next to it alone
-    Source: 001_96135646f618994a.txt, "Guest Context Mappings"
+    Source: VirtualBox PGM documentation [001], "Guest Context Mappings"
     Given the guest-context mapping "GC" of 8 KB at 0xA0400000 for physical 0x00500000
     And the guest-context mapping "next" of 4 KB at 0xA0402000 for physical 0x00600000
     When I relocate the guest-context mapping "GC" to 0xA0C00000
@@ -290,7 +290,7 @@ Feature: The intermediate memory context and guest-context mappings
 
   @PGM-CTX-8 @profile:pgm @variant:overlapping-itself
   Scenario: A guest-context mapping may be relocated onto an overlapping part of itself
-    Source: 001_96135646f618994a.txt, "Guest Context Mappings"
+    Source: VirtualBox PGM documentation [001], "Guest Context Mappings"
     Given the guest-context mapping "GC" of 8 KB at 0xA0400000 for physical 0x00500000
     When I relocate the guest-context mapping "GC" to 0xA0401000
     Then in the 32-bit tables 0xA0402000 translates to 0x501000
@@ -298,7 +298,7 @@ Feature: The intermediate memory context and guest-context mappings
 
   @PGM-CTX-8 @profile:pgm @variant:one-page
   Scenario: Relocating a one-page guest-context mapping moves its page in every mode's tables
-    Source: 001_96135646f618994a.txt, "Guest Context Mappings"
+    Source: VirtualBox PGM documentation [001], "Guest Context Mappings"
     Given the guest-context mapping "GC" of 4 KB at 0xA0400000 for physical 0x00500000
     When I relocate the guest-context mapping "GC" to 0xA0C00000
     Then in the 32-bit tables 0xA0C00FF8 translates to 0x500FF8
@@ -309,7 +309,7 @@ Feature: The intermediate memory context and guest-context mappings
 
   @PGM-CTX-9 @profile:pgm @variant:switcher-mapping @variant:start-inside
   Scenario: Relocating a guest-context mapping onto a conflict is refused and leaves it where it was
-    Source: 001_96135646f618994a.txt, "Guest Context Mappings"
+    Source: VirtualBox PGM documentation [001], "Guest Context Mappings"
     Given the guest-context mapping "GC" of 8 KB at 0xA0400000 for physical 0x00500000
     When I relocate the guest-context mapping "GC" to 0xA0000000
     Then the call is rejected with VERR_PGM_MAPPING_CONFLICT
@@ -318,7 +318,7 @@ Feature: The intermediate memory context and guest-context mappings
 
   @PGM-CTX-9 @profile:pgm @variant:other-mapping
   Scenario: Relocating a guest-context mapping into another one is refused and leaves both where they were
-    Source: 001_96135646f618994a.txt, "Guest Context Mappings"
+    Source: VirtualBox PGM documentation [001], "Guest Context Mappings"
     Given the guest-context mapping "GC" of 8 KB at 0xA0400000 for physical 0x00500000
     And the guest-context mapping "other" of 1 MB at 0xA0800000 for physical 0x00900000
     When I relocate the guest-context mapping "GC" to 0xA08FF000
@@ -329,7 +329,7 @@ Feature: The intermediate memory context and guest-context mappings
 
   @PGM-CTX-9 @profile:pgm @variant:enclosing
   Scenario: Relocating a guest-context mapping over the whole of the switcher's hypervisor mapping is refused
-    Source: 001_96135646f618994a.txt, "Guest Context Mappings"
+    Source: VirtualBox PGM documentation [001], "Guest Context Mappings"
     Given the guest-context mapping "GC" of 16 KB at 0xA0400000 for physical 0x00500000
     When I relocate the guest-context mapping "GC" to 0x9FFFF000
     Then the call is rejected with VERR_PGM_MAPPING_CONFLICT
@@ -339,13 +339,13 @@ Feature: The intermediate memory context and guest-context mappings
 
   @PGM-CTX-10 @profile:pgm
   Scenario: A guest-context mapping at the bottom of the address space is accepted
-    Source: 001_96135646f618994a.txt, "Guest Context Mappings"
+    Source: VirtualBox PGM documentation [001], "Guest Context Mappings"
     When I assign the guest-context mapping "low" of 4 KB at 0x0 for physical 0x00500000
     Then in the 32-bit tables 0x10 translates to 0x500010
 
   @PGM-CTX-10 @profile:pgm
   Scenario Outline: A guest-context mapping that would <reach> 4 GB is refused
-    Source: 001_96135646f618994a.txt, "Guest Context Mappings"
+    Source: VirtualBox PGM documentation [001], "Guest Context Mappings"
     Given the guest-context mapping "GC" of 8 KB at 0xA0400000 for physical 0x00500000
     When I <operation>
     Then the call is rejected with VERR_OUT_OF_RANGE
@@ -373,7 +373,7 @@ Feature: The intermediate memory context and guest-context mappings
 
   @PGM-CTX-10 @profile:pgm @variant:relocate-ending-at-4gb
   Scenario: A guest-context mapping relocated to end just below 4 GB is accepted
-    Source: 001_96135646f618994a.txt, "Guest Context Mappings"
+    Source: VirtualBox PGM documentation [001], "Guest Context Mappings"
     Given the guest-context mapping "GC" of 8 KB at 0xA0400000 for physical 0x00500000
     When I relocate the guest-context mapping "GC" to 0xFFFFE000
     Then the guest-context mapping "GC" is at 0xFFFFE000
@@ -381,7 +381,7 @@ Feature: The intermediate memory context and guest-context mappings
 
   @PGM-CTX-11 @profile:pgm
   Scenario Outline: Assigning or relocating with <what> is refused with <status>
-    Source: 001_96135646f618994a.txt, "Guest Context Mappings"
+    Source: VirtualBox PGM documentation [001], "Guest Context Mappings"
     Given the guest-context mapping "GC" of 8 KB at 0xA0400000 for physical 0x00500000
     When I <operation>
     Then the call is rejected with <status>
@@ -424,7 +424,7 @@ Feature: The intermediate memory context and guest-context mappings
 
   @PGM-CTX-12 @profile:pgm
   Scenario Outline: A switcher placement with <what> is refused with <status>
-    Source: 001_96135646f618994a.txt, "The Intermediate Memory Context"
+    Source: VirtualBox PGM documentation [001], "The Intermediate Memory Context"
     When I create an intermediate context with <pages> switcher pages at physical <phys>, host address <host> and hypervisor address <hyper>
     Then the call is rejected with <status>
 
@@ -490,7 +490,7 @@ Feature: The intermediate memory context and guest-context mappings
 
   @PGM-CTX-12 @profile:pgm
   Scenario Outline: A switcher with <what> is accepted and identity mapped
-    Source: 001_96135646f618994a.txt, "The Intermediate Memory Context"
+    Source: VirtualBox PGM documentation [001], "The Intermediate Memory Context"
     Given an intermediate context with 1 switcher page at physical <phys>, host address 0x80100000 and hypervisor address 0xA0000000
     Then in the <mode> tables <linear> translates to <linear>
 
@@ -506,7 +506,7 @@ Feature: The intermediate memory context and guest-context mappings
 
   @PGM-CTX-13 @profile:pgm @variant:host-below-4gb
   Scenario Outline: A world switch from <from> to <to> tables turns paging off at a switcher address both modes map to itself
-    Source: 001_96135646f618994a.txt, "The Intermediate Memory Context"
+    Source: VirtualBox PGM documentation [001], "The Intermediate Memory Context"
     Then a world switch from <from> to <to> tables turns paging off at an address of the switcher code that the tables of both modes map to itself
 
     @variant:into-guest @variant:bit32-and-pae @variant:bit32-and-amd64 @variant:pae-and-amd64
@@ -527,7 +527,7 @@ Feature: The intermediate memory context and guest-context mappings
 
   @PGM-CTX-13 @profile:pgm @variant:host-above-4gb
   Scenario Outline: With a 64-bit host's switcher above 4 GB, a switch from <from> to <to> tables still turns paging off at an identity-mapped address
-    Source: 001_96135646f618994a.txt, "The Intermediate Memory Context"
+    Source: VirtualBox PGM documentation [001], "The Intermediate Memory Context"
     Given an intermediate context with 1 switcher page at physical 0x00200000, host address 0xFFFFFFFF80100000 and hypervisor address 0xA0000000
     Then a world switch from <from> to <to> tables turns paging off at an address of the switcher code that the tables of both modes map to itself
 
@@ -538,7 +538,7 @@ Feature: The intermediate memory context and guest-context mappings
 
   @PGM-CTX-14 @profile:pgm
   Scenario Outline: A world switch between <mode> host and shadow tables keeps paging on
-    Source: 001_96135646f618994a.txt, "The Intermediate Memory Context"
+    Source: VirtualBox PGM documentation [001], "The Intermediate Memory Context"
     Then a world switch from <mode> to <mode> tables keeps paging on
 
     @variant:bit32-to-bit32
@@ -558,7 +558,7 @@ Feature: The intermediate memory context and guest-context mappings
 
   @PGM-CTX-15 @profile:pgm
   Scenario Outline: Asking how a world switch from <from> to <to> tables goes is refused with VERR_INVALID_PARAMETER
-    Source: 001_96135646f618994a.txt, "The Intermediate Memory Context"
+    Source: VirtualBox PGM documentation [001], "The Intermediate Memory Context"
     When I ask how a world switch from <from> to <to> tables goes
     Then the call is rejected with VERR_INVALID_PARAMETER
 

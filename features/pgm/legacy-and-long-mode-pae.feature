@@ -15,7 +15,7 @@ Feature: Legacy PAE and long-mode PAE: PDPE bits and CR3 alignment
 
   @PGM-PAE-1 @profile:pgm-modes
   Scenario Outline: In legacy <mode> a present guest PDPE with bit <bit> set is refused
-    Source: 001_96135646f618994a.txt, "Differences Between Legacy PAE and Long Mode PAE", item 1
+    Source: VirtualBox PGM documentation [001], "Differences Between Legacy PAE and Long Mode PAE", item 1
     When I check a present guest PDPE with bit <bit> set in <mode> mode
     Then the call is rejected with RESERVED_BITS_SET
 
@@ -61,7 +61,7 @@ Feature: Legacy PAE and long-mode PAE: PDPE bits and CR3 alignment
 
   @PGM-PAE-3 @profile:pgm-modes
   Scenario Outline: In long mode (<mode>) bit <bit> (<meaning>) of a present guest PDPE is accepted
-    Source: 001_96135646f618994a.txt, "Differences Between Legacy PAE and Long Mode PAE", item 1
+    Source: VirtualBox PGM documentation [001], "Differences Between Legacy PAE and Long Mode PAE", item 1
     When I check a present guest PDPE with bit <bit> set in <mode> mode
     Then the PDPE is accepted unchanged
 
@@ -83,13 +83,13 @@ Feature: Legacy PAE and long-mode PAE: PDPE bits and CR3 alignment
 
   @PGM-PAE-4 @profile:pgm-modes @variant:pae-without-nx
   Scenario: A guest PDPE that is not present is never refused for its other bits
-    Source: 001_96135646f618994a.txt, "Differences Between Legacy PAE and Long Mode PAE", item 1
+    Source: VirtualBox PGM documentation [001], "Differences Between Legacy PAE and Long Mode PAE", item 1
     When I check the not-present guest PDPE 0x66 in PAE mode
     Then the PDPE is accepted unchanged
 
   @PGM-PAE-4 @profile:pgm-modes
   Scenario Outline: A not-present guest PDPE <value> in <mode> mode is accepted whatever its must-be-zero bits hold
-    Source: 001_96135646f618994a.txt, "Differences Between Legacy PAE and Long Mode PAE", item 1
+    Source: VirtualBox PGM documentation [001], "Differences Between Legacy PAE and Long Mode PAE", item 1
     When I check the not-present guest PDPE <value> in <mode> mode
     Then the PDPE is accepted unchanged
 
@@ -121,7 +121,7 @@ Feature: Legacy PAE and long-mode PAE: PDPE bits and CR3 alignment
 
   @PGM-PAE-6 @profile:pgm-modes
   Scenario Outline: A PDPE check in <mode> mode, which has no PDPT, is refused
-    Source: 001_96135646f618994a.txt, "Differences Between Legacy PAE and Long Mode PAE", item 1
+    Source: VirtualBox PGM documentation [001], "Differences Between Legacy PAE and Long Mode PAE", item 1
     When I check a present guest PDPE with bit 1 set in <mode> mode
     Then the call is rejected with NOT_IN_THIS_MODE
 
@@ -142,7 +142,7 @@ Feature: Legacy PAE and long-mode PAE: PDPE bits and CR3 alignment
 
   @PGM-PAE-7 @profile:pgm-modes
   Scenario Outline: Switching the shadow context to legacy PAE clears bits 1, 2, 5 and 6 of its PDPEs (<host> host, <guest> guest)
-    Source: 001_96135646f618994a.txt, "Differences Between Legacy PAE and Long Mode PAE", item 1
+    Source: VirtualBox PGM documentation [001], "Differences Between Legacy PAE and Long Mode PAE", item 1
     Given a shadow context on a <host> host
     And the guest sets CR0.PE, CR0.PG, CR4.PAE and EFER.LME, EFER.LMA
     When the guest sets <bits>
@@ -176,7 +176,7 @@ Feature: Legacy PAE and long-mode PAE: PDPE bits and CR3 alignment
 
   @PGM-PAE-7 @profile:pgm-modes @variant:real-guest
   Scenario: Switching a long-mode guest straight to real mode clears bits 1, 2, 5 and 6 of the PAE shadow's PDPEs
-    Source: 001_96135646f618994a.txt, "Differences Between Legacy PAE and Long Mode PAE", item 1
+    Source: VirtualBox PGM documentation [001], "Differences Between Legacy PAE and Long Mode PAE", item 1
     Given a shadow context on an AMD64 host
     And the guest sets CR0.PE, CR0.PG, CR4.PAE and EFER.LME, EFER.LMA
     When the guest clears every control bit
@@ -187,7 +187,7 @@ Feature: Legacy PAE and long-mode PAE: PDPE bits and CR3 alignment
 
   @PGM-PAE-8 @profile:pgm-modes
   Scenario Outline: Switching the shadow context to long mode sets R/W, U/S and A in its PDPEs (<host> host, from <from>)
-    Source: 001_96135646f618994a.txt, "Differences Between Legacy PAE and Long Mode PAE", item 1
+    Source: VirtualBox PGM documentation [001], "Differences Between Legacy PAE and Long Mode PAE", item 1
     Given a shadow context on a <host> host
     And the guest sets <first>
     When the guest sets <bits>
@@ -210,7 +210,7 @@ Feature: Legacy PAE and long-mode PAE: PDPE bits and CR3 alignment
 
   @PGM-PAE-8 @profile:pgm-modes @variant:from-real @variant:amd64-guest @variant:host-amd64
   Scenario: A new shadow context whose real-mode guest enters long mode gets R/W, U/S and A in its PDPEs
-    Source: 001_96135646f618994a.txt, "Differences Between Legacy PAE and Long Mode PAE", item 1
+    Source: VirtualBox PGM documentation [001], "Differences Between Legacy PAE and Long Mode PAE", item 1
     Given a shadow context on an AMD64 host
     When the guest sets CR0.PE, CR0.PG, CR4.PAE and EFER.LME, EFER.LMA
     Then the shadow mode is AMD64
@@ -219,7 +219,7 @@ Feature: Legacy PAE and long-mode PAE: PDPE bits and CR3 alignment
 
   @PGM-PAE-9 @profile:pgm-modes
   Scenario Outline: The intermediate context of a <host> host runs with CR0.WP clear, so its PDPEs need no fix-up
-    Source: 001_96135646f618994a.txt, "Differences Between Legacy PAE and Long Mode PAE", item 1
+    Source: VirtualBox PGM documentation [001], "Differences Between Legacy PAE and Long Mode PAE", item 1
     Given a shadow context on a <host> host
     Then the intermediate context runs with CR0.WP clear
 
@@ -232,7 +232,7 @@ Feature: Legacy PAE and long-mode PAE: PDPE bits and CR3 alignment
 
   @PGM-PAE-9 @profile:pgm-modes
   Scenario Outline: After the guest enters <guest> mode the intermediate context still runs with CR0.WP clear (<host> host)
-    Source: 001_96135646f618994a.txt, "Differences Between Legacy PAE and Long Mode PAE", item 1
+    Source: VirtualBox PGM documentation [001], "Differences Between Legacy PAE and Long Mode PAE", item 1
     Given a shadow context on a <host> host
     When the guest sets <bits>
     Then the guest mode is <guest>
@@ -298,7 +298,7 @@ Feature: Legacy PAE and long-mode PAE: PDPE bits and CR3 alignment
 
   @PGM-CR3-1 @profile:pgm-modes
   Scenario Outline: A legacy PAE CR3 may name any 32-byte boundary below 4 GiB (<table>)
-    Source: 001_96135646f618994a.txt, "Differences Between Legacy PAE and Long Mode PAE", item 2
+    Source: VirtualBox PGM documentation [001], "Differences Between Legacy PAE and Long Mode PAE", item 2
     When I ask for the CR3 of a PAE table at <table>
     Then the CR3 is <table>
 
@@ -320,7 +320,7 @@ Feature: Legacy PAE and long-mode PAE: PDPE bits and CR3 alignment
 
   @PGM-CR3-2 @profile:pgm-modes
   Scenario Outline: A long-mode CR3 must be page aligned: a table at <table> is refused
-    Source: 001_96135646f618994a.txt, "Differences Between Legacy PAE and Long Mode PAE", item 2
+    Source: VirtualBox PGM documentation [001], "Differences Between Legacy PAE and Long Mode PAE", item 2
     When I ask for the CR3 of an AMD64 table at <table>
     Then the call is rejected with MISALIGNED_CR3
 
@@ -346,7 +346,7 @@ Feature: Legacy PAE and long-mode PAE: PDPE bits and CR3 alignment
 
   @PGM-CR3-3 @profile:pgm-modes
   Scenario Outline: A legacy PAE table off a 32-byte boundary is refused (<table>)
-    Source: 001_96135646f618994a.txt, "Differences Between Legacy PAE and Long Mode PAE", item 2
+    Source: VirtualBox PGM documentation [001], "Differences Between Legacy PAE and Long Mode PAE", item 2
     When I ask for the CR3 of a PAE table at <table>
     Then the call is rejected with MISALIGNED_CR3
 
@@ -362,7 +362,7 @@ Feature: Legacy PAE and long-mode PAE: PDPE bits and CR3 alignment
 
   @PGM-CR3-4 @profile:pgm-modes
   Scenario Outline: Outside long mode a table at or above 4 GiB is refused (<mode>, <table>)
-    Source: 001_96135646f618994a.txt, "Differences Between Legacy PAE and Long Mode PAE", item 2
+    Source: VirtualBox PGM documentation [001], "Differences Between Legacy PAE and Long Mode PAE", item 2
     When I ask for the CR3 of a <mode> table at <table>
     Then the call is rejected with CR3_OUT_OF_RANGE
 
@@ -380,7 +380,7 @@ Feature: Legacy PAE and long-mode PAE: PDPE bits and CR3 alignment
 
   @PGM-CR3-5 @profile:pgm-modes
   Scenario Outline: A long-mode table may lie above 4 GiB (<table>)
-    Source: 001_96135646f618994a.txt, "Differences Between Legacy PAE and Long Mode PAE", item 2
+    Source: VirtualBox PGM documentation [001], "Differences Between Legacy PAE and Long Mode PAE", item 2
     When I ask for the CR3 of an AMD64 table at <table>
     Then the CR3 is <table>
 

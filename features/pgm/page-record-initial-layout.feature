@@ -17,7 +17,7 @@ Feature: The packed per-page record in the seed's initial layout
 
   @PGM-REC-1 @profile:pgm-introspection @variant:initial-layout
   Scenario: An initial-layout page record is two 64-bit words
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a RAM range of 64 KB at 0x0
     And the records are read in the initial layout
@@ -26,7 +26,7 @@ Feature: The packed per-page record in the seed's initial layout
 
   @PGM-REC-8 @profile:pgm-introspection @variant:initial-layout
   Scenario Outline: Asking for the initial-layout record of a page <where> is refused
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a RAM range of 64 KB at 0x0
     And a RAM range of 64 KB at 0x100000
@@ -46,7 +46,7 @@ Feature: The packed per-page record in the seed's initial layout
 
   @PGM-REC-13 @profile:pgm-introspection @variant:low-host-address
   Scenario Outline: Bits 39:12 of word 0 of the initial-layout record hold the host frame of a <page> page
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a RAM range of 64 KB at 0x0
     And the guest has written 0x1 to the 1 bytes at 0x3000
@@ -73,7 +73,7 @@ Feature: The packed per-page record in the seed's initial layout
 
   @PGM-REC-13 @profile:pgm-introspection @variant:just-below-40-bits @variant:private-page
   Scenario: The initial layout holds the host frame of the last page below 2^40 whole
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host hands out pages from host address 0xFFFFFFF000 with page ids from 0x1234 and can give it 1 pages
     And a RAM range of 64 KB at 0x0
     And the guest has written 0x1 to the 1 bytes at 0x3000
@@ -84,7 +84,7 @@ Feature: The packed per-page record in the seed's initial layout
 
   @PGM-REC-14 @profile:pgm-introspection @variant:initial-layout
   Scenario Outline: A page backed <where> has no initial-layout record, and asking for it changes nothing
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host hands out pages from host address <host> with page ids from 0x1234 and can give it 1 pages
     And a RAM range of 64 KB at 0x0
     And the guest has written 0x1 to the 1 bytes at 0x3000
@@ -105,7 +105,7 @@ Feature: The packed per-page record in the seed's initial layout
 
   @PGM-REC-14 @profile:pgm-introspection @variant:final-layout
   Scenario Outline: A page backed <where>, which the initial layout cannot hold, has its whole frame in the final layout
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host hands out pages from host address <host> with page ids from 0x1234 and can give it 1 pages
     And a RAM range of 64 KB at 0x0
     And the guest has written 0x1 to the 1 bytes at 0x3000
@@ -125,7 +125,7 @@ Feature: The packed per-page record in the seed's initial layout
 
   @PGM-REC-15 @profile:pgm-introspection
   Scenario Outline: Bits 3:0 of word 0 of the initial-layout record flag a <type> page as <flags>
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a <type> range of 8 KB at 0xD0000
     And the records are read in the initial layout
@@ -164,7 +164,7 @@ Feature: The packed per-page record in the seed's initial layout
 
   @PGM-REC-16 @profile:pgm-introspection @variant:no-handler
   Scenario: A page without access handlers has bits 11:4 of word 0 of its initial-layout record clear
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a RAM range of 64 KB at 0x0
     And the guest has written 0x1 to the 1 bytes at 0x1000
@@ -174,7 +174,7 @@ Feature: The packed per-page record in the seed's initial layout
 
   @PGM-REC-16 @profile:pgm-introspection
   Scenario Outline: A page under a physical <kind> handler has bits 9:4 of word 0 of its initial-layout record at <value>
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a shadow-paged VM with access handlers on a PAE host whose host can give it 64 pages
     And a RAM range of 4 MB at 0x0
     And the guest keeps PAE page tables at 0x10000
@@ -198,7 +198,7 @@ Feature: The packed per-page record in the seed's initial layout
 
   @PGM-REC-16 @profile:pgm-introspection
   Scenario Outline: A page a virtual <kind> handler reaches has bits 9:4 of word 0 of its initial-layout record at <value>
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a shadow-paged VM with access handlers on a PAE host whose host can give it 64 pages
     And a RAM range of 4 MB at 0x0
     And the guest keeps PAE page tables at 0x10000
@@ -223,7 +223,7 @@ Feature: The packed per-page record in the seed's initial layout
 
   @PGM-REC-17 @profile:pgm-introspection @variant:untracked
   Scenario: In the initial layout, a page no shadow entry maps has bits 63:40 of word 0 clear
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a shadow-paged VM on a PAE host whose host can give it 64 pages
     And a RAM range of 4 MB at 0x0
     And the guest keeps PAE page tables at 0x10000
@@ -236,7 +236,7 @@ Feature: The packed per-page record in the seed's initial layout
 
   @PGM-REC-17 @profile:pgm-introspection @variant:one-entry
   Scenario: In the initial layout, a page one shadow entry maps has count 1 in bits 63:62 of word 0 and bits 47:40 clear
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a shadow-paged VM on a PAE host whose host can give it 64 pages
     And a RAM range of 4 MB at 0x0
     And the guest keeps PAE page tables at 0x10000
@@ -248,7 +248,7 @@ Feature: The packed per-page record in the seed's initial layout
 
   @PGM-REC-17 @profile:pgm-introspection @variant:same-table-pages
   Scenario: In the initial layout, pages one shadow page table maps carry the same pool index in bits 61:48 of word 0
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a shadow-paged VM on a PAE host whose host can give it 64 pages
     And a RAM range of 4 MB at 0x0
     And the guest keeps PAE page tables at 0x10000
@@ -265,7 +265,7 @@ Feature: The packed per-page record in the seed's initial layout
 
   @PGM-REC-17 @profile:pgm-introspection @variant:several-entries
   Scenario: In the initial layout, a page that two shadow entries map has count 3 and a list index in bits 63:48 of word 0
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a shadow-paged VM on a PAE host whose host can give it 64 pages
     And a RAM range of 4 MB at 0x0
     And the guest keeps PAE page tables at 0x10000
@@ -279,7 +279,7 @@ Feature: The packed per-page record in the seed's initial layout
 
   @PGM-REC-17 @profile:pgm-introspection @variant:last-entry-gone
   Scenario: In the initial layout, a page whose only shadow entry went has bits 63:40 of word 0 clear again
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a shadow-paged VM on a PAE host whose host can give it 64 pages
     And a RAM range of 4 MB at 0x0
     And the guest keeps PAE page tables at 0x10000
@@ -292,7 +292,7 @@ Feature: The packed per-page record in the seed's initial layout
 
   @PGM-REC-18 @profile:pgm-introspection
   Scenario: Bits 27:0 of word 1 of the initial-layout record hold the id of a private page
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a RAM range of 64 KB at 0x0
     And the guest has written 0x1 to the 1 bytes at 0x3000
@@ -302,7 +302,7 @@ Feature: The packed per-page record in the seed's initial layout
 
   @PGM-REC-18 @profile:pgm-introspection @variant:nil-page-id
   Scenario: Bits 27:0 of word 1 of a zero page's initial-layout record hold the nil page id, all 28 bits set
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a RAM range of 64 KB at 0x0
     And the records are read in the initial layout
@@ -311,7 +311,7 @@ Feature: The packed per-page record in the seed's initial layout
 
   @PGM-REC-18 @profile:pgm-introspection
   Scenario Outline: Bits 27:0 of word 1 of the initial-layout record hold a page id <which>
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host hands out pages from host address 0x200000000 with page ids from <id> and can give it 1 pages
     And a RAM range of 64 KB at 0x0
     And the guest has written 0x1 to the 1 bytes at 0x3000
@@ -337,7 +337,7 @@ Feature: The packed per-page record in the seed's initial layout
 
   @PGM-REC-19 @profile:pgm-introspection
   Scenario Outline: Bits 29:28 of word 1 of the initial-layout record hold the state of a <state> page
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a RAM range of 64 KB at 0x0
     And the guest has written 0x1 to the 1 bytes at 0x1000
@@ -373,7 +373,7 @@ Feature: The packed per-page record in the seed's initial layout
 
   @PGM-REC-19 @profile:pgm-introspection
   Scenario Outline: Bit 30 of word 1 of the initial-layout record says whether the write-monitored page at <address> was written to
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a RAM range of 64 KB at 0x0
     And the guest has written 0x1 to the 1 bytes at 0x1000

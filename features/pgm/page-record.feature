@@ -15,7 +15,7 @@ Feature: The packed per-page record
 
   @PGM-REC-1 @profile:pgm-introspection @variant:final-layout
   Scenario: A page record is two 64-bit words
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a RAM range of 64 KB at 0x0
     When I ask for the record at 0x1000
@@ -23,7 +23,7 @@ Feature: The packed per-page record
 
   @PGM-REC-1 @profile:pgm-introspection @variant:final-layout-by-name
   Scenario: A page record asked for by the final layout's name is the one asked for without a layout
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a RAM range of 64 KB at 0x0
     And the guest has written 0x1 to the 1 bytes at 0x1000
@@ -31,7 +31,7 @@ Feature: The packed per-page record
 
   @PGM-REC-2 @profile:pgm-introspection @variant:low-host-address @variant:private-page @variant:ram-page
   Scenario: Word 0 holds the host page frame of a private page in bits 47:12
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a RAM range of 64 KB at 0x0
     And the guest has written 0x1 to the 1 bytes at 0x3000
@@ -40,7 +40,7 @@ Feature: The packed per-page record
 
   @PGM-REC-2 @profile:pgm-introspection @variant:low-host-address
   Scenario Outline: Word 0 holds the host page frame of a <page> page in bits 47:12
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a RAM range of 64 KB at 0x0
     And a MMIO2 range of 8 KB at 0xE0000000
@@ -66,7 +66,7 @@ Feature: The packed per-page record
 
   @PGM-REC-2 @profile:pgm-introspection @variant:private-page @variant:ram-page
   Scenario Outline: Word 0 holds a host page frame <where> whole in bits 47:12
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host hands out pages from host address <host> with page ids from 0x1234 and can give it 1 pages
     And a RAM range of 64 KB at 0x0
     And the guest has written 0x1 to the 1 bytes at 0x3000
@@ -86,7 +86,7 @@ Feature: The packed per-page record
 
   @PGM-REC-3 @profile:pgm-introspection @variant:small-page-id
   Scenario: Word 0 holds the page id split around the host frame
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a RAM range of 64 KB at 0x0
     And the guest has written 0x1 to the 1 bytes at 0x3000
@@ -95,7 +95,7 @@ Feature: The packed per-page record
 
   @PGM-REC-3 @profile:pgm-introspection
   Scenario Outline: Word 0 holds a page id <which> split around the host frame, the high 16 bits in bits 63:48
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host hands out pages from host address 0x200000000 with page ids from <id> and can give it 1 pages
     And a RAM range of 64 KB at 0x0
     And the guest has written 0x1 to the 1 bytes at 0x3000
@@ -116,7 +116,7 @@ Feature: The packed per-page record
 
   @PGM-REC-3 @profile:pgm-introspection @variant:nil-page-id
   Scenario: A zero page's record holds the nil page id, all 28 bits set
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a RAM range of 64 KB at 0x0
     When I ask for the record at 0x3000
@@ -125,7 +125,7 @@ Feature: The packed per-page record
 
   @PGM-REC-4 @profile:pgm-introspection
   Scenario Outline: Bits 3:1 of word 1 hold the type of a <type> page
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a <type> range of 8 KB at 0xD0000
     When I ask for the record at 0xD1000
@@ -163,7 +163,7 @@ Feature: The packed per-page record
 
   @PGM-REC-5 @profile:pgm-introspection
   Scenario Outline: Bits 9:8 of word 1 hold the state of a <state> page, bit 0 its read-only flag
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a RAM range of 64 KB at 0x0
     And the guest has written 0x1 to the 1 bytes at 0x1000
@@ -199,7 +199,7 @@ Feature: The packed per-page record
 
   @PGM-REC-6 @profile:pgm-introspection
   Scenario Outline: Bit 10 of word 1 says whether the write-monitored page at <address> was written to
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a RAM range of 64 KB at 0x0
     And the guest has written 0x1 to the 1 bytes at 0x1000
@@ -221,7 +221,7 @@ Feature: The packed per-page record
 
   @PGM-REC-6 @profile:pgm-introspection @variant:re-armed
   Scenario: Arming write monitoring again clears bit 10 of word 1 of a page that was written to
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a RAM range of 64 KB at 0x0
     And the guest has written 0x1 to the 1 bytes at 0x2000
@@ -234,7 +234,7 @@ Feature: The packed per-page record
 
   @PGM-REC-7 @profile:pgm-introspection @variant:no-handler
   Scenario: A page without access handlers has both handler fields at none
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a RAM range of 64 KB at 0x0
     And the guest has written 0x1 to the 1 bytes at 0x1000
@@ -243,7 +243,7 @@ Feature: The packed per-page record
 
   @PGM-REC-7 @profile:pgm-introspection
   Scenario Outline: A page under a physical <kind> handler has <value> in bits 5:4 of word 1 and none in bits 7:6
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a shadow-paged VM with access handlers on a PAE host whose host can give it 64 pages
     And a RAM range of 4 MB at 0x0
     And the guest keeps PAE page tables at 0x10000
@@ -266,7 +266,7 @@ Feature: The packed per-page record
 
   @PGM-REC-7 @profile:pgm-introspection
   Scenario Outline: A page a virtual <kind> handler reaches has <value> in bits 7:6 of word 1 and none in bits 5:4
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a shadow-paged VM with access handlers on a PAE host whose host can give it 64 pages
     And a RAM range of 4 MB at 0x0
     And the guest keeps PAE page tables at 0x10000
@@ -290,7 +290,7 @@ Feature: The packed per-page record
 
   @PGM-REC-8 @profile:pgm-introspection @variant:final-layout @variant:past-every-range
   Scenario: Asking for the record of a page outside every range is refused
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a RAM range of 64 KB at 0x0
     When I ask for the record at 0x10000
@@ -298,7 +298,7 @@ Feature: The packed per-page record
 
   @PGM-REC-8 @profile:pgm-introspection @variant:final-layout @variant:gap-between-ranges
   Scenario: Asking for the record of a page in the gap between two ranges is refused
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a RAM range of 64 KB at 0x0
     And a RAM range of 64 KB at 0x100000
@@ -307,7 +307,7 @@ Feature: The packed per-page record
 
   @PGM-REC-9 @profile:pgm-introspection @variant:never-shadowed-vm
   Scenario: A page of a VM without shadow paging is tracked by no shadow page table
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a RAM range of 64 KB at 0x0
     And the guest has written 0x1 to the 1 bytes at 0x1000
@@ -316,7 +316,7 @@ Feature: The packed per-page record
 
   @PGM-REC-10 @profile:pgm-introspection @variant:single-page
   Scenario Outline: In a <guest> guest on a <host> host, a page one shadow entry maps is tracked to that entry's table
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a shadow-paged VM on a <host> host whose host can give it 64 pages
     And a RAM range of 4 MB at 0x0
     And the guest keeps <guest> page tables at 0x20000
@@ -337,7 +337,7 @@ Feature: The packed per-page record
 
   @PGM-REC-10 @profile:pgm-introspection @variant:same-table-pages
   Scenario Outline: In a <guest> guest on a <host> host, pages one shadow page table maps carry the same pool index
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a shadow-paged VM on a <host> host whose host can give it 64 pages
     And a RAM range of 4 MB at 0x0
     And the guest keeps <guest> page tables at 0x20000
@@ -360,7 +360,7 @@ Feature: The packed per-page record
 
   @PGM-REC-11 @profile:pgm-introspection @variant:amd64-shadow @variant:two-tables
   Scenario: In an AMD64 guest, a page that entries of two shadow page tables map is tracked through physical extents
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a shadow-paged VM on a AMD64 host whose host can give it 64 pages
     And a RAM range of 4 MB at 0x0
     And the guest keeps AMD64 page tables at 0x20000
@@ -373,7 +373,7 @@ Feature: The packed per-page record
 
   @PGM-REC-12 @profile:pgm-introspection @variant:physical-handler @variant:one-entry
   Scenario: A physical handler put on a page the shadow maps drops its shadow entry and its tracking
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a shadow-paged VM with access handlers on a PAE host whose host can give it 64 pages
     And a RAM range of 4 MB at 0x0
     And the guest keeps PAE page tables at 0x10000
@@ -385,7 +385,7 @@ Feature: The packed per-page record
 
   @PGM-REC-20 @profile:pgm-introspection @variant:past-the-limit
   Scenario Outline: A VM whose host would hand it <what> is refused when it is created
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     When I create a VM whose host hands out pages from host address <host> with page ids from <id> and can give it <pages> pages
     Then the call is rejected with VERR_INVALID_PARAMETER
 
@@ -408,7 +408,7 @@ Feature: The packed per-page record
 
   @PGM-REC-20 @profile:pgm-introspection @variant:at-the-limit
   Scenario Outline: A VM whose host's last page <what> is accepted
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     When I create a VM whose host hands out pages from host address <host> with page ids from <id> and can give it <pages> pages
     Then the VM is created
 

@@ -13,7 +13,7 @@ Feature: Paging modes: the shadow mode PGM runs a guest in
 
   @PGM-MODE-1 @profile:pgm-modes
   Scenario Outline: A 32-bit guest on a <host> host runs on a <shadow> shadow
-    Source: 001_96135646f618994a.txt, "Paging Modes"
+    Source: VirtualBox PGM documentation [001], "Paging Modes"
     When I ask for the shadow mode of a 32-bit guest on a <host> host
     Then the shadow mode is <shadow>
 
@@ -34,7 +34,7 @@ Feature: Paging modes: the shadow mode PGM runs a guest in
 
   @PGM-MODE-2 @profile:pgm-modes
   Scenario Outline: A <guest> guest on a <host> host runs on a PAE shadow
-    Source: 001_96135646f618994a.txt, "Paging Modes"
+    Source: VirtualBox PGM documentation [001], "Paging Modes"
     When I ask for the shadow mode of a <guest> guest on a <host> host
     Then the shadow mode is PAE
 
@@ -54,7 +54,7 @@ Feature: Paging modes: the shadow mode PGM runs a guest in
 
   @PGM-MODE-3 @profile:pgm-modes
   Scenario Outline: A <guest> guest on a <host> host runs on an AMD64 shadow
-    Source: 001_96135646f618994a.txt, "Paging Modes"
+    Source: VirtualBox PGM documentation [001], "Paging Modes"
     When I ask for the shadow mode of a <guest> guest on a <host> host
     Then the shadow mode is AMD64
 
@@ -74,7 +74,7 @@ Feature: Paging modes: the shadow mode PGM runs a guest in
 
   @PGM-MODE-4 @profile:pgm-modes
   Scenario Outline: A guest in <guest> mode on a <host> host is shadowed like a 32-bit guest
-    Source: 001_96135646f618994a.txt, "Paging Modes"
+    Source: VirtualBox PGM documentation [001], "Paging Modes"
     When I ask for the shadow mode of a <guest> guest on a <host> host
     Then the shadow mode is <shadow>
 
@@ -94,7 +94,7 @@ Feature: Paging modes: the shadow mode PGM runs a guest in
 
   @PGM-MODE-5 @profile:pgm-modes
   Scenario Outline: The switcher's special effort for a <guest> guest on a <host> host: <effort>
-    Source: 001_96135646f618994a.txt, "Paging Modes"
+    Source: VirtualBox PGM documentation [001], "Paging Modes"
     When I ask whether a <guest> guest on a <host> host needs the switcher's special effort
     Then the answer is <effort>
 
@@ -133,7 +133,7 @@ Feature: Paging modes: the shadow mode PGM runs a guest in
 
   @PGM-MODE-6 @profile:pgm-modes @variant:host-pae @variant:enters-amd64
   Scenario: The host paging mode stays what the host set, whatever mode the guest enters
-    Source: 001_96135646f618994a.txt, "Paging Modes"
+    Source: VirtualBox PGM documentation [001], "Paging Modes"
     Given a shadow context on a PAE host
     When the guest sets CR0.PE, CR0.PG, CR4.PAE and EFER.LME, EFER.LMA
     Then the guest mode is AMD64
@@ -142,7 +142,7 @@ Feature: Paging modes: the shadow mode PGM runs a guest in
 
   @PGM-MODE-6 @profile:pgm-modes
   Scenario Outline: A <host> host stays a <host> host while its guest enters <guest> mode
-    Source: 001_96135646f618994a.txt, "Paging Modes"
+    Source: VirtualBox PGM documentation [001], "Paging Modes"
     Given a shadow context on a <host> host
     When the guest sets <bits>
     Then the guest mode is <guest>
@@ -170,7 +170,7 @@ Feature: Paging modes: the shadow mode PGM runs a guest in
 
   @PGM-MODE-6 @profile:pgm-modes
   Scenario Outline: A <host> host stays a <host> host when its long-mode guest returns to real mode
-    Source: 001_96135646f618994a.txt, "Paging Modes"
+    Source: VirtualBox PGM documentation [001], "Paging Modes"
     Given a shadow context on a <host> host
     And the guest sets CR0.PE, CR0.PG, CR4.PAE and EFER.LME, EFER.LMA
     When the guest clears every control bit
@@ -185,7 +185,7 @@ Feature: Paging modes: the shadow mode PGM runs a guest in
 
   @PGM-MODE-7 @profile:pgm-modes
   Scenario Outline: A shadow context on a <host> host starts with the guest in real mode
-    Source: 001_96135646f618994a.txt, "Paging Modes"
+    Source: VirtualBox PGM documentation [001], "Paging Modes"
     Given a shadow context on a <host> host
     Then the guest mode is real
     And the shadow mode is <shadow>
@@ -207,7 +207,7 @@ Feature: Paging modes: the shadow mode PGM runs a guest in
 
   @PGM-MODE-8 @profile:pgm-modes
   Scenario Outline: An INVALID <which> mode is refused by the shadow-mode query
-    Source: 001_96135646f618994a.txt, "Paging Modes"
+    Source: VirtualBox PGM documentation [001], "Paging Modes"
     When I ask for the shadow mode of a <guest> guest on a <host> host
     Then the call is rejected with INVALID_MODE
 
@@ -219,7 +219,7 @@ Feature: Paging modes: the shadow mode PGM runs a guest in
 
   @PGM-MODE-8 @profile:pgm-modes
   Scenario Outline: An INVALID <which> mode is refused by the special-effort query
-    Source: 001_96135646f618994a.txt, "Paging Modes"
+    Source: VirtualBox PGM documentation [001], "Paging Modes"
     When I ask whether a <guest> guest on a <host> host needs the switcher's special effort
     Then the call is rejected with INVALID_MODE
 
@@ -231,31 +231,31 @@ Feature: Paging modes: the shadow mode PGM runs a guest in
 
   @PGM-MODE-8 @profile:pgm-modes @variant:new-shadow-context @variant:invalid-paging-mode
   Scenario: A shadow context for an INVALID host mode is refused
-    Source: 001_96135646f618994a.txt, "Paging Modes"
+    Source: VirtualBox PGM documentation [001], "Paging Modes"
     When I create a shadow context on an INVALID host
     Then the call is rejected with INVALID_MODE
 
   @PGM-MODE-8 @profile:pgm-modes @variant:cr3-for @variant:invalid-paging-mode
   Scenario: Asking for the CR3 of a table in the INVALID mode is refused
-    Source: 001_96135646f618994a.txt, "Paging Modes"
+    Source: VirtualBox PGM documentation [001], "Paging Modes"
     When I ask for the CR3 of an INVALID table at 0x1000
     Then the call is rejected with INVALID_MODE
 
   @PGM-MODE-8 @profile:pgm-modes @variant:guest-table-address @variant:invalid-guest-mode
   Scenario: Reading the guest's table address from CR3 in the INVALID mode is refused as no mode, not as a mode without paging
-    Source: 001_96135646f618994a.txt, "Paging Modes"
+    Source: VirtualBox PGM documentation [001], "Paging Modes"
     When I ask for the guest table address of CR3 0x1000 in INVALID mode
     Then the call is rejected with INVALID_MODE
 
   @PGM-MODE-8 @profile:pgm-modes @variant:pdpe-check @variant:invalid-guest-mode
   Scenario: Checking a guest PDPE in the INVALID mode is refused as no mode, not as a mode without a PDPT
-    Source: 001_96135646f618994a.txt, "Paging Modes"
+    Source: VirtualBox PGM documentation [001], "Paging Modes"
     When I check a present guest PDPE with bit 1 set in INVALID mode
     Then the call is rejected with INVALID_MODE
 
   @PGM-MODE-9 @profile:pgm-modes
   Scenario Outline: On a <host> host a guest that goes from <from> to <to> mode runs on the <shadow> shadow the matrix gives
-    Source: 001_96135646f618994a.txt, "Paging Modes"
+    Source: VirtualBox PGM documentation [001], "Paging Modes"
     Given a shadow context on a <host> host
     And the guest sets <first>
     When the guest <then>

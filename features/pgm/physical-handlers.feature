@@ -23,7 +23,7 @@ Feature: Physical access handlers: pages that trap writes or every access
 
   @PGM-HND-1 @profile:pgm
   Scenario Outline: Registering a physical <kind> handler gives every covered page the state <kind>
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     When I register a physical <kind> handler "P" over 0x200000-0x201fff
     Then the handler call is accepted
     And page 0x200000 has physical handler state <kind>
@@ -44,7 +44,7 @@ Feature: Physical access handlers: pages that trap writes or every access
 
   @PGM-HND-1 @profile:pgm @variant:one-page @variant:normal-page
   Scenario: A physical WRITE handler makes a normal, writable page read-only
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given the guest has written 0x1 to the 1 bytes at 0x200000
     And the page at 0x200000 is writable
     When I register a physical WRITE handler "P" over 0x200000-0x200fff
@@ -53,7 +53,7 @@ Feature: Physical access handlers: pages that trap writes or every access
 
   @PGM-HND-2 @profile:pgm @variant:several-aliases @variant:same-table @variant:first-page @variant:write-kind
   Scenario: Installing a handler flushes every shadow entry that maps the page, aliases included
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given the guest has written 0x1 to the 8 bytes at linear 0x40001000 as user
     And the guest has written 0x2 to the 8 bytes at linear 0x40005000 as user
     When I register a physical WRITE handler "P" over 0x200000-0x200fff
@@ -62,7 +62,7 @@ Feature: Physical access handlers: pages that trap writes or every access
 
   @PGM-HND-3 @profile:pgm @variant:alias @variant:first-page @variant:page-4k
   Scenario: A write to a page with a WRITE handler calls the handler, then the write is carried out
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a physical WRITE handler "P" is registered over 0x200000-0x200fff
     When the guest writes 0x1234 to the 8 bytes at linear 0x40005018 as user
     Then the monitor invoked the access handlers
@@ -72,7 +72,7 @@ Feature: Physical access handlers: pages that trap writes or every access
 
   @PGM-HND-4 @profile:pgm @variant:read-access @variant:physical-alone
   Scenario: A WRITE handler never sees reads: the page is synced read-only and read without it
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a physical WRITE handler "P" is registered over 0x200000-0x200fff
     When the guest reads 0x40001000 as user
     Then the monitor synced the shadow
@@ -81,7 +81,7 @@ Feature: Physical access handlers: pages that trap writes or every access
 
   @PGM-HND-5 @profile:pgm @variant:read-access @variant:own-mapping
   Scenario: An ALL handler sees reads too, and the shadow never maps its page
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given the guest has written 0x99 to the 8 bytes at linear 0x40001020 as user
     And a physical ALL handler "P" is registered over 0x200000-0x200fff
     When the guest reads 8 bytes at linear 0x40001020 as user
@@ -92,7 +92,7 @@ Feature: Physical access handlers: pages that trap writes or every access
 
   @PGM-HND-6 @profile:pgm @variant:no-handler @variant:write-handler
   Scenario: A ROM page is read-only without any handler, and a WRITE handler on it is called while the write is dropped
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a ROM range of 4 KB at 0x800000
     And the guest maps 0x40009000 to 0x800000 writable user
     And the guest has loaded CR3
@@ -106,7 +106,7 @@ Feature: Physical access handlers: pages that trap writes or every access
 
   @PGM-HND-7 @profile:pgm @variant:write-kind @variant:one-page
   Scenario: After deregistration the page is NONE again and writes no longer reach the handler
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a physical WRITE handler "P" is registered over 0x200000-0x200fff
     And handler "P" has been deregistered
     When the guest writes 0x1234 to the 8 bytes at linear 0x40001000 as user
@@ -116,7 +116,7 @@ Feature: Physical access handlers: pages that trap writes or every access
 
   @PGM-HND-2 @profile:pgm @variant:one-mapping
   Scenario: Installing a physical handler flushes an alias mapping even after INVLPG dropped the other mapping
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given the guest has read 0x40001000 as user
     And the guest has read 0x40005000 as user
     And the guest invalidates 0x40001000 with INVLPG
@@ -125,7 +125,7 @@ Feature: Physical access handlers: pages that trap writes or every access
 
   @PGM-HND-3 @profile:pgm
   Scenario: A write under a physical handler calls no virtual handler whose pages do not reach it
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given the guest maps 0x40002000 to 0x201000 writable user
     And a physical WRITE handler "P" is registered over 0x200000-0x200fff
     And a virtual WRITE handler "V" is registered over 0x40002000-0x40002fff
@@ -135,7 +135,7 @@ Feature: Physical access handlers: pages that trap writes or every access
 
   @PGM-HND-4 @profile:pgm @variant:beside-virtual-all-handler
   Scenario: A physical WRITE handler is not called for a read a virtual ALL handler claims on the same page
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given the guest has written 0x99 to the 8 bytes at linear 0x40001020 as user
     And a physical WRITE handler "P" is registered over 0x200000-0x200fff
     And a virtual ALL handler "V" is registered over 0x40001000-0x40001fff
@@ -145,14 +145,14 @@ Feature: Physical access handlers: pages that trap writes or every access
 
   @PGM-SHW-11 @profile:pgm @variant:handler-access
   Scenario: The guest tables walked for an access a physical ALL handler takes become write-protected too
-    Source: 003_209c28ea7cb4a5f3.txt, "marked read-only"
+    Source: FreeMWare list, monitor page tables [003], "marked read-only"
     Given a physical ALL handler "P" is registered over 0x200000-0x200fff
     When the guest reads 8 bytes at linear 0x40001020 as user
     Then the monitor knows 0x12000 as a guest paging structure
 
   @PGM-HND-2 @profile:pgm @variant:other-tables
   Scenario: Installing a handler flushes an alias that another shadow page table holds
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given the guest maps 0x40201000 to 0x200000 writable user
     And the guest has written 0x1 to the 8 bytes at linear 0x40001000 as user
     And the guest has written 0x2 to the 8 bytes at linear 0x40201000 as user
@@ -162,7 +162,7 @@ Feature: Physical access handlers: pages that trap writes or every access
 
   @PGM-HND-2 @profile:pgm @variant:later-page
   Scenario: Installing a handler of two pages flushes the shadow entries of its second page too
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given the guest maps 0x40002000 to 0x201000 writable user
     And the guest has written 0x1 to the 8 bytes at linear 0x40001000 as user
     And the guest has written 0x2 to the 8 bytes at linear 0x40002000 as user
@@ -173,7 +173,7 @@ Feature: Physical access handlers: pages that trap writes or every access
 
   @PGM-HND-2 @profile:pgm @variant:all-kind
   Scenario: Installing an ALL handler flushes every shadow entry that maps the page, read-only ones included
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given the guest has written 0x1 to the 8 bytes at linear 0x40001000 as user
     And the guest has read 0x40005000 as user
     When I register a physical ALL handler "P" over 0x200000-0x200fff
@@ -182,7 +182,7 @@ Feature: Physical access handlers: pages that trap writes or every access
 
   @PGM-HND-3 @profile:pgm @variant:own-mapping
   Scenario: A write through the page's own mapping under a WRITE handler calls the handler with the guest physical address
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a physical WRITE handler "P" is registered over 0x200000-0x200fff
     When the guest writes 0x1234 to the 8 bytes at linear 0x40001ff8 as user
     Then the monitor invoked the access handlers
@@ -190,7 +190,7 @@ Feature: Physical access handlers: pages that trap writes or every access
 
   @PGM-HND-3 @profile:pgm @variant:later-page
   Scenario: A write to the second page of a two-page WRITE handler calls it with that page's address
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given the guest maps 0x40002000 to 0x201000 writable user
     And a physical WRITE handler "P" is registered over 0x200000-0x201fff
     When the guest writes 0x1234 to the 8 bytes at linear 0x40002010 as user
@@ -200,7 +200,7 @@ Feature: Physical access handlers: pages that trap writes or every access
 
   @PGM-HND-3 @profile:pgm @variant:page-2m
   Scenario: A write through a guest 2 MB page to a page under a WRITE handler calls it with the piece's guest physical address
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given the guest maps 0x40200000 to 0x200000 writable user as a 2 MB page
     And a physical WRITE handler "P" is registered over 0x234000-0x234fff
     When the guest writes 0x1234 to the 8 bytes at linear 0x40234008 as user
@@ -210,7 +210,7 @@ Feature: Physical access handlers: pages that trap writes or every access
 
   @PGM-HND-4 @profile:pgm @variant:fetch-access
   Scenario: A WRITE handler never sees instruction fetches: the page is synced read-only and fetched from without it
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given the guest has written 0x90 to the 1 bytes at 0x200000
     And a physical WRITE handler "P" is registered over 0x200000-0x200fff
     When the guest fetches from 0x40001000 as user
@@ -220,7 +220,7 @@ Feature: Physical access handlers: pages that trap writes or every access
 
   @PGM-HND-5 @profile:pgm @variant:write-access
   Scenario: An ALL handler is called for a write, the write is carried out, and the shadow still does not map the page
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a physical ALL handler "P" is registered over 0x200000-0x200fff
     When the guest writes 0x55 to the 8 bytes at linear 0x40001030 as user
     Then the monitor invoked the access handlers
@@ -231,7 +231,7 @@ Feature: Physical access handlers: pages that trap writes or every access
 
   @PGM-HND-5 @profile:pgm @variant:fetch-access
   Scenario: An ALL handler is called for an instruction fetch, and the shadow still does not map the page
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given the guest has written 0x90 to the 1 bytes at 0x200000
     And a physical ALL handler "P" is registered over 0x200000-0x200fff
     When the guest fetches from 0x40001000 as user
@@ -241,7 +241,7 @@ Feature: Physical access handlers: pages that trap writes or every access
 
   @PGM-HND-5 @profile:pgm @variant:alias
   Scenario: An ALL handler is called for a read through an alias, with the guest physical address
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given the guest has written 0x99 to the 8 bytes at linear 0x40001020 as user
     And a physical ALL handler "P" is registered over 0x200000-0x200fff
     When the guest reads 8 bytes at linear 0x40005020 as user
@@ -251,7 +251,7 @@ Feature: Physical access handlers: pages that trap writes or every access
 
   @PGM-HND-7 @profile:pgm @variant:all-kind
   Scenario: After an ALL handler is deregistered, reads no longer reach it and the shadow maps the page again
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a physical ALL handler "P" is registered over 0x200000-0x200fff
     And handler "P" has been deregistered
     When the guest reads 0x40001000 as user
@@ -261,7 +261,7 @@ Feature: Physical access handlers: pages that trap writes or every access
 
   @PGM-HND-7 @profile:pgm @variant:several-pages
   Scenario: After a two-page handler is deregistered, both pages are NONE and writes to the second no longer reach it
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given the guest maps 0x40002000 to 0x201000 writable user
     And a physical WRITE handler "P" is registered over 0x200000-0x201fff
     And handler "P" has been deregistered
@@ -273,7 +273,7 @@ Feature: Physical access handlers: pages that trap writes or every access
 
   @PGM-HND-14 @profile:pgm-introspection
   Scenario Outline: A page under a physical <kind> handler holds <value> in bits 5:4 of word 1 of its record
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a physical <kind> handler "P" is registered over 0x200000-0x200fff
     When I ask for the record at 0x200000
     Then bits 5:4 of word 1 of the record at 0x200000 hold <value>
@@ -291,7 +291,7 @@ Feature: Physical access handlers: pages that trap writes or every access
 
   @PGM-HND-15 @profile:pgm @variant:physical-registered
   Scenario: Registering a physical handler on a page a virtual handler reaches leaves the page's virtual state as it was
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a virtual ALL handler "V" is registered over 0x40001000-0x40001fff
     And the VM has synced CR3
     When I register a physical WRITE handler "P" over 0x200000-0x200fff
@@ -300,7 +300,7 @@ Feature: Physical access handlers: pages that trap writes or every access
 
   @PGM-HND-15 @profile:pgm @variant:physical-deregistered
   Scenario: Deregistering a physical handler leaves the virtual state a virtual handler gave the page
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a physical ALL handler "P" is registered over 0x200000-0x200fff
     And a virtual WRITE handler "V" is registered over 0x40001000-0x40001fff
     And the VM has synced CR3
@@ -310,7 +310,7 @@ Feature: Physical access handlers: pages that trap writes or every access
 
   @PGM-HND-15 @profile:pgm @variant:virtual-deregistered
   Scenario: Deregistering a virtual handler leaves the physical state a physical handler gave the page
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a physical WRITE handler "P" is registered over 0x200000-0x200fff
     And a virtual ALL handler "V" is registered over 0x40001000-0x40001fff
     And the VM has synced CR3

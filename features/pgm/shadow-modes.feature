@@ -12,7 +12,7 @@ Feature: Shadow paging in every mode of the matrix
 
   @PGM-SHW-25 @profile:pgm
   Scenario Outline: A <guest> guest on a <host> host runs on <shadow> shadow tables
-    Source: 001_96135646f618994a.txt, "Paging Modes"
+    Source: VirtualBox PGM documentation [001], "Paging Modes"
     Given a shadow-paged VM on a <host> host whose host can give it 64 pages
     And a RAM range of 4 MB at 0x0
     And the guest keeps <guest> page tables at 0x10000
@@ -56,7 +56,7 @@ Feature: Shadow paging in every mode of the matrix
 
   @PGM-SHW-4 @profile:pgm
   Scenario Outline: The AMD64 shadow's level-<level> entry has fixed flags though the guest's is read-only supervisor
-    Source: 001_96135646f618994a.txt, "The Shadow Memory Context"
+    Source: VirtualBox PGM documentation [001], "The Shadow Memory Context"
     Given a shadow-paged VM on a AMD64 host whose host can give it 64 pages
     And a RAM range of 4 MB at 0x0
     And the guest keeps AMD64 page tables at 0x10000
@@ -78,7 +78,7 @@ Feature: Shadow paging in every mode of the matrix
 
   @PGM-SHW-5 @profile:pgm
   Scenario Outline: The AMD64 shadow directory entry carries the rights of the guest's level-<level> entry
-    Source: 001_96135646f618994a.txt, "The Shadow Memory Context"
+    Source: VirtualBox PGM documentation [001], "The Shadow Memory Context"
     Given a shadow-paged VM on a AMD64 host whose host can give it 64 pages
     And a RAM range of 4 MB at 0x0
     And the guest keeps AMD64 page tables at 0x10000
@@ -105,13 +105,13 @@ Feature: Shadow paging in every mode of the matrix
 
   @PGM-SHW-25 @profile:pgm @variant:host-invalid
   Scenario: A VM on an INVALID host is refused
-    Source: 001_96135646f618994a.txt, "Paging Modes"
+    Source: VirtualBox PGM documentation [001], "Paging Modes"
     When I create a shadow-paged VM on a INVALID host whose host can give it 64 pages
     Then the call is rejected with INVALID_MODE
 
   @PGM-SHW-16 @profile:pgm
   Scenario Outline: SyncCR3 flushes the entire <shadow> shadow of a <guest> guest on a <host> host
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 2c
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 2c
     Given a shadow-paged VM on a <host> host whose host can give it 64 pages
     And a RAM range of 4 MB at 0x0
     And the guest keeps <guest> page tables at 0x10000
@@ -137,7 +137,7 @@ Feature: Shadow paging in every mode of the matrix
 
   @PGM-SHW-19 @profile:pgm
   Scenario Outline: A real-mode guest on a <host> host runs on a <shadow> shadow that maps its physical memory one to one
-    Source: 001_96135646f618994a.txt, "Paging Modes"
+    Source: VirtualBox PGM documentation [001], "Paging Modes"
     Given a shadow-paged VM on a <host> host whose host can give it 64 pages
     And a RAM range of 4 MB at 0x0
     And the guest has written 0x4242 to the 2 bytes at 0x305000

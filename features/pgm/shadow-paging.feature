@@ -32,7 +32,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-1 @profile:pgm @variant:guest-pae @variant:page-4k @variant:first-read @variant:lower-half
   Scenario: The first access to a mapped page syncs a shadow entry that maps the host page behind it
-    Source: 003_209c28ea7cb4a5f3.txt, "whenever the guest loads a PDBR"
+    Source: FreeMWare list, monitor page tables [003], "whenever the guest loads a PDBR"
     Given the guest maps 0x40001000 to 0x200000 writable user
     And the guest has written 0x1234 to the 8 bytes at 0x200000
     And the guest has loaded CR3
@@ -43,7 +43,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-1 @profile:pgm
   Scenario Outline: The first read of a 4 KB piece of a <guest> guest's <size> page syncs the host page behind that piece
-    Source: 003_209c28ea7cb4a5f3.txt, "whenever the guest loads a PDBR"
+    Source: FreeMWare list, monitor page tables [003], "whenever the guest loads a PDBR"
     Given the guest keeps <guest> page tables at 0x20000
     And the guest maps <page> to <frame> writable user as a <size> page
     And the guest has written 0x1234 to the 8 bytes at 0x201008
@@ -71,7 +71,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-1 @profile:pgm @variant:guest-amd64 @variant:upper-half
   Scenario: The first read of a page in the upper canonical half of an AMD64 guest syncs the host page behind it
-    Source: 003_209c28ea7cb4a5f3.txt, "whenever the guest loads a PDBR"
+    Source: FreeMWare list, monitor page tables [003], "whenever the guest loads a PDBR"
     Given the guest keeps AMD64 page tables at 0x20000
     And the guest maps 0xFFFF800000001000 to 0x200000 writable supervisor
     And the guest has written 0x1234 to the 8 bytes at 0x200008
@@ -83,7 +83,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-1 @profile:pgm @variant:first-write
   Scenario: A first access that is a write syncs a shadow entry for the host page behind the page, and the write lands there
-    Source: 003_209c28ea7cb4a5f3.txt, "whenever the guest loads a PDBR"
+    Source: FreeMWare list, monitor page tables [003], "whenever the guest loads a PDBR"
     Given the guest maps 0x40001000 to 0x200000 writable user
     And the guest has written 0x1 to the 8 bytes at 0x200000
     And the guest has loaded CR3
@@ -95,7 +95,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-1 @profile:pgm @variant:first-fetch
   Scenario: A first access that is an instruction fetch syncs a shadow entry for the host page behind the page
-    Source: 003_209c28ea7cb4a5f3.txt, "whenever the guest loads a PDBR"
+    Source: FreeMWare list, monitor page tables [003], "whenever the guest loads a PDBR"
     Given the guest maps 0x40001000 to 0x200000 writable supervisor
     And the guest has written 0x90 to the 1 bytes at 0x200000
     And the guest has loaded CR3
@@ -106,7 +106,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-2 @profile:pgm @variant:read-again @variant:page-4k
   Scenario: Once synced, the access runs on the shadow tables without the monitor
-    Source: 003_209c28ea7cb4a5f3.txt, "whenever the guest loads a PDBR"
+    Source: FreeMWare list, monitor page tables [003], "whenever the guest loads a PDBR"
     Given the guest maps 0x40001000 to 0x200000 writable user
     And the guest has written 0x1234 to the 8 bytes at 0x200000
     And the guest has loaded CR3
@@ -117,7 +117,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-2 @profile:pgm @variant:write-again
   Scenario: Once a write has synced a writable entry, the next write runs on the shadow tables without the monitor
-    Source: 003_209c28ea7cb4a5f3.txt, "whenever the guest loads a PDBR"
+    Source: FreeMWare list, monitor page tables [003], "whenever the guest loads a PDBR"
     Given the guest maps 0x40001000 to 0x200000 writable user
     And the guest has loaded CR3
     And the guest has written 0x1 to the 8 bytes at linear 0x40001000 as user
@@ -126,7 +126,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-2 @profile:pgm @variant:fetch-again
   Scenario: Once a fetch has synced the page, the next fetch runs on the shadow tables without the monitor
-    Source: 003_209c28ea7cb4a5f3.txt, "whenever the guest loads a PDBR"
+    Source: FreeMWare list, monitor page tables [003], "whenever the guest loads a PDBR"
     Given the guest maps 0x40001000 to 0x200000 writable supervisor
     And the guest has loaded CR3
     And the guest has fetched from 0x40001000 as supervisor
@@ -135,7 +135,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-2 @profile:pgm @variant:page-2m
   Scenario: Once a piece of a guest 2 MB page is synced, the next read of it runs on the shadow tables
-    Source: 003_209c28ea7cb4a5f3.txt, "whenever the guest loads a PDBR"
+    Source: FreeMWare list, monitor page tables [003], "whenever the guest loads a PDBR"
     Given the guest maps 0x40200000 to 0x200000 writable user as a 2 MB page
     And the guest has written 0x1234 to the 8 bytes at 0x3FF000
     And the guest has loaded CR3
@@ -146,7 +146,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-3 @profile:pgm
   Scenario Outline: A <access> the guest's own tables refuse is reflected to the guest with error code <error>
-    Source: 003_209c28ea7cb4a5f3.txt, "forward the page fault to the guest"
+    Source: FreeMWare list, monitor page tables [003], "forward the page fault to the guest"
     Given the guest maps 0x40001000 to 0x200000 read-only user
     And the guest maps 0x40002000 to 0x201000 writable supervisor
     And the guest has loaded CR3
@@ -180,7 +180,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-3 @profile:pgm @variant:fetch-from-no-execute
   Scenario: A fetch from a no-execute page is reflected with the I/D bit
-    Source: 003_209c28ea7cb4a5f3.txt, "forward the page fault to the guest"
+    Source: FreeMWare list, monitor page tables [003], "forward the page fault to the guest"
     Given the guest keeps PAE with NX page tables at 0x10000
     And the guest maps 0x40001000 to 0x200000 writable supervisor no-execute
     And the guest has loaded CR3
@@ -190,7 +190,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-3 @profile:pgm @variant:reserved-bit
   Scenario: An access through a guest entry with a reserved bit set is reflected with P and RSVD
-    Source: 003_209c28ea7cb4a5f3.txt, "forward the page fault to the guest"
+    Source: FreeMWare list, monitor page tables [003], "forward the page fault to the guest"
     Given the guest maps 0x40001000 to 0x200000 writable supervisor
     And the guest's level-3 entry for 0x40001000 has bit 62 set
     And the guest has loaded CR3
@@ -200,7 +200,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-3 @profile:pgm
   Scenario Outline: A <access> inside a <guest> guest's <size> page is reflected with error code <error> and its own CR2
-    Source: 003_209c28ea7cb4a5f3.txt, "forward the page fault to the guest"
+    Source: FreeMWare list, monitor page tables [003], "forward the page fault to the guest"
     Given the guest keeps <guest> page tables at 0x20000
     And the guest maps <page> to <frame> <rights> as a <size> page
     And the guest has loaded CR3
@@ -220,7 +220,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-4 @profile:pgm @variant:pae-shadow-of-pae-guest @variant:page-4k
   Scenario: In a legacy-PAE shadow the PDPT entry has fixed flags, R/W and U/S clear, whatever the guest has
-    Source: 001_96135646f618994a.txt, "The Shadow Memory Context"
+    Source: VirtualBox PGM documentation [001], "The Shadow Memory Context"
     Given the guest maps 0x40001000 to 0x200000 writable user
     And the guest has loaded CR3
     When the guest reads 0x40001000 as user
@@ -229,7 +229,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-4 @profile:pgm @variant:pae-shadow-of-32bit-guest
   Scenario: A 32-bit guest's PAE shadow has the fixed PDPT entry too, though the guest has no PDPT
-    Source: 001_96135646f618994a.txt, "The Shadow Memory Context"
+    Source: VirtualBox PGM documentation [001], "The Shadow Memory Context"
     Given the guest keeps 32-bit page tables at 0x20000
     And the guest maps 0x40001000 to 0x200000 writable user
     And the guest has loaded CR3
@@ -239,7 +239,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-4 @profile:pgm @variant:page-2m
   Scenario: The shadow of a piece of a guest 2 MB page has the fixed PDPT entry above it
-    Source: 001_96135646f618994a.txt, "The Shadow Memory Context"
+    Source: VirtualBox PGM documentation [001], "The Shadow Memory Context"
     Given the guest maps 0x40200000 to 0x200000 writable user as a 2 MB page
     And the guest has loaded CR3
     When the guest reads 0x40201000 as user
@@ -248,7 +248,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-5 @profile:pgm
   Scenario Outline: The shadow page directory entry carries the guest directory entry's <rights> rights
-    Source: 001_96135646f618994a.txt, "The Shadow Memory Context"
+    Source: VirtualBox PGM documentation [001], "The Shadow Memory Context"
     Given the guest maps 0x40001000 to 0x200000 writable user
     And the guest's level-2 entry for 0x40001000 is made <rights>
     And the guest has loaded CR3
@@ -273,7 +273,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-5 @profile:pgm @variant:guest-32bit
   Scenario: The PAE shadow directory entry of a 32-bit guest carries its read-only supervisor directory entry
-    Source: 001_96135646f618994a.txt, "The Shadow Memory Context"
+    Source: VirtualBox PGM documentation [001], "The Shadow Memory Context"
     Given the guest keeps 32-bit page tables at 0x20000
     And the guest maps 0x40001000 to 0x200000 writable user
     And the guest's level-1 entry for 0x40001000 is made read-only supervisor
@@ -283,7 +283,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-5 @profile:pgm @variant:large-page-leaf
   Scenario Outline: The shadow directory entry over a guest 2 MB page carries the large page's own <rights> rights
-    Source: 001_96135646f618994a.txt, "The Shadow Memory Context"
+    Source: VirtualBox PGM documentation [001], "The Shadow Memory Context"
     Given the guest maps 0x40200000 to 0x200000 <rights> as a 2 MB page
     And the guest has loaded CR3
     When the guest reads 0x40201000 as supervisor
@@ -297,7 +297,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-6 @profile:pgm
   Scenario Outline: The shadow never grants more than the guest: a dirty <rights> guest page is <shadow> in the shadow
-    Source: 001_96135646f618994a.txt, "The Shadow Memory Context"
+    Source: VirtualBox PGM documentation [001], "The Shadow Memory Context"
     Given the guest maps 0x40001000 to 0x200000 <rights> dirty
     And the guest has written 0x1 to the 1 bytes at 0x200000
     And the guest has loaded CR3
@@ -320,7 +320,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-6 @profile:pgm @variant:guest-pae-nx
   Scenario: An executable page of a guest with NX stays executable in the shadow, beside a no-execute one
-    Source: 001_96135646f618994a.txt, "The Shadow Memory Context"
+    Source: VirtualBox PGM documentation [001], "The Shadow Memory Context"
     Given the guest keeps PAE with NX page tables at 0x10000
     And the guest maps 0x40001000 to 0x200000 writable supervisor
     And the guest maps 0x40002000 to 0x201000 writable supervisor no-execute
@@ -331,7 +331,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-6 @profile:pgm
   Scenario Outline: A no-execute page of a <guest> guest is no-execute in the shadow
-    Source: 001_96135646f618994a.txt, "The Shadow Memory Context"
+    Source: VirtualBox PGM documentation [001], "The Shadow Memory Context"
     Given the guest keeps <guest> page tables at 0x10000
     And the guest maps 0x40001000 to 0x200000 writable supervisor no-execute
     And the guest has loaded CR3
@@ -350,7 +350,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-6 @profile:pgm @variant:no-supervisor-fetch-under-smep
   Scenario: With CR4.SMEP set a supervisor fetch from a synced user page still faults for the guest
-    Source: 001_96135646f618994a.txt, "The Shadow Memory Context"
+    Source: VirtualBox PGM documentation [001], "The Shadow Memory Context"
     Given the guest runs with CR4.SMEP set
     And the guest maps 0x40001000 to 0x200000 writable user
     And the guest has written 0x1 to the 1 bytes at 0x200000
@@ -362,7 +362,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-6 @profile:pgm @variant:guest-32bit
   Scenario: A read-only page of a 32-bit guest is read-only in its PAE shadow
-    Source: 001_96135646f618994a.txt, "The Shadow Memory Context"
+    Source: VirtualBox PGM documentation [001], "The Shadow Memory Context"
     Given the guest keeps 32-bit page tables at 0x20000
     And the guest maps 0x40001000 to 0x200000 read-only user dirty
     And the guest has written 0x1 to the 1 bytes at 0x200000
@@ -372,7 +372,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-6 @profile:pgm
   Scenario Outline: A piece of a <guest> guest's dirty <rights> <size> page is <shadow> in the shadow
-    Source: 001_96135646f618994a.txt, "The Shadow Memory Context"
+    Source: VirtualBox PGM documentation [001], "The Shadow Memory Context"
     Given the guest keeps <guest> page tables at 0x20000
     And the guest maps <page> to <frame> <rights> dirty as a <size> page
     And the guest has written 0x1 to the 1 bytes at 0x301000
@@ -398,7 +398,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-7 @profile:pgm @variant:page-4k @variant:read-access
   Scenario: A read of a page on the zero page maps the zero page read-only
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given the guest maps 0x40003000 to 0x300000 writable user
     And the guest has loaded CR3
     When the guest reads 0x40003000 as user
@@ -409,7 +409,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-7 @profile:pgm @variant:fetch-access
   Scenario: A fetch from a page on the zero page maps the zero page read-only
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given the guest maps 0x40003000 to 0x300000 writable supervisor dirty
     And the guest has loaded CR3
     When the guest fetches from 0x40003000 as supervisor
@@ -419,7 +419,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-7 @profile:pgm @variant:page-2m
   Scenario: A read of a piece of a guest 2 MB page still on the zero page maps the zero page read-only
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given the guest maps 0x40200000 to 0x200000 writable user dirty as a 2 MB page
     And the guest has loaded CR3
     When the guest reads 0x40303000 as user
@@ -430,7 +430,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-8 @profile:pgm @variant:page-4k @variant:synced-read-only
   Scenario: A guest write to a page on the zero page allocates it, then syncs a writable shadow entry
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given the guest maps 0x40003000 to 0x300000 writable user
     And the guest has loaded CR3
     And the guest has read 0x40003000 as user
@@ -442,7 +442,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-8 @profile:pgm @variant:never-synced
   Scenario: A first access that writes a page on the zero page allocates it and syncs a writable entry at once
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given the guest maps 0x40003000 to 0x300000 writable user
     And the guest has loaded CR3
     When the guest writes 0x77 to the 8 bytes at linear 0x40003010 as user
@@ -453,7 +453,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-8 @profile:pgm @variant:page-2m
   Scenario: A guest write to a piece of a guest 2 MB page on the zero page allocates that piece alone
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given the guest maps 0x40200000 to 0x200000 writable user as a 2 MB page
     And the guest has loaded CR3
     And the guest has read 0x40303000 as user
@@ -466,7 +466,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-9 @profile:pgm @variant:copy-on-write @variant:page-4k
   Scenario: A guest write to a shared page copies it, then syncs a writable shadow entry
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given the guest maps 0x40003000 to 0x300000 writable user
     And the guest has written 0xABCD to the 2 bytes at 0x300000
     And the page at 0x300000 has been shared
@@ -479,7 +479,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-9 @profile:pgm @variant:read-only-mapping
   Scenario: A shared page is mapped read-only in the shadow, though the guest's entry is writable and dirty
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given the guest maps 0x40003000 to 0x300000 writable user dirty
     And the guest has written 0xABCD to the 2 bytes at 0x300000
     And the page at 0x300000 has been shared
@@ -490,7 +490,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-9 @profile:pgm @variant:page-2m
   Scenario: A guest write to a shared piece of a guest 2 MB page copies that piece into a private page
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given the guest maps 0x40200000 to 0x200000 writable user as a 2 MB page
     And the guest has written 0xABCD to the 2 bytes at 0x303000
     And the page at 0x303000 has been shared
@@ -505,7 +505,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-10 @profile:pgm @variant:write-recorded @variant:page-4k
   Scenario: A guest write to a write-monitored page records it, then syncs a writable shadow entry
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given the guest maps 0x40003000 to 0x300000 writable user
     And the guest has written 0xABCD to the 2 bytes at 0x300000
     And write monitoring has been armed
@@ -517,7 +517,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-10 @profile:pgm @variant:arming-takes-write-away @variant:first-range @variant:one-mapping
   Scenario: Arming write monitoring takes write access away from the shadow
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given the guest maps 0x40003000 to 0x300000 writable user
     And the guest has written 0xABCD to the 2 bytes at 0x300000
     And the guest has loaded CR3
@@ -528,7 +528,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-10 @profile:pgm @variant:later-range
   Scenario: Arming write monitoring takes write access away in every range, not only the first
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a RAM range of 1 MB at 0x1000000
     And the guest maps 0x40003000 to 0x1003000 writable user
     And the guest has written 0xABCD to the 2 bytes at 0x1003000
@@ -540,7 +540,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-10 @profile:pgm @variant:several-mappings
   Scenario: Arming write monitoring takes write access away from every linear address that maps the page
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given the guest maps 0x40003000 to 0x300000 writable user
     And the guest maps 0x40004000 to 0x300000 writable user
     And the guest maps 0x40203000 to 0x300000 writable user
@@ -556,7 +556,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-10 @profile:pgm @variant:page-2m
   Scenario: Arming write monitoring takes write access away from a piece of a guest 2 MB page
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given the guest maps 0x40200000 to 0x200000 writable user as a 2 MB page
     And the guest has written 0xABCD to the 2 bytes at 0x303000
     And the guest has loaded CR3
@@ -570,7 +570,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-11 @profile:pgm @variant:page-table @variant:guest-4k-page @variant:one-mapping @variant:synced-access @variant:table-first
   Scenario: The guest's own page table is read-only in the shadow even where the guest maps it writable and dirty
-    Source: 003_209c28ea7cb4a5f3.txt, "marked read-only"
+    Source: FreeMWare list, monitor page tables [003], "marked read-only"
     Given the guest maps 0x40001000 to 0x200000 writable supervisor
     And the guest maps 0x40010000 to 0x12000 writable supervisor dirty
     And the guest has loaded CR3
@@ -581,7 +581,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-11 @profile:pgm @variant:mapping-first
   Scenario: A page the shadow maps writable loses write access once the guest uses it as a page table
-    Source: 003_209c28ea7cb4a5f3.txt, "marked read-only"
+    Source: FreeMWare list, monitor page tables [003], "marked read-only"
     Given the guest maps 0x40001000 to 0x200000 writable supervisor
     And the guest has loaded CR3
     And the guest's level-2 entry for 0x40200000 points at 0x200000
@@ -593,7 +593,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-11 @profile:pgm @variant:dropped-rom-write
   Scenario: The guest tables walked for a dropped ROM write are watched like any others
-    Source: 003_209c28ea7cb4a5f3.txt, "marked read-only"
+    Source: FreeMWare list, monitor page tables [003], "marked read-only"
     Given a ROM range of 4 KB at 0x800000
     And the guest maps 0x40009000 to 0x800000 writable supervisor
     And the guest has loaded CR3
@@ -604,7 +604,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-11 @profile:pgm
   Scenario Outline: The guest's <structure> is read-only in the shadow where the guest maps it writable and dirty
-    Source: 003_209c28ea7cb4a5f3.txt, "marked read-only"
+    Source: FreeMWare list, monitor page tables [003], "marked read-only"
     Given the guest keeps <guest> page tables at 0x10000
     And the guest maps 0x40001000 to 0x200000 writable supervisor
     And the guest maps 0x40010000 to <table> writable supervisor dirty
@@ -631,7 +631,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-11 @profile:pgm @variant:several-mappings
   Scenario: A guest page table the guest maps at two linear addresses is read-only in the shadow at both
-    Source: 003_209c28ea7cb4a5f3.txt, "marked read-only"
+    Source: FreeMWare list, monitor page tables [003], "marked read-only"
     Given the guest maps 0x40001000 to 0x200000 writable supervisor
     And the guest maps 0x40010000 to 0x12000 writable supervisor dirty
     And the guest maps 0x40210000 to 0x12000 writable supervisor dirty
@@ -643,7 +643,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-11 @profile:pgm @variant:guest-large-page
   Scenario: A guest page table inside a dirty guest 2 MB page, not at its start, is read-only in the shadow
-    Source: 003_209c28ea7cb4a5f3.txt, "marked read-only"
+    Source: FreeMWare list, monitor page tables [003], "marked read-only"
     Given the guest maps 0x40001000 to 0x200000 writable supervisor
     And the guest maps 0x40200000 to 0x0 writable supervisor dirty as a 2 MB page
     And the guest has loaded CR3
@@ -656,7 +656,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-12 @profile:pgm @variant:page-table-entry @variant:whole-entry @variant:guest-4k-page
   Scenario: A guest write to its own page table traps and is carried out by the monitor
-    Source: 003_209c28ea7cb4a5f3.txt, "will trap to the monitor"
+    Source: FreeMWare list, monitor page tables [003], "will trap to the monitor"
     Given the guest maps 0x40001000 to 0x200000 writable supervisor
     And the guest maps 0x40010000 to 0x12000 writable supervisor
     And the guest has loaded CR3
@@ -668,7 +668,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-12 @profile:pgm @variant:directory-entry
   Scenario: A guest write to its own page directory traps and is carried out by the monitor
-    Source: 003_209c28ea7cb4a5f3.txt, "will trap to the monitor"
+    Source: FreeMWare list, monitor page tables [003], "will trap to the monitor"
     Given the guest maps 0x40001000 to 0x200000 writable supervisor
     And the guest maps 0x40201000 to 0x201000 writable supervisor
     And the guest maps 0x40010000 to 0x11000 writable supervisor
@@ -681,7 +681,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-12 @profile:pgm @variant:part-of-entry
   Scenario: A guest write to one byte of its own page table entry traps and changes that byte alone
-    Source: 003_209c28ea7cb4a5f3.txt, "will trap to the monitor"
+    Source: FreeMWare list, monitor page tables [003], "will trap to the monitor"
     Given the guest maps 0x40001000 to 0x200000 writable supervisor
     And the guest maps 0x40010000 to 0x12000 writable supervisor
     And the guest has loaded CR3
@@ -692,7 +692,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-12 @profile:pgm @variant:guest-large-page
   Scenario: A guest write to its own page table through a guest 2 MB page traps and is carried out by the monitor
-    Source: 003_209c28ea7cb4a5f3.txt, "will trap to the monitor"
+    Source: FreeMWare list, monitor page tables [003], "will trap to the monitor"
     Given the guest maps 0x40001000 to 0x200000 writable supervisor
     And the guest maps 0x40200000 to 0x0 writable supervisor dirty as a 2 MB page
     And the guest has loaded CR3
@@ -704,7 +704,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-13 @profile:pgm @variant:guest-write @variant:unmapped @variant:page-table-entry
   Scenario: After the guest unmaps a page through its page table, the shadow follows
-    Source: 003_209c28ea7cb4a5f3.txt, "will trap to the monitor"
+    Source: FreeMWare list, monitor page tables [003], "will trap to the monitor"
     Given the guest maps 0x40001000 to 0x200000 writable supervisor
     And the guest maps 0x40010000 to 0x12000 writable supervisor
     And the guest has loaded CR3
@@ -717,7 +717,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-13 @profile:pgm @variant:physical-write
   Scenario: A physical write to a guest page table also brings the shadow back in step
-    Source: 003_209c28ea7cb4a5f3.txt, "will trap to the monitor"
+    Source: FreeMWare list, monitor page tables [003], "will trap to the monitor"
     Given the guest maps 0x40001000 to 0x200000 writable supervisor
     And the guest has loaded CR3
     And the guest has read 0x40001000 as supervisor
@@ -726,7 +726,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-13 @profile:pgm @variant:remapped
   Scenario: After the guest points its page table entry at another page, the shadow maps the new page
-    Source: 003_209c28ea7cb4a5f3.txt, "will trap to the monitor"
+    Source: FreeMWare list, monitor page tables [003], "will trap to the monitor"
     Given the guest maps 0x40001000 to 0x200000 writable supervisor
     And the guest has written 0x1111 to the 8 bytes at 0x200000
     And the guest has written 0x2222 to the 8 bytes at 0x201000
@@ -739,7 +739,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-13 @profile:pgm @variant:write-revoked
   Scenario: After the guest makes its page table entry read-only, the shadow no longer lets the guest write
-    Source: 003_209c28ea7cb4a5f3.txt, "will trap to the monitor"
+    Source: FreeMWare list, monitor page tables [003], "will trap to the monitor"
     Given the guest maps 0x40001000 to 0x200000 writable supervisor
     And the guest has loaded CR3
     And the guest has written 0x1 to the 8 bytes at linear 0x40001000 as supervisor
@@ -752,7 +752,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-13 @profile:pgm @variant:directory-entry
   Scenario: After the guest clears a page directory entry, every page under it is gone from the shadow
-    Source: 003_209c28ea7cb4a5f3.txt, "will trap to the monitor"
+    Source: FreeMWare list, monitor page tables [003], "will trap to the monitor"
     Given the guest maps 0x40001000 to 0x200000 writable supervisor
     And the guest maps 0x40002000 to 0x201000 writable supervisor
     And the guest has loaded CR3
@@ -767,7 +767,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-13 @profile:pgm @variant:large-page-entry
   Scenario: After the guest points a 2 MB page's entry elsewhere, no piece of the old page stays in the shadow
-    Source: 003_209c28ea7cb4a5f3.txt, "will trap to the monitor"
+    Source: FreeMWare list, monitor page tables [003], "will trap to the monitor"
     Given the guest maps 0x40200000 to 0x200000 writable supervisor as a 2 MB page
     And the guest has written 0x1111 to the 8 bytes at 0x201000
     And the guest has written 0x2222 to the 8 bytes at 0x202000
@@ -909,7 +909,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-16 @profile:pgm @variant:pae-shadow @variant:one-shadow-table
   Scenario: SyncCR3 flushes the entire shadow
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 2c
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 2c
     Given the guest maps 0x40001000 to 0x200000 writable supervisor
     And the guest has loaded CR3
     And the guest has read 0x40001000 as supervisor
@@ -918,7 +918,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-16 @profile:pgm @variant:several-shadow-tables
   Scenario: SyncCR3 flushes every shadow page table, not only the one it last synced into
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 2c
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 2c
     Given the guest maps 0x40001000 to 0x200000 writable supervisor
     And the guest maps 0x40201000 to 0x201000 writable supervisor
     And the guest maps 0x7FE01000 to 0x202000 writable supervisor
@@ -933,7 +933,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-17 @profile:pgm @variant:guest-pae
   Scenario: A guest table that points back at itself maps the guest's own tables, read-only
-    Source: 003_209c28ea7cb4a5f3.txt, "marked read-only"
+    Source: FreeMWare list, monitor page tables [003], "marked read-only"
     Given the guest maps 0x40001000 to 0x200000 writable supervisor
     And the guest's level-2 entry for 0x7FE00000 points back at its own table
     And the guest has loaded CR3
@@ -945,7 +945,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-17 @profile:pgm
   Scenario Outline: A <guest> guest's <entry> that points back at its own table maps the guest's page table, read-only
-    Source: 003_209c28ea7cb4a5f3.txt, "marked read-only"
+    Source: FreeMWare list, monitor page tables [003], "marked read-only"
     Given the guest keeps <guest> page tables at 0x10000
     And the guest maps 0x40001000 to 0x200000 writable supervisor
     And the guest's level-1 entry for <window> points back at its own table
@@ -968,7 +968,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-18 @profile:pgm @variant:page-4k @variant:leaf-entry
   Scenario: With CR0.WP clear a supervisor write to a read-only page is carried out by the monitor
-    Source: 001_96135646f618994a.txt, "The Shadow Memory Context"
+    Source: VirtualBox PGM documentation [001], "The Shadow Memory Context"
     Given the guest runs with CR0.WP clear
     And the guest maps 0x40001000 to 0x200000 read-only supervisor
     And the guest has written 0x1 to the 1 bytes at 0x200000
@@ -979,7 +979,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-18 @profile:pgm @variant:directory-entry
   Scenario: With CR0.WP clear a supervisor write under a read-only page directory entry is carried out by the monitor
-    Source: 001_96135646f618994a.txt, "The Shadow Memory Context"
+    Source: VirtualBox PGM documentation [001], "The Shadow Memory Context"
     Given the guest runs with CR0.WP clear
     And the guest maps 0x40001000 to 0x200000 writable supervisor
     And the guest's level-2 entry for 0x40001000 is made read-only supervisor
@@ -993,7 +993,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-18 @profile:pgm @variant:page-2m
   Scenario: With CR0.WP clear a supervisor write to a read-only guest 2 MB page is carried out by the monitor
-    Source: 001_96135646f618994a.txt, "The Shadow Memory Context"
+    Source: VirtualBox PGM documentation [001], "The Shadow Memory Context"
     Given the guest runs with CR0.WP clear
     And the guest maps 0x40200000 to 0x200000 read-only supervisor as a 2 MB page
     And the guest has written 0x1 to the 1 bytes at 0x234000
@@ -1006,7 +1006,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-19 @profile:pgm @variant:real-mode @variant:host-pae @variant:read-access
   Scenario: A guest in real mode runs on a shadow that maps its physical memory one to one
-    Source: 001_96135646f618994a.txt, "Paging Modes"
+    Source: VirtualBox PGM documentation [001], "Paging Modes"
     Given the guest has written 0x4242 to the 2 bytes at 0x5000
     When the guest reads 0x5000 as supervisor
     Then the VM's guest mode is real
@@ -1016,7 +1016,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-19 @profile:pgm @variant:protected-mode
   Scenario: A guest in protected mode without paging runs on a shadow that maps its physical memory one to one
-    Source: 001_96135646f618994a.txt, "Paging Modes"
+    Source: VirtualBox PGM documentation [001], "Paging Modes"
     Given the guest has written 0x4242 to the 2 bytes at 0x305000
     And the guest has entered protected mode without paging
     When the guest reads 0x305000 as supervisor
@@ -1027,7 +1027,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-19 @profile:pgm @variant:write-access
   Scenario: A real-mode guest's write goes through the one-to-one shadow to the guest physical page it names
-    Source: 001_96135646f618994a.txt, "Paging Modes"
+    Source: VirtualBox PGM documentation [001], "Paging Modes"
     When the guest writes 0x4343 to the 2 bytes at linear 0x306010 as supervisor
     Then the monitor allocated a page and synced the shadow
     And the shadow maps 0x306000 to the host page behind 0x306000
@@ -1036,14 +1036,14 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-20 @profile:pgm @variant:outside-ram @variant:guest-pae
   Scenario: A guest CR3 outside guest RAM is refused and changes nothing
-    Source: 003_209c28ea7cb4a5f3.txt, "whenever the guest loads a PDBR"
+    Source: FreeMWare list, monitor page tables [003], "whenever the guest loads a PDBR"
     When the guest loads CR3 with 0x800000
     Then the call is rejected with VERR_PGM_INVALID_GC_PHYSICAL_ADDRESS
     And the guest's registers and shadow are unchanged
 
   @PGM-SHW-20 @profile:pgm @variant:mmio-page
   Scenario: A guest CR3 on an MMIO page is refused and changes nothing
-    Source: 003_209c28ea7cb4a5f3.txt, "whenever the guest loads a PDBR"
+    Source: FreeMWare list, monitor page tables [003], "whenever the guest loads a PDBR"
     Given a MMIO range of 4 KB at 0xFEC00000
     When the guest loads CR3 with 0xFEC00000
     Then the call is rejected with VERR_PGM_PHYS_PAGE_RESERVED
@@ -1051,7 +1051,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-20 @profile:pgm
   Scenario Outline: A <guest> guest's CR3 outside guest RAM is refused and changes nothing
-    Source: 003_209c28ea7cb4a5f3.txt, "whenever the guest loads a PDBR"
+    Source: FreeMWare list, monitor page tables [003], "whenever the guest loads a PDBR"
     Given the guest keeps <guest> page tables at 0x10000
     When the guest loads CR3 with 0x800000
     Then the call is rejected with VERR_PGM_INVALID_GC_PHYSICAL_ADDRESS
@@ -1069,7 +1069,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-21 @profile:pgm @variant:guest-pae @variant:directory-entry
   Scenario: A guest table that points outside guest RAM gives the guest a not-present page fault
-    Source: 003_209c28ea7cb4a5f3.txt, "forward the page fault to the guest"
+    Source: FreeMWare list, monitor page tables [003], "forward the page fault to the guest"
     Given the guest maps 0x40001000 to 0x200000 writable supervisor
     And the guest's level-2 entry for 0x40001000 points at 0x900000
     And the guest has loaded CR3
@@ -1079,7 +1079,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-21 @profile:pgm
   Scenario Outline: A <guest> guest's level-<level> entry that points outside guest RAM gives the guest a not-present page fault
-    Source: 003_209c28ea7cb4a5f3.txt, "forward the page fault to the guest"
+    Source: FreeMWare list, monitor page tables [003], "forward the page fault to the guest"
     Given the guest keeps <guest> page tables at 0x10000
     And the guest maps 0x40001000 to 0x200000 writable supervisor
     And the guest's level-<level> entry for 0x40001000 points at 0x900000
@@ -1101,7 +1101,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-22 @profile:pgm
   Scenario Outline: A guest page mapped to <what> is refused with <status>, the guest's entries untouched
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a MMIO range of 4 KB at 0xFEC00000
     And the guest maps 0x40004000 to <target> writable supervisor
     And the guest has loaded CR3
@@ -1122,7 +1122,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-22 @profile:pgm @variant:guest-32bit
   Scenario: A 32-bit guest's page mapped to no RAM is refused, its entries and their neighbours untouched
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given the guest keeps 32-bit page tables at 0x20000
     And the guest maps 0x40004000 to 0x900000 writable supervisor
     And the guest maps 0x40005000 to 0x200000 writable supervisor
@@ -1134,7 +1134,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-22 @profile:pgm @variant:write-access @variant:pdpt-as-loaded
   Scenario: A guest write to a page mapped to MMIO is refused, the guest's entries untouched
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a MMIO range of 4 KB at 0xFEC00000
     And the guest maps 0x40004000 to 0xFEC00000 writable supervisor
     And the guest has loaded CR3
@@ -1146,7 +1146,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-22 @profile:pgm @variant:page-2m
   Scenario: A guest 2 MB page with no RAM behind it is refused, its entries untouched
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given the guest maps 0x40400000 to 0x400000 writable supervisor as a 2 MB page
     And the guest has loaded CR3
     When the guest reads 0x40401000 as supervisor
@@ -1156,7 +1156,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-22 @profile:pgm @variant:guest-amd64
   Scenario: An AMD64 guest's page mapped to MMIO is refused, its entries at every level untouched
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a MMIO range of 4 KB at 0xFEC00000
     And the guest keeps AMD64 page tables at 0x20000
     And the guest maps 0x40004000 to 0xFEC00000 writable supervisor
@@ -1170,7 +1170,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-22 @profile:pgm @variant:guest-pae @variant:pdpt-rewritten
   Scenario: A legacy-PAE guest's refused access leaves a PDPT entry rewritten since the CR3 load as the guest wrote it
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a MMIO range of 4 KB at 0xFEC00000
     And the guest maps 0x40004000 to 0xFEC00000 writable supervisor
     And the guest has loaded CR3
@@ -1181,7 +1181,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-23 @profile:pgm
   Scenario Outline: A guest access of <width> bytes at <address> is refused: <why>
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given the guest maps 0x40001000 to 0x200000 writable supervisor
     And the guest has loaded CR3
     When the guest reads <width> bytes at linear <address> as supervisor
@@ -1203,7 +1203,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-23 @profile:pgm @variant:write-access
   Scenario Outline: A guest write of <width> bytes at <address> is refused and writes nothing: <why>
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given the guest maps 0x40001000 to 0x200000 writable supervisor
     And the guest has loaded CR3
     And the guest has written 0x1122334455667788 to the 8 bytes at linear 0x40001000 as supervisor
@@ -1220,7 +1220,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-23 @profile:pgm
   Scenario Outline: A guest read of <width> bytes aligned to its width is carried out
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given the guest maps 0x40001000 to 0x200000 writable supervisor
     And the guest has loaded CR3
     And the guest has written 0x1122334455667788 to the 8 bytes at linear 0x40001000 as supervisor
@@ -1235,7 +1235,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-24 @profile:pgm @variant:zero-page @variant:page-4k @variant:no-handler
   Scenario: A guest write the host has no page left for is refused, and nothing changes
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a shadow-paged VM on a PAE host whose host can give it 3 pages
     And a RAM range of 4 MB at 0x0
     And the guest keeps PAE page tables at 0x10000
@@ -1248,7 +1248,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-24 @profile:pgm @variant:shared-page
   Scenario: A guest write to a shared page the host has no page left to copy into is refused, and nothing changes
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a shadow-paged VM on a PAE host whose host can give it 5 pages
     And a RAM range of 4 MB at 0x0
     And the guest keeps PAE page tables at 0x10000
@@ -1265,7 +1265,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-24 @profile:pgm @variant:handled-page
   Scenario: A guest write to a page under a write handler that the host has no page left for is refused, the guest's entries untouched
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a shadow-paged VM with access handlers on a PAE host whose host can give it 3 pages
     And a RAM range of 4 MB at 0x0
     And the guest keeps PAE page tables at 0x10000
@@ -1279,7 +1279,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-24 @profile:pgm @variant:page-2m
   Scenario: A guest write to a piece of a 2 MB page the host has no page left for is refused, the large entry untouched
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given a shadow-paged VM on a PAE host whose host can give it 2 pages
     And a RAM range of 4 MB at 0x0
     And the guest keeps PAE page tables at 0x10000
@@ -1292,7 +1292,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-26 @profile:pgm @variant:allocated-on-write @variant:alias-in-other-table
   Scenario: A write through one alias of a zero page drops the other alias's entry for the zero page
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given the guest maps 0x40003000 to 0x300000 writable user
     And the guest maps 0x40203000 to 0x300000 writable user
     And the guest has loaded CR3
@@ -1304,7 +1304,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-26 @profile:pgm @variant:alias-in-same-table
   Scenario: A write through one alias of a zero page drops an alias's entry in the same shadow page table
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given the guest maps 0x40003000 to 0x300000 writable user
     And the guest maps 0x40004000 to 0x300000 writable user
     And the guest has loaded CR3
@@ -1317,7 +1317,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-SHW-26 @profile:pgm @variant:copied-on-write
   Scenario Outline: A write through one alias of a shared page drops the entry of an alias in <where>, which then reads the copy
-    Source: 000_20bc3ec9f13f3511.txt, "Allocating a page"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Allocating a page"
     Given the guest maps 0x40003000 to 0x300000 writable user
     And the guest maps <alias> to 0x300000 writable user
     And the guest has written 0xABCD to the 2 bytes at 0x300010
@@ -1381,7 +1381,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
 
   @PGM-PHYS-11 @profile:pgm
   Scenario: A guest write through the shadow to a ROM page is dropped by the monitor
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a ROM range of 4 KB at 0x800000
     And the guest maps 0x40009000 to 0x800000 writable supervisor
     And the guest has loaded CR3

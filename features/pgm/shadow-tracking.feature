@@ -22,7 +22,7 @@ Feature: The shadow tracking word: which shadow page tables map a guest page
 
   @PGM-REC-9 @profile:pgm-introspection @variant:mapped-but-not-accessed
   Scenario: A page no shadow entry maps is tracked by no shadow page table
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given the guest maps 0x40001000 to 0x200000 writable user
     And the guest maps 0x40002000 to 0x201000 writable user
     And the guest has loaded CR3
@@ -32,7 +32,7 @@ Feature: The shadow tracking word: which shadow page tables map a guest page
 
   @PGM-REC-10 @profile:pgm-introspection @variant:pae-shadow @variant:single-page
   Scenario: A page one shadow entry maps is tracked to that entry's shadow page table
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given the guest maps 0x40001000 to 0x200000 writable user
     And the guest has loaded CR3
     When the guest reads 0x40001000 as user
@@ -40,7 +40,7 @@ Feature: The shadow tracking word: which shadow page tables map a guest page
 
   @PGM-REC-10 @profile:pgm-introspection @variant:pae-shadow @variant:same-table-pages
   Scenario: Pages that one shadow page table maps carry the same pool index
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given the guest maps 0x40001000 to 0x200000 writable user
     And the guest maps 0x40002000 to 0x201000 writable user
     And the guest has loaded CR3
@@ -50,7 +50,7 @@ Feature: The shadow tracking word: which shadow page tables map a guest page
 
   @PGM-REC-10 @profile:pgm-introspection @variant:pae-shadow @variant:different-table-pages
   Scenario: Pages that different shadow page tables map carry different pool indices
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given the guest maps 0x40001000 to 0x200000 writable user
     And the guest maps 0x40201000 to 0x202000 writable user
     And the guest has loaded CR3
@@ -60,7 +60,7 @@ Feature: The shadow tracking word: which shadow page tables map a guest page
 
   @PGM-REC-11 @profile:pgm-introspection @variant:two-tables @variant:pae-shadow
   Scenario: A page that two shadow entries map is tracked through a list of physical extents
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given the guest maps 0x40001000 to 0x200000 writable user
     And the guest maps 0x40201000 to 0x200000 writable user
     And the guest has loaded CR3
@@ -70,7 +70,7 @@ Feature: The shadow tracking word: which shadow page tables map a guest page
 
   @PGM-REC-11 @profile:pgm-introspection @variant:one-table-two-entries @variant:pae-shadow
   Scenario: A page that two entries of one shadow page table map is tracked through physical extents too
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given the guest maps 0x40001000 to 0x200000 writable user
     And the guest maps 0x40002000 to 0x200000 writable user
     And the guest has loaded CR3
@@ -80,7 +80,7 @@ Feature: The shadow tracking word: which shadow page tables map a guest page
 
   @PGM-REC-11 @profile:pgm-introspection @variant:five-entries @variant:pae-shadow
   Scenario: A page that five shadow entries map keeps every one of them listed, and a change drops them all
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given the guest maps 0x40001000 to 0x200000 writable user
     And the guest maps 0x40002000 to 0x200000 writable user
     And the guest maps 0x40201000 to 0x200000 writable user
@@ -101,7 +101,7 @@ Feature: The shadow tracking word: which shadow page tables map a guest page
 
   @PGM-REC-11 @profile:pgm-introspection @variant:three-entries @variant:pae-shadow
   Scenario: A page that three shadow entries map stays on its list when one of them goes
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given the guest maps 0x40001000 to 0x200000 writable user
     And the guest maps 0x40201000 to 0x200000 writable user
     And the guest maps 0x40401000 to 0x200000 writable user
@@ -114,7 +114,7 @@ Feature: The shadow tracking word: which shadow page tables map a guest page
 
   @PGM-REC-11 @profile:pgm-introspection @variant:five-entries @variant:pae-shadow
   Scenario: Of five shadow tables mapping a page, the one whose entry went is the one dropped from its list
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given the guest maps 0x40001000 to 0x200000 writable user
     And the guest maps 0x40201000 to 0x200000 writable user
     And the guest maps 0x40401000 to 0x200000 writable user
@@ -135,7 +135,7 @@ Feature: The shadow tracking word: which shadow page tables map a guest page
 
   @PGM-REC-12 @profile:pgm-introspection @variant:invlpg @variant:one-entry
   Scenario: INVLPG of the only shadow entry mapping a page clears its tracking
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given the guest maps 0x40001000 to 0x200000 writable user
     And the guest has loaded CR3
     And the guest has read 0x40001000 as user
@@ -144,7 +144,7 @@ Feature: The shadow tracking word: which shadow page tables map a guest page
 
   @PGM-REC-12 @profile:pgm-introspection @variant:invlpg
   Scenario: When one of its two shadow entries goes, a page is tracked to the table of the other again
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given the guest maps 0x40001000 to 0x200000 writable user
     And the guest maps 0x40201000 to 0x200000 writable user
     And the guest maps 0x40202000 to 0x201000 writable user
@@ -157,7 +157,7 @@ Feature: The shadow tracking word: which shadow page tables map a guest page
 
   @PGM-REC-12 @profile:pgm-introspection @variant:invlpg @variant:two-entries
   Scenario: When the last of two shadow entries mapping a page goes, its tracking is clear
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given the guest maps 0x40001000 to 0x200000 writable user
     And the guest maps 0x40201000 to 0x200000 writable user
     And the guest has loaded CR3
@@ -169,7 +169,7 @@ Feature: The shadow tracking word: which shadow page tables map a guest page
 
   @PGM-REC-12 @profile:pgm-introspection @variant:sync-cr3 @variant:one-entry @variant:two-entries
   Scenario: SyncCR3 flushes the shadow and clears the tracking of every page it mapped
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given the guest maps 0x40001000 to 0x200000 writable user
     And the guest maps 0x40201000 to 0x201000 writable user
     And the guest maps 0x40202000 to 0x201000 writable user
@@ -183,7 +183,7 @@ Feature: The shadow tracking word: which shadow page tables map a guest page
 
   @PGM-REC-12 @profile:pgm-introspection @variant:write-monitoring @variant:one-entry
   Scenario: Arming write monitoring drops the page's shadow entries and with them its tracking
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given the guest maps 0x40001000 to 0x200000 writable user
     And the guest has written 0x1 to the 1 bytes at 0x200000
     And the guest has loaded CR3
@@ -194,7 +194,7 @@ Feature: The shadow tracking word: which shadow page tables map a guest page
 
   @PGM-REC-12 @profile:pgm-introspection @variant:first-write @variant:two-entries
   Scenario: The first write to a page on the zero page gives it a new backing, which drops both its shadow entries and its tracking
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given the guest maps 0x40001000 to 0x200000 writable user
     And the guest maps 0x40201000 to 0x200000 writable user
     And the guest has loaded CR3
@@ -207,7 +207,7 @@ Feature: The shadow tracking word: which shadow page tables map a guest page
 
   @PGM-REC-12 @profile:pgm-introspection @variant:sharing @variant:one-entry
   Scenario: Sharing a page the shadow maps drops its shadow entry and its tracking
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given the guest maps 0x40001000 to 0x200000 writable user
     And the guest has written 0x1 to the 1 bytes at 0x200000
     And the guest has loaded CR3
@@ -218,7 +218,7 @@ Feature: The shadow tracking word: which shadow page tables map a guest page
 
   @PGM-REC-9 @profile:pgm-introspection @variant:not-in-guest-tables
   Scenario: A page the guest's tables do not map at all is tracked by no shadow page table
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given the guest maps 0x40001000 to 0x200000 writable user
     And the guest has written 0x1 to the 1 bytes at 0x300000
     And the guest has loaded CR3

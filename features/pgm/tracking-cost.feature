@@ -14,7 +14,7 @@ Feature: Tracking structures and their cost
 
   @PGM-COST-1 @profile:pgm
   Scenario Outline: Tracking <ram> of guest RAM costs <per-VM> of per-VM records on a <host> host
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     When I ask what tracking <ram> of guest RAM costs on a <host> host
     Then the per-VM cost is <per-VM>
 
@@ -55,7 +55,7 @@ Feature: Tracking structures and their cost
 
   @PGM-COST-2 @profile:pgm
   Scenario Outline: On a <host> host, <ram> of guest RAM costs the kernel <kernel>, <total> in all
-    Source: 000_20bc3ec9f13f3511.txt, "Tracking Structures And Their Cost"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Tracking Structures And Their Cost"
     When I ask what tracking <ram> of guest RAM costs on a <host> host
     Then the per-VM cost is <per-VM>
     And the kernel cost is <kernel>
@@ -103,7 +103,7 @@ Feature: Tracking structures and their cost
 
   @PGM-COST-3 @profile:pgm @variant:ram-only @variant:one-range @variant:untouched-pages @variant:plain-vm
   Scenario: A VM with 1 GB of RAM spends 4 MB on its own page records
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a RAM range of 1 GB at 0x0
     When I ask for the page at 0x3FFFF000
@@ -111,7 +111,7 @@ Feature: Tracking structures and their cost
 
   @PGM-COST-3 @profile:pgm @variant:several-ranges @variant:untouched-pages @variant:plain-vm
   Scenario: A VM's record cost counts every registered page, whatever its type
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a RAM range of 1 MB at 0x0
     And a MMIO range of 64 KB at 0xFEC00000
@@ -120,7 +120,7 @@ Feature: Tracking structures and their cost
 
   @PGM-COST-3 @profile:pgm @variant:every-type @variant:several-ranges @variant:untouched-pages @variant:plain-vm
   Scenario: A VM with a range of every type pays 16 bytes for each of their pages
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a RAM range of 64 KB at 0x0
     And a shadowed ROM range of 32 KB at 0xC0000
@@ -133,7 +133,7 @@ Feature: Tracking structures and their cost
 
   @PGM-COST-3 @profile:pgm @variant:written-pages @variant:one-range @variant:ram-only @variant:plain-vm
   Scenario: Writing, sharing and monitoring pages leaves the VM's record cost as it was
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a VM whose host can give it 16 pages
     And a RAM range of 1 MB at 0x0
     And the guest has written 0x1 to the 1 bytes at 0x1000
@@ -145,7 +145,7 @@ Feature: Tracking structures and their cost
 
   @PGM-COST-3 @profile:pgm @variant:shadow-paged-vm @variant:ram-only @variant:several-ranges @variant:written-pages
   Scenario: A shadow-paged VM pays 16 bytes for each page of its ranges too
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a shadow-paged VM on a PAE host whose host can give it 16 pages
     And a RAM range of 4 MB at 0x0
     And a RAM range of 64 KB at 0x10000000
@@ -155,7 +155,7 @@ Feature: Tracking structures and their cost
 
   @PGM-COST-4 @profile:pgm
   Scenario Outline: A RAM size of <ram> is refused when costing on a <host> host
-    Source: 000_20bc3ec9f13f3511.txt, "Tracking Structures And Their Cost"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Tracking Structures And Their Cost"
     When I ask what tracking <ram> of guest RAM costs on a <host> host
     Then the call is rejected with VERR_INVALID_PARAMETER
 
@@ -186,13 +186,13 @@ Feature: Tracking structures and their cost
 
   @PGM-COST-4 @profile:pgm @variant:negative-size @variant:32-bit-host
   Scenario: A negative RAM size is refused when costing
-    Source: 000_20bc3ec9f13f3511.txt, "Tracking Structures And Their Cost"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Tracking Structures And Their Cost"
     When I ask what tracking -4096 bytes of guest RAM costs on a 32-bit host
     Then the call is rejected with VERR_INVALID_PARAMETER
 
   @PGM-COST-5 @profile:pgm
   Scenario Outline: On a <host> host, <chunks> chunks and <pages> pages of RAM pay the overhead of <paid> chunks
-    Source: 000_20bc3ec9f13f3511.txt, "Kernel Space"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Kernel Space"
     When I ask what tracking <chunks> chunks and <pages> pages of guest RAM costs on a <host> host
     Then the chunk overhead is that of <paid> chunks
 
@@ -238,7 +238,7 @@ Feature: Tracking structures and their cost
 
   @PGM-COST-5 @profile:pgm @variant:several-whole-chunks
   Scenario Outline: On a <host> host, the "(+)" of <ram> is the overhead of its chunks, on top of the seed's figures
-    Source: 000_20bc3ec9f13f3511.txt, "Kernel Space"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Kernel Space"
     When I ask what tracking <ram> of guest RAM costs on a <host> host
     Then the chunk overhead is that of every chunk the RAM needs, the last one counted whole
     And the per-VM and kernel costs leave the chunk overhead out
@@ -259,7 +259,7 @@ Feature: Tracking structures and their cost
 
   @PGM-COST-5 @profile:pgm
   Scenario Outline: On a <host> host, a chunk holds 2^CHUNK_SHIFT pages and costs a memory object and a chunk structure
-    Source: 000_20bc3ec9f13f3511.txt, "Kernel Space"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Kernel Space"
     When I ask what one allocation chunk costs on a <host> host
     Then the chunk holds a power of two pages, at least two
     And its memory object and its chunk structure each cost more than nothing

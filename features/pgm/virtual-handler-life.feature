@@ -27,7 +27,7 @@ Feature: The life of a virtual access handler, from registration to deregistrati
 
   @PGM-VHND-3 @profile:pgm @variant:write-kind
   Scenario: Step 1: registering a WRITE handler flags a full resync and leaves the pages alone until then
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 1
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 1
     When I register a virtual WRITE handler "V" over 0x40001000-0x40001fff
     Then the handler call is accepted
     And a full resync is pending
@@ -35,7 +35,7 @@ Feature: The life of a virtual access handler, from registration to deregistrati
 
   @PGM-VHND-4 @profile:pgm-introspection @variant:mapped-page @variant:unmapped-page @variant:page-4k
   Scenario: Step 2a: SyncCR3 looks every handler page up through the guest's CR3 and caches the physical page
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 2a
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 2a
     Given a virtual WRITE handler "V" is registered over 0x40001000-0x40003fff
     When the VM syncs CR3
     Then handler "V" caches 0x40001000 as 0x200000
@@ -46,7 +46,7 @@ Feature: The life of a virtual access handler, from registration to deregistrati
 
   @PGM-VHND-5 @profile:pgm @variant:write-kind @variant:by-synccr3
   Scenario: Step 2a: a page whose translation changed is reset to NONE and the new page takes the state
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 2a
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 2a
     Given a virtual WRITE handler "V" is registered over 0x40001000-0x40001fff
     And the VM has synced CR3
     When the guest maps 0x40001000 to 0x300000 writable user
@@ -56,7 +56,7 @@ Feature: The life of a virtual access handler, from registration to deregistrati
 
   @PGM-VHND-6 @profile:pgm
   Scenario Outline: Step 2b: a page two handlers reach through aliases takes the highest state, <highest>
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 2b
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 2b
     Given the guest maps 0x40005000 to 0x200000 writable user
     And the guest has loaded CR3
     And a virtual <first> handler "V" is registered over 0x40001000-0x40001fff
@@ -81,7 +81,7 @@ Feature: The life of a virtual access handler, from registration to deregistrati
 
   @PGM-VHND-7 @profile:pgm @variant:alias-of-handled-page @variant:unhandled-page-same-table
   Scenario: Step 2c: SyncCR3 flushes the whole shadow page cache, alias mappings of handled pages included
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 2c
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 2c
     Given the guest maps 0x40005000 to 0x200000 writable user
     And the guest has loaded CR3
     And the guest has written 0x1 to the 8 bytes at linear 0x40005000 as user
@@ -93,7 +93,7 @@ Feature: The life of a virtual access handler, from registration to deregistrati
 
   @PGM-VHND-8 @profile:pgm @variant:own-range
   Scenario: Step 2d: after the sync the shadow is rebuilt from the guest's CR3, handled pages read-only
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 2d
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 2d
     Given a virtual WRITE handler "V" is registered over 0x40001000-0x40001fff
     And the VM has synced CR3
     When the guest reads 0x40001000 as user
@@ -105,7 +105,7 @@ Feature: The life of a virtual access handler, from registration to deregistrati
 
   @PGM-VHND-9 @profile:pgm @variant:read-access @variant:own-range
   Scenario: Step 3: a read of a WRITE-handled page is synced read-only and resumed without calling the handler
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 3
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 3
     Given the guest has written 0x77 to the 8 bytes at linear 0x40001000 as user
     And a virtual WRITE handler "V" is registered over 0x40001000-0x40001fff
     When the guest reads 0x40001000 as user
@@ -116,7 +116,7 @@ Feature: The life of a virtual access handler, from registration to deregistrati
 
   @PGM-VHND-10 @profile:pgm @variant:read-access @variant:own-range
   Scenario: Step 3: a read of an ALL-handled page calls the handler, and the shadow keeps the page unmapped
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 3
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 3
     Given the guest has written 0x77 to the 8 bytes at linear 0x40001008 as user
     And a virtual ALL handler "V" is registered over 0x40001000-0x40001fff
     When the guest reads 8 bytes at linear 0x40001008 as user
@@ -127,7 +127,7 @@ Feature: The life of a virtual access handler, from registration to deregistrati
 
   @PGM-VHND-11 @profile:pgm @variant:first-page @variant:distinct-pages @variant:page-4k
   Scenario: Step 4: a write to a handled page calls the handler, then the write is carried out
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 4
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 4
     Given a virtual WRITE handler "V" is registered over 0x40001000-0x40001fff
     And the guest has read 0x40001000 as user
     When the guest writes 0x1234 to the 8 bytes at linear 0x40001010 as user
@@ -139,7 +139,7 @@ Feature: The life of a virtual access handler, from registration to deregistrati
 
   @PGM-VHND-12 @profile:pgm @variant:write-kind @variant:first-page
   Scenario: Step 5: the guest remapping a handled page and invalidating it calls the invalidation callback
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 5
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 5
     Given a virtual WRITE handler "V" is registered over 0x40001000-0x40001fff
     And the VM has synced CR3
     When the guest maps 0x40001000 to 0x300000 writable user
@@ -150,7 +150,7 @@ Feature: The life of a virtual access handler, from registration to deregistrati
 
   @PGM-VHND-13 @profile:pgm @variant:page-table-entry
   Scenario: Step 5: the guest unmapping a handled page and invalidating it calls the invalidation callback
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 5
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 5
     Given a virtual WRITE handler "V" is registered over 0x40001000-0x40001fff
     And the VM has synced CR3
     When the guest clears the present bit of its page-table entry for 0x40001000
@@ -160,7 +160,7 @@ Feature: The life of a virtual access handler, from registration to deregistrati
 
   @PGM-VHND-14 @profile:pgm @variant:write-kind @variant:several-pages
   Scenario: Step 6: deregistration resets the handler's cached pages to NONE and flags a full resync
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 6
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 6
     Given a virtual WRITE handler "V" is registered over 0x40001000-0x40002fff
     And the VM has synced CR3
     When I deregister handler "V"
@@ -171,7 +171,7 @@ Feature: The life of a virtual access handler, from registration to deregistrati
 
   @PGM-VHND-15 @profile:pgm @variant:write-remains
   Scenario: Step 6: after deregistration step 2 runs again and gives a shared page back its other handler's state
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 6
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 6
     Given the guest maps 0x40005000 to 0x200000 writable user
     And the guest has loaded CR3
     And a virtual ALL handler "V" is registered over 0x40001000-0x40001fff
@@ -184,7 +184,7 @@ Feature: The life of a virtual access handler, from registration to deregistrati
 
   @PGM-VHND-3 @profile:pgm @variant:all-kind
   Scenario: Step 1: registering an ALL handler flags a full resync and leaves the pages alone until then
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 1
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 1
     When I register a virtual ALL handler "V" over 0x40001000-0x40002fff
     Then the handler call is accepted
     And a full resync is pending
@@ -193,7 +193,7 @@ Feature: The life of a virtual access handler, from registration to deregistrati
 
   @PGM-VHND-5 @profile:pgm @variant:all-kind @variant:by-cr3-load
   Scenario: Step 2a at a CR3 load: an ALL-handled page whose translation changed is reset, and the new page takes ALL
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 2a
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 2a
     Given a virtual ALL handler "V" is registered over 0x40001000-0x40001fff
     And the VM has synced CR3
     When the guest maps 0x40001000 to 0x300000 writable user
@@ -203,7 +203,7 @@ Feature: The life of a virtual access handler, from registration to deregistrati
 
   @PGM-VHND-7 @profile:pgm @variant:unhandled-page-other-table
   Scenario: Step 2c: SyncCR3 also flushes a page no handler covers in another shadow page table
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 2c
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 2c
     Given the guest maps 0x40201000 to 0x202000 writable user
     And the guest maps 0x40005000 to 0x200000 writable user
     And the guest has loaded CR3
@@ -216,7 +216,7 @@ Feature: The life of a virtual access handler, from registration to deregistrati
 
   @PGM-VHND-8 @profile:pgm @variant:alias
   Scenario: Step 2d: after the sync an alias of a WRITE-handled page is rebuilt read-only too
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 2d
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 2d
     Given the guest maps 0x40005000 to 0x200000 writable user dirty
     And the guest has loaded CR3
     And a virtual WRITE handler "V" is registered over 0x40001000-0x40001fff
@@ -228,7 +228,7 @@ Feature: The life of a virtual access handler, from registration to deregistrati
 
   @PGM-VHND-9 @profile:pgm @variant:fetch-access
   Scenario: Step 3: a fetch from a WRITE-handled page is synced read-only and resumed without calling the handler
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 3
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 3
     Given the guest has written 0x90 to the 1 bytes at 0x200000
     And a virtual WRITE handler "V" is registered over 0x40001000-0x40001fff
     When the guest fetches from 0x40001000 as user
@@ -238,7 +238,7 @@ Feature: The life of a virtual access handler, from registration to deregistrati
 
   @PGM-VHND-9 @profile:pgm @variant:alias
   Scenario: Step 3: a read of a WRITE-handled page through an alias is synced read-only without calling the handler
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 3
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 3
     Given the guest maps 0x40005000 to 0x200000 writable user dirty
     And the guest has loaded CR3
     And the guest has written 0x77 to the 8 bytes at linear 0x40001000 as user
@@ -250,7 +250,7 @@ Feature: The life of a virtual access handler, from registration to deregistrati
 
   @PGM-VHND-10 @profile:pgm @variant:fetch-access
   Scenario: Step 3: a fetch from an ALL-handled page calls the handler, and the shadow keeps the page unmapped
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 3
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 3
     Given the guest has written 0x90 to the 1 bytes at 0x200000
     And a virtual ALL handler "V" is registered over 0x40001000-0x40001fff
     When the guest fetches from 0x40001000 as user
@@ -260,7 +260,7 @@ Feature: The life of a virtual access handler, from registration to deregistrati
 
   @PGM-VHND-10 @profile:pgm @variant:alias
   Scenario: Step 3: a read of an ALL-handled page through an alias calls the handler at the address inside its range
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 3
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 3
     Given the guest maps 0x40005000 to 0x200000 writable user
     And the guest has loaded CR3
     And the guest has written 0x77 to the 8 bytes at linear 0x40001008 as user
@@ -273,7 +273,7 @@ Feature: The life of a virtual access handler, from registration to deregistrati
 
   @PGM-VHND-12 @profile:pgm @variant:all-kind
   Scenario: Step 5: the guest remapping an ALL-handled page and invalidating it calls the callback and moves ALL
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 5
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 5
     Given a virtual ALL handler "V" is registered over 0x40001000-0x40001fff
     And the VM has synced CR3
     When the guest maps 0x40001000 to 0x300000 writable user
@@ -284,7 +284,7 @@ Feature: The life of a virtual access handler, from registration to deregistrati
 
   @PGM-VHND-12 @profile:pgm @variant:later-page
   Scenario: Step 5: remapping the second page of a two-page handler calls the callback with that page's address
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 5
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 5
     Given a virtual WRITE handler "V" is registered over 0x40001000-0x40002fff
     And the VM has synced CR3
     When the guest maps 0x40002000 to 0x300000 writable user
@@ -296,7 +296,7 @@ Feature: The life of a virtual access handler, from registration to deregistrati
 
   @PGM-VHND-13 @profile:pgm @variant:directory-entry
   Scenario: Step 5: the guest unmapping a handled page's whole page table and invalidating the page calls the callback
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 5
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 5
     Given a virtual WRITE handler "V" is registered over 0x40001000-0x40001fff
     And the VM has synced CR3
     When the guest clears the present bit of its level-2 entry for 0x40001000
@@ -306,7 +306,7 @@ Feature: The life of a virtual access handler, from registration to deregistrati
 
   @PGM-VHND-14 @profile:pgm @variant:all-kind @variant:one-page
   Scenario: Step 6: deregistering an ALL handler resets its cached page to NONE and flags a full resync
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 6
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 6
     Given a virtual ALL handler "V" is registered over 0x40001000-0x40001fff
     And the VM has synced CR3
     When I deregister handler "V"
@@ -316,7 +316,7 @@ Feature: The life of a virtual access handler, from registration to deregistrati
 
   @PGM-VHND-15 @profile:pgm @variant:all-remains
   Scenario: Step 6: after a WRITE handler goes, step 2 gives a shared page back the ALL state of the handler that stays
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 6
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 6
     Given the guest maps 0x40005000 to 0x200000 writable user
     And the guest has loaded CR3
     And a virtual WRITE handler "V" is registered over 0x40001000-0x40001fff

@@ -25,7 +25,7 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
 
   @PGM-VHND-1 @profile:pgm @variant:one-page @variant:on-registration
   Scenario: A HYPERVISOR handler flags no resync, gives no page a state, and is called when a write in its range faults
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers"
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers"
     Given a virtual HYPERVISOR handler "H" is registered over 0x40001000-0x40001fff
     And no full resync is pending
     When the guest writes 0x5 to the 8 bytes at linear 0x40001008 as user
@@ -34,7 +34,7 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
 
   @PGM-VHND-1 @profile:pgm @variant:one-page @variant:on-deregistration
   Scenario: Deregistering a HYPERVISOR handler flags no resync
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers"
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers"
     Given a virtual HYPERVISOR handler "H" is registered over 0x40001000-0x40001fff
     And no full resync is pending
     When I deregister handler "H"
@@ -43,7 +43,7 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
 
   @PGM-PHYS-10 @profile:pgm @variant:virtual-write-handler-page
   Scenario: A normal page a virtual WRITE handler reaches is read-only
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given the guest has written 0x1 to the 1 bytes at 0x200000
     And the page at 0x200000 is writable
     And a virtual WRITE handler "V" is registered over 0x40001000-0x40001fff
@@ -53,7 +53,7 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
 
   @PGM-VHND-2 @profile:pgm
   Scenario: A HYPERVISOR handler does not apply to physical pages: a write through an alias does not reach it
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers"
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers"
     Given a virtual HYPERVISOR handler "H" is registered over 0x40001000-0x40001fff
     When the guest writes 0x5 to the 8 bytes at linear 0x40005008 as user
     Then handler "H" received no calls
@@ -61,7 +61,7 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
 
   @PGM-VHND-16 @profile:pgm @variant:next-write @variant:write-kind
   Scenario: A pending full resync runs before the guest's next access, so no write slips past a new handler
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 1
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 1
     Given the guest has written 0x1 to the 8 bytes at linear 0x40001000 as user
     And a virtual WRITE handler "V" is registered over 0x40001000-0x40001fff
     When the guest writes 0x2 to the 8 bytes at linear 0x40001000 as user
@@ -71,7 +71,7 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
 
   @PGM-VHND-16 @profile:pgm @variant:cr3-load @variant:all-kind
   Scenario: A pending full resync is carried out by the guest's next CR3 load
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 1
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 1
     Given a virtual ALL handler "V" is registered over 0x40001000-0x40001fff
     When the guest loads CR3
     Then no full resync is pending
@@ -79,7 +79,7 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
 
   @PGM-VHND-17 @profile:pgm @variant:first-page @variant:same-shadow-table
   Scenario: A write through an alias reaches the handler, which is told the address inside its own range
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 2c
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 2c
     Given a virtual WRITE handler "V" is registered over 0x40001000-0x40001fff
     And the VM has synced CR3
     When the guest writes 0x7 to the 8 bytes at linear 0x40005030 as user
@@ -89,7 +89,7 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
 
   @PGM-VHND-18 @profile:pgm @variant:remapped @variant:physical-write
   Scenario: A guest that remaps a handled page in its tables is followed before its next access
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 5
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 5
     Given a virtual WRITE handler "V" is registered over 0x40001000-0x40001fff
     And the VM has synced CR3
     And the guest maps 0x40001000 to 0x300000 writable user
@@ -100,7 +100,7 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
 
   @PGM-VHND-18 @profile:pgm
   Scenario: A guest that changes the tables a handler was looked up through has a full resync pending
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 5
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 5
     Given a virtual WRITE handler "V" is registered over 0x40001000-0x40001fff
     And the VM has synced CR3
     And no full resync is pending
@@ -109,7 +109,7 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
 
   @PGM-VHND-4 @profile:pgm-introspection @variant:outside-ram
   Scenario: A handler page the guest maps outside its RAM is cached as nothing
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 2a
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 2a
     Given the guest maps 0x40003000 to 0x7000000 writable user
     And a virtual WRITE handler "V" is registered over 0x40001000-0x40003fff
     When the VM syncs CR3
@@ -118,7 +118,7 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
 
   @PGM-VHND-23 @profile:pgm @variant:user-page-with-smap @variant:guest-pae @variant:page-4k
   Scenario: The look-up finds a user page for its handler with CR4.SMAP set
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 2a
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 2a
     Given the guest runs with CR4.SMAP set
     And the guest has loaded CR3
     And a virtual WRITE handler "V" is registered over 0x40001000-0x40001fff
@@ -127,7 +127,7 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
 
   @PGM-VHND-23 @profile:pgm
   Scenario: The look-up leaves the guest's accessed flags as they were
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 2a
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 2a
     Given a virtual WRITE handler "V" is registered over 0x40002000-0x40002fff
     When the VM syncs CR3
     Then page 0x201000 has virtual handler state WRITE
@@ -136,7 +136,7 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
 
   @PGM-VHND-23 @profile:pgm @variant:guest-32bit
   Scenario: The look-up in a 32-bit guest's tables leaves its entries, and the entries beside them, as they were
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 2a
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 2a
     Given the guest keeps 32-bit page tables at 0x20000
     And the guest maps 0x40002000 to 0x201000 writable user
     And the guest maps 0x40003000 to 0x202000 writable user
@@ -149,7 +149,7 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
 
   @PGM-VHND-19 @profile:pgm @variant:write-through-range
   Scenario: A guest that maps a handled page the handler found unmapped does not call the invalidation callback
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 3
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 3
     Given a virtual WRITE handler "V" is registered over 0x40003000-0x40003fff
     And the VM has synced CR3
     And the guest maps 0x40003000 to 0x300000 writable user
@@ -159,7 +159,7 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
 
   @PGM-VHND-19 @profile:pgm @variant:invlpg
   Scenario: A handler page the guest maps anew and invalidates takes the handler's state without an invalidation callback
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 3
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 3
     Given a virtual WRITE handler "V" is registered over 0x40003000-0x40003fff
     And the VM has synced CR3
     And the guest maps 0x40003000 to 0x300000 writable user
@@ -169,7 +169,7 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
 
   @PGM-VHND-20 @profile:pgm
   Scenario Outline: A virtual <second> range that overlaps a <first> handler's is refused with VERR_PGM_HANDLER_VIRTUAL_CONFLICT
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 1
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 1
     Given a virtual <first> handler "V" is registered over 0x40001000-0x40002fff
     When I register a virtual <second> handler "W" over <start>-<end>
     Then the call is rejected with VERR_PGM_HANDLER_VIRTUAL_CONFLICT
@@ -202,7 +202,7 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
 
   @PGM-VHND-17 @profile:pgm @variant:later-page
   Scenario: A write through an alias of a handler's second page is reported at that page of the range
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 2c
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 2c
     Given a virtual WRITE handler "V" is registered over 0x40001000-0x40002fff
     And the guest maps 0x40006000 to 0x201000 writable user
     And the VM has synced CR3
@@ -211,7 +211,7 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
 
   @PGM-VHND-11 @profile:pgm @variant:one-page-twice
   Scenario: A handler whose range maps one page twice is told the address the guest wrote through
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 4
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 4
     Given the guest maps 0x40002000 to 0x200000 writable user
     And a virtual WRITE handler "V" is registered over 0x40001000-0x40002fff
     And the VM has synced CR3
@@ -227,14 +227,14 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
 
   @PGM-SHW-25 @profile:pgm
   Scenario: A VM with access handlers runs in the modes the host-by-guest matrix gives
-    Source: 001_96135646f618994a.txt, "Paging Modes"
+    Source: VirtualBox PGM documentation [001], "Paging Modes"
     Then the VM's host mode is PAE
     And the VM's guest mode is PAE
     And the VM's shadow mode is PAE
 
   @PGM-VHND-1 @profile:pgm @variant:several-pages
   Scenario: A write to the second page of a two-page HYPERVISOR handler calls it there and gives neither page a state
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers"
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers"
     Given a virtual HYPERVISOR handler "H" is registered over 0x40001000-0x40002fff
     And no full resync is pending
     When the guest writes 0x5 to the 8 bytes at linear 0x40002010 as user
@@ -244,7 +244,7 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
 
   @PGM-VHND-16 @profile:pgm @variant:next-read
   Scenario: A pending full resync runs before the guest's next read, so a new ALL handler sees it
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 1
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 1
     Given the guest has written 0x1 to the 8 bytes at linear 0x40001000 as user
     And a virtual ALL handler "V" is registered over 0x40001000-0x40001fff
     When the guest reads 8 bytes at linear 0x40001000 as user
@@ -254,7 +254,7 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
 
   @PGM-VHND-17 @profile:pgm @variant:other-shadow-table
   Scenario: A write through an alias in another shadow page table reaches the handler at the address inside its range
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 2c
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 2c
     Given the guest maps 0x40205000 to 0x200000 writable user
     And a virtual WRITE handler "V" is registered over 0x40001000-0x40001fff
     And the VM has synced CR3
@@ -264,7 +264,7 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
 
   @PGM-VHND-18 @profile:pgm @variant:unmapped
   Scenario: A guest that unmaps a handled page in its tables is followed before its next access, and the callback is called
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 5
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 5
     Given a virtual WRITE handler "V" is registered over 0x40001000-0x40001fff
     And the VM has synced CR3
     And the guest clears the present bit of its page-table entry for 0x40001000
@@ -274,7 +274,7 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
 
   @PGM-VHND-18 @profile:pgm @variant:guest-write
   Scenario: A guest that remaps a handled page by writing its own page table is followed before its next access
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 5
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 5
     Given the guest maps 0x40010000 to 0x12000 writable user
     And the guest has loaded CR3
     And a virtual WRITE handler "V" is registered over 0x40001000-0x40001fff
@@ -287,7 +287,7 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
 
   @PGM-VHND-4 @profile:pgm-introspection @variant:page-2m
   Scenario: A handler page inside a guest 2 MB page is cached as the guest physical page of its own 4 KB piece
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 2a
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 2a
     Given the guest maps 0x40400000 to 0x200000 writable user as a 2 MB page
     And the guest has loaded CR3
     And a virtual WRITE handler "V" is registered over 0x40434000-0x40435fff
@@ -297,7 +297,7 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
 
   @PGM-VHND-11 @profile:pgm @variant:later-page
   Scenario: A write to the second page of a two-page handler calls it with that address, then the write is carried out
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 4
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 4
     Given a virtual WRITE handler "V" is registered over 0x40001000-0x40002fff
     And the VM has synced CR3
     When the guest writes 0x1234 to the 8 bytes at linear 0x40002018 as user
@@ -307,7 +307,7 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
 
   @PGM-VHND-11 @profile:pgm @variant:page-2m
   Scenario: A write to a handled piece of a guest 2 MB page calls the handler with the linear address
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 4
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 4
     Given the guest maps 0x40400000 to 0x200000 writable user as a 2 MB page
     And the guest has loaded CR3
     And a virtual WRITE handler "V" is registered over 0x40434000-0x40434fff
@@ -320,7 +320,7 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
 
   @PGM-VHND-23 @profile:pgm @variant:supervisor-page
   Scenario: The look-up finds a supervisor-only page for its handler
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 2a
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 2a
     Given the guest maps 0x40003000 to 0x300000 writable supervisor
     And the guest has loaded CR3
     And a virtual WRITE handler "V" is registered over 0x40003000-0x40003fff
@@ -329,7 +329,7 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
 
   @PGM-VHND-23 @profile:pgm @variant:page-2m
   Scenario: The look-up of a handler page inside a guest 2 MB page leaves the large page's entry as it was
-    Source: 001_96135646f618994a.txt, "Virtual Access Handlers", step 2a
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 2a
     Given the guest maps 0x40400000 to 0x200000 writable user as a 2 MB page
     And the guest has loaded CR3
     And a virtual WRITE handler "V" is registered over 0x40434000-0x40434fff
@@ -339,7 +339,7 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
 
   @PGM-HND-14 @profile:pgm-introspection
   Scenario Outline: A page a virtual <kind> handler reaches holds <value> in bits 7:6 of word 1 of its record
-    Source: 000_20bc3ec9f13f3511.txt, "Per-VM"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a virtual <kind> handler "V" is registered over 0x40001000-0x40001fff
     And the VM has synced CR3
     When I ask for the record at 0x200000

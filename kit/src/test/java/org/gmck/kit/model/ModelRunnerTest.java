@@ -145,7 +145,7 @@ class ModelRunnerTest {
         assertEquals(5, found.operations(), found.gherkin());
         assertEquals("  @GMM-STATE-7 @profile:gmm\n"
                 + "  Scenario: The counter model (only) finds GMM-STATE-7 broken after 5 operations\n"
-                + "    Source: 002_3fe6e2f6006bd6e3.txt, \"GMM - The Global Memory Manager\"\n"
+                + "    Source: VirtualBox GMMR0.cpp of 2007 [002], \"GMM - The Global Memory Manager\"\n"
                 + "    Given a counter\n"
                 + "    When the counter is incremented\n"
                 + "    And the counter is incremented\n"

@@ -11,7 +11,7 @@ import org.gmck.spi.Profile;
  * @param id          {@code AREA-TOPIC-N}
  * @param level       MUST, SHOULD or MAY
  * @param profile     the profile whose adapters must satisfy it
- * @param source      the seed file and section, or the Intel SDM section, it restates
+ * @param source      the upstream text (by its source-key name and key) and section, or the Intel SDM section, it restates
  * @param statement   one sentence in the kit's words
  * @param variants    the cases the statement covers that each need their own scenario; empty when it covers one
  * @param untestableBecause empty for a testable rule; otherwise why no scenario can check it

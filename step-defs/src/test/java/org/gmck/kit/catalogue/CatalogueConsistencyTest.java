@@ -73,6 +73,27 @@ class CatalogueConsistencyTest {
         assertEquals(List.of(), wrong);
     }
 
+    /**
+     * Every rule cites a text the source key lists, by the name the key gives it ("VirtualBox GMMR0.cpp of
+     * 2007 [002]"), or an Intel SDM section, so that a reader can find what it restates.
+     */
+    @Test
+    void everyRuleCitesATextTheSourceKeyLists() throws java.io.IOException {
+        String conformance = java.nio.file.Files.readString(Path.of(System.getProperty("kit.root", ".."), "CONFORMANCE.md"));
+        java.util.regex.Matcher keyRow = java.util.regex.Pattern.compile("(?m)^\\| (\\[\\d{3}\\]) \\| ([^|]+?) \\|")
+                .matcher(conformance.substring(conformance.indexOf("## Source key")));
+        List<String> cited = new ArrayList<>();
+        while (keyRow.find()) {
+            cited.add(keyRow.group(2) + " " + keyRow.group(1) + ", ");
+        }
+        assertFalse(cited.isEmpty(), "CONFORMANCE.md's source key lists no texts");
+        List<String> wrong = catalogue.rules().stream()
+                .filter(rule -> !rule.source().startsWith("Intel SDM ") && cited.stream().noneMatch(rule.source()::startsWith))
+                .map(rule -> rule.id() + " cites '" + rule.source() + "', which names no text of the source key")
+                .toList();
+        assertEquals(List.of(), wrong);
+    }
+
     @Test
     void everyScenarioCitesItsRulesSource() {
         List<String> wrong = new ArrayList<>();
