@@ -289,9 +289,65 @@ public final class QemuMachine implements AutoCloseable {
         };
     }
 
+    /**
+     * One access, in the steps the harness takes: the memory image (the query's words and the hook that
+     * catches the access), the control registers, the protection keys and the LDT an implicit read needs,
+     * the registers that make the access, a guard that a store or fetch cannot write into the harness, one
+     * single step, and the outcome read back (the memory afterwards, and where the step stopped).
+     */
     private MachineOutcome run(MachineQuery q, Hook hook, boolean askPhysical) {
-        Window w = hook.window();
+        Frame f = new Frame(q, hook.window());
         GdbBatch b = new GdbBatch();
+        long hookWord = writeMemoryImage(b, q, hook);
+        loadControlRegisters(b, q);
+        b = loadKeysAndDescriptors(b, q, f);
+        loadAccessRegisters(b, q, f);
+        Slot<byte[]> original = saveAccessedByte(b, q);
+        boolean writes = q.kind() == AccessKind.WRITE || q.kind() == AccessKind.FETCH;
+        Slot<String> gpa = askPhysical || writes ? b.monitor(String.format("gva2gpa 0x%x", q.linear())) : null;
+        if (writes) {
+            b = guardHarness(b, gpa);
+        }
+        singleStep(b);
+        ReadBack back = readBack(q, original);
+        SortedMap<Long, Long> after = memoryAfter(q, hook, hookWord, back);
+        Optional<Long> physical = askPhysical ? parseGpa(gpa.get()) : Optional.empty();
+        return outcome(q, f, back, after, physical);
+    }
+
+    /** Where a query's access runs: its window's pages, its privilege, the stub that makes it. */
+    private static final class Frame {
+        final Window w;
+        final long kernelTop;
+        final boolean implicit;
+        final boolean user;
+        final long stub;
+        final long cr2Sentinel;
+        final long mask;
+
+        Frame(MachineQuery q, Window w) {
+            this.w = w;
+            this.kernelTop = w.page(Harness.KERNEL_STACK) + 0x1000;
+            this.implicit = q.kind() == AccessKind.IMPLICIT_READ;
+            this.user = q.cpl() == 3;
+            long codePage = w.page(user ? Harness.USER_CODE : Harness.SUPERVISOR_CODE);
+            this.stub = codePage + (q.kind() == AccessKind.WRITE ? Harness.STORE : implicit ? Harness.MOV_FS : Harness.LOAD);
+            this.cr2Sentinel = q.linear() == CR2_SENTINEL ? CR2_SENTINEL + 0x1000 : CR2_SENTINEL;
+            this.mask = q.mode().longMode() ? -1L : 0xFFFF_FFFFL;
+        }
+    }
+
+    /** What the step left: where it stopped, CR2, the stack and the words of the query's memory. */
+    private record ReadBack(Slot<Long> rip, Slot<Long> cr2, Slot<Long> rsp, Slot<byte[]> stack,
+            List<Map.Entry<Long, Slot<byte[]>>> words) {
+        static final long STACK_BYTES = 64;
+    }
+
+    /**
+     * Writes the query's words over the previous query's (zeroing words only the previous one wrote) and the
+     * hook's word; returns the address of the word holding the hook.
+     */
+    private long writeMemoryImage(GdbBatch b, MachineQuery q, Hook hook) {
         b.physicalMemoryMode(true);
         SortedMap<Long, Long> image = new TreeMap<>(q.memory());
         for (long d : dirty) {
@@ -310,7 +366,11 @@ public final class QemuMachine implements AutoCloseable {
             b.writeMemory(harness.pt64, harness.pageTable64(key));
             harnessKey = key;
         }
+        return hookWord;
+    }
 
+    /** Loads CR0, CR3, CR4 and EFER for the query's mode, and the code segment that goes with them. */
+    private void loadControlRegisters(GdbBatch b, MachineQuery q) {
         long cr4 = (q.mode() == PagingMode.BITS32 ? 0 : CR4_PAE) | (q.mode() == PagingMode.LEVEL5 ? CR4_LA57 : 0)
                 | (q.pse() ? CR4_PSE : 0) | (q.smep() ? CR4_SMEP : 0) | (q.smap() ? CR4_SMAP : 0) | (q.pke() ? CR4_PKE : 0)
                 | (q.pks() ? CR4_PKS : 0);
@@ -334,63 +394,79 @@ public final class QemuMachine implements AutoCloseable {
             loadSegment(b, regs.cs(), Harness.CODE32);
         }
         loadSegment(b, regs.ss(), Harness.DATA0);
-        long kernelTop = w.page(Harness.KERNEL_STACK) + 0x1000;
+    }
+
+    /**
+     * Loads PKRU and PKRS when the query uses protection keys, and for an implicit read the LDT whose
+     * descriptor read is the access, each by single-stepping a stub of the harness.
+     */
+    private GdbBatch loadKeysAndDescriptors(GdbBatch b, MachineQuery q, Frame f) {
         if (q.pke()) {
-            b = stepStub(b, w.page(Harness.SUPERVISOR_CODE) + Harness.WRPKRU, 3, kernelTop, q.pkru() & 0xFFFF_FFFFL, 0);
+            b = stepStub(b, f.w.page(Harness.SUPERVISOR_CODE) + Harness.WRPKRU, 3, f.kernelTop, q.pkru() & 0xFFFF_FFFFL, 0);
         }
         if (q.pks()) {
-            b = stepStub(b, w.page(Harness.SUPERVISOR_CODE) + Harness.WRMSR, 2, kernelTop, q.pkrs() & 0xFFFF_FFFFL, MSR_PKRS);
+            b = stepStub(b, f.w.page(Harness.SUPERVISOR_CODE) + Harness.WRMSR, 2, f.kernelTop, q.pkrs() & 0xFFFF_FFFFL, MSR_PKRS);
         }
-        boolean implicit = q.kind() == AccessKind.IMPLICIT_READ;
-        if (implicit) {
+        if (f.implicit) {
             if ((q.linear() & 0xFFF) > 0xFF8) {
                 throw new QueryRejectedException("an implicit read reads an 8-byte descriptor, which would cross a page here");
             }
             b.writeMemory(harness.physical(Harness.GDT) + Harness.LDT, Harness.ldtDescriptor(q.linear()));
-            b = stepStub(b, w.page(Harness.SUPERVISOR_CODE) + Harness.LLDT, 3, kernelTop, Harness.LDT, 0);
+            b = stepStub(b, f.w.page(Harness.SUPERVISOR_CODE) + Harness.LLDT, 3, f.kernelTop, Harness.LDT, 0);
         }
-        boolean user = q.cpl() == 3;
-        loadSegment(b, regs.cs(), user ? (q.mode().longMode() ? Harness.USER_CODE64 : Harness.USER_CODE32)
+        return b;
+    }
+
+    /** The segments, stack, flags, CR2 sentinel and instruction pointer that make the query's access next. */
+    private void loadAccessRegisters(GdbBatch b, MachineQuery q, Frame f) {
+        loadSegment(b, regs.cs(), f.user ? (q.mode().longMode() ? Harness.USER_CODE64 : Harness.USER_CODE32)
                 : (q.mode().longMode() ? Harness.CODE64 : Harness.CODE32));
-        loadSegment(b, regs.ss(), user ? Harness.USER_DATA : Harness.DATA0);
+        loadSegment(b, regs.ss(), f.user ? Harness.USER_DATA : Harness.DATA0);
         loadSegment(b, regs.ds(), Harness.DATA0);
         loadSegment(b, regs.es(), Harness.DATA0);
-        long codePage = w.page(user ? Harness.USER_CODE : Harness.SUPERVISOR_CODE);
-        long stub = codePage + (q.kind() == AccessKind.WRITE ? Harness.STORE
-                : implicit ? Harness.MOV_FS : Harness.LOAD);
-        long cr2Sentinel = q.linear() == CR2_SENTINEL ? CR2_SENTINEL + 0x1000 : CR2_SENTINEL;
         setGpr(b, regs.rbx(), q.linear());
         // A fetch from memory QEMU has no RAM for executes 00 00 (add [rax],al): point RAX somewhere harmless.
-        long scratch = w.page(user ? Harness.USER_STACK : Harness.DATA) + 0x800;
+        long scratch = f.w.page(f.user ? Harness.USER_STACK : Harness.DATA) + 0x800;
         setGpr(b, regs.rax(), q.kind() == AccessKind.FETCH ? scratch : STORE_VALUE & 0xFF);
-        if (implicit) {
+        if (f.implicit) {
             setGpr(b, regs.rcx(), Harness.LDT_SELECTOR);
         }
-        setGpr(b, regs.rsp(), user ? w.page(Harness.USER_STACK) + 0x1000 : kernelTop);
+        setGpr(b, regs.rsp(), f.user ? f.w.page(Harness.USER_STACK) + 0x1000 : f.kernelTop);
         setGpr(b, regs.eflags(), RFLAGS_FIXED | (q.ac() ? RFLAGS_AC : 0));
-        b.writeRegister(regs.cr2().number(), cr2Sentinel, width(regs.cr2()));
-        setGpr(b, regs.rip(), q.kind() == AccessKind.FETCH ? q.linear() : stub);
-        Slot<byte[]> original = null;
-        if (q.kind() == AccessKind.WRITE || q.kind() == AccessKind.FETCH) {
-            b.physicalMemoryMode(false);
-            original = b.tryReadMemory(q.linear(), 1);
-            if (q.kind() == AccessKind.FETCH) {
-                b.tryWriteMemory(q.linear(), new byte[] {(byte) 0x90});
-            }
-            b.physicalMemoryMode(true);
+        b.writeRegister(regs.cr2().number(), f.cr2Sentinel, width(regs.cr2()));
+        setGpr(b, regs.rip(), q.kind() == AccessKind.FETCH ? q.linear() : f.stub);
+    }
+
+    /**
+     * For a store or a fetch, the byte at the linear address as it is before the access (put back after
+     * it), with a NOP written there for a fetch to execute; nothing for other accesses.
+     */
+    private static Slot<byte[]> saveAccessedByte(GdbBatch b, MachineQuery q) {
+        if (q.kind() != AccessKind.WRITE && q.kind() != AccessKind.FETCH) {
+            return null;
         }
-        boolean writes = q.kind() == AccessKind.WRITE || q.kind() == AccessKind.FETCH;
-        Slot<String> gpa = askPhysical || writes ? b.monitor(String.format("gva2gpa 0x%x", q.linear())) : null;
-        if (writes) {
-            // Stores and fetches write guest memory: make sure they cannot write into the harness.
-            run(b);
-            Optional<Long> target = parseGpa(gpa.get());
-            if (target.isPresent() && target.get() >= harness.base() && target.get() < harness.end()) {
-                throw new QueryRejectedException(String.format("the access maps to physical %x, inside the harness "
-                        + "(%x..%x); QEMU would overwrite it", target.get(), harness.base(), harness.end() - 1));
-            }
-            b = new GdbBatch();
+        b.physicalMemoryMode(false);
+        Slot<byte[]> original = b.tryReadMemory(q.linear(), 1);
+        if (q.kind() == AccessKind.FETCH) {
+            b.tryWriteMemory(q.linear(), new byte[] {(byte) 0x90});
         }
+        b.physicalMemoryMode(true);
+        return original;
+    }
+
+    /** Stores and fetches write guest memory: refuses one that would write into the harness. */
+    private GdbBatch guardHarness(GdbBatch b, Slot<String> gpa) {
+        run(b);
+        Optional<Long> target = parseGpa(gpa.get());
+        if (target.isPresent() && target.get() >= harness.base() && target.get() < harness.end()) {
+            throw new QueryRejectedException(String.format("the access maps to physical %x, inside the harness "
+                    + "(%x..%x); QEMU would overwrite it", target.get(), harness.base(), harness.end() - 1));
+        }
+        return new GdbBatch();
+    }
+
+    /** Runs the batch and then the access itself, one instruction. */
+    private void singleStep(GdbBatch b) {
         Slot<StopReply> stop = b.step();
         run(b);
         StopReply reply = stop.get();
@@ -398,13 +474,16 @@ public final class QemuMachine implements AutoCloseable {
             throw new GdbProtocolException("the guest shut down (triple fault) during the access");
         }
         expectStepped(reply);
+    }
 
+    /** Reads where the step stopped and the memory it left, and puts back the byte a store or fetch saved. */
+    private ReadBack readBack(MachineQuery q, Slot<byte[]> original) {
         GdbBatch r = new GdbBatch();
         Slot<Long> rip = r.readRegister(regs.rip().number());
         Slot<Long> cr2 = r.readRegister(regs.cr2().number());
         Slot<Long> rsp = r.readRegister(regs.rsp().number());
-        long stackBytes = 64;
-        Slot<byte[]> stack = r.readMemory(harness.physical(Harness.KERNEL_STACK) + 0x1000 - stackBytes, (int) stackBytes);
+        Slot<byte[]> stack = r.readMemory(harness.physical(Harness.KERNEL_STACK) + 0x1000 - ReadBack.STACK_BYTES,
+                (int) ReadBack.STACK_BYTES);
         List<Map.Entry<Long, Slot<byte[]>>> words = readWords(r, q.memory().keySet());
         if (original != null) {
             r.physicalMemoryMode(false);
@@ -415,9 +494,13 @@ public final class QemuMachine implements AutoCloseable {
             r.physicalMemoryMode(true);
         }
         run(r);
+        return new ReadBack(rip, cr2, rsp, stack, words);
+    }
 
+    /** The query's words after the access, without the harness's own bits in the words it shares with them. */
+    private static SortedMap<Long, Long> memoryAfter(MachineQuery q, Hook hook, long hookWord, ReadBack back) {
         SortedMap<Long, Long> after = new TreeMap<>();
-        for (Map.Entry<Long, Slot<byte[]>> e : words) {
+        for (Map.Entry<Long, Slot<byte[]>> e : back.words()) {
             byte[] bytes = e.getValue().get();
             for (int i = 0; i < bytes.length; i += 8) {
                 after.put(e.getKey() + i, Hex.word(bytes, i));
@@ -433,22 +516,32 @@ public final class QemuMachine implements AutoCloseable {
             long before = q.memory().getOrDefault(shared, 0L);
             after.put(shared, after.get(shared) & ~0x20L | before & 0x20L);
         }
-        Optional<Long> physical = askPhysical ? parseGpa(gpa.get()) : Optional.empty();
-        long mask = q.mode().longMode() ? -1L : 0xFFFF_FFFFL;
-        long done = q.kind() == AccessKind.FETCH ? q.linear() + 1 & mask : stub + 2 & mask;
-        long handlers = w.page(Harness.SUPERVISOR_CODE) + Harness.HANDLERS & mask;
-        long at = rip.get() & mask;
+        return after;
+    }
+
+    /**
+     * The access's outcome from where the step stopped: past the access (it completed), or at one of the
+     * harness's exception handlers (the vector, the error code it pushed, and CR2).
+     */
+    private static MachineOutcome outcome(MachineQuery q, Frame f, ReadBack back, SortedMap<Long, Long> after,
+            Optional<Long> physical) {
+        long mask = f.mask;
+        long done = q.kind() == AccessKind.FETCH ? q.linear() + 1 & mask : f.stub + 2 & mask;
+        long handlers = f.w.page(Harness.SUPERVISOR_CODE) + Harness.HANDLERS & mask;
+        long at = back.rip().get() & mask;
         if (at == done || q.kind() == AccessKind.FETCH && at == (q.linear() + 2 & mask)) {
             return MachineOutcome.of(Optional.empty(), physical, after);
         }
-        long cr2Value = cr2.get() & mask;
+        long cr2Value = back.cr2().get() & mask;
         if (q.kind() == AccessKind.FETCH && at == (handlers + 8 * 14 & mask) && cr2Value != (q.linear() & mask)) {
             // the byte at the address was fetched; the 00 00 executed from memory without RAM then faulted
             // on its second byte (next page) or on its operand
             return MachineOutcome.of(Optional.empty(), physical, after);
         }
-        if (implicit && (at == (handlers + 8 * 13 & mask) || at == (handlers + 8 * 11 & mask))
-                && (stack.get().length > 0) && errorCodeAt(stack.get(), rsp.get() & mask, kernelTop, stackBytes, mask)
+        long stackBytes = ReadBack.STACK_BYTES;
+        if (f.implicit && (at == (handlers + 8 * 13 & mask) || at == (handlers + 8 * 11 & mask))
+                && (back.stack().get().length > 0)
+                && errorCodeAt(back.stack().get(), back.rsp().get() & mask, f.kernelTop, stackBytes, mask)
                 == Harness.LDT_SELECTOR) {
             // the descriptor was read; the vCPU refused what it found there, which is not a paging matter
             return MachineOutcome.of(Optional.empty(), physical, after);
@@ -460,16 +553,16 @@ public final class QemuMachine implements AutoCloseable {
         int vector = (int) v;
         Optional<Long> errorCode = Optional.empty();
         if (Harness.pushesErrorCode(vector)) {
-            long sp = rsp.get() & mask;
-            long offset = sp - (kernelTop - stackBytes & mask);
+            long sp = back.rsp().get() & mask;
+            long offset = sp - (f.kernelTop - stackBytes & mask);
             if (offset < 0 || offset + 8 > stackBytes) {
                 throw new GdbProtocolException(String.format("the exception left RSP at %x, outside the kernel stack", sp));
             }
-            long ec = Hex.word(padded(stack.get()), (int) offset);
+            long ec = Hex.word(padded(back.stack().get()), (int) offset);
             errorCode = Optional.of(q.mode().longMode() ? ec : ec & 0xFFFF_FFFFL);
         }
         return MachineOutcome.of(Optional.of(new MachineOutcome.Fault(vector, errorCode,
-                cr2Value == (cr2Sentinel & mask) ? CR2_SENTINEL : cr2Value)), physical, after);
+                cr2Value == (f.cr2Sentinel & mask) ? CR2_SENTINEL : cr2Value)), physical, after);
     }
 
     /** A key whose PKRS bits allow supervisor reads and writes, for the harness pages (exception delivery writes the stack). */
