@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.function.Supplier;
-import org.gmck.spi.RejectedException;
-import org.gmck.spi.Status;
+import org.gmck.spi.common.RejectedException;
+import org.gmck.spi.common.Status;
 
 /** Checks the contract for bad input: a typed refusal with the expected status, and nothing observable changed. */
 public final class Refusals {

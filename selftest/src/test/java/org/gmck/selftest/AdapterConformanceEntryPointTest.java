@@ -14,7 +14,7 @@ import org.gmck.kit.certify.AdapterConformanceTest;
 import org.gmck.reference.binding.ReferenceAdapter;
 import org.gmck.selftest.pgm.LongModeBitsNotSetOnSwitch;
 import org.gmck.spi.ConformanceAdapter;
-import org.gmck.spi.Profile;
+import org.gmck.spi.common.Profile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -13,7 +13,7 @@ import java.util.Set;
 import org.gmck.kit.report.CertificationReport;
 import org.gmck.kit.report.Verdict;
 import org.gmck.selftest.pgm.LiteralDiagonalSpecialEffort;
-import org.gmck.spi.Profile;
+import org.gmck.spi.common.Profile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -22,7 +22,7 @@ import org.gmck.kit.report.ReportSink;
 import org.gmck.kit.report.Verdict;
 import org.gmck.selftest.hostile.PgmModesOnly;
 import org.gmck.spi.ConformanceAdapter;
-import org.gmck.spi.Profile;
+import org.gmck.spi.common.Profile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -7,7 +7,7 @@ import org.gmck.kit.certify.Certification;
 import org.gmck.kit.certify.CheckSettings;
 import org.gmck.kit.report.ReportSink;
 import org.gmck.spi.ConformanceAdapter;
-import org.gmck.spi.Profile;
+import org.gmck.spi.common.Profile;
 
 /** Runs of the published suite in this JVM, each with its own report folder under {@code target/}. */
 final class KitRuns {

@@ -98,7 +98,7 @@ class KnownBadAdaptersTest {
         } catch (InvocationTargetException e) {
             throw new AssertionError(type.getSimpleName() + " cannot be constructed", e.getCause());
         }
-        java.util.Set<org.gmck.spi.Profile> profiles = java.util.EnumSet.of(rule.profile());
+        java.util.Set<org.gmck.spi.common.Profile> profiles = java.util.EnumSet.of(rule.profile());
         for (String also : breaks.also()) {
             RuleCatalogue.bundled().rule(also).ifPresent(r -> profiles.add(r.profile()));
         }

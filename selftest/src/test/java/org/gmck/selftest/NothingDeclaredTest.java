@@ -9,7 +9,7 @@ import java.util.Set;
 import org.gmck.kit.report.CertificationReport;
 import org.gmck.kit.report.Verdict;
 import org.gmck.spi.ConformanceAdapter;
-import org.gmck.spi.Profile;
+import org.gmck.spi.common.Profile;
 import org.junit.jupiter.api.Test;
 
 /** An adapter that declares nothing is not certified: every rule is not applicable and no line claims conformance. */

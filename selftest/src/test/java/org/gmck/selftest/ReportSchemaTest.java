@@ -20,7 +20,7 @@ import java.util.stream.StreamSupport;
 import org.gmck.kit.report.ReportJson;
 import org.gmck.kit.report.Verdict;
 import org.gmck.selftest.pgm.LiteralDiagonalSpecialEffort;
-import org.gmck.spi.Profile;
+import org.gmck.spi.common.Profile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

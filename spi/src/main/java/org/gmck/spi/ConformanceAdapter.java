@@ -2,6 +2,8 @@ package org.gmck.spi;
 
 import java.util.Map;
 import java.util.Set;
+import org.gmck.spi.common.Profile;
+import org.gmck.spi.common.ProfileNotImplementedException;
 import org.gmck.spi.gmm.GmmFactory;
 import org.gmck.spi.largepage.LargePages;
 import org.gmck.spi.monitor.MonitorFactory;
@@ -76,7 +78,7 @@ public interface ConformanceAdapter {
      * {@link Profile#X86_PDPTE_REGISTERS} for the PAE PDPTE registers): a fresh MMU for a CPU model with
      * {@code guestRamBytes} of zeroed guest RAM and no control registers loaded yet.
      *
-     * @throws RejectedException {@link org.gmck.spi.x86.X86Status#INVALID_CPU_MODEL},
+     * @throws org.gmck.spi.common.RejectedException {@link org.gmck.spi.x86.X86Status#INVALID_CPU_MODEL},
      *                           {@link org.gmck.spi.x86.X86Status#INVALID_GUEST_RAM}
      */
     default X86Mmu newX86Mmu(CpuModel model, long guestRamBytes) {

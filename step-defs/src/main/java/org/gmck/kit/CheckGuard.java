@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.gmck.spi.ConformanceAdapter;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 
 /**
  * The call guard of a check that is not a scenario: each call into the adapter within the run's timeout. A

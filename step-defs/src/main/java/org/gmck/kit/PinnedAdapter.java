@@ -42,7 +42,7 @@ final class PinnedAdapter implements ConformanceAdapter {
     }
 
     @Override
-    public Set<org.gmck.spi.Profile> profiles() {
+    public Set<org.gmck.spi.common.Profile> profiles() {
         return metadata.profiles();
     }
 

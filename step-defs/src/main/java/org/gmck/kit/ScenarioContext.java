@@ -8,8 +8,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.gmck.kit.catalogue.Rule;
 import org.gmck.spi.ConformanceAdapter;
-import org.gmck.spi.Profile;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.Profile;
+import org.gmck.spi.common.RejectedException;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -80,9 +80,7 @@ public final class ScenarioContext implements CallGuard {
      */
     @Override
     public Object call(String what, java.util.concurrent.Callable<Object> call) {
-        RunLimits.stopped().ifPresent(why -> {
-            throw new org.opentest4j.TestAbortedException(RunLimits.notRun(why));
-        });
+        NotRun.ifStopped();
         if (timeout.equals(Timeouts.UNLIMITED)) {
             return direct(what, call);
         }

@@ -3,7 +3,7 @@ package com.example.pgmlite;
 import java.util.Map;
 import java.util.Set;
 import org.gmck.spi.ConformanceAdapter;
-import org.gmck.spi.Profile;
+import org.gmck.spi.common.Profile;
 import org.gmck.spi.pgm.PagingModes;
 
 /** Binds pgm-lite to the kit's SPI. Certified by {@code PgmLiteConformanceTest}. */

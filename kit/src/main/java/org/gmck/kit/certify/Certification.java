@@ -21,7 +21,7 @@ import org.gmck.kit.report.CertificationReport;
 import org.gmck.kit.report.ReportBundle;
 import org.gmck.kit.report.ReportSink;
 import org.gmck.spi.ConformanceAdapter;
-import org.gmck.spi.Profile;
+import org.gmck.spi.common.Profile;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;

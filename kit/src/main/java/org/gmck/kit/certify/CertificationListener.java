@@ -14,8 +14,9 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.gmck.kit.Adapters;
+import org.gmck.kit.NotApplicable;
+import org.gmck.kit.NotRun;
 import org.gmck.kit.RunLimits;
-import org.gmck.kit.steps.KitHooks;
 import org.gmck.kit.Timeouts;
 import org.gmck.kit.catalogue.Rule;
 import org.gmck.kit.catalogue.RuleCatalogue;
@@ -23,14 +24,14 @@ import org.gmck.kit.evidence.CaseTally;
 import org.gmck.kit.evidence.EvidenceEntries;
 import org.gmck.kit.evidence.ModelEvidence;
 import org.gmck.kit.evidence.RuleEvidence;
+import org.gmck.kit.evidence.ScenarioOutcome;
 import org.gmck.kit.report.Baseline;
 import org.gmck.kit.report.CertificationReport;
 import org.gmck.kit.report.KitSources;
 import org.gmck.kit.report.ReportBundle;
 import org.gmck.kit.report.ReportSink;
-import org.gmck.kit.evidence.ScenarioOutcome;
 import org.gmck.spi.ConformanceAdapter;
-import org.gmck.spi.Profile;
+import org.gmck.spi.common.Profile;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.TestTag;
@@ -266,8 +267,8 @@ public final class CertificationListener implements TestExecutionListener {
         if (rule.isPresent()) {
             switch (result.getStatus()) {
                 case SUCCESSFUL -> scenario(rule.get(), id, ScenarioOutcome.PASSED, "");
-                case ABORTED -> scenario(rule.get(), id, message.startsWith(RunLimits.NOT_RUN) ? ScenarioOutcome.NOT_RUN
-                        : message.contains(KitHooks.NOT_APPLICABLE) ? ScenarioOutcome.NOT_APPLICABLE
+                case ABORTED -> scenario(rule.get(), id, thrown.filter(NotRun::signalled).isPresent() ? ScenarioOutcome.NOT_RUN
+                        : thrown.filter(NotApplicable::signalled).isPresent() ? ScenarioOutcome.NOT_APPLICABLE
                         : ScenarioOutcome.SKIPPED, message);
                 default -> scenario(rule.get(), id, ScenarioOutcome.FAILED, message);
             }

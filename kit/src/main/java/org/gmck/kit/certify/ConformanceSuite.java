@@ -19,7 +19,7 @@ import org.junit.platform.suite.api.Suite;
  * the model-based runs ({@link ModelChecks}), GMM calls made at once from several threads
  * ({@link GmmConcurrencyChecks}) and random virtual-handler sequences ({@link VirtualHandlerChecks}).
  * {@link Certification} runs it through the JUnit Platform Launcher; the kit's own build runs it as the test
- * {@code org.gmck.kit.RunConformanceTest}, which inherits this selection.
+ * {@code org.gmck.kit.certify.RunConformanceTest}, which inherits this selection.
  */
 @Suite
 @IncludeEngines({"cucumber", "junit-jupiter"})

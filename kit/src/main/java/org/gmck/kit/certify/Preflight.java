@@ -16,7 +16,7 @@ import org.gmck.kit.RunLimits;
 import org.gmck.kit.Timeouts;
 import org.gmck.kit.catalogue.RuleCatalogue;
 import org.gmck.kit.report.Baseline;
-import org.gmck.spi.Profile;
+import org.gmck.spi.common.Profile;
 
 /**
  * Everything a certification run checks before it runs anything: each option (named with the value given

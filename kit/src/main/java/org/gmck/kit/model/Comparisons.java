@@ -3,7 +3,7 @@ package org.gmck.kit.model;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 
 /**
  * The comparisons a session makes after one operation, stopping at the first that fails. An observation that

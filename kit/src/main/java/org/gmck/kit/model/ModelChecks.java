@@ -2,6 +2,9 @@ package org.gmck.kit.model;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.gmck.kit.NotApplicable;
+import org.gmck.kit.NotRun;
+
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
@@ -19,8 +22,7 @@ import org.gmck.kit.certify.CheckSettings;
 import org.gmck.kit.evidence.EvidenceEntries;
 import org.gmck.kit.evidence.ModelEvidence;
 import org.gmck.spi.ConformanceAdapter;
-import org.gmck.spi.Profile;
-import org.junit.jupiter.api.Assumptions;
+import org.gmck.spi.common.Profile;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,15 +46,15 @@ public class ModelChecks {
     void theAdapterAgreesWithTheModel(String name, CheckSettings settings, TestReporter reporter) {
         ModelSpec<?> spec = ModelSpecs.all().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
         ConformanceAdapter declared = Adapters.selected();
-        Assumptions.assumeTrue(settings.runs(spec.profile(), declared.profiles()), () -> "Not applicable: adapter '"
+        NotApplicable.unless(settings.runs(spec.profile(), declared.profiles()), () -> "adapter '"
                 + declared.name() + "' does not declare profile " + spec.profile().id());
         ConformanceAdapter adapter = checking(declared, settings);
         List<String> variants = spec.variants(adapter);
-        Assumptions.assumeFalse(variants.isEmpty(), () -> "Not applicable: no variant of the " + name + " model applies to '"
+        NotApplicable.unless(!(variants.isEmpty()), () -> "no variant of the " + name + " model applies to '"
                 + adapter.name() + "'");
         List<String> disagreements = new ArrayList<>();
         for (String variant : variants) {
-            RunLimits.stopped().ifPresent(why -> Assumptions.abort(RunLimits.notRun(why)));
+            NotRun.ifStopped();
             ModelRunner.Result result = ModelRunner.run(spec, variant, adapter, settings, new CheckGuard(Timeouts.forRun()));
             TreeSet<String> rules = new TreeSet<>(spec.rules());
             rules.removeIf(rule -> RuleCatalogue.bundled().rule(rule).filter(r -> adapter.profiles().contains(r.profile())).isEmpty());

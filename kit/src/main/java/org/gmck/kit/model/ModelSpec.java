@@ -3,7 +3,7 @@ package org.gmck.kit.model;
 import java.util.List;
 import java.util.Set;
 import org.gmck.spi.ConformanceAdapter;
-import org.gmck.spi.Profile;
+import org.gmck.spi.common.Profile;
 import org.quicktheories.core.Gen;
 
 /**

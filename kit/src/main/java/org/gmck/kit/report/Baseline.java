@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.gmck.kit.catalogue.Rule;
 import org.gmck.kit.catalogue.RuleCatalogue;
-import org.gmck.spi.Profile;
+import org.gmck.spi.common.Profile;
 
 /**
  * An implementation's expected-failure baseline: the rules it knows it breaks. A listed rule that fails

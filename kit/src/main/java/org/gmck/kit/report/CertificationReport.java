@@ -14,7 +14,7 @@ import org.gmck.kit.catalogue.Level;
 import org.gmck.kit.catalogue.Rule;
 import org.gmck.kit.evidence.CaseTally;
 import org.gmck.kit.evidence.RuleEvidence;
-import org.gmck.spi.Profile;
+import org.gmck.spi.common.Profile;
 
 /**
  * The outcome of one run of the kit: the catalogue joined with the scenarios' results, one verdict per

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.gmck.kit.catalogue.Rule;
 import org.gmck.kit.evidence.EvidenceJson;
-import org.gmck.spi.Profile;
+import org.gmck.spi.common.Profile;
 
 /** Writes a {@link CertificationReport} as JSON conforming to {@value #SCHEMA}. */
 public final class ReportJson {

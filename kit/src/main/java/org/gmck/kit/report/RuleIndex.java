@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import org.gmck.kit.catalogue.FeatureIndex;
 import org.gmck.kit.catalogue.Rule;
 import org.gmck.kit.catalogue.RuleCatalogue;
-import org.gmck.spi.Profile;
+import org.gmck.spi.common.Profile;
 
 /**
  * The browsable rule index (living documentation), generated from the catalogue and the features, with

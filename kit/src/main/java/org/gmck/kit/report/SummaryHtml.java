@@ -3,7 +3,7 @@ package org.gmck.kit.report;
 import org.gmck.kit.evidence.ScenarioOutcome;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.gmck.spi.Profile;
+import org.gmck.spi.common.Profile;
 
 /** The {@link SummaryMarkdown} view as one self-contained HTML page, for reading in a browser. */
 public final class SummaryHtml {

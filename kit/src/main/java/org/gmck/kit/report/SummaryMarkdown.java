@@ -4,7 +4,7 @@ import org.gmck.kit.evidence.ScenarioOutcome;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.gmck.spi.Profile;
+import org.gmck.spi.common.Profile;
 
 /**
  * The human view of a {@link CertificationReport}: the verdict, then per profile a table of its rules,

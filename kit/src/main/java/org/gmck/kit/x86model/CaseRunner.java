@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.gmck.kit.CheckGuard;
 import org.gmck.kit.x86walk.MemoryWord;
 import org.gmck.spi.ConformanceAdapter;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.x86.AccessOutcome;
 import org.gmck.spi.x86.ControlRegisters;
 import org.gmck.spi.x86.Loaded;

@@ -2,6 +2,9 @@ package org.gmck.kit.x86model;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.gmck.kit.NotApplicable;
+import org.gmck.kit.NotRun;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +22,7 @@ import org.gmck.kit.evidence.CaseTally;
 import org.gmck.kit.evidence.EvidenceEntries;
 import org.gmck.kit.report.Baseline;
 import org.gmck.spi.ConformanceAdapter;
-import org.gmck.spi.Profile;
-import org.junit.jupiter.api.Assumptions;
+import org.gmck.spi.common.Profile;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,8 +55,8 @@ public class X86FixtureChecks {
     void everyCaseHolds(String file, CheckSettings settings, TestReporter reporter) {
         ConformanceAdapter adapter = Adapters.selected();
         Set<Profile> declared = adapter.profiles();
-        Assumptions.assumeTrue(settings.runs(Profile.X86_PAGING, declared),
-                () -> "Not applicable: adapter '" + adapter.name() + "' does not declare profile x86-paging");
+        NotApplicable.unless(settings.runs(Profile.X86_PAGING, declared),
+                () -> "adapter '" + adapter.name() + "' does not declare profile x86-paging");
         RuleCatalogue catalogue = RuleCatalogue.bundled();
         Baseline baseline = Baseline.forRun(catalogue, declared);
         CheckGuard guard = new CheckGuard(Timeouts.forRun());
@@ -107,7 +109,7 @@ public class X86FixtureChecks {
                         + tally.first().get(0).id() + ": " + tally.first().get(0).difference());
             }
         });
-        RunLimits.stopped().ifPresent(why -> Assumptions.abort(RunLimits.notRun(why) + "; " + file + " was cut short"));
+        NotRun.ifStopped("; " + file + " was cut short");
         assertTrue(!tallies.isEmpty(), "no case of " + file + " applies to adapter " + adapter.name());
         assertTrue(failures.isEmpty(), () -> "x86 fixtures, " + source + ":\n  " + String.join("\n  ", failures));
     }

@@ -6,6 +6,9 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import org.gmck.kit.NotApplicable;
+import org.gmck.kit.NotRun;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,13 +27,12 @@ import org.gmck.kit.x86walk.MemoryWord;
 import org.gmck.kit.x86walk.WalkSpec;
 import org.gmck.kit.x86walk.X86RuleModel;
 import org.gmck.spi.ConformanceAdapter;
-import org.gmck.spi.Profile;
+import org.gmck.spi.common.Profile;
 import org.gmck.spi.x86.AccessOutcome;
 import org.gmck.spi.x86.EntryUse;
 import org.gmck.spi.x86.Loaded;
 import org.gmck.spi.x86.Translated;
 import org.gmck.spi.x86.X86Mmu;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -92,7 +94,7 @@ public class X86RandomChecks {
             return difference.map(CaseRunner.Difference::hung).orElse(false);
         });
         tallies.publish(reporter);
-        RunLimits.stopped().ifPresent(why -> Assumptions.abort(RunLimits.notRun(why)));
+        NotRun.ifStopped();
     }
 
     @Test
@@ -125,13 +127,13 @@ public class X86RandomChecks {
             return hung;
         });
         tallies.publish(reporter);
-        RunLimits.stopped().ifPresent(why -> Assumptions.abort(RunLimits.notRun(why)));
+        NotRun.ifStopped();
     }
 
     private static ConformanceAdapter applicable(CheckSettings settings) {
         ConformanceAdapter adapter = Adapters.selected();
-        Assumptions.assumeTrue(settings.runs(Profile.X86_PAGING, adapter.profiles()),
-                () -> "Not applicable: adapter '" + adapter.name() + "' does not declare profile x86-paging");
+        NotApplicable.unless(settings.runs(Profile.X86_PAGING, adapter.profiles()),
+                () -> "adapter '" + adapter.name() + "' does not declare profile x86-paging");
         return adapter;
     }
 

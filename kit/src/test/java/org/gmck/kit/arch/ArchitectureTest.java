@@ -4,6 +4,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -66,12 +69,12 @@ class ArchitectureTest {
 
     @Test
     void noPackageCyclesInTheReference() {
-        slices().matching("org.gmck.reference.(*)..").should().beFreeOfCycles().check(reference);
+        slices().assignedFrom(packagesUnder("org.gmck.reference")).should().beFreeOfCycles().check(reference);
     }
 
     @Test
     void noPackageCyclesInTheSpi() {
-        slices().matching("org.gmck.spi.(*)..").should().beFreeOfCycles().allowEmptyShould(true).check(spi);
+        slices().assignedFrom(packagesUnder("org.gmck.spi")).should().beFreeOfCycles().check(spi);
     }
 
     /**
@@ -80,8 +83,34 @@ class ArchitectureTest {
      */
     @Test
     void noPackageCyclesInTheKit() {
-        slices().matching("org.gmck.kit.(*)..").should().beFreeOfCycles()
+        slices().assignedFrom(packagesUnder("org.gmck.kit")).should().beFreeOfCycles()
                 .ignoreDependency(JavaClass.Predicates.equivalentTo(ConformanceSuite.class), DescribedPredicate.alwaysTrue())
                 .check(kit);
+    }
+
+    /**
+     * One slice for each package directly under {@code root} (with its subpackages) and one for {@code root}
+     * itself, so that a cycle through the root package (an entry point there that names the subpackages,
+     * which name a type of the root back) is seen too.
+     */
+    private static SliceAssignment packagesUnder(String root) {
+        return new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                String name = javaClass.getPackageName();
+                if (name.equals(root)) {
+                    return SliceIdentifier.of(root);
+                }
+                if (name.startsWith(root + ".")) {
+                    return SliceIdentifier.of(root + "." + name.substring(root.length() + 1).split("\\.")[0]);
+                }
+                return SliceIdentifier.ignore();
+            }
+
+            @Override
+            public String getDescription() {
+                return "the packages under " + root + ", the root package itself one of them";
+            }
+        };
     }
 }

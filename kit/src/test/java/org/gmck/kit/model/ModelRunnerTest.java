@@ -12,7 +12,7 @@ import java.util.Set;
 import org.gmck.kit.CheckGuard;
 import org.gmck.kit.certify.CheckSettings;
 import org.gmck.spi.ConformanceAdapter;
-import org.gmck.spi.Profile;
+import org.gmck.spi.common.Profile;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 

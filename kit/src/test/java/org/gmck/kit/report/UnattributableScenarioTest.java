@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.gmck.kit.catalogue.FeatureIndex;
-import org.gmck.spi.Profile;
+import org.gmck.spi.common.Profile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import org.gmck.qemu.process.QemuInstallation;
 import org.gmck.spi.ConformanceAdapter;
-import org.gmck.spi.Profile;
+import org.gmck.spi.common.Profile;
 import org.gmck.spi.x86.CpuModel;
 import org.gmck.spi.x86.X86Mmu;
 

@@ -14,7 +14,7 @@ import org.gmck.qemu.machine.PagingMode;
 import org.gmck.qemu.machine.QemuMachine;
 import org.gmck.qemu.machine.QueryRejectedException;
 import org.gmck.qemu.process.QemuNotInstalledException;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.x86.Access;
 import org.gmck.spi.x86.AccessOutcome;
 import org.gmck.spi.x86.ControlRegisters;

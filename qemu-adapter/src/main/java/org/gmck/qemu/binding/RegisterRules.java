@@ -2,7 +2,7 @@ package org.gmck.qemu.binding;
 
 import java.util.Map;
 import java.util.Optional;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.x86.ControlRegisters;
 import org.gmck.spi.x86.CpuFeature;
 import org.gmck.spi.x86.CpuModel;

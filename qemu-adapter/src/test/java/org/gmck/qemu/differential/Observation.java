@@ -3,7 +3,7 @@ package org.gmck.qemu.differential;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.gmck.spi.ConformanceAdapter;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.x86.AccessOutcome;
 import org.gmck.spi.x86.LoadOutcome;
 import org.gmck.spi.x86.Loaded;

@@ -13,7 +13,7 @@ import org.gmck.reference.pgm.handler.ReferenceAccessHandlers;
 import org.gmck.reference.pgm.vm.PgmGuestMemoryFactory;
 import org.gmck.reference.x86.ReferenceX86Mmu;
 import org.gmck.spi.ConformanceAdapter;
-import org.gmck.spi.Profile;
+import org.gmck.spi.common.Profile;
 import org.gmck.spi.gmm.GmmFactory;
 import org.gmck.spi.largepage.LargePages;
 import org.gmck.spi.monitor.MonitorFactory;

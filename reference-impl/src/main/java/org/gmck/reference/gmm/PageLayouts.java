@@ -1,6 +1,6 @@
 package org.gmck.reference.gmm;
 
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.gmm.GmmPageFields;
 import org.gmck.spi.gmm.GmmPageLayout;
 import org.gmck.spi.gmm.GmmStatus;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.largepage.CounterArray;
 import org.gmck.spi.largepage.HostBacking;
 import org.gmck.spi.largepage.LargeMappingDecision;

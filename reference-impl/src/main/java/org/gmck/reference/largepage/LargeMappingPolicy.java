@@ -1,6 +1,6 @@
 package org.gmck.reference.largepage;
 
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.largepage.HostBacking;
 import org.gmck.spi.largepage.LargeMappingDecision;
 import org.gmck.spi.largepage.LargePageStatus;

@@ -3,7 +3,7 @@ package org.gmck.reference.largepage;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.largepage.CounterEncoding;
 import org.gmck.spi.largepage.CounterArray;
 import org.gmck.spi.largepage.HostBacking;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.largepage.CounterEncoding;
 import org.gmck.spi.largepage.HostBacking;
 import org.gmck.spi.largepage.LargePageStatus;

@@ -2,7 +2,7 @@ package org.gmck.reference.monitor;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.monitor.MonitorStatus;
 
 /**

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.monitor.FaultRoute;
 import org.gmck.spi.monitor.Monitor;
 import org.gmck.spi.monitor.MonitorEntry;

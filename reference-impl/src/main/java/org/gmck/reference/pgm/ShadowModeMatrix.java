@@ -7,7 +7,7 @@ import static org.gmck.spi.pgm.PagingMode.PAE;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.pgm.GuestMode;
 import org.gmck.spi.pgm.ModeStatus;
 import org.gmck.spi.pgm.PagingMode;

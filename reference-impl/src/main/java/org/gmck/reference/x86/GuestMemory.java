@@ -2,7 +2,7 @@ package org.gmck.reference.x86;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.x86.X86Status;
 
 /**

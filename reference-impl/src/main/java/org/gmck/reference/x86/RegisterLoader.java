@@ -17,7 +17,7 @@ import static org.gmck.spi.x86.ControlRegisters.EFER_NXE;
 
 import java.util.Map;
 import java.util.Optional;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.x86.ControlRegisters;
 import org.gmck.spi.x86.CpuFeature;
 import org.gmck.spi.x86.CpuModel;

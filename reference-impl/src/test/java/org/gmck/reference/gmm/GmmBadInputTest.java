@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.gmck.reference.Refusals.Case;
 import org.gmck.reference.binding.ReferenceAdapter;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.gmm.Account;
 import org.gmck.spi.gmm.GlobalMemory;
 import org.gmck.spi.gmm.GmmEdition;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.gmck.selftest.Breaks;
 import org.gmck.selftest.KnownBad;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.gmm.Account;
 import org.gmck.spi.gmm.AllocatedPage;
 import org.gmck.spi.gmm.ChunkInfo;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gmck.selftest.Breaks;
 import org.gmck.selftest.KnownBad;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.gmm.GlobalMemory;
 import org.gmck.spi.gmm.GmmEdition;
 import org.gmck.spi.gmm.GmmFactory;

@@ -2,7 +2,7 @@ package org.gmck.selftest.gmm;
 
 import org.gmck.selftest.Breaks;
 import org.gmck.selftest.KnownBad;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.gmm.GlobalMemory;
 import org.gmck.spi.gmm.GmmEdition;
 import org.gmck.spi.gmm.GmmFactory;

@@ -3,7 +3,7 @@ package org.gmck.selftest.handler;
 import org.gmck.selftest.Breaks;
 import org.gmck.selftest.Intercept;
 import org.gmck.selftest.KnownBad;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.pgm.handler.AccessHandlerFactory;
 import org.gmck.spi.pgm.handler.HandledVm;
 import org.gmck.spi.pgm.handler.HandlerStatus;

@@ -3,7 +3,7 @@ package org.gmck.selftest.hostile;
 import java.util.Set;
 import org.gmck.reference.binding.ReferenceAdapter;
 import org.gmck.spi.ConformanceAdapter;
-import org.gmck.spi.Profile;
+import org.gmck.spi.common.Profile;
 import org.gmck.spi.pgm.PagingModes;
 
 /** The reference's paging modes under another name: the base of the hostile adapters, quick to certify. */

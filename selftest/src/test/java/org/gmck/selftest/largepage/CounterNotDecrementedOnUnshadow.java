@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.gmck.selftest.Breaks;
 import org.gmck.selftest.KnownBad;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.largepage.LargeMappingDecision;
 import org.gmck.spi.largepage.LargePageStatus;
 import org.gmck.spi.largepage.LargePages;

@@ -4,7 +4,7 @@ import java.util.List;
 import org.gmck.selftest.Breaks;
 import org.gmck.selftest.Intercept;
 import org.gmck.selftest.KnownBad;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.monitor.Monitor;
 import org.gmck.spi.monitor.MonitorFactory;
 import org.gmck.spi.monitor.MonitorStatus;

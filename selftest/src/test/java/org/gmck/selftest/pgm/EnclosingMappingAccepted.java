@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.gmck.selftest.Breaks;
 import org.gmck.selftest.Intercept;
 import org.gmck.selftest.KnownBad;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.pgm.PagingMode;
 import org.gmck.spi.pgm.context.ContextStatus;
 import org.gmck.spi.pgm.context.IntermediateContext;

@@ -3,7 +3,7 @@ package org.gmck.selftest.pgm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.pgm.phys.GuestPhysicalMemory;
 import org.gmck.spi.x86.ControlRegisters;
 

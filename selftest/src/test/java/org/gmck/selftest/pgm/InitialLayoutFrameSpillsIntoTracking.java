@@ -3,7 +3,7 @@ package org.gmck.selftest.pgm;
 import org.gmck.selftest.Breaks;
 import org.gmck.selftest.Intercept;
 import org.gmck.selftest.KnownBad;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.pgm.phys.GuestPhysicalMemory;
 import org.gmck.spi.pgm.phys.HostPlacement;
 import org.gmck.spi.pgm.phys.PageRecordLayout;

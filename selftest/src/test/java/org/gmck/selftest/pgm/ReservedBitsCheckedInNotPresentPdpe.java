@@ -2,7 +2,7 @@ package org.gmck.selftest.pgm;
 
 import org.gmck.selftest.Breaks;
 import org.gmck.selftest.KnownBad;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.pgm.GuestMode;
 import org.gmck.spi.pgm.ModeStatus;
 import org.gmck.spi.pgm.PagingModes;

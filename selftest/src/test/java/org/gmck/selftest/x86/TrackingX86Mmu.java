@@ -2,7 +2,7 @@ package org.gmck.selftest.x86;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.x86.ControlRegisters;
 import org.gmck.spi.x86.LoadOutcome;
 import org.gmck.spi.x86.Loaded;

@@ -1,11 +1,11 @@
 package org.gmck.spi.gmm;
 
 import java.util.List;
-import org.gmck.spi.Profile;
-import org.gmck.spi.ProfileNotImplementedException;
+import org.gmck.spi.common.Profile;
+import org.gmck.spi.common.ProfileNotImplementedException;
 
 /**
- * One global memory manager (profile {@code gmm}). Every refusal is a {@link org.gmck.spi.RejectedException}
+ * One global memory manager (profile {@code gmm}). Every refusal is a {@link org.gmck.spi.common.RejectedException}
  * with a {@link GmmStatus}, and a refused call changes nothing. After {@link #terminate()} every call is
  * refused with {@link GmmStatus#VERR_GMM_INSTANCE}. The manager is safe for many VMs calling at once.
  */

@@ -1,6 +1,6 @@
 package org.gmck.spi.gmm;
 
-import org.gmck.spi.Status;
+import org.gmck.spi.common.Status;
 
 /** Why a GMM call was refused, named after VirtualBox's status codes. */
 public enum GmmStatus implements Status {

@@ -1,6 +1,6 @@
 package org.gmck.spi.largepage;
 
-import org.gmck.spi.Status;
+import org.gmck.spi.common.Status;
 
 /** Why a large-page call was refused. KVM itself answers most of these with -EINVAL or -EEXIST. */
 public enum LargePageStatus implements Status {

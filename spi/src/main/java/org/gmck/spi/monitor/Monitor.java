@@ -11,7 +11,7 @@ import java.util.Optional;
  *
  * <p>The guest's page-table writes are calls here ({@link #guestMap}, {@link #guestUnmap}): the guest's
  * tables are write-protected, so every such write traps to the monitor. Refusals are
- * {@link org.gmck.spi.RejectedException}s with a {@link MonitorStatus} and change nothing.
+ * {@link org.gmck.spi.common.RejectedException}s with a {@link MonitorStatus} and change nothing.
  */
 public interface Monitor {
 
@@ -22,7 +22,7 @@ public interface Monitor {
      * The guest writes an entry into its page tables mapping the page at {@code linear} to guest page
      * {@code guestPage}; the write traps and the monitor tables are brought in step.
      *
-     * @throws org.gmck.spi.RejectedException {@link MonitorStatus#MISALIGNED_ADDRESS},
+     * @throws org.gmck.spi.common.RejectedException {@link MonitorStatus#MISALIGNED_ADDRESS},
      *                                        {@link MonitorStatus#INVALID_GUEST_PAGE}
      */
     void guestMap(long linear, long guestPage, boolean writable, boolean user);
@@ -31,7 +31,7 @@ public interface Monitor {
      * The guest clears its entry for the page at {@code linear}; the write traps, the monitor entry goes,
      * and a guest page no longer mapped anywhere is unlocked and given back to the host.
      *
-     * @throws org.gmck.spi.RejectedException {@link MonitorStatus#MISALIGNED_ADDRESS},
+     * @throws org.gmck.spi.common.RejectedException {@link MonitorStatus#MISALIGNED_ADDRESS},
      *                                        {@link MonitorStatus#NOT_MAPPED}
      */
     void guestUnmap(long linear);
@@ -59,7 +59,7 @@ public interface Monitor {
      * holds, takes each out of the monitor tables and only then unlocks it and gives it back.
      *
      * @return how many pages it gave back (fewer when it holds fewer)
-     * @throws org.gmck.spi.RejectedException {@link MonitorStatus#INVALID_PRESSURE}
+     * @throws org.gmck.spi.common.RejectedException {@link MonitorStatus#INVALID_PRESSURE}
      */
     int hostMemoryPressure(int pages);
 
@@ -69,7 +69,7 @@ public interface Monitor {
     /**
      * The guest loads a global descriptor table of raw 8-byte descriptors; the monitor builds its own.
      *
-     * @throws org.gmck.spi.RejectedException {@link MonitorStatus#TOO_MANY_DESCRIPTORS}
+     * @throws org.gmck.spi.common.RejectedException {@link MonitorStatus#TOO_MANY_DESCRIPTORS}
      */
     void guestLoadGdt(List<Long> descriptors);
 

@@ -10,7 +10,7 @@ public interface MonitorFactory {
      * {@code hostPageArray} (host physical addresses, in whatever order the host gives them). With fewer
      * host pages than guest pages the monitor pages guest memory through the host.
      *
-     * @throws org.gmck.spi.RejectedException {@link MonitorStatus#NO_HOST_PAGES},
+     * @throws org.gmck.spi.common.RejectedException {@link MonitorStatus#NO_HOST_PAGES},
      *                                        {@link MonitorStatus#INVALID_HOST_PAGE}
      */
     Monitor newMonitor(int guestPages, List<Long> hostPageArray);

@@ -1,6 +1,6 @@
 package org.gmck.spi.monitor;
 
-import org.gmck.spi.Status;
+import org.gmck.spi.common.Status;
 
 /** Why a monitor call was refused. */
 public enum MonitorStatus implements Status {

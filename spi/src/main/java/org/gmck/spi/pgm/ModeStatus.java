@@ -1,6 +1,6 @@
 package org.gmck.spi.pgm;
 
-import org.gmck.spi.Status;
+import org.gmck.spi.common.Status;
 
 /** Why a paging-mode call was refused. */
 public enum ModeStatus implements Status {

@@ -21,7 +21,7 @@ public interface ShadowContext {
     /**
      * Derives the guest mode from the registers and switches the shadow context to it.
      *
-     * @throws org.gmck.spi.RejectedException {@link ModeStatus#INCONSISTENT_CONTROL_REGISTERS}; the context is then unchanged
+     * @throws org.gmck.spi.common.RejectedException {@link ModeStatus#INCONSISTENT_CONTROL_REGISTERS}; the context is then unchanged
      */
     void changeMode(ControlRegisters registers);
 

@@ -6,7 +6,7 @@ package org.gmck.spi.x86;
  * between calls; translations are never cached across calls (no TLB is modelled).
  *
  * <p>Guest RAM is the physical range {@code [0, guestRamBytes)} and reads as zero until written. Every
- * refusal is a {@link org.gmck.spi.RejectedException} with an {@link X86Status} and changes nothing.
+ * refusal is a {@link org.gmck.spi.common.RejectedException} with an {@link X86Status} and changes nothing.
  */
 public interface X86Mmu {
 
@@ -16,7 +16,7 @@ public interface X86Mmu {
     /**
      * Writes 8 bytes of guest RAM (little endian).
      *
-     * @throws org.gmck.spi.RejectedException {@link X86Status#OUTSIDE_GUEST_RAM},
+     * @throws org.gmck.spi.common.RejectedException {@link X86Status#OUTSIDE_GUEST_RAM},
      *                                        {@link X86Status#MISALIGNED_PHYSICAL_ACCESS}
      */
     void writePhysical64(long physicalAddress, long value);
@@ -36,7 +36,7 @@ public interface X86Mmu {
      * it was.
      *
      * @return {@link Loaded} or {@link GeneralProtection}
-     * @throws org.gmck.spi.RejectedException {@link X86Status#INCONSISTENT_CONTROL_REGISTERS},
+     * @throws org.gmck.spi.common.RejectedException {@link X86Status#INCONSISTENT_CONTROL_REGISTERS},
      *                                        {@link X86Status#UNMODELLED_REGISTER_BIT},
      *                                        {@link X86Status#OUTSIDE_GUEST_RAM} (PDPTEs outside RAM)
      */
@@ -55,7 +55,7 @@ public interface X86Mmu {
      * Performs one access: translates it and, on success, sets the accessed and dirty flags the SDM
      * requires in memory.
      *
-     * @throws org.gmck.spi.RejectedException {@link X86Status#NO_REGISTERS_LOADED},
+     * @throws org.gmck.spi.common.RejectedException {@link X86Status#NO_REGISTERS_LOADED},
      *                                        {@link X86Status#LINEAR_ADDRESS_TOO_WIDE},
      *                                        {@link X86Status#INVALID_ACCESS},
      *                                        {@link X86Status#OUTSIDE_GUEST_RAM} (a paging entry outside RAM)

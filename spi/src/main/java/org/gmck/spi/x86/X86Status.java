@@ -1,6 +1,6 @@
 package org.gmck.spi.x86;
 
-import org.gmck.spi.Status;
+import org.gmck.spi.common.Status;
 
 /** Why an x86 MMU call was refused (bad input rather than an architectural fault). */
 public enum X86Status implements Status {

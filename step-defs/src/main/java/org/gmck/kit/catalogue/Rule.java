@@ -3,7 +3,7 @@ package org.gmck.kit.catalogue;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.gmck.spi.Profile;
+import org.gmck.spi.common.Profile;
 
 /**
  * One catalogued rule.

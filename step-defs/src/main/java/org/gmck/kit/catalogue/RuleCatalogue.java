@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.gmck.spi.Profile;
+import org.gmck.spi.common.Profile;
 
 /**
  * The rule catalogue, read from the tables of {@code CONFORMANCE.md}. A catalogue table is any Markdown

@@ -1,6 +1,8 @@
 package org.gmck.kit.steps;
 
 import org.gmck.kit.Adapters;
+import org.gmck.kit.NotApplicable;
+import org.gmck.kit.NotRun;
 import org.gmck.kit.RunLimits;
 import org.gmck.kit.ScenarioContext;
 import org.gmck.kit.Timeouts;
@@ -13,14 +15,10 @@ import java.util.stream.Collectors;
 import org.gmck.kit.catalogue.Rule;
 import org.gmck.kit.catalogue.RuleCatalogue;
 import org.gmck.spi.ConformanceAdapter;
-import org.gmck.spi.Profile;
-import org.junit.jupiter.api.Assumptions;
+import org.gmck.spi.common.Profile;
 
 /** Chooses the adapter once per run and decides, per scenario, which rule it checks and whether it applies. */
 public final class KitHooks {
-
-    /** The message prefix of a scenario skipped because its profile is not declared. */
-    public static final String NOT_APPLICABLE = "Not applicable:";
 
     private final ScenarioContext context;
 
@@ -56,8 +54,8 @@ public final class KitHooks {
                 "Scenario '" + scenario.getName() + "' is tagged @" + id + ", which CONFORMANCE.md does not catalogue"));
         Profile profile = profiles.get(0);
         context.begin(adapter, rule, profile, Timeouts.forScenario(scenario.getSourceTagNames()));
-        RunLimits.stopped().ifPresent(why -> Assumptions.abort(RunLimits.notRun(why)));
-        Assumptions.assumeTrue(adapter.profiles().contains(profile), () -> NOT_APPLICABLE + " adapter '" + adapter.name()
+        NotRun.ifStopped();
+        NotApplicable.unless(adapter.profiles().contains(profile), () -> "adapter '" + adapter.name()
                 + "' does not declare profile '" + profile.id() + "' (rule " + id + ")");
     }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
-import org.gmck.spi.Profile;
+import org.gmck.spi.common.Profile;
 import org.junit.jupiter.api.Test;
 
 /** The catalogue reader accepts well-formed rows and reports each kind of malformed one. */

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.gmck.kit.model.Disagreement;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 
 /**
  * The comparisons after one GMM operation, stopping at the first that fails. Like the framework's

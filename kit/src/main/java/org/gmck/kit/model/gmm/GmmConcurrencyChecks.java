@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
+import org.gmck.kit.NotApplicable;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,7 +26,7 @@ import org.gmck.kit.certify.CheckSettings;
 import org.gmck.kit.evidence.CaseTally;
 import org.gmck.kit.evidence.EvidenceEntries;
 import org.gmck.spi.ConformanceAdapter;
-import org.gmck.spi.Profile;
+import org.gmck.spi.common.Profile;
 import org.gmck.spi.gmm.Account;
 import org.gmck.spi.gmm.AllocatedPage;
 import org.gmck.spi.gmm.ChunkInfo;
@@ -39,7 +41,6 @@ import org.gmck.spi.gmm.PageInfo;
 import org.gmck.spi.gmm.PageState;
 import org.gmck.spi.gmm.Priority;
 import org.gmck.spi.gmm.VmInfo;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -70,8 +71,8 @@ public class GmmConcurrencyChecks {
     @Test
     void vmsCallingAtOnceLeaveOneOwnerPerPageAndPagesThatAddUp(CheckSettings settings, TestReporter reporter) {
         ConformanceAdapter adapter = Adapters.selected();
-        Assumptions.assumeTrue(settings.runs(Profile.GMM, adapter.profiles()),
-                () -> "Not applicable: adapter '" + adapter.name() + "' does not declare profile gmm");
+        NotApplicable.unless(settings.runs(Profile.GMM, adapter.profiles()),
+                () -> "adapter '" + adapter.name() + "' does not declare profile gmm");
         boolean introspect = adapter.profiles().contains(Profile.GMM_INTROSPECTION);
         CheckGuard guard = new CheckGuard(Timeouts.forRun());
         Map<String, int[]> counts = new LinkedHashMap<>();
@@ -109,7 +110,7 @@ public class GmmConcurrencyChecks {
                         } catch (CheckGuard.AdapterFailure e) {
                             hung[0] = e.hung();
                             found = everyRule(rules, e.getMessage());
-                        } catch (org.gmck.spi.RejectedException e) {
+                        } catch (org.gmck.spi.common.RejectedException e) {
                             String why = "the adapter refused a call while setting up the VMs: " + e.getMessage();
                             found = everyRule(rules, why);
                         }
@@ -184,7 +185,7 @@ public class GmmConcurrencyChecks {
             SETS.forEach(rule -> found.put(rule, Optional.empty()));
             try {
                 freeSets(gmm).ifPresent(f -> found.put(f.rule(), Optional.of(f.difference())));
-            } catch (org.gmck.spi.RejectedException e) {
+            } catch (org.gmck.spi.common.RejectedException e) {
                 SETS.forEach(rule -> found.put(rule, Optional.of("the adapter refused a read after the VMs called at once: "
                         + e.getMessage())));
             }
@@ -196,7 +197,7 @@ public class GmmConcurrencyChecks {
     private static Optional<String> refusalsFail(java.util.function.Supplier<Optional<String>> check) {
         try {
             return check.get();
-        } catch (org.gmck.spi.RejectedException e) {
+        } catch (org.gmck.spi.common.RejectedException e) {
             return Optional.of("the adapter refused a read after the VMs called at once: " + e.getMessage());
         }
     }

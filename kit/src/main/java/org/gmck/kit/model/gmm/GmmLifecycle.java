@@ -12,7 +12,7 @@ import org.gmck.kit.model.Step;
 import org.gmck.kit.model.gmm.Blame.Part;
 import org.gmck.kit.model.gmm.GmmPicks.Bad;
 import org.gmck.kit.model.gmm.GmmSession.Out;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.gmm.ChunkInfo;
 import org.gmck.spi.gmm.CleanupReport;
 import org.gmck.spi.gmm.GlobalMemory;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.gmck.kit.model.gmm.Blame.Part;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.gmm.ChunkInfo;
 import org.gmck.spi.gmm.GlobalMemory;
 import org.gmck.spi.gmm.GmmIntrospection.FreeSetKind;

@@ -4,6 +4,9 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import org.gmck.kit.NotApplicable;
+import org.gmck.kit.NotRun;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,7 +22,7 @@ import org.gmck.kit.evidence.EvidenceEntries;
 import org.gmck.kit.steps.pgm.GuestTableWriter;
 import org.gmck.kit.steps.pgm.GuestTableWriter.Layout;
 import org.gmck.spi.ConformanceAdapter;
-import org.gmck.spi.Profile;
+import org.gmck.spi.common.Profile;
 import org.gmck.spi.pgm.PagingMode;
 import org.gmck.spi.pgm.handler.HandledVm;
 import org.gmck.spi.pgm.handler.HandlerCall;
@@ -31,7 +34,6 @@ import org.gmck.spi.x86.AccessKind;
 import org.gmck.spi.x86.ControlRegisters;
 import org.gmck.spi.x86.Privilege;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -71,8 +73,8 @@ public class VirtualHandlerChecks {
     @Test
     void everyHandlerThatClaimsAWriteIsCalledAndNoneBlocksAnotherAccess(CheckSettings settings, TestReporter reporter) {
         ConformanceAdapter adapter = Adapters.selected();
-        Assumptions.assumeTrue(settings.runs(Profile.PGM, adapter.profiles()),
-                () -> "Not applicable: adapter '" + adapter.name() + "' does not declare profile pgm");
+        NotApplicable.unless(settings.runs(Profile.PGM, adapter.profiles()),
+                () -> "adapter '" + adapter.name() + "' does not declare profile pgm");
         ConformanceAdapter guarded = new CheckGuard(Timeouts.forRun()).guard(adapter);
         Map<String, List<CaseTally.FailedCase>> failed = new LinkedHashMap<>();
         RULES.forEach(r -> failed.put(r, new ArrayList<>()));
@@ -110,7 +112,7 @@ public class VirtualHandlerChecks {
                         + f.get(0).difference());
             }
         }
-        RunLimits.stopped().ifPresent(why -> Assumptions.abort(RunLimits.notRun(why)));
+        NotRun.ifStopped();
         Assertions.assertTrue(failures.isEmpty(), () -> String.join("\n", failures));
     }
 

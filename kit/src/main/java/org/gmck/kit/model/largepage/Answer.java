@@ -2,7 +2,7 @@ package org.gmck.kit.model.largepage;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.largepage.LargePageStatus;
 
 /**

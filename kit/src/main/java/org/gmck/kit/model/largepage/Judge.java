@@ -11,7 +11,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.gmck.kit.model.Disagreement;
 import org.gmck.kit.model.largepage.Call.Kind;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.largepage.CounterArray;
 import org.gmck.spi.largepage.HostBacking;
 import org.gmck.spi.largepage.LargeMappingDecision;

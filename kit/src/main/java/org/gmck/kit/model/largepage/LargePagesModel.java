@@ -6,7 +6,7 @@ import java.util.TreeSet;
 import org.gmck.kit.model.ModelSession;
 import org.gmck.kit.model.ModelSpec;
 import org.gmck.spi.ConformanceAdapter;
-import org.gmck.spi.Profile;
+import org.gmck.spi.common.Profile;
 import org.quicktheories.core.Gen;
 
 /**

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.gmck.kit.model.Disagreement;
 import org.gmck.kit.model.Step;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.monitor.FaultRoute;
 import org.gmck.spi.monitor.Monitor;
 

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.gmck.kit.model.Disagreement;
 import org.gmck.kit.model.pgm.ModelPage.Backing;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.pgm.phys.GuestPhysicalMemory;
 import org.gmck.spi.pgm.phys.PageCounts;
 import org.gmck.spi.pgm.phys.PageState;

@@ -5,7 +5,7 @@ import java.util.Set;
 import org.gmck.kit.model.ModelSession;
 import org.gmck.kit.model.ModelSpec;
 import org.gmck.spi.ConformanceAdapter;
-import org.gmck.spi.Profile;
+import org.gmck.spi.common.Profile;
 import org.quicktheories.core.Gen;
 
 /**

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.pgm.handler.HandlerCall;
 import org.gmck.spi.pgm.handler.HandlerEvent;
 import org.gmck.spi.pgm.handler.HandlerStatus;

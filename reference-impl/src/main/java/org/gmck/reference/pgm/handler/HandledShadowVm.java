@@ -8,7 +8,7 @@ import java.util.OptionalLong;
 import org.gmck.reference.pgm.phys.PgmGuestMemory;
 import org.gmck.reference.pgm.shadow.AccessInterceptor;
 import org.gmck.reference.pgm.shadow.PgmShadowVm;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.pgm.GuestMode;
 import org.gmck.spi.pgm.PagingMode;
 import org.gmck.spi.pgm.handler.HandledVm;

@@ -1,6 +1,6 @@
 package org.gmck.reference.pgm.handler;
 
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.pgm.handler.HandlerStatus;
 
 /**

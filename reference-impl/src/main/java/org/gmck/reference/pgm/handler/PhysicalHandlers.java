@@ -2,7 +2,7 @@ package org.gmck.reference.pgm.handler;
 
 import java.util.Optional;
 import org.gmck.reference.pgm.phys.PgmGuestMemory;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.pgm.handler.HandlerStatus;
 import org.gmck.spi.pgm.handler.PhysHandlerKind;
 import org.gmck.spi.pgm.phys.HandlerState;

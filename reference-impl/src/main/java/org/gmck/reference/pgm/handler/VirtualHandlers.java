@@ -3,7 +3,7 @@ package org.gmck.reference.pgm.handler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.pgm.handler.HandlerStatus;
 import org.gmck.spi.pgm.handler.VirtHandlerKind;
 

@@ -2,7 +2,7 @@ package org.gmck.reference.pgm.phys;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.pgm.phys.PhysStatus;
 
 /** A VM's registered ranges, kept apart from each other. */

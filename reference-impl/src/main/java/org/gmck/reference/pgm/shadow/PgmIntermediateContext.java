@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.gmck.reference.pgm.Cr3Rules;
 import org.gmck.reference.x86.ReferenceX86Mmu;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.pgm.PagingMode;
 import org.gmck.spi.pgm.context.ContextStatus;
 import org.gmck.spi.pgm.context.IntermediateContext;

@@ -8,7 +8,7 @@ import org.gmck.reference.pgm.phys.PgmGuestMemory;
 import org.gmck.reference.pgm.phys.TrackingCosts;
 import org.gmck.reference.pgm.shadow.PgmIntermediateContext;
 import org.gmck.reference.pgm.shadow.PgmShadowVm;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.pgm.PagingMode;
 import org.gmck.spi.pgm.context.IntermediateContext;
 import org.gmck.spi.pgm.context.SwitcherPlacement;

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.gmck.reference.Refusals.Case;
 import org.gmck.reference.binding.ReferenceAdapter;
-import org.gmck.spi.Status;
+import org.gmck.spi.common.Status;
 import org.gmck.spi.pgm.ModeStatus;
 import org.gmck.spi.pgm.PagingMode;
 import org.gmck.spi.pgm.context.ContextStatus;

@@ -1,6 +1,6 @@
 package org.gmck.spi.pgm.context;
 
-import org.gmck.spi.Status;
+import org.gmck.spi.common.Status;
 
 /** Why a memory-context call was refused, named after VirtualBox's status codes. */
 public enum ContextStatus implements Status {

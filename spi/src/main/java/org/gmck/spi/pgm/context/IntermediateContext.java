@@ -10,7 +10,7 @@ import org.gmck.spi.pgm.PagingMode;
  * hypervisor address; every guest-context mapping present; page tables kept for the 32-bit, PAE and AMD64
  * modes at once, all of their memory below 4 GB.
  *
- * <p>Refusals are {@link org.gmck.spi.RejectedException}s with a {@link ContextStatus} and change nothing.
+ * <p>Refusals are {@link org.gmck.spi.common.RejectedException}s with a {@link ContextStatus} and change nothing.
  */
 public interface IntermediateContext {
 
@@ -27,7 +27,7 @@ public interface IntermediateContext {
      * Assigns a guest-context mapping: {@code size} bytes at {@code address} mapping physical memory from
      * {@code physAddress}; the intermediate context is consulted first.
      *
-     * @throws org.gmck.spi.RejectedException {@link ContextStatus#VERR_PGM_MAPPING_CONFLICT},
+     * @throws org.gmck.spi.common.RejectedException {@link ContextStatus#VERR_PGM_MAPPING_CONFLICT},
      *         {@link ContextStatus#VERR_OUT_OF_RANGE}, {@link ContextStatus#VERR_INVALID_PARAMETER},
      *         {@link ContextStatus#VERR_ALREADY_EXISTS}
      */
@@ -36,7 +36,7 @@ public interface IntermediateContext {
     /**
      * Moves a guest-context mapping to {@code newAddress}, checked against the intermediate context.
      *
-     * @throws org.gmck.spi.RejectedException {@link ContextStatus#VERR_PGM_MAPPING_CONFLICT},
+     * @throws org.gmck.spi.common.RejectedException {@link ContextStatus#VERR_PGM_MAPPING_CONFLICT},
      *         {@link ContextStatus#VERR_OUT_OF_RANGE}, {@link ContextStatus#VERR_INVALID_PARAMETER},
      *         {@link ContextStatus#VERR_NOT_FOUND}
      */
@@ -56,7 +56,7 @@ public interface IntermediateContext {
      * <p>Implementations written before this method existed inherit a default that throws
      * {@link UnsupportedOperationException}, which fails the scenarios that ask.
      *
-     * @throws org.gmck.spi.RejectedException {@link ContextStatus#VERR_INVALID_PARAMETER} for a mode that is
+     * @throws org.gmck.spi.common.RejectedException {@link ContextStatus#VERR_INVALID_PARAMETER} for a mode that is
      *         not a paging mode
      */
     default Optional<Long> pagingOffAddress(PagingMode from, PagingMode to) {

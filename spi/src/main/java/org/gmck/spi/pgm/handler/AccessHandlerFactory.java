@@ -9,7 +9,7 @@ public interface AccessHandlerFactory {
      * A new VM with access handlers, as {@link org.gmck.spi.pgm.vm.GuestMemoryFactory#newShadowVm} makes
      * one, with no handlers yet.
      *
-     * @throws org.gmck.spi.RejectedException as {@link org.gmck.spi.pgm.vm.GuestMemoryFactory#newShadowVm}
+     * @throws org.gmck.spi.common.RejectedException as {@link org.gmck.spi.pgm.vm.GuestMemoryFactory#newShadowVm}
      */
     HandledVm newVm(PagingMode host, long hostPages);
 }

@@ -11,7 +11,7 @@ import org.gmck.spi.pgm.shadow.ShadowVm;
  * {@link org.gmck.spi.pgm.phys.PhysPage#physHandler()} and {@link org.gmck.spi.pgm.phys.PhysPage#virtHandler()},
  * and their effect on the shadow in {@link #shadowTranslation(long)}.
  *
- * <p>Refusals are {@link org.gmck.spi.RejectedException}s with a {@link HandlerStatus} and change nothing.
+ * <p>Refusals are {@link org.gmck.spi.common.RejectedException}s with a {@link HandlerStatus} and change nothing.
  */
 public interface HandledVm extends ShadowVm {
 
@@ -21,7 +21,7 @@ public interface HandledVm extends ShadowVm {
      * mapping them are flushed.
      *
      * @return the handler's id
-     * @throws org.gmck.spi.RejectedException {@link HandlerStatus#VERR_INVALID_PARAMETER},
+     * @throws org.gmck.spi.common.RejectedException {@link HandlerStatus#VERR_INVALID_PARAMETER},
      *         {@link HandlerStatus#VERR_PGM_HANDLER_PHYSICAL_NO_RAM_RANGE},
      *         {@link HandlerStatus#VERR_PGM_HANDLER_PHYSICAL_CONFLICT}
      */
@@ -33,7 +33,7 @@ public interface HandledVm extends ShadowVm {
      * before the guest's next access; HYPERVISOR handlers flag nothing.
      *
      * @return the handler's id
-     * @throws org.gmck.spi.RejectedException {@link HandlerStatus#VERR_INVALID_PARAMETER},
+     * @throws org.gmck.spi.common.RejectedException {@link HandlerStatus#VERR_INVALID_PARAMETER},
      *         {@link HandlerStatus#VERR_PGM_HANDLER_VIRTUAL_CONFLICT}
      */
     int registerVirtual(VirtHandlerKind kind, long first, long last);
@@ -41,14 +41,14 @@ public interface HandledVm extends ShadowVm {
     /**
      * Deregisters a handler (step 6 for virtual handlers).
      *
-     * @throws org.gmck.spi.RejectedException {@link HandlerStatus#VERR_PGM_HANDLER_NOT_FOUND}
+     * @throws org.gmck.spi.common.RejectedException {@link HandlerStatus#VERR_PGM_HANDLER_NOT_FOUND}
      */
     void deregister(int handler);
 
     /**
      * The calls the handler has received, oldest first (also after it was deregistered).
      *
-     * @throws org.gmck.spi.RejectedException {@link HandlerStatus#VERR_PGM_HANDLER_NOT_FOUND} for an id never
+     * @throws org.gmck.spi.common.RejectedException {@link HandlerStatus#VERR_PGM_HANDLER_NOT_FOUND} for an id never
      *         handed out
      */
     List<HandlerCall> calls(int handler);
@@ -61,7 +61,7 @@ public interface HandledVm extends ShadowVm {
      * {@code linear} (profile {@code pgm-introspection}): its physical-to-virtual translation cache; empty
      * when the guest did not map the page then, or before the first update.
      *
-     * @throws org.gmck.spi.RejectedException {@link HandlerStatus#VERR_PGM_HANDLER_NOT_FOUND} for an unknown
+     * @throws org.gmck.spi.common.RejectedException {@link HandlerStatus#VERR_PGM_HANDLER_NOT_FOUND} for an unknown
      *         or HYPERVISOR handler, {@link HandlerStatus#VERR_INVALID_PARAMETER} for an address outside its range
      */
     OptionalLong cachedPhysical(int handler, long linear);

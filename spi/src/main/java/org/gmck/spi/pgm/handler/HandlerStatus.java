@@ -1,6 +1,6 @@
 package org.gmck.spi.pgm.handler;
 
-import org.gmck.spi.Status;
+import org.gmck.spi.common.Status;
 
 /** Why an access-handler call was refused, named after VirtualBox's status codes. */
 public enum HandlerStatus implements Status {

@@ -1,6 +1,6 @@
 package org.gmck.spi.pgm.phys;
 
-import org.gmck.spi.Status;
+import org.gmck.spi.common.Status;
 
 /** Why a guest-physical-memory call was refused, named after VirtualBox's status codes. */
 public enum PhysStatus implements Status {

@@ -16,7 +16,7 @@ import org.gmck.spi.x86.Privilege;
  * guest physical pages replaced by the host pages behind them. Faults on the shadow tables go to the
  * monitor's handler, which decides what they mean.
  *
- * <p>Refusals are {@link org.gmck.spi.RejectedException}s with a {@link org.gmck.spi.pgm.ModeStatus},
+ * <p>Refusals are {@link org.gmck.spi.common.RejectedException}s with a {@link org.gmck.spi.pgm.ModeStatus},
  * a {@link org.gmck.spi.pgm.phys.PhysStatus} or an {@link org.gmck.spi.x86.X86Status}, and change nothing.
  */
 public interface ShadowVm {
@@ -39,7 +39,7 @@ public interface ShadowVm {
      *
      * @return {@link org.gmck.spi.x86.Loaded}, or the {@link org.gmck.spi.x86.GeneralProtection} the guest
      *         takes (nothing changes then)
-     * @throws org.gmck.spi.RejectedException {@link org.gmck.spi.pgm.ModeStatus#INCONSISTENT_CONTROL_REGISTERS},
+     * @throws org.gmck.spi.common.RejectedException {@link org.gmck.spi.pgm.ModeStatus#INCONSISTENT_CONTROL_REGISTERS},
      *         {@link org.gmck.spi.pgm.ModeStatus#RESERVED_BITS_SET},
      *         {@link org.gmck.spi.pgm.phys.PhysStatus#VERR_PGM_INVALID_GC_PHYSICAL_ADDRESS} or
      *         {@link org.gmck.spi.pgm.phys.PhysStatus#VERR_PGM_PHYS_PAGE_RESERVED} for a CR3 outside RAM
@@ -50,7 +50,7 @@ public interface ShadowVm {
      * Runs one guest access of {@code width} bytes (1, 2, 4 or 8, naturally aligned) on the shadow tables.
      * {@code value} is what a write stores and is ignored otherwise.
      *
-     * @throws org.gmck.spi.RejectedException for an access to an address the guest maps to no RAM
+     * @throws org.gmck.spi.common.RejectedException for an access to an address the guest maps to no RAM
      *         ({@link org.gmck.spi.pgm.phys.PhysStatus}), a misaligned access, an access before registers
      *         are loaded, or a linear address too wide for the mode
      */

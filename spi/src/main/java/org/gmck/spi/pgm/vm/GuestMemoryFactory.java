@@ -42,7 +42,7 @@ public interface GuestMemoryFactory {
      * {@link #MIN_GUEST_MEMORY_HOST_PAGES} (2^24 pages, 64 GiB) is accepted; a larger one may be accepted or
      * refused.
      *
-     * @throws org.gmck.spi.RejectedException {@link PhysStatus#VERR_INVALID_PARAMETER} for a negative budget,
+     * @throws org.gmck.spi.common.RejectedException {@link PhysStatus#VERR_INVALID_PARAMETER} for a negative budget,
      *         or one above {@link #MIN_GUEST_MEMORY_HOST_PAGES} the implementation does not support
      */
     GuestPhysicalMemory newGuestMemory(long hostPages);
@@ -59,7 +59,7 @@ public interface GuestMemoryFactory {
      * A new, empty guest physical memory as {@link #newGuestMemory(long)} makes one, whose host hands out
      * the pages {@code placement} describes.
      *
-     * @throws org.gmck.spi.RejectedException {@link PhysStatus#VERR_INVALID_PARAMETER} for a budget
+     * @throws org.gmck.spi.common.RejectedException {@link PhysStatus#VERR_INVALID_PARAMETER} for a budget
      *         {@link #newGuestMemory(long)} refuses, a first host address that is not page aligned, host
      *         pages the implementation cannot record or that would include its zero page, or page ids
      *         that would reach the nil id
@@ -80,7 +80,7 @@ public interface GuestMemoryFactory {
     /**
      * What tracking {@code ramBytes} of guest RAM costs on a host of the given width.
      *
-     * @throws org.gmck.spi.RejectedException {@link PhysStatus#VERR_INVALID_PARAMETER} for a negative or
+     * @throws org.gmck.spi.common.RejectedException {@link PhysStatus#VERR_INVALID_PARAMETER} for a negative or
      *         misaligned size
      */
     TrackingCost trackingCost(long ramBytes, HostBitness host);
@@ -97,7 +97,7 @@ public interface GuestMemoryFactory {
      * A new VM that runs its guest on shadow page tables on a host of the given paging mode, with empty
      * guest physical memory whose host may hand out at most {@code hostPages} pages, the guest in real mode.
      *
-     * @throws org.gmck.spi.RejectedException {@link org.gmck.spi.pgm.ModeStatus#INVALID_MODE},
+     * @throws org.gmck.spi.common.RejectedException {@link org.gmck.spi.pgm.ModeStatus#INVALID_MODE},
      *         {@link PhysStatus#VERR_INVALID_PARAMETER} for a negative budget or one above
      *         {@link #MAX_SHADOW_VM_HOST_PAGES} (448K pages)
      */
@@ -107,7 +107,7 @@ public interface GuestMemoryFactory {
      * A new intermediate memory context with the world switcher placed as given and no guest-context
      * mappings yet.
      *
-     * @throws org.gmck.spi.RejectedException {@link org.gmck.spi.pgm.context.ContextStatus#VERR_INVALID_PARAMETER}
+     * @throws org.gmck.spi.common.RejectedException {@link org.gmck.spi.pgm.context.ContextStatus#VERR_INVALID_PARAMETER}
      *         for misaligned addresses or no pages, {@link org.gmck.spi.pgm.context.ContextStatus#VERR_OUT_OF_RANGE}
      *         for switcher code at or above 4 GB (it must be identity mapped in every mode) or a host or
      *         hypervisor mapping outside one canonical half of the 48-bit address space,

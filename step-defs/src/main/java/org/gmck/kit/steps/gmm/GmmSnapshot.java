@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.gmck.spi.Profile;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.Profile;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.gmm.GlobalMemory;
 import org.gmck.spi.gmm.GmmIntrospection;
 

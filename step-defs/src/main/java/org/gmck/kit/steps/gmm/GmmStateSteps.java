@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.gmck.kit.Numbers;
 import org.gmck.kit.ScenarioContext;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.gmm.AllocatedPage;
 import org.gmck.spi.gmm.ChunkInfo;
 import org.gmck.spi.gmm.GmmIntrospection.FreeSetKind;

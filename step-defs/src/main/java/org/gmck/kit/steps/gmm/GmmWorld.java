@@ -6,8 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.gmck.kit.NotApplicable;
 import org.gmck.kit.ScenarioContext;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.gmm.Account;
 import org.gmck.spi.gmm.AllocatedPage;
 import org.gmck.spi.gmm.GlobalMemory;
@@ -18,7 +19,6 @@ import org.gmck.spi.gmm.GmmOptions;
 import org.gmck.spi.gmm.NonContiguousAllocation;
 import org.gmck.spi.gmm.OcPolicy;
 import org.gmck.spi.gmm.Priority;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * What the GMM steps of one scenario share: the manager under test, its VMs by name, the pages each VM was
@@ -65,7 +65,7 @@ public final class GmmWorld {
 
     /** Starts a manager on a host that answers the probe for physically non-contiguous memory as given. */
     void start(GmmEdition wanted, int roomInChunks, boolean legacy, NonContiguousAllocation host) {
-        Assumptions.assumeTrue(factory().editions().contains(wanted), () -> "Not applicable: adapter '"
+        NotApplicable.unless(factory().editions().contains(wanted), () -> "adapter '"
                 + context.adapter().name() + "' does not declare the GMM edition " + wanted);
         edition = wanted;
         long pagesPerChunk = wanted == GmmEdition.SEED_1MB ? 256 : 512;

@@ -5,7 +5,7 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.gmck.kit.Numbers;
 import org.gmck.kit.ScenarioContext;
-import org.gmck.spi.Profile;
+import org.gmck.spi.common.Profile;
 import org.gmck.spi.largepage.CounterArray;
 import org.gmck.spi.largepage.MemorySlot;
 import org.gmck.spi.largepage.MmuOptions;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.gmck.kit.Numbers;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.largepage.MemorySlot;
 import org.gmck.spi.largepage.ShadowMmu;
 

@@ -5,6 +5,7 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.List;
 import java.util.Optional;
+import org.gmck.kit.NotApplicable;
 import org.gmck.kit.Numbers;
 import org.gmck.kit.ScenarioContext;
 import org.gmck.spi.pgm.phys.GuestPhysicalMemory;
@@ -13,7 +14,6 @@ import org.gmck.spi.pgm.phys.PageCounts;
 import org.gmck.spi.pgm.phys.PageState;
 import org.gmck.spi.pgm.phys.PageType;
 import org.gmck.spi.pgm.phys.PhysPage;
-import org.junit.jupiter.api.Assumptions;
 
 /** Steps for PGM's guest physical memory. They reach the implementation only through the SPI. */
 public final class GuestMemorySteps {
@@ -51,7 +51,7 @@ public final class GuestMemorySteps {
 
     @When("I create a VM whose host hands out pages from host address {pgmAddress} with page ids from {pgmAddress} and can give it {int} pages")
     public void createPlacedVm(long firstHostPhys, long firstPageId, int pages) {
-        Assumptions.assumeTrue(world.factory().placesHostPages(), () -> "Not applicable: adapter '"
+        NotApplicable.unless(world.factory().placesHostPages(), () -> "adapter '"
                 + context.adapter().name() + "' does not let the kit choose the host pages a VM gets");
         world.placedFirst = firstHostPhys;
         world.placedPages = pages;
@@ -66,7 +66,7 @@ public final class GuestMemorySteps {
     public void createVmBesideZeroPage(int pages, int start, long firstPageId) {
         long zeroPage = memory().zeroPageHostPhys();
         long first = zeroPage + start * PAGE_BYTES;
-        Assumptions.assumeTrue(first >= 0 && first + pages * PAGE_BYTES <= 1L << 48, () -> "Not applicable: adapter '"
+        NotApplicable.unless(first >= 0 && first + pages * PAGE_BYTES <= 1L << 48, () -> "adapter '"
                 + context.adapter().name() + "' keeps its zero page at " + Numbers.hex(zeroPage)
                 + ", where no such placement can be recorded");
         createPlacedVm(first, firstPageId, pages);

@@ -5,15 +5,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.gmck.kit.NotApplicable;
 import org.gmck.kit.Numbers;
 import org.gmck.kit.ScenarioContext;
-import org.gmck.spi.RejectedException;
+import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.pgm.phys.GuestPhysicalMemory;
 import org.gmck.spi.pgm.phys.HostBitness;
 import org.gmck.spi.pgm.phys.PageRecordLayout;
 import org.gmck.spi.pgm.phys.PhysPage;
 import org.gmck.spi.pgm.vm.GuestMemoryFactory;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * What the guest-physical-memory steps of one scenario share: the memory under test (a VM's own, or that
@@ -50,7 +50,7 @@ public final class PhysWorld {
 
     /** Reads records in a layout from now on; a layout the adapter does not declare makes the scenario not applicable. */
     void readRecordsIn(PageRecordLayout wanted) {
-        Assumptions.assumeTrue(factory().recordLayouts().contains(wanted), () -> "Not applicable: adapter '"
+        NotApplicable.unless(factory().recordLayouts().contains(wanted), () -> "adapter '"
                 + context.adapter().name() + "' does not declare the " + wanted + " page record layout");
         layout = wanted;
     }

@@ -2,12 +2,12 @@ package org.gmck.kit.steps.pgm;
 
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import org.gmck.kit.NotApplicable;
 import org.gmck.kit.Numbers;
 import org.gmck.kit.ScenarioContext;
 import org.gmck.spi.pgm.phys.ChunkOverhead;
 import org.gmck.spi.pgm.phys.HostBitness;
 import org.gmck.spi.pgm.phys.TrackingCost;
-import org.junit.jupiter.api.Assumptions;
 
 /** Steps for what tracking guest RAM costs. They reach the implementation only through the SPI. */
 public final class TrackingCostSteps {
@@ -36,7 +36,7 @@ public final class TrackingCostSteps {
     /** The chunk overhead the adapter states; one that states none makes the scenario not applicable. */
     private ChunkOverhead overhead(HostBitness bitness) {
         ChunkOverhead overhead = world.factory().chunkOverhead(bitness).orElse(null);
-        Assumptions.assumeTrue(overhead != null, () -> "Not applicable: adapter '" + context.adapter().name()
+        NotApplicable.unless(overhead != null, () -> "adapter '" + context.adapter().name()
                 + "' does not state its per-chunk overhead on a " + bitness + " host");
         return overhead;
     }

@@ -1,6 +1,4 @@
-package org.gmck.kit;
-
-import org.gmck.kit.certify.ConformanceSuite;
+package org.gmck.kit.certify;
 
 /**
  * The conformance suite ({@link ConformanceSuite}, every check a certification runs) as a test of the kit's

@@ -1,4 +1,4 @@
-package org.gmck.spi;
+package org.gmck.spi.common;
 
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.gmck.spi;
+package org.gmck.spi.common;
 
 /**
  * Thrown by the default methods of {@link ConformanceAdapter} for a profile the adapter does not

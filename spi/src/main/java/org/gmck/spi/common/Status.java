@@ -1,4 +1,4 @@
-package org.gmck.spi;
+package org.gmck.spi.common;
 
 /**
  * A typed status for a rejected call. Each area defines an enum of the statuses its rules name, after
