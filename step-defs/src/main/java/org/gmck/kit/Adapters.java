@@ -67,6 +67,16 @@ public final class Adapters {
         };
     }
 
+    /** Runs {@code work} with {@code adapter} certified in place of the named one, as {@link #use} does. */
+    public static <T> T during(ConformanceAdapter adapter, java.util.function.Supplier<T> work) {
+        Use use = use(adapter);
+        try {
+            return work.get();
+        } finally {
+            use.close();
+        }
+    }
+
     private static synchronized Selection select() {
         if (selection != null) {
             return selection;

@@ -70,9 +70,7 @@ public final class Certification {
 
     /** Certifies this adapter instance, whatever the system property names. */
     public ReportSink.Published run(ConformanceAdapter adapter) {
-        try (Adapters.Use ignored = Adapters.use(adapter)) {
-            return launch();
-        }
+        return Adapters.during(adapter, this::launch);
     }
 
     /** A tag expression no scenario matches: an adapter that declares nothing runs no scenario. */

@@ -59,7 +59,7 @@ public final class ScenarioReplay {
                             "cucumber.junit-platform.discovery.as-root-engine", "true", "cucumber.plugin", "pretty"))
                     .build();
             List<Outcome> outcomes = new ArrayList<>();
-            try (Adapters.Use ignored = Adapters.use(adapter)) {
+            Adapters.during(adapter, () -> {
                 LauncherFactory.create().execute(request, new TestExecutionListener() {
                     @Override
                     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
@@ -71,7 +71,8 @@ public final class ScenarioReplay {
                         }
                     }
                 });
-            }
+                return outcomes;
+            });
             return outcomes;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

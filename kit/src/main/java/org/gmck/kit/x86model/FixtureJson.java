@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -77,7 +75,7 @@ public final class FixtureJson {
             firstGroup = false;
             ObjectNode header = headers.get(g.getKey());
             out.append("    {\n");
-            header.fields().forEachRemaining(e -> out.append("      ").append(MAPPER.valueToTree(e.getKey()).toString())
+            header.properties().forEach(e -> out.append("      ").append(MAPPER.valueToTree(e.getKey()).toString())
                     .append(": ").append(e.getValue()).append(",\n"));
             out.append("      \"tests\": [\n");
             List<FixtureCase> cases = g.getValue();
@@ -184,8 +182,6 @@ public final class FixtureJson {
             com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
             throw new IllegalArgumentException(file + (at == null ? "" : ", line " + at.getLineNr() + ", column "
                     + at.getColumnNr()) + ": not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         try {
             return cases(root);
