@@ -10,8 +10,7 @@ import org.gmck.spi.common.Status;
 /** Checks the contract for bad input: a typed refusal with the expected status, and nothing observable changed. */
 public final class Refusals {
 
-    private Refusals() {
-    }
+    private Refusals() {}
 
     /** One row of a bad-input table: what is asked, and the status it must be refused with. */
     public record Case(String name, Status expected, Runnable call) {
@@ -29,11 +28,13 @@ public final class Refusals {
         Object before = state.get();
         try {
             c.call().run();
-            fail(c.name() + ": accepted; expected a refusal with " + c.expected().name());
+            fail(c.name() + ": accepted; expected a refusal with "
+                    + c.expected().name());
         } catch (RejectedException e) {
             assertEquals(c.expected().name(), e.status().name(), c.name() + ": " + e.getMessage());
         } catch (RuntimeException | Error e) {
-            throw new AssertionError(c.name() + ": expected a refusal with " + c.expected().name() + " but got " + e, e);
+            throw new AssertionError(
+                    c.name() + ": expected a refusal with " + c.expected().name() + " but got " + e, e);
         }
         assertEquals(before, state.get(), c.name() + ": the refused call changed the observable state");
     }

@@ -80,9 +80,11 @@ class AdapterConformanceEntryPointTest {
 
     @Test
     void aConformingImplementationPassesAndGetsItsReport() throws IOException {
-        certifying(KitRuns.declaring(new ReferenceAdapter(), Set.of(Profile.PGM_MODES))).certify();
+        certifying(KitRuns.declaring(new ReferenceAdapter(), Set.of(Profile.PGM_MODES)))
+                .certify();
 
-        JsonNode report = new ObjectMapper().readTree(folder.resolve("report.json").toFile());
+        JsonNode report =
+                new ObjectMapper().readTree(folder.resolve("report.json").toFile());
         assertEquals("conforming", report.path("outcome").path("verdict").asText());
         assertEquals("reference", report.path("adapter").path("name").asText());
         assertTrue(Files.isRegularFile(folder.resolve("summary.md")));
@@ -90,8 +92,8 @@ class AdapterConformanceEntryPointTest {
 
     @Test
     void aFaultyImplementationFailsWithTheVerdictAndTheRulesToCheck() throws IOException {
-        AdapterConformanceTest test = certifying(
-                KitRuns.declaring(new LongModeBitsNotSetOnSwitch().adapter(), Set.of(Profile.PGM_MODES)));
+        AdapterConformanceTest test =
+                certifying(KitRuns.declaring(new LongModeBitsNotSetOnSwitch().adapter(), Set.of(Profile.PGM_MODES)));
 
         AssertionFailedError failure = assertThrows(AssertionFailedError.class, test::certify);
 
@@ -101,7 +103,8 @@ class AdapterConformanceEntryPointTest {
         assertTrue(message.contains("\n  Verdict: fail\n  Check: pgm/"), message);
         assertTrue(message.contains("Rule broken: PGM-PAE-8"), message);
         assertTrue(message.contains("Report: " + folder.resolve("summary.md").toAbsolutePath()), message);
-        JsonNode report = new ObjectMapper().readTree(folder.resolve("report.json").toFile());
+        JsonNode report =
+                new ObjectMapper().readTree(folder.resolve("report.json").toFile());
         assertEquals("not-conforming", report.path("outcome").path("verdict").asText());
     }
 }

@@ -36,31 +36,57 @@ class BadConfigurationTest {
     }
 
     @ParameterizedTest(name = "-Dconformance.timeout={0}")
-    @CsvSource(delimiter = '|', value = {"garbage|'garbage' is not a timeout", "0|'0' is not a timeout", "-1s|'-1s' is not a timeout",
-            "0ms|must be positive"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "garbage|'garbage' is not a timeout",
+                "0|'0' is not a timeout",
+                "-1s|'-1s' is not a timeout",
+                "0ms|must be positive"
+            })
     void aWrongTimeoutIsNamed(String value, String says) throws IOException {
-        errorOf(KitRuns.run("bad-config/timeout-" + value, new PgmModesOnly(), Optional.empty(), Optional.empty(), value),
-                "-Dconformance.timeout=" + value, says);
+        errorOf(
+                KitRuns.run(
+                        "bad-config/timeout-" + value, new PgmModesOnly(), Optional.empty(), Optional.empty(), value),
+                "-Dconformance.timeout=" + value,
+                says);
     }
 
     @ParameterizedTest(name = "-D{0}={1}")
-    @CsvSource(delimiter = '|', value = {"conformance.run-timeout|soon|'soon' is not a timeout",
-            "conformance.max-hangs|0|'0' is not a positive whole number", "conformance.depth|shallow|'shallow' is not a value of conformance.depth",
-            "conformance.seed|x1|'x1' is not a value of conformance.seed"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "conformance.run-timeout|soon|'soon' is not a timeout",
+                "conformance.max-hangs|0|'0' is not a positive whole number",
+                "conformance.depth|shallow|'shallow' is not a value of conformance.depth",
+                "conformance.seed|x1|'x1' is not a value of conformance.seed"
+            })
     void aWrongOptionIsNamed(String option, String value, String says) throws IOException {
-        errorOf(Certification.into(RUNS.resolve(option)).with(option, value).run(new PgmModesOnly()), option, value, says);
+        errorOf(
+                Certification.into(RUNS.resolve(option)).with(option, value).run(new PgmModesOnly()),
+                option,
+                value,
+                says);
     }
 
     @ParameterizedTest(name = "baseline {0}")
-    @CsvSource(delimiter = '|', value = {"missing|does not exist", "folder|is a folder", "binary|not a text file",
-            "bom|byte-order mark", "unknown|'PGM-MODE-99' is not a catalogued rule", "lower|rule ids are upper case (PGM-MODE-5)",
-            "latin1|is not UTF-8 text"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "missing|does not exist",
+                "folder|is a folder",
+                "binary|not a text file",
+                "bom|byte-order mark",
+                "unknown|'PGM-MODE-99' is not a catalogued rule",
+                "lower|rule ids are upper case (PGM-MODE-5)",
+                "latin1|is not UTF-8 text"
+            })
     void aBaselineThatCannotBeUsedIsNamed(String kind, String says) throws IOException {
         Path dir = Files.createDirectories(RUNS.resolve("baselines"));
         Path file = dir.resolve(kind + ".txt");
         Files.deleteIfExists(file);
         switch (kind) {
-            case "missing" -> { }
+            case "missing" -> {}
             case "folder" -> Files.createDirectories(dir.resolve("folder.txt"));
             case "binary" -> Files.write(file, new byte[] {'P', 0, 1, 2, (byte) 0x89, 'P', 'N', 'G'});
             case "bom" -> Files.write(file, ("\uFEFFPGM-MODE-5 reason\n").getBytes(StandardCharsets.UTF_8));
@@ -69,8 +95,10 @@ class BadConfigurationTest {
             case "latin1" -> Files.write(file, "PGM-MODE-5 caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
             default -> throw new IllegalArgumentException(kind);
         }
-        errorOf(KitRuns.run("bad-config/baseline-" + kind, new PgmModesOnly(), Optional.of(file), Optional.empty()),
-                "-Dconformance.baseline=" + file, says);
+        errorOf(
+                KitRuns.run("bad-config/baseline-" + kind, new PgmModesOnly(), Optional.of(file), Optional.empty()),
+                "-Dconformance.baseline=" + file,
+                says);
     }
 
     @Test
@@ -79,7 +107,9 @@ class BadConfigurationTest {
         Files.writeString(blocker, "not a folder");
         ReportSink.Published run = Certification.into(blocker.resolve("report")).run(new PgmModesOnly());
         assertEquals(CertificationReport.Outcome.ERROR, run.report().outcome());
-        assertTrue(run.report().headline().contains("cannot be created or written"), run.report().headline());
+        assertTrue(
+                run.report().headline().contains("cannot be created or written"),
+                run.report().headline());
     }
 
     @Test
@@ -87,8 +117,11 @@ class BadConfigurationTest {
         String old = System.getProperty("conformance.adapter");
         System.setProperty("conformance.adapter", "no-such-adapter");
         try {
-            CertificationReport report = errorOf(Certification.into(RUNS.resolve("unknown-adapter")).run(),
-                    "No conformance adapter named 'no-such-adapter'", "found: ", "reference");
+            CertificationReport report = errorOf(
+                    Certification.into(RUNS.resolve("unknown-adapter")).run(),
+                    "No conformance adapter named 'no-such-adapter'",
+                    "found: ",
+                    "reference");
             assertTrue(report.adapter().isEmpty());
         } finally {
             if (old == null) {
@@ -107,10 +140,12 @@ class BadConfigurationTest {
         Files.writeString(folder.resolve("summary.md"), "CONFORMING");
         Files.writeString(folder.resolve("features").resolve("old.feature"), "Feature: old");
         Files.writeString(folder.resolve("notes.txt"), "the user's own file");
-        ReportSink.Published run = Certification.into(folder).with("conformance.depth", "nonsense").run(new PgmModesOnly());
+        ReportSink.Published run =
+                Certification.into(folder).with("conformance.depth", "nonsense").run(new PgmModesOnly());
         errorOf(run, "conformance.depth");
         assertTrue(Files.readString(folder.resolve("summary.md")).contains("ERROR"), "summary.md is not this run's");
-        assertTrue(Files.notExists(folder.resolve("features").resolve("old.feature")), "an earlier feature file is left");
+        assertTrue(
+                Files.notExists(folder.resolve("features").resolve("old.feature")), "an earlier feature file is left");
         assertTrue(Files.exists(folder.resolve("notes.txt")), "a file the kit did not write was removed");
     }
 }

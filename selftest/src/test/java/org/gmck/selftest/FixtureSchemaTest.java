@@ -27,21 +27,28 @@ class FixtureSchemaTest {
         String schema = Files.readString(SCHEMA);
         List<Path> files = fixtureFiles();
         assertFalse(files.isEmpty(), "no fixture files in " + FIXTURES);
-        return files.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () ->
-                assertEquals(List.of(), SchemaCheck.problems(schema, Files.readString(file)),
-                        file + " does not match " + SCHEMA.getFileName())));
+        return files.stream()
+                .map(file -> DynamicTest.dynamicTest(
+                        file.getFileName().toString(),
+                        () -> assertEquals(
+                                List.of(),
+                                SchemaCheck.problems(schema, Files.readString(file)),
+                                file + " does not match " + SCHEMA.getFileName())));
     }
 
     @Test
     void aFileWithoutItsHeaderIsRejected() throws IOException {
         String schema = Files.readString(SCHEMA);
-        assertFalse(SchemaCheck.problems(schema, "{\"groups\": []}").isEmpty(),
+        assertFalse(
+                SchemaCheck.problems(schema, "{\"groups\": []}").isEmpty(),
                 "the schema accepted a fixture file without its header");
     }
 
     private static List<Path> fixtureFiles() throws IOException {
         try (Stream<Path> files = Files.list(FIXTURES)) {
-            return files.filter(p -> p.toString().endsWith(".json") && !p.equals(SCHEMA)).sorted().toList();
+            return files.filter(p -> p.toString().endsWith(".json") && !p.equals(SCHEMA))
+                    .sorted()
+                    .toList();
         }
     }
 }

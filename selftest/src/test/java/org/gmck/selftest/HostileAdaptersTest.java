@@ -39,8 +39,10 @@ class HostileAdaptersTest {
     /** The paging-mode adapter with one method replaced. */
     static ConformanceAdapter with(String method, Callable<Object> answer) {
         ConformanceAdapter base = new PgmModesOnly();
-        return (ConformanceAdapter) Proxy.newProxyInstance(ConformanceAdapter.class.getClassLoader(),
-                new Class<?>[] {ConformanceAdapter.class}, (proxy, m, args) -> {
+        return (ConformanceAdapter) Proxy.newProxyInstance(
+                ConformanceAdapter.class.getClassLoader(),
+                new Class<?>[] {ConformanceAdapter.class},
+                (proxy, m, args) -> {
                     if (m.getName().equals(method)) {
                         return answer.call();
                     }
@@ -66,10 +68,11 @@ class HostileAdaptersTest {
         Path file = run.folder().resolve("report.json");
         assertTrue(Files.isRegularFile(file), "no report.json in " + run.folder());
         JsonNode report = JSON.readTree(file.toFile());
-        JsonNode schema = JSON.readTree(HostileAdaptersTest.class.getClassLoader()
-                .getResourceAsStream("certification-report-1.schema.json"));
+        JsonNode schema = JSON.readTree(
+                HostileAdaptersTest.class.getClassLoader().getResourceAsStream("certification-report-1.schema.json"));
         assertEquals(List.of(), SchemaCheck.problems(schema, report), "report.json does not match the schema");
-        assertEquals(run.report().outcome().label(), report.at("/outcome/verdict").asText());
+        assertEquals(
+                run.report().outcome().label(), report.at("/outcome/verdict").asText());
         return report;
     }
 
@@ -80,7 +83,8 @@ class HostileAdaptersTest {
         ReportSink.Published run = run("hangs-in-" + method, with(method, HostileAdaptersTest::hang), "1s");
         CertificationReport report = run.report();
         assertEquals(CertificationReport.Outcome.ERROR, report.outcome(), report.headline());
-        assertTrue(report.headline().contains(method + "()") && report.headline().contains("did not answer within 1 s"),
+        assertTrue(
+                report.headline().contains(method + "()") && report.headline().contains("did not answer within 1 s"),
                 report.headline());
         assertTrue(System.nanoTime() - start < 60_000_000_000L, "the run took more than a minute");
         written(run);
@@ -100,15 +104,20 @@ class HostileAdaptersTest {
     @Test
     void aBlankVersionIsAnError() throws IOException {
         ReportSink.Published run = run("blank-version", with("version", () -> "  "), KitRuns.DIRECT);
-        assertEquals(CertificationReport.Outcome.ERROR, run.report().outcome(), run.report().headline());
+        assertEquals(
+                CertificationReport.Outcome.ERROR,
+                run.report().outcome(),
+                run.report().headline());
         written(run);
     }
 
     @Test
     void theProfilesAreReadOnceSoTheyCannotChangeDuringTheRun() throws IOException {
         AtomicInteger asked = new AtomicInteger();
-        ReportSink.Published run = run("fickle-profiles", with("profiles", () -> asked.getAndIncrement() == 0
-                ? Set.of(Profile.PGM_MODES) : Set.of()), KitRuns.DIRECT);
+        ReportSink.Published run = run(
+                "fickle-profiles",
+                with("profiles", () -> asked.getAndIncrement() == 0 ? Set.of(Profile.PGM_MODES) : Set.of()),
+                KitRuns.DIRECT);
         CertificationReport report = run.report();
         assertEquals(1, asked.get(), "profiles() was asked more than once");
         assertEquals(CertificationReport.Outcome.CONFORMING, report.outcome(), report.headline());
@@ -123,7 +132,10 @@ class HostileAdaptersTest {
         CertificationReport report = run.report();
         assertFalse(report.accepted(), report.headline());
         assertTrue(report.stoppedEarly().orElse("").contains("left 5 calls unanswered"), report.headline());
-        assertTrue(report.rules().stream().flatMap(r -> r.scenarios().stream()).anyMatch(s -> s.status().equals("not-run")),
+        assertTrue(
+                report.rules().stream()
+                        .flatMap(r -> r.scenarios().stream())
+                        .anyMatch(s -> s.status().equals("not-run")),
                 "no scenario is recorded as not run");
         assertTrue(System.nanoTime() - start < 120_000_000_000L, "the run took more than two minutes");
         written(run);
@@ -132,7 +144,8 @@ class HostileAdaptersTest {
     @Test
     void aRunPastItsCapStopsAndSaysWhatDidNotRun() throws IOException {
         ReportSink.Published run = Certification.into(Path.of("target", "runs", "hostile", "cap"))
-                .with("conformance.run-timeout", "1ms").run(new PgmModesOnly());
+                .with("conformance.run-timeout", "1ms")
+                .run(new PgmModesOnly());
         CertificationReport report = run.report();
         assertEquals(CertificationReport.Outcome.INCOMPLETE, report.outcome(), report.headline());
         assertTrue(report.headline().contains("cap of 1 ms passed"), report.headline());

@@ -20,8 +20,7 @@ import java.util.Map;
  */
 public final class Intercept {
 
-    private Intercept() {
-    }
+    private Intercept() {}
 
     public static <T> T of(Class<T> type, T real, Object overrides) {
         Map<Method, Method> replaced = new HashMap<>();
@@ -33,7 +32,8 @@ public final class Intercept {
                     .filter(m -> m.getName().equals(override.getName())
                             && Arrays.equals(m.getParameterTypes(), override.getParameterTypes()))
                     .findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException(override + " overrides nothing in " + type.getName()));
+                    .orElseThrow(
+                            () -> new IllegalArgumentException(override + " overrides nothing in " + type.getName()));
             override.setAccessible(true);
             replaced.put(target, override);
         }
@@ -43,9 +43,9 @@ public final class Intercept {
                 return call(override, overrides, args);
             }
             if (method.getDeclaringClass() == Object.class) {
-                return method.getName().equals("equals") ? self == args[0]
-                        : method.getName().equals("hashCode") ? System.identityHashCode(self)
-                        : "faulty " + real;
+                return method.getName().equals("equals")
+                        ? self == args[0]
+                        : method.getName().equals("hashCode") ? System.identityHashCode(self) : "faulty " + real;
             }
             return call(method, real, args);
         });

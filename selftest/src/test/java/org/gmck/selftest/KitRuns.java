@@ -23,8 +23,7 @@ final class KitRuns {
 
     private static ReportSink.Published reference;
 
-    private KitRuns() {
-    }
+    private KitRuns() {}
 
     /** How deep known-bad runs play the models: enough to show a fault, quick enough for many adapters. */
     static final String DEPTH = "quick";
@@ -33,14 +32,18 @@ final class KitRuns {
      * Runs the suite against an adapter, with an optional baseline file, optionally only the scenarios and
      * checks of some profiles.
      */
-    static ReportSink.Published run(String folder, ConformanceAdapter adapter, Optional<Path> baseline,
-                                    Optional<Set<Profile>> profiles) {
+    static ReportSink.Published run(
+            String folder, ConformanceAdapter adapter, Optional<Path> baseline, Optional<Set<Profile>> profiles) {
         return run(folder, adapter, baseline, profiles, DIRECT);
     }
 
     /** As {@link #run(String, ConformanceAdapter, Optional, Optional)}, with a timeout per call. */
-    static ReportSink.Published run(String folder, ConformanceAdapter adapter, Optional<Path> baseline,
-                                    Optional<Set<Profile>> profiles, String timeout) {
+    static ReportSink.Published run(
+            String folder,
+            ConformanceAdapter adapter,
+            Optional<Path> baseline,
+            Optional<Set<Profile>> profiles,
+            String timeout) {
         String oldTimeout = System.getProperty("conformance.timeout");
         String oldBaseline = System.getProperty("conformance.baseline");
         System.setProperty("conformance.timeout", timeout);
@@ -50,7 +53,8 @@ final class KitRuns {
             System.clearProperty("conformance.baseline");
         }
         try {
-            Certification run = Certification.into(Path.of("target", "runs", folder)).with(CheckSettings.DEPTH, DEPTH);
+            Certification run =
+                    Certification.into(Path.of("target", "runs", folder)).with(CheckSettings.DEPTH, DEPTH);
             return (profiles.isPresent() ? run.onlyProfiles(profiles.get()) : run).run(adapter);
         } finally {
             restore("conformance.timeout", oldTimeout);
@@ -63,8 +67,10 @@ final class KitRuns {
      * out) yet runs only those profiles' checks, which keeps the kit's tests of its report and baseline quick.
      */
     static ConformanceAdapter declaring(ConformanceAdapter adapter, Set<Profile> profiles) {
-        return (ConformanceAdapter) java.lang.reflect.Proxy.newProxyInstance(ConformanceAdapter.class.getClassLoader(),
-                new Class<?>[] {ConformanceAdapter.class}, (proxy, method, args) -> {
+        return (ConformanceAdapter) java.lang.reflect.Proxy.newProxyInstance(
+                ConformanceAdapter.class.getClassLoader(),
+                new Class<?>[] {ConformanceAdapter.class},
+                (proxy, method, args) -> {
                     if (method.getName().equals("profiles") && method.getParameterCount() == 0) {
                         return Set.copyOf(profiles);
                     }
@@ -79,7 +85,7 @@ final class KitRuns {
     /** The reference through the same harness as the known-bad adapters, run once per JVM. */
     static synchronized ReportSink.Published reference() {
         if (reference == null) {
-            reference = run("reference", new KnownBad() { }.adapter(), Optional.empty(), Optional.empty());
+            reference = run("reference", new KnownBad() {}.adapter(), Optional.empty(), Optional.empty());
         }
         return reference;
     }

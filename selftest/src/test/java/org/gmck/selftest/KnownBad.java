@@ -22,9 +22,12 @@ public abstract class KnownBad {
     /** The adapter the kit certifies: the reference, with this class's fault applied. */
     public final ConformanceAdapter adapter() {
         ConformanceAdapter reference = new ReferenceAdapter();
-        String name = "known-bad:" + (getClass().isAnonymousClass() ? "none" : getClass().getSimpleName());
-        return (ConformanceAdapter) Proxy.newProxyInstance(ConformanceAdapter.class.getClassLoader(),
-                new Class<?>[] {ConformanceAdapter.class}, (proxy, method, args) -> {
+        String name = "known-bad:"
+                + (getClass().isAnonymousClass() ? "none" : getClass().getSimpleName());
+        return (ConformanceAdapter) Proxy.newProxyInstance(
+                ConformanceAdapter.class.getClassLoader(),
+                new Class<?>[] {ConformanceAdapter.class},
+                (proxy, method, args) -> {
                     if (method.getName().equals("name") && method.getParameterCount() == 0) {
                         return name;
                     }
@@ -42,7 +45,8 @@ public abstract class KnownBad {
             return Optional.empty();
         }
         return Arrays.stream(getClass().getDeclaredMethods())
-                .filter(m -> m.getName().equals(entryPoint.getName()) && m.getParameterCount() == 1
+                .filter(m -> m.getName().equals(entryPoint.getName())
+                        && m.getParameterCount() == 1
                         && m.getParameterTypes()[0] == entryPoint.getReturnType())
                 .peek(m -> m.setAccessible(true))
                 .findFirst();

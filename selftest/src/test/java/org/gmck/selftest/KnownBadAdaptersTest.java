@@ -14,9 +14,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.gmck.kit.catalogue.Rule;
 import org.gmck.kit.catalogue.RuleCatalogue;
+import org.gmck.kit.evidence.ScenarioOutcome;
 import org.gmck.kit.report.CertificationReport;
 import org.gmck.kit.report.RuleVerdict;
-import org.gmck.kit.evidence.ScenarioOutcome;
 import org.gmck.kit.report.Verdict;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -35,29 +35,40 @@ class KnownBadAdaptersTest {
     static final String ONLY = "knownbad.only";
 
     static List<Class<?>> knownBad() {
-        return ReflectionSupport.findAllClassesInPackage("org.gmck.selftest",
-                c -> KnownBad.class.isAssignableFrom(c) && c.isAnnotationPresent(Breaks.class), n -> true);
+        return ReflectionSupport.findAllClassesInPackage(
+                "org.gmck.selftest",
+                c -> KnownBad.class.isAssignableFrom(c) && c.isAnnotationPresent(Breaks.class),
+                n -> true);
     }
 
     private static boolean selected(Class<?> c) {
         String only = System.getProperty(ONLY, "").strip();
-        return only.isEmpty() || java.util.Arrays.stream(only.split(",")).map(String::strip)
-                .anyMatch(part -> !part.isEmpty() && c.getName().contains(part));
+        return only.isEmpty()
+                || java.util.Arrays.stream(only.split(","))
+                        .map(String::strip)
+                        .anyMatch(part -> !part.isEmpty() && c.getName().contains(part));
     }
 
     @Test
     void thereAreAtLeastTwelveKnownBadAdaptersEachBreakingACataloguedTestableRule() {
-        List<String> wrong = knownBad().stream().map(c -> c.getAnnotation(Breaks.class))
+        List<String> wrong = knownBad().stream()
+                .map(c -> c.getAnnotation(Breaks.class))
                 .flatMap(b -> Stream.concat(Stream.of(b.value()), Stream.of(b.also())))
-                .filter(id -> RuleCatalogue.bundled().rule(id).filter(Rule::testable).isEmpty()).toList();
+                .filter(id ->
+                        RuleCatalogue.bundled().rule(id).filter(Rule::testable).isEmpty())
+                .toList();
         assertEquals(List.of(), wrong, "known-bad adapters name rules that are not catalogued as testable");
         assertTrue(knownBad().size() >= 12, "only " + knownBad().size() + " known-bad adapters");
     }
 
     @TestFactory
     Stream<DynamicTest> everyKnownBadAdapterIsRejectedByTheRuleItBreaks() {
-        return knownBad().stream().filter(KnownBadAdaptersTest::selected).map(c -> dynamicTest(c.getSimpleName() + " is rejected by "
-                + c.getAnnotation(Breaks.class).value(), () -> check(c)));
+        return knownBad().stream()
+                .filter(KnownBadAdaptersTest::selected)
+                .map(c -> dynamicTest(
+                        c.getSimpleName() + " is rejected by "
+                                + c.getAnnotation(Breaks.class).value(),
+                        () -> check(c)));
     }
 
     /**
@@ -70,28 +81,41 @@ class KnownBadAdaptersTest {
                 if (m.failure().isEmpty()) {
                     continue;
                 }
-                String feature = org.gmck.kit.model.ScenarioText.feature("Counterexample", List.of(m.failure().get().gherkin()));
-                java.nio.file.Path dir = java.nio.file.Path.of("target", "replays", type.getSimpleName(), v.rule().id());
-                List<org.gmck.kit.model.ScenarioReplay.Outcome> onBad = org.gmck.kit.model.ScenarioReplay.replay(feature,
-                        bad.adapter(), dir.resolve("known-bad"));
+                String feature = org.gmck.kit.model.ScenarioText.feature(
+                        "Counterexample", List.of(m.failure().get().gherkin()));
+                java.nio.file.Path dir = java.nio.file.Path.of(
+                        "target", "replays", type.getSimpleName(), v.rule().id());
+                List<org.gmck.kit.model.ScenarioReplay.Outcome> onBad =
+                        org.gmck.kit.model.ScenarioReplay.replay(feature, bad.adapter(), dir.resolve("known-bad"));
                 assertEquals(1, onBad.size(), "the counterexample replays as one scenario:\n" + feature);
-                assertEquals(org.junit.platform.engine.TestExecutionResult.Status.FAILED, onBad.get(0).status(),
-                        type.getSimpleName() + ": the " + m.model() + " model's counterexample for " + v.rule().id()
-                                + " does not fail when replayed:\n" + feature + "\n" + onBad.get(0).message());
-                assertTrue(onBad.get(0).message().contains("Rule broken: " + v.rule().id()), "the replayed counterexample "
-                        + "fails another rule: " + onBad.get(0).message());
-                List<org.gmck.kit.model.ScenarioReplay.Outcome> onReference = org.gmck.kit.model.ScenarioReplay.replay(feature,
-                        new KnownBad() { }.adapter(), dir.resolve("reference"));
-                assertTrue(onReference.size() == 1 && onReference.get(0).passed(), "the counterexample for " + v.rule().id()
-                        + " must pass against the reference:\n" + feature + "\n" + onReference);
+                assertEquals(
+                        org.junit.platform.engine.TestExecutionResult.Status.FAILED,
+                        onBad.get(0).status(),
+                        type.getSimpleName() + ": the " + m.model() + " model's counterexample for "
+                                + v.rule().id() + " does not fail when replayed:\n" + feature + "\n"
+                                + onBad.get(0).message());
+                assertTrue(
+                        onBad.get(0)
+                                .message()
+                                .contains("Rule broken: " + v.rule().id()),
+                        "the replayed counterexample " + "fails another rule: "
+                                + onBad.get(0).message());
+                List<org.gmck.kit.model.ScenarioReplay.Outcome> onReference = org.gmck.kit.model.ScenarioReplay.replay(
+                        feature, new KnownBad() {}.adapter(), dir.resolve("reference"));
+                assertTrue(
+                        onReference.size() == 1 && onReference.get(0).passed(),
+                        "the counterexample for " + v.rule().id() + " must pass against the reference:\n" + feature
+                                + "\n" + onReference);
             }
         }
     }
 
     private static void check(Class<?> type) throws ReflectiveOperationException {
         Breaks breaks = type.getAnnotation(Breaks.class);
-        Rule rule = RuleCatalogue.bundled().rule(breaks.value()).orElseThrow(() -> new AssertionError(
-                type.getSimpleName() + " claims to break " + breaks.value() + ", which the catalogue does not have"));
+        Rule rule = RuleCatalogue.bundled()
+                .rule(breaks.value())
+                .orElseThrow(() -> new AssertionError(type.getSimpleName() + " claims to break " + breaks.value()
+                        + ", which the catalogue does not have"));
         KnownBad bad;
         try {
             bad = (KnownBad) type.getDeclaredConstructor().newInstance();
@@ -102,12 +126,18 @@ class KnownBadAdaptersTest {
         for (String also : breaks.also()) {
             RuleCatalogue.bundled().rule(also).ifPresent(r -> profiles.add(r.profile()));
         }
-        CertificationReport report = KitRuns.run("known-bad/" + type.getSimpleName(), bad.adapter(), Optional.empty(),
-                Optional.of(profiles), breaks.hangs() ? KitRuns.TIMEOUT : KitRuns.DIRECT).report();
+        CertificationReport report = KitRuns.run(
+                        "known-bad/" + type.getSimpleName(),
+                        bad.adapter(),
+                        Optional.empty(),
+                        Optional.of(profiles),
+                        breaks.hangs() ? KitRuns.TIMEOUT : KitRuns.DIRECT)
+                .report();
 
         Set<String> expected = new TreeSet<>(List.of(breaks.also()));
         expected.add(breaks.value());
-        Set<String> failing = report.with(Verdict.FAIL).stream().map(r -> r.rule().id())
+        Set<String> failing = report.with(Verdict.FAIL).stream()
+                .map(r -> r.rule().id())
                 .collect(Collectors.toCollection(TreeSet::new));
         assertFalse(report.accepted(), type.getSimpleName() + " was accepted: " + report.headline());
         assertEquals(CertificationReport.Outcome.NOT_CONFORMING, report.outcome(), report.headline());
@@ -116,9 +146,13 @@ class KnownBadAdaptersTest {
         if (!breaks.message().isEmpty()) {
             for (RuleVerdict v : report.with(Verdict.FAIL)) {
                 for (ScenarioOutcome s : v.failing()) {
-                    assertTrue(s.message().contains(breaks.message()), s.location() + " failed with a message that does not say "
-                            + "'" + breaks.message() + "': " + s.message());
-                    assertTrue(s.message().contains("Rule broken: " + v.rule().id()), "the message must name the rule: " + s.message());
+                    assertTrue(
+                            s.message().contains(breaks.message()),
+                            s.location() + " failed with a message that does not say " + "'" + breaks.message() + "': "
+                                    + s.message());
+                    assertTrue(
+                            s.message().contains("Rule broken: " + v.rule().id()),
+                            "the message must name the rule: " + s.message());
                 }
             }
         }

@@ -33,14 +33,18 @@ class NothingDeclaredTest {
                 return Set.of();
             }
         };
-        CertificationReport report = KitRuns.run("nothing-declared", empty, Optional.empty(), Optional.empty()).report();
+        CertificationReport report = KitRuns.run("nothing-declared", empty, Optional.empty(), Optional.empty())
+                .report();
         assertEquals(CertificationReport.Outcome.NOTHING_DECLARED, report.outcome());
         assertFalse(report.accepted());
         assertFalse(report.headline().contains("CONFORMING"), report.headline());
         assertTrue(report.headline().startsWith("NOTHING CERTIFIED"), report.headline());
         // Untestable rules keep that verdict whatever is declared; every other rule is not applicable.
-        assertEquals(report.rules().size(),
-                report.with(Verdict.NOT_APPLICABLE).size() + report.with(Verdict.UNTESTABLE).size());
-        assertEquals(0, report.with(Verdict.PASS).size() + report.with(Verdict.FAIL).size());
+        assertEquals(
+                report.rules().size(),
+                report.with(Verdict.NOT_APPLICABLE).size()
+                        + report.with(Verdict.UNTESTABLE).size());
+        assertEquals(
+                0, report.with(Verdict.PASS).size() + report.with(Verdict.FAIL).size());
     }
 }

@@ -40,7 +40,9 @@ class ReadmeCommandsTest {
     void ciRunsEachOfTheReadmesCommandsAsPrinted() throws IOException {
         List<String> commands = freshMachineCommands();
         assertEquals(2, commands.size(), "the README should give a newcomer two commands, found " + commands);
-        List<String> ci = Files.readAllLines(ROOT.resolve(".ci").resolve("run")).stream().map(String::strip).toList();
+        List<String> ci = Files.readAllLines(ROOT.resolve(".ci").resolve("run")).stream()
+                .map(String::strip)
+                .toList();
         for (String command : commands) {
             assertTrue(ci.contains(command), ".ci/run does not run the README's command as printed: " + command);
         }

@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-
 import java.util.stream.StreamSupport;
 import org.gmck.kit.report.ReportJson;
 import org.gmck.kit.report.Verdict;
@@ -46,8 +45,12 @@ class ReportSchemaTest {
 
     @Test
     void aFailingReportMatchesTheSchema() throws IOException {
-        Path folder = KitRuns.run("schema/failing", KitRuns.declaring(new LiteralDiagonalSpecialEffort().adapter(), Set.of(Profile.PGM_MODES)), Optional.empty(),
-                Optional.empty()).folder();
+        Path folder = KitRuns.run(
+                        "schema/failing",
+                        KitRuns.declaring(new LiteralDiagonalSpecialEffort().adapter(), Set.of(Profile.PGM_MODES)),
+                        Optional.empty(),
+                        Optional.empty())
+                .folder();
         JsonNode report = assertValid(folder.resolve("report.json"));
         assertEquals("not-conforming", report.at("/outcome/verdict").asText());
         assertTrue(report.at("/rules").toString().contains("\"status\":\"failed\""));
@@ -55,15 +58,18 @@ class ReportSchemaTest {
 
     @Test
     void theSchemaNamesEveryProfileAndVerdict() {
-        assertEquals(Arrays.stream(Profile.values()).map(Profile::id).collect(Collectors.toCollection(TreeSet::new)),
+        assertEquals(
+                Arrays.stream(Profile.values()).map(Profile::id).collect(Collectors.toCollection(TreeSet::new)),
                 texts(schema.at("/$defs/profile/enum")));
-        assertEquals(Arrays.stream(Verdict.values()).map(Verdict::label).collect(Collectors.toCollection(TreeSet::new)),
+        assertEquals(
+                Arrays.stream(Verdict.values()).map(Verdict::label).collect(Collectors.toCollection(TreeSet::new)),
                 texts(schema.at("/$defs/verdict/enum")));
     }
 
     @Test
     void theCheckRejectsAReportThatBreaksTheSchema() throws IOException {
-        JsonNode report = JSON.readTree(KitRuns.reference().folder().resolve("report.json").toFile());
+        JsonNode report = JSON.readTree(
+                KitRuns.reference().folder().resolve("report.json").toFile());
         ((com.fasterxml.jackson.databind.node.ObjectNode) report.at("/rules/0")).put("verdict", "passed-ish");
         ((com.fasterxml.jackson.databind.node.ObjectNode) report).remove("kit");
         List<String> problems = SchemaCheck.problems(schema, report);
@@ -77,8 +83,8 @@ class ReportSchemaTest {
     }
 
     private static TreeSet<String> texts(JsonNode array) {
-        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText)
+        return StreamSupport.stream(array.spliterator(), false)
+                .map(JsonNode::asText)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
-
 }

@@ -33,15 +33,22 @@ import org.junit.jupiter.api.Test;
 class RuleIndexDriftTest {
 
     private static final Path INDEX = Path.of(System.getProperty("kit.root", ".."), "docs", "rule-index.md");
-    private static final String MAINTENANCE = "Do not edit it by hand: `mvn -B verify -Dgmck.index.update=true` rewrites "
-            + "it, and `mvn -B verify` fails when it drifts from the catalogue, the features or the reference's results.";
+    private static final String MAINTENANCE =
+            "Do not edit it by hand: `mvn -B verify -Dgmck.index.update=true` rewrites "
+                    + "it, and `mvn -B verify` fails when it drifts from the catalogue, the features or the reference's results.";
 
     static String render() {
         CertificationReport reference = KitRuns.reference().report();
         Map<String, Verdict> verdicts = reference.rules().stream()
                 .collect(Collectors.toMap(r -> r.rule().id(), RuleVerdict::verdict));
-        return RuleIndex.render(RuleCatalogue.bundled(), KitSources.onClassPath().features(), verdicts,
-                "the reference implementation " + ReferenceAdapter.VERSION, "../features/", "../CONFORMANCE.md", MAINTENANCE);
+        return RuleIndex.render(
+                RuleCatalogue.bundled(),
+                KitSources.onClassPath().features(),
+                verdicts,
+                "the reference implementation " + ReferenceAdapter.VERSION,
+                "../features/",
+                "../CONFORMANCE.md",
+                MAINTENANCE);
     }
 
     @Test
@@ -51,23 +58,30 @@ class RuleIndexDriftTest {
             Files.writeString(INDEX, expected, StandardCharsets.UTF_8);
         }
         assertTrue(Files.isRegularFile(INDEX), INDEX + " is missing; run mvn -B verify -Dgmck.index.update=true");
-        assertEquals(expected, Files.readString(INDEX, StandardCharsets.UTF_8), INDEX + " has drifted from CONFORMANCE.md, "
-                + "features/ or the reference's results; run mvn -B verify -Dgmck.index.update=true and commit it");
+        assertEquals(
+                expected,
+                Files.readString(INDEX, StandardCharsets.UTF_8),
+                INDEX + " has drifted from CONFORMANCE.md, "
+                        + "features/ or the reference's results; run mvn -B verify -Dgmck.index.update=true and commit it");
     }
 
     @Test
     void theIndexListsEveryRuleAndEveryScenarioOnce() throws IOException {
         String index = Files.readString(INDEX, StandardCharsets.UTF_8);
         Set<String> headed = matches(Pattern.compile("(?m)^### (\\S+)$"), index);
-        Set<String> catalogued = RuleCatalogue.bundled().rules().stream().map(Rule::id).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> catalogued =
+                RuleCatalogue.bundled().rules().stream().map(Rule::id).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(catalogued, headed, "rules in the index vs the catalogue");
         Set<String> linked = matches(Pattern.compile("\\(`([^`]+\\.feature:\\d+)`\\)"), index);
         FeatureIndex features = KitSources.onClassPath().features();
-        Set<String> scenarios = features.entries().stream().map(e -> e.file() + ":" + e.line())
+        Set<String> scenarios = features.entries().stream()
+                .map(e -> e.file() + ":" + e.line())
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(scenarios, linked, "scenarios in the index vs the features");
-        List<Path> missing = linked.stream().map(l -> Path.of(System.getProperty("kit.root", ".."), "features",
-                l.substring(0, l.lastIndexOf(':')))).filter(p -> !Files.isRegularFile(p)).toList();
+        List<Path> missing = linked.stream()
+                .map(l -> Path.of(System.getProperty("kit.root", ".."), "features", l.substring(0, l.lastIndexOf(':'))))
+                .filter(p -> !Files.isRegularFile(p))
+                .toList();
         assertEquals(List.of(), missing, "the index links to feature files that do not exist");
     }
 

@@ -15,11 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SchemaCheck {
 
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final SchemaRegistry REGISTRY =
+            SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private static final Map<String, Schema> COMPILED = new ConcurrentHashMap<>();
 
-    private SchemaCheck() {
-    }
+    private SchemaCheck() {}
 
     /** The document's violations of the schema; empty when it conforms. */
     static List<String> problems(JsonNode schema, JsonNode document) {

@@ -35,14 +35,27 @@ class SeparateJvmTest {
     private static int certify(String adapter, Path folder) throws IOException, InterruptedException {
         Path services = ROOT.resolve("classpath").resolve("META-INF").resolve("services");
         Files.createDirectories(services);
-        Files.write(services.resolve(ConformanceAdapter.class.getName()), List.of(ExitingAdapter.class.getName(),
-                HaltingAdapter.class.getName(), UnconstructibleAdapter.class.getName(), NamelessAdapter.class.getName(),
-                PgmModesOnly.class.getName()));
+        Files.write(
+                services.resolve(ConformanceAdapter.class.getName()),
+                List.of(
+                        ExitingAdapter.class.getName(),
+                        HaltingAdapter.class.getName(),
+                        UnconstructibleAdapter.class.getName(),
+                        NamelessAdapter.class.getName(),
+                        PgmModesOnly.class.getName()));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = ROOT.resolve("classpath") + File.pathSeparator + System.getProperty("java.class.path");
-        Process p = new ProcessBuilder(java, "-cp", classPath, "-Dconformance.adapter=" + adapter,
-                "-Dconformance.timeout=none", CertifyMain.class.getName(), folder.toString())
-                .redirectErrorStream(true).redirectOutput(ROOT.resolve(adapter + ".log").toFile()).start();
+        Process p = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        classPath,
+                        "-Dconformance.adapter=" + adapter,
+                        "-Dconformance.timeout=none",
+                        CertifyMain.class.getName(),
+                        folder.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ROOT.resolve(adapter + ".log").toFile())
+                .start();
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the certification of '" + adapter + "' did not end");
         return p.exitValue();
     }
@@ -57,7 +70,9 @@ class SeparateJvmTest {
         assertNotEquals(0, certify("exiting", folder));
         JsonNode report = report(folder);
         assertEquals("error", report.at("/outcome/verdict").asText());
-        assertTrue(report.at("/outcome/error").asText().contains("System.exit"), report.at("/outcome/error").asText());
+        assertTrue(
+                report.at("/outcome/error").asText().contains("System.exit"),
+                report.at("/outcome/error").asText());
     }
 
     @Test
@@ -68,7 +83,9 @@ class SeparateJvmTest {
         assertNotEquals(0, certify("halting", folder));
         JsonNode report = report(folder);
         assertEquals("error", report.at("/outcome/verdict").asText());
-        assertTrue(report.at("/outcome/error").asText().contains("did not finish"), report.at("/outcome/error").asText());
+        assertTrue(
+                report.at("/outcome/error").asText().contains("did not finish"),
+                report.at("/outcome/error").asText());
     }
 
     @Test
@@ -83,8 +100,10 @@ class SeparateJvmTest {
         Path folder = ROOT.resolve("unknown");
         assertNotEquals(0, certify("nope", folder));
         String error = report(folder).at("/outcome/error").asText();
-        assertTrue(error.contains(UnconstructibleAdapter.class.getName() + " cannot be constructed")
-                && error.contains("no licence server at 10.0.0.1"), error);
+        assertTrue(
+                error.contains(UnconstructibleAdapter.class.getName() + " cannot be constructed")
+                        && error.contains("no licence server at 10.0.0.1"),
+                error);
         assertTrue(error.contains("name() returned null"), error);
         assertTrue(error.contains("found: ") && error.contains("exiting") && error.contains("hostile"), error);
     }

@@ -23,7 +23,12 @@ class SummaryTest {
 
     @BeforeAll
     static void run() {
-        folder = KitRuns.run("summary", KitRuns.declaring(new LiteralDiagonalSpecialEffort().adapter(), Set.of(Profile.PGM_MODES)), Optional.empty(), Optional.empty()).folder();
+        folder = KitRuns.run(
+                        "summary",
+                        KitRuns.declaring(new LiteralDiagonalSpecialEffort().adapter(), Set.of(Profile.PGM_MODES)),
+                        Optional.empty(),
+                        Optional.empty())
+                .folder();
     }
 
     @Test

@@ -22,8 +22,12 @@ import org.gmck.spi.common.Profile;
  * @param profiles            the declared profiles (a sub-profile always with its parent)
  * @param parameters          the parameters the adapter records in the report, sorted by key
  */
-public record AdapterMetadata(String name, String version, String implementationClass, Set<Profile> profiles,
-                              Map<String, String> parameters) {
+public record AdapterMetadata(
+        String name,
+        String version,
+        String implementationClass,
+        Set<Profile> profiles,
+        Map<String, String> parameters) {
 
     public AdapterMetadata {
         profiles = profiles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(profiles));
@@ -35,7 +39,8 @@ public record AdapterMetadata(String name, String version, String implementation
         CheckGuard guard = new CheckGuard(timeout);
         String type = adapter.getClass().getName();
         String name = text(ask(guard, adapter, "name()", adapter::name), type, "name()");
-        String version = text(ask(guard, adapter, "version()", adapter::version), type + " ('" + name + "')", "version()");
+        String version =
+                text(ask(guard, adapter, "version()", adapter::version), type + " ('" + name + "')", "version()");
         Object declared = ask(guard, adapter, "profiles()", adapter::profiles);
         Object parameters = ask(guard, adapter, "parameters()", adapter::parameters);
         String who = "adapter '" + name + "' (" + type + ")";
@@ -45,11 +50,14 @@ public record AdapterMetadata(String name, String version, String implementation
 
     /** Only the name, within {@code timeout}: what choosing an adapter among several needs. */
     public static String nameOf(ConformanceAdapter adapter, Duration timeout) {
-        return text(ask(new CheckGuard(timeout), adapter, "name()", adapter::name), adapter.getClass().getName(), "name()");
+        return text(
+                ask(new CheckGuard(timeout), adapter, "name()", adapter::name),
+                adapter.getClass().getName(),
+                "name()");
     }
 
-    private static Object ask(CheckGuard guard, ConformanceAdapter adapter, String call,
-                              java.util.concurrent.Callable<Object> what) {
+    private static Object ask(
+            CheckGuard guard, ConformanceAdapter adapter, String call, java.util.concurrent.Callable<Object> what) {
         try {
             return guard.call(adapter.getClass().getSimpleName() + "." + call, what);
         } catch (RuntimeException e) {
@@ -67,7 +75,8 @@ public record AdapterMetadata(String name, String version, String implementation
 
     private static Set<Profile> profiles(Object value, String who) {
         if (!(value instanceof Collection<?> c)) {
-            throw new Invalid(who + ": profiles() returned null; it must return the set of declared profiles (empty for none)");
+            throw new Invalid(
+                    who + ": profiles() returned null; it must return the set of declared profiles (empty for none)");
         }
         Set<Profile> profiles = EnumSet.noneOf(Profile.class);
         for (Object p : c) {

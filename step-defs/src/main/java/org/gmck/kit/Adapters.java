@@ -20,18 +20,20 @@ public final class Adapters {
 
     /** The system property naming the adapter under test. */
     public static final String PROPERTY = "conformance.adapter";
+
     public static final String DEFAULT = "reference";
 
     private static volatile ConformanceAdapter override;
     private static volatile Selection selection;
 
-    private Adapters() {
-    }
+    private Adapters() {}
 
     /** The name asked for: the instance in use, or the one on the command line. */
     public static String requestedName() {
         ConformanceAdapter o = override;
-        return o != null ? o.getClass().getName() : System.getProperty(PROPERTY, DEFAULT).trim();
+        return o != null
+                ? o.getClass().getName()
+                : System.getProperty(PROPERTY, DEFAULT).trim();
     }
 
     /** The selected adapter; throws the same {@link AdapterSelectionError} on every call if there is none. */
@@ -108,7 +110,8 @@ public final class Adapters {
         try {
             providers = ServiceLoader.load(ConformanceAdapter.class).stream().iterator();
         } catch (ServiceConfigurationError e) {
-            return Selection.failed("META-INF/services/" + ConformanceAdapter.class.getName() + " cannot be read: " + e.getMessage());
+            return Selection.failed(
+                    "META-INF/services/" + ConformanceAdapter.class.getName() + " cannot be read: " + e.getMessage());
         }
         while (true) {
             ServiceLoader.Provider<ConformanceAdapter> provider;
@@ -148,8 +151,8 @@ public final class Adapters {
                     + ConformanceAdapter.class.getName() + ".");
         }
         if (matching.size() > 1) {
-            return Selection.failed(matching.size() + " adapters are named '" + name + "'; names must be unique (found: "
-                    + String.join(", ", names) + ").");
+            return Selection.failed(matching.size() + " adapters are named '" + name
+                    + "'; names must be unique (found: " + String.join(", ", names) + ").");
         }
         return pinned(matching.get(0));
     }

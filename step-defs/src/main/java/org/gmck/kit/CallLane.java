@@ -19,6 +19,7 @@ final class CallLane {
 
     /** How long each side spins before it parks; not at all on a single CPU, where spinning only delays the other. */
     private static final long SPIN_MICROS = 200;
+
     private static final long SPIN_NANOS = Runtime.getRuntime().availableProcessors() > 1 ? SPIN_MICROS * 1000 : 0;
 
     private static final ThreadLocal<CallLane> LANES = new ThreadLocal<>();

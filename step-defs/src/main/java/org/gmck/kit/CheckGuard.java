@@ -34,11 +34,15 @@ public final class CheckGuard implements CallGuard {
             return CallLane.run(call, timeout.toNanos());
         } catch (TimeoutException hung) {
             RunLimits.hung();
-            throw new AdapterFailure("the adapter did not answer within " + Timeouts.describe(timeout) + " (" + what
-                    + "); the call was abandoned", true, null);
+            throw new AdapterFailure(
+                    "the adapter did not answer within " + Timeouts.describe(timeout) + " (" + what
+                            + "); the call was abandoned",
+                    true,
+                    null);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            throw new AdapterFailure("the run was interrupted while waiting for the adapter (" + what + ")", false, interrupted);
+            throw new AdapterFailure(
+                    "the run was interrupted while waiting for the adapter (" + what + ")", false, interrupted);
         } catch (ExecutionException e) {
             throw unexpected(what, e.getCause());
         } catch (Exception | Error e) {
@@ -54,8 +58,11 @@ public final class CheckGuard implements CallGuard {
         if (thrown instanceof AdapterFailure failure) {
             return failure;
         }
-        return new AdapterFailure("the adapter threw " + thrown.getClass().getName() + " from " + what
-                + " instead of answering or rejecting with a RejectedException: " + thrown.getMessage(), false, thrown);
+        return new AdapterFailure(
+                "the adapter threw " + thrown.getClass().getName() + " from " + what
+                        + " instead of answering or rejecting with a RejectedException: " + thrown.getMessage(),
+                false,
+                thrown);
     }
 
     /** A call into the adapter that neither answered nor was rejected. */

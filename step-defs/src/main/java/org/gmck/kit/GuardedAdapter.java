@@ -14,8 +14,7 @@ import org.gmck.spi.ConformanceAdapter;
  */
 final class GuardedAdapter {
 
-    private GuardedAdapter() {
-    }
+    private GuardedAdapter() {}
 
     static ConformanceAdapter wrap(ConformanceAdapter adapter, CallGuard context) {
         return (ConformanceAdapter) guard(adapter, ConformanceAdapter.class, context);
@@ -42,8 +41,12 @@ final class GuardedAdapter {
 
     /** SPI service interfaces are guarded; values are not. */
     private static boolean guards(Class<?> type, Object result) {
-        return result != null && type.isInterface() && !type.isSealed() && type.getPackageName().startsWith("org.gmck.spi")
-                && !result.getClass().isRecord() && !result.getClass().isEnum();
+        return result != null
+                && type.isInterface()
+                && !type.isSealed()
+                && type.getPackageName().startsWith("org.gmck.spi")
+                && !result.getClass().isRecord()
+                && !result.getClass().isEnum();
     }
 
     private static Object objectMethod(Object proxy, Object target, Method method, Object[] args) {

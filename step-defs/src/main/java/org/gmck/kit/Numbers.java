@@ -3,8 +3,7 @@ package org.gmck.kit;
 /** Parses the numbers scenarios write: decimal, or hexadecimal with {@code 0x}, with optional underscores. */
 public final class Numbers {
 
-    private Numbers() {
-    }
+    private Numbers() {}
 
     public static long parse(String text) {
         String t = text.strip().replace("_", "");

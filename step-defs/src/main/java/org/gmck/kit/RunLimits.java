@@ -20,6 +20,7 @@ public final class RunLimits {
     public static final String NOT_RUN = "Not run:";
     /** How many unanswered calls end a run unless {@value #MAX_HANGS} says otherwise. */
     public static final int DEFAULT_MAX_HANGS = 5;
+
     private static final Duration BASE = Duration.ofMinutes(5);
     private static final Duration PER_SCENARIO = Duration.ofSeconds(2);
 
@@ -29,8 +30,7 @@ public final class RunLimits {
     private static volatile int hangs;
     private static volatile String stopped;
 
-    private RunLimits() {
-    }
+    private RunLimits() {}
 
     /** The default cap of a run of {@code scenarios} scenarios: 5 minutes and 2 seconds a scenario. */
     public static Duration defaultCap(int scenarios) {

@@ -69,8 +69,10 @@ public final class ScenarioContext implements CallGuard {
             last = new Outcome(null, rejected);
             return Optional.empty();
         } catch (RuntimeException unexpected) {
-            throw failure("the adapter threw " + unexpected.getClass().getName() + " instead of answering or "
-                    + "rejecting with a RejectedException: " + unexpected.getMessage(), unexpected);
+            throw failure(
+                    "the adapter threw " + unexpected.getClass().getName() + " instead of answering or "
+                            + "rejecting with a RejectedException: " + unexpected.getMessage(),
+                    unexpected);
         }
     }
 
@@ -88,9 +90,12 @@ public final class ScenarioContext implements CallGuard {
             return CallLane.run(call, timeout.toNanos());
         } catch (TimeoutException hung) {
             RunLimits.hung();
-            throw failure("the adapter did not answer within " + Timeouts.describe(timeout) + " (" + what
-                    + "); the call was abandoned. Raise the limit with -D" + Timeouts.PROPERTY + "=DURATION, or tag "
-                    + "the scenario " + Timeouts.TAG_PREFIX + "DURATION, if the implementation is merely slow", (Throwable) null);
+            throw failure(
+                    "the adapter did not answer within " + Timeouts.describe(timeout) + " (" + what
+                            + "); the call was abandoned. Raise the limit with -D" + Timeouts.PROPERTY
+                            + "=DURATION, or tag "
+                            + "the scenario " + Timeouts.TAG_PREFIX + "DURATION, if the implementation is merely slow",
+                    (Throwable) null);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw failure("the run was interrupted while waiting for the adapter (" + what + ")", interrupted);
@@ -120,8 +125,10 @@ public final class ScenarioContext implements CallGuard {
         if (thrown instanceof AssertionFailedError failed) {
             throw failed;
         }
-        throw failure("the adapter threw " + thrown.getClass().getName() + " from " + what + " instead of answering "
-                + "or rejecting with a RejectedException: " + thrown.getMessage(), thrown);
+        throw failure(
+                "the adapter threw " + thrown.getClass().getName() + " from " + what + " instead of answering "
+                        + "or rejecting with a RejectedException: " + thrown.getMessage(),
+                thrown);
     }
 
     /** Runs a call that returns nothing; see {@link #attempt(Supplier)}. */
@@ -137,8 +144,10 @@ public final class ScenarioContext implements CallGuard {
     public <T> T lastValue(String what) {
         Outcome outcome = requireLast();
         if (outcome.rejection != null) {
-            throw failure(what + ": the adapter rejected the call with " + outcome.rejection.status().name()
-                    + " (" + outcome.rejection.getMessage() + ")", outcome.rejection);
+            throw failure(
+                    what + ": the adapter rejected the call with "
+                            + outcome.rejection.status().name() + " (" + outcome.rejection.getMessage() + ")",
+                    outcome.rejection);
         }
         return (T) outcome.value;
     }
@@ -147,13 +156,17 @@ public final class ScenarioContext implements CallGuard {
     public void expectRejected(String statusName) {
         Outcome outcome = requireLast();
         if (outcome.rejection == null) {
-            throw failure("the call was accepted (answer: " + outcome.value + ") but must be rejected with " + statusName,
-                    statusName, String.valueOf(outcome.value));
+            throw failure(
+                    "the call was accepted (answer: " + outcome.value + ") but must be rejected with " + statusName,
+                    statusName,
+                    String.valueOf(outcome.value));
         }
         String actual = outcome.rejection.status().name();
         if (!actual.equals(statusName)) {
-            throw failure("the call was rejected with the wrong status (" + outcome.rejection.getMessage() + ")",
-                    statusName, actual);
+            throw failure(
+                    "the call was rejected with the wrong status (" + outcome.rejection.getMessage() + ")",
+                    statusName,
+                    actual);
         }
     }
 
@@ -178,8 +191,10 @@ public final class ScenarioContext implements CallGuard {
 
     /** A rule-aware assertion failure with expected and actual values. */
     public AssertionFailedError failure(String what, Object expected, Object actual) {
-        return new AssertionFailedError(header() + "\n  Checked:  " + what + "\n  Expected: " + expected
-                + "\n  Actual:   " + actual, expected, actual);
+        return new AssertionFailedError(
+                header() + "\n  Checked:  " + what + "\n  Expected: " + expected + "\n  Actual:   " + actual,
+                expected,
+                actual);
     }
 
     /** A rule-aware assertion failure. */

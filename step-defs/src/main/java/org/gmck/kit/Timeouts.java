@@ -20,19 +20,22 @@ public final class Timeouts {
     public static final String PROPERTY = "conformance.timeout";
     /** The tag prefix that sets one scenario's timeout per call. */
     public static final String TAG_PREFIX = "@timeout:";
+
     static final String DEFAULT = "10s";
     /** No limit: calls run on the scenario's thread ({@code -Dconformance.timeout=none}). */
     public static final Duration UNLIMITED = java.time.temporal.ChronoUnit.FOREVER.getDuration();
 
     private static final Pattern SIMPLE = Pattern.compile("(\\d+)\\s*(ms|s|m)");
 
-    private Timeouts() {
-    }
+    private Timeouts() {}
 
     /** The timeout of a scenario with these tags. */
     public static Duration forScenario(Collection<String> tags) {
-        return tags.stream().filter(t -> t.startsWith(TAG_PREFIX)).map(t -> parse(t.substring(TAG_PREFIX.length())))
-                .findFirst().orElseGet(Timeouts::forRun);
+        return tags.stream()
+                .filter(t -> t.startsWith(TAG_PREFIX))
+                .map(t -> parse(t.substring(TAG_PREFIX.length())))
+                .findFirst()
+                .orElseGet(Timeouts::forRun);
     }
 
     /** The run's timeout per call. */
@@ -50,7 +53,9 @@ public final class Timeouts {
         Duration d;
         if (m.matches()) {
             long n = Long.parseLong(m.group(1));
-            d = m.group(2).equals("ms") ? Duration.ofMillis(n) : m.group(2).equals("s") ? Duration.ofSeconds(n) : Duration.ofMinutes(n);
+            d = m.group(2).equals("ms")
+                    ? Duration.ofMillis(n)
+                    : m.group(2).equals("s") ? Duration.ofSeconds(n) : Duration.ofMinutes(n);
         } else if (t.startsWith("pt")) {
             d = Duration.parse(t.toUpperCase(Locale.ROOT));
         } else {

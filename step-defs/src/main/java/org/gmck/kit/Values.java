@@ -24,13 +24,16 @@ public final class Values {
 
     private static final Map<Class<?>, Constructor<?>> CANONICAL = new ConcurrentHashMap<>();
 
-    private Values() {
-    }
+    private Values() {}
 
     /** A copy of {@code value} that does not change when the adapter changes its own objects. */
     public static Object freeze(Object value) {
-        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean
-                || value instanceof Character || value instanceof Enum<?>) {
+        if (value == null
+                || value instanceof String
+                || value instanceof Number
+                || value instanceof Boolean
+                || value instanceof Character
+                || value instanceof Enum<?>) {
             return value;
         }
         if (value instanceof List<?> list) {
@@ -115,7 +118,8 @@ public final class Values {
 
     private static Constructor<?> canonical(Class<?> type) {
         return CANONICAL.computeIfAbsent(type, t -> {
-            Class<?>[] types = java.util.Arrays.stream(t.getRecordComponents()).map(RecordComponent::getType)
+            Class<?>[] types = java.util.Arrays.stream(t.getRecordComponents())
+                    .map(RecordComponent::getType)
                     .toArray(Class<?>[]::new);
             try {
                 Constructor<?> c = t.getDeclaredConstructor(types);

@@ -26,8 +26,13 @@ class CallLaneTest {
 
     @Test
     void passesOnWhatTheCallThrows() {
-        ExecutionException e = assertThrows(ExecutionException.class,
-                () -> CallLane.run(() -> { throw new IllegalStateException("broken"); }, SECOND));
+        ExecutionException e = assertThrows(
+                ExecutionException.class,
+                () -> CallLane.run(
+                        () -> {
+                            throw new IllegalStateException("broken");
+                        },
+                        SECOND));
         assertInstanceOf(IllegalStateException.class, e.getCause());
         assertEquals("broken", e.getCause().getMessage());
     }
@@ -37,12 +42,16 @@ class CallLaneTest {
         AtomicBoolean release = new AtomicBoolean();
         long began = System.nanoTime();
         try {
-            assertThrows(TimeoutException.class, () -> CallLane.run(() -> {
-                while (!release.get()) {
-                    Thread.onSpinWait(); // deaf to interrupts, like a real infinite loop
-                }
-                return "too late";
-            }, TimeUnit.MILLISECONDS.toNanos(100)));
+            assertThrows(
+                    TimeoutException.class,
+                    () -> CallLane.run(
+                            () -> {
+                                while (!release.get()) {
+                                    Thread.onSpinWait(); // deaf to interrupts, like a real infinite loop
+                                }
+                                return "too late";
+                            },
+                            TimeUnit.MILLISECONDS.toNanos(100)));
             assertTrue(System.nanoTime() - began < 10 * SECOND, "the timeout waited for the hung call");
             assertEquals("next", CallLane.run(() -> "next", SECOND));
         } finally {

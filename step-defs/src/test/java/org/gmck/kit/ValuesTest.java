@@ -16,8 +16,7 @@ import org.junit.jupiter.api.Test;
 /** What an adapter returns is copied as it crosses: refilling its own objects afterwards changes nothing the kit holds. */
 class ValuesTest {
 
-    record Holder(List<Long> ids, long[] words, Optional<List<String>> names) {
-    }
+    record Holder(List<Long> ids, long[] words, Optional<List<String>> names) {}
 
     @Test
     void aListTheAdapterRefillsLaterKeepsWhatItHeld() {

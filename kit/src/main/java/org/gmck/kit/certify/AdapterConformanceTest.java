@@ -61,21 +61,32 @@ public abstract class AdapterConformanceTest {
         StringBuilder out = new StringBuilder(report.headline());
         for (Verdict verdict : List.of(Verdict.FAIL, Verdict.UNEXPECTED_PASS, Verdict.NOT_RUN)) {
             for (RuleVerdict rule : report.with(verdict)) {
-                out.append("\n\n").append(rule.rule().describe()).append("\n  Verdict: ").append(verdict.label());
+                out.append("\n\n")
+                        .append(rule.rule().describe())
+                        .append("\n  Verdict: ")
+                        .append(verdict.label());
                 List<ScenarioOutcome> failing = rule.failing();
                 if (failing.isEmpty()) {
                     out.append("\n  Check: ").append(rule.reason());
                 } else {
                     ScenarioOutcome first = failing.get(0);
-                    out.append("\n  Check: ").append(first.location()).append(" \"").append(first.name()).append('"');
-                    first.message().lines().limit(MESSAGE_LINES).forEach(line -> out.append("\n    ").append(line));
+                    out.append("\n  Check: ")
+                            .append(first.location())
+                            .append(" \"")
+                            .append(first.name())
+                            .append('"');
+                    first.message()
+                            .lines()
+                            .limit(MESSAGE_LINES)
+                            .forEach(line -> out.append("\n    ").append(line));
                     if (failing.size() > 1) {
                         out.append("\n  and ").append(failing.size() - 1).append(" more failing scenarios");
                     }
                 }
             }
         }
-        out.append("\n\nReport: ").append(folder.resolve("summary.md").toAbsolutePath())
+        out.append("\n\nReport: ")
+                .append(folder.resolve("summary.md").toAbsolutePath())
                 .append(" (and report.json, summary.html in the same folder)");
         return out.toString();
     }

@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -104,12 +104,17 @@ public final class Certification {
             return ended(ErrorReport.of(checked.adapter(), String.join("; ", problems), Instant.now()));
         }
         Instant started = Instant.now();
-        written(ErrorReport.of(checked.adapter(), "the run started at " + started + " and did not finish: the JVM "
-                + "stopped before the end (Runtime.halt, a crash, or the process was killed)", started));
+        written(ErrorReport.of(
+                checked.adapter(),
+                "the run started at " + started + " and did not finish: the JVM "
+                        + "stopped before the end (Runtime.halt, a crash, or the process was killed)",
+                started));
         AtomicReference<ReportSink.Published> report = new AtomicReference<>();
         CertificationListener listener = new CertificationListener(folder, report::set, checked);
-        Thread exiting = new Thread(() -> listener.abandon("the JVM exited before the run ended (System.exit was called, "
-                + "by the adapter or by code it runs, or the process got a signal)"), "gmck-report-on-exit");
+        Thread exiting = new Thread(
+                () -> listener.abandon("the JVM exited before the run ended (System.exit was called, "
+                        + "by the adapter or by code it runs, or the process got a signal)"),
+                "gmck-report-on-exit");
         Runtime.getRuntime().addShutdownHook(exiting);
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         try {
@@ -123,8 +128,8 @@ public final class Certification {
             }
         }
         if (report.get() == null) {
-            StringBuilder why = new StringBuilder("the conformance suite ran " + summary.getSummary().getTestsFoundCount()
-                    + " tests but produced no report");
+            StringBuilder why = new StringBuilder("the conformance suite ran "
+                    + summary.getSummary().getTestsFoundCount() + " tests but produced no report");
             summary.getSummary().getFailures().forEach(f -> why.append("; ").append(f.getException()));
             return ended(ErrorReport.of(checked.adapter(), why.toString(), started));
         }
@@ -133,16 +138,19 @@ public final class Certification {
 
     private LauncherDiscoveryRequest request() {
         Map<String, String> parameters = new LinkedHashMap<>(settings);
-        parameters.put("cucumber.plugin", "html:" + folder.resolve("cucumber.html") + ", json:" + folder.resolve("cucumber.json")
-                + ", junit:" + folder.resolve("cucumber-junit.xml"));
+        parameters.put(
+                "cucumber.plugin",
+                "html:" + folder.resolve("cucumber.html") + ", json:" + folder.resolve("cucumber.json") + ", junit:"
+                        + folder.resolve("cucumber-junit.xml"));
         parameters.put("cucumber.glue", "org.gmck.kit.steps");
         parameters.put("cucumber.publish.quiet", "true");
         parameters.put("cucumber.junit-platform.discovery.as-root-engine", "false");
         Optional<Set<Profile>> running = profiles.or(Certification::declared);
-        running.ifPresent(p -> parameters.put("cucumber.filter.tags", p.isEmpty() ? NOTHING
-                : p.stream().map(Profile::tag).collect(Collectors.joining(" or "))));
-        profiles.ifPresent(p -> parameters.put(CheckSettings.PROFILES,
-                p.stream().map(Profile::id).collect(Collectors.joining(","))));
+        running.ifPresent(p -> parameters.put(
+                "cucumber.filter.tags",
+                p.isEmpty() ? NOTHING : p.stream().map(Profile::tag).collect(Collectors.joining(" or "))));
+        profiles.ifPresent(p -> parameters.put(
+                CheckSettings.PROFILES, p.stream().map(Profile::id).collect(Collectors.joining(","))));
         return LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(ConformanceSuite.class))
                 .filters(includeEngines("junit-platform-suite"))

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +29,6 @@ import org.gmck.kit.report.CertificationReport;
 import org.gmck.kit.report.KitSources;
 import org.gmck.kit.report.ReportBundle;
 import org.gmck.kit.report.ReportSink;
-import org.gmck.spi.ConformanceAdapter;
 import org.gmck.spi.common.Profile;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestSource;
@@ -79,7 +77,7 @@ public final class CertificationListener implements TestExecutionListener {
 
     /** The instance the JUnit Platform loads: it writes a report only when {@value #FOLDER_PARAMETER} is set. */
     public CertificationListener() {
-        this(Optional.empty(), p -> { }, Optional.empty());
+        this(Optional.empty(), p -> {}, Optional.empty());
     }
 
     /**
@@ -90,8 +88,8 @@ public final class CertificationListener implements TestExecutionListener {
         this(Optional.of(folder), onReport, Optional.of(preflight));
     }
 
-    private CertificationListener(Optional<Path> configured, Consumer<ReportSink.Published> onReport,
-                                  Optional<Preflight.Checked> preflight) {
+    private CertificationListener(
+            Optional<Path> configured, Consumer<ReportSink.Published> onReport, Optional<Preflight.Checked> preflight) {
         this.configured = configured;
         this.onReport = onReport;
         this.preflight = preflight;
@@ -105,10 +103,16 @@ public final class CertificationListener implements TestExecutionListener {
 
     @Override
     public synchronized void testPlanExecutionStarted(TestPlan plan) {
-        folder = configured.orElseGet(() -> plan.getConfigurationParameters().get(FOLDER_PARAMETER)
-                .map(String::strip).filter(s -> !s.isEmpty()).map(Path::of).orElse(null));
-        suites = plan.getRoots().stream().flatMap(root -> plan.getChildren(root).stream())
-                .filter(CertificationListener::isConformanceSuite).map(TestIdentifier::getUniqueId)
+        folder = configured.orElseGet(() -> plan.getConfigurationParameters()
+                .get(FOLDER_PARAMETER)
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(Path::of)
+                .orElse(null));
+        suites = plan.getRoots().stream()
+                .flatMap(root -> plan.getChildren(root).stream())
+                .filter(CertificationListener::isConformanceSuite)
+                .map(TestIdentifier::getUniqueId)
                 .collect(Collectors.toUnmodifiableSet());
         if (suites.isEmpty()) {
             folder = null;
@@ -140,11 +144,12 @@ public final class CertificationListener implements TestExecutionListener {
         if (preflight.isPresent()) {
             int expected = kit.scenarioCount(running);
             if (expected != ofRunning[0]) {
-                errors.add("the suite has " + expected + " scenarios of the profiles this run certifies, but the run planned "
-                        + ofRunning[0]);
+                errors.add("the suite has " + expected
+                        + " scenarios of the profiles this run certifies, but the run planned " + ofRunning[0]);
             }
         }
-        preflight.ifPresent(p -> RunLimits.start(p.runCap().orElse(RunLimits.defaultCap(planned.size())), p.maxHangs()));
+        preflight.ifPresent(
+                p -> RunLimits.start(p.runCap().orElse(RunLimits.defaultCap(planned.size())), p.maxHangs()));
     }
 
     /** The profiles whose scenarios the run's tag filter lets through (all declared ones when it has none). */
@@ -154,7 +159,8 @@ public final class CertificationListener implements TestExecutionListener {
             return declared;
         }
         Set<Profile> through = EnumSet.noneOf(Profile.class);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("@profile:[a-z0-9-]+").matcher(filter.get());
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("@profile:[a-z0-9-]+").matcher(filter.get());
         while (m.find()) {
             Profile.byTag(m.group()).ifPresent(through::add);
         }
@@ -166,7 +172,9 @@ public final class CertificationListener implements TestExecutionListener {
         for (TestIdentifier id : level) {
             if (id.isTest() && ofTheSuite(id) && isScenario(id)) {
                 planned.add(id.getUniqueId());
-                if (id.getTags().stream().map(t -> Profile.byTag("@" + t.getName())).flatMap(Optional::stream)
+                if (id.getTags().stream()
+                        .map(t -> Profile.byTag("@" + t.getName()))
+                        .flatMap(Optional::stream)
                         .anyMatch(running::contains)) {
                     ofRunning[0]++;
                 }
@@ -176,7 +184,9 @@ public final class CertificationListener implements TestExecutionListener {
     }
 
     private static boolean isScenario(TestIdentifier id) {
-        return id.getSource().filter(s -> s instanceof ClasspathResourceSource || s instanceof FileSource).isPresent();
+        return id.getSource()
+                .filter(s -> s instanceof ClasspathResourceSource || s instanceof FileSource)
+                .isPresent();
     }
 
     @Override
@@ -196,13 +206,17 @@ public final class CertificationListener implements TestExecutionListener {
     }
 
     private static boolean isConformanceSuite(TestIdentifier id) {
-        return id.getSource().filter(ClassSource.class::isInstance).map(ClassSource.class::cast).map(source -> {
-            try {
-                return ConformanceSuite.class.isAssignableFrom(source.getJavaClass());
-            } catch (RuntimeException | LinkageError e) {
-                return false;
-            }
-        }).orElse(false);
+        return id.getSource()
+                .filter(ClassSource.class::isInstance)
+                .map(ClassSource.class::cast)
+                .map(source -> {
+                    try {
+                        return ConformanceSuite.class.isAssignableFrom(source.getJavaClass());
+                    } catch (RuntimeException | LinkageError e) {
+                        return false;
+                    }
+                })
+                .orElse(false);
     }
 
     @Override
@@ -215,14 +229,20 @@ public final class CertificationListener implements TestExecutionListener {
             if (isScenario(id) && ruleOf(id).isEmpty()) {
                 errors.add("scenario '" + id.getDisplayName() + "' has no rule tag, so no rule can be judged by it");
             }
-            ruleOf(id).ifPresent(rule -> scenario(rule, id, undeclared(id) ? ScenarioOutcome.NOT_APPLICABLE
-                    : ScenarioOutcome.SKIPPED, reason));
+            ruleOf(id)
+                    .ifPresent(rule -> scenario(
+                            rule,
+                            id,
+                            undeclared(id) ? ScenarioOutcome.NOT_APPLICABLE : ScenarioOutcome.SKIPPED,
+                            reason));
         }
     }
 
     /** Whether a scenario belongs to a profile the adapter does not declare (it was filtered out as not applicable). */
     private boolean undeclared(TestIdentifier id) {
-        return id.getTags().stream().map(t -> Profile.byTag("@" + t.getName())).flatMap(Optional::stream)
+        return id.getTags().stream()
+                .map(t -> Profile.byTag("@" + t.getName()))
+                .flatMap(Optional::stream)
                 .anyMatch(p -> !declared.contains(p));
     }
 
@@ -263,19 +283,28 @@ public final class CertificationListener implements TestExecutionListener {
         running.remove(id.getDisplayName());
         answered.add(id.getUniqueId());
         Optional<Throwable> thrown = result.getThrowable();
-        String message = thrown.map(t -> t.getMessage() == null ? t.getClass().getName() : t.getMessage()).orElse("");
+        String message = thrown.map(t -> t.getMessage() == null ? t.getClass().getName() : t.getMessage())
+                .orElse("");
         if (rule.isPresent()) {
             switch (result.getStatus()) {
                 case SUCCESSFUL -> scenario(rule.get(), id, ScenarioOutcome.PASSED, "");
-                case ABORTED -> scenario(rule.get(), id, thrown.filter(NotRun::signalled).isPresent() ? ScenarioOutcome.NOT_RUN
-                        : thrown.filter(NotApplicable::signalled).isPresent() ? ScenarioOutcome.NOT_APPLICABLE
-                        : ScenarioOutcome.SKIPPED, message);
+                case ABORTED ->
+                    scenario(
+                            rule.get(),
+                            id,
+                            thrown.filter(NotRun::signalled).isPresent()
+                                    ? ScenarioOutcome.NOT_RUN
+                                    : thrown.filter(NotApplicable::signalled).isPresent()
+                                            ? ScenarioOutcome.NOT_APPLICABLE
+                                            : ScenarioOutcome.SKIPPED,
+                            message);
                 default -> scenario(rule.get(), id, ScenarioOutcome.FAILED, message);
             }
         } else if (isScenario(id)) {
             errors.add("scenario '" + id.getDisplayName() + "' has no rule tag, so no rule can be judged by it ("
                     + result.getStatus() + (message.isEmpty() ? "" : ": " + shorten(message)) + ")");
-        } else if (result.getStatus() == TestExecutionResult.Status.FAILED && !publishedFailures.contains(id.getUniqueId())) {
+        } else if (result.getStatus() == TestExecutionResult.Status.FAILED
+                && !publishedFailures.contains(id.getUniqueId())) {
             unattributed.add(id.getDisplayName() + ": " + shorten(message));
         }
     }
@@ -325,7 +354,8 @@ public final class CertificationListener implements TestExecutionListener {
             problems.add(0, e.getMessage());
         }
         Optional<String> error = problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
-        Set<Profile> declared = adapter.map(CertificationReport.AdapterInfo::declaredProfiles).orElse(Set.of());
+        Set<Profile> declared =
+                adapter.map(CertificationReport.AdapterInfo::declaredProfiles).orElse(Set.of());
         Baseline baseline = Baseline.forRun(catalogue, declared);
         Map<String, RuleEvidence> evidence = new TreeMap<>();
         Set<String> ids = new HashSet<>(scenarios.keySet());
@@ -336,23 +366,42 @@ public final class CertificationListener implements TestExecutionListener {
                 unattributed.add("evidence names rule " + rule + ", which CONFORMANCE.md does not catalogue");
                 continue;
             }
-            evidence.put(rule, new RuleEvidence(scenarios.getOrDefault(rule, List.of()), cases.getOrDefault(rule, List.of()),
-                    models.getOrDefault(rule, List.of())));
+            evidence.put(
+                    rule,
+                    new RuleEvidence(
+                            scenarios.getOrDefault(rule, List.of()),
+                            cases.getOrDefault(rule, List.of()),
+                            models.getOrDefault(rule, List.of())));
         }
-        return new CertificationReport(kit.version(), kit.featuresSha256(), kit.catalogueSha256(), adapter, error,
-                RunLimits.stopped(), CertificationReport.currentEnvironment(Timeouts.describe(Timeouts.forRun())), baseline,
-                CertificationReport.judge(catalogue.rules(), evidence, declared, baseline), unattributed, started, finished);
+        return new CertificationReport(
+                kit.version(),
+                kit.featuresSha256(),
+                kit.catalogueSha256(),
+                adapter,
+                error,
+                RunLimits.stopped(),
+                CertificationReport.currentEnvironment(Timeouts.describe(Timeouts.forRun())),
+                baseline,
+                CertificationReport.judge(catalogue.rules(), evidence, declared, baseline),
+                unattributed,
+                started,
+                finished);
     }
 
     private void scenario(String rule, TestIdentifier id, String status, String message) {
         String[] where = where(id);
-        scenarios.computeIfAbsent(rule, k -> new ArrayList<>()).add(new ScenarioOutcome(id.getDisplayName(), where[0],
-                Long.parseLong(where[1]), status, shorten(message)));
+        scenarios
+                .computeIfAbsent(rule, k -> new ArrayList<>())
+                .add(new ScenarioOutcome(
+                        id.getDisplayName(), where[0], Long.parseLong(where[1]), status, shorten(message)));
     }
 
     /** The scenario's rule: its one tag that is a rule id. */
     private static Optional<String> ruleOf(TestIdentifier id) {
-        return id.getTags().stream().map(TestTag::getName).filter(t -> Rule.ID.matcher(t).matches()).findFirst();
+        return id.getTags().stream()
+                .map(TestTag::getName)
+                .filter(t -> Rule.ID.matcher(t).matches())
+                .findFirst();
     }
 
     /** The feature file (relative to the features folder) and line of a scenario. */
@@ -369,7 +418,9 @@ public final class CertificationListener implements TestExecutionListener {
         }
         int at = path.lastIndexOf("features/");
         String file = at >= 0 ? path.substring(at + "features/".length()) : path;
-        return new String[] {file, String.valueOf(position.map(FilePosition::getLine).orElse(1))};
+        return new String[] {
+            file, String.valueOf(position.map(FilePosition::getLine).orElse(1))
+        };
     }
 
     private static String shorten(String message) {

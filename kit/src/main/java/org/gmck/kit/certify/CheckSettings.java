@@ -34,7 +34,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * @param profiles       the profiles the run is restricted to; empty for all declared ones
  * @param shrink         whether model-based runs shrink what they find
  */
-public record CheckSettings(Depth depth, long seed, int fixtureSample, Optional<Set<Profile>> profiles, boolean shrink) {
+public record CheckSettings(
+        Depth depth, long seed, int fixtureSample, Optional<Set<Profile>> profiles, boolean shrink) {
 
     public static final String DEPTH = "conformance.depth";
     public static final String SEED = "conformance.seed";
@@ -77,31 +78,51 @@ public record CheckSettings(Depth depth, long seed, int fixtureSample, Optional<
         }
 
         static Depth parse(String text) {
-            return Arrays.stream(values()).filter(d -> d.label().equals(text.strip().toLowerCase(Locale.ROOT))).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("'" + text + "' is not a value of " + DEPTH + ": write quick, standard or deep"));
+            return Arrays.stream(values())
+                    .filter(d -> d.label().equals(text.strip().toLowerCase(Locale.ROOT)))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "'" + text + "' is not a value of " + DEPTH + ": write quick, standard or deep"));
         }
     }
 
     /** The settings of the running check. */
     public static CheckSettings from(Function<String, Optional<String>> parameters) {
         Depth depth = parameters.apply(DEPTH).map(Depth::parse).orElse(Depth.STANDARD);
-        long seed = parameters.apply(SEED).map(String::strip).map(s -> number(SEED, s, "a whole number")).orElse(DEFAULT_SEED);
-        int sample = parameters.apply(FIXTURE_SAMPLE).map(String::strip)
-                .map(s -> s.equals("all") ? Integer.MAX_VALUE : positive(FIXTURE_SAMPLE, s)).orElse(Integer.MAX_VALUE);
-        Optional<Set<Profile>> profiles = parameters.apply(PROFILES).map(String::strip).filter(s -> !s.isEmpty()).map(s -> {
-            Set<Profile> set = EnumSet.noneOf(Profile.class);
-            for (String id : s.split(",")) {
-                set.add(Profile.byId(id.strip()).orElseThrow(() -> new IllegalArgumentException(
-                        "'" + id.strip() + "' in " + PROFILES + " is not a profile")));
-            }
-            return set;
-        });
-        boolean shrink = parameters.apply(SHRINK).map(String::strip).map(v -> {
-            if (!v.equals("true") && !v.equals("false")) {
-                throw new IllegalArgumentException("'" + v + "' is not a value of " + SHRINK + ": write true or false");
-            }
-            return Boolean.parseBoolean(v);
-        }).orElse(true);
+        long seed = parameters
+                .apply(SEED)
+                .map(String::strip)
+                .map(s -> number(SEED, s, "a whole number"))
+                .orElse(DEFAULT_SEED);
+        int sample = parameters
+                .apply(FIXTURE_SAMPLE)
+                .map(String::strip)
+                .map(s -> s.equals("all") ? Integer.MAX_VALUE : positive(FIXTURE_SAMPLE, s))
+                .orElse(Integer.MAX_VALUE);
+        Optional<Set<Profile>> profiles = parameters
+                .apply(PROFILES)
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(s -> {
+                    Set<Profile> set = EnumSet.noneOf(Profile.class);
+                    for (String id : s.split(",")) {
+                        set.add(Profile.byId(id.strip())
+                                .orElseThrow(() -> new IllegalArgumentException(
+                                        "'" + id.strip() + "' in " + PROFILES + " is not a profile")));
+                    }
+                    return set;
+                });
+        boolean shrink = parameters
+                .apply(SHRINK)
+                .map(String::strip)
+                .map(v -> {
+                    if (!v.equals("true") && !v.equals("false")) {
+                        throw new IllegalArgumentException(
+                                "'" + v + "' is not a value of " + SHRINK + ": write true or false");
+                    }
+                    return Boolean.parseBoolean(v);
+                })
+                .orElse(true);
         return new CheckSettings(depth, seed, sample, profiles, shrink);
     }
 
@@ -116,7 +137,8 @@ public record CheckSettings(Depth depth, long seed, int fixtureSample, Optional<
     private static int positive(String option, String text) {
         long n = number(option, text, "a positive number or all");
         if (n < 1 || n > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("'" + text + "' is not a value of " + option + ": write a positive number or all");
+            throw new IllegalArgumentException(
+                    "'" + text + "' is not a value of " + option + ": write a positive number or all");
         }
         return (int) n;
     }
@@ -127,8 +149,10 @@ public record CheckSettings(Depth depth, long seed, int fixtureSample, Optional<
      * parent's checks run, since they check the sub-profile's rules too).
      */
     public boolean runs(Profile profile, Set<Profile> declared) {
-        return declared.contains(profile) && profiles.map(p -> p.contains(profile)
-                || p.stream().anyMatch(q -> q.parent().equals(Optional.of(profile)))).orElse(true);
+        return declared.contains(profile)
+                && profiles.map(p -> p.contains(profile)
+                                || p.stream().anyMatch(q -> q.parent().equals(Optional.of(profile))))
+                        .orElse(true);
     }
 
     /** Gives a check method its settings: declare a {@code CheckSettings} parameter and extend with this. */

@@ -24,8 +24,12 @@ import org.junit.platform.suite.api.Suite;
 @Suite
 @IncludeEngines({"cucumber", "junit-jupiter"})
 @SelectPackages("features")
-@SelectClasses({X86FixtureChecks.class, X86RandomChecks.class, ModelChecks.class, GmmConcurrencyChecks.class,
-        VirtualHandlerChecks.class})
+@SelectClasses({
+    X86FixtureChecks.class,
+    X86RandomChecks.class,
+    ModelChecks.class,
+    GmmConcurrencyChecks.class,
+    VirtualHandlerChecks.class
+})
 @ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "org.gmck.kit.steps")
-public class ConformanceSuite {
-}
+public class ConformanceSuite {}

@@ -18,24 +18,32 @@ import org.gmck.kit.report.KitSources;
  */
 final class ErrorReport {
 
-    private ErrorReport() {
-    }
+    private ErrorReport() {}
 
     static CertificationReport of(Optional<AdapterMetadata> adapter, String error, Instant started) {
         RuleCatalogue catalogue = RuleCatalogue.bundled();
         KitSources kit = KitSources.onClassPath();
         Optional<CertificationReport.AdapterInfo> info = adapter.map(ErrorReport::info);
         Baseline none = Baseline.none();
-        return new CertificationReport(kit.version(), kit.featuresSha256(), kit.catalogueSha256(), info,
-                Optional.of(error.isBlank() ? "no adapter was chosen" : error), Optional.empty(),
-                CertificationReport.currentEnvironment(timeout()), none,
-                CertificationReport.judge(catalogue.rules(), Map.of(), java.util.Set.of(), none), List.of(), started, Instant.now());
+        return new CertificationReport(
+                kit.version(),
+                kit.featuresSha256(),
+                kit.catalogueSha256(),
+                info,
+                Optional.of(error.isBlank() ? "no adapter was chosen" : error),
+                Optional.empty(),
+                CertificationReport.currentEnvironment(timeout()),
+                none,
+                CertificationReport.judge(catalogue.rules(), Map.of(), java.util.Set.of(), none),
+                List.of(),
+                started,
+                Instant.now());
     }
 
     /** The adapter as the report describes it: its metadata as read at the start of the run. */
     static CertificationReport.AdapterInfo info(AdapterMetadata a) {
-        return new CertificationReport.AdapterInfo(a.name(), a.version(), a.implementationClass(), a.profiles(),
-                a.parameters());
+        return new CertificationReport.AdapterInfo(
+                a.name(), a.version(), a.implementationClass(), a.profiles(), a.parameters());
     }
 
     private static String timeout() {

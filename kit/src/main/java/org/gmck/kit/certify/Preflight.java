@@ -49,9 +49,10 @@ final class Preflight {
         List<String> problems = new ArrayList<>();
         folder(folder).ifPresent(problems::add);
         option(Timeouts.PROPERTY).ifPresent(v -> parse(Timeouts.PROPERTY, v, Timeouts::parse, problems));
-        Optional<Duration> cap = option(RunLimits.RUN_TIMEOUT)
-                .map(v -> parse(RunLimits.RUN_TIMEOUT, v, Timeouts::parse, problems));
-        Integer hangs = option(RunLimits.MAX_HANGS).map(v -> parse(RunLimits.MAX_HANGS, v, Preflight::positive, problems))
+        Optional<Duration> cap =
+                option(RunLimits.RUN_TIMEOUT).map(v -> parse(RunLimits.RUN_TIMEOUT, v, Timeouts::parse, problems));
+        Integer hangs = option(RunLimits.MAX_HANGS)
+                .map(v -> parse(RunLimits.MAX_HANGS, v, Preflight::positive, problems))
                 .orElse(RunLimits.DEFAULT_MAX_HANGS);
         parse("the check settings", "", x -> CheckSettings.from(this::option), problems);
         Optional<AdapterMetadata> adapter = Optional.empty();
@@ -100,7 +101,8 @@ final class Preflight {
 
     /** What is wrong with the baseline, if anything (the file itself, then its lines), naming the option. */
     private static Optional<String> baseline(Set<Profile> declared) {
-        List<String> problems = Baseline.forRun(RuleCatalogue.bundled(), declared).problems();
+        List<String> problems =
+                Baseline.forRun(RuleCatalogue.bundled(), declared).problems();
         String named = System.getProperty(Baseline.PROPERTY, "").strip();
         String option = named.isEmpty() ? "" : "-D" + Baseline.PROPERTY + "=" + named + ": ";
         return problems.isEmpty() ? Optional.empty() : Optional.of(option + String.join("; ", problems));

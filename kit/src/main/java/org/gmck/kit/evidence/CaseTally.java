@@ -33,6 +33,5 @@ public record CaseTally(String source, int ran, int failed, int notAskable, List
      * @param id         the case's id in its source
      * @param difference what the adapter did differently
      */
-    public record FailedCase(String id, String difference) {
-    }
+    public record FailedCase(String id, String difference) {}
 }

@@ -20,8 +20,7 @@ public final class EvidenceEntries {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private EvidenceEntries() {
-    }
+    private EvidenceEntries() {}
 
     /** One piece of evidence about one rule. */
     public sealed interface Entry permits Cases, Model {
@@ -29,12 +28,10 @@ public final class EvidenceEntries {
     }
 
     /** Data cases of one source, for one rule. */
-    public record Cases(String rule, CaseTally tally) implements Entry {
-    }
+    public record Cases(String rule, CaseTally tally) implements Entry {}
 
     /** A model-based run, for one rule. */
-    public record Model(String rule, ModelEvidence evidence) implements Entry {
-    }
+    public record Model(String rule, ModelEvidence evidence) implements Entry {}
 
     /** Publishes a tally of cases for a rule. */
     public static void publish(TestReporter reporter, String rule, CaseTally tally) {

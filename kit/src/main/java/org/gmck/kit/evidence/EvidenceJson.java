@@ -13,8 +13,7 @@ import java.util.Optional;
  */
 public final class EvidenceJson {
 
-    private EvidenceJson() {
-    }
+    private EvidenceJson() {}
 
     /** A tally of cases. */
     public static Map<String, Object> tally(CaseTally t) {
@@ -56,19 +55,33 @@ public final class EvidenceJson {
     /** Reads what {@link #tally} wrote. */
     public static CaseTally tally(JsonNode n) {
         List<CaseTally.FailedCase> first = new ArrayList<>();
-        n.path("firstFailures").forEach(f -> first.add(new CaseTally.FailedCase(f.path("id").asText(),
-                f.path("difference").asText())));
-        return new CaseTally(n.path("source").asText(), n.path("ran").asInt(), n.path("failed").asInt(),
-                n.path("notAskable").asInt(), first);
+        n.path("firstFailures")
+                .forEach(f -> first.add(new CaseTally.FailedCase(
+                        f.path("id").asText(), f.path("difference").asText())));
+        return new CaseTally(
+                n.path("source").asText(),
+                n.path("ran").asInt(),
+                n.path("failed").asInt(),
+                n.path("notAskable").asInt(),
+                first);
     }
 
     /** Reads what {@link #model} wrote. */
     public static ModelEvidence model(JsonNode n) {
         JsonNode f = n.path("failure");
-        Optional<ModelEvidence.Counterexample> failure = f.isMissingNode() ? Optional.empty()
-                : Optional.of(new ModelEvidence.Counterexample(f.path("difference").asText(), f.path("operations").asInt(),
+        Optional<ModelEvidence.Counterexample> failure = f.isMissingNode()
+                ? Optional.empty()
+                : Optional.of(new ModelEvidence.Counterexample(
+                        f.path("difference").asText(),
+                        f.path("operations").asInt(),
                         f.path("scenario").asText()));
-        return new ModelEvidence(n.path("model").asText(), n.path("variant").asText(), n.path("depth").asText(),
-                n.path("seed").asLong(), n.path("sequences").asInt(), n.path("steps").asLong(), failure);
+        return new ModelEvidence(
+                n.path("model").asText(),
+                n.path("variant").asText(),
+                n.path("depth").asText(),
+                n.path("seed").asLong(),
+                n.path("sequences").asInt(),
+                n.path("steps").asLong(),
+                failure);
     }
 }

@@ -14,8 +14,14 @@ import java.util.Optional;
  * @param steps     how many operations they made in all
  * @param failure   the disagreement found on this rule, shrunk to a minimal sequence; empty when none
  */
-public record ModelEvidence(String model, String variant, String depth, long seed, int sequences, long steps,
-                            Optional<Counterexample> failure) {
+public record ModelEvidence(
+        String model,
+        String variant,
+        String depth,
+        long seed,
+        int sequences,
+        long steps,
+        Optional<Counterexample> failure) {
 
     /** Whether the run disagreed with the adapter on this rule. */
     public boolean failed() {
@@ -29,6 +35,5 @@ public record ModelEvidence(String model, String variant, String depth, long see
      * @param operations how many operations the shrunk sequence has
      * @param gherkin    the shrunk sequence written as a scenario that can be pasted into a feature and replayed
      */
-    public record Counterexample(String difference, int operations, String gherkin) {
-    }
+    public record Counterexample(String difference, int operations, String gherkin) {}
 }

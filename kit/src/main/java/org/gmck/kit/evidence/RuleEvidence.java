@@ -1,7 +1,6 @@
 package org.gmck.kit.evidence;
 
 import java.util.List;
-import org.gmck.kit.evidence.ScenarioOutcome;
 
 /**
  * Everything a run learnt about one rule: its scenarios, the data cases that carry it, and the model-based
@@ -19,7 +18,8 @@ public record RuleEvidence(List<ScenarioOutcome> scenarios, List<CaseTally> case
 
     /** Whether any scenario, case or model run failed this rule. */
     public boolean anyFailed() {
-        return scenarios.stream().anyMatch(ScenarioOutcome::failed) || cases.stream().anyMatch(c -> c.failed() > 0)
+        return scenarios.stream().anyMatch(ScenarioOutcome::failed)
+                || cases.stream().anyMatch(c -> c.failed() > 0)
                 || models.stream().anyMatch(ModelEvidence::failed);
     }
 
@@ -30,27 +30,34 @@ public record RuleEvidence(List<ScenarioOutcome> scenarios, List<CaseTally> case
     }
 
     public boolean anyPassed() {
-        return scenarios.stream().anyMatch(ScenarioOutcome::passed) || cases.stream().anyMatch(c -> c.passed() > 0)
+        return scenarios.stream().anyMatch(ScenarioOutcome::passed)
+                || cases.stream().anyMatch(c -> c.passed() > 0)
                 || models.stream().anyMatch(m -> !m.failed() && m.sequences() > 0);
     }
 
     /** The failures in words, for a verdict's reason. */
     public String failures() {
         List<String> parts = new java.util.ArrayList<>();
-        List<ScenarioOutcome> failing = scenarios.stream().filter(ScenarioOutcome::failed).toList();
+        List<ScenarioOutcome> failing =
+                scenarios.stream().filter(ScenarioOutcome::failed).toList();
         if (!failing.isEmpty()) {
             parts.add(failing.size() + " of " + scenarios.size() + " scenarios fail: "
-                    + failing.stream().map(ScenarioOutcome::location).collect(java.util.stream.Collectors.joining(", ")));
+                    + failing.stream()
+                            .map(ScenarioOutcome::location)
+                            .collect(java.util.stream.Collectors.joining(", ")));
         }
         for (CaseTally c : cases) {
             if (c.failed() > 0) {
                 parts.add(c.failed() + " of " + c.ran() + " cases of " + c.source() + " fail, first "
-                        + c.first().stream().map(CaseTally.FailedCase::id).collect(java.util.stream.Collectors.joining(", ")));
+                        + c.first().stream()
+                                .map(CaseTally.FailedCase::id)
+                                .collect(java.util.stream.Collectors.joining(", ")));
             }
         }
         for (ModelEvidence m : models) {
-            m.failure().ifPresent(f -> parts.add("the " + m.model() + " model (" + m.variant() + ", seed " + m.seed()
-                    + ") disagrees after " + f.operations() + " operations: " + f.difference()));
+            m.failure()
+                    .ifPresent(f -> parts.add("the " + m.model() + " model (" + m.variant() + ", seed " + m.seed()
+                            + ") disagrees after " + f.operations() + " operations: " + f.difference()));
         }
         return String.join("; ", parts);
     }

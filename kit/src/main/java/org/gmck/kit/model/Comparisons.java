@@ -20,8 +20,7 @@ public final class Comparisons {
 
     private Optional<Disagreement> found = Optional.empty();
 
-    private Comparisons() {
-    }
+    private Comparisons() {}
 
     public static Comparisons start() {
         return new Comparisons();
@@ -46,10 +45,14 @@ public final class Comparisons {
                 found = Optional.of(new Disagreement(rule, what + ": expected " + expected + ", got " + value, then));
             }
         } catch (RejectedException e) {
-            found = Optional.of(new Disagreement(rule, what + ": expected " + expected + ", but the adapter refused to answer ("
-                    + e.status() + ": " + e.getMessage() + ")", then));
+            found = Optional.of(new Disagreement(
+                    rule,
+                    what + ": expected " + expected + ", but the adapter refused to answer (" + e.status() + ": "
+                            + e.getMessage() + ")",
+                    then));
         } catch (RuntimeException e) {
-            found = Optional.of(new Disagreement(rule, what + ": expected " + expected + ", but " + e.getMessage(), then));
+            found = Optional.of(
+                    new Disagreement(rule, what + ": expected " + expected + ", but " + e.getMessage(), then));
         }
         return this;
     }

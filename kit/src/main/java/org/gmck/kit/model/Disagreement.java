@@ -8,5 +8,4 @@ package org.gmck.kit.model;
  * @param then       the Then-step (without its keyword) that checks what the model expects, so that the
  *                   shrunk sequence ends in the assertion that fails
  */
-public record Disagreement(String rule, String difference, String then) {
-}
+public record Disagreement(String rule, String difference, String then) {}

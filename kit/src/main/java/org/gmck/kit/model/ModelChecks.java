@@ -2,9 +2,6 @@ package org.gmck.kit.model;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.gmck.kit.NotApplicable;
-import org.gmck.kit.NotRun;
-
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
@@ -15,7 +12,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.gmck.kit.Adapters;
 import org.gmck.kit.CheckGuard;
-import org.gmck.kit.RunLimits;
+import org.gmck.kit.NotApplicable;
+import org.gmck.kit.NotRun;
 import org.gmck.kit.Timeouts;
 import org.gmck.kit.catalogue.RuleCatalogue;
 import org.gmck.kit.certify.CheckSettings;
@@ -44,33 +42,56 @@ public class ModelChecks {
     @ParameterizedTest(name = "model-based run: {0}", allowZeroInvocations = true)
     @MethodSource("models")
     void theAdapterAgreesWithTheModel(String name, CheckSettings settings, TestReporter reporter) {
-        ModelSpec<?> spec = ModelSpecs.all().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+        ModelSpec<?> spec = ModelSpecs.all().stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
+                .orElseThrow();
         ConformanceAdapter declared = Adapters.selected();
-        NotApplicable.unless(settings.runs(spec.profile(), declared.profiles()), () -> "adapter '"
-                + declared.name() + "' does not declare profile " + spec.profile().id());
+        NotApplicable.unless(
+                settings.runs(spec.profile(), declared.profiles()),
+                () -> "adapter '" + declared.name() + "' does not declare profile "
+                        + spec.profile().id());
         ConformanceAdapter adapter = checking(declared, settings);
         List<String> variants = spec.variants(adapter);
-        NotApplicable.unless(!(variants.isEmpty()), () -> "no variant of the " + name + " model applies to '"
-                + adapter.name() + "'");
+        NotApplicable.unless(
+                !(variants.isEmpty()),
+                () -> "no variant of the " + name + " model applies to '" + adapter.name() + "'");
         List<String> disagreements = new ArrayList<>();
         for (String variant : variants) {
             NotRun.ifStopped();
-            ModelRunner.Result result = ModelRunner.run(spec, variant, adapter, settings, new CheckGuard(Timeouts.forRun()));
+            ModelRunner.Result result =
+                    ModelRunner.run(spec, variant, adapter, settings, new CheckGuard(Timeouts.forRun()));
             TreeSet<String> rules = new TreeSet<>(spec.rules());
-            rules.removeIf(rule -> RuleCatalogue.bundled().rule(rule).filter(r -> adapter.profiles().contains(r.profile())).isEmpty());
+            rules.removeIf(rule -> RuleCatalogue.bundled()
+                    .rule(rule)
+                    .filter(r -> adapter.profiles().contains(r.profile()))
+                    .isEmpty());
             result.found().ifPresent(f -> rules.add(f.disagreement().rule()));
             for (String rule : rules) {
                 Optional<ModelEvidence.Counterexample> failure = result.found()
                         .filter(f -> f.disagreement().rule().equals(rule))
-                        .map(f -> new ModelEvidence.Counterexample(f.disagreement().difference(), f.operations(), f.gherkin()));
-                EvidenceEntries.publish(reporter, rule, new ModelEvidence(name, variant, settings.depth().label(),
-                        result.seed(), result.sequences(), result.steps(), failure));
+                        .map(f -> new ModelEvidence.Counterexample(
+                                f.disagreement().difference(), f.operations(), f.gherkin()));
+                EvidenceEntries.publish(
+                        reporter,
+                        rule,
+                        new ModelEvidence(
+                                name,
+                                variant,
+                                settings.depth().label(),
+                                result.seed(),
+                                result.sequences(),
+                                result.steps(),
+                                failure));
             }
-            result.found().ifPresent(f -> disagreements.add(variant + ": " + f.disagreement().rule() + ": "
-                    + f.disagreement().difference() + "\n" + f.gherkin()));
+            result.found()
+                    .ifPresent(f -> disagreements.add(variant + ": "
+                            + f.disagreement().rule() + ": " + f.disagreement().difference() + "\n" + f.gherkin()));
         }
-        assertTrue(disagreements.isEmpty(), () -> "the " + name + " model disagrees with adapter '" + adapter.name()
-                + "':\n" + String.join("\n", disagreements));
+        assertTrue(
+                disagreements.isEmpty(),
+                () -> "the " + name + " model disagrees with adapter '" + adapter.name() + "':\n"
+                        + String.join("\n", disagreements));
     }
 
     /**
@@ -79,9 +100,13 @@ public class ModelChecks {
      */
     private static ConformanceAdapter checking(ConformanceAdapter adapter, CheckSettings settings) {
         Set<Profile> checked = EnumSet.noneOf(Profile.class);
-        adapter.profiles().stream().filter(p -> settings.runs(p, adapter.profiles())).forEach(checked::add);
-        return (ConformanceAdapter) Proxy.newProxyInstance(ConformanceAdapter.class.getClassLoader(),
-                new Class<?>[] {ConformanceAdapter.class}, (proxy, method, args) -> {
+        adapter.profiles().stream()
+                .filter(p -> settings.runs(p, adapter.profiles()))
+                .forEach(checked::add);
+        return (ConformanceAdapter) Proxy.newProxyInstance(
+                ConformanceAdapter.class.getClassLoader(),
+                new Class<?>[] {ConformanceAdapter.class},
+                (proxy, method, args) -> {
                     if (method.getName().equals("profiles") && method.getParameterCount() == 0) {
                         return Set.copyOf(checked);
                     }

@@ -21,8 +21,7 @@ import org.quicktheories.core.Reporter;
  */
 public final class ModelRunner {
 
-    private ModelRunner() {
-    }
+    private ModelRunner() {}
 
     /**
      * What one series of sequences found.
@@ -33,8 +32,7 @@ public final class ModelRunner {
      * @param steps     operations those sequences made
      * @param found     the disagreement, shrunk, if any
      */
-    public record Result(String variant, long seed, int sequences, long steps, Optional<Found> found) {
-    }
+    public record Result(String variant, long seed, int sequences, long steps, Optional<Found> found) {}
 
     /**
      * A disagreement and the minimal sequence that shows it.
@@ -43,16 +41,17 @@ public final class ModelRunner {
      * @param operations   how many operations the sequence makes
      * @param gherkin      the sequence as a scenario of the disagreement's rule
      */
-    public record Found(Disagreement disagreement, int operations, String gherkin) {
-    }
+    public record Found(Disagreement disagreement, int operations, String gherkin) {}
 
     /** Runs one series of sequences of {@code spec} over {@code variant}. */
-    public static <O> Result run(ModelSpec<O> spec, String variant, ConformanceAdapter adapter, CheckSettings settings,
-                                 CheckGuard guard) {
+    public static <O> Result run(
+            ModelSpec<O> spec, String variant, ConformanceAdapter adapter, CheckSettings settings, CheckGuard guard) {
         long seed = settings.seed() ^ ((long) (spec.name() + "/" + variant).hashCode() << 16);
         Series<O> series = new Series<>(spec, variant, adapter, guard);
         CheckSettings.Depth depth = settings.depth();
-        qt().withFixedSeed(seed).withExamples(depth.sequences()).withShrinkCycles(settings.shrink() ? depth.shrinkCycles() : 0)
+        qt().withFixedSeed(seed)
+                .withExamples(depth.sequences())
+                .withShrinkCycles(settings.shrink() ? depth.shrinkCycles() : 0)
                 .withReporter(series)
                 .forAll(lists().of(spec.operations(variant)).ofSizeBetween(1, depth.maxSteps()))
                 .check(series::holds);
@@ -101,12 +100,15 @@ public final class ModelRunner {
             }
             ModelSession<O> session;
             try {
-                session = (ModelSession<O>) guard.call("setting up the " + spec.name() + " model (" + variant + ")",
+                session = (ModelSession<O>) guard.call(
+                        "setting up the " + spec.name() + " model (" + variant + ")",
                         () -> spec.start(adapter, variant));
             } catch (RuntimeException e) {
                 hung |= e instanceof CheckGuard.AdapterFailure f && f.hung();
-                Disagreement d = new Disagreement(spec.ruleOf(operations.get(0)), "setting up a " + spec.name() + " system ("
-                        + variant + ") failed: " + message(e), "nothing went wrong");
+                Disagreement d = new Disagreement(
+                        spec.ruleOf(operations.get(0)),
+                        "setting up a " + spec.name() + " system (" + variant + ") failed: " + message(e),
+                        "nothing went wrong");
                 return Optional.of(found(List.of(), List.of(), d));
             }
             List<String> done = new ArrayList<>();
@@ -120,13 +122,14 @@ public final class ModelRunner {
                     step = (Step) guard.call(spec.name() + ": " + op, () -> s.apply(op));
                 } catch (RuntimeException e) {
                     hung |= e instanceof CheckGuard.AdapterFailure f && f.hung();
-                    Disagreement d = new Disagreement(spec.ruleOf(op), "the adapter failed on " + op + ": " + message(e),
-                            "the call is answered");
+                    Disagreement d = new Disagreement(
+                            spec.ruleOf(op), "the adapter failed on " + op + ": " + message(e), "the call is answered");
                     return Optional.of(found(session.setup(), done, d));
                 }
                 step.gherkin().ifPresent(done::add);
                 if (step.disagreement().isPresent()) {
-                    return Optional.of(found(session.setup(), done, step.disagreement().get()));
+                    return Optional.of(
+                            found(session.setup(), done, step.disagreement().get()));
                 }
             }
             return Optional.empty();
@@ -143,14 +146,19 @@ public final class ModelRunner {
         }
 
         @Override
-        public void falisification(long seed, int examplesUsed, Object smallest, Throwable cause, List<Object> others,
-                                   AsString<Object> toString) {
+        public void falisification(
+                long seed,
+                int examplesUsed,
+                Object smallest,
+                Throwable cause,
+                List<Object> others,
+                AsString<Object> toString) {
             // the smallest disagreement is kept by holds(); nothing to throw
         }
 
         @Override
-        public void falisification(long seed, int examplesUsed, Object smallest, List<Object> others,
-                                   AsString<Object> toString) {
+        public void falisification(
+                long seed, int examplesUsed, Object smallest, List<Object> others, AsString<Object> toString) {
             // as above
         }
 

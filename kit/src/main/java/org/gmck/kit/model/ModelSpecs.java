@@ -11,12 +11,16 @@ import org.gmck.kit.model.shadow.ShadowSpec;
 /** Every model the kit plays in certification, one per profile with state. */
 public final class ModelSpecs {
 
-    private ModelSpecs() {
-    }
+    private ModelSpecs() {}
 
     /** The models, in a fixed order. */
     public static List<ModelSpec<?>> all() {
-        return List.of(new GmmModelSpec(), new GuestMemorySpec(), new TrackingCostSpec(), new ShadowSpec(),
-                new MonitorModelSpec(), new LargePagesModel());
+        return List.of(
+                new GmmModelSpec(),
+                new GuestMemorySpec(),
+                new TrackingCostSpec(),
+                new ShadowSpec(),
+                new MonitorModelSpec(),
+                new LargePagesModel());
     }
 }

@@ -28,8 +28,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  */
 public final class ScenarioReplay {
 
-    private ScenarioReplay() {
-    }
+    private ScenarioReplay() {}
 
     /**
      * One replayed scenario.
@@ -55,8 +54,15 @@ public final class ScenarioReplay {
             LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                     .selectors(selectFile(file.toFile()))
                     .filters(includeEngines("cucumber"))
-                    .configurationParameters(Map.of("cucumber.glue", "org.gmck.kit.steps", "cucumber.publish.quiet", "true",
-                            "cucumber.junit-platform.discovery.as-root-engine", "true", "cucumber.plugin", "pretty"))
+                    .configurationParameters(Map.of(
+                            "cucumber.glue",
+                            "org.gmck.kit.steps",
+                            "cucumber.publish.quiet",
+                            "true",
+                            "cucumber.junit-platform.discovery.as-root-engine",
+                            "true",
+                            "cucumber.plugin",
+                            "pretty"))
                     .build();
             List<Outcome> outcomes = new ArrayList<>();
             Adapters.during(adapter, () -> {
@@ -64,10 +70,18 @@ public final class ScenarioReplay {
                     @Override
                     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
                         if (id.isTest()) {
-                            String rule = id.getTags().stream().map(TestTag::getName).filter(t -> Rule.ID.matcher(t).matches())
-                                    .findFirst().orElse("");
-                            outcomes.add(new Outcome(id.getDisplayName(), rule, result.getStatus(), result.getThrowable()
-                                    .map(t -> String.valueOf(t.getMessage())).orElse("")));
+                            String rule = id.getTags().stream()
+                                    .map(TestTag::getName)
+                                    .filter(t -> Rule.ID.matcher(t).matches())
+                                    .findFirst()
+                                    .orElse("");
+                            outcomes.add(new Outcome(
+                                    id.getDisplayName(),
+                                    rule,
+                                    result.getStatus(),
+                                    result.getThrowable()
+                                            .map(t -> String.valueOf(t.getMessage()))
+                                            .orElse("")));
                         }
                     }
                 });

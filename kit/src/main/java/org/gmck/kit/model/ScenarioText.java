@@ -12,8 +12,7 @@ import org.gmck.kit.catalogue.RuleCatalogue;
  */
 public final class ScenarioText {
 
-    private ScenarioText() {
-    }
+    private ScenarioText() {}
 
     /**
      * @param rule       the rule id the scenario checks
@@ -22,10 +21,14 @@ public final class ScenarioText {
      * @param operations When steps
      * @param checks     Then steps
      */
-    public static String write(String rule, String name, List<String> setup, List<String> operations, List<String> checks) {
+    public static String write(
+            String rule, String name, List<String> setup, List<String> operations, List<String> checks) {
         Optional<Rule> catalogued = RuleCatalogue.bundled().rule(rule);
         StringBuilder g = new StringBuilder();
-        g.append("  @").append(rule).append(catalogued.map(r -> " " + r.profile().tag()).orElse("")).append('\n');
+        g.append("  @")
+                .append(rule)
+                .append(catalogued.map(r -> " " + r.profile().tag()).orElse(""))
+                .append('\n');
         g.append("  Scenario: ").append(name).append('\n');
         catalogued.ifPresent(r -> g.append("    Source: ").append(r.source()).append('\n'));
         steps(g, "Given", setup);
@@ -37,7 +40,11 @@ public final class ScenarioText {
     private static void steps(StringBuilder g, String keyword, List<String> steps) {
         for (int i = 0; i < steps.size(); i++) {
             String[] lines = steps.get(i).split("\n", -1);
-            g.append("    ").append(i == 0 ? keyword : "And").append(' ').append(lines[0]).append('\n');
+            g.append("    ")
+                    .append(i == 0 ? keyword : "And")
+                    .append(' ')
+                    .append(lines[0])
+                    .append('\n');
             for (int l = 1; l < lines.length; l++) {
                 g.append("      ").append(lines[l].strip()).append('\n');
             }

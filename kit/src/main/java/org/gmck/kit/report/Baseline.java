@@ -66,7 +66,8 @@ public final class Baseline {
         try {
             return parse(Optional.of(path), text(path), catalogue, declared);
         } catch (IOException e) {
-            return new Baseline(Optional.of(path), "", Map.of(), List.of("the baseline " + path + " cannot be read: " + e));
+            return new Baseline(
+                    Optional.of(path), "", Map.of(), List.of("the baseline " + path + " cannot be read: " + e));
         }
     }
 
@@ -83,8 +84,12 @@ public final class Baseline {
         }
         try {
             byte[] bytes = Files.readAllBytes(path);
-            if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf) {
-                return Optional.of("the baseline " + path + " starts with a UTF-8 byte-order mark; save it as plain UTF-8");
+            if (bytes.length >= 3
+                    && (bytes[0] & 0xff) == 0xef
+                    && (bytes[1] & 0xff) == 0xbb
+                    && (bytes[2] & 0xff) == 0xbf) {
+                return Optional.of(
+                        "the baseline " + path + " starts with a UTF-8 byte-order mark; save it as plain UTF-8");
             }
             for (byte b : bytes) {
                 if (b == 0) {
@@ -101,7 +106,10 @@ public final class Baseline {
     }
 
     private static String text(Path path) throws IOException {
-        return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path))).toString();
+        return StandardCharsets.UTF_8
+                .newDecoder()
+                .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path)))
+                .toString();
     }
 
     /** Parses baseline text; listing an unknown, untestable or undeclared rule is a problem. */
@@ -121,7 +129,8 @@ public final class Baseline {
             String id = parts[0];
             String reason = parts.length > 1 ? parts[1].strip() : "listed in the baseline";
             Optional<Rule> rule = catalogue.rule(id);
-            if (rule.isEmpty() && catalogue.rule(id.toUpperCase(java.util.Locale.ROOT)).isPresent()) {
+            if (rule.isEmpty()
+                    && catalogue.rule(id.toUpperCase(java.util.Locale.ROOT)).isPresent()) {
                 problems.add(where + ":" + lineNo + ": '" + id + "' is not a catalogued rule: rule ids are upper case ("
                         + id.toUpperCase(java.util.Locale.ROOT) + ")");
             } else if (rule.isEmpty()) {
@@ -129,8 +138,8 @@ public final class Baseline {
             } else if (!rule.get().testable()) {
                 problems.add(where + ":" + lineNo + ": " + id + " is untestable, so it cannot be an expected failure");
             } else if (!declared.contains(rule.get().profile())) {
-                problems.add(where + ":" + lineNo + ": " + id + " belongs to profile '" + rule.get().profile().id()
-                        + "', which the adapter does not declare");
+                problems.add(where + ":" + lineNo + ": " + id + " belongs to profile '"
+                        + rule.get().profile().id() + "', which the adapter does not declare");
             } else if (reasons.putIfAbsent(id, reason) != null) {
                 problems.add(where + ":" + lineNo + ": " + id + " is listed twice");
             }

@@ -35,10 +35,19 @@ import org.gmck.spi.common.Profile;
  * @param unattributed     checks that failed without naming a rule (a scenario without a rule tag, a check
  *                         that crashed before it could say which rule broke): each makes the run not conforming
  */
-public record CertificationReport(String kitVersion, String featuresSha256, String catalogueSha256,
-                                  Optional<AdapterInfo> adapter, Optional<String> error,
-                                  Optional<String> stoppedEarly, Map<String, String> environment, Baseline baseline, List<RuleVerdict> rules,
-                                  List<String> unattributed, Instant started, Instant finished) {
+public record CertificationReport(
+        String kitVersion,
+        String featuresSha256,
+        String catalogueSha256,
+        Optional<AdapterInfo> adapter,
+        Optional<String> error,
+        Optional<String> stoppedEarly,
+        Map<String, String> environment,
+        Baseline baseline,
+        List<RuleVerdict> rules,
+        List<String> unattributed,
+        Instant started,
+        Instant finished) {
 
     public CertificationReport {
         rules = List.copyOf(rules);
@@ -46,9 +55,12 @@ public record CertificationReport(String kitVersion, String featuresSha256, Stri
     }
 
     /** The adapter as it describes itself. */
-    public record AdapterInfo(String name, String version, String implementationClass, Set<Profile> declaredProfiles,
-                              Map<String, String> parameters) {
-    }
+    public record AdapterInfo(
+            String name,
+            String version,
+            String implementationClass,
+            Set<Profile> declaredProfiles,
+            Map<String, String> parameters) {}
 
     /** The run's headline outcome. */
     public enum Outcome {
@@ -96,7 +108,8 @@ public record CertificationReport(String kitVersion, String featuresSha256, Stri
     /** The rules of each profile, for every profile the catalogue has rules in. */
     public Map<Profile, List<RuleVerdict>> byProfile() {
         Map<Profile, List<RuleVerdict>> map = new EnumMap<>(Profile.class);
-        rules.forEach(r -> map.computeIfAbsent(r.rule().profile(), p -> new ArrayList<>()).add(r));
+        rules.forEach(r ->
+                map.computeIfAbsent(r.rule().profile(), p -> new ArrayList<>()).add(r));
         return map;
     }
 
@@ -146,19 +159,28 @@ public record CertificationReport(String kitVersion, String featuresSha256, Stri
             case ERROR:
                 return "ERROR, NOTHING CERTIFIED: " + error.orElse("no adapter was chosen");
             case NOTHING_DECLARED:
-                return "NOTHING CERTIFIED: adapter '" + adapter.get().name() + "' declares no profile, so no rule applies to it";
+                return "NOTHING CERTIFIED: adapter '" + adapter.get().name()
+                        + "' declares no profile, so no rule applies to it";
             case NOT_CONFORMING:
                 return "NOT CONFORMING: " + (with(Verdict.FAIL).isEmpty() ? "" : ids(Verdict.FAIL) + " fail")
-                        + (unattributed.isEmpty() ? "" : (with(Verdict.FAIL).isEmpty() ? "" : "; ")
-                        + unattributed.size() + " checks failed without naming a rule: " + String.join("; ", unattributed));
+                        + (unattributed.isEmpty()
+                                ? ""
+                                : (with(Verdict.FAIL).isEmpty() ? "" : "; ") + unattributed.size()
+                                        + " checks failed without naming a rule: " + String.join("; ", unattributed));
             case BASELINE_STALE:
-                return "BASELINE STALE: " + (with(Verdict.UNEXPECTED_PASS).isEmpty() ? ""
-                        : ids(Verdict.UNEXPECTED_PASS) + " now pass; remove them from the baseline. ")
+                return "BASELINE STALE: "
+                        + (with(Verdict.UNEXPECTED_PASS).isEmpty()
+                                ? ""
+                                : ids(Verdict.UNEXPECTED_PASS) + " now pass; remove them from the baseline. ")
                         + String.join("; ", baseline.problems());
             case INCOMPLETE:
-                return "INCOMPLETE: " + stoppedEarly.map(why -> "the run stopped early: " + why + "; ").orElse("")
-                        + (with(Verdict.NOT_RUN).isEmpty() ? "every rule that ran passes"
-                        : "not run: " + ids(Verdict.NOT_RUN) + " of the declared profiles (" + profiles + ")");
+                return "INCOMPLETE: "
+                        + stoppedEarly
+                                .map(why -> "the run stopped early: " + why + "; ")
+                                .orElse("")
+                        + (with(Verdict.NOT_RUN).isEmpty()
+                                ? "every rule that ran passes"
+                                : "not run: " + ids(Verdict.NOT_RUN) + " of the declared profiles (" + profiles + ")");
             case NOT_CONFORMING_AS_BASELINED:
                 return "NOT CONFORMING, AS THE BASELINE EXPECTS: " + ids(Verdict.EXPECTED_FAILURE)
                         + " fail as listed; every other rule of " + profiles + " passes";
@@ -174,8 +196,8 @@ public record CertificationReport(String kitVersion, String featuresSha256, Stri
     }
 
     /** Joins the catalogue with what the run found about each rule. */
-    public static List<RuleVerdict> judge(Collection<Rule> catalogue, Map<String, RuleEvidence> byRule,
-                                          Set<Profile> declared, Baseline baseline) {
+    public static List<RuleVerdict> judge(
+            Collection<Rule> catalogue, Map<String, RuleEvidence> byRule, Set<Profile> declared, Baseline baseline) {
         List<RuleVerdict> verdicts = new ArrayList<>();
         for (Rule rule : catalogue) {
             verdicts.add(judge(rule, byRule.getOrDefault(rule.id(), RuleEvidence.NONE), declared, baseline));
@@ -185,37 +207,50 @@ public record CertificationReport(String kitVersion, String featuresSha256, Stri
 
     private static RuleVerdict judge(Rule rule, RuleEvidence ran, Set<Profile> declared, Baseline baseline) {
         if (!rule.testable()) {
-            return new RuleVerdict(rule, Verdict.UNTESTABLE, rule.untestableBecause().get(), ran);
+            return new RuleVerdict(
+                    rule, Verdict.UNTESTABLE, rule.untestableBecause().get(), ran);
         }
         if (!declared.contains(rule.profile())) {
-            return new RuleVerdict(rule, Verdict.NOT_APPLICABLE, "profile '" + rule.profile().id() + "' is not declared", ran);
+            return new RuleVerdict(
+                    rule, Verdict.NOT_APPLICABLE, "profile '" + rule.profile().id() + "' is not declared", ran);
         }
         Optional<String> expected = baseline.reason(rule.id());
         if (ran.anyFailed()) {
             String which = ran.failures();
             if (expected.isPresent()) {
-                return new RuleVerdict(rule, Verdict.EXPECTED_FAILURE, "baseline: " + expected.get() + " (" + which + ")", ran);
+                return new RuleVerdict(
+                        rule, Verdict.EXPECTED_FAILURE, "baseline: " + expected.get() + " (" + which + ")", ran);
             }
-            return new RuleVerdict(rule, rule.level() == Level.MUST ? Verdict.FAIL : Verdict.OPTIONAL_UNMET, which, ran);
+            return new RuleVerdict(
+                    rule, rule.level() == Level.MUST ? Verdict.FAIL : Verdict.OPTIONAL_UNMET, which, ran);
         }
         if (ran.anyNotRun()) {
-            return new RuleVerdict(rule, Verdict.NOT_RUN, "some scenarios of this rule were not run: the run stopped early", ran);
+            return new RuleVerdict(
+                    rule, Verdict.NOT_RUN, "some scenarios of this rule were not run: the run stopped early", ran);
         }
         if (!ran.anyPassed()) {
             return new RuleVerdict(rule, Verdict.NOT_RUN, "no scenario, case or model run of this rule ran", ran);
         }
         if (expected.isPresent()) {
-            return new RuleVerdict(rule, Verdict.UNEXPECTED_PASS, "listed in the baseline (" + expected.get()
-                    + ") but every check passes: " + ran.scenarios().size() + " scenarios, "
-                    + ran.cases().stream().mapToInt(CaseTally::ran).sum() + " cases, " + ran.models().size()
-                    + " model runs; remove it from the baseline", ran);
+            return new RuleVerdict(
+                    rule,
+                    Verdict.UNEXPECTED_PASS,
+                    "listed in the baseline (" + expected.get()
+                            + ") but every check passes: " + ran.scenarios().size() + " scenarios, "
+                            + ran.cases().stream().mapToInt(CaseTally::ran).sum() + " cases, "
+                            + ran.models().size()
+                            + " model runs; remove it from the baseline",
+                    ran);
         }
         return new RuleVerdict(rule, Verdict.PASS, "", ran);
     }
 
     /** Data cases that ran for these rules (a case that carries several rules counts once per rule). */
     public static int cases(Collection<RuleVerdict> of) {
-        return of.stream().flatMap(r -> r.evidence().cases().stream()).mapToInt(CaseTally::ran).sum();
+        return of.stream()
+                .flatMap(r -> r.evidence().cases().stream())
+                .mapToInt(CaseTally::ran)
+                .sum();
     }
 
     /** Model-based runs that compared these rules (a run counts once per rule it compared). */

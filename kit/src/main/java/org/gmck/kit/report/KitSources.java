@@ -87,12 +87,16 @@ public final class KitSources {
         java.util.List<String> problems = new java.util.ArrayList<>();
         for (FeatureIndex.Entry e : features.entries()) {
             java.util.List<String> rules = FeatureIndex.ruleIds(e);
-            long profiles = e.tags().stream().map(org.gmck.spi.common.Profile::byTag).filter(java.util.Optional::isPresent).count();
+            long profiles = e.tags().stream()
+                    .map(org.gmck.spi.common.Profile::byTag)
+                    .filter(java.util.Optional::isPresent)
+                    .count();
             if (rules.size() != 1 || profiles != 1) {
                 problems.add("scenario " + e.where() + " needs exactly one rule tag and one profile tag, and has "
                         + rules.size() + " and " + profiles + ": certification cannot attribute it");
             } else if (catalogue.rule(rules.get(0)).isEmpty()) {
-                problems.add("scenario " + e.where() + " is tagged @" + rules.get(0) + ", which CONFORMANCE.md does not catalogue");
+                problems.add("scenario " + e.where() + " is tagged @" + rules.get(0)
+                        + ", which CONFORMANCE.md does not catalogue");
             }
         }
         return problems;
@@ -103,8 +107,13 @@ public final class KitSources {
      * its Examples. A run of those profiles must get a result for exactly this many.
      */
     public int scenarioCount(java.util.Set<org.gmck.spi.common.Profile> profiles) {
-        return features.entries().stream().filter(e -> e.tags().stream().map(org.gmck.spi.common.Profile::byTag)
-                .flatMap(java.util.Optional::stream).anyMatch(profiles::contains)).mapToInt(FeatureIndex.Entry::runs).sum();
+        return features.entries().stream()
+                .filter(e -> e.tags().stream()
+                        .map(org.gmck.spi.common.Profile::byTag)
+                        .flatMap(java.util.Optional::stream)
+                        .anyMatch(profiles::contains))
+                .mapToInt(FeatureIndex.Entry::runs)
+                .sum();
     }
 
     public String featuresSha256() {

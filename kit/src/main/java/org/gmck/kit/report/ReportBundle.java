@@ -18,12 +18,19 @@ import org.gmck.kit.catalogue.RuleCatalogue;
  */
 public final class ReportBundle {
 
-    private ReportBundle() {
-    }
+    private ReportBundle() {}
 
     /** What a run writes into its folder; {@link #clear(Path)} removes exactly these. */
-    private static final java.util.List<String> OUTPUTS = java.util.List.of("report.json", "summary.md", "summary.html",
-            "rule-index.md", "CONFORMANCE.md", ReportJson.SCHEMA, "cucumber.html", "cucumber.json", "cucumber-junit.xml");
+    private static final java.util.List<String> OUTPUTS = java.util.List.of(
+            "report.json",
+            "summary.md",
+            "summary.html",
+            "rule-index.md",
+            "CONFORMANCE.md",
+            ReportJson.SCHEMA,
+            "cucumber.html",
+            "cucumber.json",
+            "cucumber-junit.xml");
 
     /**
      * Removes an earlier run's outputs from the folder (and nothing else), so that a run that ends early can
@@ -51,16 +58,26 @@ public final class ReportBundle {
             Files.createDirectories(folder);
             Path json = Files.createTempFile(folder, ".report-", ".json");
             Files.writeString(json, ReportJson.write(report), StandardCharsets.UTF_8);
-            Files.move(json, folder.resolve("report.json"), StandardCopyOption.REPLACE_EXISTING,
+            Files.move(
+                    json,
+                    folder.resolve("report.json"),
+                    StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
-            Files.writeString(folder.resolve("summary.md"), SummaryMarkdown.render(report, "features/", "rule-index.md"),
+            Files.writeString(
+                    folder.resolve("summary.md"),
+                    SummaryMarkdown.render(report, "features/", "rule-index.md"),
                     StandardCharsets.UTF_8);
-            Files.writeString(folder.resolve("summary.html"), SummaryHtml.render(report, "features/", "rule-index.md"),
+            Files.writeString(
+                    folder.resolve("summary.html"),
+                    SummaryHtml.render(report, "features/", "rule-index.md"),
                     StandardCharsets.UTF_8);
             Map<String, Verdict> verdicts = report.rules().stream()
                     .collect(Collectors.toMap(r -> r.rule().id(), RuleVerdict::verdict));
-            String who = report.adapter().map(a -> "adapter `" + a.name() + "` " + a.version()).orElse("no adapter");
-            Files.writeString(folder.resolve("rule-index.md"),
+            String who = report.adapter()
+                    .map(a -> "adapter `" + a.name() + "` " + a.version())
+                    .orElse("no adapter");
+            Files.writeString(
+                    folder.resolve("rule-index.md"),
                     RuleIndex.render(catalogue, kit.features(), verdicts, who, "features/", "CONFORMANCE.md", ""),
                     StandardCharsets.UTF_8);
             Files.writeString(folder.resolve("CONFORMANCE.md"), kit.catalogueText(), StandardCharsets.UTF_8);
@@ -82,18 +99,39 @@ public final class ReportBundle {
     /** The per-profile verdict table printed at the end of a run. */
     public static String console(CertificationReport report, Path folder) {
         StringBuilder out = new StringBuilder("\n=== Conformance summary: ")
-                .append(report.adapter().map(a -> "adapter '" + a.name() + "' " + a.version()).orElse("no adapter"))
+                .append(report.adapter()
+                        .map(a -> "adapter '" + a.name() + "' " + a.version())
+                        .orElse("no adapter"))
                 .append(" ===\n");
-        out.append(String.format("  %-26s %5s %5s %5s %6s %6s %5s %10s %7s %9s %7s %6s%n", "profile", "rules", "pass", "fail",
-                "xfail", "xpass", "n/a", "untestable", "not-run", "scenarios", "cases", "models"));
+        out.append(String.format(
+                "  %-26s %5s %5s %5s %6s %6s %5s %10s %7s %9s %7s %6s%n",
+                "profile",
+                "rules",
+                "pass",
+                "fail",
+                "xfail",
+                "xpass",
+                "n/a",
+                "untestable",
+                "not-run",
+                "scenarios",
+                "cases",
+                "models"));
         report.byProfile().forEach((profile, rules) -> {
             Map<Verdict, Integer> c = report.counts(rules);
-            out.append(String.format("  %-26s %5d %5d %5d %6d %6d %5d %10d %7d %9d %7d %6d%n",
-                    profile.id() + (report.declared().contains(profile) ? "" : " (not declared)"), rules.size(),
-                    c.get(Verdict.PASS), c.get(Verdict.FAIL) + c.get(Verdict.OPTIONAL_UNMET),
-                    c.get(Verdict.EXPECTED_FAILURE), c.get(Verdict.UNEXPECTED_PASS), c.get(Verdict.NOT_APPLICABLE),
-                    c.get(Verdict.UNTESTABLE), c.get(Verdict.NOT_RUN),
-                    rules.stream().mapToInt(r -> r.scenarios().size()).sum(), CertificationReport.cases(rules),
+            out.append(String.format(
+                    "  %-26s %5d %5d %5d %6d %6d %5d %10d %7d %9d %7d %6d%n",
+                    profile.id() + (report.declared().contains(profile) ? "" : " (not declared)"),
+                    rules.size(),
+                    c.get(Verdict.PASS),
+                    c.get(Verdict.FAIL) + c.get(Verdict.OPTIONAL_UNMET),
+                    c.get(Verdict.EXPECTED_FAILURE),
+                    c.get(Verdict.UNEXPECTED_PASS),
+                    c.get(Verdict.NOT_APPLICABLE),
+                    c.get(Verdict.UNTESTABLE),
+                    c.get(Verdict.NOT_RUN),
+                    rules.stream().mapToInt(r -> r.scenarios().size()).sum(),
+                    CertificationReport.cases(rules),
                     CertificationReport.modelRuns(rules)));
         });
         out.append("  verdict: ").append(report.headline()).append('\n');

@@ -1,6 +1,5 @@
 package org.gmck.kit.report;
 
-import org.gmck.kit.evidence.ScenarioOutcome;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.gmck.kit.catalogue.Rule;
 import org.gmck.kit.evidence.EvidenceJson;
+import org.gmck.kit.evidence.ScenarioOutcome;
 import org.gmck.spi.common.Profile;
 
 /** Writes a {@link CertificationReport} as JSON conforming to {@value #SCHEMA}. */
@@ -18,12 +18,12 @@ public final class ReportJson {
 
     /** The schema every report names and conforms to; it ships beside the kit's catalogue. */
     public static final String SCHEMA = "certification-report-1.schema.json";
+
     static final String SCHEMA_ID = "https://gmck.org/schema/" + SCHEMA;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private ReportJson() {
-    }
+    private ReportJson() {}
 
     public static String write(CertificationReport report) {
         try {
@@ -48,7 +48,9 @@ public final class ReportJson {
             adapter.put("name", a.name());
             adapter.put("version", a.version());
             adapter.put("implementationClass", a.implementationClass());
-            adapter.put("declaredProfiles", a.declaredProfiles().stream().map(Profile::id).toList());
+            adapter.put(
+                    "declaredProfiles",
+                    a.declaredProfiles().stream().map(Profile::id).toList());
             adapter.put("parameters", a.parameters());
         });
 
@@ -58,9 +60,17 @@ public final class ReportJson {
         env.put("finishedAt", report.finished().toString());
         root.put("environment", env);
         Map<String, Object> baseline = new LinkedHashMap<>();
-        baseline.put("file", report.baseline().file().map(p -> p.toString().replace('\\', '/')).orElse(null));
-        baseline.put("sha256", report.baseline().present()
-                ? KitSources.sha256(report.baseline().text().getBytes(StandardCharsets.UTF_8)) : null);
+        baseline.put(
+                "file",
+                report.baseline()
+                        .file()
+                        .map(p -> p.toString().replace('\\', '/'))
+                        .orElse(null));
+        baseline.put(
+                "sha256",
+                report.baseline().present()
+                        ? KitSources.sha256(report.baseline().text().getBytes(StandardCharsets.UTF_8))
+                        : null);
         List<Map<String, Object>> entries = new ArrayList<>();
         report.baseline().entries().forEach((id, why) -> entries.add(ordered("rule", id, "reason", why)));
         baseline.put("entries", entries);

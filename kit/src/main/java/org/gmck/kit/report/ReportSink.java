@@ -6,9 +6,7 @@ import java.nio.file.Path;
 public final class ReportSink {
 
     /** A finished run's report and the folder it was written to. */
-    public record Published(CertificationReport report, Path folder) {
-    }
+    public record Published(CertificationReport report, Path folder) {}
 
-    private ReportSink() {
-    }
+    private ReportSink() {}
 }

@@ -17,8 +17,7 @@ import org.gmck.spi.common.Profile;
  */
 public final class RuleIndex {
 
-    private RuleIndex() {
-    }
+    private RuleIndex() {}
 
     /**
      * @param verdicts     the latest verdict per rule id
@@ -28,26 +27,52 @@ public final class RuleIndex {
      * @param catalogueLink how links reach CONFORMANCE.md, for example {@code ../CONFORMANCE.md}
      * @param maintenance  a closing sentence on how the file is kept up to date, or empty
      */
-    public static String render(RuleCatalogue catalogue, FeatureIndex features, Map<String, Verdict> verdicts,
-                                String verdictOf, String featuresLink, String catalogueLink, String maintenance) {
+    public static String render(
+            RuleCatalogue catalogue,
+            FeatureIndex features,
+            Map<String, Verdict> verdicts,
+            String verdictOf,
+            String featuresLink,
+            String catalogueLink,
+            String maintenance) {
         Map<String, List<FeatureIndex.Entry>> scenarios = new TreeMap<>();
         for (FeatureIndex.Entry e : features.entries()) {
-            FeatureIndex.ruleIds(e).forEach(id -> scenarios.computeIfAbsent(id, k -> new ArrayList<>()).add(e));
+            FeatureIndex.ruleIds(e)
+                    .forEach(id -> scenarios
+                            .computeIfAbsent(id, k -> new ArrayList<>())
+                            .add(e));
         }
         Map<Profile, List<Rule>> byProfile = new TreeMap<>();
-        catalogue.rules().forEach(r -> byProfile.computeIfAbsent(r.profile(), p -> new ArrayList<>()).add(r));
+        catalogue
+                .rules()
+                .forEach(r -> byProfile
+                        .computeIfAbsent(r.profile(), p -> new ArrayList<>())
+                        .add(r));
 
         StringBuilder md = new StringBuilder();
         md.append("# Rule index\n\n")
-                .append("Every rule of the kit: its statement, its source, the scenarios that check it, and its latest verdict for ")
-                .append(verdictOf).append(".\n\n")
-                .append("Generated from the catalogue in [CONFORMANCE.md](").append(catalogueLink)
-                .append(") and the scenarios under [features/](").append(featuresLink).append(").")
-                .append(maintenance.isEmpty() ? "" : " " + maintenance).append("\n\n");
+                .append(
+                        "Every rule of the kit: its statement, its source, the scenarios that check it, and its latest verdict for ")
+                .append(verdictOf)
+                .append(".\n\n")
+                .append("Generated from the catalogue in [CONFORMANCE.md](")
+                .append(catalogueLink)
+                .append(") and the scenarios under [features/](")
+                .append(featuresLink)
+                .append(").")
+                .append(maintenance.isEmpty() ? "" : " " + maintenance)
+                .append("\n\n");
         md.append("| Profile | Rules | Scenarios |\n| --- | --- | --- |\n");
-        byProfile.forEach((profile, rules) -> md.append("| [").append(profile.id()).append("](#profile-")
-                .append(profile.id()).append(") | ").append(rules.size()).append(" | ")
-                .append(rules.stream().mapToInt(r -> scenarios.getOrDefault(r.id(), List.of()).size()).sum())
+        byProfile.forEach((profile, rules) -> md.append("| [")
+                .append(profile.id())
+                .append("](#profile-")
+                .append(profile.id())
+                .append(") | ")
+                .append(rules.size())
+                .append(" | ")
+                .append(rules.stream()
+                        .mapToInt(r -> scenarios.getOrDefault(r.id(), List.of()).size())
+                        .sum())
                 .append(" |\n"));
         byProfile.forEach((profile, rules) -> {
             md.append("\n## Profile ").append(profile.id()).append("\n");
@@ -56,9 +81,14 @@ public final class RuleIndex {
                 md.append(rule.statement()).append("\n\n");
                 md.append("- Level: ").append(rule.level()).append("\n");
                 md.append("- Source: ").append(rule.source()).append("\n");
-                md.append("- Verdict: **").append(verdicts.getOrDefault(rule.id(), Verdict.NOT_RUN).label()).append("**\n");
+                md.append("- Verdict: **")
+                        .append(verdicts.getOrDefault(rule.id(), Verdict.NOT_RUN)
+                                .label())
+                        .append("**\n");
                 if (!rule.testable()) {
-                    md.append("- Untestable: ").append(rule.untestableBecause().get()).append("\n");
+                    md.append("- Untestable: ")
+                            .append(rule.untestableBecause().get())
+                            .append("\n");
                 }
                 List<FeatureIndex.Entry> checks = scenarios.getOrDefault(rule.id(), List.of());
                 if (!rule.variants().isEmpty()) {
@@ -66,22 +96,39 @@ public final class RuleIndex {
                     String dimension = null;
                     for (org.gmck.kit.catalogue.Variant v : rule.variants()) {
                         if (!v.dimension().equals(dimension)) {
-                            md.append(dimension == null ? " " : "; ").append(v.dimension()).append(": ");
+                            md.append(dimension == null ? " " : "; ")
+                                    .append(v.dimension())
+                                    .append(": ");
                             dimension = v.dimension();
                         } else {
                             md.append(", ");
                         }
-                        long n = checks.stream().filter(e -> e.variants().contains(v.name())).count();
-                        md.append('`').append(v.name()).append("` (").append(n).append(n == 1 ? " scenario)" : " scenarios)");
+                        long n = checks.stream()
+                                .filter(e -> e.variants().contains(v.name()))
+                                .count();
+                        md.append('`')
+                                .append(v.name())
+                                .append("` (")
+                                .append(n)
+                                .append(n == 1 ? " scenario)" : " scenarios)");
                     }
                     md.append("\n");
                 }
                 if (!checks.isEmpty()) {
                     md.append("- Scenarios:\n");
                     for (FeatureIndex.Entry e : checks) {
-                        md.append("  - [").append(e.name().replace("[", "\\[").replace("]", "\\]")).append("](")
-                                .append(featuresLink).append(e.file()).append("#L").append(e.line()).append(") (`")
-                                .append(e.file()).append(':').append(e.line()).append("`)\n");
+                        md.append("  - [")
+                                .append(e.name().replace("[", "\\[").replace("]", "\\]"))
+                                .append("](")
+                                .append(featuresLink)
+                                .append(e.file())
+                                .append("#L")
+                                .append(e.line())
+                                .append(") (`")
+                                .append(e.file())
+                                .append(':')
+                                .append(e.line())
+                                .append("`)\n");
                     }
                 }
             }

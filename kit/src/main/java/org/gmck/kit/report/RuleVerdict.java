@@ -1,9 +1,9 @@
 package org.gmck.kit.report;
 
-import org.gmck.kit.evidence.ScenarioOutcome;
 import java.util.List;
 import org.gmck.kit.catalogue.Rule;
 import org.gmck.kit.evidence.RuleEvidence;
+import org.gmck.kit.evidence.ScenarioOutcome;
 
 /**
  * One rule's verdict in a run, with the evidence that decided it.

@@ -1,9 +1,9 @@
 package org.gmck.kit.report;
 
-import org.gmck.kit.evidence.ScenarioOutcome;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.gmck.kit.evidence.ScenarioOutcome;
 import org.gmck.spi.common.Profile;
 
 /**
@@ -12,8 +12,7 @@ import org.gmck.spi.common.Profile;
  */
 public final class SummaryMarkdown {
 
-    private SummaryMarkdown() {
-    }
+    private SummaryMarkdown() {}
 
     /**
      * @param featuresLink how links reach the features folder from the summary, for example {@code features/}
@@ -24,67 +23,146 @@ public final class SummaryMarkdown {
         md.append("**").append(report.headline()).append("**\n\n");
         md.append("| | |\n| --- | --- |\n");
         report.adapter().ifPresent(a -> {
-            md.append("| Adapter | `").append(a.name()).append("` ").append(a.version()).append(" (`")
-                    .append(a.implementationClass()).append("`) |\n");
-            md.append("| Declared profiles | ").append(a.declaredProfiles().isEmpty() ? "none"
-                    : a.declaredProfiles().stream().map(Profile::id).collect(Collectors.joining(", "))).append(" |\n");
-            a.parameters().forEach((k, v) -> md.append("| Parameter `").append(k).append("` | ").append(cell(v)).append(" |\n"));
+            md.append("| Adapter | `")
+                    .append(a.name())
+                    .append("` ")
+                    .append(a.version())
+                    .append(" (`")
+                    .append(a.implementationClass())
+                    .append("`) |\n");
+            md.append("| Declared profiles | ")
+                    .append(
+                            a.declaredProfiles().isEmpty()
+                                    ? "none"
+                                    : a.declaredProfiles().stream()
+                                            .map(Profile::id)
+                                            .collect(Collectors.joining(", ")))
+                    .append(" |\n");
+            a.parameters()
+                    .forEach((k, v) -> md.append("| Parameter `")
+                            .append(k)
+                            .append("` | ")
+                            .append(cell(v))
+                            .append(" |\n"));
         });
-        md.append("| Kit | ").append(report.kitVersion()).append(", features sha256 `")
-                .append(report.featuresSha256(), 0, 16).append("…` |\n");
-        md.append("| Baseline | ").append(report.baseline().file().map(p -> "`" + p + "`, "
-                + report.baseline().entries().size() + " rules listed").orElse("none")).append(" |\n");
-        md.append("| Environment | Java ").append(report.environment().get("javaVersion")).append(" on ")
-                .append(report.environment().get("osName")).append(' ').append(report.environment().get("osArch"))
-                .append(", timeout per call ").append(report.environment().get("timeoutPerCall")).append(" |\n\n");
+        md.append("| Kit | ")
+                .append(report.kitVersion())
+                .append(", features sha256 `")
+                .append(report.featuresSha256(), 0, 16)
+                .append("…` |\n");
+        md.append("| Baseline | ")
+                .append(report.baseline()
+                        .file()
+                        .map(p -> "`" + p + "`, " + report.baseline().entries().size() + " rules listed")
+                        .orElse("none"))
+                .append(" |\n");
+        md.append("| Environment | Java ")
+                .append(report.environment().get("javaVersion"))
+                .append(" on ")
+                .append(report.environment().get("osName"))
+                .append(' ')
+                .append(report.environment().get("osArch"))
+                .append(", timeout per call ")
+                .append(report.environment().get("timeoutPerCall"))
+                .append(" |\n\n");
 
-        md.append("| Profile | Declared | Rules | pass | fail | expected failure | unexpected pass | not applicable | untestable | not run |\n")
+        md.append(
+                        "| Profile | Declared | Rules | pass | fail | expected failure | unexpected pass | not applicable | untestable | not run |\n")
                 .append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         report.byProfile().forEach((profile, rules) -> {
             Map<Verdict, Integer> c = report.counts(rules);
-            md.append("| [").append(profile.id()).append("](#").append(profile.id()).append(") | ")
-                    .append(report.declared().contains(profile) ? "yes" : "no").append(" | ").append(rules.size())
-                    .append(" | ").append(c.get(Verdict.PASS)).append(" | ")
-                    .append(c.get(Verdict.FAIL) + c.get(Verdict.OPTIONAL_UNMET)).append(" | ")
-                    .append(c.get(Verdict.EXPECTED_FAILURE)).append(" | ").append(c.get(Verdict.UNEXPECTED_PASS))
-                    .append(" | ").append(c.get(Verdict.NOT_APPLICABLE)).append(" | ").append(c.get(Verdict.UNTESTABLE))
-                    .append(" | ").append(c.get(Verdict.NOT_RUN)).append(" |\n");
+            md.append("| [")
+                    .append(profile.id())
+                    .append("](#")
+                    .append(profile.id())
+                    .append(") | ")
+                    .append(report.declared().contains(profile) ? "yes" : "no")
+                    .append(" | ")
+                    .append(rules.size())
+                    .append(" | ")
+                    .append(c.get(Verdict.PASS))
+                    .append(" | ")
+                    .append(c.get(Verdict.FAIL) + c.get(Verdict.OPTIONAL_UNMET))
+                    .append(" | ")
+                    .append(c.get(Verdict.EXPECTED_FAILURE))
+                    .append(" | ")
+                    .append(c.get(Verdict.UNEXPECTED_PASS))
+                    .append(" | ")
+                    .append(c.get(Verdict.NOT_APPLICABLE))
+                    .append(" | ")
+                    .append(c.get(Verdict.UNTESTABLE))
+                    .append(" | ")
+                    .append(c.get(Verdict.NOT_RUN))
+                    .append(" |\n");
         });
         report.byProfile().forEach((profile, rules) -> {
             md.append("\n## ").append(profile.id()).append("\n\n");
-            md.append("| Rule | Level | Verdict | Source | Scenarios | Cases and model runs | Why |\n| --- | --- | --- | --- | --- | --- | --- |\n");
+            md.append(
+                    "| Rule | Level | Verdict | Source | Scenarios | Cases and model runs | Why |\n| --- | --- | --- | --- | --- | --- | --- |\n");
             for (RuleVerdict v : rules) {
-                md.append("| [").append(v.rule().id()).append("](").append(indexLink).append('#')
-                        .append(RuleIndex.anchor(v.rule().id())).append(") | ").append(v.rule().level()).append(" | ")
-                        .append(v.verdict() == Verdict.PASS ? "pass" : "**" + v.verdict().label() + "**").append(" | ")
-                        .append(cell(v.rule().source())).append(" | ")
-                        .append(scenarioLinks(v.scenarios(), featuresLink)).append(" | ").append(cell(EvidenceText.brief(v.evidence())))
-                        .append(" | ").append(cell(v.reason())).append(" |\n");
+                md.append("| [")
+                        .append(v.rule().id())
+                        .append("](")
+                        .append(indexLink)
+                        .append('#')
+                        .append(RuleIndex.anchor(v.rule().id()))
+                        .append(") | ")
+                        .append(v.rule().level())
+                        .append(" | ")
+                        .append(
+                                v.verdict() == Verdict.PASS
+                                        ? "pass"
+                                        : "**" + v.verdict().label() + "**")
+                        .append(" | ")
+                        .append(cell(v.rule().source()))
+                        .append(" | ")
+                        .append(scenarioLinks(v.scenarios(), featuresLink))
+                        .append(" | ")
+                        .append(cell(EvidenceText.brief(v.evidence())))
+                        .append(" | ")
+                        .append(cell(v.reason()))
+                        .append(" |\n");
             }
         });
         if (!report.unattributed().isEmpty()) {
             md.append("\n## Checks that failed without naming a rule\n\n");
-            report.unattributed().forEach(u -> md.append("- ").append(u.replace("\n", " ")).append('\n'));
+            report.unattributed()
+                    .forEach(u -> md.append("- ").append(u.replace("\n", " ")).append('\n'));
         }
-        List<RuleVerdict> found = report.rules().stream().filter(v -> v.evidence().models().stream().anyMatch(m -> m.failed()))
+        List<RuleVerdict> found = report.rules().stream()
+                .filter(v -> v.evidence().models().stream().anyMatch(m -> m.failed()))
                 .toList();
         if (!found.isEmpty()) {
             md.append("\n## Disagreements found by the model-based runs\n\n")
-                    .append("Each is the shortest sequence the run found, written as a scenario of the rule it breaks: paste it "
-                            + "into a feature file to replay it.\n");
+                    .append(
+                            "Each is the shortest sequence the run found, written as a scenario of the rule it breaks: paste it "
+                                    + "into a feature file to replay it.\n");
             for (RuleVerdict v : found) {
-                v.evidence().models().stream().filter(m -> m.failed()).forEach(m -> md.append("\n### ").append(v.rule().id())
-                        .append(": the ").append(m.model()).append(" model, ").append(m.variant()).append(", seed ").append(m.seed())
-                        .append("\n\n").append(m.failure().get().difference()).append("\n\n```gherkin\n")
-                        .append(m.failure().get().gherkin()).append("```\n"));
+                v.evidence().models().stream()
+                        .filter(m -> m.failed())
+                        .forEach(m -> md.append("\n### ")
+                                .append(v.rule().id())
+                                .append(": the ")
+                                .append(m.model())
+                                .append(" model, ")
+                                .append(m.variant())
+                                .append(", seed ")
+                                .append(m.seed())
+                                .append("\n\n")
+                                .append(m.failure().get().difference())
+                                .append("\n\n```gherkin\n")
+                                .append(m.failure().get().gherkin())
+                                .append("```\n"));
             }
         }
         return md.toString();
     }
 
     private static String scenarioLinks(List<ScenarioOutcome> scenarios, String featuresLink) {
-        return scenarios.stream().map(s -> "[" + (s.failed() ? "✗ " : s.passed() ? "" : "– ") + s.location() + "]("
-                + featuresLink + s.file() + "#L" + s.line() + ")").collect(Collectors.joining("<br>"));
+        return scenarios.stream()
+                .map(s -> "[" + (s.failed() ? "✗ " : s.passed() ? "" : "– ") + s.location() + "](" + featuresLink
+                        + s.file() + "#L" + s.line() + ")")
+                .collect(Collectors.joining("<br>"));
     }
 
     private static String cell(String text) {

@@ -9,8 +9,8 @@ import org.gmck.spi.ConformanceAdapter;
 import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.x86.AccessOutcome;
 import org.gmck.spi.x86.ControlRegisters;
-import org.gmck.spi.x86.Loaded;
 import org.gmck.spi.x86.LoadOutcome;
+import org.gmck.spi.x86.Loaded;
 import org.gmck.spi.x86.X86Mmu;
 import org.gmck.spi.x86.X86PagingMode;
 
@@ -47,8 +47,13 @@ public final class CaseRunner {
      * @param actual            the access's outcome when the access was made; empty when the register load or
      *                          the case itself went wrong
      */
-    public record Difference(String text, boolean nonLeafAccessedOnly, boolean hung, boolean outcomeDiffers,
-                             List<String> memoryRules, Optional<AccessOutcome> actual) {
+    public record Difference(
+            String text,
+            boolean nonLeafAccessedOnly,
+            boolean hung,
+            boolean outcomeDiffers,
+            List<String> memoryRules,
+            Optional<AccessOutcome> actual) {
 
         public Difference {
             memoryRules = List.copyOf(memoryRules);
@@ -57,7 +62,6 @@ public final class CaseRunner {
         Difference(String text, boolean hung) {
             this(text, false, hung, true, List.of(), Optional.empty());
         }
-
     }
 
     /** The one rule that asks a faulting walk to leave non-leaf entries unchanged too (I-X86-1). */
@@ -108,11 +112,12 @@ public final class CaseRunner {
                 if (!checkPdpteRegisters && isPaePdptWord(c, w)) {
                     continue;
                 }
-                long actual = w.width() == 4 ? Integer.toUnsignedLong(mmu.readPhysical32(w.address()))
+                long actual = w.width() == 4
+                        ? Integer.toUnsignedLong(mmu.readPhysical32(w.address()))
                         : mmu.readPhysical64(w.address());
                 if (actual != w.value()) {
-                    String problem = String.format("memory at %#x afterwards: expected %#x, got %#x", w.address(),
-                            w.value(), actual);
+                    String problem = String.format(
+                            "memory at %#x afterwards: expected %#x, got %#x", w.address(), w.value(), actual);
                     if (c.accessedMayBeSet().contains(w.address()) && actual == (w.value() | BIT_A)) {
                         nonLeafAccessed.add(problem + " (A set in a non-leaf entry before the fault)");
                         memoryRules.add(NONLEAF_ACCESSED_RULE);
@@ -127,8 +132,8 @@ public final class CaseRunner {
             }
             boolean onlyAccessed = problems.isEmpty();
             problems.addAll(nonLeafAccessed);
-            return Optional.of(new Difference(String.join("; ", problems), onlyAccessed, false, outcomeDiffers,
-                    List.copyOf(memoryRules), made));
+            return Optional.of(new Difference(
+                    String.join("; ", problems), onlyAccessed, false, outcomeDiffers, List.copyOf(memoryRules), made));
         } catch (RejectedException e) {
             return Optional.of(new Difference("the adapter rejected the case: " + e.getMessage(), false));
         } catch (CheckGuard.AdapterFailure e) {
@@ -165,6 +170,7 @@ public final class CaseRunner {
         long pdpt = c.registers().cr3() & 0xFFFF_FFE0L;
         return c.registers().pagingMode() == X86PagingMode.PAE
                 && (c.registers().cr0() & ControlRegisters.CR0_PG) != 0
-                && w.address() >= pdpt && w.address() < pdpt + 32;
+                && w.address() >= pdpt
+                && w.address() < pdpt + 32;
     }
 }

@@ -14,6 +14,10 @@ import org.gmck.kit.x86walk.X86RuleModel;
  * @param spec     CPU, registers, memory and access
  * @param expected the rule model's expectation
  */
-public record FixtureCase(String id, String comment, List<String> rules, List<String> flags, WalkSpec spec,
-        X86RuleModel.Expectation expected) {
-}
+public record FixtureCase(
+        String id,
+        String comment,
+        List<String> rules,
+        List<String> flags,
+        WalkSpec spec,
+        X86RuleModel.Expectation expected) {}

@@ -13,8 +13,7 @@ public final class FixtureCorpus {
 
     private static final Map<String, List<ReplayCase>> CACHE = new ConcurrentHashMap<>();
 
-    private FixtureCorpus() {
-    }
+    private FixtureCorpus() {}
 
     /** The corpus's file names, without {@code .json}, in a fixed order. */
     public static List<String> files() {
@@ -29,7 +28,8 @@ public final class FixtureCorpus {
                 if (in == null) {
                     throw new IllegalStateException("fixture " + resource + " is not on the class path");
                 }
-                return FixtureJson.read("x86-fixtures/" + n + ".json", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                return FixtureJson.read(
+                        "x86-fixtures/" + n + ".json", new String(in.readAllBytes(), StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -9,5 +9,4 @@ import java.util.List;
  * @param description what the file covers
  * @param cases       its cases
  */
-public record FixtureFile(String name, String description, List<FixtureCase> cases) {
-}
+public record FixtureFile(String name, String description, List<FixtureCase> cases) {}

@@ -36,6 +36,7 @@ public final class FixtureJson {
 
     /** The format version; bump the major number on an incompatible change. */
     public static final String VERSION = "1.2.0";
+
     public static final String SCHEMA = "x86-fixtures.schema.json";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -43,8 +44,7 @@ public final class FixtureJson {
             "NxeOff", "EFER.NXE is clear, so bit 63 (XD) is a reserved bit in every PAE and IA-32e entry",
             "AboveMaxPhysAddr", "the bit set lies at or above MAXPHYADDR, inside the entry's address field");
 
-    private FixtureJson() {
-    }
+    private FixtureJson() {}
 
     /** The text of one fixture file. */
     public static String write(FixtureFile file) {
@@ -75,8 +75,12 @@ public final class FixtureJson {
             firstGroup = false;
             ObjectNode header = headers.get(g.getKey());
             out.append("    {\n");
-            header.properties().forEach(e -> out.append("      ").append(MAPPER.valueToTree(e.getKey()).toString())
-                    .append(": ").append(e.getValue()).append(",\n"));
+            header.properties()
+                    .forEach(e -> out.append("      ")
+                            .append(MAPPER.valueToTree(e.getKey()).toString())
+                            .append(": ")
+                            .append(e.getValue())
+                            .append(",\n"));
             out.append("      \"tests\": [\n");
             List<FixtureCase> cases = g.getValue();
             for (int i = 0; i < cases.size(); i++) {
@@ -89,7 +93,11 @@ public final class FixtureJson {
     }
 
     private static void field(StringBuilder out, String name, String value) {
-        out.append("  \"").append(name).append("\": ").append(MAPPER.valueToTree(value).toString()).append(",\n");
+        out.append("  \"")
+                .append(name)
+                .append("\": ")
+                .append(MAPPER.valueToTree(value).toString())
+                .append(",\n");
     }
 
     private static String hex(long value) {
@@ -180,8 +188,9 @@ public final class FixtureJson {
             root = MAPPER.readTree(json);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
-            throw new IllegalArgumentException(file + (at == null ? "" : ", line " + at.getLineNr() + ", column "
-                    + at.getColumnNr()) + ": not valid JSON: " + e.getOriginalMessage());
+            throw new IllegalArgumentException(
+                    file + (at == null ? "" : ", line " + at.getLineNr() + ", column " + at.getColumnNr())
+                            + ": not valid JSON: " + e.getOriginalMessage());
         }
         try {
             return cases(root);
@@ -200,12 +209,18 @@ public final class FixtureJson {
             group.path("cpu").path("features").forEach(f -> features.add(CpuFeature.valueOf(f.asText())));
             CpuModel cpu = new CpuModel(group.path("cpu").path("maxPhysAddr").asInt(), features);
             JsonNode r = group.path("registers");
-            ControlRegisters regs = new ControlRegisters(unhex(r.path("cr0")), unhex(r.path("cr3")),
-                    unhex(r.path("cr4")), unhex(r.path("efer")));
+            ControlRegisters regs = new ControlRegisters(
+                    unhex(r.path("cr0")), unhex(r.path("cr3")), unhex(r.path("cr4")), unhex(r.path("efer")));
             for (JsonNode t : group.path("tests")) {
                 try {
-                    cases.add(replayCase(t, cpu, unhex(group.path("guestRamBytes")), regs, unhex(r.path("rflags")),
-                            (int) unhex(r.path("pkru")), (int) unhex(r.path("pkrs"))));
+                    cases.add(replayCase(
+                            t,
+                            cpu,
+                            unhex(group.path("guestRamBytes")),
+                            regs,
+                            unhex(r.path("rflags")),
+                            (int) unhex(r.path("pkru")),
+                            (int) unhex(r.path("pkrs"))));
                 } catch (RuntimeException e) {
                     throw new IllegalArgumentException("case " + t.path("id").asText("?") + ": " + e.getMessage(), e);
                 }
@@ -214,13 +229,15 @@ public final class FixtureJson {
         return cases;
     }
 
-    private static ReplayCase replayCase(JsonNode t, CpuModel cpu, long ram, ControlRegisters regs, long rflags,
-            int pkru, int pkrs) {
+    private static ReplayCase replayCase(
+            JsonNode t, CpuModel cpu, long ram, ControlRegisters regs, long rflags, int pkru, int pkrs) {
         List<String> rules = new ArrayList<>();
         t.path("rules").forEach(n -> rules.add(n.asText()));
         List<MemoryWord> memory = words(t.path("memory"));
         JsonNode a = t.path("access");
-        Access access = new Access(unhex(a.path("address")), AccessKind.valueOf(a.path("kind").asText()),
+        Access access = new Access(
+                unhex(a.path("address")),
+                AccessKind.valueOf(a.path("kind").asText()),
                 Privilege.valueOf(a.path("privilege").asText()));
         JsonNode e = t.path("expected");
         AccessOutcome expected = switch (e.path("result").asText()) {
@@ -230,22 +247,45 @@ public final class FixtureJson {
                     String s = n.asText();
                     int at = s.indexOf('@');
                     int eq = s.indexOf('=');
-                    entries.add(new EntryUse(X86Level.valueOf(s.substring(0, at)),
+                    entries.add(new EntryUse(
+                            X86Level.valueOf(s.substring(0, at)),
                             Long.parseUnsignedLong(s.substring(at + 3, eq), 16),
                             Long.parseUnsignedLong(s.substring(eq + 3), 16)));
                 }
                 JsonNode rt = e.path("rights");
-                yield new Translated(unhex(e.path("physicalAddress")), PageSize.valueOf(e.path("pageSize").asText()),
-                        new Rights(rt.path("writable").asBoolean(), rt.path("user").asBoolean(),
-                                rt.path("executable").asBoolean(), rt.path("protectionKey").asInt()), entries);
+                yield new Translated(
+                        unhex(e.path("physicalAddress")),
+                        PageSize.valueOf(e.path("pageSize").asText()),
+                        new Rights(
+                                rt.path("writable").asBoolean(),
+                                rt.path("user").asBoolean(),
+                                rt.path("executable").asBoolean(),
+                                rt.path("protectionKey").asInt()),
+                        entries);
             }
             case "pageFault" -> new PageFault((int) unhex(e.path("errorCode")), unhex(e.path("cr2")));
-            case "generalProtection" -> new GeneralProtection(GpReason.valueOf(e.path("reason").asText()));
-            default -> throw new IllegalArgumentException("case " + t.path("id") + ": unknown result " + e.path("result"));
+            case "generalProtection" ->
+                new GeneralProtection(GpReason.valueOf(e.path("reason").asText()));
+            default ->
+                throw new IllegalArgumentException("case " + t.path("id") + ": unknown result " + e.path("result"));
         };
-        return new ReplayCase(t.path("id").asText(), t.path("comment").asText(), rules, cpu, ram, regs, rflags, pkru,
-                pkrs, memory, access, expected, "load".equals(e.path("at").asText()), after(memory, words(t.path("changedMemory"))),
-                addresses(t.path("accessedMayBeSet")), texts(t.path("decidedBy")));
+        return new ReplayCase(
+                t.path("id").asText(),
+                t.path("comment").asText(),
+                rules,
+                cpu,
+                ram,
+                regs,
+                rflags,
+                pkru,
+                pkrs,
+                memory,
+                access,
+                expected,
+                "load".equals(e.path("at").asText()),
+                after(memory, words(t.path("changedMemory"))),
+                addresses(t.path("accessedMayBeSet")),
+                texts(t.path("decidedBy")));
     }
 
     /** The strings of an optional array (absent in files before version 1.2: empty). */

@@ -25,11 +25,12 @@ import org.gmck.spi.x86.X86PagingMode;
  * @param access    index into the kinds of access, and the page offset above bit 3
  * @param maxPhys   index into 36, 40, 46, 52
  */
-public record RandomHierarchy(int mode, int leaf, List<Integer> entries, int controls, long keys, int access,
-        int maxPhys) {
+public record RandomHierarchy(
+        int mode, int leaf, List<Integer> entries, int controls, long keys, int access, int maxPhys) {
 
-    private static final X86PagingMode[] MODES = {X86PagingMode.BITS32, X86PagingMode.PAE, X86PagingMode.LEVEL4,
-        X86PagingMode.LEVEL5};
+    private static final X86PagingMode[] MODES = {
+        X86PagingMode.BITS32, X86PagingMode.PAE, X86PagingMode.LEVEL4, X86PagingMode.LEVEL5
+    };
     private static final int[] MAX_PHYS = {36, 40, 46, 52};
 
     X86PagingMode pagingMode() {
@@ -69,14 +70,23 @@ public record RandomHierarchy(int mode, int leaf, List<Integer> entries, int con
         }
         ControlRegisters regs = ControlRegisters.forMode(m, 0)
                 .withCr0(bit(controls, 0) ? ControlRegisters.CR0_WP : 0)
-                .withCr4((bit(controls, 1) ? ControlRegisters.CR4_SMEP : 0) | (bit(controls, 2) ? ControlRegisters.CR4_SMAP : 0)
-                        | (bit(controls, 4) ? ControlRegisters.CR4_PKE : 0) | (bit(controls, 5) ? ControlRegisters.CR4_PKS : 0)
+                .withCr4((bit(controls, 1) ? ControlRegisters.CR4_SMEP : 0)
+                        | (bit(controls, 2) ? ControlRegisters.CR4_SMAP : 0)
+                        | (bit(controls, 4) ? ControlRegisters.CR4_PKE : 0)
+                        | (bit(controls, 5) ? ControlRegisters.CR4_PKS : 0)
                         | (pse ? ControlRegisters.CR4_PSE : 0))
                 .withEfer(bit(controls, 6) ? ControlRegisters.EFER_NXE : 0);
         Access kind = X86FixtureGenerator.ACCESS_KINDS.get((access & 7));
         long la = (X86FixtureGenerator.linear(m, access >>> 3) & ~0xFFFL) | ((access >>> 3) & 0xFFF);
-        return PathBuilder.build(cpu, regs, bit(controls, 3) ? 1L << 18 : 0, (int) keys, (int) (keys >>> 32), size,
-                flags, new Access(la, kind.kind(), kind.privilege()));
+        return PathBuilder.build(
+                cpu,
+                regs,
+                bit(controls, 3) ? 1L << 18 : 0,
+                (int) keys,
+                (int) (keys >>> 32),
+                size,
+                flags,
+                new Access(la, kind.kind(), kind.privilege()));
     }
 
     private static boolean bit(int value, int index) {

@@ -16,16 +16,43 @@ import org.gmck.spi.x86.CpuModel;
  * the rules that decide its outcome (see {@link X86RuleModel.Expectation#decidedBy()}), empty in files
  * older than version 1.2.
  */
-public record ReplayCase(String id, String comment, List<String> rules, CpuModel cpu, long guestRamBytes,
-        ControlRegisters registers, long rflags, int pkru, int pkrs, List<MemoryWord> memory, Access access,
-        AccessOutcome expected, boolean atLoad, List<MemoryWord> memoryAfter, List<Long> accessedMayBeSet,
+public record ReplayCase(
+        String id,
+        String comment,
+        List<String> rules,
+        CpuModel cpu,
+        long guestRamBytes,
+        ControlRegisters registers,
+        long rflags,
+        int pkru,
+        int pkrs,
+        List<MemoryWord> memory,
+        Access access,
+        AccessOutcome expected,
+        boolean atLoad,
+        List<MemoryWord> memoryAfter,
+        List<Long> accessedMayBeSet,
         List<String> decidedBy) {
 
     /** The case the rule model makes of a spec. */
     public static ReplayCase of(String id, List<String> rules, WalkSpec spec) {
         X86RuleModel.Expectation e = X86RuleModel.expect(spec);
-        return new ReplayCase(id, spec.access().toString(), rules, spec.cpu(), spec.guestRamBytes(), spec.registers(),
-                spec.rflags(), spec.pkru(), spec.pkrs(), spec.memory(), spec.access(), e.outcome(), e.atLoad(),
-                e.memoryAfter(), e.accessedMayBeSet(), e.decidedBy());
+        return new ReplayCase(
+                id,
+                spec.access().toString(),
+                rules,
+                spec.cpu(),
+                spec.guestRamBytes(),
+                spec.registers(),
+                spec.rflags(),
+                spec.pkru(),
+                spec.pkrs(),
+                spec.memory(),
+                spec.access(),
+                e.outcome(),
+                e.atLoad(),
+                e.memoryAfter(),
+                e.accessedMayBeSet(),
+                e.decidedBy());
     }
 }

@@ -18,8 +18,7 @@ import org.gmck.spi.x86.X86PagingMode;
  */
 public final class X86Attribution {
 
-    private X86Attribution() {
-    }
+    private X86Attribution() {}
 
     /** The rules the case's difference breaks. */
     public static List<String> broken(CaseRunner.Difference d, ReplayCase c) {

@@ -2,9 +2,6 @@ package org.gmck.kit.x86model;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.gmck.kit.NotApplicable;
-import org.gmck.kit.NotRun;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.gmck.kit.Adapters;
 import org.gmck.kit.CheckGuard;
+import org.gmck.kit.NotApplicable;
+import org.gmck.kit.NotRun;
 import org.gmck.kit.RunLimits;
 import org.gmck.kit.Timeouts;
 import org.gmck.kit.catalogue.Rule;
@@ -44,6 +43,7 @@ public class X86FixtureChecks {
 
     /** The words by which an adapter declines a question it cannot put to its implementation. */
     public static final String NOT_ASKABLE = "cannot be asked";
+
     static final int HUNG_LIMIT = 3;
 
     static List<String> files() {
@@ -55,7 +55,8 @@ public class X86FixtureChecks {
     void everyCaseHolds(String file, CheckSettings settings, TestReporter reporter) {
         ConformanceAdapter adapter = Adapters.selected();
         Set<Profile> declared = adapter.profiles();
-        NotApplicable.unless(settings.runs(Profile.X86_PAGING, declared),
+        NotApplicable.unless(
+                settings.runs(Profile.X86_PAGING, declared),
                 () -> "adapter '" + adapter.name() + "' does not declare profile x86-paging");
         RuleCatalogue catalogue = RuleCatalogue.bundled();
         Baseline baseline = Baseline.forRun(catalogue, declared);
@@ -69,9 +70,13 @@ public class X86FixtureChecks {
             if (RunLimits.stopped().isPresent()) {
                 break;
             }
-            boolean applies = c.rules().stream().allMatch(id -> catalogue.rule(id).map(Rule::profile)
-                    .map(declared::contains).orElseThrow(() -> new IllegalStateException(
-                            "case " + c.id() + " names rule " + id + ", which CONFORMANCE.md does not catalogue")));
+            boolean applies = c.rules().stream()
+                    .allMatch(id -> catalogue
+                            .rule(id)
+                            .map(Rule::profile)
+                            .map(declared::contains)
+                            .orElseThrow(() -> new IllegalStateException("case " + c.id() + " names rule " + id
+                                    + ", which CONFORMANCE.md does not catalogue")));
             if (!applies || c.rules().stream().allMatch(id -> taken.getOrDefault(id, 0) >= settings.fixtureSample())) {
                 continue;
             }
@@ -88,7 +93,8 @@ public class X86FixtureChecks {
                 c.rules().forEach(id -> tally(tallies, id).notAskable());
                 continue;
             }
-            List<String> failed = baseline.explaining(difference.map(d -> X86Attribution.broken(d, c)).orElse(List.of()));
+            List<String> failed = baseline.explaining(
+                    difference.map(d -> X86Attribution.broken(d, c)).orElse(List.of()));
             for (String id : c.rules()) {
                 if (failed.contains(id)) {
                     tally(tallies, id).fail(c.id(), difference.get().text());
@@ -96,8 +102,10 @@ public class X86FixtureChecks {
                     tally(tallies, id).pass();
                 }
             }
-            failed.stream().filter(id -> !c.rules().contains(id))
-                    .forEach(id -> tally(tallies, id).fail(c.id(), difference.get().text()));
+            failed.stream()
+                    .filter(id -> !c.rules().contains(id))
+                    .forEach(id ->
+                            tally(tallies, id).fail(c.id(), difference.get().text()));
         }
         String source = "x86-fixtures/" + file + ".json";
         List<String> failures = new ArrayList<>();
@@ -106,7 +114,8 @@ public class X86FixtureChecks {
             EvidenceEntries.publish(reporter, rule, tally);
             if (tally.failed() > 0) {
                 failures.add(rule + ": " + tally.failed() + " of " + tally.ran() + " cases fail, first "
-                        + tally.first().get(0).id() + ": " + tally.first().get(0).difference());
+                        + tally.first().get(0).id() + ": "
+                        + tally.first().get(0).difference());
             }
         });
         NotRun.ifStopped("; " + file + " was cut short");

@@ -47,17 +47,19 @@ public final class X86FixtureGenerator {
 
     /** Every kind of access there is: 3 x 3 minus the implicit fetch. */
     public static final List<Access> ACCESS_KINDS = List.of(
-            new Access(0, AccessKind.READ, Privilege.USER), new Access(0, AccessKind.WRITE, Privilege.USER),
-            new Access(0, AccessKind.FETCH, Privilege.USER), new Access(0, AccessKind.READ, Privilege.SUPERVISOR),
-            new Access(0, AccessKind.WRITE, Privilege.SUPERVISOR), new Access(0, AccessKind.FETCH, Privilege.SUPERVISOR),
+            new Access(0, AccessKind.READ, Privilege.USER),
+            new Access(0, AccessKind.WRITE, Privilege.USER),
+            new Access(0, AccessKind.FETCH, Privilege.USER),
+            new Access(0, AccessKind.READ, Privilege.SUPERVISOR),
+            new Access(0, AccessKind.WRITE, Privilege.SUPERVISOR),
+            new Access(0, AccessKind.FETCH, Privilege.SUPERVISOR),
             new Access(0, AccessKind.READ, Privilege.IMPLICIT_SUPERVISOR),
             new Access(0, AccessKind.WRITE, Privilege.IMPLICIT_SUPERVISOR));
 
-    private static final List<X86PagingMode> PAGED = List.of(X86PagingMode.BITS32, X86PagingMode.PAE,
-            X86PagingMode.LEVEL4, X86PagingMode.LEVEL5);
+    private static final List<X86PagingMode> PAGED =
+            List.of(X86PagingMode.BITS32, X86PagingMode.PAE, X86PagingMode.LEVEL4, X86PagingMode.LEVEL5);
 
-    private X86FixtureGenerator() {
-    }
+    private X86FixtureGenerator() {}
 
     /** All fixture files. */
     public static List<FixtureFile> generate() {
@@ -126,8 +128,8 @@ public final class X86FixtureGenerator {
             X86RuleModel.Expectation expected = X86RuleModel.expect(spec);
             Set<String> allRules = new LinkedHashSet<>(rules);
             allRules.addAll(outcomeRules(spec, expected));
-            cases.add(new FixtureCase(name + "-" + (cases.size() + 1), comment, List.copyOf(allRules), flags, spec,
-                    expected));
+            cases.add(new FixtureCase(
+                    name + "-" + (cases.size() + 1), comment, List.copyOf(allRules), flags, spec, expected));
         }
 
         FixtureFile file() {
@@ -169,9 +171,13 @@ public final class X86FixtureGenerator {
         for (long la : addresses) {
             for (Access kind : ACCESS_KINDS) {
                 ControlRegisters regs = ControlRegisters.forMode(X86PagingMode.NONE, 0);
-                WalkSpec spec = PathBuilder.build(fullCpu(46), regs, 0, 0, 0, PageSize.UNPAGED, new long[0], at(kind, la));
-                c.add("no paging: " + kind.privilege() + " " + kind.kind() + " at " + Long.toHexString(la),
-                        List.of("X86-MODE-1"), List.of(), spec);
+                WalkSpec spec =
+                        PathBuilder.build(fullCpu(46), regs, 0, 0, 0, PageSize.UNPAGED, new long[0], at(kind, la));
+                c.add(
+                        "no paging: " + kind.privilege() + " " + kind.kind() + " at " + Long.toHexString(la),
+                        List.of("X86-MODE-1"),
+                        List.of(),
+                        spec);
             }
         }
         return c.file();
@@ -180,39 +186,48 @@ public final class X86FixtureGenerator {
     // ---------------------------------------------------------------- reserved bits
 
     /** One entry kind whose bits are set one at a time. */
-    record EntryKind(String name, int index, PageSize leaf, boolean table) {
-    }
+    record EntryKind(String name, int index, PageSize leaf, boolean table) {}
 
     static List<EntryKind> entryKinds(X86PagingMode mode) {
         return switch (mode) {
-            case BITS32 -> List.of(new EntryKind("PDE->PT", 0, PageSize.SIZE_4K, true),
-                    new EntryKind("PDE 4MB", 0, PageSize.SIZE_4M, false),
-                    new EntryKind("PTE", 1, PageSize.SIZE_4K, false));
-            case PAE -> List.of(new EntryKind("PDPTE", 0, PageSize.SIZE_4K, true),
-                    new EntryKind("PDE->PT", 1, PageSize.SIZE_4K, true),
-                    new EntryKind("PDE 2MB", 1, PageSize.SIZE_2M, false),
-                    new EntryKind("PTE", 2, PageSize.SIZE_4K, false));
-            case LEVEL4 -> List.of(new EntryKind("PML4E", 0, PageSize.SIZE_4K, true),
-                    new EntryKind("PDPTE->PD", 1, PageSize.SIZE_4K, true),
-                    new EntryKind("PDPTE 1GB", 1, PageSize.SIZE_1G, false),
-                    new EntryKind("PDE->PT", 2, PageSize.SIZE_4K, true),
-                    new EntryKind("PDE 2MB", 2, PageSize.SIZE_2M, false),
-                    new EntryKind("PTE", 3, PageSize.SIZE_4K, false));
-            case LEVEL5 -> List.of(new EntryKind("PML5E", 0, PageSize.SIZE_4K, true),
-                    new EntryKind("PML4E", 1, PageSize.SIZE_4K, true),
-                    new EntryKind("PDPTE->PD", 2, PageSize.SIZE_4K, true),
-                    new EntryKind("PDPTE 1GB", 2, PageSize.SIZE_1G, false),
-                    new EntryKind("PDE->PT", 3, PageSize.SIZE_4K, true),
-                    new EntryKind("PDE 2MB", 3, PageSize.SIZE_2M, false),
-                    new EntryKind("PTE", 4, PageSize.SIZE_4K, false));
+            case BITS32 ->
+                List.of(
+                        new EntryKind("PDE->PT", 0, PageSize.SIZE_4K, true),
+                        new EntryKind("PDE 4MB", 0, PageSize.SIZE_4M, false),
+                        new EntryKind("PTE", 1, PageSize.SIZE_4K, false));
+            case PAE ->
+                List.of(
+                        new EntryKind("PDPTE", 0, PageSize.SIZE_4K, true),
+                        new EntryKind("PDE->PT", 1, PageSize.SIZE_4K, true),
+                        new EntryKind("PDE 2MB", 1, PageSize.SIZE_2M, false),
+                        new EntryKind("PTE", 2, PageSize.SIZE_4K, false));
+            case LEVEL4 ->
+                List.of(
+                        new EntryKind("PML4E", 0, PageSize.SIZE_4K, true),
+                        new EntryKind("PDPTE->PD", 1, PageSize.SIZE_4K, true),
+                        new EntryKind("PDPTE 1GB", 1, PageSize.SIZE_1G, false),
+                        new EntryKind("PDE->PT", 2, PageSize.SIZE_4K, true),
+                        new EntryKind("PDE 2MB", 2, PageSize.SIZE_2M, false),
+                        new EntryKind("PTE", 3, PageSize.SIZE_4K, false));
+            case LEVEL5 ->
+                List.of(
+                        new EntryKind("PML5E", 0, PageSize.SIZE_4K, true),
+                        new EntryKind("PML4E", 1, PageSize.SIZE_4K, true),
+                        new EntryKind("PDPTE->PD", 2, PageSize.SIZE_4K, true),
+                        new EntryKind("PDPTE 1GB", 2, PageSize.SIZE_1G, false),
+                        new EntryKind("PDE->PT", 3, PageSize.SIZE_4K, true),
+                        new EntryKind("PDE 2MB", 3, PageSize.SIZE_2M, false),
+                        new EntryKind("PTE", 4, PageSize.SIZE_4K, false));
             case NONE -> List.of();
         };
     }
 
     private static FixtureFile reserved(X86PagingMode mode) {
-        Collector c = new Collector(fileStem(mode) + "-reserved", "every bit of every entry kind of " + mode
-                + " paging set alone in an otherwise permissive path, over several MAXPHYADDR values: reserved "
-                + "bits fault with P|RSVD, ignored bits and flags do not");
+        Collector c = new Collector(
+                fileStem(mode) + "-reserved",
+                "every bit of every entry kind of " + mode
+                        + " paging set alone in an otherwise permissive path, over several MAXPHYADDR values: reserved "
+                        + "bits fault with P|RSVD, ignored bits and flags do not");
         int width = mode == X86PagingMode.BITS32 ? 32 : 64;
         for (CpuConfig config : cpuConfigs(mode)) {
             for (EntryKind kind : entryKinds(mode)) {
@@ -220,10 +235,13 @@ public final class X86FixtureGenerator {
                     continue;
                 }
                 for (int bit = 3; bit < width; bit++) {
-                    boolean addressBit = bit >= 12 && bit < Math.min(config.cpu().maxPhysAddr(), width)
-                            && kind.table();
-                    boolean structural = bit == 7 && !(kind.name().startsWith("PML") || kind.name().equals("PTE")
-                            || (kind.name().equals("PDE->PT") && !config.pse()) || kind.name().equals("PDPTE"));
+                    boolean addressBit =
+                            bit >= 12 && bit < Math.min(config.cpu().maxPhysAddr(), width) && kind.table();
+                    boolean structural = bit == 7
+                            && !(kind.name().startsWith("PML")
+                                    || kind.name().equals("PTE")
+                                    || (kind.name().equals("PDE->PT") && !config.pse())
+                                    || kind.name().equals("PDPTE"));
                     if (addressBit || structural) {
                         continue;
                     }
@@ -232,7 +250,9 @@ public final class X86FixtureGenerator {
             }
             if (mode == X86PagingMode.LEVEL4 || mode == X86PagingMode.LEVEL5) {
                 CpuModel no1g = cpuWithout(config.cpu().maxPhysAddr(), CpuFeature.PAGE_1GB);
-                EntryKind kind = entryKinds(mode).stream().filter(k -> k.name().equals("PDPTE 1GB")).findFirst()
+                EntryKind kind = entryKinds(mode).stream()
+                        .filter(k -> k.name().equals("PDPTE 1GB"))
+                        .findFirst()
                         .orElseThrow();
                 CpuConfig withoutPage1g = new CpuConfig(no1g, config.nxe(), config.pse());
                 addReservedCase(c, mode, withoutPage1g, kind, -1);
@@ -242,8 +262,7 @@ public final class X86FixtureGenerator {
     }
 
     /** A CPU and the register choices a reserved-bit sweep runs under. */
-    record CpuConfig(CpuModel cpu, boolean nxe, boolean pse) {
-    }
+    record CpuConfig(CpuModel cpu, boolean nxe, boolean pse) {}
 
     static List<CpuConfig> cpuConfigs(X86PagingMode mode) {
         List<CpuConfig> configs = new ArrayList<>();
@@ -268,8 +287,10 @@ public final class X86FixtureGenerator {
         int n = c.next();
         long la = linear(mode, n);
         Access access = at(ACCESS_KINDS.get(n % ACCESS_KINDS.size()), la);
-        ControlRegisters regs = ControlRegisters.forMode(mode, 0).withCr0(CR0_WP)
-                .withCr4(config.pse() ? CR4_PSE : 0).withEfer(config.nxe() ? EFER_NXE : 0);
+        ControlRegisters regs = ControlRegisters.forMode(mode, 0)
+                .withCr0(CR0_WP)
+                .withCr4(config.pse() ? CR4_PSE : 0)
+                .withEfer(config.nxe() ? EFER_NXE : 0);
         int depth = PathBuilder.depth(mode, kind.leaf());
         long[] flags = new long[depth];
         Arrays.fill(flags, P | RW | US);
@@ -280,9 +301,14 @@ public final class X86FixtureGenerator {
             flags[kind.index()] |= 1L << bit;
         }
         WalkSpec spec = PathBuilder.build(config.cpu(), regs, 0, 0, 0, kind.leaf(), flags, access);
-        String what = bit < 0 ? "PS set in a PDPTE on a CPU without 1 GB pages" : "bit " + bit + " set in the " + kind.name();
-        String comment = String.format("%s, MAXPHYADDR %d%s%s%s", what, config.cpu().maxPhysAddr(),
-                config.nxe() ? ", NXE" : "", config.pse() ? ", CR4.PSE" : "",
+        String what =
+                bit < 0 ? "PS set in a PDPTE on a CPU without 1 GB pages" : "bit " + bit + " set in the " + kind.name();
+        String comment = String.format(
+                "%s, MAXPHYADDR %d%s%s%s",
+                what,
+                config.cpu().maxPhysAddr(),
+                config.nxe() ? ", NXE" : "",
+                config.pse() ? ", CR4.PSE" : "",
                 config.cpu().has(CpuFeature.PSE36) || mode != X86PagingMode.BITS32 ? "" : ", no PSE-36");
         List<String> flagsNote = new ArrayList<>();
         if (bit == 63 && !config.nxe()) {
@@ -335,9 +361,11 @@ public final class X86FixtureGenerator {
     // ---------------------------------------------------------------- rights
 
     private static FixtureFile rights(X86PagingMode mode) {
-        Collector c = new Collector(fileStem(mode) + "-rights", "every combination of P, R/W, U/S and XD in the "
-                + "leaf and one upper entry of " + mode + " paging, against every kind of access, with CR0.WP "
-                + "clear and set for writes");
+        Collector c = new Collector(
+                fileStem(mode) + "-rights",
+                "every combination of P, R/W, U/S and XD in the "
+                        + "leaf and one upper entry of " + mode + " paging, against every kind of access, with CR0.WP "
+                        + "clear and set for writes");
         boolean hasXd = mode != X86PagingMode.BITS32;
         int upper = switch (mode) {
             case BITS32 -> 0;
@@ -348,7 +376,8 @@ public final class X86FixtureGenerator {
         for (int u = 0; u < combos; u++) {
             for (int l = 0; l < combos; l++) {
                 for (Access kind : ACCESS_KINDS) {
-                    boolean[] wps = kind.kind() == AccessKind.WRITE ? new boolean[] {false, true}
+                    boolean[] wps = kind.kind() == AccessKind.WRITE
+                            ? new boolean[] {false, true}
                             : new boolean[] {(u + l) % 2 == 0};
                     for (boolean wp : wps) {
                         addRightsCase(c, mode, upper, rightsBits(u), rightsBits(l), kind, wp);
@@ -360,19 +389,24 @@ public final class X86FixtureGenerator {
     }
 
     static long rightsBits(int combo) {
-        return ((combo & 1) != 0 ? P : 0) | ((combo & 2) != 0 ? RW : 0) | ((combo & 4) != 0 ? US : 0)
+        return ((combo & 1) != 0 ? P : 0)
+                | ((combo & 2) != 0 ? RW : 0)
+                | ((combo & 4) != 0 ? US : 0)
                 | ((combo & 8) != 0 ? XD : 0);
     }
 
     static String describe(long bits) {
-        return ((bits & P) != 0 ? "P" : "-") + ((bits & RW) != 0 ? "W" : "-") + ((bits & US) != 0 ? "U" : "-")
+        return ((bits & P) != 0 ? "P" : "-")
+                + ((bits & RW) != 0 ? "W" : "-")
+                + ((bits & US) != 0 ? "U" : "-")
                 + ((bits & XD) != 0 ? "X" : "-");
     }
 
-    private static void addRightsCase(Collector c, X86PagingMode mode, int upper, long upperBits, long leafBits,
-            Access kind, boolean wp) {
+    private static void addRightsCase(
+            Collector c, X86PagingMode mode, int upper, long upperBits, long leafBits, Access kind, boolean wp) {
         int n = c.next();
-        ControlRegisters regs = ControlRegisters.forMode(mode, 0).withCr0(wp ? CR0_WP : 0)
+        ControlRegisters regs = ControlRegisters.forMode(mode, 0)
+                .withCr0(wp ? CR0_WP : 0)
                 .withEfer(mode == X86PagingMode.BITS32 ? 0 : EFER_NXE);
         int depth = PathBuilder.depth(mode, PageSize.SIZE_4K);
         long[] flags = new long[depth];
@@ -382,10 +416,16 @@ public final class X86FixtureGenerator {
         }
         flags[upper] = upperBits;
         flags[depth - 1] = leafBits;
-        WalkSpec spec = PathBuilder.build(fullCpu(46), regs, 0, 0, 0, PageSize.SIZE_4K, flags,
-                at(kind, linear(mode, n)));
-        String comment = String.format("%s %s, %s entry %s, leaf %s, WP=%d", kind.privilege(), kind.kind(),
-                PathBuilder.levels(mode).get(upper), describe(upperBits), describe(leafBits), wp ? 1 : 0);
+        WalkSpec spec =
+                PathBuilder.build(fullCpu(46), regs, 0, 0, 0, PageSize.SIZE_4K, flags, at(kind, linear(mode, n)));
+        String comment = String.format(
+                "%s %s, %s entry %s, leaf %s, WP=%d",
+                kind.privilege(),
+                kind.kind(),
+                PathBuilder.levels(mode).get(upper),
+                describe(upperBits),
+                describe(leafBits),
+                wp ? 1 : 0);
         List<String> rules = new ArrayList<>(List.of("X86-AR-1", "X86-AR-2"));
         rules.add(mode == X86PagingMode.BITS32 ? "X86-AR-8" : "X86-AR-3");
         rules.add(kind.privilege() == Privilege.USER ? "X86-AR-4" : "X86-AR-6");
@@ -401,9 +441,11 @@ public final class X86FixtureGenerator {
     // ---------------------------------------------------------------- controls: SMEP, SMAP, keys, A/D, precedence
 
     private static FixtureFile controls(X86PagingMode mode) {
-        Collector c = new Collector(fileStem(mode) + "-controls", "SMEP, SMAP with RFLAGS.AC and implicit "
-                + "accesses, protection keys, A/D at every level, fault precedence across levels and canonical "
-                + "addresses in " + mode + " paging");
+        Collector c = new Collector(
+                fileStem(mode) + "-controls",
+                "SMEP, SMAP with RFLAGS.AC and implicit "
+                        + "accesses, protection keys, A/D at every level, fault precedence across levels and canonical "
+                        + "addresses in " + mode + " paging");
         smepSmap(c, mode);
         if (mode != X86PagingMode.BITS32) {
             protectionKeys(c, mode);
@@ -440,13 +482,21 @@ public final class X86FixtureGenerator {
                         boolean smap = (controls & 2) != 0;
                         boolean ac = (controls & 4) != 0;
                         boolean wp = (controls & 8) != 0;
-                        ControlRegisters regs = ControlRegisters.forMode(mode, 0).withCr0(wp ? CR0_WP : 0)
+                        ControlRegisters regs = ControlRegisters.forMode(mode, 0)
+                                .withCr0(wp ? CR0_WP : 0)
                                 .withCr4((smep ? CR4_SMEP : 0) | (smap ? CR4_SMAP : 0))
                                 .withEfer(mode == X86PagingMode.BITS32 ? 0 : EFER_NXE);
                         long[] flags = permissive(mode, PageSize.SIZE_4K);
                         flags[flags.length - 1] = P | (writable == 1 ? RW : 0) | (userPage == 1 ? US : 0);
-                        WalkSpec spec = PathBuilder.build(fullCpu(46), regs, ac ? RFLAGS_AC : 0, 0, 0,
-                                PageSize.SIZE_4K, flags, at(kind, linear(mode, c.next())));
+                        WalkSpec spec = PathBuilder.build(
+                                fullCpu(46),
+                                regs,
+                                ac ? RFLAGS_AC : 0,
+                                0,
+                                0,
+                                PageSize.SIZE_4K,
+                                flags,
+                                at(kind, linear(mode, c.next())));
                         List<String> rules = new ArrayList<>();
                         if (kind.kind() == AccessKind.FETCH) {
                             rules.add(kind.privilege() == Privilege.USER ? "X86-SMEP-2" : "X86-SMEP-1");
@@ -459,9 +509,19 @@ public final class X86FixtureGenerator {
                         } else {
                             rules.add("X86-SMEP-2");
                         }
-                        c.add(String.format("%s %s, leaf %s, SMEP=%d SMAP=%d AC=%d WP=%d", kind.privilege(),
-                                kind.kind(), describe(flags[flags.length - 1]), smep ? 1 : 0, smap ? 1 : 0, ac ? 1 : 0,
-                                wp ? 1 : 0), rules, List.of(), spec);
+                        c.add(
+                                String.format(
+                                        "%s %s, leaf %s, SMEP=%d SMAP=%d AC=%d WP=%d",
+                                        kind.privilege(),
+                                        kind.kind(),
+                                        describe(flags[flags.length - 1]),
+                                        smep ? 1 : 0,
+                                        smap ? 1 : 0,
+                                        ac ? 1 : 0,
+                                        wp ? 1 : 0),
+                                rules,
+                                List.of(),
+                                spec);
                     }
                 }
             }
@@ -481,16 +541,18 @@ public final class X86FixtureGenerator {
                         int key = n % 16;
                         int others = 0x5555_5555 & ~(3 << (2 * key));
                         int pkr = (others ^ 0xFFFF_FFFF) & ~(3 << (2 * key)) | (keyBits << (2 * key));
-                        ControlRegisters regs = ControlRegisters.forMode(mode, 0).withCr0(wp ? CR0_WP : 0)
-                                .withCr4((pke ? CR4_PKE : 0) | (pks ? CR4_PKS : 0)).withEfer(EFER_NXE);
+                        ControlRegisters regs = ControlRegisters.forMode(mode, 0)
+                                .withCr0(wp ? CR0_WP : 0)
+                                .withCr4((pke ? CR4_PKE : 0) | (pks ? CR4_PKS : 0))
+                                .withEfer(EFER_NXE);
                         long[] flags = permissive(mode, PageSize.SIZE_4K);
-                        flags[flags.length - 1] = P | (writable == 1 ? RW : 0) | (userPage == 1 ? US : 0)
-                                | ((long) key << 59);
+                        flags[flags.length - 1] =
+                                P | (writable == 1 ? RW : 0) | (userPage == 1 ? US : 0) | ((long) key << 59);
                         if (flags.length > 1 && mode != X86PagingMode.PAE) {
                             flags[flags.length - 2] |= (long) ((key + 1) % 16) << 59;
                         }
-                        WalkSpec spec = PathBuilder.build(fullCpu(46), regs, 0, pkr, pkr, PageSize.SIZE_4K, flags,
-                                at(kind, linear(mode, n)));
+                        WalkSpec spec = PathBuilder.build(
+                                fullCpu(46), regs, 0, pkr, pkr, PageSize.SIZE_4K, flags, at(kind, linear(mode, n)));
                         List<String> rules = new ArrayList<>();
                         if (mode == X86PagingMode.PAE || kind.kind() == AccessKind.FETCH) {
                             rules.add("X86-PK-4");
@@ -500,12 +562,25 @@ public final class X86FixtureGenerator {
                             rules.add("X86-PK-3");
                         }
                         rules.add("X86-PK-5");
-                        if (kind.kind() != AccessKind.FETCH && (userPage == 0) == (kind.privilege() == Privilege.USER)) {
+                        if (kind.kind() != AccessKind.FETCH
+                                && (userPage == 0) == (kind.privilege() == Privilege.USER)) {
                             rules.add("X86-PREC-3");
                         }
-                        c.add(String.format("%s %s, leaf %s key %d (AD=%d WD=%d), PKE=%d PKS=%d WP=%d",
-                                kind.privilege(), kind.kind(), describe(flags[flags.length - 1]), key, keyBits & 1,
-                                keyBits >> 1, pke ? 1 : 0, pks ? 1 : 0, wp ? 1 : 0), rules, List.of(), spec);
+                        c.add(
+                                String.format(
+                                        "%s %s, leaf %s key %d (AD=%d WD=%d), PKE=%d PKS=%d WP=%d",
+                                        kind.privilege(),
+                                        kind.kind(),
+                                        describe(flags[flags.length - 1]),
+                                        key,
+                                        keyBits & 1,
+                                        keyBits >> 1,
+                                        pke ? 1 : 0,
+                                        pks ? 1 : 0,
+                                        wp ? 1 : 0),
+                                rules,
+                                List.of(),
+                                spec);
                     }
                 }
             }
@@ -522,8 +597,8 @@ public final class X86FixtureGenerator {
 
     private static void accessedDirty(Collector c, X86PagingMode mode) {
         Random random = new Random(0x5EED_0000L + mode.ordinal());
-        List<Access> kinds = List.of(ACCESS_KINDS.get(3), ACCESS_KINDS.get(4), ACCESS_KINDS.get(1),
-                ACCESS_KINDS.get(5));
+        List<Access> kinds =
+                List.of(ACCESS_KINDS.get(3), ACCESS_KINDS.get(4), ACCESS_KINDS.get(1), ACCESS_KINDS.get(5));
         for (PageSize leaf : leafSizes(mode)) {
             for (int i = 0; i < 40; i++) {
                 long[] flags = permissive(mode, leaf);
@@ -531,17 +606,28 @@ public final class X86FixtureGenerator {
                     flags[k] |= (random.nextBoolean() ? A : 0) | (random.nextBoolean() ? D : 0);
                 }
                 Access kind = kinds.get(i % kinds.size());
-                ControlRegisters regs = ControlRegisters.forMode(mode, 0).withCr0(CR0_WP)
+                ControlRegisters regs = ControlRegisters.forMode(mode, 0)
+                        .withCr0(CR0_WP)
                         .withCr4(mode == X86PagingMode.BITS32 ? CR4_PSE : 0)
                         .withEfer(mode == X86PagingMode.BITS32 ? 0 : EFER_NXE);
-                WalkSpec spec = PathBuilder.build(fullCpu(46), regs, 0, 0, 0, leaf, flags,
-                        at(kind, linear(mode, c.next())));
+                WalkSpec spec =
+                        PathBuilder.build(fullCpu(46), regs, 0, 0, 0, leaf, flags, at(kind, linear(mode, c.next())));
                 StringBuilder initial = new StringBuilder();
                 for (long f : flags) {
-                    initial.append((f & A) != 0 ? "A" : "-").append((f & D) != 0 ? "D" : "-").append(' ');
+                    initial.append((f & A) != 0 ? "A" : "-")
+                            .append((f & D) != 0 ? "D" : "-")
+                            .append(' ');
                 }
-                c.add(String.format("%s %s through a %s leaf, A/D before: %s", kind.privilege(), kind.kind(), leaf,
-                        initial.toString().trim()), List.of("X86-AD-1", "X86-AD-2", "X86-AD-5"), List.of(), spec);
+                c.add(
+                        String.format(
+                                "%s %s through a %s leaf, A/D before: %s",
+                                kind.privilege(),
+                                kind.kind(),
+                                leaf,
+                                initial.toString().trim()),
+                        List.of("X86-AD-1", "X86-AD-2", "X86-AD-5"),
+                        List.of(),
+                        spec);
             }
         }
     }
@@ -561,12 +647,21 @@ public final class X86FixtureGenerator {
                         long[] flags = permissive(mode, PageSize.SIZE_4K);
                         flags[i] &= ~P;
                         flags[j] |= reservedBit;
-                        ControlRegisters regs = ControlRegisters.forMode(mode, 0).withCr0(CR0_WP).withEfer(EFER_NXE);
-                        WalkSpec spec = PathBuilder.build(fullCpu(46), regs, 0, 0, 0, PageSize.SIZE_4K, flags,
-                                at(kind, linear(mode, c.next())));
-                        c.add(String.format("%s %s: %s not present, %s with reserved bit 51", kind.privilege(),
-                                kind.kind(), PathBuilder.levels(mode).get(i), PathBuilder.levels(mode).get(j)),
-                                List.of("X86-PREC-1"), List.of(), spec);
+                        ControlRegisters regs = ControlRegisters.forMode(mode, 0)
+                                .withCr0(CR0_WP)
+                                .withEfer(EFER_NXE);
+                        WalkSpec spec = PathBuilder.build(
+                                fullCpu(46), regs, 0, 0, 0, PageSize.SIZE_4K, flags, at(kind, linear(mode, c.next())));
+                        c.add(
+                                String.format(
+                                        "%s %s: %s not present, %s with reserved bit 51",
+                                        kind.privilege(),
+                                        kind.kind(),
+                                        PathBuilder.levels(mode).get(i),
+                                        PathBuilder.levels(mode).get(j)),
+                                List.of("X86-PREC-1"),
+                                List.of(),
+                                spec);
                     }
                 }
             }
@@ -578,31 +673,57 @@ public final class X86FixtureGenerator {
             if (mode == X86PagingMode.BITS32) {
                 flags[flags.length - 1] &= 0xFFFF_FFFFL;
             }
-            ControlRegisters regs = ControlRegisters.forMode(mode, 0).withCr0(CR0_WP)
+            ControlRegisters regs = ControlRegisters.forMode(mode, 0)
+                    .withCr0(CR0_WP)
                     .withCr4(mode == X86PagingMode.BITS32 ? CR4_PSE : CR4_SMAP | CR4_SMEP)
                     .withEfer(mode == X86PagingMode.BITS32 ? 0 : EFER_NXE);
-            WalkSpec spec = PathBuilder.build(cpuWithout(46, CpuFeature.PSE36), regs, 0, 0, 0, leaf, flags,
-                    at(kind, linear(mode, c.next())));
-            c.add(kind.privilege() + " " + kind.kind() + ": a read-only supervisor leaf with a reserved bit",
-                    List.of("X86-PREC-2"), List.of(), spec);
+            WalkSpec spec = PathBuilder.build(
+                    cpuWithout(46, CpuFeature.PSE36), regs, 0, 0, 0, leaf, flags, at(kind, linear(mode, c.next())));
+            c.add(
+                    kind.privilege() + " " + kind.kind() + ": a read-only supervisor leaf with a reserved bit",
+                    List.of("X86-PREC-2"),
+                    List.of(),
+                    spec);
         }
     }
 
     private static void canonical(Collector c, X86PagingMode mode) {
         long[] addresses = mode == X86PagingMode.LEVEL4
-                ? new long[] {0x0000_7FFF_FFFF_F123L, 0x0000_8000_0000_0000L, 0xFFFF_8000_0000_0456L,
-                    0xFFFF_7FFF_FFFF_FFFFL, 1L << 63, 1L << 48, 0xFFFF_FFFF_FFFF_F789L, 0x0000_0000_0000_1000L,
-                    0x8000_7FFF_FFFF_F000L, 0x7FFF_8000_0000_0000L}
-                : new long[] {0x00FF_FFFF_FFFF_F123L, 0x0100_0000_0000_0000L, 0xFF00_0000_0000_0456L,
-                    0xFEFF_FFFF_FFFF_FFFFL, 0x0000_8000_0000_0000L, 0xFFFF_0000_0000_0000L, 1L << 63, 1L << 57,
-                    0x7F00_0000_0000_0000L, 0xFFFF_FFFF_FFFF_F789L};
+                ? new long[] {
+                    0x0000_7FFF_FFFF_F123L,
+                    0x0000_8000_0000_0000L,
+                    0xFFFF_8000_0000_0456L,
+                    0xFFFF_7FFF_FFFF_FFFFL,
+                    1L << 63,
+                    1L << 48,
+                    0xFFFF_FFFF_FFFF_F789L,
+                    0x0000_0000_0000_1000L,
+                    0x8000_7FFF_FFFF_F000L,
+                    0x7FFF_8000_0000_0000L
+                }
+                : new long[] {
+                    0x00FF_FFFF_FFFF_F123L,
+                    0x0100_0000_0000_0000L,
+                    0xFF00_0000_0000_0456L,
+                    0xFEFF_FFFF_FFFF_FFFFL,
+                    0x0000_8000_0000_0000L,
+                    0xFFFF_0000_0000_0000L,
+                    1L << 63,
+                    1L << 57,
+                    0x7F00_0000_0000_0000L,
+                    0xFFFF_FFFF_FFFF_F789L
+                };
         for (long la : addresses) {
             for (Access kind : List.of(ACCESS_KINDS.get(0), ACCESS_KINDS.get(4), ACCESS_KINDS.get(2))) {
-                ControlRegisters regs = ControlRegisters.forMode(mode, 0).withCr0(CR0_WP).withEfer(EFER_NXE);
-                WalkSpec spec = PathBuilder.build(fullCpu(46), regs, 0, 0, 0, PageSize.SIZE_4K,
-                        permissive(mode, PageSize.SIZE_4K), at(kind, la));
-                c.add(String.format("%s %s at %#x", kind.privilege(), kind.kind(), la),
-                        List.of(mode == X86PagingMode.LEVEL4 ? "X86-CANON-1" : "X86-CANON-2"), List.of(), spec);
+                ControlRegisters regs =
+                        ControlRegisters.forMode(mode, 0).withCr0(CR0_WP).withEfer(EFER_NXE);
+                WalkSpec spec = PathBuilder.build(
+                        fullCpu(46), regs, 0, 0, 0, PageSize.SIZE_4K, permissive(mode, PageSize.SIZE_4K), at(kind, la));
+                c.add(
+                        String.format("%s %s at %#x", kind.privilege(), kind.kind(), la),
+                        List.of(mode == X86PagingMode.LEVEL4 ? "X86-CANON-1" : "X86-CANON-2"),
+                        List.of(),
+                        spec);
             }
         }
     }
@@ -612,15 +733,37 @@ public final class X86FixtureGenerator {
         for (long pattern : patterns) {
             for (Access kind : ACCESS_KINDS) {
                 long[] flags = permissive(X86PagingMode.PAE, PageSize.SIZE_4K);
-                ControlRegisters regs = ControlRegisters.forMode(X86PagingMode.PAE, 0).withEfer(EFER_NXE);
-                WalkSpec built = PathBuilder.build(fullCpu(46), regs, 0, 0, 0, PageSize.SIZE_4K, flags,
+                ControlRegisters regs =
+                        ControlRegisters.forMode(X86PagingMode.PAE, 0).withEfer(EFER_NXE);
+                WalkSpec built = PathBuilder.build(
+                        fullCpu(46),
+                        regs,
+                        0,
+                        0,
+                        0,
+                        PageSize.SIZE_4K,
+                        flags,
                         at(kind, linear(X86PagingMode.PAE, c.next())));
                 List<WalkSpec.PathEntry> path = new ArrayList<>(built.path());
-                path.set(0, new WalkSpec.PathEntry(path.get(0).level(), path.get(0).word().withValue(pattern)));
-                WalkSpec spec = new WalkSpec(built.cpu(), built.guestRamBytes(), built.registers(), 0, 0, 0, path,
-                        built.otherMemory(), built.access());
-                c.add(String.format("%s %s through a not-present PDPTE %#x", kind.privilege(), kind.kind(), pattern),
-                        List.of("X86-PDPTE-4"), List.of(), spec);
+                path.set(
+                        0,
+                        new WalkSpec.PathEntry(
+                                path.get(0).level(), path.get(0).word().withValue(pattern)));
+                WalkSpec spec = new WalkSpec(
+                        built.cpu(),
+                        built.guestRamBytes(),
+                        built.registers(),
+                        0,
+                        0,
+                        0,
+                        path,
+                        built.otherMemory(),
+                        built.access());
+                c.add(
+                        String.format("%s %s through a not-present PDPTE %#x", kind.privilege(), kind.kind(), pattern),
+                        List.of("X86-PDPTE-4"),
+                        List.of(),
+                        spec);
             }
         }
     }
@@ -630,13 +773,25 @@ public final class X86FixtureGenerator {
             for (boolean pse36 : new boolean[] {true, false}) {
                 CpuModel cpu = pse36 ? fullCpu(m) : cpuWithout(m, CpuFeature.PSE36);
                 for (Access kind : List.of(ACCESS_KINDS.get(0), ACCESS_KINDS.get(4))) {
-                    ControlRegisters regs = ControlRegisters.forMode(X86PagingMode.BITS32, 0).withCr0(CR0_WP)
+                    ControlRegisters regs = ControlRegisters.forMode(X86PagingMode.BITS32, 0)
+                            .withCr0(CR0_WP)
                             .withCr4(CR4_PSE);
-                    WalkSpec spec = PathBuilder.build(cpu, regs, 0, 0, 0, PageSize.SIZE_4M, new long[] {P | RW | US},
+                    WalkSpec spec = PathBuilder.build(
+                            cpu,
+                            regs,
+                            0,
+                            0,
+                            0,
+                            PageSize.SIZE_4M,
+                            new long[] {P | RW | US},
                             at(kind, linear(X86PagingMode.BITS32, c.next())));
-                    c.add(String.format("%s %s through a 4 MB page at the highest frame, MAXPHYADDR %d%s",
-                            kind.privilege(), kind.kind(), m, pse36 ? ", PSE-36" : ", no PSE-36"),
-                            List.of("X86-LARGE-2"), List.of(), spec);
+                    c.add(
+                            String.format(
+                                    "%s %s through a 4 MB page at the highest frame, MAXPHYADDR %d%s",
+                                    kind.privilege(), kind.kind(), m, pse36 ? ", PSE-36" : ", no PSE-36"),
+                            List.of("X86-LARGE-2"),
+                            List.of(),
+                            spec);
                 }
             }
         }

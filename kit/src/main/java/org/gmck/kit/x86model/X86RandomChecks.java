@@ -6,9 +6,6 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 
-import org.gmck.kit.NotApplicable;
-import org.gmck.kit.NotRun;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,11 +13,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.gmck.kit.Adapters;
 import org.gmck.kit.CheckGuard;
+import org.gmck.kit.NotApplicable;
+import org.gmck.kit.NotRun;
 import org.gmck.kit.RunLimits;
 import org.gmck.kit.Timeouts;
+import org.gmck.kit.catalogue.RuleCatalogue;
 import org.gmck.kit.certify.CheckSettings;
 import org.gmck.kit.evidence.CaseTally;
-import org.gmck.kit.catalogue.RuleCatalogue;
 import org.gmck.kit.evidence.EvidenceEntries;
 import org.gmck.kit.report.Baseline;
 import org.gmck.kit.x86walk.MemoryWord;
@@ -50,7 +49,8 @@ public class X86RandomChecks {
     private static final String SOURCE = "random page-table hierarchies";
 
     static Gen<RandomHierarchy> hierarchies() {
-        Gen<List<Integer>> entries = lists().of(integers().between(0, (1 << 18) - 1)).ofSize(5);
+        Gen<List<Integer>> entries =
+                lists().of(integers().between(0, (1 << 18) - 1)).ofSize(5);
         Gen<Integer> mode = integers().between(0, 3);
         Gen<Integer> leaf = integers().between(0, 2);
         Gen<Integer> controls = integers().between(0, (1 << 10) - 1);
@@ -58,8 +58,12 @@ public class X86RandomChecks {
         Gen<Integer> access = integers().between(0, (1 << 15) - 1);
         Gen<Integer> maxPhys = integers().between(0, 3);
         return mode.zip(leaf, controls, (m, l, c) -> new int[] {m, l, c})
-                .zip(entries, keys, access, maxPhys, (mlc, e, k, a, p) -> new RandomHierarchy(mlc[0], mlc[1], e,
-                        mlc[2], k, a, p));
+                .zip(
+                        entries,
+                        keys,
+                        access,
+                        maxPhys,
+                        (mlc, e, k, a, p) -> new RandomHierarchy(mlc[0], mlc[1], e, mlc[2], k, a, p));
     }
 
     /** How many random cases each check makes at a depth. */
@@ -88,7 +92,8 @@ public class X86RandomChecks {
                 tallies.notAskable(expected.decidedBy());
                 return false;
             }
-            List<String> failed = baseline.explaining(difference.map(d -> X86Attribution.broken(d, c)).orElse(List.of()));
+            List<String> failed = baseline.explaining(
+                    difference.map(d -> X86Attribution.broken(d, c)).orElse(List.of()));
             String text = difference.map(CaseRunner.Difference::text).orElse("");
             tallies.count(c.id(), describe(spec) + ": " + text, union(expected.decidedBy(), failed), failed);
             return difference.map(CaseRunner.Difference::hung).orElse(false);
@@ -122,7 +127,10 @@ public class X86RandomChecks {
                 tallies.notAskable(List.of("X86-AD-5"));
                 return hung;
             }
-            tallies.count("repeat-" + n, describe(spec) + ": " + difference.orElse(""), List.of("X86-AD-5"),
+            tallies.count(
+                    "repeat-" + n,
+                    describe(spec) + ": " + difference.orElse(""),
+                    List.of("X86-AD-5"),
                     difference.isPresent() ? List.of("X86-AD-5") : List.of());
             return hung;
         });
@@ -132,7 +140,8 @@ public class X86RandomChecks {
 
     private static ConformanceAdapter applicable(CheckSettings settings) {
         ConformanceAdapter adapter = Adapters.selected();
-        NotApplicable.unless(settings.runs(Profile.X86_PAGING, adapter.profiles()),
+        NotApplicable.unless(
+                settings.runs(Profile.X86_PAGING, adapter.profiles()),
                 () -> "adapter '" + adapter.name() + "' does not declare profile x86-paging");
         return adapter;
     }
@@ -146,7 +155,10 @@ public class X86RandomChecks {
     private static void each(CheckSettings settings, Case c) {
         int[] n = {0};
         int[] hung = {0};
-        qt().withFixedSeed(settings.seed()).withExamples(cases(settings)).withShrinkCycles(0).forAll(hierarchies())
+        qt().withFixedSeed(settings.seed())
+                .withExamples(cases(settings))
+                .withShrinkCycles(0)
+                .forAll(hierarchies())
                 .check(h -> {
                     if (RunLimits.stopped().isEmpty() && hung[0] < X86FixtureChecks.HUNG_LIMIT && c.run(++n[0], h)) {
                         hung[0]++;
@@ -156,7 +168,8 @@ public class X86RandomChecks {
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> Optional<T> guarded(CheckGuard guard, String what, java.util.concurrent.Callable<Optional<T>> call) {
+    private static <T> Optional<T> guarded(
+            CheckGuard guard, String what, java.util.concurrent.Callable<Optional<T>> call) {
         return (Optional<T>) guard.call(what, () -> call.call());
     }
 
@@ -186,8 +199,8 @@ public class X86RandomChecks {
         Object second = comparable(mmu.access(spec.access()));
         List<Long> afterSecond = read(mmu, spec.memory());
         if (!first.equals(second) || !afterFirst.equals(afterSecond)) {
-            return Optional.of(spec.access() + ": first " + first + " then " + second + "; memory " + afterFirst + " then "
-                    + afterSecond);
+            return Optional.of(spec.access() + ": first " + first + " then " + second + "; memory " + afterFirst
+                    + " then " + afterSecond);
         }
         return Optional.empty();
     }
@@ -202,8 +215,11 @@ public class X86RandomChecks {
     }
 
     private static List<Long> read(X86Mmu mmu, List<MemoryWord> words) {
-        return words.stream().map(w -> w.width() == 4 ? Integer.toUnsignedLong(mmu.readPhysical32(w.address()))
-                : mmu.readPhysical64(w.address())).toList();
+        return words.stream()
+                .map(w -> w.width() == 4
+                        ? Integer.toUnsignedLong(mmu.readPhysical32(w.address()))
+                        : mmu.readPhysical64(w.address()))
+                .toList();
     }
 
     private static String describe(WalkSpec spec) {
@@ -245,11 +261,12 @@ public class X86RandomChecks {
         void publish(TestReporter reporter) {
             List<String> failures = new ArrayList<>();
             counts.forEach((rule, c) -> {
-                CaseTally tally = new CaseTally(source, c[0], c[1], notAskable.getOrDefault(rule, 0),
-                        first.getOrDefault(rule, List.of()));
+                CaseTally tally = new CaseTally(
+                        source, c[0], c[1], notAskable.getOrDefault(rule, 0), first.getOrDefault(rule, List.of()));
                 EvidenceEntries.publish(reporter, rule, tally);
                 if (c[1] > 0) {
-                    failures.add(rule + ": " + c[1] + " of " + c[0] + " cases, first " + tally.first().get(0));
+                    failures.add(rule + ": " + c[1] + " of " + c[0] + " cases, first "
+                            + tally.first().get(0));
                 }
             });
             assertTrue(failures.isEmpty(), () -> source + ":\n  " + String.join("\n  ", failures));

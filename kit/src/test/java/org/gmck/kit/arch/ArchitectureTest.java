@@ -4,15 +4,14 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.library.dependencies.SliceAssignment;
-import com.tngtech.archunit.library.dependencies.SliceIdentifier;
-
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.gmck.kit.certify.ConformanceSuite;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,54 +26,84 @@ class ArchitectureTest {
     @BeforeAll
     static void importClasses() {
         kit = new ClassFileImporter().importPackages("org.gmck.kit");
-        reference = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        reference = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.gmck.reference");
-        spi = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        spi = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.gmck.spi");
     }
 
     @Test
     void stepDefinitionsUseOnlyTheSpi() {
-        ArchRule rule = noClasses().that().resideInAPackage("org.gmck.kit..")
-                .should().dependOnClassesThat().resideInAPackage("org.gmck.reference..")
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAPackage("org.gmck.kit..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.gmck.reference..")
                 .because("the suite must reach every implementation, the reference included, only through the SPI");
         rule.check(kit);
     }
 
     @Test
     void referenceDomainDoesNotDependOnItsBinding() {
-        ArchRule rule = noClasses().that().resideInAPackage("org.gmck.reference..")
-                .and().resideOutsideOfPackage("org.gmck.reference.binding..")
-                .should().dependOnClassesThat().resideInAPackage("org.gmck.reference.binding..")
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAPackage("org.gmck.reference..")
+                .and()
+                .resideOutsideOfPackage("org.gmck.reference.binding..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.gmck.reference.binding..")
                 .because("the domain packages are the implementation; the binding only wires them to the SPI");
         rule.check(reference);
     }
 
     @Test
     void referenceDoesNotDependOnTestLibraries() {
-        ArchRule rule = noClasses().that().resideInAPackage("org.gmck.reference..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.junit..", "org.opentest4j..", "io.cucumber..",
-                        "com.tngtech.archunit..", "org.quicktheories..", "org.gmck.kit..")
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAPackage("org.gmck.reference..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.junit..",
+                        "org.opentest4j..",
+                        "io.cucumber..",
+                        "com.tngtech.archunit..",
+                        "org.quicktheories..",
+                        "org.gmck.kit..")
                 .because("the reference implementation is production code");
         rule.check(reference);
     }
 
     @Test
     void spiDependsOnNothingButTheJdk() {
-        ArchRule rule = classes().that().resideInAPackage("org.gmck.spi..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("org.gmck.spi..", "java..")
+        ArchRule rule = classes()
+                .that()
+                .resideInAPackage("org.gmck.spi..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("org.gmck.spi..", "java..")
                 .because("the SPI is what third parties implement: plain interfaces and value types, no dependencies");
         rule.check(spi);
     }
 
     @Test
     void noPackageCyclesInTheReference() {
-        slices().assignedFrom(packagesUnder("org.gmck.reference")).should().beFreeOfCycles().check(reference);
+        slices().assignedFrom(packagesUnder("org.gmck.reference"))
+                .should()
+                .beFreeOfCycles()
+                .check(reference);
     }
 
     @Test
     void noPackageCyclesInTheSpi() {
-        slices().assignedFrom(packagesUnder("org.gmck.spi")).should().beFreeOfCycles().check(spi);
+        slices().assignedFrom(packagesUnder("org.gmck.spi"))
+                .should()
+                .beFreeOfCycles()
+                .check(spi);
     }
 
     /**
@@ -83,8 +112,11 @@ class ArchitectureTest {
      */
     @Test
     void noPackageCyclesInTheKit() {
-        slices().assignedFrom(packagesUnder("org.gmck.kit")).should().beFreeOfCycles()
-                .ignoreDependency(JavaClass.Predicates.equivalentTo(ConformanceSuite.class), DescribedPredicate.alwaysTrue())
+        slices().assignedFrom(packagesUnder("org.gmck.kit"))
+                .should()
+                .beFreeOfCycles()
+                .ignoreDependency(
+                        JavaClass.Predicates.equivalentTo(ConformanceSuite.class), DescribedPredicate.alwaysTrue())
                 .check(kit);
     }
 
@@ -102,7 +134,8 @@ class ArchitectureTest {
                     return SliceIdentifier.of(root);
                 }
                 if (name.startsWith(root + ".")) {
-                    return SliceIdentifier.of(root + "." + name.substring(root.length() + 1).split("\\.")[0]);
+                    return SliceIdentifier.of(
+                            root + "." + name.substring(root.length() + 1).split("\\.")[0]);
                 }
                 return SliceIdentifier.ignore();
             }

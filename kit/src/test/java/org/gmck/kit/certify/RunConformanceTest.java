@@ -5,5 +5,4 @@ package org.gmck.kit.certify;
  * own build, against the adapter named by {@code -Dconformance.adapter} (default {@code reference}). The
  * mutation gate runs it against every mutant of the reference.
  */
-public class RunConformanceTest extends ConformanceSuite {
-}
+public class RunConformanceTest extends ConformanceSuite {}

@@ -39,7 +39,8 @@ class ModelRunnerTest {
     private static final class CounterSpec implements ModelSpec<Integer> {
         private final int limit;
         private final boolean hangs;
-        private final java.util.concurrent.atomic.AtomicInteger sleeps = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicInteger sleeps =
+                new java.util.concurrent.atomic.AtomicInteger();
 
         CounterSpec(int limit, boolean hangs) {
             this.limit = limit;
@@ -101,8 +102,15 @@ class ModelRunnerTest {
                     counter.increment();
                     model++;
                     int expected = model;
-                    return Step.agreed("the counter is incremented").or(Comparisons.start().equal("GMM-STATE-7", "the count",
-                            expected, () -> counter.value, "the counter reads " + expected).result());
+                    return Step.agreed("the counter is incremented")
+                            .or(Comparisons.start()
+                                    .equal(
+                                            "GMM-STATE-7",
+                                            "the count",
+                                            expected,
+                                            () -> counter.value,
+                                            "the counter reads " + expected)
+                                    .result());
                 }
 
                 @Override
@@ -126,15 +134,18 @@ class ModelRunnerTest {
             key -> Optional.ofNullable(Map.of(CheckSettings.DEPTH, "standard").get(key)));
 
     private static ModelRunner.Result run(int limit, boolean hangs) {
-        return ModelRunner.run(new CounterSpec(limit, hangs), "only", null, SETTINGS, new CheckGuard(Duration.ofMillis(300)));
+        return ModelRunner.run(
+                new CounterSpec(limit, hangs), "only", null, SETTINGS, new CheckGuard(Duration.ofMillis(300)));
     }
 
     @Test
     void aConformingSystemPlaysEverySequence() {
         ModelRunner.Result result = run(Integer.MAX_VALUE, false);
         assertEquals(Optional.empty(), result.found());
-        assertTrue(result.sequences() > CheckSettings.Depth.STANDARD.sequences() / 2
-                && result.sequences() <= CheckSettings.Depth.STANDARD.sequences(), "sequences played: " + result.sequences());
+        assertTrue(
+                result.sequences() > CheckSettings.Depth.STANDARD.sequences() / 2
+                        && result.sequences() <= CheckSettings.Depth.STANDARD.sequences(),
+                "sequences played: " + result.sequences());
         assertTrue(result.steps() >= result.sequences());
     }
 
@@ -143,16 +154,18 @@ class ModelRunnerTest {
         ModelRunner.Found found = run(4, false).found().orElseThrow();
         assertEquals("GMM-STATE-7", found.disagreement().rule());
         assertEquals(5, found.operations(), found.gherkin());
-        assertEquals("  @GMM-STATE-7 @profile:gmm\n"
-                + "  Scenario: The counter model (only) finds GMM-STATE-7 broken after 5 operations\n"
-                + "    Source: VirtualBox GMMR0.cpp of 2007 [002], \"GMM - The Global Memory Manager\"\n"
-                + "    Given a counter\n"
-                + "    When the counter is incremented\n"
-                + "    And the counter is incremented\n"
-                + "    And the counter is incremented\n"
-                + "    And the counter is incremented\n"
-                + "    And the counter is incremented\n"
-                + "    Then the counter reads 5\n", found.gherkin());
+        assertEquals(
+                "  @GMM-STATE-7 @profile:gmm\n"
+                        + "  Scenario: The counter model (only) finds GMM-STATE-7 broken after 5 operations\n"
+                        + "    Source: VirtualBox GMMR0.cpp of 2007 [002], \"GMM - The Global Memory Manager\"\n"
+                        + "    Given a counter\n"
+                        + "    When the counter is incremented\n"
+                        + "    And the counter is incremented\n"
+                        + "    And the counter is incremented\n"
+                        + "    And the counter is incremented\n"
+                        + "    And the counter is incremented\n"
+                        + "    Then the counter reads 5\n",
+                found.gherkin());
     }
 
     @Test
@@ -163,9 +176,13 @@ class ModelRunnerTest {
     @Test
     void aHangEndsTheSeriesAtTheFirstTimeout() {
         CounterSpec hanging = new CounterSpec(Integer.MAX_VALUE, true);
-        ModelRunner.Found found = ModelRunner.run(hanging, "only", null, SETTINGS, new CheckGuard(Duration.ofMillis(300)))
-                .found().orElseThrow();
-        assertTrue(found.disagreement().difference().contains("did not answer within"), found.disagreement().difference());
+        ModelRunner.Found found = ModelRunner.run(
+                        hanging, "only", null, SETTINGS, new CheckGuard(Duration.ofMillis(300)))
+                .found()
+                .orElseThrow();
+        assertTrue(
+                found.disagreement().difference().contains("did not answer within"),
+                found.disagreement().difference());
         assertEquals(1, hanging.sleeps.get(), "a hanging operation is not tried again while shrinking");
     }
 }

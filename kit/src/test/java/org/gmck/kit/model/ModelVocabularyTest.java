@@ -30,34 +30,46 @@ class ModelVocabularyTest {
     @TestFactory
     Stream<DynamicTest> everyModelsSequencesReplayAsScenarios() {
         ConformanceAdapter reference = Adapters.selected();
-        return ModelSpecs.all().stream().flatMap(spec -> spec.variants(reference).stream()
-                .map(variant -> DynamicTest.dynamicTest(spec.name() + " (" + variant + ")",
-                        () -> replays(spec, variant, reference))));
+        return ModelSpecs.all().stream()
+                .flatMap(spec -> spec.variants(reference).stream()
+                        .map(variant -> DynamicTest.dynamicTest(
+                                spec.name() + " (" + variant + ")", () -> replays(spec, variant, reference))));
     }
 
     private static <O> void replays(ModelSpec<O> spec, String variant, ConformanceAdapter reference) {
         String rule = new TreeSet<>(spec.rules()).first();
         List<String> scenarios = new ArrayList<>();
-        qt().withFixedSeed(20261204L).withExamples(SEQUENCES).forAll(lists().of(spec.operations(variant))
-                .ofSizeBetween(LENGTH / 2, LENGTH)).check(ops -> {
+        qt().withFixedSeed(20261204L)
+                .withExamples(SEQUENCES)
+                .forAll(lists().of(spec.operations(variant)).ofSizeBetween(LENGTH / 2, LENGTH))
+                .check(ops -> {
                     ModelSession<O> session = spec.start(reference, variant);
                     List<String> steps = new ArrayList<>();
                     for (O op : ops) {
                         Step step = session.apply(op);
-                        assertEquals(java.util.Optional.empty(), step.disagreement(), "the reference disagrees with the "
-                                + spec.name() + " model on " + op + " after " + steps);
+                        assertEquals(
+                                java.util.Optional.empty(),
+                                step.disagreement(),
+                                "the reference disagrees with the " + spec.name() + " model on " + op + " after "
+                                        + steps);
                         step.gherkin().ifPresent(steps::add);
                     }
-                    scenarios.add(ScenarioText.write(rule, spec.name() + " model, " + variant + ", sequence "
-                            + (scenarios.size() + 1), session.setup(), steps, session.checks()));
+                    scenarios.add(ScenarioText.write(
+                            rule,
+                            spec.name() + " model, " + variant + ", sequence " + (scenarios.size() + 1),
+                            session.setup(),
+                            steps,
+                            session.checks()));
                     return true;
                 });
         String feature = ScenarioText.feature("Replayed " + spec.name() + " sequences", scenarios);
-        List<ScenarioReplay.Outcome> outcomes = ScenarioReplay.replay(feature, reference,
-                Path.of("target", "model-vocabulary", spec.name() + "-" + variant));
+        List<ScenarioReplay.Outcome> outcomes = ScenarioReplay.replay(
+                feature, reference, Path.of("target", "model-vocabulary", spec.name() + "-" + variant));
         assertEquals(scenarios.size(), outcomes.size(), "scenarios replayed:\n" + feature);
-        List<ScenarioReplay.Outcome> failed = outcomes.stream().filter(o -> !o.passed()).toList();
-        assertTrue(failed.isEmpty(), () -> "replayed " + spec.name() + " sequences fail against the reference: " + failed
-                + "\n" + feature);
+        List<ScenarioReplay.Outcome> failed =
+                outcomes.stream().filter(o -> !o.passed()).toList();
+        assertTrue(
+                failed.isEmpty(),
+                () -> "replayed " + spec.name() + " sequences fail against the reference: " + failed + "\n" + feature);
     }
 }

@@ -23,7 +23,9 @@ class X86FixturesUpToDateTest {
     void checkedInFixturesMatchTheGenerator() throws IOException {
         Path dir = Path.of(System.getProperty("kit.root", "..")).resolve("x86-fixtures");
         List<FixtureFile> files = X86FixtureGenerator.generate();
-        assertEquals(X86FixtureGenerator.fileNames(), files.stream().map(FixtureFile::name).toList());
+        assertEquals(
+                X86FixtureGenerator.fileNames(),
+                files.stream().map(FixtureFile::name).toList());
         boolean write = Boolean.getBoolean(WRITE);
         int total = 0;
         for (FixtureFile file : files) {
@@ -34,8 +36,10 @@ class X86FixturesUpToDateTest {
                 Files.writeString(path, text, StandardCharsets.UTF_8);
             }
             assertTrue(Files.exists(path), path + " is missing: regenerate with -D" + WRITE + "=true");
-            assertEquals(text, Files.readString(path, StandardCharsets.UTF_8), path
-                    + " differs from what the generator produces: regenerate with -D" + WRITE + "=true");
+            assertEquals(
+                    text,
+                    Files.readString(path, StandardCharsets.UTF_8),
+                    path + " differs from what the generator produces: regenerate with -D" + WRITE + "=true");
             assertEquals(file.cases().size(), FixtureJson.read(text).size(), "cases of " + file.name() + " read back");
             total += file.cases().size();
         }

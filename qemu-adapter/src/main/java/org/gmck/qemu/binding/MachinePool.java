@@ -18,18 +18,31 @@ final class MachinePool {
     /** Per-exchange deadline; a vCPU that does not stop in this time is a hung QEMU. */
     static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("qemu.timeoutSeconds", 10));
 
-    private static final ThreadLocal<LinkedHashMap<String, QemuMachine>> MACHINES = ThreadLocal.withInitial(
-            () -> new LinkedHashMap<>(4, 0.75f, true));
+    private static final ThreadLocal<LinkedHashMap<String, QemuMachine>> MACHINES =
+            ThreadLocal.withInitial(() -> new LinkedHashMap<>(4, 0.75f, true));
 
-    private MachinePool() {
-    }
+    private MachinePool() {}
 
     /** QEMU's {@code -cpu} argument for a model: {@code max} with the physical-address width and each feature on or off. */
     static String cpuArgument(CpuModel model) {
         StringBuilder s = new StringBuilder("max,phys-bits=").append(model.maxPhysAddr());
-        Map<CpuFeature, String> names = Map.of(CpuFeature.PSE36, "pse36", CpuFeature.NX, "nx", CpuFeature.PAGE_1GB,
-                "pdpe1gb", CpuFeature.LA57, "la57", CpuFeature.SMEP, "smep", CpuFeature.SMAP, "smap", CpuFeature.PKU,
-                "pku", CpuFeature.PKS, "pks");
+        Map<CpuFeature, String> names = Map.of(
+                CpuFeature.PSE36,
+                "pse36",
+                CpuFeature.NX,
+                "nx",
+                CpuFeature.PAGE_1GB,
+                "pdpe1gb",
+                CpuFeature.LA57,
+                "la57",
+                CpuFeature.SMEP,
+                "smep",
+                CpuFeature.SMAP,
+                "smap",
+                CpuFeature.PKU,
+                "pku",
+                CpuFeature.PKS,
+                "pks");
         for (CpuFeature f : CpuFeature.values()) {
             s.append(',').append(model.has(f) ? '+' : '-').append(names.get(f));
         }

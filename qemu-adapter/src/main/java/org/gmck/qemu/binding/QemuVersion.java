@@ -10,8 +10,7 @@ final class QemuVersion {
 
     private static volatile String cached;
 
-    private QemuVersion() {
-    }
+    private QemuVersion() {}
 
     static String describe() {
         if (cached == null) {
@@ -26,7 +25,9 @@ final class QemuVersion {
             return "not installed (" + QemuInstallation.HINT + ")";
         }
         try {
-            Process p = new ProcessBuilder(binary.get().toString(), "--version").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(binary.get().toString(), "--version")
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(10, TimeUnit.SECONDS)) {
                 p.destroyForcibly();

@@ -77,9 +77,11 @@ final class QemuX86Mmu implements X86Mmu {
             throw new RejectedException(X86Status.INVALID_CPU_MODEL, "MAXPHYADDR must lie in 32..52: " + cpu);
         }
         if (guestRamBytes <= 0 || (guestRamBytes & 0xFFF) != 0 || (guestRamBytes - 1) >>> cpu.maxPhysAddr() != 0) {
-            throw new RejectedException(X86Status.INVALID_GUEST_RAM, String.format(
-                    "guest RAM of %#x bytes is not a positive multiple of 4 KiB within MAXPHYADDR %d",
-                    guestRamBytes, cpu.maxPhysAddr()));
+            throw new RejectedException(
+                    X86Status.INVALID_GUEST_RAM,
+                    String.format(
+                            "guest RAM of %#x bytes is not a positive multiple of 4 KiB within MAXPHYADDR %d",
+                            guestRamBytes, cpu.maxPhysAddr()));
         }
         return new QemuX86Mmu(cpu, guestRamBytes);
     }
@@ -91,12 +93,13 @@ final class QemuX86Mmu implements X86Mmu {
 
     private void check(long address, int width) {
         if ((address & (width - 1)) != 0) {
-            throw new RejectedException(X86Status.MISALIGNED_PHYSICAL_ACCESS,
+            throw new RejectedException(
+                    X86Status.MISALIGNED_PHYSICAL_ACCESS,
                     String.format("a %d-byte access at %#x is not naturally aligned", width, address));
         }
         if (address < 0 || address > ram - width) {
-            throw new RejectedException(X86Status.OUTSIDE_GUEST_RAM,
-                    String.format("%#x lies outside guest RAM [0, %#x)", address, ram));
+            throw new RejectedException(
+                    X86Status.OUTSIDE_GUEST_RAM, String.format("%#x lies outside guest RAM [0, %#x)", address, ram));
         }
     }
 
@@ -130,8 +133,9 @@ final class QemuX86Mmu implements X86Mmu {
     public LoadOutcome loadControlRegisters(ControlRegisters r) {
         Optional<GpReason> gp = rules.check(r, registers);
         if (r.pagingMode() == X86PagingMode.PAE && (r.cr3() & 0xFFFF_FFE0L) + 32 > ram) {
-            throw new RejectedException(X86Status.OUTSIDE_GUEST_RAM, String.format(
-                    "the PDPTEs at %#x lie outside guest RAM [0, %#x)", r.cr3() & 0xFFFF_FFE0L, ram));
+            throw new RejectedException(
+                    X86Status.OUTSIDE_GUEST_RAM,
+                    String.format("the PDPTEs at %#x lie outside guest RAM [0, %#x)", r.cr3() & 0xFFFF_FFE0L, ram));
         }
         if (gp.isPresent()) {
             return new GeneralProtection(gp.get());
@@ -157,13 +161,14 @@ final class QemuX86Mmu implements X86Mmu {
 
     @Override
     public AccessOutcome access(Access access) {
-        ControlRegisters r = registers.orElseThrow(() -> new RejectedException(X86Status.NO_REGISTERS_LOADED,
-                "load the control registers before the first access"));
+        ControlRegisters r = registers.orElseThrow(() -> new RejectedException(
+                X86Status.NO_REGISTERS_LOADED, "load the control registers before the first access"));
         X86PagingMode mode = r.pagingMode();
         boolean ia32e = (r.efer() & ControlRegisters.EFER_LMA) != 0;
         if (!ia32e && access.linearAddress() >>> 32 != 0) {
-            throw new RejectedException(X86Status.LINEAR_ADDRESS_TOO_WIDE, String.format(
-                    "%#x does not fit the 32-bit linear addresses of %s", access.linearAddress(), mode));
+            throw new RejectedException(
+                    X86Status.LINEAR_ADDRESS_TOO_WIDE,
+                    String.format("%#x does not fit the 32-bit linear addresses of %s", access.linearAddress(), mode));
         }
         if (access.privilege() == Privilege.IMPLICIT_SUPERVISOR && access.kind() == org.gmck.spi.x86.AccessKind.FETCH) {
             throw new RejectedException(X86Status.INVALID_ACCESS, "an implicit supervisor access is never a fetch");
@@ -172,8 +177,10 @@ final class QemuX86Mmu implements X86Mmu {
             return new Translated(access.linearAddress(), PageSize.UNPAGED, Rights.ALL, List.of());
         }
         if (access.privilege() == Privilege.IMPLICIT_SUPERVISOR && access.kind() == org.gmck.spi.x86.AccessKind.WRITE) {
-            throw new QemuUnavailableException("QEMU cannot be asked this: the harness makes implicit supervisor reads "
-                    + "(a descriptor load through the LDT) but no implicit supervisor writes", null);
+            throw new QemuUnavailableException(
+                    "QEMU cannot be asked this: the harness makes implicit supervisor reads "
+                            + "(a descriptor load through the LDT) but no implicit supervisor writes",
+                    null);
         }
         try {
             return onQemu(r, access);
@@ -186,8 +193,15 @@ final class QemuX86Mmu implements X86Mmu {
 
     private AccessOutcome onQemu(ControlRegisters r, Access access) {
         QemuMachine machine = MachinePool.machine(cpu, ram);
-        MachineQuery query = query(r, access.privilege() == Privilege.USER ? 3 : 0, kind(access),
-                access.linearAddress(), r.cr4(), r.cr0(), ac, memory);
+        MachineQuery query = query(
+                r,
+                access.privilege() == Privilege.USER ? 3 : 0,
+                kind(access),
+                access.linearAddress(),
+                r.cr4(),
+                r.cr0(),
+                ac,
+                memory);
         SortedMap<Long, Long> before = new TreeMap<>(memory);
         MachineOutcome main = machine.access(query, true);
         memory.putAll(main.memoryAfter());
@@ -199,25 +213,48 @@ final class QemuX86Mmu implements X86Mmu {
             if (f.vector() == 13 && f.errorCode().orElse(-1L) == 0) {
                 return new GeneralProtection(GpReason.NON_CANONICAL_ADDRESS);
             }
-            throw new MachineFailureException("QEMU delivered vector " + f.vector() + " with error code "
-                    + f.errorCode().map(Long::toHexString).orElse("none") + ", which no paging rule explains", null);
+            throw new MachineFailureException(
+                    "QEMU delivered vector " + f.vector() + " with error code "
+                            + f.errorCode().map(Long::toHexString).orElse("none") + ", which no paging rule explains",
+                    null);
         }
-        long physical = main.physical().orElseThrow(() -> new MachineFailureException(
-                "QEMU's debug walker has no mapping for an address its real walk translated", null));
+        long physical = main.physical()
+                .orElseThrow(() -> new MachineFailureException(
+                        "QEMU's debug walker has no mapping for an address its real walk translated", null));
         List<EntryUse> entries = entriesUsed(machine, r, access, before);
         PageSize size = pageSize(r.pagingMode(), entries.size());
         Rights rights = rights(machine, r, access.linearAddress(), before, entries);
         return new Translated(physical, size, rights, entries);
     }
 
-    private MachineQuery query(ControlRegisters r, int cpl, AccessKind kind, long linear, long cr4, long cr0,
-            boolean acFlag, SortedMap<Long, Long> image) {
+    private MachineQuery query(
+            ControlRegisters r,
+            int cpl,
+            AccessKind kind,
+            long linear,
+            long cr4,
+            long cr0,
+            boolean acFlag,
+            SortedMap<Long, Long> image) {
         boolean pke = (cr4 & ControlRegisters.CR4_PKE) != 0;
         boolean pks = (cr4 & ControlRegisters.CR4_PKS) != 0;
-        return new MachineQuery(machineMode(r.pagingMode()), r.cr3(), (cr0 & ControlRegisters.CR0_WP) != 0,
-                (cr4 & ControlRegisters.CR4_PSE) != 0, (r.efer() & ControlRegisters.EFER_NXE) != 0,
-                (cr4 & ControlRegisters.CR4_SMEP) != 0, (cr4 & ControlRegisters.CR4_SMAP) != 0, pke, pkru, pks, pkrs,
-                acFlag, cpl, kind, linear, image);
+        return new MachineQuery(
+                machineMode(r.pagingMode()),
+                r.cr3(),
+                (cr0 & ControlRegisters.CR0_WP) != 0,
+                (cr4 & ControlRegisters.CR4_PSE) != 0,
+                (r.efer() & ControlRegisters.EFER_NXE) != 0,
+                (cr4 & ControlRegisters.CR4_SMEP) != 0,
+                (cr4 & ControlRegisters.CR4_SMAP) != 0,
+                pke,
+                pkru,
+                pks,
+                pkrs,
+                acFlag,
+                cpl,
+                kind,
+                linear,
+                image);
     }
 
     /**
@@ -225,16 +262,27 @@ final class QemuX86Mmu implements X86Mmu {
      * walks (it sets A in each); they are chained from CR3, each in the table the previous one points to.
      * In PAE paging the chain starts at the PDPTE the address selects.
      */
-    private List<EntryUse> entriesUsed(QemuMachine machine, ControlRegisters r, Access access, SortedMap<Long, Long> before) {
+    private List<EntryUse> entriesUsed(
+            QemuMachine machine, ControlRegisters r, Access access, SortedMap<Long, Long> before) {
         X86PagingMode mode = r.pagingMode();
         int width = mode == X86PagingMode.BITS32 ? 4 : 8;
         SortedMap<Long, Long> probe = new TreeMap<>();
         long aMask = width == 4 ? A_BIT | A_BIT << 32 : A_BIT;
         before.forEach((a, v) -> probe.put(a, v & ~aMask));
-        MachineOutcome o = machine.access(query(r, access.privilege() == Privilege.USER ? 3 : 0, kind(access),
-                access.linearAddress(), r.cr4(), r.cr0(), ac, probe), false);
+        MachineOutcome o = machine.access(
+                query(
+                        r,
+                        access.privilege() == Privilege.USER ? 3 : 0,
+                        kind(access),
+                        access.linearAddress(),
+                        r.cr4(),
+                        r.cr0(),
+                        ac,
+                        probe),
+                false);
         if (o.fault().isPresent()) {
-            throw new MachineFailureException("the same access with A bits cleared faulted: " + o.fault().get(), null);
+            throw new MachineFailureException(
+                    "the same access with A bits cleared faulted: " + o.fault().get(), null);
         }
         Map<Long, Long> walked = new TreeMap<>();
         for (Map.Entry<Long, Long> e : o.memoryAfter().entrySet()) {
@@ -259,7 +307,9 @@ final class QemuX86Mmu implements X86Mmu {
         }
         while (true) {
             long table = next;
-            Optional<Long> hit = walked.keySet().stream().filter(a -> a >= table && a < table + 0x1000).findFirst();
+            Optional<Long> hit = walked.keySet().stream()
+                    .filter(a -> a >= table && a < table + 0x1000)
+                    .findFirst();
             if (hit.isEmpty() || chain.size() >= levels.size()) {
                 break;
             }
@@ -268,8 +318,10 @@ final class QemuX86Mmu implements X86Mmu {
             next = value & (width == 4 ? 0xFFFF_F000L : ADDRESS_52);
         }
         if (!walked.isEmpty() || chain.isEmpty()) {
-            throw new MachineFailureException("QEMU set A bits outside one chain of entries from CR3: chain " + chain
-                    + ", left over " + walked.keySet().stream().map(Long::toHexString).toList(), null);
+            throw new MachineFailureException(
+                    "QEMU set A bits outside one chain of entries from CR3: chain " + chain + ", left over "
+                            + walked.keySet().stream().map(Long::toHexString).toList(),
+                    null);
         }
         return chain;
     }
@@ -285,20 +337,26 @@ final class QemuX86Mmu implements X86Mmu {
             case 0 -> PageSize.SIZE_4K;
             case 1 -> mode == X86PagingMode.BITS32 ? PageSize.SIZE_4M : PageSize.SIZE_2M;
             case 2 -> PageSize.SIZE_1G;
-            default -> throw new MachineFailureException("a walk of " + used + " entries in " + mode
-                    + " maps no page size", null);
+            default ->
+                throw new MachineFailureException(
+                        "a walk of " + used + " entries in " + mode + " maps no page size", null);
         };
     }
 
     /** Effective rights by probing: each probe runs on the memory as it was before the access. */
-    private Rights rights(QemuMachine machine, ControlRegisters r, long linear, SortedMap<Long, Long> before,
+    private Rights rights(
+            QemuMachine machine,
+            ControlRegisters r,
+            long linear,
+            SortedMap<Long, Long> before,
             List<EntryUse> entries) {
         long cr4 = r.cr4() & ~(ControlRegisters.CR4_SMAP | ControlRegisters.CR4_PKE | ControlRegisters.CR4_PKS);
-        boolean writable = succeeds(machine, query(r, 0, AccessKind.WRITE, linear, cr4, r.cr0() | ControlRegisters.CR0_WP,
-                false, before));
+        boolean writable = succeeds(
+                machine, query(r, 0, AccessKind.WRITE, linear, cr4, r.cr0() | ControlRegisters.CR0_WP, false, before));
         boolean user = succeeds(machine, query(r, 3, AccessKind.READ, linear, cr4, r.cr0(), false, before));
-        boolean executable = succeeds(machine, query(r, 0, AccessKind.FETCH, linear, cr4 & ~ControlRegisters.CR4_SMEP,
-                r.cr0(), false, before));
+        boolean executable = succeeds(
+                machine,
+                query(r, 0, AccessKind.FETCH, linear, cr4 & ~ControlRegisters.CR4_SMEP, r.cr0(), false, before));
         boolean keys = (r.efer() & ControlRegisters.EFER_LMA) != 0
                 && (r.cr4() & (ControlRegisters.CR4_PKE | ControlRegisters.CR4_PKS)) != 0;
         int key = keys ? (int) (entries.get(entries.size() - 1).value() >>> 59 & 0xF) : 0;
@@ -308,7 +366,8 @@ final class QemuX86Mmu implements X86Mmu {
     private static boolean succeeds(QemuMachine machine, MachineQuery q) {
         MachineOutcome o = machine.access(q, false);
         if (o.fault().isPresent() && o.fault().get().vector() != 14) {
-            throw new MachineFailureException("a rights probe raised vector " + o.fault().get().vector(), null);
+            throw new MachineFailureException(
+                    "a rights probe raised vector " + o.fault().get().vector(), null);
         }
         return o.fault().isEmpty();
     }

@@ -17,9 +17,17 @@ import org.gmck.spi.x86.X86Status;
  */
 final class RegisterRules {
 
-    private static final Map<Long, CpuFeature> CR4_FEATURES = Map.of(ControlRegisters.CR4_LA57, CpuFeature.LA57,
-            ControlRegisters.CR4_SMEP, CpuFeature.SMEP, ControlRegisters.CR4_SMAP, CpuFeature.SMAP,
-            ControlRegisters.CR4_PKE, CpuFeature.PKU, ControlRegisters.CR4_PKS, CpuFeature.PKS);
+    private static final Map<Long, CpuFeature> CR4_FEATURES = Map.of(
+            ControlRegisters.CR4_LA57,
+            CpuFeature.LA57,
+            ControlRegisters.CR4_SMEP,
+            CpuFeature.SMEP,
+            ControlRegisters.CR4_SMAP,
+            CpuFeature.SMAP,
+            ControlRegisters.CR4_PKE,
+            CpuFeature.PKU,
+            ControlRegisters.CR4_PKS,
+            CpuFeature.PKS);
 
     private final CpuModel cpu;
 
@@ -29,10 +37,12 @@ final class RegisterRules {
 
     /** The #GP the load raises, if any; throws {@link RejectedException} for impossible registers. */
     Optional<GpReason> check(ControlRegisters r, Optional<ControlRegisters> previous) {
-        if ((r.cr0() & ~ControlRegisters.CR0_MODELLED) != 0 || (r.cr4() & ~ControlRegisters.CR4_MODELLED) != 0
+        if ((r.cr0() & ~ControlRegisters.CR0_MODELLED) != 0
+                || (r.cr4() & ~ControlRegisters.CR4_MODELLED) != 0
                 || (r.efer() & ~ControlRegisters.EFER_MODELLED) != 0) {
-            throw new RejectedException(X86Status.UNMODELLED_REGISTER_BIT, "only the modelled CR0, CR4 and EFER bits "
-                    + "may be set: " + r);
+            throw new RejectedException(
+                    X86Status.UNMODELLED_REGISTER_BIT,
+                    "only the modelled CR0, CR4 and EFER bits " + "may be set: " + r);
         }
         boolean pg = (r.cr0() & ControlRegisters.CR0_PG) != 0;
         boolean lma = (r.efer() & ControlRegisters.EFER_LMA) != 0;
@@ -60,8 +70,11 @@ final class RegisterRules {
         if (lma && r.cr3() >>> cpu.maxPhysAddr() != 0) {
             return Optional.of(GpReason.RESERVED_REGISTER_BIT);
         }
-        boolean stays = previous.map(p -> (p.efer() & ControlRegisters.EFER_LMA) != 0).orElse(false) && lma;
-        boolean changes = previous.map(p -> (p.cr4() ^ r.cr4()) & ControlRegisters.CR4_LA57).orElse(0L) != 0;
+        boolean stays =
+                previous.map(p -> (p.efer() & ControlRegisters.EFER_LMA) != 0).orElse(false) && lma;
+        boolean changes = previous.map(p -> (p.cr4() ^ r.cr4()) & ControlRegisters.CR4_LA57)
+                        .orElse(0L)
+                != 0;
         return stays && changes ? Optional.of(GpReason.LA57_CHANGE_IN_IA32E_MODE) : Optional.empty();
     }
 }

@@ -4,14 +4,11 @@ package org.gmck.qemu.gdb;
 public sealed interface Frame {
 
     /** {@code +}: the previous packet arrived intact. */
-    record Ack() implements Frame {
-    }
+    record Ack() implements Frame {}
 
     /** {@code -}: the previous packet arrived damaged. */
-    record Nak() implements Frame {
-    }
+    record Nak() implements Frame {}
 
     /** {@code $payload#cs} (or a {@code %} notification), with escapes and run lengths already undone. */
-    record Packet(String payload, boolean notification) implements Frame {
-    }
+    record Packet(String payload, boolean notification) implements Frame {}
 }

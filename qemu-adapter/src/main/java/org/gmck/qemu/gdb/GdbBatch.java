@@ -28,8 +28,8 @@ public final class GdbBatch {
     private void expectOk(String packet) {
         add(Request.single(packet), reply -> {
             if (!reply.equals("OK")) {
-                throw new GdbProtocolException("stub answered '" + Hex.abbreviate(reply) + "' to '"
-                        + Hex.abbreviate(packet) + "'");
+                throw new GdbProtocolException(
+                        "stub answered '" + Hex.abbreviate(reply) + "' to '" + Hex.abbreviate(packet) + "'");
             }
         });
     }
@@ -116,8 +116,11 @@ public final class GdbBatch {
     /** {@code qRcmd}: runs a monitor command; the answer is its console output. */
     public Slot<String> monitor(String command) {
         Slot<String> slot = new Slot<>();
-        add(new Request("qRcmd," + Hex.of(command.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)),
-                Request.Kind.MONITOR), slot::fill);
+        add(
+                new Request(
+                        "qRcmd," + Hex.of(command.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)),
+                        Request.Kind.MONITOR),
+                slot::fill);
         return slot;
     }
 

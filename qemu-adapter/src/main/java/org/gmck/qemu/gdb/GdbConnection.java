@@ -23,8 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class GdbConnection implements AutoCloseable {
 
-    private record Failure(RuntimeException error) {
-    }
+    private record Failure(RuntimeException error) {}
 
     private static final Object EOF = new Object();
 
@@ -101,10 +100,11 @@ public final class GdbConnection implements AutoCloseable {
         }
         List<String> replies = new ArrayList<>(batch.size());
         for (Request r : batch) {
-            replies.add(switch (r.kind()) {
-                case SINGLE, RESUME -> nextPacket(r, deadline);
-                case MONITOR -> monitorOutput(r, deadline);
-            });
+            replies.add(
+                    switch (r.kind()) {
+                        case SINGLE, RESUME -> nextPacket(r, deadline);
+                        case MONITOR -> monitorOutput(r, deadline);
+                    });
         }
         return replies;
     }
@@ -142,12 +142,13 @@ public final class GdbConnection implements AutoCloseable {
             }
             if (item == EOF) {
                 frames.add(EOF);
-                throw new GdbConnectionClosedException(peer + " closed the connection while '"
-                        + Hex.abbreviate(r.packet()) + "' was outstanding");
+                throw new GdbConnectionClosedException(
+                        peer + " closed the connection while '" + Hex.abbreviate(r.packet()) + "' was outstanding");
             }
             if (item instanceof Failure f) {
                 frames.add(f);
-                throw new GdbProtocolException(peer + " sent garbage: " + f.error().getMessage(), f.error());
+                throw new GdbProtocolException(
+                        peer + " sent garbage: " + f.error().getMessage(), f.error());
             }
             if (item instanceof Frame.Nak) {
                 throw new GdbProtocolException(peer + " rejected a packet as damaged (checksum)");

@@ -5,8 +5,7 @@ public final class Hex {
 
     private static final char[] DIGITS = "0123456789abcdef".toCharArray();
 
-    private Hex() {
-    }
+    private Hex() {}
 
     /** The bytes as lower-case hex pairs. */
     public static String of(byte[] bytes) {

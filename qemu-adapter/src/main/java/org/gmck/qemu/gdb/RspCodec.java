@@ -25,7 +25,13 @@ public final class RspCodec {
 
     private int expected;
 
-    private enum State { IDLE, BODY, ESCAPE, REPEAT, CHECKSUM }
+    private enum State {
+        IDLE,
+        BODY,
+        ESCAPE,
+        REPEAT,
+        CHECKSUM
+    }
 
     /** The framed, escaped bytes of one packet. */
     public static byte[] encode(String payload) {

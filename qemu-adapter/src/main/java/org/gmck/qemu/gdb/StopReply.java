@@ -14,12 +14,10 @@ public sealed interface StopReply {
     }
 
     /** {@code Wxx}: the process exited. */
-    record Exited(int status) implements StopReply {
-    }
+    record Exited(int status) implements StopReply {}
 
     /** {@code Xxx}: the process was terminated by a signal. */
-    record Terminated(int signal) implements StopReply {
-    }
+    record Terminated(int signal) implements StopReply {}
 
     /** SIGTRAP, what a completed single step reports. */
     int SIGTRAP = 5;

@@ -15,8 +15,7 @@ import java.util.regex.Pattern;
 public final class TargetDescription {
 
     /** One register: its number and its width in bits. */
-    public record Register(int number, int bits) {
-    }
+    public record Register(int number, int bits) {}
 
     private static final Pattern COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
     private static final Pattern ELEMENT = Pattern.compile("<(reg|xi:include)\\b([^>]*)>");
@@ -36,7 +35,8 @@ public final class TargetDescription {
         return new TargetDescription(regs);
     }
 
-    private static void walk(String xml, Function<String, String> fetch, Map<String, Register> regs, int[] next, int depth) {
+    private static void walk(
+            String xml, Function<String, String> fetch, Map<String, Register> regs, int[] next, int depth) {
         if (depth > 8) {
             throw new GdbProtocolException("target description includes nest too deeply");
         }
@@ -73,8 +73,8 @@ public final class TargetDescription {
 
     /** The register called {@code name}; a target without it is unusable. */
     public Register require(String name) {
-        return register(name).orElseThrow(() -> new GdbProtocolException(
-                "the target description has no register '" + name + "'"));
+        return register(name)
+                .orElseThrow(() -> new GdbProtocolException("the target description has no register '" + name + "'"));
     }
 
     /** Number of registers described. */

@@ -45,31 +45,56 @@ public final class Harness {
     }
 
     /** Window page numbers. */
-    static final int GDT = 0, IDT = 1, TSS = 2, SUPERVISOR_CODE = 3, USER_CODE = 4, KERNEL_STACK = 5,
-            USER_STACK = 6, DATA = 7;
+    static final int GDT = 0,
+            IDT = 1,
+            TSS = 2,
+            SUPERVISOR_CODE = 3,
+            USER_CODE = 4,
+            KERNEL_STACK = 5,
+            USER_STACK = 6,
+            DATA = 7;
+
     private static final int PAGES = 8;
 
-
     /** Offsets of the stubs in either code page (the bytes mean the same in 32-bit and 64-bit code). */
-    static final int LOAD = 0x000, STORE = 0x010, WRPKRU = 0x020, CPUID = 0x030, LOAD_TABLES = 0x040, WRMSR = 0x050, LLDT = 0x060, MOV_FS = 0x070,
+    static final int LOAD = 0x000,
+            STORE = 0x010,
+            WRPKRU = 0x020,
+            CPUID = 0x030,
+            LOAD_TABLES = 0x040,
+            WRMSR = 0x050,
+            LLDT = 0x060,
+            MOV_FS = 0x070,
             HANDLERS = 0x800;
     /** Length of the lgdt/lidt/ltr sequence at {@link #LOAD_TABLES}, in instructions. */
     static final int LOAD_TABLES_STEPS = 3;
 
     /** GDT selectors. */
-    static final int CODE64 = 0x08, DATA0 = 0x10, CODE32 = 0x18, USER_CODE64 = 0x23, USER_DATA = 0x2B,
-            USER_CODE32 = 0x33, TSS64 = 0x40, TSS32 = 0x50, LDT = 0x60;
+    static final int CODE64 = 0x08,
+            DATA0 = 0x10,
+            CODE32 = 0x18,
+            USER_CODE64 = 0x23,
+            USER_DATA = 0x2B,
+            USER_CODE32 = 0x33,
+            TSS64 = 0x40,
+            TSS32 = 0x50,
+            LDT = 0x60;
     /** The LDT selector whose descriptor an implicit read fetches: index 0 of the LDT, RPL 0. */
     static final int LDT_SELECTOR = 0x4;
 
     /** Vectors whose delivery pushes an error code. */
     static boolean pushesErrorCode(int vector) {
-        return vector == 8 || (vector >= 10 && vector <= 14) || vector == 17 || vector == 21 || vector == 29
+        return vector == 8
+                || (vector >= 10 && vector <= 14)
+                || vector == 17
+                || vector == 21
+                || vector == 29
                 || vector == 30;
     }
 
     /** Leaf and non-leaf flags of the harness mappings (A and D preset, so QEMU never writes them). */
     private static final long RW_PAGE = 0x63, CODE_PAGE = 0x21, USER_CODE_PAGE = 0x25, USER_RW_PAGE = 0x67;
+
     static final long TABLE = 0x27;
 
     /** Physical address of window page {@code page}. */
@@ -113,8 +138,11 @@ public final class Harness {
     /** A segment descriptor from its base, 20-bit limit, access byte and flags nibble. */
     static long descriptor(long base, int limit, int access, int flags) {
         long low = (limit & 0xFFFFL) | (base & 0xFFFFL) << 16;
-        long high = (base >>> 16 & 0xFF) | (long) access << 8 | (long) (limit >>> 16 & 0xF) << 16
-                | (long) flags << 20 | (base >>> 24 & 0xFF) << 24;
+        long high = (base >>> 16 & 0xFF)
+                | (long) access << 8
+                | (long) (limit >>> 16 & 0xF) << 16
+                | (long) flags << 20
+                | (base >>> 24 & 0xFF) << 24;
         return low | high << 32;
     }
 

@@ -22,7 +22,8 @@ public record Hook(Window window, long address, long value, int width, Optional<
     /** Picks the first window whose slot the query leaves free and whose path the access does not take. */
     static Hook plan(MachineQuery q, Optional<Window> current, Harness h) {
         List<Window> candidates = q.mode().longMode() ? Window.LONG : Window.LEGACY;
-        Window preferred = current.filter(w -> w.longFamily() == q.mode().longMode()).orElse(null);
+        Window preferred =
+                current.filter(w -> w.longFamily() == q.mode().longMode()).orElse(null);
         if (preferred != null) {
             Optional<Hook> found = tryWindow(q, preferred, h);
             if (found.isPresent()) {
@@ -42,12 +43,14 @@ public record Hook(Window window, long address, long value, int width, Optional<
     private static String describe(List<Window> candidates, PagingMode mode) {
         StringBuilder s = new StringBuilder();
         for (Window w : candidates) {
-            s.append(s.length() == 0 ? "" : ", ").append(switch (mode) {
-                case BITS32 -> "PDE " + (w.base() >>> 22);
-                case PAE -> "PDPTE " + w.topIndex() + "/PDE 511";
-                case LEVEL4 -> "PML4E " + w.topIndex();
-                case LEVEL5 -> "PML5E 511/PML4E " + w.topIndex();
-            });
+            s.append(s.length() == 0 ? "" : ", ")
+                    .append(
+                            switch (mode) {
+                                case BITS32 -> "PDE " + (w.base() >>> 22);
+                                case PAE -> "PDPTE " + w.topIndex() + "/PDE 511";
+                                case LEVEL4 -> "PML4E " + w.topIndex();
+                                case LEVEL5 -> "PML5E 511/PML4E " + w.topIndex();
+                            });
         }
         return "(" + s + ")";
     }
@@ -69,7 +72,8 @@ public record Hook(Window window, long address, long value, int width, Optional<
                 long slot = (q.cr3() & 0xFFFF_FFE0L) + 8L * k;
                 boolean samePdpte = (lin >>> 30 & 3) == k;
                 if (free(mem, slot, 8)) {
-                    return samePdpte ? Optional.empty()
+                    return samePdpte
+                            ? Optional.empty()
                             : Optional.of(new Hook(w, slot, h.pd64 | 1, 8, Optional.empty()));
                 }
                 long pdpte = word(mem, slot);

@@ -26,8 +26,7 @@ public record MachineOutcome(Optional<Fault> fault, Optional<Long> physical, Sor
      * @param errorCode the error code pushed, for vectors that push one
      * @param cr2 CR2 after delivery; for #PF the faulting linear address
      */
-    public record Fault(int vector, Optional<Long> errorCode, long cr2) {
-    }
+    public record Fault(int vector, Optional<Long> errorCode, long cr2) {}
 
     /** Convenience for tests: the word at {@code address} after the access. */
     public long after(long address) {

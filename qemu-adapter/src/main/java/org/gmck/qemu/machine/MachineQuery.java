@@ -15,8 +15,22 @@ import java.util.TreeMap;
  * @param pkrs the IA32_PKRS value, loaded only when {@code pks} is set
  * @param ac EFLAGS.AC
  */
-public record MachineQuery(PagingMode mode, long cr3, boolean wp, boolean pse, boolean nxe, boolean smep,
-        boolean smap, boolean pke, int pkru, boolean pks, int pkrs, boolean ac, int cpl, AccessKind kind, long linear,
+public record MachineQuery(
+        PagingMode mode,
+        long cr3,
+        boolean wp,
+        boolean pse,
+        boolean nxe,
+        boolean smep,
+        boolean smap,
+        boolean pke,
+        int pkru,
+        boolean pks,
+        int pkrs,
+        boolean ac,
+        int cpl,
+        AccessKind kind,
+        long linear,
         SortedMap<Long, Long> memory) {
 
     public MachineQuery {
@@ -25,7 +39,8 @@ public record MachineQuery(PagingMode mode, long cr3, boolean wp, boolean pse, b
         }
         for (Map.Entry<Long, Long> e : memory.entrySet()) {
             if ((e.getKey() & 7) != 0 || e.getKey() < 0) {
-                throw new IllegalArgumentException("memory words must be 8-byte aligned: " + Long.toHexString(e.getKey()));
+                throw new IllegalArgumentException(
+                        "memory words must be 8-byte aligned: " + Long.toHexString(e.getKey()));
             }
         }
         memory = new TreeMap<>(memory);

@@ -35,13 +35,19 @@ import org.gmck.qemu.process.QemuProcess;
 public final class QemuMachine implements AutoCloseable {
 
     static final long CR0_PE = 1, CR0_ET = 0x10, CR0_WP = 1L << 16, CR0_PG = 1L << 31;
-    static final long CR4_PSE = 1 << 4, CR4_PAE = 1 << 5, CR4_LA57 = 1 << 12, CR4_SMEP = 1 << 20,
-            CR4_SMAP = 1 << 21, CR4_PKE = 1 << 22, CR4_PKS = 1 << 24;
+    static final long CR4_PSE = 1 << 4,
+            CR4_PAE = 1 << 5,
+            CR4_LA57 = 1 << 12,
+            CR4_SMEP = 1 << 20,
+            CR4_SMAP = 1 << 21,
+            CR4_PKE = 1 << 22,
+            CR4_PKS = 1 << 24;
     static final long MSR_PKRS = 0x6E1;
     static final long EFER_LME = 1 << 8, EFER_NXE = 1 << 11;
     static final long RFLAGS_FIXED = 2, RFLAGS_AC = 1 << 18;
     /** CR2 is set to this before each access, so that an untouched CR2 shows. */
     public static final long CR2_SENTINEL = 0xC2C2_C000L;
+
     private static final byte STORE_VALUE = (byte) 0xA5;
     private static final Pattern GPA = Pattern.compile("gpa: (0x)?([0-9a-fA-F]+)");
 
@@ -66,8 +72,8 @@ public final class QemuMachine implements AutoCloseable {
     public QemuMachine(String cpu, long guestRamBytes, Duration timeout) {
         long base = Math.max(guestRamBytes, 0x200000L) + 0xFFFF & ~0xFFFFL;
         if (guestRamBytes <= 0 || base + Harness.SIZE > 0x3FE0_0000L) {
-            throw new QueryRejectedException(String.format("the harness needs guest RAM below 1 GiB - 2 MiB; "
-                    + "asked for %#x bytes", guestRamBytes));
+            throw new QueryRejectedException(String.format(
+                    "the harness needs guest RAM below 1 GiB - 2 MiB; " + "asked for %#x bytes", guestRamBytes));
         }
         this.harness = new Harness(base);
         this.cpu = cpu;
@@ -133,7 +139,8 @@ public final class QemuMachine implements AutoCloseable {
     private String xfer(String annex) {
         StringBuilder text = new StringBuilder();
         while (true) {
-            String reply = process.gdb().ask(String.format("qXfer:features:read:%s:%x,%x", annex, text.length(), 0xFFB), timeout);
+            String reply = process.gdb()
+                    .ask(String.format("qXfer:features:read:%s:%x,%x", annex, text.length(), 0xFFB), timeout);
             if (reply.startsWith("l") || reply.startsWith("m")) {
                 text.append(reply, 1, reply.length());
             } else {
@@ -186,7 +193,9 @@ public final class QemuMachine implements AutoCloseable {
         harnessKey = 0;
         b.writeMemory(harness.pd64, Harness.table(511, harness.pt64));
         b.writeMemory(harness.pdpt64, Harness.table(511, harness.pd64));
-        b.writeMemory(harness.pml4h, window.longFamily() ? Harness.table(window.topIndex(), harness.pdpt64) : new byte[0x1000]);
+        b.writeMemory(
+                harness.pml4h,
+                window.longFamily() ? Harness.table(window.topIndex(), harness.pdpt64) : new byte[0x1000]);
     }
 
     /** Long mode under the boot tables at CPL0 with 64-bit code: CR3 writes now take all 64 bits. */
@@ -218,9 +227,16 @@ public final class QemuMachine implements AutoCloseable {
         long[] l7 = cpuid(7, 0);
         long[] l80000001 = cpuid(0x80000001L, 0);
         long[] l1 = cpuid(1, 0);
-        return new CpuFeatures((int) (l80000008[0] & 0xFF), (int) (l80000008[0] >> 8 & 0xFF),
-                (l7[1] >> 7 & 1) != 0, (l7[1] >> 20 & 1) != 0, (l7[2] >> 3 & 1) != 0, (l7[2] >> 16 & 1) != 0,
-                (l80000001[3] >> 26 & 1) != 0, (l80000001[3] >> 20 & 1) != 0, (l1[3] >> 17 & 1) != 0,
+        return new CpuFeatures(
+                (int) (l80000008[0] & 0xFF),
+                (int) (l80000008[0] >> 8 & 0xFF),
+                (l7[1] >> 7 & 1) != 0,
+                (l7[1] >> 20 & 1) != 0,
+                (l7[2] >> 3 & 1) != 0,
+                (l7[2] >> 16 & 1) != 0,
+                (l80000001[3] >> 26 & 1) != 0,
+                (l80000001[3] >> 20 & 1) != 0,
+                (l1[3] >> 17 & 1) != 0,
                 (l7[2] >> 31 & 1) != 0);
     }
 
@@ -238,7 +254,9 @@ public final class QemuMachine implements AutoCloseable {
         Slot<Long> c = r.readRegister(regs.rcx().number());
         Slot<Long> d = r.readRegister(regs.rdx().number());
         run(r);
-        return new long[] {a.get() & 0xFFFF_FFFFL, bx.get() & 0xFFFF_FFFFL, c.get() & 0xFFFF_FFFFL, d.get() & 0xFFFF_FFFFL};
+        return new long[] {
+            a.get() & 0xFFFF_FFFFL, bx.get() & 0xFFFF_FFFFL, c.get() & 0xFFFF_FFFFL, d.get() & 0xFFFF_FFFFL
+        };
     }
 
     /**
@@ -271,8 +289,8 @@ public final class QemuMachine implements AutoCloseable {
         }
         for (long a : q.memory().keySet()) {
             if (a + 8 > ramBytes()) {
-                throw new QueryRejectedException(String.format("memory at %x is outside the guest RAM (below %x)",
-                        a, ramBytes()));
+                throw new QueryRejectedException(
+                        String.format("memory at %x is outside the guest RAM (below %x)", a, ramBytes()));
             }
         }
         long top = tableAddress(q);
@@ -331,14 +349,19 @@ public final class QemuMachine implements AutoCloseable {
             this.implicit = q.kind() == AccessKind.IMPLICIT_READ;
             this.user = q.cpl() == 3;
             long codePage = w.page(user ? Harness.USER_CODE : Harness.SUPERVISOR_CODE);
-            this.stub = codePage + (q.kind() == AccessKind.WRITE ? Harness.STORE : implicit ? Harness.MOV_FS : Harness.LOAD);
+            this.stub = codePage
+                    + (q.kind() == AccessKind.WRITE ? Harness.STORE : implicit ? Harness.MOV_FS : Harness.LOAD);
             this.cr2Sentinel = q.linear() == CR2_SENTINEL ? CR2_SENTINEL + 0x1000 : CR2_SENTINEL;
             this.mask = q.mode().longMode() ? -1L : 0xFFFF_FFFFL;
         }
     }
 
     /** What the step left: where it stopped, CR2, the stack and the words of the query's memory. */
-    private record ReadBack(Slot<Long> rip, Slot<Long> cr2, Slot<Long> rsp, Slot<byte[]> stack,
+    private record ReadBack(
+            Slot<Long> rip,
+            Slot<Long> cr2,
+            Slot<Long> rsp,
+            Slot<byte[]> stack,
             List<Map.Entry<Long, Slot<byte[]>>> words) {
         static final long STACK_BYTES = 64;
     }
@@ -357,8 +380,8 @@ public final class QemuMachine implements AutoCloseable {
         dirty.clear();
         dirty.addAll(q.memory().keySet());
         long hookWord = hook.address() & ~7L;
-        long merged = q.memory().getOrDefault(hookWord, 0L) | (hook.width() == 8 ? hook.value()
-                : (hook.value() & 0xFFFF_FFFFL) << (8 * (hook.address() & 4)));
+        long merged = q.memory().getOrDefault(hookWord, 0L)
+                | (hook.width() == 8 ? hook.value() : (hook.value() & 0xFFFF_FFFFL) << (8 * (hook.address() & 4)));
         b.writeMemory(hookWord, le(merged));
         dirty.add(hookWord);
         int key = harnessKey(q);
@@ -371,8 +394,12 @@ public final class QemuMachine implements AutoCloseable {
 
     /** Loads CR0, CR3, CR4 and EFER for the query's mode, and the code segment that goes with them. */
     private void loadControlRegisters(GdbBatch b, MachineQuery q) {
-        long cr4 = (q.mode() == PagingMode.BITS32 ? 0 : CR4_PAE) | (q.mode() == PagingMode.LEVEL5 ? CR4_LA57 : 0)
-                | (q.pse() ? CR4_PSE : 0) | (q.smep() ? CR4_SMEP : 0) | (q.smap() ? CR4_SMAP : 0) | (q.pke() ? CR4_PKE : 0)
+        long cr4 = (q.mode() == PagingMode.BITS32 ? 0 : CR4_PAE)
+                | (q.mode() == PagingMode.LEVEL5 ? CR4_LA57 : 0)
+                | (q.pse() ? CR4_PSE : 0)
+                | (q.smep() ? CR4_SMEP : 0)
+                | (q.smap() ? CR4_SMAP : 0)
+                | (q.pke() ? CR4_PKE : 0)
                 | (q.pks() ? CR4_PKS : 0);
         long efer = (q.mode().longMode() ? EFER_LME : 0) | (q.nxe() ? EFER_NXE : 0);
         long cr0 = CR0_PE | CR0_ET | CR0_PG | (q.wp() ? CR0_WP : 0);
@@ -402,14 +429,22 @@ public final class QemuMachine implements AutoCloseable {
      */
     private GdbBatch loadKeysAndDescriptors(GdbBatch b, MachineQuery q, Frame f) {
         if (q.pke()) {
-            b = stepStub(b, f.w.page(Harness.SUPERVISOR_CODE) + Harness.WRPKRU, 3, f.kernelTop, q.pkru() & 0xFFFF_FFFFL, 0);
+            b = stepStub(
+                    b, f.w.page(Harness.SUPERVISOR_CODE) + Harness.WRPKRU, 3, f.kernelTop, q.pkru() & 0xFFFF_FFFFL, 0);
         }
         if (q.pks()) {
-            b = stepStub(b, f.w.page(Harness.SUPERVISOR_CODE) + Harness.WRMSR, 2, f.kernelTop, q.pkrs() & 0xFFFF_FFFFL, MSR_PKRS);
+            b = stepStub(
+                    b,
+                    f.w.page(Harness.SUPERVISOR_CODE) + Harness.WRMSR,
+                    2,
+                    f.kernelTop,
+                    q.pkrs() & 0xFFFF_FFFFL,
+                    MSR_PKRS);
         }
         if (f.implicit) {
             if ((q.linear() & 0xFFF) > 0xFF8) {
-                throw new QueryRejectedException("an implicit read reads an 8-byte descriptor, which would cross a page here");
+                throw new QueryRejectedException(
+                        "an implicit read reads an 8-byte descriptor, which would cross a page here");
             }
             b.writeMemory(harness.physical(Harness.GDT) + Harness.LDT, Harness.ldtDescriptor(q.linear()));
             b = stepStub(b, f.w.page(Harness.SUPERVISOR_CODE) + Harness.LLDT, 3, f.kernelTop, Harness.LDT, 0);
@@ -419,8 +454,12 @@ public final class QemuMachine implements AutoCloseable {
 
     /** The segments, stack, flags, CR2 sentinel and instruction pointer that make the query's access next. */
     private void loadAccessRegisters(GdbBatch b, MachineQuery q, Frame f) {
-        loadSegment(b, regs.cs(), f.user ? (q.mode().longMode() ? Harness.USER_CODE64 : Harness.USER_CODE32)
-                : (q.mode().longMode() ? Harness.CODE64 : Harness.CODE32));
+        loadSegment(
+                b,
+                regs.cs(),
+                f.user
+                        ? (q.mode().longMode() ? Harness.USER_CODE64 : Harness.USER_CODE32)
+                        : (q.mode().longMode() ? Harness.CODE64 : Harness.CODE32));
         loadSegment(b, regs.ss(), f.user ? Harness.USER_DATA : Harness.DATA0);
         loadSegment(b, regs.ds(), Harness.DATA0);
         loadSegment(b, regs.es(), Harness.DATA0);
@@ -459,8 +498,9 @@ public final class QemuMachine implements AutoCloseable {
         run(b);
         Optional<Long> target = parseGpa(gpa.get());
         if (target.isPresent() && target.get() >= harness.base() && target.get() < harness.end()) {
-            throw new QueryRejectedException(String.format("the access maps to physical %x, inside the harness "
-                    + "(%x..%x); QEMU would overwrite it", target.get(), harness.base(), harness.end() - 1));
+            throw new QueryRejectedException(String.format(
+                    "the access maps to physical %x, inside the harness " + "(%x..%x); QEMU would overwrite it",
+                    target.get(), harness.base(), harness.end() - 1));
         }
         return new GdbBatch();
     }
@@ -482,8 +522,8 @@ public final class QemuMachine implements AutoCloseable {
         Slot<Long> rip = r.readRegister(regs.rip().number());
         Slot<Long> cr2 = r.readRegister(regs.cr2().number());
         Slot<Long> rsp = r.readRegister(regs.rsp().number());
-        Slot<byte[]> stack = r.readMemory(harness.physical(Harness.KERNEL_STACK) + 0x1000 - ReadBack.STACK_BYTES,
-                (int) ReadBack.STACK_BYTES);
+        Slot<byte[]> stack = r.readMemory(
+                harness.physical(Harness.KERNEL_STACK) + 0x1000 - ReadBack.STACK_BYTES, (int) ReadBack.STACK_BYTES);
         List<Map.Entry<Long, Slot<byte[]>>> words = readWords(r, q.memory().keySet());
         if (original != null) {
             r.physicalMemoryMode(false);
@@ -523,8 +563,8 @@ public final class QemuMachine implements AutoCloseable {
      * The access's outcome from where the step stopped: past the access (it completed), or at one of the
      * harness's exception handlers (the vector, the error code it pushed, and CR2).
      */
-    private static MachineOutcome outcome(MachineQuery q, Frame f, ReadBack back, SortedMap<Long, Long> after,
-            Optional<Long> physical) {
+    private static MachineOutcome outcome(
+            MachineQuery q, Frame f, ReadBack back, SortedMap<Long, Long> after, Optional<Long> physical) {
         long mask = f.mask;
         long done = q.kind() == AccessKind.FETCH ? q.linear() + 1 & mask : f.stub + 2 & mask;
         long handlers = f.w.page(Harness.SUPERVISOR_CODE) + Harness.HANDLERS & mask;
@@ -539,10 +579,11 @@ public final class QemuMachine implements AutoCloseable {
             return MachineOutcome.of(Optional.empty(), physical, after);
         }
         long stackBytes = ReadBack.STACK_BYTES;
-        if (f.implicit && (at == (handlers + 8 * 13 & mask) || at == (handlers + 8 * 11 & mask))
+        if (f.implicit
+                && (at == (handlers + 8 * 13 & mask) || at == (handlers + 8 * 11 & mask))
                 && (back.stack().get().length > 0)
                 && errorCodeAt(back.stack().get(), back.rsp().get() & mask, f.kernelTop, stackBytes, mask)
-                == Harness.LDT_SELECTOR) {
+                        == Harness.LDT_SELECTOR) {
             // the descriptor was read; the vCPU refused what it found there, which is not a paging matter
             return MachineOutcome.of(Optional.empty(), physical, after);
         }
@@ -556,13 +597,17 @@ public final class QemuMachine implements AutoCloseable {
             long sp = back.rsp().get() & mask;
             long offset = sp - (f.kernelTop - stackBytes & mask);
             if (offset < 0 || offset + 8 > stackBytes) {
-                throw new GdbProtocolException(String.format("the exception left RSP at %x, outside the kernel stack", sp));
+                throw new GdbProtocolException(
+                        String.format("the exception left RSP at %x, outside the kernel stack", sp));
             }
             long ec = Hex.word(padded(back.stack().get()), (int) offset);
             errorCode = Optional.of(q.mode().longMode() ? ec : ec & 0xFFFF_FFFFL);
         }
-        return MachineOutcome.of(Optional.of(new MachineOutcome.Fault(vector, errorCode,
-                cr2Value == (f.cr2Sentinel & mask) ? CR2_SENTINEL : cr2Value)), physical, after);
+        return MachineOutcome.of(
+                Optional.of(new MachineOutcome.Fault(
+                        vector, errorCode, cr2Value == (f.cr2Sentinel & mask) ? CR2_SENTINEL : cr2Value)),
+                physical,
+                after);
     }
 
     /** A key whose PKRS bits allow supervisor reads and writes, for the harness pages (exception delivery writes the stack). */
@@ -575,8 +620,9 @@ public final class QemuMachine implements AutoCloseable {
                 return k;
             }
         }
-        throw new QueryRejectedException(String.format("PKRS %#x denies every protection key, so exceptions could not "
-                + "be delivered to the harness", q.pkrs()));
+        throw new QueryRejectedException(String.format(
+                "PKRS %#x denies every protection key, so exceptions could not " + "be delivered to the harness",
+                q.pkrs()));
     }
 
     /** Single-steps a CPL0 stub with EAX, ECX set and EDX zero (wrpkru, wrmsr); returns a fresh batch. */
@@ -644,8 +690,9 @@ public final class QemuMachine implements AutoCloseable {
         List<List<Long>> runs = new ArrayList<>();
         List<Long> current = new ArrayList<>();
         for (long a : sorted) {
-            if (!current.isEmpty() && (a != current.get(current.size() - 1) + 8
-                    || 8 * (current.size() + 1) > GdbBatch.MAX_MEMORY_CHUNK)) {
+            if (!current.isEmpty()
+                    && (a != current.get(current.size() - 1) + 8
+                            || 8 * (current.size() + 1) > GdbBatch.MAX_MEMORY_CHUNK)) {
                 runs.add(current);
                 current = new ArrayList<>();
             }

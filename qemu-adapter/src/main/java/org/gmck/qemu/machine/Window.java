@@ -12,8 +12,8 @@ public record Window(boolean longFamily, long base) {
     /** Legacy candidates, most preferred first: PDPTE index 3..0 (32-bit paging: PDE 1023, 767, 511, 255). */
     public static final List<Window> LEGACY = List.of(legacy(3), legacy(2), legacy(1), legacy(0));
     /** Long-mode candidates, most preferred first, by PML4 index. */
-    public static final List<Window> LONG = List.of(longMode(510), longMode(509), longMode(508), longMode(400),
-            longMode(300), longMode(256));
+    public static final List<Window> LONG =
+            List.of(longMode(510), longMode(509), longMode(508), longMode(400), longMode(300), longMode(256));
 
     static Window legacy(int pdpte) {
         return new Window(false, (long) pdpte << 30 | 511L << 21);

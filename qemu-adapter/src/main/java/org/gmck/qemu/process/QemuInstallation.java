@@ -19,8 +19,7 @@ public final class QemuInstallation {
     public static final String HINT = "install it with 'apt-get install qemu-system-x86' (Debian, Ubuntu) "
             + "or name the binary with -D" + PROPERTY + "=PATH";
 
-    private QemuInstallation() {
-    }
+    private QemuInstallation() {}
 
     /** The binary, if one is installed. */
     public static Optional<Path> find() {
@@ -48,13 +47,14 @@ public final class QemuInstallation {
     /** The binary, or a {@link QemuNotInstalledException} that says how to get it. */
     public static Path require() {
         return find().orElseThrow(() -> new QemuNotInstalledException(BINARY + " is not installed"
-                + (System.getProperty(PROPERTY) != null ? " at '" + System.getProperty(PROPERTY) + "'" : " (not on PATH)")
+                + (System.getProperty(PROPERTY) != null
+                        ? " at '" + System.getProperty(PROPERTY) + "'"
+                        : " (not on PATH)")
                 + ": " + HINT + "."));
     }
 
     /** A one-line reason why QEMU is unavailable, or empty when it is installed. */
     public static Optional<String> unavailableReason() {
-        return find().isPresent() ? Optional.empty()
-                : Optional.of(BINARY + " is not installed: " + HINT);
+        return find().isPresent() ? Optional.empty() : Optional.of(BINARY + " is not installed: " + HINT);
     }
 }

@@ -34,8 +34,8 @@ public final class QemuProcess implements AutoCloseable {
     });
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(OPEN).forEach(QemuProcess::close),
-                "qemu-reaper"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(() -> List.copyOf(OPEN).forEach(QemuProcess::close), "qemu-reaper"));
     }
 
     private final Process process;
@@ -46,8 +46,7 @@ public final class QemuProcess implements AutoCloseable {
     private QemuProcess(Process process, List<String> command) {
         this.process = process;
         this.command = command;
-        this.gdb = new GdbConnection(process.getInputStream(), process.getOutputStream(),
-                "qemu pid " + process.pid());
+        this.gdb = new GdbConnection(process.getInputStream(), process.getOutputStream(), "qemu pid " + process.pid());
         Thread drain = new Thread(() -> drain(process.getErrorStream()), "qemu-stderr-" + process.pid());
         drain.setDaemon(true);
         drain.start();
@@ -60,9 +59,28 @@ public final class QemuProcess implements AutoCloseable {
         if (Files.isExecutable(setpriv)) {
             cmd.addAll(List.of(setpriv.toString(), "--pdeathsig", "KILL"));
         }
-        cmd.addAll(List.of(binary.toString(), "-S", "-gdb", "stdio", "-display", "none", "-nodefaults",
-                "-monitor", "none", "-serial", "none", "-parallel", "none", "-no-reboot", "-no-shutdown",
-                "-accel", "tcg", "-m", memoryMiB + "M", "-cpu", cpu));
+        cmd.addAll(List.of(
+                binary.toString(),
+                "-S",
+                "-gdb",
+                "stdio",
+                "-display",
+                "none",
+                "-nodefaults",
+                "-monitor",
+                "none",
+                "-serial",
+                "none",
+                "-parallel",
+                "none",
+                "-no-reboot",
+                "-no-shutdown",
+                "-accel",
+                "tcg",
+                "-m",
+                memoryMiB + "M",
+                "-cpu",
+                cpu));
         return List.copyOf(cmd);
     }
 
@@ -73,7 +91,8 @@ public final class QemuProcess implements AutoCloseable {
         try {
             p = LAUNCHER.submit(() -> new ProcessBuilder(cmd).start()).get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw new QemuNotInstalledException("cannot start " + String.join(" ", cmd) + ": " + e.getCause().getMessage());
+            throw new QemuNotInstalledException("cannot start " + String.join(" ", cmd) + ": "
+                    + e.getCause().getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new QemuNotInstalledException("interrupted while starting QEMU");

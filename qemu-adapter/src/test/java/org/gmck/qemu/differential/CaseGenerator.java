@@ -28,10 +28,23 @@ final class CaseGenerator {
     /** The CPU models of the run: each is one QEMU configuration. */
     static final List<CpuModel> MODELS = List.of(
             CpuModel.of(40, CpuFeature.values()),
-            CpuModel.of(36, CpuFeature.PSE36, CpuFeature.NX, CpuFeature.LA57, CpuFeature.SMEP, CpuFeature.SMAP,
+            CpuModel.of(
+                    36,
+                    CpuFeature.PSE36,
+                    CpuFeature.NX,
+                    CpuFeature.LA57,
+                    CpuFeature.SMEP,
+                    CpuFeature.SMAP,
                     CpuFeature.PKU),
-            CpuModel.of(52, CpuFeature.NX, CpuFeature.PAGE_1GB, CpuFeature.LA57, CpuFeature.SMEP, CpuFeature.SMAP,
-                    CpuFeature.PKU, CpuFeature.PKS));
+            CpuModel.of(
+                    52,
+                    CpuFeature.NX,
+                    CpuFeature.PAGE_1GB,
+                    CpuFeature.LA57,
+                    CpuFeature.SMEP,
+                    CpuFeature.SMAP,
+                    CpuFeature.PKU,
+                    CpuFeature.PKS));
 
     private final Random random;
 
@@ -44,7 +57,8 @@ final class CaseGenerator {
     }
 
     CaseSpec next(CpuModel cpu) {
-        List<X86PagingMode> modes = new ArrayList<>(List.of(X86PagingMode.BITS32, X86PagingMode.PAE, X86PagingMode.LEVEL4));
+        List<X86PagingMode> modes =
+                new ArrayList<>(List.of(X86PagingMode.BITS32, X86PagingMode.PAE, X86PagingMode.LEVEL4));
         if (cpu.has(CpuFeature.LA57)) {
             modes.add(X86PagingMode.LEVEL5);
         }
@@ -60,12 +74,17 @@ final class CaseGenerator {
         if (chance(mode == X86PagingMode.BITS32 ? 0.7 : 0.3)) {
             r = r.withCr4(ControlRegisters.CR4_PSE);
         }
-        if (cpu.has(CpuFeature.NX) && mode != X86PagingMode.BITS32 ? chance(0.7) : chance(0.1) && cpu.has(CpuFeature.NX)) {
+        if (cpu.has(CpuFeature.NX) && mode != X86PagingMode.BITS32
+                ? chance(0.7)
+                : chance(0.1) && cpu.has(CpuFeature.NX)) {
             r = r.withEfer(ControlRegisters.EFER_NXE);
         }
-        long[][] optional = {{ControlRegisters.CR4_SMEP, CpuFeature.SMEP.ordinal()}, {ControlRegisters.CR4_SMAP,
-                CpuFeature.SMAP.ordinal()}, {ControlRegisters.CR4_PKE, CpuFeature.PKU.ordinal()},
-                {ControlRegisters.CR4_PKS, CpuFeature.PKS.ordinal()}};
+        long[][] optional = {
+            {ControlRegisters.CR4_SMEP, CpuFeature.SMEP.ordinal()},
+            {ControlRegisters.CR4_SMAP, CpuFeature.SMAP.ordinal()},
+            {ControlRegisters.CR4_PKE, CpuFeature.PKU.ordinal()},
+            {ControlRegisters.CR4_PKS, CpuFeature.PKS.ordinal()}
+        };
         for (long[] o : optional) {
             if (cpu.has(CpuFeature.values()[(int) o[1]]) && chance(0.3)) {
                 r = r.withCr4(o[0]);
@@ -84,8 +103,7 @@ final class CaseGenerator {
         for (int i = 0; i < levels.size(); i++) {
             X86Level level = levels.get(i);
             long address = table + width * index(mode, level, linear);
-            boolean canBeLeaf = level == X86Level.PT || level == X86Level.PD
-                    || level == X86Level.PDPT && !legacy;
+            boolean canBeLeaf = level == X86Level.PT || level == X86Level.PD || level == X86Level.PDPT && !legacy;
             boolean leaf = level == X86Level.PT || canBeLeaf && chance(0.3);
             long entry;
             if (mode == X86PagingMode.PAE && level == X86Level.PDPT) {

@@ -14,8 +14,16 @@ import org.gmck.spi.x86.CpuModel;
  * @param words guest memory as 8-byte words (32-bit entries packed two to a word)
  * @param path  the entries the generator laid on the access's path, top first
  */
-record CaseSpec(CpuModel cpu, long ram, ControlRegisters registers, long rflags, int pkru, int pkrs,
-        SortedMap<Long, Long> words, Access access, List<PathEntry> path) {
+record CaseSpec(
+        CpuModel cpu,
+        long ram,
+        ControlRegisters registers,
+        long rflags,
+        int pkru,
+        int pkrs,
+        SortedMap<Long, Long> words,
+        Access access,
+        List<PathEntry> path) {
 
     CaseSpec {
         words = new TreeMap<>(words);
@@ -34,9 +42,16 @@ record CaseSpec(CpuModel cpu, long ram, ControlRegisters registers, long rflags,
     String text() {
         StringBuilder s = new StringBuilder();
         s.append(String.format("cpu: MAXPHYADDR %d, %s; RAM %#x%n", cpu.maxPhysAddr(), cpu.features(), ram));
-        s.append(String.format("registers: CR0 %#x CR3 %#x CR4 %#x EFER %#x (%s); RFLAGS %#x PKRU %#x PKRS %#x%n",
-                registers.cr0(), registers.cr3(), registers.cr4(), registers.efer(), registers.pagingMode(), rflags,
-                pkru, pkrs));
+        s.append(String.format(
+                "registers: CR0 %#x CR3 %#x CR4 %#x EFER %#x (%s); RFLAGS %#x PKRU %#x PKRS %#x%n",
+                registers.cr0(),
+                registers.cr3(),
+                registers.cr4(),
+                registers.efer(),
+                registers.pagingMode(),
+                rflags,
+                pkru,
+                pkrs));
         for (Map.Entry<Long, Long> e : words.entrySet()) {
             s.append(String.format("  8@%#x=%#x%n", e.getKey(), e.getValue()));
         }

@@ -53,8 +53,7 @@ final class Classifier {
     /** The harness cannot put this case to QEMU (the adapter says why). */
     static final String NOT_ASKABLE = "NOT-ASKABLE";
 
-    private Classifier() {
-    }
+    private Classifier() {}
 
     static Verdict classify(CaseSpec c, Observation ref, Observation qemu) {
         TreeSet<String> classes = new TreeSet<>();
@@ -63,7 +62,8 @@ final class Classifier {
             classes.add(NOT_ASKABLE);
             return new Verdict(classes, "", detail);
         }
-        if (ref.load() instanceof GeneralProtection gp && gp.reason() == GpReason.BAD_PDPTE
+        if (ref.load() instanceof GeneralProtection gp
+                && gp.reason() == GpReason.BAD_PDPTE
                 && qemu.load() instanceof Loaded) {
             classes.add(PDPTE_REGISTERS);
             return new Verdict(classes, "", detail);
@@ -82,28 +82,37 @@ final class Classifier {
             return new Verdict(classes, "", detail);
         }
         if (r == null || q == null) {
-            return java.util.Objects.equals(ref.failure(), qemu.failure()) ? new Verdict(classes, "", detail)
+            return java.util.Objects.equals(ref.failure(), qemu.failure())
+                    ? new Verdict(classes, "", detail)
                     : new Verdict(classes, mode + " " + kind(ref) + " vs " + kind(qemu), detail);
         }
         boolean refRsvd = r instanceof PageFault pf && (pf.errorCode() & PageFault.RSVD) != 0;
         if (!r.equals(q)) {
-            if (refRsvd && q instanceof PageFault qf && qf.errorCode() == (((PageFault) r).errorCode() & ~PageFault.P)
+            if (refRsvd
+                    && q instanceof PageFault qf
+                    && qf.errorCode() == (((PageFault) r).errorCode() & ~PageFault.P)
                     && qf.cr2() == ((PageFault) r).cr2()) {
                 classes.add(RSVD_WITHOUT_P);
-            } else if (r instanceof PageFault rf && (rf.errorCode() & PageFault.PK) != 0 && q instanceof PageFault qf
-                    && qf.errorCode() == (rf.errorCode() & ~PageFault.PK) && qf.cr2() == rf.cr2()
+            } else if (r instanceof PageFault rf
+                    && (rf.errorCode() & PageFault.PK) != 0
+                    && q instanceof PageFault qf
+                    && qf.errorCode() == (rf.errorCode() & ~PageFault.PK)
+                    && qf.cr2() == rf.cr2()
                     && c.access().privilege() == org.gmck.spi.x86.Privilege.USER
                     && (c.registers().cr4() & ControlRegisters.CR4_PKS) != 0) {
                 classes.add(PKS_FLAG_MISSING);
             } else if (c.access().privilege() == org.gmck.spi.x86.Privilege.IMPLICIT_SUPERVISOR
-                    && (c.registers().cr4() & ControlRegisters.CR4_SMAP) != 0 && (c.rflags() & 1L << 18) != 0
-                    && r instanceof PageFault && q instanceof org.gmck.spi.x86.Translated) {
+                    && (c.registers().cr4() & ControlRegisters.CR4_SMAP) != 0
+                    && (c.rflags() & 1L << 18) != 0
+                    && r instanceof PageFault
+                    && q instanceof org.gmck.spi.x86.Translated) {
                 classes.add(SMAP_IMPLICIT_AC);
                 return new Verdict(classes, "", detail);
             } else if (gigabyteWithoutCpuid(c)) {
                 classes.add(GB_WITHOUT_CPUID);
                 return new Verdict(classes, "", detail);
-            } else if (mode == X86PagingMode.BITS32 && leaf(c).map(e -> e.level() == X86Level.PD).orElse(false)
+            } else if (mode == X86PagingMode.BITS32
+                    && leaf(c).map(e -> e.level() == X86Level.PD).orElse(false)
                     && (c.registers().cr4() & ControlRegisters.CR4_PSE) != 0) {
                 classes.add(PSE36_UNCHECKED);
                 return new Verdict(classes, "", detail);
@@ -125,21 +134,37 @@ final class Classifier {
                 long address = e.getKey() + half;
                 long aBit = 0x20L << (8 * half);
                 boolean onlyASetByQemu = diff == aBit && (qv & aBit) != 0;
-                boolean psIgnored = mode == X86PagingMode.BITS32 && (c.registers().cr4() & ControlRegisters.CR4_PSE) == 0;
-                Optional<PathEntry> onPath = c.path().stream().filter(p -> p.address() == address)
-                        .map(p -> psIgnored && p.level() == X86Level.PD ? new PathEntry(p.address(), p.width(), p.level(), false) : p)
+                boolean psIgnored =
+                        mode == X86PagingMode.BITS32 && (c.registers().cr4() & ControlRegisters.CR4_PSE) == 0;
+                Optional<PathEntry> onPath = c.path().stream()
+                        .filter(p -> p.address() == address)
+                        .map(p -> psIgnored && p.level() == X86Level.PD
+                                ? new PathEntry(p.address(), p.width(), p.level(), false)
+                                : p)
                         .findFirst();
                 long pdpt = c.registers().cr3() & 0xFFFF_FFE0L;
                 if (mode == X86PagingMode.PAE && address >= pdpt && address < pdpt + 32 && onlyASetByQemu) {
                     classes.add(PAE_PDPTE_A);
-                } else if (fault && onlyASetByQemu && onPath.isPresent() && onPath.get().leaf()
+                } else if (fault
+                        && onlyASetByQemu
+                        && onPath.isPresent()
+                        && onPath.get().leaf()
                         && onPath.get().level() == X86Level.PDPT) {
                     classes.add(GB_LEAF_A_ON_FAULT);
-                } else if (fault && onlyASetByQemu && onPath.isPresent() && !onPath.get().leaf()) {
+                } else if (fault
+                        && onlyASetByQemu
+                        && onPath.isPresent()
+                        && !onPath.get().leaf()) {
                     classes.add(NONLEAF_A_ON_FAULT);
                 } else {
-                    return new Verdict(classes, String.format("%s memory at %s entry (%s)", mode,
-                            onPath.map(p -> p.level() + (p.leaf() ? " leaf" : "")).orElse("off-path"), kind(ref)),
+                    return new Verdict(
+                            classes,
+                            String.format(
+                                    "%s memory at %s entry (%s)",
+                                    mode,
+                                    onPath.map(p -> p.level() + (p.leaf() ? " leaf" : ""))
+                                            .orElse("off-path"),
+                                    kind(ref)),
                             detail + String.format("%nword %#x: reference %#x, qemu %#x", e.getKey(), rv, qv));
                 }
             }
@@ -153,7 +178,8 @@ final class Classifier {
 
     private static boolean gigabyteWithoutCpuid(CaseSpec c) {
         X86PagingMode mode = c.registers().pagingMode();
-        return (mode == X86PagingMode.LEVEL4 || mode == X86PagingMode.LEVEL5) && !c.cpu().has(CpuFeature.PAGE_1GB)
+        return (mode == X86PagingMode.LEVEL4 || mode == X86PagingMode.LEVEL5)
+                && !c.cpu().has(CpuFeature.PAGE_1GB)
                 && leaf(c).map(e -> e.level() == X86Level.PDPT).orElse(false);
     }
 

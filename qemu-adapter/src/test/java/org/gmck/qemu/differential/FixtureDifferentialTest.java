@@ -41,8 +41,11 @@ class FixtureDifferentialTest {
     private static final Path FIXTURES = Path.of("..", "x86-fixtures");
 
     private static ConformanceAdapter adapter(String name) {
-        return ServiceLoader.load(ConformanceAdapter.class).stream().map(ServiceLoader.Provider::get)
-                .filter(a -> a.name().equals(name)).findFirst().orElseThrow();
+        return ServiceLoader.load(ConformanceAdapter.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(a -> a.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -60,7 +63,10 @@ class FixtureDifferentialTest {
         int run = 0;
         List<Path> files;
         try (Stream<Path> s = Files.list(FIXTURES)) {
-            files = s.filter(p -> p.toString().endsWith(".json") && !p.toString().endsWith(".schema.json")).sorted().toList();
+            files = s.filter(
+                            p -> p.toString().endsWith(".json") && !p.toString().endsWith(".schema.json"))
+                    .sorted()
+                    .toList();
         }
         for (Path file : files) {
             int taken = 0;
@@ -80,8 +86,8 @@ class FixtureDifferentialTest {
                 }
             }
         }
-        StringBuilder s = new StringBuilder(String.format("# x86 fixtures: reference against QEMU%n%n%d cases (%s per file)%n%n",
-                run, sample));
+        StringBuilder s = new StringBuilder(
+                String.format("# x86 fixtures: reference against QEMU%n%n%d cases (%s per file)%n%n", run, sample));
         classes.forEach((k, n) -> s.append(String.format("- %s: %d (for example %s)%n", k, n, examples.get(k))));
         s.append(String.format("- unexplained: %d%n%n", unexplained.size()));
         unexplained.stream().limit(50).forEach(u -> s.append("```\n").append(u).append("\n```\n"));
@@ -89,8 +95,10 @@ class FixtureDifferentialTest {
         Files.createDirectories(out.getParent());
         Files.writeString(out, s, StandardCharsets.UTF_8);
         System.out.println(s);
-        assertTrue(unexplained.isEmpty(), () -> unexplained.size() + " fixture cases disagree outside the known "
-                + "deviations; see " + out.toAbsolutePath());
+        assertTrue(
+                unexplained.isEmpty(),
+                () -> unexplained.size() + " fixture cases disagree outside the known " + "deviations; see "
+                        + out.toAbsolutePath());
     }
 
     /** The cases of one fixture file as differential cases; the path is the memory words in walk order. */
@@ -103,8 +111,8 @@ class FixtureDifferentialTest {
             CpuModel cpu = new CpuModel(group.get("cpu").get("maxPhysAddr").asInt(), features);
             long ram = hex(group.get("guestRamBytes"));
             JsonNode r = group.get("registers");
-            ControlRegisters regs = new ControlRegisters(hex(r.get("cr0")), hex(r.get("cr3")), hex(r.get("cr4")),
-                    hex(r.get("efer")));
+            ControlRegisters regs =
+                    new ControlRegisters(hex(r.get("cr0")), hex(r.get("cr3")), hex(r.get("cr4")), hex(r.get("efer")));
             List<X86Level> levels = CaseGenerator.levels(regs.pagingMode());
             for (JsonNode t : group.get("tests")) {
                 SortedMap<Long, Long> words = new TreeMap<>();
@@ -127,11 +135,24 @@ class FixtureDifferentialTest {
                     }
                 }
                 JsonNode a = t.get("access");
-                Access access = a == null || a.isNull() ? new Access(0, AccessKind.READ, Privilege.SUPERVISOR)
-                        : new Access(hex(a.get("address")), AccessKind.valueOf(a.get("kind").asText()),
+                Access access = a == null || a.isNull()
+                        ? new Access(0, AccessKind.READ, Privilege.SUPERVISOR)
+                        : new Access(
+                                hex(a.get("address")),
+                                AccessKind.valueOf(a.get("kind").asText()),
                                 Privilege.valueOf(a.get("privilege").asText()));
-                out.add(Map.entry(t.get("id").asText(), new CaseSpec(cpu, ram, regs, hex(r.get("rflags")),
-                        (int) hex(r.get("pkru")), (int) hex(r.get("pkrs")), words, access, path)));
+                out.add(Map.entry(
+                        t.get("id").asText(),
+                        new CaseSpec(
+                                cpu,
+                                ram,
+                                regs,
+                                hex(r.get("rflags")),
+                                (int) hex(r.get("pkru")),
+                                (int) hex(r.get("pkrs")),
+                                words,
+                                access,
+                                path)));
             }
         }
         return out;

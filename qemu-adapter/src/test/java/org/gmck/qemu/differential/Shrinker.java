@@ -14,8 +14,13 @@ final class Shrinker {
 
     private static final int MAX_ATTEMPTS = 400;
     private static final long[] CR0_OPTIONAL = {ControlRegisters.CR0_WP};
-    private static final long[] CR4_OPTIONAL = {ControlRegisters.CR4_PSE, ControlRegisters.CR4_SMEP,
-            ControlRegisters.CR4_SMAP, ControlRegisters.CR4_PKE, ControlRegisters.CR4_PKS};
+    private static final long[] CR4_OPTIONAL = {
+        ControlRegisters.CR4_PSE,
+        ControlRegisters.CR4_SMEP,
+        ControlRegisters.CR4_SMAP,
+        ControlRegisters.CR4_PKE,
+        ControlRegisters.CR4_PKS
+    };
 
     private final Function<CaseSpec, Verdict> judge;
     private int attempts;
@@ -36,28 +41,47 @@ final class Shrinker {
         ControlRegisters r = best.registers();
         for (long bit : CR0_OPTIONAL) {
             if ((r.cr0() & bit) != 0) {
-                best = keep(best, best.withRegisters(new ControlRegisters(r.cr0() & ~bit, r.cr3(), r.cr4(), r.efer()),
-                        best.rflags(), best.pkru(), best.pkrs()), signature);
+                best = keep(
+                        best,
+                        best.withRegisters(
+                                new ControlRegisters(r.cr0() & ~bit, r.cr3(), r.cr4(), r.efer()),
+                                best.rflags(),
+                                best.pkru(),
+                                best.pkrs()),
+                        signature);
                 r = best.registers();
             }
         }
         for (long bit : CR4_OPTIONAL) {
             if ((r.cr4() & bit) != 0) {
-                best = keep(best, best.withRegisters(new ControlRegisters(r.cr0(), r.cr3(), r.cr4() & ~bit, r.efer()),
-                        best.rflags(), best.pkru(), best.pkrs()), signature);
+                best = keep(
+                        best,
+                        best.withRegisters(
+                                new ControlRegisters(r.cr0(), r.cr3(), r.cr4() & ~bit, r.efer()),
+                                best.rflags(),
+                                best.pkru(),
+                                best.pkrs()),
+                        signature);
                 r = best.registers();
             }
         }
         if ((r.efer() & ControlRegisters.EFER_NXE) != 0) {
-            best = keep(best, best.withRegisters(new ControlRegisters(r.cr0(), r.cr3(), r.cr4(),
-                    r.efer() & ~ControlRegisters.EFER_NXE), best.rflags(), best.pkru(), best.pkrs()), signature);
+            best = keep(
+                    best,
+                    best.withRegisters(
+                            new ControlRegisters(r.cr0(), r.cr3(), r.cr4(), r.efer() & ~ControlRegisters.EFER_NXE),
+                            best.rflags(),
+                            best.pkru(),
+                            best.pkrs()),
+                    signature);
         }
         best = keep(best, best.withRegisters(best.registers(), 0, best.pkru(), best.pkrs()), signature);
         best = keep(best, best.withRegisters(best.registers(), best.rflags(), 0, best.pkrs()), signature);
         best = keep(best, best.withRegisters(best.registers(), best.rflags(), best.pkru(), 0), signature);
         for (PathEntry p : best.path()) {
             for (int bit = 1; bit < 64; bit++) {
-                boolean address = bit >= 12 && bit < 52 && !(p.leaf() && bit < 30 && p.level() != org.gmck.spi.x86.X86Level.PT);
+                boolean address =
+                        bit >= 12 && bit < 52 && !(p.leaf() && bit < 30 && p.level() != org.gmck.spi.x86.X86Level.PT);
                 if (address || bit == 7) {
                     continue;
                 }

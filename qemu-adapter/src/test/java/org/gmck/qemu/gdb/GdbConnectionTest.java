@@ -46,8 +46,12 @@ class GdbConnectionTest {
         b.run(connection, Duration.ofSeconds(5));
         assertEquals(1L, rip.get());
         assertEquals(new StopReply.Signal(5, java.util.Map.of("thread", "01")), stop.get());
-        assertEquals("$P1d=0010000000000000#" + String.format("%02x",
-                RspCodec.checksum("P1d=0010000000000000".getBytes(StandardCharsets.ISO_8859_1))) + "$p10#d1$s#73", wire());
+        assertEquals(
+                "$P1d=0010000000000000#"
+                        + String.format(
+                                "%02x", RspCodec.checksum("P1d=0010000000000000".getBytes(StandardCharsets.ISO_8859_1)))
+                        + "$p10#d1$s#73",
+                wire());
     }
 
     @Test
@@ -74,7 +78,8 @@ class GdbConnectionTest {
         peerSends("E14");
         GdbBatch b = new GdbBatch();
         b.writeRegister(0x1c, 0, 8);
-        GdbProtocolException e = assertThrows(GdbProtocolException.class, () -> b.run(connection, Duration.ofSeconds(5)));
+        GdbProtocolException e =
+                assertThrows(GdbProtocolException.class, () -> b.run(connection, Duration.ofSeconds(5)));
         assertTrue(e.getMessage().contains("E14") && e.getMessage().contains("P1c="), e.getMessage());
     }
 
@@ -97,7 +102,8 @@ class GdbConnectionTest {
     void garbageIsAProtocolError() throws IOException {
         peer.write("$OK#00".getBytes(StandardCharsets.ISO_8859_1));
         peer.flush();
-        GdbProtocolException e = assertThrows(GdbProtocolException.class, () -> connection.ask("?", Duration.ofSeconds(5)));
+        GdbProtocolException e =
+                assertThrows(GdbProtocolException.class, () -> connection.ask("?", Duration.ofSeconds(5)));
         assertTrue(e.getMessage().contains("garbage"), e.getMessage());
     }
 
@@ -106,7 +112,9 @@ class GdbConnectionTest {
         GdbBatch b = new GdbBatch();
         b.step();
         assertThrows(IllegalStateException.class, () -> b.readRegister(0));
-        assertThrows(IllegalArgumentException.class, () -> connection.exchange(
-                List.of(new Request("s", Request.Kind.RESUME), Request.single("?")), Duration.ofSeconds(1)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> connection.exchange(
+                        List.of(new Request("s", Request.Kind.RESUME), Request.single("?")), Duration.ofSeconds(1)));
     }
 }

@@ -31,17 +31,23 @@ class RspCodecTest {
 
     @Test
     void decodesAcksPacketsAndNotifications() {
-        List<Frame> frames = decode("+$OK#9a-%Stop:T05#" + String.format("%02x",
-                RspCodec.checksum("Stop:T05".getBytes(StandardCharsets.ISO_8859_1))));
-        assertEquals(List.of(new Frame.Ack(), new Frame.Packet("OK", false), new Frame.Nak(),
-                new Frame.Packet("Stop:T05", true)), frames);
+        List<Frame> frames = decode("+$OK#9a-%Stop:T05#"
+                + String.format("%02x", RspCodec.checksum("Stop:T05".getBytes(StandardCharsets.ISO_8859_1))));
+        assertEquals(
+                List.of(
+                        new Frame.Ack(),
+                        new Frame.Packet("OK", false),
+                        new Frame.Nak(),
+                        new Frame.Packet("Stop:T05", true)),
+                frames);
     }
 
     @Test
     void expandsRunLengths() {
         // "0* " is '0' plus 3 more: 0000; the checksum covers the bytes as sent.
         String body = "0* 1";
-        String wire = "$" + body + "#" + String.format("%02x", RspCodec.checksum(body.getBytes(StandardCharsets.ISO_8859_1)));
+        String wire =
+                "$" + body + "#" + String.format("%02x", RspCodec.checksum(body.getBytes(StandardCharsets.ISO_8859_1)));
         assertEquals(List.of(new Frame.Packet("00001", false)), decode(wire));
     }
 

@@ -48,8 +48,23 @@ class BadQemuTest {
     private static MachineQuery query() {
         SortedMap<Long, Long> memory = new TreeMap<>();
         memory.put(0x10000L, 0x11007L);
-        return new MachineQuery(PagingMode.LEVEL4, 0x10000L, true, false, true, false, false, false, 0, false, 0,
-                false, 0, AccessKind.READ, 0x1000L, memory);
+        return new MachineQuery(
+                PagingMode.LEVEL4,
+                0x10000L,
+                true,
+                false,
+                true,
+                false,
+                false,
+                false,
+                0,
+                false,
+                0,
+                false,
+                0,
+                AccessKind.READ,
+                0x1000L,
+                memory);
     }
 
     private MachineFailureException failure(Duration timeout) {
@@ -64,9 +79,11 @@ class BadQemuTest {
     @Test
     void aMissingBinaryIsNamedWithTheWayToInstallIt() {
         System.setProperty(QemuInstallation.PROPERTY, dir.resolve("nowhere").toString());
-        QemuNotInstalledException e = assertThrows(QemuNotInstalledException.class,
+        QemuNotInstalledException e = assertThrows(
+                QemuNotInstalledException.class,
                 () -> new QemuMachine("max", 16L << 20, Duration.ofSeconds(1)).access(query(), false));
-        assertTrue(e.getMessage().contains("not installed") && e.getMessage().contains("apt-get install qemu-system-x86"),
+        assertTrue(
+                e.getMessage().contains("not installed") && e.getMessage().contains("apt-get install qemu-system-x86"),
                 e.getMessage());
     }
 
@@ -74,7 +91,9 @@ class BadQemuTest {
     void aQemuThatExitsAtOnceFailsTheQueryWithItsStatusAndStderr() throws IOException {
         fake("echo 'qemu: could not load PC BIOS' >&2; exit 3");
         MachineFailureException e = failure(Duration.ofSeconds(5));
-        assertTrue(e.getMessage().contains("closed the connection") || e.getMessage().contains("cannot write"),
+        assertTrue(
+                e.getMessage().contains("closed the connection")
+                        || e.getMessage().contains("cannot write"),
                 e.getMessage());
     }
 

@@ -43,8 +43,10 @@ class QemuMachineTest {
         return m;
     }
 
-    private static MachineQuery query(PagingMode mode, SortedMap<Long, Long> mem, long cr3, int cpl, AccessKind kind, long lin) {
-        return new MachineQuery(mode, cr3, true, false, true, false, false, false, 0, false, 0, false, cpl, kind, lin, mem);
+    private static MachineQuery query(
+            PagingMode mode, SortedMap<Long, Long> mem, long cr3, int cpl, AccessKind kind, long lin) {
+        return new MachineQuery(
+                mode, cr3, true, false, true, false, false, false, 0, false, 0, false, cpl, kind, lin, mem);
     }
 
     @Test
@@ -56,8 +58,8 @@ class QemuMachineTest {
 
     @Test
     void fourLevelReadSucceedsAndSetsAccessedBits() {
-        MachineOutcome o = machine.access(query(PagingMode.LEVEL4, fourLevel(0x200000L | 0x7), 0x10000L, 3,
-                AccessKind.READ, 0x5123L), true);
+        MachineOutcome o = machine.access(
+                query(PagingMode.LEVEL4, fourLevel(0x200000L | 0x7), 0x10000L, 3, AccessKind.READ, 0x5123L), true);
         assertFalse(o.fault().isPresent(), () -> o.toString());
         assertEquals(0x11000L | 0x27, o.after(0x10000L));
         assertEquals(0x200000L | 0x27, o.after(0x13000L + 40));
@@ -66,8 +68,8 @@ class QemuMachineTest {
 
     @Test
     void fourLevelWriteToReadOnlyPageFaultsWithProtectionErrorCode() {
-        MachineOutcome o = machine.access(query(PagingMode.LEVEL4, fourLevel(0x200000L | 0x5), 0x10000L, 3,
-                AccessKind.WRITE, 0x5123L), false);
+        MachineOutcome o = machine.access(
+                query(PagingMode.LEVEL4, fourLevel(0x200000L | 0x5), 0x10000L, 3, AccessKind.WRITE, 0x5123L), false);
         assertEquals(14, o.fault().orElseThrow().vector());
         assertEquals(Optional.of(0x7L), o.fault().get().errorCode());
         assertEquals(0x5123L, o.fault().get().cr2());
@@ -76,18 +78,19 @@ class QemuMachineTest {
 
     @Test
     void notPresentLeafFaultsWithoutP() {
-        MachineOutcome o = machine.access(query(PagingMode.LEVEL4, fourLevel(0x200000L | 0x6), 0x10000L, 0,
-                AccessKind.READ, 0x5123L), false);
+        MachineOutcome o = machine.access(
+                query(PagingMode.LEVEL4, fourLevel(0x200000L | 0x6), 0x10000L, 0, AccessKind.READ, 0x5123L), false);
         assertEquals(Optional.of(0x0L), o.fault().orElseThrow().errorCode());
     }
 
     @Test
     void fetchFromNxPageFaultsWithInstructionBit() {
-        MachineOutcome o = machine.access(query(PagingMode.LEVEL4, fourLevel(0x200000L | 0x7 | 1L << 63), 0x10000L, 0,
-                AccessKind.FETCH, 0x5123L), false);
+        MachineOutcome o = machine.access(
+                query(PagingMode.LEVEL4, fourLevel(0x200000L | 0x7 | 1L << 63), 0x10000L, 0, AccessKind.FETCH, 0x5123L),
+                false);
         assertEquals(Optional.of(0x11L), o.fault().orElseThrow().errorCode());
-        MachineOutcome ok = machine.access(query(PagingMode.LEVEL4, fourLevel(0x200000L | 0x7), 0x10000L, 3,
-                AccessKind.FETCH, 0x5123L), false);
+        MachineOutcome ok = machine.access(
+                query(PagingMode.LEVEL4, fourLevel(0x200000L | 0x7), 0x10000L, 3, AccessKind.FETCH, 0x5123L), false);
         assertFalse(ok.fault().isPresent(), () -> ok.toString());
     }
 
@@ -115,22 +118,41 @@ class QemuMachineTest {
     @Test
     void fiveLevelNonCanonicalAddressRaisesGp() {
         SortedMap<Long, Long> m = new TreeMap<>(fourLevel(0x200000L | 0x7));
-        MachineOutcome o = machine.access(query(PagingMode.LEVEL4, m, 0x10000L, 0, AccessKind.READ, 0x0000_8000_0000_0000L), false);
+        MachineOutcome o = machine.access(
+                query(PagingMode.LEVEL4, m, 0x10000L, 0, AccessKind.READ, 0x0000_8000_0000_0000L), false);
         assertEquals(13, o.fault().orElseThrow().vector());
         assertEquals(QemuMachine.CR2_SENTINEL, o.fault().get().cr2());
     }
 
     @Test
     void protectionKeysBlockUserReads() {
-        MachineOutcome o = machine.access(new MachineQuery(PagingMode.LEVEL4, 0x10000L, true, false, true, false, false,
-                true, 0x4, false, 0, false, 3, AccessKind.READ, 0x5123L, fourLevel(0x200000L | 0x7 | 1L << 59)), false);
+        MachineOutcome o = machine.access(
+                new MachineQuery(
+                        PagingMode.LEVEL4,
+                        0x10000L,
+                        true,
+                        false,
+                        true,
+                        false,
+                        false,
+                        true,
+                        0x4,
+                        false,
+                        0,
+                        false,
+                        3,
+                        AccessKind.READ,
+                        0x5123L,
+                        fourLevel(0x200000L | 0x7 | 1L << 59)),
+                false);
         assertEquals(Optional.of(0x25L), o.fault().orElseThrow().errorCode());
     }
 
     @Test
     void fetchFromMemoryBeyondQemuRamStillCompletes() {
-        MachineOutcome o = machine.access(query(PagingMode.LEVEL4, fourLevel(0x9_ABCD_E000L | 0x7), 0x10000L, 3,
-                AccessKind.FETCH, 0x5123L), true);
+        MachineOutcome o = machine.access(
+                query(PagingMode.LEVEL4, fourLevel(0x9_ABCD_E000L | 0x7), 0x10000L, 3, AccessKind.FETCH, 0x5123L),
+                true);
         assertFalse(o.fault().isPresent(), () -> o.toString());
         assertEquals(Optional.of(0x9_ABCD_E123L), o.physical());
     }
@@ -138,14 +160,46 @@ class QemuMachineTest {
     @Test
     void supervisorKeysBlockSupervisorReads() {
         Assumptions.assumeTrue(machine.features().pks(), "QEMU's CPU model has no PKS");
-        MachineOutcome o = machine.access(new MachineQuery(PagingMode.LEVEL4, 0x10000L, true, false, true, false, false,
-                false, 0, true, 0x4, false, 0, AccessKind.READ, 0x5123L, fourLevel(0x200000L | 0x3 | 1L << 59)), false);
+        MachineOutcome o = machine.access(
+                new MachineQuery(
+                        PagingMode.LEVEL4,
+                        0x10000L,
+                        true,
+                        false,
+                        true,
+                        false,
+                        false,
+                        false,
+                        0,
+                        true,
+                        0x4,
+                        false,
+                        0,
+                        AccessKind.READ,
+                        0x5123L,
+                        fourLevel(0x200000L | 0x3 | 1L << 59)),
+                false);
         assertEquals(Optional.of(0x21L), o.fault().orElseThrow().errorCode());
     }
 
     private static MachineQuery implicitRead(long leaf, boolean smap, boolean ac) {
-        return new MachineQuery(PagingMode.LEVEL4, 0x10000L, true, false, true, false, smap, false, 0, false, 0, ac, 0,
-                AccessKind.IMPLICIT_READ, 0x5120L, fourLevel(leaf));
+        return new MachineQuery(
+                PagingMode.LEVEL4,
+                0x10000L,
+                true,
+                false,
+                true,
+                false,
+                smap,
+                false,
+                0,
+                false,
+                0,
+                ac,
+                0,
+                AccessKind.IMPLICIT_READ,
+                0x5120L,
+                fourLevel(leaf));
     }
 
     @Test

@@ -33,7 +33,8 @@ public final class ReferenceAdapter implements ConformanceAdapter {
     private static String buildVersion() {
         try (InputStream in = ReferenceAdapter.class.getResourceAsStream("version.txt")) {
             if (in == null) {
-                throw new IllegalStateException("version.txt is missing beside ReferenceAdapter: the build did not copy it");
+                throw new IllegalStateException(
+                        "version.txt is missing beside ReferenceAdapter: the build did not copy it");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
@@ -53,8 +54,16 @@ public final class ReferenceAdapter implements ConformanceAdapter {
 
     @Override
     public Set<Profile> profiles() {
-        return EnumSet.of(Profile.PGM_MODES, Profile.PGM, Profile.PGM_INTROSPECTION, Profile.X86_PAGING, Profile.X86_PDPTE_REGISTERS,
-                Profile.GMM, Profile.GMM_INTROSPECTION, Profile.MONITOR, Profile.LARGE_PAGES,
+        return EnumSet.of(
+                Profile.PGM_MODES,
+                Profile.PGM,
+                Profile.PGM_INTROSPECTION,
+                Profile.X86_PAGING,
+                Profile.X86_PDPTE_REGISTERS,
+                Profile.GMM,
+                Profile.GMM_INTROSPECTION,
+                Profile.MONITOR,
+                Profile.LARGE_PAGES,
                 Profile.LARGE_PAGES_INTROSPECTION);
     }
 

@@ -33,8 +33,8 @@ final class ReferenceGmm implements GmmFactory {
 
     @Override
     public GlobalMemory create(GmmEdition edition, GmmOptions options) {
-        return new Instance(new GlobalMemoryManager(edition, options.hostPages(), options.legacyMode(),
-                options.nonContiguous()));
+        return new Instance(
+                new GlobalMemoryManager(edition, options.hostPages(), options.legacyMode(), options.nonContiguous()));
     }
 
     private static final class Instance implements GlobalMemory, GmmIntrospection {

@@ -7,8 +7,7 @@ package org.gmck.reference.gmm;
  */
 final class AllocationOrder {
 
-    private AllocationOrder() {
-    }
+    private AllocationOrder() {}
 
     static Chunk pick(FreeSet set, int vm, boolean legacy) {
         Chunk own = scan(set, vm, true);

@@ -68,8 +68,8 @@ public final class GlobalMemoryManager {
      * @param legacyMode    legacy mode asked for: chunks come only from VMs seeding them; no sharing
      * @param nonContiguous what the host answers to the probe at initialisation
      */
-    public GlobalMemoryManager(GmmEdition edition, long hostPages, boolean legacyMode,
-            NonContiguousAllocation nonContiguous) {
+    public GlobalMemoryManager(
+            GmmEdition edition, long hostPages, boolean legacyMode, NonContiguousAllocation nonContiguous) {
         this.geometry = ChunkGeometry.of(edition);
         this.pool = new ChunkPool(geometry, hostPages);
         this.legacy = legacyMode || nonContiguous == NonContiguousAllocation.NOT_SUPPORTED;
@@ -165,8 +165,9 @@ public final class GlobalMemoryManager {
             }
         }
         if (policy == OcPolicy.NO_OC && committed > hostPages) {
-            throw reject(GmmStatus.VERR_GMM_MEMORY_RESERVATION_DECLINED, "NO_OC reservations of " + committed
-                    + " pages exceed the host's " + hostPages);
+            throw reject(
+                    GmmStatus.VERR_GMM_MEMORY_RESERVATION_DECLINED,
+                    "NO_OC reservations of " + committed + " pages exceed the host's " + hostPages);
         }
     }
 
@@ -200,7 +201,8 @@ public final class GlobalMemoryManager {
                 throw reject(GmmStatus.VERR_GMM_SEED_ME, "legacy mode: VM " + vm + " must seed another chunk");
             }
         } else if (pool.privateSet.freePages() + pool.chunksLeft() * geometry.pagesPerChunk() < count) {
-            throw reject(GmmStatus.VERR_GMM_HIT_GLOBAL_LIMIT, "the host memory limit does not cover " + count + " pages");
+            throw reject(
+                    GmmStatus.VERR_GMM_HIT_GLOBAL_LIMIT, "the host memory limit does not cover " + count + " pages");
         }
         // Everything that can run out is got before the first page changes: the memory of every chunk the
         // request needs beyond the free pages already held, and the list of results.
@@ -255,22 +257,24 @@ public final class GlobalMemoryManager {
             checkPageId(id);
         }
         if (data.allocated[account.ordinal()] < count) {
-            throw reject(GmmStatus.VERR_GMM_ATTEMPT_TO_FREE_TOO_MUCH, "VM " + vm + " has only "
-                    + data.allocated[account.ordinal()] + " " + account + " pages");
+            throw reject(
+                    GmmStatus.VERR_GMM_ATTEMPT_TO_FREE_TOO_MUCH,
+                    "VM " + vm + " has only " + data.allocated[account.ordinal()] + " " + account + " pages");
         }
         Set<Long> seen = new HashSet<>();
         for (Long id : pageIds) {
             long word = existingPage(id);
             if (GmmPage.state(word) == GmmPage.STATE_FREE || !seen.add(id)) {
-                throw reject(GmmStatus.VERR_GMM_PAGE_ALREADY_FREE, "page 0x" + Long.toHexString(id)
-                        + " is already free");
+                throw reject(
+                        GmmStatus.VERR_GMM_PAGE_ALREADY_FREE, "page 0x" + Long.toHexString(id) + " is already free");
             }
             if (GmmPage.state(word) == GmmPage.STATE_SHARED) {
                 throw reject(GmmStatus.VERR_GMM_PAGE_NOT_PRIVATE, "page 0x" + Long.toHexString(id) + " is shared");
             }
             if (GmmPage.vmHandle(word) != vm) {
-                throw reject(GmmStatus.VERR_GMM_NOT_PAGE_OWNER, "page 0x" + Long.toHexString(id) + " belongs to VM "
-                        + GmmPage.vmHandle(word));
+                throw reject(
+                        GmmStatus.VERR_GMM_NOT_PAGE_OWNER,
+                        "page 0x" + Long.toHexString(id) + " belongs to VM " + GmmPage.vmHandle(word));
             }
         }
         for (Long id : pageIds) {
@@ -337,8 +341,9 @@ public final class GlobalMemoryManager {
         }
         checkAccountLimit(data, Account.BASE, 1);
         if (GmmPage.refs(word) >= GmmPage.MAX_16) {
-            throw reject(GmmStatus.VERR_OUT_OF_RANGE, "the reference count of 0x" + Long.toHexString(sharedPageId)
-                    + " is full");
+            throw reject(
+                    GmmStatus.VERR_OUT_OF_RANGE,
+                    "the reference count of 0x" + Long.toHexString(sharedPageId) + " is full");
         }
         Chunk chunk = pool.find(geometry.chunkOf(sharedPageId));
         int index = geometry.indexOf(sharedPageId);
@@ -358,8 +363,9 @@ public final class GlobalMemoryManager {
         checkShared(word, sharedPageId);
         Long held = data.sharedRefs.get(sharedPageId);
         if (held == null) {
-            throw reject(GmmStatus.VERR_GMM_NOT_PAGE_OWNER, "VM " + vm + " holds no reference to 0x"
-                    + Long.toHexString(sharedPageId));
+            throw reject(
+                    GmmStatus.VERR_GMM_NOT_PAGE_OWNER,
+                    "VM " + vm + " holds no reference to 0x" + Long.toHexString(sharedPageId));
         }
         if (held == 1) {
             data.sharedRefs.remove(sharedPageId);
@@ -398,12 +404,13 @@ public final class GlobalMemoryManager {
             throw reject(GmmStatus.VERR_GMM_PAGE_ALREADY_FREE, "page 0x" + Long.toHexString(pageId) + " is free");
         }
         if (state == GmmPage.STATE_SHARED) {
-            throw reject(GmmStatus.VERR_GMM_PAGE_NOT_PRIVATE, "page 0x" + Long.toHexString(pageId)
-                    + " is already shared");
+            throw reject(
+                    GmmStatus.VERR_GMM_PAGE_NOT_PRIVATE, "page 0x" + Long.toHexString(pageId) + " is already shared");
         }
         if (GmmPage.vmHandle(word) != vm) {
-            throw reject(GmmStatus.VERR_GMM_NOT_PAGE_OWNER, "page 0x" + Long.toHexString(pageId) + " belongs to VM "
-                    + GmmPage.vmHandle(word));
+            throw reject(
+                    GmmStatus.VERR_GMM_NOT_PAGE_OWNER,
+                    "page 0x" + Long.toHexString(pageId) + " belongs to VM " + GmmPage.vmHandle(word));
         }
     }
 
@@ -524,8 +531,15 @@ public final class GlobalMemoryManager {
             reserved += data.reservedTotal();
             registered += data.hasReservation() ? 1 : 0;
         }
-        return new GmmStatistics(pool.count(), allocatedPages, sharedPages, duplicatePages, pool.freePages(),
-                reserved, registered, leftBehindSharedPages);
+        return new GmmStatistics(
+                pool.count(),
+                allocatedPages,
+                sharedPages,
+                duplicatePages,
+                pool.freePages(),
+                reserved,
+                registered,
+                leftBehindSharedPages);
     }
 
     // ---------------------------------------------------------------- internals, for introspection
@@ -607,23 +621,28 @@ public final class GlobalMemoryManager {
 
     private void checkGlobalLimit(long count) {
         if (count > pool.maxPages() - allocatedPages) {
-            throw reject(GmmStatus.VERR_GMM_HIT_GLOBAL_LIMIT, count + " more pages, with " + allocatedPages
-                    + " allocated, exceed the host's " + pool.maxPages());
+            throw reject(
+                    GmmStatus.VERR_GMM_HIT_GLOBAL_LIMIT,
+                    count + " more pages, with " + allocatedPages + " allocated, exceed the host's " + pool.maxPages());
         }
     }
 
     private static void checkAccountLimit(VmData data, Account account, long count) {
         int a = account.ordinal();
         if (count > data.reserved[a] - data.allocated[a]) {
-            throw reject(GmmStatus.VERR_GMM_HIT_VM_ACCOUNT_LIMIT, account + ": " + data.allocated[a] + " + " + count
-                    + " exceeds the reservation of " + data.reserved[a]);
+            throw reject(
+                    GmmStatus.VERR_GMM_HIT_VM_ACCOUNT_LIMIT,
+                    account + ": " + data.allocated[a] + " + " + count + " exceeds the reservation of "
+                            + data.reserved[a]);
         }
     }
 
     private void checkPageId(Long pageId) {
         if (pageId == null || pageId < 0 || pageId > geometry.pageIdLast()) {
-            throw reject(GmmStatus.VERR_INVALID_PARAMETER, "page id " + pageId + " is beyond the last page id "
-                    + "0x" + Long.toHexString(geometry.pageIdLast()));
+            throw reject(
+                    GmmStatus.VERR_INVALID_PARAMETER,
+                    "page id " + pageId + " is beyond the last page id " + "0x"
+                            + Long.toHexString(geometry.pageIdLast()));
         }
     }
 
@@ -655,8 +674,8 @@ public final class GlobalMemoryManager {
     }
 
     private static ChunkInfo describe(Chunk chunk) {
-        return new ChunkInfo(chunk.id, chunk.free, chunk.privateCount, chunk.sharedCount, chunk.affinity,
-                chunk.dedicatedShared);
+        return new ChunkInfo(
+                chunk.id, chunk.free, chunk.privateCount, chunk.sharedCount, chunk.affinity, chunk.dedicatedShared);
     }
 
     private static RejectedException reject(GmmStatus status, String message) {

@@ -30,8 +30,7 @@ public final class GmmPage {
     private static final int HIGH_SHIFT = 32;
     private static final long ZEROED_BIT = 1L << 61;
 
-    private GmmPage() {
-    }
+    private GmmPage() {}
 
     public static int state(long word) {
         return (int) (word >>> STATE_SHIFT);

@@ -19,8 +19,7 @@ public final class PageLayouts {
     private static final int HANDLE_MAX_32 = 0x7F;
     private static final long REFS_MAX_32 = (1L << 30) - 1;
 
-    private PageLayouts() {
-    }
+    private PageLayouts() {}
 
     public static long encode(GmmPageLayout layout, GmmPageFields fields) {
         return layout == GmmPageLayout.BITS64 ? encode64(fields) : encode32(fields);
@@ -93,14 +92,15 @@ public final class PageLayouts {
 
     private static void fits(long value, long max, String field) {
         if (value < 0 || value > max) {
-            throw new RejectedException(GmmStatus.VERR_OUT_OF_RANGE, field + " " + value + " does not fit (max " + max + ")");
+            throw new RejectedException(
+                    GmmStatus.VERR_OUT_OF_RANGE, field + " " + value + " does not fit (max " + max + ")");
         }
     }
 
     private static void expectState(boolean consistent, GmmPageFields fields) {
         if (!consistent) {
-            throw new RejectedException(GmmStatus.VERR_INVALID_PARAMETER, "state " + fields.state()
-                    + " does not belong to " + fields);
+            throw new RejectedException(
+                    GmmStatus.VERR_INVALID_PARAMETER, "state " + fields.state() + " does not belong to " + fields);
         }
     }
 }

@@ -12,11 +12,9 @@ import org.gmck.spi.gmm.ChunkRepair;
 final class VmCleanup {
 
     /** What the scan did. */
-    record Result(long freed, List<ChunkRepair> repairs) {
-    }
+    record Result(long freed, List<ChunkRepair> repairs) {}
 
-    private VmCleanup() {
-    }
+    private VmCleanup() {}
 
     static Result freePrivatePages(ChunkPool pool, VmData vm) {
         long freed = 0;
@@ -48,8 +46,8 @@ final class VmCleanup {
                 }
             }
             if (chunk.free != free || chunk.privateCount != privatePages || chunk.sharedCount != shared) {
-                repairs.add(new ChunkRepair(chunk.id, chunk.free, free, chunk.privateCount, privatePages,
-                        chunk.sharedCount, shared));
+                repairs.add(new ChunkRepair(
+                        chunk.id, chunk.free, free, chunk.privateCount, privatePages, chunk.sharedCount, shared));
                 chunk.free = free;
                 chunk.privateCount = privatePages;
                 chunk.sharedCount = shared;

@@ -55,7 +55,16 @@ final class VmData {
     }
 
     VmInfo describe() {
-        return new VmInfo(policy, priority, reserved[0], reserved[1], reserved[2], allocated[0], allocated[1],
-                allocated[2], privatePages, sharedPages);
+        return new VmInfo(
+                policy,
+                priority,
+                reserved[0],
+                reserved[1],
+                reserved[2],
+                allocated[0],
+                allocated[1],
+                allocated[2],
+                privatePages,
+                sharedPages);
     }
 }

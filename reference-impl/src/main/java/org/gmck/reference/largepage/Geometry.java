@@ -13,8 +13,7 @@ final class Geometry {
     /** Guest-physical addresses are at most 52 bits wide. */
     static final long ADDRESS_LIMIT = 1L << 52;
 
-    private Geometry() {
-    }
+    private Geometry() {}
 
     static long pageBase(long address) {
         return address & ~PAGE_OFFSET_MASK;

@@ -13,8 +13,7 @@ import org.gmck.spi.largepage.MemorySlot;
  */
 final class GuestMemoryPlanner {
 
-    private GuestMemoryPlanner() {
-    }
+    private GuestMemoryPlanner() {}
 
     /** The pieces of the range, in order; host bases are filled in by {@link #place}. */
     static List<Piece> split(long guestBase, long size, boolean backWithLargePages) {
@@ -42,6 +41,5 @@ final class GuestMemoryPlanner {
     }
 
     /** A guest range and the host backing it should get. */
-    record Piece(long guestBase, long size, HostBacking backing) {
-    }
+    record Piece(long guestBase, long size, HostBacking backing) {}
 }

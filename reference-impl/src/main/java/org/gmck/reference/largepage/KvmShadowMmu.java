@@ -152,8 +152,8 @@ public final class KvmShadowMmu implements ShadowMmu {
     @Override
     public LargeMappingDecision mapNestedFrame(long gpa) {
         if (!options.nestedPaging()) {
-            throw new RejectedException(LargePageStatus.WRONG_PAGING_MODE,
-                    "a shadow-paging MMU has no nested page table");
+            throw new RejectedException(
+                    LargePageStatus.WRONG_PAGING_MODE, "a shadow-paging MMU has no nested page table");
         }
         return map(gpa, gpa);
     }
@@ -185,7 +185,8 @@ public final class KvmShadowMmu implements ShadowMmu {
 
     private void requireShadowPaging(String what) {
         if (options.nestedPaging()) {
-            throw new RejectedException(LargePageStatus.WRONG_PAGING_MODE,
+            throw new RejectedException(
+                    LargePageStatus.WRONG_PAGING_MODE,
                     "cannot " + what + " under nested paging: guest tables are not write-protected there");
         }
     }

@@ -12,8 +12,7 @@ import org.gmck.spi.largepage.LargePageStatus;
  */
 final class LargeMappingPolicy {
 
-    private LargeMappingPolicy() {
-    }
+    private LargeMappingPolicy() {}
 
     /**
      * @param honourWriteProtection false under nested paging, where guest tables are never write-protected
@@ -22,7 +21,8 @@ final class LargeMappingPolicy {
     static LargeMappingDecision decide(SlotTable slots, long frameGpa, boolean honourWriteProtection) {
         requireFrameAligned("guest-physical", frameGpa);
         if (!slots.covers(frameGpa)) {
-            throw new RejectedException(LargePageStatus.NO_SLOT,
+            throw new RejectedException(
+                    LargePageStatus.NO_SLOT,
                     String.format("part of the 2 MB frame at %#x lies in no memory slot", frameGpa));
         }
         Slot slot = slots.require(frameGpa);
@@ -43,7 +43,8 @@ final class LargeMappingPolicy {
 
     static void requireFrameAligned(String what, long address) {
         if (!Geometry.frameAligned(address)) {
-            throw new RejectedException(LargePageStatus.MISALIGNED_LARGE_MAPPING,
+            throw new RejectedException(
+                    LargePageStatus.MISALIGNED_LARGE_MAPPING,
                     String.format("the %s address %#x of a 2 MB mapping is not 2 MB aligned", what, address));
         }
     }

@@ -20,6 +20,7 @@ final class ShadowPageTables {
     private final Map<Long, Long> largeEntries = new HashMap<>();
     /** 4 KB tables: translated 2 MB frame to 512 entries (guest-physical page and writable bit). */
     private final Map<Long, long[]> tables = new HashMap<>();
+
     private final ReverseMaps rmaps;
 
     ShadowPageTables(ReverseMaps rmaps) {
@@ -67,8 +68,8 @@ final class ShadowPageTables {
             return Optional.empty();
         }
         long entry = table[index(address)];
-        return Optional.of(new ShadowEntry(Geometry.pageBase(address), entry & ADDRESS_MASK, MappingSize.SMALL_4K,
-                (entry & WRITABLE) != 0));
+        return Optional.of(new ShadowEntry(
+                Geometry.pageBase(address), entry & ADDRESS_MASK, MappingSize.SMALL_4K, (entry & WRITABLE) != 0));
     }
 
     private void unmap(long address) {

@@ -4,8 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.gmck.spi.common.RejectedException;
-import org.gmck.spi.largepage.CounterEncoding;
 import org.gmck.spi.largepage.CounterArray;
+import org.gmck.spi.largepage.CounterEncoding;
 import org.gmck.spi.largepage.HostBacking;
 import org.gmck.spi.largepage.LargePageStatus;
 import org.gmck.spi.largepage.MemorySlot;
@@ -64,7 +64,8 @@ final class Slot {
     int writeProtectCount(long gpa) {
         long frame = Geometry.frameBase(gpa);
         if (!counts(frame)) {
-            throw new RejectedException(LargePageStatus.NO_SLOT,
+            throw new RejectedException(
+                    LargePageStatus.NO_SLOT,
                     String.format("the 2 MB frame at %#x has no counter in the slot at %#x", frame, spec.guestBase()));
         }
         return counters.count(frameIndex(frame));
@@ -99,13 +100,16 @@ final class Slot {
         long frame = Geometry.frameBase(gpa);
         boolean counted = counts(frame);
         if (counted && counters.count(frameIndex(frame)) == 0) {
-            throw new RejectedException(LargePageStatus.WRITE_PROTECT_COUNT_UNDERFLOW, String.format(
-                    "the counter of the 2 MB frame at %#x already says no page is write-protected", frame));
+            throw new RejectedException(
+                    LargePageStatus.WRITE_PROTECT_COUNT_UNDERFLOW,
+                    String.format(
+                            "the counter of the 2 MB frame at %#x already says no page is write-protected", frame));
         }
         long page = pageIndex(gpa);
         int count = shadows.getOrDefault(page, 0);
         if (count == 0) {
-            throw new RejectedException(LargePageStatus.PAGE_NOT_SHADOWED,
+            throw new RejectedException(
+                    LargePageStatus.PAGE_NOT_SHADOWED,
                     String.format("no page table is shadowed in the page at %#x", Geometry.pageBase(gpa)));
         }
         if (counted) {

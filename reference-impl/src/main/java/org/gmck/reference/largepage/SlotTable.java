@@ -32,7 +32,8 @@ final class SlotTable {
         if (spec.size() <= 0) {
             throw refused(LargePageStatus.SLOT_EMPTY, spec, "holds no memory");
         }
-        if (!Geometry.pageAligned(spec.guestBase()) || !Geometry.pageAligned(spec.size())
+        if (!Geometry.pageAligned(spec.guestBase())
+                || !Geometry.pageAligned(spec.size())
                 || !Geometry.pageAligned(spec.hostBase())) {
             throw refused(LargePageStatus.SLOT_MISALIGNED, spec, "must have a guest base, size and host base in 4 KB");
         }
@@ -49,8 +50,10 @@ final class SlotTable {
         slots.values().forEach(s -> others.add(s.spec()));
         for (MemorySlot other : others) {
             if (spec.guestBase() < other.guestEnd() && other.guestBase() < spec.guestEnd()) {
-                throw refused(LargePageStatus.SLOT_OVERLAP, spec, String.format("overlaps the slot [%#x, %#x)",
-                        other.guestBase(), other.guestEnd()));
+                throw refused(
+                        LargePageStatus.SLOT_OVERLAP,
+                        spec,
+                        String.format("overlaps the slot [%#x, %#x)", other.guestBase(), other.guestEnd()));
             }
         }
         if (spec.size() > MAX_SLOT_BYTES) {
@@ -69,15 +72,17 @@ final class SlotTable {
     }
 
     Slot require(long gpa) {
-        return find(gpa).orElseThrow(() -> new RejectedException(LargePageStatus.NO_SLOT,
-                String.format("guest-physical address %#x lies in no memory slot", gpa)));
+        return find(gpa)
+                .orElseThrow(() -> new RejectedException(
+                        LargePageStatus.NO_SLOT,
+                        String.format("guest-physical address %#x lies in no memory slot", gpa)));
     }
 
     Slot startingAt(long guestBase) {
         Slot slot = slots.get(guestBase);
         if (slot == null) {
-            throw new RejectedException(LargePageStatus.NO_SLOT,
-                    String.format("no memory slot starts at %#x", guestBase));
+            throw new RejectedException(
+                    LargePageStatus.NO_SLOT, String.format("no memory slot starts at %#x", guestBase));
         }
         return slot;
     }
@@ -112,7 +117,10 @@ final class SlotTable {
     }
 
     private static RejectedException refused(LargePageStatus status, MemorySlot spec, String why) {
-        return new RejectedException(status, String.format("the slot [%#x, +%#x) at host %#x on %s %s",
-                spec.guestBase(), spec.size(), spec.hostBase(), spec.backing(), why));
+        return new RejectedException(
+                status,
+                String.format(
+                        "the slot [%#x, +%#x) at host %#x on %s %s",
+                        spec.guestBase(), spec.size(), spec.hostBase(), spec.backing(), why));
     }
 }

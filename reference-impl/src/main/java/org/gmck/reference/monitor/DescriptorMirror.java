@@ -27,8 +27,7 @@ final class DescriptorMirror {
     private static final long CALL_GATE_32 = 0xC;
     private static final int GUEST_KERNEL_RING = 1;
 
-    private DescriptorMirror() {
-    }
+    private DescriptorMirror() {}
 
     /** The monitor's GDT for a guest GDT: the guest's slots, then the monitor's entries. */
     static List<Long> gdt(List<Long> guest) {
@@ -46,8 +45,9 @@ final class DescriptorMirror {
 
     private static void check(List<Long> guest, int max) {
         if (guest == null || guest.size() > max) {
-            throw new RejectedException(MonitorStatus.TOO_MANY_DESCRIPTORS, String.format(
-                    "a descriptor table holds at most %d guest entries here", max));
+            throw new RejectedException(
+                    MonitorStatus.TOO_MANY_DESCRIPTORS,
+                    String.format("a descriptor table holds at most %d guest entries here", max));
         }
     }
 

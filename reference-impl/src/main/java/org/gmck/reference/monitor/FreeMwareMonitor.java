@@ -29,6 +29,7 @@ final class FreeMwareMonitor implements Monitor {
     private final Map<Long, long[]> guestTables = new HashMap<>();
     /** The monitor's tables: linear page to the guest page it is mapped for. */
     private final Map<Long, Integer> monitorTables = new HashMap<>();
+
     private final TreeSet<Long> locked = new TreeSet<>();
     private final List<MonitorEvent> events = new ArrayList<>();
     private List<Long> gdt = DescriptorMirror.gdt(List.of());
@@ -52,8 +53,9 @@ final class FreeMwareMonitor implements Monitor {
     public void guestMap(long linear, long guestPage, boolean writable, boolean user) {
         checkAligned(linear);
         if (guestPage < 0 || guestPage >= frames.size()) {
-            throw new RejectedException(MonitorStatus.INVALID_GUEST_PAGE, String.format(
-                    "guest page %d is outside the guest's %d pages", guestPage, frames.size()));
+            throw new RejectedException(
+                    MonitorStatus.INVALID_GUEST_PAGE,
+                    String.format("guest page %d is outside the guest's %d pages", guestPage, frames.size()));
         }
         long[] old = guestTables.put(linear, new long[] {guestPage, writable ? 1 : 0, user ? 1 : 0});
         if (old != null && old[0] == guestPage) {
@@ -239,8 +241,8 @@ final class FreeMwareMonitor implements Monitor {
 
     private static void checkAligned(long linear) {
         if ((linear & PAGE_MASK) != 0) {
-            throw new RejectedException(MonitorStatus.MISALIGNED_ADDRESS,
-                    String.format("%#x is not the start of a page", linear));
+            throw new RejectedException(
+                    MonitorStatus.MISALIGNED_ADDRESS, String.format("%#x is not the start of a page", linear));
         }
     }
 }

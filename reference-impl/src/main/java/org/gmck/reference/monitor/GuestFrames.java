@@ -17,6 +17,7 @@ final class GuestFrames {
     private final int size;
     /** Keyed by guest page number as a long, so that a number beyond the guest finds nothing. */
     private final Map<Long, Long> hostPage = new HashMap<>();
+
     private final Map<Integer, Integer> mappings = new HashMap<>();
     /** The resident guest pages, least recently used first. */
     private final LinkedHashSet<Integer> residentByUse = new LinkedHashSet<>();

@@ -28,8 +28,11 @@ final class PageArray {
         Set<Long> seen = new HashSet<>();
         for (Long page : hostPages) {
             if (page == null || (page & 0xFFF) != 0 || page >>> PHYSICAL_ADDRESS_BITS != 0 || !seen.add(page)) {
-                throw new RejectedException(MonitorStatus.INVALID_HOST_PAGE, String.format(
-                        "host page %s is missing, misaligned, beyond any physical address or given twice", page));
+                throw new RejectedException(
+                        MonitorStatus.INVALID_HOST_PAGE,
+                        String.format(
+                                "host page %s is missing, misaligned, beyond any physical address or given twice",
+                                page));
             }
         }
         free.addAll(hostPages);

@@ -21,8 +21,7 @@ public final class Cr3Rules {
     static final long AMD64_ADDRESS_MASK = 0x000F_FFFF_FFFF_F000L;
     static final long AMD64_RESERVED_MASK = 0xFFF0_0000_0000_0000L;
 
-    private Cr3Rules() {
-    }
+    private Cr3Rules() {}
 
     /** The CR3 value PGM loads to put a top-level table of {@code mode} at {@code table}. */
     public static long cr3For(PagingMode mode, long table) {
@@ -49,8 +48,8 @@ public final class Cr3Rules {
         }
         if (mode.longMode()) {
             if ((cr3 & AMD64_RESERVED_MASK) != 0) {
-                throw new RejectedException(ModeStatus.RESERVED_BITS_SET,
-                        String.format("long-mode CR3 %#x has bits 63:52 set", cr3));
+                throw new RejectedException(
+                        ModeStatus.RESERVED_BITS_SET, String.format("long-mode CR3 %#x has bits 63:52 set", cr3));
             }
             return cr3 & AMD64_ADDRESS_MASK;
         }
@@ -59,12 +58,16 @@ public final class Cr3Rules {
 
     private static long checked(long table, long alignment, long limit, PagingMode mode) {
         if ((table & alignment) != 0) {
-            throw new RejectedException(ModeStatus.MISALIGNED_CR3, String.format(
-                    "%#x is not aligned as a %s top-level table must be (low bits %#x clear)", table, mode, alignment));
+            throw new RejectedException(
+                    ModeStatus.MISALIGNED_CR3,
+                    String.format(
+                            "%#x is not aligned as a %s top-level table must be (low bits %#x clear)",
+                            table, mode, alignment));
         }
         if (table < 0 || table >= limit) {
-            throw new RejectedException(ModeStatus.CR3_OUT_OF_RANGE, String.format(
-                    "%#x is not below %#x, the limit of a %s CR3", table, limit, mode));
+            throw new RejectedException(
+                    ModeStatus.CR3_OUT_OF_RANGE,
+                    String.format("%#x is not below %#x, the limit of a %s CR3", table, limit, mode));
         }
         return table;
     }

@@ -8,8 +8,7 @@ import org.gmck.spi.pgm.ModeStatus;
 /** Derives the guest paging mode from CR0, CR4 and EFER, refusing combinations no CPU can be in. */
 public final class GuestModeDecoder {
 
-    private GuestModeDecoder() {
-    }
+    private GuestModeDecoder() {}
 
     public static GuestMode decode(ControlRegisters r) {
         checkConsistent(r);
@@ -36,7 +35,8 @@ public final class GuestModeDecoder {
             throw inconsistent("CR0.PG and EFER.LME are set while CR4.PAE is clear: long mode needs PAE");
         }
         if (r.lma() != (r.pg() && r.lme())) {
-            throw inconsistent("EFER.LMA disagrees with CR0.PG and EFER.LME: the CPU sets LMA exactly when both are set");
+            throw inconsistent(
+                    "EFER.LMA disagrees with CR0.PG and EFER.LME: the CPU sets LMA exactly when both are set");
         }
     }
 

@@ -26,8 +26,7 @@ final class PdpeBits {
     /** Legacy PAE must-be-zero bits: 1, 2, 5, 6, 7, 8 and 52-63. */
     static final long LEGACY_MBZ = 0xFFF0_0000_0000_01E6L;
 
-    private PdpeBits() {
-    }
+    private PdpeBits() {}
 
     static long checkGuestPdpe(GuestMode mode, long pdpe) {
         if (Objects.requireNonNullElse(mode, GuestMode.INVALID) == GuestMode.INVALID) {
@@ -41,8 +40,9 @@ final class PdpeBits {
         }
         long reserved = mode.legacyPae() ? LEGACY_MBZ : (mode == GuestMode.AMD64 ? NX : 0);
         if ((pdpe & reserved) != 0) {
-            throw new RejectedException(ModeStatus.RESERVED_BITS_SET, String.format(
-                    "PDPE %#x has must-be-zero bits set in %s mode (mask %#x)", pdpe, mode, reserved));
+            throw new RejectedException(
+                    ModeStatus.RESERVED_BITS_SET,
+                    String.format("PDPE %#x has must-be-zero bits set in %s mode (mask %#x)", pdpe, mode, reserved));
         }
         return pdpe;
     }

@@ -55,8 +55,12 @@ final class PgmShadowContext implements ShadowContext {
 
     @Override
     public List<Long> presentShadowPdpes() {
-        return shadow == PagingMode.BIT32 ? List.of()
-                : Arrays.stream(pdpt).filter(pdpe -> (pdpe & PdpeBits.PRESENT) != 0).boxed().toList();
+        return shadow == PagingMode.BIT32
+                ? List.of()
+                : Arrays.stream(pdpt)
+                        .filter(pdpe -> (pdpe & PdpeBits.PRESENT) != 0)
+                        .boxed()
+                        .toList();
     }
 
     @Override

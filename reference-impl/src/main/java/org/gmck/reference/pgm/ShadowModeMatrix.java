@@ -37,8 +37,7 @@ public final class ShadowModeMatrix {
         ROWS.put(GuestMode.AMD64_NX, amd64Row);
     }
 
-    private ShadowModeMatrix() {
-    }
+    private ShadowModeMatrix() {}
 
     public static PagingMode shadowMode(PagingMode host, GuestMode guest) {
         PagingMode[] row = ROWS.get(guest);
@@ -65,8 +64,8 @@ public final class ShadowModeMatrix {
             case AMD64:
                 return 2;
             default:
-                throw new RejectedException(ModeStatus.INVALID_MODE, "host paging mode " + host + " is not a paging mode");
+                throw new RejectedException(
+                        ModeStatus.INVALID_MODE, "host paging mode " + host + " is not a paging mode");
         }
     }
-
 }

@@ -12,8 +12,7 @@ import org.gmck.spi.x86.Rights;
  */
 final class AccessControl {
 
-    private AccessControl() {
-    }
+    private AccessControl() {}
 
     /** What the checks found: whether the access is refused, and whether a protection key took part. */
     record Verdict(boolean refused, boolean keyRefused) {
@@ -26,8 +25,8 @@ final class AccessControl {
         }
     }
 
-    static Verdict check(Rights rights, AccessKind kind, Privilege privilege, PagingState state, boolean ac,
-            int pkru, int pkrs) {
+    static Verdict check(
+            Rights rights, AccessKind kind, Privilege privilege, PagingState state, boolean ac, int pkru, int pkrs) {
         boolean user = privilege == Privilege.USER;
         boolean userPage = rights.user();
         if (kind == AccessKind.FETCH) {
@@ -39,15 +38,17 @@ final class AccessControl {
         boolean write = kind == AccessKind.WRITE;
         boolean refused = (user && !userPage)
                 || (write && !rights.writable() && (user || state.wp()))
-                || (!user && userPage && state.cr4(ControlRegisters.CR4_SMAP)
+                || (!user
+                        && userPage
+                        && state.cr4(ControlRegisters.CR4_SMAP)
                         && (privilege == Privilege.IMPLICIT_SUPERVISOR || !ac));
         boolean keyRefused = keyRefuses(rights, write, user, state, pkru, pkrs);
         return Verdict.of(refused, keyRefused);
     }
 
     /** PKRU guards user-mode addresses under CR4.PKE, PKRS supervisor-mode addresses under CR4.PKS. */
-    private static boolean keyRefuses(Rights rights, boolean write, boolean user, PagingState state, int pkru,
-            int pkrs) {
+    private static boolean keyRefuses(
+            Rights rights, boolean write, boolean user, PagingState state, int pkru, int pkrs) {
         if (!state.ia32e()) {
             return false;
         }

@@ -17,92 +17,210 @@ import org.gmck.spi.x86.PageSize;
  */
 enum EntryFormat {
     /** 32-bit paging: PDE that references a page table (Table 4-5). */
-    PDE32_TABLE(PageSize.UNPAGED, List.of(
-            new BitField("P", 0), new BitField("R/W", 1), new BitField("U/S", 2), new BitField("PWT", 3),
-            new BitField("PCD", 4), new BitField("A", 5), new BitField("ignored", 6, 6, IGNORED),
-            new BitField("PS", 7), new BitField("ignored", 11, 8, IGNORED),
-            new BitField("page table", 31, 12, ADDRESS))),
+    PDE32_TABLE(
+            PageSize.UNPAGED,
+            List.of(
+                    new BitField("P", 0),
+                    new BitField("R/W", 1),
+                    new BitField("U/S", 2),
+                    new BitField("PWT", 3),
+                    new BitField("PCD", 4),
+                    new BitField("A", 5),
+                    new BitField("ignored", 6, 6, IGNORED),
+                    new BitField("PS", 7),
+                    new BitField("ignored", 11, 8, IGNORED),
+                    new BitField("page table", 31, 12, ADDRESS))),
     /** 32-bit paging: PDE that maps a 4 MiB page (Table 4-4). */
-    PDE32_4M(PageSize.SIZE_4M, List.of(
-            new BitField("P", 0), new BitField("R/W", 1), new BitField("U/S", 2), new BitField("PWT", 3),
-            new BitField("PCD", 4), new BitField("A", 5), new BitField("D", 6), new BitField("PS", 7),
-            new BitField("G", 8), new BitField("ignored", 11, 9, IGNORED), new BitField("PAT", 12),
-            new BitField("PSE-36 address", 21, 13, PSE36_ADDRESS), new BitField("page frame", 31, 22, ADDRESS))),
+    PDE32_4M(
+            PageSize.SIZE_4M,
+            List.of(
+                    new BitField("P", 0),
+                    new BitField("R/W", 1),
+                    new BitField("U/S", 2),
+                    new BitField("PWT", 3),
+                    new BitField("PCD", 4),
+                    new BitField("A", 5),
+                    new BitField("D", 6),
+                    new BitField("PS", 7),
+                    new BitField("G", 8),
+                    new BitField("ignored", 11, 9, IGNORED),
+                    new BitField("PAT", 12),
+                    new BitField("PSE-36 address", 21, 13, PSE36_ADDRESS),
+                    new BitField("page frame", 31, 22, ADDRESS))),
     /** 32-bit paging: PTE that maps a 4 KiB page (Table 4-6). */
-    PTE32(PageSize.SIZE_4K, List.of(
-            new BitField("P", 0), new BitField("R/W", 1), new BitField("U/S", 2), new BitField("PWT", 3),
-            new BitField("PCD", 4), new BitField("A", 5), new BitField("D", 6), new BitField("PAT", 7),
-            new BitField("G", 8), new BitField("ignored", 11, 9, IGNORED),
-            new BitField("page frame", 31, 12, ADDRESS))),
+    PTE32(
+            PageSize.SIZE_4K,
+            List.of(
+                    new BitField("P", 0),
+                    new BitField("R/W", 1),
+                    new BitField("U/S", 2),
+                    new BitField("PWT", 3),
+                    new BitField("PCD", 4),
+                    new BitField("A", 5),
+                    new BitField("D", 6),
+                    new BitField("PAT", 7),
+                    new BitField("G", 8),
+                    new BitField("ignored", 11, 9, IGNORED),
+                    new BitField("page frame", 31, 12, ADDRESS))),
 
     /** PAE paging: a PDPTE register (Table 4-8). No R/W, U/S, A or XD. */
-    PDPTE_PAE(PageSize.UNPAGED, List.of(
-            new BitField("P", 0), new BitField("reserved", 2, 1, RESERVED), new BitField("PWT", 3),
-            new BitField("PCD", 4), new BitField("reserved", 8, 5, RESERVED),
-            new BitField("ignored", 11, 9, IGNORED), new BitField("page directory", 51, 12, ADDRESS),
-            new BitField("reserved", 63, 52, RESERVED))),
+    PDPTE_PAE(
+            PageSize.UNPAGED,
+            List.of(
+                    new BitField("P", 0),
+                    new BitField("reserved", 2, 1, RESERVED),
+                    new BitField("PWT", 3),
+                    new BitField("PCD", 4),
+                    new BitField("reserved", 8, 5, RESERVED),
+                    new BitField("ignored", 11, 9, IGNORED),
+                    new BitField("page directory", 51, 12, ADDRESS),
+                    new BitField("reserved", 63, 52, RESERVED))),
     /** PAE paging: PDE that references a page table (Table 4-10). */
-    PDE_PAE_TABLE(PageSize.UNPAGED, List.of(
-            new BitField("P", 0), new BitField("R/W", 1), new BitField("U/S", 2), new BitField("PWT", 3),
-            new BitField("PCD", 4), new BitField("A", 5), new BitField("ignored", 6, 6, IGNORED),
-            new BitField("PS", 7), new BitField("ignored", 11, 8, IGNORED),
-            new BitField("page table", 51, 12, ADDRESS), new BitField("reserved", 62, 52, RESERVED),
-            new BitField("XD", 63, 63, EXECUTE_DISABLE))),
+    PDE_PAE_TABLE(
+            PageSize.UNPAGED,
+            List.of(
+                    new BitField("P", 0),
+                    new BitField("R/W", 1),
+                    new BitField("U/S", 2),
+                    new BitField("PWT", 3),
+                    new BitField("PCD", 4),
+                    new BitField("A", 5),
+                    new BitField("ignored", 6, 6, IGNORED),
+                    new BitField("PS", 7),
+                    new BitField("ignored", 11, 8, IGNORED),
+                    new BitField("page table", 51, 12, ADDRESS),
+                    new BitField("reserved", 62, 52, RESERVED),
+                    new BitField("XD", 63, 63, EXECUTE_DISABLE))),
     /** PAE paging: PDE that maps a 2 MiB page (Table 4-9). */
-    PDE_PAE_2M(PageSize.SIZE_2M, List.of(
-            new BitField("P", 0), new BitField("R/W", 1), new BitField("U/S", 2), new BitField("PWT", 3),
-            new BitField("PCD", 4), new BitField("A", 5), new BitField("D", 6), new BitField("PS", 7),
-            new BitField("G", 8), new BitField("ignored", 11, 9, IGNORED), new BitField("PAT", 12),
-            new BitField("reserved", 20, 13, RESERVED), new BitField("page frame", 51, 21, ADDRESS),
-            new BitField("reserved", 62, 52, RESERVED), new BitField("XD", 63, 63, EXECUTE_DISABLE))),
+    PDE_PAE_2M(
+            PageSize.SIZE_2M,
+            List.of(
+                    new BitField("P", 0),
+                    new BitField("R/W", 1),
+                    new BitField("U/S", 2),
+                    new BitField("PWT", 3),
+                    new BitField("PCD", 4),
+                    new BitField("A", 5),
+                    new BitField("D", 6),
+                    new BitField("PS", 7),
+                    new BitField("G", 8),
+                    new BitField("ignored", 11, 9, IGNORED),
+                    new BitField("PAT", 12),
+                    new BitField("reserved", 20, 13, RESERVED),
+                    new BitField("page frame", 51, 21, ADDRESS),
+                    new BitField("reserved", 62, 52, RESERVED),
+                    new BitField("XD", 63, 63, EXECUTE_DISABLE))),
     /** PAE paging: PTE that maps a 4 KiB page (Table 4-11). */
-    PTE_PAE(PageSize.SIZE_4K, List.of(
-            new BitField("P", 0), new BitField("R/W", 1), new BitField("U/S", 2), new BitField("PWT", 3),
-            new BitField("PCD", 4), new BitField("A", 5), new BitField("D", 6), new BitField("PAT", 7),
-            new BitField("G", 8), new BitField("ignored", 11, 9, IGNORED),
-            new BitField("page frame", 51, 12, ADDRESS), new BitField("reserved", 62, 52, RESERVED),
-            new BitField("XD", 63, 63, EXECUTE_DISABLE))),
+    PTE_PAE(
+            PageSize.SIZE_4K,
+            List.of(
+                    new BitField("P", 0),
+                    new BitField("R/W", 1),
+                    new BitField("U/S", 2),
+                    new BitField("PWT", 3),
+                    new BitField("PCD", 4),
+                    new BitField("A", 5),
+                    new BitField("D", 6),
+                    new BitField("PAT", 7),
+                    new BitField("G", 8),
+                    new BitField("ignored", 11, 9, IGNORED),
+                    new BitField("page frame", 51, 12, ADDRESS),
+                    new BitField("reserved", 62, 52, RESERVED),
+                    new BitField("XD", 63, 63, EXECUTE_DISABLE))),
 
     /**
      * 4/5-level paging: PML5E or PML4E (Tables 4-14, 4-15), and a PDPTE with PS=1 on a CPU without 1 GiB
      * pages: bit 7 is reserved.
      */
-    UPPER_NO_PS(PageSize.UNPAGED, List.of(
-            new BitField("P", 0), new BitField("R/W", 1), new BitField("U/S", 2), new BitField("PWT", 3),
-            new BitField("PCD", 4), new BitField("A", 5), new BitField("ignored", 6, 6, IGNORED),
-            new BitField("PS", 7, 7, RESERVED), new BitField("ignored", 11, 8, IGNORED),
-            new BitField("next table", 51, 12, ADDRESS), new BitField("ignored", 62, 52, IGNORED),
-            new BitField("XD", 63, 63, EXECUTE_DISABLE))),
+    UPPER_NO_PS(
+            PageSize.UNPAGED,
+            List.of(
+                    new BitField("P", 0),
+                    new BitField("R/W", 1),
+                    new BitField("U/S", 2),
+                    new BitField("PWT", 3),
+                    new BitField("PCD", 4),
+                    new BitField("A", 5),
+                    new BitField("ignored", 6, 6, IGNORED),
+                    new BitField("PS", 7, 7, RESERVED),
+                    new BitField("ignored", 11, 8, IGNORED),
+                    new BitField("next table", 51, 12, ADDRESS),
+                    new BitField("ignored", 62, 52, IGNORED),
+                    new BitField("XD", 63, 63, EXECUTE_DISABLE))),
     /** 4/5-level paging: PDPTE or PDE that references the next table (Tables 4-17, 4-19). */
-    LONG_TABLE(PageSize.UNPAGED, List.of(
-            new BitField("P", 0), new BitField("R/W", 1), new BitField("U/S", 2), new BitField("PWT", 3),
-            new BitField("PCD", 4), new BitField("A", 5), new BitField("ignored", 6, 6, IGNORED),
-            new BitField("PS", 7), new BitField("ignored", 11, 8, IGNORED),
-            new BitField("next table", 51, 12, ADDRESS), new BitField("ignored", 62, 52, IGNORED),
-            new BitField("XD", 63, 63, EXECUTE_DISABLE))),
+    LONG_TABLE(
+            PageSize.UNPAGED,
+            List.of(
+                    new BitField("P", 0),
+                    new BitField("R/W", 1),
+                    new BitField("U/S", 2),
+                    new BitField("PWT", 3),
+                    new BitField("PCD", 4),
+                    new BitField("A", 5),
+                    new BitField("ignored", 6, 6, IGNORED),
+                    new BitField("PS", 7),
+                    new BitField("ignored", 11, 8, IGNORED),
+                    new BitField("next table", 51, 12, ADDRESS),
+                    new BitField("ignored", 62, 52, IGNORED),
+                    new BitField("XD", 63, 63, EXECUTE_DISABLE))),
     /** 4/5-level paging: PDPTE that maps a 1 GiB page (Table 4-16). */
-    LONG_1G(PageSize.SIZE_1G, List.of(
-            new BitField("P", 0), new BitField("R/W", 1), new BitField("U/S", 2), new BitField("PWT", 3),
-            new BitField("PCD", 4), new BitField("A", 5), new BitField("D", 6), new BitField("PS", 7),
-            new BitField("G", 8), new BitField("ignored", 11, 9, IGNORED), new BitField("PAT", 12),
-            new BitField("reserved", 29, 13, RESERVED), new BitField("page frame", 51, 30, ADDRESS),
-            new BitField("ignored", 58, 52, IGNORED), new BitField("protection key", 62, 59, PROTECTION_KEY),
-            new BitField("XD", 63, 63, EXECUTE_DISABLE))),
+    LONG_1G(
+            PageSize.SIZE_1G,
+            List.of(
+                    new BitField("P", 0),
+                    new BitField("R/W", 1),
+                    new BitField("U/S", 2),
+                    new BitField("PWT", 3),
+                    new BitField("PCD", 4),
+                    new BitField("A", 5),
+                    new BitField("D", 6),
+                    new BitField("PS", 7),
+                    new BitField("G", 8),
+                    new BitField("ignored", 11, 9, IGNORED),
+                    new BitField("PAT", 12),
+                    new BitField("reserved", 29, 13, RESERVED),
+                    new BitField("page frame", 51, 30, ADDRESS),
+                    new BitField("ignored", 58, 52, IGNORED),
+                    new BitField("protection key", 62, 59, PROTECTION_KEY),
+                    new BitField("XD", 63, 63, EXECUTE_DISABLE))),
     /** 4/5-level paging: PDE that maps a 2 MiB page (Table 4-18). */
-    LONG_2M(PageSize.SIZE_2M, List.of(
-            new BitField("P", 0), new BitField("R/W", 1), new BitField("U/S", 2), new BitField("PWT", 3),
-            new BitField("PCD", 4), new BitField("A", 5), new BitField("D", 6), new BitField("PS", 7),
-            new BitField("G", 8), new BitField("ignored", 11, 9, IGNORED), new BitField("PAT", 12),
-            new BitField("reserved", 20, 13, RESERVED), new BitField("page frame", 51, 21, ADDRESS),
-            new BitField("ignored", 58, 52, IGNORED), new BitField("protection key", 62, 59, PROTECTION_KEY),
-            new BitField("XD", 63, 63, EXECUTE_DISABLE))),
+    LONG_2M(
+            PageSize.SIZE_2M,
+            List.of(
+                    new BitField("P", 0),
+                    new BitField("R/W", 1),
+                    new BitField("U/S", 2),
+                    new BitField("PWT", 3),
+                    new BitField("PCD", 4),
+                    new BitField("A", 5),
+                    new BitField("D", 6),
+                    new BitField("PS", 7),
+                    new BitField("G", 8),
+                    new BitField("ignored", 11, 9, IGNORED),
+                    new BitField("PAT", 12),
+                    new BitField("reserved", 20, 13, RESERVED),
+                    new BitField("page frame", 51, 21, ADDRESS),
+                    new BitField("ignored", 58, 52, IGNORED),
+                    new BitField("protection key", 62, 59, PROTECTION_KEY),
+                    new BitField("XD", 63, 63, EXECUTE_DISABLE))),
     /** 4/5-level paging: PTE that maps a 4 KiB page (Table 4-20). */
-    LONG_PTE(PageSize.SIZE_4K, List.of(
-            new BitField("P", 0), new BitField("R/W", 1), new BitField("U/S", 2), new BitField("PWT", 3),
-            new BitField("PCD", 4), new BitField("A", 5), new BitField("D", 6), new BitField("PAT", 7),
-            new BitField("G", 8), new BitField("ignored", 11, 9, IGNORED),
-            new BitField("page frame", 51, 12, ADDRESS), new BitField("ignored", 58, 52, IGNORED),
-            new BitField("protection key", 62, 59, PROTECTION_KEY), new BitField("XD", 63, 63, EXECUTE_DISABLE)));
+    LONG_PTE(
+            PageSize.SIZE_4K,
+            List.of(
+                    new BitField("P", 0),
+                    new BitField("R/W", 1),
+                    new BitField("U/S", 2),
+                    new BitField("PWT", 3),
+                    new BitField("PCD", 4),
+                    new BitField("A", 5),
+                    new BitField("D", 6),
+                    new BitField("PAT", 7),
+                    new BitField("G", 8),
+                    new BitField("ignored", 11, 9, IGNORED),
+                    new BitField("page frame", 51, 12, ADDRESS),
+                    new BitField("ignored", 58, 52, IGNORED),
+                    new BitField("protection key", 62, 59, PROTECTION_KEY),
+                    new BitField("XD", 63, 63, EXECUTE_DISABLE)));
 
     private final PageSize leafSize;
     private final List<BitField> fields;
@@ -114,13 +232,17 @@ enum EntryFormat {
     private final long executeDisableMask;
     /** The protection-key field, or 0 where the format has none, and its lowest bit. */
     private final long protectionKeyMask;
+
     private final int protectionKeyLow;
 
     EntryFormat(PageSize leafSize, List<BitField> fields) {
         this.leafSize = leafSize;
         this.fields = fields;
         this.addressMask = maskOf(fields, ADDRESS);
-        this.pse36 = fields.stream().filter(f -> f.role() == PSE36_ADDRESS).findFirst().orElse(null);
+        this.pse36 = fields.stream()
+                .filter(f -> f.role() == PSE36_ADDRESS)
+                .findFirst()
+                .orElse(null);
         this.executeDisableMask = maskOf(fields, EXECUTE_DISABLE);
         this.protectionKeyMask = maskOf(fields, PROTECTION_KEY);
         this.protectionKeyLow = Long.numberOfTrailingZeros(protectionKeyMask);

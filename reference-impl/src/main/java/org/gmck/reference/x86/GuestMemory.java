@@ -55,12 +55,13 @@ final class GuestMemory {
 
     private void check(long address, int width) {
         if ((address & (width - 1)) != 0) {
-            throw new RejectedException(X86Status.MISALIGNED_PHYSICAL_ACCESS,
+            throw new RejectedException(
+                    X86Status.MISALIGNED_PHYSICAL_ACCESS,
                     String.format("a %d-byte access at %#x is not naturally aligned", width, address));
         }
         if (address < 0 || address > size - width) {
-            throw new RejectedException(X86Status.OUTSIDE_GUEST_RAM,
-                    String.format("%#x lies outside guest RAM [0, %#x)", address, size));
+            throw new RejectedException(
+                    X86Status.OUTSIDE_GUEST_RAM, String.format("%#x lies outside guest RAM [0, %#x)", address, size));
         }
     }
 }

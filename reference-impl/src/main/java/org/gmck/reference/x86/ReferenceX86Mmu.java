@@ -6,8 +6,8 @@ import org.gmck.spi.x86.Access;
 import org.gmck.spi.x86.AccessOutcome;
 import org.gmck.spi.x86.ControlRegisters;
 import org.gmck.spi.x86.CpuModel;
-import org.gmck.spi.x86.Loaded;
 import org.gmck.spi.x86.LoadOutcome;
+import org.gmck.spi.x86.Loaded;
 import org.gmck.spi.x86.X86Mmu;
 import org.gmck.spi.x86.X86Status;
 
@@ -37,13 +37,14 @@ public final class ReferenceX86Mmu implements X86Mmu {
     /** A fresh MMU; refuses an impossible CPU model or RAM size. */
     public static ReferenceX86Mmu create(CpuModel cpu, long guestRamBytes) {
         if (cpu == null || cpu.maxPhysAddr() < MIN_MAXPHYADDR || cpu.maxPhysAddr() > MAX_MAXPHYADDR) {
-            throw new RejectedException(X86Status.INVALID_CPU_MODEL,
-                    "MAXPHYADDR must lie in 32..52: " + cpu);
+            throw new RejectedException(X86Status.INVALID_CPU_MODEL, "MAXPHYADDR must lie in 32..52: " + cpu);
         }
         if (guestRamBytes <= 0 || (guestRamBytes & 0xFFF) != 0 || guestRamBytes > 1L << cpu.maxPhysAddr()) {
-            throw new RejectedException(X86Status.INVALID_GUEST_RAM, String.format(
-                    "guest RAM of %#x bytes is not a positive multiple of 4 KiB within MAXPHYADDR %d",
-                    guestRamBytes, cpu.maxPhysAddr()));
+            throw new RejectedException(
+                    X86Status.INVALID_GUEST_RAM,
+                    String.format(
+                            "guest RAM of %#x bytes is not a positive multiple of 4 KiB within MAXPHYADDR %d",
+                            guestRamBytes, cpu.maxPhysAddr()));
         }
         return new ReferenceX86Mmu(cpu, guestRamBytes);
     }
@@ -100,8 +101,8 @@ public final class ReferenceX86Mmu implements X86Mmu {
 
     @Override
     public AccessOutcome access(Access access) {
-        PagingState current = state.orElseThrow(() -> new RejectedException(X86Status.NO_REGISTERS_LOADED,
-                "load the control registers before the first access"));
+        PagingState current = state.orElseThrow(() -> new RejectedException(
+                X86Status.NO_REGISTERS_LOADED, "load the control registers before the first access"));
         if (access == null) {
             throw new RejectedException(X86Status.INVALID_ACCESS, "no access to perform");
         }

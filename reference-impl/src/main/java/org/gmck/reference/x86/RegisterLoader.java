@@ -33,8 +33,18 @@ import org.gmck.spi.x86.X86Status;
 final class RegisterLoader {
 
     /** CR4 bits that exist only with a CPU feature. */
-    private static final Map<Long, CpuFeature> CR4_FEATURES = Map.of(CR4_LA57, CpuFeature.LA57, CR4_SMEP,
-            CpuFeature.SMEP, CR4_SMAP, CpuFeature.SMAP, CR4_PKE, CpuFeature.PKU, CR4_PKS, CpuFeature.PKS);
+    private static final Map<Long, CpuFeature> CR4_FEATURES = Map.of(
+            CR4_LA57,
+            CpuFeature.LA57,
+            CR4_SMEP,
+            CpuFeature.SMEP,
+            CR4_SMAP,
+            CpuFeature.SMAP,
+            CR4_PKE,
+            CpuFeature.PKU,
+            CR4_PKS,
+            CpuFeature.PKS);
+
     private static final long PDPT_ALIGNMENT_MASK = 0xFFFF_FFE0L;
 
     private final CpuModel cpu;
@@ -75,9 +85,11 @@ final class RegisterLoader {
 
     private static void checkModelled(ControlRegisters r) {
         if ((r.cr0() & ~CR0_MODELLED) != 0 || (r.cr4() & ~CR4_MODELLED) != 0 || (r.efer() & ~EFER_MODELLED) != 0) {
-            throw new RejectedException(X86Status.UNMODELLED_REGISTER_BIT, String.format(
-                    "only CR0 %#x, CR4 %#x and EFER %#x are modelled; got CR0 %#x, CR4 %#x, EFER %#x",
-                    CR0_MODELLED, CR4_MODELLED, EFER_MODELLED, r.cr0(), r.cr4(), r.efer()));
+            throw new RejectedException(
+                    X86Status.UNMODELLED_REGISTER_BIT,
+                    String.format(
+                            "only CR0 %#x, CR4 %#x and EFER %#x are modelled; got CR0 %#x, CR4 %#x, EFER %#x",
+                            CR0_MODELLED, CR4_MODELLED, EFER_MODELLED, r.cr0(), r.cr4(), r.efer()));
         }
     }
 
@@ -118,11 +130,11 @@ final class RegisterLoader {
 
     private static Optional<GpReason> la57Change(ControlRegisters r, Optional<PagingState> previous) {
         boolean stays = previous.map(PagingState::ia32e).orElse(false) && (r.efer() & EFER_LMA) != 0;
-        boolean changes = previous.map(p -> (p.registers().cr4() ^ r.cr4()) & CR4_LA57).orElse(0L) != 0;
+        boolean changes =
+                previous.map(p -> (p.registers().cr4() ^ r.cr4()) & CR4_LA57).orElse(0L) != 0;
         return stays && changes ? Optional.of(GpReason.LA57_CHANGE_IN_IA32E_MODE) : Optional.empty();
     }
 
     /** Either a new state or a #GP. */
-    record Result(PagingState state, GeneralProtection fault) {
-    }
+    record Result(PagingState state, GeneralProtection fault) {}
 }

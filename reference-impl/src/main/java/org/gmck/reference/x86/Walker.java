@@ -69,7 +69,8 @@ final class Walker {
         long la = access.linearAddress();
         X86PagingMode mode = state.mode();
         if (!state.ia32e() && (la >>> 32) != 0) {
-            throw new RejectedException(X86Status.LINEAR_ADDRESS_TOO_WIDE,
+            throw new RejectedException(
+                    X86Status.LINEAR_ADDRESS_TOO_WIDE,
                     String.format("%#x does not fit the 32-bit linear addresses of %s", la, mode));
         }
         if (mode == X86PagingMode.NONE) {
@@ -90,7 +91,8 @@ final class Walker {
         boolean executeDisabled = false;
         long table = topTable(state);
         for (Level level : levels) {
-            long address = level == Level.PDPT_PAE ? state.pdptAddress() + 8L * ((la >>> 30) & 3)
+            long address = level == Level.PDPT_PAE
+                    ? state.pdptAddress() + 8L * ((la >>> 30) & 3)
                     : level.entryAddress(table, la);
             long entry = level == Level.PDPT_PAE ? state.pdptes()[(int) ((la >>> 30) & 3)] : read(level, address);
             if ((entry & PRESENT) == 0) {
@@ -109,10 +111,10 @@ final class Walker {
             long frame = masks.frameAddress(format, entry);
             if (format.isLeaf()) {
                 int key = state.ia32e() && (state.cr4(ControlRegisters.CR4_PKE) || state.cr4(ControlRegisters.CR4_PKS))
-                        ? format.protectionKey(entry) : 0;
+                        ? format.protectionKey(entry)
+                        : 0;
                 Rights rights = rights(writable, user, !executeDisabled, key);
-                return finish(access, state, ac, pkru, pkrs, errorBase, used, count, rights, format.leafSize(),
-                        frame);
+                return finish(access, state, ac, pkru, pkrs, errorBase, used, count, rights, format.leafSize(), frame);
             }
             table = frame;
         }
@@ -134,13 +136,23 @@ final class Walker {
         return RIGHTS[(writable ? 1 : 0) | (user ? 2 : 0) | (executable ? 4 : 0) | key << 3];
     }
 
-    private AccessOutcome finish(Access access, PagingState state, boolean ac, int pkru, int pkrs, int errorBase,
-            EntryUse[] used, int count, Rights rights, PageSize size, long frame) {
-        AccessControl.Verdict verdict = AccessControl.check(rights, access.kind(), access.privilege(), state, ac,
-                pkru, pkrs);
+    private AccessOutcome finish(
+            Access access,
+            PagingState state,
+            boolean ac,
+            int pkru,
+            int pkrs,
+            int errorBase,
+            EntryUse[] used,
+            int count,
+            Rights rights,
+            PageSize size,
+            long frame) {
+        AccessControl.Verdict verdict =
+                AccessControl.check(rights, access.kind(), access.privilege(), state, ac, pkru, pkrs);
         if (verdict.refused()) {
-            return new PageFault(errorBase | PageFault.P | (verdict.keyRefused() ? PageFault.PK : 0),
-                    access.linearAddress());
+            return new PageFault(
+                    errorBase | PageFault.P | (verdict.keyRefused() ? PageFault.PK : 0), access.linearAddress());
         }
         setAccessedAndDirty(used, count, access.kind() == AccessKind.WRITE, state.mode());
         long offset = access.linearAddress() & ((1L << size.shift()) - 1);

@@ -17,9 +17,9 @@ import org.gmck.spi.gmm.GmmOptions;
 import org.gmck.spi.gmm.GmmStatus;
 import org.gmck.spi.gmm.OcPolicy;
 import org.gmck.spi.gmm.Priority;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Bad input to the reference GMM through the SPI: each row must be refused with its status and leave every
@@ -32,7 +32,8 @@ class GmmBadInputTest {
 
     /** A manager with two VMs: VM 1 reserved and holding 3 BASE pages, VM 2 without a reservation. */
     private static final class World {
-        final GlobalMemory gmm = new ReferenceAdapter().gmm().create(GmmEdition.SEED_1MB, new GmmOptions(HOST_PAGES, false));
+        final GlobalMemory gmm =
+                new ReferenceAdapter().gmm().create(GmmEdition.SEED_1MB, new GmmOptions(HOST_PAGES, false));
         final int vm = gmm.createVm();
         final int other = gmm.createVm();
         final List<Long> pages = new ArrayList<>();
@@ -66,13 +67,27 @@ class GmmBadInputTest {
     private static Stream<Object[]> rows() {
         List<Object[]> rows = new ArrayList<>();
         // unknown ids
-        row(rows, "allocate for an unknown VM", GmmStatus.VERR_INVALID_VM_HANDLE, w -> w.gmm.allocate(99, Account.BASE, List.of(5L)));
-        row(rows, "free a page id in no chunk", GmmStatus.VERR_GMM_PAGE_NOT_FOUND, w -> w.gmm.free(w.vm, Account.BASE, List.of(0x00F0_0000L)));
+        row(
+                rows,
+                "allocate for an unknown VM",
+                GmmStatus.VERR_INVALID_VM_HANDLE,
+                w -> w.gmm.allocate(99, Account.BASE, List.of(5L)));
+        row(
+                rows,
+                "free a page id in no chunk",
+                GmmStatus.VERR_GMM_PAGE_NOT_FOUND,
+                w -> w.gmm.free(w.vm, Account.BASE, List.of(0x00F0_0000L)));
         row(rows, "ask for a chunk that does not exist", GmmStatus.VERR_GMM_CHUNK_NOT_FOUND, w -> w.gmm.chunk(4000));
         // double frees
-        row(rows, "free the same page twice in one call", GmmStatus.VERR_GMM_PAGE_ALREADY_FREE,
+        row(
+                rows,
+                "free the same page twice in one call",
+                GmmStatus.VERR_GMM_PAGE_ALREADY_FREE,
                 w -> w.gmm.free(w.vm, Account.BASE, List.of(w.pages.get(0), w.pages.get(0))));
-        row(rows, "allocate before the initial reservation", GmmStatus.VERR_WRONG_ORDER,
+        row(
+                rows,
+                "allocate before the initial reservation",
+                GmmStatus.VERR_WRONG_ORDER,
                 w -> w.gmm.allocate(w.other, Account.BASE, List.of(5L)));
         // out-of-range counts and ids, each extreme
         for (long x : EXTREMES) {
@@ -81,32 +96,62 @@ class GmmBadInputTest {
             row(rows, "share page id " + x, page, w -> w.gmm.share(w.vm, x));
             row(rows, "chunk id " + x, GmmStatus.VERR_INVALID_PARAMETER, w -> w.gmm.chunk(x));
             if (x > 0) {
-                row(rows, "NO_OC update to " + x + " base pages", GmmStatus.VERR_GMM_MEMORY_RESERVATION_DECLINED,
+                row(
+                        rows,
+                        "NO_OC update to " + x + " base pages",
+                        GmmStatus.VERR_GMM_MEMORY_RESERVATION_DECLINED,
                         w -> w.gmm.updateReservation(w.vm, x, 10, 10));
             } else {
-                row(rows, "update to " + x + " base pages", GmmStatus.VERR_INVALID_PARAMETER,
+                row(
+                        rows,
+                        "update to " + x + " base pages",
+                        GmmStatus.VERR_INVALID_PARAMETER,
                         w -> w.gmm.updateReservation(w.vm, x, 10, 10));
             }
             if (x > GmmPage.PFN_LAST) {
-                row(rows, "allocate guest pfn " + x, GmmStatus.VERR_INVALID_PARAMETER,
+                row(
+                        rows,
+                        "allocate guest pfn " + x,
+                        GmmStatus.VERR_INVALID_PARAMETER,
                         w -> w.gmm.allocate(w.vm, Account.BASE, List.of(x)));
             }
         }
         // sums that overflow: counts near Long.MAX_VALUE together
-        row(rows, "NO_OC reservation whose counts sum past Long.MAX_VALUE", GmmStatus.VERR_GMM_MEMORY_RESERVATION_DECLINED,
+        row(
+                rows,
+                "NO_OC reservation whose counts sum past Long.MAX_VALUE",
+                GmmStatus.VERR_GMM_MEMORY_RESERVATION_DECLINED,
                 w -> w.gmm.updateReservation(w.vm, Long.MAX_VALUE, Long.MAX_VALUE, 2));
-        row(rows, "NO_OC reservation summing to exactly 2^64 + 1", GmmStatus.VERR_GMM_MEMORY_RESERVATION_DECLINED,
+        row(
+                rows,
+                "NO_OC reservation summing to exactly 2^64 + 1",
+                GmmStatus.VERR_GMM_MEMORY_RESERVATION_DECLINED,
                 w -> w.gmm.updateReservation(w.vm, Long.MAX_VALUE, Long.MAX_VALUE, 3));
-        row(rows, "NO_OC reservation of a second VM that overflows with the first", GmmStatus.VERR_GMM_MEMORY_RESERVATION_DECLINED,
+        row(
+                rows,
+                "NO_OC reservation of a second VM that overflows with the first",
+                GmmStatus.VERR_GMM_MEMORY_RESERVATION_DECLINED,
                 w -> w.gmm.reserve(w.other, Long.MAX_VALUE - 1000, 10, 1, OcPolicy.NO_OC, Priority.NORMAL));
-        row(rows, "over-committed reservations whose total no long holds", GmmStatus.VERR_INVALID_PARAMETER,
+        row(
+                rows,
+                "over-committed reservations whose total no long holds",
+                GmmStatus.VERR_INVALID_PARAMETER,
                 w -> w.gmm.reserve(w.other, Long.MAX_VALUE, 1, 1, OcPolicy.TBD, Priority.NORMAL));
         // exhausted memory
-        row(rows, "10^6 pages on a host of 16K", GmmStatus.VERR_GMM_HIT_GLOBAL_LIMIT,
+        row(
+                rows,
+                "10^6 pages on a host of 16K",
+                GmmStatus.VERR_GMM_HIT_GLOBAL_LIMIT,
                 w -> w.gmm.allocate(w.vm, Account.BASE, Collections.nCopies(1_000_000, -1L)));
-        row(rows, "2^20 pages in one call", GmmStatus.VERR_INVALID_PARAMETER,
+        row(
+                rows,
+                "2^20 pages in one call",
+                GmmStatus.VERR_INVALID_PARAMETER,
                 w -> w.gmm.allocate(w.vm, Account.BASE, Collections.nCopies(1 << 20, -1L)));
-        row(rows, "free more than allocated", GmmStatus.VERR_GMM_ATTEMPT_TO_FREE_TOO_MUCH,
+        row(
+                rows,
+                "free more than allocated",
+                GmmStatus.VERR_GMM_ATTEMPT_TO_FREE_TOO_MUCH,
                 w -> w.gmm.free(w.vm, Account.SHADOW, List.of(w.pages.get(0))));
         return rows.stream();
     }
@@ -127,8 +172,12 @@ class GmmBadInputTest {
         World w = new World();
         w.gmm.reserve(w.other, 10, 10, 10, OcPolicy.TBD, Priority.NORMAL);
         w.pages.add(w.gmm.allocate(w.other, Account.BASE, List.of(9L)).get(0).pageId());
-        assertRefusedUnchanged(w::state, new Case("free VM 1's page as VM 2", GmmStatus.VERR_GMM_NOT_PAGE_OWNER,
-                () -> w.gmm.free(w.other, Account.BASE, List.of(w.pages.get(0)))));
+        assertRefusedUnchanged(
+                w::state,
+                new Case(
+                        "free VM 1's page as VM 2",
+                        GmmStatus.VERR_GMM_NOT_PAGE_OWNER,
+                        () -> w.gmm.free(w.other, Account.BASE, List.of(w.pages.get(0)))));
     }
 
     /**
@@ -149,12 +198,15 @@ class GmmBadInputTest {
             return new long[n];
         };
         Object before = List.of(manager.statistics(), manager.vm(vm), manager.chunkIds(), manager.freeSet(false));
-        RejectedException e = org.junit.jupiter.api.Assertions.assertThrows(RejectedException.class,
-                () -> manager.allocate(vm, Account.BASE, Collections.nCopies(1_000_000, -1L)));
+        RejectedException e = org.junit.jupiter.api.Assertions.assertThrows(
+                RejectedException.class, () -> manager.allocate(vm, Account.BASE, Collections.nCopies(1_000_000, -1L)));
         assertEquals(GmmStatus.VERR_NO_MEMORY, e.status());
         assertEquals(before, List.of(manager.statistics(), manager.vm(vm), manager.chunkIds(), manager.freeSet(false)));
         assertEquals(255, manager.chunk(1).free(), "the first chunk's pages stay free");
         manager.pool().pageArrays = long[]::new;
-        assertEquals(1000, manager.allocate(vm, Account.BASE, Collections.nCopies(1000, -1L)).size());
+        assertEquals(
+                1000,
+                manager.allocate(vm, Account.BASE, Collections.nCopies(1000, -1L))
+                        .size());
     }
 }

@@ -70,14 +70,17 @@ public final class ChunkFoundAfterRelease extends KnownBad {
                     public synchronized PageInfo page(long pageId) {
                         long chunk = chunkOf(pageId);
                         if (cached(chunk) != null) {
-                            return new PageInfo(PageState.FREE, 0, 0, 0, hostBase.getOrDefault(chunk, 0L) + indexOf(pageId));
+                            return new PageInfo(
+                                    PageState.FREE, 0, 0, 0, hostBase.getOrDefault(chunk, 0L) + indexOf(pageId));
                         }
                         return real.page(pageId);
                     }
 
                     @Override
                     public synchronized void free(int vm, Account account, List<Long> pageIds) {
-                        if (live(vm) && pageIds != null && pageIds.stream().anyMatch(id -> id != null && cached(chunkOf(id)) != null)) {
+                        if (live(vm)
+                                && pageIds != null
+                                && pageIds.stream().anyMatch(id -> id != null && cached(chunkOf(id)) != null)) {
                             throw new RejectedException(GmmStatus.VERR_GMM_PAGE_ALREADY_FREE, "the page is free");
                         }
                         real.free(vm, account, pageIds);
@@ -115,11 +118,14 @@ public final class ChunkFoundAfterRelease extends KnownBad {
                     /** The stale TLB hit for a chunk id, or null when the id names a live chunk or the entry moved on. */
                     private ChunkInfo cached(long chunkId) {
                         ChunkInfo info = stale.get(chunkId);
-                        if (info == null || chunkId <= 0 || chunkId > real.geometry().chunkIdLast()) {
+                        if (info == null
+                                || chunkId <= 0
+                                || chunkId > real.geometry().chunkIdLast()) {
                             return null;
                         }
                         List<Long> live = real.chunkIds();
-                        if (live.contains(chunkId) || live.stream().anyMatch(id -> id % TLB_ENTRIES == chunkId % TLB_ENTRIES)) {
+                        if (live.contains(chunkId)
+                                || live.stream().anyMatch(id -> id % TLB_ENTRIES == chunkId % TLB_ENTRIES)) {
                             stale.remove(chunkId);
                             return null;
                         }

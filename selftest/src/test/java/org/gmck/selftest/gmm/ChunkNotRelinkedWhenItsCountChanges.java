@@ -21,7 +21,9 @@ import org.gmck.spi.gmm.GmmOptions;
  * chunks, a full chunk that gets a page back on the list for its count) but never relinks it as its free
  * count changes, so a chunk is left in the wrong bucket and "fullest first" searches the wrong list.
  */
-@Breaks(value = "GMM-SET-2", also = {"GMM-SET-5", "GMM-SET-8"})
+@Breaks(
+        value = "GMM-SET-2",
+        also = {"GMM-SET-5", "GMM-SET-8"})
 public final class ChunkNotRelinkedWhenItsCountChanges extends KnownBad {
 
     private static final int ON_NO_LIST = -1;
@@ -56,7 +58,8 @@ public final class ChunkNotRelinkedWhenItsCountChanges extends KnownBad {
                                 List<List<Long>> real = inside.freeSet(kind);
                                 List<List<Long>> lists = new ArrayList<>();
                                 real.forEach(l -> lists.add(new ArrayList<>()));
-                                real.forEach(l -> l.forEach(chunk -> lists.get(linked.get(kind).get(chunk)).add(chunk)));
+                                real.forEach(l -> l.forEach(chunk ->
+                                        lists.get(linked.get(kind).get(chunk)).add(chunk)));
                                 return lists.stream().map(List::copyOf).toList();
                             }
                         });
@@ -70,7 +73,9 @@ public final class ChunkNotRelinkedWhenItsCountChanges extends KnownBad {
                             for (int list = 0; list < lists.size(); list++) {
                                 for (long chunk : lists.get(list)) {
                                     Integer before = was.get(chunk);
-                                    now.put(chunk, before == null ? lists.size() - 1 : before == ON_NO_LIST ? list : before);
+                                    now.put(
+                                            chunk,
+                                            before == null ? lists.size() - 1 : before == ON_NO_LIST ? list : before);
                                 }
                             }
                             was.keySet().forEach(chunk -> now.putIfAbsent(chunk, ON_NO_LIST));

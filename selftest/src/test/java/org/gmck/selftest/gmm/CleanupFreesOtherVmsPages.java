@@ -27,8 +27,7 @@ import org.gmck.spi.gmm.PageState;
 public final class CleanupFreesOtherVmsPages extends KnownBad {
 
     /** Who allocated a page, and from which account. */
-    private record Allocation(int vm, Account account) {
-    }
+    private record Allocation(int vm, Account account) {}
 
     GmmFactory gmm(GmmFactory reference) {
         return new ForwardingGmmFactory(reference) {
@@ -46,8 +45,10 @@ public final class CleanupFreesOtherVmsPages extends KnownBad {
 
                     @Override
                     public synchronized CleanupReport cleanup(int vm) {
-                        Set<Long> chunks = allocations.entrySet().stream().filter(e -> e.getValue().vm() == vm)
-                                .map(e -> chunkOf(e.getKey())).collect(Collectors.toSet());
+                        Set<Long> chunks = allocations.entrySet().stream()
+                                .filter(e -> e.getValue().vm() == vm)
+                                .map(e -> chunkOf(e.getKey()))
+                                .collect(Collectors.toSet());
                         CleanupReport report = real.cleanup(vm);
                         allocations.forEach((pageId, a) -> {
                             if (a.vm() != vm && chunks.contains(chunkOf(pageId)) && privateTo(pageId, a.vm())) {

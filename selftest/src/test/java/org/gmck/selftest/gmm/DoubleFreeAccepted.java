@@ -17,7 +17,9 @@ import org.gmck.spi.gmm.PageState;
  * next to others frees the others instead of being refused whole. A request of free pages only is taken as
  * done before anything else is looked at: the VM's account (GMM-FREE-6) and even its handle (GMM-VM-1).
  */
-@Breaks(value = "GMM-FREE-2", also = {"GMM-FREE-4", "GMM-FREE-6", "GMM-VM-1"})
+@Breaks(
+        value = "GMM-FREE-2",
+        also = {"GMM-FREE-4", "GMM-FREE-6", "GMM-VM-1"})
 public final class DoubleFreeAccepted extends KnownBad {
 
     GmmFactory gmm(GmmFactory reference) {
@@ -27,7 +29,8 @@ public final class DoubleFreeAccepted extends KnownBad {
                 return new ForwardingGlobalMemory(real.create(edition, options)) {
                     @Override
                     public void free(int vm, Account account, List<Long> pageIds) {
-                        List<Long> notFree = pageIds.stream().filter(id -> !alreadyFree(id)).toList();
+                        List<Long> notFree =
+                                pageIds.stream().filter(id -> !alreadyFree(id)).toList();
                         if (!notFree.isEmpty() || pageIds.isEmpty()) {
                             real.free(vm, account, notFree);
                         }

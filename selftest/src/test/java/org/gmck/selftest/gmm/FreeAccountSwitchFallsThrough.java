@@ -47,9 +47,17 @@ public final class FreeAccountSwitchFallsThrough extends KnownBad {
                     @Override
                     public synchronized VmInfo vm(int vm) {
                         VmInfo v = real.vm(vm);
-                        return new VmInfo(v.policy(), v.priority(), v.reservedBase(), v.reservedShadow(), v.reservedFixed(),
-                                v.allocatedBase(), v.allocatedShadow(), v.allocatedFixed() - fixedLost.getOrDefault(vm, 0L),
-                                v.privatePages(), v.sharedPages());
+                        return new VmInfo(
+                                v.policy(),
+                                v.priority(),
+                                v.reservedBase(),
+                                v.reservedShadow(),
+                                v.reservedFixed(),
+                                v.allocatedBase(),
+                                v.allocatedShadow(),
+                                v.allocatedFixed() - fixedLost.getOrDefault(vm, 0L),
+                                v.privatePages(),
+                                v.sharedPages());
                     }
                 };
             }

@@ -24,7 +24,9 @@ import org.gmck.spi.gmm.PageState;
  * <p>The fault is made through the SPI alone: after each free, the VM's still-free freed pages are taken
  * back off the LIFO and pushed again newest first, which leaves the oldest on the head.
  */
-@Breaks(value = "GMM-LIFO-3", also = {"GMM-LIFO-2", "GMM-SET-5"})
+@Breaks(
+        value = "GMM-LIFO-3",
+        also = {"GMM-LIFO-2", "GMM-SET-5"})
 public final class FreedPagesReusedFifo extends KnownBad {
 
     GmmFactory gmm(GmmFactory reference) {
@@ -37,7 +39,8 @@ public final class FreedPagesReusedFifo extends KnownBad {
                     // Serialised like the manager it wraps: VMs free at once in the GMM-LOCK scenarios,
                     // and this fault is about reuse order, not about losing pages to a race.
                     synchronized void free(int vm, Account account, List<Long> pageIds) {
-                        List<Long> guestPfns = pageIds.stream().map(id -> guestPfn(id)).toList();
+                        List<Long> guestPfns =
+                                pageIds.stream().map(id -> guestPfn(id)).toList();
                         real.free(vm, account, pageIds);
                         List<Long> queue = queues.computeIfAbsent(vm, v -> new ArrayList<>());
                         List<Long> pfns = pfnsOf.computeIfAbsent(vm, v -> new ArrayList<>());
@@ -61,7 +64,8 @@ public final class FreedPagesReusedFifo extends KnownBad {
                         } catch (RejectedException e) {
                             return;
                         }
-                        List<Long> ids = popped.stream().map(AllocatedPage::pageId).toList();
+                        List<Long> ids =
+                                popped.stream().map(AllocatedPage::pageId).toList();
                         if (!new HashSet<>(ids).equals(new HashSet<>(queue))) {
                             for (int i = ids.size() - 1; i >= 0; i--) {
                                 real.free(vm, account, List.of(ids.get(i)));

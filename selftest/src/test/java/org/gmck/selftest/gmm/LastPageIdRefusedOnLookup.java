@@ -26,8 +26,9 @@ public final class LastPageIdRefusedOnLookup extends KnownBad {
                     @Override
                     public PageInfo page(long pageId) {
                         if (pageId == real.geometry().pageIdLast()) {
-                            throw new RejectedException(GmmStatus.VERR_INVALID_PARAMETER, "page id 0x"
-                                    + Long.toHexString(pageId) + " is beyond the last page id");
+                            throw new RejectedException(
+                                    GmmStatus.VERR_INVALID_PARAMETER,
+                                    "page id 0x" + Long.toHexString(pageId) + " is beyond the last page id");
                         }
                         return real.page(pageId);
                     }

@@ -21,8 +21,9 @@ public final class LegacyModeOnAnyProbeFailure extends KnownBad {
             @Override
             public GlobalMemory create(GmmEdition edition, GmmOptions options) {
                 boolean failed = options.nonContiguous() != NonContiguousAllocation.WORKS;
-                return real.create(edition, new GmmOptions(options.hostPages(), options.legacyMode() || failed,
-                        options.nonContiguous()));
+                return real.create(
+                        edition,
+                        new GmmOptions(options.hostPages(), options.legacyMode() || failed, options.nonContiguous()));
             }
         };
     }

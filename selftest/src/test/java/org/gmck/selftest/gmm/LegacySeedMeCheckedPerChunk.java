@@ -26,7 +26,8 @@ public final class LegacySeedMeCheckedPerChunk extends KnownBad {
         return new ForwardingGmmFactory(reference) {
             @Override
             public GlobalMemory create(GmmEdition edition, GmmOptions options) {
-                boolean legacy = options.legacyMode() || options.nonContiguous() == NonContiguousAllocation.NOT_SUPPORTED;
+                boolean legacy =
+                        options.legacyMode() || options.nonContiguous() == NonContiguousAllocation.NOT_SUPPORTED;
                 GlobalMemory gmm = real.create(edition, options);
                 if (!legacy) {
                     return gmm;
@@ -45,8 +46,10 @@ public final class LegacySeedMeCheckedPerChunk extends KnownBad {
                                 }
                             }
                             if (guestPfns.size() > emptiest && guestPfns.size() <= own) {
-                                throw new RejectedException(GmmStatus.VERR_GMM_SEED_ME, "legacy mode: no seeded chunk of VM "
-                                        + vm + " has " + guestPfns.size() + " free pages");
+                                throw new RejectedException(
+                                        GmmStatus.VERR_GMM_SEED_ME,
+                                        "legacy mode: no seeded chunk of VM " + vm + " has " + guestPfns.size()
+                                                + " free pages");
                             }
                         }
                         return real.allocate(vm, account, guestPfns);

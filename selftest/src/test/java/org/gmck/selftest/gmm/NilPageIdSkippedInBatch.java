@@ -26,7 +26,9 @@ public final class NilPageIdSkippedInBatch extends KnownBad {
                 return new ForwardingGlobalMemory(real.create(edition, options)) {
                     @Override
                     public void free(int vm, Account account, List<Long> pageIds) {
-                        List<Long> named = pageIds.stream().filter(id -> id == null || id != NIL).toList();
+                        List<Long> named = pageIds.stream()
+                                .filter(id -> id == null || id != NIL)
+                                .toList();
                         real.free(vm, account, named.isEmpty() ? pageIds : named);
                     }
                 };

@@ -37,9 +37,13 @@ public final class NoOcCountsEveryVmsReservation extends KnownBad {
                     }
 
                     @Override
-                    public synchronized void reserve(int vm, long base, long shadow, long fixed, OcPolicy policy,
-                            Priority priority) {
-                        if (policy == OcPolicy.NO_OC && base > 0 && shadow > 0 && fixed > 0 && handles.contains(vm)
+                    public synchronized void reserve(
+                            int vm, long base, long shadow, long fixed, OcPolicy policy, Priority priority) {
+                        if (policy == OcPolicy.NO_OC
+                                && base > 0
+                                && shadow > 0
+                                && fixed > 0
+                                && handles.contains(vm)
                                 && real.vm(vm).reservedBase() == 0) {
                             long total = base + shadow + fixed;
                             for (int other : handles) {
@@ -47,8 +51,9 @@ public final class NoOcCountsEveryVmsReservation extends KnownBad {
                                 total += v.reservedBase() + v.reservedShadow() + v.reservedFixed();
                             }
                             if (total > options.hostPages()) {
-                                throw new RejectedException(GmmStatus.VERR_GMM_MEMORY_RESERVATION_DECLINED, total
-                                        + " reserved pages exceed the host's " + options.hostPages());
+                                throw new RejectedException(
+                                        GmmStatus.VERR_GMM_MEMORY_RESERVATION_DECLINED,
+                                        total + " reserved pages exceed the host's " + options.hostPages());
                             }
                         }
                         real.reserve(vm, base, shadow, fixed, policy, priority);

@@ -38,7 +38,10 @@ public final class NoOcUpdateCountsItsOwnOldReservation extends KnownBad {
 
                     @Override
                     public synchronized void updateReservation(int vm, long base, long shadow, long fixed) {
-                        if (base > 0 && shadow > 0 && fixed > 0 && handles.contains(vm)
+                        if (base > 0
+                                && shadow > 0
+                                && fixed > 0
+                                && handles.contains(vm)
                                 && real.vm(vm).policy() == OcPolicy.NO_OC) {
                             long total = base + shadow + fixed;
                             for (int other : handles) {
@@ -48,8 +51,9 @@ public final class NoOcUpdateCountsItsOwnOldReservation extends KnownBad {
                                 }
                             }
                             if (total > options.hostPages()) {
-                                throw new RejectedException(GmmStatus.VERR_GMM_MEMORY_RESERVATION_DECLINED, total
-                                        + " reserved pages exceed the host's " + options.hostPages());
+                                throw new RejectedException(
+                                        GmmStatus.VERR_GMM_MEMORY_RESERVATION_DECLINED,
+                                        total + " reserved pages exceed the host's " + options.hostPages());
                             }
                         }
                         real.updateReservation(vm, base, shadow, fixed);

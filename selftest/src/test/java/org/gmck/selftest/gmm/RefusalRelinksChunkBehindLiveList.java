@@ -18,7 +18,43 @@ import org.gmck.spi.gmm.GmmOptions;
  * that kept the list it was given, rather than a copy, would compare the list before the refusal with
  * itself and see no change.
  */
-@Breaks(value = "GMM-ID-5", also = {"GMM-ALLOC-10", "GMM-ALLOC-11", "GMM-ALLOC-12", "GMM-ALLOC-7", "GMM-ALLOC-9", "GMM-CLEAN-18", "GMM-FREE-1", "GMM-FREE-2", "GMM-FREE-3", "GMM-FREE-4", "GMM-FREE-5", "GMM-FREE-6", "GMM-ID-13", "GMM-ID-4", "GMM-ID-7", "GMM-LEG-1", "GMM-LEG-10", "GMM-LEG-3", "GMM-LEG-5", "GMM-LEG-7", "GMM-LEG-8", "GMM-RES-9", "GMM-SHARE-11", "GMM-SHARE-12", "GMM-SHARE-13", "GMM-SHARE-14", "GMM-SHARE-15", "GMM-SHARE-16", "GMM-SHARE-17", "GMM-SHARE-18", "GMM-STATE-3", "GMM-VM-1", "GMM-VM-2"})
+@Breaks(
+        value = "GMM-ID-5",
+        also = {
+            "GMM-ALLOC-10",
+            "GMM-ALLOC-11",
+            "GMM-ALLOC-12",
+            "GMM-ALLOC-7",
+            "GMM-ALLOC-9",
+            "GMM-CLEAN-18",
+            "GMM-FREE-1",
+            "GMM-FREE-2",
+            "GMM-FREE-3",
+            "GMM-FREE-4",
+            "GMM-FREE-5",
+            "GMM-FREE-6",
+            "GMM-ID-13",
+            "GMM-ID-4",
+            "GMM-ID-7",
+            "GMM-LEG-1",
+            "GMM-LEG-10",
+            "GMM-LEG-3",
+            "GMM-LEG-5",
+            "GMM-LEG-7",
+            "GMM-LEG-8",
+            "GMM-RES-9",
+            "GMM-SHARE-11",
+            "GMM-SHARE-12",
+            "GMM-SHARE-13",
+            "GMM-SHARE-14",
+            "GMM-SHARE-15",
+            "GMM-SHARE-16",
+            "GMM-SHARE-17",
+            "GMM-SHARE-18",
+            "GMM-STATE-3",
+            "GMM-VM-1",
+            "GMM-VM-2"
+        })
 public final class RefusalRelinksChunkBehindLiveList extends KnownBad {
 
     GmmFactory gmm(GmmFactory reference) {
@@ -33,8 +69,8 @@ public final class RefusalRelinksChunkBehindLiveList extends KnownBad {
     private static GlobalMemory live(GlobalMemory real) {
         List<Long> chunks = new ArrayList<>();
         boolean[] relinked = {false};
-        return (GlobalMemory) Proxy.newProxyInstance(GlobalMemory.class.getClassLoader(), new Class<?>[] {GlobalMemory.class},
-                (proxy, method, args) -> {
+        return (GlobalMemory) Proxy.newProxyInstance(
+                GlobalMemory.class.getClassLoader(), new Class<?>[] {GlobalMemory.class}, (proxy, method, args) -> {
                     if (method.getName().equals("chunkIds") && method.getParameterCount() == 0) {
                         List<Long> now = real.chunkIds();
                         chunks.clear();

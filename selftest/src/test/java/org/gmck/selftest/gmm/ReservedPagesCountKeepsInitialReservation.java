@@ -32,8 +32,8 @@ public final class ReservedPagesCountKeepsInitialReservation extends KnownBad {
                     private final Map<Integer, Long> now = new HashMap<>();
 
                     @Override
-                    public synchronized void reserve(int vm, long base, long shadow, long fixed, OcPolicy policy,
-                            Priority priority) {
+                    public synchronized void reserve(
+                            int vm, long base, long shadow, long fixed, OcPolicy policy, Priority priority) {
                         real.reserve(vm, base, shadow, fixed, policy, priority);
                         initial.put(vm, base + shadow + fixed);
                         now.put(vm, base + shadow + fixed);
@@ -60,8 +60,15 @@ public final class ReservedPagesCountKeepsInitialReservation extends KnownBad {
                         for (Map.Entry<Integer, Long> e : initial.entrySet()) {
                             stale += e.getValue() - now.get(e.getKey());
                         }
-                        return new GmmStatistics(s.chunks(), s.allocatedPages(), s.sharedPages(), s.duplicatePages(),
-                                s.freePages(), s.reservedPages() + stale, s.registeredVms(), s.leftBehindSharedPages());
+                        return new GmmStatistics(
+                                s.chunks(),
+                                s.allocatedPages(),
+                                s.sharedPages(),
+                                s.duplicatePages(),
+                                s.freePages(),
+                                s.reservedPages() + stale,
+                                s.registeredVms(),
+                                s.leftBehindSharedPages());
                     }
                 };
             }

@@ -19,7 +19,9 @@ import org.gmck.spi.gmm.GmmOptions;
  * already free when it gives back the second (which breaks the GMM-SHARE-16 scenario on releasing more than
  * was taken as well), and a VM releasing one of several references loses the count of the rest (GMM-SHARE-20).
  */
-@Breaks(value = "GMM-SHARE-6", also = {"GMM-SHARE-16", "GMM-SHARE-20"})
+@Breaks(
+        value = "GMM-SHARE-6",
+        also = {"GMM-SHARE-16", "GMM-SHARE-20"})
 public final class SharedPageFreedWhileReferenced extends KnownBad {
 
     GmmFactory gmm(GmmFactory reference) {
@@ -33,14 +35,16 @@ public final class SharedPageFreedWhileReferenced extends KnownBad {
                     @Override
                     public synchronized AllocatedPage share(int vm, long pageId) {
                         AllocatedPage shared = real.share(vm, pageId);
-                        holders.computeIfAbsent(shared.pageId(), id -> new ArrayList<>()).add(vm);
+                        holders.computeIfAbsent(shared.pageId(), id -> new ArrayList<>())
+                                .add(vm);
                         return shared;
                     }
 
                     @Override
                     public synchronized AllocatedPage useShared(int vm, long sharedPageId) {
                         AllocatedPage used = real.useShared(vm, sharedPageId);
-                        holders.computeIfAbsent(sharedPageId, id -> new ArrayList<>()).add(vm);
+                        holders.computeIfAbsent(sharedPageId, id -> new ArrayList<>())
+                                .add(vm);
                         return used;
                     }
 

@@ -29,8 +29,16 @@ public final class SharedReferencesCountedPerPage extends KnownBad {
                     @Override
                     public synchronized VmInfo vm(int vm) {
                         VmInfo v = real.vm(vm);
-                        return new VmInfo(v.policy(), v.priority(), v.reservedBase(), v.reservedShadow(), v.reservedFixed(),
-                                v.allocatedBase(), v.allocatedShadow(), v.allocatedFixed(), v.privatePages(),
+                        return new VmInfo(
+                                v.policy(),
+                                v.priority(),
+                                v.reservedBase(),
+                                v.reservedShadow(),
+                                v.reservedFixed(),
+                                v.allocatedBase(),
+                                v.allocatedShadow(),
+                                v.allocatedFixed(),
+                                v.privatePages(),
                                 v.sharedPages() - extraReferences(vm));
                     }
                 };

@@ -23,7 +23,9 @@ public final class TerminationIgnoresChunksOfSharedPages extends KnownBad {
                 return new ForwardingGlobalMemory(real.create(edition, options)) {
                     @Override
                     public List<ChunkInfo> terminate() {
-                        return real.terminate().stream().filter(c -> c.privatePages() != 0).toList();
+                        return real.terminate().stream()
+                                .filter(c -> c.privatePages() != 0)
+                                .toList();
                     }
                 };
             }

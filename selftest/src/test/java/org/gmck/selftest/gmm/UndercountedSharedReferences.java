@@ -64,7 +64,14 @@ class UndercountedSharedReferences extends ForwardingGlobalMemory {
     @Override
     public synchronized GmmStatistics statistics() {
         GmmStatistics s = real.statistics();
-        return new GmmStatistics(s.chunks(), s.allocatedPages(), s.sharedPages(), s.duplicatePages(),
-                s.freePages(), s.reservedPages(), s.registeredVms(), s.leftBehindSharedPages() - uncounted);
+        return new GmmStatistics(
+                s.chunks(),
+                s.allocatedPages(),
+                s.sharedPages(),
+                s.duplicatePages(),
+                s.freePages(),
+                s.reservedPages(),
+                s.registeredVms(),
+                s.leftBehindSharedPages() - uncounted);
     }
 }

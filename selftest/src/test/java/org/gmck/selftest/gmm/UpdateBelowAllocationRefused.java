@@ -33,9 +33,16 @@ public final class UpdateBelowAllocationRefused extends KnownBad {
                         } catch (RejectedException e) {
                             // the update below is refused for the same reason
                         }
-                        if (v != null && v.policy() != OcPolicy.INVALID && base > 0 && shadow > 0 && fixed > 0
-                                && (base < v.allocatedBase() || shadow < v.allocatedShadow() || fixed < v.allocatedFixed())) {
-                            throw new RejectedException(GmmStatus.VERR_GMM_HIT_VM_ACCOUNT_LIMIT,
+                        if (v != null
+                                && v.policy() != OcPolicy.INVALID
+                                && base > 0
+                                && shadow > 0
+                                && fixed > 0
+                                && (base < v.allocatedBase()
+                                        || shadow < v.allocatedShadow()
+                                        || fixed < v.allocatedFixed())) {
+                            throw new RejectedException(
+                                    GmmStatus.VERR_GMM_HIT_VM_ACCOUNT_LIMIT,
                                     "the new reservation is below the pages the VM holds");
                         }
                         real.updateReservation(vm, base, shadow, fixed);

@@ -28,6 +28,7 @@ public final class HandlerIdReusedAfterDeregistration extends KnownBad {
             return Intercept.of(HandledVm.class, real, new Object() {
                 /** Each id handed out, to the handler it names now. */
                 private final Map<Integer, Integer> current = new HashMap<>();
+
                 private final TreeSet<Integer> inUse = new TreeSet<>();
 
                 private int handOut(int realId) {

@@ -13,7 +13,9 @@ import org.gmck.spi.pgm.handler.HandlerEvent;
  * Moves a virtual handler's pages when the guest remaps or unmaps them but never calls the handler's
  * invalidation callback (step 5), so the handler's owner keeps acting on a stale mapping.
  */
-@Breaks(value = "PGM-VHND-12", also = {"PGM-VHND-13", "PGM-VHND-18"})
+@Breaks(
+        value = "PGM-VHND-12",
+        also = {"PGM-VHND-13", "PGM-VHND-18"})
 public final class InvalidationCallbackSkipped extends KnownBad {
 
     AccessHandlerFactory accessHandlers(AccessHandlerFactory reference) {
@@ -21,7 +23,9 @@ public final class InvalidationCallbackSkipped extends KnownBad {
             HandledVm real = reference.newVm(host, hostPages);
             return Intercept.of(HandledVm.class, real, new Object() {
                 List<HandlerCall> calls(int handler) {
-                    return real.calls(handler).stream().filter(c -> c.event() != HandlerEvent.INVALIDATE).toList();
+                    return real.calls(handler).stream()
+                            .filter(c -> c.event() != HandlerEvent.INVALIDATE)
+                            .toList();
                 }
             });
         };

@@ -30,8 +30,7 @@ import org.gmck.spi.x86.Privilege;
 public final class PhysicalHandlerFlushesFirstPageOnly extends KnownBad {
 
     /** A shadow entry the fault left in place, and the guest page it maps. */
-    private record Stale(ShadowTranslation translation, long gcPhysPage) {
-    }
+    private record Stale(ShadowTranslation translation, long gcPhysPage) {}
 
     AccessHandlerFactory accessHandlers(AccessHandlerFactory reference) {
         return (host, hostPages) -> {

@@ -26,7 +26,8 @@ public final class PhysicalRangeEndsCheckedOnly extends KnownBad {
                     try {
                         return real.registerPhysical(kind, first, last);
                     } catch (RejectedException e) {
-                        if (e.status() != HandlerStatus.VERR_PGM_HANDLER_PHYSICAL_NO_RAM_RANGE || !memory(first)
+                        if (e.status() != HandlerStatus.VERR_PGM_HANDLER_PHYSICAL_NO_RAM_RANGE
+                                || !memory(first)
                                 || !memory(last)) {
                             throw e;
                         }

@@ -39,8 +39,7 @@ public final class WriteHandlerCalledOnFetch extends KnownBad {
     }
 
     /** A call the fault added, and how many real calls the handler had before it. */
-    private record Extra(int after, HandlerCall call) {
-    }
+    private record Extra(int after, HandlerCall call) {}
 
     AccessHandlerFactory accessHandlers(AccessHandlerFactory reference) {
         return (host, hostPages) -> {
@@ -90,13 +89,17 @@ public final class WriteHandlerCalledOnFetch extends KnownBad {
                     for (Map.Entry<Integer, Range> e : writeHandlers.entrySet()) {
                         Optional<Long> address = reached(e.getKey(), e.getValue(), linear, gcPhys);
                         if (address.isPresent()) {
-                            extras.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new Extra(
-                                    real.calls(e.getKey()).size(), new HandlerCall(HandlerEvent.FETCH, address.get())));
+                            extras.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                                    .add(new Extra(
+                                            real.calls(e.getKey()).size(),
+                                            new HandlerCall(HandlerEvent.FETCH, address.get())));
                             called = true;
                         }
                     }
-                    return called ? new GuestAccessResult(List.of(MonitorAction.HANDLER_INVOKED), result.value(),
-                            result.reflected()) : result;
+                    return called
+                            ? new GuestAccessResult(
+                                    List.of(MonitorAction.HANDLER_INVOKED), result.value(), result.reflected())
+                            : result;
                 }
 
                 List<HandlerCall> calls(int handler) {

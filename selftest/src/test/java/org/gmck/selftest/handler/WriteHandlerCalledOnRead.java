@@ -24,8 +24,7 @@ import org.gmck.spi.x86.Privilege;
 public final class WriteHandlerCalledOnRead extends KnownBad {
 
     /** A call the fault added, and how many real calls the handler had before it. */
-    private record Extra(int after, HandlerCall call) {
-    }
+    private record Extra(int after, HandlerCall call) {}
 
     AccessHandlerFactory accessHandlers(AccessHandlerFactory reference) {
         return (host, hostPages) -> {
@@ -50,9 +49,11 @@ public final class WriteHandlerCalledOnRead extends KnownBad {
                     GuestAccessResult result = real.access(linear, kind, privilege, width, value);
                     if (kind == AccessKind.READ) {
                         writeRanges.forEach((id, range) -> {
-                            if (Long.compareUnsigned(linear, range[0]) >= 0 && Long.compareUnsigned(linear, range[1]) <= 0) {
+                            if (Long.compareUnsigned(linear, range[0]) >= 0
+                                    && Long.compareUnsigned(linear, range[1]) <= 0) {
                                 extras.computeIfAbsent(id, k -> new ArrayList<>())
-                                        .add(new Extra(real.calls(id).size(), new HandlerCall(HandlerEvent.READ, linear)));
+                                        .add(new Extra(
+                                                real.calls(id).size(), new HandlerCall(HandlerEvent.READ, linear)));
                             }
                         });
                     }

@@ -6,8 +6,7 @@ import org.gmck.kit.certify.Certification;
 /** Certifies the adapter {@code -Dconformance.adapter} names into the folder given, in a JVM of its own. */
 public final class CertifyMain {
 
-    private CertifyMain() {
-    }
+    private CertifyMain() {}
 
     public static void main(String[] args) {
         boolean accepted = Certification.into(Path.of(args[0])).run().report().accepted();

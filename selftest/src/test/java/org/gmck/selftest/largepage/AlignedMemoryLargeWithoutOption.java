@@ -33,7 +33,8 @@ public final class AlignedMemoryLargeWithoutOption extends KnownBad {
                         for (MemorySlot slot : real.slots()) {
                             host = Math.max(host, slot.hostBase() + slot.size());
                         }
-                        MemorySlot slot = new MemorySlot(guestBase, size, (host + FRAME - 1) & -FRAME, HostBacking.LARGE_PAGES);
+                        MemorySlot slot =
+                                new MemorySlot(guestBase, size, (host + FRAME - 1) & -FRAME, HostBacking.LARGE_PAGES);
                         real.addSlot(slot);
                         return List.of(slot);
                     }

@@ -51,7 +51,8 @@ public final class CounterIndexedFromSlotBase extends KnownBad {
                             return;
                         }
                         if (counted.getOrDefault(frame.get(), 0) == 0) {
-                            throw new RejectedException(LargePageStatus.WRITE_PROTECT_COUNT_UNDERFLOW,
+                            throw new RejectedException(
+                                    LargePageStatus.WRITE_PROTECT_COUNT_UNDERFLOW,
                                     "the frame's counter already says no page is write-protected");
                         }
                         if (shadows.getOrDefault(gpa & -PAGE, 0) == 0) {

@@ -31,6 +31,7 @@ public final class CounterNotDecrementedOnUnshadow extends KnownBad {
                     private final Map<Long, Integer> shadows = new HashMap<>();
                     /** When each page lost its last shadow, and when each translated frame was last mapped. */
                     private final Map<Long, Long> released = new HashMap<>();
+
                     private final Map<Long, Long> mapped = new HashMap<>();
                     private long clock;
 
@@ -43,7 +44,8 @@ public final class CounterNotDecrementedOnUnshadow extends KnownBad {
                     @Override
                     public void unshadowPageTable(long gpa) {
                         if (shadows(gpa) == 0 && real.writeProtected(gpa)) {
-                            throw new RejectedException(LargePageStatus.PAGE_NOT_SHADOWED,
+                            throw new RejectedException(
+                                    LargePageStatus.PAGE_NOT_SHADOWED,
                                     String.format("the page at %#x has no shadow", gpa));
                         }
                         real.unshadowPageTable(gpa);
@@ -78,9 +80,13 @@ public final class CounterNotDecrementedOnUnshadow extends KnownBad {
                      */
                     @Override
                     public Optional<ShadowEntry> entryFor(long address) {
-                        return real.entryFor(address).map(e -> e.size() == MappingSize.SMALL_4K && !e.writable()
-                                && !writeProtected(e.gpa()) && madeSinceRelease(e)
-                                ? new ShadowEntry(e.address(), e.gpa(), e.size(), true) : e);
+                        return real.entryFor(address)
+                                .map(e -> e.size() == MappingSize.SMALL_4K
+                                                && !e.writable()
+                                                && !writeProtected(e.gpa())
+                                                && madeSinceRelease(e)
+                                        ? new ShadowEntry(e.address(), e.gpa(), e.size(), true)
+                                        : e);
                     }
 
                     private boolean madeSinceRelease(ShadowEntry e) {

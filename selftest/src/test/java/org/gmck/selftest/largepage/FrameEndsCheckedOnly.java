@@ -62,8 +62,8 @@ public final class FrameEndsCheckedOnly extends KnownBad {
                             return real.entryFor(address);
                         }
                         long page = gpaFrame + (address & (FRAME - 1) & -PAGE);
-                        return Optional.of(new ShadowEntry(address & -PAGE, page, MappingSize.SMALL_4K,
-                                !real.writeProtected(page)));
+                        return Optional.of(new ShadowEntry(
+                                address & -PAGE, page, MappingSize.SMALL_4K, !real.writeProtected(page)));
                     }
 
                     private LargeMappingDecision map(long address, long gpa, Supplier<LargeMappingDecision> call) {
@@ -84,7 +84,9 @@ public final class FrameEndsCheckedOnly extends KnownBad {
                         try {
                             return call.get();
                         } catch (RejectedException e) {
-                            if (e.status() != LargePageStatus.NO_SLOT || !inSlot(frameGpa) || !inSlot(frameGpa + FRAME - PAGE)) {
+                            if (e.status() != LargePageStatus.NO_SLOT
+                                    || !inSlot(frameGpa)
+                                    || !inSlot(frameGpa + FRAME - PAGE)) {
                                 throw e;
                             }
                             return LargeMappingDecision.SMALL_FRAME_NOT_IN_ONE_SLOT;

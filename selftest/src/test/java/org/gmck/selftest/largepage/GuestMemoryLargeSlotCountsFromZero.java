@@ -51,7 +51,9 @@ public final class GuestMemoryLargeSlotCountsFromZero extends KnownBad {
                     @Override
                     public List<MemorySlot> addGuestMemory(long guestBase, long size) {
                         List<MemorySlot> added = real.addGuestMemory(guestBase, size);
-                        added.stream().filter(s -> s.backing() == HostBacking.LARGE_PAGES).forEach(emulated::add);
+                        added.stream()
+                                .filter(s -> s.backing() == HostBacking.LARGE_PAGES)
+                                .forEach(emulated::add);
                         return added;
                     }
 
@@ -87,8 +89,11 @@ public final class GuestMemoryLargeSlotCountsFromZero extends KnownBad {
                             return real.entryFor(address);
                         }
                         int index = (int) ((address - frame) / PAGE);
-                        return Optional.of(new ShadowEntry(address & -PAGE, forcedFrame.get(frame) + index * PAGE,
-                                MappingSize.SMALL_4K, !forced.get(frame).get(index)));
+                        return Optional.of(new ShadowEntry(
+                                address & -PAGE,
+                                forcedFrame.get(frame) + index * PAGE,
+                                MappingSize.SMALL_4K,
+                                !forced.get(frame).get(index)));
                     }
 
                     private LargeMappingDecision map(long address, long gpa, Supplier<LargeMappingDecision> call) {
@@ -105,9 +110,11 @@ public final class GuestMemoryLargeSlotCountsFromZero extends KnownBad {
 
                     /** The reference's decision, unless it is large for a frame of a slot the emulator added. */
                     private LargeMappingDecision faulty(long frame, LargeMappingDecision decision) {
-                        boolean emulatedFrame = emulated.stream().anyMatch(s -> s.contains(frame) && s.contains(frame + FRAME - 1));
+                        boolean emulatedFrame =
+                                emulated.stream().anyMatch(s -> s.contains(frame) && s.contains(frame + FRAME - 1));
                         return decision == LargeMappingDecision.LARGE && emulatedFrame
-                                ? LargeMappingDecision.SMALL_WRITE_PROTECTED : decision;
+                                ? LargeMappingDecision.SMALL_WRITE_PROTECTED
+                                : decision;
                     }
                 };
             }

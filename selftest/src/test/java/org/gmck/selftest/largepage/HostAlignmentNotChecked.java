@@ -12,7 +12,9 @@ import org.gmck.spi.largepage.ShadowMmu;
  * starts on one of them: with guest memory from 1 MB on host pages from 4 GB, each 2 MB guest frame then
  * spans two host pages, and a 2 MB entry maps the wrong host memory.
  */
-@Breaks(value = "LP-MAP-4", also = {"LP-NPT-2", "LP-ENC-5"})
+@Breaks(
+        value = "LP-MAP-4",
+        also = {"LP-NPT-2", "LP-ENC-5"})
 public final class HostAlignmentNotChecked extends KnownBad {
 
     LargePages largePages(LargePages reference) {
@@ -26,7 +28,8 @@ public final class HostAlignmentNotChecked extends KnownBad {
                             return reference;
                         }
                         return anyShadowedIn(frameGpa) && !options.nestedPaging()
-                                ? LargeMappingDecision.SMALL_WRITE_PROTECTED : LargeMappingDecision.LARGE;
+                                ? LargeMappingDecision.SMALL_WRITE_PROTECTED
+                                : LargeMappingDecision.LARGE;
                     }
                 };
             }

@@ -17,7 +17,9 @@ import org.gmck.spi.largepage.ShadowMmu;
  * that frame, as an MMU without reverse maps for page-directory entries would: the guest keeps writing
  * through the old 2 MB entry to a table the MMU believes write-protected.
  */
-@Breaks(value = "LP-ZAP-1", also = {"LP-ZAP-2", "LP-ZAP-8"})
+@Breaks(
+        value = "LP-ZAP-1",
+        also = {"LP-ZAP-2", "LP-ZAP-8"})
 public final class LargeEntryKeptOverWriteProtectedPage extends KnownBad {
 
     LargePages largePages(LargePages reference) {
@@ -41,12 +43,16 @@ public final class LargeEntryKeptOverWriteProtectedPage extends KnownBad {
                     @Override
                     public Optional<ShadowEntry> entryFor(long address) {
                         Optional<ShadowEntry> entry = real.entryFor(address);
-                        return entry.isPresent() ? entry : Optional.ofNullable(large.get(address & -MappingSize.LARGE_2M.bytes()));
+                        return entry.isPresent()
+                                ? entry
+                                : Optional.ofNullable(large.get(address & -MappingSize.LARGE_2M.bytes()));
                     }
 
                     private LargeMappingDecision remember(long address, LargeMappingDecision decision) {
                         large.remove(address);
-                        real.entryFor(address).filter(e -> e.size() == MappingSize.LARGE_2M).ifPresent(e -> large.put(address, e));
+                        real.entryFor(address)
+                                .filter(e -> e.size() == MappingSize.LARGE_2M)
+                                .ifPresent(e -> large.put(address, e));
                         return decision;
                     }
                 };

@@ -28,7 +28,9 @@ public final class MinusOneCounterAllowsLargeAtZero extends KnownBad {
                         if (options.encoding() != CounterEncoding.COUNT_FROM_MINUS_ONE || !hostTest) {
                             return reference;
                         }
-                        return anyShadowedIn(frameGpa) ? LargeMappingDecision.SMALL_WRITE_PROTECTED : LargeMappingDecision.LARGE;
+                        return anyShadowedIn(frameGpa)
+                                ? LargeMappingDecision.SMALL_WRITE_PROTECTED
+                                : LargeMappingDecision.LARGE;
                     }
                 };
             }

@@ -29,8 +29,10 @@ public final class MisalignedLargePageSlotAccepted extends KnownBad {
 
                     @Override
                     public void addSlot(MemorySlot slot) {
-                        if (slot.backing() == HostBacking.LARGE_PAGES && slot.hostBase() % MappingSize.LARGE_2M.bytes() != 0) {
-                            real.addSlot(new MemorySlot(slot.guestBase(), slot.size(), slot.hostBase(), HostBacking.SMALL_PAGES));
+                        if (slot.backing() == HostBacking.LARGE_PAGES
+                                && slot.hostBase() % MappingSize.LARGE_2M.bytes() != 0) {
+                            real.addSlot(new MemorySlot(
+                                    slot.guestBase(), slot.size(), slot.hostBase(), HostBacking.SMALL_PAGES));
                             misaligned.add(slot.guestBase());
                         } else {
                             real.addSlot(slot);
@@ -39,8 +41,11 @@ public final class MisalignedLargePageSlotAccepted extends KnownBad {
 
                     @Override
                     public List<MemorySlot> slots() {
-                        return real.slots().stream().map(s -> misaligned.contains(s.guestBase())
-                                ? new MemorySlot(s.guestBase(), s.size(), s.hostBase(), HostBacking.LARGE_PAGES) : s).toList();
+                        return real.slots().stream()
+                                .map(s -> misaligned.contains(s.guestBase())
+                                        ? new MemorySlot(s.guestBase(), s.size(), s.hostBase(), HostBacking.LARGE_PAGES)
+                                        : s)
+                                .toList();
                     }
                 };
             }

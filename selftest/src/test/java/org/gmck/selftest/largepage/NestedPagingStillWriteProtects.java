@@ -34,14 +34,16 @@ public final class NestedPagingStillWriteProtects extends KnownBad {
                             return;
                         }
                         if (real.slots().stream().noneMatch(s -> s.contains(gpa))) {
-                            throw new RejectedException(LargePageStatus.NO_SLOT, String.format("%#x lies in no memory slot", gpa));
+                            throw new RejectedException(
+                                    LargePageStatus.NO_SLOT, String.format("%#x lies in no memory slot", gpa));
                         }
                         nestedShadows.merge(gpa & -MappingSize.SMALL_4K.bytes(), 1, Integer::sum);
                     }
 
                     @Override
                     public boolean writeProtected(long gpa) {
-                        return real.writeProtected(gpa) || nestedShadows.getOrDefault(gpa & -MappingSize.SMALL_4K.bytes(), 0) > 0;
+                        return real.writeProtected(gpa)
+                                || nestedShadows.getOrDefault(gpa & -MappingSize.SMALL_4K.bytes(), 0) > 0;
                     }
                 };
             }

@@ -52,15 +52,19 @@ public final class OnlyLatestLargeEntryZapped extends KnownBad {
                     @Override
                     public Optional<ShadowEntry> entryFor(long address) {
                         Optional<ShadowEntry> entry = real.entryFor(address);
-                        return entry.isPresent() ? entry : Optional.ofNullable(large.get(address & -MappingSize.LARGE_2M.bytes()));
+                        return entry.isPresent()
+                                ? entry
+                                : Optional.ofNullable(large.get(address & -MappingSize.LARGE_2M.bytes()));
                     }
 
                     private LargeMappingDecision remember(long address, LargeMappingDecision decision) {
                         large.remove(address);
-                        real.entryFor(address).filter(e -> e.size() == MappingSize.LARGE_2M).ifPresent(e -> {
-                            large.put(address, e);
-                            latest.put(e.gpa(), address);
-                        });
+                        real.entryFor(address)
+                                .filter(e -> e.size() == MappingSize.LARGE_2M)
+                                .ifPresent(e -> {
+                                    large.put(address, e);
+                                    latest.put(e.gpa(), address);
+                                });
                         return decision;
                     }
                 };

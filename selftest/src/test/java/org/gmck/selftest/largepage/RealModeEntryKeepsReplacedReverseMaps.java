@@ -50,7 +50,8 @@ public final class RealModeEntryKeepsReplacedReverseMaps extends KnownBad {
                         LargeMappingDecision decision = real.shadowRealModeEntry(gpa);
                         readOnly.removeIf(page -> (page & -FRAME) == gpa);
                         old.filter(e -> e.size() == MappingSize.SMALL_4K && (e.gpa() & -FRAME) != gpa)
-                                .ifPresent(e -> stale.computeIfAbsent(gpa, a -> new HashSet<>()).add(e.gpa() & -FRAME));
+                                .ifPresent(e -> stale.computeIfAbsent(gpa, a -> new HashSet<>())
+                                        .add(e.gpa() & -FRAME));
                         return decision;
                     }
 
@@ -67,8 +68,10 @@ public final class RealModeEntryKeepsReplacedReverseMaps extends KnownBad {
 
                     @Override
                     public Optional<ShadowEntry> entryFor(long address) {
-                        return real.entryFor(address).map(e -> e.size() == MappingSize.SMALL_4K && readOnly.contains(address & -PAGE)
-                                ? new ShadowEntry(e.address(), e.gpa(), e.size(), false) : e);
+                        return real.entryFor(address)
+                                .map(e -> e.size() == MappingSize.SMALL_4K && readOnly.contains(address & -PAGE)
+                                        ? new ShadowEntry(e.address(), e.gpa(), e.size(), false)
+                                        : e);
                     }
                 };
             }

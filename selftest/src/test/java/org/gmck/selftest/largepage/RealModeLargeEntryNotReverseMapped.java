@@ -34,7 +34,9 @@ public final class RealModeLargeEntryNotReverseMapped extends KnownBad {
                     public LargeMappingDecision shadowRealModeEntry(long gpa) {
                         LargeMappingDecision decision = real.shadowRealModeEntry(gpa);
                         unmapped.remove(gpa);
-                        real.entryFor(gpa).filter(e -> e.size() == MappingSize.LARGE_2M).ifPresent(e -> unmapped.put(gpa, e));
+                        real.entryFor(gpa)
+                                .filter(e -> e.size() == MappingSize.LARGE_2M)
+                                .ifPresent(e -> unmapped.put(gpa, e));
                         return decision;
                     }
 

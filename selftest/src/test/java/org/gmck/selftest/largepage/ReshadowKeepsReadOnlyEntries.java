@@ -47,12 +47,14 @@ public final class ReshadowKeepsReadOnlyEntries extends KnownBad {
 
                     @Override
                     public Optional<ShadowEntry> entryFor(long address) {
-                        return real.entryFor(address).map(e -> e.size() == MappingSize.SMALL_4K && kept.contains(address & -PAGE)
-                                ? new ShadowEntry(e.address(), e.gpa(), e.size(), false) : e);
+                        return real.entryFor(address)
+                                .map(e -> e.size() == MappingSize.SMALL_4K && kept.contains(address & -PAGE)
+                                        ? new ShadowEntry(e.address(), e.gpa(), e.size(), false)
+                                        : e);
                     }
 
-                    private LargeMappingDecision reshadow(long address, long gpa,
-                                                          java.util.function.Supplier<LargeMappingDecision> call) {
+                    private LargeMappingDecision reshadow(
+                            long address, long gpa, java.util.function.Supplier<LargeMappingDecision> call) {
                         Set<Long> readOnly = new HashSet<>();
                         if (Long.valueOf(gpa).equals(small.get(address))) {
                             for (long page = address; page < address + FRAME; page += PAGE) {

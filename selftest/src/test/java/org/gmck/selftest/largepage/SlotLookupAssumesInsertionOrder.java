@@ -108,8 +108,9 @@ public final class SlotLookupAssumesInsertionOrder extends KnownBad {
                     }
 
                     private MemorySlot find(long gpa) {
-                        return lookup(gpa).orElseThrow(() -> new RejectedException(LargePageStatus.NO_SLOT,
-                                String.format("%#x lies in no memory slot", gpa)));
+                        return lookup(gpa)
+                                .orElseThrow(() -> new RejectedException(
+                                        LargePageStatus.NO_SLOT, String.format("%#x lies in no memory slot", gpa)));
                     }
 
                     /** Binary search over the slots as added, which only works while they were added in order. */

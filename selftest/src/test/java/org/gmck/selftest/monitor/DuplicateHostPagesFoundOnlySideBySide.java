@@ -2,7 +2,6 @@ package org.gmck.selftest.monitor;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import org.gmck.selftest.Breaks;
 import org.gmck.selftest.KnownBad;
 import org.gmck.spi.common.RejectedException;

@@ -11,7 +11,9 @@ import org.gmck.spi.monitor.MonitorFactory;
  * the monitor tables only the entry its reverse map names (the page's lowest linear alias) and leaves every
  * other alias of the page mapped to the host page it has just unlocked and returned to the host.
  */
-@Breaks(value = "MON-EVICT-2", also = {"MON-EVICT-3", "MON-EVICT-4", "MON-LOCK-1"})
+@Breaks(
+        value = "MON-EVICT-2",
+        also = {"MON-EVICT-3", "MON-EVICT-4", "MON-LOCK-1"})
 public final class EvictionUnmapsOneAlias extends KnownBad {
 
     MonitorFactory monitor(MonitorFactory reference) {

@@ -48,17 +48,22 @@ public final class FaultedAliasCopiesEntryRights extends KnownBad {
                     long page = linear & ~0xFFFL;
                     Optional<MonitorEntry> mine = monitorEntry(page);
                     if (mine.isPresent() && copied.containsKey(page)) {
-                        boolean copyAllows = (!write || mine.get().writable()) && (!user || mine.get().user());
-                        boolean guestAllows = guest.at(page).map(m -> m.allows(write, user)).orElse(false);
+                        boolean copyAllows = (!write || mine.get().writable())
+                                && (!user || mine.get().user());
+                        boolean guestAllows =
+                                guest.at(page).map(m -> m.allows(write, user)).orElse(false);
                         if (copyAllows != guestAllows) {
                             return copyAllows ? FaultRoute.RAN : FaultRoute.HOST_FAULT;
                         }
                     }
                     Optional<MonitorEntry> sibling = Optional.empty();
                     if (real.monitorEntry(page).isEmpty()) {
-                        sibling = guest.at(page).flatMap(m -> guest.all().entrySet().stream()
-                                .filter(e -> e.getValue().guestPage() == m.guestPage() && e.getKey() != page)
-                                .map(e -> real.monitorEntry(e.getKey())).flatMap(Optional::stream).findFirst());
+                        sibling = guest.at(page)
+                                .flatMap(m -> guest.all().entrySet().stream()
+                                        .filter(e -> e.getValue().guestPage() == m.guestPage() && e.getKey() != page)
+                                        .map(e -> real.monitorEntry(e.getKey()))
+                                        .flatMap(Optional::stream)
+                                        .findFirst());
                     }
                     FaultRoute route = real.access(linear, write, user);
                     if (route == FaultRoute.HOST_FAULT && sibling.isPresent()) {

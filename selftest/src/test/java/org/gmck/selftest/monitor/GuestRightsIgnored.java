@@ -10,7 +10,9 @@ import org.gmck.spi.monitor.MonitorFactory;
  * Follows the guest's page-table writes but drops the guest's read-only bit, so the monitor tables map
  * every page writable and a guest write to a page its own tables make read-only goes through.
  */
-@Breaks(value = "MON-TBL-1", also = {"MON-TBL-2", "MON-FLT-1"})
+@Breaks(
+        value = "MON-TBL-1",
+        also = {"MON-TBL-2", "MON-FLT-1"})
 public final class GuestRightsIgnored extends KnownBad {
 
     MonitorFactory monitor(MonitorFactory reference) {

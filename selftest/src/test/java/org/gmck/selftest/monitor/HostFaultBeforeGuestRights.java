@@ -32,7 +32,8 @@ public final class HostFaultBeforeGuestRights extends KnownBad {
                 }
 
                 FaultRoute access(long linear, boolean write, boolean user) {
-                    boolean refused = guest.at(linear).map(m -> !m.allows(write, user)).orElse(false);
+                    boolean refused =
+                            guest.at(linear).map(m -> !m.allows(write, user)).orElse(false);
                     if (refused && real.monitorEntry(linear).isEmpty()) {
                         real.access(linear, false, false);
                         return FaultRoute.HOST_FAULT;

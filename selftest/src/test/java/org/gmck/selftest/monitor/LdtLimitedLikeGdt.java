@@ -22,7 +22,8 @@ public final class LdtLimitedLikeGdt extends KnownBad {
             return Intercept.of(Monitor.class, real, new Object() {
                 void guestLoadLdt(List<Long> descriptors) {
                     if (descriptors.size() > 8190) {
-                        throw new RejectedException(MonitorStatus.TOO_MANY_DESCRIPTORS,
+                        throw new RejectedException(
+                                MonitorStatus.TOO_MANY_DESCRIPTORS,
                                 "a descriptor table holds at most 8190 guest entries here");
                     }
                     real.guestLoadLdt(descriptors);

@@ -41,7 +41,8 @@ public final class PressureCountsEntriesNotPages extends KnownBad {
                     int from = real.events().size();
                     real.hostMemoryPressure(pages);
                     int counted = 0;
-                    for (MonitorEvent e : real.events().subList(from, real.events().size())) {
+                    for (MonitorEvent e :
+                            real.events().subList(from, real.events().size())) {
                         if (e.kind() == MonitorEvent.Kind.UNLOCKED) {
                             counted += Math.max(1, entries.getOrDefault(e.guestPage(), 0));
                         }

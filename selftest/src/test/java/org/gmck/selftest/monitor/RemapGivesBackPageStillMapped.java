@@ -31,10 +31,14 @@ public final class RemapGivesBackPageStillMapped extends KnownBad {
                         return;
                     }
                     List<Map.Entry<Long, GuestTables.Mapping>> others = new ArrayList<>();
-                    guest.all().entrySet().stream().filter(e -> e.getValue().guestPage() == old.get().guestPage())
+                    guest.all().entrySet().stream()
+                            .filter(e -> e.getValue().guestPage() == old.get().guestPage())
                             .forEach(e -> others.add(Map.entry(e.getKey(), e.getValue())));
                     others.forEach(e -> real.guestUnmap(e.getKey()));
-                    others.forEach(e -> real.guestMap(e.getKey(), e.getValue().guestPage(), e.getValue().writable(),
+                    others.forEach(e -> real.guestMap(
+                            e.getKey(),
+                            e.getValue().guestPage(),
+                            e.getValue().writable(),
                             e.getValue().user()));
                 }
 

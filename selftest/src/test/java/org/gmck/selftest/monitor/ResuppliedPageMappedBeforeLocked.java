@@ -33,8 +33,11 @@ public final class ResuppliedPageMappedBeforeLocked extends KnownBad {
                             givenBack.add(e.guestPage());
                         }
                         boolean again = e.kind() == MonitorEvent.Kind.LOCKED && givenBack.contains(e.guestPage());
-                        if (again && i + 1 < events.size() && events.get(i + 1).equals(
-                                new MonitorEvent(MonitorEvent.Kind.MAPPED, e.guestPage(), e.hostPage()))) {
+                        if (again
+                                && i + 1 < events.size()
+                                && events.get(i + 1)
+                                        .equals(new MonitorEvent(
+                                                MonitorEvent.Kind.MAPPED, e.guestPage(), e.hostPage()))) {
                             events.set(i, events.get(i + 1));
                             events.set(++i, e);
                         }

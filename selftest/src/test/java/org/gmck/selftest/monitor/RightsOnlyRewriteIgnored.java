@@ -26,7 +26,9 @@ public final class RightsOnlyRewriteIgnored extends KnownBad {
             return Intercept.of(Monitor.class, real, new Object() {
                 void guestMap(long linear, long guestPage, boolean writable, boolean user) {
                     Optional<MonitorEntry> before = real.monitorEntry(linear);
-                    boolean samePage = guest.at(linear).map(m -> m.guestPage() == guestPage).orElse(false);
+                    boolean samePage = guest.at(linear)
+                            .map(m -> m.guestPage() == guestPage)
+                            .orElse(false);
                     real.guestMap(linear, guestPage, writable, user);
                     guest.map(linear, guestPage, writable, user);
                     kept.remove(linear);

@@ -20,7 +20,8 @@ public final class StaleAliasHiddenByReport extends KnownBad {
         return (guestPages, hostPageArray) -> new StaleAliasMonitor(reference.newMonitor(guestPages, hostPageArray)) {
             @Override
             Optional<MonitorEntry> report(long linear, MonitorEntry staleEntry) {
-                return guest.at(linear).flatMap(m -> real.hostPageOf(m.guestPage()))
+                return guest.at(linear)
+                        .flatMap(m -> real.hostPageOf(m.guestPage()))
                         .map(host -> new MonitorEntry(host, staleEntry.writable(), staleEntry.user()));
             }
         };

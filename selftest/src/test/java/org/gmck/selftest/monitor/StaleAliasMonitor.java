@@ -61,7 +61,8 @@ abstract class StaleAliasMonitor implements Monitor {
     @Override
     public FaultRoute access(long linear, boolean write, boolean user) {
         long page = linear & ~0xFFFL;
-        if (stale.containsKey(page) && guest.at(page).map(m -> m.allows(write, user)).orElse(false)) {
+        if (stale.containsKey(page)
+                && guest.at(page).map(m -> m.allows(write, user)).orElse(false)) {
             return FaultRoute.RAN;
         }
         return evicting(() -> real.access(linear, write, user));

@@ -32,7 +32,8 @@ public final class UnlockedBeforeUnmapped extends KnownBad {
                 List<MonitorEvent> events() {
                     List<MonitorEvent> events = new ArrayList<>(real.events());
                     for (int i = 0; i + 1 < events.size(); i++) {
-                        if (underPressure.get(i) && events.get(i).kind() == MonitorEvent.Kind.UNMAPPED
+                        if (underPressure.get(i)
+                                && events.get(i).kind() == MonitorEvent.Kind.UNMAPPED
                                 && events.get(i + 1).kind() == MonitorEvent.Kind.UNLOCKED) {
                             MonitorEvent unmapped = events.set(i, events.get(i + 1));
                             events.set(++i, unmapped);

@@ -45,7 +45,8 @@ public final class UseCountedThroughFirstAliasOnly extends KnownBad {
                     }
                     guest.at(linear).ifPresent(m -> {
                         boolean counts = route == FaultRoute.HOST_FAULT
-                                || route == FaultRoute.RAN && Long.valueOf(page).equals(broughtInThrough.get(m.guestPage()));
+                                || route == FaultRoute.RAN
+                                        && Long.valueOf(page).equals(broughtInThrough.get(m.guestPage()));
                         if (counts) {
                             counted.use(m.guestPage());
                         }

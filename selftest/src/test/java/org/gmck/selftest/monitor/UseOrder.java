@@ -45,7 +45,8 @@ final class UseOrder {
     void steer() {
         for (long page : pages()) {
             for (Map.Entry<Long, GuestTables.Mapping> e : guest.all().entrySet()) {
-                if (e.getValue().guestPage() == page && real.monitorEntry(e.getKey()).isPresent()) {
+                if (e.getValue().guestPage() == page
+                        && real.monitorEntry(e.getKey()).isPresent()) {
                     real.access(e.getKey(), false, false);
                     break;
                 }
@@ -56,7 +57,9 @@ final class UseOrder {
     /** The guest pages the events from {@code from} on locked a host page for. */
     static List<Long> supplied(Monitor real, int from) {
         List<MonitorEvent> events = real.events();
-        return events.subList(from, events.size()).stream().filter(e -> e.kind() == MonitorEvent.Kind.LOCKED)
-                .map(MonitorEvent::guestPage).toList();
+        return events.subList(from, events.size()).stream()
+                .filter(e -> e.kind() == MonitorEvent.Kind.LOCKED)
+                .map(MonitorEvent::guestPage)
+                .toList();
     }
 }

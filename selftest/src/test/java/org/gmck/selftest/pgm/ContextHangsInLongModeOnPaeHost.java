@@ -21,7 +21,8 @@ public final class ContextHangsInLongModeOnPaeHost extends KnownBad {
                 return new ForwardingShadowContext(real.newShadowContext(host)) {
                     @Override
                     public PagingMode shadowMode() {
-                        while (real.hostMode() == PagingMode.PAE && real.shadowMode() == PagingMode.AMD64
+                        while (real.hostMode() == PagingMode.PAE
+                                && real.shadowMode() == PagingMode.AMD64
                                 && !Thread.currentThread().isInterrupted()) {
                             LockSupport.park(this);
                         }

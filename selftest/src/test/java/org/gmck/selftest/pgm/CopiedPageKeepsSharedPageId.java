@@ -35,8 +35,7 @@ public final class CopiedPageKeepsSharedPageId extends KnownBad {
     }
 
     /** A page copied from a shared one: the host page of the copy and the shared page's id. */
-    private record Stale(long hostPhys, int sharedId) {
-    }
+    private record Stale(long hostPhys, int sharedId) {}
 
     private static GuestPhysicalMemory faulty(GuestPhysicalMemory real) {
         Map<Long, Stale> stale = new HashMap<>();
@@ -55,8 +54,16 @@ public final class CopiedPageKeepsSharedPageId extends KnownBad {
                 if (s == null || s.hostPhys() != page.hostPhys()) {
                     return page;
                 }
-                return new PhysPage(page.gcPhys(), page.type(), page.state(), page.hostPhys(), s.sharedId(),
-                        page.writtenTo(), page.readOnly(), page.physHandler(), page.virtHandler());
+                return new PhysPage(
+                        page.gcPhys(),
+                        page.type(),
+                        page.state(),
+                        page.hostPhys(),
+                        s.sharedId(),
+                        page.writtenTo(),
+                        page.readOnly(),
+                        page.physHandler(),
+                        page.virtHandler());
             }
         });
     }

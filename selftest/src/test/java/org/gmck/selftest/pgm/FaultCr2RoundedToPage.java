@@ -42,9 +42,13 @@ public final class FaultCr2RoundedToPage extends KnownBad {
         return new Object() {
             GuestAccessResult access(long linear, AccessKind kind, Privilege privilege, int width, long value) {
                 GuestAccessResult result = real.access(linear, kind, privilege, width, value);
-                return new GuestAccessResult(result.actions(), result.value(), result.reflected()
-                        .map(f -> f.vector() == ReflectedFault.PAGE_FAULT
-                                ? new ReflectedFault(f.vector(), f.errorCode(), f.cr2() & ~0xFFFL) : f));
+                return new GuestAccessResult(
+                        result.actions(),
+                        result.value(),
+                        result.reflected()
+                                .map(f -> f.vector() == ReflectedFault.PAGE_FAULT
+                                        ? new ReflectedFault(f.vector(), f.errorCode(), f.cr2() & ~0xFFFL)
+                                        : f));
             }
         };
     }

@@ -17,7 +17,9 @@ import org.gmck.spi.x86.Privilege;
  * write to a page the guest has just made read-only of PGM-SHW-13, which check the fault handed to the
  * guest, catch it too.
  */
-@Breaks(value = "PGM-SHW-3", also = {"PGM-SHW-6", "PGM-SHW-13"})
+@Breaks(
+        value = "PGM-SHW-3",
+        also = {"PGM-SHW-6", "PGM-SHW-13"})
 public final class FaultReflectedWithShadowErrorCode extends KnownBad {
 
     /** The P bit of a page-fault error code. */
@@ -29,11 +31,16 @@ public final class FaultReflectedWithShadowErrorCode extends KnownBad {
             public ShadowVm newShadowVm(PagingMode host, long hostPages) {
                 return new ForwardingShadowVm(real.newShadowVm(host, hostPages)) {
                     @Override
-                    public GuestAccessResult access(long linearAddress, AccessKind kind, Privilege privilege, int width, long value) {
+                    public GuestAccessResult access(
+                            long linearAddress, AccessKind kind, Privilege privilege, int width, long value) {
                         GuestAccessResult result = real.access(linearAddress, kind, privilege, width, value);
-                        return new GuestAccessResult(result.actions(), result.value(), result.reflected()
-                                .map(f -> f.vector() == ReflectedFault.PAGE_FAULT
-                                        ? new ReflectedFault(f.vector(), f.errorCode() & ~P, f.cr2()) : f));
+                        return new GuestAccessResult(
+                                result.actions(),
+                                result.value(),
+                                result.reflected()
+                                        .map(f -> f.vector() == ReflectedFault.PAGE_FAULT
+                                                ? new ReflectedFault(f.vector(), f.errorCode() & ~P, f.cr2())
+                                                : f));
                     }
                 };
             }

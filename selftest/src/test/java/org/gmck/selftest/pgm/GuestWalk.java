@@ -19,8 +19,7 @@ public final class GuestWalk {
     private static final long PS = 0x80;
 
     /** One guest entry the walk read. */
-    public record Entry(long address, long value) {
-    }
+    public record Entry(long address, long value) {}
 
     /**
      * Where the guest maps a linear address.
@@ -45,8 +44,7 @@ public final class GuestWalk {
         }
     }
 
-    private GuestWalk() {
-    }
+    private GuestWalk() {}
 
     /** Walks the guest's tables the registers name; empty without a translation. */
     public static Optional<Leaf> walk(GuestPhysicalMemory memory, ControlRegisters registers, long linear) {
@@ -58,7 +56,8 @@ public final class GuestWalk {
                 return bit32(memory, registers, linear);
             }
             boolean longMode = (registers.efer() & ControlRegisters.EFER_LME) != 0;
-            return longMode ? levels(memory, registers.cr3() & FRAME, linear, new int[] {39, 30, 21, 12}, false)
+            return longMode
+                    ? levels(memory, registers.cr3() & FRAME, linear, new int[] {39, 30, 21, 12}, false)
                     : levels(memory, registers.cr3() & 0xFFFF_FFE0L, linear, new int[] {30, 21, 12}, true);
         } catch (RejectedException outsideMemory) {
             return Optional.empty();
@@ -86,8 +85,8 @@ public final class GuestWalk {
         return Optional.of(new Leaf(pte & 0xFFFF_F000L | linear & 0xFFF, 0x1000, entries));
     }
 
-    private static Optional<Leaf> levels(GuestPhysicalMemory memory, long root, long linear, int[] shifts,
-                                         boolean legacyPae) {
+    private static Optional<Leaf> levels(
+            GuestPhysicalMemory memory, long root, long linear, int[] shifts, boolean legacyPae) {
         List<Entry> entries = new ArrayList<>();
         long table = root;
         for (int i = 0; i < shifts.length; i++) {

@@ -58,7 +58,8 @@ public final class InitialLayoutFrameSpillsIntoTracking extends KnownBad {
                     case RAM -> 0;
                 };
                 long word0 = page.hostPhys() & FINAL_FRAME | flags;
-                long word1 = page.pageId() & 0x0FFF_FFFFL | (long) page.state().ordinal() << 28
+                long word1 = page.pageId() & 0x0FFF_FFFFL
+                        | (long) page.state().ordinal() << 28
                         | (page.writtenTo() ? 1L << 30 : 0);
                 return new long[] {word0, word1};
             }

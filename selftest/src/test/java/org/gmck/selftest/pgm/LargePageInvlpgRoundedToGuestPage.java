@@ -52,7 +52,8 @@ public final class LargePageInvlpgRoundedToGuestPage extends KnownBad {
 
             void invalidatePage(long linear) {
                 real.invalidatePage(GuestWalk.walk(real.memory(), registers, linear)
-                        .map(leaf -> leaf.base(linear)).orElse(linear));
+                        .map(leaf -> leaf.base(linear))
+                        .orElse(linear));
             }
         };
     }

@@ -77,7 +77,8 @@ public final class LargePageRightsInShadowPteOnly extends KnownBad {
                 int pte = entries.size() - 1;
                 entries.set(pde, entries.get(pde) & ~(RW | US) | upper);
                 entries.set(pte, entries.get(pte) & ~(RW | US) | entries.get(pte) & leaf);
-                return Optional.of(new ShadowTranslation(t.hostPhys(), t.writable(), t.user(), t.executable(), entries));
+                return Optional.of(
+                        new ShadowTranslation(t.hostPhys(), t.writable(), t.user(), t.executable(), entries));
             }
         };
     }

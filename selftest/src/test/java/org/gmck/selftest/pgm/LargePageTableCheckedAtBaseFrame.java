@@ -86,8 +86,8 @@ public final class LargePageTableCheckedAtBaseFrame extends KnownBad {
                 if (kind == AccessKind.WRITE) {
                     boolean already = writable.contains(linear & ~0xFFFL);
                     writable.add(linear & ~0xFFFL);
-                    return new GuestAccessResult(already ? List.of() : List.of(MonitorAction.SYNCED), 0,
-                            result.reflected());
+                    return new GuestAccessResult(
+                            already ? List.of() : List.of(MonitorAction.SYNCED), 0, result.reflected());
                 }
                 if (dirty(linear)) {
                     writable.add(linear & ~0xFFFL);
@@ -100,7 +100,9 @@ public final class LargePageTableCheckedAtBaseFrame extends KnownBad {
                 if (!writable.contains(linear & ~0xFFFL) || !missedTable(linear)) {
                     return shadow;
                 }
-                long gcPhys = GuestWalk.walk(real.memory(), registers, linear).orElseThrow().gcPhys();
+                long gcPhys = GuestWalk.walk(real.memory(), registers, linear)
+                        .orElseThrow()
+                        .gcPhys();
                 long host = real.memory().page(gcPhys).hostPhys() | linear & 0xFFF;
                 List<Long> entries = new ArrayList<>();
                 shadow.ifPresent(t -> t.entries().forEach(e -> entries.add(e | RW)));
@@ -123,7 +125,9 @@ public final class LargePageTableCheckedAtBaseFrame extends KnownBad {
             }
 
             private boolean dirty(long linear) {
-                List<GuestWalk.Entry> entries = GuestWalk.walk(real.memory(), registers, linear).orElseThrow().entries();
+                List<GuestWalk.Entry> entries = GuestWalk.walk(real.memory(), registers, linear)
+                        .orElseThrow()
+                        .entries();
                 return (entries.get(entries.size() - 1).value() & DIRTY) != 0;
             }
 

@@ -18,8 +18,8 @@ public final class LiteralDiagonalSpecialEffort extends KnownBad {
             @Override
             public boolean switcherNeedsSpecialEffort(PagingMode host, GuestMode guest) {
                 real.shadowMode(host, guest);
-                PagingMode guestFamily = guest.longMode() ? PagingMode.AMD64
-                        : guest.legacyPae() ? PagingMode.PAE : PagingMode.BIT32;
+                PagingMode guestFamily =
+                        guest.longMode() ? PagingMode.AMD64 : guest.legacyPae() ? PagingMode.PAE : PagingMode.BIT32;
                 return guestFamily != host;
             }
         };

@@ -15,7 +15,8 @@ public final class LmaNotChecked extends KnownBad {
             @Override
             public GuestMode guestMode(ControlRegisters r) {
                 long lma = r.pg() && r.lme() ? ControlRegisters.EFER_LMA : 0;
-                return real.guestMode(new ControlRegisters(r.cr0(), r.cr4(), (r.efer() & ~ControlRegisters.EFER_LMA) | lma));
+                return real.guestMode(
+                        new ControlRegisters(r.cr0(), r.cr4(), (r.efer() & ~ControlRegisters.EFER_LMA) | lma));
             }
         };
     }

@@ -19,7 +19,9 @@ public final class LongModeBitsNotSetOnSwitch extends KnownBad {
                     @Override
                     public List<Long> presentShadowPdpes() {
                         boolean longMode = real.shadowMode() == PagingMode.AMD64;
-                        return real.presentShadowPdpes().stream().map(e -> longMode ? e & ~0x26L : e).toList();
+                        return real.presentShadowPdpes().stream()
+                                .map(e -> longMode ? e & ~0x26L : e)
+                                .toList();
                     }
                 };
             }

@@ -47,13 +47,25 @@ public final class Mmio2WritesBypassWriteMonitoring extends KnownBad {
                         if (!unnoticed.contains(page.gcPhys())) {
                             return page;
                         }
-                        return new PhysPage(page.gcPhys(), page.type(), PageState.WRITE_MONITORED, page.hostPhys(),
-                                page.pageId(), false, true, page.physHandler(), page.virtHandler());
+                        return new PhysPage(
+                                page.gcPhys(),
+                                page.type(),
+                                PageState.WRITE_MONITORED,
+                                page.hostPhys(),
+                                page.pageId(),
+                                false,
+                                true,
+                                page.physHandler(),
+                                page.virtHandler());
                     }
 
                     PageCounts counts() {
                         PageCounts c = real.counts();
-                        return new PageCounts(c.zero(), c.privately(), c.shared(), c.monitored() + unnoticed.size(),
+                        return new PageCounts(
+                                c.zero(),
+                                c.privately(),
+                                c.shared(),
+                                c.monitored() + unnoticed.size(),
                                 c.writtenTo() - unnoticed.size());
                     }
                 });

@@ -17,7 +17,9 @@ public final class ModesPaeNxCr3MaskedToPage extends KnownBad {
         return new ForwardingPagingModes(reference) {
             @Override
             public long guestTableAddress(GuestMode mode, long cr3) {
-                return mode == GuestMode.PAE_NX ? real.guestTableAddress(GuestMode.BIT32, cr3) : real.guestTableAddress(mode, cr3);
+                return mode == GuestMode.PAE_NX
+                        ? real.guestTableAddress(GuestMode.BIT32, cr3)
+                        : real.guestTableAddress(mode, cr3);
             }
         };
     }

@@ -41,7 +41,9 @@ public final class ModesPdpeFixUpKeyedOnGuestMode extends KnownBad {
                     @Override
                     public List<Long> presentShadowPdpes() {
                         boolean stale = longModeBits && real.shadowMode() == PagingMode.PAE;
-                        return real.presentShadowPdpes().stream().map(e -> stale ? e | LONG_MODE_BITS : e).toList();
+                        return real.presentShadowPdpes().stream()
+                                .map(e -> stale ? e | LONG_MODE_BITS : e)
+                                .toList();
                     }
                 };
             }

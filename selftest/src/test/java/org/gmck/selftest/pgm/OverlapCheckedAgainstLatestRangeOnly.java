@@ -26,7 +26,8 @@ public final class OverlapCheckedAgainstLatestRangeOnly extends KnownBad {
                 List<long[]> ranges = new ArrayList<>();
                 return Intercept.of(GuestPhysicalMemory.class, real, new Object() {
                     void registerRange(PageType type, long gcPhys, long size) {
-                        if (ranges.size() > 1 && !overlaps(ranges.get(ranges.size() - 1), gcPhys, size)
+                        if (ranges.size() > 1
+                                && !overlaps(ranges.get(ranges.size() - 1), gcPhys, size)
                                 && ranges.stream().anyMatch(r -> overlaps(r, gcPhys, size))) {
                             return;
                         }

@@ -13,7 +13,8 @@ public final class PaeCr3AboveFourGibAccepted extends KnownBad {
         return new ForwardingPagingModes(reference) {
             @Override
             public long cr3For(PagingMode mode, long table) {
-                return mode == PagingMode.PAE ? real.cr3For(mode, table & 0xFFFF_FFFFL) | (table & ~0xFFFF_FFFFL)
+                return mode == PagingMode.PAE
+                        ? real.cr3For(mode, table & 0xFFFF_FFFFL) | (table & ~0xFFFF_FFFFL)
                         : real.cr3For(mode, table);
             }
         };

@@ -39,8 +39,8 @@ public final class PageIdHighBitsAtBit52WithNilConstant extends KnownBad {
                 long[] record = real.packedRecord(gcPhys).clone();
                 int id = real.page(gcPhys).pageId();
                 long frame = record[0] & ~ID_FIELDS;
-                record[0] = id == PhysPage.NIL_PAGE_ID ? frame | ID_FIELDS
-                        : frame | (long) (id >>> 12) << 52 | id & 0xFFF;
+                record[0] =
+                        id == PhysPage.NIL_PAGE_ID ? frame | ID_FIELDS : frame | (long) (id >>> 12) << 52 | id & 0xFFF;
                 return record;
             }
 

@@ -28,7 +28,9 @@ public final class PdpeBitsKeptOnSwitchToLegacyPae extends KnownBad {
                     @Override
                     public List<Long> presentShadowPdpes() {
                         boolean stale = wasLongMode && real.shadowMode() == PagingMode.PAE;
-                        return real.presentShadowPdpes().stream().map(e -> stale ? e | 0x26L : e).toList();
+                        return real.presentShadowPdpes().stream()
+                                .map(e -> stale ? e | 0x26L : e)
+                                .toList();
                     }
                 };
             }

@@ -61,8 +61,11 @@ public final class PseLargePageOffsetMaskedTo2M extends KnownBad {
             GuestAccessResult access(long linear, AccessKind kind, Privilege privilege, int width, long value) {
                 long used = masked(linear);
                 GuestAccessResult result = real.access(used, kind, privilege, width, value);
-                return new GuestAccessResult(result.actions(), result.value(), result.reflected()
-                        .map(f -> f.cr2() == used ? new ReflectedFault(f.vector(), f.errorCode(), linear) : f));
+                return new GuestAccessResult(
+                        result.actions(),
+                        result.value(),
+                        result.reflected()
+                                .map(f -> f.cr2() == used ? new ReflectedFault(f.vector(), f.errorCode(), linear) : f));
             }
 
             void invalidatePage(long linear) {
@@ -77,7 +80,8 @@ public final class PseLargePageOffsetMaskedTo2M extends KnownBad {
             private long masked(long linear) {
                 return GuestWalk.walk(real.memory(), registers, linear)
                         .filter(leaf -> leaf.pageBytes() == FOUR_MB)
-                        .map(leaf -> linear & ~BIT_21).orElse(linear);
+                        .map(leaf -> linear & ~BIT_21)
+                        .orElse(linear);
             }
         };
     }

@@ -12,7 +12,9 @@ import org.gmck.spi.pgm.ShadowContext;
  * richest shadow". A new context starts in real mode, so its initial shadow mode is wrong too, and so is the
  * shadow mode of every 32-bit host's context whose guest is (or returns to) real mode.
  */
-@Breaks(value = "PGM-MODE-4", also = {"PGM-MODE-7", "PGM-MODE-9", "PGM-GMODE-7", "PGM-PAE-10"})
+@Breaks(
+        value = "PGM-MODE-4",
+        also = {"PGM-MODE-7", "PGM-MODE-9", "PGM-GMODE-7", "PGM-PAE-10"})
 public final class RealModeShadowedAsPaeOn32BitHost extends KnownBad {
 
     private static PagingMode shadow(PagingMode host, GuestMode guest, PagingMode correct) {

@@ -26,8 +26,16 @@ public final class ShadowedRomReportedReadOnly extends KnownBad {
                         if (page.type() != PageType.SHADOWED_ROM) {
                             return page;
                         }
-                        return new PhysPage(page.gcPhys(), page.type(), page.state(), page.hostPhys(), page.pageId(),
-                                page.writtenTo(), true, page.physHandler(), page.virtHandler());
+                        return new PhysPage(
+                                page.gcPhys(),
+                                page.type(),
+                                page.state(),
+                                page.hostPhys(),
+                                page.pageId(),
+                                page.writtenTo(),
+                                true,
+                                page.physHandler(),
+                                page.virtHandler());
                     }
                 });
             }

@@ -61,16 +61,27 @@ public final class ShadowedRomWriteMonitored extends KnownBad {
                         if (monitored == null) {
                             return page;
                         }
-                        return new PhysPage(page.gcPhys(), page.type(), monitored ? PageState.WRITE_MONITORED
-                                : PageState.ALLOCATED, page.hostPhys(), page.pageId(), !monitored, monitored,
-                                page.physHandler(), page.virtHandler());
+                        return new PhysPage(
+                                page.gcPhys(),
+                                page.type(),
+                                monitored ? PageState.WRITE_MONITORED : PageState.ALLOCATED,
+                                page.hostPhys(),
+                                page.pageId(),
+                                !monitored,
+                                monitored,
+                                page.physHandler(),
+                                page.virtHandler());
                     }
 
                     PageCounts counts() {
                         PageCounts c = real.counts();
                         long monitored = armed.values().stream().filter(v -> v).count();
                         long written = armed.size() - monitored;
-                        return new PageCounts(c.zero(), c.privately(), c.shared(), c.monitored() + monitored,
+                        return new PageCounts(
+                                c.zero(),
+                                c.privately(),
+                                c.shared(),
+                                c.monitored() + monitored,
                                 c.writtenTo() + written);
                     }
                 });

@@ -12,12 +12,12 @@ import org.gmck.selftest.KnownBad;
 import org.gmck.spi.pgm.PagingMode;
 import org.gmck.spi.pgm.handler.AccessHandlerFactory;
 import org.gmck.spi.pgm.handler.HandledVm;
+import org.gmck.spi.pgm.phys.PageState;
 import org.gmck.spi.pgm.shadow.GuestAccessResult;
 import org.gmck.spi.pgm.shadow.MonitorAction;
 import org.gmck.spi.pgm.shadow.ShadowTranslation;
 import org.gmck.spi.pgm.shadow.ShadowVm;
 import org.gmck.spi.pgm.vm.GuestMemoryFactory;
-import org.gmck.spi.pgm.phys.PageState;
 import org.gmck.spi.x86.AccessKind;
 import org.gmck.spi.x86.ControlRegisters;
 import org.gmck.spi.x86.LoadOutcome;
@@ -34,8 +34,7 @@ import org.gmck.spi.x86.Privilege;
 public final class SharedCopyKeepsAliases extends KnownBad {
 
     /** A shadow entry the fault left on the shared page, with the shared page's contents as the guest sees them. */
-    private record Stale(ShadowTranslation translation, long[] words) {
-    }
+    private record Stale(ShadowTranslation translation, long[] words) {}
 
     GuestMemoryFactory guestMemory(GuestMemoryFactory reference) {
         return new ForwardingGuestMemoryFactory(reference) {
@@ -91,8 +90,8 @@ public final class SharedCopyKeepsAliases extends KnownBad {
                 if (s != null && kind != AccessKind.WRITE) {
                     int offset = (int) (linear & 0xFFF);
                     long word = s.words()[offset >>> 3] >>> (offset & 7) * 8;
-                    return new GuestAccessResult(List.of(), width == 8 ? word : word & (1L << width * 8) - 1,
-                            Optional.empty());
+                    return new GuestAccessResult(
+                            List.of(), width == 8 ? word : word & (1L << width * 8) - 1, Optional.empty());
                 }
                 stale.remove(page);
                 Map<Long, ShadowTranslation> aliases = new HashMap<>();

@@ -6,7 +6,9 @@ import org.gmck.spi.pgm.PagingMode;
 import org.gmck.spi.pgm.PagingModes;
 
 /** Throws an untyped exception for every legacy PAE CR3 instead of answering or rejecting with a status. */
-@Breaks(value = "PGM-CR3-1", also = {"PGM-CR3-3", "PGM-CR3-4"},
+@Breaks(
+        value = "PGM-CR3-1",
+        also = {"PGM-CR3-3", "PGM-CR3-4"},
         message = "instead of answering or rejecting with a RejectedException")
 public final class ThrowsOnLegacyPaeCr3 extends KnownBad {
 

@@ -31,8 +31,7 @@ import org.gmck.spi.x86.Privilege;
 public final class WriteHandlerSkippedOnSharedCopy extends KnownBad {
 
     /** A physical WRITE handler the VM handed out, by its range. */
-    private record Range(int id, long first, long last) {
-    }
+    private record Range(int id, long first, long last) {}
 
     AccessHandlerFactory accessHandlers(AccessHandlerFactory reference) {
         return (host, hostPages) -> {
@@ -82,7 +81,9 @@ public final class WriteHandlerSkippedOnSharedCopy extends KnownBad {
                         Optional<GuestWalk.Leaf> leaf = GuestWalk.walk(real.memory(), registers, linear);
                         if (leaf.isPresent()) {
                             long page = leaf.get().gcPhys() & ~0xFFFL;
-                            copied = writeHandlers.stream().filter(r -> r.first() <= page && page <= r.last()).findFirst()
+                            copied = writeHandlers.stream()
+                                    .filter(r -> r.first() <= page && page <= r.last())
+                                    .findFirst()
                                     .filter(r -> real.memory().page(page).state() == PageState.SHARED);
                             if (copied.isPresent()) {
                                 before = real.calls(copied.get().id()).size();

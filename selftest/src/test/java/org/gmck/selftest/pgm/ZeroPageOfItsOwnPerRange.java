@@ -37,8 +37,16 @@ public final class ZeroPageOfItsOwnPerRange extends KnownBad {
                             return page;
                         }
                         long ownZeroPage = real.zeroPageHostPhys() + ((long) range << 12);
-                        return new PhysPage(page.gcPhys(), page.type(), page.state(), ownZeroPage, page.pageId(),
-                                page.writtenTo(), page.readOnly(), page.physHandler(), page.virtHandler());
+                        return new PhysPage(
+                                page.gcPhys(),
+                                page.type(),
+                                page.state(),
+                                ownZeroPage,
+                                page.pageId(),
+                                page.writtenTo(),
+                                page.readOnly(),
+                                page.physHandler(),
+                                page.virtHandler());
                     }
 
                     private int rangeOf(long gcPhys) {

@@ -14,7 +14,9 @@ import org.gmck.spi.x86.X86Mmu;
  * then faults on a present, readable page leaves A set in the leaf (and in the entries above it). The
  * scenarios of other rules that check a protection fault leaves the tables as they were catch it too.
  */
-@Breaks(value = "X86-AD-3", also = {"X86-AR-1", "X86-AR-3", "X86-AR-6", "X86-SMAP-3", "X86-SMEP-1"})
+@Breaks(
+        value = "X86-AD-3",
+        also = {"X86-AR-1", "X86-AR-3", "X86-AR-6", "X86-SMAP-3", "X86-SMEP-1"})
 public final class AccessedSetOnFaultingWalk extends KnownBad {
 
     X86Mmu newX86Mmu(X86Mmu reference) {
@@ -22,7 +24,8 @@ public final class AccessedSetOnFaultingWalk extends KnownBad {
             @Override
             public AccessOutcome access(Access access) {
                 AccessOutcome outcome = real.access(access);
-                if (outcome instanceof PageFault fault && (fault.errorCode() & (PageFault.P | PageFault.RSVD)) == PageFault.P) {
+                if (outcome instanceof PageFault fault
+                        && (fault.errorCode() & (PageFault.P | PageFault.RSVD)) == PageFault.P) {
                     real.access(new Access(access.linearAddress(), AccessKind.READ, Privilege.SUPERVISOR));
                 }
                 return outcome;

@@ -8,7 +8,6 @@ import org.gmck.spi.x86.AccessOutcome;
 import org.gmck.spi.x86.ControlRegisters;
 import org.gmck.spi.x86.CpuFeature;
 import org.gmck.spi.x86.PageFault;
-
 import org.gmck.spi.x86.X86Mmu;
 import org.gmck.spi.x86.X86PagingMode;
 
@@ -18,8 +17,9 @@ import org.gmck.spi.x86.X86PagingMode;
  * an access that then faults on the leaf leaves A set in it. QEMU 7.2 does this; 2 MB and 4 KB leaves are
  * right.
  */
-@Breaks(value = "X86-AD-3", also = {"X86-AR-1", "X86-AR-3", "X86-PK-1", "X86-RSVD-2", "X86-RSVD-3", "X86-SMAP-1",
-    "X86-SMEP-1"})
+@Breaks(
+        value = "X86-AD-3",
+        also = {"X86-AR-1", "X86-AR-3", "X86-PK-1", "X86-RSVD-2", "X86-RSVD-3", "X86-SMAP-1", "X86-SMEP-1"})
 public final class GigabyteLeafAccessedBeforeChecks extends KnownBad {
 
     private static final long ACCESSED = 1L << 5;
@@ -33,8 +33,8 @@ public final class GigabyteLeafAccessedBeforeChecks extends KnownBad {
                     List<Step> path = path(access.linearAddress());
                     Step last = path.get(path.size() - 1);
                     int pdptDepth = mode() == X86PagingMode.LEVEL5 ? 2 : 1;
-                    boolean gigabyteLeaf = last.leaf() && last.present() && last.depth() == pdptDepth
-                            && upperLevelsClean(path);
+                    boolean gigabyteLeaf =
+                            last.leaf() && last.present() && last.depth() == pdptDepth && upperLevelsClean(path);
                     if (gigabyteLeaf) {
                         store(last, load(last) | ACCESSED);
                     }
@@ -44,7 +44,8 @@ public final class GigabyteLeafAccessedBeforeChecks extends KnownBad {
 
             /** The upper entries have no reserved bit the walk would stop at first (PS, address bits, XD without NXE). */
             private boolean upperLevelsClean(List<Step> path) {
-                long reserved = 0x80L | (~0L << real.cpuModel().maxPhysAddr() & 0x000F_FFFF_FFFF_FFFFL)
+                long reserved = 0x80L
+                        | (~0L << real.cpuModel().maxPhysAddr() & 0x000F_FFFF_FFFF_FFFFL)
                         | ((registers.efer() & ControlRegisters.EFER_NXE) == 0 ? 1L << 63 : 0);
                 return path.subList(0, path.size() - 1).stream().allMatch(s -> (s.value() & reserved) == 0);
             }

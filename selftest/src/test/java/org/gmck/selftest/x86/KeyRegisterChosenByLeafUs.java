@@ -30,8 +30,13 @@ public final class KeyRegisterChosenByLeafUs extends KnownBad {
             public AccessOutcome access(Access access) {
                 List<Step> path = path(access.linearAddress());
                 Step leaf = path.isEmpty() ? null : path.get(path.size() - 1);
-                boolean mixed = ia32e() && access.kind() != AccessKind.FETCH && leaf != null && leaf.leaf()
-                        && leaf.present() && leaf.has(2) && path.stream().anyMatch(s -> (s.value() & US) == 0);
+                boolean mixed = ia32e()
+                        && access.kind() != AccessKind.FETCH
+                        && leaf != null
+                        && leaf.leaf()
+                        && leaf.present()
+                        && leaf.has(2)
+                        && path.stream().anyMatch(s -> (s.value() & US) == 0);
                 if (!mixed) {
                     return real.access(access);
                 }
@@ -55,11 +60,13 @@ public final class KeyRegisterChosenByLeafUs extends KnownBad {
                     for (EntryUse e : t.entries()) {
                         real.writePhysical64(e.address(), e.value());
                     }
-                    return new PageFault(PageFault.P | PageFault.PK | (write ? PageFault.W : 0) | (user ? PageFault.U : 0),
+                    return new PageFault(
+                            PageFault.P | PageFault.PK | (write ? PageFault.W : 0) | (user ? PageFault.U : 0),
                             access.linearAddress());
                 }
                 PageFault fault = (PageFault) unguarded;
-                return (fault.errorCode() & PageFault.RSVD) != 0 || (fault.errorCode() & PageFault.P) == 0 ? fault
+                return (fault.errorCode() & PageFault.RSVD) != 0 || (fault.errorCode() & PageFault.P) == 0
+                        ? fault
                         : new PageFault(fault.errorCode() | PageFault.PK, fault.cr2());
             }
         };

@@ -30,8 +30,13 @@ public final class LargeLeafDirtiedOnFirstTouch extends KnownBad {
             public AccessOutcome access(Access access) {
                 List<Step> path = path(access.linearAddress());
                 Step leaf = path.isEmpty() ? null : path.get(path.size() - 1);
-                boolean largeData = access.kind() != AccessKind.FETCH && leaf != null && leaf.leaf() && leaf.present()
-                        && leaf.width() == 8 && leaf.has(7) && mode() != X86PagingMode.BITS32;
+                boolean largeData = access.kind() != AccessKind.FETCH
+                        && leaf != null
+                        && leaf.leaf()
+                        && leaf.present()
+                        && leaf.width() == 8
+                        && leaf.has(7)
+                        && mode() != X86PagingMode.BITS32;
                 AccessOutcome outcome = real.access(access);
                 if (largeData && outcome instanceof Translated) {
                     if (!leaf.has(5)) {

@@ -38,11 +38,14 @@ public final class NotPresentPdpteReadAgainFromMemory extends KnownBad {
             @Override
             public AccessOutcome access(Access access) {
                 AccessOutcome outcome = real.access(access);
-                if (outcome instanceof PageFault fault && (fault.errorCode() & PageFault.P) == 0 && mode() == X86PagingMode.PAE
+                if (outcome instanceof PageFault fault
+                        && (fault.errorCode() & PageFault.P) == 0
+                        && mode() == X86PagingMode.PAE
                         && (access.linearAddress() >>> 32) == 0) {
                     int slot = (int) ((access.linearAddress() >>> 30) & 3);
                     long now = real.readPhysical64((registers.cr3() & 0xFFFF_FFE0L) + 8L * slot);
-                    if ((loaded[slot] & 1) == 0 && (now & 1) != 0
+                    if ((loaded[slot] & 1) == 0
+                            && (now & 1) != 0
                             && real.loadControlRegisters(registers) instanceof Loaded) {
                         for (int i = 0; i < 4; i++) {
                             loaded[i] = real.readPhysical64((registers.cr3() & 0xFFFF_FFE0L) + 8L * i);

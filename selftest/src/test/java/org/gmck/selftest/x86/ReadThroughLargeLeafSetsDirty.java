@@ -25,7 +25,8 @@ public final class ReadThroughLargeLeafSetsDirty extends KnownBad {
             @Override
             public AccessOutcome access(Access access) {
                 AccessOutcome outcome = real.access(access);
-                if (outcome instanceof Translated t && access.kind() == AccessKind.READ
+                if (outcome instanceof Translated t
+                        && access.kind() == AccessKind.READ
                         && (t.pageSize() == PageSize.SIZE_2M || t.pageSize() == PageSize.SIZE_1G)) {
                     EntryUse leaf = t.entries().get(t.entries().size() - 1);
                     real.writePhysical64(leaf.address(), real.readPhysical64(leaf.address()) | DIRTY);

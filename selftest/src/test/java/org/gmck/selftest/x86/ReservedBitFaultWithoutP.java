@@ -12,8 +12,19 @@ import org.gmck.spi.x86.X86Mmu;
  * present: P is 0, so a guest kernel takes it for a not-present page and pages it in again for ever. Every
  * rule whose scenarios expect a reserved-bit fault's exact error code catches it.
  */
-@Breaks(value = "X86-RSVD-8",
-        also = {"X86-AD-3", "X86-LARGE-4", "X86-PREC-1", "X86-PREC-2", "X86-RSVD-2", "X86-RSVD-3", "X86-RSVD-4", "X86-RSVD-5", "X86-RSVD-6"})
+@Breaks(
+        value = "X86-RSVD-8",
+        also = {
+            "X86-AD-3",
+            "X86-LARGE-4",
+            "X86-PREC-1",
+            "X86-PREC-2",
+            "X86-RSVD-2",
+            "X86-RSVD-3",
+            "X86-RSVD-4",
+            "X86-RSVD-5",
+            "X86-RSVD-6"
+        })
 public final class ReservedBitFaultWithoutP extends KnownBad {
 
     X86Mmu newX86Mmu(X86Mmu reference) {

@@ -32,9 +32,11 @@ public final class SmapHonoursAcForImplicitAccesses extends KnownBad {
             @Override
             public AccessOutcome access(Access access) {
                 AccessOutcome outcome = real.access(access);
-                if (access.privilege() == Privilege.IMPLICIT_SUPERVISOR && (rflags & RFLAGS_AC) != 0
+                if (access.privilege() == Privilege.IMPLICIT_SUPERVISOR
+                        && (rflags & RFLAGS_AC) != 0
                         && outcome instanceof PageFault) {
-                    AccessOutcome explicit = real.access(new Access(access.linearAddress(), access.kind(), Privilege.SUPERVISOR));
+                    AccessOutcome explicit =
+                            real.access(new Access(access.linearAddress(), access.kind(), Privilege.SUPERVISOR));
                     if (explicit instanceof Translated) {
                         return explicit;
                     }

@@ -18,7 +18,9 @@ import org.gmck.spi.x86.X86Mmu;
  * read-only and SMAP scenarios that make their point with a supervisor write, and the check that such a
  * faulting write leaves the leaf unchanged, catch it too.
  */
-@Breaks(value = "X86-AR-6", also = {"X86-AD-3", "X86-AR-1", "X86-ERR-1", "X86-SMAP-1", "X86-SMAP-2"})
+@Breaks(
+        value = "X86-AR-6",
+        also = {"X86-AD-3", "X86-AR-1", "X86-ERR-1", "X86-SMAP-1", "X86-SMAP-2"})
 public final class SupervisorWritesIgnoreWp extends KnownBad {
 
     X86Mmu newX86Mmu(X86Mmu reference) {
@@ -38,12 +40,14 @@ public final class SupervisorWritesIgnoreWp extends KnownBad {
             public AccessOutcome access(Access access) {
                 AccessOutcome outcome = real.access(access);
                 boolean supervisorWrite = access.kind() == AccessKind.WRITE && access.privilege() != Privilege.USER;
-                if (supervisorWrite && loaded != null && (loaded.cr0() & ControlRegisters.CR0_WP) != 0
+                if (supervisorWrite
+                        && loaded != null
+                        && (loaded.cr0() & ControlRegisters.CR0_WP) != 0
                         && outcome instanceof PageFault fault
                         && (fault.errorCode() & (PageFault.P | PageFault.RSVD | PageFault.PK)) == PageFault.P) {
                     ControlRegisters withWp = loaded;
-                    real.loadControlRegisters(new ControlRegisters(withWp.cr0() & ~ControlRegisters.CR0_WP, withWp.cr3(),
-                            withWp.cr4(), withWp.efer()));
+                    real.loadControlRegisters(new ControlRegisters(
+                            withWp.cr0() & ~ControlRegisters.CR0_WP, withWp.cr3(), withWp.cr4(), withWp.efer()));
                     AccessOutcome retried = real.access(access);
                     real.loadControlRegisters(withWp);
                     return retried;

@@ -93,8 +93,11 @@ class TrackingX86Mmu extends ForwardingX86Mmu {
             case LEVEL4 -> 4;
             default -> 5;
         };
-        long table = mode == X86PagingMode.PAE ? registers.cr3() & 0xFFFF_FFE0L
-                : mode == X86PagingMode.BITS32 ? registers.cr3() & 0xFFFF_F000L : registers.cr3() & 0x000F_FFFF_FFFF_F000L;
+        long table = mode == X86PagingMode.PAE
+                ? registers.cr3() & 0xFFFF_FFE0L
+                : mode == X86PagingMode.BITS32
+                        ? registers.cr3() & 0xFFFF_F000L
+                        : registers.cr3() & 0x000F_FFFF_FFFF_F000L;
         for (int depth = 0; depth < levels; depth++) {
             int remaining = levels - 1 - depth;
             long index;
@@ -109,7 +112,9 @@ class TrackingX86Mmu extends ForwardingX86Mmu {
             long address = table + index * width;
             long value;
             try {
-                value = width == 4 ? Integer.toUnsignedLong(real.readPhysical32(address)) : real.readPhysical64(address);
+                value = width == 4
+                        ? Integer.toUnsignedLong(real.readPhysical32(address))
+                        : real.readPhysical64(address);
             } catch (RejectedException outsideRam) {
                 break;
             }
@@ -138,7 +143,8 @@ class TrackingX86Mmu extends ForwardingX86Mmu {
 
     /** The entry as it is in memory now. */
     long load(Step step) {
-        return step.width() == 4 ? Integer.toUnsignedLong(real.readPhysical32(step.address()))
+        return step.width() == 4
+                ? Integer.toUnsignedLong(real.readPhysical32(step.address()))
                 : real.readPhysical64(step.address());
     }
 }

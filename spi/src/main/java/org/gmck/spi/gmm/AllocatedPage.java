@@ -6,5 +6,4 @@ package org.gmck.spi.gmm;
  * @param pageId  the GMM page id, {@code (idChunk << chunkIdShift) | iPage}
  * @param hostPfn the host page frame number backing it
  */
-public record AllocatedPage(long pageId, long hostPfn) {
-}
+public record AllocatedPage(long pageId, long hostPfn) {}

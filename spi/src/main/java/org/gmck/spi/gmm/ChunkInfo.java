@@ -10,5 +10,4 @@ package org.gmck.spi.gmm;
  * @param affinity     the VM handle the chunk is associated with (hGVM), 0 for none
  * @param sharedChunk  whether the chunk is dedicated to shared pages
  */
-public record ChunkInfo(long chunkId, int free, int privatePages, int sharedPages, int affinity, boolean sharedChunk) {
-}
+public record ChunkInfo(long chunkId, int free, int privatePages, int sharedPages, int affinity, boolean sharedChunk) {}

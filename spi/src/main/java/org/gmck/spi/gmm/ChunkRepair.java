@@ -11,6 +11,11 @@ package org.gmck.spi.gmm;
  * @param recordedShared  shared count found
  * @param countedShared   shared count recounted
  */
-public record ChunkRepair(long chunkId, int recordedFree, int countedFree, int recordedPrivate, int countedPrivate,
-        int recordedShared, int countedShared) {
-}
+public record ChunkRepair(
+        long chunkId,
+        int recordedFree,
+        int countedFree,
+        int recordedPrivate,
+        int countedPrivate,
+        int recordedShared,
+        int countedShared) {}

@@ -10,8 +10,8 @@ import java.util.List;
  * @param releasedChunks    ids of the chunks given back to the host
  * @param lastVm            whether this was the last VM, so that everything was flushed
  */
-public record CleanupReport(long freedPrivatePages, List<ChunkRepair> repairs, List<Long> releasedChunks,
-        boolean lastVm) {
+public record CleanupReport(
+        long freedPrivatePages, List<ChunkRepair> repairs, List<Long> releasedChunks, boolean lastVm) {
     public CleanupReport {
         repairs = List.copyOf(repairs);
         releasedChunks = List.copyOf(releasedChunks);

@@ -10,6 +10,5 @@ package org.gmck.spi.gmm;
  * @param chunkIdLast    the last valid chunk id (GMM_CHUNKID_LAST)
  * @param freeSetLists   lists in each free set
  */
-public record GmmGeometry(int chunkShift, int chunkIdShift, int pagesPerChunk, long pageIdLast, long chunkIdLast,
-        int freeSetLists) {
-}
+public record GmmGeometry(
+        int chunkShift, int chunkIdShift, int pagesPerChunk, long pageIdLast, long chunkIdLast, int freeSetLists) {}

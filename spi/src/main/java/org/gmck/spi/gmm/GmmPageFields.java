@@ -9,14 +9,11 @@ public sealed interface GmmPageFields {
     int state();
 
     /** A private page: the guest page frame number and the owning VM handle. */
-    record Private(int state, long pfn, int vmHandle) implements GmmPageFields {
-    }
+    record Private(int state, long pfn, int vmHandle) implements GmmPageFields {}
 
     /** A shared page: the host page frame number (64-bit layout only) and the reference count. */
-    record Shared(int state, long pfn, long refs) implements GmmPageFields {
-    }
+    record Shared(int state, long pfn, long refs) implements GmmPageFields {}
 
     /** A free page: the index of the next free page (0xFFFF is NIL) and the zeroed flag (64-bit layout only). */
-    record Free(int state, int next, boolean zeroed) implements GmmPageFields {
-    }
+    record Free(int state, int next, boolean zeroed) implements GmmPageFields {}
 }

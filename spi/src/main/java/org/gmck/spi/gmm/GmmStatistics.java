@@ -12,6 +12,12 @@ package org.gmck.spi.gmm;
  * @param registeredVms         VMs with a valid reservation
  * @param leftBehindSharedPages shared references left behind by cleaned-up VMs
  */
-public record GmmStatistics(long chunks, long allocatedPages, long sharedPages, long duplicatePages, long freePages,
-        long reservedPages, long registeredVms, long leftBehindSharedPages) {
-}
+public record GmmStatistics(
+        long chunks,
+        long allocatedPages,
+        long sharedPages,
+        long duplicatePages,
+        long freePages,
+        long reservedPages,
+        long registeredVms,
+        long leftBehindSharedPages) {}

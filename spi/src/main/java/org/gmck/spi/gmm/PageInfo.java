@@ -9,5 +9,4 @@ package org.gmck.spi.gmm;
  * @param refs     the reference count of a shared page, 0 otherwise
  * @param hostPfn  the host page frame number of the page
  */
-public record PageInfo(PageState state, int owner, long guestPfn, long refs, long hostPfn) {
-}
+public record PageInfo(PageState state, int owner, long guestPfn, long refs, long hostPfn) {}

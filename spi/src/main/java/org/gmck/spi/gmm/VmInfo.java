@@ -14,6 +14,14 @@ package org.gmck.spi.gmm;
  * @param privatePages    private pages owned
  * @param sharedPages     references to shared pages held
  */
-public record VmInfo(OcPolicy policy, Priority priority, long reservedBase, long reservedShadow, long reservedFixed,
-        long allocatedBase, long allocatedShadow, long allocatedFixed, long privatePages, long sharedPages) {
-}
+public record VmInfo(
+        OcPolicy policy,
+        Priority priority,
+        long reservedBase,
+        long reservedShadow,
+        long reservedFixed,
+        long allocatedBase,
+        long allocatedShadow,
+        long allocatedFixed,
+        long privatePages,
+        long sharedPages) {}

@@ -9,5 +9,4 @@ package org.gmck.spi.largepage;
  * @param size     4 KB or 2 MB
  * @param writable whether the entry allows writes
  */
-public record ShadowEntry(long address, long gpa, MappingSize size, boolean writable) {
-}
+public record ShadowEntry(long address, long gpa, MappingSize size, boolean writable) {}

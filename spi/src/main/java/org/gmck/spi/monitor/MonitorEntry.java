@@ -7,5 +7,4 @@ package org.gmck.spi.monitor;
  * @param writable whether it allows writes
  * @param user     whether it allows user-mode accesses
  */
-public record MonitorEntry(long hostPage, boolean writable, boolean user) {
-}
+public record MonitorEntry(long hostPage, boolean writable, boolean user) {}

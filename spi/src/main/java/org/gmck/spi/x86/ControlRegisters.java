@@ -31,8 +31,8 @@ public record ControlRegisters(long cr0, long cr3, long cr4, long efer) {
     /** The CR0 bits the kit models; any other CR0 bit is refused as unmodelled. */
     public static final long CR0_MODELLED = CR0_PE | CR0_WP | CR0_PG;
     /** The CR4 bits the kit models; any other CR4 bit is refused as unmodelled. */
-    public static final long CR4_MODELLED = CR4_PSE | CR4_PAE | CR4_PGE | CR4_LA57 | CR4_SMEP | CR4_SMAP | CR4_PKE
-            | CR4_PKS;
+    public static final long CR4_MODELLED =
+            CR4_PSE | CR4_PAE | CR4_PGE | CR4_LA57 | CR4_SMEP | CR4_SMAP | CR4_PKE | CR4_PKS;
     /** The EFER bits the kit models; any other EFER bit is refused as unmodelled. */
     public static final long EFER_MODELLED = EFER_LME | EFER_LMA | EFER_NXE;
 

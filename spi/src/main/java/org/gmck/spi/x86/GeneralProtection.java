@@ -5,5 +5,4 @@ package org.gmck.spi.x86;
  *
  * @param reason why it was raised
  */
-public record GeneralProtection(GpReason reason) implements AccessOutcome, LoadOutcome {
-}
+public record GeneralProtection(GpReason reason) implements AccessOutcome, LoadOutcome {}

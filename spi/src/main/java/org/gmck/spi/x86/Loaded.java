@@ -5,5 +5,4 @@ package org.gmck.spi.x86;
  *
  * @param mode the paging mode they select
  */
-public record Loaded(X86PagingMode mode) implements LoadOutcome {
-}
+public record Loaded(X86PagingMode mode) implements LoadOutcome {}

@@ -36,8 +36,16 @@ public final class FeatureIndex {
      * @param exampleTags for an outline, the tags of each of its Examples blocks; empty for a scenario
      * @param runs        how many scenarios the runner makes of it: one, or one per row of its Examples
      */
-    public record Entry(String file, long line, String name, List<String> tags, Optional<String> source,
-                        String featureName, String featureDescription, List<List<String>> exampleTags, int runs) {
+    public record Entry(
+            String file,
+            long line,
+            String name,
+            List<String> tags,
+            Optional<String> source,
+            String featureName,
+            String featureDescription,
+            List<List<String>> exampleTags,
+            int runs) {
 
         public Entry {
             tags = List.copyOf(tags);
@@ -51,8 +59,10 @@ public final class FeatureIndex {
         /** The variants this scenario checks: its own variant tags and those of its Examples blocks, without the prefix. */
         public List<String> variants() {
             return Stream.concat(tags.stream(), exampleTags.stream().flatMap(List::stream))
-                    .filter(t -> t.startsWith(Variant.TAG_PREFIX)).map(t -> t.substring(Variant.TAG_PREFIX.length()))
-                    .distinct().toList();
+                    .filter(t -> t.startsWith(Variant.TAG_PREFIX))
+                    .map(t -> t.substring(Variant.TAG_PREFIX.length()))
+                    .distinct()
+                    .toList();
         }
     }
 
@@ -64,13 +74,20 @@ public final class FeatureIndex {
 
     /** Reads every {@code .feature} file under a folder. */
     public static FeatureIndex read(Path featuresDir) {
-        GherkinParser parser = GherkinParser.builder().includeSource(false).includePickles(false).build();
+        GherkinParser parser = GherkinParser.builder()
+                .includeSource(false)
+                .includePickles(false)
+                .build();
         List<Entry> entries = new ArrayList<>();
         try (Stream<Path> files = Files.walk(featuresDir)) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".feature")).sorted().collect(Collectors.toList())) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".feature"))
+                    .sorted()
+                    .collect(Collectors.toList())) {
                 String relative = featuresDir.relativize(file).toString().replace('\\', '/');
-                List<GherkinDocument> docs = parser.parse(file).map(e -> e.getGherkinDocument())
-                        .flatMap(Optional::stream).collect(Collectors.toList());
+                List<GherkinDocument> docs = parser.parse(file)
+                        .map(e -> e.getGherkinDocument())
+                        .flatMap(Optional::stream)
+                        .collect(Collectors.toList());
                 for (GherkinDocument doc : docs) {
                     doc.getFeature().ifPresent(f -> addFeature(relative, f, entries));
                 }
@@ -85,8 +102,10 @@ public final class FeatureIndex {
         List<String> featureTags = names(feature.getTags());
         for (FeatureChild child : feature.getChildren()) {
             child.getScenario().ifPresent(s -> entries.add(entry(file, feature, featureTags, s)));
-            child.getRule().ifPresent(rule -> rule.getChildren().forEach(rc -> rc.getScenario()
-                    .ifPresent(s -> entries.add(entry(file, feature, featureTags, s)))));
+            child.getRule()
+                    .ifPresent(rule -> rule.getChildren()
+                            .forEach(rc -> rc.getScenario()
+                                    .ifPresent(s -> entries.add(entry(file, feature, featureTags, s)))));
         }
     }
 
@@ -96,10 +115,22 @@ public final class FeatureIndex {
         String description = s.getDescription() == null ? "" : s.getDescription();
         Matcher m = SOURCE_LINE.matcher(description);
         Optional<String> source = m.find() ? Optional.of(m.group(1)) : Optional.empty();
-        List<List<String>> exampleTags = s.getExamples().stream().map(x -> names(x.getTags())).toList();
-        int runs = s.getExamples().isEmpty() ? 1 : s.getExamples().stream().mapToInt(x -> x.getTableBody().size()).sum();
-        return new Entry(file, s.getLocation().getLine(), s.getName(), List.copyOf(tags), source,
-                feature.getName(), feature.getDescription() == null ? "" : feature.getDescription().strip(), exampleTags,
+        List<List<String>> exampleTags =
+                s.getExamples().stream().map(x -> names(x.getTags())).toList();
+        int runs = s.getExamples().isEmpty()
+                ? 1
+                : s.getExamples().stream()
+                        .mapToInt(x -> x.getTableBody().size())
+                        .sum();
+        return new Entry(
+                file,
+                s.getLocation().getLine(),
+                s.getName(),
+                List.copyOf(tags),
+                source,
+                feature.getName(),
+                feature.getDescription() == null ? "" : feature.getDescription().strip(),
+                exampleTags,
                 runs);
     }
 
@@ -113,7 +144,9 @@ public final class FeatureIndex {
 
     /** The rule ids a scenario is tagged with. */
     public static List<String> ruleIds(Entry e) {
-        return e.tags().stream().map(t -> t.substring(1)).filter(t -> Rule.ID.matcher(t).matches())
+        return e.tags().stream()
+                .map(t -> t.substring(1))
+                .filter(t -> Rule.ID.matcher(t).matches())
                 .collect(Collectors.toList());
     }
 }

@@ -16,16 +16,27 @@ import org.gmck.spi.common.Profile;
  * @param variants    the cases the statement covers that each need their own scenario; empty when it covers one
  * @param untestableBecause empty for a testable rule; otherwise why no scenario can check it
  */
-public record Rule(String id, Level level, Profile profile, String source, String statement, List<Variant> variants,
-                   Optional<String> untestableBecause) {
+public record Rule(
+        String id,
+        Level level,
+        Profile profile,
+        String source,
+        String statement,
+        List<Variant> variants,
+        Optional<String> untestableBecause) {
 
     public Rule {
         variants = List.copyOf(variants);
     }
 
     /** A rule whose statement covers one case. */
-    public Rule(String id, Level level, Profile profile, String source, String statement,
-                Optional<String> untestableBecause) {
+    public Rule(
+            String id,
+            Level level,
+            Profile profile,
+            String source,
+            String statement,
+            Optional<String> untestableBecause) {
         this(id, level, profile, source, statement, List.of(), untestableBecause);
     }
 

@@ -25,6 +25,7 @@ public final class RuleCatalogue {
     public static final String HEADER = "| Id | Level | Profile | Source | Statement | Variants | Testable |";
     /** The Variants cell of a rule whose statement covers one case. */
     public static final String NO_VARIANTS = "—";
+
     private static final String UNTESTABLE_PREFIX = "no:";
 
     private static volatile RuleCatalogue bundled;
@@ -95,7 +96,8 @@ public final class RuleCatalogue {
         try {
             level = Level.valueOf(cells.get(1));
         } catch (IllegalArgumentException e) {
-            problems.add("CONFORMANCE.md:" + lineNo + ": " + id + " has level '" + cells.get(1) + "', not MUST, SHOULD or MAY");
+            problems.add("CONFORMANCE.md:" + lineNo + ": " + id + " has level '" + cells.get(1)
+                    + "', not MUST, SHOULD or MAY");
             return;
         }
         Optional<Profile> profile = Profile.byId(cells.get(2));
@@ -108,7 +110,8 @@ public final class RuleCatalogue {
         if (testable.equals("yes")) {
             untestable = Optional.empty();
         } else if (testable.startsWith(UNTESTABLE_PREFIX) && testable.length() > UNTESTABLE_PREFIX.length() + 1) {
-            untestable = Optional.of(testable.substring(UNTESTABLE_PREFIX.length()).strip());
+            untestable =
+                    Optional.of(testable.substring(UNTESTABLE_PREFIX.length()).strip());
         } else {
             problems.add("CONFORMANCE.md:" + lineNo + ": " + id + " must say 'yes' or 'no: <reason>' under Testable");
             return;

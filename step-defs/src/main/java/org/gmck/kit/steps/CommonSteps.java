@@ -1,8 +1,7 @@
 package org.gmck.kit.steps;
 
-import org.gmck.kit.ScenarioContext;
-
 import io.cucumber.java.en.Then;
+import org.gmck.kit.ScenarioContext;
 
 /** Steps shared by every area: the typed rejection of bad input. */
 public final class CommonSteps {

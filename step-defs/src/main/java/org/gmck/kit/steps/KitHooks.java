@@ -1,17 +1,15 @@
 package org.gmck.kit.steps;
 
-import org.gmck.kit.Adapters;
-import org.gmck.kit.NotApplicable;
-import org.gmck.kit.NotRun;
-import org.gmck.kit.RunLimits;
-import org.gmck.kit.ScenarioContext;
-import org.gmck.kit.Timeouts;
-
 import io.cucumber.java.Before;
 import io.cucumber.java.BeforeAll;
 import io.cucumber.java.Scenario;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.gmck.kit.Adapters;
+import org.gmck.kit.NotApplicable;
+import org.gmck.kit.NotRun;
+import org.gmck.kit.ScenarioContext;
+import org.gmck.kit.Timeouts;
 import org.gmck.kit.catalogue.Rule;
 import org.gmck.kit.catalogue.RuleCatalogue;
 import org.gmck.spi.ConformanceAdapter;
@@ -42,7 +40,8 @@ public final class KitHooks {
                 .filter(t -> Rule.ID.matcher(t.substring(1)).matches())
                 .collect(Collectors.toList());
         List<Profile> profiles = scenario.getSourceTagNames().stream()
-                .map(Profile::byTag).flatMap(java.util.Optional::stream)
+                .map(Profile::byTag)
+                .flatMap(java.util.Optional::stream)
                 .collect(Collectors.toList());
         if (ruleTags.size() != 1 || profiles.size() != 1) {
             throw new IllegalStateException("Scenario '" + scenario.getName() + "' (" + scenario.getUri() + ":"
@@ -50,12 +49,16 @@ public final class KitHooks {
                     + " and " + profiles);
         }
         String id = ruleTags.get(0).substring(1);
-        Rule rule = RuleCatalogue.bundled().rule(id).orElseThrow(() -> new IllegalStateException(
-                "Scenario '" + scenario.getName() + "' is tagged @" + id + ", which CONFORMANCE.md does not catalogue"));
+        Rule rule = RuleCatalogue.bundled()
+                .rule(id)
+                .orElseThrow(() -> new IllegalStateException("Scenario '" + scenario.getName() + "' is tagged @" + id
+                        + ", which CONFORMANCE.md does not catalogue"));
         Profile profile = profiles.get(0);
         context.begin(adapter, rule, profile, Timeouts.forScenario(scenario.getSourceTagNames()));
         NotRun.ifStopped();
-        NotApplicable.unless(adapter.profiles().contains(profile), () -> "adapter '" + adapter.name()
-                + "' does not declare profile '" + profile.id() + "' (rule " + id + ")");
+        NotApplicable.unless(
+                adapter.profiles().contains(profile),
+                () -> "adapter '" + adapter.name() + "' does not declare profile '" + profile.id() + "' (rule " + id
+                        + ")");
     }
 }

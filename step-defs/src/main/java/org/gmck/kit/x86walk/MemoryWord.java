@@ -18,8 +18,10 @@ public record MemoryWord(long address, int width, long value) {
     public static MemoryWord parse(String text) {
         int at = text.indexOf('@');
         int eq = text.indexOf('=');
-        return new MemoryWord(Long.parseUnsignedLong(text.substring(at + 3, eq), 16),
-                Integer.parseInt(text.substring(0, at)), Long.parseUnsignedLong(text.substring(eq + 3), 16));
+        return new MemoryWord(
+                Long.parseUnsignedLong(text.substring(at + 3, eq), 16),
+                Integer.parseInt(text.substring(0, at)),
+                Long.parseUnsignedLong(text.substring(eq + 3), 16));
     }
 
     /** The same word with another value. */

@@ -20,12 +20,12 @@ public final class PathBuilder {
 
     /** Guest RAM of every generated case: 16 MiB. */
     public static final long RAM = 16L << 20;
+
     public static final long TABLES = 0x10000;
     public static final long PAE_PDPT = 0x10060;
     private static final long FRAME_SEED = 0x9_ABCD_E000L;
 
-    private PathBuilder() {
-    }
+    private PathBuilder() {}
 
     /** The levels of a mode, top first. */
     public static List<X86Level> levels(X86PagingMode mode) {
@@ -75,15 +75,29 @@ public final class PathBuilder {
      * @param flags the flag bits of each entry on the path, top first ({@code depth} of them); PS is added
      *              to a large leaf, addresses to every entry
      */
-    public static WalkSpec build(CpuModel cpu, ControlRegisters registers, long rflags, int pkru, int pkrs,
-            PageSize leaf, long[] flags, Access access) {
-        return build(cpu, registers, rflags, pkru, pkrs, leaf, flags, access,
-                frame(cpu, registers.pagingMode(), leaf));
+    public static WalkSpec build(
+            CpuModel cpu,
+            ControlRegisters registers,
+            long rflags,
+            int pkru,
+            int pkrs,
+            PageSize leaf,
+            long[] flags,
+            Access access) {
+        return build(cpu, registers, rflags, pkru, pkrs, leaf, flags, access, frame(cpu, registers.pagingMode(), leaf));
     }
 
     /** As {@link #build(CpuModel, ControlRegisters, long, int, int, PageSize, long[], Access)}, to a given frame. */
-    public static WalkSpec build(CpuModel cpu, ControlRegisters registers, long rflags, int pkru, int pkrs,
-            PageSize leaf, long[] flags, Access access, long leafFrame) {
+    public static WalkSpec build(
+            CpuModel cpu,
+            ControlRegisters registers,
+            long rflags,
+            int pkru,
+            int pkrs,
+            PageSize leaf,
+            long[] flags,
+            Access access,
+            long leafFrame) {
         return build(cpu, registers, rflags, pkru, pkrs, leaf, flags, access, leafFrame, TABLES, RAM);
     }
 
@@ -91,8 +105,18 @@ public final class PathBuilder {
      * As {@link #build(CpuModel, ControlRegisters, long, int, int, PageSize, long[], Access, long)}, with the
      * tables from {@code tables} upward in {@code guestRamBytes} of guest RAM.
      */
-    public static WalkSpec build(CpuModel cpu, ControlRegisters registers, long rflags, int pkru, int pkrs,
-            PageSize leaf, long[] flags, Access access, long leafFrame, long tables, long guestRamBytes) {
+    public static WalkSpec build(
+            CpuModel cpu,
+            ControlRegisters registers,
+            long rflags,
+            int pkru,
+            int pkrs,
+            PageSize leaf,
+            long[] flags,
+            Access access,
+            long leafFrame,
+            long tables,
+            long guestRamBytes) {
         X86PagingMode mode = registers.pagingMode();
         List<X86Level> levels = levels(mode);
         int depth = depth(mode, leaf);
@@ -111,7 +135,8 @@ public final class PathBuilder {
             boolean isLeaf = i == depth - 1;
             long target = isLeaf ? leafFrame : tables + 0x1000L * (i + 1);
             long ps = isLeaf && leaf != PageSize.SIZE_4K ? 1L << 7 : 0;
-            path.add(new WalkSpec.PathEntry(level, new MemoryWord(address, width, encode(target, leaf) | ps | flags[i])));
+            path.add(new WalkSpec.PathEntry(
+                    level, new MemoryWord(address, width, encode(target, leaf) | ps | flags[i])));
             if (mode == X86PagingMode.PAE && i == 0) {
                 for (int k = 0; k < 4; k++) {
                     if (k != index) {
@@ -121,8 +146,8 @@ public final class PathBuilder {
             }
             table = target;
         }
-        return new WalkSpec(cpu, guestRamBytes, registers.withCr3(cr3(mode, tables)), rflags, pkru, pkrs, path, other,
-                access);
+        return new WalkSpec(
+                cpu, guestRamBytes, registers.withCr3(cr3(mode, tables)), rflags, pkru, pkrs, path, other, access);
     }
 
     /** A 4 MiB frame keeps physical-address bits 39:32 in PDE bits 20:13 (PSE-36). */

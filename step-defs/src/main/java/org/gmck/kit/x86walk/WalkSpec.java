@@ -11,8 +11,16 @@ import org.gmck.spi.x86.X86Level;
  * entries on the access's path, one per level, top first (in PAE paging the first is the PDPTE that CR3
  * and bits 31:30 select). {@code otherMemory} holds words off the path (the other PAE PDPTEs).
  */
-public record WalkSpec(CpuModel cpu, long guestRamBytes, ControlRegisters registers, long rflags, int pkru, int pkrs,
-        List<PathEntry> path, List<MemoryWord> otherMemory, Access access) {
+public record WalkSpec(
+        CpuModel cpu,
+        long guestRamBytes,
+        ControlRegisters registers,
+        long rflags,
+        int pkru,
+        int pkrs,
+        List<PathEntry> path,
+        List<MemoryWord> otherMemory,
+        Access access) {
 
     /** One entry on the path. */
     public record PathEntry(X86Level level, MemoryWord word) {
@@ -23,6 +31,7 @@ public record WalkSpec(CpuModel cpu, long guestRamBytes, ControlRegisters regist
 
     /** All words the case writes before it loads the registers, path first. */
     public List<MemoryWord> memory() {
-        return java.util.stream.Stream.concat(path.stream().map(PathEntry::word), otherMemory.stream()).toList();
+        return java.util.stream.Stream.concat(path.stream().map(PathEntry::word), otherMemory.stream())
+                .toList();
     }
 }

@@ -14,8 +14,7 @@ public final class X86Defaults {
     private static final long RW = 1L << 1;
     private static final long US = 1L << 2;
 
-    private X86Defaults() {
-    }
+    private X86Defaults() {}
 
     /** P, R/W and U/S: the bits of an entry that permits everything. */
     public static long permissiveBits() {

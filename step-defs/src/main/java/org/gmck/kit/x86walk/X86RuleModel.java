@@ -30,6 +30,7 @@ public final class X86RuleModel {
 
     /** Rights of a translation, as a 3-bit index into the permission bitmaps. */
     private static final int ACC_EXEC = 1;
+
     private static final int ACC_WRITE = 2;
     private static final int ACC_USER = 4;
     /** Error-code class bit standing for "SMAP is waived" (the slot KVM borrows from RSVD). */
@@ -43,8 +44,7 @@ public final class X86RuleModel {
     private static final long BIT_PS = 1L << 7;
     private static final long BIT_XD = 1L << 63;
 
-    private X86RuleModel() {
-    }
+    private X86RuleModel() {}
 
     /**
      * What the model requires: the outcome, whether it happened at the register load, and memory after.
@@ -54,8 +54,12 @@ public final class X86RuleModel {
      * {@code decidedBy} names the catalogue rules that decide the outcome: the ones an implementation that
      * answers otherwise breaks.
      */
-    public record Expectation(AccessOutcome outcome, boolean atLoad, List<MemoryWord> memoryAfter,
-            List<Long> accessedMayBeSet, List<String> decidedBy) {
+    public record Expectation(
+            AccessOutcome outcome,
+            boolean atLoad,
+            List<MemoryWord> memoryAfter,
+            List<Long> accessedMayBeSet,
+            List<String> decidedBy) {
 
         Expectation(AccessOutcome outcome, boolean atLoad, List<MemoryWord> memoryAfter, List<String> decidedBy) {
             this(outcome, atLoad, memoryAfter, List.of(), decidedBy);
@@ -107,8 +111,7 @@ public final class X86RuleModel {
                 m[0][0] = exb | high;
                 m[1][0] = m[0][0];
             }
-            default -> {
-            }
+            default -> {}
         }
         return m;
     }
@@ -176,20 +179,26 @@ public final class X86RuleModel {
         if (mode == X86PagingMode.PAE) {
             for (MemoryWord w : pdptes(spec)) {
                 if ((w.value() & BIT_P) != 0 && (w.value() & rsvd[0][2]) != 0) {
-                    return new Expectation(new GeneralProtection(GpReason.BAD_PDPTE), true, before,
+                    return new Expectation(
+                            new GeneralProtection(GpReason.BAD_PDPTE),
+                            true,
+                            before,
                             List.of("X86-PDPTE-2", "X86-PDPTE-5"));
                 }
             }
         }
         long la = spec.access().linearAddress();
         if (mode == X86PagingMode.NONE) {
-            return new Expectation(new Translated(la, PageSize.UNPAGED, Rights.ALL, List.of()), false, before,
-                    List.of("X86-MODE-1"));
+            return new Expectation(
+                    new Translated(la, PageSize.UNPAGED, Rights.ALL, List.of()), false, before, List.of("X86-MODE-1"));
         }
         boolean ia32e = mode == X86PagingMode.LEVEL4 || mode == X86PagingMode.LEVEL5;
         int bits = mode == X86PagingMode.LEVEL5 ? 57 : 48;
         if (ia32e && (la >> (bits - 1)) != 0 && (la >> (bits - 1)) != -1) {
-            return new Expectation(new GeneralProtection(GpReason.NON_CANONICAL_ADDRESS), false, before,
+            return new Expectation(
+                    new GeneralProtection(GpReason.NON_CANONICAL_ADDRESS),
+                    false,
+                    before,
                     List.of(mode == X86PagingMode.LEVEL5 ? "X86-CANON-2" : "X86-CANON-1"));
         }
         boolean fetch = spec.access().kind() == AccessKind.FETCH;
@@ -205,18 +214,29 @@ public final class X86RuleModel {
             int level = levels - i;
             long pte = e.value();
             if ((pte & BIT_P) == 0) {
-                return new Expectation(new PageFault(pfec, la), false, before, nonLeaf(mode, used, used.size()),
-                        mode == X86PagingMode.PAE && level == 3 ? List.of("X86-RSVD-1", "X86-PDPTE-4") : List.of("X86-RSVD-1"));
+                return new Expectation(
+                        new PageFault(pfec, la),
+                        false,
+                        before,
+                        nonLeaf(mode, used, used.size()),
+                        mode == X86PagingMode.PAE && level == 3
+                                ? List.of("X86-RSVD-1", "X86-PDPTE-4")
+                                : List.of("X86-RSVD-1"));
             }
             int bit7 = (int) ((pte >>> 7) & 1);
             if ((pte & rsvd[bit7][level - 1]) != 0) {
-                return new Expectation(new PageFault(pfec | PageFault.P | PageFault.RSVD, la), false, before,
-                        nonLeaf(mode, used, used.size()), reservedRules(mode, cpu, nxe, level, pte, pte & rsvd[bit7][level - 1]));
+                return new Expectation(
+                        new PageFault(pfec | PageFault.P | PageFault.RSVD, la),
+                        false,
+                        before,
+                        nonLeaf(mode, used, used.size()),
+                        reservedRules(mode, cpu, nxe, level, pte, pte & rsvd[bit7][level - 1]));
             }
             used.add(new EntryUse(e.level(), e.word().address(), pte));
             boolean paePdpte = mode == X86PagingMode.PAE && level == 3;
             if (!paePdpte) {
-                acc &= ((pte & BIT_RW) != 0 ? ACC_WRITE : 0) | ((pte & BIT_US) != 0 ? ACC_USER : 0)
+                acc &= ((pte & BIT_RW) != 0 ? ACC_WRITE : 0)
+                        | ((pte & BIT_US) != 0 ? ACC_USER : 0)
                         | (nxe && (pte & BIT_XD) != 0 ? 0 : ACC_EXEC);
             }
             PageSize size = leafSize(mode, level, pte, r);
@@ -227,8 +247,15 @@ public final class X86RuleModel {
         throw new IllegalArgumentException("the path of " + spec.access() + " ends without a leaf");
     }
 
-    private static Expectation leaf(WalkSpec spec, int pfec, int acc, List<EntryUse> used, PageSize size, long pte,
-            boolean ia32e, List<MemoryWord> before) {
+    private static Expectation leaf(
+            WalkSpec spec,
+            int pfec,
+            int acc,
+            List<EntryUse> used,
+            PageSize size,
+            long pte,
+            boolean ia32e,
+            List<MemoryWord> before) {
         ControlRegisters r = spec.registers();
         boolean wp = (r.cr0() & ControlRegisters.CR0_WP) != 0;
         boolean smep = (r.cr4() & ControlRegisters.CR4_SMEP) != 0;
@@ -237,8 +264,10 @@ public final class X86RuleModel {
         boolean pks = ia32e && (r.cr4() & ControlRegisters.CR4_PKS) != 0;
         boolean fetch = spec.access().kind() == AccessKind.FETCH;
         boolean ac = (spec.rflags() & (1L << 18)) != 0;
-        int index = ((pfec & ~PageFault.ID) | (fetch ? PageFault.ID : 0)
-                | (spec.access().privilege() == Privilege.SUPERVISOR && ac ? PFEC_SMAP_WAIVED : 0)) >> 1;
+        int index = ((pfec & ~PageFault.ID)
+                        | (fetch ? PageFault.ID : 0)
+                        | (spec.access().privilege() == Privilege.SUPERVISOR && ac ? PFEC_SMAP_WAIVED : 0))
+                >> 1;
         boolean fault = ((permissionBitmaps(wp, smep, smap)[index] >> acc) & 1) != 0;
         int key = pke || pks ? (int) ((pte >>> 59) & 0xF) : 0;
         int userPage = (acc & ACC_USER) != 0 ? 1 : 0;
@@ -246,18 +275,26 @@ public final class X86RuleModel {
         int keyBits = (pkr >>> (key * 2)) & 3 & keyMasks(pke, pks, wp)[userPage][index];
         long la = spec.access().linearAddress();
         if (fault || keyBits != 0) {
-            return new Expectation(new PageFault(pfec | PageFault.P | (keyBits != 0 ? PageFault.PK : 0), la), false,
-                    before, nonLeaf(r.pagingMode(), used, used.size() - 1),
+            return new Expectation(
+                    new PageFault(pfec | PageFault.P | (keyBits != 0 ? PageFault.PK : 0), la),
+                    false,
+                    before,
+                    nonLeaf(r.pagingMode(), used, used.size() - 1),
                     refusalRules(spec, acc, index, wp, smep, smap, keyBits, userPage));
         }
         Rights rights = new Rights((acc & ACC_WRITE) != 0, userPage == 1, (acc & ACC_EXEC) != 0, key);
         long pa = frame(spec, size, pte) | (la & ((1L << size.shift()) - 1));
-        return new Expectation(new Translated(pa, size, rights, used), false, after(spec, used), List.of(),
+        return new Expectation(
+                new Translated(pa, size, rights, used),
+                false,
+                after(spec, used),
+                List.of(),
                 translationRules(r.pagingMode(), size, spec.cpu()));
     }
 
     /** The rules that make a reserved-bit fault of these bits of an entry at this level. */
-    private static List<String> reservedRules(X86PagingMode mode, CpuModel cpu, boolean nxe, int level, long pte, long bits) {
+    private static List<String> reservedRules(
+            X86PagingMode mode, CpuModel cpu, boolean nxe, int level, long pte, long bits) {
         List<String> rules = new ArrayList<>();
         int maxPhys = cpu.maxPhysAddr();
         long high = mode == X86PagingMode.PAE ? rsvdBits(maxPhys, 62) : rsvdBits(maxPhys, 51);
@@ -286,8 +323,8 @@ public final class X86RuleModel {
     }
 
     /** The rules that refuse a walk that reached its leaf: which rights and which keys forbid the access. */
-    private static List<String> refusalRules(WalkSpec spec, int acc, int index, boolean wp, boolean smep, boolean smap,
-            int keyBits, int userPage) {
+    private static List<String> refusalRules(
+            WalkSpec spec, int acc, int index, boolean wp, boolean smep, boolean smap, int keyBits, int userPage) {
         List<String> rules = new ArrayList<>();
         int pfec = index << 1;
         boolean user = (pfec & PageFault.U) != 0;
@@ -321,19 +358,19 @@ public final class X86RuleModel {
     /** The rules that make the walk translate as it does. */
     private static List<String> translationRules(X86PagingMode mode, PageSize size, CpuModel cpu) {
         List<String> rules = new ArrayList<>();
-        rules.add(switch (mode) {
-            case BITS32 -> "X86-WALK-1";
-            case PAE -> "X86-WALK-2";
-            case LEVEL4 -> "X86-WALK-3";
-            default -> "X86-WALK-4";
-        });
+        rules.add(
+                switch (mode) {
+                    case BITS32 -> "X86-WALK-1";
+                    case PAE -> "X86-WALK-2";
+                    case LEVEL4 -> "X86-WALK-3";
+                    default -> "X86-WALK-4";
+                });
         rules.add("X86-WALK-5");
         switch (size) {
             case SIZE_4M -> rules.add(cpu.has(CpuFeature.PSE36) ? "X86-LARGE-2" : "X86-LARGE-1");
             case SIZE_2M -> rules.add("X86-LARGE-3");
             case SIZE_1G -> rules.add("X86-LARGE-4");
-            default -> {
-            }
+            default -> {}
         }
         return rules;
     }
@@ -341,7 +378,9 @@ public final class X86RuleModel {
     /** The addresses of the first {@code count} entries used, but a PAE PDPTE (its A is never set). */
     private static List<Long> nonLeaf(X86PagingMode mode, List<EntryUse> used, int count) {
         int first = mode == X86PagingMode.PAE ? 1 : 0;
-        return used.subList(Math.min(first, count), count).stream().map(EntryUse::address).toList();
+        return used.subList(Math.min(first, count), count).stream()
+                .map(EntryUse::address)
+                .toList();
     }
 
     /** A and D after a successful access: A on every entry used but a PAE PDPTE, D on the leaf of a write. */
@@ -391,7 +430,9 @@ public final class X86RuleModel {
         List<MemoryWord> result = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             long address = base + 8L * i;
-            result.add(spec.memory().stream().filter(w -> w.address() == address).findFirst()
+            result.add(spec.memory().stream()
+                    .filter(w -> w.address() == address)
+                    .findFirst()
                     .orElse(new MemoryWord(address, 8, 0)));
         }
         return result;

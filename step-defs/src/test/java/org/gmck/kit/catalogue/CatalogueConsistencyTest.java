@@ -42,9 +42,12 @@ class CatalogueConsistencyTest {
         List<String> wrong = new ArrayList<>();
         for (FeatureIndex.Entry e : features.entries()) {
             List<String> rules = FeatureIndex.ruleIds(e);
-            long profiles = e.tags().stream().filter(t -> Profile.byTag(t).isPresent()).count();
+            long profiles =
+                    e.tags().stream().filter(t -> Profile.byTag(t).isPresent()).count();
             long unknownProfiles = e.tags().stream()
-                    .filter(t -> t.startsWith(Profile.TAG_PREFIX) && Profile.byTag(t).isEmpty()).count();
+                    .filter(t ->
+                            t.startsWith(Profile.TAG_PREFIX) && Profile.byTag(t).isEmpty())
+                    .count();
             if (rules.size() != 1 || profiles != 1 || unknownProfiles != 0) {
                 wrong.add(e.where() + " has rule tags " + rules + " and " + profiles + " known profile tags"
                         + (unknownProfiles > 0 ? " plus unknown profile tags" : ""));
@@ -65,8 +68,8 @@ class CatalogueConsistencyTest {
                 }
                 String expected = rule.get().profile().tag();
                 if (!e.tags().contains(expected)) {
-                    wrong.add(e.where() + " checks " + id + " of profile " + rule.get().profile().id()
-                            + " but is not tagged " + expected);
+                    wrong.add(e.where() + " checks " + id + " of profile "
+                            + rule.get().profile().id() + " but is not tagged " + expected);
                 }
             }
         }
@@ -79,7 +82,8 @@ class CatalogueConsistencyTest {
      */
     @Test
     void everyRuleCitesATextTheSourceKeyLists() throws java.io.IOException {
-        String conformance = java.nio.file.Files.readString(Path.of(System.getProperty("kit.root", ".."), "CONFORMANCE.md"));
+        String conformance =
+                java.nio.file.Files.readString(Path.of(System.getProperty("kit.root", ".."), "CONFORMANCE.md"));
         java.util.regex.Matcher keyRow = java.util.regex.Pattern.compile("(?m)^\\| (\\[\\d{3}\\]) \\| ([^|]+?) \\|")
                 .matcher(conformance.substring(conformance.indexOf("## Source key")));
         List<String> cited = new ArrayList<>();
@@ -88,7 +92,8 @@ class CatalogueConsistencyTest {
         }
         assertFalse(cited.isEmpty(), "CONFORMANCE.md's source key lists no texts");
         List<String> wrong = catalogue.rules().stream()
-                .filter(rule -> !rule.source().startsWith("Intel SDM ") && cited.stream().noneMatch(rule.source()::startsWith))
+                .filter(rule -> !rule.source().startsWith("Intel SDM ")
+                        && cited.stream().noneMatch(rule.source()::startsWith))
                 .map(rule -> rule.id() + " cites '" + rule.source() + "', which names no text of the source key")
                 .toList();
         assertEquals(List.of(), wrong);
@@ -101,8 +106,8 @@ class CatalogueConsistencyTest {
             for (String id : FeatureIndex.ruleIds(e)) {
                 catalogue.rule(id).ifPresent(rule -> {
                     if (!e.source().equals(Optional.of(rule.source()))) {
-                        wrong.add(e.where() + " cites " + e.source().orElse("no source") + " but " + id
-                                + " is from " + rule.source());
+                        wrong.add(e.where() + " cites " + e.source().orElse("no source") + " but " + id + " is from "
+                                + rule.source());
                     }
                 });
             }
@@ -121,8 +126,8 @@ class CatalogueConsistencyTest {
             if (rule.testable() && n == 0) {
                 wrong.add(rule.id() + " is testable but no scenario checks it");
             } else if (!rule.testable() && n > 0) {
-                wrong.add(rule.id() + " is catalogued as untestable (" + rule.untestableBecause().get()
-                        + ") but " + n + " scenarios check it");
+                wrong.add(rule.id() + " is catalogued as untestable ("
+                        + rule.untestableBecause().get() + ") but " + n + " scenarios check it");
             }
         }
         assertEquals(List.of(), wrong);
@@ -152,9 +157,13 @@ class CatalogueConsistencyTest {
         List<String> wrong = new ArrayList<>();
         for (FeatureIndex.Entry e : features.entries()) {
             for (String id : FeatureIndex.ruleIds(e)) {
-                catalogue.rule(id).ifPresent(rule -> e.variants().stream().filter(v -> rule.variant(v).isEmpty())
-                        .forEach(v -> wrong.add(e.where() + " is tagged " + Variant.TAG_PREFIX + v + ", which is not a variant of "
-                                + id + " (its variants: " + (rule.variants().isEmpty() ? "none" : rule.variants()) + ")")));
+                catalogue
+                        .rule(id)
+                        .ifPresent(rule -> e.variants().stream()
+                                .filter(v -> rule.variant(v).isEmpty())
+                                .forEach(v -> wrong.add(e.where() + " is tagged " + Variant.TAG_PREFIX + v
+                                        + ", which is not a variant of " + id + " (its variants: "
+                                        + (rule.variants().isEmpty() ? "none" : rule.variants()) + ")")));
             }
         }
         assertEquals(List.of(), wrong);
@@ -166,7 +175,9 @@ class CatalogueConsistencyTest {
                 .filter(e -> e.featureDescription().length() < 80)
                 .map(e -> e.file() + " (" + e.featureName() + ")")
                 .collect(Collectors.toCollection(java.util.TreeSet::new));
-        assertTrue(undocumented.isEmpty(), "features are the living documentation; these have little or no "
-                + "description under the Feature line: " + undocumented);
+        assertTrue(
+                undocumented.isEmpty(),
+                "features are the living documentation; these have little or no "
+                        + "description under the Feature line: " + undocumented);
     }
 }

@@ -14,9 +14,10 @@ class RuleCatalogueTest {
 
     @Test
     void readsATestableAndAnUntestableRule() {
-        RuleCatalogue c = RuleCatalogue.parse("# x\n\n" + TABLE
-                + "| GMM-PAGE-1 | MUST | gmm | 002, \"Costs\" | Pages have ids. | — | yes |\n"
-                + "| GMM-LOCK-1 | SHOULD | gmm | 002, \"Serializing\" | One mutex \\| no more. | — | no: locking is invisible |\n");
+        RuleCatalogue c = RuleCatalogue.parse(
+                "# x\n\n" + TABLE
+                        + "| GMM-PAGE-1 | MUST | gmm | 002, \"Costs\" | Pages have ids. | — | yes |\n"
+                        + "| GMM-LOCK-1 | SHOULD | gmm | 002, \"Serializing\" | One mutex \\| no more. | — | no: locking is invisible |\n");
         assertEquals(0, c.problems().size(), c.problems().toString());
         Rule r = c.rule("GMM-PAGE-1").orElseThrow();
         assertEquals(Level.MUST, r.level());
@@ -45,13 +46,21 @@ class RuleCatalogueTest {
 
     @Test
     void readsVariantsGroupedByDimension() {
-        RuleCatalogue c = RuleCatalogue.parse(TABLE
-                + "| GMM-A-1 | MUST | gmm | s | t | edition: seed-1mb, current-2mb; references: one-reference, several-references | yes |\n");
+        RuleCatalogue c = RuleCatalogue.parse(
+                TABLE
+                        + "| GMM-A-1 | MUST | gmm | s | t | edition: seed-1mb, current-2mb; references: one-reference, several-references | yes |\n");
         assertEquals(0, c.problems().size(), c.problems().toString());
         Rule r = c.rule("GMM-A-1").orElseThrow();
-        assertEquals(java.util.List.of(new Variant("edition", "seed-1mb"), new Variant("edition", "current-2mb"),
-                new Variant("references", "one-reference"), new Variant("references", "several-references")), r.variants());
-        assertEquals("@variant:several-references", r.variant("several-references").orElseThrow().tag());
+        assertEquals(
+                java.util.List.of(
+                        new Variant("edition", "seed-1mb"),
+                        new Variant("edition", "current-2mb"),
+                        new Variant("references", "one-reference"),
+                        new Variant("references", "several-references")),
+                r.variants());
+        assertEquals(
+                "@variant:several-references",
+                r.variant("several-references").orElseThrow().tag());
     }
 
     @Test

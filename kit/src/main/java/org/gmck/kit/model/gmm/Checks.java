@@ -58,8 +58,10 @@ final class Checks {
         try {
             return read.get();
         } catch (RejectedException e) {
-            found = new Disagreement(rule, what.get() + ": the adapter refused to answer (" + e.status() + ": "
-                    + e.getMessage() + ")", then.get());
+            found = new Disagreement(
+                    rule,
+                    what.get() + ": the adapter refused to answer (" + e.status() + ": " + e.getMessage() + ")",
+                    then.get());
             return null;
         }
     }

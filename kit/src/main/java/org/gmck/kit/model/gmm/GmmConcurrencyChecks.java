@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
-import org.gmck.kit.NotApplicable;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.gmck.kit.Adapters;
 import org.gmck.kit.CheckGuard;
+import org.gmck.kit.NotApplicable;
 import org.gmck.kit.Timeouts;
 import org.gmck.kit.certify.CheckSettings;
 import org.gmck.kit.evidence.CaseTally;
@@ -71,7 +70,8 @@ public class GmmConcurrencyChecks {
     @Test
     void vmsCallingAtOnceLeaveOneOwnerPerPageAndPagesThatAddUp(CheckSettings settings, TestReporter reporter) {
         ConformanceAdapter adapter = Adapters.selected();
-        NotApplicable.unless(settings.runs(Profile.GMM, adapter.profiles()),
+        NotApplicable.unless(
+                settings.runs(Profile.GMM, adapter.profiles()),
                 () -> "adapter '" + adapter.name() + "' does not declare profile gmm");
         boolean introspect = adapter.profiles().contains(Profile.GMM_INTROSPECTION);
         CheckGuard guard = new CheckGuard(Timeouts.forRun());
@@ -92,20 +92,26 @@ public class GmmConcurrencyChecks {
             }
             int[] n = {0};
             boolean[] hung = {false};
-            qt().withFixedSeed(settings.seed() ^ (edition.ordinal() + 1L) << 20).withExamples(cases(settings)).withShrinkCycles(0)
-                    .forAll(integers().between(2, 8), integers().between(20, 150), integers().all())
+            qt().withFixedSeed(settings.seed() ^ (edition.ordinal() + 1L) << 20)
+                    .withExamples(cases(settings))
+                    .withShrinkCycles(0)
+                    .forAll(
+                            integers().between(2, 8),
+                            integers().between(20, 150),
+                            integers().all())
                     .check((drawn, steps, seed) -> {
                         // the first case of each edition runs eight VMs at once, the others a drawn number
                         int vms = n[0] == 0 ? 8 : drawn;
                         if (hung[0] || org.gmck.kit.RunLimits.stopped().isPresent()) {
                             return true;
                         }
-                        String id = edition + "-" + ++n[0] + " (" + vms + " VMs, " + steps + " steps each, seed " + seed + ")";
+                        String id = edition + "-" + ++n[0] + " (" + vms + " VMs, " + steps + " steps each, seed " + seed
+                                + ")";
                         Map<String, Optional<String>> found;
                         try {
                             @SuppressWarnings("unchecked")
-                            Map<String, Optional<String>> result = (Map<String, Optional<String>>) guard.call("VMs calling at once",
-                                    () -> play(adapter, edition, vms, steps, seed, introspect));
+                            Map<String, Optional<String>> result = (Map<String, Optional<String>>) guard.call(
+                                    "VMs calling at once", () -> play(adapter, edition, vms, steps, seed, introspect));
                             found = result;
                         } catch (CheckGuard.AdapterFailure e) {
                             hung[0] = e.hung();
@@ -132,7 +138,8 @@ public class GmmConcurrencyChecks {
             CaseTally tally = new CaseTally(source, c[0], c[1], 0, first.get(rule));
             EvidenceEntries.publish(reporter, rule, tally);
             if (c[1] > 0) {
-                failures.add(rule + ": " + c[1] + " of " + c[0] + " cases, first " + tally.first().get(0));
+                failures.add(rule + ": " + c[1] + " of " + c[0] + " cases, first "
+                        + tally.first().get(0));
             }
         });
         assertTrue(failures.isEmpty(), () -> source + ":\n  " + String.join("\n  ", failures));
@@ -146,12 +153,12 @@ public class GmmConcurrencyChecks {
     }
 
     /** What one VM's thread was told: its kept private pages, the shared pages it made. */
-    private record Told(List<Long> kept, List<Long> shared) {
-    }
+    private record Told(List<Long> kept, List<Long> shared) {}
 
     /** One case: the VMs play at once; then what each rule requires is checked, each giving its first difference. */
-    private static Map<String, Optional<String>> play(ConformanceAdapter adapter, GmmEdition edition, int vmCount, int steps,
-                                                      int seed, boolean introspect) throws Exception {
+    private static Map<String, Optional<String>> play(
+            ConformanceAdapter adapter, GmmEdition edition, int vmCount, int steps, int seed, boolean introspect)
+            throws Exception {
         int pages = edition == GmmEdition.SEED_1MB ? 256 : 512;
         GlobalMemory gmm = adapter.gmm().create(edition, new GmmOptions(64L * pages, false));
         List<Integer> vms = new ArrayList<>();
@@ -186,8 +193,9 @@ public class GmmConcurrencyChecks {
             try {
                 freeSets(gmm).ifPresent(f -> found.put(f.rule(), Optional.of(f.difference())));
             } catch (org.gmck.spi.common.RejectedException e) {
-                SETS.forEach(rule -> found.put(rule, Optional.of("the adapter refused a read after the VMs called at once: "
-                        + e.getMessage())));
+                SETS.forEach(rule -> found.put(
+                        rule,
+                        Optional.of("the adapter refused a read after the VMs called at once: " + e.getMessage())));
             }
         }
         return found;
@@ -231,24 +239,28 @@ public class GmmConcurrencyChecks {
             for (long id : told.get(i).kept()) {
                 Integer other = owner.put(id, vms.get(i));
                 if (other != null) {
-                    return Optional.of("page " + Long.toHexString(id) + " was handed to VMs " + other + " and " + vms.get(i));
+                    return Optional.of(
+                            "page " + Long.toHexString(id) + " was handed to VMs " + other + " and " + vms.get(i));
                 }
             }
             told.get(i).shared().forEach(id -> refs.merge(id, 1L, Long::sum));
         }
         for (Map.Entry<Long, Integer> e : owner.entrySet()) {
             if (refs.containsKey(e.getKey())) {
-                return Optional.of("page " + Long.toHexString(e.getKey()) + " is both VM " + e.getValue() + "'s and shared");
+                return Optional.of(
+                        "page " + Long.toHexString(e.getKey()) + " is both VM " + e.getValue() + "'s and shared");
             }
             PageInfo info = gmm.page(e.getKey());
             if (info.state() != PageState.PRIVATE || info.owner() != e.getValue()) {
-                return Optional.of("page " + Long.toHexString(e.getKey()) + " was kept by VM " + e.getValue() + " but is " + info);
+                return Optional.of(
+                        "page " + Long.toHexString(e.getKey()) + " was kept by VM " + e.getValue() + " but is " + info);
             }
         }
         for (Map.Entry<Long, Long> e : refs.entrySet()) {
             PageInfo info = gmm.page(e.getKey());
             if (info.state() != PageState.SHARED || info.refs() != e.getValue()) {
-                return Optional.of("shared page " + Long.toHexString(e.getKey()) + " was made " + e.getValue() + " time(s) but is " + info);
+                return Optional.of("shared page " + Long.toHexString(e.getKey()) + " was made " + e.getValue()
+                        + " time(s) but is " + info);
             }
         }
         for (int i = 0; i < vms.size(); i++) {
@@ -290,10 +302,13 @@ public class GmmConcurrencyChecks {
         if (free + stats.allocatedPages() != chunks.size() * (long) pages || free != stats.freePages()) {
             return Optional.of(free + " free pages in the chunks, " + stats + ", for " + chunks.size() + " chunks");
         }
-        if (privatePages != kept || sharedPages != shared || stats.allocatedPages() != kept + shared
-                || stats.sharedPages() != shared || stats.duplicatePages() != 0) {
-            return Optional.of(kept + " pages kept and " + shared + " shared, but the chunks hold " + privatePages + " private and "
-                    + sharedPages + " shared pages and the statistics say " + stats);
+        if (privatePages != kept
+                || sharedPages != shared
+                || stats.allocatedPages() != kept + shared
+                || stats.sharedPages() != shared
+                || stats.duplicatePages() != 0) {
+            return Optional.of(kept + " pages kept and " + shared + " shared, but the chunks hold " + privatePages
+                    + " private and " + sharedPages + " shared pages and the statistics say " + stats);
         }
         return introspect ? freeLifos(gmm, chunks, infos) : Optional.empty();
     }
@@ -318,8 +333,7 @@ public class GmmConcurrencyChecks {
     }
 
     /** A free set that is not as its rule requires: the rule and the difference. */
-    private record SetFinding(String rule, String difference) {
-    }
+    private record SetFinding(String rule, String difference) {}
 
     /** GMM-SET-2, 4, 7 and 8 after the VMs called at once: each chunk on the list of its free count in the set of its kind. */
     private static Optional<SetFinding> freeSets(GlobalMemory gmm) {
@@ -352,8 +366,10 @@ public class GmmConcurrencyChecks {
                 }
             }
             if (sum != in.freeSetPages(kind)) {
-                return Optional.of(new SetFinding("GMM-SET-7", "the " + kind + " free set records " + in.freeSetPages(kind)
-                        + " free pages, its chunks have " + sum));
+                return Optional.of(new SetFinding(
+                        "GMM-SET-7",
+                        "the " + kind + " free set records " + in.freeSetPages(kind) + " free pages, its chunks have "
+                                + sum));
             }
         }
         for (long id : chunks) {

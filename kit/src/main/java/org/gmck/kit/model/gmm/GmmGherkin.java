@@ -10,8 +10,7 @@ import org.gmck.spi.gmm.GmmStatus;
 /** The Gherkin the GMM model writes: each text is a step of the kit's GMM vocabulary (package steps.gmm). */
 final class GmmGherkin {
 
-    private GmmGherkin() {
-    }
+    private GmmGherkin() {}
 
     static String hex(long value) {
         return "0x" + Long.toHexString(value).toUpperCase();
@@ -37,13 +36,15 @@ final class GmmGherkin {
                 long d = values.get(i + 1).longValue() - first;
                 if (d == 1 || d == -1) {
                     step = d;
-                    while (j + 1 < values.size() && values.get(j + 1).longValue() - values.get(j).longValue() == step) {
+                    while (j + 1 < values.size()
+                            && values.get(j + 1).longValue() - values.get(j).longValue() == step) {
                         j++;
                     }
                 }
             }
             if (j - i >= 2) {
-                parts.add(format.apply(first) + " to " + format.apply(values.get(j).longValue()));
+                parts.add(format.apply(first) + " to "
+                        + format.apply(values.get(j).longValue()));
                 i = j + 1;
             } else {
                 parts.add(format.apply(first));
@@ -62,8 +63,10 @@ final class GmmGherkin {
     }
 
     static String refused(List<GmmStatus> statuses) {
-        return statuses.size() == 1 ? "the call is rejected with " + statuses.get(0).name()
-                : "the call is rejected with one of " + String.join(", ", statuses.stream().map(Enum::name).toList());
+        return statuses.size() == 1
+                ? "the call is rejected with " + statuses.get(0).name()
+                : "the call is rejected with one of "
+                        + String.join(", ", statuses.stream().map(Enum::name).toList());
     }
 
     static String pfnList(List<Long> pfns) {
@@ -111,12 +114,14 @@ final class GmmGherkin {
     }
 
     static String lifo(long chunk, List<Integer> lifo) {
-        return lifo.isEmpty() ? "the free LIFO of chunk " + chunk + " holds 0 pages"
+        return lifo.isEmpty()
+                ? "the free LIFO of chunk " + chunk + " holds 0 pages"
                 : "the free LIFO of chunk " + chunk + " is " + runs(lifo, String::valueOf);
     }
 
     static String list(FreeSetKind kind, int list, List<Long> chunks) {
-        return chunks.isEmpty() ? "list " + list + " of the " + set(kind) + " free set holds no chunk"
+        return chunks.isEmpty()
+                ? "list " + list + " of the " + set(kind) + " free set holds no chunk"
                 : "list " + list + " of the " + set(kind) + " free set holds chunks " + numbers(chunks);
     }
 

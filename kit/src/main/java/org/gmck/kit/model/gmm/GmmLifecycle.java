@@ -94,8 +94,11 @@ final class GmmLifecycle {
         }
         int handle = out.value();
         Checks c = new Checks();
-        c.that("GMM-VM-4", m.vms.stream().noneMatch(v -> v.handle == handle), () -> "the new VM got handle " + handle
-                + ", which an earlier VM had", () -> "the new VM's handle is none of the earlier VMs' handles");
+        c.that(
+                "GMM-VM-4",
+                m.vms.stream().noneMatch(v -> v.handle == handle),
+                () -> "the new VM got handle " + handle + ", which an earlier VM had",
+                () -> "the new VM's handle is none of the earlier VMs' handles");
         if (c.failed()) {
             return GmmSession.step(gherkin, c);
         }
@@ -110,7 +113,8 @@ final class GmmLifecycle {
 
     /** Reservations prefer a VM that has none yet. */
     private ModelVm reserver(int n) {
-        List<ModelVm> unreserved = m.vms.stream().filter(v -> v.live() && !v.reserved).toList();
+        List<ModelVm> unreserved =
+                m.vms.stream().filter(v -> v.live() && !v.reserved).toList();
         return n < 60 && !unreserved.isEmpty() ? pick(unreserved, n) : s.actor(n);
     }
 
@@ -122,7 +126,8 @@ final class GmmLifecycle {
         long shadow = 1 + op.size() % (pages / 8);
         long fixed = 1 + (op.size() * 7L) % (pages / 8);
         OcPolicy policy = p % 10 < 3 ? OcPolicy.NO_OC : OcPolicy.TBD;
-        Priority priority = List.of(Priority.HIGH, Priority.NORMAL, Priority.LOW).get(p % 3);
+        Priority priority =
+                List.of(Priority.HIGH, Priority.NORMAL, Priority.LOW).get(p % 3);
         if (policy == OcPolicy.NO_OC && op.shape() < 30) {
             base = Math.max(1, m.hostPages - m.noOcReserved(vm) - shadow - fixed + op.size() % 2);
         }
@@ -147,8 +152,10 @@ final class GmmLifecycle {
         Expect e = s.expectFor(vm);
         e.input(bad, GmmStatus.VERR_INVALID_PARAMETER, "GMM-RES-5");
         e.when(vm != null && vm.reserved, GmmStatus.VERR_WRONG_ORDER, "GMM-RES-6");
-        e.when(!bad && pol == OcPolicy.NO_OC && b + sh + f + m.noOcReserved(vm) > m.hostPages,
-                GmmStatus.VERR_GMM_MEMORY_RESERVATION_DECLINED, "GMM-RES-12");
+        e.when(
+                !bad && pol == OcPolicy.NO_OC && b + sh + f + m.noOcReserved(vm) > m.hostPages,
+                GmmStatus.VERR_GMM_MEMORY_RESERVATION_DECLINED,
+                "GMM-RES-12");
         int handle = GmmSession.handle(vm);
         Out<Boolean> out = s.call(() -> {
             gmm.reserve(handle, b, sh, f, pol, pri);
@@ -158,9 +165,11 @@ final class GmmLifecycle {
             return s.refusal(gherkin, e, out);
         }
         if (out.refused()) {
-            String rule = out.refusal().status() != GmmStatus.VERR_GMM_MEMORY_RESERVATION_DECLINED ? "GMM-RES-4"
-                    : pol == OcPolicy.TBD ? "GMM-RES-11"
-                    : b + sh + f + m.noOcReserved(vm) == m.hostPages ? "GMM-RES-18" : "GMM-RES-12";
+            String rule = out.refusal().status() != GmmStatus.VERR_GMM_MEMORY_RESERVATION_DECLINED
+                    ? "GMM-RES-4"
+                    : pol == OcPolicy.TBD
+                            ? "GMM-RES-11"
+                            : b + sh + f + m.noOcReserved(vm) == m.hostPages ? "GMM-RES-18" : "GMM-RES-12";
             return s.refusedWrongly(gherkin, out, rule);
         }
         vm.reserved = true;
@@ -201,14 +210,16 @@ final class GmmLifecycle {
         long b = base;
         long sh = shadow;
         long f = fixed;
-        String gherkin = "VM " + GmmSession.name(vm) + " updates its reservation to " + b + " base, " + sh + " shadow and " + f
-                + " fixed pages";
+        String gherkin = "VM " + GmmSession.name(vm) + " updates its reservation to " + b + " base, " + sh
+                + " shadow and " + f + " fixed pages";
         Expect e = s.expectFor(vm);
         e.input(b <= 0 || sh <= 0 || f <= 0, GmmStatus.VERR_INVALID_PARAMETER, "GMM-RES-17");
         if (vm != null && vm.live()) {
             e.when(!vm.reserved, GmmStatus.VERR_WRONG_ORDER, "GMM-RES-7");
-            e.when(vm.reserved && vm.policy == OcPolicy.NO_OC && b + sh + f + m.noOcReserved(vm) > m.hostPages,
-                    GmmStatus.VERR_GMM_MEMORY_RESERVATION_DECLINED, "GMM-RES-13");
+            e.when(
+                    vm.reserved && vm.policy == OcPolicy.NO_OC && b + sh + f + m.noOcReserved(vm) > m.hostPages,
+                    GmmStatus.VERR_GMM_MEMORY_RESERVATION_DECLINED,
+                    "GMM-RES-13");
         }
         int handle = GmmSession.handle(vm);
         Out<Boolean> out = s.call(() -> {
@@ -219,8 +230,12 @@ final class GmmLifecycle {
             return s.refusal(gherkin, e, out);
         }
         if (out.refused()) {
-            return s.refusedWrongly(gherkin, out, out.refusal().status() == GmmStatus.VERR_GMM_MEMORY_RESERVATION_DECLINED
-                    ? "GMM-RES-13" : "GMM-RES-8");
+            return s.refusedWrongly(
+                    gherkin,
+                    out,
+                    out.refusal().status() == GmmStatus.VERR_GMM_MEMORY_RESERVATION_DECLINED
+                            ? "GMM-RES-13"
+                            : "GMM-RES-8");
         }
         vm.reservation[0] = b;
         vm.reservation[1] = sh;
@@ -246,11 +261,26 @@ final class GmmLifecycle {
         Checks c = new Checks();
         VmInfo v = out.value();
         if (vm.cleaned) {
-            c.equal("GMM-CLEAN-8", List.of(OcPolicy.INVALID, Priority.INVALID), List.of(v.policy(), v.priority()),
-                    () -> "the policy and priority of a cleaned-up VM", () -> "the per-VM data has policy INVALID and priority INVALID");
-            c.equal("GMM-CLEAN-9", List.of(0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L), List.of(v.reservedBase(), v.reservedShadow(),
-                    v.reservedFixed(), v.allocatedBase(), v.allocatedShadow(), v.allocatedFixed(), v.privatePages(), v.sharedPages()),
-                    () -> "the counters of a cleaned-up VM", () -> "the per-VM data has every counter zero");
+            c.equal(
+                    "GMM-CLEAN-8",
+                    List.of(OcPolicy.INVALID, Priority.INVALID),
+                    List.of(v.policy(), v.priority()),
+                    () -> "the policy and priority of a cleaned-up VM",
+                    () -> "the per-VM data has policy INVALID and priority INVALID");
+            c.equal(
+                    "GMM-CLEAN-9",
+                    List.of(0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L),
+                    List.of(
+                            v.reservedBase(),
+                            v.reservedShadow(),
+                            v.reservedFixed(),
+                            v.allocatedBase(),
+                            v.allocatedShadow(),
+                            v.allocatedFixed(),
+                            v.privatePages(),
+                            v.sharedPages()),
+                    () -> "the counters of a cleaned-up VM",
+                    () -> "the per-VM data has every counter zero");
         }
         observe.vms(c, (part, x) -> part == Part.VM_POLICY ? "GMM-RES-4" : "GMM-RES-2");
         return GmmSession.step(gherkin, c);
@@ -275,12 +305,18 @@ final class GmmLifecycle {
             return s.refusal(gherkin, e, out);
         }
         if (out.refused()) {
-            return s.refusedWrongly(gherkin, out, out.refusal().status() == GmmStatus.VERR_GMM_HIT_GLOBAL_LIMIT ? "GMM-LEG-8"
-                    : "GMM-LEG-7");
+            return s.refusedWrongly(
+                    gherkin,
+                    out,
+                    out.refusal().status() == GmmStatus.VERR_GMM_HIT_GLOBAL_LIMIT ? "GMM-LEG-8" : "GMM-LEG-7");
         }
         Checks c = new Checks();
         long expected = m.nextChunkId();
-        c.equal(expected == 1 ? "GMM-ID-9" : "GMM-ID-10", expected, out.value(), () -> "the id of the seeded chunk",
+        c.equal(
+                expected == 1 ? "GMM-ID-9" : "GMM-ID-10",
+                expected,
+                out.value(),
+                () -> "the id of the seeded chunk",
                 () -> "the seeded chunk is chunk " + expected);
         if (c.failed()) {
             return GmmSession.step(gherkin, c);
@@ -315,7 +351,9 @@ final class GmmLifecycle {
     private ModelVm cleaned(int n) {
         List<ModelVm> live = m.vms.stream().filter(ModelVm::live).toList();
         List<ModelVm> gone = m.vms.stream().filter(v -> v.cleaned).toList();
-        List<ModelVm> sharers = live.stream().filter(v -> v.held.values().stream().anyMatch(refs -> refs >= 2)).toList();
+        List<ModelVm> sharers = live.stream()
+                .filter(v -> v.held.values().stream().anyMatch(refs -> refs >= 2))
+                .toList();
         if (n < 60 && !sharers.isEmpty()) {
             return pick(sharers, n);
         }
@@ -359,24 +397,45 @@ final class GmmLifecycle {
         GmmModelState.Cleanup r = m.cleanup(vm);
         CleanupReport report = out.value();
         Checks c = new Checks();
-        c.equal("GMM-CLEAN-3", r.freedPrivatePages(), report.freedPrivatePages(), () -> "private pages the cleanup freed",
+        c.equal(
+                "GMM-CLEAN-3",
+                r.freedPrivatePages(),
+                report.freedPrivatePages(),
+                () -> "private pages the cleanup freed",
                 () -> "the cleanup freed " + r.freedPrivatePages() + " pages");
-        c.equal("GMM-CLEAN-7", List.of(), report.repairs(), () -> "chunks with bogus statistics",
+        c.equal(
+                "GMM-CLEAN-7",
+                List.of(),
+                report.repairs(),
+                () -> "chunks with bogus statistics",
                 () -> "the cleanup reports no bogus statistics");
         List<Long> gave = report.releasedChunks().stream().sorted().toList();
         if (!gave.equals(r.releasedChunks())) {
             boolean keptBusy = gave.stream().anyMatch(id -> m.chunks.containsKey(id));
-            String rule = r.lastVm() ? "GMM-CLEAN-16" : keptBusy ? "GMM-CLEAN-11" : m.legacy ? "GMM-LEG-9" : "GMM-CLEAN-10";
-            c.fail(rule, "the cleanup gave back chunks " + gave + " where the rules give back " + r.releasedChunks(),
-                    r.releasedChunks().isEmpty() ? "the cleanup gave back no chunk"
+            String rule =
+                    r.lastVm() ? "GMM-CLEAN-16" : keptBusy ? "GMM-CLEAN-11" : m.legacy ? "GMM-LEG-9" : "GMM-CLEAN-10";
+            c.fail(
+                    rule,
+                    "the cleanup gave back chunks " + gave + " where the rules give back " + r.releasedChunks(),
+                    r.releasedChunks().isEmpty()
+                            ? "the cleanup gave back no chunk"
                             : "the cleanup gave back chunks " + GmmGherkin.numbers(r.releasedChunks()));
         }
-        c.equal(r.lastVm() ? "GMM-CLEAN-17" : "GMM-CLEAN-20", r.lastVm(), report.lastVm(), () -> "whether the cleanup was the last VM's",
-                () -> r.lastVm() ? "the cleanup reports that it was the last VM's" : "the cleanup reports that it was not the last VM's");
+        c.equal(
+                r.lastVm() ? "GMM-CLEAN-17" : "GMM-CLEAN-20",
+                r.lastVm(),
+                report.lastVm(),
+                () -> "whether the cleanup was the last VM's",
+                () -> r.lastVm()
+                        ? "the cleanup reports that it was the last VM's"
+                        : "the cleanup reports that it was not the last VM's");
         String allocatedRule = r.lastVm() ? "GMM-CLEAN-16" : "GMM-CLEAN-15";
         String chunksRule = r.lastVm() ? "GMM-CLEAN-16" : m.legacy ? "GMM-LEG-9" : "GMM-CLEAN-10";
         Blame b = (part, x) -> switch (part) {
-            case PAGE, HOST -> own.contains(x) ? "GMM-CLEAN-1" : m.stateOf(x).orElse(null) == PageState.SHARED ? "GMM-CLEAN-13" : "GMM-CLEAN-2";
+            case PAGE, HOST ->
+                own.contains(x)
+                        ? "GMM-CLEAN-1"
+                        : m.stateOf(x).orElse(null) == PageState.SHARED ? "GMM-CLEAN-13" : "GMM-CLEAN-2";
             case GONE_PAGE -> "GMM-ID-13";
             case GONE_CHUNK -> "GMM-ID-12";
             case CHUNK, SHARED_FLAG -> ownChunks.contains(x) ? "GMM-CLEAN-1" : "GMM-CLEAN-2";
@@ -391,11 +450,15 @@ final class GmmLifecycle {
             case SETS, RAW -> null;
             case SET_PAGES -> "GMM-SET-7";
         };
-        List<Long> kept = pagesBefore.stream().filter(id -> m.chunkOf(id) != null).toList();
+        List<Long> kept =
+                pagesBefore.stream().filter(id -> m.chunkOf(id) != null).toList();
         observe.pages(c, b, kept, GmmObserver.HOST_FRAMES);
         for (long chunk : r.releasedChunks()) {
             observe.goneChunk(c, b, chunk);
-            long page = pagesBefore.stream().filter(id -> m.g.chunkOf(id) == chunk).findFirst().orElse(m.g.pageId(chunk, 0));
+            long page = pagesBefore.stream()
+                    .filter(id -> m.g.chunkOf(id) == chunk)
+                    .findFirst()
+                    .orElse(m.g.pageId(chunk, 0));
             if (!c.failed()) {
                 observe.gonePage(c, b, page);
             }
@@ -409,7 +472,10 @@ final class GmmLifecycle {
             Set<Long> relinkable = new HashSet<>(r.visited());
             relinkable.addAll(ownChunks);
             observe.sets(c, b, before, relinkable);
-            observe.raw(c, b, own.stream().filter(id -> m.chunkOf(id) != null).sorted().toList());
+            observe.raw(
+                    c,
+                    b,
+                    own.stream().filter(id -> m.chunkOf(id) != null).sorted().toList());
             if (tlb != null) {
                 tlbAfterCleanup(c, tlbBefore, tlb, r.releasedChunks());
             }
@@ -427,16 +493,24 @@ final class GmmLifecycle {
             long got = after.get(i);
             int entry = i;
             if (got != 0 && released.contains(got)) {
-                c.fail("GMM-ID-16", "chunk TLB entry " + entry + " still holds chunk " + got + ", which was given back",
+                c.fail(
+                        "GMM-ID-16",
+                        "chunk TLB entry " + entry + " still holds chunk " + got + ", which was given back",
                         "no chunk TLB entry holds chunk " + got);
                 continue;
             }
             long held = before[i];
             boolean sameIndexGone = released.stream().anyMatch(id -> id % 32 == entry && id != held);
-            long sameIndexLeft = m.chunks.keySet().stream().filter(id -> id % 32 == entry).count();
+            long sameIndexLeft =
+                    m.chunks.keySet().stream().filter(id -> id % 32 == entry).count();
             if (held != 0 && m.chunks.containsKey(held) && sameIndexGone && sameIndexLeft == 1) {
-                c.equal("GMM-ID-17", held, got, () -> "chunk TLB entry " + entry + ", which held chunk " + held
-                        + " when a chunk of the same index was given back", () -> "chunk TLB entry " + entry + " holds chunk " + held);
+                c.equal(
+                        "GMM-ID-17",
+                        held,
+                        got,
+                        () -> "chunk TLB entry " + entry + ", which held chunk " + held
+                                + " when a chunk of the same index was given back",
+                        () -> "chunk TLB entry " + entry + " holds chunk " + held);
             }
         }
     }
@@ -454,8 +528,9 @@ final class GmmLifecycle {
             ModelChunk ch = m.chunkOf(id);
             int i = m.g.indexOf(id);
             ModelVm owner = ch.state[i] == PageState.PRIVATE ? m.vm(ch.owner[i]) : null;
-            ref = owner != null && owner.number(id) > 0 ? picks.ofVm(owner, id) : ch.state[i] == PageState.SHARED
-                    ? picks.shared(id) : PageRef.raw(id);
+            ref = owner != null && owner.number(id) > 0
+                    ? picks.ofVm(owner, id)
+                    : ch.state[i] == PageState.SHARED ? picks.shared(id) : PageRef.raw(id);
         } else if (op.shape() < 55) {
             ref = picks.bad(p % 2 == 0 ? Bad.NEVER_ALLOCATED : Bad.FREED_SHARED, p / 2, null);
         } else if (op.shape() < 65) {
@@ -468,7 +543,9 @@ final class GmmLifecycle {
         Expect e = terminated();
         e.input(id > m.g.pageIdLast(), GmmStatus.VERR_INVALID_PARAMETER, "GMM-ID-5");
         e.when(id == 0, GmmStatus.VERR_GMM_PAGE_NOT_FOUND, "GMM-ID-4");
-        e.when(id != 0 && id <= m.g.pageIdLast() && m.stateOf(id).isEmpty(), GmmStatus.VERR_GMM_PAGE_NOT_FOUND,
+        e.when(
+                id != 0 && id <= m.g.pageIdLast() && m.stateOf(id).isEmpty(),
+                GmmStatus.VERR_GMM_PAGE_NOT_FOUND,
                 id == m.g.pageIdLast() ? "GMM-ID-7" : "GMM-ID-13");
         Out<PageInfo> out = s.call(() -> gmm.page(id));
         List<Long> tlb = readTlb();
@@ -484,8 +561,11 @@ final class GmmLifecycle {
         } else {
             expected[(int) (m.g.chunkOf(id) % 32)] = m.g.chunkOf(id);
             PageState state = m.stateOf(id).orElseThrow();
-            String rule = state == PageState.PRIVATE ? "GMM-STATE-1" : state == PageState.SHARED ? "GMM-SHARE-5" : "GMM-STATE-5";
-            observe.pages(c, (part, x) -> part == Part.HOST ? "GMM-STATE-6" : rule, List.of(id), GmmObserver.HOST_FRAMES);
+            String rule = state == PageState.PRIVATE
+                    ? "GMM-STATE-1"
+                    : state == PageState.SHARED ? "GMM-SHARE-5" : "GMM-STATE-5";
+            observe.pages(
+                    c, (part, x) -> part == Part.HOST ? "GMM-STATE-6" : rule, List.of(id), GmmObserver.HOST_FRAMES);
         }
         compareTlb(c, expected, tlb);
         return GmmSession.step(gherkin, c);
@@ -512,7 +592,10 @@ final class GmmLifecycle {
         String gherkin = "I look up chunk " + (id > 0xFFFF ? hex(id) : String.valueOf(id));
         Expect e = terminated();
         e.input(id == 0 || id > m.g.chunkIdLast(), GmmStatus.VERR_INVALID_PARAMETER, "GMM-ID-8");
-        e.when(id != 0 && id <= m.g.chunkIdLast() && !m.chunks.containsKey(id), GmmStatus.VERR_GMM_CHUNK_NOT_FOUND, "GMM-ID-12");
+        e.when(
+                id != 0 && id <= m.g.chunkIdLast() && !m.chunks.containsKey(id),
+                GmmStatus.VERR_GMM_CHUNK_NOT_FOUND,
+                "GMM-ID-12");
         Out<ChunkInfo> out = s.call(() -> gmm.chunk(chunk));
         List<Long> tlb = readTlb();
         Checks c = new Checks();
@@ -528,8 +611,11 @@ final class GmmLifecycle {
             expected[(int) (id % 32)] = id;
             ModelChunk ch = m.chunks.get(id);
             ChunkInfo info = out.value();
-            c.equal("GMM-ID-12", List.of(id, ch.free, ch.privatePages, ch.sharedPages),
-                    List.of(info.chunkId(), info.free(), info.privatePages(), info.sharedPages()), () -> "chunk " + chunk + " as looked up",
+            c.equal(
+                    "GMM-ID-12",
+                    List.of(id, ch.free, ch.privatePages, ch.sharedPages),
+                    List.of(info.chunkId(), info.free(), info.privatePages(), info.sharedPages()),
+                    () -> "chunk " + chunk + " as looked up",
                     () -> GmmGherkin.chunkCounts(chunk, ch.free, ch.privatePages, ch.sharedPages));
         }
         compareTlb(c, expected, tlb);
@@ -552,13 +638,23 @@ final class GmmLifecycle {
         if (tlb == null || c.failed()) {
             return;
         }
-        c.equal("GMM-ID-15", 32, tlb.size(), () -> "chunk TLB entries", () -> "chunk TLB entry 31 holds chunk " + expected[31]);
+        c.equal(
+                "GMM-ID-15",
+                32,
+                tlb.size(),
+                () -> "chunk TLB entries",
+                () -> "chunk TLB entry 31 holds chunk " + expected[31]);
         for (int i = 0; i < 32 && i < tlb.size() && !c.failed(); i++) {
             long got = tlb.get(i);
             int entry = i;
-            String rule = got != 0 && m.released.contains(got) && !m.chunks.containsKey(got) ? "GMM-ID-16" : "GMM-ID-15";
-            c.equal(rule, expected[i], got, () -> "chunk TLB entry " + entry, () -> "chunk TLB entry " + entry + " holds chunk "
-                    + expected[entry]);
+            String rule =
+                    got != 0 && m.released.contains(got) && !m.chunks.containsKey(got) ? "GMM-ID-16" : "GMM-ID-15";
+            c.equal(
+                    rule,
+                    expected[i],
+                    got,
+                    () -> "chunk TLB entry " + entry,
+                    () -> "chunk TLB entry " + entry + " holds chunk " + expected[entry]);
         }
     }
 
@@ -575,22 +671,45 @@ final class GmmLifecycle {
             return s.refusedWrongly(gherkin, out, "GMM-TERM-1");
         }
         Checks c = new Checks();
-        List<Long> busy = m.chunks.values().stream().filter(ch -> !ch.completelyFree()).map(ch -> ch.id).sorted().toList();
-        List<Long> reported = out.value().stream().map(ChunkInfo::chunkId).sorted().toList();
-        c.equal(busy.isEmpty() ? "GMM-TERM-2" : "GMM-TERM-1", busy, reported, () -> "the chunks termination reports as not completely free",
-                () -> busy.isEmpty() ? "termination reports no chunk" : "termination reports chunks " + GmmGherkin.numbers(busy));
+        List<Long> busy = m.chunks.values().stream()
+                .filter(ch -> !ch.completelyFree())
+                .map(ch -> ch.id)
+                .sorted()
+                .toList();
+        List<Long> reported =
+                out.value().stream().map(ChunkInfo::chunkId).sorted().toList();
+        c.equal(
+                busy.isEmpty() ? "GMM-TERM-2" : "GMM-TERM-1",
+                busy,
+                reported,
+                () -> "the chunks termination reports as not completely free",
+                () -> busy.isEmpty()
+                        ? "termination reports no chunk"
+                        : "termination reports chunks " + GmmGherkin.numbers(busy));
         m.terminated = true;
         refusedAfter(c, "GMM-TERM-4", () -> gmm.statistics(), "asking for the statistics");
         refusedAfter(c, "GMM-TERM-4", () -> gmm.chunkIds(), "listing the chunk ids");
         if (observe.introspect) {
             long magic = m.g.terminatedMagic();
-            Long got = c.read("GMM-TERM-3", () -> gmm.introspection().magic(), () -> "the magic after termination",
+            Long got = c.read(
+                    "GMM-TERM-3",
+                    () -> gmm.introspection().magic(),
+                    () -> "the magic after termination",
                     () -> "the magic is " + hex(magic));
             if (got != null) {
-                c.equal("GMM-TERM-3", hex(magic), hex(got), () -> "the magic after termination", () -> "the magic is " + hex(magic));
+                c.equal(
+                        "GMM-TERM-3",
+                        hex(magic),
+                        hex(got),
+                        () -> "the magic after termination",
+                        () -> "the magic is " + hex(magic));
             }
             refusedAfter(c, "GMM-TERM-5", () -> gmm.introspection().chunkTlb(), "reading the chunk TLB");
-            refusedAfter(c, "GMM-TERM-5", () -> gmm.introspection().freeSet(FreeSetKind.PRIVATE), "reading the lists of the private free set");
+            refusedAfter(
+                    c,
+                    "GMM-TERM-5",
+                    () -> gmm.introspection().freeSet(FreeSetKind.PRIVATE),
+                    "reading the lists of the private free set");
         }
         return GmmSession.step(gherkin, c);
     }

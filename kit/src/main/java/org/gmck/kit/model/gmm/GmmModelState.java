@@ -39,9 +39,11 @@ final class GmmModelState {
     final Set<Long> released = new HashSet<>();
     /** The chunk id handed out last (GMM-ID-10). */
     long prevChunkId;
+
     long leftBehind;
     /** False once the last VM's cleanup flushed everything: the catalogue leaves the count after that open. */
     boolean leftBehindKnown = true;
+
     boolean terminated;
     /** Host frame to the handed-out page it backs (GMM-STATE-8). */
     final Map<Long, Long> frames = new HashMap<>();
@@ -111,13 +113,18 @@ final class GmmModelState {
     }
 
     long setPages(FreeSetKind kind) {
-        return chunks.values().stream().filter(c -> c.set() == kind).mapToLong(c -> c.free).sum();
+        return chunks.values().stream()
+                .filter(c -> c.set() == kind)
+                .mapToLong(c -> c.free)
+                .sum();
     }
 
     // ---- counters (GmmStatistics)
 
     long allocatedPages() {
-        return chunks.values().stream().mapToLong(c -> c.privatePages + c.sharedPages).sum();
+        return chunks.values().stream()
+                .mapToLong(c -> c.privatePages + c.sharedPages)
+                .sum();
     }
 
     long sharedPageCount() {
@@ -141,7 +148,10 @@ final class GmmModelState {
     }
 
     long reservedPages() {
-        return vms.stream().filter(v -> v.reserved && v.live()).mapToLong(ModelVm::reservedTotal).sum();
+        return vms.stream()
+                .filter(v -> v.reserved && v.live())
+                .mapToLong(ModelVm::reservedTotal)
+                .sum();
     }
 
     long registeredVms() {
@@ -150,26 +160,35 @@ final class GmmModelState {
 
     /** Reservations of the live NO_OC VMs other than {@code except} (GMM-RES-12, GMM-RES-13). */
     long noOcReserved(ModelVm except) {
-        return vms.stream().filter(v -> v != except && v.live() && v.reserved && v.policy == OcPolicy.NO_OC)
-                .mapToLong(ModelVm::reservedTotal).sum();
+        return vms.stream()
+                .filter(v -> v != except && v.live() && v.reserved && v.policy == OcPolicy.NO_OC)
+                .mapToLong(ModelVm::reservedTotal)
+                .sum();
     }
 
     // ---- allocation order (interpretation I-GMM-5)
 
     /** Which step of the allocation order the next page comes from. */
-    enum Step { OWN, EMPTY, OTHER, NEW, LEGACY, NONE }
+    enum Step {
+        OWN,
+        EMPTY,
+        OTHER,
+        NEW,
+        LEGACY,
+        NONE
+    }
 
     /**
      * Where the next page of a VM's request may come from: the chunks the order allows (one, unless the
      * catalogue leaves the choice open) or a new chunk with the next id.
      */
-    record Choice(Step step, List<ModelChunk> chunks, long newId) {
-    }
+    record Choice(Step step, List<ModelChunk> chunks, long newId) {}
 
     Choice choose(ModelVm vm) {
         if (legacy) {
             List<ModelChunk> own = chunks.values().stream()
-                    .filter(c -> !c.sharedChunk && c.affinity == vm.handle && c.free > 0).toList();
+                    .filter(c -> !c.sharedChunk && c.affinity == vm.handle && c.free > 0)
+                    .toList();
             return new Choice(own.isEmpty() ? Step.NONE : Step.LEGACY, own, 0);
         }
         for (List<Long> list : lists.get(FreeSetKind.PRIVATE)) {
@@ -179,7 +198,9 @@ final class GmmModelState {
                 }
             }
         }
-        List<ModelChunk> empty = chunks.values().stream().filter(c -> !c.sharedChunk && c.completelyFree()).toList();
+        List<ModelChunk> empty = chunks.values().stream()
+                .filter(c -> !c.sharedChunk && c.completelyFree())
+                .toList();
         if (!empty.isEmpty()) {
             return new Choice(Step.EMPTY, empty, 0);
         }
@@ -196,18 +217,27 @@ final class GmmModelState {
 
     /** Pages a private allocation can still reach: free pages of chunks of private pages and new chunks. */
     long privateRoom() {
-        long free = chunks.values().stream().filter(c -> !c.sharedChunk).mapToLong(c -> c.free).sum();
+        long free = chunks.values().stream()
+                .filter(c -> !c.sharedChunk)
+                .mapToLong(c -> c.free)
+                .sum();
         return free + (long) (maxChunks - chunks.size()) * g.pages();
     }
 
     /** Free pages in the chunks a VM seeded (legacy mode). */
     long seededRoom(ModelVm vm) {
-        return chunks.values().stream().filter(c -> !c.sharedChunk && c.affinity == vm.handle).mapToLong(c -> c.free).sum();
+        return chunks.values().stream()
+                .filter(c -> !c.sharedChunk && c.affinity == vm.handle)
+                .mapToLong(c -> c.free)
+                .sum();
     }
 
     /** Free pages in chunks of shared pages. */
     long sharedChunkRoom() {
-        return chunks.values().stream().filter(c -> c.sharedChunk).mapToLong(c -> c.free).sum();
+        return chunks.values().stream()
+                .filter(c -> c.sharedChunk)
+                .mapToLong(c -> c.free)
+                .sum();
     }
 
     long nextChunkId() {
@@ -322,8 +352,7 @@ final class GmmModelState {
     }
 
     /** What a cleanup did, as the model has it. */
-    record Cleanup(long freedPrivatePages, List<Long> releasedChunks, boolean lastVm, Set<Long> visited) {
-    }
+    record Cleanup(long freedPrivatePages, List<Long> releasedChunks, boolean lastVm, Set<Long> visited) {}
 
     /**
      * Cleans a VM up (interpretation I-GMM-8): its private pages go on their chunks' LIFOs from the highest index

@@ -70,14 +70,22 @@ final class GmmObserver {
             }
             c.equal(rule, state, info.state(), () -> "the state of page " + hex(id), () -> then);
             if (state == PageState.PRIVATE) {
-                c.equal(rule, List.of(ch.owner[i], hex(ch.pfn[i])), List.of(info.owner(), hex(info.guestPfn())),
-                        () -> "owner and guest pfn of page " + hex(id), () -> then);
+                c.equal(
+                        rule,
+                        List.of(ch.owner[i], hex(ch.pfn[i])),
+                        List.of(info.owner(), hex(info.guestPfn())),
+                        () -> "owner and guest pfn of page " + hex(id),
+                        () -> then);
             } else if (state == PageState.SHARED) {
                 c.equal(rule, ch.refs[i], info.refs(), () -> "references of page " + hex(id), () -> then);
             }
             if (state != PageState.FREE && ch.hostKnown) {
-                c.equal(b.rule(Part.HOST, id), hex(ch.hostBase + i), hex(info.hostPfn()),
-                        () -> "the host frame page " + hex(id) + " records", () -> hostThen);
+                c.equal(
+                        b.rule(Part.HOST, id),
+                        hex(ch.hostBase + i),
+                        hex(info.hostPfn()),
+                        () -> "the host frame page " + hex(id) + " records",
+                        () -> hostThen);
             }
         }
     }
@@ -87,10 +95,16 @@ final class GmmObserver {
         String rule = b.rule(Part.GONE_PAGE, id);
         try {
             PageInfo info = gmm.page(id);
-            c.fail(rule, "page " + hex(id) + " of a chunk the GMM does not hold was found (" + info + ")",
+            c.fail(
+                    rule,
+                    "page " + hex(id) + " of a chunk the GMM does not hold was found (" + info + ")",
                     GmmGherkin.pageGone(id, GmmStatus.VERR_GMM_PAGE_NOT_FOUND));
         } catch (RejectedException e) {
-            c.equal(rule, GmmStatus.VERR_GMM_PAGE_NOT_FOUND, e.status(), () -> "looking up page " + hex(id),
+            c.equal(
+                    rule,
+                    GmmStatus.VERR_GMM_PAGE_NOT_FOUND,
+                    e.status(),
+                    () -> "looking up page " + hex(id),
                     () -> GmmGherkin.pageGone(id, GmmStatus.VERR_GMM_PAGE_NOT_FOUND));
         }
     }
@@ -103,10 +117,16 @@ final class GmmObserver {
         String rule = b.rule(Part.GONE_CHUNK, id);
         try {
             ChunkInfo info = gmm.chunk(id);
-            c.fail(rule, "chunk " + id + " was given back but is still found (" + info + ")",
+            c.fail(
+                    rule,
+                    "chunk " + id + " was given back but is still found (" + info + ")",
                     GmmGherkin.chunkGone(id, GmmStatus.VERR_GMM_CHUNK_NOT_FOUND));
         } catch (RejectedException e) {
-            c.equal(rule, GmmStatus.VERR_GMM_CHUNK_NOT_FOUND, e.status(), () -> "looking up chunk " + id,
+            c.equal(
+                    rule,
+                    GmmStatus.VERR_GMM_CHUNK_NOT_FOUND,
+                    e.status(),
+                    () -> "looking up chunk " + id,
                     () -> GmmGherkin.chunkGone(id, GmmStatus.VERR_GMM_CHUNK_NOT_FOUND));
         }
     }
@@ -123,23 +143,36 @@ final class GmmObserver {
             if (info == null) {
                 return;
             }
-            c.equal(b.rule(Part.CHUNK, id), List.of(ch.free, ch.privatePages, ch.sharedPages),
+            c.equal(
+                    b.rule(Part.CHUNK, id),
+                    List.of(ch.free, ch.privatePages, ch.sharedPages),
                     List.of(info.free(), info.privatePages(), info.sharedPages()),
-                    () -> "free, private and shared pages of chunk " + id, () -> counts);
+                    () -> "free, private and shared pages of chunk " + id,
+                    () -> counts);
             if (ch.affinityFixed) {
-                c.equal(b.rule(Part.AFFINITY, id), ch.affinity, info.affinity(), () -> "the VM affinity of chunk " + id,
+                c.equal(
+                        b.rule(Part.AFFINITY, id),
+                        ch.affinity,
+                        info.affinity(),
+                        () -> "the VM affinity of chunk " + id,
                         () -> GmmGherkin.affinity(id, ch.affinity == 0 ? null : name(ch.affinity)));
             } else {
                 for (ModelVm vm : m.vms) {
                     if (vm.cleaned) {
-                        c.that(b.rule(Part.AFFINITY, id), info.affinity() != vm.handle,
+                        c.that(
+                                b.rule(Part.AFFINITY, id),
+                                info.affinity() != vm.handle,
                                 () -> "chunk " + id + " still has affinity to VM " + vm.name + ", which was cleaned up",
                                 () -> "chunk " + id + " has no affinity to VM " + vm.name);
                     }
                 }
             }
-            c.equal(b.rule(Part.SHARED_FLAG, id), ch.sharedChunk, info.sharedChunk(),
-                    () -> "whether chunk " + id + " is dedicated to shared pages", () -> GmmGherkin.sharedFlag(id, ch.sharedChunk));
+            c.equal(
+                    b.rule(Part.SHARED_FLAG, id),
+                    ch.sharedChunk,
+                    info.sharedChunk(),
+                    () -> "whether chunk " + id + " is dedicated to shared pages",
+                    () -> GmmGherkin.sharedFlag(id, ch.sharedChunk));
         }
     }
 
@@ -149,21 +182,37 @@ final class GmmObserver {
             if (c.failed()) {
                 return;
             }
-            VmInfo v = c.read(b.rule(Part.VM_POLICY, vm.handle), () -> gmm.vm(vm.handle), () -> "VM " + vm.name + "'s per-VM data",
+            VmInfo v = c.read(
+                    b.rule(Part.VM_POLICY, vm.handle),
+                    () -> gmm.vm(vm.handle),
+                    () -> "VM " + vm.name + "'s per-VM data",
                     () -> GmmGherkin.vmPolicy(vm));
             if (v == null) {
                 return;
             }
-            c.equal(b.rule(Part.VM_POLICY, vm.handle), List.of(vm.policy, vm.priority), List.of(v.policy(), v.priority()),
-                    () -> "VM " + vm.name + "'s policy and priority", () -> GmmGherkin.vmPolicy(vm));
-            c.equal(b.rule(Part.VM_RESERVED, vm.handle), List.of(vm.reservation[0], vm.reservation[1], vm.reservation[2]),
-                    List.of(v.reservedBase(), v.reservedShadow(), v.reservedFixed()), () -> "VM " + vm.name + "'s reservation",
+            c.equal(
+                    b.rule(Part.VM_POLICY, vm.handle),
+                    List.of(vm.policy, vm.priority),
+                    List.of(v.policy(), v.priority()),
+                    () -> "VM " + vm.name + "'s policy and priority",
+                    () -> GmmGherkin.vmPolicy(vm));
+            c.equal(
+                    b.rule(Part.VM_RESERVED, vm.handle),
+                    List.of(vm.reservation[0], vm.reservation[1], vm.reservation[2]),
+                    List.of(v.reservedBase(), v.reservedShadow(), v.reservedFixed()),
+                    () -> "VM " + vm.name + "'s reservation",
                     () -> GmmGherkin.vmReserved(vm.name, vm.reservation));
-            c.equal(b.rule(Part.VM_ACCOUNTS, vm.handle), List.of(vm.allocated[0], vm.allocated[1], vm.allocated[2]),
+            c.equal(
+                    b.rule(Part.VM_ACCOUNTS, vm.handle),
+                    List.of(vm.allocated[0], vm.allocated[1], vm.allocated[2]),
                     List.of(v.allocatedBase(), v.allocatedShadow(), v.allocatedFixed()),
-                    () -> "VM " + vm.name + "'s allocated BASE, SHADOW and FIXED pages", () -> GmmGherkin.vmAccounts(vm.name, vm.allocated));
-            c.equal(b.rule(Part.VM_PAGES, vm.handle), List.of(vm.privatePages, vm.sharedRefs),
-                    List.of(v.privatePages(), v.sharedPages()), () -> "VM " + vm.name + "'s private pages and shared references",
+                    () -> "VM " + vm.name + "'s allocated BASE, SHADOW and FIXED pages",
+                    () -> GmmGherkin.vmAccounts(vm.name, vm.allocated));
+            c.equal(
+                    b.rule(Part.VM_PAGES, vm.handle),
+                    List.of(vm.privatePages, vm.sharedRefs),
+                    List.of(v.privatePages(), v.sharedPages()),
+                    () -> "VM " + vm.name + "'s private pages and shared references",
                     () -> GmmGherkin.vmPages(vm.name, vm.privatePages, vm.sharedRefs));
         }
     }
@@ -173,7 +222,10 @@ final class GmmObserver {
         if (c.failed()) {
             return;
         }
-        GmmStatistics s = c.read(b.rule(Part.STATS_ALLOCATED, 0), gmm::statistics, () -> "the statistics",
+        GmmStatistics s = c.read(
+                b.rule(Part.STATS_ALLOCATED, 0),
+                gmm::statistics,
+                () -> "the statistics",
                 () -> "the statistics show " + m.chunks.size() + " chunks and " + m.freePages() + " free pages");
         if (s == null) {
             return;
@@ -181,20 +233,35 @@ final class GmmObserver {
         long allocated = m.allocatedPages();
         long shared = m.sharedPageCount();
         long dup = m.duplicates();
-        c.equal(b.rule(Part.STATS_ALLOCATED, 0), List.of(allocated, shared, dup),
-                List.of(s.allocatedPages(), s.sharedPages(), s.duplicatePages()), () -> "allocated, shared and duplicate pages",
-                () -> "the statistics show " + allocated + " allocated, " + shared + " shared and " + dup + " duplicate pages");
+        c.equal(
+                b.rule(Part.STATS_ALLOCATED, 0),
+                List.of(allocated, shared, dup),
+                List.of(s.allocatedPages(), s.sharedPages(), s.duplicatePages()),
+                () -> "allocated, shared and duplicate pages",
+                () -> "the statistics show " + allocated + " allocated, " + shared + " shared and " + dup
+                        + " duplicate pages");
         long chunks = m.chunks.size();
         long free = m.freePages();
-        c.equal(b.rule(Part.STATS_CHUNKS, 0), List.of(chunks, free), List.of(s.chunks(), s.freePages()),
-                () -> "chunks and free pages", () -> "the statistics show " + chunks + " chunks and " + free + " free pages");
+        c.equal(
+                b.rule(Part.STATS_CHUNKS, 0),
+                List.of(chunks, free),
+                List.of(s.chunks(), s.freePages()),
+                () -> "chunks and free pages",
+                () -> "the statistics show " + chunks + " chunks and " + free + " free pages");
         long reserved = m.reservedPages();
         long registered = m.registeredVms();
-        c.equal(b.rule(Part.STATS_RESERVED, 0), List.of(reserved, registered), List.of(s.reservedPages(), s.registeredVms()),
+        c.equal(
+                b.rule(Part.STATS_RESERVED, 0),
+                List.of(reserved, registered),
+                List.of(s.reservedPages(), s.registeredVms()),
                 () -> "reserved pages and registered VMs",
                 () -> "the statistics show " + reserved + " reserved pages and " + registered + " registered VMs");
         if (m.leftBehindKnown) {
-            c.equal(b.rule(Part.STATS_LEFT, 0), m.leftBehind, s.leftBehindSharedPages(), () -> "shared pages left behind",
+            c.equal(
+                    b.rule(Part.STATS_LEFT, 0),
+                    m.leftBehind,
+                    s.leftBehindSharedPages(),
+                    () -> "shared pages left behind",
                     () -> "the statistics show " + m.leftBehind + " shared pages left behind");
         } else if (!c.failed()) {
             m.leftBehind = s.leftBehindSharedPages();
@@ -207,10 +274,15 @@ final class GmmObserver {
             return;
         }
         List<Long> expected = List.copyOf(m.chunks.keySet());
-        List<Long> actual = c.read(b.rule(Part.CHUNK_IDS, 0), gmm::chunkIds, () -> "the chunk ids",
-                () -> GmmGherkin.chunkIds(expected));
+        List<Long> actual = c.read(
+                b.rule(Part.CHUNK_IDS, 0), gmm::chunkIds, () -> "the chunk ids", () -> GmmGherkin.chunkIds(expected));
         if (actual != null) {
-            c.equal(b.rule(Part.CHUNK_IDS, 0), expected, actual, () -> "the ids of the chunks held", () -> GmmGherkin.chunkIds(expected));
+            c.equal(
+                    b.rule(Part.CHUNK_IDS, 0),
+                    expected,
+                    actual,
+                    () -> "the ids of the chunks held",
+                    () -> GmmGherkin.chunkIds(expected));
         }
     }
 
@@ -222,10 +294,17 @@ final class GmmObserver {
             }
             List<Integer> expected = ch.lifo();
             String rule = b.rule(Part.LIFO, ch.id);
-            List<Integer> actual = c.read(rule, () -> gmm.introspection().freeLifo(ch.id),
-                    () -> "the free LIFO of chunk " + ch.id, () -> GmmGherkin.lifo(ch.id, expected));
+            List<Integer> actual = c.read(
+                    rule,
+                    () -> gmm.introspection().freeLifo(ch.id),
+                    () -> "the free LIFO of chunk " + ch.id,
+                    () -> GmmGherkin.lifo(ch.id, expected));
             if (actual != null) {
-                c.equal(rule, expected, actual, () -> "the free LIFO of chunk " + ch.id + ", from its head",
+                c.equal(
+                        rule,
+                        expected,
+                        actual,
+                        () -> "the free LIFO of chunk " + ch.id + ", from its head",
                         () -> GmmGherkin.lifo(ch.id, expected));
             }
         }
@@ -249,8 +328,8 @@ final class GmmObserver {
             switch (ch.state[i]) {
                 case PRIVATE -> {
                     expected = ch.pfn[i] | ((long) ch.owner[i] << 32);
-                    then = "the raw word of page " + hex(id) + " holds guest pfn " + hex(ch.pfn[i]) + " and VM " + name(ch.owner[i])
-                            + "'s handle, in state 0";
+                    then = "the raw word of page " + hex(id) + " holds guest pfn " + hex(ch.pfn[i]) + " and VM "
+                            + name(ch.owner[i]) + "'s handle, in state 0";
                     intrinsic = "GMM-LAYOUT-11";
                 }
                 case SHARED -> {
@@ -267,7 +346,8 @@ final class GmmObserver {
                     if (ch.zeroed[i] == ModelChunk.ZEROED_UNKNOWN) {
                         mask = ~ZEROED;
                         expected = next | STATE_FREE;
-                        then = "the raw word of page " + hex(id) + " holds next index " + next + " in state 3, zeroed or not";
+                        then = "the raw word of page " + hex(id) + " holds next index " + next
+                                + " in state 3, zeroed or not";
                         intrinsic = "GMM-LAYOUT-13";
                     } else {
                         expected = next | STATE_FREE | (ch.zeroed[i] == 1 ? ZEROED : 0);
@@ -280,10 +360,16 @@ final class GmmObserver {
             String rule = blamed == null ? intrinsic : blamed;
             long want = expected;
             long keep = mask;
-            Long word = c.read(rule, () -> gmm.introspection().rawPage(id), () -> "the raw word of page " + hex(id), () -> then);
+            Long word = c.read(
+                    rule, () -> gmm.introspection().rawPage(id), () -> "the raw word of page " + hex(id), () -> then);
             if (word != null) {
-                c.equal(rule, hex(want), hex(word & keep), () -> "the raw GMMPAGE word of page " + hex(id)
-                        + (keep == -1L ? "" : " (zeroed flag left out)"), () -> then);
+                c.equal(
+                        rule,
+                        hex(want),
+                        hex(word & keep),
+                        () -> "the raw GMMPAGE word of page " + hex(id)
+                                + (keep == -1L ? "" : " (zeroed flag left out)"),
+                        () -> then);
             }
         }
     }
@@ -300,12 +386,19 @@ final class GmmObserver {
         }
         Map<FreeSetKind, List<List<Long>>> actual = new HashMap<>();
         for (FreeSetKind kind : FreeSetKind.values()) {
-            List<List<Long>> lists = c.read(blame(b, "GMM-SET-2"), () -> gmm.introspection().freeSet(kind),
-                    () -> "the lists of the " + GmmGherkin.set(kind) + " free set", () -> "each free set has " + m.g.lists() + " lists");
+            List<List<Long>> lists = c.read(
+                    blame(b, "GMM-SET-2"),
+                    () -> gmm.introspection().freeSet(kind),
+                    () -> "the lists of the " + GmmGherkin.set(kind) + " free set",
+                    () -> "each free set has " + m.g.lists() + " lists");
             if (lists == null) {
                 return;
             }
-            c.equal(blame(b, "GMM-SET-1"), m.g.lists(), lists.size(), () -> "lists in the " + GmmGherkin.set(kind) + " free set",
+            c.equal(
+                    blame(b, "GMM-SET-1"),
+                    m.g.lists(),
+                    lists.size(),
+                    () -> "lists in the " + GmmGherkin.set(kind) + " free set",
                     () -> "the " + GmmGherkin.set(kind) + " free set has " + m.g.lists() + " lists");
             if (c.failed()) {
                 return;
@@ -331,8 +424,10 @@ final class GmmObserver {
                     at++;
                 }
                 boolean joinedHere = at < want.size() && m.joined.contains(want.get(at));
-                c.fail(blame(b, joinedHere || relinkable != null ? "GMM-SET-5" : "GMM-SET-6"), "list " + list + " of the "
-                        + GmmGherkin.set(kind) + " free set holds " + got + " where the rules put " + want,
+                c.fail(
+                        blame(b, joinedHere || relinkable != null ? "GMM-SET-5" : "GMM-SET-6"),
+                        "list " + list + " of the " + GmmGherkin.set(kind) + " free set holds " + got
+                                + " where the rules put " + want,
                         GmmGherkin.list(kind, list, want));
             }
         }
@@ -341,11 +436,17 @@ final class GmmObserver {
                 return;
             }
             long pages = m.setPages(kind);
-            Long recorded = c.read(b.rule(Part.SET_PAGES, 0), () -> gmm.introspection().freeSetPages(kind),
+            Long recorded = c.read(
+                    b.rule(Part.SET_PAGES, 0),
+                    () -> gmm.introspection().freeSetPages(kind),
                     () -> "the free pages of the " + GmmGherkin.set(kind) + " free set",
                     () -> "the " + GmmGherkin.set(kind) + " free set records " + pages + " free pages");
             if (recorded != null) {
-                c.equal(b.rule(Part.SET_PAGES, 0), pages, recorded, () -> "free pages the " + GmmGherkin.set(kind) + " free set records",
+                c.equal(
+                        b.rule(Part.SET_PAGES, 0),
+                        pages,
+                        recorded,
+                        () -> "free pages the " + GmmGherkin.set(kind) + " free set records",
                         () -> "the " + GmmGherkin.set(kind) + " free set records " + pages + " free pages");
             }
         }
@@ -365,7 +466,10 @@ final class GmmObserver {
                 for (long id : lists.get(l)) {
                     int[] was = where.put(id, new int[] {kind.ordinal(), l});
                     if (was != null && !c.failed()) {
-                        c.fail(blame(b, "GMM-SET-2"), "chunk " + id + " is on two lists", GmmGherkin.list(kind, l, m.lists(kind).get(l)));
+                        c.fail(
+                                blame(b, "GMM-SET-2"),
+                                "chunk " + id + " is on two lists",
+                                GmmGherkin.list(kind, l, m.lists(kind).get(l)));
                     }
                 }
             }
@@ -391,9 +495,16 @@ final class GmmObserver {
             }
             FreeSetKind kind = at == null ? ch.set() : FreeSetKind.values()[at[0]];
             int list = at == null ? ch.list : at[1];
-            c.fail(blame(b, rule), "chunk " + ch.id + " with " + ch.free + " free pages is " + (at == null ? "on no list"
-                    : "on list " + at[1] + " of the " + GmmGherkin.set(kind) + " free set") + " where the rules put it "
-                    + (ch.list < 0 ? "on no list" : "on list " + ch.list + " of the " + GmmGherkin.set(ch.set()) + " free set"),
+            c.fail(
+                    blame(b, rule),
+                    "chunk " + ch.id + " with " + ch.free + " free pages is "
+                            + (at == null
+                                    ? "on no list"
+                                    : "on list " + at[1] + " of the " + GmmGherkin.set(kind) + " free set")
+                            + " where the rules put it "
+                            + (ch.list < 0
+                                    ? "on no list"
+                                    : "on list " + ch.list + " of the " + GmmGherkin.set(ch.set()) + " free set"),
                     GmmGherkin.list(kind, list, m.lists(kind).get(list)));
         }
         for (Map.Entry<Long, int[]> stray : where.entrySet()) {
@@ -402,8 +513,11 @@ final class GmmObserver {
             }
             FreeSetKind kind = FreeSetKind.values()[stray.getValue()[0]];
             int list = stray.getValue()[1];
-            c.fail(blame(b, "GMM-SET-2"), "chunk " + stray.getKey() + ", which the GMM does not hold, is on list " + list
-                    + " of the " + GmmGherkin.set(kind) + " free set", GmmGherkin.list(kind, list, m.lists(kind).get(list)));
+            c.fail(
+                    blame(b, "GMM-SET-2"),
+                    "chunk " + stray.getKey() + ", which the GMM does not hold, is on list " + list + " of the "
+                            + GmmGherkin.set(kind) + " free set",
+                    GmmGherkin.list(kind, list, m.lists(kind).get(list)));
         }
     }
 

@@ -8,58 +8,44 @@ package org.gmck.kit.model.gmm;
 sealed interface GmmOp {
 
     /** A new VM registers. */
-    record Register() implements GmmOp {
-    }
+    record Register() implements GmmOp {}
 
     /** The initial reservation, valid or not, with a policy and a priority. */
-    record Reserve(int vm, int shape, int size, int pick) implements GmmOp {
-    }
+    record Reserve(int vm, int shape, int size, int pick) implements GmmOp {}
 
     /** An updated reservation. */
-    record Update(int vm, int shape, int size) implements GmmOp {
-    }
+    record Update(int vm, int shape, int size) implements GmmOp {}
 
     /** An allocation: the account, how many pages and which guest frames. */
-    record Allocate(int vm, int account, int size, int frames, int pick) implements GmmOp {
-    }
+    record Allocate(int vm, int account, int size, int frames, int pick) implements GmmOp {}
 
     /** A free request: which pages (own, bad, several), from which account. */
-    record Free(int vm, int shape, int pick, int place) implements GmmOp {
-    }
+    record Free(int vm, int shape, int pick, int place) implements GmmOp {}
 
     /** Sharing a page. */
-    record Share(int vm, int shape, int pick) implements GmmOp {
-    }
+    record Share(int vm, int shape, int pick) implements GmmOp {}
 
     /** Taking a reference to a shared page. */
-    record Use(int vm, int shape, int pick) implements GmmOp {
-    }
+    record Use(int vm, int shape, int pick) implements GmmOp {}
 
     /** Releasing a reference. */
-    record Release(int vm, int shape, int pick) implements GmmOp {
-    }
+    record Release(int vm, int shape, int pick) implements GmmOp {}
 
     /** Seeding a chunk (legacy mode). */
-    record Seed(int vm) implements GmmOp {
-    }
+    record Seed(int vm) implements GmmOp {}
 
     /** Cleaning a VM up. */
-    record Cleanup(int vm) implements GmmOp {
-    }
+    record Cleanup(int vm) implements GmmOp {}
 
     /** Looking a page up. */
-    record LookUpPage(int shape, int pick) implements GmmOp {
-    }
+    record LookUpPage(int shape, int pick) implements GmmOp {}
 
     /** Looking a chunk up. */
-    record LookUpChunk(int shape, int pick) implements GmmOp {
-    }
+    record LookUpChunk(int shape, int pick) implements GmmOp {}
 
     /** Reading a VM's per-VM data. */
-    record ReadVm(int vm) implements GmmOp {
-    }
+    record ReadVm(int vm) implements GmmOp {}
 
     /** Terminating the GMM. */
-    record Terminate() implements GmmOp {
-    }
+    record Terminate() implements GmmOp {}
 }

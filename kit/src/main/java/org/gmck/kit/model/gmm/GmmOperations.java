@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.gmck.kit.model.Step;
-import org.gmck.kit.model.gmm.Blame.Part;
 import org.gmck.kit.model.gmm.GmmModelState.Choice;
 import org.gmck.kit.model.gmm.GmmPicks.Bad;
 import org.gmck.kit.model.gmm.GmmSession.Out;
@@ -20,9 +19,7 @@ import org.gmck.spi.gmm.Account;
 import org.gmck.spi.gmm.AllocatedPage;
 import org.gmck.spi.gmm.GlobalMemory;
 import org.gmck.spi.gmm.GmmStatus;
-import org.gmck.spi.gmm.OcPolicy;
 import org.gmck.spi.gmm.PageState;
-import org.gmck.spi.gmm.Priority;
 
 /**
  * The GMM operations that hand out, free and share pages, each resolved against the model, applied to the
@@ -69,8 +66,7 @@ final class GmmOperations {
     // ---- allocation
 
     /** The guest frames of a request and how the step writes it after {@code VM A allocates }. */
-    private record Frames(List<Long> pfns, String text) {
-    }
+    private record Frames(List<Long> pfns, String text) {}
 
     private Step allocate(GmmOp.Allocate op) {
         ModelVm vm = s.actor(op.vm());
@@ -81,21 +77,34 @@ final class GmmOperations {
         String gherkin = "VM " + GmmSession.name(vm) + " allocates " + frames.text();
         Expect e = s.expectFor(vm);
         e.input(count == 0 || count >= 1 << 20, GmmStatus.VERR_INVALID_PARAMETER, "GMM-ALLOC-12");
-        e.input(pfns.stream().anyMatch(p -> p > ModelGeometry.PFN_LAST), GmmStatus.VERR_INVALID_PARAMETER, "GMM-STATE-3");
+        e.input(
+                pfns.stream().anyMatch(p -> p > ModelGeometry.PFN_LAST),
+                GmmStatus.VERR_INVALID_PARAMETER,
+                "GMM-STATE-3");
         int a = account.ordinal();
         if (vm != null && vm.live()) {
             e.when(!vm.reserved, GmmStatus.VERR_WRONG_ORDER, "GMM-RES-3");
-            e.when(vm.reserved && vm.allocated[a] + count > vm.reservation[a], GmmStatus.VERR_GMM_HIT_VM_ACCOUNT_LIMIT, "GMM-RES-9");
+            e.when(
+                    vm.reserved && vm.allocated[a] + count > vm.reservation[a],
+                    GmmStatus.VERR_GMM_HIT_VM_ACCOUNT_LIMIT,
+                    "GMM-RES-9");
             if (m.legacy) {
                 long own = m.seededRoom(vm);
-                long all = m.chunks.values().stream().filter(c -> !c.sharedChunk).mapToLong(c -> c.free).sum();
+                long all = m.chunks.values().stream()
+                        .filter(c -> !c.sharedChunk)
+                        .mapToLong(c -> c.free)
+                        .sum();
                 e.when(count > own, GmmStatus.VERR_GMM_SEED_ME, count <= all ? "GMM-LEG-3" : "GMM-LEG-1");
                 // the host memory limit caps all allocations together, seeded chunks or not (I-GMM-7)
                 e.when(m.allocatedPages() + count > m.hostPages, GmmStatus.VERR_GMM_HIT_GLOBAL_LIMIT, "GMM-ALLOC-9");
             } else {
                 long room = m.privateRoom();
-                e.when(count > room, GmmStatus.VERR_GMM_HIT_GLOBAL_LIMIT, count <= room + m.sharedChunkRoom() ? "GMM-ALLOC-11"
-                        : room == 0 ? "GMM-ALLOC-10" : "GMM-ALLOC-9");
+                e.when(
+                        count > room,
+                        GmmStatus.VERR_GMM_HIT_GLOBAL_LIMIT,
+                        count <= room + m.sharedChunkRoom()
+                                ? "GMM-ALLOC-11"
+                                : room == 0 ? "GMM-ALLOC-10" : "GMM-ALLOC-9");
             }
         }
         int handle = GmmSession.handle(vm);
@@ -107,8 +116,10 @@ final class GmmOperations {
             GmmStatus status = (GmmStatus) out.refusal().status();
             String rule = switch (status) {
                 case VERR_GMM_HIT_VM_ACCOUNT_LIMIT, VERR_WRONG_ORDER -> "GMM-RES-10";
-                case VERR_GMM_HIT_GLOBAL_LIMIT -> count > m.privateRoom() - (long) (m.maxChunks - m.chunks.size()) * m.g.pages()
-                        ? "GMM-ALLOC-8" : "GMM-ALLOC-9";
+                case VERR_GMM_HIT_GLOBAL_LIMIT ->
+                    count > m.privateRoom() - (long) (m.maxChunks - m.chunks.size()) * m.g.pages()
+                            ? "GMM-ALLOC-8"
+                            : "GMM-ALLOC-9";
                 case VERR_GMM_SEED_ME -> "GMM-LEG-2";
                 case VERR_INVALID_PARAMETER -> pfns.contains(ModelGeometry.PFN_LAST) ? "GMM-STATE-4" : "GMM-STATE-1";
                 default -> "GMM-STATE-1";
@@ -122,7 +133,11 @@ final class GmmOperations {
     private Step allocated(String gherkin, ModelVm vm, Account account, List<Long> pfns, List<AllocatedPage> pages) {
         Checks c = new Checks();
         int count = pfns.size();
-        c.equal("GMM-STATE-1", count, pages.size(), () -> "pages handed out for " + count + " guest frames",
+        c.equal(
+                "GMM-STATE-1",
+                count,
+                pages.size(),
+                () -> "pages handed out for " + count + " guest frames",
                 () -> "the call hands out " + count + (count == 1 ? " page" : " pages"));
         Set<Long> created = new LinkedHashSet<>();
         Set<Long> adopted = new HashSet<>();
@@ -141,10 +156,19 @@ final class GmmOperations {
             if (!allowed.containsKey(page.pageId())) {
                 List<Long> want = new ArrayList<>(allowed.keySet());
                 int n = k + 1;
-                c.fail(wrongPage(choice, page.pageId(), vm, count - k), "page " + n + " of the request is " + hex(page.pageId())
-                        + " where the allocation order (" + choice.step() + ") gives " + (want.isEmpty() ? "none"
-                        : want.stream().map(GmmGherkin::hex).toList()), want.size() == 1 ? "new page " + n + " has id " + hex(want.get(0))
-                        : "new page " + n + " has one of ids " + GmmGherkin.and(want.stream().map(GmmGherkin::hex).toList()));
+                c.fail(
+                        wrongPage(choice, page.pageId(), vm, count - k),
+                        "page " + n + " of the request is " + hex(page.pageId())
+                                + " where the allocation order (" + choice.step() + ") gives "
+                                + (want.isEmpty()
+                                        ? "none"
+                                        : want.stream().map(GmmGherkin::hex).toList()),
+                        want.size() == 1
+                                ? "new page " + n + " has id " + hex(want.get(0))
+                                : "new page " + n + " has one of ids "
+                                        + GmmGherkin.and(want.stream()
+                                                .map(GmmGherkin::hex)
+                                                .toList()));
                 break;
             }
             ModelChunk target = allowed.get(page.pageId());
@@ -171,8 +195,10 @@ final class GmmOperations {
                 yield ch != null && ch.pfn[m.g.indexOf(x)] == ModelGeometry.UNSHAREABLE ? "GMM-STATE-2" : "GMM-STATE-1";
             }
             case HOST -> "GMM-STATE-6";
-            case AFFINITY -> created.contains(x) ? (first && x == firstCreated ? "GMM-ALLOC-1" : "GMM-ALLOC-7")
-                    : adopted.contains(x) ? "GMM-ALLOC-5" : taken.contains(x) ? "GMM-ALLOC-6" : "GMM-STATE-1";
+            case AFFINITY ->
+                created.contains(x)
+                        ? (first && x == firstCreated ? "GMM-ALLOC-1" : "GMM-ALLOC-7")
+                        : adopted.contains(x) ? "GMM-ALLOC-5" : taken.contains(x) ? "GMM-ALLOC-6" : "GMM-STATE-1";
             case SHARED_FLAG -> "GMM-ALLOC-11";
             case VM_ACCOUNTS, VM_PAGES -> "GMM-STATE-7";
             case VM_POLICY, VM_RESERVED -> "GMM-RES-4";
@@ -220,7 +246,9 @@ final class GmmOperations {
         }
         switch (choice.step()) {
             case NEW:
-                return chunkId == choice.newId() ? "GMM-LIFO-3" : pc != null ? "GMM-STATE-1" : choice.newId() == 1 ? "GMM-ID-9" : "GMM-ID-10";
+                return chunkId == choice.newId()
+                        ? "GMM-LIFO-3"
+                        : pc != null ? "GMM-STATE-1" : choice.newId() == 1 ? "GMM-ID-9" : "GMM-ID-10";
             case LEGACY:
                 return pc != null && pc.affinity == vm.handle ? "GMM-LEG-2" : "GMM-LEG-3";
             case NONE:
@@ -251,12 +279,21 @@ final class GmmOperations {
             ch.hostKnown = true;
             ch.hostBase = frame - index;
         } else {
-            c.equal("GMM-STATE-8", hex(ch.hostBase + index), hex(frame), () -> "the host frame handed out with page " + hex(id)
-                    + ", against those of the other pages of chunk " + ch.id, () -> GmmObserver.HOST_FRAMES);
+            c.equal(
+                    "GMM-STATE-8",
+                    hex(ch.hostBase + index),
+                    hex(frame),
+                    () -> "the host frame handed out with page " + hex(id)
+                            + ", against those of the other pages of chunk " + ch.id,
+                    () -> GmmObserver.HOST_FRAMES);
         }
         Long other = m.frames.get(frame);
-        c.that("GMM-STATE-8", other == null || other == id, () -> "host frame " + hex(frame) + " is handed out with page "
-                + hex(id) + " while page " + hex(other == null ? 0 : other) + " has it", () -> GmmObserver.HOST_FRAMES);
+        c.that(
+                "GMM-STATE-8",
+                other == null || other == id,
+                () -> "host frame " + hex(frame) + " is handed out with page " + hex(id) + " while page "
+                        + hex(other == null ? 0 : other) + " has it",
+                () -> GmmObserver.HOST_FRAMES);
         m.frames.put(frame, id);
     }
 
@@ -271,8 +308,14 @@ final class GmmOperations {
         } else if (shape < 46) {
             n = 2 + a % 5;
         } else if (shape < 56) {
-            long own = vm == null ? 1 : m.legacy ? m.seededRoom(vm)
-                    : m.chunks.values().stream().filter(c -> !c.sharedChunk && c.affinity == vm.handle).mapToLong(c -> c.free).sum();
+            long own = vm == null
+                    ? 1
+                    : m.legacy
+                            ? m.seededRoom(vm)
+                            : m.chunks.values().stream()
+                                    .filter(c -> !c.sharedChunk && c.affinity == vm.handle)
+                                    .mapToLong(c -> c.free)
+                                    .sum();
             n = own + a % 3 - 1;
         } else if (shape < 64) {
             n = vm == null ? 1 : vm.reservation[account.ordinal()] - vm.allocated[account.ordinal()] + a % 3 - 1;
@@ -316,8 +359,9 @@ final class GmmOperations {
             }
             return new Frames(List.copyOf(pfns), count + " " + acct + pages + " without guest addresses");
         }
-        long start = a % 10 == 0 ? ModelGeometry.PFN_LAST - count + 1 : a % 20 == 1 ? ModelGeometry.PFN_LAST - count + 2
-                : (a * 97L) % 0x10000;
+        long start = a % 10 == 0
+                ? ModelGeometry.PFN_LAST - count + 1
+                : a % 20 == 1 ? ModelGeometry.PFN_LAST - count + 2 : (a * 97L) % 0x10000;
         List<Long> pfns = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             pfns.add(start + i);
@@ -327,8 +371,16 @@ final class GmmOperations {
 
     // ---- freeing
 
-    private static final List<Bad> FREE_BAD = List.of(Bad.NIL, Bad.ABOVE_LAST, Bad.LAST, Bad.NEVER_CREATED, Bad.GIVEN_BACK,
-            Bad.FREED_OWN, Bad.NEVER_ALLOCATED, Bad.OTHER_VMS, Bad.SHARED);
+    private static final List<Bad> FREE_BAD = List.of(
+            Bad.NIL,
+            Bad.ABOVE_LAST,
+            Bad.LAST,
+            Bad.NEVER_CREATED,
+            Bad.GIVEN_BACK,
+            Bad.FREED_OWN,
+            Bad.NEVER_ALLOCATED,
+            Bad.OTHER_VMS,
+            Bad.SHARED);
 
     private Step free(GmmOp.Free op) {
         ModelVm vm = s.actor(op.vm(), v -> !v.accountOf.isEmpty());
@@ -344,7 +396,8 @@ final class GmmOperations {
             long chosen = pick(own, p);
             account = vm.accountOf.get(chosen);
             Account charged = account;
-            List<Long> same = own.stream().filter(id -> vm.accountOf.get(id) == charged).toList();
+            List<Long> same =
+                    own.stream().filter(id -> vm.accountOf.get(id) == charged).toList();
             if (shape < 35 || shape >= 65) {
                 refs.add(picks.own(vm, chosen));
             } else if (shape < 55) {
@@ -355,7 +408,8 @@ final class GmmOperations {
                 }
             } else {
                 long chunk = m.g.chunkOf(chosen);
-                List<Long> inChunk = new ArrayList<>(same.stream().filter(id -> m.g.chunkOf(id) == chunk).toList());
+                List<Long> inChunk = new ArrayList<>(
+                        same.stream().filter(id -> m.g.chunkOf(id) == chunk).toList());
                 if (op.place() % 2 == 1) {
                     java.util.Collections.reverse(inChunk);
                 }
@@ -371,18 +425,23 @@ final class GmmOperations {
         } else if (shape >= 95) {
             Account charged = account;
             Optional<Account> wrong = java.util.Arrays.stream(Account.values())
-                    .filter(x -> x != charged && vm.allocated[x.ordinal()] < 1).findFirst();
+                    .filter(x -> x != charged && vm.allocated[x.ordinal()] < 1)
+                    .findFirst();
             if (wrong.isPresent()) {
                 account = wrong.get();
             }
         }
         List<Long> ids = refs.stream().map(PageRef::id).toList();
-        String gherkin = "VM " + GmmSession.name(vm) + " frees " + GmmGherkin.and(refs.stream().map(PageRef::inList).toList())
-                + " from its " + account.name() + " account";
+        String gherkin = "VM " + GmmSession.name(vm) + " frees "
+                + GmmGherkin.and(refs.stream().map(PageRef::inList).toList()) + " from its " + account.name()
+                + " account";
         Expect e = s.expectFor(vm);
         e.input(ids.stream().anyMatch(id -> id > m.g.pageIdLast()), GmmStatus.VERR_INVALID_PARAMETER, "GMM-ID-5");
         if (vm != null && vm.live()) {
-            e.when(ids.size() > vm.allocated[account.ordinal()], GmmStatus.VERR_GMM_ATTEMPT_TO_FREE_TOO_MUCH, "GMM-FREE-6");
+            e.when(
+                    ids.size() > vm.allocated[account.ordinal()],
+                    GmmStatus.VERR_GMM_ATTEMPT_TO_FREE_TOO_MUCH,
+                    "GMM-FREE-6");
             Set<Long> gone = new HashSet<>();
             boolean batch = ids.size() > 1;
             for (long id : ids) {
@@ -441,12 +500,27 @@ final class GmmOperations {
 
     // ---- sharing
 
-    private static final List<Bad> SHARE_BAD = List.of(Bad.FREED_OWN, Bad.NEVER_ALLOCATED, Bad.SHARED, Bad.OTHER_VMS, Bad.NIL,
-            Bad.ABOVE_LAST, Bad.LAST, Bad.NEVER_CREATED, Bad.GIVEN_BACK);
+    private static final List<Bad> SHARE_BAD = List.of(
+            Bad.FREED_OWN,
+            Bad.NEVER_ALLOCATED,
+            Bad.SHARED,
+            Bad.OTHER_VMS,
+            Bad.NIL,
+            Bad.ABOVE_LAST,
+            Bad.LAST,
+            Bad.NEVER_CREATED,
+            Bad.GIVEN_BACK);
 
     /** The page-level reasons to refuse a call on the shared path or a share, by the page's state. */
-    private void pageChecks(Expect e, long id, String freeRule, String sharedRule, String privateRule, GmmStatus free,
-                            GmmStatus shared, GmmStatus privateStatus) {
+    private void pageChecks(
+            Expect e,
+            long id,
+            String freeRule,
+            String sharedRule,
+            String privateRule,
+            GmmStatus free,
+            GmmStatus shared,
+            GmmStatus privateStatus) {
         if (id > m.g.pageIdLast()) {
             return;
         }
@@ -468,8 +542,11 @@ final class GmmOperations {
 
     private Step share(GmmOp.Share op) {
         ModelVm vm = s.actor(op.vm(), v -> v.accountOf.containsValue(Account.BASE));
-        List<Long> base = picks.ownPrivate(vm).stream().filter(id -> vm.accountOf.get(id) == Account.BASE).toList();
-        PageRef ref = op.shape() < 70 && !base.isEmpty() ? picks.own(vm, pick(base, op.pick()))
+        List<Long> base = picks.ownPrivate(vm).stream()
+                .filter(id -> vm.accountOf.get(id) == Account.BASE)
+                .toList();
+        PageRef ref = op.shape() < 70 && !base.isEmpty()
+                ? picks.own(vm, pick(base, op.pick()))
                 : picks.bad(SHARE_BAD.get(op.pick() % SHARE_BAD.size()), op.pick() / 9, vm);
         long id = ref.id();
         if (vm != null && vm.accountOf.containsKey(id) && vm.accountOf.get(id) != Account.BASE) {
@@ -480,10 +557,20 @@ final class GmmOperations {
         e.input(id > m.g.pageIdLast(), GmmStatus.VERR_INVALID_PARAMETER, "GMM-ID-5");
         if (vm != null && vm.live()) {
             e.when(m.legacy, GmmStatus.VERR_NOT_SUPPORTED, "GMM-LEG-5");
-            boolean ownPrivate = m.stateOf(id).orElse(null) == PageState.PRIVATE && m.chunkOf(id).owner[m.g.indexOf(id)] == vm.handle;
-            pageChecks(e, id, "GMM-SHARE-12", "GMM-SHARE-13", "GMM-SHARE-14", GmmStatus.VERR_GMM_PAGE_ALREADY_FREE,
-                    GmmStatus.VERR_GMM_PAGE_NOT_PRIVATE, ownPrivate ? null : GmmStatus.VERR_GMM_NOT_PAGE_OWNER);
-            e.when(!m.legacy && m.sharedChunkRoom() == 0 && m.chunks.size() >= m.maxChunks, GmmStatus.VERR_GMM_HIT_GLOBAL_LIMIT,
+            boolean ownPrivate = m.stateOf(id).orElse(null) == PageState.PRIVATE
+                    && m.chunkOf(id).owner[m.g.indexOf(id)] == vm.handle;
+            pageChecks(
+                    e,
+                    id,
+                    "GMM-SHARE-12",
+                    "GMM-SHARE-13",
+                    "GMM-SHARE-14",
+                    GmmStatus.VERR_GMM_PAGE_ALREADY_FREE,
+                    GmmStatus.VERR_GMM_PAGE_NOT_PRIVATE,
+                    ownPrivate ? null : GmmStatus.VERR_GMM_NOT_PAGE_OWNER);
+            e.when(
+                    !m.legacy && m.sharedChunkRoom() == 0 && m.chunks.size() >= m.maxChunks,
+                    GmmStatus.VERR_GMM_HIT_GLOBAL_LIMIT,
                     "GMM-SHARE-17");
         }
         int handle = GmmSession.handle(vm);
@@ -492,12 +579,16 @@ final class GmmOperations {
             return s.refusal(gherkin, e, out);
         }
         if (out.refused()) {
-            return s.refusedWrongly(gherkin, out, out.refusal().status() == GmmStatus.VERR_GMM_HIT_GLOBAL_LIMIT ? "GMM-SHARE-19"
-                    : "GMM-SHARE-4");
+            return s.refusedWrongly(
+                    gherkin,
+                    out,
+                    out.refusal().status() == GmmStatus.VERR_GMM_HIT_GLOBAL_LIMIT ? "GMM-SHARE-19" : "GMM-SHARE-4");
         }
         Checks c = new Checks();
         AllocatedPage shared = out.value();
-        List<ModelChunk> room = m.chunks.values().stream().filter(ch -> ch.sharedChunk && ch.free > 0).toList();
+        List<ModelChunk> room = m.chunks.values().stream()
+                .filter(ch -> ch.sharedChunk && ch.free > 0)
+                .toList();
         Map<Long, ModelChunk> allowed = new LinkedHashMap<>();
         long newId = m.nextChunkId();
         if (room.isEmpty()) {
@@ -508,12 +599,24 @@ final class GmmOperations {
         if (!allowed.containsKey(shared.pageId())) {
             long chunkId = m.g.chunkOf(shared.pageId());
             ModelChunk pc = m.chunks.get(chunkId);
-            String rule = pc == null ? (room.isEmpty() ? (chunkId == newId ? "GMM-LIFO-3" : newId == 1 ? "GMM-ID-9" : "GMM-ID-10")
-                    : "GMM-SHARE-8") : !pc.sharedChunk ? "GMM-SHARE-1" : room.contains(pc) ? "GMM-LIFO-3" : "GMM-SHARE-8";
+            String rule = pc == null
+                    ? (room.isEmpty()
+                            ? (chunkId == newId ? "GMM-LIFO-3" : newId == 1 ? "GMM-ID-9" : "GMM-ID-10")
+                            : "GMM-SHARE-8")
+                    : !pc.sharedChunk ? "GMM-SHARE-1" : room.contains(pc) ? "GMM-LIFO-3" : "GMM-SHARE-8";
             List<Long> want = new ArrayList<>(allowed.keySet());
-            return GmmSession.step(gherkin, c.fail(rule, "the shared page is " + hex(shared.pageId()) + " where the rules give "
-                    + want.stream().map(GmmGherkin::hex).toList(), want.size() == 1 ? "new page 1 has id " + hex(want.get(0))
-                    : "new page 1 has one of ids " + GmmGherkin.and(want.stream().map(GmmGherkin::hex).toList())));
+            return GmmSession.step(
+                    gherkin,
+                    c.fail(
+                            rule,
+                            "the shared page is " + hex(shared.pageId()) + " where the rules give "
+                                    + want.stream().map(GmmGherkin::hex).toList(),
+                            want.size() == 1
+                                    ? "new page 1 has id " + hex(want.get(0))
+                                    : "new page 1 has one of ids "
+                                            + GmmGherkin.and(want.stream()
+                                                    .map(GmmGherkin::hex)
+                                                    .toList())));
         }
         m.freePrivate(id);
         ModelChunk target = allowed.get(shared.pageId());
@@ -546,17 +649,30 @@ final class GmmOperations {
         return GmmSession.step(gherkin, c);
     }
 
-    private static final List<Bad> SHARED_PATH_BAD = List.of(Bad.OWN_PRIVATE, Bad.NEVER_ALLOCATED, Bad.FREED_SHARED,
-            Bad.OTHER_VMS, Bad.NIL, Bad.ABOVE_LAST, Bad.LAST, Bad.NEVER_CREATED, Bad.GIVEN_BACK);
+    private static final List<Bad> SHARED_PATH_BAD = List.of(
+            Bad.OWN_PRIVATE,
+            Bad.NEVER_ALLOCATED,
+            Bad.FREED_SHARED,
+            Bad.OTHER_VMS,
+            Bad.NIL,
+            Bad.ABOVE_LAST,
+            Bad.LAST,
+            Bad.NEVER_CREATED,
+            Bad.GIVEN_BACK);
 
     private Step use(GmmOp.Use op) {
         List<Long> live = picks.liveShared();
-        List<ModelVm> holders = m.vms.stream().filter(v -> v.live() && v.reserved && !v.held.isEmpty()).toList();
+        List<ModelVm> holders = m.vms.stream()
+                .filter(v -> v.live() && v.reserved && !v.held.isEmpty())
+                .toList();
         ModelVm vm = op.vm() < 40 && !holders.isEmpty() ? pick(holders, op.vm()) : s.actor(op.vm());
         PageRef ref;
         if (op.shape() < 75 && !live.isEmpty()) {
-            List<Long> mine = vm == null ? List.of() : live.stream().filter(vm.held::containsKey).toList();
-            ref = picks.shared(op.pick() % 4 != 0 && !mine.isEmpty() ? pick(mine, op.pick() / 4) : pick(live, op.pick() / 4));
+            List<Long> mine = vm == null
+                    ? List.of()
+                    : live.stream().filter(vm.held::containsKey).toList();
+            ref = picks.shared(
+                    op.pick() % 4 != 0 && !mine.isEmpty() ? pick(mine, op.pick() / 4) : pick(live, op.pick() / 4));
         } else {
             ref = picks.bad(SHARED_PATH_BAD.get(op.pick() % SHARED_PATH_BAD.size()), op.pick() / 9, vm);
         }
@@ -566,13 +682,22 @@ final class GmmOperations {
         e.input(id > m.g.pageIdLast(), GmmStatus.VERR_INVALID_PARAMETER, "GMM-ID-5");
         if (vm != null && vm.live()) {
             e.when(m.legacy, GmmStatus.VERR_NOT_SUPPORTED, "GMM-LEG-5");
-            pageChecks(e, id, "GMM-SHARE-15", null, "GMM-SHARE-15", GmmStatus.VERR_GMM_PAGE_NOT_SHARED, null,
+            pageChecks(
+                    e,
+                    id,
+                    "GMM-SHARE-15",
+                    null,
+                    "GMM-SHARE-15",
+                    GmmStatus.VERR_GMM_PAGE_NOT_SHARED,
+                    null,
                     GmmStatus.VERR_GMM_PAGE_NOT_SHARED);
             e.when(!vm.reserved, GmmStatus.VERR_WRONG_ORDER, "GMM-SHARE-11");
             e.when(vm.allocated[0] + 1 > vm.reservation[0], GmmStatus.VERR_GMM_HIT_VM_ACCOUNT_LIMIT, "GMM-SHARE-11");
             ModelChunk ch = m.chunkOf(id);
-            e.when(ch != null && ch.state[m.g.indexOf(id)] == PageState.SHARED && ch.refs[m.g.indexOf(id)] >= 0xFFFF,
-                    GmmStatus.VERR_OUT_OF_RANGE, "GMM-SHARE-18");
+            e.when(
+                    ch != null && ch.state[m.g.indexOf(id)] == PageState.SHARED && ch.refs[m.g.indexOf(id)] >= 0xFFFF,
+                    GmmStatus.VERR_OUT_OF_RANGE,
+                    "GMM-SHARE-18");
         }
         int handle = GmmSession.handle(vm);
         Out<AllocatedPage> out = s.call(() -> gmm.useShared(handle, id));
@@ -587,8 +712,12 @@ final class GmmOperations {
         String then = "the call returns shared page " + ref.n() + " with the host pfn the page records";
         c.equal("GMM-SHARE-5", hex(id), hex(out.value().pageId()), () -> "the page the use hands out", () -> then);
         if (ch.hostKnown) {
-            c.equal("GMM-STATE-6", hex(ch.hostBase + m.g.indexOf(id)), hex(out.value().hostPfn()),
-                    () -> "the host frame the use hands out with page " + hex(id), () -> then);
+            c.equal(
+                    "GMM-STATE-6",
+                    hex(ch.hostBase + m.g.indexOf(id)),
+                    hex(out.value().hostPfn()),
+                    () -> "the host frame the use hands out with page " + hex(id),
+                    () -> then);
         }
         m.use(id, vm);
         Blame b = (part, x) -> switch (part) {
@@ -609,8 +738,12 @@ final class GmmOperations {
     private Step release(GmmOp.Release op) {
         ModelVm vm = s.actor(op.vm(), v -> !v.held.isEmpty());
         List<Long> live = picks.liveShared();
-        List<Long> mine = vm == null ? List.of() : live.stream().filter(vm.held::containsKey).toList();
-        List<Long> others = vm == null ? live : live.stream().filter(id -> !vm.held.containsKey(id)).toList();
+        List<Long> mine = vm == null
+                ? List.of()
+                : live.stream().filter(vm.held::containsKey).toList();
+        List<Long> others = vm == null
+                ? live
+                : live.stream().filter(id -> !vm.held.containsKey(id)).toList();
         PageRef ref;
         if (op.shape() < 65 && !mine.isEmpty()) {
             ref = picks.shared(pick(mine, op.pick()));
@@ -624,9 +757,18 @@ final class GmmOperations {
         Expect e = s.expectFor(vm);
         e.input(id > m.g.pageIdLast(), GmmStatus.VERR_INVALID_PARAMETER, "GMM-ID-5");
         if (vm != null && vm.live()) {
-            pageChecks(e, id, "GMM-SHARE-15", null, "GMM-SHARE-15", GmmStatus.VERR_GMM_PAGE_NOT_SHARED, null,
+            pageChecks(
+                    e,
+                    id,
+                    "GMM-SHARE-15",
+                    null,
+                    "GMM-SHARE-15",
+                    GmmStatus.VERR_GMM_PAGE_NOT_SHARED,
+                    null,
                     GmmStatus.VERR_GMM_PAGE_NOT_SHARED);
-            e.when(m.stateOf(id).orElse(null) == PageState.SHARED && !vm.held.containsKey(id), GmmStatus.VERR_GMM_NOT_PAGE_OWNER,
+            e.when(
+                    m.stateOf(id).orElse(null) == PageState.SHARED && !vm.held.containsKey(id),
+                    GmmStatus.VERR_GMM_NOT_PAGE_OWNER,
                     "GMM-SHARE-16");
             e.when(m.legacy, GmmStatus.VERR_NOT_SUPPORTED, "GMM-LEG-5");
         }

@@ -16,8 +16,7 @@ import org.quicktheories.core.Gen;
  */
 final class GmmOps {
 
-    private GmmOps() {
-    }
+    private GmmOps() {}
 
     static Gen<GmmOp> generator(GmmVariant variant) {
         Gen<Integer> choice = range(0, 99);

@@ -11,8 +11,19 @@ import org.gmck.spi.gmm.PageState;
 final class GmmPicks {
 
     /** Kinds of page that a request must be refused for, or that are not what the path wants. */
-    enum Bad { NIL, ABOVE_LAST, LAST, NEVER_CREATED, GIVEN_BACK, FREED_OWN, NEVER_ALLOCATED, OTHER_VMS, SHARED, OWN_PRIVATE,
-        FREED_SHARED }
+    enum Bad {
+        NIL,
+        ABOVE_LAST,
+        LAST,
+        NEVER_CREATED,
+        GIVEN_BACK,
+        FREED_OWN,
+        NEVER_ALLOCATED,
+        OTHER_VMS,
+        SHARED,
+        OWN_PRIVATE,
+        FREED_SHARED
+    }
 
     private final GmmModelState m;
 
@@ -43,7 +54,10 @@ final class GmmPicks {
 
     /** Shared pages that are still shared, in the order they were shared. */
     List<Long> liveShared() {
-        return m.sharedPages.stream().distinct().filter(id -> m.stateOf(id).orElse(null) == PageState.SHARED).toList();
+        return m.sharedPages.stream()
+                .distinct()
+                .filter(id -> m.stateOf(id).orElse(null) == PageState.SHARED)
+                .toList();
     }
 
     /** A page of a kind that the request must be refused for (or falls back to a page in no chunk). */
@@ -52,7 +66,8 @@ final class GmmPicks {
             case NIL:
                 return PageRef.raw(0);
             case ABOVE_LAST:
-                return PageRef.raw(n % 2 == 0 || m.g.pageIdLast() >= 0xFFFF_FFF0L ? m.g.pageIdLast() + 1 : 0xFFFF_FFFFL);
+                return PageRef.raw(
+                        n % 2 == 0 || m.g.pageIdLast() >= 0xFFFF_FFF0L ? m.g.pageIdLast() + 1 : 0xFFFF_FFFFL);
             case LAST:
                 return PageRef.raw(m.g.pageIdLast());
             case GIVEN_BACK: {
@@ -71,8 +86,10 @@ final class GmmPicks {
             }
             case FREED_OWN: {
                 if (actor != null) {
-                    List<Long> freed = actor.pages.stream().distinct()
-                            .filter(id -> m.stateOf(id).orElse(null) == PageState.FREE).toList();
+                    List<Long> freed = actor.pages.stream()
+                            .distinct()
+                            .filter(id -> m.stateOf(id).orElse(null) == PageState.FREE)
+                            .toList();
                     if (!freed.isEmpty()) {
                         return own(actor, pick(freed, n));
                     }
@@ -80,7 +97,8 @@ final class GmmPicks {
                 return bad(Bad.NEVER_ALLOCATED, n, actor);
             }
             case NEVER_ALLOCATED: {
-                List<ModelChunk> withFree = m.chunks.values().stream().filter(c -> c.free > 0).toList();
+                List<ModelChunk> withFree =
+                        m.chunks.values().stream().filter(c -> c.free > 0).toList();
                 if (!withFree.isEmpty()) {
                     ModelChunk c = pick(withFree, n);
                     return PageRef.raw(m.g.pageId(c.id, c.lifo.peekLast()));
@@ -105,8 +123,10 @@ final class GmmPicks {
                 return own.isEmpty() ? bad(Bad.OTHER_VMS, n, actor) : own(actor, pick(own, n));
             }
             case FREED_SHARED: {
-                List<Long> freed = m.sharedPages.stream().distinct()
-                        .filter(id -> m.stateOf(id).orElse(null) == PageState.FREE).toList();
+                List<Long> freed = m.sharedPages.stream()
+                        .distinct()
+                        .filter(id -> m.stateOf(id).orElse(null) == PageState.FREE)
+                        .toList();
                 return freed.isEmpty() ? bad(Bad.NEVER_ALLOCATED, n, actor) : shared(pick(freed, n));
             }
             default:

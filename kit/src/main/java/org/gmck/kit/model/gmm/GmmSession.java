@@ -70,10 +70,18 @@ final class GmmSession implements ModelSession<GmmOp> {
                 gmm.reserve(handle, base, small, small, policy, Priority.NORMAL);
             } catch (RejectedException e) {
                 if (setupRefused == null) {
-                    setupRefused = new Checks().fail(policy == OcPolicy.NO_OC && e.status() == GmmStatus.VERR_GMM_MEMORY_RESERVATION_DECLINED
-                            ? "GMM-RES-12" : "GMM-RES-4", "VM " + name + "'s reservation of " + base + " base, " + small + " shadow and "
-                            + small + " fixed pages with policy " + policy + " was refused with " + e.status() + " (" + e.getMessage()
-                            + ") but the rules accept it", "the statistics show " + 2 * (base + 2 * small) + " reserved pages and 2 registered VMs");
+                    setupRefused = new Checks()
+                            .fail(
+                                    policy == OcPolicy.NO_OC
+                                                    && e.status() == GmmStatus.VERR_GMM_MEMORY_RESERVATION_DECLINED
+                                            ? "GMM-RES-12"
+                                            : "GMM-RES-4",
+                                    "VM " + name + "'s reservation of " + base + " base, " + small + " shadow and "
+                                            + small + " fixed pages with policy " + policy + " was refused with "
+                                            + e.status() + " (" + e.getMessage()
+                                            + ") but the rules accept it",
+                                    "the statistics show " + 2 * (base + 2 * small)
+                                            + " reserved pages and 2 registered VMs");
                 }
             }
             ModelVm vm = m.register(name, handle);
@@ -140,39 +148,72 @@ final class GmmSession implements ModelSession<GmmOp> {
         if (geometry == null) {
             return;
         }
-        c.that("GMM-ID-1", geometry.pagesPerChunk() == 1 << geometry.chunkIdShift()
-                        && geometry.chunkShift() == geometry.chunkIdShift() + 12 && (geometry.chunkIdShift() == 8 || geometry.chunkIdShift() == 9),
-                () -> "the geometry " + geometry + " does not hold 2^GMM_CHUNKID_SHIFT pages per chunk with the two shifts 12 apart",
+        c.that(
+                "GMM-ID-1",
+                geometry.pagesPerChunk() == 1 << geometry.chunkIdShift()
+                        && geometry.chunkShift() == geometry.chunkIdShift() + 12
+                        && (geometry.chunkIdShift() == 8 || geometry.chunkIdShift() == 9),
+                () -> "the geometry " + geometry
+                        + " does not hold 2^GMM_CHUNKID_SHIFT pages per chunk with the two shifts 12 apart",
                 () -> shape);
-        c.equal("GMM-ID-6", List.of(hex(g.pageIdLast()), hex(g.chunkIdLast())),
-                List.of(hex(geometry.pageIdLast()), hex(geometry.chunkIdLast())), () -> "the last page id and chunk id",
-                () -> "the last page id is " + hex(g.pageIdLast()) + " and the last chunk id is " + hex(g.chunkIdLast()));
-        GmmStatistics s = c.read("GMM-INIT-1", gmm::statistics, () -> "the statistics", () -> "the GMM holds no chunks and no pages");
+        c.equal(
+                "GMM-ID-6",
+                List.of(hex(g.pageIdLast()), hex(g.chunkIdLast())),
+                List.of(hex(geometry.pageIdLast()), hex(geometry.chunkIdLast())),
+                () -> "the last page id and chunk id",
+                () -> "the last page id is " + hex(g.pageIdLast()) + " and the last chunk id is "
+                        + hex(g.chunkIdLast()));
+        GmmStatistics s = c.read(
+                "GMM-INIT-1", gmm::statistics, () -> "the statistics", () -> "the GMM holds no chunks and no pages");
         if (s != null) {
-            c.equal("GMM-INIT-1", List.of(0L, 0L, 0L, 0L, 0L), List.of(s.chunks(), s.allocatedPages(), s.sharedPages(),
-                    s.duplicatePages(), s.freePages()), () -> "chunks, allocated, shared, duplicate and free pages",
+            c.equal(
+                    "GMM-INIT-1",
+                    List.of(0L, 0L, 0L, 0L, 0L),
+                    List.of(s.chunks(), s.allocatedPages(), s.sharedPages(), s.duplicatePages(), s.freePages()),
+                    () -> "chunks, allocated, shared, duplicate and free pages",
                     () -> "the GMM holds no chunks and no pages");
         }
         List<Long> ids = c.read("GMM-INIT-1", gmm::chunkIds, () -> "the chunk ids", () -> "the GMM holds 0 chunks");
         if (ids != null) {
             c.equal("GMM-INIT-1", List.of(), ids, () -> "the chunks of a new GMM", () -> "the GMM holds 0 chunks");
         }
-        observe.vms(c, (part, subject) -> part == Blame.Part.VM_RESERVED || part == Blame.Part.VM_POLICY ? "GMM-RES-4" : "GMM-RES-2");
+        observe.vms(
+                c,
+                (part, subject) ->
+                        part == Blame.Part.VM_RESERVED || part == Blame.Part.VM_POLICY ? "GMM-RES-4" : "GMM-RES-2");
         observe.stats(c, Blame.all("GMM-RES-14"));
         if (!observe.introspect) {
             return;
         }
-        List<Long> tlb = c.read("GMM-ID-14", () -> gmm.introspection().chunkTlb(), () -> "the chunk TLB",
+        List<Long> tlb = c.read(
+                "GMM-ID-14",
+                () -> gmm.introspection().chunkTlb(),
+                () -> "the chunk TLB",
                 () -> "every chunk TLB entry is NIL");
         if (tlb != null) {
-            c.equal("GMM-ID-14", java.util.Collections.nCopies(32, 0L), tlb, () -> "the chunk TLB of a new GMM",
+            c.equal(
+                    "GMM-ID-14",
+                    java.util.Collections.nCopies(32, 0L),
+                    tlb,
+                    () -> "the chunk TLB of a new GMM",
                     () -> "every chunk TLB entry is NIL");
         }
-        Long magic = c.read("GMM-INIT-2", () -> gmm.introspection().magic(), () -> "the magic", () -> "the magic is " + hex(MAGIC));
+        Long magic = c.read(
+                "GMM-INIT-2", () -> gmm.introspection().magic(), () -> "the magic", () -> "the magic is " + hex(MAGIC));
         if (magic != null) {
-            c.equal("GMM-INIT-2", hex(MAGIC), hex(magic), () -> "the magic of a new GMM", () -> "the magic is " + hex(MAGIC));
+            c.equal(
+                    "GMM-INIT-2",
+                    hex(MAGIC),
+                    hex(magic),
+                    () -> "the magic of a new GMM",
+                    () -> "the magic is " + hex(MAGIC));
         }
-        c.equal("GMM-SET-1", g.lists(), geometry.freeSetLists(), () -> "lists per free set", () -> "each free set has " + g.lists() + " lists");
+        c.equal(
+                "GMM-SET-1",
+                g.lists(),
+                geometry.freeSetLists(),
+                () -> "lists per free set",
+                () -> "each free set has " + g.lists() + " lists");
         observe.sets(c, (part, subject) -> part == Blame.Part.SETS ? null : "GMM-SET-7", null, null);
     }
 
@@ -191,7 +232,8 @@ final class GmmSession implements ModelSession<GmmOp> {
         then.add("the statistics show " + m.allocatedPages() + " allocated, " + m.sharedPageCount() + " shared and "
                 + m.duplicates() + " duplicate pages");
         then.add("the statistics show " + m.chunks.size() + " chunks and " + m.freePages() + " free pages");
-        then.add("the statistics show " + m.reservedPages() + " reserved pages and " + m.registeredVms() + " registered VMs");
+        then.add("the statistics show " + m.reservedPages() + " reserved pages and " + m.registeredVms()
+                + " registered VMs");
         if (m.leftBehindKnown) {
             then.add("the statistics show " + m.leftBehind + " shared pages left behind");
         }
@@ -212,8 +254,10 @@ final class GmmSession implements ModelSession<GmmOp> {
         for (long id : m.handedOut()) {
             ModelChunk ch = m.chunkOf(id);
             int i = m.g.indexOf(id);
-            then.add(ch.state[i] == org.gmck.spi.gmm.PageState.SHARED ? GmmGherkin.pageShared(id, ch.refs[i])
-                    : GmmGherkin.pagePrivate(id, m.vm(ch.owner[i]).name, ch.pfn[i]));
+            then.add(
+                    ch.state[i] == org.gmck.spi.gmm.PageState.SHARED
+                            ? GmmGherkin.pageShared(id, ch.refs[i])
+                            : GmmGherkin.pagePrivate(id, m.vm(ch.owner[i]).name, ch.pfn[i]));
         }
         then.add(GmmObserver.HOST_FRAMES);
         if (observe.introspect) {
@@ -258,7 +302,8 @@ final class GmmSession implements ModelSession<GmmOp> {
         List<ModelVm> all = m.vms.stream().filter(v -> v.live() && v.reserved).toList();
         List<ModelVm> capable = all.stream().filter(able).toList();
         List<ModelVm> reserved = capable.isEmpty() ? all : capable;
-        List<ModelVm> unreserved = m.vms.stream().filter(v -> v.live() && !v.reserved).toList();
+        List<ModelVm> unreserved =
+                m.vms.stream().filter(v -> v.live() && !v.reserved).toList();
         List<ModelVm> cleaned = m.vms.stream().filter(v -> v.cleaned).toList();
         if (n < 75 && !reserved.isEmpty()) {
             return GmmPicks.pick(reserved, n);
@@ -267,7 +312,9 @@ final class GmmSession implements ModelSession<GmmOp> {
             return GmmPicks.pick(m.vms, n);
         }
         if (n < 92) {
-            return !unreserved.isEmpty() ? GmmPicks.pick(unreserved, n) : !reserved.isEmpty() ? GmmPicks.pick(reserved, n) : null;
+            return !unreserved.isEmpty()
+                    ? GmmPicks.pick(unreserved, n)
+                    : !reserved.isEmpty() ? GmmPicks.pick(reserved, n) : null;
         }
         if (n < 96 && !cleaned.isEmpty()) {
             return GmmPicks.pick(cleaned, n);
@@ -301,10 +348,17 @@ final class GmmSession implements ModelSession<GmmOp> {
         Checks c = new Checks();
         String then = GmmGherkin.refused(e.statuses);
         if (!out.refused()) {
-            c.fail(e.rule, "the call was accepted (" + describe(out.value()) + ") but must be refused with " + e.statuses, then);
-        } else if (e.statuses.stream().noneMatch(status -> status == out.refusal().status())) {
-            c.fail(e.rule, "the call was refused with " + out.refusal().status() + " (" + out.refusal().getMessage()
-                    + ") where the rules require " + e.statuses, then);
+            c.fail(
+                    e.rule,
+                    "the call was accepted (" + describe(out.value()) + ") but must be refused with " + e.statuses,
+                    then);
+        } else if (e.statuses.stream()
+                .noneMatch(status -> status == out.refusal().status())) {
+            c.fail(
+                    e.rule,
+                    "the call was refused with " + out.refusal().status() + " ("
+                            + out.refusal().getMessage() + ") where the rules require " + e.statuses,
+                    then);
         }
         if (!m.terminated) {
             unchanged(c, Blame.all(e.rule));
@@ -327,8 +381,14 @@ final class GmmSession implements ModelSession<GmmOp> {
 
     /** A call the rules accept that the adapter refused. */
     Step refusedWrongly(String gherkin, Out<?> out, String rule) {
-        return step(gherkin, new Checks().fail(rule, "the call was refused with " + out.refusal().status() + " ("
-                + out.refusal().getMessage() + ") but the rules accept it", "the call succeeds"));
+        return step(
+                gherkin,
+                new Checks()
+                        .fail(
+                                rule,
+                                "the call was refused with " + out.refusal().status() + " ("
+                                        + out.refusal().getMessage() + ") but the rules accept it",
+                                "the call succeeds"));
     }
 
     static Step step(String gherkin, Checks c) {

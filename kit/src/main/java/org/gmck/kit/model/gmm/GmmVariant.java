@@ -41,6 +41,7 @@ record GmmVariant(String name, GmmEdition edition, boolean legacy, int room) {
     /** The setup step that creates such a GMM. */
     String setupStep() {
         String chunks = edition == GmmEdition.SEED_1MB ? "1 MB" : "2 MB";
-        return (legacy ? "a legacy-mode GMM" : "a GMM") + " with " + chunks + " chunks and room for " + room + " chunks";
+        return (legacy ? "a legacy-mode GMM" : "a GMM") + " with " + chunks + " chunks and room for " + room
+                + " chunks";
     }
 }

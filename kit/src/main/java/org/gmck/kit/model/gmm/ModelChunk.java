@@ -22,6 +22,7 @@ final class ModelChunk {
     int affinity;
     /** Whether the catalogue fixes the affinity: not for chunks of shared pages. */
     final boolean affinityFixed;
+
     final PageState[] state;
     final int[] owner;
     final long[] pfn;
@@ -30,6 +31,7 @@ final class ModelChunk {
     final byte[] zeroed;
     /** The free LIFO, head first. */
     final ArrayDeque<Integer> lifo = new ArrayDeque<>();
+
     int free;
     int privatePages;
     int sharedPages;
@@ -37,6 +39,7 @@ final class ModelChunk {
     int list = -1;
     /** The host frame of page 0, learned from the first page handed out (the catalogue leaves it open). */
     long hostBase;
+
     boolean hostKnown;
 
     ModelChunk(long id, int pages, boolean sharedChunk, boolean seeded, int affinity) {

@@ -11,7 +11,12 @@ package org.gmck.kit.model.gmm;
  */
 record PageRef(long id, Kind kind, String vm, int n) {
 
-    enum Kind { OWN, OTHER, SHARED, RAW }
+    enum Kind {
+        OWN,
+        OTHER,
+        SHARED,
+        RAW
+    }
 
     static PageRef raw(long id) {
         return new PageRef(id, Kind.RAW, null, 0);

@@ -4,9 +4,6 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
-import org.gmck.kit.NotApplicable;
-import org.gmck.kit.NotRun;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.gmck.kit.Adapters;
 import org.gmck.kit.CheckGuard;
+import org.gmck.kit.NotApplicable;
+import org.gmck.kit.NotRun;
 import org.gmck.kit.RunLimits;
 import org.gmck.kit.Timeouts;
 import org.gmck.kit.certify.CheckSettings;
@@ -59,8 +58,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(CheckSettings.Resolver.class)
 public class VirtualHandlerChecks {
 
-    private static final List<String> RULES = List.of("PGM-VHND-9", "PGM-VHND-10", "PGM-VHND-11", "PGM-VHND-14",
-            "PGM-VHND-17");
+    private static final List<String> RULES =
+            List.of("PGM-VHND-9", "PGM-VHND-10", "PGM-VHND-11", "PGM-VHND-14", "PGM-VHND-17");
     private static final String SOURCE = "random virtual-handler sequences";
     private static final long ROOT = 0x10000;
     private static final long DATA = 0x100000;
@@ -73,15 +72,19 @@ public class VirtualHandlerChecks {
     @Test
     void everyHandlerThatClaimsAWriteIsCalledAndNoneBlocksAnotherAccess(CheckSettings settings, TestReporter reporter) {
         ConformanceAdapter adapter = Adapters.selected();
-        NotApplicable.unless(settings.runs(Profile.PGM, adapter.profiles()),
+        NotApplicable.unless(
+                settings.runs(Profile.PGM, adapter.profiles()),
                 () -> "adapter '" + adapter.name() + "' does not declare profile pgm");
         ConformanceAdapter guarded = new CheckGuard(Timeouts.forRun()).guard(adapter);
         Map<String, List<CaseTally.FailedCase>> failed = new LinkedHashMap<>();
         RULES.forEach(r -> failed.put(r, new ArrayList<>()));
         int[] ran = {0};
         int[] hung = {0};
-        qt().withFixedSeed(settings.seed()).withExamples(settings.depth().sequences() * 10).withShrinkCycles(0)
-                .forAll(integers().between(0, 8),
+        qt().withFixedSeed(settings.seed())
+                .withExamples(settings.depth().sequences() * 10)
+                .withShrinkCycles(0)
+                .forAll(
+                        integers().between(0, 8),
                         lists().of(integers().between(0, Integer.MAX_VALUE)).ofSizeBetween(LINEAR_PAGES, LINEAR_PAGES),
                         lists().of(integers().between(0, Integer.MAX_VALUE)).ofSizeBetween(0, 5),
                         lists().of(integers().between(0, Integer.MAX_VALUE)).ofSizeBetween(1, 30))
@@ -105,11 +108,18 @@ public class VirtualHandlerChecks {
         List<String> failures = new ArrayList<>();
         for (String rule : RULES) {
             List<CaseTally.FailedCase> f = failed.get(rule);
-            EvidenceEntries.publish(reporter, rule, new CaseTally(SOURCE + " (seed " + settings.seed() + ")", ran[0],
-                    f.size(), 0, f.stream().limit(CaseTally.SHOWN).toList()));
+            EvidenceEntries.publish(
+                    reporter,
+                    rule,
+                    new CaseTally(
+                            SOURCE + " (seed " + settings.seed() + ")",
+                            ran[0],
+                            f.size(),
+                            0,
+                            f.stream().limit(CaseTally.SHOWN).toList()));
             if (!f.isEmpty()) {
-                failures.add(rule + ": " + f.size() + " of " + ran[0] + " cases, first " + f.get(0).id() + ": "
-                        + f.get(0).difference());
+                failures.add(rule + ": " + f.size() + " of " + ran[0] + " cases, first "
+                        + f.get(0).id() + ": " + f.get(0).difference());
             }
         }
         NotRun.ifStopped();
@@ -146,7 +156,12 @@ public class VirtualHandlerChecks {
         private final Map<Integer, Integer> seen = new HashMap<>();
         private final StringBuilder trace = new StringBuilder();
 
-        Run(ConformanceAdapter adapter, PagingMode host, Layout layout, List<Integer> mappings, List<Integer> handlers) {
+        Run(
+                ConformanceAdapter adapter,
+                PagingMode host,
+                Layout layout,
+                List<Integer> mappings,
+                List<Integer> handlers) {
             vm = adapter.accessHandlers().newVm(host, 256);
             vm.memory().registerRange(PageType.RAM, 0, 4L << 20);
             tables = new GuestTableWriter(vm.memory(), layout, ROOT);
@@ -156,8 +171,8 @@ public class VirtualHandlerChecks {
             }
             long cr4 = layout == Layout.BIT32 ? 0 : ControlRegisters.CR4_PAE;
             long efer = layout == Layout.AMD64 ? ControlRegisters.EFER_LME | ControlRegisters.EFER_LMA : 0;
-            vm.loadControlRegisters(new ControlRegisters(ControlRegisters.CR0_PE | ControlRegisters.CR0_PG
-                    | ControlRegisters.CR0_WP, ROOT, cr4, efer));
+            vm.loadControlRegisters(new ControlRegisters(
+                    ControlRegisters.CR0_PE | ControlRegisters.CR0_PG | ControlRegisters.CR0_WP, ROOT, cr4, efer));
             for (int h : handlers) {
                 register(h);
             }
@@ -207,17 +222,29 @@ public class VirtualHandlerChecks {
             trace.append(String.format(" read %#x;", linear));
             GuestAccessResult result = vm.access(linear, AccessKind.READ, Privilege.SUPERVISOR, 8, 0);
             long gcPhys = mapping.get(linear & ~0xFFFL) | linear & 0xFFF;
-            String readRule = live.stream().anyMatch(h -> h.claimsReads() && (h.page() == (linear & ~0xFFFL)
-                    || mapping.get(h.page()) == (gcPhys & ~0xFFFL))) ? "PGM-VHND-10" : "PGM-VHND-9";
-            check(result.reflected().isEmpty(), readRule, () -> "the read was reflected to the guest: " + result.reflected());
-            check(contents.getOrDefault(gcPhys, 0L) == result.value(), readRule, () -> "the read returned "
-                    + Long.toHexString(result.value()) + " instead of " + Long.toHexString(contents.getOrDefault(gcPhys, 0L)));
+            String readRule = live.stream()
+                            .anyMatch(h -> h.claimsReads()
+                                    && (h.page() == (linear & ~0xFFFL) || mapping.get(h.page()) == (gcPhys & ~0xFFFL)))
+                    ? "PGM-VHND-10"
+                    : "PGM-VHND-9";
+            check(
+                    result.reflected().isEmpty(),
+                    readRule,
+                    () -> "the read was reflected to the guest: " + result.reflected());
+            check(
+                    contents.getOrDefault(gcPhys, 0L) == result.value(),
+                    readRule,
+                    () -> "the read returned " + Long.toHexString(result.value()) + " instead of "
+                            + Long.toHexString(contents.getOrDefault(gcPhys, 0L)));
         }
 
         private void write(long linear, long value) {
             trace.append(String.format(" write %#x;", linear));
             GuestAccessResult result = vm.access(linear, AccessKind.WRITE, Privilege.SUPERVISOR, 8, value);
-            check(result.reflected().isEmpty(), "PGM-VHND-11", () -> "the write was reflected to the guest: " + result.reflected());
+            check(
+                    result.reflected().isEmpty(),
+                    "PGM-VHND-11",
+                    () -> "the write was reflected to the guest: " + result.reflected());
             long page = mapping.get(linear & ~0xFFFL);
             contents.put(page | linear & 0xFFF, value);
             for (Handler h : live) {
@@ -225,9 +252,13 @@ public class VirtualHandlerChecks {
                         || h.kind() != VirtHandlerKind.HYPERVISOR && mapping.get(h.page()) == page;
                 if (claims) {
                     List<HandlerCall> calls = vm.calls(h.id());
-                    check(calls.size() > seen.get(h.id()) && calls.stream().skip(seen.get(h.id()))
-                            .anyMatch(c -> c.event() == HandlerEvent.WRITE), h.page() == (linear & ~0xFFFL) ? "PGM-VHND-11"
-                            : "PGM-VHND-17", () -> "handler " + h + " was not called for the write: " + calls);
+                    check(
+                            calls.size() > seen.get(h.id())
+                                    && calls.stream()
+                                            .skip(seen.get(h.id()))
+                                            .anyMatch(c -> c.event() == HandlerEvent.WRITE),
+                            h.page() == (linear & ~0xFFFL) ? "PGM-VHND-11" : "PGM-VHND-17",
+                            () -> "handler " + h + " was not called for the write: " + calls);
                 }
             }
         }
@@ -252,13 +283,17 @@ public class VirtualHandlerChecks {
             for (Handler h : live) {
                 List<HandlerCall> calls = vm.calls(h.id());
                 if (!h.claimsReads()) {
-                    check(calls.stream().noneMatch(c -> c.event() == HandlerEvent.READ), "PGM-VHND-9",
+                    check(
+                            calls.stream().noneMatch(c -> c.event() == HandlerEvent.READ),
+                            "PGM-VHND-9",
                             () -> h.kind() + " handler " + h + " was told of a read: " + calls);
                 }
                 seen.put(h.id(), calls.size());
             }
             for (Handler h : gone) {
-                check(seen.get(h.id()) == vm.calls(h.id()).size(), "PGM-VHND-14",
+                check(
+                        seen.get(h.id()) == vm.calls(h.id()).size(),
+                        "PGM-VHND-14",
                         () -> "deregistered handler " + h + " was called");
             }
         }

@@ -68,7 +68,9 @@ record Blame(Call call, MmuModel before, MmuModel after) {
             case WRITE_PROTECT_COUNT_UNDERFLOW:
                 return unshadow ? "LP-BAD-8" : fallback();
             case PAGE_NOT_SHADOWED:
-                return unshadow ? before.counterSlot(frameOf(call.gpa())).isPresent() ? "LP-BAD-7" : "LP-BAD-9" : fallback();
+                return unshadow
+                        ? before.counterSlot(frameOf(call.gpa())).isPresent() ? "LP-BAD-7" : "LP-BAD-9"
+                        : fallback();
             default:
                 return fallback();
         }
@@ -81,10 +83,13 @@ record Blame(Call call, MmuModel before, MmuModel after) {
                 if (call.kind() == Kind.DECIDE) {
                     return fallback();
                 }
-                return misaligned || before.covered(frameOf(call.gpa())) < FRAME ? "LP-NPT-8"
+                return misaligned || before.covered(frameOf(call.gpa())) < FRAME
+                        ? "LP-NPT-8"
                         : call.kind() == Kind.MAP_NESTED ? "LP-NPT-5" : "LP-NPT-4";
             case MISALIGNED_LARGE_MAPPING:
-                return call.kind() == Kind.MAP_LARGE ? "LP-BAD-12" : call.kind() == Kind.DECIDE ? "LP-BAD-13" : "LP-BAD-15";
+                return call.kind() == Kind.MAP_LARGE
+                        ? "LP-BAD-12"
+                        : call.kind() == Kind.DECIDE ? "LP-BAD-13" : "LP-BAD-15";
             case NO_SLOT:
                 return noSlot(frameOf(call.gpa()));
             default:
@@ -104,9 +109,11 @@ record Blame(Call call, MmuModel before, MmuModel after) {
             return expected.status() == LargePageStatus.NO_SLOT ? noSlot(frame) : "LP-BAD-13";
         }
         if (!actual.accepted()) {
-            return actual.status() == LargePageStatus.NO_SLOT ? noSlot(frame)
-                    : actual.status() == LargePageStatus.MISALIGNED_LARGE_MAPPING ? "LP-BAD-13"
-                    : decision(frame, (LargeMappingDecision) expected.value(), null);
+            return actual.status() == LargePageStatus.NO_SLOT
+                    ? noSlot(frame)
+                    : actual.status() == LargePageStatus.MISALIGNED_LARGE_MAPPING
+                            ? "LP-BAD-13"
+                            : decision(frame, (LargeMappingDecision) expected.value(), null);
         }
         return decision(frame, (LargeMappingDecision) expected.value(), actual.value());
     }
@@ -182,10 +189,15 @@ record Blame(Call call, MmuModel before, MmuModel after) {
             }
             LargeMappingDecision decision = after.decide(call.gpa());
             if (!same(expected, actual)) {
-                boolean sameSize = expected.isPresent() && actual.isPresent() && expected.get().size() == actual.get().size();
+                boolean sameSize = expected.isPresent()
+                        && actual.isPresent()
+                        && expected.get().size() == actual.get().size();
                 if (!sameSize) {
-                    return decision(call.gpa(), decision, actual.map(e -> e.size() == MappingSize.LARGE_2M
-                            ? LargeMappingDecision.LARGE : null).orElse(null));
+                    return decision(
+                            call.gpa(),
+                            decision,
+                            actual.map(e -> e.size() == MappingSize.LARGE_2M ? LargeMappingDecision.LARGE : null)
+                                    .orElse(null));
                 }
                 if (expected.get().size() == MappingSize.LARGE_2M) {
                     return after.nested() ? "LP-NPT-1" : call.kind() == Kind.MAP_REAL_MODE ? "LP-MAP-2" : "LP-MAP-1";
@@ -200,11 +212,15 @@ record Blame(Call call, MmuModel before, MmuModel after) {
         }
         if (call.kind().protects()) {
             long protectedFrame = frameOf(call.gpa());
-            if (old.isPresent() && old.get().size() == MappingSize.LARGE_2M && old.get().gpa() == protectedFrame) {
+            if (old.isPresent()
+                    && old.get().size() == MappingSize.LARGE_2M
+                    && old.get().gpa() == protectedFrame) {
                 return before.largeEntriesOver(protectedFrame) >= 2 ? "LP-ZAP-2" : "LP-ZAP-1";
             }
             if (expected.isPresent() && frameOf(expected.get().gpa()) == protectedFrame) {
-                return call.kind() == Kind.SHADOW_ALL || pageOf(expected.get().gpa()) == pageOf(call.gpa()) ? "LP-ZAP-4" : "LP-ZAP-5";
+                return call.kind() == Kind.SHADOW_ALL || pageOf(expected.get().gpa()) == pageOf(call.gpa())
+                        ? "LP-ZAP-4"
+                        : "LP-ZAP-5";
             }
             return after.mappedBefore(frame, protectedFrame) ? "LP-ZAP-7" : "LP-ZAP-3";
         }
@@ -212,8 +228,10 @@ record Blame(Call call, MmuModel before, MmuModel after) {
     }
 
     private static boolean same(Optional<ShadowEntry> a, Optional<ShadowEntry> b) {
-        return a.isPresent() == b.isPresent() && (a.isEmpty()
-                || a.get().size() == b.get().size() && a.get().gpa() == b.get().gpa());
+        return a.isPresent() == b.isPresent()
+                && (a.isEmpty()
+                        || a.get().size() == b.get().size()
+                                && a.get().gpa() == b.get().gpa());
     }
 
     /** A raw counter of the frame. */

@@ -19,7 +19,17 @@ record Call(Kind kind, long address, long gpa, int times, MemorySlot slot) {
 
     /** The calls of a {@link org.gmck.spi.largepage.ShadowMmu}, bulk shadowing counted as one. */
     enum Kind {
-        ADD_SLOT, ADD_MEMORY, SHADOW, UNSHADOW, SHADOW_ALL, MAP_LARGE, MAP_REAL_MODE, MAP_NESTED, DECIDE, COUNTERS, COUNT;
+        ADD_SLOT,
+        ADD_MEMORY,
+        SHADOW,
+        UNSHADOW,
+        SHADOW_ALL,
+        MAP_LARGE,
+        MAP_REAL_MODE,
+        MAP_NESTED,
+        DECIDE,
+        COUNTERS,
+        COUNT;
 
         /** Whether the call shadows a 2 MB guest mapping. */
         boolean maps() {
@@ -41,7 +51,8 @@ record Call(Kind kind, long address, long gpa, int times, MemorySlot slot) {
         switch (kind) {
             case ADD_SLOT:
                 return "I add a memory slot from " + text(slot.guestBase()) + " to " + text(slot.guestEnd()) + " on "
-                        + (slot.backing() == HostBacking.LARGE_PAGES ? "2 MB" : "4 KB") + " pages at host " + text(slot.hostBase());
+                        + (slot.backing() == HostBacking.LARGE_PAGES ? "2 MB" : "4 KB") + " pages at host "
+                        + text(slot.hostBase());
             case ADD_MEMORY:
                 return "I add guest memory from " + text(slot.guestBase()) + " to " + text(slot.guestEnd());
             case SHADOW:

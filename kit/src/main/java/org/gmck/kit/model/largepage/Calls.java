@@ -60,8 +60,12 @@ final class Calls {
             return Optional.of(largeEntry(l));
         }
         if (op instanceof LpOp.ShadowRealModeEntry r) {
-            List<Long> held = model.coveredFrames().stream().filter(f -> model.mapping(f).isPresent()).toList();
-            long frame = r.pick() == Pick.ALTERNATIVE && !held.isEmpty() ? held.get(r.frame() % held.size()) : frame(r.pick(), r.frame());
+            List<Long> held = model.coveredFrames().stream()
+                    .filter(f -> model.mapping(f).isPresent())
+                    .toList();
+            long frame = r.pick() == Pick.ALTERNATIVE && !held.isEmpty()
+                    ? held.get(r.frame() % held.size())
+                    : frame(r.pick(), r.frame());
             return Optional.of(Call.at(Kind.MAP_REAL_MODE, frame + move(r.misalign())));
         }
         if (op instanceof LpOp.MapNestedFrame n) {
@@ -75,7 +79,8 @@ final class Calls {
 
     private Optional<Call> slot(LpOp.AddSlot a) {
         LpOp.Backing backing = a.backing();
-        long start = start(a.frame(), backing.largePages() && !backing.hostOff() ? 0 : a.startEdge(), backing.adjoining());
+        long start =
+                start(a.frame(), backing.largePages() && !backing.hostOff() ? 0 : a.startEdge(), backing.adjoining());
         long end = end(start, a.frame(), a.frames(), a.endEdge(), backing.adjoining());
         long host = nextHost();
         if (!backing.largePages()) {
@@ -88,7 +93,12 @@ final class Calls {
         long page = Space.frame(t.frame()) + Space.PAGES[t.page()];
         List<Long> now = model.currentlyMappedFrames();
         List<Long> frames = t.pick() == Pick.FORMER
-                ? firstOf(model.mappedFrames().stream().filter(f -> !now.contains(f)).toList(), now, model.coveredFrames())
+                ? firstOf(
+                        model.mappedFrames().stream()
+                                .filter(f -> !now.contains(f))
+                                .toList(),
+                        now,
+                        model.coveredFrames())
                 : firstOf(now, model.coveredFrames());
         if (t.pick() != Pick.GIVEN && !frames.isEmpty()) {
             page = frames.get(t.frame() % frames.size()) + Space.PAGES[t.page()];
@@ -107,7 +117,8 @@ final class Calls {
 
     private Call largeEntry(LpOp.ShadowLargeEntry l) {
         long gpa = frame(l.pick(), l.frame());
-        long gva = l.virtual() < Space.VIRTUAL_FRAMES ? Space.VIRTUAL_BASE + l.virtual() * FRAME
+        long gva = l.virtual() < Space.VIRTUAL_FRAMES
+                ? Space.VIRTUAL_BASE + l.virtual() * FRAME
                 : l.virtual() == Space.VIRTUAL_FRAMES ? gpa : (gpa + FRAME) % Space.SLOT_AREA;
         long[] moves = {0, PAGE, MB, PAGE, MB};
         if (l.misalign() == 1 || l.misalign() == 2) {
@@ -121,7 +132,8 @@ final class Calls {
     private Call ask(LpOp op) {
         if (op instanceof LpOp.AskCounters c) {
             List<MmuModel.Slot> slots = model.slots();
-            long base = c.pick() == Pick.FROM_STATE && !slots.isEmpty() ? slots.get(c.frame() % slots.size()).base()
+            long base = c.pick() == Pick.FROM_STATE && !slots.isEmpty()
+                    ? slots.get(c.frame() % slots.size()).base()
                     : Space.frame(c.frame()) + Space.EDGES[c.edge()];
             return Call.at(Kind.COUNTERS, base);
         }
@@ -135,9 +147,20 @@ final class Calls {
      */
     private long frame(Pick pick, int frame) {
         List<Long> covered = model.coveredFrames();
-        List<Long> frames = pick == Pick.GIVEN ? List.of() : pick == Pick.FROM_STATE
-                ? firstOf(covered.stream().filter(f -> model.decide(f) == LargeMappingDecision.LARGE).toList(), covered)
-                : firstOf(covered.stream().filter(f -> model.count(f) > 0 || model.mappedFrames().contains(f)).toList(), covered);
+        List<Long> frames = pick == Pick.GIVEN
+                ? List.of()
+                : pick == Pick.FROM_STATE
+                        ? firstOf(
+                                covered.stream()
+                                        .filter(f -> model.decide(f) == LargeMappingDecision.LARGE)
+                                        .toList(),
+                                covered)
+                        : firstOf(
+                                covered.stream()
+                                        .filter(f -> model.count(f) > 0
+                                                || model.mappedFrames().contains(f))
+                                        .toList(),
+                                covered);
         return frames.isEmpty() ? Space.frame(frame) : frames.get(frame % frames.size());
     }
 
@@ -153,8 +176,10 @@ final class Calls {
 
     /** Where a new slot starts: at a frame's edge, or where an existing slot ends and no other starts. */
     private long start(int frame, int edge, boolean adjoining) {
-        List<Long> ends = model.slots().stream().map(MmuModel.Slot::end)
-                .filter(e -> e < Space.SLOT_AREA && model.slotStartingAt(e).isEmpty()).toList();
+        List<Long> ends = model.slots().stream()
+                .map(MmuModel.Slot::end)
+                .filter(e -> e < Space.SLOT_AREA && model.slotStartingAt(e).isEmpty())
+                .toList();
         return adjoining && !ends.isEmpty() ? ends.get(frame % ends.size()) : Space.frame(frame) + Space.EDGES[edge];
     }
 
@@ -165,7 +190,11 @@ final class Calls {
     private long end(long start, int frame, int frames, int edge, boolean adjoining) {
         long limit = Space.SLOT_AREA;
         if (adjoining) {
-            limit = model.slots().stream().mapToLong(MmuModel.Slot::base).filter(b -> b > start).min().orElse(limit);
+            limit = model.slots().stream()
+                    .mapToLong(MmuModel.Slot::base)
+                    .filter(b -> b > start)
+                    .min()
+                    .orElse(limit);
             limit = Math.min(limit, Space.SLOT_AREA);
         }
         long end = Math.min(limit, Space.frame(Math.max(frame, (int) (start / FRAME)) + frames) + Space.EDGES[edge]);
@@ -227,11 +256,16 @@ final class Calls {
     }
 
     private static Optional<Call> slot(long start, long end, boolean large, long host) {
-        return Optional.of(new Call(Kind.ADD_SLOT, start, start, 0,
+        return Optional.of(new Call(
+                Kind.ADD_SLOT,
+                start,
+                start,
+                0,
                 new MemorySlot(start, end - start, host, large ? HostBacking.LARGE_PAGES : HostBacking.SMALL_PAGES)));
     }
 
     private static Optional<Call> memory(long start, long end) {
-        return Optional.of(new Call(Kind.ADD_MEMORY, start, start, 0, new MemorySlot(start, end - start, 0, HostBacking.SMALL_PAGES)));
+        return Optional.of(new Call(
+                Kind.ADD_MEMORY, start, start, 0, new MemorySlot(start, end - start, 0, HostBacking.SMALL_PAGES)));
     }
 }

@@ -34,7 +34,9 @@ public final class LargePagesModel implements ModelSpec<LpOp> {
 
     @Override
     public List<String> variants(ConformanceAdapter adapter) {
-        return adapter.profiles().contains(Profile.LARGE_PAGES) ? LpVariant.all().stream().map(LpVariant::name).toList() : List.of();
+        return adapter.profiles().contains(Profile.LARGE_PAGES)
+                ? LpVariant.all().stream().map(LpVariant::name).toList()
+                : List.of();
     }
 
     @Override

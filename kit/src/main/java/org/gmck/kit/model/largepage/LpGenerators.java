@@ -22,21 +22,31 @@ import org.quicktheories.core.Gen;
  */
 final class LpGenerators {
 
-    private LpGenerators() {
-    }
+    private LpGenerators() {}
 
     static Gen<LpOp> operations(LpVariant variant) {
         boolean nested = variant.nested();
         List<Pair<Integer, Gen<LpOp>>> ops = new ArrayList<>();
         ops.add(Pair.of(14, addSlot()));
         ops.add(Pair.of(7, addGuestMemory()));
-        ops.add(Pair.of(2, booleans().zip(enumValues(LpOp.SlotShape.class), (large, shape) -> new LpOp.AddSpecialSlot(shape, large))));
+        ops.add(Pair.of(
+                2,
+                booleans()
+                        .zip(
+                                enumValues(LpOp.SlotShape.class),
+                                (large, shape) -> new LpOp.AddSpecialSlot(shape, large))));
         ops.add(Pair.of(2, enumValues(LpOp.MemoryShape.class).map(LpOp.AddSpecialMemory::new)));
         ops.add(Pair.of(nested ? 4 : 18, tablePick().zip(frame(), page(), LpOp.ShadowTable::new)));
         ops.add(Pair.of(nested ? 3 : 12, pick(3, 6, 1).zip(frame(), page(), LpOp.UnshadowTable::new)));
         ops.add(Pair.of(1, range(0, Space.FRAMES - 2).zip(range(1, 3), LpOp.ShadowEveryPage::new)));
-        ops.add(Pair.of(nested ? 3 : 14, virtual().zip(pick(1, 2, 3), frame(), misalign(4),
-                (virtual, p, frame, mis) -> new LpOp.ShadowLargeEntry(virtual, p, frame, mis))));
+        ops.add(Pair.of(
+                nested ? 3 : 14,
+                virtual()
+                        .zip(
+                                pick(1, 2, 3),
+                                frame(),
+                                misalign(4),
+                                (virtual, p, frame, mis) -> new LpOp.ShadowLargeEntry(virtual, p, frame, mis))));
         ops.add(Pair.of(nested ? 3 : 12, pick(1, 2, 4).zip(frame(), misalign(2), LpOp.ShadowRealModeEntry::new)));
         ops.add(Pair.of(nested ? 28 : 1, pick(1, 3, 2).zip(frame(), misalign(2), LpOp.MapNestedFrame::new)));
         ops.add(Pair.of(nested ? 8 : 3, pick(1, 3, 2).zip(frame(), misalign(2), LpOp.AskDecision::new)));
@@ -62,8 +72,11 @@ final class LpGenerators {
 
     /** Where a page table is shadowed: mostly in a frame entries map now or mapped once. */
     private static Gen<Pick> tablePick() {
-        return frequency(Pair.of(2, constant(Pick.GIVEN)), Pair.of(5, constant(Pick.FROM_STATE)),
-                Pair.of(1, constant(Pick.ALTERNATIVE)), Pair.of(3, constant(Pick.FORMER)));
+        return frequency(
+                Pair.of(2, constant(Pick.GIVEN)),
+                Pair.of(5, constant(Pick.FROM_STATE)),
+                Pair.of(1, constant(Pick.ALTERNATIVE)),
+                Pair.of(3, constant(Pick.FORMER)));
     }
 
     private static Gen<LpOp> addGuestMemory() {
@@ -84,13 +97,17 @@ final class LpGenerators {
 
     /** A page of {@link Space#PAGES}, mostly the third, the first or the last. */
     private static Gen<Integer> page() {
-        return frequency(Pair.of(4, constant(2)), Pair.of(2, constant(0)), Pair.of(2, constant(7)),
+        return frequency(
+                Pair.of(4, constant(2)),
+                Pair.of(2, constant(0)),
+                Pair.of(2, constant(7)),
                 Pair.of(3, range(0, Space.PAGES.length - 1)));
     }
 
     /** A slot edge of {@link Space#EDGES}, mostly a frame boundary. */
     private static Gen<Integer> edge() {
-        return frequency(Pair.of(5, constant(0)), Pair.of(1, constant(1)), Pair.of(2, constant(2)), Pair.of(2, constant(3)));
+        return frequency(
+                Pair.of(5, constant(0)), Pair.of(1, constant(1)), Pair.of(2, constant(2)), Pair.of(2, constant(3)));
     }
 
     private static Gen<Integer> misalign(int kinds) {

@@ -65,12 +65,15 @@ final class LpSession implements ModelSession<LpOp> {
                 if (refusal.isPresent()) {
                     return Answer.refused(refusal.get());
                 }
-                model.add(new MmuModel.Slot(s.guestBase(), s.size(), s.hostBase(), s.backing(), MmuModel.Origin.DIRECT));
+                model.add(
+                        new MmuModel.Slot(s.guestBase(), s.size(), s.hostBase(), s.backing(), MmuModel.Origin.DIRECT));
                 return Answer.DONE;
             }
             case ADD_MEMORY:
-                return model.check(call.slot()).map(Answer::refused)
-                        .orElseGet(() -> Answer.of(model.pieces(call.slot().guestBase(), call.slot().size())));
+                return model.check(call.slot())
+                        .map(Answer::refused)
+                        .orElseGet(() -> Answer.of(model.pieces(
+                                call.slot().guestBase(), call.slot().size())));
             case SHADOW:
                 return model.shadow(call.gpa());
             case UNSHADOW:
@@ -105,7 +108,8 @@ final class LpSession implements ModelSession<LpOp> {
                     return Boolean.TRUE;
                 });
             case ADD_MEMORY:
-                return Answer.from(() -> mmu.addGuestMemory(call.slot().guestBase(), call.slot().size()));
+                return Answer.from(() ->
+                        mmu.addGuestMemory(call.slot().guestBase(), call.slot().size()));
             case SHADOW:
                 return Answer.from(() -> {
                     mmu.shadowPageTable(call.gpa());
@@ -146,10 +150,15 @@ final class LpSession implements ModelSession<LpOp> {
      */
     private void learnHosts(Call call) {
         List<MemorySlot> made = mmu.slots();
-        for (MemorySlot piece : model.pieces(call.slot().guestBase(), call.slot().size())) {
-            long host = made.stream().filter(s -> s.guestBase() == piece.guestBase() && s.size() == piece.size())
-                    .mapToLong(MemorySlot::hostBase).findFirst().orElse(piece.guestBase());
-            model.add(new MmuModel.Slot(piece.guestBase(), piece.size(), host, piece.backing(), MmuModel.Origin.EMULATOR));
+        for (MemorySlot piece :
+                model.pieces(call.slot().guestBase(), call.slot().size())) {
+            long host = made.stream()
+                    .filter(s -> s.guestBase() == piece.guestBase() && s.size() == piece.size())
+                    .mapToLong(MemorySlot::hostBase)
+                    .findFirst()
+                    .orElse(piece.guestBase());
+            model.add(new MmuModel.Slot(
+                    piece.guestBase(), piece.size(), host, piece.backing(), MmuModel.Origin.EMULATOR));
         }
     }
 
@@ -194,7 +203,8 @@ final class LpSession implements ModelSession<LpOp> {
                     continue;
                 }
                 for (int i = 0; i < counters.raw().size(); i++) {
-                    checks.add(Thens.raw(counters.firstFrame() + i * FRAME, counters.raw().get(i)));
+                    checks.add(Thens.raw(
+                            counters.firstFrame() + i * FRAME, counters.raw().get(i)));
                 }
             }
             for (long frame : Space.observedFrames()) {

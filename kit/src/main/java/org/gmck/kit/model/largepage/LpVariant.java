@@ -28,7 +28,9 @@ record LpVariant(MmuOptions options) {
     }
 
     static LpVariant named(String name) {
-        return all().stream().filter(v -> v.name().equals(name)).findFirst()
+        return all().stream()
+                .filter(v -> v.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no large-page variant " + name));
     }
 
@@ -41,7 +43,8 @@ record LpVariant(MmuOptions options) {
     /** The Given step that creates such an MMU. */
     String setup() {
         return "a " + paging() + " MMU with counters from " + encodingText()
-                + " and the option to back guest memory with large pages " + (options.backWithLargePages() ? "on" : "off");
+                + " and the option to back guest memory with large pages "
+                + (options.backWithLargePages() ? "on" : "off");
     }
 
     String encodingText() {

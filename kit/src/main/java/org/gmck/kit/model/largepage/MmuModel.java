@@ -47,7 +47,10 @@ import org.gmck.spi.largepage.ShadowEntry;
 final class MmuModel {
 
     /** How a slot came to be: added directly, or by the emulator as guest memory. */
-    enum Origin { DIRECT, EMULATOR }
+    enum Origin {
+        DIRECT,
+        EMULATOR
+    }
 
     /** A slot as the model keeps it. */
     record Slot(long base, long size, long host, HostBacking backing, Origin origin) {
@@ -82,7 +85,11 @@ final class MmuModel {
     }
 
     /** What made an entry. */
-    enum Kind { GUEST_LARGE_ENTRY, REAL_MODE_ENTRY, NESTED_FRAME }
+    enum Kind {
+        GUEST_LARGE_ENTRY,
+        REAL_MODE_ENTRY,
+        NESTED_FRAME
+    }
 
     /**
      * The entries translating one 2 MB frame of addresses: one large entry, or 512 4 KB entries mapping the
@@ -105,6 +112,7 @@ final class MmuModel {
     private final Set<Long> repeated = new HashSet<>();
     /** Frames whose count has gone back to 0 after a shadow. */
     private final Set<Long> released = new HashSet<>();
+
     private final Map<Long, Mapping> mappings = new HashMap<>();
     /** Address frames whose large entry a write protection zapped. */
     private final Set<Long> zapped = new HashSet<>();
@@ -172,7 +180,9 @@ final class MmuModel {
         if (slot.size() <= 0) {
             return Optional.of(LargePageStatus.SLOT_EMPTY);
         }
-        if (slot.guestBase() % PAGE != 0 || slot.size() % PAGE != 0 || slot.hostBase() % PAGE != 0
+        if (slot.guestBase() % PAGE != 0
+                || slot.size() % PAGE != 0
+                || slot.hostBase() % PAGE != 0
                 || slot.backing() == HostBacking.LARGE_PAGES && slot.hostBase() % FRAME != 0) {
             return Optional.of(LargePageStatus.SLOT_MISALIGNED);
         }
@@ -397,7 +407,10 @@ final class MmuModel {
             return Optional.of(new ShadowEntry(frameOf(address), m.gpaFrame(), MappingSize.LARGE_2M, true));
         }
         int index = (int) ((address - frameOf(address)) / PAGE);
-        return Optional.of(new ShadowEntry(pageOf(address), m.gpaFrame() + index * PAGE, MappingSize.SMALL_4K,
+        return Optional.of(new ShadowEntry(
+                pageOf(address),
+                m.gpaFrame() + index * PAGE,
+                MappingSize.SMALL_4K,
                 !m.readOnly().get(index)));
     }
 
@@ -407,7 +420,9 @@ final class MmuModel {
 
     /** How many large entries map the guest-physical frame. */
     long largeEntriesOver(long gpaFrame) {
-        return mappings.values().stream().filter(m -> m.large() && m.gpaFrame() == gpaFrame).count();
+        return mappings.values().stream()
+                .filter(m -> m.large() && m.gpaFrame() == gpaFrame)
+                .count();
     }
 
     /** The guest-physical frames entries map now or mapped before, in address order. */
@@ -419,7 +434,11 @@ final class MmuModel {
 
     /** The guest-physical frames entries map now, in address order. */
     List<Long> currentlyMappedFrames() {
-        return mappings.values().stream().map(Mapping::gpaFrame).distinct().sorted().toList();
+        return mappings.values().stream()
+                .map(Mapping::gpaFrame)
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     /** Whether the address frame once mapped {@code gpaFrame}. */

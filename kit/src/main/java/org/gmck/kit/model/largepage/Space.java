@@ -27,14 +27,14 @@ final class Space {
     static final int FRAMES = 5;
     /** Where the guest-virtual frames of guest large entries start, and how many there are. */
     static final long VIRTUAL_BASE = GB;
+
     static final int VIRTUAL_FRAMES = 2;
     /** The offsets in a frame where a slot may start or end. */
     static final long[] EDGES = {0, PAGE, MB, FRAME - PAGE};
     /** The pages of each frame the model looks at. */
     static final long[] PAGES = {0, PAGE, 2 * PAGE, 3 * PAGE, MB - PAGE, MB, FRAME - 2 * PAGE, FRAME - PAGE};
 
-    private Space() {
-    }
+    private Space() {}
 
     static long frameOf(long address) {
         return address & -FRAME;

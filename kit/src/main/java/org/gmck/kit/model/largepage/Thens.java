@@ -13,8 +13,7 @@ import org.gmck.spi.largepage.ShadowEntry;
 /** The Then steps of the large-page vocabulary that assert what the model expects, as text. */
 final class Thens {
 
-    private Thens() {
-    }
+    private Thens() {}
 
     static String rejected(Object status) {
         return "the call is rejected with " + status;
@@ -36,8 +35,13 @@ final class Thens {
     static String slots(String heading, List<MemorySlot> slots) {
         StringBuilder table = new StringBuilder(heading).append("\n| from | to | host pages |");
         for (MemorySlot s : slots) {
-            table.append("\n| ").append(text(s.guestBase())).append(" | ").append(text(s.guestEnd())).append(" | ")
-                    .append(s.backing() == HostBacking.LARGE_PAGES ? "2 MB" : "4 KB").append(" |");
+            table.append("\n| ")
+                    .append(text(s.guestBase()))
+                    .append(" | ")
+                    .append(text(s.guestEnd()))
+                    .append(" | ")
+                    .append(s.backing() == HostBacking.LARGE_PAGES ? "2 MB" : "4 KB")
+                    .append(" |");
         }
         return table.toString();
     }
@@ -51,7 +55,8 @@ final class Thens {
     }
 
     static String hostAligned(long base) {
-        return "the slot from " + text(base) + " starts at a host address as far from a 2 MB boundary as its guest address";
+        return "the slot from " + text(base)
+                + " starts at a host address as far from a 2 MB boundary as its guest address";
     }
 
     static String hostOwn() {
@@ -63,8 +68,10 @@ final class Thens {
     }
 
     static String frameDecision(long frame, Answer answer) {
-        return answer.accepted() ? "the large-mapping decision for the 2 MB guest frame at " + text(frame) + " is " + answer.value()
-                : "asking whether the 2 MB guest frame at " + text(frame) + " may be shadowed large is refused with " + answer.status();
+        return answer.accepted()
+                ? "the large-mapping decision for the 2 MB guest frame at " + text(frame) + " is " + answer.value()
+                : "asking whether the 2 MB guest frame at " + text(frame) + " may be shadowed large is refused with "
+                        + answer.status();
     }
 
     static String entry(long address, Optional<ShadowEntry> entry) {
@@ -80,9 +87,10 @@ final class Thens {
     }
 
     static String counterShape(long base, int counters, long firstFrame) {
-        return counters == 0 ? "the slot from " + text(base) + " has no write-protect counter"
-                : "the slot from " + text(base) + " has " + counters + " write-protect counters, the first for the 2 MB frame at "
-                + text(firstFrame);
+        return counters == 0
+                ? "the slot from " + text(base) + " has no write-protect counter"
+                : "the slot from " + text(base) + " has " + counters
+                        + " write-protect counters, the first for the 2 MB frame at " + text(firstFrame);
     }
 
     static String counterEncoding(long base, CounterEncoding encoding) {
@@ -99,7 +107,9 @@ final class Thens {
     }
 
     static String count(long frame, Answer count) {
-        return count.accepted() ? "the 2 MB frame at " + text(frame) + " counts " + count.value() + " write-protected page"
-                + ((Integer) count.value() == 1 ? "" : "s") : "the 2 MB frame at " + text(frame) + " has no write-protect counter";
+        return count.accepted()
+                ? "the 2 MB frame at " + text(frame) + " counts " + count.value() + " write-protected page"
+                        + ((Integer) count.value() == 1 ? "" : "s")
+                : "the 2 MB frame at " + text(frame) + " has no write-protect counter";
     }
 }

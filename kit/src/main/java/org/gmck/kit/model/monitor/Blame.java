@@ -19,9 +19,11 @@ final class Blame {
     String givingBack;
     /** Each page given back out of the monitor tables before it is unlocked. */
     String unmappedFirst;
+
     private String linearRule;
     /** The rule for an entry with the right host page but the wrong rights, when not the entry's own rule. */
     String rights;
+
     private final Map<Integer, String> pages = new HashMap<>();
     private final Map<Long, String> linears = new HashMap<>();
 

@@ -30,10 +30,19 @@ record DescriptorDraw(int kind, int bits, long noise) {
             case 5 -> system(TSS_TYPES[choice % TSS_TYPES.length], dpl, present, segmentNoise());
             case 6 -> system(0x2, dpl, present, segmentNoise());
             case 7, 8, 9 -> system((choice & 1) == 0 ? 0xC : 0x4, dpl, present, gateNoise(choice >>> 1, guestGdtSize));
-            case 10 -> system(OTHER_SYSTEM_TYPES[choice % OTHER_SYSTEM_TYPES.length], dpl, present,
-                    gateNoise(choice / OTHER_SYSTEM_TYPES.length, guestGdtSize));
-            default -> segment((choice & 1) == 0 ? CODE_TYPES[choice / 2 % CODE_TYPES.length]
-                    : DATA_TYPES[choice / 2 % DATA_TYPES.length], 0, present);
+            case 10 ->
+                system(
+                        OTHER_SYSTEM_TYPES[choice % OTHER_SYSTEM_TYPES.length],
+                        dpl,
+                        present,
+                        gateNoise(choice / OTHER_SYSTEM_TYPES.length, guestGdtSize));
+            default ->
+                segment(
+                        (choice & 1) == 0
+                                ? CODE_TYPES[choice / 2 % CODE_TYPES.length]
+                                : DATA_TYPES[choice / 2 % DATA_TYPES.length],
+                        0,
+                        present);
         };
     }
 

@@ -34,8 +34,7 @@ final class DescriptorRules {
         MIRRORED
     }
 
-    private DescriptorRules() {
-    }
+    private DescriptorRules() {}
 
     static Kind kind(long descriptor) {
         if ((descriptor & CODE_OR_DATA) != 0) {

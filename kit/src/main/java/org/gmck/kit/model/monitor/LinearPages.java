@@ -16,8 +16,7 @@ final class LinearPages {
     /** Offsets that make an address misaligned. */
     static final List<Long> MISALIGNMENTS = List.of(0x10L, 0x8L, 0x1L, 0xFFFL, 0x800L);
 
-    private LinearPages() {
-    }
+    private LinearPages() {}
 
     static long pick(int pick) {
         return ALL.get(Math.floorMod(pick, ALL.size()));

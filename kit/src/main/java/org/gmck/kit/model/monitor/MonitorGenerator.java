@@ -24,12 +24,12 @@ final class MonitorGenerator {
     private static final int[] FEWER_HOST_PAGES = {2, 2, 3, 1, 2, 3};
     /** Host frames the arrays are made of: low pages in no order, and two high ones (the last below 4 GB, one above). */
     private static final long[] FRAMES = {9, 3, 7, 5, 1, 12, 14, 2, 0xF_FFFF, 0x12_3456, 6, 10, 11, 4, 8, 13};
+
     private static final int DESCRIPTORS = 6;
     /** Where accesses go (see {@link MonitorOp.Access}), by draw. */
     private static final int[] TARGETS = {2, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 4, 4, 3, 0, 5, 5, 5, 5};
 
-    private MonitorGenerator() {
-    }
+    private MonitorGenerator() {}
 
     static Gen<MonitorMove> moves() {
         return in -> new MonitorMove(start(in), op(in));
@@ -37,6 +37,7 @@ final class MonitorGenerator {
 
     /** How many mappings a start writes, by draw; both ends of the draw common, shrinking to none. */
     private static final int[] MAPPINGS = {4, 2, 3, 5, 0, 6, 3};
+
     private static final int NO_MAPPINGS = 4;
     private static final int MAX_MAPPINGS = 6;
     private static final int MAX_TOUCHES = 6;
@@ -47,7 +48,8 @@ final class MonitorGenerator {
         int touches = draw(in, MAX_TOUCHES);
         List<Start.Mapping> written = new ArrayList<>();
         for (int i = 0; i < MAX_MAPPINGS; i++) {
-            Start.Mapping m = new Start.Mapping(draw(in, 63), draw(in, 63), draw(in, 9) < 4, draw(in, 9) < 7, draw(in, 9) < 7);
+            Start.Mapping m =
+                    new Start.Mapping(draw(in, 63), draw(in, 63), draw(in, 9) < 4, draw(in, 9) < 7, draw(in, 9) < 7);
             if (i < mappings) {
                 written.add(m);
             }

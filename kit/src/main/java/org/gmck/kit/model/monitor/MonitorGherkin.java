@@ -9,8 +9,7 @@ import org.gmck.spi.monitor.MonitorEntry;
 /** The monitor steps of the kit's vocabulary, written with the values a session uses. */
 final class MonitorGherkin {
 
-    private MonitorGherkin() {
-    }
+    private MonitorGherkin() {}
 
     /** A list of addresses or descriptors as the steps write them: {@code 0x1, 0x2 and 0x3}. */
     static String addresses(List<Long> values) {
@@ -36,16 +35,20 @@ final class MonitorGherkin {
     // ---- set-up and operations
 
     static String monitor(Geometry g) {
-        return "a monitor for a guest of " + g.guestPages() + " pages with the host page array " + addresses(g.hostPageArray());
+        return "a monitor for a guest of " + g.guestPages() + " pages with the host page array "
+                + addresses(g.hostPageArray());
     }
 
     static String create(int guestPages, List<Long> array) {
-        return array.isEmpty() ? "I create a monitor for a guest of " + guestPages + " pages with an empty host page array"
-                : "I create a monitor for a guest of " + guestPages + " pages with the host page array " + addresses(array);
+        return array.isEmpty()
+                ? "I create a monitor for a guest of " + guestPages + " pages with an empty host page array"
+                : "I create a monitor for a guest of " + guestPages + " pages with the host page array "
+                        + addresses(array);
     }
 
     static String map(long linear, long guestPage, boolean writable, boolean user) {
-        return "the guest maps " + Numbers.hex(linear) + " to guest page " + guestPage + " " + rights(writable, user) + " now";
+        return "the guest maps " + Numbers.hex(linear) + " to guest page " + guestPage + " " + rights(writable, user)
+                + " now";
     }
 
     /** A guest mapping of a sequence's start, which must be accepted. */
@@ -67,7 +70,8 @@ final class MonitorGherkin {
     }
 
     static String access(long address, boolean write, boolean user) {
-        return "the guest makes a " + (user ? "user" : "supervisor") + " " + (write ? "write" : "read") + " at " + Numbers.hex(address);
+        return "the guest makes a " + (user ? "user" : "supervisor") + " " + (write ? "write" : "read") + " at "
+                + Numbers.hex(address);
     }
 
     static String pressure(int pages) {
@@ -83,11 +87,15 @@ final class MonitorGherkin {
     }
 
     static String loadLdt(List<Long> descriptors) {
-        return descriptors.isEmpty() ? "the guest loads an LDT of 0 descriptors" : "the guest loads the LDT " + addresses(descriptors);
+        return descriptors.isEmpty()
+                ? "the guest loads an LDT of 0 descriptors"
+                : "the guest loads the LDT " + addresses(descriptors);
     }
 
     static String loadLarge(boolean ldt, int size) {
-        return ldt ? "the guest loads an LDT of " + size + " descriptors" : "the guest loads a GDT of " + size + " descriptors";
+        return ldt
+                ? "the guest loads an LDT of " + size + " descriptors"
+                : "the guest loads a GDT of " + size + " descriptors";
     }
 
     // ---- checks
@@ -129,29 +137,37 @@ final class MonitorGherkin {
     }
 
     static String entry(long linear, int guestPage, Optional<MonitorEntry> entry) {
-        return entry.map(e -> "the monitor entry for " + Numbers.hex(linear) + " maps the host page serving guest page " + guestPage
-                + ", " + rights(e.writable(), e.user())).orElse("the monitor tables do not map " + Numbers.hex(linear));
+        return entry.map(e -> "the monitor entry for " + Numbers.hex(linear) + " maps the host page serving guest page "
+                        + guestPage + ", " + rights(e.writable(), e.user()))
+                .orElse("the monitor tables do not map " + Numbers.hex(linear));
     }
 
     static String locked(List<Integer> guestPages) {
-        return guestPages.isEmpty() ? "0 host pages are locked" : "the host pages locked are those serving guest "
-                + (guestPages.size() == 1 ? "page " : "pages ") + pages(guestPages);
+        return guestPages.isEmpty()
+                ? "0 host pages are locked"
+                : "the host pages locked are those serving guest " + (guestPages.size() == 1 ? "page " : "pages ")
+                        + pages(guestPages);
     }
 
     static String mapped(List<Integer> guestPages) {
-        return guestPages.isEmpty() ? "the monitor tables map no host page"
-                : "the host pages the monitor tables map are those serving guest " + (guestPages.size() == 1 ? "page " : "pages ")
-                + pages(guestPages);
+        return guestPages.isEmpty()
+                ? "the monitor tables map no host page"
+                : "the host pages the monitor tables map are those serving guest "
+                        + (guestPages.size() == 1 ? "page " : "pages ") + pages(guestPages);
     }
 
     static String stepLocked(List<Integer> guestPages) {
-        return guestPages.isEmpty() ? "the last step locked no host page" : "the last step locked a host page for guest "
-                + (guestPages.size() == 1 ? "page " : "pages ") + pages(guestPages);
+        return guestPages.isEmpty()
+                ? "the last step locked no host page"
+                : "the last step locked a host page for guest " + (guestPages.size() == 1 ? "page " : "pages ")
+                        + pages(guestPages);
     }
 
     static String stepGaveBack(List<Integer> guestPages) {
-        return guestPages.isEmpty() ? "the last step gave back no guest page" : "the last step gave back guest "
-                + (guestPages.size() == 1 ? "page " : "pages ") + pages(guestPages) + ", in that order";
+        return guestPages.isEmpty()
+                ? "the last step gave back no guest page"
+                : "the last step gave back guest " + (guestPages.size() == 1 ? "page " : "pages ") + pages(guestPages)
+                        + ", in that order";
     }
 
     static String stepLoggedNothing() {
@@ -171,8 +187,10 @@ final class MonitorGherkin {
     }
 
     static String logMapped(List<Integer> guestPages) {
-        return guestPages.isEmpty() ? "the monitor's log leaves no guest page mapped" : "the monitor's log leaves guest "
-                + (guestPages.size() == 1 ? "page " : "pages ") + pages(guestPages) + " mapped";
+        return guestPages.isEmpty()
+                ? "the monitor's log leaves no guest page mapped"
+                : "the monitor's log leaves guest " + (guestPages.size() == 1 ? "page " : "pages ") + pages(guestPages)
+                        + " mapped";
     }
 
     /** The host pages locked and unlocked so far, as a step with a data table. */
@@ -182,8 +200,13 @@ final class MonitorGherkin {
         }
         StringBuilder step = new StringBuilder("the monitor has locked and unlocked host pages in this order:");
         for (PageModel.LockStep s : history) {
-            step.append("\n| ").append(s.kind() == org.gmck.spi.monitor.MonitorEvent.Kind.LOCKED ? "locked" : "unlocked")
-                    .append(" | ").append(s.guestPage()).append(" | ").append(Numbers.hex(s.hostPage())).append(" |");
+            step.append("\n| ")
+                    .append(s.kind() == org.gmck.spi.monitor.MonitorEvent.Kind.LOCKED ? "locked" : "unlocked")
+                    .append(" | ")
+                    .append(s.guestPage())
+                    .append(" | ")
+                    .append(Numbers.hex(s.hostPage()))
+                    .append(" |");
         }
         return step.toString();
     }
@@ -210,8 +233,11 @@ final class MonitorGherkin {
             while (to + 1 < slots.size() && slots.get(to + 1).equals(slots.get(from))) {
                 to++;
             }
-            steps.add(to - from >= 2 ? "slots " + from + " to " + to + " of the monitor " + table + " hold " + Numbers.hex(slots.get(from))
-                    : slot(table, from, slots.get(from)));
+            steps.add(
+                    to - from >= 2
+                            ? "slots " + from + " to " + to + " of the monitor " + table + " hold "
+                                    + Numbers.hex(slots.get(from))
+                            : slot(table, from, slots.get(from)));
             if (to - from == 1) {
                 steps.add(slot(table, to, slots.get(to)));
             }

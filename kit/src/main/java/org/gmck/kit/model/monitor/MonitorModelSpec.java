@@ -20,9 +20,30 @@ public final class MonitorModelSpec implements ModelSpec<MonitorMove> {
     /** The one variant: monitors of every size the generator draws. */
     static final String VARIANT = "drawn-sizes";
 
-    private static final Set<String> RULES = Set.of("MON-PAGE-1", "MON-TBL-1", "MON-TBL-2", "MON-FLT-1", "MON-FLT-2", "MON-FLT-3",
-            "MON-FLT-4", "MON-LOCK-1", "MON-LOCK-2", "MON-LOCK-3", "MON-EVICT-1", "MON-EVICT-2", "MON-EVICT-3", "MON-EVICT-4",
-            "MON-EVICT-5", "MON-BAD-1", "MON-BAD-2", "MON-BAD-3", "MON-DT-1", "MON-DT-2", "MON-DT-3", "MON-DT-4", "MON-DT-5",
+    private static final Set<String> RULES = Set.of(
+            "MON-PAGE-1",
+            "MON-TBL-1",
+            "MON-TBL-2",
+            "MON-FLT-1",
+            "MON-FLT-2",
+            "MON-FLT-3",
+            "MON-FLT-4",
+            "MON-LOCK-1",
+            "MON-LOCK-2",
+            "MON-LOCK-3",
+            "MON-EVICT-1",
+            "MON-EVICT-2",
+            "MON-EVICT-3",
+            "MON-EVICT-4",
+            "MON-EVICT-5",
+            "MON-BAD-1",
+            "MON-BAD-2",
+            "MON-BAD-3",
+            "MON-DT-1",
+            "MON-DT-2",
+            "MON-DT-3",
+            "MON-DT-4",
+            "MON-DT-5",
             "MON-DT-6");
 
     @Override

@@ -34,7 +34,8 @@ sealed interface MonitorOp {
     }
 
     /** The guest rewrites one of its mappings: the same guest page with new rights, or another guest page. */
-    record Rewrite(int mappedPick, int pagePick, boolean samePage, boolean writable, boolean user) implements MonitorOp {
+    record Rewrite(int mappedPick, int pagePick, boolean samePage, boolean writable, boolean user)
+            implements MonitorOp {
 
         @Override
         public String rule() {
@@ -90,7 +91,8 @@ sealed interface MonitorOp {
     }
 
     /** The guest maps an address that is not page aligned (refused with MISALIGNED_ADDRESS). */
-    record MapMisaligned(int linearPick, int offsetPick, int pagePick, boolean writable, boolean user) implements MonitorOp {
+    record MapMisaligned(int linearPick, int offsetPick, int pagePick, boolean writable, boolean user)
+            implements MonitorOp {
 
         @Override
         public String rule() {
@@ -126,7 +128,8 @@ sealed interface MonitorOp {
      * ({@code fitting}) of a kind the guest's mapping allows: a write only to a writable page, a user access
      * only to a user page.
      */
-    record Access(int target, int targetPick, int offsetPick, boolean fitting, boolean write, boolean user) implements MonitorOp {
+    record Access(int target, int targetPick, int offsetPick, boolean fitting, boolean write, boolean user)
+            implements MonitorOp {
 
         @Override
         public String rule() {

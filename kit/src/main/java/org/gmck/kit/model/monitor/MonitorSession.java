@@ -20,8 +20,8 @@ import org.gmck.spi.monitor.MonitorFactory;
 final class MonitorSession implements ModelSession<MonitorMove> {
 
     /** The GDT every sequence starts from: null, ring-0 code and data, ring-3 code and data. */
-    static final List<Long> INITIAL_GDT = List.of(0x0L, 0x00CF_9A00_0000_FFFFL, 0x00CF_9200_0000_FFFFL,
-            0x00CF_FA00_0000_FFFFL, 0x00CF_F200_0000_FFFFL);
+    static final List<Long> INITIAL_GDT = List.of(
+            0x0L, 0x00CF_9A00_0000_FFFFL, 0x00CF_9200_0000_FFFFL, 0x00CF_FA00_0000_FFFFL, 0x00CF_F200_0000_FFFFL);
 
     private final MonitorFactory factory;
     private final List<String> setup = new ArrayList<>();
@@ -111,15 +111,19 @@ final class MonitorSession implements ModelSession<MonitorMove> {
         try {
             monitor = factory.newMonitor(geometry.guestPages(), geometry.hostPageArray());
         } catch (RejectedException e) {
-            return Optional.of(new Disagreement("MON-PAGE-1", "a monitor for " + geometry + " was refused: " + e.getMessage(),
+            return Optional.of(new Disagreement(
+                    "MON-PAGE-1",
+                    "a monitor for " + geometry + " was refused: " + e.getMessage(),
                     MonitorGherkin.accepted()));
         }
         pages = new PageModel(geometry);
         pageChecks = new PageChecks(pages);
         int shown = monitor.guestPages();
         if (shown != geometry.guestPages()) {
-            return Optional.of(new Disagreement("MON-PAGE-1", "the guest's memory: expected " + geometry.guestPages() + " pages, got "
-                    + shown, MonitorGherkin.guestPages(geometry.guestPages())));
+            return Optional.of(new Disagreement(
+                    "MON-PAGE-1",
+                    "the guest's memory: expected " + geometry.guestPages() + " pages, got " + shown,
+                    MonitorGherkin.guestPages(geometry.guestPages())));
         }
         Observation o = observe();
         tables = new TableModel(o.gdt(), o.ldt());

@@ -13,8 +13,14 @@ import org.gmck.spi.monitor.MonitorEvent;
  * page, the monitor entry of every linear page the model uses, the locked and mapped host pages, the event
  * log and both descriptor tables.
  */
-record Observation(Map<Integer, Optional<Long>> hosts, Map<Long, Optional<MonitorEntry>> entries, List<Long> locked,
-                   List<Long> mapped, List<MonitorEvent> events, List<Long> gdt, List<Long> ldt) {
+record Observation(
+        Map<Integer, Optional<Long>> hosts,
+        Map<Long, Optional<MonitorEntry>> entries,
+        List<Long> locked,
+        List<Long> mapped,
+        List<MonitorEvent> events,
+        List<Long> gdt,
+        List<Long> ldt) {
 
     static Observation of(Monitor monitor, int guestPages) {
         Map<Integer, Optional<Long>> hosts = new TreeMap<>();
@@ -25,7 +31,13 @@ record Observation(Map<Integer, Optional<Long>> hosts, Map<Long, Optional<Monito
         for (long linear : LinearPages.ALL) {
             entries.put(linear, monitor.monitorEntry(linear));
         }
-        return new Observation(hosts, entries, List.copyOf(monitor.lockedHostPages()), List.copyOf(monitor.mappedHostPages()),
-                List.copyOf(monitor.events()), List.copyOf(monitor.monitorGdt()), List.copyOf(monitor.monitorLdt()));
+        return new Observation(
+                hosts,
+                entries,
+                List.copyOf(monitor.lockedHostPages()),
+                List.copyOf(monitor.mappedHostPages()),
+                List.copyOf(monitor.events()),
+                List.copyOf(monitor.monitorGdt()),
+                List.copyOf(monitor.monitorLdt()));
     }
 }

@@ -39,7 +39,10 @@ final class Operations {
     Step mapMisaligned(MonitorOp.MapMisaligned m) {
         long address = LinearPages.pick(m.linearPick()) + pick(LinearPages.MISALIGNMENTS, m.offsetPick());
         int page = page(m.pagePick());
-        return refused(MonitorGherkin.map(address, page, m.writable(), m.user()), "MISALIGNED_ADDRESS", "MON-BAD-2",
+        return refused(
+                MonitorGherkin.map(address, page, m.writable(), m.user()),
+                "MISALIGNED_ADDRESS",
+                "MON-BAD-2",
                 () -> monitor.guestMap(address, page, m.writable(), m.user()));
     }
 
@@ -47,7 +50,10 @@ final class Operations {
         long linear = LinearPages.pick(m.linearPick());
         int g = pages.geometry().guestPages();
         int page = pick(List.of(g, g + 1, -1, Integer.MAX_VALUE, Integer.MIN_VALUE), m.badPick());
-        return refused(MonitorGherkin.map(linear, page, m.writable(), m.user()), "INVALID_GUEST_PAGE", "MON-BAD-2",
+        return refused(
+                MonitorGherkin.map(linear, page, m.writable(), m.user()),
+                "INVALID_GUEST_PAGE",
+                "MON-BAD-2",
                 () -> monitor.guestMap(linear, page, m.writable(), m.user()));
     }
 
@@ -73,7 +79,8 @@ final class Operations {
         if (old != null && old.guestPage() != page) {
             leaving(blame, old.guestPage(), linear);
         }
-        Optional<RejectedException> refusal = MonitorSession.attempt(() -> monitor.guestMap(linear, page, writable, user));
+        Optional<RejectedException> refusal =
+                MonitorSession.attempt(() -> monitor.guestMap(linear, page, writable, user));
         if (refusal.isPresent()) {
             return Optional.of(refusedWrongly("MON-TBL-2", refusal.get()));
         }
@@ -127,9 +134,15 @@ final class Operations {
         List<Long> others = new ArrayList<>(pages.aliases(page));
         others.remove(linear);
         if (others.isEmpty()) {
-            blame.page(page, "MON-LOCK-2").locked("MON-LOCK-2").mapped("MON-LOCK-2").givingBack("MON-LOCK-2", "MON-LOCK-2");
+            blame.page(page, "MON-LOCK-2")
+                    .locked("MON-LOCK-2")
+                    .mapped("MON-LOCK-2")
+                    .givingBack("MON-LOCK-2", "MON-LOCK-2");
         } else {
-            blame.page(page, "MON-LOCK-3").locked("MON-LOCK-3").mapped("MON-LOCK-3").givingBack("MON-LOCK-3", "MON-LOCK-3");
+            blame.page(page, "MON-LOCK-3")
+                    .locked("MON-LOCK-3")
+                    .mapped("MON-LOCK-3")
+                    .givingBack("MON-LOCK-3", "MON-LOCK-3");
             others.forEach(other -> blame.linear(other, "MON-LOCK-3"));
         }
     }
@@ -150,7 +163,8 @@ final class Operations {
             return Step.skipped();
         }
         long address = pick(mapped, u.mappedPick()) + pick(LinearPages.MISALIGNMENTS, u.offsetPick());
-        return refused(MonitorGherkin.unmap(address), "MISALIGNED_ADDRESS", "MON-BAD-2", () -> monitor.guestUnmap(address));
+        return refused(
+                MonitorGherkin.unmap(address), "MISALIGNED_ADDRESS", "MON-BAD-2", () -> monitor.guestUnmap(address));
     }
 
     Step pdbr(MonitorOp.LoadPdbr p) {
@@ -180,12 +194,14 @@ final class Operations {
         try {
             route = monitor.access(address, write, user);
         } catch (RejectedException e) {
-            return Optional.of(new Disagreement(rule, "the access was refused with " + e.status().name() + " ("
-                    + e.getMessage() + ")", MonitorGherkin.route(fx.route)));
+            return Optional.of(new Disagreement(
+                    rule,
+                    "the access was refused with " + e.status().name() + " (" + e.getMessage() + ")",
+                    MonitorGherkin.route(fx.route)));
         }
         if (route != fx.route) {
-            return Optional.of(new Disagreement(rule, "the access went " + route + ", expected " + fx.route,
-                    MonitorGherkin.route(fx.route)));
+            return Optional.of(new Disagreement(
+                    rule, "the access went " + route + ", expected " + fx.route, MonitorGherkin.route(fx.route)));
         }
         long linear = address & ~0xFFFL;
         Blame blame;
@@ -209,9 +225,19 @@ final class Operations {
         List<Long> candidates = switch (a.target()) {
             case 1 -> mapped.stream().filter(l -> !pages.entered(l)).toList();
             case 2 -> leastRecentlyUsed();
-            case 4 -> mapped.stream().filter(l -> pages.entered(l) && pages.aliases(pages.guestMappings().get(l).guestPage())
-                    .stream().filter(pages::entered).count() > 1).toList();
-            case 5 -> mapped.stream().filter(l -> !pages.resident(pages.guestMappings().get(l).guestPage())).toList();
+            case 4 ->
+                mapped.stream()
+                        .filter(l -> pages.entered(l)
+                                && pages.aliases(pages.guestMappings().get(l).guestPage()).stream()
+                                                .filter(pages::entered)
+                                                .count()
+                                        > 1)
+                        .toList();
+            case 5 ->
+                mapped.stream()
+                        .filter(l ->
+                                !pages.resident(pages.guestMappings().get(l).guestPage()))
+                        .toList();
             default -> mapped;
         };
         return pick(candidates.isEmpty() ? mapped : candidates, a.targetPick());
@@ -227,7 +253,9 @@ final class Operations {
         }
         int page = pages.useOrder().get(0);
         List<Long> entered = pages.aliases(page).stream().filter(pages::entered).toList();
-        List<Long> others = entered.stream().filter(l -> !pages.cameInThrough(page).equals(Optional.of(l))).toList();
+        List<Long> others = entered.stream()
+                .filter(l -> !pages.cameInThrough(page).equals(Optional.of(l)))
+                .toList();
         return others.isEmpty() ? entered : others;
     }
 
@@ -246,7 +274,11 @@ final class Operations {
 
     Step negativePressure(MonitorOp.NegativePressure p) {
         int demand = pick(List.of(-1, Integer.MIN_VALUE, -2), p.demandPick());
-        return refused(MonitorGherkin.pressure(demand), "INVALID_PRESSURE", "MON-BAD-3", () -> monitor.hostMemoryPressure(demand));
+        return refused(
+                MonitorGherkin.pressure(demand),
+                "INVALID_PRESSURE",
+                "MON-BAD-3",
+                () -> monitor.hostMemoryPressure(demand));
     }
 
     Step pressure(MonitorOp.Pressure p) {
@@ -261,10 +293,17 @@ final class Operations {
         }
         PageModel.Effect fx = pages.pressure(demand);
         if (given != fx.count) {
-            return Step.disagreed(text, new Disagreement("MON-EVICT-5", "the pages given back: expected " + fx.count + ", got " + given,
-                    MonitorGherkin.gaveBack(fx.count)));
+            return Step.disagreed(
+                    text,
+                    new Disagreement(
+                            "MON-EVICT-5",
+                            "the pages given back: expected " + fx.count + ", got " + given,
+                            MonitorGherkin.gaveBack(fx.count)));
         }
-        Blame blame = Blame.all("MON-EVICT-1").linears("MON-EVICT-2").locked("MON-EVICT-2").mapped("MON-EVICT-2")
+        Blame blame = Blame.all("MON-EVICT-1")
+                .linears("MON-EVICT-2")
+                .locked("MON-EVICT-2")
+                .mapped("MON-EVICT-2")
                 .givingBack("MON-EVICT-1", "MON-EVICT-2");
         return step(text, session.compare(blame, fx, fx.count == 0));
     }
@@ -272,12 +311,16 @@ final class Operations {
     // ---- descriptor tables
 
     Step loadGdt(MonitorOp.LoadGdt g) {
-        List<Long> gdt = g.descriptors().stream().map(d -> d.resolve(g.descriptors().size())).toList();
+        List<Long> gdt = g.descriptors().stream()
+                .map(d -> d.resolve(g.descriptors().size()))
+                .toList();
         return step(MonitorGherkin.loadGdt(gdt), loadGdt(gdt));
     }
 
     Step loadLdt(MonitorOp.LoadLdt l) {
-        List<Long> ldt = l.descriptors().stream().map(d -> d.resolve(session.tables().guestGdtSize())).toList();
+        List<Long> ldt = l.descriptors().stream()
+                .map(d -> d.resolve(session.tables().guestGdtSize()))
+                .toList();
         return step(MonitorGherkin.loadLdt(ldt), loadLdt(ldt));
     }
 
@@ -312,7 +355,9 @@ final class Operations {
     }
 
     Step large(MonitorOp.LoadLargeTable t) {
-        int size = t.ldt() ? pick(List.of(8192, 8193, 8191, 8200), t.sizePick()) : pick(List.of(8190, 8191, 10_000, 8189), t.sizePick());
+        int size = t.ldt()
+                ? pick(List.of(8192, 8193, 8191, 8200), t.sizePick())
+                : pick(List.of(8190, 8191, 10_000, 8189), t.sizePick());
         List<Long> table = Collections.nCopies(size, DescriptorRules.FILLER);
         return step(MonitorGherkin.loadLarge(t.ldt(), size), t.ldt() ? loadLdt(table) : loadGdt(table));
     }
@@ -352,7 +397,11 @@ final class Operations {
             }
         }
         int g = guestPages;
-        return refused(MonitorGherkin.create(g, array), status, "MON-BAD-1", () -> session.factory().newMonitor(g, array));
+        return refused(
+                MonitorGherkin.create(g, array),
+                status,
+                "MON-BAD-1",
+                () -> session.factory().newMonitor(g, array));
     }
 
     /** A call that must be refused with {@code status} and change nothing. */
@@ -366,16 +415,23 @@ final class Operations {
 
     private static Optional<Disagreement> refusal(Optional<RejectedException> refusal, String status, String rule) {
         if (refusal.isEmpty()) {
-            return Optional.of(new Disagreement(rule, "the call was accepted; it must be refused with " + status,
-                    MonitorGherkin.rejected(status)));
+            return Optional.of(new Disagreement(
+                    rule, "the call was accepted; it must be refused with " + status, MonitorGherkin.rejected(status)));
         }
         String actual = refusal.get().status().name();
-        return actual.equals(status) ? Optional.empty() : Optional.of(new Disagreement(rule, "the call was refused with " + actual
-                + " (" + refusal.get().getMessage() + "); it must be refused with " + status, MonitorGherkin.rejected(status)));
+        return actual.equals(status)
+                ? Optional.empty()
+                : Optional.of(new Disagreement(
+                        rule,
+                        "the call was refused with " + actual + " ("
+                                + refusal.get().getMessage() + "); it must be refused with " + status,
+                        MonitorGherkin.rejected(status)));
     }
 
     private static Disagreement refusedWrongly(String rule, RejectedException e) {
-        return new Disagreement(rule, "the call was refused with " + e.status().name() + " (" + e.getMessage() + ")",
+        return new Disagreement(
+                rule,
+                "the call was refused with " + e.status().name() + " (" + e.getMessage() + ")",
                 MonitorGherkin.accepted());
     }
 

@@ -50,8 +50,7 @@ final class PageModel {
     }
 
     /** A host page locked for, or unlocked from, a guest page. */
-    record LockStep(MonitorEvent.Kind kind, int guestPage, long hostPage) {
-    }
+    record LockStep(MonitorEvent.Kind kind, int guestPage, long hostPage) {}
 
     /** What one operation did to the pages, beside the state it left. */
     static final class Effect {
@@ -59,6 +58,7 @@ final class PageModel {
         final List<Integer> givenBack = new ArrayList<>();
         /** Linear pages that a rewrite may leave out of the monitor tables or enter (I-MON-3 leaves it open). */
         final Set<Long> eitherEntered = new TreeSet<>();
+
         FaultRoute route;
         int count;
         /** The guest page a host fault supplied a page for, or -1. */
@@ -80,6 +80,7 @@ final class PageModel {
     private final List<LockStep> lockHistory = new ArrayList<>();
     /** The linear page each resident guest page came in through: nothing the rules care about, a hint for generation. */
     private final Map<Integer, Long> cameInThrough = new TreeMap<>();
+
     private final LinkedHashSet<Integer> supplyOrder = new LinkedHashSet<>();
 
     PageModel(Geometry geometry) {
@@ -129,7 +130,10 @@ final class PageModel {
 
     /** The linear pages the guest maps to {@code guestPage}. */
     List<Long> aliases(int guestPage) {
-        return guest.entrySet().stream().filter(e -> e.getValue().guestPage() == guestPage).map(Map.Entry::getKey).toList();
+        return guest.entrySet().stream()
+                .filter(e -> e.getValue().guestPage() == guestPage)
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /** The resident guest pages, ascending. */

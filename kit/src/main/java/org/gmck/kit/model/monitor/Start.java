@@ -15,8 +15,7 @@ import java.util.List;
 record Start(Geometry geometry, List<Mapping> mappings, List<Integer> touches) {
 
     /** One guest mapping: a linear page (by its pick), a guest page (by its pick, or another mapping's) and rights. */
-    record Mapping(int linearPick, int pagePick, boolean alias, boolean writable, boolean user) {
-    }
+    record Mapping(int linearPick, int pagePick, boolean alias, boolean writable, boolean user) {}
 
     Start {
         mappings = List.copyOf(mappings);

@@ -20,7 +20,9 @@ final class StateChecks {
         steps.add(MonitorGherkin.guestPages(pages.geometry().guestPages()));
         for (int page = 0; page < pages.geometry().guestPages(); page++) {
             int p = page;
-            steps.add(pages.hostOf(page).map(host -> MonitorGherkin.servedBy(p, host)).orElse(MonitorGherkin.servedByNothing(page)));
+            steps.add(pages.hostOf(page)
+                    .map(host -> MonitorGherkin.servedBy(p, host))
+                    .orElse(MonitorGherkin.servedByNothing(page)));
         }
         for (long linear : LinearPages.ALL) {
             PageModel.Mapping m = pages.guestMappings().get(linear);

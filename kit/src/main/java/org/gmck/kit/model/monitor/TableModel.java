@@ -45,9 +45,12 @@ final class TableModel {
         if (found.isEmpty()) {
             int armed = DescriptorRules.armedGateToMonitor(o.ldt(), gdt.size());
             if (armed >= 0) {
-                return Optional.of(new Disagreement("MON-DT-2", "after a GDT of " + gdt.size() + " descriptors, slot " + armed
-                        + " of the monitor LDT is a present call gate to one of the monitor's own entries: "
-                        + org.gmck.kit.Numbers.hex(o.ldt().get(armed)), MonitorGherkin.noArmedGateInLdt()));
+                return Optional.of(new Disagreement(
+                        "MON-DT-2",
+                        "after a GDT of " + gdt.size() + " descriptors, slot " + armed
+                                + " of the monitor LDT is a present call gate to one of the monitor's own entries: "
+                                + org.gmck.kit.Numbers.hex(o.ldt().get(armed)),
+                        MonitorGherkin.noArmedGateInLdt()));
             }
             monitorLdt = o.ldt();
         }
@@ -68,21 +71,27 @@ final class TableModel {
     }
 
     /** A table the guest just loaded: its size, each guest slot by the rule for its kind, the monitor's own entries. */
-    private static Optional<Disagreement> table(String name, List<Long> guest, int guestGdtSize, List<Long> expected,
-                                                List<Long> actual, boolean gdt) {
+    private static Optional<Disagreement> table(
+            String name, List<Long> guest, int guestGdtSize, List<Long> expected, List<Long> actual, boolean gdt) {
         if (expected.size() != actual.size()) {
-            return Optional.of(new Disagreement(gdt ? "MON-DT-3" : "MON-DT-4", "the monitor " + name + " has " + actual.size()
-                    + " entries, expected " + expected.size(), MonitorGherkin.tableSize(name, expected.size())));
+            return Optional.of(new Disagreement(
+                    gdt ? "MON-DT-3" : "MON-DT-4",
+                    "the monitor " + name + " has " + actual.size() + " entries, expected " + expected.size(),
+                    MonitorGherkin.tableSize(name, expected.size())));
         }
         for (int slot = 0; slot < expected.size(); slot++) {
-            if (slot < guest.size() && DescriptorRules.namesPastMonitorEntries(guest.get(slot), guestGdtSize)
+            if (slot < guest.size()
+                    && DescriptorRules.namesPastMonitorEntries(guest.get(slot), guestGdtSize)
                     && actual.get(slot) == DescriptorRules.disarmed(guest.get(slot))) {
                 expected.set(slot, actual.get(slot));
             }
             if (!expected.get(slot).equals(actual.get(slot))) {
                 String rule = slot >= guest.size() ? "MON-DT-3" : ruleFor(gdt, DescriptorRules.kind(guest.get(slot)));
-                return Optional.of(new Disagreement(rule, "slot " + slot + " of the monitor " + name + ": expected "
-                        + org.gmck.kit.Numbers.hex(expected.get(slot)) + ", got " + org.gmck.kit.Numbers.hex(actual.get(slot)),
+                return Optional.of(new Disagreement(
+                        rule,
+                        "slot " + slot + " of the monitor " + name + ": expected "
+                                + org.gmck.kit.Numbers.hex(expected.get(slot)) + ", got "
+                                + org.gmck.kit.Numbers.hex(actual.get(slot)),
                         MonitorGherkin.slot(name, slot, expected.get(slot))));
             }
         }
@@ -99,13 +108,18 @@ final class TableModel {
 
     private static Optional<Disagreement> same(String rule, String name, List<Long> expected, List<Long> actual) {
         if (expected.size() != actual.size()) {
-            return Optional.of(new Disagreement(rule, "the monitor " + name + " changed size: expected " + expected.size() + ", got "
-                    + actual.size(), MonitorGherkin.tableSize(name, expected.size())));
+            return Optional.of(new Disagreement(
+                    rule,
+                    "the monitor " + name + " changed size: expected " + expected.size() + ", got " + actual.size(),
+                    MonitorGherkin.tableSize(name, expected.size())));
         }
         for (int slot = 0; slot < expected.size(); slot++) {
             if (!expected.get(slot).equals(actual.get(slot))) {
-                return Optional.of(new Disagreement(rule, "slot " + slot + " of the monitor " + name + " changed: expected "
-                        + org.gmck.kit.Numbers.hex(expected.get(slot)) + ", got " + org.gmck.kit.Numbers.hex(actual.get(slot)),
+                return Optional.of(new Disagreement(
+                        rule,
+                        "slot " + slot + " of the monitor " + name + " changed: expected "
+                                + org.gmck.kit.Numbers.hex(expected.get(slot)) + ", got "
+                                + org.gmck.kit.Numbers.hex(actual.get(slot)),
                         MonitorGherkin.slot(name, slot, expected.get(slot))));
             }
         }

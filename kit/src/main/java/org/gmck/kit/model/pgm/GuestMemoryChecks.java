@@ -59,15 +59,23 @@ final class GuestMemoryChecks {
      * @param mayKeepOwn whether a fresh page may come out on the host page it gave back (sharing)
      * @param otherZero  MMIO and RESERVED pages the operation registered, which may count as zero pages
      */
-    Optional<Disagreement> compare(Why why, List<ModelPage> touched, List<ModelPage> fresh, Map<ModelPage, Backing> givenBack,
-                                   boolean mayKeepOwn, long otherZero) {
+    Optional<Disagreement> compare(
+            Why why,
+            List<ModelPage> touched,
+            List<ModelPage> fresh,
+            Map<ModelPage, Backing> givenBack,
+            boolean mayKeepOwn,
+            long otherZero) {
         Map<Long, PhysPage> actual = new HashMap<>();
         for (ModelPage page : model.pages()) {
             try {
                 actual.put(page.gcPhys, memory.page(page.gcPhys));
             } catch (RejectedException e) {
-                return Optional.of(new Disagreement(why.rule(), "the page at " + hex(page.gcPhys) + " of a registered range was "
-                        + "refused (" + e.getMessage() + ")", GuestMemoryGherkin.ofType(page.gcPhys, page.type)));
+                return Optional.of(new Disagreement(
+                        why.rule(),
+                        "the page at " + hex(page.gcPhys) + " of a registered range was " + "refused (" + e.getMessage()
+                                + ")",
+                        GuestMemoryGherkin.ofType(page.gcPhys, page.type)));
             }
         }
         for (ModelPage page : model.pages()) {
@@ -81,7 +89,8 @@ final class GuestMemoryChecks {
         learning.sort(Comparator.comparing(p -> actual.get(p.gcPhys).hostPhys(), Long::compareUnsigned));
         HostPages hosts = new HostPages(model, zero);
         for (ModelPage page : learning) {
-            Optional<Disagreement> wrong = hosts.learn(why.rule(), page, actual.get(page.gcPhys), givenBack.get(page), mayKeepOwn);
+            Optional<Disagreement> wrong =
+                    hosts.learn(why.rule(), page, actual.get(page.gcPhys), givenBack.get(page), mayKeepOwn);
             if (wrong.isPresent()) {
                 return wrong;
             }
@@ -104,8 +113,11 @@ final class GuestMemoryChecks {
             wrong = privatePages(why.counts());
         }
         if (wrong.isEmpty() && memory.trackingBytes() != model.trackingBytes()) {
-            wrong = Optional.of(new Disagreement("PGM-COST-3", "the VM's own tracking bytes: expected " + model.trackingBytes()
-                    + ", got " + memory.trackingBytes(), GuestMemoryGherkin.trackingBytes(model.trackingBytes())));
+            wrong = Optional.of(new Disagreement(
+                    "PGM-COST-3",
+                    "the VM's own tracking bytes: expected " + model.trackingBytes() + ", got "
+                            + memory.trackingBytes(),
+                    GuestMemoryGherkin.trackingBytes(model.trackingBytes())));
         }
         if (wrong.isEmpty() && records.isPresent()) {
             for (ModelPage page : touched) {
@@ -122,21 +134,32 @@ final class GuestMemoryChecks {
     private static Optional<Disagreement> facts(Why why, ModelPage page, PhysPage actual) {
         long at = page.gcPhys;
         if (actual.type() != page.type) {
-            return Optional.of(new Disagreement(why.rule(), "the type of the page at " + hex(at) + ": expected " + page.type
-                    + ", got " + actual.type(), GuestMemoryGherkin.ofType(at, page.type)));
+            return Optional.of(new Disagreement(
+                    why.rule(),
+                    "the type of the page at " + hex(at) + ": expected " + page.type + ", got " + actual.type(),
+                    GuestMemoryGherkin.ofType(at, page.type)));
         }
         if (page.isMemory() && actual.state() != page.state) {
-            return Optional.of(new Disagreement(why.state(page), "the state of the " + page.type + " page at " + hex(at)
-                    + ": expected " + page.state + ", got " + actual.state(), GuestMemoryGherkin.inState(at, page.state)));
+            return Optional.of(new Disagreement(
+                    why.state(page),
+                    "the state of the " + page.type + " page at " + hex(at) + ": expected " + page.state + ", got "
+                            + actual.state(),
+                    GuestMemoryGherkin.inState(at, page.state)));
         }
         if (actual.readOnly() != page.readOnly()) {
-            return Optional.of(new Disagreement("PGM-PHYS-10", "the read-only flag of the " + page.type + " page at " + hex(at)
-                    + (page.state == null ? "" : " in state " + page.state) + ": expected " + page.readOnly() + ", got "
-                    + actual.readOnly(), GuestMemoryGherkin.readOnly(at, page.readOnly())));
+            return Optional.of(new Disagreement(
+                    "PGM-PHYS-10",
+                    "the read-only flag of the " + page.type + " page at " + hex(at)
+                            + (page.state == null ? "" : " in state " + page.state) + ": expected " + page.readOnly()
+                            + ", got "
+                            + actual.readOnly(),
+                    GuestMemoryGherkin.readOnly(at, page.readOnly())));
         }
         if (page.isMemory() && page.writtenTo != null && actual.writtenTo() != page.writtenTo) {
-            return Optional.of(new Disagreement(why.flag(page), "the written-to flag of the " + page.type + " page at " + hex(at)
-                    + " in state " + page.state + ": expected " + page.writtenTo + ", got " + actual.writtenTo(),
+            return Optional.of(new Disagreement(
+                    why.flag(page),
+                    "the written-to flag of the " + page.type + " page at " + hex(at) + " in state " + page.state
+                            + ": expected " + page.writtenTo + ", got " + actual.writtenTo(),
                     GuestMemoryGherkin.writtenTo(at, page.writtenTo)));
         }
         return Optional.empty();
@@ -155,8 +178,14 @@ final class GuestMemoryChecks {
         }
         PageCounts expected = expectedCounts(actual, zero);
         if (!expected.equals(actual)) {
-            return Optional.of(new Disagreement(rule, "the page counts: expected " + expected + ", got " + actual,
-                    GuestMemoryGherkin.counts(expected.zero(), expected.privately(), expected.shared(), expected.monitored(),
+            return Optional.of(new Disagreement(
+                    rule,
+                    "the page counts: expected " + expected + ", got " + actual,
+                    GuestMemoryGherkin.counts(
+                            expected.zero(),
+                            expected.privately(),
+                            expected.shared(),
+                            expected.monitored(),
                             expected.writtenTo())));
         }
         return Optional.empty();
@@ -168,24 +197,31 @@ final class GuestMemoryChecks {
             written = actual.writtenTo();
         }
         long monitored = model.count(PageState.WRITE_MONITORED);
-        return new PageCounts(zero, model.count(PageState.ALLOCATED) + monitored, model.count(PageState.SHARED), monitored,
-                written);
+        return new PageCounts(
+                zero, model.count(PageState.ALLOCATED) + monitored, model.count(PageState.SHARED), monitored, written);
     }
 
     /** The VM's private host pages are those of its normal and write-monitored pages. */
     private Optional<Disagreement> privatePages(String rule) {
-        List<ModelPage> owners = model.pages().stream().filter(ModelPage::isPrivate).toList();
-        List<Long> expected = owners.stream().map(p -> p.backing.hostPhys()).sorted().toList();
+        List<ModelPage> owners =
+                model.pages().stream().filter(ModelPage::isPrivate).toList();
+        List<Long> expected =
+                owners.stream().map(p -> p.backing.hostPhys()).sorted().toList();
         List<Long> actual = new ArrayList<>(memory.privateHostPages());
         if (actual.size() != expected.size()) {
-            return Optional.of(new Disagreement(rule, "the VM's private host pages: expected " + expected.size() + " ("
-                    + hexes(expected) + "), got " + actual.size() + " (" + hexes(actual) + ")",
+            return Optional.of(new Disagreement(
+                    rule,
+                    "the VM's private host pages: expected " + expected.size() + " (" + hexes(expected) + "), got "
+                            + actual.size() + " (" + hexes(actual) + ")",
                     GuestMemoryGherkin.ownsPrivatePages(expected.size())));
         }
         actual.sort(null);
         if (!actual.equals(expected)) {
-            return Optional.of(new Disagreement(rule, "the VM's private host pages: expected " + hexes(expected) + ", got "
-                    + hexes(actual), GuestMemoryGherkin.privatePagesBehind(owners.stream().map(p -> p.gcPhys).toList())));
+            return Optional.of(new Disagreement(
+                    rule,
+                    "the VM's private host pages: expected " + hexes(expected) + ", got " + hexes(actual),
+                    GuestMemoryGherkin.privatePagesBehind(
+                            owners.stream().map(p -> p.gcPhys).toList())));
         }
         return Optional.empty();
     }
@@ -197,12 +233,24 @@ final class GuestMemoryChecks {
     /** What a page's record must say: the model's facts, the adapter's own where the model leaves them open. */
     private static GuestMemoryRecords.Facts factsOf(ModelPage page, PhysPage actual, long zero) {
         if (!page.isMemory()) {
-            return new GuestMemoryRecords.Facts(page.gcPhys, page.type, actual.state(), actual.hostPhys(), actual.pageId(), true,
+            return new GuestMemoryRecords.Facts(
+                    page.gcPhys,
+                    page.type,
+                    actual.state(),
+                    actual.hostPhys(),
+                    actual.pageId(),
+                    true,
                     actual.writtenTo());
         }
         boolean onZero = page.backing == null;
-        return new GuestMemoryRecords.Facts(page.gcPhys, page.type, page.state, onZero ? zero : page.backing.hostPhys(),
-                onZero ? PhysPage.NIL_PAGE_ID : page.backing.pageId(), page.readOnly(), page.writtenTo);
+        return new GuestMemoryRecords.Facts(
+                page.gcPhys,
+                page.type,
+                page.state,
+                onZero ? zero : page.backing.hostPhys(),
+                onZero ? PhysPage.NIL_PAGE_ID : page.backing.pageId(),
+                page.readOnly(),
+                page.writtenTo);
     }
 
     /** Then-steps asserting the whole state the model holds now. */
@@ -246,15 +294,19 @@ final class GuestMemoryChecks {
             }
         }
         PageCounts counts = expectedCounts(memory.counts(), model.count(PageState.ZERO) + model.otherZeroPages);
-        steps.add(GuestMemoryGherkin.counts(counts.zero(), counts.privately(), counts.shared(), counts.monitored(),
-                counts.writtenTo()));
-        List<Long> owners = model.pages().stream().filter(ModelPage::isPrivate).map(p -> p.gcPhys).toList();
+        steps.add(GuestMemoryGherkin.counts(
+                counts.zero(), counts.privately(), counts.shared(), counts.monitored(), counts.writtenTo()));
+        List<Long> owners = model.pages().stream()
+                .filter(ModelPage::isPrivate)
+                .map(p -> p.gcPhys)
+                .toList();
         steps.add(GuestMemoryGherkin.ownsPrivatePages(owners.size()));
         if (!owners.isEmpty()) {
             steps.add(GuestMemoryGherkin.privatePagesBehind(owners));
         }
         steps.add(GuestMemoryGherkin.trackingBytes(model.trackingBytes()));
-        records.ifPresent(r -> model.pages().forEach(p -> steps.addAll(r.checks(factsOf(p, memory.page(p.gcPhys), zero)))));
+        records.ifPresent(r ->
+                model.pages().forEach(p -> steps.addAll(r.checks(factsOf(p, memory.page(p.gcPhys), zero)))));
         return steps;
     }
 }

@@ -9,8 +9,7 @@ import org.gmck.spi.pgm.phys.PageType;
 /** The kit's guest-memory steps, as the model writes them (see GuestMemorySteps and PageRecordSteps). */
 final class GuestMemoryGherkin {
 
-    private GuestMemoryGherkin() {
-    }
+    private GuestMemoryGherkin() {}
 
     static String hex(long value) {
         return Numbers.hex(value);
@@ -165,7 +164,8 @@ final class GuestMemoryGherkin {
     }
 
     static String recordBits(int high, int low, int word, long page, long value) {
-        return "bits " + high + ":" + low + " of word " + word + " of the record at " + hex(page) + " hold " + hex(value);
+        return "bits " + high + ":" + low + " of word " + word + " of the record at " + hex(page) + " hold "
+                + hex(value);
     }
 
     static String recordHostFrame(long page, int high) {

@@ -32,8 +32,7 @@ public sealed interface GuestMemoryOp {
      * @param aim   what kind of address
      * @param index which one, taken modulo the number there are
      */
-    record Target(Aim aim, int index) {
-    }
+    record Target(Aim aim, int index) {}
 
     /** Where in its page an access lies. */
     enum Place {
@@ -53,48 +52,49 @@ public sealed interface GuestMemoryOp {
      * @param place where in the page
      * @param word  which 8-byte word for {@link Place#MID_PAGE} and {@link Place#MISALIGNED}
      */
-    record Access(int width, Place place, int word) {
-    }
+    record Access(int width, Place place, int word) {}
 
     /** How a registered range is placed against one of the slots. */
     enum RangeShape {
-        EXACT, OVERLAP_AT_START, OVERLAP_AT_END, INSIDE, AROUND, TOUCHING_BELOW, TOUCHING_ABOVE,
-        MISALIGNED_START, MISALIGNED_SIZE, NO_PAGES, NEGATIVE_SIZE, END_PAST_52_BITS, START_PAST_52_BITS
+        EXACT,
+        OVERLAP_AT_START,
+        OVERLAP_AT_END,
+        INSIDE,
+        AROUND,
+        TOUCHING_BELOW,
+        TOUCHING_ABOVE,
+        MISALIGNED_START,
+        MISALIGNED_SIZE,
+        NO_PAGES,
+        NEGATIVE_SIZE,
+        END_PAST_52_BITS,
+        START_PAST_52_BITS
     }
 
     /** Registers a range of a type at, around or next to one of the slots. */
-    record Register(PageType type, int slot, RangeShape shape) implements GuestMemoryOp {
-    }
+    record Register(PageType type, int slot, RangeShape shape) implements GuestMemoryOp {}
 
     /** The guest reads. */
-    record Read(Target target, Access access) implements GuestMemoryOp {
-    }
+    record Read(Target target, Access access) implements GuestMemoryOp {}
 
     /** The guest writes {@code value} (already cut to the width). */
-    record Write(Target target, Access access, long value) implements GuestMemoryOp {
-    }
+    record Write(Target target, Access access, long value) implements GuestMemoryOp {}
 
     /** Page fusion shares a page. */
-    record Share(Target target) implements GuestMemoryOp {
-    }
+    record Share(Target target) implements GuestMemoryOp {}
 
     /** Write monitoring is armed. */
-    record ArmWriteMonitoring() implements GuestMemoryOp {
-    }
+    record ArmWriteMonitoring() implements GuestMemoryOp {}
 
     /** A question about a page. */
-    record AskPage(Target target) implements GuestMemoryOp {
-    }
+    record AskPage(Target target) implements GuestMemoryOp {}
 
     /** A question about a page's packed record, in the variant's layout (pgm-introspection). */
-    record AskRecord(Target target) implements GuestMemoryOp {
-    }
+    record AskRecord(Target target) implements GuestMemoryOp {}
 
     /** Another VM is created, plain or shadow-paged, with a host page budget that may be negative. */
-    record CreateVm(boolean shadowPaged, int hostPages) implements GuestMemoryOp {
-    }
+    record CreateVm(boolean shadowPaged, int hostPages) implements GuestMemoryOp {}
 
     /** Another VM is created whose host hands out the pages a placement describes (pgm-introspection). */
-    record CreatePlacedVm(long firstHostPhys, long firstPageId, int hostPages) implements GuestMemoryOp {
-    }
+    record CreatePlacedVm(long firstHostPhys, long firstPageId, int hostPages) implements GuestMemoryOp {}
 }

@@ -25,8 +25,7 @@ final class GuestMemoryOps {
 
     private static final long NIL = PhysPage.NIL_PAGE_ID;
 
-    private GuestMemoryOps() {
-    }
+    private GuestMemoryOps() {}
 
     static Gen<GuestMemoryOp> operations(GuestMemoryVariant variant) {
         List<Pair<Integer, Gen<GuestMemoryOp>>> ops = new ArrayList<>();
@@ -51,12 +50,15 @@ final class GuestMemoryOps {
     }
 
     private static Gen<GuestMemoryOp> register() {
-        Gen<PageType> type = weighted(List.of(Pair.of(3, Generate.constant(PageType.RAM)),
-                Pair.of(2, Generate.constant(PageType.SHADOWED_ROM)), Pair.of(2, Generate.constant(PageType.ROM)),
-                Pair.of(2, Generate.constant(PageType.MMIO2)), Pair.of(1, Generate.constant(PageType.MMIO)),
+        Gen<PageType> type = weighted(List.of(
+                Pair.of(3, Generate.constant(PageType.RAM)),
+                Pair.of(2, Generate.constant(PageType.SHADOWED_ROM)),
+                Pair.of(2, Generate.constant(PageType.ROM)),
+                Pair.of(2, Generate.constant(PageType.MMIO2)),
+                Pair.of(1, Generate.constant(PageType.MMIO)),
                 Pair.of(1, Generate.constant(PageType.RESERVED))));
-        Gen<RangeShape> shape = weighted(List.of(Pair.of(20, Generate.constant(RangeShape.EXACT)),
-                Pair.of(8, Generate.enumValues(RangeShape.class))));
+        Gen<RangeShape> shape = weighted(List.of(
+                Pair.of(20, Generate.constant(RangeShape.EXACT)), Pair.of(8, Generate.enumValues(RangeShape.class))));
         return type.zip(integers().between(0, GuestMemorySlots.count() - 1), shape, GuestMemoryOp.Register::new);
     }
 
@@ -75,14 +77,17 @@ final class GuestMemoryOps {
     }
 
     private static Gen<Access> access(Gen<Place> place) {
-        Gen<Integer> width = weighted(List.of(Pair.of(12, Generate.pick(List.of(1, 2, 4, 8))),
+        Gen<Integer> width = weighted(List.of(
+                Pair.of(12, Generate.pick(List.of(1, 2, 4, 8))),
                 Pair.of(1, Generate.pick(List.of(0, 3, 5, 6, 16, -8)))));
         return width.zip(place, integers().between(0, 511), Access::new);
     }
 
     private static Gen<Place> places() {
-        return weighted(List.of(Pair.of(3, Generate.constant(Place.PAGE_START)),
-                Pair.of(5, Generate.constant(Place.MID_PAGE)), Pair.of(3, Generate.constant(Place.PAGE_END)),
+        return weighted(List.of(
+                Pair.of(3, Generate.constant(Place.PAGE_START)),
+                Pair.of(5, Generate.constant(Place.MID_PAGE)),
+                Pair.of(3, Generate.constant(Place.PAGE_END)),
                 Pair.of(1, Generate.constant(Place.MISALIGNED))));
     }
 
@@ -95,8 +100,8 @@ final class GuestMemoryOps {
     }
 
     private static Gen<GuestMemoryOp> write() {
-        return target(6, 8, 0, 4, 2, 1).zip(access(places()), longs().all(),
-                (t, a, v) -> new GuestMemoryOp.Write(t, a, cut(v, a.width())));
+        return target(6, 8, 0, 4, 2, 1)
+                .zip(access(places()), longs().all(), (t, a, v) -> new GuestMemoryOp.Write(t, a, cut(v, a.width())));
     }
 
     /** A value as wide as the access, whole for widths the SPI refuses. */

@@ -23,9 +23,14 @@ import org.gmck.spi.pgm.phys.PhysStatus;
 final class GuestMemoryRecords {
 
     /** What a record must say about a page. */
-    record Facts(long gcPhys, PageType type, PageState state, long hostPhys, int pageId, boolean readOnly,
-                 Boolean writtenTo) {
-    }
+    record Facts(
+            long gcPhys,
+            PageType type,
+            PageState state,
+            long hostPhys,
+            int pageId,
+            boolean readOnly,
+            Boolean writtenTo) {}
 
     private static final long FRAME_48 = 0x0000_FFFF_FFFF_F000L;
     private static final long FRAME_40 = 0x0000_00FF_FFFF_F000L;
@@ -57,31 +62,43 @@ final class GuestMemoryRecords {
                 return Optional.empty();
             }
             String rule = holds(f.hostPhys()) ? "PGM-REC-1" : "PGM-REC-14";
-            return Optional.of(new Disagreement(rule, "the " + layout + " record of the page at " + GuestMemoryGherkin.hex(page)
-                    + " backed at " + GuestMemoryGherkin.hex(f.hostPhys()) + " was refused (" + e.getMessage() + ")",
-                    holds(f.hostPhys()) ? GuestMemoryGherkin.recordAnswered(page)
+            return Optional.of(new Disagreement(
+                    rule,
+                    "the " + layout + " record of the page at " + GuestMemoryGherkin.hex(page) + " backed at "
+                            + GuestMemoryGherkin.hex(f.hostPhys()) + " was refused (" + e.getMessage() + ")",
+                    holds(f.hostPhys())
+                            ? GuestMemoryGherkin.recordAnswered(page)
                             : GuestMemoryGherkin.recordRefused(page, PhysStatus.VERR_OUT_OF_RANGE)));
         }
         if (!holds(f.hostPhys())) {
-            return Optional.of(new Disagreement("PGM-REC-14", "the initial-layout record of the page at "
-                    + GuestMemoryGherkin.hex(page) + ", backed at " + GuestMemoryGherkin.hex(f.hostPhys())
-                    + ", at or above 2^40, was given instead of refused with VERR_OUT_OF_RANGE",
+            return Optional.of(new Disagreement(
+                    "PGM-REC-14",
+                    "the initial-layout record of the page at "
+                            + GuestMemoryGherkin.hex(page) + ", backed at " + GuestMemoryGherkin.hex(f.hostPhys())
+                            + ", at or above 2^40, was given instead of refused with VERR_OUT_OF_RANGE",
                     GuestMemoryGherkin.recordRefused(page, PhysStatus.VERR_OUT_OF_RANGE)));
         }
         if (words == null || words.length != 2) {
-            return Optional.of(new Disagreement("PGM-REC-1", "the " + layout + " record of the page at "
-                    + GuestMemoryGherkin.hex(page) + " has " + (words == null ? "no" : words.length) + " words, not 2",
+            return Optional.of(new Disagreement(
+                    "PGM-REC-1",
+                    "the " + layout + " record of the page at " + GuestMemoryGherkin.hex(page) + " has "
+                            + (words == null ? "no" : words.length) + " words, not 2",
                     GuestMemoryGherkin.recordWords(page)));
         }
         List<Field> fields = layout == PageRecordLayout.FINAL ? finalFields(f, words) : initialFields(f, words);
-        return fields.stream().filter(x -> x.actual != x.expected).findFirst().map(x -> new Disagreement(x.rule,
-                x.what + " of the " + layout + " record of the page at " + GuestMemoryGherkin.hex(page) + ": expected "
-                        + GuestMemoryGherkin.hex(x.expected) + ", got " + GuestMemoryGherkin.hex(x.actual), x.then));
+        return fields.stream()
+                .filter(x -> x.actual != x.expected)
+                .findFirst()
+                .map(x -> new Disagreement(
+                        x.rule,
+                        x.what + " of the " + layout + " record of the page at " + GuestMemoryGherkin.hex(page)
+                                + ": expected " + GuestMemoryGherkin.hex(x.expected) + ", got "
+                                + GuestMemoryGherkin.hex(x.actual),
+                        x.then));
     }
 
     /** One field of a record: its value, the catalogue's, the rule and the step that asserts it. */
-    private record Field(String rule, String what, long expected, long actual, String then) {
-    }
+    private record Field(String rule, String what, long expected, long actual, String then) {}
 
     private static long bits(long word, int high, int low) {
         int width = high - low + 1;
@@ -91,24 +108,56 @@ final class GuestMemoryRecords {
     private static List<Field> finalFields(Facts f, long[] w) {
         long p = f.gcPhys();
         List<Field> fields = new ArrayList<>();
-        fields.add(new Field("PGM-REC-2", "the host frame in bits 47:12 of word 0", f.hostPhys() & FRAME_48,
-                w[0] & FRAME_48, recordHostFrame(p, 47)));
-        fields.add(new Field("PGM-REC-3", "the page id split over bits 11:0 and 63:48 of word 0", f.pageId(),
-                bits(w[0], 63, 48) << 12 | bits(w[0], 11, 0), GuestMemoryGherkin.recordSplitPageId(p)));
-        fields.add(new Field("PGM-REC-4", "the type in bits 3:1 of word 1", typeCode(f.type()), bits(w[1], 3, 1),
+        fields.add(new Field(
+                "PGM-REC-2",
+                "the host frame in bits 47:12 of word 0",
+                f.hostPhys() & FRAME_48,
+                w[0] & FRAME_48,
+                recordHostFrame(p, 47)));
+        fields.add(new Field(
+                "PGM-REC-3",
+                "the page id split over bits 11:0 and 63:48 of word 0",
+                f.pageId(),
+                bits(w[0], 63, 48) << 12 | bits(w[0], 11, 0),
+                GuestMemoryGherkin.recordSplitPageId(p)));
+        fields.add(new Field(
+                "PGM-REC-4",
+                "the type in bits 3:1 of word 1",
+                typeCode(f.type()),
+                bits(w[1], 3, 1),
                 recordBits(3, 1, 1, p, typeCode(f.type()))));
-        fields.add(new Field("PGM-REC-5", "the state in bits 9:8 of word 1", stateCode(f.state()), bits(w[1], 9, 8),
+        fields.add(new Field(
+                "PGM-REC-5",
+                "the state in bits 9:8 of word 1",
+                stateCode(f.state()),
+                bits(w[1], 9, 8),
                 recordBits(9, 8, 1, p, stateCode(f.state()))));
-        fields.add(new Field("PGM-REC-5", "the read-only flag in bit 0 of word 1", f.readOnly() ? 1 : 0, bits(w[1], 0, 0),
+        fields.add(new Field(
+                "PGM-REC-5",
+                "the read-only flag in bit 0 of word 1",
+                f.readOnly() ? 1 : 0,
+                bits(w[1], 0, 0),
                 recordBits(0, 0, 1, p, f.readOnly() ? 1 : 0)));
         if (f.writtenTo() != null) {
             long written = f.writtenTo() ? 1 : 0;
-            fields.add(new Field("PGM-REC-6", "the written-to flag in bit 10 of word 1", written, bits(w[1], 10, 10),
+            fields.add(new Field(
+                    "PGM-REC-6",
+                    "the written-to flag in bit 10 of word 1",
+                    written,
+                    bits(w[1], 10, 10),
                     recordBits(10, 10, 1, p, written)));
         }
-        fields.add(new Field("PGM-REC-7", "the handler states in bits 7:4 of word 1", 0, bits(w[1], 7, 4),
+        fields.add(new Field(
+                "PGM-REC-7",
+                "the handler states in bits 7:4 of word 1",
+                0,
+                bits(w[1], 7, 4),
                 recordBits(7, 4, 1, p, 0)));
-        fields.add(new Field("PGM-REC-9", "the tracking word in bits 63:32 of word 1", 0, bits(w[1], 63, 32),
+        fields.add(new Field(
+                "PGM-REC-9",
+                "the tracking word in bits 63:32 of word 1",
+                0,
+                bits(w[1], 63, 32),
                 GuestMemoryGherkin.untracked(p)));
         return fields;
     }
@@ -116,21 +165,49 @@ final class GuestMemoryRecords {
     private static List<Field> initialFields(Facts f, long[] w) {
         long p = f.gcPhys();
         List<Field> fields = new ArrayList<>();
-        fields.add(new Field("PGM-REC-17", "the tracking in bits 63:40 of word 0", 0, bits(w[0], 63, 40),
+        fields.add(new Field(
+                "PGM-REC-17",
+                "the tracking in bits 63:40 of word 0",
+                0,
+                bits(w[0], 63, 40),
                 GuestMemoryGherkin.untracked(p)));
-        fields.add(new Field("PGM-REC-13", "the host frame in bits 39:12 of word 0", f.hostPhys() & FRAME_40,
-                w[0] & FRAME_40, recordHostFrame(p, 39)));
-        fields.add(new Field("PGM-REC-15", "the type flags in bits 3:0 of word 0", typeFlags(f.type()), bits(w[0], 3, 0),
+        fields.add(new Field(
+                "PGM-REC-13",
+                "the host frame in bits 39:12 of word 0",
+                f.hostPhys() & FRAME_40,
+                w[0] & FRAME_40,
+                recordHostFrame(p, 39)));
+        fields.add(new Field(
+                "PGM-REC-15",
+                "the type flags in bits 3:0 of word 0",
+                typeFlags(f.type()),
+                bits(w[0], 3, 0),
                 recordBits(3, 0, 0, p, typeFlags(f.type()))));
-        fields.add(new Field("PGM-REC-16", "the handler flags and the clear bits 11:4 of word 0", 0, bits(w[0], 11, 4),
+        fields.add(new Field(
+                "PGM-REC-16",
+                "the handler flags and the clear bits 11:4 of word 0",
+                0,
+                bits(w[0], 11, 4),
                 recordBits(11, 4, 0, p, 0)));
-        fields.add(new Field("PGM-REC-18", "the page id in bits 27:0 of word 1", f.pageId(), bits(w[1], 27, 0),
+        fields.add(new Field(
+                "PGM-REC-18",
+                "the page id in bits 27:0 of word 1",
+                f.pageId(),
+                bits(w[1], 27, 0),
                 GuestMemoryGherkin.recordPageId(p)));
-        fields.add(new Field("PGM-REC-19", "the state in bits 29:28 of word 1", stateCode(f.state()), bits(w[1], 29, 28),
+        fields.add(new Field(
+                "PGM-REC-19",
+                "the state in bits 29:28 of word 1",
+                stateCode(f.state()),
+                bits(w[1], 29, 28),
                 recordBits(29, 28, 1, p, stateCode(f.state()))));
         if (f.writtenTo() != null) {
             long written = f.writtenTo() ? 1 : 0;
-            fields.add(new Field("PGM-REC-19", "the written-to flag in bit 30 of word 1", written, bits(w[1], 30, 30),
+            fields.add(new Field(
+                    "PGM-REC-19",
+                    "the written-to flag in bit 30 of word 1",
+                    written,
+                    bits(w[1], 30, 30),
                     recordBits(30, 30, 1, p, written)));
         }
         return fields;

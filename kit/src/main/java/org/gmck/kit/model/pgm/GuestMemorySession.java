@@ -47,8 +47,7 @@ import org.gmck.spi.pgm.vm.GuestMemoryFactory;
 final class GuestMemorySession implements ModelSession<GuestMemoryOp> {
 
     /** What a call into the adapter did: its answer, or its typed refusal. */
-    private record Outcome(Object value, RejectedException refusal) {
-    }
+    private record Outcome(Object value, RejectedException refusal) {}
 
     private final GuestMemoryFactory factory;
     private final GuestPhysicalMemory memory;
@@ -69,7 +68,8 @@ final class GuestMemorySession implements ModelSession<GuestMemoryOp> {
                 if (variant.placement().isPresent()) {
                     HostPlacement at = variant.placement().get();
                     memory = factory.newGuestMemory(variant.budget(), at);
-                    setup.add("a VM whose host hands out pages from host address " + GuestMemoryGherkin.hex(at.firstHostPhys())
+                    setup.add("a VM whose host hands out pages from host address "
+                            + GuestMemoryGherkin.hex(at.firstHostPhys())
                             + " with page ids from " + GuestMemoryGherkin.hex(at.firstPageId()) + " and can give it "
                             + variant.budget() + " pages");
                 } else {
@@ -78,13 +78,15 @@ final class GuestMemorySession implements ModelSession<GuestMemoryOp> {
                 }
             }
         }
-        model = new GuestMemoryState(variant.budget(), variant.placement().map(p -> new HostLedger(p, variant.budget())));
+        model = new GuestMemoryState(
+                variant.budget(), variant.placement().map(p -> new HostLedger(p, variant.budget())));
         memory.registerRange(PageType.RAM, 0, GuestMemorySlots.FIRST_RAM_SIZE);
         model.add(PageType.RAM, 0, GuestMemorySlots.FIRST_RAM_SIZE);
-        setup.add("a " + GuestMemoryGherkin.type(PageType.RAM) + " range of " + GuestMemoryGherkin.size(GuestMemorySlots.FIRST_RAM_SIZE)
-                + " at " + GuestMemoryGherkin.hex(0));
-        variant.records().ifPresent(layout -> setup.add(GuestMemoryGherkin.readRecordsIn(
-                layout.name().toLowerCase(java.util.Locale.ROOT))));
+        setup.add("a " + GuestMemoryGherkin.type(PageType.RAM) + " range of "
+                + GuestMemoryGherkin.size(GuestMemorySlots.FIRST_RAM_SIZE) + " at " + GuestMemoryGherkin.hex(0));
+        variant.records()
+                .ifPresent(layout ->
+                        setup.add(GuestMemoryGherkin.readRecordsIn(layout.name().toLowerCase(java.util.Locale.ROOT))));
         checks = new GuestMemoryChecks(memory, model, variant.records().map(l -> new GuestMemoryRecords(memory, l)));
     }
 
@@ -135,7 +137,10 @@ final class GuestMemorySession implements ModelSession<GuestMemoryOp> {
         long size = range[1];
         PageType type = op.type();
         Set<PhysStatus> refusals = new LinkedHashSet<>();
-        if (size <= 0 || (start & (PAGE - 1)) != 0 || (size & (PAGE - 1)) != 0 || Long.compareUnsigned(start, TOP) >= 0
+        if (size <= 0
+                || (start & (PAGE - 1)) != 0
+                || (size & (PAGE - 1)) != 0
+                || Long.compareUnsigned(start, TOP) >= 0
                 || size > TOP - start) {
             refusals.add(VERR_INVALID_PARAMETER);
         }
@@ -157,8 +162,13 @@ final class GuestMemorySession implements ModelSession<GuestMemoryOp> {
             memory.registerRange(type, start, size);
             return Boolean.TRUE;
         });
-        Optional<Disagreement> wrong = outcome("registering a " + type + " range of " + GuestMemoryGherkin.hex(size) + " bytes at "
-                + GuestMemoryGherkin.hex(start), outcome, refusals, rule, GuestMemoryGherkin.accepted());
+        Optional<Disagreement> wrong = outcome(
+                "registering a " + type + " range of " + GuestMemoryGherkin.hex(size) + " bytes at "
+                        + GuestMemoryGherkin.hex(start),
+                outcome,
+                refusals,
+                rule,
+                GuestMemoryGherkin.accepted());
         if (wrong.isPresent() || outcome.refusal() != null) {
             return refused(gherkin, wrong, outcome, List.of());
         }
@@ -184,19 +194,30 @@ final class GuestMemorySession implements ModelSession<GuestMemoryOp> {
         Outcome outcome = call(() -> memory.read(address, width));
         long offset = address & (PAGE - 1);
         String rule = refusals.isEmpty() ? page.readRule(offset, width) : "PGM-PHYS-21";
-        Optional<Disagreement> wrong = outcome("reading " + width + " bytes at " + GuestMemoryGherkin.hex(address), outcome,
-                refusals, rule, GuestMemoryGherkin.readReturns(refusals.isEmpty() ? page.read(offset, width) : 0));
+        Optional<Disagreement> wrong = outcome(
+                "reading " + width + " bytes at " + GuestMemoryGherkin.hex(address),
+                outcome,
+                refusals,
+                rule,
+                GuestMemoryGherkin.readReturns(refusals.isEmpty() ? page.read(offset, width) : 0));
         if (wrong.isPresent() || outcome.refusal() != null) {
             return refused(gherkin, wrong, outcome, touched(page));
         }
         long expected = page.read(offset, width);
         long actual = (Long) outcome.value();
         if (actual != expected) {
-            return Step.disagreed(gherkin, new Disagreement(rule, "reading " + width + " bytes at " + GuestMemoryGherkin.hex(address)
-                    + " of a " + page.type + " page in state " + page.state + ": expected " + GuestMemoryGherkin.hex(expected)
-                    + ", got " + GuestMemoryGherkin.hex(actual), GuestMemoryGherkin.readReturns(expected)));
+            return Step.disagreed(
+                    gherkin,
+                    new Disagreement(
+                            rule,
+                            "reading " + width + " bytes at " + GuestMemoryGherkin.hex(address)
+                                    + " of a " + page.type + " page in state " + page.state + ": expected "
+                                    + GuestMemoryGherkin.hex(expected)
+                                    + ", got " + GuestMemoryGherkin.hex(actual),
+                            GuestMemoryGherkin.readReturns(expected)));
         }
-        return Step.agreed(gherkin).or(checks.compare(Why.of("PGM-PHYS-2"), touched(page), List.of(), Map.of(), false, 0));
+        return Step.agreed(gherkin)
+                .or(checks.compare(Why.of("PGM-PHYS-2"), touched(page), List.of(), Map.of(), false, 0));
     }
 
     private Step write(GuestMemoryOp.Write op) {
@@ -206,7 +227,8 @@ final class GuestMemorySession implements ModelSession<GuestMemoryOp> {
         lastWrite = address;
         ModelPage page = model.page(address);
         Set<PhysStatus> refusals = accessRefusals(page, address, width);
-        boolean needsPage = page != null && page.isMemory() && (page.state == PageState.ZERO || page.state == PageState.SHARED);
+        boolean needsPage =
+                page != null && page.isMemory() && (page.state == PageState.ZERO || page.state == PageState.SHARED);
         if (refusals.isEmpty() && needsPage && model.held() >= model.budget) {
             refusals.add(VERR_EM_NO_MEMORY);
         }
@@ -216,8 +238,13 @@ final class GuestMemorySession implements ModelSession<GuestMemoryOp> {
             memory.write(address, width, value);
             return Boolean.TRUE;
         });
-        Optional<Disagreement> wrong = outcome("writing " + GuestMemoryGherkin.hex(value) + " to the " + width + " bytes at "
-                + GuestMemoryGherkin.hex(address), outcome, refusals, rule, GuestMemoryGherkin.accepted());
+        Optional<Disagreement> wrong = outcome(
+                "writing " + GuestMemoryGherkin.hex(value) + " to the " + width + " bytes at "
+                        + GuestMemoryGherkin.hex(address),
+                outcome,
+                refusals,
+                rule,
+                GuestMemoryGherkin.accepted());
         if (wrong.isPresent() || outcome.refusal() != null) {
             return refused(gherkin, wrong, outcome, touched(page));
         }
@@ -274,8 +301,12 @@ final class GuestMemorySession implements ModelSession<GuestMemoryOp> {
             memory.sharePage(address);
             return Boolean.TRUE;
         });
-        Optional<Disagreement> wrong = outcome("sharing the page at " + GuestMemoryGherkin.hex(address), outcome, refusals,
-                "PGM-PHYS-6", GuestMemoryGherkin.accepted());
+        Optional<Disagreement> wrong = outcome(
+                "sharing the page at " + GuestMemoryGherkin.hex(address),
+                outcome,
+                refusals,
+                "PGM-PHYS-6",
+                GuestMemoryGherkin.accepted());
         if (wrong.isPresent() || outcome.refusal() != null) {
             return refused(gherkin, wrong, outcome, touched(page));
         }
@@ -287,7 +318,8 @@ final class GuestMemorySession implements ModelSession<GuestMemoryOp> {
             page.writtenTo = null;
         }
         model.sharedEver = true;
-        return Step.agreed(gherkin).or(checks.compare(Why.of("PGM-PHYS-6"), touched(page), List.of(page), givenBack, true, 0));
+        return Step.agreed(gherkin)
+                .or(checks.compare(Why.of("PGM-PHYS-6"), touched(page), List.of(page), givenBack, true, 0));
     }
 
     private Step arm() {
@@ -311,8 +343,8 @@ final class GuestMemorySession implements ModelSession<GuestMemoryOp> {
             memory.writeMonitorAll();
             return Boolean.TRUE;
         });
-        Optional<Disagreement> wrong = outcome("arming write monitoring", outcome, Set.of(), "PGM-PHYS-7",
-                GuestMemoryGherkin.accepted());
+        Optional<Disagreement> wrong =
+                outcome("arming write monitoring", outcome, Set.of(), "PGM-PHYS-7", GuestMemoryGherkin.accepted());
         if (wrong.isPresent()) {
             return Step.disagreed(gherkin, wrong.get());
         }
@@ -326,12 +358,17 @@ final class GuestMemorySession implements ModelSession<GuestMemoryOp> {
         Set<PhysStatus> refusals = page == null ? Set.of(VERR_PGM_INVALID_GC_PHYSICAL_ADDRESS) : Set.of();
         String gherkin = GuestMemoryGherkin.askPage(address);
         Outcome outcome = call(() -> memory.page(address));
-        Optional<Disagreement> wrong = outcome("asking for the page at " + GuestMemoryGherkin.hex(address), outcome, refusals,
-                "PGM-PHYS-15", GuestMemoryGherkin.accepted());
+        Optional<Disagreement> wrong = outcome(
+                "asking for the page at " + GuestMemoryGherkin.hex(address),
+                outcome,
+                refusals,
+                "PGM-PHYS-15",
+                GuestMemoryGherkin.accepted());
         if (wrong.isPresent() || outcome.refusal() != null) {
             return refused(gherkin, wrong, outcome, touched(page));
         }
-        return Step.agreed(gherkin).or(checks.compare(Why.of("PGM-PHYS-15"), touched(page), List.of(), Map.of(), false, 0));
+        return Step.agreed(gherkin)
+                .or(checks.compare(Why.of("PGM-PHYS-15"), touched(page), List.of(), Map.of(), false, 0));
     }
 
     private Step askRecord(GuestMemoryOp.AskRecord op) {
@@ -352,8 +389,12 @@ final class GuestMemorySession implements ModelSession<GuestMemoryOp> {
         }
         String gherkin = GuestMemoryGherkin.askRecord(address);
         Outcome outcome = call(() -> records.ask(address));
-        Optional<Disagreement> wrong = outcome("asking for the " + records.layout + " record at " + GuestMemoryGherkin.hex(address),
-                outcome, refusals, rule, GuestMemoryGherkin.recordWords(address));
+        Optional<Disagreement> wrong = outcome(
+                "asking for the " + records.layout + " record at " + GuestMemoryGherkin.hex(address),
+                outcome,
+                refusals,
+                rule,
+                GuestMemoryGherkin.recordWords(address));
         if (wrong.isPresent() || outcome.refusal() != null) {
             return refused(gherkin, wrong, outcome, touched(page));
         }
@@ -363,26 +404,43 @@ final class GuestMemorySession implements ModelSession<GuestMemoryOp> {
     private Step createVm(GuestMemoryOp.CreateVm op) {
         int pages = op.hostPages();
         Set<PhysStatus> refusals = pages < 0 ? Set.of(VERR_INVALID_PARAMETER) : Set.of();
-        String gherkin = op.shadowPaged() ? "I create a shadow-paged VM on a PAE host whose host can give it " + pages + " pages"
+        String gherkin = op.shadowPaged()
+                ? "I create a shadow-paged VM on a PAE host whose host can give it " + pages + " pages"
                 : "I create a VM whose host can give it " + pages + " pages";
-        Outcome outcome = call(() -> op.shadowPaged() ? factory.newShadowVm(PagingMode.PAE, pages) : factory.newGuestMemory(pages));
-        return outcomeOnly(gherkin, outcome("creating a " + (op.shadowPaged() ? "shadow-paged " : "") + "VM with a budget of " + pages
-                + " host pages", outcome, refusals, "PGM-PHYS-20", "the VM is created"));
+        Outcome outcome = call(
+                () -> op.shadowPaged() ? factory.newShadowVm(PagingMode.PAE, pages) : factory.newGuestMemory(pages));
+        return outcomeOnly(
+                gherkin,
+                outcome(
+                        "creating a " + (op.shadowPaged() ? "shadow-paged " : "") + "VM with a budget of " + pages
+                                + " host pages",
+                        outcome,
+                        refusals,
+                        "PGM-PHYS-20",
+                        "the VM is created"));
     }
 
     private Step createPlacedVm(GuestMemoryOp.CreatePlacedVm op) {
         long host = op.firstHostPhys();
         long id = op.firstPageId();
         int pages = op.hostPages();
-        boolean fits = (host & (PAGE - 1)) == 0 && host + pages * PAGE <= 1L << 48 && id != 0
+        boolean fits = (host & (PAGE - 1)) == 0
+                && host + pages * PAGE <= 1L << 48
+                && id != 0
                 && id + pages - 1 < PhysPage.NIL_PAGE_ID;
         Set<PhysStatus> refusals = pages < 0 || !fits ? Set.of(VERR_INVALID_PARAMETER) : Set.of();
         String gherkin = "I create a VM whose host hands out pages from host address " + GuestMemoryGherkin.hex(host)
                 + " with page ids from " + GuestMemoryGherkin.hex(id) + " and can give it " + pages + " pages";
         Outcome outcome = call(() -> factory.newGuestMemory(pages, new HostPlacement(host, (int) id)));
-        return outcomeOnly(gherkin, outcome("creating a VM whose host hands out " + pages + " pages from "
-                + GuestMemoryGherkin.hex(host) + " with ids from " + GuestMemoryGherkin.hex(id), outcome, refusals,
-                pages < 0 ? "PGM-PHYS-20" : "PGM-REC-20", "the VM is created"));
+        return outcomeOnly(
+                gherkin,
+                outcome(
+                        "creating a VM whose host hands out " + pages + " pages from " + GuestMemoryGherkin.hex(host)
+                                + " with ids from " + GuestMemoryGherkin.hex(id),
+                        outcome,
+                        refusals,
+                        pages < 0 ? "PGM-PHYS-20" : "PGM-REC-20",
+                        "the VM is created"));
     }
 
     // --- helpers ---
@@ -396,11 +454,15 @@ final class GuestMemorySession implements ModelSession<GuestMemoryOp> {
             return lastWrite & -PAGE;
         }
         List<ModelPage> pages = switch (target.aim()) {
-            case PRIVATE_RAM_PAGE -> model.ram().stream().filter(ModelPage::isPrivate).toList();
-            case SHARED_PAGE -> model.ram().stream().filter(p -> p.state == PageState.SHARED).toList();
+            case PRIVATE_RAM_PAGE ->
+                model.ram().stream().filter(ModelPage::isPrivate).toList();
+            case SHARED_PAGE ->
+                model.ram().stream().filter(p -> p.state == PageState.SHARED).toList();
             default -> List.of();
         };
-        if (pages.isEmpty() && target.aim() != GuestMemoryOp.Aim.ANY_PAGE && target.aim() != GuestMemoryOp.Aim.LAST_WRITE) {
+        if (pages.isEmpty()
+                && target.aim() != GuestMemoryOp.Aim.ANY_PAGE
+                && target.aim() != GuestMemoryOp.Aim.LAST_WRITE) {
             pages = model.ram();
         }
         if (pages.isEmpty()) {
@@ -472,29 +534,35 @@ final class GuestMemorySession implements ModelSession<GuestMemoryOp> {
      * The answer must be the catalogue's: refused with one of {@code refusals} when there are any (the
      * catalogue orders none of them where several apply), else accepted.
      */
-    private Optional<Disagreement> outcome(String what, Outcome outcome, Set<PhysStatus> refusals, String acceptRule,
-                                           String acceptThen) {
+    private Optional<Disagreement> outcome(
+            String what, Outcome outcome, Set<PhysStatus> refusals, String acceptRule, String acceptThen) {
         RejectedException refusal = outcome.refusal();
         if (!refusals.isEmpty()) {
             PhysStatus first = refusals.iterator().next();
-            String rule = what.startsWith("asking for the ") && what.contains(" record ")
-                    && first == VERR_PGM_INVALID_GC_PHYSICAL_ADDRESS ? "PGM-REC-8"
+            String rule = what.startsWith("asking for the ")
+                            && what.contains(" record ")
+                            && first == VERR_PGM_INVALID_GC_PHYSICAL_ADDRESS
+                    ? "PGM-REC-8"
                     : what.startsWith("creating") ? acceptRule : ruleOf(first);
             String must = refusals.stream().map(Enum::name).collect(Collectors.joining(" or "));
             if (refusal == null) {
-                return Optional.of(new Disagreement(rule, what + " was accepted, but must be refused with " + must,
+                return Optional.of(new Disagreement(
+                        rule,
+                        what + " was accepted, but must be refused with " + must,
                         GuestMemoryGherkin.rejected(first)));
             }
             if (!refusals.contains(refusal.status())) {
-                return Optional.of(new Disagreement(rule, what + " was refused with " + refusal.status().name()
-                        + ", but must be refused with " + must, GuestMemoryGherkin.rejected(first)));
+                return Optional.of(new Disagreement(
+                        rule,
+                        what + " was refused with " + refusal.status().name() + ", but must be refused with " + must,
+                        GuestMemoryGherkin.rejected(first)));
             }
             return Optional.empty();
         }
         if (refusal != null) {
             String rule = refusal.status() == VERR_EM_NO_MEMORY && model.sharedEver ? "PGM-PHYS-22" : acceptRule;
-            return Optional.of(new Disagreement(rule, what + " was refused (" + refusal.getMessage() + "), but must be accepted",
-                    acceptThen));
+            return Optional.of(new Disagreement(
+                    rule, what + " was refused (" + refusal.getMessage() + "), but must be accepted", acceptThen));
         }
         return Optional.empty();
     }

@@ -26,14 +26,13 @@ final class GuestMemorySlots {
     };
 
     /** Addresses in no slot: a gap, past the low slots, past every slot, past 52 bits, and the top of 64 bits. */
-    private static final List<Long> OUTSIDE = List.of(0x8000L, 0x20000L, 0x7FFFF000L, 0x100000000L,
-            0xFFFFFFFFF0000L, TOP, -PAGE);
+    private static final List<Long> OUTSIDE =
+            List.of(0x8000L, 0x20000L, 0x7FFFF000L, 0x100000000L, 0xFFFFFFFFF0000L, TOP, -PAGE);
 
     /** The size of the RAM range at slot 0 every sequence starts with. */
     static final long FIRST_RAM_SIZE = SLOTS[0][1] * PAGE;
 
-    private GuestMemorySlots() {
-    }
+    private GuestMemorySlots() {}
 
     static int count() {
         return SLOTS.length;

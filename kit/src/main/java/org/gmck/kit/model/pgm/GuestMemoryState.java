@@ -71,7 +71,9 @@ final class GuestMemoryState {
 
     /** Pages whose written-to flag is set, and pages whose flag the catalogue leaves open. */
     long writtenTo() {
-        return pages.values().stream().filter(p -> Boolean.TRUE.equals(p.writtenTo)).count();
+        return pages.values().stream()
+                .filter(p -> Boolean.TRUE.equals(p.writtenTo))
+                .count();
     }
 
     long writtenToOpen() {

@@ -22,12 +22,13 @@ import org.gmck.spi.pgm.vm.GuestMemoryFactory;
  * @param placement where its host's pages lie, empty for a host handing out any pages
  * @param records   the layout records are compared in, empty without pgm-introspection
  */
-record GuestMemoryVariant(String name, Vm vm, int budget, Optional<HostPlacement> placement,
-                          Optional<PageRecordLayout> records) {
+record GuestMemoryVariant(
+        String name, Vm vm, int budget, Optional<HostPlacement> placement, Optional<PageRecordLayout> records) {
 
     /** The kinds of VM whose guest memory the model runs on. */
     enum Vm {
-        PLAIN, SHADOW_PAGED
+        PLAIN,
+        SHADOW_PAGED
     }
 
     private static final long PAGE = 4096;
@@ -35,30 +36,36 @@ record GuestMemoryVariant(String name, Vm vm, int budget, Optional<HostPlacement
     /** Host pages from three below 2^40 to three above it: both sides of the initial layout's limit. */
     private static final HostPlacement ACROSS_40_BITS = new HostPlacement((1L << 40) - 3 * PAGE, 0xABCD01);
     /** The last host page ends at 2^48 and the last page id is the one below nil: the final layout's limits. */
-    private static final HostPlacement AT_FIELD_TOPS = new HostPlacement((1L << 48) - BUDGET * PAGE,
-            PhysPage.NIL_PAGE_ID - BUDGET);
+    private static final HostPlacement AT_FIELD_TOPS =
+            new HostPlacement((1L << 48) - BUDGET * PAGE, PhysPage.NIL_PAGE_ID - BUDGET);
     /** An ordinary placement for an adapter without page records. */
     private static final HostPlacement LOW = new HostPlacement(0x123456000L, 0xABCD01);
 
     /** Every variant there is, by name. */
     static List<GuestMemoryVariant> all() {
         List<GuestMemoryVariant> all = new ArrayList<>();
-        for (Optional<PageRecordLayout> records : List.of(Optional.<PageRecordLayout>empty(),
-                Optional.of(PageRecordLayout.FINAL), Optional.of(PageRecordLayout.INITIAL))) {
-            String suffix = records.map(l -> "/" + l.name().toLowerCase(java.util.Locale.ROOT) + "-records").orElse("");
+        for (Optional<PageRecordLayout> records : List.of(
+                Optional.<PageRecordLayout>empty(),
+                Optional.of(PageRecordLayout.FINAL),
+                Optional.of(PageRecordLayout.INITIAL))) {
+            String suffix = records.map(l -> "/" + l.name().toLowerCase(java.util.Locale.ROOT) + "-records")
+                    .orElse("");
             all.add(new GuestMemoryVariant("plain-vm" + suffix, Vm.PLAIN, BUDGET, Optional.empty(), records));
-            all.add(new GuestMemoryVariant("shadow-paged-vm" + suffix, Vm.SHADOW_PAGED, BUDGET - 1, Optional.empty(), records));
+            all.add(new GuestMemoryVariant(
+                    "shadow-paged-vm" + suffix, Vm.SHADOW_PAGED, BUDGET - 1, Optional.empty(), records));
             all.add(new GuestMemoryVariant("placed-low" + suffix, Vm.PLAIN, BUDGET, Optional.of(LOW), records));
-            all.add(new GuestMemoryVariant("placed-across-2^40" + suffix, Vm.PLAIN, BUDGET, Optional.of(ACROSS_40_BITS),
-                    records));
-            all.add(new GuestMemoryVariant("placed-at-field-tops" + suffix, Vm.PLAIN, BUDGET, Optional.of(AT_FIELD_TOPS),
-                    records));
+            all.add(new GuestMemoryVariant(
+                    "placed-across-2^40" + suffix, Vm.PLAIN, BUDGET, Optional.of(ACROSS_40_BITS), records));
+            all.add(new GuestMemoryVariant(
+                    "placed-at-field-tops" + suffix, Vm.PLAIN, BUDGET, Optional.of(AT_FIELD_TOPS), records));
         }
         return all;
     }
 
     static GuestMemoryVariant named(String name) {
-        return all().stream().filter(v -> v.name.equals(name)).findFirst()
+        return all().stream()
+                .filter(v -> v.name.equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no guest-memory variant " + name));
     }
 

@@ -24,7 +24,8 @@ final class HostLedger {
 
     /** The host page with this index, with the id the host hands out with it. */
     Backing backing(long index) {
-        return new Backing(placement.firstHostPhys() + index * GuestMemorySlots.PAGE, (int) (placement.firstPageId() + index));
+        return new Backing(
+                placement.firstHostPhys() + index * GuestMemorySlots.PAGE, (int) (placement.firstPageId() + index));
     }
 
     /** The index of the host page at this address, empty when the host has no page there. */

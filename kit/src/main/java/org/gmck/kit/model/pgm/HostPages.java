@@ -35,23 +35,33 @@ final class HostPages {
         long at = page.gcPhys;
         boolean copied = old != null && !mayKeepOwn;
         if (copied && actual.hostPhys() == old.hostPhys()) {
-            return Optional.of(new Disagreement("PGM-PHYS-5", "the page at " + hex(at) + " was written while shared, but kept the "
-                    + "shared host page " + hex(old.hostPhys()) + " instead of getting a copy", GuestMemoryGherkin.newHostPage(at)));
+            return Optional.of(new Disagreement(
+                    "PGM-PHYS-5",
+                    "the page at " + hex(at) + " was written while shared, but kept the " + "shared host page "
+                            + hex(old.hostPhys()) + " instead of getting a copy",
+                    GuestMemoryGherkin.newHostPage(at)));
         }
         if (model.ledger.isPresent()) {
             return placed(page, actual, old, mayKeepOwn);
         }
         if (actual.hostPhys() == zero) {
-            return Optional.of(new Disagreement(rule, "the page at " + hex(at) + " in state " + page.state + " is backed by the zero "
-                    + "page " + hex(zero), GuestMemoryGherkin.notOnZeroPage(at)));
+            return Optional.of(new Disagreement(
+                    rule,
+                    "the page at " + hex(at) + " in state " + page.state + " is backed by the zero " + "page "
+                            + hex(zero),
+                    GuestMemoryGherkin.notOnZeroPage(at)));
         }
         if (actual.pageId() == PhysPage.NIL_PAGE_ID || actual.pageId() == 0) {
-            return Optional.of(new Disagreement(rule, "the page at " + hex(at) + " in state " + page.state + " has no page id: "
-                    + hex(actual.pageId()), GuestMemoryGherkin.hasPageId(at)));
+            return Optional.of(new Disagreement(
+                    rule,
+                    "the page at " + hex(at) + " in state " + page.state + " has no page id: " + hex(actual.pageId()),
+                    GuestMemoryGherkin.hasPageId(at)));
         }
         if (copied && actual.pageId() == old.pageId()) {
-            return Optional.of(new Disagreement("PGM-PHYS-24", "the page at " + hex(at) + " was copied from a shared page onto host "
-                    + "page " + hex(actual.hostPhys()) + " but keeps the shared page's id " + hex(old.pageId()),
+            return Optional.of(new Disagreement(
+                    "PGM-PHYS-24",
+                    "the page at " + hex(at) + " was copied from a shared page onto host " + "page "
+                            + hex(actual.hostPhys()) + " but keeps the shared page's id " + hex(old.pageId()),
                     GuestMemoryGherkin.newPageId(at)));
         }
         for (ModelPage other : model.pages()) {
@@ -61,13 +71,17 @@ final class HostPages {
             long first = Math.min(at, other.gcPhys);
             long second = Math.max(at, other.gcPhys);
             if (other.backing.hostPhys() == actual.hostPhys()) {
-                return Optional.of(new Disagreement("PGM-PHYS-24", "the page at " + hex(at) + " got the host page "
-                        + hex(actual.hostPhys()) + ", which the page at " + hex(other.gcPhys) + " holds",
+                return Optional.of(new Disagreement(
+                        "PGM-PHYS-24",
+                        "the page at " + hex(at) + " got the host page " + hex(actual.hostPhys())
+                                + ", which the page at " + hex(other.gcPhys) + " holds",
                         GuestMemoryGherkin.differentHostPages(first, second)));
             }
             if (other.backing.pageId() == actual.pageId()) {
-                return Optional.of(new Disagreement("PGM-PHYS-24", "the page at " + hex(at) + " got the page id "
-                        + hex(actual.pageId()) + ", which the page at " + hex(other.gcPhys) + " carries for another host page",
+                return Optional.of(new Disagreement(
+                        "PGM-PHYS-24",
+                        "the page at " + hex(at) + " got the page id " + hex(actual.pageId()) + ", which the page at "
+                                + hex(other.gcPhys) + " carries for another host page",
                         GuestMemoryGherkin.differentPageIds(first, second)));
             }
         }
@@ -82,14 +96,20 @@ final class HostPages {
         Optional<Long> index = ledger.indexOf(actual.hostPhys());
         if (!own && (index.isEmpty() || !ledger.mayHandOut(index.get()))) {
             long plain = ledger.plainChoice().map(Backing::hostPhys).orElse(actual.hostPhys());
-            return Optional.of(new Disagreement("PGM-PHYS-24", "the page at " + hex(at) + " in state " + page.state + " is backed by "
-                    + hex(actual.hostPhys()) + ", which is not a page its host hands out now (the next is " + hex(plain)
-                    + ", or one the VM gave back)", GuestMemoryGherkin.onHostPage(at, plain)));
+            return Optional.of(new Disagreement(
+                    "PGM-PHYS-24",
+                    "the page at " + hex(at) + " in state " + page.state + " is backed by "
+                            + hex(actual.hostPhys()) + ", which is not a page its host hands out now (the next is "
+                            + hex(plain)
+                            + ", or one the VM gave back)",
+                    GuestMemoryGherkin.onHostPage(at, plain)));
         }
         Backing expected = own ? old : ledger.backing(index.get());
         if (actual.pageId() != expected.pageId()) {
-            return Optional.of(new Disagreement("PGM-PHYS-24", "the page at " + hex(at) + " on host page " + hex(actual.hostPhys())
-                    + " must carry that page's id " + hex(expected.pageId()) + ", not " + hex(actual.pageId()),
+            return Optional.of(new Disagreement(
+                    "PGM-PHYS-24",
+                    "the page at " + hex(at) + " on host page " + hex(actual.hostPhys()) + " must carry that page's id "
+                            + hex(expected.pageId()) + ", not " + hex(actual.pageId()),
                     GuestMemoryGherkin.pageId(at, expected.pageId())));
         }
         if (!own) {
@@ -104,12 +124,18 @@ final class HostPages {
         long at = page.gcPhys;
         if (page.state == PageState.ZERO) {
             if (actual.hostPhys() != zero) {
-                return Optional.of(new Disagreement("PGM-PHYS-1", "the page at " + hex(at) + " in state ZERO is backed by "
-                        + hex(actual.hostPhys()) + ", not by the VM's zero page " + hex(zero), GuestMemoryGherkin.onZeroPage(at)));
+                return Optional.of(new Disagreement(
+                        "PGM-PHYS-1",
+                        "the page at " + hex(at) + " in state ZERO is backed by " + hex(actual.hostPhys())
+                                + ", not by the VM's zero page " + hex(zero),
+                        GuestMemoryGherkin.onZeroPage(at)));
             }
             if (actual.pageId() != PhysPage.NIL_PAGE_ID) {
-                return Optional.of(new Disagreement("PGM-PHYS-1", "the page at " + hex(at) + " in state ZERO has page id "
-                        + hex(actual.pageId()) + ", not the nil id", GuestMemoryGherkin.noPageId(at)));
+                return Optional.of(new Disagreement(
+                        "PGM-PHYS-1",
+                        "the page at " + hex(at) + " in state ZERO has page id " + hex(actual.pageId())
+                                + ", not the nil id",
+                        GuestMemoryGherkin.noPageId(at)));
             }
             return Optional.empty();
         }
@@ -119,13 +145,19 @@ final class HostPages {
         }
         boolean placed = model.ledger.isPresent();
         if (actual.hostPhys() != backing.hostPhys()) {
-            return Optional.of(new Disagreement("PGM-PHYS-24", "the page at " + hex(at) + " moved from its host page "
-                    + hex(backing.hostPhys()) + " to " + hex(actual.hostPhys()),
-                    placed ? GuestMemoryGherkin.onHostPage(at, backing.hostPhys()) : GuestMemoryGherkin.keepsHostPage(at)));
+            return Optional.of(new Disagreement(
+                    "PGM-PHYS-24",
+                    "the page at " + hex(at) + " moved from its host page " + hex(backing.hostPhys()) + " to "
+                            + hex(actual.hostPhys()),
+                    placed
+                            ? GuestMemoryGherkin.onHostPage(at, backing.hostPhys())
+                            : GuestMemoryGherkin.keepsHostPage(at)));
         }
         if (actual.pageId() != backing.pageId()) {
-            return Optional.of(new Disagreement("PGM-PHYS-24", "the page at " + hex(at) + " on host page " + hex(backing.hostPhys())
-                    + " changed its page id from " + hex(backing.pageId()) + " to " + hex(actual.pageId()),
+            return Optional.of(new Disagreement(
+                    "PGM-PHYS-24",
+                    "the page at " + hex(at) + " on host page " + hex(backing.hostPhys()) + " changed its page id from "
+                            + hex(backing.pageId()) + " to " + hex(actual.pageId()),
                     placed ? GuestMemoryGherkin.pageId(at, backing.pageId()) : GuestMemoryGherkin.keepsPageId(at)));
         }
         return Optional.empty();

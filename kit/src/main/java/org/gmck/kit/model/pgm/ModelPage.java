@@ -11,8 +11,7 @@ import org.gmck.spi.pgm.phys.PageType;
 final class ModelPage {
 
     /** The host page behind a page, as the host handed it out: its address and page id. */
-    record Backing(long hostPhys, int pageId) {
-    }
+    record Backing(long hostPhys, int pageId) {}
 
     final long gcPhys;
     final PageType type;

@@ -35,8 +35,7 @@ import org.quicktheories.generators.Generate;
 public final class TrackingCostSpec implements ModelSpec<TrackingCostSpec.Case> {
 
     /** One question: what tracking {@code ramBytes} of guest RAM costs on a {@code host} host. */
-    public record Case(long ramBytes, HostBitness host) {
-    }
+    public record Case(long ramBytes, HostBitness host) {}
 
     private static final long PAGE = 4096;
 
@@ -62,13 +61,14 @@ public final class TrackingCostSpec implements ModelSpec<TrackingCostSpec.Case> 
 
     @Override
     public Gen<Case> operations(String variant) {
-        Gen<Long> nearPowers = integers().between(0, 47).zip(integers().between(-1, 1),
-                (k, d) -> Math.max(0, (1L << k) + d) * PAGE);
+        Gen<Long> nearPowers =
+                integers().between(0, 47).zip(integers().between(-1, 1), (k, d) -> Math.max(0, (1L << k) + d) * PAGE);
         Gen<Long> anyPages = longs().between(0, 1L << 40).map(p -> p * PAGE);
         Gen<Long> negative = Generate.pick(List.of(-PAGE, -1L, Long.MIN_VALUE, -(1L << 40)));
-        Gen<Long> partPage = longs().between(0, 1L << 30).zip(integers().between(1, (int) PAGE - 1), (p, r) -> p * PAGE + r);
-        Gen<Long> size = Generate.frequency(List.of(Pair.of(8, nearPowers), Pair.of(3, anyPages), Pair.of(1, negative),
-                Pair.of(1, partPage)));
+        Gen<Long> partPage =
+                longs().between(0, 1L << 30).zip(integers().between(1, (int) PAGE - 1), (p, r) -> p * PAGE + r);
+        Gen<Long> size = Generate.frequency(
+                List.of(Pair.of(8, nearPowers), Pair.of(3, anyPages), Pair.of(1, negative), Pair.of(1, partPage)));
         return size.zip(Generate.enumValues(HostBitness.class), Case::new);
     }
 
@@ -108,7 +108,8 @@ public final class TrackingCostSpec implements ModelSpec<TrackingCostSpec.Case> 
         @Override
         public Step apply(Case c) {
             long ram = c.ramBytes();
-            String gherkin = "I ask what tracking " + ram + " bytes of guest RAM costs on a " + host(c.host()) + " host";
+            String gherkin =
+                    "I ask what tracking " + ram + " bytes of guest RAM costs on a " + host(c.host()) + " host";
             TrackingCost cost;
             boolean bad = ram < 0 || ram % PAGE != 0;
             try {
@@ -119,37 +120,75 @@ public final class TrackingCostSpec implements ModelSpec<TrackingCostSpec.Case> 
                     return Step.agreed(gherkin);
                 }
                 String rule = bad ? "PGM-COST-4" : "PGM-COST-1";
-                return Step.disagreed(gherkin, new Disagreement(rule, "costing " + ram + " bytes on a " + host(c.host())
-                        + " host was refused (" + e.getMessage() + ")" + (bad ? ", not with VERR_INVALID_PARAMETER" : ""),
-                        bad ? last.get(0) : "the per-VM cost is " + ram / PAGE * 16 + " bytes"));
+                return Step.disagreed(
+                        gherkin,
+                        new Disagreement(
+                                rule,
+                                "costing " + ram + " bytes on a " + host(c.host()) + " host was refused ("
+                                        + e.getMessage() + ")" + (bad ? ", not with VERR_INVALID_PARAMETER" : ""),
+                                bad ? last.get(0) : "the per-VM cost is " + ram / PAGE * 16 + " bytes"));
             }
             if (bad) {
                 last = List.of("the call is rejected with " + PhysStatus.VERR_INVALID_PARAMETER);
-                return Step.disagreed(gherkin, new Disagreement("PGM-COST-4", "costing " + ram + " bytes on a " + host(c.host())
-                        + " host was answered (" + cost + ") instead of refused", last.get(0)));
+                return Step.disagreed(
+                        gherkin,
+                        new Disagreement(
+                                "PGM-COST-4",
+                                "costing " + ram + " bytes on a " + host(c.host()) + " host was answered (" + cost
+                                        + ") instead of refused",
+                                last.get(0)));
             }
             List<Disagreement> wrong = new ArrayList<>();
             List<String> then = new ArrayList<>();
             long pages = ram / PAGE;
-            compare(wrong, then, "PGM-COST-1", "the per-VM bytes", pages * 16, cost.perVmBytes(),
+            compare(
+                    wrong,
+                    then,
+                    "PGM-COST-1",
+                    "the per-VM bytes",
+                    pages * 16,
+                    cost.perVmBytes(),
                     "the per-VM cost is " + pages * 16 + " bytes");
             long kernel = pages * (4 + (c.host() == HostBitness.BIT32 ? 4 : 8));
-            compare(wrong, then, "PGM-COST-2", "the kernel's per-page bytes", kernel, cost.kernelBytes(),
+            compare(
+                    wrong,
+                    then,
+                    "PGM-COST-2",
+                    "the kernel's per-page bytes",
+                    kernel,
+                    cost.kernelBytes(),
                     "the kernel cost is " + kernel + " bytes");
             Optional<ChunkOverhead> overhead = factory.chunkOverhead(c.host());
             if (overhead.isPresent()) {
                 ChunkOverhead o = overhead.get();
                 long perChunk = o.pagesPerChunk();
                 if (perChunk < 2 || (perChunk & perChunk - 1) != 0) {
-                    compare(wrong, then, "PGM-COST-5", "the pages in a chunk, a power of two", 2, perChunk,
+                    compare(
+                            wrong,
+                            then,
+                            "PGM-COST-5",
+                            "the pages in a chunk, a power of two",
+                            2,
+                            perChunk,
                             "the chunk holds a power of two pages, at least two");
                 } else if (o.memoryObjectBytes() <= 0 || o.chunkBytes() <= 0) {
-                    compare(wrong, then, "PGM-COST-5", "the cost of a chunk's two parts, both more than nothing", 1, 0,
+                    compare(
+                            wrong,
+                            then,
+                            "PGM-COST-5",
+                            "the cost of a chunk's two parts, both more than nothing",
+                            1,
+                            0,
                             "its memory object and its chunk structure each cost more than nothing");
                 } else {
                     long chunks = (pages + perChunk - 1) / perChunk;
-                    compare(wrong, then, "PGM-COST-5", "the overhead of " + chunks + " chunks of " + o.perChunkBytes() + " bytes",
-                            chunks * o.perChunkBytes(), cost.chunkBytes(),
+                    compare(
+                            wrong,
+                            then,
+                            "PGM-COST-5",
+                            "the overhead of " + chunks + " chunks of " + o.perChunkBytes() + " bytes",
+                            chunks * o.perChunkBytes(),
+                            cost.chunkBytes(),
                             "the chunk overhead is that of every chunk the RAM needs, the last one counted whole");
                 }
             }
@@ -157,8 +196,14 @@ public final class TrackingCostSpec implements ModelSpec<TrackingCostSpec.Case> 
             return wrong.isEmpty() ? Step.agreed(gherkin) : Step.disagreed(gherkin, wrong.get(0));
         }
 
-        private static void compare(List<Disagreement> wrong, List<String> then, String rule, String what, long expected,
-                                    long actual, String step) {
+        private static void compare(
+                List<Disagreement> wrong,
+                List<String> then,
+                String rule,
+                String what,
+                long expected,
+                long actual,
+                String step) {
             then.add(step);
             if (expected != actual) {
                 wrong.add(new Disagreement(rule, what + ": expected " + expected + ", got " + actual, step));

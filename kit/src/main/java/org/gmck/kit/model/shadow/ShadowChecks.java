@@ -19,9 +19,15 @@ import org.gmck.spi.pgm.shadow.ShadowTranslation;
 final class ShadowChecks {
 
     /** Everything a refused call must leave as it was. */
-    record Snapshot(List<Optional<ShadowTranslation>> shadow, List<List<Long>> entries, List<HandlerState> phys,
-                    List<HandlerState> virt, List<Object> calls, Object counts, int privatePages, List<Long> structures) {
-    }
+    record Snapshot(
+            List<Optional<ShadowTranslation>> shadow,
+            List<List<Long>> entries,
+            List<HandlerState> phys,
+            List<HandlerState> virt,
+            List<Object> calls,
+            Object counts,
+            int privatePages,
+            List<Long> structures) {}
 
     private final HandledVm vm;
     private final GuestTableWriter tables;
@@ -91,7 +97,14 @@ final class ShadowChecks {
         for (Handler h : model.handlers) {
             calls.add(vm.calls(h.id));
         }
-        return new Snapshot(shadow, entries, phys, virt, calls, vm.memory().counts(), vm.memory().privateHostPages().size(),
+        return new Snapshot(
+                shadow,
+                entries,
+                phys,
+                virt,
+                calls,
+                vm.memory().counts(),
+                vm.memory().privateHostPages().size(),
                 vm.guestPagingStructurePages());
     }
 
@@ -101,36 +114,63 @@ final class ShadowChecks {
             long linear = view(v);
             Optional<ShadowTranslation> was = before.shadow().get(v);
             Optional<Target> t = model.target(v);
-            String then = was.isEmpty() || t.isEmpty() ? ShadowGherkin.notMapped(linear) : ShadowGherkin.hostPage(linear, t.get().page());
-            c.equal(rule, "the shadow translation of " + ShadowGherkin.hex(linear) + " after a refused call", was,
-                    () -> vm.shadowTranslation(linear), then);
+            String then = was.isEmpty() || t.isEmpty()
+                    ? ShadowGherkin.notMapped(linear)
+                    : ShadowGherkin.hostPage(linear, t.get().page());
+            c.equal(
+                    rule,
+                    "the shadow translation of " + ShadowGherkin.hex(linear) + " after a refused call",
+                    was,
+                    () -> vm.shadowTranslation(linear),
+                    then);
             List<Long> entries = before.entries().get(v);
             for (int level = 0; level < entries.size(); level++) {
                 int l = level;
-                c.equal(rule, "the guest's level-" + (level + 1) + " entry for " + ShadowGherkin.hex(linear)
-                        + " after a refused call", entries.get(level), () -> tables.read(tables.entryAddressOf(l, linear)),
+                c.equal(
+                        rule,
+                        "the guest's level-" + (level + 1) + " entry for " + ShadowGherkin.hex(linear)
+                                + " after a refused call",
+                        entries.get(level),
+                        () -> tables.read(tables.entryAddressOf(l, linear)),
                         ShadowGherkin.entryReads(level + 1, linear, entries.get(level)));
             }
         }
         List<Long> pages = ShadowModel.statePages();
         for (int i = 0; i < pages.size(); i++) {
             long page = pages.get(i);
-            c.equal(rule, "the physical handler state of " + ShadowGherkin.hex(page) + " after a refused call",
-                    before.phys().get(i), () -> vm.memory().page(page).physHandler(),
+            c.equal(
+                    rule,
+                    "the physical handler state of " + ShadowGherkin.hex(page) + " after a refused call",
+                    before.phys().get(i),
+                    () -> vm.memory().page(page).physHandler(),
                     ShadowGherkin.physState(page, before.phys().get(i)));
-            c.equal(rule, "the virtual handler state of " + ShadowGherkin.hex(page) + " after a refused call",
-                    before.virt().get(i), () -> vm.memory().page(page).virtHandler(),
+            c.equal(
+                    rule,
+                    "the virtual handler state of " + ShadowGherkin.hex(page) + " after a refused call",
+                    before.virt().get(i),
+                    () -> vm.memory().page(page).virtHandler(),
                     ShadowGherkin.virtState(page, before.virt().get(i)));
         }
         calls(c, rule);
         org.gmck.spi.pgm.phys.PageCounts counts = (org.gmck.spi.pgm.phys.PageCounts) before.counts();
-        c.equal(rule, "the page counts after a refused call", counts, () -> vm.memory().counts(),
+        c.equal(
+                rule,
+                "the page counts after a refused call",
+                counts,
+                () -> vm.memory().counts(),
                 "the page counts are " + counts.zero() + " zero, " + counts.privately() + " private, " + counts.shared()
                         + " shared, " + counts.monitored() + " monitored and " + counts.writtenTo() + " written to");
-        c.equal(rule, "the private host pages after a refused call", before.privatePages(),
-                () -> vm.memory().privateHostPages().size(), "the VM owns " + before.privatePages() + " private host pages");
+        c.equal(
+                rule,
+                "the private host pages after a refused call",
+                before.privatePages(),
+                () -> vm.memory().privateHostPages().size(),
+                "the VM owns " + before.privatePages() + " private host pages");
         for (long page : before.structures()) {
-            c.that(rule, "the monitor still knows " + ShadowGherkin.hex(page) + " as a guest paging structure after a refused call",
+            c.that(
+                    rule,
+                    "the monitor still knows " + ShadowGherkin.hex(page)
+                            + " as a guest paging structure after a refused call",
                     () -> vm.guestPagingStructurePages().contains(page),
                     "the monitor knows " + ShadowGherkin.hex(page) + " as a guest paging structure");
         }
@@ -141,7 +181,10 @@ final class ShadowChecks {
             return c;
         }
         for (long page : now) {
-            c.that(rule, "the monitor does not know " + ShadowGherkin.hex(page) + " as a guest paging structure after a refused call",
+            c.that(
+                    rule,
+                    "the monitor does not know " + ShadowGherkin.hex(page)
+                            + " as a guest paging structure after a refused call",
                     () -> before.structures().contains(page),
                     "the monitor does not know " + ShadowGherkin.hex(page) + " as a guest paging structure");
         }
@@ -152,7 +195,11 @@ final class ShadowChecks {
     Comparisons calls(Comparisons c, String rule) {
         for (Handler h : model.handlers) {
             // A deregistered handler's calls stay as they were whatever happens (PGM-HND-7).
-            c.equal(h.live ? rule : "PGM-HND-7", "the calls handler " + h.name + " received", List.copyOf(h.calls), () -> vm.calls(h.id),
+            c.equal(
+                    h.live ? rule : "PGM-HND-7",
+                    "the calls handler " + h.name + " received",
+                    List.copyOf(h.calls),
+                    () -> vm.calls(h.id),
                     ShadowGherkin.calls(h.name, h.calls));
         }
         return c;
@@ -162,10 +209,18 @@ final class ShadowChecks {
     Comparisons states(Comparisons c, String rule) {
         for (long page : ShadowModel.statePages()) {
             HandlerState expected = model.physState(page);
-            c.equal(rule, "the physical handler state of " + ShadowGherkin.hex(page), expected,
-                    () -> vm.memory().page(page).physHandler(), ShadowGherkin.physState(page, expected));
-            c.equal("PGM-HND-15", "the virtual handler state of " + ShadowGherkin.hex(page), HandlerState.NONE,
-                    () -> vm.memory().page(page).virtHandler(), ShadowGherkin.virtState(page, HandlerState.NONE));
+            c.equal(
+                    rule,
+                    "the physical handler state of " + ShadowGherkin.hex(page),
+                    expected,
+                    () -> vm.memory().page(page).physHandler(),
+                    ShadowGherkin.physState(page, expected));
+            c.equal(
+                    "PGM-HND-15",
+                    "the virtual handler state of " + ShadowGherkin.hex(page),
+                    HandlerState.NONE,
+                    () -> vm.memory().page(page).virtHandler(),
+                    ShadowGherkin.virtState(page, HandlerState.NONE));
         }
         return c;
     }
@@ -173,8 +228,12 @@ final class ShadowChecks {
     /** View {@code v} is not in the shadow. */
     Comparisons notMapped(Comparisons c, String rule, int v, String why) {
         long linear = view(v);
-        return c.equal(rule, "the shadow translation of " + ShadowGherkin.hex(linear) + " " + why, Optional.empty(),
-                () -> vm.shadowTranslation(linear), ShadowGherkin.notMapped(linear));
+        return c.equal(
+                rule,
+                "the shadow translation of " + ShadowGherkin.hex(linear) + " " + why,
+                Optional.empty(),
+                () -> vm.shadowTranslation(linear),
+                ShadowGherkin.notMapped(linear));
     }
 
     /**
@@ -203,25 +262,44 @@ final class ShadowChecks {
                 notMapped(c, "PGM-HND-5", v, "(its page is under a physical ALL handler)");
                 continue;
             }
-            c.that(staleRule, "the shadow maps " + ShadowGherkin.hex(linear) + " to the host page behind "
-                    + ShadowGherkin.hex(page) + " or not at all", () -> vm.shadowTranslation(linear)
-                    .map(s -> s.hostPhys() == vm.memory().page(page).hostPhys()).orElse(true),
+            c.that(
+                    staleRule,
+                    "the shadow maps " + ShadowGherkin.hex(linear) + " to the host page behind "
+                            + ShadowGherkin.hex(page) + " or not at all",
+                    () -> vm.shadowTranslation(linear)
+                            .map(s -> s.hostPhys() == vm.memory().page(page).hostPhys())
+                            .orElse(true),
                     ShadowGherkin.hostPageOrNothing(linear, page));
             readOnly(c, v, t, handler.isPresent());
             if (structures.contains(page)) {
-                c.equal("PGM-SHW-11", "whether the shadow maps " + ShadowGherkin.hex(linear) + " writable, a page the monitor "
-                        + "knows as a guest paging structure", false,
-                        () -> vm.shadowTranslation(linear).map(ShadowTranslation::writable).orElse(false),
+                c.equal(
+                        "PGM-SHW-11",
+                        "whether the shadow maps " + ShadowGherkin.hex(linear) + " writable, a page the monitor "
+                                + "knows as a guest paging structure",
+                        false,
+                        () -> vm.shadowTranslation(linear)
+                                .map(ShadowTranslation::writable)
+                                .orElse(false),
                         ShadowGherkin.notWritable(linear));
             }
             if (!t.rights().user()) {
-                c.equal("PGM-SHW-6", "whether the shadow maps " + ShadowGherkin.hex(linear) + " for user mode", false,
-                        () -> vm.shadowTranslation(linear).map(ShadowTranslation::user).orElse(false),
+                c.equal(
+                        "PGM-SHW-6",
+                        "whether the shadow maps " + ShadowGherkin.hex(linear) + " for user mode",
+                        false,
+                        () -> vm.shadowTranslation(linear)
+                                .map(ShadowTranslation::user)
+                                .orElse(false),
                         ShadowGherkin.notUser(linear));
             }
             if (model.variant.nx() && t.rights().noExecute()) {
-                c.equal("PGM-SHW-6", "whether the shadow maps " + ShadowGherkin.hex(linear) + " executable", false,
-                        () -> vm.shadowTranslation(linear).map(ShadowTranslation::executable).orElse(false),
+                c.equal(
+                        "PGM-SHW-6",
+                        "whether the shadow maps " + ShadowGherkin.hex(linear) + " executable",
+                        false,
+                        () -> vm.shadowTranslation(linear)
+                                .map(ShadowTranslation::executable)
+                                .orElse(false),
                         ShadowGherkin.notExecutable(linear));
             }
         }
@@ -237,7 +315,10 @@ final class ShadowChecks {
             }
         }
         ShadowModel.Leaf large = model.large;
-        if (large != null && large.present() && page >= large.gcPhys() && page < large.gcPhys() + model.variant.largePage()) {
+        if (large != null
+                && large.present()
+                && page >= large.gcPhys()
+                && page < large.gcPhys() + model.variant.largePage()) {
             out.add(ShadowLayout.LARGE + page - large.gcPhys());
         }
         return out;
@@ -256,26 +337,43 @@ final class ShadowChecks {
             try {
                 long host = vm.memory().page(page).hostPhys();
                 for (long linear : linearsOf(page)) {
-                    // An entry that maps another host page is not this page's (a stale one fails the shadow's own rules).
-                    entries += vm.shadowTranslation(linear).filter(t -> (t.hostPhys() & ~0xFFFL) == host).isPresent() ? 1 : 0;
+                    // An entry that maps another host page is not this page's (a stale one fails the shadow's own
+                    // rules).
+                    entries += vm.shadowTranslation(linear)
+                                    .filter(t -> (t.hostPhys() & ~0xFFFL) == host)
+                                    .isPresent()
+                            ? 1
+                            : 0;
                 }
             } catch (RuntimeException e) {
                 return c;
             }
             String at = ShadowGherkin.hex(page);
             if (entries == 0) {
-                c.equal("PGM-REC-9", "the tracking word of " + at + ", which no shadow entry maps", 0L,
-                        () -> vm.memory().packedRecord(page)[1] >>> 32, "the page at " + at + " is tracked by no shadow page table");
+                c.equal(
+                        "PGM-REC-9",
+                        "the tracking word of " + at + ", which no shadow entry maps",
+                        0L,
+                        () -> vm.memory().packedRecord(page)[1] >>> 32,
+                        "the page at " + at + " is tracked by no shadow page table");
             } else if (entries == 1) {
-                c.equal("PGM-REC-10", "the reference count and spare bits of the tracking word of " + at
-                        + ", which one shadow entry maps", 1L, () -> vm.memory().packedRecord(page)[1] >>> 46,
+                c.equal(
+                        "PGM-REC-10",
+                        "the reference count and spare bits of the tracking word of " + at
+                                + ", which one shadow entry maps",
+                        1L,
+                        () -> vm.memory().packedRecord(page)[1] >>> 46,
                         "the page at " + at + " is tracked to one shadow page table");
             } else {
-                c.that("PGM-REC-11", "the tracking word of " + at + ", which " + entries + " shadow entries map, names a "
-                        + "list of extents", () -> {
+                c.that(
+                        "PGM-REC-11",
+                        "the tracking word of " + at + ", which " + entries + " shadow entries map, names a "
+                                + "list of extents",
+                        () -> {
                             long word = vm.memory().packedRecord(page)[1] >>> 32;
                             return word >>> 14 == 3 && (word & 0x3FFF) != 0x3FFF;
-                        }, "the page at " + at + " is tracked through a list of physical extents");
+                        },
+                        "the page at " + at + " is tracked through a list of physical extents");
             }
         }
         return c;
@@ -306,8 +404,14 @@ final class ShadowChecks {
 
     private void readOnly(Comparisons c, int v, Target t, boolean handled) {
         long linear = view(v);
-        readOnlyRule(t, handled).ifPresent(rule -> c.equal(rule, "whether the shadow maps " + ShadowGherkin.hex(linear)
-                + " writable", false, () -> vm.shadowTranslation(linear).map(ShadowTranslation::writable).orElse(false),
-                ShadowGherkin.notWritable(linear)));
+        readOnlyRule(t, handled)
+                .ifPresent(rule -> c.equal(
+                        rule,
+                        "whether the shadow maps " + ShadowGherkin.hex(linear) + " writable",
+                        false,
+                        () -> vm.shadowTranslation(linear)
+                                .map(ShadowTranslation::writable)
+                                .orElse(false),
+                        ShadowGherkin.notWritable(linear)));
     }
 }

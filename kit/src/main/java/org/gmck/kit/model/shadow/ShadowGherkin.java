@@ -12,8 +12,7 @@ import org.gmck.spi.x86.AccessKind;
 /** The kit's step texts for what the shadow model does and checks (ShadowPagingSteps, HandlerSteps, GuestMemorySteps). */
 final class ShadowGherkin {
 
-    private ShadowGherkin() {
-    }
+    private ShadowGherkin() {}
 
     static String hex(long value) {
         return Numbers.hex(value);
@@ -39,7 +38,9 @@ final class ShadowGherkin {
         String who = user ? "user" : "supervisor";
         return switch (kind) {
             case READ -> "the guest reads " + width + " bytes at linear " + hex(linear) + " as " + who;
-            case WRITE -> "the guest writes " + hex(value) + " to the " + width + " bytes at linear " + hex(linear) + " as " + who;
+            case WRITE ->
+                "the guest writes " + hex(value) + " to the " + width + " bytes at linear " + hex(linear) + " as "
+                        + who;
             default -> "the guest fetches from " + hex(linear) + " as " + who;
         };
     }
@@ -101,8 +102,9 @@ final class ShadowGherkin {
         if (calls.isEmpty()) {
             return "handler \"" + name + "\" received no calls";
         }
-        return "handler \"" + name + "\" received " + calls.stream()
-                .map(c -> c.event().name().toLowerCase(java.util.Locale.ROOT) + " at " + hex(c.address()))
-                .collect(Collectors.joining(", "));
+        return "handler \"" + name + "\" received "
+                + calls.stream()
+                        .map(c -> c.event().name().toLowerCase(java.util.Locale.ROOT) + " at " + hex(c.address()))
+                        .collect(Collectors.joining(", "));
     }
 }

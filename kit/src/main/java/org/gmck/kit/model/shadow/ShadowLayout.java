@@ -23,8 +23,16 @@ final class ShadowLayout {
 
     static final long LARGE = 0x4080_0000L;
     /** The linear pages the model looks at: five 4 KB slots, then the three pieces of the large page. */
-    static final List<Long> VIEWS = List.of(0x4000_0000L, 0x4000_1000L, 0x4000_2000L, 0x4040_0000L, 0x4040_1000L,
-            LARGE, LARGE + 0x10000, LARGE + 0x20_1000L);
+    static final List<Long> VIEWS = List.of(
+            0x4000_0000L,
+            0x4000_1000L,
+            0x4000_2000L,
+            0x4040_0000L,
+            0x4040_1000L,
+            LARGE,
+            LARGE + 0x10000,
+            LARGE + 0x20_1000L);
+
     static final int SMALL_SLOTS = 5;
 
     /** The data pages the 4 KB entries point at (and physical handlers cover). */
@@ -36,8 +44,7 @@ final class ShadowLayout {
     /** Offsets of accesses in a page: its start, inside, its last 8 bytes. */
     static final List<Long> OFFSETS = List.of(0L, 0x8L, 0xFF8L);
 
-    private ShadowLayout() {
-    }
+    private ShadowLayout() {}
 
     static boolean isLarge(long view) {
         return view >= LARGE;

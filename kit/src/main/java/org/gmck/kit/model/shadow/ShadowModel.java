@@ -24,16 +24,18 @@ import org.gmck.spi.x86.AccessKind;
 final class ShadowModel {
 
     /** A guest leaf: present or not, where it points, with which rights (and whether it is dirty). */
-    record Leaf(boolean present, long gcPhys, Rights rights) {
-    }
+    record Leaf(boolean present, long gcPhys, Rights rights) {}
 
     /** Where a view leads through the guest's tables right now, when its leaf is present. */
-    record Target(long page, Rights rights, boolean large) {
-    }
+    record Target(long page, Rights rights, boolean large) {}
 
     /** A guest physical page as the shadow sees it. */
     enum PageKind {
-        ZERO, PRIVATE, SHARED, MONITORED_UNWRITTEN, MONITORED_WRITTEN
+        ZERO,
+        PRIVATE,
+        SHARED,
+        MONITORED_UNWRITTEN,
+        MONITORED_WRITTEN
     }
 
     /** A physical handler handed out by the adapter. */
@@ -79,7 +81,8 @@ final class ShadowModel {
         long view = ShadowLayout.VIEWS.get(v);
         if (!ShadowLayout.isLarge(view)) {
             Leaf leaf = small[v];
-            return leaf == null || !leaf.present() ? Optional.empty()
+            return leaf == null || !leaf.present()
+                    ? Optional.empty()
                     : Optional.of(new Target(leaf.gcPhys(), leaf.rights(), false));
         }
         long offset = view - ShadowLayout.LARGE;
@@ -103,7 +106,9 @@ final class ShadowModel {
 
     /** The page fault the guest's tables give for a refused access at {@code linear}. */
     ReflectedFault fault(boolean present, AccessKind kind, boolean user, long linear) {
-        int code = (present ? 1 : 0) | (kind == AccessKind.WRITE ? 2 : 0) | (user ? 4 : 0)
+        int code = (present ? 1 : 0)
+                | (kind == AccessKind.WRITE ? 2 : 0)
+                | (user ? 4 : 0)
                 | (kind == AccessKind.FETCH && variant.nx() ? 0x10 : 0);
         return new ReflectedFault(ReflectedFault.PAGE_FAULT, code, linear);
     }
@@ -141,8 +146,11 @@ final class ShadowModel {
     /** A physical write (the kit's own table writes) or a completed guest write lands in the page. */
     void written(long page) {
         PageKind k = kind(page);
-        pages.put(page, k == PageKind.MONITORED_UNWRITTEN || k == PageKind.MONITORED_WRITTEN ? PageKind.MONITORED_WRITTEN
-                : PageKind.PRIVATE);
+        pages.put(
+                page,
+                k == PageKind.MONITORED_UNWRITTEN || k == PageKind.MONITORED_WRITTEN
+                        ? PageKind.MONITORED_WRITTEN
+                        : PageKind.PRIVATE);
     }
 
     void shared(long page) {
@@ -151,8 +159,8 @@ final class ShadowModel {
 
     /** Arming monitoring: every private page becomes monitored, not yet written (PGM-PHYS-7). */
     void armed() {
-        pages.replaceAll((page, k) -> k == PageKind.PRIVATE || k == PageKind.MONITORED_WRITTEN
-                ? PageKind.MONITORED_UNWRITTEN : k);
+        pages.replaceAll((page, k) ->
+                k == PageKind.PRIVATE || k == PageKind.MONITORED_WRITTEN ? PageKind.MONITORED_UNWRITTEN : k);
     }
 
     long read(long gcPhys) {
@@ -170,7 +178,8 @@ final class ShadowModel {
     }
 
     HandlerState physState(long page) {
-        return handlerOn(page).map(h -> h.kind == PhysHandlerKind.ALL ? HandlerState.ALL : HandlerState.WRITE)
+        return handlerOn(page)
+                .map(h -> h.kind == PhysHandlerKind.ALL ? HandlerState.ALL : HandlerState.WRITE)
                 .orElse(HandlerState.NONE);
     }
 

@@ -55,7 +55,9 @@ final class ShadowSession implements ModelSession<ShadowOp> {
         setup.add("a RAM range of " + (ShadowLayout.RAM_BYTES >> 20) + " MB at 0x0");
         vm.memory().registerRange(PageType.MMIO, ShadowLayout.MMIO, 0x10000);
         setup.add("a MMIO range of 64 KB at " + ShadowGherkin.hex(ShadowLayout.MMIO));
-        Layout layout = variant.guest().longMode() ? Layout.AMD64 : variant.guest() == GuestMode.BIT32 ? Layout.BIT32 : Layout.PAE;
+        Layout layout = variant.guest().longMode()
+                ? Layout.AMD64
+                : variant.guest() == GuestMode.BIT32 ? Layout.BIT32 : Layout.PAE;
         tables = new GuestTableWriter(vm.memory(), layout, ShadowLayout.ROOT);
         setup.add("the guest keeps " + variant.guestText() + " page tables at " + ShadowGherkin.hex(ShadowLayout.ROOT));
         checks = new ShadowChecks(vm, tables, model, adapter.profiles().contains(Profile.PGM_INTROSPECTION));
@@ -74,7 +76,8 @@ final class ShadowSession implements ModelSession<ShadowOp> {
             vm.memory().write(page, 8, value);
             model.store(page, value);
             model.written(page);
-            setup.add("the guest has written " + ShadowGherkin.hex(value) + " to the 8 bytes at " + ShadowGherkin.hex(page));
+            setup.add("the guest has written " + ShadowGherkin.hex(value) + " to the 8 bytes at "
+                    + ShadowGherkin.hex(page));
         }
         for (int v = 0; v < ShadowLayout.VIEWS.size(); v++) {
             model.tablePages.addAll(checks.tablePages(v));
@@ -94,8 +97,10 @@ final class ShadowSession implements ModelSession<ShadowOp> {
     }
 
     static long flags(Rights r) {
-        return (r.writable() ? GuestTableWriter.RW : 0) | (r.user() ? GuestTableWriter.US : 0)
-                | (r.noExecute() ? GuestTableWriter.XD : 0) | (r.dirty() ? GuestTableWriter.D : 0);
+        return (r.writable() ? GuestTableWriter.RW : 0)
+                | (r.user() ? GuestTableWriter.US : 0)
+                | (r.noExecute() ? GuestTableWriter.XD : 0)
+                | (r.dirty() ? GuestTableWriter.D : 0);
     }
 
     /** The registers the kit's steps load for this guest (ShadowWorld does the same). */
@@ -170,25 +175,30 @@ final class ShadowSession implements ModelSession<ShadowOp> {
     private Step mapPage(ShadowOp.MapPage m) {
         long linear = ShadowChecks.view(m.slot());
         String gherkin = ShadowGherkin.map(linear, m.gcPhys(), m.rights());
-        Optional<Disagreement> failed = run("PGM-SHW-13", gherkin, () -> tables.map(linear, m.gcPhys(), flags(m.rights())));
+        Optional<Disagreement> failed =
+                run("PGM-SHW-13", gherkin, () -> tables.map(linear, m.gcPhys(), flags(m.rights())));
         if (failed.isPresent()) {
             return Step.disagreed(gherkin, failed.get());
         }
         model.small[m.slot()] = new Leaf(true, m.gcPhys(), m.rights());
         checks.tablePages(m.slot()).forEach(model::written);
-        return Step.agreed(gherkin).or(checks.shadow(Comparisons.start(), "PGM-SHW-13").result());
+        return Step.agreed(gherkin)
+                .or(checks.shadow(Comparisons.start(), "PGM-SHW-13").result());
     }
 
     private Step mapLarge(ShadowOp.MapLarge m) {
         String gherkin = ShadowGherkin.mapLarge(ShadowLayout.LARGE, m.gcPhys(), m.rights(), variant.largePage());
-        Optional<Disagreement> failed = run("PGM-SHW-13", gherkin,
+        Optional<Disagreement> failed = run(
+                "PGM-SHW-13",
+                gherkin,
                 () -> tables.mapLarge(ShadowLayout.LARGE, m.gcPhys(), variant.largePage(), flags(m.rights())));
         if (failed.isPresent()) {
             return Step.disagreed(gherkin, failed.get());
         }
         model.large = new Leaf(true, m.gcPhys(), m.rights());
         checks.tablePages(ShadowLayout.SMALL_SLOTS).forEach(model::written);
-        return Step.agreed(gherkin).or(checks.shadow(Comparisons.start(), "PGM-SHW-13").result());
+        return Step.agreed(gherkin)
+                .or(checks.shadow(Comparisons.start(), "PGM-SHW-13").result());
     }
 
     private Step unmap(ShadowOp.Unmap u) {
@@ -201,7 +211,8 @@ final class ShadowSession implements ModelSession<ShadowOp> {
         int level = checks.leafLevel(u.view());
         long at = large ? ShadowLayout.LARGE : linear;
         String gherkin = large ? ShadowGherkin.unmapAt(level + 1, at) : ShadowGherkin.unmapPage(at);
-        Optional<Disagreement> failed = run("PGM-SHW-13", gherkin, () -> tables.change(level, at, GuestTableWriter.P, 0));
+        Optional<Disagreement> failed =
+                run("PGM-SHW-13", gherkin, () -> tables.change(level, at, GuestTableWriter.P, 0));
         if (failed.isPresent()) {
             return Step.disagreed(gherkin, failed.get());
         }
@@ -212,7 +223,8 @@ final class ShadowSession implements ModelSession<ShadowOp> {
             model.small[u.view()] = gone;
         }
         checks.tablePages(u.view()).forEach(model::written);
-        return Step.agreed(gherkin).or(checks.shadow(Comparisons.start(), "PGM-SHW-13").result());
+        return Step.agreed(gherkin)
+                .or(checks.shadow(Comparisons.start(), "PGM-SHW-13").result());
     }
 
     // --- CR3, INVLPG, SyncCR3 ---
@@ -221,12 +233,20 @@ final class ShadowSession implements ModelSession<ShadowOp> {
         String gherkin = "the guest has loaded CR3";
         Outcome<LoadOutcome> outcome = Outcome.of(() -> vm.loadControlRegisters(registers(ShadowLayout.ROOT)));
         if (outcome.value().isEmpty() || !(outcome.value().get() instanceof Loaded)) {
-            return Step.disagreed(gherkin, new Disagreement("PGM-SHW-15", "loading the guest's own CR3 must load it, but "
-                    + outcome.describe(), gherkin));
+            return Step.disagreed(
+                    gherkin,
+                    new Disagreement(
+                            "PGM-SHW-15",
+                            "loading the guest's own CR3 must load it, but " + outcome.describe(),
+                            gherkin));
         }
         model.walked.clear();
         Comparisons c = Comparisons.start();
-        c.equal("PGM-SHW-25", "the VM's shadow mode", variant.shadowMode(), vm::shadowMode,
+        c.equal(
+                "PGM-SHW-25",
+                "the VM's shadow mode",
+                variant.shadowMode(),
+                vm::shadowMode,
                 "the VM's shadow mode is " + modeText(variant.shadowMode()));
         for (int v = 0; v < ShadowLayout.VIEWS.size(); v++) {
             checks.notMapped(c, "PGM-SHW-15", v, "right after a CR3 load");
@@ -244,7 +264,8 @@ final class ShadowSession implements ModelSession<ShadowOp> {
     private Step badCr3(ShadowOp.BadCr3 b) {
         long cr3 = b.mmio() ? ShadowLayout.MMIO : ShadowLayout.NO_RAM;
         String gherkin = "the guest loads CR3 with " + ShadowGherkin.hex(cr3);
-        Status expected = b.mmio() ? PhysStatus.VERR_PGM_PHYS_PAGE_RESERVED : PhysStatus.VERR_PGM_INVALID_GC_PHYSICAL_ADDRESS;
+        Status expected =
+                b.mmio() ? PhysStatus.VERR_PGM_PHYS_PAGE_RESERVED : PhysStatus.VERR_PGM_INVALID_GC_PHYSICAL_ADDRESS;
         ShadowChecks.Snapshot before = checks.snapshot();
         return refused("PGM-SHW-20", gherkin, expected, () -> vm.loadControlRegisters(registers(cr3)), before);
     }
@@ -263,13 +284,21 @@ final class ShadowSession implements ModelSession<ShadowOp> {
         for (int v = 0; v < ShadowLayout.VIEWS.size(); v++) {
             long other = ShadowChecks.view(v);
             // The other pieces of a guest large page may stay or go (interpretation I-PGM-14).
-            if (v == i.view() || large && ShadowLayout.isLarge(other) || before.shadow().get(v).isEmpty()) {
+            if (v == i.view()
+                    || large && ShadowLayout.isLarge(other)
+                    || before.shadow().get(v).isEmpty()) {
                 continue;
             }
             Optional<Target> t = model.target(v);
-            String then = t.isPresent() ? ShadowGherkin.hostPage(other, t.get().page()) : ShadowGherkin.notMapped(other);
-            c.equal("PGM-SHW-14", "the shadow translation of " + ShadowGherkin.hex(other) + " after INVLPG of "
-                    + ShadowGherkin.hex(linear), before.shadow().get(v), () -> vm.shadowTranslation(other), then);
+            String then =
+                    t.isPresent() ? ShadowGherkin.hostPage(other, t.get().page()) : ShadowGherkin.notMapped(other);
+            c.equal(
+                    "PGM-SHW-14",
+                    "the shadow translation of " + ShadowGherkin.hex(other) + " after INVLPG of "
+                            + ShadowGherkin.hex(linear),
+                    before.shadow().get(v),
+                    () -> vm.shadowTranslation(other),
+                    then);
         }
         return Step.agreed(gherkin).or(checks.shadow(c, "PGM-SHW-14").result());
     }
@@ -292,26 +321,31 @@ final class ShadowSession implements ModelSession<ShadowOp> {
 
     private Step share(ShadowOp.Share s) {
         long page = ShadowLayout.DATA.get(s.page());
-        if (model.kind(page) != ShadowModel.PageKind.PRIVATE || model.handlerOn(page).isPresent()) {
+        if (model.kind(page) != ShadowModel.PageKind.PRIVATE
+                || model.handlerOn(page).isPresent()) {
             return Step.skipped();
         }
         String gherkin = "I share the page at " + ShadowGherkin.hex(page);
-        Optional<Disagreement> failed = run("PGM-SHW-9", gherkin, () -> vm.memory().sharePage(page));
+        Optional<Disagreement> failed =
+                run("PGM-SHW-9", gherkin, () -> vm.memory().sharePage(page));
         if (failed.isPresent()) {
             return Step.disagreed(gherkin, failed.get());
         }
         model.shared(page);
-        return Step.agreed(gherkin).or(checks.shadow(Comparisons.start(), "PGM-SHW-9").result());
+        return Step.agreed(gherkin)
+                .or(checks.shadow(Comparisons.start(), "PGM-SHW-9").result());
     }
 
     private Step arm() {
         String gherkin = "write monitoring is armed";
-        Optional<Disagreement> failed = run("PGM-SHW-10", gherkin, () -> vm.memory().writeMonitorAll());
+        Optional<Disagreement> failed =
+                run("PGM-SHW-10", gherkin, () -> vm.memory().writeMonitorAll());
         if (failed.isPresent()) {
             return Step.disagreed(gherkin, failed.get());
         }
         model.armed();
-        return Step.agreed(gherkin).or(checks.shadow(Comparisons.start(), "PGM-SHW-10").result());
+        return Step.agreed(gherkin)
+                .or(checks.shadow(Comparisons.start(), "PGM-SHW-10").result());
     }
 
     // --- physical handlers ---
@@ -323,14 +357,22 @@ final class ShadowSession implements ModelSession<ShadowOp> {
         String gherkin = ShadowGherkin.registerPhysical(r.kind(), name, first, last);
         ShadowChecks.Snapshot before = checks.snapshot();
         if (model.overlapsLive(first, last)) {
-            return refused("PGM-HND-9", gherkin, HandlerStatus.VERR_PGM_HANDLER_PHYSICAL_CONFLICT,
-                    () -> vm.registerPhysical(r.kind(), first, last), before);
+            return refused(
+                    "PGM-HND-9",
+                    gherkin,
+                    HandlerStatus.VERR_PGM_HANDLER_PHYSICAL_CONFLICT,
+                    () -> vm.registerPhysical(r.kind(), first, last),
+                    before);
         }
         Outcome<Integer> outcome = Outcome.of(() -> vm.registerPhysical(r.kind(), first, last));
         if (outcome.value().isEmpty()) {
-            return Step.disagreed(gherkin, new Disagreement("PGM-HND-1", "registering a physical " + r.kind() + " handler over "
-                    + ShadowGherkin.hex(first) + "-" + ShadowGherkin.hex(last) + " must be accepted, but " + outcome.describe(),
-                    "the handler call is accepted"));
+            return Step.disagreed(
+                    gherkin,
+                    new Disagreement(
+                            "PGM-HND-1",
+                            "registering a physical " + r.kind() + " handler over " + ShadowGherkin.hex(first) + "-"
+                                    + ShadowGherkin.hex(last) + " must be accepted, but " + outcome.describe(),
+                            "the handler call is accepted"));
         }
         int id = outcome.value().get();
         ids.add(id);
@@ -378,9 +420,11 @@ final class ShadowSession implements ModelSession<ShadowOp> {
                 if (h == null) {
                     return Step.skipped();
                 }
-                first = r.shape() == ShadowOp.BadShape.OVERLAP_BELOW ? h.first - 0x1000
+                first = r.shape() == ShadowOp.BadShape.OVERLAP_BELOW
+                        ? h.first - 0x1000
                         : r.shape() == ShadowOp.BadShape.OVERLAP_ABOVE ? h.last - 0xFFF : h.first;
-                last = r.shape() == ShadowOp.BadShape.OVERLAP_BELOW ? h.first + 0xFFF
+                last = r.shape() == ShadowOp.BadShape.OVERLAP_BELOW
+                        ? h.first + 0xFFF
                         : r.shape() == ShadowOp.BadShape.OVERLAP_ABOVE ? h.last + 0x1000 : h.last;
                 rule = "PGM-HND-9";
                 status = HandlerStatus.VERR_PGM_HANDLER_PHYSICAL_CONFLICT;
@@ -405,10 +449,15 @@ final class ShadowSession implements ModelSession<ShadowOp> {
         String gherkin = "I deregister handler \"" + h.name + "\"";
         ShadowChecks.Snapshot before = checks.snapshot();
         if (!h.live) {
-            return refused("PGM-HND-12", gherkin, HandlerStatus.VERR_PGM_HANDLER_NOT_FOUND, () -> {
-                vm.deregister(h.id);
-                return null;
-            }, before);
+            return refused(
+                    "PGM-HND-12",
+                    gherkin,
+                    HandlerStatus.VERR_PGM_HANDLER_NOT_FOUND,
+                    () -> {
+                        vm.deregister(h.id);
+                        return null;
+                    },
+                    before);
         }
         Optional<Disagreement> failed = run("PGM-HND-7", gherkin, () -> vm.deregister(h.id));
         if (failed.isPresent()) {
@@ -427,14 +476,22 @@ final class ShadowSession implements ModelSession<ShadowOp> {
         }
         ShadowChecks.Snapshot before = checks.snapshot();
         if (u.calls()) {
-            return refused("PGM-HND-13", "I ask for the calls of a handler with id " + UNKNOWN_ID + ", which was never handed out",
-                    HandlerStatus.VERR_PGM_HANDLER_NOT_FOUND, () -> vm.calls(UNKNOWN_ID), before);
+            return refused(
+                    "PGM-HND-13",
+                    "I ask for the calls of a handler with id " + UNKNOWN_ID + ", which was never handed out",
+                    HandlerStatus.VERR_PGM_HANDLER_NOT_FOUND,
+                    () -> vm.calls(UNKNOWN_ID),
+                    before);
         }
-        return refused("PGM-HND-11", "I deregister a handler with id " + UNKNOWN_ID + ", which was never handed out",
-                HandlerStatus.VERR_PGM_HANDLER_NOT_FOUND, () -> {
+        return refused(
+                "PGM-HND-11",
+                "I deregister a handler with id " + UNKNOWN_ID + ", which was never handed out",
+                HandlerStatus.VERR_PGM_HANDLER_NOT_FOUND,
+                () -> {
                     vm.deregister(UNKNOWN_ID);
                     return null;
-                }, before);
+                },
+                before);
     }
 
     // --- outcomes ---
@@ -444,10 +501,13 @@ final class ShadowSession implements ModelSession<ShadowOp> {
         Outcome<?> outcome = Outcome.of(call);
         String then = ShadowGherkin.rejected((Enum<?>) status);
         if (outcome.rejected().map(e -> e.status() != status).orElse(true)) {
-            return Step.disagreed(gherkin, new Disagreement(rule, gherkin + ": must be refused with " + status + ", but "
-                    + outcome.describe(), then));
+            return Step.disagreed(
+                    gherkin,
+                    new Disagreement(
+                            rule, gherkin + ": must be refused with " + status + ", but " + outcome.describe(), then));
         }
-        return Step.agreed(gherkin).or(checks.unchanged(Comparisons.start(), rule, before).result());
+        return Step.agreed(gherkin)
+                .or(checks.unchanged(Comparisons.start(), rule, before).result());
     }
 
     /** Runs a call that must be accepted; a refusal or a crash is a disagreement on {@code rule}. */
@@ -459,7 +519,8 @@ final class ShadowSession implements ModelSession<ShadowOp> {
         if (outcome.value().isPresent()) {
             return Optional.empty();
         }
-        return Optional.of(new Disagreement(rule, gherkin + ": must be carried out, but " + outcome.describe(), gherkin));
+        return Optional.of(
+                new Disagreement(rule, gherkin + ": must be carried out, but " + outcome.describe(), gherkin));
     }
 
     /** What a call into the adapter gave: a value, a refusal or another failure. */
@@ -468,7 +529,8 @@ final class ShadowSession implements ModelSession<ShadowOp> {
         static <T> Outcome<T> of(Supplier<T> call) {
             try {
                 T v = call.get();
-                return new Outcome<>(Optional.ofNullable(v).or(() -> Optional.of(nothing())), Optional.empty(), Optional.empty());
+                return new Outcome<>(
+                        Optional.ofNullable(v).or(() -> Optional.of(nothing())), Optional.empty(), Optional.empty());
             } catch (RejectedException e) {
                 return new Outcome<>(Optional.empty(), Optional.of(e), Optional.empty());
             } catch (RuntimeException e) {
@@ -483,7 +545,8 @@ final class ShadowSession implements ModelSession<ShadowOp> {
 
         String describe() {
             if (rejected.isPresent()) {
-                return "the adapter refused it with " + rejected.get().status() + " (" + rejected.get().getMessage() + ")";
+                return "the adapter refused it with " + rejected.get().status() + " ("
+                        + rejected.get().getMessage() + ")";
             }
             if (crashed.isPresent()) {
                 return "the adapter failed: " + crashed.get();
@@ -520,8 +583,8 @@ final class ShadowSession implements ModelSession<ShadowOp> {
                 out.add(ShadowGherkin.notExecutable(linear));
             }
             if (t.rights().dirty()) {
-                out.add(ShadowGherkin.flagSet(checks.leafLevel(v) + 1, ShadowLayout.isLarge(linear) ? ShadowLayout.LARGE : linear,
-                        true));
+                out.add(ShadowGherkin.flagSet(
+                        checks.leafLevel(v) + 1, ShadowLayout.isLarge(linear) ? ShadowLayout.LARGE : linear, true));
             }
         }
         for (long page : ShadowModel.statePages()) {

@@ -23,11 +23,42 @@ import org.quicktheories.core.Gen;
  */
 public final class ShadowSpec implements ModelSpec<ShadowOp> {
 
-    private static final Set<String> RULES = Set.of("PGM-SHW-1", "PGM-SHW-2", "PGM-SHW-3", "PGM-SHW-6", "PGM-SHW-7",
-            "PGM-SHW-8", "PGM-SHW-9", "PGM-SHW-10", "PGM-SHW-11", "PGM-SHW-13", "PGM-SHW-14", "PGM-SHW-15", "PGM-SHW-16",
-            "PGM-SHW-20", "PGM-SHW-22", "PGM-SHW-23", "PGM-SHW-25", "PGM-SHW-26", "PGM-SHW-27", "PGM-HND-1", "PGM-HND-2",
-            "PGM-HND-3", "PGM-HND-4", "PGM-HND-5", "PGM-HND-7", "PGM-HND-8", "PGM-HND-9", "PGM-HND-10", "PGM-HND-11",
-            "PGM-HND-12", "PGM-HND-13", "PGM-HND-15", "PGM-REC-9", "PGM-REC-10", "PGM-REC-11");
+    private static final Set<String> RULES = Set.of(
+            "PGM-SHW-1",
+            "PGM-SHW-2",
+            "PGM-SHW-3",
+            "PGM-SHW-6",
+            "PGM-SHW-7",
+            "PGM-SHW-8",
+            "PGM-SHW-9",
+            "PGM-SHW-10",
+            "PGM-SHW-11",
+            "PGM-SHW-13",
+            "PGM-SHW-14",
+            "PGM-SHW-15",
+            "PGM-SHW-16",
+            "PGM-SHW-20",
+            "PGM-SHW-22",
+            "PGM-SHW-23",
+            "PGM-SHW-25",
+            "PGM-SHW-26",
+            "PGM-SHW-27",
+            "PGM-HND-1",
+            "PGM-HND-2",
+            "PGM-HND-3",
+            "PGM-HND-4",
+            "PGM-HND-5",
+            "PGM-HND-7",
+            "PGM-HND-8",
+            "PGM-HND-9",
+            "PGM-HND-10",
+            "PGM-HND-11",
+            "PGM-HND-12",
+            "PGM-HND-13",
+            "PGM-HND-15",
+            "PGM-REC-9",
+            "PGM-REC-10",
+            "PGM-REC-11");
 
     @Override
     public String name() {

@@ -16,7 +16,8 @@ import org.gmck.spi.pgm.PagingMode;
 record ShadowVariant(String name, PagingMode host, GuestMode guest) {
 
     static List<ShadowVariant> all() {
-        return List.of(new ShadowVariant("32bit-host/32bit-guest", PagingMode.BIT32, GuestMode.BIT32),
+        return List.of(
+                new ShadowVariant("32bit-host/32bit-guest", PagingMode.BIT32, GuestMode.BIT32),
                 new ShadowVariant("amd64-host/32bit-guest", PagingMode.AMD64, GuestMode.BIT32),
                 new ShadowVariant("pae-host/pae-nx-guest", PagingMode.PAE, GuestMode.PAE_NX),
                 new ShadowVariant("32bit-host/amd64-nx-guest", PagingMode.BIT32, GuestMode.AMD64_NX),
@@ -24,7 +25,9 @@ record ShadowVariant(String name, PagingMode host, GuestMode guest) {
     }
 
     static ShadowVariant named(String name) {
-        return all().stream().filter(v -> v.name.equals(name)).findFirst()
+        return all().stream()
+                .filter(v -> v.name.equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no shadow variant " + name));
     }
 

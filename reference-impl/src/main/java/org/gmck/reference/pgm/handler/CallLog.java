@@ -29,8 +29,8 @@ final class CallLog {
     List<HandlerCall> calls(int handler) {
         List<HandlerCall> received = calls.get(handler);
         if (received == null) {
-            throw new RejectedException(HandlerStatus.VERR_PGM_HANDLER_NOT_FOUND,
-                    "no handler was ever registered with id " + handler);
+            throw new RejectedException(
+                    HandlerStatus.VERR_PGM_HANDLER_NOT_FOUND, "no handler was ever registered with id " + handler);
         }
         return List.copyOf(received);
     }

@@ -80,8 +80,9 @@ public final class HandledShadowVm implements HandledVm, AccessInterceptor {
             physical.deregister(phys.get());
             return;
         }
-        VirtualHandler virt = virtual.find(handler).orElseThrow(() -> new RejectedException(
-                HandlerStatus.VERR_PGM_HANDLER_NOT_FOUND, "no handler with id " + handler + " is registered"));
+        VirtualHandler virt = virtual.find(handler)
+                .orElseThrow(() -> new RejectedException(
+                        HandlerStatus.VERR_PGM_HANDLER_NOT_FOUND, "no handler with id " + handler + " is registered"));
         virtual.deregister(virt);
         if (virt.kind() != VirtHandlerKind.HYPERVISOR) {
             for (int i = 0; i < virt.pages(); i++) {
@@ -105,12 +106,15 @@ public final class HandledShadowVm implements HandledVm, AccessInterceptor {
 
     @Override
     public OptionalLong cachedPhysical(int handler, long linear) {
-        VirtualHandler virt = virtual.find(handler).filter(h -> h.kind() != VirtHandlerKind.HYPERVISOR)
-                .orElseThrow(() -> new RejectedException(HandlerStatus.VERR_PGM_HANDLER_NOT_FOUND,
+        VirtualHandler virt = virtual.find(handler)
+                .filter(h -> h.kind() != VirtHandlerKind.HYPERVISOR)
+                .orElseThrow(() -> new RejectedException(
+                        HandlerStatus.VERR_PGM_HANDLER_NOT_FOUND,
                         "no WRITE or ALL virtual handler with id " + handler + " is registered"));
         if (!virt.range().contains(linear)) {
-            throw new RejectedException(HandlerStatus.VERR_INVALID_PARAMETER, String.format(
-                    "%#x lies outside handler %d's range %s", linear, handler, virt.range()));
+            throw new RejectedException(
+                    HandlerStatus.VERR_INVALID_PARAMETER,
+                    String.format("%#x lies outside handler %d's range %s", linear, handler, virt.range()));
         }
         return virt.cachedAt(linear);
     }
@@ -219,8 +223,7 @@ public final class HandledShadowVm implements HandledVm, AccessInterceptor {
     @Override
     public void invoke(long linear, long gcPhys, AccessKind kind) {
         HandlerEvent event = HandlerEvent.valueOf(kind.name());
-        physical.at(gcPhys).filter(h -> claims(h.state(), kind))
-                .ifPresent(h -> log.record(h.id(), event, gcPhys));
+        physical.at(gcPhys).filter(h -> claims(h.state(), kind)).ifPresent(h -> log.record(h.id(), event, gcPhys));
         Map<VirtualHandler, Long> called = linearHandlers(linear);
         long page = gcPhys & ~PageRange.OFFSET_MASK;
         for (VirtualHandler alias : virtual.physical()) {

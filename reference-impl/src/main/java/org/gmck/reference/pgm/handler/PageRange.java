@@ -22,10 +22,15 @@ record PageRange(long first, long last) {
      *         that does not start and end on page boundaries
      */
     static PageRange of(long first, long last) {
-        if (Long.compareUnsigned(last >>> PAGE_SHIFT, first >>> PAGE_SHIFT) < 0 || (first & OFFSET_MASK) != 0 || (last & OFFSET_MASK) != OFFSET_MASK) {
-            throw new RejectedException(HandlerStatus.VERR_INVALID_PARAMETER, String.format(
-                    "a handler covers whole pages, from a page-aligned first byte up to the last byte of a page: "
-                            + "%#x-%#x", first, last));
+        if (Long.compareUnsigned(last >>> PAGE_SHIFT, first >>> PAGE_SHIFT) < 0
+                || (first & OFFSET_MASK) != 0
+                || (last & OFFSET_MASK) != OFFSET_MASK) {
+            throw new RejectedException(
+                    HandlerStatus.VERR_INVALID_PARAMETER,
+                    String.format(
+                            "a handler covers whole pages, from a page-aligned first byte up to the last byte of a page: "
+                                    + "%#x-%#x",
+                            first, last));
         }
         return new PageRange(first, last);
     }

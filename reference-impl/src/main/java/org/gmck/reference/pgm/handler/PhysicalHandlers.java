@@ -39,8 +39,11 @@ final class PhysicalHandlers {
         }
         Optional<PhysicalHandler> other = tree.overlapping(range);
         if (other.isPresent()) {
-            throw new RejectedException(HandlerStatus.VERR_PGM_HANDLER_PHYSICAL_CONFLICT, String.format(
-                    "%s overlaps physical handler %d over %s", range, other.get().id(), other.get().range()));
+            throw new RejectedException(
+                    HandlerStatus.VERR_PGM_HANDLER_PHYSICAL_CONFLICT,
+                    String.format(
+                            "%s overlaps physical handler %d over %s",
+                            range, other.get().id(), other.get().range()));
         }
         return range;
     }
@@ -79,8 +82,9 @@ final class PhysicalHandlers {
             record = null;
         }
         if (record == null || record.type() == PageType.RESERVED) {
-            throw new RejectedException(HandlerStatus.VERR_PGM_HANDLER_PHYSICAL_NO_RAM_RANGE, String.format(
-                    "%s is not guest memory all through: nothing is registered at %#x", range, page));
+            throw new RejectedException(
+                    HandlerStatus.VERR_PGM_HANDLER_PHYSICAL_NO_RAM_RANGE,
+                    String.format("%s is not guest memory all through: nothing is registered at %#x", range, page));
         }
     }
 }

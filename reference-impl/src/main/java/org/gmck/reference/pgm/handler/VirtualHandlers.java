@@ -16,6 +16,7 @@ final class VirtualHandlers {
 
     /** The most pages one virtual handler may cover: its translation cache is one long per page. */
     static final int MAX_PAGES = 0x1_0000;
+
     private static final int CANONICAL_SHIFT = 47;
 
     private final RangeTree<VirtualHandler> handlers = new RangeTree<>(VirtualHandler::range);
@@ -27,17 +28,23 @@ final class VirtualHandlers {
             throw new RejectedException(HandlerStatus.VERR_INVALID_PARAMETER, "a virtual handler needs a kind");
         }
         PageRange range = PageRange.of(first, last);
-        if (first >> CANONICAL_SHIFT != last >> CANONICAL_SHIFT || !canonical(first)
+        if (first >> CANONICAL_SHIFT != last >> CANONICAL_SHIFT
+                || !canonical(first)
                 || (last - first) >>> PageRange.PAGE_SHIFT >= MAX_PAGES) {
-            throw new RejectedException(HandlerStatus.VERR_INVALID_PARAMETER, String.format(
-                    "%s must lie in one canonical half of the linear address space and cover at most %d pages",
-                    range, MAX_PAGES));
+            throw new RejectedException(
+                    HandlerStatus.VERR_INVALID_PARAMETER,
+                    String.format(
+                            "%s must lie in one canonical half of the linear address space and cover at most %d pages",
+                            range, MAX_PAGES));
         }
         for (RangeTree<VirtualHandler> tree : List.of(handlers, hypervisor)) {
             Optional<VirtualHandler> other = tree.overlapping(range);
             if (other.isPresent()) {
-                throw new RejectedException(HandlerStatus.VERR_PGM_HANDLER_VIRTUAL_CONFLICT, String.format(
-                        "%s overlaps virtual handler %d over %s", range, other.get().id(), other.get().range()));
+                throw new RejectedException(
+                        HandlerStatus.VERR_PGM_HANDLER_VIRTUAL_CONFLICT,
+                        String.format(
+                                "%s overlaps virtual handler %d over %s",
+                                range, other.get().id(), other.get().range()));
             }
         }
         return range;

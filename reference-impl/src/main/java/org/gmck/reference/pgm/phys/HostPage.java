@@ -6,5 +6,4 @@ package org.gmck.reference.pgm.phys;
  * @param pageId   its global page id (28 bits)
  * @param hostPhys its host physical address
  */
-public record HostPage(int pageId, long hostPhys) {
-}
+public record HostPage(int pageId, long hostPhys) {}

@@ -8,12 +8,10 @@ public interface PageChangeListener {
     /** Nobody listens. */
     PageChangeListener NONE = new PageChangeListener() {
         @Override
-        public void backingChanged(long gcPhysPage) {
-        }
+        public void backingChanged(long gcPhysPage) {}
 
         @Override
-        public void written(long gcPhys) {
-        }
+        public void written(long gcPhys) {}
     };
 
     /** The page's host page, state or read-only flag changed. */

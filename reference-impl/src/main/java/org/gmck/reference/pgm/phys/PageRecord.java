@@ -42,8 +42,7 @@ public final class PageRecord {
     static final long WRITTEN_TO = 1L << 10;
     static final int TRACKING_SHIFT = 32;
 
-    private PageRecord() {
-    }
+    private PageRecord() {}
 
     /** Word 0 for a host page address and a page id. */
     static long word0(long hostPhys, int pageId) {
@@ -61,8 +60,10 @@ public final class PageRecord {
 
     /** Word 1 for the flags, with the tracking word zero. */
     static long word1(PageType type, PageState state, boolean writtenTo, HandlerState phys, HandlerState virt) {
-        long w = (long) type.ordinal() << TYPE_SHIFT | (long) phys.ordinal() << PHYS_SHIFT
-                | (long) virt.ordinal() << VIRT_SHIFT | (long) state.ordinal() << STATE_SHIFT;
+        long w = (long) type.ordinal() << TYPE_SHIFT
+                | (long) phys.ordinal() << PHYS_SHIFT
+                | (long) virt.ordinal() << VIRT_SHIFT
+                | (long) state.ordinal() << STATE_SHIFT;
         if (writtenTo) {
             w |= WRITTEN_TO;
         }
@@ -134,8 +135,9 @@ public final class PageRecord {
     static long[] initial(long word0, long word1) {
         long host = hostPhys(word0);
         if (host >= INITIAL_HOST_LIMIT) {
-            throw new RejectedException(PhysStatus.VERR_OUT_OF_RANGE, String.format(
-                    "the initial layout holds host pages below 2^40 only, not %#x", host));
+            throw new RejectedException(
+                    PhysStatus.VERR_OUT_OF_RANGE,
+                    String.format("the initial layout holds host pages below 2^40 only, not %#x", host));
         }
         long w0 = (tracking(word1) & 0xFFFFL) << INITIAL_TRACKING_SHIFT | host | initialFlags(word1);
         long w1 = pageId(word0) & PAGE_ID_MASK | (long) state(word1).ordinal() << INITIAL_STATE_SHIFT;
@@ -154,7 +156,8 @@ public final class PageRecord {
             case SHADOWED_ROM -> FLAG_ROM | FLAG_MMIO2;
             case RAM -> 0;
         };
-        return flags | handlerFlags(virtHandler(word1), FLAG_VIRTUAL_HANDLER, FLAG_VIRTUAL_WRITE, FLAG_VIRTUAL_ALL)
+        return flags
+                | handlerFlags(virtHandler(word1), FLAG_VIRTUAL_HANDLER, FLAG_VIRTUAL_WRITE, FLAG_VIRTUAL_ALL)
                 | handlerFlags(physHandler(word1), FLAG_PHYSICAL_HANDLER, FLAG_PHYSICAL_WRITE, FLAG_PHYSICAL_ALL);
     }
 

@@ -57,21 +57,25 @@ public final class PgmGuestMemory implements GuestPhysicalMemory {
         long pages = size >>> PhysAddress.PAGE_SHIFT;
         boolean backed = type == PageType.MMIO2 || type == PageType.ROM;
         if (backed && host.available() < pages) {
-            throw new RejectedException(PhysStatus.VERR_EM_NO_MEMORY, String.format(
-                    "backing %d %s pages needs more than the %d pages the host has left", pages, type,
-                    host.available()));
+            throw new RejectedException(
+                    PhysStatus.VERR_EM_NO_MEMORY,
+                    String.format(
+                            "backing %d %s pages needs more than the %d pages the host has left",
+                            pages, type, host.available()));
         }
         if (pages > MAX_TRACKED_PAGES - ranges.pages()) {
-            throw new RejectedException(PhysStatus.VERR_NO_MEMORY, String.format(
-                    "%d pages with the %d already tracked exceed the %d pages a VM's records may cover", pages,
-                    ranges.pages(), MAX_TRACKED_PAGES));
+            throw new RejectedException(
+                    PhysStatus.VERR_NO_MEMORY,
+                    String.format(
+                            "%d pages with the %d already tracked exceed the %d pages a VM's records may cover",
+                            pages, ranges.pages(), MAX_TRACKED_PAGES));
         }
         RamRange range;
         try {
             range = ranges.add(gcPhys, size);
         } catch (OutOfMemoryError e) {
-            throw new RejectedException(PhysStatus.VERR_NO_MEMORY, String.format(
-                    "no memory for the records of %d pages", pages));
+            throw new RejectedException(
+                    PhysStatus.VERR_NO_MEMORY, String.format("no memory for the records of %d pages", pages));
         }
         for (int i = 0; i < pages; i++) {
             if (backed) {
@@ -89,9 +93,16 @@ public final class PgmGuestMemory implements GuestPhysicalMemory {
         int i = range.index(gcPhys);
         long w0 = range.word0(i);
         long w1 = range.word1(i);
-        return new PhysPage(PhysAddress.pageOf(gcPhys), PageRecord.type(w1), PageRecord.state(w1),
-                PageRecord.hostPhys(w0), PageRecord.pageId(w0), PageRecord.writtenTo(w1), PageRecord.readOnly(w1),
-                PageRecord.physHandler(w1), PageRecord.virtHandler(w1));
+        return new PhysPage(
+                PhysAddress.pageOf(gcPhys),
+                PageRecord.type(w1),
+                PageRecord.state(w1),
+                PageRecord.hostPhys(w0),
+                PageRecord.pageId(w0),
+                PageRecord.writtenTo(w1),
+                PageRecord.readOnly(w1),
+                PageRecord.physHandler(w1),
+                PageRecord.virtHandler(w1));
     }
 
     @Override
@@ -115,11 +126,13 @@ public final class PgmGuestMemory implements GuestPhysicalMemory {
     public void sharePage(long gcPhys) {
         PhysPage page = page(gcPhys);
         if (page.type() != PageType.RAM) {
-            throw new RejectedException(PhysStatus.VERR_PGM_PHYS_NOT_RAM,
+            throw new RejectedException(
+                    PhysStatus.VERR_PGM_PHYS_NOT_RAM,
                     String.format("only RAM pages are shared, %#x is %s", gcPhys, page.type()));
         }
         if (page.state() != PageState.ALLOCATED) {
-            throw new RejectedException(PhysStatus.VERR_PGM_PHYS_INVALID_PAGE_STATE,
+            throw new RejectedException(
+                    PhysStatus.VERR_PGM_PHYS_INVALID_PAGE_STATE,
                     String.format("only normal pages are shared, %#x is %s", gcPhys, page.state()));
         }
         requireHostPage(gcPhys);
@@ -137,8 +150,14 @@ public final class PgmGuestMemory implements GuestPhysicalMemory {
                 PageType type = PageRecord.type(w1);
                 if ((type == PageType.RAM || type == PageType.MMIO2) && PageRecord.state(w1) == PageState.ALLOCATED) {
                     long w0 = range.word0(i);
-                    setPage(range, i, PageRecord.hostPhys(w0), PageRecord.pageId(w0), type,
-                            PageState.WRITE_MONITORED, false);
+                    setPage(
+                            range,
+                            i,
+                            PageRecord.hostPhys(w0),
+                            PageRecord.pageId(w0),
+                            type,
+                            PageState.WRITE_MONITORED,
+                            false);
                     listener.backingChanged(range.start() + ((long) i << PhysAddress.PAGE_SHIFT));
                 }
             }
@@ -221,7 +240,8 @@ public final class PgmGuestMemory implements GuestPhysicalMemory {
     public long hostPhysForRead(long gcPhys) {
         PhysPage page = page(gcPhys);
         if (page.type() == PageType.MMIO || page.type() == PageType.RESERVED) {
-            throw new RejectedException(PhysStatus.VERR_PGM_PHYS_PAGE_RESERVED,
+            throw new RejectedException(
+                    PhysStatus.VERR_PGM_PHYS_PAGE_RESERVED,
                     String.format("%#x is a %s page, not memory", gcPhys, page.type()));
         }
         return page.hostPhys();
@@ -276,8 +296,8 @@ public final class PgmGuestMemory implements GuestPhysicalMemory {
 
     private void requireHostPage(long gcPhys) {
         if (host.available() <= 0) {
-            throw new RejectedException(PhysStatus.VERR_EM_NO_MEMORY,
-                    String.format("the host has no page left to back %#x", gcPhys));
+            throw new RejectedException(
+                    PhysStatus.VERR_EM_NO_MEMORY, String.format("the host has no page left to back %#x", gcPhys));
         }
     }
 
@@ -292,8 +312,8 @@ public final class PgmGuestMemory implements GuestPhysicalMemory {
      * Rewrites a page's record; its handler states and its shadow tracking stay (a new record has neither),
      * since the shadow entries it tracks are flushed only after the change.
      */
-    private static void setPage(RamRange range, int i, long hostPhys, int pageId, PageType type, PageState state,
-                                boolean writtenTo) {
+    private static void setPage(
+            RamRange range, int i, long hostPhys, int pageId, PageType type, PageState state, boolean writtenTo) {
         long old = range.word1(i);
         long flags = PageRecord.word1(type, state, writtenTo, PageRecord.physHandler(old), PageRecord.virtHandler(old));
         range.set(i, PageRecord.word0(hostPhys, pageId), PageRecord.withTracking(flags, PageRecord.tracking(old)));
@@ -310,17 +330,19 @@ public final class PgmGuestMemory implements GuestPhysicalMemory {
         RamRange range = ranges.find(gcPhys);
         int i = range.index(gcPhys);
         long w1 = range.word1(i);
-        long updated = PageRecord.word1(PageRecord.type(w1), PageRecord.state(w1), PageRecord.writtenTo(w1), phys,
-                virt);
+        long updated =
+                PageRecord.word1(PageRecord.type(w1), PageRecord.state(w1), PageRecord.writtenTo(w1), phys, virt);
         range.set(i, range.word0(i), PageRecord.withTracking(updated, PageRecord.tracking(w1)));
         listener.backingChanged(PhysAddress.pageOf(gcPhys));
     }
 
     private static void checkAccess(long gcPhys, int width) {
         if (width != 1 && width != 2 && width != 4 && width != 8 || (gcPhys & width - 1) != 0) {
-            throw new RejectedException(PhysStatus.VERR_PGM_PHYS_MISALIGNED_ACCESS, String.format(
-                    "an access must be 1, 2, 4 or 8 bytes wide and aligned to its width: %d bytes at %#x",
-                    width, gcPhys));
+            throw new RejectedException(
+                    PhysStatus.VERR_PGM_PHYS_MISALIGNED_ACCESS,
+                    String.format(
+                            "an access must be 1, 2, 4 or 8 bytes wide and aligned to its width: %d bytes at %#x",
+                            width, gcPhys));
         }
     }
 }

@@ -9,8 +9,7 @@ public final class PhysAddress {
     /** One past the largest physical address (52 bits). */
     public static final long LIMIT = 1L << 52;
 
-    private PhysAddress() {
-    }
+    private PhysAddress() {}
 
     public static boolean pageAligned(long address) {
         return (address & OFFSET_MASK) == 0;

@@ -12,17 +12,25 @@ final class RamRanges {
 
     /** Checks a new range against the address space and the registered ranges. */
     void checkNew(long start, long size) {
-        if (!PhysAddress.pageAligned(start) || !PhysAddress.pageAligned(size) || size <= 0
-                || start < 0 || size > PhysAddress.LIMIT - start) {
-            throw new RejectedException(PhysStatus.VERR_INVALID_PARAMETER, String.format(
-                    "a range needs a page-aligned start and a non-zero page-aligned size within 52 bits: "
-                            + "start %#x, size %#x", start, size));
+        if (!PhysAddress.pageAligned(start)
+                || !PhysAddress.pageAligned(size)
+                || size <= 0
+                || start < 0
+                || size > PhysAddress.LIMIT - start) {
+            throw new RejectedException(
+                    PhysStatus.VERR_INVALID_PARAMETER,
+                    String.format(
+                            "a range needs a page-aligned start and a non-zero page-aligned size within 52 bits: "
+                                    + "start %#x, size %#x",
+                            start, size));
         }
         for (RamRange range : ranges) {
             if (range.overlaps(start, start + size)) {
-                throw new RejectedException(PhysStatus.VERR_PGM_RAM_CONFLICT, String.format(
-                        "%#x bytes at %#x overlap the registered range of %d pages at %#x", size, start,
-                        range.pages(), range.start()));
+                throw new RejectedException(
+                        PhysStatus.VERR_PGM_RAM_CONFLICT,
+                        String.format(
+                                "%#x bytes at %#x overlap the registered range of %d pages at %#x",
+                                size, start, range.pages(), range.start()));
             }
         }
     }
@@ -41,7 +49,8 @@ final class RamRanges {
                 return range;
             }
         }
-        throw new RejectedException(PhysStatus.VERR_PGM_INVALID_GC_PHYSICAL_ADDRESS,
+        throw new RejectedException(
+                PhysStatus.VERR_PGM_INVALID_GC_PHYSICAL_ADDRESS,
                 String.format("%#x lies in no registered range", gcPhys));
     }
 

@@ -26,34 +26,38 @@ public final class TrackingCosts {
      * pointer size: 48 bytes with 4-byte pointers, 80 with 8-byte ones.
      */
     private static final long CHUNK_BYTES_32 = 48;
+
     private static final long CHUNK_BYTES_64 = 80;
     /**
      * The host memory object's fixed part: magic, flags, type, size, mapping address and the owning
      * process, each a 32-bit field or a pointer, padded: 32 bytes with 4-byte pointers, 48 with 8-byte ones.
      */
     private static final long MEMORY_OBJECT_BYTES_32 = 32;
+
     private static final long MEMORY_OBJECT_BYTES_64 = 48;
 
-    private TrackingCosts() {
-    }
+    private TrackingCosts() {}
 
     public static TrackingCost of(long ramBytes, HostBitness host) {
         if (host == null || ramBytes < 0 || !PhysAddress.pageAligned(ramBytes)) {
-            throw new RejectedException(PhysStatus.VERR_INVALID_PARAMETER, String.format(
-                    "a RAM size must be a non-negative multiple of the page size on a known host: %#x on %s",
-                    ramBytes, host));
+            throw new RejectedException(
+                    PhysStatus.VERR_INVALID_PARAMETER,
+                    String.format(
+                            "a RAM size must be a non-negative multiple of the page size on a known host: %#x on %s",
+                            ramBytes, host));
         }
         long pages = ramBytes >>> PhysAddress.PAGE_SHIFT;
         int memObjEntry = host == HostBitness.BIT32 ? Integer.BYTES : Long.BYTES;
         ChunkOverhead chunk = chunkOverhead(host);
         long chunks = (pages + chunk.pagesPerChunk() - 1) / chunk.pagesPerChunk();
-        return new TrackingCost(pages * PageRecord.BYTES, pages * (GMM_FIELD_BYTES + memObjEntry),
-                chunks * chunk.perChunkBytes());
+        return new TrackingCost(
+                pages * PageRecord.BYTES, pages * (GMM_FIELD_BYTES + memObjEntry), chunks * chunk.perChunkBytes());
     }
 
     /** What every allocation chunk costs on a host of the given width. */
     public static ChunkOverhead chunkOverhead(HostBitness host) {
-        return host == HostBitness.BIT32 ? new ChunkOverhead(PAGES_PER_CHUNK, MEMORY_OBJECT_BYTES_32, CHUNK_BYTES_32)
+        return host == HostBitness.BIT32
+                ? new ChunkOverhead(PAGES_PER_CHUNK, MEMORY_OBJECT_BYTES_32, CHUNK_BYTES_32)
                 : new ChunkOverhead(PAGES_PER_CHUNK, MEMORY_OBJECT_BYTES_64, CHUNK_BYTES_64);
     }
 }

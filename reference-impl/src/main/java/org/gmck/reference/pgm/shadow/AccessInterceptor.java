@@ -18,12 +18,10 @@ public interface AccessInterceptor {
         }
 
         @Override
-        public void invoke(long linear, long gcPhys, AccessKind kind) {
-        }
+        public void invoke(long linear, long gcPhys, AccessKind kind) {}
 
         @Override
-        public void guestTablesChanged() {
-        }
+        public void guestTablesChanged() {}
     };
 
     /**

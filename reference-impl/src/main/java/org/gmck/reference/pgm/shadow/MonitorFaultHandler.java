@@ -90,8 +90,14 @@ final class MonitorFaultHandler {
      * An access a handler claims: the handlers are called, then the access is carried out by the monitor; a
      * write-claimed page is synced read-only so that reads run on, an all-claimed page stays unmapped.
      */
-    private GuestAccessResult handled(Access access, long gcPhys, int width, long value, Translated walk,
-                                      List<Long> guestTables, HandlerState claim) {
+    private GuestAccessResult handled(
+            Access access,
+            long gcPhys,
+            int width,
+            long value,
+            Translated walk,
+            List<Long> guestTables,
+            HandlerState claim) {
         if (access.kind() == AccessKind.WRITE && vm.guestMemory().page(gcPhys).type() != PageType.ROM) {
             try {
                 vm.guestMemory().makeWritable(gcPhys);
@@ -105,8 +111,8 @@ final class MonitorFaultHandler {
         if (claim == HandlerState.WRITE) {
             sync(access.linearAddress(), gcPhys, walk.entries(), claim, access.kind() == AccessKind.WRITE);
         }
-        return new GuestAccessResult(List.of(MonitorAction.HANDLER_INVOKED), perform(access, gcPhys, width, value),
-                Optional.empty());
+        return new GuestAccessResult(
+                List.of(MonitorAction.HANDLER_INVOKED), perform(access, gcPhys, width, value), Optional.empty());
     }
 
     /** Write-protects the guest's paging structures the walk went through. */

@@ -32,41 +32,51 @@ public final class PgmIntermediateContext implements IntermediateContext {
     private static final int CANONICAL_SHIFT = 47;
     private static final long PAGE = 0x1000;
     /** Where each mode's tables start in host memory, a 16 MB span each, below 4 GB. */
-    private static final Map<PagingMode, Long> TABLE_BASE = Map.of(PagingMode.BIT32, 0x0400_0000L,
-            PagingMode.PAE, 0x0500_0000L, PagingMode.AMD64, 0x0600_0000L);
+    private static final Map<PagingMode, Long> TABLE_BASE =
+            Map.of(PagingMode.BIT32, 0x0400_0000L, PagingMode.PAE, 0x0500_0000L, PagingMode.AMD64, 0x0600_0000L);
+
     private static final long FLAGS = ShadowFlags.P | ShadowFlags.RW | ShadowFlags.A;
     private static final List<PagingMode> MODES = List.of(PagingMode.BIT32, PagingMode.PAE, PagingMode.AMD64);
     private static final String IDENTITY = "switcher identity mapped";
 
     /** A mapped region: {start, size, physical address}. */
     private final Map<String, long[]> regions = new LinkedHashMap<>();
+
     private final Map<PagingMode, ReferenceX86Mmu> cpus = new EnumMap<>(PagingMode.class);
     private final Map<PagingMode, ShadowTables> tables = new EnumMap<>(PagingMode.class);
 
     public PgmIntermediateContext(SwitcherPlacement switcher) {
         long size = (long) switcher.pages() * PAGE;
-        if (switcher.pages() <= 0 || !aligned(switcher.physAddress()) || !aligned(switcher.hostAddress())
+        if (switcher.pages() <= 0
+                || !aligned(switcher.physAddress())
+                || !aligned(switcher.hostAddress())
                 || !aligned(switcher.hypervisorAddress())) {
-            throw new RejectedException(ContextStatus.VERR_INVALID_PARAMETER,
+            throw new RejectedException(
+                    ContextStatus.VERR_INVALID_PARAMETER,
                     "the switcher needs page-aligned addresses and at least one page: " + switcher);
         }
         if (switcher.physAddress() < 0 || size > FOUR_GB - switcher.physAddress()) {
-            throw new RejectedException(ContextStatus.VERR_OUT_OF_RANGE,
+            throw new RejectedException(
+                    ContextStatus.VERR_OUT_OF_RANGE,
                     "the switcher code must lie below 4 GB to be identity mapped in every mode: " + switcher);
         }
         long hyper = switcher.hypervisorAddress();
         if (!canonicalSpan(switcher.hostAddress(), size) || !canonicalSpan(hyper, size)) {
-            throw new RejectedException(ContextStatus.VERR_OUT_OF_RANGE, "the switcher's host and hypervisor mappings must "
-                    + "lie within one canonical half of the address space, without wrapping past its top: " + switcher);
+            throw new RejectedException(
+                    ContextStatus.VERR_OUT_OF_RANGE,
+                    "the switcher's host and hypervisor mappings must "
+                            + "lie within one canonical half of the address space, without wrapping past its top: "
+                            + switcher);
         }
-        if (overlaps(hyper, size, switcher.hostAddress(), size) || overlaps(hyper, size, switcher.physAddress(), size)) {
-            throw new RejectedException(ContextStatus.VERR_PGM_MAPPING_CONFLICT,
+        if (overlaps(hyper, size, switcher.hostAddress(), size)
+                || overlaps(hyper, size, switcher.physAddress(), size)) {
+            throw new RejectedException(
+                    ContextStatus.VERR_PGM_MAPPING_CONFLICT,
                     "the switcher's hypervisor mapping overlaps its host or identity mapping: " + switcher);
         }
         for (PagingMode mode : MODES) {
             ReferenceX86Mmu cpu = ReferenceX86Mmu.create(CpuModel.of(40), FOUR_GB);
-            ShadowTables t = new ShadowTables(cpu, TABLE_BASE.get(mode),
-                    PoolTracking.Words.NONE);
+            ShadowTables t = new ShadowTables(cpu, TABLE_BASE.get(mode), PoolTracking.Words.NONE);
             t.reset(mode);
             cpus.put(mode, cpu);
             tables.put(mode, t);
@@ -82,7 +92,8 @@ public final class PgmIntermediateContext implements IntermediateContext {
         if (cpu == null || mode != PagingMode.AMD64 && (linear >>> 32) != 0) {
             return Optional.empty();
         }
-        cpu.loadControlRegisters(ControlRegisters.forMode(x86Mode(mode), Cr3Rules.cr3For(mode, tables.get(mode).root())));
+        cpu.loadControlRegisters(ControlRegisters.forMode(
+                x86Mode(mode), Cr3Rules.cr3For(mode, tables.get(mode).root())));
         if (cpu.access(new Access(linear, AccessKind.READ, Privilege.SUPERVISOR)) instanceof Translated t) {
             return Optional.of(t.physicalAddress());
         }
@@ -106,7 +117,8 @@ public final class PgmIntermediateContext implements IntermediateContext {
     @Override
     public void mapGuestContext(String name, long address, long size, long physAddress) {
         if (name == null || name.isEmpty() || !aligned(physAddress) || physAddress < 0) {
-            throw new RejectedException(ContextStatus.VERR_INVALID_PARAMETER,
+            throw new RejectedException(
+                    ContextStatus.VERR_INVALID_PARAMETER,
                     "a guest-context mapping needs a name and a page-aligned physical address");
         }
         if (regions.containsKey(name)) {
@@ -147,8 +159,11 @@ public final class PgmIntermediateContext implements IntermediateContext {
     @Override
     public Optional<Long> pagingOffAddress(PagingMode from, PagingMode to) {
         if (!cpus.containsKey(from) || !cpus.containsKey(to)) {
-            throw new RejectedException(ContextStatus.VERR_INVALID_PARAMETER, String.format(
-                    "a world switch goes between tables of the 32-bit, PAE and AMD64 modes, not from %s to %s", from, to));
+            throw new RejectedException(
+                    ContextStatus.VERR_INVALID_PARAMETER,
+                    String.format(
+                            "a world switch goes between tables of the 32-bit, PAE and AMD64 modes, not from %s to %s",
+                            from, to));
         }
         return from == to ? Optional.empty() : Optional.of(identity()[0]);
     }
@@ -161,20 +176,25 @@ public final class PgmIntermediateContext implements IntermediateContext {
     /** Checks a location against the rules and against what the intermediate context maps (but {@code self}). */
     private void check(String self, long address, long size) {
         if (!aligned(address) || !aligned(size) || size <= 0) {
-            throw new RejectedException(ContextStatus.VERR_INVALID_PARAMETER, String.format(
-                    "a guest-context mapping needs a page-aligned address and a non-zero page-aligned size: %#x, %#x",
-                    address, size));
+            throw new RejectedException(
+                    ContextStatus.VERR_INVALID_PARAMETER,
+                    String.format(
+                            "a guest-context mapping needs a page-aligned address and a non-zero page-aligned size: %#x, %#x",
+                            address, size));
         }
         if (address < 0 || size > FOUR_GB - address) {
-            throw new RejectedException(ContextStatus.VERR_OUT_OF_RANGE, String.format(
-                    "guest-context mappings stay below 4 GB: %#x + %#x", address, size));
+            throw new RejectedException(
+                    ContextStatus.VERR_OUT_OF_RANGE,
+                    String.format("guest-context mappings stay below 4 GB: %#x + %#x", address, size));
         }
         for (Map.Entry<String, long[]> e : regions.entrySet()) {
             long[] r = e.getValue();
             if (!e.getKey().equals(self) && overlaps(address, size, r[0], r[1])) {
-                throw new RejectedException(ContextStatus.VERR_PGM_MAPPING_CONFLICT, String.format(
-                        "%#x bytes at %#x overlap '%s' (%#x bytes at %#x) in the intermediate context", size, address,
-                        e.getKey(), r[1], r[0]));
+                throw new RejectedException(
+                        ContextStatus.VERR_PGM_MAPPING_CONFLICT,
+                        String.format(
+                                "%#x bytes at %#x overlap '%s' (%#x bytes at %#x) in the intermediate context",
+                                size, address, e.getKey(), r[1], r[0]));
             }
         }
     }

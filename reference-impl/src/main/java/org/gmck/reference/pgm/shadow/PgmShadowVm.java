@@ -22,6 +22,7 @@ import org.gmck.spi.pgm.phys.PhysStatus;
 import org.gmck.spi.pgm.shadow.GuestAccessResult;
 import org.gmck.spi.pgm.shadow.ShadowTranslation;
 import org.gmck.spi.pgm.shadow.ShadowVm;
+import org.gmck.spi.pgm.vm.GuestMemoryFactory;
 import org.gmck.spi.x86.Access;
 import org.gmck.spi.x86.AccessKind;
 import org.gmck.spi.x86.AccessOutcome;
@@ -30,11 +31,10 @@ import org.gmck.spi.x86.CpuFeature;
 import org.gmck.spi.x86.CpuModel;
 import org.gmck.spi.x86.EntryUse;
 import org.gmck.spi.x86.LoadOutcome;
-import org.gmck.spi.x86.PageFault;
 import org.gmck.spi.x86.Loaded;
+import org.gmck.spi.x86.PageFault;
 import org.gmck.spi.x86.Privilege;
 import org.gmck.spi.x86.Translated;
-import org.gmck.spi.pgm.vm.GuestMemoryFactory;
 import org.gmck.spi.x86.X86Status;
 
 /**
@@ -54,8 +54,9 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
      * The CPU the guest sees. It has neither 5-level paging nor protection keys, which shadow paging does not
      * model: a guest setting CR4.LA57, PKE or PKS takes the #GP such a CPU raises.
      */
-    static final CpuModel GUEST_CPU = CpuModel.of(52, CpuFeature.NX, CpuFeature.PAGE_1GB, CpuFeature.SMEP,
-            CpuFeature.SMAP);
+    static final CpuModel GUEST_CPU =
+            CpuModel.of(52, CpuFeature.NX, CpuFeature.PAGE_1GB, CpuFeature.SMEP, CpuFeature.SMAP);
+
     private static final CpuModel HOST_CPU = CpuModel.of(40, CpuFeature.NX, CpuFeature.SMEP, CpuFeature.SMAP);
     private static final long GUEST_RAM = 1L << 52;
     private static final long HOST_RAM = 1L << 32;
@@ -150,8 +151,8 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
         if (registers == null) {
             throw new RejectedException(ModeStatus.INCONSISTENT_CONTROL_REGISTERS, "no registers to load");
         }
-        GuestMode mode = GuestModeDecoder.decode(new org.gmck.spi.pgm.ControlRegisters(registers.cr0(),
-                registers.cr4(), registers.efer()));
+        GuestMode mode = GuestModeDecoder.decode(
+                new org.gmck.spi.pgm.ControlRegisters(registers.cr0(), registers.cr4(), registers.efer()));
         if (mode.paging()) {
             long table = Cr3Rules.guestTableAddress(mode, registers.cr3());
             memory.hostPhysForRead(table);
@@ -169,9 +170,11 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
     @Override
     public GuestAccessResult access(long linearAddress, AccessKind kind, Privilege privilege, int width, long value) {
         if (width != 1 && width != 2 && width != 4 && width != 8 || (linearAddress & width - 1) != 0) {
-            throw new RejectedException(PhysStatus.VERR_PGM_PHYS_MISALIGNED_ACCESS, String.format(
-                    "a guest access must be 1, 2, 4 or 8 bytes wide and aligned to its width: %d bytes at %#x",
-                    width, linearAddress));
+            throw new RejectedException(
+                    PhysStatus.VERR_PGM_PHYS_MISALIGNED_ACCESS,
+                    String.format(
+                            "a guest access must be 1, 2, 4 or 8 bytes wide and aligned to its width: %d bytes at %#x",
+                            width, linearAddress));
         }
         if (kind == null || privilege == null) {
             throw new RejectedException(X86Status.INVALID_ACCESS, "a guest access needs a kind and a privilege");
@@ -214,8 +217,12 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
         for (EntryUse e : t.entries()) {
             entries.add(e.value());
         }
-        return Optional.of(new ShadowTranslation(t.physicalAddress(), t.rights().writable(), t.rights().user(),
-                t.rights().executable(), entries));
+        return Optional.of(new ShadowTranslation(
+                t.physicalAddress(),
+                t.rights().writable(),
+                t.rights().user(),
+                t.rights().executable(),
+                entries));
     }
 
     @Override

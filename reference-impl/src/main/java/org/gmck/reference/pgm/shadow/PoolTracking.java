@@ -31,8 +31,7 @@ final class PoolTracking {
             }
 
             @Override
-            public void set(long gcPhysPage, int word) {
-            }
+            public void set(long gcPhysPage, int word) {}
         };
 
         int get(long gcPhysPage);
@@ -42,6 +41,7 @@ final class PoolTracking {
 
     /** Extent indices are 14 bits; 0x3FFF is later VirtualBox's overflow marker, never handed out. */
     static final int MAX_EXTENTS = 0x3FFF;
+
     static final int PHYSEXT = 3;
     private static final int INDEX_MASK = 0x3FFF;
     private static final int COUNT_SHIFT = 14;

@@ -18,14 +18,14 @@ final class ShadowFlags {
     static final long A = 1L << 5;
     /** The dirty flag of a guest leaf entry (a page table entry or a large page's entry). */
     static final long D = 1L << 6;
+
     static final long NX = 1L << 63;
     /** AMD64 PML4 and PDPT entries: present, writable, user, accessed (guest-context mappings need writing). */
     static final long FIXED_LONG_MODE_UPPER = P | RW | US | A;
     /** Legacy-PAE PDPT entries: present only, since R/W and U/S are must-be-zero there. */
     static final long FIXED_LEGACY_PDPTE = P;
 
-    private ShadowFlags() {
-    }
+    private ShadowFlags() {}
 
     /**
      * The effective P, R/W, U/S and NX of the guest entries that a shadow page directory entry stands for:

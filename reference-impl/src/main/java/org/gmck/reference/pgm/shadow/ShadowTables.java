@@ -24,6 +24,7 @@ final class ShadowTables {
     private final PoolTracking tracking;
     /** Host address of each shadow page table, to the guest physical page each of its entries maps. */
     private Map<Long, long[]> guestPages = new HashMap<>();
+
     private PagingMode mode = PagingMode.BIT32;
     private long root;
 

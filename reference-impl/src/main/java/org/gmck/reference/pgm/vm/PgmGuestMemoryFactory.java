@@ -57,11 +57,16 @@ public final class PgmGuestMemoryFactory implements GuestMemoryFactory {
         long first = placement.firstHostPhys();
         long span = hostPages << 12;
         boolean holdsZeroPage = Long.compareUnsigned(PgmGuestMemory.ZERO_PAGE - first, span) < 0;
-        if ((first & 0xFFF) != 0 || Long.compareUnsigned(first, HOST_LIMIT - span) > 0 || holdsZeroPage
-                || placement.firstPageId() < 1 || placement.firstPageId() > PhysPage.NIL_PAGE_ID - hostPages) {
-            throw new RejectedException(PhysStatus.VERR_INVALID_PARAMETER, String.format(
-                    "%d host pages from %#x with page ids from %#x do not all fit a page record", hostPages, first,
-                    placement.firstPageId()));
+        if ((first & 0xFFF) != 0
+                || Long.compareUnsigned(first, HOST_LIMIT - span) > 0
+                || holdsZeroPage
+                || placement.firstPageId() < 1
+                || placement.firstPageId() > PhysPage.NIL_PAGE_ID - hostPages) {
+            throw new RejectedException(
+                    PhysStatus.VERR_INVALID_PARAMETER,
+                    String.format(
+                            "%d host pages from %#x with page ids from %#x do not all fit a page record",
+                            hostPages, first, placement.firstPageId()));
         }
         return new PgmGuestMemory(new HostPagePool(hostPages, first, placement.firstPageId()));
     }
@@ -95,8 +100,9 @@ public final class PgmGuestMemoryFactory implements GuestMemoryFactory {
 
     private static void checkBudget(long hostPages, long max) {
         if (hostPages < 0 || hostPages > max) {
-            throw new RejectedException(PhysStatus.VERR_INVALID_PARAMETER, String.format(
-                    "a host page budget must lie in 0..%d: %d", max, hostPages));
+            throw new RejectedException(
+                    PhysStatus.VERR_INVALID_PARAMETER,
+                    String.format("a host page budget must lie in 0..%d: %d", max, hostPages));
         }
     }
 }

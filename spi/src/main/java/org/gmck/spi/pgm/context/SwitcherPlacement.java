@@ -9,5 +9,4 @@ package org.gmck.spi.pgm.context;
  * @param hypervisorAddress its address in the hypervisor (guest-context) area
  * @param pages             its size in pages
  */
-public record SwitcherPlacement(long physAddress, long hostAddress, long hypervisorAddress, int pages) {
-}
+public record SwitcherPlacement(long physAddress, long hostAddress, long hypervisorAddress, int pages) {}

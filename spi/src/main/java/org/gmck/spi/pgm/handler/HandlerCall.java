@@ -8,5 +8,4 @@ package org.gmck.spi.pgm.handler;
  *                linear address inside the handler's own range (also when the guest came in through an alias),
  *                page aligned for {@link HandlerEvent#INVALIDATE}
  */
-public record HandlerCall(HandlerEvent event, long address) {
-}
+public record HandlerCall(HandlerEvent event, long address) {}

@@ -9,5 +9,4 @@ package org.gmck.spi.pgm.phys;
  * @param firstHostPhys the host physical address of the first page handed out (page aligned)
  * @param firstPageId   the page id of the first page handed out
  */
-public record HostPlacement(long firstHostPhys, int firstPageId) {
-}
+public record HostPlacement(long firstHostPhys, int firstPageId) {}

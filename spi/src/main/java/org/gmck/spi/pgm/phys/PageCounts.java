@@ -9,5 +9,4 @@ package org.gmck.spi.pgm.phys;
  * @param monitored pages currently write-monitored
  * @param writtenTo write-monitored pages that have been written to since monitoring was armed
  */
-public record PageCounts(long zero, long privately, long shared, long monitored, long writtenTo) {
-}
+public record PageCounts(long zero, long privately, long shared, long monitored, long writtenTo) {}

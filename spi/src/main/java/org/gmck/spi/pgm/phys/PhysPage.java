@@ -14,8 +14,16 @@ package org.gmck.spi.pgm.phys;
  * @param physHandler  the state of the physical access handlers on it
  * @param virtHandler  the state of the virtual access handlers on it
  */
-public record PhysPage(long gcPhys, PageType type, PageState state, long hostPhys, int pageId, boolean writtenTo,
-                       boolean readOnly, HandlerState physHandler, HandlerState virtHandler) {
+public record PhysPage(
+        long gcPhys,
+        PageType type,
+        PageState state,
+        long hostPhys,
+        int pageId,
+        boolean writtenTo,
+        boolean readOnly,
+        HandlerState physHandler,
+        HandlerState virtHandler) {
 
     /** The page id of a page that has none: all 28 bits of seed 000's page-id field set. */
     public static final int NIL_PAGE_ID = 0x0FFF_FFFF;

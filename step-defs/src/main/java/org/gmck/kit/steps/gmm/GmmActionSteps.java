@@ -212,8 +212,8 @@ public final class GmmActionSteps {
     @When("{gmmVm} reserves {long} base, {long} shadow and {long} fixed pages with policy {word} and priority {word}")
     public void reserves(String vm, long base, long shadow, long fixed, String policy, String priority) {
         int handle = world.actor(vm);
-        world.actRun(() -> world.gmm.reserve(handle, base, shadow, fixed, OcPolicy.valueOf(policy),
-                Priority.valueOf(priority)));
+        world.actRun(() ->
+                world.gmm.reserve(handle, base, shadow, fixed, OcPolicy.valueOf(policy), Priority.valueOf(priority)));
     }
 
     @When("{gmmVm} updates its reservation to {long} pages in each account")

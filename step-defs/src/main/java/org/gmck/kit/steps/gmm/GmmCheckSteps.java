@@ -30,10 +30,14 @@ public final class GmmCheckSteps {
     public void nothingChanged() {
         GmmSnapshot after = GmmSnapshot.take(world);
         for (var entry : world.before.values().entrySet()) {
-            context.expectEqual(entry.getKey() + " after the refused call", entry.getValue(),
+            context.expectEqual(
+                    entry.getKey() + " after the refused call",
+                    entry.getValue(),
                     after.values().get(entry.getKey()));
         }
-        context.expectEqual("what is observable after the refused call", world.before.values().keySet(),
+        context.expectEqual(
+                "what is observable after the refused call",
+                world.before.values().keySet(),
                 after.values().keySet());
     }
 
@@ -45,20 +49,25 @@ public final class GmmCheckSteps {
     @Then("the chunk shift is {int}, the chunk id shift is {int} and a chunk holds {int} pages")
     public void geometry(int chunkShift, int chunkIdShift, int pages) {
         GmmGeometry g = world.reads().geometry();
-        context.expectEqual("GMM_CHUNK_SHIFT, GMM_CHUNKID_SHIFT and pages per chunk",
-                List.of(chunkShift, chunkIdShift, pages), List.of(g.chunkShift(), g.chunkIdShift(), g.pagesPerChunk()));
+        context.expectEqual(
+                "GMM_CHUNK_SHIFT, GMM_CHUNKID_SHIFT and pages per chunk",
+                List.of(chunkShift, chunkIdShift, pages),
+                List.of(g.chunkShift(), g.chunkIdShift(), g.pagesPerChunk()));
     }
 
     @Then("the last page id is {word} and the last chunk id is {word}")
     public void lastIds(String page, String chunk) {
         GmmGeometry g = world.reads().geometry();
-        context.expectEqual("GMM_PAGEID_LAST and GMM_CHUNKID_LAST", List.of(hex(page), hex(chunk)),
+        context.expectEqual(
+                "GMM_PAGEID_LAST and GMM_CHUNKID_LAST",
+                List.of(hex(page), hex(chunk)),
                 List.of(Numbers.hex(g.pageIdLast()), Numbers.hex(g.chunkIdLast())));
     }
 
     @Then("each free set has {int} lists")
     public void lists(int lists) {
-        context.expectEqual("lists per free set", lists, world.reads().geometry().freeSetLists());
+        context.expectEqual(
+                "lists per free set", lists, world.reads().geometry().freeSetLists());
     }
 
     @Then("{gmmVm}'s page {int} has id {word}")
@@ -68,7 +77,9 @@ public final class GmmCheckSteps {
 
     @Then("{gmmVm}'s page {int} is in chunk {long}")
     public void pageInChunk(String vm, int n, long chunk) {
-        context.expectEqual("the chunk of " + vm + "'s page " + n, chunk,
+        context.expectEqual(
+                "the chunk of " + vm + "'s page " + n,
+                chunk,
                 world.page(vm, n) >>> world.reads().geometry().chunkIdShift());
     }
 
@@ -77,7 +88,9 @@ public final class GmmCheckSteps {
         List<AllocatedPage> pages = context.lastValue("the allocation");
         context.expectThat("the allocation returned pages", !pages.isEmpty());
         for (AllocatedPage page : pages) {
-            context.expectEqual("the chunk of new page " + Numbers.hex(page.pageId()), chunk,
+            context.expectEqual(
+                    "the chunk of new page " + Numbers.hex(page.pageId()),
+                    chunk,
                     page.pageId() >>> world.reads().geometry().chunkIdShift());
         }
     }
@@ -117,43 +130,61 @@ public final class GmmCheckSteps {
 
     @Then("chunk {long} has affinity to {gmmVm}")
     public void affinity(long chunk, String vm) {
-        context.expectEqual("the VM affinity of chunk " + chunk, world.handle(vm), world.reads().chunk(chunk).affinity());
+        context.expectEqual(
+                "the VM affinity of chunk " + chunk,
+                world.handle(vm),
+                world.reads().chunk(chunk).affinity());
     }
 
     @Then("chunk {long} has no affinity")
     public void noAffinity(long chunk) {
-        context.expectEqual("the VM affinity of chunk " + chunk, 0, world.reads().chunk(chunk).affinity());
+        context.expectEqual(
+                "the VM affinity of chunk " + chunk,
+                0,
+                world.reads().chunk(chunk).affinity());
     }
 
     @Then("chunk {long} has {int} free, {int} private and {int} shared pages")
     public void chunkCounts(long chunk, int free, int privatePages, int shared) {
         ChunkInfo info = world.reads().chunk(chunk);
-        context.expectEqual("free, private and shared pages of chunk " + chunk, List.of(free, privatePages, shared),
+        context.expectEqual(
+                "free, private and shared pages of chunk " + chunk,
+                List.of(free, privatePages, shared),
                 List.of(info.free(), info.privatePages(), info.sharedPages()));
     }
 
     @Then("chunk {long} is dedicated to shared pages")
     public void dedicated(long chunk) {
-        context.expectEqual("chunk " + chunk + " is dedicated to shared pages", true, world.reads().chunk(chunk).sharedChunk());
+        context.expectEqual(
+                "chunk " + chunk + " is dedicated to shared pages",
+                true,
+                world.reads().chunk(chunk).sharedChunk());
     }
 
     @Then("the shared page is in a chunk dedicated to shared pages")
     public void sharedInDedicated() {
         long chunk = world.sharedPage >>> world.reads().geometry().chunkIdShift();
         ChunkInfo info = world.reads().chunk(chunk);
-        context.expectEqual("chunk " + chunk + " of the shared page: dedicated, and without private pages",
-                List.of(true, 0), List.of(info.sharedChunk(), info.privatePages()));
+        context.expectEqual(
+                "chunk " + chunk + " of the shared page: dedicated, and without private pages",
+                List.of(true, 0),
+                List.of(info.sharedChunk(), info.privatePages()));
     }
 
     @Then("{gmmVm}'s page {int} is free")
     public void pageFree(String vm, int n) {
-        context.expectEqual("the state of " + vm + "'s page " + n, PageState.FREE, world.reads().page(world.page(vm, n)).state());
+        context.expectEqual(
+                "the state of " + vm + "'s page " + n,
+                PageState.FREE,
+                world.reads().page(world.page(vm, n)).state());
     }
 
     @Then("{gmmVm}'s page {int} is private to {gmmVm}")
     public void pagePrivate(String vm, int n, String owner) {
         PageInfo info = world.reads().page(world.page(vm, n));
-        context.expectEqual("state and owner of " + vm + "'s page " + n, List.of(PageState.PRIVATE, world.handle(owner)),
+        context.expectEqual(
+                "state and owner of " + vm + "'s page " + n,
+                List.of(PageState.PRIVATE, world.handle(owner)),
                 List.of(info.state(), info.owner()));
     }
 
@@ -161,7 +192,8 @@ public final class GmmCheckSteps {
     public void newPagePfn(String vm, String pfn) {
         List<AllocatedPage> pages = context.lastValue("the allocation");
         PageInfo info = world.reads().page(pages.get(0).pageId());
-        context.expectEqual("state, owner and guest pfn of the new page",
+        context.expectEqual(
+                "state, owner and guest pfn of the new page",
                 List.of(PageState.PRIVATE, world.handle(vm), hex(pfn)),
                 List.of(info.state(), info.owner(), Numbers.hex(info.guestPfn())));
     }
@@ -173,8 +205,9 @@ public final class GmmCheckSteps {
         for (int i = 0; i < pages.size(); i++) {
             PageInfo info = world.reads().page(pages.get(i).pageId());
             long asked = world.requestedPfns.get(i);
-            context.expectEqual("state, owner and guest pfn of new page " + Numbers.hex(pages.get(i).pageId())
-                    + " (request entry " + (i + 1) + ")",
+            context.expectEqual(
+                    "state, owner and guest pfn of new page "
+                            + Numbers.hex(pages.get(i).pageId()) + " (request entry " + (i + 1) + ")",
                     List.of(PageState.PRIVATE, world.handle(vm), Numbers.hex(asked < 0 ? 0xFFFF_FFF1L : asked)),
                     List.of(info.state(), info.owner(), Numbers.hex(info.guestPfn())));
         }
@@ -187,8 +220,10 @@ public final class GmmCheckSteps {
         for (AllocatedPage page : pages) {
             actual.add(Numbers.hex(world.reads().page(page.pageId()).guestPfn()));
         }
-        context.expectEqual("the guest pfns the new pages record, in request order",
-                pfns.stream().map(Numbers::hex).toList(), actual);
+        context.expectEqual(
+                "the guest pfns the new pages record, in request order",
+                pfns.stream().map(Numbers::hex).toList(),
+                actual);
     }
 
     @Then("every new page's host pfn is the one the page records")
@@ -196,15 +231,19 @@ public final class GmmCheckSteps {
         List<AllocatedPage> pages = context.lastValue("the pages handed out");
         context.expectThat("the call handed out pages", !pages.isEmpty());
         for (AllocatedPage page : pages) {
-            context.expectEqual("the host pfn returned with page " + Numbers.hex(page.pageId()) + " and the one it records",
-                    Numbers.hex(page.hostPfn()), Numbers.hex(world.reads().page(page.pageId()).hostPfn()));
+            context.expectEqual(
+                    "the host pfn returned with page " + Numbers.hex(page.pageId()) + " and the one it records",
+                    Numbers.hex(page.hostPfn()),
+                    Numbers.hex(world.reads().page(page.pageId()).hostPfn()));
         }
     }
 
     @Then("the new page's host pfn is the one the page records")
     public void hostPfn() {
         List<AllocatedPage> pages = context.lastValue("the allocation");
-        context.expectEqual("the host pfn returned and recorded", pages.get(0).hostPfn(),
+        context.expectEqual(
+                "the host pfn returned and recorded",
+                pages.get(0).hostPfn(),
                 world.reads().page(pages.get(0).pageId()).hostPfn());
     }
 
@@ -212,39 +251,54 @@ public final class GmmCheckSteps {
     public void returnsSharedPage() {
         AllocatedPage returned = context.lastValue("the use of the shared page");
         context.expectThat("the use of the shared page returned a page", returned != null);
-        context.expectEqual("the page id and host pfn returned", List.of(Numbers.hex(world.sharedPage),
-                Numbers.hex(world.reads().page(world.sharedPage).hostPfn())),
+        context.expectEqual(
+                "the page id and host pfn returned",
+                List.of(
+                        Numbers.hex(world.sharedPage),
+                        Numbers.hex(world.reads().page(world.sharedPage).hostPfn())),
                 List.of(Numbers.hex(returned.pageId()), Numbers.hex(returned.hostPfn())));
     }
 
     @Then("the shared page has {long} reference(s)")
     public void sharedRefs(long refs) {
         PageInfo info = world.reads().page(world.sharedPage);
-        context.expectEqual("state and reference count of the shared page", List.of(PageState.SHARED, refs),
+        context.expectEqual(
+                "state and reference count of the shared page",
+                List.of(PageState.SHARED, refs),
                 List.of(info.state(), info.refs()));
     }
 
     @Then("the shared page is free")
     public void sharedFree() {
-        context.expectEqual("the state of the former shared page", PageState.FREE, world.reads().page(world.sharedPage).state());
+        context.expectEqual(
+                "the state of the former shared page",
+                PageState.FREE,
+                world.reads().page(world.sharedPage).state());
     }
 
     @Then("{gmmVm} has {long} private page(s) and {long} shared page(s)")
     public void vmPages(String vm, long privatePages, long shared) {
         VmInfo info = world.reads().vm(world.handle(vm));
-        context.expectEqual(vm + "'s private and shared pages", List.of(privatePages, shared),
+        context.expectEqual(
+                vm + "'s private and shared pages",
+                List.of(privatePages, shared),
                 List.of(info.privatePages(), info.sharedPages()));
     }
 
     @Then("{gmmVm} has {long} BASE page(s) allocated")
     public void vmBase(String vm, long base) {
-        context.expectEqual(vm + "'s allocated BASE pages", base, world.reads().vm(world.handle(vm)).allocatedBase());
+        context.expectEqual(
+                vm + "'s allocated BASE pages",
+                base,
+                world.reads().vm(world.handle(vm)).allocatedBase());
     }
 
     @Then("{gmmVm} has {long} BASE, {long} SHADOW and {long} FIXED page(s) allocated")
     public void vmAccounts(String vm, long base, long shadow, long fixed) {
         VmInfo info = world.reads().vm(world.handle(vm));
-        context.expectEqual(vm + "'s allocated BASE, SHADOW and FIXED pages", List.of(base, shadow, fixed),
+        context.expectEqual(
+                vm + "'s allocated BASE, SHADOW and FIXED pages",
+                List.of(base, shadow, fixed),
                 List.of(info.allocatedBase(), info.allocatedShadow(), info.allocatedFixed()));
     }
 
@@ -253,62 +307,87 @@ public final class GmmCheckSteps {
         List<Long> ids = world.pages.getOrDefault(vm, List.of());
         context.expectThat("the scenario gave " + vm + " pages", !ids.isEmpty());
         for (long id : ids) {
-            context.expectEqual("the state of " + vm + "'s page " + Numbers.hex(id), PageState.FREE, world.reads().page(id).state());
+            context.expectEqual(
+                    "the state of " + vm + "'s page " + Numbers.hex(id),
+                    PageState.FREE,
+                    world.reads().page(id).state());
         }
     }
 
     @Then("{gmmVm} has policy {word} and priority {word}")
     public void vmPolicy(String vm, String policy, String priority) {
         VmInfo info = world.reads().vm(world.handle(vm));
-        context.expectEqual(vm + "'s policy and priority", List.of(policy, priority),
+        context.expectEqual(
+                vm + "'s policy and priority",
+                List.of(policy, priority),
                 List.of(info.policy().name(), info.priority().name()));
     }
 
     @Then("the per-VM data has policy {word} and priority {word}")
     public void askedPolicy(String policy, String priority) {
         VmInfo info = context.lastValue("the per-VM data");
-        context.expectEqual("policy and priority", List.of(policy, priority),
+        context.expectEqual(
+                "policy and priority",
+                List.of(policy, priority),
                 List.of(info.policy().name(), info.priority().name()));
     }
 
     @Then("the per-VM data has every counter zero")
     public void askedZero() {
         VmInfo info = context.lastValue("the per-VM data");
-        context.expectEqual("the per-VM counters", List.of(0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L),
-                List.of(info.reservedBase(), info.reservedShadow(), info.reservedFixed(), info.allocatedBase(),
-                        info.allocatedShadow(), info.allocatedFixed(), info.privatePages(), info.sharedPages()));
+        context.expectEqual(
+                "the per-VM counters",
+                List.of(0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L),
+                List.of(
+                        info.reservedBase(),
+                        info.reservedShadow(),
+                        info.reservedFixed(),
+                        info.allocatedBase(),
+                        info.allocatedShadow(),
+                        info.allocatedFixed(),
+                        info.privatePages(),
+                        info.sharedPages()));
     }
 
     @Then("{gmmVm} has reserved {long} base, {long} shadow and {long} fixed pages")
     public void vmReserved(String vm, long base, long shadow, long fixed) {
         VmInfo info = world.reads().vm(world.handle(vm));
-        context.expectEqual(vm + "'s reservation", List.of(base, shadow, fixed),
+        context.expectEqual(
+                vm + "'s reservation",
+                List.of(base, shadow, fixed),
                 List.of(info.reservedBase(), info.reservedShadow(), info.reservedFixed()));
     }
 
     @Then("the statistics show {long} allocated, {long} shared and {long} duplicate pages")
     public void stats(long allocated, long shared, long duplicate) {
         GmmStatistics s = world.reads().statistics();
-        context.expectEqual("allocated, shared and duplicate pages", List.of(allocated, shared, duplicate),
+        context.expectEqual(
+                "allocated, shared and duplicate pages",
+                List.of(allocated, shared, duplicate),
                 List.of(s.allocatedPages(), s.sharedPages(), s.duplicatePages()));
     }
 
     @Then("the statistics show {long} reserved pages and {long} registered VM(s)")
     public void statsReserved(long reserved, long vms) {
         GmmStatistics s = world.reads().statistics();
-        context.expectEqual("reserved pages and registered VMs", List.of(reserved, vms),
+        context.expectEqual(
+                "reserved pages and registered VMs",
+                List.of(reserved, vms),
                 List.of(s.reservedPages(), s.registeredVms()));
     }
 
     @Then("the statistics show {long} shared page(s) left behind")
     public void leftBehind(long pages) {
-        context.expectEqual("shared pages left behind", pages, world.reads().statistics().leftBehindSharedPages());
+        context.expectEqual(
+                "shared pages left behind", pages, world.reads().statistics().leftBehindSharedPages());
     }
 
     @Then("the GMM holds no chunks and no pages")
     public void empty() {
         GmmStatistics s = world.reads().statistics();
-        context.expectEqual("chunks, allocated, shared, duplicate and free pages", List.of(0L, 0L, 0L, 0L, 0L),
+        context.expectEqual(
+                "chunks, allocated, shared, duplicate and free pages",
+                List.of(0L, 0L, 0L, 0L, 0L),
                 List.of(s.chunks(), s.allocatedPages(), s.sharedPages(), s.duplicatePages(), s.freePages()));
     }
 
@@ -321,7 +400,10 @@ public final class GmmCheckSteps {
     @Then("the cleanup gave back chunk(s) {gmmNumbers}")
     public void cleanupReleased(List<Long> chunks) {
         CleanupReport report = context.lastValue("the cleanup");
-        context.expectEqual("chunks given back by the cleanup", chunks, report.releasedChunks().stream().sorted().toList());
+        context.expectEqual(
+                "chunks given back by the cleanup",
+                chunks,
+                report.releasedChunks().stream().sorted().toList());
     }
 
     @Then("the cleanup gave back no chunk")
@@ -345,8 +427,10 @@ public final class GmmCheckSteps {
     @Then("the new VM's handle is none of the earlier VMs' handles")
     public void newHandle() {
         Integer handle = context.lastValue("the registration");
-        List<Integer> earlier = world.vms.values().stream().filter(h -> !h.equals(handle)).toList();
-        context.expectThat("handle " + handle + " of the new VM was handed out before (" + earlier + ")",
+        List<Integer> earlier =
+                world.vms.values().stream().filter(h -> !h.equals(handle)).toList();
+        context.expectThat(
+                "handle " + handle + " of the new VM was handed out before (" + earlier + ")",
                 !earlier.contains(handle));
     }
 
@@ -359,14 +443,18 @@ public final class GmmCheckSteps {
     @Then("the cleanup reports chunk {long} with free {int}\\/{int}, private {int}\\/{int} and shared {int}\\/{int}")
     public void repair(long chunk, int rf, int cf, int rp, int cp, int rs, int cs) {
         CleanupReport report = context.lastValue("the cleanup");
-        context.expectEqual("chunks with bogus statistics (recorded/counted)",
-                List.of(new ChunkRepair(chunk, rf, cf, rp, cp, rs, cs)), report.repairs());
+        context.expectEqual(
+                "chunks with bogus statistics (recorded/counted)",
+                List.of(new ChunkRepair(chunk, rf, cf, rp, cp, rs, cs)),
+                report.repairs());
     }
 
     @Then("termination reports chunk(s) {gmmNumbers}")
     public void termReports(List<Long> chunks) {
         List<ChunkInfo> busy = context.lastValue("the termination");
-        context.expectEqual("chunks not completely free at termination", chunks,
+        context.expectEqual(
+                "chunks not completely free at termination",
+                chunks,
                 busy.stream().map(ChunkInfo::chunkId).sorted().toList());
     }
 
@@ -393,22 +481,25 @@ public final class GmmCheckSteps {
         java.util.Set<Long> frames = new java.util.HashSet<>();
         int shift = world.reads().geometry().chunkIdShift();
         for (AllocatedPage page : pages) {
-            context.expectThat("host page frame " + Numbers.hex(page.hostPfn()) + " handed out twice", frames.add(page.hostPfn()));
+            context.expectThat(
+                    "host page frame " + Numbers.hex(page.hostPfn()) + " handed out twice", frames.add(page.hostPfn()));
         }
         for (int i = 1; i < pages.size(); i++) {
             AllocatedPage a = pages.get(i - 1);
             AllocatedPage b = pages.get(i);
             if (a.pageId() >>> shift == b.pageId() >>> shift) {
-                context.expectEqual("host page frame of page " + Numbers.hex(b.pageId()) + " after page " + Numbers.hex(a.pageId()),
-                        Numbers.hex(a.hostPfn() + (b.pageId() - a.pageId())), Numbers.hex(b.hostPfn()));
+                context.expectEqual(
+                        "host page frame of page " + Numbers.hex(b.pageId()) + " after page " + Numbers.hex(a.pageId()),
+                        Numbers.hex(a.hostPfn() + (b.pageId() - a.pageId())),
+                        Numbers.hex(b.hostPfn()));
             }
         }
     }
 
     @Then("{gmmVm}'s page {int} has the id of its page {int}")
     public void sameId(String vm, int n, int other) {
-        context.expectEqual("the id of " + vm + "'s page " + n, Numbers.hex(world.page(vm, other)),
-                Numbers.hex(world.page(vm, n)));
+        context.expectEqual(
+                "the id of " + vm + "'s page " + n, Numbers.hex(world.page(vm, other)), Numbers.hex(world.page(vm, n)));
     }
 
     static String hex(String number) {

@@ -53,7 +53,8 @@ public final class GmmConcurrencySteps {
     private List<Long> allocateAndFree(int handle, int pages) {
         List<Long> keep = new ArrayList<>();
         for (int i = 0; i < pages; i++) {
-            AllocatedPage page = world.gmm.allocate(handle, Account.BASE, List.of((long) i)).get(0);
+            AllocatedPage page =
+                    world.gmm.allocate(handle, Account.BASE, List.of((long) i)).get(0);
             if (i % 2 == 0) {
                 keep.add(page.pageId());
             } else {
@@ -70,8 +71,10 @@ public final class GmmConcurrencySteps {
             for (long id : kept.get(i)) {
                 world.context.expectThat("page " + Long.toHexString(id) + " was handed to two VMs", all.add(id));
                 PageInfo info = world.gmm.page(id);
-                world.context.expectEqual("state and owner of page " + Long.toHexString(id),
-                        List.of(PageState.PRIVATE, handles.get(i)), List.of(info.state(), info.owner()));
+                world.context.expectEqual(
+                        "state and owner of page " + Long.toHexString(id),
+                        List.of(PageState.PRIVATE, handles.get(i)),
+                        List.of(info.state(), info.owner()));
             }
         }
     }
@@ -81,7 +84,7 @@ public final class GmmConcurrencySteps {
         GmmStatistics s = world.gmm.statistics();
         long kept = this.kept.stream().mapToLong(List::size).sum();
         world.context.expectEqual("allocated pages", kept, s.allocatedPages());
-        world.context.expectEqual("free plus allocated pages", s.chunks() * world.pagesPerChunk(),
-                s.freePages() + s.allocatedPages());
+        world.context.expectEqual(
+                "free plus allocated pages", s.chunks() * world.pagesPerChunk(), s.freePages() + s.allocatedPages());
     }
 }

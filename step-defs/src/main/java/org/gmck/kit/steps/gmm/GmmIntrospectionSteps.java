@@ -91,31 +91,40 @@ public final class GmmIntrospectionSteps {
 
     @Then("the word is {word}")
     public void theWordIs(String word) {
-        context.expectEqual("the encoded GMMPAGE word", GmmCheckSteps.hex(word), Numbers.hex(context.<Long>lastValue("the word")));
+        context.expectEqual(
+                "the encoded GMMPAGE word", GmmCheckSteps.hex(word), Numbers.hex(context.<Long>lastValue("the word")));
     }
 
     @Then("it is a private page with state {int}, pfn {word} and VM handle {int}")
     public void decodedPrivate(int state, String pfn, int vm) {
-        context.expectEqual("the decoded fields", new GmmPageFields.Private(state, Numbers.parse(pfn), vm),
+        context.expectEqual(
+                "the decoded fields",
+                new GmmPageFields.Private(state, Numbers.parse(pfn), vm),
                 context.lastValue("the decoded page"));
     }
 
     @Then("it is a shared page with pfn {word} and {long} reference(s)")
     public void decodedShared(String pfn, long refs) {
-        context.expectEqual("the decoded fields", new GmmPageFields.Shared(2, Numbers.parse(pfn), refs),
+        context.expectEqual(
+                "the decoded fields",
+                new GmmPageFields.Shared(2, Numbers.parse(pfn), refs),
                 context.lastValue("the decoded page"));
     }
 
     @Then("it is a free page with next index {word}, {word}")
     public void decodedFree(String next, String zeroed) {
-        context.expectEqual("the decoded fields", new GmmPageFields.Free(3, (int) Numbers.parse(next), "zeroed".equals(zeroed)),
+        context.expectEqual(
+                "the decoded fields",
+                new GmmPageFields.Free(3, (int) Numbers.parse(next), "zeroed".equals(zeroed)),
                 context.lastValue("the decoded page"));
     }
 
     @Then("the raw word of {gmmVm}'s page {int} holds guest pfn {word} and {gmmVm}'s handle, in state 0")
     public void rawPrivate(String vm, int n, String pfn, String owner) {
         long expected = Numbers.parse(pfn) | ((long) world.handle(owner) << 32);
-        context.expectEqual("the raw GMMPAGE word", Numbers.hex(expected),
+        context.expectEqual(
+                "the raw GMMPAGE word",
+                Numbers.hex(expected),
                 Numbers.hex(world.reads().introspection().rawPage(world.page(vm, n))));
     }
 
@@ -123,20 +132,27 @@ public final class GmmIntrospectionSteps {
     public void rawShared(long refs) {
         long hostPfn = world.reads().page(world.sharedPage).hostPfn();
         long expected = hostPfn | (refs << 32) | (2L << 62);
-        context.expectEqual("the raw GMMPAGE word", Numbers.hex(expected),
+        context.expectEqual(
+                "the raw GMMPAGE word",
+                Numbers.hex(expected),
                 Numbers.hex(world.reads().introspection().rawPage(world.sharedPage)));
     }
 
     @Then("the free LIFO of chunk {long} starts with {gmmNumbers}")
     public void lifoStarts(long chunk, List<Long> head) {
         List<Integer> lifo = world.reads().introspection().freeLifo(chunk);
-        List<Long> actual = lifo.subList(0, Math.min(head.size(), lifo.size())).stream().map(Integer::longValue).toList();
+        List<Long> actual = lifo.subList(0, Math.min(head.size(), lifo.size())).stream()
+                .map(Integer::longValue)
+                .toList();
         context.expectEqual("the head of chunk " + chunk + "'s free LIFO", head, actual);
     }
 
     @Then("the free LIFO of chunk {long} holds {int} page(s)")
     public void lifoSize(long chunk, int size) {
-        context.expectEqual("the length of chunk " + chunk + "'s free LIFO", size, world.reads().introspection().freeLifo(chunk).size());
+        context.expectEqual(
+                "the length of chunk " + chunk + "'s free LIFO",
+                size,
+                world.reads().introspection().freeLifo(chunk).size());
     }
 
     @Then("chunk {long} is on list {int} of the {word} free set")
@@ -155,7 +171,8 @@ public final class GmmIntrospectionSteps {
     public void onNoList(long chunk) {
         for (FreeSetKind kind : FreeSetKind.values()) {
             for (List<Long> list : world.reads().introspection().freeSet(kind)) {
-                context.expectThat("chunk " + chunk + " has no free page, yet is on a list of the " + kind + " free set",
+                context.expectThat(
+                        "chunk " + chunk + " has no free page, yet is on a list of the " + kind + " free set",
                         !list.contains(chunk));
             }
         }
@@ -176,8 +193,13 @@ public final class GmmIntrospectionSteps {
 
     @Then("the {word} free set has {int} lists")
     public void setLists(String set, int count) {
-        context.expectEqual("lists of the " + set + " free set", count,
-                world.reads().introspection().freeSet(FreeSetKind.valueOf(set.toUpperCase())).size());
+        context.expectEqual(
+                "lists of the " + set + " free set",
+                count,
+                world.reads()
+                        .introspection()
+                        .freeSet(FreeSetKind.valueOf(set.toUpperCase()))
+                        .size());
     }
 
     @Then("each free set records the sum of its chunks' free pages")
@@ -189,13 +211,19 @@ public final class GmmIntrospectionSteps {
                     sum += world.reads().chunk(chunk).free();
                 }
             }
-            context.expectEqual("free pages recorded by the " + kind + " free set", sum, world.reads().introspection().freeSetPages(kind));
+            context.expectEqual(
+                    "free pages recorded by the " + kind + " free set",
+                    sum,
+                    world.reads().introspection().freeSetPages(kind));
         }
     }
 
     @Then("every chunk TLB entry is NIL")
     public void tlbNil() {
-        context.expectEqual("the chunk TLB", java.util.Collections.nCopies(32, 0L), world.reads().introspection().chunkTlb());
+        context.expectEqual(
+                "the chunk TLB",
+                java.util.Collections.nCopies(32, 0L),
+                world.reads().introspection().chunkTlb());
     }
 
     @Then("chunk TLB entry {int} holds chunk {long}")
@@ -207,7 +235,10 @@ public final class GmmIntrospectionSteps {
 
     @Then("the magic is {word}")
     public void magic(String magic) {
-        context.expectEqual("the GMM's magic", GmmCheckSteps.hex(magic), Numbers.hex(world.reads().introspection().magic()));
+        context.expectEqual(
+                "the GMM's magic",
+                GmmCheckSteps.hex(magic),
+                Numbers.hex(world.reads().introspection().magic()));
     }
 
     @When("chunk {long}'s statistics are overwritten with {int} free, {int} private and {int} shared pages")
@@ -221,19 +252,25 @@ public final class GmmIntrospectionSteps {
     @Then("chunk {long} records {int} free, {int} private and {int} shared pages")
     public void records(long chunk, int free, int privatePages, int shared) {
         ChunkInfo info = world.reads().chunk(chunk);
-        context.expectEqual("chunk " + chunk + "'s counters", List.of(free, privatePages, shared),
+        context.expectEqual(
+                "chunk " + chunk + "'s counters",
+                List.of(free, privatePages, shared),
                 List.of(info.free(), info.privatePages(), info.sharedPages()));
     }
 
     @Then("the raw word of page {word} is {word}")
     public void rawWord(String page, String word) {
-        context.expectEqual("the raw GMMPAGE word of page " + page, GmmCheckSteps.hex(word),
+        context.expectEqual(
+                "the raw GMMPAGE word of page " + page,
+                GmmCheckSteps.hex(word),
                 Numbers.hex(world.reads().introspection().rawPage(Numbers.parse(page))));
     }
 
     @Then("the raw word of {gmmVm}'s page {int} is {word}")
     public void rawWordOf(String vm, int n, String word) {
-        context.expectEqual("the raw GMMPAGE word of " + vm + "'s page " + n, GmmCheckSteps.hex(word),
+        context.expectEqual(
+                "the raw GMMPAGE word of " + vm + "'s page " + n,
+                GmmCheckSteps.hex(word),
                 Numbers.hex(world.reads().introspection().rawPage(world.page(vm, n))));
     }
 }

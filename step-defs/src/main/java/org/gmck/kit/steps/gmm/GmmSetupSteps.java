@@ -83,8 +83,8 @@ public final class GmmSetupSteps {
     public void reservedEach(String vm, long pages) {
         int handle = world.registered(vm);
         world.setUp("reserve for " + vm, () -> {
-            world.gmm.reserve(handle, pages, pages, pages, org.gmck.spi.gmm.OcPolicy.TBD,
-                    org.gmck.spi.gmm.Priority.NORMAL);
+            world.gmm.reserve(
+                    handle, pages, pages, pages, org.gmck.spi.gmm.OcPolicy.TBD, org.gmck.spi.gmm.Priority.NORMAL);
             return Boolean.TRUE;
         });
     }
@@ -105,7 +105,6 @@ public final class GmmSetupSteps {
         world.allocate(vm, Account.BASE, count);
         freedRange(vm, before + 1, before + count);
     }
-
 
     @Given("{gmmVm} has filled {int} chunk(s)")
     public void filled(String vm, int chunks) {
@@ -134,7 +133,8 @@ public final class GmmSetupSteps {
     public void shared(String vm, int n) {
         long id = world.page(vm, n);
         int handle = world.handle(vm);
-        world.rememberShared(world.setUp(vm + " shares page " + n, () -> world.gmm.share(handle, id)).pageId());
+        world.rememberShared(world.setUp(vm + " shares page " + n, () -> world.gmm.share(handle, id))
+                .pageId());
     }
 
     @Given("{gmmVm} has shared its pages {int} to {int}")
@@ -168,7 +168,8 @@ public final class GmmSetupSteps {
     public void usesSharedTimes(String vm, int times) {
         int handle = world.reserved(vm);
         for (int i = 1; i <= times; i++) {
-            world.setUp(vm + " uses the shared page, reference " + i, () -> world.gmm.useShared(handle, world.sharedPage));
+            world.setUp(
+                    vm + " uses the shared page, reference " + i, () -> world.gmm.useShared(handle, world.sharedPage));
         }
     }
 
@@ -195,12 +196,16 @@ public final class GmmSetupSteps {
         world.setUp("clean up " + vm, () -> world.gmm.cleanup(handle));
     }
 
-
     @Given("{gmmVm} has reserved {long} base, {long} shadow and {long} fixed pages with policy {word}")
     public void reservedWithPolicy(String vm, long base, long shadow, long fixed, String policy) {
         int handle = world.registered(vm);
         world.setUp("reserve for " + vm, () -> {
-            world.gmm.reserve(handle, base, shadow, fixed, org.gmck.spi.gmm.OcPolicy.valueOf(policy),
+            world.gmm.reserve(
+                    handle,
+                    base,
+                    shadow,
+                    fixed,
+                    org.gmck.spi.gmm.OcPolicy.valueOf(policy),
                     org.gmck.spi.gmm.Priority.NORMAL);
             return Boolean.TRUE;
         });

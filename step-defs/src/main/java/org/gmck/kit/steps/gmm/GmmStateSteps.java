@@ -38,10 +38,12 @@ public final class GmmStateSteps {
     public void rejectedWithOneOf(List<String> statuses) {
         Throwable refusal = refusal();
         if (refusal == null) {
-            throw context.failure("the call was accepted but must be rejected with one of " + statuses, statuses, "accepted");
+            throw context.failure(
+                    "the call was accepted but must be rejected with one of " + statuses, statuses, "accepted");
         }
         String actual = ((RejectedException) refusal).status().name();
-        context.expectEqual("the status the call was rejected with is one of " + statuses, true, statuses.contains(actual));
+        context.expectEqual(
+                "the status the call was rejected with is one of " + statuses, true, statuses.contains(actual));
     }
 
     private Throwable refusal() {
@@ -62,7 +64,9 @@ public final class GmmStateSteps {
     @Then("the new pages have ids {gmmRuns}")
     public void newPageIds(List<Long> ids) {
         List<AllocatedPage> pages = context.lastValue("the pages handed out");
-        context.expectEqual("the ids of the pages handed out, in request order", hex(ids),
+        context.expectEqual(
+                "the ids of the pages handed out, in request order",
+                hex(ids),
                 hex(pages.stream().map(AllocatedPage::pageId).toList()));
     }
 
@@ -71,34 +75,44 @@ public final class GmmStateSteps {
         List<AllocatedPage> pages = context.lastValue("the pages handed out");
         context.expectThat("the call handed out a page " + n, pages.size() >= n);
         long id = pages.get(n - 1).pageId();
-        context.expectEqual("new page " + n + " (" + Numbers.hex(id) + ") is one of " + hex(ids), true, ids.contains(id));
+        context.expectEqual(
+                "new page " + n + " (" + Numbers.hex(id) + ") is one of " + hex(ids), true, ids.contains(id));
     }
 
     @Then("the call returns shared page {int} with the host pfn the page records")
     public void returnsShared(int k) {
         AllocatedPage returned = context.lastValue("the use of the shared page");
         long id = world.sharedPage(k);
-        context.expectEqual("the page id and host pfn returned", List.of(Numbers.hex(id),
-                Numbers.hex(world.reads().page(id).hostPfn())), List.of(Numbers.hex(returned.pageId()), Numbers.hex(returned.hostPfn())));
+        context.expectEqual(
+                "the page id and host pfn returned",
+                List.of(Numbers.hex(id), Numbers.hex(world.reads().page(id).hostPfn())),
+                List.of(Numbers.hex(returned.pageId()), Numbers.hex(returned.hostPfn())));
     }
 
     @Then("page {word} is private to {gmmVm} and records guest pfn {word}")
     public void pagePrivate(String page, String vm, String pfn) {
         PageInfo info = world.reads().page(Numbers.parse(page));
-        context.expectEqual("state, owner and guest pfn of page " + page, List.of(PageState.PRIVATE, world.handle(vm),
-                GmmCheckSteps.hex(pfn)), List.of(info.state(), info.owner(), Numbers.hex(info.guestPfn())));
+        context.expectEqual(
+                "state, owner and guest pfn of page " + page,
+                List.of(PageState.PRIVATE, world.handle(vm), GmmCheckSteps.hex(pfn)),
+                List.of(info.state(), info.owner(), Numbers.hex(info.guestPfn())));
     }
 
     @Then("page {word} is shared with {long} reference(s)")
     public void pageShared(String page, long refs) {
         PageInfo info = world.reads().page(Numbers.parse(page));
-        context.expectEqual("state and references of page " + page, List.of(PageState.SHARED, refs),
+        context.expectEqual(
+                "state and references of page " + page,
+                List.of(PageState.SHARED, refs),
                 List.of(info.state(), info.refs()));
     }
 
     @Then("page {word} is free")
     public void pageFree(String page) {
-        context.expectEqual("the state of page " + page, PageState.FREE, world.reads().page(Numbers.parse(page)).state());
+        context.expectEqual(
+                "the state of page " + page,
+                PageState.FREE,
+                world.reads().page(Numbers.parse(page)).state());
     }
 
     @Then("the pages handed out have their own host frames, consecutive within each chunk")
@@ -121,20 +135,28 @@ public final class GmmStateSteps {
                 continue;
             }
             for (Map.Entry<Long, Long> other : frameOf.entrySet()) {
-                context.expectThat("pages " + Numbers.hex(other.getKey()) + " and " + Numbers.hex(id) + " are both handed out "
-                        + "with host frame " + Numbers.hex(info.hostPfn()), other.getValue() != info.hostPfn());
+                context.expectThat(
+                        "pages " + Numbers.hex(other.getKey()) + " and " + Numbers.hex(id) + " are both handed out "
+                                + "with host frame " + Numbers.hex(info.hostPfn()),
+                        other.getValue() != info.hostPfn());
             }
             frameOf.put(id, info.hostPfn());
             long base = info.hostPfn() - (id & mask);
             Long seen = baseOf.putIfAbsent(id >>> shift, base);
-            context.expectEqual("the host frame of page " + Numbers.hex(id) + " against the other handed-out pages of chunk "
-                    + (id >>> shift), Numbers.hex((seen == null ? base : seen) + (id & mask)), Numbers.hex(info.hostPfn()));
+            context.expectEqual(
+                    "the host frame of page " + Numbers.hex(id) + " against the other handed-out pages of chunk "
+                            + (id >>> shift),
+                    Numbers.hex((seen == null ? base : seen) + (id & mask)),
+                    Numbers.hex(info.hostPfn()));
         }
     }
 
     @Then("chunk {long} is not dedicated to shared pages")
     public void notDedicated(long chunk) {
-        context.expectEqual("chunk " + chunk + " is dedicated to shared pages", false, world.reads().chunk(chunk).sharedChunk());
+        context.expectEqual(
+                "chunk " + chunk + " is dedicated to shared pages",
+                false,
+                world.reads().chunk(chunk).sharedChunk());
     }
 
     @Then("chunk {long} has no affinity to {gmmVm}")
@@ -151,7 +173,9 @@ public final class GmmStateSteps {
 
     @Then("the free LIFO of chunk {long} is {gmmRuns}")
     public void lifo(long chunk, List<Long> indexes) {
-        List<Long> lifo = world.reads().introspection().freeLifo(chunk).stream().map(Integer::longValue).toList();
+        List<Long> lifo = world.reads().introspection().freeLifo(chunk).stream()
+                .map(Integer::longValue)
+                .toList();
         context.expectEqual("chunk " + chunk + "'s free LIFO, from its head", indexes, lifo);
     }
 
@@ -164,7 +188,9 @@ public final class GmmStateSteps {
 
     @Then("the {word} free set records {long} free page(s)")
     public void setPages(String set, long pages) {
-        context.expectEqual("free pages the " + set + " free set records", pages,
+        context.expectEqual(
+                "free pages the " + set + " free set records",
+                pages,
                 world.reads().introspection().freeSetPages(FreeSetKind.valueOf(set.toUpperCase())));
     }
 
@@ -177,7 +203,9 @@ public final class GmmStateSteps {
     @Then("the raw word of page {word} holds guest pfn {word} and {gmmVm}'s handle, in state 0")
     public void rawPrivate(String page, String pfn, String vm) {
         long expected = Numbers.parse(pfn) | ((long) world.handle(vm) << 32);
-        context.expectEqual("the raw GMMPAGE word of page " + page, Numbers.hex(expected),
+        context.expectEqual(
+                "the raw GMMPAGE word of page " + page,
+                Numbers.hex(expected),
                 Numbers.hex(world.reads().introspection().rawPage(Numbers.parse(page))));
     }
 
@@ -185,15 +213,19 @@ public final class GmmStateSteps {
     public void rawShared(String page, long refs) {
         long id = Numbers.parse(page);
         long expected = world.reads().page(id).hostPfn() | (refs << 32) | STATE_SHARED;
-        context.expectEqual("the raw GMMPAGE word of page " + page, Numbers.hex(expected),
+        context.expectEqual(
+                "the raw GMMPAGE word of page " + page,
+                Numbers.hex(expected),
                 Numbers.hex(world.reads().introspection().rawPage(id)));
     }
 
     @Then("the raw word of page {word} holds next index {word} in state 3, zeroed or not")
     public void rawFreeEitherWay(String page, String next) {
         long word = world.reads().introspection().rawPage(Numbers.parse(page));
-        context.expectEqual("the raw GMMPAGE word of page " + page + ", leaving out the zeroed flag (bit 61)",
-                Numbers.hex(Numbers.parse(next) | STATE_FREE), Numbers.hex(word & ~(1L << 61)));
+        context.expectEqual(
+                "the raw GMMPAGE word of page " + page + ", leaving out the zeroed flag (bit 61)",
+                Numbers.hex(Numbers.parse(next) | STATE_FREE),
+                Numbers.hex(word & ~(1L << 61)));
     }
 
     @Then("looking up page {word} is refused with {word}")
@@ -228,18 +260,26 @@ public final class GmmStateSteps {
 
     @Then("reading the free LIFO of chunk {long} is refused with {word}")
     public void lifoRefused(long chunk, String status) {
-        refused("reading the free LIFO of chunk " + chunk, status, () -> world.introspection().freeLifo(chunk));
+        refused(
+                "reading the free LIFO of chunk " + chunk,
+                status,
+                () -> world.introspection().freeLifo(chunk));
     }
 
     @Then("reading the lists of the {word} free set is refused with {word}")
     public void setRefused(String set, String status) {
-        refused("reading the lists of the " + set + " free set", status,
+        refused(
+                "reading the lists of the " + set + " free set",
+                status,
                 () -> world.introspection().freeSet(FreeSetKind.valueOf(set.toUpperCase())));
     }
 
     @Then("reading the raw word of page {word} is refused with {word}")
     public void rawRefused(String page, String status) {
-        refused("reading the raw word of page " + page, status, () -> world.introspection().rawPage(Numbers.parse(page)));
+        refused(
+                "reading the raw word of page " + page,
+                status,
+                () -> world.introspection().rawPage(Numbers.parse(page)));
     }
 
     private void refused(String what, String status, Supplier<?> read) {
@@ -247,10 +287,12 @@ public final class GmmStateSteps {
         try {
             answer = read.get();
         } catch (RejectedException e) {
-            context.expectEqual(what + ": the status it is refused with", status, e.status().name());
+            context.expectEqual(
+                    what + ": the status it is refused with", status, e.status().name());
             return;
         }
-        throw context.failure(what + " was answered (" + answer + ") but must be refused with " + status, status, answer);
+        throw context.failure(
+                what + " was answered (" + answer + ") but must be refused with " + status, status, answer);
     }
 
     private static List<String> hex(List<Long> values) {

@@ -45,9 +45,11 @@ public final class GmmWorld {
     Long sharedPage;
     /** Every page shared in the scenario, in the order it was shared. */
     final List<Long> sharedPages = new ArrayList<>();
+
     List<AllocatedPage> lastAllocation = List.of();
     /** The guest pfns the scenario's action asked pages for (-1 for none). */
     List<Long> requestedPfns = List.of();
+
     GmmSnapshot before;
 
     public GmmWorld(ScenarioContext context) {
@@ -65,8 +67,9 @@ public final class GmmWorld {
 
     /** Starts a manager on a host that answers the probe for physically non-contiguous memory as given. */
     void start(GmmEdition wanted, int roomInChunks, boolean legacy, NonContiguousAllocation host) {
-        NotApplicable.unless(factory().editions().contains(wanted), () -> "adapter '"
-                + context.adapter().name() + "' does not declare the GMM edition " + wanted);
+        NotApplicable.unless(
+                factory().editions().contains(wanted),
+                () -> "adapter '" + context.adapter().name() + "' does not declare the GMM edition " + wanted);
         edition = wanted;
         long pagesPerChunk = wanted == GmmEdition.SEED_1MB ? 256 : 512;
         gmm = factory().create(wanted, new GmmOptions(roomInChunks * pagesPerChunk, legacy, host));
@@ -74,7 +77,8 @@ public final class GmmWorld {
 
     /** The edition used where a scenario does not name one: 2 MB chunks if declared. */
     GmmEdition defaultEdition() {
-        return factory().editions().contains(GmmEdition.CURRENT_2MB) ? GmmEdition.CURRENT_2MB
+        return factory().editions().contains(GmmEdition.CURRENT_2MB)
+                ? GmmEdition.CURRENT_2MB
                 : factory().editions().iterator().next();
     }
 
@@ -95,25 +99,33 @@ public final class GmmWorld {
     }
 
     private <T> T refusalsFail(T target, Class<T> type) {
-        Object proxy = java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
-                (self, method, args) -> {
+        Object proxy = java.lang.reflect.Proxy.newProxyInstance(
+                type.getClassLoader(), new Class<?>[] {type}, (self, method, args) -> {
                     if (method.getDeclaringClass() == Object.class) {
-                        return method.getName().equals("equals") ? self == args[0]
-                                : method.getName().equals("hashCode") ? System.identityHashCode(self) : "reads of " + target;
+                        return method.getName().equals("equals")
+                                ? self == args[0]
+                                : method.getName().equals("hashCode")
+                                        ? System.identityHashCode(self)
+                                        : "reads of " + target;
                     }
                     Object result;
                     try {
                         result = method.invoke(target, args);
                     } catch (java.lang.reflect.InvocationTargetException e) {
                         if (e.getCause() instanceof RejectedException refused) {
-                            throw context.failure("reading " + method.getName() + (args == null ? "" : java.util.Arrays.toString(args))
-                                    + ": the adapter refused to answer with " + refused.status().name() + " ("
-                                    + refused.getMessage() + ")", refused);
+                            throw context.failure(
+                                    "reading " + method.getName()
+                                            + (args == null ? "" : java.util.Arrays.toString(args))
+                                            + ": the adapter refused to answer with "
+                                            + refused.status().name() + " ("
+                                            + refused.getMessage() + ")",
+                                    refused);
                         }
                         throw e.getCause();
                     }
                     return method.getReturnType() == GmmIntrospection.class
-                            ? refusalsFail((GmmIntrospection) result, GmmIntrospection.class) : result;
+                            ? refusalsFail((GmmIntrospection) result, GmmIntrospection.class)
+                            : result;
                 });
         return type.cast(proxy);
     }
@@ -214,8 +226,8 @@ public final class GmmWorld {
 
     List<AllocatedPage> allocate(String vm, Account account, int count) {
         int handle = reserved(vm);
-        List<AllocatedPage> allocated = setUp(vm + " allocates " + count + " pages",
-                () -> gmm.allocate(handle, account, guestPfns(vm, count)));
+        List<AllocatedPage> allocated =
+                setUp(vm + " allocates " + count + " pages", () -> gmm.allocate(handle, account, guestPfns(vm, count)));
         remember(vm, allocated);
         return allocated;
     }

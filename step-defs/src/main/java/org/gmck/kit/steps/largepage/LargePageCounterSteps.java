@@ -20,18 +20,24 @@ public final class LargePageCounterSteps {
     @Then("the slot from {lpAddress} has no write-protect counter")
     public void noCounter(long start) {
         CounterArray counters = world.counters(start);
-        context.expectEqual("the number of write-protect counters of the slot from " + Numbers.hex(start), 0,
+        context.expectEqual(
+                "the number of write-protect counters of the slot from " + Numbers.hex(start),
+                0,
                 counters.raw().size());
     }
 
     @Then("every frame of the slot from {lpAddress} counts {int} write-protected pages")
     public void everyFrameCounts(long start, int count) {
         CounterArray counters = world.counters(start);
-        context.expectThat("the slot from " + Numbers.hex(start) + " has counters", !counters.raw().isEmpty());
+        context.expectThat(
+                "the slot from " + Numbers.hex(start) + " has counters",
+                !counters.raw().isEmpty());
         for (int i = 0; i < counters.raw().size(); i++) {
             long frame = counters.firstFrame() + i * LargePageWorld.FRAME;
             context.attempt(() -> world.mmu.writeProtectCount(frame));
-            context.expectEqual("the write-protect count of the frame at " + Numbers.hex(frame), count,
+            context.expectEqual(
+                    "the write-protect count of the frame at " + Numbers.hex(frame),
+                    count,
                     context.<Integer>lastValue("the write-protect count of the frame at " + Numbers.hex(frame)));
         }
     }

@@ -28,7 +28,8 @@ public final class LargePageStateSteps {
         this.context = world.context;
     }
 
-    @Given("a {lpPaging} MMU with counters from {lpEncoding} and the option to back guest memory with large pages {word}")
+    @Given(
+            "a {lpPaging} MMU with counters from {lpEncoding} and the option to back guest memory with large pages {word}")
     public void anMmu(boolean nested, CounterEncoding encoding, String onOrOff) {
         world.create(new MmuOptions(encoding, nested, "on".equals(onOrOff)));
     }
@@ -42,8 +43,12 @@ public final class LargePageStateSteps {
     public void decisionFor(long frame, String decision) {
         world.name(frame);
         context.attempt(() -> world.mmu.largeMappingDecision(frame));
-        context.expectEqual("the large-mapping decision for the frame at " + Numbers.hex(frame), decision,
-                context.<LargeMappingDecision>lastValue("the large-mapping decision for the frame at " + Numbers.hex(frame)).name());
+        context.expectEqual(
+                "the large-mapping decision for the frame at " + Numbers.hex(frame),
+                decision,
+                context.<LargeMappingDecision>lastValue(
+                                "the large-mapping decision for the frame at " + Numbers.hex(frame))
+                        .name());
     }
 
     @Then("asking whether the 2 MB guest frame at {lpAddress} may be shadowed large is refused with {word}")
@@ -58,10 +63,17 @@ public final class LargePageStateSteps {
         world.name(address);
         Optional<ShadowEntry> entry = world.mmu.entryFor(address);
         context.expectThat("a present entry translates " + Numbers.hex(address), entry.isPresent());
-        context.expectEqual("the size of the entry for " + Numbers.hex(address), MappingSize.SMALL_4K, entry.get().size());
-        context.expectEqual("the guest-physical address the entry for " + Numbers.hex(address) + " maps to",
-                Numbers.hex(gpa), Numbers.hex(entry.get().gpa()));
-        context.expectEqual("whether the 4 KB entry for " + Numbers.hex(address) + " is writable", writable,
+        context.expectEqual(
+                "the size of the entry for " + Numbers.hex(address),
+                MappingSize.SMALL_4K,
+                entry.get().size());
+        context.expectEqual(
+                "the guest-physical address the entry for " + Numbers.hex(address) + " maps to",
+                Numbers.hex(gpa),
+                Numbers.hex(entry.get().gpa()));
+        context.expectEqual(
+                "whether the 4 KB entry for " + Numbers.hex(address) + " is writable",
+                writable,
                 entry.get().writable());
     }
 
@@ -77,7 +89,8 @@ public final class LargePageStateSteps {
         List<MemorySlot> answered = context.lastValue("the slots added");
         for (MemorySlot a : answered) {
             for (MemorySlot b : world.mmu.slots()) {
-                boolean overlap = a.guestBase() != b.guestBase() && a.hostBase() < b.hostBase() + b.size()
+                boolean overlap = a.guestBase() != b.guestBase()
+                        && a.hostBase() < b.hostBase() + b.size()
                         && b.hostBase() < a.hostBase() + a.size();
                 context.expectThat("the host memory of " + a + " is not also that of " + b, !overlap);
             }

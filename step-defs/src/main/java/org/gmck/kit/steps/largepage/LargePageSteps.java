@@ -8,11 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
-import java.util.function.Supplier;
 import org.gmck.kit.Numbers;
 import org.gmck.kit.ScenarioContext;
-import org.gmck.spi.common.Profile;
 import org.gmck.spi.largepage.CounterArray;
 import org.gmck.spi.largepage.CounterEncoding;
 import org.gmck.spi.largepage.HostBacking;
@@ -21,7 +18,6 @@ import org.gmck.spi.largepage.MappingSize;
 import org.gmck.spi.largepage.MemorySlot;
 import org.gmck.spi.largepage.MmuOptions;
 import org.gmck.spi.largepage.ShadowEntry;
-import org.gmck.spi.largepage.ShadowMmu;
 
 /** Steps for the large-page rules of seed 004. They reach the implementation only through the SPI. */
 public final class LargePageSteps {
@@ -71,7 +67,8 @@ public final class LargePageSteps {
         context.expectAccepted("adding the slot [" + Numbers.hex(start) + ", " + Numbers.hex(end) + ")");
     }
 
-    @Given("a memory slot from {lpAddress} to {lpAddress} on {lpBacking} right after the host memory of the other slots")
+    @Given(
+            "a memory slot from {lpAddress} to {lpAddress} on {lpBacking} right after the host memory of the other slots")
     public void aMemorySlotAfterTheOthers(long start, long end, HostBacking backing) {
         long host = (world.hostEnd() + LargePageWorld.FRAME - 1) & -LargePageWorld.FRAME;
         aMemorySlot(start, end, backing, host);
@@ -116,8 +113,10 @@ public final class LargePageSteps {
     @Then("the slot from {lpAddress} starts at a host address as far from a 2 MB boundary as its guest address")
     public void slotAligned(long start) {
         MemorySlot slot = world.slotAt(start);
-        context.expectEqual("the guest and host addresses of " + slot + " modulo 2 MB",
-                Numbers.hex(slot.guestBase() & 0x1F_FFFFL), Numbers.hex(slot.hostBase() & 0x1F_FFFFL));
+        context.expectEqual(
+                "the guest and host addresses of " + slot + " modulo 2 MB",
+                Numbers.hex(slot.guestBase() & 0x1F_FFFFL),
+                Numbers.hex(slot.hostBase() & 0x1F_FFFFL));
     }
 
     @Then("the call answers the slots from {lpAddress} to {lpAddress} and from {lpAddress} to {lpAddress}")
@@ -127,9 +126,12 @@ public final class LargePageSteps {
         for (MemorySlot slot : answered) {
             actual.add(Numbers.hex(slot.guestBase()) + "-" + Numbers.hex(slot.guestEnd()));
         }
-        context.expectEqual("the guest ranges of the slots the call answered",
-                List.of(Numbers.hex(from1) + "-" + Numbers.hex(to1), Numbers.hex(from2) + "-" + Numbers.hex(to2)), actual);
-        context.expectThat("every answered slot is one of the MMU's slots " + world.mmu.slots(),
+        context.expectEqual(
+                "the guest ranges of the slots the call answered",
+                List.of(Numbers.hex(from1) + "-" + Numbers.hex(to1), Numbers.hex(from2) + "-" + Numbers.hex(to2)),
+                actual);
+        context.expectThat(
+                "every answered slot is one of the MMU's slots " + world.mmu.slots(),
                 world.mmu.slots().containsAll(answered));
     }
 
@@ -147,7 +149,8 @@ public final class LargePageSteps {
                     + (slot.backing() == HostBacking.LARGE_PAGES ? "2 MB" : "4 KB"));
         }
         context.expectEqual("the slots the call answered (guest range and host page size), in order", expected, actual);
-        context.expectThat("every answered slot is one of the MMU's slots " + world.mmu.slots(),
+        context.expectThat(
+                "every answered slot is one of the MMU's slots " + world.mmu.slots(),
                 world.mmu.slots().containsAll(answered));
     }
 
@@ -156,7 +159,8 @@ public final class LargePageSteps {
         List<MemorySlot> slots = world.mmu.slots();
         for (MemorySlot a : slots) {
             for (MemorySlot b : slots) {
-                boolean overlap = a != b && a.hostBase() < b.hostBase() + b.size() && b.hostBase() < a.hostBase() + a.size();
+                boolean overlap =
+                        a != b && a.hostBase() < b.hostBase() + b.size() && b.hostBase() < a.hostBase() + a.size();
                 context.expectThat("the host ranges of " + a + " and " + b + " are disjoint", !overlap);
             }
         }
@@ -164,7 +168,10 @@ public final class LargePageSteps {
 
     @Then("the MMU counts from {lpEncoding}")
     public void mmuCountsFrom(CounterEncoding encoding) {
-        context.expectEqual("the encoding among the MMU's options", encoding, world.mmu.options().encoding());
+        context.expectEqual(
+                "the encoding among the MMU's options",
+                encoding,
+                world.mmu.options().encoding());
     }
 
     @Then("there is no memory slot")
@@ -177,14 +184,18 @@ public final class LargePageSteps {
     @Then("the slot from {lpAddress} has {int} write-protect counters, the first for the 2 MB frame at {lpAddress}")
     public void slotCounters(long start, int count, long first) {
         CounterArray counters = counters(start);
-        context.expectEqual("the number of write-protect counters of the slot from " + Numbers.hex(start), count,
+        context.expectEqual(
+                "the number of write-protect counters of the slot from " + Numbers.hex(start),
+                count,
                 counters.raw().size());
         context.expectEqual("the frame of the first counter", Numbers.hex(first), Numbers.hex(counters.firstFrame()));
     }
 
     @Then("the counters of the slot from {lpAddress} count from {lpEncoding}")
     public void countersEncoding(long start, CounterEncoding encoding) {
-        context.expectEqual("the encoding of the counters of the slot from " + Numbers.hex(start), encoding,
+        context.expectEqual(
+                "the encoding of the counters of the slot from " + Numbers.hex(start),
+                encoding,
                 counters(start).encoding());
     }
 
@@ -192,22 +203,27 @@ public final class LargePageSteps {
     public void rawCounter(long frame, int raw) {
         MemorySlot slot = world.slotHolding(frame);
         CounterArray counters = counters(slot.guestBase());
-        context.expectEqual("the raw counter of the frame at " + Numbers.hex(frame) + " (" + counters.encoding() + ")",
-                raw, counters.rawAt(frame));
+        context.expectEqual(
+                "the raw counter of the frame at " + Numbers.hex(frame) + " (" + counters.encoding() + ")",
+                raw,
+                counters.rawAt(frame));
     }
 
     @Then("every raw counter of the slot from {lpAddress} is {int}")
     public void everyRawCounter(long start, int raw) {
         CounterArray counters = counters(start);
-        context.expectThat("every raw counter of the slot from " + Numbers.hex(start) + " is " + raw + ": "
-                + counters.raw(), !counters.raw().isEmpty() && counters.raw().stream().allMatch(v -> v == raw));
+        context.expectThat(
+                "every raw counter of the slot from " + Numbers.hex(start) + " is " + raw + ": " + counters.raw(),
+                !counters.raw().isEmpty() && counters.raw().stream().allMatch(v -> v == raw));
     }
 
     @Then("the 2 MB frame at {lpAddress} counts {int} write-protected page(s)")
     public void countOf(long frame, int count) {
         world.name(frame);
         context.attempt(() -> world.mmu.writeProtectCount(frame));
-        context.expectEqual("the write-protect count of the frame at " + Numbers.hex(frame), count,
+        context.expectEqual(
+                "the write-protect count of the frame at " + Numbers.hex(frame),
+                count,
                 context.<Integer>lastValue("the write-protect count"));
     }
 
@@ -279,13 +295,15 @@ public final class LargePageSteps {
 
     @Then("the page at {lpAddress} is write-protected")
     public void pageProtected(long gpa) {
-        context.expectEqual("whether the page at " + Numbers.hex(gpa) + " is write-protected", true,
-                world.mmu.writeProtected(gpa));
+        context.expectEqual(
+                "whether the page at " + Numbers.hex(gpa) + " is write-protected", true, world.mmu.writeProtected(gpa));
     }
 
     @Then("the page at {lpAddress} is not write-protected")
     public void pageNotProtected(long gpa) {
-        context.expectEqual("whether the page at " + Numbers.hex(gpa) + " is write-protected", false,
+        context.expectEqual(
+                "whether the page at " + Numbers.hex(gpa) + " is write-protected",
+                false,
                 world.mmu.writeProtected(gpa));
     }
 
@@ -350,8 +368,11 @@ public final class LargePageSteps {
 
     @Then("the mapping decision is {word}")
     public void theDecisionIs(String decision) {
-        context.expectEqual("the large-mapping decision", decision,
-                context.<LargeMappingDecision>lastValue("the large-mapping decision").name());
+        context.expectEqual(
+                "the large-mapping decision",
+                decision,
+                context.<LargeMappingDecision>lastValue("the large-mapping decision")
+                        .name());
     }
 
     @Then("{lpAddress} is translated by a {lpEntrySize} entry to {lpAddress}")
@@ -366,19 +387,24 @@ public final class LargePageSteps {
 
     @Then("{lpAddress} is translated by a writable 4 KB entry")
     public void translatedWritable(long address) {
-        context.expectEqual("whether the 4 KB entry for " + Numbers.hex(address) + " is writable", true,
+        context.expectEqual(
+                "whether the 4 KB entry for " + Numbers.hex(address) + " is writable",
+                true,
                 smallEntry(address).writable());
     }
 
     @Then("{lpAddress} is translated by a read-only 4 KB entry")
     public void translatedReadOnly(long address) {
-        context.expectEqual("whether the 4 KB entry for " + Numbers.hex(address) + " is writable", false,
+        context.expectEqual(
+                "whether the 4 KB entry for " + Numbers.hex(address) + " is writable",
+                false,
                 smallEntry(address).writable());
     }
 
     @Then("{lpAddress} has no present shadow entry")
     public void notPresent(long address) {
-        context.expectEqual("the shadow entry for " + Numbers.hex(address), Optional.empty(), world.mmu.entryFor(address));
+        context.expectEqual(
+                "the shadow entry for " + Numbers.hex(address), Optional.empty(), world.mmu.entryFor(address));
     }
 
     // ---- nothing changed ----
@@ -392,16 +418,24 @@ public final class LargePageSteps {
         world.name(address);
         Optional<ShadowEntry> entry = world.mmu.entryFor(address);
         context.expectThat("a present entry translates " + Numbers.hex(address), entry.isPresent());
-        context.expectEqual("the size of the entry for " + Numbers.hex(address), size, entry.get().size());
-        context.expectEqual("the guest-physical address the entry for " + Numbers.hex(address) + " maps to",
-                Numbers.hex(gpa), Numbers.hex(entry.get().gpa()));
+        context.expectEqual(
+                "the size of the entry for " + Numbers.hex(address),
+                size,
+                entry.get().size());
+        context.expectEqual(
+                "the guest-physical address the entry for " + Numbers.hex(address) + " maps to",
+                Numbers.hex(gpa),
+                Numbers.hex(entry.get().gpa()));
     }
 
     private ShadowEntry smallEntry(long address) {
         world.name(address);
         Optional<ShadowEntry> entry = world.mmu.entryFor(address);
         context.expectThat("a present entry translates " + Numbers.hex(address), entry.isPresent());
-        context.expectEqual("the size of the entry for " + Numbers.hex(address), MappingSize.SMALL_4K, entry.get().size());
+        context.expectEqual(
+                "the size of the entry for " + Numbers.hex(address),
+                MappingSize.SMALL_4K,
+                entry.get().size());
         return entry.get();
     }
 }

@@ -74,12 +74,16 @@ public final class LargePageWorld {
     }
 
     MemorySlot slotAt(long start) {
-        return mmu.slots().stream().filter(s -> s.guestBase() == start).findFirst()
+        return mmu.slots().stream()
+                .filter(s -> s.guestBase() == start)
+                .findFirst()
                 .orElseThrow(() -> context.failure("a memory slot starts at " + Numbers.hex(start), null));
     }
 
     MemorySlot slotHolding(long gpa) {
-        return mmu.slots().stream().filter(s -> s.contains(gpa)).findFirst()
+        return mmu.slots().stream()
+                .filter(s -> s.contains(gpa))
+                .findFirst()
                 .orElseThrow(() -> context.failure("a memory slot holds " + Numbers.hex(gpa), null));
     }
 
@@ -94,7 +98,7 @@ public final class LargePageWorld {
     }
 
     private MmuObservation observe(TreeSet<Long> addresses) {
-        return MmuObservation.of(mmu, addresses,
-                context.adapter().profiles().contains(Profile.LARGE_PAGES_INTROSPECTION));
+        return MmuObservation.of(
+                mmu, addresses, context.adapter().profiles().contains(Profile.LARGE_PAGES_INTROSPECTION));
     }
 }

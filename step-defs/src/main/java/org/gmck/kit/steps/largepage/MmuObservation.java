@@ -32,7 +32,9 @@ record MmuObservation(List<MemorySlot> slots, Map<String, String> seen) {
         }
         if (introspection) {
             for (MemorySlot slot : mmu.slots()) {
-                seen.put("counters of slot " + Numbers.hex(slot.guestBase()), String.valueOf(mmu.counters(slot.guestBase())));
+                seen.put(
+                        "counters of slot " + Numbers.hex(slot.guestBase()),
+                        String.valueOf(mmu.counters(slot.guestBase())));
             }
         }
         return new MmuObservation(mmu.slots(), seen);

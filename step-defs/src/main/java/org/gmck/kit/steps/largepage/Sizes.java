@@ -8,8 +8,7 @@ import org.gmck.kit.Numbers;
  */
 final class Sizes {
 
-    private Sizes() {
-    }
+    private Sizes() {}
 
     static long parse(String text) {
         String t = text.strip();

@@ -35,13 +35,17 @@ public final class MonitorStateSteps {
     @Then("guest page {int} is served by a page of the host page array")
     public void servedFromArray(int guestPage) {
         Optional<Long> host = world.monitor.hostPageOf(guestPage);
-        context.expectThat("guest page " + guestPage + " must be served by a page of the host page array " + hex(world.array)
-                + ", is served by " + host.map(Numbers::hex).orElse("no host page"), host.isPresent() && world.array.contains(host.get()));
+        context.expectThat(
+                "guest page " + guestPage + " must be served by a page of the host page array " + hex(world.array)
+                        + ", is served by " + host.map(Numbers::hex).orElse("no host page"),
+                host.isPresent() && world.array.contains(host.get()));
     }
 
     @Then("guest page {int} is served by host page {monAddress}")
     public void servedBy(int guestPage, long hostPage) {
-        context.expectEqual("the host page serving guest page " + guestPage, Optional.of(Numbers.hex(hostPage)),
+        context.expectEqual(
+                "the host page serving guest page " + guestPage,
+                Optional.of(Numbers.hex(hostPage)),
                 world.monitor.hostPageOf(guestPage).map(Numbers::hex));
     }
 
@@ -50,19 +54,24 @@ public final class MonitorStateSteps {
         Optional<Long> host = world.monitor.hostPageOf(guestPage);
         context.expectThat("guest page " + guestPage + " must have a host page", host.isPresent());
         Optional<MonitorEntry> entry = world.monitor.monitorEntry(linear);
-        context.expectEqual("the monitor entry for " + Numbers.hex(linear), Optional.of(Numbers.hex(host.get()) + " " + rights),
+        context.expectEqual(
+                "the monitor entry for " + Numbers.hex(linear),
+                Optional.of(Numbers.hex(host.get()) + " " + rights),
                 entry.map(e -> Numbers.hex(e.hostPage()) + " " + (e.writable() ? "writable " : "read-only ")
                         + (e.user() ? "user" : "supervisor")));
     }
 
     @Then("the host pages locked are those serving guest page(s) {monGuestPages}")
     public void lockedPages(List<Long> guestPages) {
-        context.expectEqual("the locked host pages", hex(hostPagesOf(guestPages)), hex(world.monitor.lockedHostPages()));
+        context.expectEqual(
+                "the locked host pages", hex(hostPagesOf(guestPages)), hex(world.monitor.lockedHostPages()));
     }
 
     @Then("the host pages the monitor tables map are those serving guest page(s) {monGuestPages}")
     public void mappedPages(List<Long> guestPages) {
-        context.expectEqual("the host pages the monitor tables map", hex(hostPagesOf(guestPages)),
+        context.expectEqual(
+                "the host pages the monitor tables map",
+                hex(hostPagesOf(guestPages)),
                 hex(world.monitor.mappedHostPages()));
     }
 
@@ -73,23 +82,28 @@ public final class MonitorStateSteps {
 
     @Then("the last step locked a host page for guest page(s) {monGuestPages}")
     public void stepLocked(List<Long> guestPages) {
-        context.expectEqual("the guest pages the last step locked a host page for", guestPages,
+        context.expectEqual(
+                "the guest pages the last step locked a host page for",
+                guestPages,
                 stepPages(MonitorEvent.Kind.LOCKED));
     }
 
     @Then("the last step locked no host page")
     public void stepLockedNothing() {
-        context.expectEqual("the guest pages the last step locked a host page for", List.of(), stepPages(MonitorEvent.Kind.LOCKED));
+        context.expectEqual(
+                "the guest pages the last step locked a host page for", List.of(), stepPages(MonitorEvent.Kind.LOCKED));
     }
 
     @Then("the last step gave back guest page(s) {monGuestPages}, in that order")
     public void stepGaveBack(List<Long> guestPages) {
-        context.expectEqual("the guest pages the last step gave back, in order", guestPages, stepPages(MonitorEvent.Kind.UNLOCKED));
+        context.expectEqual(
+                "the guest pages the last step gave back, in order", guestPages, stepPages(MonitorEvent.Kind.UNLOCKED));
     }
 
     @Then("the last step gave back no guest page")
     public void stepGaveBackNothing() {
-        context.expectEqual("the guest pages the last step gave back", List.of(), stepPages(MonitorEvent.Kind.UNLOCKED));
+        context.expectEqual(
+                "the guest pages the last step gave back", List.of(), stepPages(MonitorEvent.Kind.UNLOCKED));
     }
 
     @Then("the last step logged nothing")
@@ -103,8 +117,10 @@ public final class MonitorStateSteps {
         MonitorLogReading reading = MonitorLogReading.upTo(log, world.eventsBeforeStep);
         for (MonitorEvent e : log.subList(Math.min(world.eventsBeforeStep, log.size()), log.size())) {
             if (e.kind() == MonitorEvent.Kind.UNLOCKED) {
-                context.expectThat("guest page " + e.guestPage() + " was unlocked while the log still shows it mapped: "
-                        + world.stepEvents(), !reading.mapped(e.guestPage()));
+                context.expectThat(
+                        "guest page " + e.guestPage() + " was unlocked while the log still shows it mapped: "
+                                + world.stepEvents(),
+                        !reading.mapped(e.guestPage()));
             }
             reading.read(e);
         }
@@ -116,8 +132,10 @@ public final class MonitorStateSteps {
         MonitorLogReading reading = MonitorLogReading.upTo(log, world.eventsBeforeStep);
         for (MonitorEvent e : log.subList(Math.min(world.eventsBeforeStep, log.size()), log.size())) {
             if (e.kind() == MonitorEvent.Kind.MAPPED) {
-                context.expectThat("guest page " + e.guestPage() + " was mapped on host page " + Numbers.hex(e.hostPage())
-                        + " without holding it locked: " + world.stepEvents(), reading.holds(e.guestPage(), e.hostPage()));
+                context.expectThat(
+                        "guest page " + e.guestPage() + " was mapped on host page " + Numbers.hex(e.hostPage())
+                                + " without holding it locked: " + world.stepEvents(),
+                        reading.holds(e.guestPage(), e.hostPage()));
             }
             reading.read(e);
         }
@@ -129,9 +147,13 @@ public final class MonitorStateSteps {
         MonitorLogReading reading = MonitorLogReading.upTo(log, world.eventsBeforeStep);
         for (MonitorEvent e : log.subList(Math.min(world.eventsBeforeStep, log.size()), log.size())) {
             if (e.kind() == MonitorEvent.Kind.LOCKED) {
-                context.expectThat("guest page " + e.guestPage() + " locked host page " + Numbers.hex(e.hostPage())
-                        + ", which is not a free page of the host page array " + hex(world.array) + ": " + world.stepEvents(),
-                        world.array.contains(e.hostPage()) && !reading.locked(e.hostPage()) && !reading.holdsAny(e.guestPage()));
+                context.expectThat(
+                        "guest page " + e.guestPage() + " locked host page " + Numbers.hex(e.hostPage())
+                                + ", which is not a free page of the host page array " + hex(world.array) + ": "
+                                + world.stepEvents(),
+                        world.array.contains(e.hostPage())
+                                && !reading.locked(e.hostPage())
+                                && !reading.holdsAny(e.guestPage()));
             }
             reading.read(e);
         }
@@ -140,7 +162,9 @@ public final class MonitorStateSteps {
     @Then("the monitor's log leaves guest page(s) {monGuestPages} mapped")
     public void logMapped(List<Long> guestPages) {
         List<MonitorEvent> log = world.monitor.events();
-        context.expectEqual("the guest pages the monitor's log leaves mapped", guestPages,
+        context.expectEqual(
+                "the guest pages the monitor's log leaves mapped",
+                guestPages,
                 MonitorLogReading.upTo(log, log.size()).mappedPages());
     }
 
@@ -155,12 +179,14 @@ public final class MonitorStateSteps {
         for (List<String> row : table.asLists()) {
             expected.add(row.get(0) + " " + row.get(1) + " " + Numbers.hex(Numbers.parse(row.get(2))));
         }
-        context.expectEqual("the host pages locked and unlocked, in order (what, guest page, host page)", expected, lockHistory());
+        context.expectEqual(
+                "the host pages locked and unlocked, in order (what, guest page, host page)", expected, lockHistory());
     }
 
     @Then("the monitor has locked no host page so far")
     public void noLockHistory() {
-        context.expectEqual("the host pages locked and unlocked, in order (what, guest page, host page)", List.of(), lockHistory());
+        context.expectEqual(
+                "the host pages locked and unlocked, in order (what, guest page, host page)", List.of(), lockHistory());
     }
 
     @Then("slots {int} to {int} of the monitor GDT hold {monAddress}")
@@ -184,14 +210,19 @@ public final class MonitorStateSteps {
             boolean presentGate = (d & (1L << 44)) == 0 && (d & (1L << 47)) != 0 && (type == 0xC || type == 0x4);
             long selector = d >>> 16 & 0xFFFF;
             boolean namesMonitor = (selector & 4) == 0 && (selector >>> 3 == first || selector >>> 3 == first + 1);
-            context.expectThat("slot " + slot + " of the monitor LDT (" + Numbers.hex(d) + ") is a present call gate to the monitor's "
-                    + "own entry in GDT slot " + (selector >>> 3), !(presentGate && namesMonitor));
+            context.expectThat(
+                    "slot " + slot + " of the monitor LDT (" + Numbers.hex(d)
+                            + ") is a present call gate to the monitor's " + "own entry in GDT slot "
+                            + (selector >>> 3),
+                    !(presentGate && namesMonitor));
         }
     }
 
     private void slots(String table, List<Long> slots, int from, int to, long descriptor) {
         for (int slot = from; slot <= to; slot++) {
-            context.expectEqual("slot " + slot + " of the monitor " + table, Numbers.hex(descriptor),
+            context.expectEqual(
+                    "slot " + slot + " of the monitor " + table,
+                    Numbers.hex(descriptor),
                     slot < slots.size() ? Numbers.hex(slots.get(slot)) : "no such slot");
         }
     }
@@ -200,14 +231,18 @@ public final class MonitorStateSteps {
         List<String> history = new ArrayList<>();
         for (MonitorEvent e : world.monitor.events()) {
             if (e.kind() == MonitorEvent.Kind.LOCKED || e.kind() == MonitorEvent.Kind.UNLOCKED) {
-                history.add(e.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + e.guestPage() + " " + Numbers.hex(e.hostPage()));
+                history.add(e.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + e.guestPage() + " "
+                        + Numbers.hex(e.hostPage()));
             }
         }
         return history;
     }
 
     private List<Long> stepPages(MonitorEvent.Kind kind) {
-        return world.stepEvents().stream().filter(e -> e.kind() == kind).map(MonitorEvent::guestPage).toList();
+        return world.stepEvents().stream()
+                .filter(e -> e.kind() == kind)
+                .map(MonitorEvent::guestPage)
+                .toList();
     }
 
     private List<Long> hostPagesOf(List<Long> guestPages) {

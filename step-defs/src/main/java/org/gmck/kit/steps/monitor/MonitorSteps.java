@@ -11,7 +11,6 @@ import java.util.Optional;
 import org.gmck.kit.Numbers;
 import org.gmck.kit.ScenarioContext;
 import org.gmck.spi.monitor.FaultRoute;
-import org.gmck.spi.monitor.Monitor;
 import org.gmck.spi.monitor.MonitorEntry;
 import org.gmck.spi.monitor.MonitorEvent;
 
@@ -88,8 +87,8 @@ public final class MonitorSteps {
     @When("the guest maps {monAddress} to guest page {int} {monRights} now")
     public void guestMapsNow(long linear, int guestPage, String rights) {
         world.snapshot();
-        context.attemptRun(() -> world.monitor.guestMap(linear, guestPage, rights.startsWith("writable"),
-                rights.endsWith("user")));
+        context.attemptRun(() ->
+                world.monitor.guestMap(linear, guestPage, rights.startsWith("writable"), rights.endsWith("user")));
     }
 
     @Given("the guest has unmapped {monAddress}")
@@ -136,20 +135,25 @@ public final class MonitorSteps {
     public void entryMapsHostPage(long linear, int guestPage) {
         Optional<Long> host = world.monitor.hostPageOf(guestPage);
         context.expectThat("guest page " + guestPage + " must have a host page", host.isPresent());
-        context.expectEqual("the host page of the monitor entry for " + Numbers.hex(linear),
-                host.map(Numbers::hex), world.monitor.monitorEntry(linear).map(e -> Numbers.hex(e.hostPage())));
+        context.expectEqual(
+                "the host page of the monitor entry for " + Numbers.hex(linear),
+                host.map(Numbers::hex),
+                world.monitor.monitorEntry(linear).map(e -> Numbers.hex(e.hostPage())));
     }
 
     @Then("the monitor entry for {monAddress} is {monRights}")
     public void entryRights(long linear, String rights) {
         Optional<MonitorEntry> entry = world.monitor.monitorEntry(linear);
-        context.expectEqual("the rights of the monitor entry for " + Numbers.hex(linear), Optional.of(rights),
+        context.expectEqual(
+                "the rights of the monitor entry for " + Numbers.hex(linear),
+                Optional.of(rights),
                 entry.map(e -> (e.writable() ? "writable " : "read-only ") + (e.user() ? "user" : "supervisor")));
     }
 
     @Then("the monitor tables do not map {monAddress}")
     public void noEntry(long linear) {
-        context.expectEqual("the monitor entry for " + Numbers.hex(linear), Optional.empty(), world.monitor.monitorEntry(linear));
+        context.expectEqual(
+                "the monitor entry for " + Numbers.hex(linear), Optional.empty(), world.monitor.monitorEntry(linear));
     }
 
     @Then("guest pages {int} to {int} are served by distinct pages of the host page array")
@@ -157,9 +161,11 @@ public final class MonitorSteps {
         HashSet<Long> seen = new HashSet<>();
         for (int pfn = from; pfn <= to; pfn++) {
             Optional<Long> host = world.monitor.hostPageOf(pfn);
-            context.expectThat("guest page " + pfn + " must be served by a page of the array " + world.array + ", is " + host,
+            context.expectThat(
+                    "guest page " + pfn + " must be served by a page of the array " + world.array + ", is " + host,
                     host.isPresent() && world.array.contains(host.get()));
-            context.expectThat("guest page " + pfn + " shares its host page " + host + " with another guest page",
+            context.expectThat(
+                    "guest page " + pfn + " shares its host page " + host + " with another guest page",
                     seen.add(host.get()));
         }
     }
@@ -172,10 +178,13 @@ public final class MonitorSteps {
             if (host.isEmpty()) {
                 continue;
             }
-            context.expectThat("guest page " + pfn + " must be served by a page of the array " + world.array + ", is " + host,
+            context.expectThat(
+                    "guest page " + pfn + " must be served by a page of the array " + world.array + ", is " + host,
                     world.array.contains(host.get()));
-            context.expectThat("guest page " + pfn + " shares its host page " + Numbers.hex(host.get())
-                    + " with another guest page", seen.add(host.get()));
+            context.expectThat(
+                    "guest page " + pfn + " shares its host page " + Numbers.hex(host.get())
+                            + " with another guest page",
+                    seen.add(host.get()));
         }
         context.expectThat("some guest page must be resident", !seen.isEmpty());
     }
@@ -188,11 +197,14 @@ public final class MonitorSteps {
                 givenBack.add(e.hostPage());
             }
         }
-        context.expectThat("the monitor must have given back at least one page: " + world.recentEvents(), !givenBack.isEmpty());
+        context.expectThat(
+                "the monitor must have given back at least one page: " + world.recentEvents(), !givenBack.isEmpty());
         for (long linear = 0; linear < MonitorWorld.DESCRIBED_LINEAR_END; linear += 0x1000) {
             Optional<MonitorEntry> entry = world.monitor.monitorEntry(linear);
-            context.expectThat("the monitor entry for " + Numbers.hex(linear) + " maps " + entry.map(e -> Numbers.hex(e.hostPage()))
-                    + ", a host page given back (" + givenBack + ")",
+            context.expectThat(
+                    "the monitor entry for " + Numbers.hex(linear) + " maps "
+                            + entry.map(e -> Numbers.hex(e.hostPage())) + ", a host page given back (" + givenBack
+                            + ")",
                     entry.isEmpty() || !givenBack.contains(entry.get().hostPage()));
         }
         List<Long> mapped = new ArrayList<>(world.monitor.mappedHostPages());
@@ -203,15 +215,17 @@ public final class MonitorSteps {
     @Then("guest page {int} has not been given back to the host")
     public void notGivenBack(int pfn) {
         List<MonitorEvent> all = world.monitor.events();
-        context.expectThat("guest page " + pfn + " must not have been unlocked: " + all, all.stream()
-                .noneMatch(e -> e.guestPage() == pfn && e.kind() == MonitorEvent.Kind.UNLOCKED));
+        context.expectThat(
+                "guest page " + pfn + " must not have been unlocked: " + all,
+                all.stream().noneMatch(e -> e.guestPage() == pfn && e.kind() == MonitorEvent.Kind.UNLOCKED));
     }
 
     @Then("the access locked no host page")
     public void accessLockedNothing() {
         List<MonitorEvent> all = world.monitor.events();
         List<MonitorEvent> since = all.subList(Math.min(world.eventsBeforeAccess, all.size()), all.size());
-        context.expectThat("the access must not have taken a host page: " + since,
+        context.expectThat(
+                "the access must not have taken a host page: " + since,
                 since.stream().noneMatch(e -> e.kind() == MonitorEvent.Kind.LOCKED));
     }
 
@@ -234,10 +248,12 @@ public final class MonitorSteps {
                 mapped = i;
             }
         }
-        context.expectThat("guest page " + pfn + " must be locked and then mapped: " + all,
-                locked >= 0 && mapped > locked);
-        context.expectEqual("the host page guest page " + pfn + " was mapped with",
-                Numbers.hex(all.get(locked).hostPage()), Numbers.hex(all.get(mapped).hostPage()));
+        context.expectThat(
+                "guest page " + pfn + " must be locked and then mapped: " + all, locked >= 0 && mapped > locked);
+        context.expectEqual(
+                "the host page guest page " + pfn + " was mapped with",
+                Numbers.hex(all.get(locked).hostPage()),
+                Numbers.hex(all.get(mapped).hostPage()));
     }
 
     @Then("guest page {int} is served by no host page")
@@ -247,14 +263,19 @@ public final class MonitorSteps {
 
     @Then("every host page the monitor tables map is locked")
     public void mappedAreLocked() {
-        context.expectThat("mapped host pages " + world.monitor.mappedHostPages() + " must all be locked, locked: "
-                + world.monitor.lockedHostPages(), world.monitor.lockedHostPages().containsAll(world.monitor.mappedHostPages())
-                && !world.monitor.mappedHostPages().isEmpty());
+        context.expectThat(
+                "mapped host pages " + world.monitor.mappedHostPages() + " must all be locked, locked: "
+                        + world.monitor.lockedHostPages(),
+                world.monitor.lockedHostPages().containsAll(world.monitor.mappedHostPages())
+                        && !world.monitor.mappedHostPages().isEmpty());
     }
 
     @Then("{int} host page(s) are/is locked")
     public void lockedCount(int count) {
-        context.expectEqual("the number of locked host pages", count, world.monitor.lockedHostPages().size());
+        context.expectEqual(
+                "the number of locked host pages",
+                count,
+                world.monitor.lockedHostPages().size());
     }
 
     @When("the host needs {int} page(s) back")
@@ -272,7 +293,9 @@ public final class MonitorSteps {
     @Then("the monitor gave back guest pages {monGuestPages}, in that order")
     public void gaveBackPages(List<Long> pages) {
         List<Long> unlocked = new ArrayList<>();
-        for (MonitorEvent e : world.monitor.events().subList(world.eventsBefore, world.monitor.events().size())) {
+        for (MonitorEvent e : world.monitor
+                .events()
+                .subList(world.eventsBefore, world.monitor.events().size())) {
             if (e.kind() == MonitorEvent.Kind.UNLOCKED) {
                 unlocked.add(e.guestPage());
             }
@@ -291,15 +314,18 @@ public final class MonitorSteps {
 
     @Then("each page given back was taken out of the monitor tables before it was unlocked")
     public void unmappedBeforeUnlocked() {
-        List<MonitorEvent> recent = world.monitor.events().subList(world.eventsBefore, world.monitor.events().size());
+        List<MonitorEvent> recent = world.monitor
+                .events()
+                .subList(world.eventsBefore, world.monitor.events().size());
         int unlocks = 0;
         for (int i = 0; i < recent.size(); i++) {
             MonitorEvent e = recent.get(i);
             if (e.kind() == MonitorEvent.Kind.UNLOCKED) {
                 unlocks++;
-                boolean unmappedBefore = recent.subList(0, i).contains(
-                        new MonitorEvent(MonitorEvent.Kind.UNMAPPED, e.guestPage(), e.hostPage()));
-                context.expectThat("guest page " + e.guestPage() + " was unlocked before it was unmapped: " + recent,
+                boolean unmappedBefore = recent.subList(0, i)
+                        .contains(new MonitorEvent(MonitorEvent.Kind.UNMAPPED, e.guestPage(), e.hostPage()));
+                context.expectThat(
+                        "guest page " + e.guestPage() + " was unlocked before it was unmapped: " + recent,
                         unmappedBefore);
             }
         }
@@ -319,7 +345,8 @@ public final class MonitorSteps {
                 unlocked = i;
             }
         }
-        context.expectThat("guest page " + pfn + " must be unmapped and then unlocked: " + all,
+        context.expectThat(
+                "guest page " + pfn + " must be unmapped and then unlocked: " + all,
                 unmapped >= 0 && unlocked > unmapped);
     }
 
@@ -362,25 +389,35 @@ public final class MonitorSteps {
     @Then("slot {int} of the monitor GDT holds {monAddress}")
     public void gdtSlot(int slot, long expected) {
         List<Long> gdt = world.monitor.monitorGdt();
-        context.expectEqual("slot " + slot + " of the monitor GDT", Numbers.hex(expected),
+        context.expectEqual(
+                "slot " + slot + " of the monitor GDT",
+                Numbers.hex(expected),
                 slot < gdt.size() ? Numbers.hex(gdt.get(slot)) : "no such slot");
     }
 
     @Then("slot {int} of the monitor LDT holds {monAddress}")
     public void ldtSlot(int slot, long expected) {
         List<Long> ldt = world.monitor.monitorLdt();
-        context.expectEqual("slot " + slot + " of the monitor LDT", Numbers.hex(expected),
+        context.expectEqual(
+                "slot " + slot + " of the monitor LDT",
+                Numbers.hex(expected),
                 slot < ldt.size() ? Numbers.hex(ldt.get(slot)) : "no such slot");
     }
 
     @Then("the monitor LDT has {int} entries")
     public void ldtSize(int size) {
-        context.expectEqual("the number of monitor LDT entries", size, world.monitor.monitorLdt().size());
+        context.expectEqual(
+                "the number of monitor LDT entries",
+                size,
+                world.monitor.monitorLdt().size());
     }
 
     @Then("the monitor GDT has {int} entries")
     public void gdtSize(int size) {
-        context.expectEqual("the number of monitor GDT entries", size, world.monitor.monitorGdt().size());
+        context.expectEqual(
+                "the number of monitor GDT entries",
+                size,
+                world.monitor.monitorGdt().size());
     }
 
     @Then("no present call gate in the monitor GDT leads to a ring-0 code segment")
@@ -393,8 +430,10 @@ public final class MonitorSteps {
             if (presentGate) {
                 int target = (int) (d >>> 19 & 0x1FFF);
                 long code = target < gdt.size() ? gdt.get(target) : 0;
-                context.expectThat("call gate in slot " + i + " (" + Numbers.hex(d) + ") leads to ring 0 through slot "
-                        + target + " (" + Numbers.hex(code) + ")", (code >>> 45 & 3) != 0);
+                context.expectThat(
+                        "call gate in slot " + i + " (" + Numbers.hex(d) + ") leads to ring 0 through slot " + target
+                                + " (" + Numbers.hex(code) + ")",
+                        (code >>> 45 & 3) != 0);
             }
         }
     }

@@ -64,7 +64,10 @@ public final class MonitorWorld {
         for (long linear = 0; linear < DESCRIBED_LINEAR_END; linear += 0x1000) {
             text.append(monitor.monitorEntry(linear)).append(' ');
         }
-        return text.append(monitor.lockedHostPages()).append(monitor.events()).append(monitor.monitorGdt())
-                .append(monitor.monitorLdt()).toString();
+        return text.append(monitor.lockedHostPages())
+                .append(monitor.events())
+                .append(monitor.monitorGdt())
+                .append(monitor.monitorLdt())
+                .toString();
     }
 }

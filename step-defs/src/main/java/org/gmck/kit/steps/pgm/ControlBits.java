@@ -16,8 +16,7 @@ final class ControlBits {
             "EFER.LMA", new long[] {0, 0, ControlRegisters.EFER_LMA},
             "EFER.NXE", new long[] {0, 0, ControlRegisters.EFER_NXE});
 
-    private ControlBits() {
-    }
+    private ControlBits() {}
 
     static ControlRegisters parse(String list) {
         long cr0 = 0;

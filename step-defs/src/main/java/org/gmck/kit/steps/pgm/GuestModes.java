@@ -5,8 +5,7 @@ import org.gmck.spi.pgm.GuestMode;
 /** The scenario spelling of guest modes, both ways. */
 final class GuestModes {
 
-    private GuestModes() {
-    }
+    private GuestModes() {}
 
     static GuestMode parse(String text) {
         switch (text) {

@@ -70,8 +70,8 @@ public final class GuestTableWriter {
     public void mapLarge(long linear, long gcPhys, long bytes, long leafFlags) {
         int level = leafLevel(bytes);
         if ((linear & bytes - 1) != 0 || (gcPhys & bytes - 1) != 0) {
-            throw new IllegalArgumentException(String.format("a %#x-byte page needs aligned addresses: %#x to %#x",
-                    bytes, linear, gcPhys));
+            throw new IllegalArgumentException(
+                    String.format("a %#x-byte page needs aligned addresses: %#x to %#x", bytes, linear, gcPhys));
         }
         long frame = layout == Layout.BIT32 ? gcPhys & 0xFFC0_0000L | (gcPhys >>> 32 & 0xFF) << 13 : gcPhys & FRAME;
         long table = tableFor(level, linear);

@@ -20,39 +20,50 @@ public final class IntermediateContextSteps {
         this.world = world;
     }
 
-    @Given("an intermediate context with {int} switcher page(s) at physical {pgmAddress}, host address {pgmAddress} and hypervisor address {pgmAddress}")
+    @Given(
+            "an intermediate context with {int} switcher page(s) at physical {pgmAddress}, host address {pgmAddress} and hypervisor address {pgmAddress}")
     public void anIntermediateContext(int pages, long phys, long host, long hyper) {
         createIntermediateContext(pages, phys, host, hyper);
         world.intermediate = context.lastValue("an intermediate context");
         world.switcher = new SwitcherPlacement(phys, host, hyper, pages);
     }
 
-    @When("I create an intermediate context with {int} switcher page(s) at physical {pgmAddress}, host address {pgmAddress} and hypervisor address {pgmAddress}")
+    @When(
+            "I create an intermediate context with {int} switcher page(s) at physical {pgmAddress}, host address {pgmAddress} and hypervisor address {pgmAddress}")
     public void createIntermediateContext(int pages, long phys, long host, long hyper) {
-        context.attempt(() -> context.adapter().guestMemory().newIntermediateContext(
-                new SwitcherPlacement(phys, host, hyper, pages)));
+        context.attempt(() -> context.adapter()
+                .guestMemory()
+                .newIntermediateContext(new SwitcherPlacement(phys, host, hyper, pages)));
     }
 
-    @Then("a world switch from {pagingMode} to {pagingMode} tables turns paging off at an address of the switcher code that the tables of both modes map to itself")
+    @Then(
+            "a world switch from {pagingMode} to {pagingMode} tables turns paging off at an address of the switcher code that the tables of both modes map to itself")
     public void switchTurnsPagingOff(PagingMode from, PagingMode to) {
         Optional<Long> address = world.intermediate.pagingOffAddress(from, to);
         String what = "where a world switch from " + from + " to " + to + " tables turns paging off";
-        context.expectThat(what + ": it must turn paging off, but the context says paging stays on", address.isPresent());
+        context.expectThat(
+                what + ": it must turn paging off, but the context says paging stays on", address.isPresent());
         long linear = address.get();
         long start = world.switcher.physAddress();
         long size = (long) world.switcher.pages() << 12;
-        context.expectThat(what + ": " + Numbers.hex(linear) + " must lie in the switcher code, physical "
-                + Numbers.hex(start) + " to " + Numbers.hex(start + size - 1), linear >= start && linear - start < size);
+        context.expectThat(
+                what + ": " + Numbers.hex(linear) + " must lie in the switcher code, physical " + Numbers.hex(start)
+                        + " to " + Numbers.hex(start + size - 1),
+                linear >= start && linear - start < size);
         for (PagingMode mode : new PagingMode[] {from, to}) {
-            context.expectEqual(what + ": the " + mode + " translation of " + Numbers.hex(linear),
-                    Optional.of(Numbers.hex(linear)), world.intermediate.translate(mode, linear).map(Numbers::hex));
+            context.expectEqual(
+                    what + ": the " + mode + " translation of " + Numbers.hex(linear),
+                    Optional.of(Numbers.hex(linear)),
+                    world.intermediate.translate(mode, linear).map(Numbers::hex));
         }
     }
 
     @Then("a world switch from {pagingMode} to {pagingMode} tables keeps paging on")
     public void switchKeepsPagingOn(PagingMode from, PagingMode to) {
-        context.expectEqual("where a world switch from " + from + " to " + to + " tables turns paging off",
-                Optional.empty(), world.intermediate.pagingOffAddress(from, to).map(Numbers::hex));
+        context.expectEqual(
+                "where a world switch from " + from + " to " + to + " tables turns paging off",
+                Optional.empty(),
+                world.intermediate.pagingOffAddress(from, to).map(Numbers::hex));
     }
 
     @When("I ask how a world switch from {pagingMode} to {pagingMode} tables goes")
@@ -80,34 +91,44 @@ public final class IntermediateContextSteps {
 
     @Then("in the {pagingMode} tables {pgmAddress} translates to {pgmAddress}")
     public void translates(PagingMode mode, long linear, long phys) {
-        context.expectEqual("the " + mode + " translation of " + Numbers.hex(linear) + " in the intermediate context",
-                Optional.of(Numbers.hex(phys)), world.intermediate.translate(mode, linear).map(Numbers::hex));
+        context.expectEqual(
+                "the " + mode + " translation of " + Numbers.hex(linear) + " in the intermediate context",
+                Optional.of(Numbers.hex(phys)),
+                world.intermediate.translate(mode, linear).map(Numbers::hex));
     }
 
     @Then("in the {pagingMode} tables {pgmAddress} is not mapped")
     public void notMapped(PagingMode mode, long linear) {
-        context.expectEqual("the " + mode + " translation of " + Numbers.hex(linear) + " in the intermediate context",
-                Optional.empty(), world.intermediate.translate(mode, linear).map(Numbers::hex));
+        context.expectEqual(
+                "the " + mode + " translation of " + Numbers.hex(linear) + " in the intermediate context",
+                Optional.empty(),
+                world.intermediate.translate(mode, linear).map(Numbers::hex));
     }
 
     @Then("the intermediate context keeps tables for 32-bit, PAE and AMD64")
     public void allModes() {
-        context.expectEqual("the modes the intermediate context keeps tables for",
-                java.util.List.of(PagingMode.BIT32, PagingMode.PAE, PagingMode.AMD64), world.intermediate.modes());
+        context.expectEqual(
+                "the modes the intermediate context keeps tables for",
+                java.util.List.of(PagingMode.BIT32, PagingMode.PAE, PagingMode.AMD64),
+                world.intermediate.modes());
     }
 
     @Then("every page of the intermediate context's tables lies below 4 GB")
     public void tablesBelow4Gb() {
-        context.expectThat("the intermediate context must have table pages", !world.intermediate.tablePages().isEmpty());
+        context.expectThat(
+                "the intermediate context must have table pages",
+                !world.intermediate.tablePages().isEmpty());
         for (long page : world.intermediate.tablePages()) {
-            context.expectThat("table page " + Numbers.hex(page) + " lies at or above 4 GB",
-                    page >= 0 && page < (1L << 32));
+            context.expectThat(
+                    "table page " + Numbers.hex(page) + " lies at or above 4 GB", page >= 0 && page < (1L << 32));
         }
     }
 
     @Then("the guest-context mapping {string} is at {pgmAddress}")
     public void mappingAt(String name, long address) {
-        context.expectEqual("the address of '" + name + "'", Optional.of(Numbers.hex(address)),
+        context.expectEqual(
+                "the address of '" + name + "'",
+                Optional.of(Numbers.hex(address)),
                 world.intermediate.guestContextAddress(name).map(Numbers::hex));
     }
 
@@ -123,7 +144,10 @@ public final class IntermediateContextSteps {
     private String describe() {
         StringBuilder text = new StringBuilder();
         for (String name : new String[] {"GC", "hyper", "other"}) {
-            text.append(name).append('=').append(world.intermediate.guestContextAddress(name)).append(' ');
+            text.append(name)
+                    .append('=')
+                    .append(world.intermediate.guestContextAddress(name))
+                    .append(' ');
         }
         for (PagingMode mode : world.intermediate.modes()) {
             for (long linear = 0xA000_0000L; linear < 0xA100_0000L; linear += 0x0010_0000L) {

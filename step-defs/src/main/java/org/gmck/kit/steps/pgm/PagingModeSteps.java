@@ -85,7 +85,9 @@ public final class PagingModeSteps {
 
     @Then("the guest-mode query answers {guestMode}")
     public void theQueryAnswers(GuestMode expected) {
-        context.expectEqual("the guest mode the query derives from the same registers", expected,
+        context.expectEqual(
+                "the guest mode the query derives from the same registers",
+                expected,
                 context.lastValue("the guest mode"));
     }
 
@@ -102,7 +104,8 @@ public final class PagingModeSteps {
 
     @Then("the shadow context has at least one present PDPE")
     public void hasPresentPdpe() {
-        context.expectThat("the shadow PDPT keeps the guest-context mappings present, but no PDPE is present",
+        context.expectThat(
+                "the shadow PDPT keeps the guest-context mappings present, but no PDPE is present",
                 !shadow.presentShadowPdpes().isEmpty());
     }
 
@@ -121,7 +124,8 @@ public final class PagingModeSteps {
     @Then("every present shadow PDPE has bits {bitList} set")
     public void everyPdpeHasBitsSet(long mask) {
         for (long pdpe : shadow.presentShadowPdpes()) {
-            context.expectEqual("bits " + Numbers.hex(mask) + " of shadow PDPE " + Numbers.hex(pdpe), mask, pdpe & mask);
+            context.expectEqual(
+                    "bits " + Numbers.hex(mask) + " of shadow PDPE " + Numbers.hex(pdpe), mask, pdpe & mask);
         }
     }
 
@@ -175,8 +179,8 @@ public final class PagingModeSteps {
 
     @Then("the CR3 is {word}")
     public void theCr3Is(String expected) {
-        context.expectEqual("the CR3 value", Numbers.hex(Numbers.parse(expected)),
-                Numbers.hex(context.<Long>lastValue("the CR3")));
+        context.expectEqual(
+                "the CR3 value", Numbers.hex(Numbers.parse(expected)), Numbers.hex(context.<Long>lastValue("the CR3")));
     }
 
     @When("I ask for the guest table address of CR3 {word} in {guestMode} mode")
@@ -186,7 +190,9 @@ public final class PagingModeSteps {
 
     @Then("the table address is {word}")
     public void theTableAddressIs(String expected) {
-        context.expectEqual("the guest table address", Numbers.hex(Numbers.parse(expected)),
+        context.expectEqual(
+                "the guest table address",
+                Numbers.hex(Numbers.parse(expected)),
                 Numbers.hex(context.<Long>lastValue("the table address")));
     }
 }

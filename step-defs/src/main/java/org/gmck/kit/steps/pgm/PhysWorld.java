@@ -36,6 +36,7 @@ public final class PhysWorld {
     private HostBitness costHost;
     /** The host pages the last placed VM was asked to get: the first one's address and how many. */
     long placedFirst;
+
     int placedPages;
     /** The last placed VM, when it was created. */
     Optional<GuestPhysicalMemory> placed = Optional.empty();
@@ -50,8 +51,10 @@ public final class PhysWorld {
 
     /** Reads records in a layout from now on; a layout the adapter does not declare makes the scenario not applicable. */
     void readRecordsIn(PageRecordLayout wanted) {
-        NotApplicable.unless(factory().recordLayouts().contains(wanted), () -> "adapter '"
-                + context.adapter().name() + "' does not declare the " + wanted + " page record layout");
+        NotApplicable.unless(
+                factory().recordLayouts().contains(wanted),
+                () -> "adapter '" + context.adapter().name() + "' does not declare the " + wanted
+                        + " page record layout");
         layout = wanted;
     }
 
@@ -66,8 +69,10 @@ public final class PhysWorld {
     /** The record of the page holding {@code address}, in the layout the scenario reads; two words. */
     long[] record(long address) {
         long[] record = askRecord(address);
-        context.expectEqual("the number of 64-bit words in the " + layout + " record of the page at "
-                + Numbers.hex(address), 2, record.length);
+        context.expectEqual(
+                "the number of 64-bit words in the " + layout + " record of the page at " + Numbers.hex(address),
+                2,
+                record.length);
         return record;
     }
 
@@ -124,7 +129,11 @@ public final class PhysWorld {
                 if (remember) {
                     pagesBefore.put(a, page);
                 }
-                text.append(Numbers.hex(a)).append("->").append(Numbers.hex(page.hostPhys())).append(";").append(page)
+                text.append(Numbers.hex(a))
+                        .append("->")
+                        .append(Numbers.hex(page.hostPhys()))
+                        .append(";")
+                        .append(page)
                         .append('\n');
             }
         }

@@ -118,7 +118,8 @@ public final class ShadowPagingSteps {
         world.snapshot();
         context.attempt(() -> world.vm().loadControlRegisters(new ControlRegisters(ControlRegisters.CR0_PE, 0, 0, 0)));
         Object outcome = context.lastValue("loading CR0 with protection on and paging off");
-        context.expectThat("loading CR0 with protection on and paging off must load it, not " + outcome,
+        context.expectThat(
+                "loading CR0 with protection on and paging off must load it, not " + outcome,
                 outcome instanceof Loaded);
     }
 
@@ -159,8 +160,8 @@ public final class ShadowPagingSteps {
     public void guestLoadedCr3() {
         loadCr3();
         Object outcome = context.lastValue("loading the guest's control registers");
-        context.expectThat("loading the guest's control registers must load them, not " + outcome,
-                outcome instanceof Loaded);
+        context.expectThat(
+                "loading the guest's control registers must load them, not " + outcome, outcome instanceof Loaded);
     }
 
     @When("the guest loads CR3")
@@ -243,16 +244,17 @@ public final class ShadowPagingSteps {
     public List<MonitorAction> shwActions(String text) {
         List<MonitorAction> actions = new ArrayList<>();
         for (String part : text.split(", | and | then ")) {
-            actions.add(switch (part.strip()) {
-                case "synced the shadow" -> MonitorAction.SYNCED;
-                case "allocated a page" -> MonitorAction.ALLOCATED_ON_WRITE;
-                case "copied the shared page" -> MonitorAction.COPIED_ON_WRITE;
-                case "recorded the write" -> MonitorAction.WRITE_MONITOR_RECORDED;
-                case "emulated the page-table write" -> MonitorAction.PAGE_TABLE_WRITE_EMULATED;
-                case "dropped the ROM write" -> MonitorAction.ROM_WRITE_DROPPED;
-                case "emulated the access" -> MonitorAction.EMULATED;
-                default -> MonitorAction.REFLECTED_TO_GUEST;
-            });
+            actions.add(
+                    switch (part.strip()) {
+                        case "synced the shadow" -> MonitorAction.SYNCED;
+                        case "allocated a page" -> MonitorAction.ALLOCATED_ON_WRITE;
+                        case "copied the shared page" -> MonitorAction.COPIED_ON_WRITE;
+                        case "recorded the write" -> MonitorAction.WRITE_MONITOR_RECORDED;
+                        case "emulated the page-table write" -> MonitorAction.PAGE_TABLE_WRITE_EMULATED;
+                        case "dropped the ROM write" -> MonitorAction.ROM_WRITE_DROPPED;
+                        case "emulated the access" -> MonitorAction.EMULATED;
+                        default -> MonitorAction.REFLECTED_TO_GUEST;
+                    });
         }
         return actions;
     }
@@ -260,20 +262,26 @@ public final class ShadowPagingSteps {
     @Then("the guest gets a page fault with error code {pgmAddress} and CR2 {pgmAddress}")
     public void guestGetsPageFault(long errorCode, long cr2) {
         Optional<ReflectedFault> fault = result().reflected();
-        context.expectEqual("the fault handed to the guest",
-                Optional.of(new ReflectedFault(ReflectedFault.PAGE_FAULT, (int) errorCode, cr2)), fault);
+        context.expectEqual(
+                "the fault handed to the guest",
+                Optional.of(new ReflectedFault(ReflectedFault.PAGE_FAULT, (int) errorCode, cr2)),
+                fault);
     }
 
     @Then("the guest gets a general-protection fault with error code {pgmAddress}")
     public void guestGetsGeneralProtection(long errorCode) {
-        context.expectEqual("the fault handed to the guest",
-                Optional.of(new ReflectedFault(ReflectedFault.GENERAL_PROTECTION, (int) errorCode, 0)), result().reflected());
+        context.expectEqual(
+                "the fault handed to the guest",
+                Optional.of(new ReflectedFault(ReflectedFault.GENERAL_PROTECTION, (int) errorCode, 0)),
+                result().reflected());
     }
 
     @Then("the guest's register load raises #GP because of {word}")
     public void guestLoadGp(String reason) {
-        context.expectEqual("the outcome of the guest's register load",
-                new GeneralProtection(GpReason.valueOf(reason)), context.lastValue("the guest's register load"));
+        context.expectEqual(
+                "the outcome of the guest's register load",
+                new GeneralProtection(GpReason.valueOf(reason)),
+                context.lastValue("the guest's register load"));
     }
 
     @Then("the guest gets no fault")
@@ -289,7 +297,9 @@ public final class ShadowPagingSteps {
     @Then("the shadow maps {pgmAddress} to the host page behind {pgmAddress}")
     public void shadowMapsToHostPage(long linear, long gcPhys) {
         long expected = world.vm().memory().page(gcPhys).hostPhys() | (linear & 0xFFF);
-        context.expectEqual("the host address the shadow maps " + Numbers.hex(linear) + " to", Numbers.hex(expected),
+        context.expectEqual(
+                "the host address the shadow maps " + Numbers.hex(linear) + " to",
+                Numbers.hex(expected),
                 translation(linear).map(t -> Numbers.hex(t.hostPhys())).orElse("nothing"));
     }
 
@@ -312,26 +322,35 @@ public final class ShadowPagingSteps {
 
     @Then("the shadow does not map {pgmAddress} writable")
     public void shadowDoesNotMapWritable(long linear) {
-        context.expectEqual("whether the shadow maps " + Numbers.hex(linear) + " writable", false,
+        context.expectEqual(
+                "whether the shadow maps " + Numbers.hex(linear) + " writable",
+                false,
                 translation(linear).map(ShadowTranslation::writable).orElse(false));
     }
 
     @Then("the shadow maps {pgmAddress} to the host page behind {pgmAddress} or not at all")
     public void shadowMapsToHostPageOrNothing(long linear, long gcPhys) {
         long expected = world.vm().memory().page(gcPhys).hostPhys() | (linear & 0xFFF);
-        translation(linear).ifPresent(t -> context.expectEqual("the host address the shadow maps " + Numbers.hex(linear)
-                + " to", Numbers.hex(expected), Numbers.hex(t.hostPhys())));
+        translation(linear)
+                .ifPresent(t -> context.expectEqual(
+                        "the host address the shadow maps " + Numbers.hex(linear) + " to",
+                        Numbers.hex(expected),
+                        Numbers.hex(t.hostPhys())));
     }
 
     @Then("the shadow does not map {pgmAddress} for user mode")
     public void shadowDoesNotMapForUser(long linear) {
-        context.expectEqual("whether the shadow maps " + Numbers.hex(linear) + " for user mode", false,
+        context.expectEqual(
+                "whether the shadow maps " + Numbers.hex(linear) + " for user mode",
+                false,
                 translation(linear).map(ShadowTranslation::user).orElse(false));
     }
 
     @Then("the shadow does not map {pgmAddress} executable")
     public void shadowDoesNotMapExecutable(long linear) {
-        context.expectEqual("whether the shadow maps " + Numbers.hex(linear) + " executable", false,
+        context.expectEqual(
+                "whether the shadow maps " + Numbers.hex(linear) + " executable",
+                false,
                 translation(linear).map(ShadowTranslation::executable).orElse(false));
     }
 
@@ -339,8 +358,10 @@ public final class ShadowPagingSteps {
     public void guestEntryFlag(int level, long linear, long flag) {
         long address = world.tables().entryAddressOf(level - 1, linear);
         long entry = world.tables().read(address);
-        context.expectThat("the guest's level-" + level + " entry for " + Numbers.hex(linear) + " (" + Numbers.hex(entry)
-                + ") must have its " + (flag == ACCESSED ? "accessed" : "dirty") + " flag set", (entry & flag) != 0);
+        context.expectThat(
+                "the guest's level-" + level + " entry for " + Numbers.hex(linear) + " (" + Numbers.hex(entry)
+                        + ") must have its " + (flag == ACCESSED ? "accessed" : "dirty") + " flag set",
+                (entry & flag) != 0);
     }
 
     @ParameterType("accessed|dirty")
@@ -350,7 +371,8 @@ public final class ShadowPagingSteps {
 
     @Then("the monitor's fault handler ran")
     public void monitorRan() {
-        context.expectThat("the monitor's fault handler must have seen the access, but it ran on the shadow tables",
+        context.expectThat(
+                "the monitor's fault handler must have seen the access, but it ran on the shadow tables",
                 !result().actions().isEmpty());
     }
 
@@ -361,15 +383,19 @@ public final class ShadowPagingSteps {
 
     @Then("the shadow walk for {pgmAddress} uses {int} entries")
     public void shadowEntries(long linear, int count) {
-        context.expectEqual("the number of shadow entries used for " + Numbers.hex(linear), count,
+        context.expectEqual(
+                "the number of shadow entries used for " + Numbers.hex(linear),
+                count,
                 translation(linear).map(t -> t.entries().size()).orElse(0));
     }
 
     @Then("the shadow's level-{int} entry for {pgmAddress} has R\\/W {shwBit} and U\\/S {shwBit}")
     public void shadowEntryFlags(int level, long linear, boolean rw, boolean us) {
         long entry = world.requireTranslation(linear).entries().get(level - 1);
-        context.expectEqual("R/W and U/S of the shadow's level-" + level + " entry " + Numbers.hex(entry),
-                (rw ? "R/W " : "") + (us ? "U/S" : ""), ((entry & RW) != 0 ? "R/W " : "") + ((entry & US) != 0 ? "U/S" : ""));
+        context.expectEqual(
+                "R/W and U/S of the shadow's level-" + level + " entry " + Numbers.hex(entry),
+                (rw ? "R/W " : "") + (us ? "U/S" : ""),
+                ((entry & RW) != 0 ? "R/W " : "") + ((entry & US) != 0 ? "U/S" : ""));
     }
 
     @ParameterType("set|clear")
@@ -394,20 +420,26 @@ public final class ShadowPagingSteps {
 
     @Then("the monitor knows {pgmAddress} as a guest paging structure")
     public void knowsTable(long gcPhys) {
-        context.expectThat("the guest paging structure pages " + world.vm().guestPagingStructurePages() + " must include "
-                + Numbers.hex(gcPhys), world.vm().guestPagingStructurePages().contains(gcPhys));
+        context.expectThat(
+                "the guest paging structure pages " + world.vm().guestPagingStructurePages() + " must include "
+                        + Numbers.hex(gcPhys),
+                world.vm().guestPagingStructurePages().contains(gcPhys));
     }
 
     @Then("the monitor does not know {pgmAddress} as a guest paging structure")
     public void doesNotKnowTable(long gcPhys) {
-        context.expectThat("the guest paging structure pages " + world.vm().guestPagingStructurePages() + " must not include "
-                + Numbers.hex(gcPhys), !world.vm().guestPagingStructurePages().contains(gcPhys));
+        context.expectThat(
+                "the guest paging structure pages " + world.vm().guestPagingStructurePages() + " must not include "
+                        + Numbers.hex(gcPhys),
+                !world.vm().guestPagingStructurePages().contains(gcPhys));
     }
 
     @Then("the guest's level-{int} entry for {pgmAddress} reads {pgmAddress}")
     public void guestEntryReads(int level, long linear, long expected) {
         long address = world.tables().entryAddressOf(level - 1, linear);
-        context.expectEqual("the guest's level-" + level + " entry for " + Numbers.hex(linear), Numbers.hex(expected),
+        context.expectEqual(
+                "the guest's level-" + level + " entry for " + Numbers.hex(linear),
+                Numbers.hex(expected),
                 Numbers.hex(world.tables().read(address)));
     }
 

@@ -91,7 +91,8 @@ public final class ShadowWorld {
     /** The registers a guest with these tables loads: paging, PAE and long mode as its mode has them. */
     ControlRegisters registers(long cr3) {
         long cr0 = ControlRegisters.CR0_PE | ControlRegisters.CR0_PG | (writeProtectOff ? 0 : ControlRegisters.CR0_WP);
-        long cr4 = (mode == GuestMode.BIT32 ? 0 : ControlRegisters.CR4_PAE) | (smep ? ControlRegisters.CR4_SMEP : 0)
+        long cr4 = (mode == GuestMode.BIT32 ? 0 : ControlRegisters.CR4_PAE)
+                | (smep ? ControlRegisters.CR4_SMEP : 0)
                 | (smap ? ControlRegisters.CR4_SMAP : 0);
         if (mode == GuestMode.BIT32 && tables.usesLargePages()) {
             cr4 |= ControlRegisters.CR4_PSE;
@@ -109,8 +110,9 @@ public final class ShadowWorld {
 
     /** The shadow translation of {@code linear}; the scenario fails when the shadow does not map it. */
     ShadowTranslation requireTranslation(long linear) {
-        return translation(linear).orElseThrow(() -> context.failure("the shadow must map " + Numbers.hex(linear)
-                + " but does not", null));
+        return translation(linear)
+                .orElseThrow(
+                        () -> context.failure("the shadow must map " + Numbers.hex(linear) + " but does not", null));
     }
 
     GuestAccessResult result() {
@@ -162,7 +164,9 @@ public final class ShadowWorld {
         for (long page = 0; page < SNAPSHOT_PAGES; page++) {
             PhysPage record = h.memory().page(page << 12);
             if (record.physHandler() != HandlerState.NONE || record.virtHandler() != HandlerState.NONE) {
-                text.append(' ').append(Numbers.hex(record.gcPhys())).append(record.physHandler())
+                text.append(' ')
+                        .append(Numbers.hex(record.gcPhys()))
+                        .append(record.physHandler())
                         .append(record.virtHandler());
             }
         }

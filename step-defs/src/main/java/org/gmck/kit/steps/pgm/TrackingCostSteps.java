@@ -36,8 +36,10 @@ public final class TrackingCostSteps {
     /** The chunk overhead the adapter states; one that states none makes the scenario not applicable. */
     private ChunkOverhead overhead(HostBitness bitness) {
         ChunkOverhead overhead = world.factory().chunkOverhead(bitness).orElse(null);
-        NotApplicable.unless(overhead != null, () -> "adapter '" + context.adapter().name()
-                + "' does not state its per-chunk overhead on a " + bitness + " host");
+        NotApplicable.unless(
+                overhead != null,
+                () -> "adapter '" + context.adapter().name() + "' does not state its per-chunk overhead on a " + bitness
+                        + " host");
         return overhead;
     }
 
@@ -68,10 +70,12 @@ public final class TrackingCostSteps {
     @Then("the chunk overhead is that of {int} chunk(s)")
     public void chunkOverheadOf(int chunks) {
         ChunkOverhead overhead = overhead(world.costHost());
-        context.expectEqual("the per-chunk overhead of " + Numbers.hex(world.costRam()) + " bytes of RAM on a "
-                + world.costHost() + " host, " + chunks + " chunks of " + overhead.perChunkBytes() + " bytes ("
-                + overhead + ")",
-                chunks * overhead.perChunkBytes(), cost().chunkBytes());
+        context.expectEqual(
+                "the per-chunk overhead of " + Numbers.hex(world.costRam()) + " bytes of RAM on a "
+                        + world.costHost() + " host, " + chunks + " chunks of " + overhead.perChunkBytes() + " bytes ("
+                        + overhead + ")",
+                chunks * overhead.perChunkBytes(),
+                cost().chunkBytes());
     }
 
     @Then("the chunk overhead is that of every chunk the RAM needs, the last one counted whole")
@@ -79,18 +83,22 @@ public final class TrackingCostSteps {
         ChunkOverhead overhead = overhead(world.costHost());
         long pages = world.costRam() / PAGE;
         long chunks = (pages + overhead.pagesPerChunk() - 1) / overhead.pagesPerChunk();
-        context.expectEqual("the per-chunk overhead of " + Numbers.hex(world.costRam()) + " bytes of RAM on a "
-                + world.costHost() + " host, " + chunks + " chunks of " + overhead.perChunkBytes() + " bytes ("
-                + overhead + ")",
-                chunks * overhead.perChunkBytes(), cost().chunkBytes());
+        context.expectEqual(
+                "the per-chunk overhead of " + Numbers.hex(world.costRam()) + " bytes of RAM on a "
+                        + world.costHost() + " host, " + chunks + " chunks of " + overhead.perChunkBytes() + " bytes ("
+                        + overhead + ")",
+                chunks * overhead.perChunkBytes(),
+                cost().chunkBytes());
     }
 
     @Then("the per-VM and kernel costs leave the chunk overhead out")
     public void perPageCostsLeaveChunksOut() {
         long pages = world.costRam() / PAGE;
         long pointer = world.costHost() == HostBitness.BIT32 ? 4 : 8;
-        context.expectEqual("the per-VM and kernel tracking bytes of " + pages + " pages on a " + world.costHost() + " host",
-                pages * 16 + pages * (4 + pointer), cost().totalBytes());
+        context.expectEqual(
+                "the per-VM and kernel tracking bytes of " + pages + " pages on a " + world.costHost() + " host",
+                pages * 16 + pages * (4 + pointer),
+                cost().totalBytes());
     }
 
     @When("I ask what one allocation chunk costs on a {pgmHostBitness} host")
@@ -103,16 +111,19 @@ public final class TrackingCostSteps {
     public void chunkPages() {
         ChunkOverhead overhead = overhead(world.costHost());
         long pages = overhead.pagesPerChunk();
-        context.expectThat("a chunk on a " + world.costHost() + " host holds 2^CHUNK_SHIFT pages, at least 2: "
-                + overhead, pages >= 2 && (pages & pages - 1) == 0);
+        context.expectThat(
+                "a chunk on a " + world.costHost() + " host holds 2^CHUNK_SHIFT pages, at least 2: " + overhead,
+                pages >= 2 && (pages & pages - 1) == 0);
     }
 
     @Then("its memory object and its chunk structure each cost more than nothing")
     public void chunkParts() {
         ChunkOverhead overhead = overhead(world.costHost());
-        context.expectThat("a chunk's memory object costs something on a " + world.costHost() + " host: " + overhead,
+        context.expectThat(
+                "a chunk's memory object costs something on a " + world.costHost() + " host: " + overhead,
                 overhead.memoryObjectBytes() > 0);
-        context.expectThat("a chunk's tracking structure costs something on a " + world.costHost() + " host: "
-                + overhead, overhead.chunkBytes() > 0);
+        context.expectThat(
+                "a chunk's tracking structure costs something on a " + world.costHost() + " host: " + overhead,
+                overhead.chunkBytes() > 0);
     }
 }

@@ -4,11 +4,11 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.gmck.kit.Numbers;
 import org.gmck.kit.ScenarioContext;
 import org.gmck.kit.x86walk.MemoryWord;
@@ -25,8 +25,8 @@ import org.gmck.spi.x86.CpuModel;
 import org.gmck.spi.x86.EntryUse;
 import org.gmck.spi.x86.GeneralProtection;
 import org.gmck.spi.x86.GpReason;
-import org.gmck.spi.x86.Loaded;
 import org.gmck.spi.x86.LoadOutcome;
+import org.gmck.spi.x86.Loaded;
 import org.gmck.spi.x86.PageFault;
 import org.gmck.spi.x86.PageSize;
 import org.gmck.spi.x86.Privilege;
@@ -114,7 +114,10 @@ public final class X86PagingSteps {
     }
 
     private ControlRegisters registers() {
-        return ControlRegisters.forMode(mode, PathBuilder.cr3(mode, tables)).withCr0(cr0).withCr4(cr4).withEfer(efer);
+        return ControlRegisters.forMode(mode, PathBuilder.cr3(mode, tables))
+                .withCr0(cr0)
+                .withCr4(cr4)
+                .withEfer(efer);
     }
 
     // ------------------------------------------------------------------ the mapping
@@ -176,10 +179,19 @@ public final class X86PagingSteps {
 
     private WalkSpec withRawEntries(WalkSpec spec) {
         List<WalkSpec.PathEntry> path = new ArrayList<>(spec.path());
-        rawEntries.forEach((i, value) -> path.set(i, new WalkSpec.PathEntry(path.get(i).level(),
-                path.get(i).word().withValue(value))));
-        return new WalkSpec(spec.cpu(), spec.guestRamBytes(), spec.registers(), spec.rflags(), spec.pkru(),
-                spec.pkrs(), path, spec.otherMemory(), spec.access());
+        rawEntries.forEach((i, value) -> path.set(
+                i,
+                new WalkSpec.PathEntry(path.get(i).level(), path.get(i).word().withValue(value))));
+        return new WalkSpec(
+                spec.cpu(),
+                spec.guestRamBytes(),
+                spec.registers(),
+                spec.rflags(),
+                spec.pkru(),
+                spec.pkrs(),
+                path,
+                spec.otherMemory(),
+                spec.access());
     }
 
     private X86Mmu mmu() {
@@ -206,7 +218,9 @@ public final class X86PagingSteps {
     }
 
     private long read(MemoryWord w) {
-        return w.width() == 4 ? Integer.toUnsignedLong(mmu.readPhysical32(w.address())) : mmu.readPhysical64(w.address());
+        return w.width() == 4
+                ? Integer.toUnsignedLong(mmu.readPhysical32(w.address()))
+                : mmu.readPhysical64(w.address());
     }
 
     private void ensureLoaded() {
@@ -250,13 +264,16 @@ public final class X86PagingSteps {
 
     @Then("the access translates to {x86Number}")
     public void translatesTo(long physicalAddress) {
-        context.expectEqual("the physical address of " + lastAccess, Numbers.hex(physicalAddress),
+        context.expectEqual(
+                "the physical address of " + lastAccess,
+                Numbers.hex(physicalAddress),
                 Numbers.hex(last(Translated.class).physicalAddress()));
     }
 
     @Then("the page size is {x86PageSize}")
     public void pageSizeIs(PageSize size) {
-        context.expectEqual("the page size of " + lastAccess, size, last(Translated.class).pageSize());
+        context.expectEqual(
+                "the page size of " + lastAccess, size, last(Translated.class).pageSize());
     }
 
     @Then("the translation has no page and used no entries")
@@ -269,20 +286,28 @@ public final class X86PagingSteps {
     @Then("the translation used the {x86Levels} entries")
     public void usedEntries(List<X86Level> levels) {
         List<EntryUse> used = last(Translated.class).entries();
-        context.expectEqual("the levels of the entries used by " + lastAccess, levels,
+        context.expectEqual(
+                "the levels of the entries used by " + lastAccess,
+                levels,
                 used.stream().map(EntryUse::level).toList());
         for (EntryUse use : used) {
             MemoryWord word = wordOf(use.level());
-            context.expectEqual("where the " + use.level() + " entry was read", Numbers.hex(word.address()),
+            context.expectEqual(
+                    "where the " + use.level() + " entry was read",
+                    Numbers.hex(word.address()),
                     Numbers.hex(use.address()));
-            context.expectEqual("the value of the " + use.level() + " entry as read", Numbers.hex(word.value()),
+            context.expectEqual(
+                    "the value of the " + use.level() + " entry as read",
+                    Numbers.hex(word.value()),
                     Numbers.hex(use.value()));
         }
     }
 
     @Then("the {x86Level} entry was read from {x86Number}")
     public void readFrom(X86Level level, long address) {
-        EntryUse use = last(Translated.class).entries().stream().filter(e -> e.level() == level).findFirst()
+        EntryUse use = last(Translated.class).entries().stream()
+                .filter(e -> e.level() == level)
+                .findFirst()
                 .orElseThrow(() -> context.failure("the entries used by " + lastAccess, level, "no such entry"));
         context.expectEqual("where the " + level + " entry was read", Numbers.hex(address), Numbers.hex(use.address()));
     }
@@ -290,7 +315,10 @@ public final class X86PagingSteps {
     @Then("the effective rights are {word}, {word}, {word} with key {int}")
     public void rightsAre(String write, String user, String execute, int key) {
         Rights expected = new Rights(write.equals("writable"), user.equals("user"), execute.equals("executable"), key);
-        context.expectEqual("the effective rights of " + lastAccess, expected, last(Translated.class).rights());
+        context.expectEqual(
+                "the effective rights of " + lastAccess,
+                expected,
+                last(Translated.class).rights());
     }
 
     @Then("the access page-faults with error code {x86ErrorCode}")
@@ -301,7 +329,9 @@ public final class X86PagingSteps {
 
     @Then("the access raises #GP because of {word}")
     public void accessGp(String reason) {
-        context.expectEqual("the outcome of " + lastAccess, new GeneralProtection(GpReason.valueOf(reason)),
+        context.expectEqual(
+                "the outcome of " + lastAccess,
+                new GeneralProtection(GpReason.valueOf(reason)),
                 last(GeneralProtection.class));
     }
 
@@ -309,15 +339,22 @@ public final class X86PagingSteps {
     public void sameAgain() {
         AccessOutcome second = context.lastValue("the second access");
         context.expectEqual("the outcome of repeating " + lastAccess, comparable(firstOutcome), comparable(second));
-        context.expectEqual("paging memory after repeating " + lastAccess, memoryAfterFirst,
+        context.expectEqual(
+                "paging memory after repeating " + lastAccess,
+                memoryAfterFirst,
                 layout.memory().stream().map(this::read).toList());
     }
 
     /** An outcome without the entry values, which a re-walk reads with A and D already set. */
     private static Object comparable(AccessOutcome outcome) {
         if (outcome instanceof Translated t) {
-            return List.of(t.physicalAddress(), t.pageSize(), t.rights(),
-                    t.entries().stream().map(e -> e.level() + "@" + Numbers.hex(e.address())).toList());
+            return List.of(
+                    t.physicalAddress(),
+                    t.pageSize(),
+                    t.rights(),
+                    t.entries().stream()
+                            .map(e -> e.level() + "@" + Numbers.hex(e.address()))
+                            .toList());
         }
         return outcome;
     }
@@ -332,15 +369,19 @@ public final class X86PagingSteps {
     @Then("the {x86Level} entry has A {word} and D {word}")
     public void accessedDirty(X86Level level, String a, String d) {
         long value = read(wordOf(level));
-        context.expectEqual("A in the " + level + " entry after " + lastAccess, a.equals("set"), (value & (1L << 5)) != 0);
-        context.expectEqual("D in the " + level + " entry after " + lastAccess, d.equals("set"), (value & (1L << 6)) != 0);
+        context.expectEqual(
+                "A in the " + level + " entry after " + lastAccess, a.equals("set"), (value & (1L << 5)) != 0);
+        context.expectEqual(
+                "D in the " + level + " entry after " + lastAccess, d.equals("set"), (value & (1L << 6)) != 0);
     }
 
     @Then("no paging entry changed")
     public void noEntryChanged() {
         for (MemoryWord w : layout.memory()) {
-            context.expectEqual(String.format("the paging entry at %#x after %s", w.address(), lastAccess),
-                    Numbers.hex(w.value()), Numbers.hex(read(w)));
+            context.expectEqual(
+                    String.format("the paging entry at %#x after %s", w.address(), lastAccess),
+                    Numbers.hex(w.value()),
+                    Numbers.hex(read(w)));
         }
     }
 
@@ -351,15 +392,28 @@ public final class X86PagingSteps {
      */
     @Then("no paging entry changed but A in the non-leaf entries walked before the fault")
     public void noEntryChangedButNonLeafAccessed() {
-        WalkSpec asMade = new WalkSpec(layout.cpu(), layout.guestRamBytes(), layout.registers(), layout.rflags(),
-                layout.pkru(), layout.pkrs(), layout.path(), layout.otherMemory(), lastAccess);
+        WalkSpec asMade = new WalkSpec(
+                layout.cpu(),
+                layout.guestRamBytes(),
+                layout.registers(),
+                layout.rflags(),
+                layout.pkru(),
+                layout.pkrs(),
+                layout.path(),
+                layout.otherMemory(),
+                lastAccess);
         List<Long> mayBeSet = X86RuleModel.expect(asMade).accessedMayBeSet();
         for (MemoryWord w : layout.memory()) {
             long seen = read(w);
             boolean permitted = mayBeSet.contains(w.address()) && seen == (w.value() | BIT_A);
-            context.expectEqual(String.format("the paging entry at %#x after %s%s", w.address(), lastAccess,
-                    mayBeSet.contains(w.address()) ? " (a non-leaf entry: A may be set, nothing else)" : ""),
-                    Numbers.hex(w.value()), Numbers.hex(permitted ? w.value() : seen));
+            context.expectEqual(
+                    String.format(
+                            "the paging entry at %#x after %s%s",
+                            w.address(),
+                            lastAccess,
+                            mayBeSet.contains(w.address()) ? " (a non-leaf entry: A may be set, nothing else)" : ""),
+                    Numbers.hex(w.value()),
+                    Numbers.hex(permitted ? w.value() : seen));
         }
     }
 
@@ -380,7 +434,8 @@ public final class X86PagingSteps {
         context.expectEqual("reloading " + registers(), new Loaded(mode), context.lastValue("the reload"));
     }
 
-    @When("the control registers are loaded with CR0 {x86Number}, CR3 {x86Number}, CR4 {x86Number} and EFER {x86Number}")
+    @When(
+            "the control registers are loaded with CR0 {x86Number}, CR3 {x86Number}, CR4 {x86Number} and EFER {x86Number}")
     public void loadRaw(long rawCr0, long rawCr3, long rawCr4, long rawEfer) {
         load(new ControlRegisters(rawCr0, rawCr3, rawCr4, rawEfer));
     }
@@ -388,20 +443,24 @@ public final class X86PagingSteps {
     @When("the registers switch to {x86Mode} paging with {x86Bits} set")
     public void switchMode(X86PagingMode newMode, RegisterBits bits) {
         ensureLoaded();
-        ControlRegisters r = ControlRegisters.forMode(newMode, PathBuilder.cr3(mode, tables)).withCr0(bits.cr0())
-                .withCr4(bits.cr4()).withEfer(bits.efer());
+        ControlRegisters r = ControlRegisters.forMode(newMode, PathBuilder.cr3(mode, tables))
+                .withCr0(bits.cr0())
+                .withCr4(bits.cr4())
+                .withEfer(bits.efer());
         context.attempt(() -> mmu.loadControlRegisters(r));
     }
 
     @Then("the register load succeeds in {x86Mode} paging")
     public void loadSucceeds(X86PagingMode expected) {
-        context.expectEqual("the outcome of the register load", new Loaded(expected),
-                context.lastValue("the register load"));
+        context.expectEqual(
+                "the outcome of the register load", new Loaded(expected), context.lastValue("the register load"));
     }
 
     @Then("the register load raises #GP because of {word}")
     public void loadGp(String reason) {
-        context.expectEqual("the outcome of the register load", new GeneralProtection(GpReason.valueOf(reason)),
+        context.expectEqual(
+                "the outcome of the register load",
+                new GeneralProtection(GpReason.valueOf(reason)),
                 context.lastValue("the register load"));
     }
 
@@ -446,8 +505,9 @@ public final class X86PagingSteps {
     public void physicalReads(int width, long address, long value) {
         mmu();
         context.attempt(() -> read(new MemoryWord(address, width, 0)));
-        context.expectEqual(String.format("the %d bytes at physical %#x", width, address), Numbers.hex(value),
+        context.expectEqual(
+                String.format("the %d bytes at physical %#x", width, address),
+                Numbers.hex(value),
                 Numbers.hex(context.lastValue("the read")));
     }
-
 }

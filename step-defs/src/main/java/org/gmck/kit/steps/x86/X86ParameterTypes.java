@@ -49,7 +49,9 @@ public final class X86ParameterTypes {
 
     @ParameterType("(?:PML5E|PML4E|PDPTE|PDE|PTE)(?:(?:, | and )(?:PML5E|PML4E|PDPTE|PDE|PTE))*")
     public List<X86Level> x86Levels(String text) {
-        return Arrays.stream(text.split(", | and ")).map(X86ParameterTypes::levelOf).toList();
+        return Arrays.stream(text.split(", | and "))
+                .map(X86ParameterTypes::levelOf)
+                .toList();
     }
 
     @ParameterType("4 KB|2 MB|4 MB|1 GB")
@@ -116,7 +118,8 @@ public final class X86ParameterTypes {
         return code;
     }
 
-    @ParameterType("(?:PSE36|NX|PAGE_1GB|LA57|SMEP|SMAP|PKU|PKS)(?:(?:, | and )(?:PSE36|NX|PAGE_1GB|LA57|SMEP|SMAP|PKU|PKS))*")
+    @ParameterType(
+            "(?:PSE36|NX|PAGE_1GB|LA57|SMEP|SMAP|PKU|PKS)(?:(?:, | and )(?:PSE36|NX|PAGE_1GB|LA57|SMEP|SMAP|PKU|PKS))*")
     public EnumSet<CpuFeature> x86Features(String text) {
         EnumSet<CpuFeature> features = EnumSet.noneOf(CpuFeature.class);
         for (String word : text.split(", | and ")) {

@@ -53,7 +53,8 @@ public final class HandlerSteps {
         List<HandlerCall> calls = new ArrayList<>();
         for (String part : text.split(", ")) {
             String[] words = part.split(" at ");
-            calls.add(new HandlerCall(HandlerEvent.valueOf(words[0].toUpperCase(Locale.ROOT)), Numbers.parse(words[1])));
+            calls.add(
+                    new HandlerCall(HandlerEvent.valueOf(words[0].toUpperCase(Locale.ROOT)), Numbers.parse(words[1])));
         }
         return calls;
     }
@@ -144,19 +145,23 @@ public final class HandlerSteps {
     @Then("the monitor invoked the access handlers")
     public void monitorInvoked() {
         GuestAccessResult result = context.lastValue("the guest access");
-        context.expectEqual("what the monitor's fault handler did", List.of(MonitorAction.HANDLER_INVOKED),
-                result.actions());
+        context.expectEqual(
+                "what the monitor's fault handler did", List.of(MonitorAction.HANDLER_INVOKED), result.actions());
     }
 
     @Then("page {pgmAddress} has physical handler state {hndState}")
     public void physState(long gcPhys, HandlerState expected) {
-        context.expectEqual("the physical handler state of " + Numbers.hex(gcPhys), expected,
+        context.expectEqual(
+                "the physical handler state of " + Numbers.hex(gcPhys),
+                expected,
                 vm().memory().page(gcPhys).physHandler());
     }
 
     @Then("page {pgmAddress} has virtual handler state {hndState}")
     public void virtState(long gcPhys, HandlerState expected) {
-        context.expectEqual("the virtual handler state of " + Numbers.hex(gcPhys), expected,
+        context.expectEqual(
+                "the virtual handler state of " + Numbers.hex(gcPhys),
+                expected,
                 vm().memory().page(gcPhys).virtHandler());
     }
 
@@ -172,19 +177,25 @@ public final class HandlerSteps {
 
     @Then("handler {string} caches {pgmAddress} as {pgmAddress}")
     public void caches(String name, long linear, long gcPhys) {
-        context.expectEqual("what handler " + name + " caches for " + Numbers.hex(linear),
-                OptionalLong.of(gcPhys), vm().cachedPhysical(id(name), linear));
+        context.expectEqual(
+                "what handler " + name + " caches for " + Numbers.hex(linear),
+                OptionalLong.of(gcPhys),
+                vm().cachedPhysical(id(name), linear));
     }
 
     @Then("handler {string} caches nothing for {pgmAddress}")
     public void cachesNothing(String name, long linear) {
-        context.expectEqual("what handler " + name + " caches for " + Numbers.hex(linear), OptionalLong.empty(),
+        context.expectEqual(
+                "what handler " + name + " caches for " + Numbers.hex(linear),
+                OptionalLong.empty(),
                 vm().cachedPhysical(id(name), linear));
     }
 
     @Then("the handlers and page handler states are unchanged")
     public void unchanged() {
-        context.expectEqual("the handlers and page states after the refused call", world.handlersBefore(),
+        context.expectEqual(
+                "the handlers and page states after the refused call",
+                world.handlersBefore(),
                 world.describeHandlers());
     }
 
