@@ -71,9 +71,13 @@ public final class ScenarioReplay {
                     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
                         if (!id.isTest() && result.getStatus() == TestExecutionResult.Status.FAILED) {
                             // the run failed before its scenario (the adapter could not be chosen, say): say why
-                            outcomes.add(new Outcome(id.getDisplayName(), "", result.getStatus(), result.getThrowable()
-                                    .map(t -> t.getClass().getName() + ": " + t.getMessage())
-                                    .orElse("")));
+                            outcomes.add(new Outcome(
+                                    id.getDisplayName(),
+                                    "",
+                                    result.getStatus(),
+                                    result.getThrowable()
+                                            .map(t -> t.getClass().getName() + ": " + t.getMessage())
+                                            .orElse("")));
                         }
                         if (id.isTest()) {
                             String rule = id.getTags().stream()
