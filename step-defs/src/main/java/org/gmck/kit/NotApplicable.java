@@ -1,14 +1,13 @@
 package org.gmck.kit;
 
 import java.util.function.Supplier;
-import org.opentest4j.TestAbortedException;
 
 /**
  * The signal that a scenario or check does not apply to the adapter under certification: it needs a profile,
  * an edition or an optional capability the adapter does not declare. The report reads the type, not the
  * message, and counts the scenario as not applicable rather than skipped.
  */
-public final class NotApplicable extends TestAbortedException {
+public final class NotApplicable extends NotJudged {
 
     private static final long serialVersionUID = 1L;
 
@@ -28,11 +27,6 @@ public final class NotApplicable extends TestAbortedException {
 
     /** Whether a scenario or check ended with this signal (anywhere in the chain of causes). */
     public static boolean signalled(Throwable thrown) {
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (t instanceof NotApplicable) {
-                return true;
-            }
-        }
-        return false;
+        return signalled(thrown, NotApplicable.class);
     }
 }

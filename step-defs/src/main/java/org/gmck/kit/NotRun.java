@@ -1,13 +1,11 @@
 package org.gmck.kit;
 
-import org.opentest4j.TestAbortedException;
-
 /**
  * The signal that a scenario or check was not run because the certification run stopped early (its time cap
  * passed or the adapter left too many calls unanswered; see {@link RunLimits}). The report reads the type, not
  * the message, and counts the scenario as not run.
  */
-public final class NotRun extends TestAbortedException {
+public final class NotRun extends NotJudged {
 
     private static final long serialVersionUID = 1L;
 
@@ -29,11 +27,6 @@ public final class NotRun extends TestAbortedException {
 
     /** Whether a scenario or check ended with this signal (anywhere in the chain of causes). */
     public static boolean signalled(Throwable thrown) {
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (t instanceof NotRun) {
-                return true;
-            }
-        }
-        return false;
+        return signalled(thrown, NotRun.class);
     }
 }
