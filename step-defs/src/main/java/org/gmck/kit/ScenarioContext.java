@@ -189,6 +189,41 @@ public final class ScenarioContext implements CallGuard {
         }
     }
 
+    /**
+     * Asserts that a refused call changed nothing: {@code before} and {@code after} are two snapshots of the
+     * same domain (see {@link StateSnapshot}), taken before and after the call. The failure names each value
+     * that changed, with what it was and what it became. {@code before} is null when no call was made whose
+     * effect could be checked, which is itself a mistake of the scenario or of the adapter.
+     */
+    public void expectUnchanged(String what, Record before, Record after) {
+        if (before == null) {
+            throw failure(
+                    what + ": nothing was recorded before a call, so there is no state to compare with; the scenario "
+                            + "must make the call that is to be refused",
+                    null);
+        }
+        java.util.List<StateSnapshot.Change> changes = StateSnapshot.changes(before, after);
+        if (changes.isEmpty()) {
+            return;
+        }
+        StringBuilder text = new StringBuilder(header())
+                .append("\n  Checked:  ")
+                .append(what)
+                .append(" must be as it was before the refused call")
+                .append("\n  Changed:  ")
+                .append(changes.size())
+                .append(changes.size() == 1 ? " value" : " values");
+        for (StateSnapshot.Change change : changes) {
+            text.append("\n    ").append(change);
+        }
+        text.append("\n  Check:    a call the implementation refuses must leave every one of these as it was; "
+                + "look for state changed before the check that refuses the call, or not undone when it fails");
+        throw new AssertionFailedError(
+                text.toString(),
+                changes.stream().map(c -> c.field() + ": " + c.before()).toList(),
+                changes.stream().map(c -> c.field() + ": " + c.after()).toList());
+    }
+
     /** A rule-aware assertion failure with expected and actual values. */
     public AssertionFailedError failure(String what, Object expected, Object actual) {
         return new AssertionFailedError(

@@ -1,7 +1,9 @@
 package org.gmck.kit.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -145,5 +147,47 @@ class ArchitectureTest {
                 return "the packages under " + root + ", the root package itself one of them";
             }
         };
+    }
+
+    @Test
+    void stepClassesHoldNoStateOfTheirOwn() {
+        ArchRule rule = fields().that()
+                .areDeclaredInClassesThat()
+                .haveSimpleNameEndingWith("Steps")
+                .and()
+                .areDeclaredInClassesThat()
+                .resideInAPackage("org.gmck.kit.steps..")
+                .and()
+                .areNotStatic()
+                .should()
+                .beFinal()
+                .andShould()
+                .haveRawType(new DescribedPredicate<JavaClass>("a world or the scenario's context") {
+                    @Override
+                    public boolean test(JavaClass type) {
+                        return type.getSimpleName().endsWith("World")
+                                || type.getName().equals("org.gmck.kit.ScenarioContext");
+                    }
+                })
+                .because("a scenario's state lives in its domain's world; step classes only hold what they are given");
+        rule.check(kit);
+    }
+
+    @Test
+    void stepClassesDoNotInjectEachOther() {
+        ArchRule rule = noFields()
+                .that()
+                .areDeclaredInClassesThat()
+                .resideInAPackage("org.gmck.kit.steps..")
+                .should()
+                .haveRawType(new DescribedPredicate<JavaClass>("a step class") {
+                    @Override
+                    public boolean test(JavaClass type) {
+                        return type.getPackageName().startsWith("org.gmck.kit.steps")
+                                && type.getSimpleName().endsWith("Steps");
+                    }
+                })
+                .because("steps share state through worlds, never by injecting other step classes");
+        rule.check(kit);
     }
 }

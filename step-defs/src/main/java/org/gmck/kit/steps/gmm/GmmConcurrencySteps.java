@@ -22,8 +22,6 @@ import org.gmck.spi.gmm.Priority;
 public final class GmmConcurrencySteps {
 
     private final GmmWorld world;
-    private final List<List<Long>> kept = new ArrayList<>();
-    private final List<Integer> handles = new ArrayList<>();
 
     public GmmConcurrencySteps(GmmWorld world) {
         this.world = world;
@@ -34,16 +32,16 @@ public final class GmmConcurrencySteps {
         for (int i = 0; i < vms; i++) {
             int handle = world.gmm.createVm();
             world.gmm.reserve(handle, pages, 1, 1, OcPolicy.TBD, Priority.NORMAL);
-            handles.add(handle);
+            world.concurrentVms.add(handle);
         }
         ExecutorService pool = Executors.newFixedThreadPool(vms);
         try {
             List<Future<List<Long>>> results = new ArrayList<>();
-            for (int handle : handles) {
+            for (int handle : world.concurrentVms) {
                 results.add(pool.submit(() -> allocateAndFree(handle, pages)));
             }
             for (Future<List<Long>> result : results) {
-                kept.add(result.get(60, TimeUnit.SECONDS));
+                world.concurrentlyKept.add(result.get(60, TimeUnit.SECONDS));
             }
         } finally {
             pool.shutdownNow();
@@ -67,13 +65,13 @@ public final class GmmConcurrencySteps {
     @Then("every kept page is private to the VM that allocated it and no page has two owners")
     public void owners() {
         Set<Long> all = new HashSet<>();
-        for (int i = 0; i < handles.size(); i++) {
-            for (long id : kept.get(i)) {
+        for (int i = 0; i < world.concurrentVms.size(); i++) {
+            for (long id : world.concurrentlyKept.get(i)) {
                 world.context.expectThat("page " + Long.toHexString(id) + " was handed to two VMs", all.add(id));
                 PageInfo info = world.gmm.page(id);
                 world.context.expectEqual(
                         "state and owner of page " + Long.toHexString(id),
-                        List.of(PageState.PRIVATE, handles.get(i)),
+                        List.of(PageState.PRIVATE, world.concurrentVms.get(i)),
                         List.of(info.state(), info.owner()));
             }
         }
@@ -82,7 +80,7 @@ public final class GmmConcurrencySteps {
     @Then("the pages add up: free plus allocated is every page of every chunk")
     public void conserved() {
         GmmStatistics s = world.gmm.statistics();
-        long kept = this.kept.stream().mapToLong(List::size).sum();
+        long kept = world.concurrentlyKept.stream().mapToLong(List::size).sum();
         world.context.expectEqual("allocated pages", kept, s.allocatedPages());
         world.context.expectEqual(
                 "free plus allocated pages", s.chunks() * world.pagesPerChunk(), s.freePages() + s.allocatedPages());

@@ -6,53 +6,81 @@ import java.util.List;
 import java.util.Map;
 import org.gmck.spi.common.Profile;
 import org.gmck.spi.common.RejectedException;
+import org.gmck.spi.gmm.ChunkInfo;
 import org.gmck.spi.gmm.GlobalMemory;
 import org.gmck.spi.gmm.GmmIntrospection;
+import org.gmck.spi.gmm.GmmStatistics;
+import org.gmck.spi.gmm.VmInfo;
 
 /**
- * Everything a scenario can observe of a GMM: counters, VMs, chunks, pages, and (with introspection) lists.
- * Taking it looks every chunk up last, in ascending id order, which leaves the chunk TLB in one known state.
+ * Everything a scenario can observe of a GMM: counters, VMs, chunks, pages, and (with introspection) free sets
+ * and free lists, compared component by component (see {@link org.gmck.kit.StateSnapshot}) to check that a
+ * refused call changed nothing. Taking it looks every chunk up last, in ascending id order, which leaves the
+ * chunk TLB in one known state.
+ *
+ * @param statistics    the manager's counters
+ * @param vms           what the manager says of each VM of the scenario, by name
+ * @param chunkIds      the ids of the chunks that exist
+ * @param pages         each page the scenario was given or shares, by id (or the status its look-up is refused with)
+ * @param freeSets      each free set and how many pages it holds (introspection only)
+ * @param freeLifos     the free list of each chunk (introspection only)
+ * @param chunks        each chunk, by id
+ * @param refused       the status the manager refused a look-up with, when it refused them all; else empty
  */
-record GmmSnapshot(Map<String, Object> values) {
+record GmmSnapshot(
+        GmmStatistics statistics,
+        Map<String, VmInfo> vms,
+        List<Long> chunkIds,
+        Map<String, Object> pages,
+        Map<String, Object> freeSets,
+        Map<String, List<Integer>> freeLifos,
+        Map<String, ChunkInfo> chunks,
+        String refused) {
 
     static GmmSnapshot take(GmmWorld world) {
-        Map<String, Object> values = new LinkedHashMap<>();
         GlobalMemory gmm = world.gmm;
+        GmmStatistics statistics = null;
+        Map<String, VmInfo> vms = new LinkedHashMap<>();
+        List<Long> chunkIds = List.of();
+        Map<String, Object> pages = new LinkedHashMap<>();
+        Map<String, Object> freeSets = new LinkedHashMap<>();
+        Map<String, List<Integer>> freeLifos = new LinkedHashMap<>();
+        Map<String, ChunkInfo> chunks = new LinkedHashMap<>();
+        String refused = "";
         if (gmm == null) {
-            return new GmmSnapshot(values);
+            return new GmmSnapshot(statistics, vms, chunkIds, pages, freeSets, freeLifos, chunks, refused);
         }
         try {
-            values.put("statistics", gmm.statistics());
+            statistics = gmm.statistics();
             for (Map.Entry<String, Integer> vm : world.vms.entrySet()) {
-                values.put("VM " + vm.getKey(), gmm.vm(vm.getValue()));
+                vms.put(vm.getKey(), gmm.vm(vm.getValue()));
             }
-            List<Long> chunks = gmm.chunkIds();
-            values.put("chunk ids", chunks);
+            chunkIds = gmm.chunkIds();
             boolean introspect = world.context.adapter().profiles().contains(Profile.GMM_INTROSPECTION);
             List<Long> pageIds = new ArrayList<>();
             world.pages.values().forEach(pageIds::addAll);
             pageIds.addAll(world.sharedPages);
             for (long id : pageIds) {
-                values.put("page " + Long.toHexString(id), lookUp(gmm, id));
+                pages.put(Long.toHexString(id), lookUp(gmm, id));
             }
             if (introspect) {
                 for (GmmIntrospection.FreeSetKind kind : GmmIntrospection.FreeSetKind.values()) {
-                    values.put(kind + " free set", gmm.introspection().freeSet(kind));
-                    values.put(kind + " free set pages", gmm.introspection().freeSetPages(kind));
+                    freeSets.put(kind.toString(), gmm.introspection().freeSet(kind));
+                    freeSets.put(kind + " pages", gmm.introspection().freeSetPages(kind));
                 }
             }
             // Chunks last, in ascending order: whatever the page look-ups cached, each chunk TLB entry then holds
             // the highest chunk id of its index, so an action starts from the same TLB however it was reached.
-            for (long id : chunks) {
+            for (long id : chunkIds) {
                 if (introspect) {
-                    values.put("free LIFO of chunk " + id, gmm.introspection().freeLifo(id));
+                    freeLifos.put(Long.toString(id), gmm.introspection().freeLifo(id));
                 }
-                values.put("chunk " + id, gmm.chunk(id));
+                chunks.put(Long.toString(id), gmm.chunk(id));
             }
         } catch (RejectedException terminated) {
-            values.put("refused", terminated.status().name());
+            refused = terminated.status().name();
         }
-        return new GmmSnapshot(values);
+        return new GmmSnapshot(statistics, vms, chunkIds, pages, freeSets, freeLifos, chunks, refused);
     }
 
     /** A page as the manager describes it, or the status it refuses the look-up with (its chunk was given back). */

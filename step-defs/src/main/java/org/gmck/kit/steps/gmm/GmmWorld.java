@@ -51,6 +51,10 @@ public final class GmmWorld {
     List<Long> requestedPfns = List.of();
 
     GmmSnapshot before;
+    /** The VMs that called the manager at once, and the pages each kept, in the same order. */
+    final List<Integer> concurrentVms = new ArrayList<>();
+
+    final List<List<Long>> concurrentlyKept = new ArrayList<>();
 
     public GmmWorld(ScenarioContext context) {
         this.context = context;

@@ -1,14 +1,19 @@
 package org.gmck.kit.steps.monitor;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.gmck.kit.Numbers;
 import org.gmck.kit.ScenarioContext;
 import org.gmck.spi.monitor.Monitor;
+import org.gmck.spi.monitor.MonitorEntry;
 import org.gmck.spi.monitor.MonitorEvent;
 
 /**
  * What the monitor steps of one scenario share: the monitor under test, the host page array it was given,
  * how many events it had logged before the last demand from the host, before the last guest access and before
- * the last step that called it, and a description of everything it showed before the last call, so that a
+ * the last step that called it, and a snapshot of everything it showed before the last call, so that a
  * refused call can be checked to have changed nothing.
  */
 public final class MonitorWorld {
@@ -22,7 +27,7 @@ public final class MonitorWorld {
     int eventsBefore;
     int eventsBeforeAccess;
     int eventsBeforeStep;
-    private String before;
+    private MonitorSnapshot before;
 
     public MonitorWorld(ScenarioContext context) {
         this.context = context;
@@ -30,7 +35,7 @@ public final class MonitorWorld {
 
     /** Remembers what the monitor shows now, and where its log stands as a step begins. */
     void snapshot() {
-        before = monitor == null ? null : describe();
+        before = monitor == null ? null : observe();
         beginStep();
     }
 
@@ -47,7 +52,7 @@ public final class MonitorWorld {
 
     /** Checks the monitor shows what it showed at the last snapshot. */
     void expectUnchanged() {
-        context.expectEqual("the monitor after the refused call", before, describe());
+        context.expectUnchanged("the monitor", before, observe());
     }
 
     /** The events logged since the last demand from the host. */
@@ -56,18 +61,39 @@ public final class MonitorWorld {
         return all.subList(Math.min(eventsBefore, all.size()), all.size());
     }
 
-    private String describe() {
-        StringBuilder text = new StringBuilder();
+    private MonitorSnapshot observe() {
+        Map<Integer, Optional<Long>> hostPages = new LinkedHashMap<>();
         for (int pfn = 0; pfn < monitor.guestPages(); pfn++) {
-            text.append(monitor.hostPageOf(pfn)).append(' ');
+            hostPages.put(pfn, monitor.hostPageOf(pfn));
         }
+        Map<String, Optional<MonitorEntry>> entries = new LinkedHashMap<>();
         for (long linear = 0; linear < DESCRIBED_LINEAR_END; linear += 0x1000) {
-            text.append(monitor.monitorEntry(linear)).append(' ');
+            entries.put(Numbers.hex(linear), monitor.monitorEntry(linear));
         }
-        return text.append(monitor.lockedHostPages())
-                .append(monitor.events())
-                .append(monitor.monitorGdt())
-                .append(monitor.monitorLdt())
-                .toString();
+        return new MonitorSnapshot(
+                hostPages,
+                entries,
+                monitor.lockedHostPages(),
+                monitor.events(),
+                monitor.monitorGdt(),
+                monitor.monitorLdt());
     }
+
+    /**
+     * What a refused call must leave as it was in a monitor.
+     *
+     * @param hostPageOfGuestPage the host page behind each guest page, by guest page number
+     * @param monitorEntries      the monitor's entry for each linear page below {@link #DESCRIBED_LINEAR_END}
+     * @param lockedHostPages     the host pages the monitor holds locked
+     * @param events              the monitor's log
+     * @param monitorGdt          the monitor's copy of the guest's GDT
+     * @param monitorLdt          the monitor's copy of the guest's LDT
+     */
+    record MonitorSnapshot(
+            Map<Integer, Optional<Long>> hostPageOfGuestPage,
+            Map<String, Optional<MonitorEntry>> monitorEntries,
+            List<Long> lockedHostPages,
+            List<MonitorEvent> events,
+            List<Long> monitorGdt,
+            List<Long> monitorLdt) {}
 }

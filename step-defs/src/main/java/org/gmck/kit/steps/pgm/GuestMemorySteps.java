@@ -27,11 +27,6 @@ public final class GuestMemorySteps {
         this.world = world;
     }
 
-    /** Makes the steps of this class work on the guest memory of another PGM facet (a shadow-paged VM). */
-    void use(GuestPhysicalMemory other) {
-        world.memory = other;
-    }
-
     private GuestPhysicalMemory memory() {
         return world.memory;
     }
@@ -374,7 +369,7 @@ public final class GuestMemorySteps {
 
     @Then("guest memory is unchanged")
     public void unchanged() {
-        context.expectEqual("guest memory after the refused call", world.before(), world.describe());
+        context.expectUnchanged("guest memory", world.before(), world.observe());
     }
 
     @When("I create a VM whose host can give it {int} pages")

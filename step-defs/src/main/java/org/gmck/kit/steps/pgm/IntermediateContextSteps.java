@@ -134,26 +134,10 @@ public final class IntermediateContextSteps {
 
     @Then("the intermediate context is unchanged")
     public void unchanged() {
-        context.expectEqual("the intermediate context after the refused call", world.before, describe());
+        context.expectUnchanged("the intermediate context", world.before(), world.observe());
     }
 
     private void snapshot() {
-        world.before = world.intermediate == null ? null : describe();
-    }
-
-    private String describe() {
-        StringBuilder text = new StringBuilder();
-        for (String name : new String[] {"GC", "hyper", "other"}) {
-            text.append(name)
-                    .append('=')
-                    .append(world.intermediate.guestContextAddress(name))
-                    .append(' ');
-        }
-        for (PagingMode mode : world.intermediate.modes()) {
-            for (long linear = 0xA000_0000L; linear < 0xA100_0000L; linear += 0x0010_0000L) {
-                text.append(world.intermediate.translate(mode, linear)).append(' ');
-            }
-        }
-        return text.toString();
+        world.snapshot();
     }
 }

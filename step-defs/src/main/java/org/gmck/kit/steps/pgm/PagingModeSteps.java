@@ -10,16 +10,16 @@ import org.gmck.spi.pgm.ControlRegisters;
 import org.gmck.spi.pgm.GuestMode;
 import org.gmck.spi.pgm.PagingMode;
 import org.gmck.spi.pgm.PagingModes;
-import org.gmck.spi.pgm.ShadowContext;
 
 /** Steps for PGM's paging-mode rules. They reach the implementation only through the SPI. */
 public final class PagingModeSteps {
 
     private final ScenarioContext context;
-    private ShadowContext shadow;
+    private final PagingModeWorld world;
 
-    public PagingModeSteps(ScenarioContext context) {
+    public PagingModeSteps(ScenarioContext context, PagingModeWorld world) {
         this.context = context;
+        this.world = world;
     }
 
     private PagingModes modes() {
@@ -59,7 +59,7 @@ public final class PagingModeSteps {
     @Given("a shadow context on a(n) {pagingMode} host")
     public void aShadowContext(PagingMode host) {
         context.attempt(() -> modes().newShadowContext(host));
-        shadow = context.lastValue("a shadow context on a " + host + " host");
+        world.shadow = context.lastValue("a shadow context on a " + host + " host");
     }
 
     @When("I create a shadow context on a(n) {pagingMode} host")
@@ -69,17 +69,17 @@ public final class PagingModeSteps {
 
     @When("the guest sets {bits}")
     public void theGuestSets(ControlRegisters registers) {
-        context.attemptRun(() -> shadow.changeMode(registers));
+        context.attemptRun(() -> world.shadow.changeMode(registers));
     }
 
     @When("the guest clears every control bit")
     public void theGuestClearsEverything() {
-        context.attemptRun(() -> shadow.changeMode(new ControlRegisters(0, 0, 0)));
+        context.attemptRun(() -> world.shadow.changeMode(new ControlRegisters(0, 0, 0)));
     }
 
     @Then("the guest mode is {guestMode}")
     public void theGuestModeIs(GuestMode expected) {
-        GuestMode actual = shadow != null ? shadow.guestMode() : context.lastValue("the guest mode");
+        GuestMode actual = world.shadow != null ? world.shadow.guestMode() : context.lastValue("the guest mode");
         context.expectEqual("the guest mode", expected, actual);
     }
 
@@ -93,37 +93,37 @@ public final class PagingModeSteps {
 
     @Then("the shadow mode is {pagingMode}")
     public void theShadowModeIs(PagingMode expected) {
-        PagingMode actual = shadow != null ? shadow.shadowMode() : context.lastValue("the shadow mode");
+        PagingMode actual = world.shadow != null ? world.shadow.shadowMode() : context.lastValue("the shadow mode");
         context.expectEqual("the shadow mode", expected, actual);
     }
 
     @Then("the host mode is still {pagingMode}")
     public void theHostModeIsStill(PagingMode expected) {
-        context.expectEqual("the shadow context's host mode", expected, shadow.hostMode());
+        context.expectEqual("the shadow context's host mode", expected, world.shadow.hostMode());
     }
 
     @Then("the shadow context has at least one present PDPE")
     public void hasPresentPdpe() {
         context.expectThat(
                 "the shadow PDPT keeps the guest-context mappings present, but no PDPE is present",
-                !shadow.presentShadowPdpes().isEmpty());
+                !world.shadow.presentShadowPdpes().isEmpty());
     }
 
     @Then("the shadow context has no present PDPE")
     public void hasNoPresentPdpe() {
-        context.expectEqual("the present shadow PDPEs", java.util.List.of(), shadow.presentShadowPdpes());
+        context.expectEqual("the present shadow PDPEs", java.util.List.of(), world.shadow.presentShadowPdpes());
     }
 
     @Then("every present shadow PDPE has bits {bitList} clear")
     public void everyPdpeHasBitsClear(long mask) {
-        for (long pdpe : shadow.presentShadowPdpes()) {
+        for (long pdpe : world.shadow.presentShadowPdpes()) {
             context.expectEqual("bits " + Numbers.hex(mask) + " of shadow PDPE " + Numbers.hex(pdpe), 0L, pdpe & mask);
         }
     }
 
     @Then("every present shadow PDPE has bits {bitList} set")
     public void everyPdpeHasBitsSet(long mask) {
-        for (long pdpe : shadow.presentShadowPdpes()) {
+        for (long pdpe : world.shadow.presentShadowPdpes()) {
             context.expectEqual(
                     "bits " + Numbers.hex(mask) + " of shadow PDPE " + Numbers.hex(pdpe), mask, pdpe & mask);
         }
@@ -142,7 +142,8 @@ public final class PagingModeSteps {
 
     @Then("the intermediate context runs with CR0.WP clear")
     public void intermediateWpClear() {
-        context.expectEqual("CR0.WP of the intermediate context", false, shadow.intermediateContextWriteProtect());
+        context.expectEqual(
+                "CR0.WP of the intermediate context", false, world.shadow.intermediateContextWriteProtect());
     }
 
     @When("I check a present guest PDPE with bit {int} set in {guestMode} mode")
@@ -160,16 +161,15 @@ public final class PagingModeSteps {
         checkPdpe(Numbers.parse(value), mode);
     }
 
-    private long checkedPdpe;
-
     private void checkPdpe(long pdpe, GuestMode mode) {
-        checkedPdpe = pdpe;
+        world.checkedPdpe = pdpe;
         context.attempt(() -> modes().checkGuestPdpe(mode, pdpe));
     }
 
     @Then("the PDPE is accepted unchanged")
     public void pdpeAccepted() {
-        context.expectEqual("the PDPE returned by the check", checkedPdpe, context.<Long>lastValue("the PDPE check"));
+        context.expectEqual(
+                "the PDPE returned by the check", world.checkedPdpe, context.<Long>lastValue("the PDPE check"));
     }
 
     @When("I ask for the CR3 of a(n) {pagingMode} table at {word}")

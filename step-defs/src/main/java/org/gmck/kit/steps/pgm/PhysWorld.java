@@ -1,7 +1,7 @@
 package org.gmck.kit.steps.pgm;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +11,7 @@ import org.gmck.kit.ScenarioContext;
 import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.pgm.phys.GuestPhysicalMemory;
 import org.gmck.spi.pgm.phys.HostBitness;
+import org.gmck.spi.pgm.phys.PageCounts;
 import org.gmck.spi.pgm.phys.PageRecordLayout;
 import org.gmck.spi.pgm.phys.PhysPage;
 import org.gmck.spi.pgm.vm.GuestMemoryFactory;
@@ -25,12 +26,13 @@ public final class PhysWorld {
 
     /** Ranges larger than this are left out of the before-and-after comparison of refused calls. */
     private static final long MAX_DESCRIBED = 64L << 20;
+    /** A snapshot looks at no more pages than this, however many the scenario registered. */
+    private static final int MAX_PAGES = 2048;
 
     final ScenarioContext context;
     GuestPhysicalMemory memory;
     private final List<long[]> registered = new ArrayList<>();
-    private String before;
-    private final Map<Long, PhysPage> pagesBefore = new HashMap<>();
+    private PhysSnapshot before;
     PageRecordLayout layout = PageRecordLayout.FINAL;
     private long costRam;
     private HostBitness costHost;
@@ -97,47 +99,43 @@ public final class PhysWorld {
         }
     }
 
+    /** Takes the snapshot a refused call is compared with, and remembers the pages it saw. */
     void snapshot() {
-        pagesBefore.clear();
-        before = memory == null ? null : describe(true);
+        before = memory == null ? null : observe();
     }
 
     /** The page at {@code address} as the last snapshot saw it, or null when it lay in no range of this scenario. */
     PhysPage pageBefore(long address) {
-        return pagesBefore.get(address & ~0xFFFL);
+        return before == null ? null : before.pages().get(Numbers.hex(address & ~0xFFFL));
     }
 
-    String before() {
+    PhysSnapshot before() {
         return before;
     }
 
-    /** Everything observable about the memory, as text, over the ranges registered in this scenario. */
-    String describe() {
-        return describe(false);
-    }
-
-    private String describe(boolean remember) {
-        StringBuilder text = new StringBuilder();
+    /** Everything observable about the memory over the ranges registered in this scenario. */
+    PhysSnapshot observe() {
+        Map<String, PhysPage> pages = new LinkedHashMap<>();
         for (long[] range : registered) {
-            for (long a = range[0]; a - range[0] < range[1] && text.length() < 200_000; a += 4096) {
-                PhysPage page;
+            for (long a = range[0]; a - range[0] < range[1] && pages.size() < MAX_PAGES; a += 4096) {
                 try {
-                    page = memory.page(a);
+                    pages.put(Numbers.hex(a), memory.page(a));
                 } catch (RejectedException notRegistered) {
-                    continue;
+                    // a page of the range the VM does not have (any more): nothing to compare
                 }
-                if (remember) {
-                    pagesBefore.put(a, page);
-                }
-                text.append(Numbers.hex(a))
-                        .append("->")
-                        .append(Numbers.hex(page.hostPhys()))
-                        .append(";")
-                        .append(page)
-                        .append('\n');
             }
         }
-        text.append(memory.counts()).append(memory.privateHostPages()).append(memory.trackingBytes());
-        return text.toString();
+        return new PhysSnapshot(pages, memory.counts(), memory.privateHostPages(), memory.trackingBytes());
     }
+
+    /**
+     * What a refused call must leave as it was in guest physical memory.
+     *
+     * @param pages            the page records of the registered ranges, by guest-physical address
+     * @param counts           the memory's page counts
+     * @param privateHostPages the host pages the VM holds privately
+     * @param trackingBytes    the bytes the memory's tracking structures take
+     */
+    record PhysSnapshot(
+            Map<String, PhysPage> pages, PageCounts counts, List<Long> privateHostPages, long trackingBytes) {}
 }

@@ -445,7 +445,7 @@ public final class ShadowPagingSteps {
 
     @Then("the guest's registers and shadow are unchanged")
     public void unchanged() {
-        context.expectEqual("the VM after the refused call", world.before(), world.describe());
+        context.expectUnchanged("the guest's registers and shadow", world.before(), world.observe());
     }
 
     private Optional<ShadowTranslation> translation(long linear) {

@@ -1,14 +1,19 @@
 package org.gmck.kit.steps.pgm;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.gmck.kit.Numbers;
 import org.gmck.kit.ScenarioContext;
 import org.gmck.kit.steps.pgm.GuestTableWriter.Layout;
 import org.gmck.spi.pgm.GuestMode;
+import org.gmck.spi.pgm.PagingMode;
 import org.gmck.spi.pgm.handler.HandledVm;
+import org.gmck.spi.pgm.handler.HandlerCall;
 import org.gmck.spi.pgm.phys.HandlerState;
+import org.gmck.spi.pgm.phys.PageCounts;
 import org.gmck.spi.pgm.phys.PhysPage;
 import org.gmck.spi.pgm.shadow.GuestAccessResult;
 import org.gmck.spi.pgm.shadow.ShadowTranslation;
@@ -20,8 +25,8 @@ import org.gmck.spi.x86.ControlRegisters;
  * shadow-paged VM or one with access handlers), the guest's tables and control bits, the handlers by name,
  * and snapshots taken before each action so that a refused call can be checked to have changed nothing.
  *
- * <p>The guest-physical-memory steps are handed the VM's memory, so that their steps (ranges, physical
- * reads and writes, the page record) work on it.
+ * <p>The guest-physical-memory world is handed the VM's memory, so that its steps (ranges, physical reads and
+ * writes, the page record) work on it.
  */
 public final class ShadowWorld {
 
@@ -29,7 +34,7 @@ public final class ShadowWorld {
     private static final long SNAPSHOT_PAGES = 1024;
 
     final ScenarioContext context;
-    private final GuestMemorySteps memorySteps;
+    private final PhysWorld phys;
     private ShadowVm vm;
     private HandledVm handled;
     private GuestTableWriter tables;
@@ -37,19 +42,19 @@ public final class ShadowWorld {
     boolean writeProtectOff;
     boolean smep;
     boolean smap;
-    private String before;
-    private final Map<String, Integer> handlers = new HashMap<>();
-    private String handlersBefore;
+    private ShadowSnapshot before;
+    private final Map<String, Integer> handlers = new TreeMap<>();
+    private HandlerSnapshot handlersBefore;
 
-    public ShadowWorld(ScenarioContext context, GuestMemorySteps memorySteps) {
+    public ShadowWorld(ScenarioContext context, PhysWorld phys) {
         this.context = context;
-        this.memorySteps = memorySteps;
+        this.phys = phys;
     }
 
     /** Runs the scenario on a shadow-paged VM. */
     public void use(ShadowVm shadowVm) {
         vm = shadowVm;
-        memorySteps.use(vm.memory());
+        phys.memory = vm.memory();
     }
 
     /** Runs the scenario on a shadow-paged VM with access handlers. */
@@ -122,17 +127,37 @@ public final class ShadowWorld {
     // --- snapshots of the VM, for refused calls ---
 
     void snapshot() {
-        before = vm == null ? null : describe();
+        before = vm == null ? null : observe();
     }
 
-    String before() {
+    ShadowSnapshot before() {
         return before;
     }
 
-    String describe() {
-        return vm.guestMode() + " " + vm.shadowMode() + " " + vm.guestPagingStructurePages() + " "
-                + vm.memory().counts() + " " + vm.memory().privateHostPages();
+    ShadowSnapshot observe() {
+        return new ShadowSnapshot(
+                vm.guestMode(),
+                vm.shadowMode(),
+                vm.guestPagingStructurePages(),
+                vm.memory().counts(),
+                vm.memory().privateHostPages());
     }
+
+    /**
+     * What a refused call must leave as it was in a shadow-paged VM.
+     *
+     * @param guestMode                 the guest's paging mode
+     * @param shadowMode                the mode of the shadow tables
+     * @param guestPagingStructurePages the guest pages the VM treats as the guest's paging structures
+     * @param counts                    the page counts of the VM's memory
+     * @param privateHostPages          the host pages the VM holds privately
+     */
+    record ShadowSnapshot(
+            GuestMode guestMode,
+            PagingMode shadowMode,
+            List<Long> guestPagingStructurePages,
+            PageCounts counts,
+            List<Long> privateHostPages) {}
 
     // --- access handlers by name ---
 
@@ -149,28 +174,49 @@ public final class ShadowWorld {
     }
 
     public void snapshotHandlers() {
-        handlersBefore = describeHandlers();
+        handlersBefore = observeHandlers();
     }
 
-    public String handlersBefore() {
+    public HandlerSnapshot handlersBefore() {
         return handlersBefore;
     }
 
     /** Everything a refused handler call must leave as it was: resync flag, calls, page handler states, shadow. */
-    public String describeHandlers() {
+    public HandlerSnapshot observeHandlers() {
         HandledVm h = handled();
-        StringBuilder text = new StringBuilder("resync pending " + h.fullResyncPending());
-        handlers.forEach((name, id) -> text.append(' ').append(name).append(h.calls(id)));
+        Map<String, List<HandlerCall>> calls = new TreeMap<>();
+        handlers.forEach((name, id) -> calls.put(name, h.calls(id)));
+        Map<String, PageHandlers> pages = new LinkedHashMap<>();
         for (long page = 0; page < SNAPSHOT_PAGES; page++) {
             PhysPage record = h.memory().page(page << 12);
             if (record.physHandler() != HandlerState.NONE || record.virtHandler() != HandlerState.NONE) {
-                text.append(' ')
-                        .append(Numbers.hex(record.gcPhys()))
-                        .append(record.physHandler())
-                        .append(record.virtHandler());
+                pages.put(Numbers.hex(record.gcPhys()), new PageHandlers(record.physHandler(), record.virtHandler()));
             }
         }
-        text.append(' ').append(h.guestPagingStructurePages()).append(h.memory().counts());
-        return text.toString();
+        return new HandlerSnapshot(
+                h.fullResyncPending(),
+                calls,
+                pages,
+                h.guestPagingStructurePages(),
+                h.memory().counts());
     }
+
+    /**
+     * What a refused handler call must leave as it was.
+     *
+     * @param fullResyncPending         whether a full resync of the shadow is pending
+     * @param handlerCalls              the calls each named handler has had
+     * @param pageHandlerStates         the handler states of every page of guest RAM that has a handler
+     * @param guestPagingStructurePages the guest pages the VM treats as the guest's paging structures
+     * @param counts                    the page counts of the VM's memory
+     */
+    public record HandlerSnapshot(
+            boolean fullResyncPending,
+            Map<String, List<HandlerCall>> handlerCalls,
+            Map<String, PageHandlers> pageHandlerStates,
+            List<Long> guestPagingStructurePages,
+            PageCounts counts) {}
+
+    /** A page's physical and virtual handler states. */
+    public record PageHandlers(HandlerState physical, HandlerState virtual) {}
 }

@@ -6,9 +6,7 @@ import io.cucumber.java.en.When;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.gmck.kit.Numbers;
 import org.gmck.kit.ScenarioContext;
 import org.gmck.kit.x86walk.MemoryWord;
@@ -46,140 +44,141 @@ public final class X86PagingSteps {
     private static final long BIT_A = 1L << 5;
 
     private final ScenarioContext context;
-    private CpuModel cpu = X86Defaults.fullCpu(46);
-    private long tables = PathBuilder.TABLES;
-    private long ram = PathBuilder.RAM;
-    private X86PagingMode mode = X86PagingMode.NONE;
-    private long cr0;
-    private long cr4;
-    private long efer;
-    private long rflags;
-    private int pkru;
-    private int pkrs;
-    private PageSize leaf;
-    private long mappedAddress;
-    private Long frame;
-    private long[] flags;
-    private X86Mmu mmu;
-    private boolean loaded;
-    private WalkSpec layout;
-    private Access lastAccess;
-    private AccessOutcome firstOutcome;
-    private List<Long> memoryAfterFirst;
-    private final Map<Integer, Long> rawEntries = new HashMap<>();
+    private final X86World world;
 
-    public X86PagingSteps(ScenarioContext context) {
+    public X86PagingSteps(ScenarioContext context, X86World world) {
         this.context = context;
+        this.world = world;
     }
 
     // ------------------------------------------------------------------ the CPU, the mode, the registers
 
     @Given("an x86 CPU with MAXPHYADDR {int}")
     public void aCpu(int maxPhysAddr) {
-        cpu = X86Defaults.fullCpu(maxPhysAddr);
+        world.cpu = X86Defaults.fullCpu(maxPhysAddr);
     }
 
     @Given("an x86 CPU with MAXPHYADDR {int} without {x86Features}")
     public void aCpuWithout(int maxPhysAddr, EnumSet<CpuFeature> missing) {
-        cpu = X86Defaults.cpuWithout(maxPhysAddr, missing.toArray(CpuFeature[]::new));
+        world.cpu = X86Defaults.cpuWithout(maxPhysAddr, missing.toArray(CpuFeature[]::new));
     }
 
     @Given("{x86Mode} paging")
     public void paging(X86PagingMode newMode) {
-        mode = newMode;
+        world.mode = newMode;
     }
 
     @Given("{x86Bits} is/are set")
     public void bitsSet(RegisterBits bits) {
-        cr0 |= bits.cr0();
-        cr4 |= bits.cr4();
-        efer |= bits.efer();
-        rflags |= bits.rflags();
+        world.cr0 |= bits.cr0();
+        world.cr4 |= bits.cr4();
+        world.efer |= bits.efer();
+        world.rflags |= bits.rflags();
     }
 
     @Given("PKRU is {x86Number}")
     public void pkru(long value) {
-        pkru = (int) value;
+        world.pkru = (int) value;
     }
 
     @Given("IA32_PKRS is {x86Number}")
     public void pkrs(long value) {
-        pkrs = (int) value;
+        world.pkrs = (int) value;
     }
 
     @Given("the paging structures lie from {x86Number} in {x86Number} bytes of guest RAM")
     public void tablesAt(long firstTable, long guestRamBytes) {
-        tables = firstTable;
-        ram = guestRamBytes;
+        world.tables = firstTable;
+        world.ram = guestRamBytes;
     }
 
     private ControlRegisters registers() {
-        return ControlRegisters.forMode(mode, PathBuilder.cr3(mode, tables))
-                .withCr0(cr0)
-                .withCr4(cr4)
-                .withEfer(efer);
+        return ControlRegisters.forMode(world.mode, PathBuilder.cr3(world.mode, world.tables))
+                .withCr0(world.cr0)
+                .withCr4(world.cr4)
+                .withEfer(world.efer);
     }
 
     // ------------------------------------------------------------------ the mapping
 
     @Given("a {x86PageSize} page mapped at {x86Number}")
     public void aPage(PageSize size, long address) {
-        leaf = size;
-        mappedAddress = address;
-        flags = new long[PathBuilder.depth(mode, size)];
-        Arrays.fill(flags, X86Defaults.permissiveBits());
-        if (mode == X86PagingMode.PAE) {
-            flags[0] = 1;
+        world.leaf = size;
+        world.mappedAddress = address;
+        world.flags = new long[PathBuilder.depth(world.mode, size)];
+        Arrays.fill(world.flags, X86Defaults.permissiveBits());
+        if (world.mode == X86PagingMode.PAE) {
+            world.flags[0] = 1;
         }
     }
 
     @Given("a {x86PageSize} page mapped at {x86Number} to frame {x86Number}")
     public void aPageToFrame(PageSize size, long address, long frameAddress) {
         aPage(size, address);
-        frame = frameAddress;
+        world.frame = frameAddress;
     }
 
     @Given("the {x86Level} entry is {x86Flags}")
     public void entryIs(X86Level level, Long bits) {
-        flags[index(level)] = bits;
+        world.flags[index(level)] = bits;
     }
 
     @Given("the {x86Level} entry also has bit {int} set")
     public void entryAlsoHasBit(X86Level level, int bit) {
-        flags[index(level)] |= 1L << bit;
+        world.flags[index(level)] |= 1L << bit;
     }
 
     @Given("the {x86Level} entry holds {x86Number}")
     public void entryHolds(X86Level level, long value) {
-        rawEntries.put(index(level), value);
+        world.rawEntries.put(index(level), value);
     }
 
     @Given("the {x86Level} entry has protection key {int}")
     public void entryHasKey(X86Level level, int key) {
-        flags[index(level)] = (flags[index(level)] & ~(0xFL << 59)) | ((long) key << 59);
+        world.flags[index(level)] = (world.flags[index(level)] & ~(0xFL << 59)) | ((long) key << 59);
     }
 
     private int index(X86Level level) {
-        int i = PathBuilder.levels(mode).indexOf(level);
-        if (i < 0 || i >= flags.length) {
-            throw new IllegalArgumentException("the mapping has no " + level + " entry in " + mode + " paging");
+        int i = PathBuilder.levels(world.mode).indexOf(level);
+        if (i < 0 || i >= world.flags.length) {
+            throw new IllegalArgumentException("the mapping has no " + level + " entry in " + world.mode + " paging");
         }
         return i;
     }
 
     private WalkSpec layoutFor(long linearAddress) {
-        long address = leaf == null ? linearAddress : mappedAddress;
+        long address = world.leaf == null ? linearAddress : world.mappedAddress;
         Access access = new Access(address, AccessKind.READ, Privilege.SUPERVISOR);
-        if (leaf == null) {
-            return new WalkSpec(cpu, ram, registers(), rflags, pkru, pkrs, List.of(), List.of(), access);
+        if (world.leaf == null) {
+            return new WalkSpec(
+                    world.cpu,
+                    world.ram,
+                    registers(),
+                    world.rflags,
+                    world.pkru,
+                    world.pkrs,
+                    List.of(),
+                    List.of(),
+                    access);
         }
-        long leafFrame = frame == null ? PathBuilder.frame(cpu, mode, leaf) : frame;
-        return PathBuilder.build(cpu, registers(), rflags, pkru, pkrs, leaf, flags, access, leafFrame, tables, ram);
+        long leafFrame = world.frame == null ? PathBuilder.frame(world.cpu, world.mode, world.leaf) : world.frame;
+        return PathBuilder.build(
+                world.cpu,
+                registers(),
+                world.rflags,
+                world.pkru,
+                world.pkrs,
+                world.leaf,
+                world.flags,
+                access,
+                leafFrame,
+                world.tables,
+                world.ram);
     }
 
     private WalkSpec withRawEntries(WalkSpec spec) {
         List<WalkSpec.PathEntry> path = new ArrayList<>(spec.path());
-        rawEntries.forEach((i, value) -> path.set(
+        world.rawEntries.forEach((i, value) -> path.set(
                 i,
                 new WalkSpec.PathEntry(path.get(i).level(), path.get(i).word().withValue(value))));
         return new WalkSpec(
@@ -195,39 +194,39 @@ public final class X86PagingSteps {
     }
 
     private X86Mmu mmu() {
-        if (mmu == null) {
-            context.attempt(() -> context.adapter().newX86Mmu(cpu, ram));
-            mmu = context.lastValue("a new x86 MMU for " + cpu);
-            layout = withRawEntries(layoutFor(mappedAddress));
-            for (MemoryWord w : layout.memory()) {
+        if (world.mmu == null) {
+            context.attempt(() -> context.adapter().newX86Mmu(world.cpu, world.ram));
+            world.mmu = context.lastValue("a new x86 MMU for " + world.cpu);
+            world.layout = withRawEntries(layoutFor(world.mappedAddress));
+            for (MemoryWord w : world.layout.memory()) {
                 write(w);
             }
-            mmu.setRflags(rflags);
-            mmu.setPkru(pkru);
-            mmu.setPkrs(pkrs);
+            world.mmu.setRflags(world.rflags);
+            world.mmu.setPkru(world.pkru);
+            world.mmu.setPkrs(world.pkrs);
         }
-        return mmu;
+        return world.mmu;
     }
 
     private void write(MemoryWord w) {
         if (w.width() == 4) {
-            mmu.writePhysical32(w.address(), (int) w.value());
+            world.mmu.writePhysical32(w.address(), (int) w.value());
         } else {
-            mmu.writePhysical64(w.address(), w.value());
+            world.mmu.writePhysical64(w.address(), w.value());
         }
     }
 
     private long read(MemoryWord w) {
         return w.width() == 4
-                ? Integer.toUnsignedLong(mmu.readPhysical32(w.address()))
-                : mmu.readPhysical64(w.address());
+                ? Integer.toUnsignedLong(world.mmu.readPhysical32(w.address()))
+                : world.mmu.readPhysical64(w.address());
     }
 
     private void ensureLoaded() {
-        if (!loaded) {
+        if (!world.loaded) {
             LoadOutcome outcome = mmu().loadControlRegisters(registers());
-            context.expectEqual("loading " + registers(), new Loaded(mode), outcome);
-            loaded = true;
+            context.expectEqual("loading " + registers(), new Loaded(world.mode), outcome);
+            world.loaded = true;
         }
     }
 
@@ -236,28 +235,28 @@ public final class X86PagingSteps {
     @When("a(n) {x86Privilege} {x86Kind} of {x86Number} is made")
     public void anAccess(Privilege privilege, AccessKind kind, long address) {
         ensureLoaded();
-        lastAccess = new Access(address, kind, privilege);
-        context.attempt(() -> mmu.access(lastAccess));
+        world.lastAccess = new Access(address, kind, privilege);
+        context.attempt(() -> world.mmu.access(world.lastAccess));
     }
 
     @When("a(n) {x86Privilege} {x86Kind} of {x86Number} is made twice")
     public void anAccessTwice(Privilege privilege, AccessKind kind, long address) {
         anAccess(privilege, kind, address);
-        firstOutcome = context.lastValue("the first access");
-        memoryAfterFirst = layout.memory().stream().map(this::read).toList();
-        context.attempt(() -> mmu.access(lastAccess));
+        world.firstOutcome = context.lastValue("the first access");
+        world.memoryAfterFirst = world.layout.memory().stream().map(this::read).toList();
+        context.attempt(() -> world.mmu.access(world.lastAccess));
     }
 
     @When("an access is made before any register load")
     public void anAccessBeforeLoad() {
         mmu();
-        context.attempt(() -> mmu.access(new Access(0x1000, AccessKind.READ, Privilege.SUPERVISOR)));
+        context.attempt(() -> world.mmu.access(new Access(0x1000, AccessKind.READ, Privilege.SUPERVISOR)));
     }
 
     private <T> T last(Class<T> type) {
-        AccessOutcome outcome = context.lastValue("the outcome of " + lastAccess);
+        AccessOutcome outcome = context.lastValue("the outcome of " + world.lastAccess);
         if (!type.isInstance(outcome)) {
-            throw context.failure("the outcome of " + lastAccess, type.getSimpleName(), outcome);
+            throw context.failure("the outcome of " + world.lastAccess, type.getSimpleName(), outcome);
         }
         return type.cast(outcome);
     }
@@ -265,7 +264,7 @@ public final class X86PagingSteps {
     @Then("the access translates to {x86Number}")
     public void translatesTo(long physicalAddress) {
         context.expectEqual(
-                "the physical address of " + lastAccess,
+                "the physical address of " + world.lastAccess,
                 Numbers.hex(physicalAddress),
                 Numbers.hex(last(Translated.class).physicalAddress()));
     }
@@ -273,21 +272,23 @@ public final class X86PagingSteps {
     @Then("the page size is {x86PageSize}")
     public void pageSizeIs(PageSize size) {
         context.expectEqual(
-                "the page size of " + lastAccess, size, last(Translated.class).pageSize());
+                "the page size of " + world.lastAccess,
+                size,
+                last(Translated.class).pageSize());
     }
 
     @Then("the translation has no page and used no entries")
     public void unpaged() {
         Translated t = last(Translated.class);
-        context.expectEqual("the page size of " + lastAccess, PageSize.UNPAGED, t.pageSize());
-        context.expectEqual("the entries used by " + lastAccess, List.of(), t.entries());
+        context.expectEqual("the page size of " + world.lastAccess, PageSize.UNPAGED, t.pageSize());
+        context.expectEqual("the entries used by " + world.lastAccess, List.of(), t.entries());
     }
 
     @Then("the translation used the {x86Levels} entries")
     public void usedEntries(List<X86Level> levels) {
         List<EntryUse> used = last(Translated.class).entries();
         context.expectEqual(
-                "the levels of the entries used by " + lastAccess,
+                "the levels of the entries used by " + world.lastAccess,
                 levels,
                 used.stream().map(EntryUse::level).toList());
         for (EntryUse use : used) {
@@ -308,7 +309,7 @@ public final class X86PagingSteps {
         EntryUse use = last(Translated.class).entries().stream()
                 .filter(e -> e.level() == level)
                 .findFirst()
-                .orElseThrow(() -> context.failure("the entries used by " + lastAccess, level, "no such entry"));
+                .orElseThrow(() -> context.failure("the entries used by " + world.lastAccess, level, "no such entry"));
         context.expectEqual("where the " + level + " entry was read", Numbers.hex(address), Numbers.hex(use.address()));
     }
 
@@ -316,21 +317,22 @@ public final class X86PagingSteps {
     public void rightsAre(String write, String user, String execute, int key) {
         Rights expected = new Rights(write.equals("writable"), user.equals("user"), execute.equals("executable"), key);
         context.expectEqual(
-                "the effective rights of " + lastAccess,
+                "the effective rights of " + world.lastAccess,
                 expected,
                 last(Translated.class).rights());
     }
 
     @Then("the access page-faults with error code {x86ErrorCode}")
     public void pageFaults(Integer errorCode) {
-        PageFault expected = new PageFault(errorCode, lastAccess.linearAddress());
-        context.expectEqual("the #PF of " + lastAccess + " (error code and CR2)", expected, last(PageFault.class));
+        PageFault expected = new PageFault(errorCode, world.lastAccess.linearAddress());
+        context.expectEqual(
+                "the #PF of " + world.lastAccess + " (error code and CR2)", expected, last(PageFault.class));
     }
 
     @Then("the access raises #GP because of {word}")
     public void accessGp(String reason) {
         context.expectEqual(
-                "the outcome of " + lastAccess,
+                "the outcome of " + world.lastAccess,
                 new GeneralProtection(GpReason.valueOf(reason)),
                 last(GeneralProtection.class));
     }
@@ -338,11 +340,12 @@ public final class X86PagingSteps {
     @Then("the second access has the same outcome and leaves memory as the first did")
     public void sameAgain() {
         AccessOutcome second = context.lastValue("the second access");
-        context.expectEqual("the outcome of repeating " + lastAccess, comparable(firstOutcome), comparable(second));
         context.expectEqual(
-                "paging memory after repeating " + lastAccess,
-                memoryAfterFirst,
-                layout.memory().stream().map(this::read).toList());
+                "the outcome of repeating " + world.lastAccess, comparable(world.firstOutcome), comparable(second));
+        context.expectEqual(
+                "paging memory after repeating " + world.lastAccess,
+                world.memoryAfterFirst,
+                world.layout.memory().stream().map(this::read).toList());
     }
 
     /** An outcome without the entry values, which a re-walk reads with A and D already set. */
@@ -362,24 +365,24 @@ public final class X86PagingSteps {
     // ------------------------------------------------------------------ A and D
 
     private MemoryWord wordOf(X86Level level) {
-        int i = PathBuilder.levels(mode).indexOf(level);
-        return layout.path().get(i).word();
+        int i = PathBuilder.levels(world.mode).indexOf(level);
+        return world.layout.path().get(i).word();
     }
 
     @Then("the {x86Level} entry has A {word} and D {word}")
     public void accessedDirty(X86Level level, String a, String d) {
         long value = read(wordOf(level));
         context.expectEqual(
-                "A in the " + level + " entry after " + lastAccess, a.equals("set"), (value & (1L << 5)) != 0);
+                "A in the " + level + " entry after " + world.lastAccess, a.equals("set"), (value & (1L << 5)) != 0);
         context.expectEqual(
-                "D in the " + level + " entry after " + lastAccess, d.equals("set"), (value & (1L << 6)) != 0);
+                "D in the " + level + " entry after " + world.lastAccess, d.equals("set"), (value & (1L << 6)) != 0);
     }
 
     @Then("no paging entry changed")
     public void noEntryChanged() {
-        for (MemoryWord w : layout.memory()) {
+        for (MemoryWord w : world.layout.memory()) {
             context.expectEqual(
-                    String.format("the paging entry at %#x after %s", w.address(), lastAccess),
+                    String.format("the paging entry at %#x after %s", w.address(), world.lastAccess),
                     Numbers.hex(w.value()),
                     Numbers.hex(read(w)));
         }
@@ -393,24 +396,24 @@ public final class X86PagingSteps {
     @Then("no paging entry changed but A in the non-leaf entries walked before the fault")
     public void noEntryChangedButNonLeafAccessed() {
         WalkSpec asMade = new WalkSpec(
-                layout.cpu(),
-                layout.guestRamBytes(),
-                layout.registers(),
-                layout.rflags(),
-                layout.pkru(),
-                layout.pkrs(),
-                layout.path(),
-                layout.otherMemory(),
-                lastAccess);
+                world.layout.cpu(),
+                world.layout.guestRamBytes(),
+                world.layout.registers(),
+                world.layout.rflags(),
+                world.layout.pkru(),
+                world.layout.pkrs(),
+                world.layout.path(),
+                world.layout.otherMemory(),
+                world.lastAccess);
         List<Long> mayBeSet = X86RuleModel.expect(asMade).accessedMayBeSet();
-        for (MemoryWord w : layout.memory()) {
+        for (MemoryWord w : world.layout.memory()) {
             long seen = read(w);
             boolean permitted = mayBeSet.contains(w.address()) && seen == (w.value() | BIT_A);
             context.expectEqual(
                     String.format(
                             "the paging entry at %#x after %s%s",
                             w.address(),
-                            lastAccess,
+                            world.lastAccess,
                             mayBeSet.contains(w.address()) ? " (a non-leaf entry: A may be set, nothing else)" : ""),
                     Numbers.hex(w.value()),
                     Numbers.hex(permitted ? w.value() : seen));
@@ -425,13 +428,14 @@ public final class X86PagingSteps {
     }
 
     private void load(ControlRegisters r) {
-        context.attempt(() -> mmu().loadControlRegisters(r)).ifPresent(outcome -> loaded |= outcome instanceof Loaded);
+        context.attempt(() -> mmu().loadControlRegisters(r))
+                .ifPresent(outcome -> world.loaded |= outcome instanceof Loaded);
     }
 
     @When("the control registers are loaded again")
     public void loadAgain() {
         loadRegisters();
-        context.expectEqual("reloading " + registers(), new Loaded(mode), context.lastValue("the reload"));
+        context.expectEqual("reloading " + registers(), new Loaded(world.mode), context.lastValue("the reload"));
     }
 
     @When(
@@ -443,11 +447,11 @@ public final class X86PagingSteps {
     @When("the registers switch to {x86Mode} paging with {x86Bits} set")
     public void switchMode(X86PagingMode newMode, RegisterBits bits) {
         ensureLoaded();
-        ControlRegisters r = ControlRegisters.forMode(newMode, PathBuilder.cr3(mode, tables))
+        ControlRegisters r = ControlRegisters.forMode(newMode, PathBuilder.cr3(world.mode, world.tables))
                 .withCr0(bits.cr0())
                 .withCr4(bits.cr4())
                 .withEfer(bits.efer());
-        context.attempt(() -> mmu.loadControlRegisters(r));
+        context.attempt(() -> world.mmu.loadControlRegisters(r));
     }
 
     @Then("the register load succeeds in {x86Mode} paging")
@@ -475,15 +479,15 @@ public final class X86PagingSteps {
 
     @When("I create an x86 MMU for MAXPHYADDR {int} with {x86Number} bytes of guest RAM")
     public void createMmu(int maxPhysAddr, long ram) {
-        cpu = X86Defaults.fullCpu(maxPhysAddr);
-        CpuModel model = cpu;
+        world.cpu = X86Defaults.fullCpu(maxPhysAddr);
+        CpuModel model = world.cpu;
         context.attempt(() -> context.adapter().newX86Mmu(model, ram));
     }
 
     @Then("the x86 MMU is created")
     public void mmuCreated() {
         X86Mmu created = context.lastValue("creating an x86 MMU");
-        context.expectEqual("the CPU model of the new MMU", cpu, created.cpuModel());
+        context.expectEqual("the CPU model of the new MMU", world.cpu, created.cpuModel());
     }
 
     @When("I write {x86Number} to the {int} bytes at physical {x86Number}")

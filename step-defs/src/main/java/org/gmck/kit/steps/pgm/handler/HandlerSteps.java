@@ -193,10 +193,8 @@ public final class HandlerSteps {
 
     @Then("the handlers and page handler states are unchanged")
     public void unchanged() {
-        context.expectEqual(
-                "the handlers and page states after the refused call",
-                world.handlersBefore(),
-                world.describeHandlers());
+        context.expectUnchanged(
+                "the handlers and page handler states", world.handlersBefore(), world.observeHandlers());
     }
 
     private HandledVm vm() {
