@@ -9,12 +9,9 @@ import java.util.ServiceLoader;
 import org.gmck.spi.ConformanceAdapter;
 
 /**
- * Finds the adapter under test with {@link ServiceLoader} and the {@code conformance.adapter} system
- * property (default {@code reference}).
- *
- * <p>The choice is made once per run: {@link #forget()} (called when a run starts) drops it, so that
- * several runs in one JVM can certify different adapters, and {@link #use(ConformanceAdapter)} puts an
- * adapter instance in place of the service lookup for the duration of one in-JVM run.
+ * Finds an adapter with {@link ServiceLoader} by the name it gives itself, and reads its metadata: the functions
+ * an {@link AdapterRun} chooses its adapter with. The command line names the adapter with the
+ * {@code conformance.adapter} system property (default {@code reference}). Holds no state.
  */
 public final class Adapters {
 
@@ -23,74 +20,11 @@ public final class Adapters {
 
     public static final String DEFAULT = "reference";
 
-    private static volatile ConformanceAdapter override;
-    private static volatile Selection selection;
-
     private Adapters() {}
 
-    /** The name asked for: the instance in use, or the one on the command line. */
-    public static String requestedName() {
-        ConformanceAdapter o = override;
-        return o != null
-                ? o.getClass().getName()
-                : System.getProperty(PROPERTY, DEFAULT).trim();
-    }
-
-    /** The selected adapter; throws the same {@link AdapterSelectionError} on every call if there is none. */
-    public static ConformanceAdapter selected() {
-        Selection s = selection;
-        if (s == null) {
-            s = select();
-        }
-        if (s.failure != null) {
-            throw s.failure;
-        }
-        return s.adapter;
-    }
-
-    /** Drops the cached choice; the next {@link #selected()} chooses again. */
-    public static synchronized void forget() {
-        selection = null;
-    }
-
-    /**
-     * Certifies {@code adapter} instead of the one named by the system property until the returned handle
-     * is closed. Meant for in-JVM runs of the kit (its own tests against known-bad adapters).
-     */
-    public static synchronized Use use(ConformanceAdapter adapter) {
-        ConformanceAdapter previous = override;
-        override = adapter;
-        selection = null;
-        return () -> {
-            synchronized (Adapters.class) {
-                override = previous;
-                selection = null;
-            }
-        };
-    }
-
-    /** Runs {@code work} with {@code adapter} certified in place of the named one, as {@link #use} does. */
-    public static <T> T during(ConformanceAdapter adapter, java.util.function.Supplier<T> work) {
-        Use use = use(adapter);
-        try {
-            return work.get();
-        } finally {
-            use.close();
-        }
-    }
-
-    private static synchronized Selection select() {
-        if (selection != null) {
-            return selection;
-        }
-        ConformanceAdapter o = override;
-        selection = o != null ? pinned(o) : lookUp(requestedName());
-        return selection;
-    }
-
-    /** The metadata of the selected adapter, as read once at the start of the run. */
-    public static AdapterMetadata metadata() {
-        return ((PinnedAdapter) selected()).metadata();
+    /** The adapter name the command line asks for. */
+    public static String commandLineName() {
+        return System.getProperty(PROPERTY, DEFAULT).trim();
     }
 
     /**
@@ -98,7 +32,7 @@ public final class Adapters {
      * constructor throws or whose {@code name()} fails is reported with its own message and does not stop the
      * others from being chosen.
      */
-    private static Selection lookUp(String name) {
+    static Selection lookUp(String name) {
         if (name.isEmpty()) {
             return Selection.failed("-D" + PROPERTY + " is empty; name the adapter to certify");
         }
@@ -162,7 +96,7 @@ public final class Adapters {
     }
 
     /** Reads the adapter's metadata once, within the timeout per call, and pins it for the run. */
-    private static Selection pinned(ConformanceAdapter adapter) {
+    static Selection pinned(ConformanceAdapter adapter) {
         if (adapter instanceof PinnedAdapter p) {
             return new Selection(p, null);
         }
@@ -182,14 +116,7 @@ public final class Adapters {
         }
     }
 
-    /** Closes an in-JVM {@link #use(ConformanceAdapter)}. */
-    @FunctionalInterface
-    public interface Use extends AutoCloseable {
-        @Override
-        void close();
-    }
-
-    private static final class Selection {
+    static final class Selection {
         final ConformanceAdapter adapter;
         final AdapterSelectionError failure;
 

@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import org.gmck.kit.AdapterRun;
+import org.gmck.kit.AdapterRuns;
 import org.gmck.kit.Adapters;
 import org.gmck.kit.RunLimits;
 import org.gmck.kit.report.CertificationReport;
@@ -64,13 +66,12 @@ public final class Certification {
 
     /** Certifies the adapter named by {@code -Dconformance.adapter}. */
     public ReportSink.Published run() {
-        Adapters.forget();
-        return launch();
+        return launch(AdapterRun.fromCommandLine());
     }
 
     /** Certifies this adapter instance, whatever the system property names. */
     public ReportSink.Published run(ConformanceAdapter adapter) {
-        return Adapters.during(adapter, this::launch);
+        return launch(AdapterRun.of(adapter));
     }
 
     /** A tag expression no scenario matches: an adapter that declares nothing runs no scenario. */
@@ -81,17 +82,30 @@ public final class Certification {
      * skipped before any step class is made, and reported as not applicable. Empty when no adapter can be
      * selected (the run then reports why).
      */
-    private static Optional<Set<Profile>> declared() {
+    private static Optional<Set<Profile>> declared(AdapterRun run) {
         try {
-            return Optional.of(Adapters.metadata().profiles());
+            return Optional.of(run.metadata().profiles());
         } catch (Adapters.AdapterSelectionError e) {
             return Optional.empty();
         }
     }
 
-    private ReportSink.Published launch() {
+    /**
+     * Runs the suite against {@code run}'s adapter: the run is open (known by its id, which the launcher's
+     * configuration carries, and bound to this thread, on which the launcher runs the suite) until the suite ends.
+     */
+    private ReportSink.Published launch(AdapterRun run) {
+        AdapterRuns.Binding open = run.bind();
+        try {
+            return launchOpen(run);
+        } finally {
+            open.close();
+        }
+    }
+
+    private ReportSink.Published launchOpen(AdapterRun run) {
         RunLimits.clear();
-        Preflight.Checked checked = new Preflight(settings).check(folder);
+        Preflight.Checked checked = new Preflight(settings).check(folder, run);
         List<String> problems = new ArrayList<>(checked.problems());
         try {
             if (java.nio.file.Files.isDirectory(folder)) {
@@ -110,7 +124,7 @@ public final class Certification {
                         + "stopped before the end (Runtime.halt, a crash, or the process was killed)",
                 started));
         AtomicReference<ReportSink.Published> report = new AtomicReference<>();
-        CertificationListener listener = new CertificationListener(folder, report::set, checked);
+        CertificationListener listener = new CertificationListener(run, folder, report::set, checked);
         Thread exiting = new Thread(
                 () -> listener.abandon("the JVM exited before the run ended (System.exit was called, "
                         + "by the adapter or by code it runs, or the process got a signal)"),
@@ -118,7 +132,7 @@ public final class Certification {
         Runtime.getRuntime().addShutdownHook(exiting);
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         try {
-            LauncherFactory.create().execute(request(), summary, listener);
+            LauncherFactory.create().execute(request(run), summary, listener);
         } finally {
             RunLimits.clear();
             try {
@@ -136,8 +150,9 @@ public final class Certification {
         return report.get();
     }
 
-    private LauncherDiscoveryRequest request() {
+    private LauncherDiscoveryRequest request(AdapterRun run) {
         Map<String, String> parameters = new LinkedHashMap<>(settings);
+        parameters.put(AdapterRuns.PARAMETER, run.id());
         parameters.put(
                 "cucumber.plugin",
                 "html:" + folder.resolve("cucumber.html") + ", json:" + folder.resolve("cucumber.json") + ", junit:"
@@ -145,7 +160,7 @@ public final class Certification {
         parameters.put("cucumber.glue", "org.gmck.kit.steps");
         parameters.put("cucumber.publish.quiet", "true");
         parameters.put("cucumber.junit-platform.discovery.as-root-engine", "false");
-        Optional<Set<Profile>> running = profiles.or(Certification::declared);
+        Optional<Set<Profile>> running = profiles.or(() -> declared(run));
         running.ifPresent(p -> parameters.put(
                 "cucumber.filter.tags",
                 p.isEmpty() ? NOTHING : p.stream().map(Profile::tag).collect(Collectors.joining(" or "))));

@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.gmck.kit.AdapterRun;
+import org.gmck.kit.AdapterRuns;
 import org.gmck.kit.Adapters;
 import org.gmck.kit.NotApplicable;
 import org.gmck.kit.NotRun;
@@ -60,8 +62,10 @@ public final class CertificationListener implements TestExecutionListener {
     private final Optional<Path> configured;
     private final Consumer<ReportSink.Published> onReport;
     private final Optional<Preflight.Checked> preflight;
+    private final Optional<AdapterRun> given;
 
     private Path folder;
+    private AdapterRun run;
     private Instant started;
     private Set<Profile> declared = Set.of();
     private final Map<String, List<ScenarioOutcome>> scenarios = new TreeMap<>();
@@ -77,22 +81,28 @@ public final class CertificationListener implements TestExecutionListener {
 
     /** The instance the JUnit Platform loads: it writes a report only when {@value #FOLDER_PARAMETER} is set. */
     public CertificationListener() {
-        this(Optional.empty(), p -> {}, Optional.empty());
+        this(Optional.empty(), p -> {}, Optional.empty(), Optional.empty());
     }
 
     /**
-     * The certification command's instance: writes its report into {@code folder}, hands it to {@code onReport},
-     * and starts the run's limits once it knows how many scenarios the run has.
+     * The certification command's instance: reports on {@code run}, writes its report into {@code folder}, hands
+     * it to {@code onReport}, and starts the run's limits once it knows how many scenarios the run has.
      */
-    CertificationListener(Path folder, Consumer<ReportSink.Published> onReport, Preflight.Checked preflight) {
-        this(Optional.of(folder), onReport, Optional.of(preflight));
+    CertificationListener(
+            AdapterRun run, Path folder, Consumer<ReportSink.Published> onReport, Preflight.Checked preflight) {
+        this(Optional.of(folder), onReport, Optional.of(preflight), Optional.of(run));
     }
 
     private CertificationListener(
-            Optional<Path> configured, Consumer<ReportSink.Published> onReport, Optional<Preflight.Checked> preflight) {
+            Optional<Path> configured,
+            Consumer<ReportSink.Published> onReport,
+            Optional<Preflight.Checked> preflight,
+            Optional<AdapterRun> given) {
         this.configured = configured;
         this.onReport = onReport;
         this.preflight = preflight;
+        this.given = given;
+        this.run = given.orElse(null);
     }
 
     /**
@@ -118,8 +128,10 @@ public final class CertificationListener implements TestExecutionListener {
             folder = null;
         }
         started = Instant.now();
+        run = given.orElseGet(
+                () -> AdapterRuns.byId(plan.getConfigurationParameters().get(AdapterRuns.PARAMETER)));
         try {
-            declared = Adapters.metadata().profiles();
+            declared = run.metadata().profiles();
         } catch (Adapters.AdapterSelectionError e) {
             declared = Set.of();
         }
@@ -349,7 +361,7 @@ public final class CertificationListener implements TestExecutionListener {
         List<String> problems = new ArrayList<>(errors);
         abandoned.ifPresent(problems::add);
         try {
-            adapter = Optional.of(ErrorReport.info(Adapters.metadata()));
+            adapter = Optional.of(ErrorReport.info((run == null ? AdapterRuns.current() : run).metadata()));
         } catch (Adapters.AdapterSelectionError e) {
             problems.add(0, e.getMessage());
         }

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.gmck.kit.AdapterRun;
+import org.gmck.kit.AdapterRuns;
 import org.gmck.spi.common.Profile;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -155,16 +157,24 @@ public record CheckSettings(
                         .orElse(true);
     }
 
-    /** Gives a check method its settings: declare a {@code CheckSettings} parameter and extend with this. */
+    /**
+     * Gives a check method its settings and its run: declare a {@code CheckSettings} parameter, an
+     * {@link AdapterRun} parameter (the run whose id the configuration parameter {@value AdapterRuns#PARAMETER}
+     * carries: the adapter under test), or both, and extend with this.
+     */
     public static final class Resolver implements ParameterResolver {
         @Override
         public boolean supportsParameter(ParameterContext parameter, ExtensionContext extension) {
-            return parameter.getParameter().getType() == CheckSettings.class;
+            Class<?> type = parameter.getParameter().getType();
+            return type == CheckSettings.class || type == AdapterRun.class;
         }
 
         @Override
         public Object resolveParameter(ParameterContext parameter, ExtensionContext extension)
                 throws ParameterResolutionException {
+            if (parameter.getParameter().getType() == AdapterRun.class) {
+                return AdapterRuns.byId(extension.getConfigurationParameter(AdapterRuns.PARAMETER));
+            }
             return CheckSettings.from(extension::getConfigurationParameter);
         }
     }

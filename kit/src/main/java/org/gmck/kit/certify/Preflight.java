@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.gmck.kit.AdapterMetadata;
+import org.gmck.kit.AdapterRun;
 import org.gmck.kit.Adapters;
 import org.gmck.kit.RunLimits;
 import org.gmck.kit.Timeouts;
@@ -45,7 +46,7 @@ final class Preflight {
         return Optional.ofNullable(v);
     }
 
-    Checked check(Path folder) {
+    Checked check(Path folder, AdapterRun run) {
         List<String> problems = new ArrayList<>();
         folder(folder).ifPresent(problems::add);
         option(Timeouts.PROPERTY).ifPresent(v -> parse(Timeouts.PROPERTY, v, Timeouts::parse, problems));
@@ -57,7 +58,7 @@ final class Preflight {
         parse("the check settings", "", x -> CheckSettings.from(this::option), problems);
         Optional<AdapterMetadata> adapter = Optional.empty();
         try {
-            adapter = Optional.of(Adapters.metadata());
+            adapter = Optional.of(run.metadata());
         } catch (Adapters.AdapterSelectionError e) {
             problems.add(e.getMessage());
         }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.gmck.kit.Adapters;
+import org.gmck.kit.AdapterRun;
 import org.gmck.kit.CheckGuard;
 import org.gmck.kit.NotApplicable;
 import org.gmck.kit.NotRun;
@@ -41,12 +41,12 @@ public class ModelChecks {
 
     @ParameterizedTest(name = "model-based run: {0}", allowZeroInvocations = true)
     @MethodSource("models")
-    void theAdapterAgreesWithTheModel(String name, CheckSettings settings, TestReporter reporter) {
+    void theAdapterAgreesWithTheModel(String name, CheckSettings settings, AdapterRun run, TestReporter reporter) {
         ModelSpec<?> spec = ModelSpecs.all().stream()
                 .filter(s -> s.name().equals(name))
                 .findFirst()
                 .orElseThrow();
-        ConformanceAdapter declared = Adapters.selected();
+        ConformanceAdapter declared = run.selected();
         NotApplicable.unless(
                 settings.runs(spec.profile(), declared.profiles()),
                 () -> "adapter '" + declared.name() + "' does not declare profile "

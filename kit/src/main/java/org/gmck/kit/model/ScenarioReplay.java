@@ -11,7 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.gmck.kit.Adapters;
+import org.gmck.kit.AdapterRun;
+import org.gmck.kit.AdapterRuns;
 import org.gmck.kit.catalogue.Rule;
 import org.gmck.spi.ConformanceAdapter;
 import org.junit.platform.engine.TestExecutionResult;
@@ -47,6 +48,8 @@ public final class ScenarioReplay {
 
     /** Writes {@code feature} into {@code folder} and runs it against {@code adapter}. */
     public static List<Outcome> replay(String feature, ConformanceAdapter adapter, Path folder) {
+        AdapterRun run = AdapterRun.of(adapter);
+        AdapterRuns.Binding open = run.bind();
         try {
             Files.createDirectories(folder);
             Path file = folder.resolve("replay.feature");
@@ -62,44 +65,45 @@ public final class ScenarioReplay {
                             "cucumber.junit-platform.discovery.as-root-engine",
                             "true",
                             "cucumber.plugin",
-                            "pretty"))
+                            "pretty",
+                            AdapterRuns.PARAMETER,
+                            run.id()))
                     .build();
             List<Outcome> outcomes = new ArrayList<>();
-            Adapters.during(adapter, () -> {
-                LauncherFactory.create().execute(request, new TestExecutionListener() {
-                    @Override
-                    public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-                        if (!id.isTest() && result.getStatus() == TestExecutionResult.Status.FAILED) {
-                            // the run failed before its scenario (the adapter could not be chosen, say): say why
-                            outcomes.add(new Outcome(
-                                    id.getDisplayName(),
-                                    "",
-                                    result.getStatus(),
-                                    result.getThrowable()
-                                            .map(t -> t.getClass().getName() + ": " + t.getMessage())
-                                            .orElse("")));
-                        }
-                        if (id.isTest()) {
-                            String rule = id.getTags().stream()
-                                    .map(TestTag::getName)
-                                    .filter(t -> Rule.ID.matcher(t).matches())
-                                    .findFirst()
-                                    .orElse("");
-                            outcomes.add(new Outcome(
-                                    id.getDisplayName(),
-                                    rule,
-                                    result.getStatus(),
-                                    result.getThrowable()
-                                            .map(t -> String.valueOf(t.getMessage()))
-                                            .orElse("")));
-                        }
+            LauncherFactory.create().execute(request, new TestExecutionListener() {
+                @Override
+                public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+                    if (!id.isTest() && result.getStatus() == TestExecutionResult.Status.FAILED) {
+                        // the run failed before its scenario (the adapter could not be chosen, say): say why
+                        outcomes.add(new Outcome(
+                                id.getDisplayName(),
+                                "",
+                                result.getStatus(),
+                                result.getThrowable()
+                                        .map(t -> t.getClass().getName() + ": " + t.getMessage())
+                                        .orElse("")));
                     }
-                });
-                return outcomes;
+                    if (id.isTest()) {
+                        String rule = id.getTags().stream()
+                                .map(TestTag::getName)
+                                .filter(t -> Rule.ID.matcher(t).matches())
+                                .findFirst()
+                                .orElse("");
+                        outcomes.add(new Outcome(
+                                id.getDisplayName(),
+                                rule,
+                                result.getStatus(),
+                                result.getThrowable()
+                                        .map(t -> String.valueOf(t.getMessage()))
+                                        .orElse("")));
+                    }
+                }
             });
             return outcomes;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            open.close();
         }
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.gmck.kit.Adapters;
+import org.gmck.kit.AdapterRun;
 import org.gmck.kit.CheckGuard;
 import org.gmck.kit.NotApplicable;
 import org.gmck.kit.NotRun;
@@ -52,8 +52,8 @@ public class X86FixtureChecks {
 
     @ParameterizedTest(name = "x86 fixtures: {0}")
     @MethodSource("files")
-    void everyCaseHolds(String file, CheckSettings settings, TestReporter reporter) {
-        ConformanceAdapter adapter = Adapters.selected();
+    void everyCaseHolds(String file, CheckSettings settings, AdapterRun run, TestReporter reporter) {
+        ConformanceAdapter adapter = run.selected();
         Set<Profile> declared = adapter.profiles();
         NotApplicable.unless(
                 settings.runs(Profile.X86_PAGING, declared),

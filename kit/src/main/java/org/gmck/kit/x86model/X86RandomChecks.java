@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.gmck.kit.Adapters;
+import org.gmck.kit.AdapterRun;
 import org.gmck.kit.CheckGuard;
 import org.gmck.kit.NotApplicable;
 import org.gmck.kit.NotRun;
@@ -72,8 +72,8 @@ public class X86RandomChecks {
     }
 
     @Test
-    void theAdapterAgreesWithTheRuleModel(CheckSettings settings, TestReporter reporter) {
-        ConformanceAdapter adapter = applicable(settings);
+    void theAdapterAgreesWithTheRuleModel(CheckSettings settings, AdapterRun run, TestReporter reporter) {
+        ConformanceAdapter adapter = applicable(settings, run);
         CheckGuard guard = new CheckGuard(Timeouts.forRun());
         CaseRunner runner = new CaseRunner(adapter, adapter.profiles().contains(Profile.X86_PDPTE_REGISTERS));
         Baseline baseline = Baseline.forRun(RuleCatalogue.bundled(), adapter.profiles());
@@ -103,8 +103,9 @@ public class X86RandomChecks {
     }
 
     @Test
-    void repeatingAnAccessChangesNeitherItsOutcomeNorMemory(CheckSettings settings, TestReporter reporter) {
-        ConformanceAdapter adapter = applicable(settings);
+    void repeatingAnAccessChangesNeitherItsOutcomeNorMemory(
+            CheckSettings settings, AdapterRun run, TestReporter reporter) {
+        ConformanceAdapter adapter = applicable(settings, run);
         CheckGuard guard = new CheckGuard(Timeouts.forRun());
         Tallies tallies = new Tallies(SOURCE + ", each access made twice (seed " + settings.seed() + ")");
         each(settings, (n, h) -> {
@@ -138,8 +139,8 @@ public class X86RandomChecks {
         NotRun.ifStopped();
     }
 
-    private static ConformanceAdapter applicable(CheckSettings settings) {
-        ConformanceAdapter adapter = Adapters.selected();
+    private static ConformanceAdapter applicable(CheckSettings settings, AdapterRun run) {
+        ConformanceAdapter adapter = run.selected();
         NotApplicable.unless(
                 settings.runs(Profile.X86_PAGING, adapter.profiles()),
                 () -> "adapter '" + adapter.name() + "' does not declare profile x86-paging");

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.gmck.kit.Adapters;
+import org.gmck.kit.AdapterRuns;
 import org.gmck.spi.ConformanceAdapter;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -29,7 +29,7 @@ class ModelVocabularyTest {
 
     @TestFactory
     Stream<DynamicTest> everyModelsSequencesReplayAsScenarios() {
-        ConformanceAdapter reference = Adapters.selected();
+        ConformanceAdapter reference = AdapterRuns.current().selected();
         return ModelSpecs.all().stream()
                 .flatMap(spec -> spec.variants(reference).stream()
                         .map(variant -> DynamicTest.dynamicTest(

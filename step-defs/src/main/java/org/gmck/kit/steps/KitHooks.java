@@ -5,7 +5,7 @@ import io.cucumber.java.BeforeAll;
 import io.cucumber.java.Scenario;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.gmck.kit.Adapters;
+import org.gmck.kit.AdapterRuns;
 import org.gmck.kit.NotApplicable;
 import org.gmck.kit.NotRun;
 import org.gmck.kit.ScenarioContext;
@@ -15,7 +15,7 @@ import org.gmck.kit.catalogue.RuleCatalogue;
 import org.gmck.spi.ConformanceAdapter;
 import org.gmck.spi.common.Profile;
 
-/** Chooses the adapter once per run and decides, per scenario, which rule it checks and whether it applies. */
+/** Takes the adapter of the run (see {@link AdapterRuns}) and decides, per scenario, which rule it checks and whether it applies. */
 public final class KitHooks {
 
     private final ScenarioContext context;
@@ -25,17 +25,18 @@ public final class KitHooks {
     }
 
     /**
-     * Chooses the adapter (once per run: a certification run chooses it before it starts, and its metadata is
-     * read only then), and fails the whole run once, before any scenario, when it cannot be chosen.
+     * Chooses the adapter of the run this thread runs (once per run: a certification run chooses it before it
+     * starts, and its metadata is read only then), and fails the whole run once, before any scenario, when it
+     * cannot be chosen.
      */
     @BeforeAll
     public static void chooseAdapter() {
-        Adapters.selected();
+        AdapterRuns.current().selected();
     }
 
     @Before(order = 0)
     public void gate(Scenario scenario) {
-        ConformanceAdapter adapter = Adapters.selected();
+        ConformanceAdapter adapter = AdapterRuns.current().selected();
         List<String> ruleTags = scenario.getSourceTagNames().stream()
                 .filter(t -> Rule.ID.matcher(t.substring(1)).matches())
                 .collect(Collectors.toList());

@@ -17,7 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.gmck.kit.Adapters;
+import org.gmck.kit.AdapterRun;
 import org.gmck.kit.CheckGuard;
 import org.gmck.kit.NotApplicable;
 import org.gmck.kit.Timeouts;
@@ -68,8 +68,9 @@ public class GmmConcurrencyChecks {
     }
 
     @Test
-    void vmsCallingAtOnceLeaveOneOwnerPerPageAndPagesThatAddUp(CheckSettings settings, TestReporter reporter) {
-        ConformanceAdapter adapter = Adapters.selected();
+    void vmsCallingAtOnceLeaveOneOwnerPerPageAndPagesThatAddUp(
+            CheckSettings settings, AdapterRun run, TestReporter reporter) {
+        ConformanceAdapter adapter = run.selected();
         NotApplicable.unless(
                 settings.runs(Profile.GMM, adapter.profiles()),
                 () -> "adapter '" + adapter.name() + "' does not declare profile gmm");

@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.gmck.kit.Adapters;
+import org.gmck.kit.AdapterRun;
 import org.gmck.kit.CheckGuard;
 import org.gmck.kit.NotApplicable;
 import org.gmck.kit.NotRun;
@@ -70,8 +70,9 @@ public class VirtualHandlerChecks {
     private static final Layout[] GUESTS = {Layout.BIT32, Layout.PAE, Layout.AMD64};
 
     @Test
-    void everyHandlerThatClaimsAWriteIsCalledAndNoneBlocksAnotherAccess(CheckSettings settings, TestReporter reporter) {
-        ConformanceAdapter adapter = Adapters.selected();
+    void everyHandlerThatClaimsAWriteIsCalledAndNoneBlocksAnotherAccess(
+            CheckSettings settings, AdapterRun run, TestReporter reporter) {
+        ConformanceAdapter adapter = run.selected();
         NotApplicable.unless(
                 settings.runs(Profile.PGM, adapter.profiles()),
                 () -> "adapter '" + adapter.name() + "' does not declare profile pgm");
