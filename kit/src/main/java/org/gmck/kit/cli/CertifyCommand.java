@@ -5,7 +5,9 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.gmck.kit.Adapters;
@@ -116,8 +118,13 @@ final class CertifyCommand implements Callable<Integer> {
         });
         Duration perCall = timeout.map(Timeouts::parse).orElse(Duration.ofSeconds(10));
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (String key : List.of(Adapters.PROPERTY, Timeouts.PROPERTY, Baseline.PROPERTY)) {
+            properties.put(key, System.getProperty(key));
+        }
         try (URLClassLoader loader = classPath.loader()) {
             String name = AdapterClassPath.adapters(loader, perCall).choose(adapter);
+            // The harness reads these three from system properties, as the build's certification sets them.
             System.setProperty(Adapters.PROPERTY, name);
             timeout.ifPresent(t -> System.setProperty(Timeouts.PROPERTY, t));
             baseline.ifPresent(b ->
@@ -142,6 +149,13 @@ final class CertifyCommand implements Callable<Integer> {
             throw new SetupError("the adapter jars cannot be closed: " + e.getMessage());
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
+            properties.forEach((key, value) -> {
+                if (value == null) {
+                    System.clearProperty(key);
+                } else {
+                    System.setProperty(key, value);
+                }
+            });
         }
     }
 
