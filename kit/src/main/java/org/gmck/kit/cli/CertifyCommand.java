@@ -75,7 +75,8 @@ final class CertifyCommand implements Callable<Integer> {
     @Option(
             names = "--baseline",
             paramLabel = "FILE",
-            description = "The expected-failure baseline: rules listed there may fail without failing the run.")
+            description = "The expected-failure baseline: rules listed there may fail without failing the run"
+                    + " (default: conformance-baseline.txt in the current folder, if there is one).")
     private Optional<Path> baseline;
 
     @Option(
