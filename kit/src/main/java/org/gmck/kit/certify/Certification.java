@@ -25,6 +25,7 @@ import org.gmck.kit.report.ReportSink;
 import org.gmck.spi.ConformanceAdapter;
 import org.gmck.spi.common.Profile;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
@@ -40,28 +41,41 @@ public final class Certification {
     private final Path folder;
     private final Optional<Set<Profile>> profiles;
     private final Map<String, String> settings;
+    private final List<TestExecutionListener> watchers;
 
-    private Certification(Path folder, Optional<Set<Profile>> profiles, Map<String, String> settings) {
+    private Certification(
+            Path folder,
+            Optional<Set<Profile>> profiles,
+            Map<String, String> settings,
+            List<TestExecutionListener> watchers) {
         this.folder = folder;
         this.profiles = profiles;
         this.settings = settings;
+        this.watchers = watchers;
     }
 
     /** A run that writes its report and Cucumber's reports to {@code folder}. */
     public static Certification into(Path folder) {
-        return new Certification(folder, Optional.empty(), Map.of());
+        return new Certification(folder, Optional.empty(), Map.of(), List.of());
     }
 
     /** Only the scenarios and checks of these profiles (a sub-profile's parent's checks run too). */
     public Certification onlyProfiles(Set<Profile> only) {
-        return new Certification(folder, Optional.of(EnumSet.copyOf(only)), settings);
+        return new Certification(folder, Optional.of(EnumSet.copyOf(only)), settings, watchers);
     }
 
     /** With a check setting of {@link CheckSettings}, for example the depth of the model-based runs. */
     public Certification with(String setting, String value) {
         Map<String, String> more = new LinkedHashMap<>(settings);
         more.put(setting, value);
-        return new Certification(folder, profiles, more);
+        return new Certification(folder, profiles, more, watchers);
+    }
+
+    /** With a listener that follows the suite as it runs, for example to show its progress. */
+    public Certification watchedBy(TestExecutionListener watcher) {
+        List<TestExecutionListener> more = new ArrayList<>(watchers);
+        more.add(watcher);
+        return new Certification(folder, profiles, settings, List.copyOf(more));
     }
 
     /** Certifies the adapter named by {@code -Dconformance.adapter}. */
@@ -132,7 +146,9 @@ public final class Certification {
         Runtime.getRuntime().addShutdownHook(exiting);
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         try {
-            LauncherFactory.create().execute(request(run), summary, listener);
+            List<TestExecutionListener> all = new ArrayList<>(List.of(summary, listener));
+            all.addAll(watchers);
+            LauncherFactory.create().execute(request(run), all.toArray(TestExecutionListener[]::new));
         } finally {
             RunLimits.clear();
             try {

@@ -49,6 +49,35 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheCommandLineUsesItsOptionalLibraries() {
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAPackage("org.gmck.kit..")
+                .and()
+                .resideOutsideOfPackage("org.gmck.kit.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("picocli..", "com.networknt..")
+                .because("the kit depends on picocli and the schema validator optionally, for its standalone jar:"
+                        + " a third party's build that certifies through AdapterConformanceTest does not have them");
+        rule.check(kit);
+    }
+
+    @Test
+    void nothingInTheKitDependsOnTheCommandLine() {
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAPackage("org.gmck.kit..")
+                .and()
+                .resideOutsideOfPackage("org.gmck.kit.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.gmck.kit.cli..")
+                .because("the command line is one way in, over the certification, the catalogue and the report");
+        rule.check(kit);
+    }
+
+    @Test
     void referenceDomainDoesNotDependOnItsBinding() {
         ArchRule rule = noClasses()
                 .that()
