@@ -1,6 +1,7 @@
 package org.gmck.reference.x86;
 
 import java.util.List;
+import org.gmck.spi.x86.EntryFlag;
 import org.gmck.spi.x86.X86Level;
 import org.gmck.spi.x86.X86PagingMode;
 
@@ -20,7 +21,7 @@ enum Level {
     PD(X86Level.PD, 21, 9, 8),
     PT(X86Level.PT, 12, 9, 8);
 
-    private static final long PS = 1L << 7;
+    private static final long PS = EntryFlag.PAGE_SIZE.mask();
     private static final List<Level> BITS32_LEVELS = List.of(PD32, PT32);
     private static final List<Level> PAE_LEVELS = List.of(PDPT_PAE, PD_PAE, PT_PAE);
     private static final List<Level> LEVEL4_LEVELS = List.of(PML4, PDPT, PD, PT);

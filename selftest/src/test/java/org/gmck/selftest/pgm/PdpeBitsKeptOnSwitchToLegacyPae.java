@@ -3,10 +3,10 @@ package org.gmck.selftest.pgm;
 import java.util.List;
 import org.gmck.selftest.Breaks;
 import org.gmck.selftest.KnownBad;
-import org.gmck.spi.pgm.ControlRegisters;
 import org.gmck.spi.pgm.PagingMode;
 import org.gmck.spi.pgm.PagingModes;
 import org.gmck.spi.pgm.ShadowContext;
+import org.gmck.spi.x86.ControlRegisters;
 
 /** Back from long mode to legacy PAE, the shadow PDPEs keep R/W, U/S and A, which are must-be-zero there. */
 @Breaks("PGM-PAE-7")

@@ -9,6 +9,7 @@ import org.gmck.spi.x86.AccessOutcome;
 import org.gmck.spi.x86.ControlRegisters;
 import org.gmck.spi.x86.CpuFeature;
 import org.gmck.spi.x86.CpuModel;
+import org.gmck.spi.x86.EntryFlag;
 import org.gmck.spi.x86.EntryUse;
 import org.gmck.spi.x86.GeneralProtection;
 import org.gmck.spi.x86.GpReason;
@@ -36,13 +37,13 @@ public final class X86RuleModel {
     /** Error-code class bit standing for "SMAP is waived" (the slot KVM borrows from RSVD). */
     private static final int PFEC_SMAP_WAIVED = PageFault.RSVD;
 
-    private static final long BIT_P = 1;
-    private static final long BIT_RW = 1L << 1;
-    private static final long BIT_US = 1L << 2;
-    private static final long BIT_A = 1L << 5;
-    private static final long BIT_D = 1L << 6;
-    private static final long BIT_PS = 1L << 7;
-    private static final long BIT_XD = 1L << 63;
+    private static final long BIT_P = EntryFlag.PRESENT.mask();
+    private static final long BIT_RW = EntryFlag.WRITABLE.mask();
+    private static final long BIT_US = EntryFlag.USER.mask();
+    private static final long BIT_A = EntryFlag.ACCESSED.mask();
+    private static final long BIT_D = EntryFlag.DIRTY.mask();
+    private static final long BIT_PS = EntryFlag.PAGE_SIZE.mask();
+    private static final long BIT_XD = EntryFlag.EXECUTE_DISABLE.mask();
 
     private X86RuleModel() {}
 
@@ -206,7 +207,7 @@ public final class X86RuleModel {
         int pfec = (spec.access().kind() == AccessKind.WRITE ? PageFault.W : 0)
                 | (spec.access().privilege() == Privilege.USER ? PageFault.U : 0)
                 | (fetch && (smep || nxe) ? PageFault.ID : 0);
-        int levels = PathBuilder.levels(mode).size();
+        int levels = mode.levels().size();
         int acc = ACC_EXEC | ACC_WRITE | ACC_USER;
         List<EntryUse> used = new ArrayList<>();
         for (int i = 0; i < spec.path().size(); i++) {

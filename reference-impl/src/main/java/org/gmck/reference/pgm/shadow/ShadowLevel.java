@@ -29,7 +29,7 @@ enum ShadowLevel {
     /** The levels of a shadow mode, top first; the last two are always the page directory and the page table. */
     static List<ShadowLevel> of(PagingMode shadow) {
         return switch (shadow) {
-            case BIT32 -> List.of(PD32, PT32);
+            case BITS32 -> List.of(PD32, PT32);
             case PAE -> List.of(PDPT_PAE, PD, PT);
             default -> List.of(PML4, PDPT, PD, PT);
         };

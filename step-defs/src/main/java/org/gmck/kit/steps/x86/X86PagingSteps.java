@@ -160,7 +160,7 @@ public final class X86PagingSteps {
     }
 
     private int index(X86Level level) {
-        int i = PathBuilder.levels(mode).indexOf(level);
+        int i = mode.levels().indexOf(level);
         if (i < 0 || i >= flags.length) {
             throw new IllegalArgumentException("the mapping has no " + level + " entry in " + mode + " paging");
         }
@@ -362,7 +362,7 @@ public final class X86PagingSteps {
     // ------------------------------------------------------------------ A and D
 
     private MemoryWord wordOf(X86Level level) {
-        int i = PathBuilder.levels(mode).indexOf(level);
+        int i = mode.levels().indexOf(level);
         return layout.path().get(i).word();
     }
 
