@@ -9,6 +9,7 @@ import org.gmck.spi.x86.AccessOutcome;
 import org.gmck.spi.x86.ControlRegisters;
 import org.gmck.spi.x86.CpuFeature;
 import org.gmck.spi.x86.CpuModel;
+import org.gmck.spi.x86.EntryField;
 import org.gmck.spi.x86.EntryFlag;
 import org.gmck.spi.x86.EntryUse;
 import org.gmck.spi.x86.GeneralProtection;
@@ -418,8 +419,8 @@ public final class X86RuleModel {
         int maxPhys = spec.cpu().maxPhysAddr();
         if (size == PageSize.SIZE_4M) {
             int pse36 = spec.cpu().has(CpuFeature.PSE36) ? Math.min(40, maxPhys) : 32;
-            long high = (pte >>> 13) & rsvdBits(0, pse36 - 33);
-            return (pte & 0xFFC0_0000L) | (high << 32);
+            long high = (pte >>> EntryField.PSE36_HIGH.low()) & rsvdBits(0, pse36 - 33);
+            return EntryField.FRAME_4M.of(pte) | (high << 32);
         }
         int top = spec.registers().pagingMode() == X86PagingMode.BITS32 ? 31 : maxPhys - 1;
         return pte & rsvdBits(size.shift(), top);
@@ -427,7 +428,7 @@ public final class X86RuleModel {
 
     /** The four PDPTEs a PAE register load reads. */
     private static List<MemoryWord> pdptes(WalkSpec spec) {
-        long base = spec.registers().cr3() & 0xFFFF_FFE0L;
+        long base = EntryField.PAE_PDPT_IN_CR3.of(spec.registers().cr3());
         List<MemoryWord> result = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             long address = base + 8L * i;

@@ -75,7 +75,10 @@ public final class GuestTableWriter {
             throw new IllegalArgumentException(
                     String.format("a %#x-byte page needs aligned addresses: %#x to %#x", bytes, linear, gcPhys));
         }
-        long frame = layout == Layout.BITS32 ? gcPhys & 0xFFC0_0000L | (gcPhys >>> 32 & 0xFF) << 13 : gcPhys & FRAME;
+        long frame = layout == Layout.BITS32
+                ? EntryField.FRAME_4M.of(gcPhys)
+                        | EntryField.PSE36_HIGH.of((gcPhys >>> 32) << EntryField.PSE36_HIGH.low())
+                : gcPhys & FRAME;
         long table = tableFor(level, linear);
         write(entryAddress(level, table, linear), frame | leafFlags | PS | P);
         largePages = true;

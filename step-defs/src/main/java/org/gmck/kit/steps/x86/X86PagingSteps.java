@@ -22,6 +22,8 @@ import org.gmck.spi.x86.AccessOutcome;
 import org.gmck.spi.x86.ControlRegisters;
 import org.gmck.spi.x86.CpuFeature;
 import org.gmck.spi.x86.CpuModel;
+import org.gmck.spi.x86.EntryField;
+import org.gmck.spi.x86.EntryFlag;
 import org.gmck.spi.x86.EntryUse;
 import org.gmck.spi.x86.GeneralProtection;
 import org.gmck.spi.x86.GpReason;
@@ -43,7 +45,7 @@ import org.gmck.spi.x86.X86PagingMode;
  */
 public final class X86PagingSteps {
 
-    private static final long BIT_A = 1L << 5;
+    private static final long BIT_A = EntryFlag.ACCESSED.mask();
 
     private final ScenarioContext context;
     private CpuModel cpu = X86Defaults.fullCpu(46);
@@ -156,7 +158,8 @@ public final class X86PagingSteps {
 
     @Given("the {x86Level} entry has protection key {int}")
     public void entryHasKey(X86Level level, int key) {
-        flags[index(level)] = (flags[index(level)] & ~(0xFL << 59)) | ((long) key << 59);
+        flags[index(level)] = (flags[index(level)] & ~EntryField.PROTECTION_KEY.mask())
+                | EntryField.PROTECTION_KEY.of((long) key << EntryField.PROTECTION_KEY.low());
     }
 
     private int index(X86Level level) {
@@ -370,9 +373,9 @@ public final class X86PagingSteps {
     public void accessedDirty(X86Level level, String a, String d) {
         long value = read(wordOf(level));
         context.expectEqual(
-                "A in the " + level + " entry after " + lastAccess, a.equals("set"), (value & (1L << 5)) != 0);
+                "A in the " + level + " entry after " + lastAccess, a.equals("set"), EntryFlag.ACCESSED.isSetIn(value));
         context.expectEqual(
-                "D in the " + level + " entry after " + lastAccess, d.equals("set"), (value & (1L << 6)) != 0);
+                "D in the " + level + " entry after " + lastAccess, d.equals("set"), EntryFlag.DIRTY.isSetIn(value));
     }
 
     @Then("no paging entry changed")
