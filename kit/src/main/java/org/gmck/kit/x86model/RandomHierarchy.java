@@ -12,6 +12,7 @@ import org.gmck.spi.x86.CpuModel;
 import org.gmck.spi.x86.EntryField;
 import org.gmck.spi.x86.EntryFlag;
 import org.gmck.spi.x86.PageSize;
+import org.gmck.spi.x86.X86Mmu;
 import org.gmck.spi.x86.X86PagingMode;
 
 /**
@@ -83,7 +84,7 @@ public record RandomHierarchy(
         return PathBuilder.build(
                 cpu,
                 regs,
-                bit(controls, 3) ? 1L << 18 : 0,
+                bit(controls, 3) ? X86Mmu.RFLAGS_AC : 0,
                 (int) keys,
                 (int) (keys >>> 32),
                 size,

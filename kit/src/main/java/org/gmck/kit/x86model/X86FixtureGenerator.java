@@ -30,6 +30,7 @@ import org.gmck.spi.x86.PageFault;
 import org.gmck.spi.x86.PageSize;
 import org.gmck.spi.x86.Privilege;
 import org.gmck.spi.x86.Translated;
+import org.gmck.spi.x86.X86Mmu;
 import org.gmck.spi.x86.X86PagingMode;
 
 /**
@@ -44,7 +45,7 @@ public final class X86FixtureGenerator {
     static final long A = EntryFlag.ACCESSED.mask();
     static final long D = EntryFlag.DIRTY.mask();
     static final long XD = EntryFlag.EXECUTE_DISABLE.mask();
-    static final long RFLAGS_AC = 1L << 18;
+    static final long RFLAGS_AC = X86Mmu.RFLAGS_AC;
 
     /** Every kind of access there is: 3 x 3 minus the implicit fetch. */
     public static final List<Access> ACCESS_KINDS = List.of(

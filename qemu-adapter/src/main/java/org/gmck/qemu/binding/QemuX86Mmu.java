@@ -54,7 +54,6 @@ import org.gmck.spi.x86.X86PagingMode;
  */
 final class QemuX86Mmu implements X86Mmu {
 
-    private static final long RFLAGS_AC = 1L << 18;
     private static final long A_BIT = EntryFlag.ACCESSED.mask();
     private static final long ADDRESS_52 = EntryField.ADDRESS_64.mask();
     private static final long ADDRESS_32 = EntryField.ADDRESS_32.mask();

@@ -14,6 +14,7 @@ import org.gmck.spi.x86.CpuFeature;
 import org.gmck.spi.x86.CpuModel;
 import org.gmck.spi.x86.Privilege;
 import org.gmck.spi.x86.X86Level;
+import org.gmck.spi.x86.X86Mmu;
 import org.gmck.spi.x86.X86PagingMode;
 
 /**
@@ -90,7 +91,7 @@ final class CaseGenerator {
                 r = r.withCr4(o[0]);
             }
         }
-        long rflags = chance(0.3) ? 1L << 18 : 0;
+        long rflags = chance(0.3) ? X86Mmu.RFLAGS_AC : 0;
         int pkru = chance(0.5) ? random.nextInt() : 0;
         int pkrs = chance(0.5) ? random.nextInt() : 0;
 

@@ -13,8 +13,6 @@ import org.gmck.spi.x86.X86Mmu;
 /** The reference x86 MMU: guest RAM, the loaded registers, and the walker. */
 public final class ReferenceX86Mmu implements X86Mmu {
 
-    private static final long RFLAGS_AC = 1L << 18;
-
     private final CpuModel cpu;
     private final GuestMemory memory;
     private final RegisterLoader loader;

@@ -19,6 +19,7 @@ import org.gmck.spi.x86.PageSize;
 import org.gmck.spi.x86.Privilege;
 import org.gmck.spi.x86.Rights;
 import org.gmck.spi.x86.Translated;
+import org.gmck.spi.x86.X86Mmu;
 import org.gmck.spi.x86.X86PagingMode;
 
 /**
@@ -265,7 +266,7 @@ public final class X86RuleModel {
         boolean pke = ia32e && (r.cr4() & ControlRegisters.CR4_PKE) != 0;
         boolean pks = ia32e && (r.cr4() & ControlRegisters.CR4_PKS) != 0;
         boolean fetch = spec.access().kind() == AccessKind.FETCH;
-        boolean ac = (spec.rflags() & (1L << 18)) != 0;
+        boolean ac = (spec.rflags() & X86Mmu.RFLAGS_AC) != 0;
         int index = ((pfec & ~PageFault.ID)
                         | (fetch ? PageFault.ID : 0)
                         | (spec.access().privilege() == Privilege.SUPERVISOR && ac ? PFEC_SMAP_WAIVED : 0))
