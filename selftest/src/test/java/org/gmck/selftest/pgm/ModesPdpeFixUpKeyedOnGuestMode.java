@@ -8,6 +8,8 @@ import org.gmck.spi.pgm.PagingMode;
 import org.gmck.spi.pgm.PagingModes;
 import org.gmck.spi.pgm.ShadowContext;
 import org.gmck.spi.x86.ControlRegisters;
+import org.gmck.spi.x86.EntryFlag;
+import org.gmck.spi.x86.EntryFlags;
 
 /**
  * Decides the shadow PDPE fix-up from the guest's mode instead of the shadow mode: it clears bits 1, 2, 5
@@ -18,7 +20,7 @@ import org.gmck.spi.x86.ControlRegisters;
 @Breaks("PGM-PAE-7")
 public final class ModesPdpeFixUpKeyedOnGuestMode extends KnownBad {
 
-    private static final long LONG_MODE_BITS = 0x26L;
+    private static final long LONG_MODE_BITS = EntryFlags.mask(EntryFlag.WRITABLE, EntryFlag.USER, EntryFlag.ACCESSED);
 
     PagingModes pagingModes(PagingModes reference) {
         return new ForwardingPagingModes(reference) {

@@ -22,7 +22,7 @@ class TrackingX86Mmu extends ForwardingX86Mmu {
     /** One entry on the path. */
     record Step(int depth, long address, int width, long value, boolean leaf) {
         boolean present() {
-            return (value & 1) != 0;
+            return EntryFlag.PRESENT.isSetIn(value);
         }
 
         boolean has(int bit) {
