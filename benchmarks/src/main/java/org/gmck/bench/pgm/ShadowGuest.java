@@ -7,6 +7,8 @@ import org.gmck.spi.pgm.phys.PageType;
 import org.gmck.spi.pgm.shadow.ShadowVm;
 import org.gmck.spi.x86.AccessKind;
 import org.gmck.spi.x86.ControlRegisters;
+import org.gmck.spi.x86.EntryFlag;
+import org.gmck.spi.x86.EntryFlags;
 import org.gmck.spi.x86.Loaded;
 import org.gmck.spi.x86.Privilege;
 import org.gmck.spi.x86.X86PagingMode;
@@ -20,7 +22,7 @@ import org.gmck.spi.x86.X86PagingMode;
 final class ShadowGuest {
 
     static final long DATA_LINEAR = 0x4000_0000L;
-    private static final long PRESENT_RW_USER = 0b111;
+    private static final long PRESENT_RW_USER = EntryFlags.mask(EntryFlag.PRESENT, EntryFlag.WRITABLE, EntryFlag.USER);
     private static final long CR3 = 0x1000;
 
     final ShadowVm vm;

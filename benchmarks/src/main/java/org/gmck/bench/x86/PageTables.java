@@ -2,6 +2,9 @@ package org.gmck.bench.x86;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.gmck.spi.x86.EntryField;
+import org.gmck.spi.x86.EntryFlag;
+import org.gmck.spi.x86.EntryFlags;
 import org.gmck.spi.x86.X86Mmu;
 import org.gmck.spi.x86.X86PagingMode;
 
@@ -14,15 +17,16 @@ import org.gmck.spi.x86.X86PagingMode;
 final class PageTables {
 
     static final int ADDRESSES = 512;
-    static final long TABLE_FRAME = 0x000F_FFFF_FFFF_F000L;
-    private static final long PRESENT_RW = 0b011;
-    private static final long PS = 1L << 7;
+    static final long TABLE_FRAME = EntryField.ADDRESS_64.mask();
+    private static final long PRESENT_RW = EntryFlags.mask(EntryFlag.PRESENT, EntryFlag.WRITABLE);
+    private static final long PS = EntryFlag.PAGE_SIZE.mask();
     private static final long FRAME_BASE = 0x4000_0000L;
 
     final Map<Long, long[]> mirror = new HashMap<>();
     final long cr3;
     /** The table the first memory level is read from (for PAE: the page directory the PDPTE register names). */
     final long firstTable;
+
     final long[] linear = new long[ADDRESSES];
     private final X86Mmu mmu;
     private final WalkCase c;

@@ -1,21 +1,28 @@
 package com.example.pgmlite;
 
 import org.gmck.spi.common.RejectedException;
-import org.gmck.spi.pgm.ControlRegisters;
 import org.gmck.spi.pgm.GuestMode;
+import org.gmck.spi.pgm.ModeArguments;
 import org.gmck.spi.pgm.ModeStatus;
 import org.gmck.spi.pgm.PagingMode;
 import org.gmck.spi.pgm.PagingModes;
 import org.gmck.spi.pgm.ShadowContext;
+import org.gmck.spi.x86.ControlRegisters;
+import org.gmck.spi.x86.EntryField;
+import org.gmck.spi.x86.EntryFlag;
+import org.gmck.spi.x86.EntryFlags;
 
-/** pgm-lite's paging-mode rules. */
+/**
+ * pgm-lite's paging-mode rules. Arguments are checked by the SPI's {@link ModeArguments}; what is left here
+ * is behaviour.
+ */
 final class LitePagingModes implements PagingModes {
 
-    private static final long BELOW_4G = 0xFFFF_FFFFL;
-    private static final long LONG_CR3_RESERVED = 0xFFF0_0000_0000_0000L;
-    /** Legacy PAE: bits 1, 2, 5-8 and 52-63 of a present PDPE must be zero. */
-    private static final long PAE_PDPE_RESERVED = 0xFFF0_0000_0000_0000L | 0b1_1110_0110L;
-    private static final long XD = 1L << 63;
+    /** Long mode: CR3 and PDPE bits 63:52 lie above every physical address. */
+    private static final long ABOVE_ADDRESSES = -1L << (EntryField.ADDRESS_64.high() + 1);
+    /** Legacy PAE: the flags a PDPTE register lacks (R/W, U/S, A, D, PS, G) and bits 52-63 must be zero. */
+    private static final long PAE_PDPE_RESERVED = ABOVE_ADDRESSES | EntryFlags.mask(EntryFlag.WRITABLE,
+            EntryFlag.USER, EntryFlag.ACCESSED, EntryFlag.DIRTY, EntryFlag.PAGE_SIZE, EntryFlag.GLOBAL);
 
     @Override
     public GuestMode guestMode(ControlRegisters registers) {
@@ -34,41 +41,30 @@ final class LitePagingModes implements PagingModes {
 
     @Override
     public long cr3For(PagingMode mode, long table) {
-        if (mode == null || mode == PagingMode.INVALID) {
-            throw new RejectedException(ModeStatus.INVALID_MODE, "no paging mode given");
-        }
-        long lowBits = mode == PagingMode.PAE ? 31 : 4095;
-        if ((table & lowBits) != 0) {
-            throw new RejectedException(ModeStatus.MISALIGNED_CR3, Long.toHexString(table) + " is not aligned for " + mode);
-        }
-        boolean fits = mode == PagingMode.AMD64 ? (table & LONG_CR3_RESERVED) == 0 : (table & ~BELOW_4G) == 0;
-        if (!fits) {
-            throw new RejectedException(ModeStatus.CR3_OUT_OF_RANGE, Long.toHexString(table) + " does not fit a " + mode + " CR3");
-        }
-        return table;
+        return ModeArguments.requireTopTable(mode, table);
     }
 
     @Override
     public long guestTableAddress(GuestMode mode, long cr3) {
-        requirePaging(mode);
+        ModeArguments.requirePagingGuest(mode);
         if (mode.longMode()) {
-            if ((cr3 & LONG_CR3_RESERVED) != 0) {
+            if ((cr3 & ABOVE_ADDRESSES) != 0) {
                 throw new RejectedException(ModeStatus.RESERVED_BITS_SET, "CR3 bits 63:52 are reserved in long mode");
             }
-            return cr3 & ~LONG_CR3_RESERVED & ~4095L;
+            return EntryField.ADDRESS_64.of(cr3);
         }
-        return cr3 & BELOW_4G & ~(mode.legacyPae() ? 31L : 4095L);
+        return (mode.legacyPae() ? EntryField.PAE_PDPT_IN_CR3 : EntryField.ADDRESS_32).of(cr3);
     }
 
     @Override
     public long checkGuestPdpe(GuestMode mode, long pdpe) {
-        requirePaging(mode);
+        ModeArguments.requirePagingGuest(mode);
         if (!mode.legacyPae() && !mode.longMode()) {
             throw new RejectedException(ModeStatus.NOT_IN_THIS_MODE, mode + " has no PDPT");
         }
-        boolean present = (pdpe & 1) != 0;
-        long reserved = mode.legacyPae() ? PAE_PDPE_RESERVED : mode == GuestMode.AMD64 ? XD : 0;
-        if (present && (pdpe & reserved) != 0) {
+        long reserved = mode.legacyPae() ? PAE_PDPE_RESERVED
+                : mode == GuestMode.AMD64 ? EntryFlag.EXECUTE_DISABLE.mask() : 0;
+        if (EntryFlag.PRESENT.isSetIn(pdpe) && (pdpe & reserved) != 0) {
             throw new RejectedException(ModeStatus.RESERVED_BITS_SET, "reserved PDPE bits " + Long.toHexString(pdpe & reserved));
         }
         return pdpe;
@@ -76,15 +72,6 @@ final class LitePagingModes implements PagingModes {
 
     @Override
     public ShadowContext newShadowContext(PagingMode host) {
-        return new LiteShadowContext(Modes.requireHost(host));
-    }
-
-    private static void requirePaging(GuestMode mode) {
-        if (mode == null || mode == GuestMode.INVALID) {
-            throw new RejectedException(ModeStatus.INVALID_MODE, "no guest mode given");
-        }
-        if (mode == GuestMode.REAL || mode == GuestMode.PROTECTED) {
-            throw new RejectedException(ModeStatus.NOT_IN_THIS_MODE, mode + " does not page");
-        }
+        return new LiteShadowContext(ModeArguments.requireMode(host, "host paging mode"));
     }
 }

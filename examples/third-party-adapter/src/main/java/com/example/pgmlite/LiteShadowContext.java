@@ -2,20 +2,22 @@ package com.example.pgmlite;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.gmck.spi.pgm.ControlRegisters;
 import org.gmck.spi.pgm.GuestMode;
 import org.gmck.spi.pgm.PagingMode;
 import org.gmck.spi.pgm.ShadowContext;
+import org.gmck.spi.x86.ControlRegisters;
+import org.gmck.spi.x86.EntryFlag;
+import org.gmck.spi.x86.EntryFlags;
 
 /** One VM's shadow context: the modes, and a four-entry shadow PDPT fixed up on every switch. */
 final class LiteShadowContext implements ShadowContext {
 
     static final int PDPT_ENTRIES = 4;
     static final int GUEST_CONTEXT_SLOT = 3;
-    /** R/W, U/S, A and bit 6: must be zero in legacy PAE. */
-    private static final long LEGACY_CLEARED = 0x66L;
     /** R/W, U/S and A: set for long mode. */
-    private static final long LONG_MODE_SET = 0x26L;
+    private static final long LONG_MODE_SET = EntryFlags.mask(EntryFlag.WRITABLE, EntryFlag.USER, EntryFlag.ACCESSED);
+    /** R/W, U/S, A and bit 6: must be zero in legacy PAE. */
+    private static final long LEGACY_CLEARED = LONG_MODE_SET | EntryFlag.DIRTY.mask();
 
     private final PagingMode host;
     private final long[] pdpt = new long[PDPT_ENTRIES];
@@ -23,7 +25,7 @@ final class LiteShadowContext implements ShadowContext {
 
     LiteShadowContext(PagingMode host) {
         this.host = host;
-        pdpt[GUEST_CONTEXT_SLOT] = 0x0020_0000L | 1;
+        pdpt[GUEST_CONTEXT_SLOT] = 0x0020_0000L | EntryFlag.PRESENT.mask();
     }
 
     @Override
@@ -57,9 +59,9 @@ final class LiteShadowContext implements ShadowContext {
     @Override
     public List<Long> presentShadowPdpes() {
         List<Long> present = new ArrayList<>();
-        if (shadowMode() != PagingMode.BIT32) {
+        if (shadowMode() != PagingMode.BITS32) {
             for (long entry : pdpt) {
-                if ((entry & 1) != 0) {
+                if (EntryFlag.PRESENT.isSetIn(entry)) {
                     present.add(entry);
                 }
             }

@@ -9,6 +9,8 @@ import org.gmck.spi.ConformanceAdapter;
 import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.x86.AccessOutcome;
 import org.gmck.spi.x86.ControlRegisters;
+import org.gmck.spi.x86.EntryField;
+import org.gmck.spi.x86.EntryFlag;
 import org.gmck.spi.x86.LoadOutcome;
 import org.gmck.spi.x86.Loaded;
 import org.gmck.spi.x86.X86Mmu;
@@ -67,8 +69,8 @@ public final class CaseRunner {
     /** The one rule that asks a faulting walk to leave non-leaf entries unchanged too (I-X86-1). */
     public static final String NONLEAF_ACCESSED_RULE = "X86-AD-4";
 
-    private static final long BIT_A = 1L << 5;
-    private static final long BIT_D = 1L << 6;
+    private static final long BIT_A = EntryFlag.ACCESSED.mask();
+    private static final long BIT_D = EntryFlag.DIRTY.mask();
 
     /** The differences found, empty when the adapter did exactly what the case requires (X86-AD-4 included). */
     public Optional<String> difference(ReplayCase c) {
@@ -167,7 +169,7 @@ public final class CaseRunner {
     }
 
     private static boolean isPaePdptWord(ReplayCase c, MemoryWord w) {
-        long pdpt = c.registers().cr3() & 0xFFFF_FFE0L;
+        long pdpt = EntryField.PAE_PDPT_IN_CR3.of(c.registers().cr3());
         return c.registers().pagingMode() == X86PagingMode.PAE
                 && (c.registers().cr0() & ControlRegisters.CR0_PG) != 0
                 && w.address() >= pdpt

@@ -9,7 +9,10 @@ import org.gmck.spi.x86.Access;
 import org.gmck.spi.x86.ControlRegisters;
 import org.gmck.spi.x86.CpuFeature;
 import org.gmck.spi.x86.CpuModel;
+import org.gmck.spi.x86.EntryField;
+import org.gmck.spi.x86.EntryFlag;
 import org.gmck.spi.x86.PageSize;
+import org.gmck.spi.x86.X86Mmu;
 import org.gmck.spi.x86.X86PagingMode;
 
 /**
@@ -81,7 +84,7 @@ public record RandomHierarchy(
         return PathBuilder.build(
                 cpu,
                 regs,
-                bit(controls, 3) ? 1L << 18 : 0,
+                bit(controls, 3) ? X86Mmu.RFLAGS_AC : 0,
                 (int) keys,
                 (int) (keys >>> 32),
                 size,
@@ -98,14 +101,14 @@ public record RandomHierarchy(
      * bit whose index is bits 12-17 (never an address bit of a table pointer, which would move the walk).
      */
     static long entryBits(int code, boolean isLeaf, X86PagingMode mode, int maxPhysAddr) {
-        long bits = (code & 3) != 0 ? 1 : 0;
-        bits |= bit(code, 2) ? 1L << 1 : 0;
-        bits |= bit(code, 3) ? 1L << 2 : 0;
-        bits |= bit(code, 4) ? 1L << 5 : 0;
-        bits |= bit(code, 5) ? 1L << 6 : 0;
-        int width = mode == X86PagingMode.BITS32 ? 32 : 64;
-        bits |= bit(code, 6) && width == 64 ? 1L << 63 : 0;
-        bits |= width == 64 ? (long) ((code >>> 7) & 0xF) << 59 : 0;
+        long bits = (code & 3) != 0 ? EntryFlag.PRESENT.mask() : 0;
+        bits |= bit(code, 2) ? EntryFlag.WRITABLE.mask() : 0;
+        bits |= bit(code, 3) ? EntryFlag.USER.mask() : 0;
+        bits |= bit(code, 4) ? EntryFlag.ACCESSED.mask() : 0;
+        bits |= bit(code, 5) ? EntryFlag.DIRTY.mask() : 0;
+        int width = 8 * mode.entryBytes();
+        bits |= bit(code, 6) && width == 64 ? EntryFlag.EXECUTE_DISABLE.mask() : 0;
+        bits |= width == 64 ? (long) ((code >>> 7) & 0xF) << EntryField.PROTECTION_KEY.low() : 0;
         if (bit(code, 11)) {
             int stray = (code >>> 12) & 63;
             boolean tableAddress = !isLeaf && stray >= 12 && stray < Math.min(maxPhysAddr, width);

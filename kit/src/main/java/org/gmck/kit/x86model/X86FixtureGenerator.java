@@ -24,11 +24,13 @@ import org.gmck.spi.x86.AccessKind;
 import org.gmck.spi.x86.ControlRegisters;
 import org.gmck.spi.x86.CpuFeature;
 import org.gmck.spi.x86.CpuModel;
+import org.gmck.spi.x86.EntryFlag;
 import org.gmck.spi.x86.GeneralProtection;
 import org.gmck.spi.x86.PageFault;
 import org.gmck.spi.x86.PageSize;
 import org.gmck.spi.x86.Privilege;
 import org.gmck.spi.x86.Translated;
+import org.gmck.spi.x86.X86Mmu;
 import org.gmck.spi.x86.X86PagingMode;
 
 /**
@@ -37,13 +39,13 @@ import org.gmck.spi.x86.X86PagingMode;
  */
 public final class X86FixtureGenerator {
 
-    static final long P = 1;
-    static final long RW = 1L << 1;
-    static final long US = 1L << 2;
-    static final long A = 1L << 5;
-    static final long D = 1L << 6;
-    static final long XD = 1L << 63;
-    static final long RFLAGS_AC = 1L << 18;
+    static final long P = EntryFlag.PRESENT.mask();
+    static final long RW = EntryFlag.WRITABLE.mask();
+    static final long US = EntryFlag.USER.mask();
+    static final long A = EntryFlag.ACCESSED.mask();
+    static final long D = EntryFlag.DIRTY.mask();
+    static final long XD = EntryFlag.EXECUTE_DISABLE.mask();
+    static final long RFLAGS_AC = X86Mmu.RFLAGS_AC;
 
     /** Every kind of access there is: 3 x 3 minus the implicit fetch. */
     public static final List<Access> ACCESS_KINDS = List.of(
@@ -422,7 +424,7 @@ public final class X86FixtureGenerator {
                 "%s %s, %s entry %s, leaf %s, WP=%d",
                 kind.privilege(),
                 kind.kind(),
-                PathBuilder.levels(mode).get(upper),
+                mode.levels().get(upper),
                 describe(upperBits),
                 describe(leafBits),
                 wp ? 1 : 0);
@@ -657,8 +659,8 @@ public final class X86FixtureGenerator {
                                         "%s %s: %s not present, %s with reserved bit 51",
                                         kind.privilege(),
                                         kind.kind(),
-                                        PathBuilder.levels(mode).get(i),
-                                        PathBuilder.levels(mode).get(j)),
+                                        mode.levels().get(i),
+                                        mode.levels().get(j)),
                                 List.of("X86-PREC-1"),
                                 List.of(),
                                 spec);

@@ -122,6 +122,23 @@ class ArchitectureTest {
     }
 
     @Test
+    void theX86VocabularyStandsAlone() {
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAPackage("org.gmck.spi.x86..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.gmck.spi.pgm..",
+                        "org.gmck.spi.gmm..",
+                        "org.gmck.spi.largepage..",
+                        "org.gmck.spi.monitor..")
+                .because("the x86 package is the one vocabulary of entries, modes and control registers that the "
+                        + "other facets speak");
+        rule.check(spi);
+    }
+
+    @Test
     void noPackageCyclesInTheReference() {
         slices().assignedFrom(packagesUnder("org.gmck.reference"))
                 .should()

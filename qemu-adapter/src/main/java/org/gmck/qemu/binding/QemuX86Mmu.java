@@ -14,11 +14,12 @@ import org.gmck.qemu.machine.PagingMode;
 import org.gmck.qemu.machine.QemuMachine;
 import org.gmck.qemu.machine.QueryRejectedException;
 import org.gmck.qemu.process.QemuNotInstalledException;
-import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.x86.Access;
 import org.gmck.spi.x86.AccessOutcome;
 import org.gmck.spi.x86.ControlRegisters;
 import org.gmck.spi.x86.CpuModel;
+import org.gmck.spi.x86.EntryField;
+import org.gmck.spi.x86.EntryFlag;
 import org.gmck.spi.x86.EntryUse;
 import org.gmck.spi.x86.GeneralProtection;
 import org.gmck.spi.x86.GpReason;
@@ -29,10 +30,10 @@ import org.gmck.spi.x86.PageSize;
 import org.gmck.spi.x86.Privilege;
 import org.gmck.spi.x86.Rights;
 import org.gmck.spi.x86.Translated;
+import org.gmck.spi.x86.X86Arguments;
 import org.gmck.spi.x86.X86Level;
 import org.gmck.spi.x86.X86Mmu;
 import org.gmck.spi.x86.X86PagingMode;
-import org.gmck.spi.x86.X86Status;
 
 /**
  * An {@link X86Mmu} whose accesses run on QEMU. Guest RAM and the loaded registers live here; each
@@ -46,16 +47,16 @@ import org.gmck.spi.x86.X86Status;
  * from three probing accesses (a supervisor write with WP=1, a user read, a supervisor fetch without SMEP,
  * all without SMAP and protection keys); the protection key, from bits 62:59 of the leaf.</li>
  * </ul>
- * What the adapter decides itself, without QEMU: input refusals (the SPI's {@link X86Status} checks),
+ * What the adapter decides itself, without QEMU: input refusals (the SPI's {@link X86Arguments} checks),
  * the #GP outcomes of a register load (from the CPU model QEMU was started with), and accesses with paging
  * off (identity). Implicit supervisor reads are descriptor loads through an LDT placed at the address, made at
  * CPL 0; implicit supervisor writes cannot be made by the harness and fail with a message.
  */
 final class QemuX86Mmu implements X86Mmu {
 
-    private static final long RFLAGS_AC = 1L << 18;
-    private static final long A_BIT = 0x20;
-    private static final long ADDRESS_52 = 0x000F_FFFF_FFFF_F000L;
+    private static final long A_BIT = EntryFlag.ACCESSED.mask();
+    private static final long ADDRESS_52 = EntryField.ADDRESS_64.mask();
+    private static final long ADDRESS_32 = EntryField.ADDRESS_32.mask();
 
     private final CpuModel cpu;
     private final long ram;
@@ -73,16 +74,7 @@ final class QemuX86Mmu implements X86Mmu {
     }
 
     static QemuX86Mmu create(CpuModel cpu, long guestRamBytes) {
-        if (cpu == null || cpu.maxPhysAddr() < 32 || cpu.maxPhysAddr() > 52) {
-            throw new RejectedException(X86Status.INVALID_CPU_MODEL, "MAXPHYADDR must lie in 32..52: " + cpu);
-        }
-        if (guestRamBytes <= 0 || (guestRamBytes & 0xFFF) != 0 || (guestRamBytes - 1) >>> cpu.maxPhysAddr() != 0) {
-            throw new RejectedException(
-                    X86Status.INVALID_GUEST_RAM,
-                    String.format(
-                            "guest RAM of %#x bytes is not a positive multiple of 4 KiB within MAXPHYADDR %d",
-                            guestRamBytes, cpu.maxPhysAddr()));
-        }
+        X86Arguments.checkCreation(cpu, guestRamBytes);
         return new QemuX86Mmu(cpu, guestRamBytes);
     }
 
@@ -92,15 +84,7 @@ final class QemuX86Mmu implements X86Mmu {
     }
 
     private void check(long address, int width) {
-        if ((address & (width - 1)) != 0) {
-            throw new RejectedException(
-                    X86Status.MISALIGNED_PHYSICAL_ACCESS,
-                    String.format("a %d-byte access at %#x is not naturally aligned", width, address));
-        }
-        if (address < 0 || address > ram - width) {
-            throw new RejectedException(
-                    X86Status.OUTSIDE_GUEST_RAM, String.format("%#x lies outside guest RAM [0, %#x)", address, ram));
-        }
+        X86Arguments.checkPhysical(address, width, ram);
     }
 
     @Override
@@ -131,15 +115,12 @@ final class QemuX86Mmu implements X86Mmu {
 
     @Override
     public LoadOutcome loadControlRegisters(ControlRegisters r) {
+        X86Arguments.checkRegisters(r);
         Optional<GpReason> gp = rules.check(r, registers);
-        if (r.pagingMode() == X86PagingMode.PAE && (r.cr3() & 0xFFFF_FFE0L) + 32 > ram) {
-            throw new RejectedException(
-                    X86Status.OUTSIDE_GUEST_RAM,
-                    String.format("the PDPTEs at %#x lie outside guest RAM [0, %#x)", r.cr3() & 0xFFFF_FFE0L, ram));
-        }
         if (gp.isPresent()) {
             return new GeneralProtection(gp.get());
         }
+        X86Arguments.checkPdptesInGuestRam(r, ram);
         registers = Optional.of(r);
         return new Loaded(r.pagingMode());
     }
@@ -161,18 +142,9 @@ final class QemuX86Mmu implements X86Mmu {
 
     @Override
     public AccessOutcome access(Access access) {
-        ControlRegisters r = registers.orElseThrow(() -> new RejectedException(
-                X86Status.NO_REGISTERS_LOADED, "load the control registers before the first access"));
+        X86Arguments.checkAccess(access, registers.orElse(null));
+        ControlRegisters r = registers.orElseThrow();
         X86PagingMode mode = r.pagingMode();
-        boolean ia32e = (r.efer() & ControlRegisters.EFER_LMA) != 0;
-        if (!ia32e && access.linearAddress() >>> 32 != 0) {
-            throw new RejectedException(
-                    X86Status.LINEAR_ADDRESS_TOO_WIDE,
-                    String.format("%#x does not fit the 32-bit linear addresses of %s", access.linearAddress(), mode));
-        }
-        if (access.privilege() == Privilege.IMPLICIT_SUPERVISOR && access.kind() == org.gmck.spi.x86.AccessKind.FETCH) {
-            throw new RejectedException(X86Status.INVALID_ACCESS, "an implicit supervisor access is never a fetch");
-        }
         if (mode == X86PagingMode.NONE) {
             return new Translated(access.linearAddress(), PageSize.UNPAGED, Rights.ALL, List.of());
         }
@@ -243,7 +215,7 @@ final class QemuX86Mmu implements X86Mmu {
                 r.cr3(),
                 (cr0 & ControlRegisters.CR0_WP) != 0,
                 (cr4 & ControlRegisters.CR4_PSE) != 0,
-                (r.efer() & ControlRegisters.EFER_NXE) != 0,
+                r.nxe(),
                 (cr4 & ControlRegisters.CR4_SMEP) != 0,
                 (cr4 & ControlRegisters.CR4_SMAP) != 0,
                 pke,
@@ -265,7 +237,7 @@ final class QemuX86Mmu implements X86Mmu {
     private List<EntryUse> entriesUsed(
             QemuMachine machine, ControlRegisters r, Access access, SortedMap<Long, Long> before) {
         X86PagingMode mode = r.pagingMode();
-        int width = mode == X86PagingMode.BITS32 ? 4 : 8;
+        int width = mode.entryBytes();
         SortedMap<Long, Long> probe = new TreeMap<>();
         long aMask = width == 4 ? A_BIT | A_BIT << 32 : A_BIT;
         before.forEach((a, v) -> probe.put(a, v & ~aMask));
@@ -293,17 +265,17 @@ final class QemuX86Mmu implements X86Mmu {
                 }
             }
         }
-        List<X86Level> levels = levels(mode);
+        List<X86Level> levels = mode.levels();
         List<EntryUse> chain = new ArrayList<>();
         long next;
         if (mode == X86PagingMode.PAE) {
-            long pdpte = (r.cr3() & 0xFFFF_FFE0L) + 8 * (access.linearAddress() >>> 30 & 3);
+            long pdpte = EntryField.PAE_PDPT_IN_CR3.of(r.cr3()) + 8 * (access.linearAddress() >>> 30 & 3);
             walked.remove(pdpte);
             long value = entryValue(before, pdpte, 8);
             chain.add(new EntryUse(X86Level.PDPT, pdpte, value));
             next = value & ADDRESS_52;
         } else {
-            next = r.cr3() & (width == 4 ? 0xFFFF_F000L : ADDRESS_52);
+            next = r.cr3() & (width == 4 ? ADDRESS_32 : ADDRESS_52);
         }
         while (true) {
             long table = next;
@@ -315,7 +287,7 @@ final class QemuX86Mmu implements X86Mmu {
             }
             long value = walked.remove(hit.get());
             chain.add(new EntryUse(levels.get(chain.size()), hit.get(), value));
-            next = value & (width == 4 ? 0xFFFF_F000L : ADDRESS_52);
+            next = value & (width == 4 ? ADDRESS_32 : ADDRESS_52);
         }
         if (!walked.isEmpty() || chain.isEmpty()) {
             throw new MachineFailureException(
@@ -332,7 +304,7 @@ final class QemuX86Mmu implements X86Mmu {
     }
 
     private static PageSize pageSize(X86PagingMode mode, int used) {
-        int missing = levels(mode).size() - used;
+        int missing = mode.levels().size() - used;
         return switch (missing) {
             case 0 -> PageSize.SIZE_4K;
             case 1 -> mode == X86PagingMode.BITS32 ? PageSize.SIZE_4M : PageSize.SIZE_2M;
@@ -357,9 +329,11 @@ final class QemuX86Mmu implements X86Mmu {
         boolean executable = succeeds(
                 machine,
                 query(r, 0, AccessKind.FETCH, linear, cr4 & ~ControlRegisters.CR4_SMEP, r.cr0(), false, before));
-        boolean keys = (r.efer() & ControlRegisters.EFER_LMA) != 0
-                && (r.cr4() & (ControlRegisters.CR4_PKE | ControlRegisters.CR4_PKS)) != 0;
-        int key = keys ? (int) (entries.get(entries.size() - 1).value() >>> 59 & 0xF) : 0;
+        boolean keys = r.lma() && (r.cr4() & (ControlRegisters.CR4_PKE | ControlRegisters.CR4_PKS)) != 0;
+        int key = keys
+                ? (int) EntryField.PROTECTION_KEY.valueOf(
+                        entries.get(entries.size() - 1).value())
+                : 0;
         return new Rights(writable, user, executable, key);
     }
 
@@ -370,16 +344,6 @@ final class QemuX86Mmu implements X86Mmu {
                     "a rights probe raised vector " + o.fault().get().vector(), null);
         }
         return o.fault().isEmpty();
-    }
-
-    private static List<X86Level> levels(X86PagingMode mode) {
-        return switch (mode) {
-            case NONE -> List.of();
-            case BITS32 -> List.of(X86Level.PD, X86Level.PT);
-            case PAE -> List.of(X86Level.PDPT, X86Level.PD, X86Level.PT);
-            case LEVEL4 -> List.of(X86Level.PML4, X86Level.PDPT, X86Level.PD, X86Level.PT);
-            case LEVEL5 -> List.of(X86Level.PML5, X86Level.PML4, X86Level.PDPT, X86Level.PD, X86Level.PT);
-        };
     }
 
     private static PagingMode machineMode(X86PagingMode mode) {

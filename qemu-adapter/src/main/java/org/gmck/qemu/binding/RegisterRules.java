@@ -2,16 +2,15 @@ package org.gmck.qemu.binding;
 
 import java.util.Map;
 import java.util.Optional;
-import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.x86.ControlRegisters;
 import org.gmck.spi.x86.CpuFeature;
 import org.gmck.spi.x86.CpuModel;
 import org.gmck.spi.x86.GpReason;
-import org.gmck.spi.x86.X86Status;
 
 /**
- * The SPI's contract for a control-register load, applied by the adapter itself: refusal of registers no
- * CPU can hold, and #GP for bits of features the CPU model (and so QEMU's {@code -cpu}) lacks, CR3 above
+ * The SPI's contract for a control-register load, applied by the adapter itself once the SPI's argument
+ * checks have refused registers no CPU can hold: #GP for bits of features the CPU model (and so QEMU's
+ * {@code -cpu}) lacks, CR3 above
  * MAXPHYADDR in IA-32e mode, and a change of CR4.LA57 within IA-32e mode. QEMU's gdbstub writes control
  * registers without any of these checks, so they are not asked of QEMU.
  */
@@ -35,30 +34,12 @@ final class RegisterRules {
         this.cpu = cpu;
     }
 
-    /** The #GP the load raises, if any; throws {@link RejectedException} for impossible registers. */
+    /**
+     * The #GP the load raises, if any, for registers {@link org.gmck.spi.x86.X86Arguments#checkRegisters} has
+     * passed.
+     */
     Optional<GpReason> check(ControlRegisters r, Optional<ControlRegisters> previous) {
-        if ((r.cr0() & ~ControlRegisters.CR0_MODELLED) != 0
-                || (r.cr4() & ~ControlRegisters.CR4_MODELLED) != 0
-                || (r.efer() & ~ControlRegisters.EFER_MODELLED) != 0) {
-            throw new RejectedException(
-                    X86Status.UNMODELLED_REGISTER_BIT,
-                    "only the modelled CR0, CR4 and EFER bits " + "may be set: " + r);
-        }
-        boolean pg = (r.cr0() & ControlRegisters.CR0_PG) != 0;
-        boolean lma = (r.efer() & ControlRegisters.EFER_LMA) != 0;
-        String problem = null;
-        if (pg && (r.cr0() & ControlRegisters.CR0_PE) == 0) {
-            problem = "CR0.PG is set without CR0.PE";
-        } else if (lma != (pg && (r.efer() & ControlRegisters.EFER_LME) != 0)) {
-            problem = "EFER.LMA must equal CR0.PG and EFER.LME";
-        } else if (lma && (r.cr4() & ControlRegisters.CR4_PAE) == 0) {
-            problem = "IA-32e mode needs CR4.PAE";
-        } else if (!lma && r.cr3() >>> 32 != 0) {
-            problem = "CR3 holds only 32 bits outside IA-32e mode";
-        }
-        if (problem != null) {
-            throw new RejectedException(X86Status.INCONSISTENT_CONTROL_REGISTERS, problem + ": " + r);
-        }
+        boolean lma = r.lma();
         for (Map.Entry<Long, CpuFeature> e : CR4_FEATURES.entrySet()) {
             if ((r.cr4() & e.getKey()) != 0 && !cpu.has(e.getValue())) {
                 return Optional.of(GpReason.RESERVED_REGISTER_BIT);
@@ -70,8 +51,7 @@ final class RegisterRules {
         if (lma && r.cr3() >>> cpu.maxPhysAddr() != 0) {
             return Optional.of(GpReason.RESERVED_REGISTER_BIT);
         }
-        boolean stays =
-                previous.map(p -> (p.efer() & ControlRegisters.EFER_LMA) != 0).orElse(false) && lma;
+        boolean stays = previous.map(ControlRegisters::lma).orElse(false) && lma;
         boolean changes = previous.map(p -> (p.cr4() ^ r.cr4()) & ControlRegisters.CR4_LA57)
                         .orElse(0L)
                 != 0;

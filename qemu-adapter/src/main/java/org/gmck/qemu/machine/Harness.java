@@ -1,7 +1,14 @@
 package org.gmck.qemu.machine;
 
+import static org.gmck.spi.x86.EntryFlag.ACCESSED;
+import static org.gmck.spi.x86.EntryFlag.DIRTY;
+import static org.gmck.spi.x86.EntryFlag.PRESENT;
+import static org.gmck.spi.x86.EntryFlag.USER;
+import static org.gmck.spi.x86.EntryFlag.WRITABLE;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import org.gmck.spi.x86.EntryFlags;
 
 /**
  * The guest memory the machine owns: eight pages mapped at a {@link Window} (GDT, IDT, TSS, supervisor
@@ -93,9 +100,12 @@ public final class Harness {
     }
 
     /** Leaf and non-leaf flags of the harness mappings (A and D preset, so QEMU never writes them). */
-    private static final long RW_PAGE = 0x63, CODE_PAGE = 0x21, USER_CODE_PAGE = 0x25, USER_RW_PAGE = 0x67;
+    private static final long RW_PAGE = EntryFlags.mask(PRESENT, WRITABLE, ACCESSED, DIRTY),
+            CODE_PAGE = EntryFlags.mask(PRESENT, ACCESSED),
+            USER_CODE_PAGE = EntryFlags.mask(PRESENT, USER, ACCESSED),
+            USER_RW_PAGE = EntryFlags.mask(PRESENT, WRITABLE, USER, ACCESSED, DIRTY);
 
-    static final long TABLE = 0x27;
+    static final long TABLE = EntryFlags.mask(PRESENT, WRITABLE, USER, ACCESSED);
 
     /** Physical address of window page {@code page}. */
     long physical(int page) {

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import org.gmck.spi.x86.EntryField;
+import org.gmck.spi.x86.EntryFlag;
 
 /**
  * How the harness window is hooked into a query's paging structures: one entry written into a slot the
@@ -17,7 +19,8 @@ import java.util.SortedMap;
  */
 public record Hook(Window window, long address, long value, int width, Optional<Long> sharedEntry) {
 
-    private static final long ADDRESS_52 = 0x000F_FFFF_FFFF_F000L;
+    private static final long ADDRESS_52 = EntryField.ADDRESS_64.mask();
+    private static final long PRESENT = EntryFlag.PRESENT.mask();
 
     /** Picks the first window whose slot the query leaves free and whose path the access does not take. */
     static Hook plan(MachineQuery q, Optional<Window> current, Harness h) {
@@ -61,7 +64,7 @@ public record Hook(Window window, long address, long value, int width, Optional<
         switch (q.mode()) {
             case BITS32: {
                 int index = (int) (w.base() >>> 22);
-                long slot = (q.cr3() & 0xFFFF_F000L) + 4L * index;
+                long slot = EntryField.ADDRESS_32.of(q.cr3()) + 4L * index;
                 if ((lin >>> 22 & 0x3FF) == index || !free(mem, slot, 4)) {
                     return Optional.empty();
                 }
@@ -69,15 +72,15 @@ public record Hook(Window window, long address, long value, int width, Optional<
             }
             case PAE: {
                 int k = w.topIndex();
-                long slot = (q.cr3() & 0xFFFF_FFE0L) + 8L * k;
+                long slot = EntryField.PAE_PDPT_IN_CR3.of(q.cr3()) + 8L * k;
                 boolean samePdpte = (lin >>> 30 & 3) == k;
                 if (free(mem, slot, 8)) {
                     return samePdpte
                             ? Optional.empty()
-                            : Optional.of(new Hook(w, slot, h.pd64 | 1, 8, Optional.empty()));
+                            : Optional.of(new Hook(w, slot, h.pd64 | PRESENT, 8, Optional.empty()));
                 }
                 long pdpte = word(mem, slot);
-                if ((pdpte & 1) == 0 || samePdpte && (lin >>> 21 & 511) == 511) {
+                if ((pdpte & PRESENT) == 0 || samePdpte && (lin >>> 21 & 511) == 511) {
                     return Optional.empty();
                 }
                 long pdeSlot = (pdpte & ADDRESS_52) + 8 * 511;

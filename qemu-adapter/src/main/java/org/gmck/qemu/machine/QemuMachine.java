@@ -21,6 +21,7 @@ import org.gmck.qemu.gdb.StopReply;
 import org.gmck.qemu.gdb.TargetDescription;
 import org.gmck.qemu.process.QemuNotInstalledException;
 import org.gmck.qemu.process.QemuProcess;
+import org.gmck.spi.x86.EntryField;
 
 /**
  * One QEMU vCPU used as an x86 paging oracle. The vCPU never boots a guest: for each query the machine
@@ -301,9 +302,8 @@ public final class QemuMachine implements AutoCloseable {
 
     private static long tableAddress(MachineQuery q) {
         return switch (q.mode()) {
-            case BITS32 -> q.cr3() & 0xFFFF_F000L;
-            case PAE -> q.cr3() & 0xFFFF_F000L;
-            default -> q.cr3() & 0x000F_FFFF_FFFF_F000L;
+            case BITS32, PAE -> EntryField.ADDRESS_32.of(q.cr3());
+            default -> EntryField.ADDRESS_64.of(q.cr3());
         };
     }
 

@@ -14,6 +14,7 @@ import org.gmck.spi.x86.CpuFeature;
 import org.gmck.spi.x86.CpuModel;
 import org.gmck.spi.x86.Privilege;
 import org.gmck.spi.x86.X86Level;
+import org.gmck.spi.x86.X86Mmu;
 import org.gmck.spi.x86.X86PagingMode;
 
 /**
@@ -90,11 +91,11 @@ final class CaseGenerator {
                 r = r.withCr4(o[0]);
             }
         }
-        long rflags = chance(0.3) ? 1L << 18 : 0;
+        long rflags = chance(0.3) ? X86Mmu.RFLAGS_AC : 0;
         int pkru = chance(0.5) ? random.nextInt() : 0;
         int pkrs = chance(0.5) ? random.nextInt() : 0;
 
-        List<X86Level> levels = levels(mode);
+        List<X86Level> levels = mode.levels();
         long linear = linear(mode);
         SortedMap<Long, Long> words = new TreeMap<>();
         List<PathEntry> path = new ArrayList<>();
@@ -266,16 +267,6 @@ final class CaseGenerator {
                 la = la << 7 >> 7;
                 return chance(0.05) ? la ^ 1L << (57 + random.nextInt(7)) : la;
         }
-    }
-
-    static List<X86Level> levels(X86PagingMode mode) {
-        return switch (mode) {
-            case NONE -> List.of();
-            case BITS32 -> List.of(X86Level.PD, X86Level.PT);
-            case PAE -> List.of(X86Level.PDPT, X86Level.PD, X86Level.PT);
-            case LEVEL4 -> List.of(X86Level.PML4, X86Level.PDPT, X86Level.PD, X86Level.PT);
-            case LEVEL5 -> List.of(X86Level.PML5, X86Level.PML4, X86Level.PDPT, X86Level.PD, X86Level.PT);
-        };
     }
 
     private static long index(X86PagingMode mode, X86Level level, long la) {

@@ -11,6 +11,7 @@ import org.gmck.spi.x86.GpReason;
 import org.gmck.spi.x86.Loaded;
 import org.gmck.spi.x86.PageFault;
 import org.gmck.spi.x86.X86Level;
+import org.gmck.spi.x86.X86Mmu;
 import org.gmck.spi.x86.X86PagingMode;
 
 /**
@@ -103,7 +104,7 @@ final class Classifier {
                 classes.add(PKS_FLAG_MISSING);
             } else if (c.access().privilege() == org.gmck.spi.x86.Privilege.IMPLICIT_SUPERVISOR
                     && (c.registers().cr4() & ControlRegisters.CR4_SMAP) != 0
-                    && (c.rflags() & 1L << 18) != 0
+                    && (c.rflags() & X86Mmu.RFLAGS_AC) != 0
                     && r instanceof PageFault
                     && q instanceof org.gmck.spi.x86.Translated) {
                 classes.add(SMAP_IMPLICIT_AC);

@@ -113,7 +113,7 @@ class FixtureDifferentialTest {
             JsonNode r = group.get("registers");
             ControlRegisters regs =
                     new ControlRegisters(hex(r.get("cr0")), hex(r.get("cr3")), hex(r.get("cr4")), hex(r.get("efer")));
-            List<X86Level> levels = CaseGenerator.levels(regs.pagingMode());
+            List<X86Level> levels = regs.pagingMode().levels();
             for (JsonNode t : group.get("tests")) {
                 SortedMap<Long, Long> words = new TreeMap<>();
                 List<PathEntry> path = new ArrayList<>();

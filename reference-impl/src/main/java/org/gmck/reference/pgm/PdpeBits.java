@@ -1,10 +1,21 @@
 package org.gmck.reference.pgm;
 
-import java.util.Objects;
+import static org.gmck.spi.x86.EntryFlag.ACCESSED;
+import static org.gmck.spi.x86.EntryFlag.DIRTY;
+import static org.gmck.spi.x86.EntryFlag.EXECUTE_DISABLE;
+import static org.gmck.spi.x86.EntryFlag.GLOBAL;
+import static org.gmck.spi.x86.EntryFlag.PAGE_SIZE;
+import static org.gmck.spi.x86.EntryFlag.USER;
+import static org.gmck.spi.x86.EntryFlag.WRITABLE;
+
 import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.pgm.GuestMode;
+import org.gmck.spi.pgm.ModeArguments;
 import org.gmck.spi.pgm.ModeStatus;
 import org.gmck.spi.pgm.PagingMode;
+import org.gmck.spi.x86.EntryField;
+import org.gmck.spi.x86.EntryFlag;
+import org.gmck.spi.x86.EntryFlags;
 
 /**
  * Page-directory-pointer entry bits that differ between legacy PAE and long mode (seed 001, "Differences
@@ -12,27 +23,24 @@ import org.gmck.spi.pgm.PagingMode;
  */
 final class PdpeBits {
 
-    static final long PRESENT = 1L;
-    static final long RW = 1L << 1;
-    static final long US = 1L << 2;
-    static final long ACCESSED = 1L << 5;
-    static final long BIT6 = 1L << 6;
-    static final long NX = 1L << 63;
+    static final long PRESENT = EntryFlag.PRESENT.mask();
+    static final long NX = EXECUTE_DISABLE.mask();
 
-    /** Bits 1, 2, 5 and 6: must be zero in legacy PAE, R/W, U/S, A and ignored in long mode. */
-    static final long MODE_DEPENDENT = RW | US | ACCESSED | BIT6;
+    /** Bits 1, 2, 5 and 6: must be zero in legacy PAE, R/W, U/S, A and ignored (bit 6) in long mode. */
+    static final long MODE_DEPENDENT = EntryFlags.mask(WRITABLE, USER, ACCESSED, DIRTY);
     /** Bits a shadow PDPE gets on a switch to long mode: R/W, U/S and A. */
-    static final long LONG_MODE_SET = RW | US | ACCESSED;
-    /** Legacy PAE must-be-zero bits: 1, 2, 5, 6, 7, 8 and 52-63. */
-    static final long LEGACY_MBZ = 0xFFF0_0000_0000_01E6L;
+    static final long LONG_MODE_SET = EntryFlags.mask(WRITABLE, USER, ACCESSED);
+    /**
+     * Legacy PAE must-be-zero bits: 1, 2, 5, 6, 7, 8 (the flags a PDPTE register lacks) and 52-63 (above
+     * the address field).
+     */
+    static final long LEGACY_MBZ =
+            MODE_DEPENDENT | EntryFlags.mask(PAGE_SIZE, GLOBAL) | -1L << (EntryField.ADDRESS_64.high() + 1);
 
     private PdpeBits() {}
 
     static long checkGuestPdpe(GuestMode mode, long pdpe) {
-        if (Objects.requireNonNullElse(mode, GuestMode.INVALID) == GuestMode.INVALID) {
-            throw new RejectedException(ModeStatus.INVALID_MODE, mode + " is not a paging mode");
-        }
-        if (!mode.legacyPae() && !mode.longMode()) {
+        if (!ModeArguments.requireGuestMode(mode).legacyPae() && !mode.longMode()) {
             throw new RejectedException(ModeStatus.NOT_IN_THIS_MODE, mode + " has no page-directory-pointer table");
         }
         if ((pdpe & PRESENT) == 0) {

@@ -1,10 +1,10 @@
 package org.gmck.reference.pgm;
 
-import org.gmck.spi.pgm.ControlRegisters;
 import org.gmck.spi.pgm.GuestMode;
 import org.gmck.spi.pgm.PagingMode;
 import org.gmck.spi.pgm.PagingModes;
 import org.gmck.spi.pgm.ShadowContext;
+import org.gmck.spi.x86.ControlRegisters;
 
 /** The reference PGM's paging-mode rules. */
 public final class PgmPagingModes implements PagingModes {

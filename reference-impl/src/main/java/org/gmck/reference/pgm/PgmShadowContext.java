@@ -2,10 +2,10 @@ package org.gmck.reference.pgm;
 
 import java.util.Arrays;
 import java.util.List;
-import org.gmck.spi.pgm.ControlRegisters;
 import org.gmck.spi.pgm.GuestMode;
 import org.gmck.spi.pgm.PagingMode;
 import org.gmck.spi.pgm.ShadowContext;
+import org.gmck.spi.x86.ControlRegisters;
 
 /**
  * A VM's shadow context as far as the paging-mode rules see it: the current guest and shadow modes and
@@ -55,7 +55,7 @@ final class PgmShadowContext implements ShadowContext {
 
     @Override
     public List<Long> presentShadowPdpes() {
-        return shadow == PagingMode.BIT32
+        return shadow == PagingMode.BITS32
                 ? List.of()
                 : Arrays.stream(pdpt)
                         .filter(pdpe -> (pdpe & PdpeBits.PRESENT) != 0)

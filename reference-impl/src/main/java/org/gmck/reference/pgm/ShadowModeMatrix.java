@@ -1,15 +1,13 @@
 package org.gmck.reference.pgm;
 
 import static org.gmck.spi.pgm.PagingMode.AMD64;
-import static org.gmck.spi.pgm.PagingMode.BIT32;
+import static org.gmck.spi.pgm.PagingMode.BITS32;
 import static org.gmck.spi.pgm.PagingMode.PAE;
 
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Objects;
-import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.pgm.GuestMode;
-import org.gmck.spi.pgm.ModeStatus;
+import org.gmck.spi.pgm.ModeArguments;
 import org.gmck.spi.pgm.PagingMode;
 
 /**
@@ -25,12 +23,12 @@ public final class ShadowModeMatrix {
     private static final Map<GuestMode, PagingMode[]> ROWS = new EnumMap<>(GuestMode.class);
 
     static {
-        PagingMode[] bit32Row = {BIT32, PAE, PAE};
+        PagingMode[] bit32Row = {BITS32, PAE, PAE};
         PagingMode[] paeRow = {PAE, PAE, PAE};
         PagingMode[] amd64Row = {AMD64, AMD64, AMD64};
         ROWS.put(GuestMode.REAL, bit32Row);
         ROWS.put(GuestMode.PROTECTED, bit32Row);
-        ROWS.put(GuestMode.BIT32, bit32Row);
+        ROWS.put(GuestMode.BITS32, bit32Row);
         ROWS.put(GuestMode.PAE, paeRow);
         ROWS.put(GuestMode.PAE_NX, paeRow);
         ROWS.put(GuestMode.AMD64, amd64Row);
@@ -40,10 +38,7 @@ public final class ShadowModeMatrix {
     private ShadowModeMatrix() {}
 
     public static PagingMode shadowMode(PagingMode host, GuestMode guest) {
-        PagingMode[] row = ROWS.get(guest);
-        if (row == null) {
-            throw new RejectedException(ModeStatus.INVALID_MODE, "guest mode " + guest + " is not a paging mode");
-        }
+        PagingMode[] row = ROWS.get(ModeArguments.requireGuestMode(guest));
         return row[column(host)];
     }
 
@@ -56,16 +51,11 @@ public final class ShadowModeMatrix {
     }
 
     private static int column(PagingMode host) {
-        switch (Objects.requireNonNullElse(host, PagingMode.INVALID)) {
-            case BIT32:
-                return 0;
-            case PAE:
-                return 1;
-            case AMD64:
-                return 2;
-            default:
-                throw new RejectedException(
-                        ModeStatus.INVALID_MODE, "host paging mode " + host + " is not a paging mode");
-        }
+        return switch (ModeArguments.requireMode(host, "host paging mode")) {
+            case BITS32 -> 0;
+            case PAE -> 1;
+            case AMD64 -> 2;
+            case INVALID -> throw new IllegalStateException("refused above");
+        };
     }
 }

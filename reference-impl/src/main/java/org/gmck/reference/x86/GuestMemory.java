@@ -2,8 +2,7 @@ package org.gmck.reference.x86;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.gmck.spi.common.RejectedException;
-import org.gmck.spi.x86.X86Status;
+import org.gmck.spi.x86.X86Arguments;
 
 /**
  * Guest RAM {@code [0, size)}, stored sparsely: one packed array of 512 quadwords per 4 KiB page that has
@@ -19,6 +18,11 @@ final class GuestMemory {
 
     GuestMemory(long size) {
         this.size = size;
+    }
+
+    /** The size of guest RAM in bytes. */
+    long size() {
+        return size;
     }
 
     long read64(long address) {
@@ -54,14 +58,6 @@ final class GuestMemory {
     }
 
     private void check(long address, int width) {
-        if ((address & (width - 1)) != 0) {
-            throw new RejectedException(
-                    X86Status.MISALIGNED_PHYSICAL_ACCESS,
-                    String.format("a %d-byte access at %#x is not naturally aligned", width, address));
-        }
-        if (address < 0 || address > size - width) {
-            throw new RejectedException(
-                    X86Status.OUTSIDE_GUEST_RAM, String.format("%#x lies outside guest RAM [0, %#x)", address, size));
-        }
+        X86Arguments.checkPhysical(address, width, size);
     }
 }

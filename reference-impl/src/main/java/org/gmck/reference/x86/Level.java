@@ -1,6 +1,8 @@
 package org.gmck.reference.x86;
 
+import java.util.Arrays;
 import java.util.List;
+import org.gmck.spi.x86.EntryFlag;
 import org.gmck.spi.x86.X86Level;
 import org.gmck.spi.x86.X86PagingMode;
 
@@ -20,11 +22,10 @@ enum Level {
     PD(X86Level.PD, 21, 9, 8),
     PT(X86Level.PT, 12, 9, 8);
 
-    private static final long PS = 1L << 7;
-    private static final List<Level> BITS32_LEVELS = List.of(PD32, PT32);
-    private static final List<Level> PAE_LEVELS = List.of(PDPT_PAE, PD_PAE, PT_PAE);
-    private static final List<Level> LEVEL4_LEVELS = List.of(PML4, PDPT, PD, PT);
-    private static final List<Level> LEVEL5_LEVELS = List.of(PML5, PML4, PDPT, PD, PT);
+    private static final long PS = EntryFlag.PAGE_SIZE.mask();
+    /** The levels of each mode by its ordinal, in the order {@link X86PagingMode#levels()} gives. */
+    private static final List<List<Level>> BY_MODE =
+            Arrays.stream(X86PagingMode.values()).map(Level::levelsOf).toList();
 
     private final X86Level spiLevel;
     private final int shift;
@@ -40,12 +41,19 @@ enum Level {
 
     /** The levels a walk in a paging mode goes through, top first (SDM 4.3, 4.4.2, 4.5.4). */
     static List<Level> of(X86PagingMode mode) {
+        return BY_MODE.get(mode.ordinal());
+    }
+
+    private static List<Level> levelsOf(X86PagingMode mode) {
+        return mode.levels().stream().map(l -> of(mode, l)).toList();
+    }
+
+    /** The geometry of a level in a mode: 32-bit paging and PAE paging have their own, IA-32e paging shares. */
+    private static Level of(X86PagingMode mode, X86Level level) {
         return switch (mode) {
-            case NONE -> List.of();
-            case BITS32 -> BITS32_LEVELS;
-            case PAE -> PAE_LEVELS;
-            case LEVEL4 -> LEVEL4_LEVELS;
-            case LEVEL5 -> LEVEL5_LEVELS;
+            case BITS32 -> level == X86Level.PD ? PD32 : PT32;
+            case PAE -> level == X86Level.PDPT ? PDPT_PAE : level == X86Level.PD ? PD_PAE : PT_PAE;
+            default -> valueOf(level.name());
         };
     }
 

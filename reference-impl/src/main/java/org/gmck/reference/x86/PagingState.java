@@ -19,20 +19,20 @@ record PagingState(ControlRegisters registers, long[] pdptes, long pdptAddress) 
     }
 
     boolean cr4(long bit) {
-        return (registers.cr4() & bit) != 0;
+        return registers.cr4(bit);
     }
 
     boolean wp() {
-        return (registers.cr0() & ControlRegisters.CR0_WP) != 0;
+        return registers.wp();
     }
 
     boolean ia32e() {
-        return (registers.efer() & ControlRegisters.EFER_LMA) != 0;
+        return registers.lma();
     }
 
     /** EFER.NXE counts only in PAE, 4-level and 5-level paging (SDM 4.1.3). */
     boolean nxeActive() {
-        return cr4(ControlRegisters.CR4_PAE) && (registers.efer() & ControlRegisters.EFER_NXE) != 0;
+        return registers.pae() && registers.nxe();
     }
 
     /** M' of PSE-36: min(40, MAXPHYADDR) on a CPU with PSE-36, else 32 (SDM 4.3). */

@@ -1,22 +1,17 @@
 package org.gmck.reference.x86;
 
 import java.util.Optional;
-import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.x86.Access;
 import org.gmck.spi.x86.AccessOutcome;
 import org.gmck.spi.x86.ControlRegisters;
 import org.gmck.spi.x86.CpuModel;
 import org.gmck.spi.x86.LoadOutcome;
 import org.gmck.spi.x86.Loaded;
+import org.gmck.spi.x86.X86Arguments;
 import org.gmck.spi.x86.X86Mmu;
-import org.gmck.spi.x86.X86Status;
 
 /** The reference x86 MMU: guest RAM, the loaded registers, and the walker. */
 public final class ReferenceX86Mmu implements X86Mmu {
-
-    private static final long RFLAGS_AC = 1L << 18;
-    private static final int MIN_MAXPHYADDR = 32;
-    private static final int MAX_MAXPHYADDR = 52;
 
     private final CpuModel cpu;
     private final GuestMemory memory;
@@ -36,16 +31,7 @@ public final class ReferenceX86Mmu implements X86Mmu {
 
     /** A fresh MMU; refuses an impossible CPU model or RAM size. */
     public static ReferenceX86Mmu create(CpuModel cpu, long guestRamBytes) {
-        if (cpu == null || cpu.maxPhysAddr() < MIN_MAXPHYADDR || cpu.maxPhysAddr() > MAX_MAXPHYADDR) {
-            throw new RejectedException(X86Status.INVALID_CPU_MODEL, "MAXPHYADDR must lie in 32..52: " + cpu);
-        }
-        if (guestRamBytes <= 0 || (guestRamBytes & 0xFFF) != 0 || guestRamBytes > 1L << cpu.maxPhysAddr()) {
-            throw new RejectedException(
-                    X86Status.INVALID_GUEST_RAM,
-                    String.format(
-                            "guest RAM of %#x bytes is not a positive multiple of 4 KiB within MAXPHYADDR %d",
-                            guestRamBytes, cpu.maxPhysAddr()));
-        }
+        X86Arguments.checkCreation(cpu, guestRamBytes);
         return new ReferenceX86Mmu(cpu, guestRamBytes);
     }
 
@@ -101,11 +87,8 @@ public final class ReferenceX86Mmu implements X86Mmu {
 
     @Override
     public AccessOutcome access(Access access) {
-        PagingState current = state.orElseThrow(() -> new RejectedException(
-                X86Status.NO_REGISTERS_LOADED, "load the control registers before the first access"));
-        if (access == null) {
-            throw new RejectedException(X86Status.INVALID_ACCESS, "no access to perform");
-        }
+        PagingState current = state.orElse(null);
+        X86Arguments.checkAccess(access, current == null ? null : current.registers());
         return walker.walk(access, current, ac, pkru, pkrs);
     }
 }

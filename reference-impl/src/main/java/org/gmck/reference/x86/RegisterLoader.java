@@ -1,30 +1,24 @@
 package org.gmck.reference.x86;
 
-import static org.gmck.spi.x86.ControlRegisters.CR0_MODELLED;
-import static org.gmck.spi.x86.ControlRegisters.CR0_PE;
-import static org.gmck.spi.x86.ControlRegisters.CR0_PG;
 import static org.gmck.spi.x86.ControlRegisters.CR4_LA57;
-import static org.gmck.spi.x86.ControlRegisters.CR4_MODELLED;
-import static org.gmck.spi.x86.ControlRegisters.CR4_PAE;
 import static org.gmck.spi.x86.ControlRegisters.CR4_PKE;
 import static org.gmck.spi.x86.ControlRegisters.CR4_PKS;
 import static org.gmck.spi.x86.ControlRegisters.CR4_SMAP;
 import static org.gmck.spi.x86.ControlRegisters.CR4_SMEP;
 import static org.gmck.spi.x86.ControlRegisters.EFER_LMA;
-import static org.gmck.spi.x86.ControlRegisters.EFER_LME;
-import static org.gmck.spi.x86.ControlRegisters.EFER_MODELLED;
 import static org.gmck.spi.x86.ControlRegisters.EFER_NXE;
 
 import java.util.Map;
 import java.util.Optional;
-import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.x86.ControlRegisters;
 import org.gmck.spi.x86.CpuFeature;
 import org.gmck.spi.x86.CpuModel;
+import org.gmck.spi.x86.EntryField;
+import org.gmck.spi.x86.EntryFlag;
 import org.gmck.spi.x86.GeneralProtection;
 import org.gmck.spi.x86.GpReason;
+import org.gmck.spi.x86.X86Arguments;
 import org.gmck.spi.x86.X86PagingMode;
-import org.gmck.spi.x86.X86Status;
 
 /**
  * MOV to CR0/CR3/CR4 and WRMSR to EFER as one load: consistency, #GP for bits the CPU model lacks, and the
@@ -45,8 +39,6 @@ final class RegisterLoader {
             CR4_PKS,
             CpuFeature.PKS);
 
-    private static final long PDPT_ALIGNMENT_MASK = 0xFFFF_FFE0L;
-
     private final CpuModel cpu;
     private final GuestMemory memory;
 
@@ -57,11 +49,7 @@ final class RegisterLoader {
 
     /** The new state, or the #GP that refuses it; throws for registers no CPU can hold. */
     Result load(ControlRegisters r, Optional<PagingState> previous) {
-        if (r == null) {
-            throw new RejectedException(X86Status.INCONSISTENT_CONTROL_REGISTERS, "no registers to load");
-        }
-        checkModelled(r);
-        checkConsistent(r);
+        X86Arguments.checkRegisters(r);
         Optional<GpReason> gp = reservedBit(r).or(() -> la57Change(r, previous));
         if (gp.isPresent()) {
             return new Result(null, new GeneralProtection(gp.get()));
@@ -69,46 +57,19 @@ final class RegisterLoader {
         if (r.pagingMode() != X86PagingMode.PAE) {
             return new Result(new PagingState(r, new long[4], 0), null);
         }
-        long pdpt = r.cr3() & PDPT_ALIGNMENT_MASK;
+        X86Arguments.checkPdptesInGuestRam(r, memory.size());
+        long pdpt = EntryField.PAE_PDPT_IN_CR3.of(r.cr3());
         long[] pdptes = new long[4];
         long reserved = EntryFormat.PDPTE_PAE.reservedMask(cpu.maxPhysAddr(), 32, false);
         for (int i = 0; i < 4; i++) {
             pdptes[i] = memory.read64(pdpt + 8L * i);
         }
         for (long pdpte : pdptes) {
-            if ((pdpte & 1) != 0 && (pdpte & reserved) != 0) {
+            if (EntryFlag.PRESENT.isSetIn(pdpte) && (pdpte & reserved) != 0) {
                 return new Result(null, new GeneralProtection(GpReason.BAD_PDPTE));
             }
         }
         return new Result(new PagingState(r, pdptes, pdpt), null);
-    }
-
-    private static void checkModelled(ControlRegisters r) {
-        if ((r.cr0() & ~CR0_MODELLED) != 0 || (r.cr4() & ~CR4_MODELLED) != 0 || (r.efer() & ~EFER_MODELLED) != 0) {
-            throw new RejectedException(
-                    X86Status.UNMODELLED_REGISTER_BIT,
-                    String.format(
-                            "only CR0 %#x, CR4 %#x and EFER %#x are modelled; got CR0 %#x, CR4 %#x, EFER %#x",
-                            CR0_MODELLED, CR4_MODELLED, EFER_MODELLED, r.cr0(), r.cr4(), r.efer()));
-        }
-    }
-
-    private static void checkConsistent(ControlRegisters r) {
-        boolean pg = (r.cr0() & CR0_PG) != 0;
-        boolean lma = (r.efer() & EFER_LMA) != 0;
-        String problem = null;
-        if (pg && (r.cr0() & CR0_PE) == 0) {
-            problem = "CR0.PG is set without CR0.PE";
-        } else if (lma != (pg && (r.efer() & EFER_LME) != 0)) {
-            problem = "EFER.LMA must equal CR0.PG and EFER.LME";
-        } else if (lma && (r.cr4() & CR4_PAE) == 0) {
-            problem = "IA-32e mode needs CR4.PAE";
-        } else if (!lma && (r.cr3() >>> 32) != 0) {
-            problem = "CR3 holds only 32 bits outside IA-32e mode";
-        }
-        if (problem != null) {
-            throw new RejectedException(X86Status.INCONSISTENT_CONTROL_REGISTERS, problem + ": " + r);
-        }
     }
 
     private Optional<GpReason> reservedBit(ControlRegisters r) {

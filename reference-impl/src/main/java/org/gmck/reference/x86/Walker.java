@@ -1,13 +1,14 @@
 package org.gmck.reference.x86;
 
 import java.util.List;
-import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.x86.Access;
 import org.gmck.spi.x86.AccessKind;
 import org.gmck.spi.x86.AccessOutcome;
 import org.gmck.spi.x86.ControlRegisters;
 import org.gmck.spi.x86.CpuFeature;
 import org.gmck.spi.x86.CpuModel;
+import org.gmck.spi.x86.EntryField;
+import org.gmck.spi.x86.EntryFlag;
 import org.gmck.spi.x86.EntryUse;
 import org.gmck.spi.x86.GeneralProtection;
 import org.gmck.spi.x86.GpReason;
@@ -16,8 +17,8 @@ import org.gmck.spi.x86.PageSize;
 import org.gmck.spi.x86.Privilege;
 import org.gmck.spi.x86.Rights;
 import org.gmck.spi.x86.Translated;
+import org.gmck.spi.x86.X86Arguments;
 import org.gmck.spi.x86.X86PagingMode;
-import org.gmck.spi.x86.X86Status;
 
 /**
  * One page walk (SDM Vol. 3A, 4.3 to 4.5), top-down, in the order the fault precedence needs:
@@ -32,14 +33,14 @@ import org.gmck.spi.x86.X86Status;
  */
 final class Walker {
 
-    private static final long ACCESSED = 1L << 5;
-    private static final long DIRTY = 1L << 6;
-    private static final long PRESENT = 1L;
-    private static final long RW = 1L << 1;
-    private static final long US = 1L << 2;
-    private static final long TABLE_BASE_32 = 0xFFFF_F000L;
+    private static final long ACCESSED = EntryFlag.ACCESSED.mask();
+    private static final long DIRTY = EntryFlag.DIRTY.mask();
+    private static final long PRESENT = EntryFlag.PRESENT.mask();
+    private static final long RW = EntryFlag.WRITABLE.mask();
+    private static final long US = EntryFlag.USER.mask();
+    private static final long TABLE_BASE_32 = EntryField.ADDRESS_32.mask();
     /** CR3 bits 51:12; the register load already refused bits at or above MAXPHYADDR. */
-    private static final long TABLE_BASE_LONG = 0x000F_FFFF_FFFF_F000L;
+    private static final long TABLE_BASE_LONG = EntryField.ADDRESS_64.mask();
 
     /** Every combination of rights a leaf can give, made once: a walk hands out a shared instance. */
     private static final Rights[] RIGHTS = new Rights[8 * 16];
@@ -62,17 +63,10 @@ final class Walker {
         this.has1GbPages = cpu.has(CpuFeature.PAGE_1GB);
     }
 
+    /** Walks for an access the SPI's argument checks have passed ({@link X86Arguments#checkAccess}). */
     AccessOutcome walk(Access access, PagingState state, boolean ac, int pkru, int pkrs) {
-        if (access.privilege() == Privilege.IMPLICIT_SUPERVISOR && access.kind() == AccessKind.FETCH) {
-            throw new RejectedException(X86Status.INVALID_ACCESS, "an implicit supervisor access is never a fetch");
-        }
         long la = access.linearAddress();
         X86PagingMode mode = state.mode();
-        if (!state.ia32e() && (la >>> 32) != 0) {
-            throw new RejectedException(
-                    X86Status.LINEAR_ADDRESS_TOO_WIDE,
-                    String.format("%#x does not fit the 32-bit linear addresses of %s", la, mode));
-        }
         if (mode == X86PagingMode.NONE) {
             return new Translated(la, PageSize.UNPAGED, Rights.ALL, List.of());
         }

@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.gmck.reference.Refusals.Case;
 import org.gmck.reference.binding.ReferenceAdapter;
-import org.gmck.spi.pgm.ControlRegisters;
 import org.gmck.spi.pgm.GuestMode;
 import org.gmck.spi.pgm.ModeStatus;
 import org.gmck.spi.pgm.PagingMode;
 import org.gmck.spi.pgm.PagingModes;
 import org.gmck.spi.pgm.ShadowContext;
+import org.gmck.spi.x86.ControlRegisters;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -23,7 +23,7 @@ class PagingModesBadInputTest {
         0, -1, Long.MAX_VALUE, Long.MIN_VALUE, 1L << 52, (1L << 63) - 4096, Integer.MAX_VALUE, Integer.MIN_VALUE
     };
     private static final ControlRegisters PAE =
-            new ControlRegisters(ControlRegisters.CR0_PE | ControlRegisters.CR0_PG, ControlRegisters.CR4_PAE, 0);
+            ControlRegisters.of(ControlRegisters.CR0_PE | ControlRegisters.CR0_PG, ControlRegisters.CR4_PAE, 0);
 
     private static final class World {
         final PagingModes modes = new ReferenceAdapter().pagingModes();
@@ -50,7 +50,7 @@ class PagingModesBadInputTest {
     private static Stream<Object[]> rows() {
         List<Object[]> rows = new ArrayList<>();
         for (long x : EXTREMES) {
-            for (PagingMode mode : new PagingMode[] {PagingMode.BIT32, PagingMode.PAE, PagingMode.AMD64}) {
+            for (PagingMode mode : new PagingMode[] {PagingMode.BITS32, PagingMode.PAE, PagingMode.AMD64}) {
                 long alignment = mode == PagingMode.PAE ? 0x1F : 0xFFF;
                 long limit = mode == PagingMode.AMD64 ? 1L << 52 : 1L << 32;
                 ModeStatus s = (x & alignment) != 0
@@ -92,7 +92,7 @@ class PagingModesBadInputTest {
                     rows,
                     "a 32-bit PDPE " + x,
                     ModeStatus.NOT_IN_THIS_MODE,
-                    w -> w.modes.checkGuestPdpe(GuestMode.BIT32, x));
+                    w -> w.modes.checkGuestPdpe(GuestMode.BITS32, x));
             row(
                     rows,
                     "an INVALID PDPE " + x,
@@ -119,13 +119,13 @@ class PagingModesBadInputTest {
                         "a mode change to CR0 " + x + " with PG and without PE",
                         x < 0 || (x & 1) == 0 ? ModeStatus.INCONSISTENT_CONTROL_REGISTERS : null,
                         w -> w.context.changeMode(
-                                new ControlRegisters((x | ControlRegisters.CR0_PG) & ~ControlRegisters.CR0_PE, 0, 0)));
+                                ControlRegisters.of((x | ControlRegisters.CR0_PG) & ~ControlRegisters.CR0_PE, 0, 0)));
                 row(
                         rows,
                         "a mode change to EFER " + x + " with LMA and without paging",
                         ModeStatus.INCONSISTENT_CONTROL_REGISTERS,
                         w -> w.context.changeMode(
-                                new ControlRegisters(1, ControlRegisters.CR4_PAE, x | ControlRegisters.EFER_LMA)));
+                                ControlRegisters.of(1, ControlRegisters.CR4_PAE, x | ControlRegisters.EFER_LMA)));
             }
         }
         rows.removeIf(r -> r[1] == null);
@@ -173,7 +173,7 @@ class PagingModesBadInputTest {
                 rows,
                 "long mode without PAE",
                 ModeStatus.INCONSISTENT_CONTROL_REGISTERS,
-                w -> w.context.changeMode(new ControlRegisters(
+                w -> w.context.changeMode(ControlRegisters.of(
                         ControlRegisters.CR0_PE | ControlRegisters.CR0_PG,
                         0,
                         ControlRegisters.EFER_LME | ControlRegisters.EFER_LMA)));
@@ -181,7 +181,7 @@ class PagingModesBadInputTest {
                 rows,
                 "LME and paging without LMA",
                 ModeStatus.INCONSISTENT_CONTROL_REGISTERS,
-                w -> w.context.changeMode(new ControlRegisters(
+                w -> w.context.changeMode(ControlRegisters.of(
                         ControlRegisters.CR0_PE | ControlRegisters.CR0_PG,
                         ControlRegisters.CR4_PAE,
                         ControlRegisters.EFER_LME)));

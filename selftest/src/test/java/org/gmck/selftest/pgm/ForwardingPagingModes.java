@@ -1,10 +1,10 @@
 package org.gmck.selftest.pgm;
 
-import org.gmck.spi.pgm.ControlRegisters;
 import org.gmck.spi.pgm.GuestMode;
 import org.gmck.spi.pgm.PagingMode;
 import org.gmck.spi.pgm.PagingModes;
 import org.gmck.spi.pgm.ShadowContext;
+import org.gmck.spi.x86.ControlRegisters;
 
 /** Passes every call to another {@link PagingModes}; a fault overrides the one it breaks. */
 public class ForwardingPagingModes implements PagingModes {

@@ -39,7 +39,7 @@ public final class GuestContextMappingCutAtTableEnd extends KnownBad {
                     }
 
                     Optional<Long> translate(PagingMode mode, long linear) {
-                        long span = mode == PagingMode.BIT32 ? 4L << 20 : 2L << 20;
+                        long span = mode == PagingMode.BITS32 ? 4L << 20 : 2L << 20;
                         for (long[] m : mappings.values()) {
                             long tableEnd = (m[0] | span - 1) + 1;
                             if (linear >= tableEnd && linear < m[0] + m[1]) {

@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.pgm.phys.GuestPhysicalMemory;
 import org.gmck.spi.x86.ControlRegisters;
+import org.gmck.spi.x86.EntryField;
+import org.gmck.spi.x86.EntryFlag;
 
 /**
  * Reads where a guest's own tables map a linear address, straight from its guest physical memory: what a
@@ -14,9 +16,9 @@ import org.gmck.spi.x86.ControlRegisters;
  */
 public final class GuestWalk {
 
-    private static final long FRAME = 0x000F_FFFF_FFFF_F000L;
+    private static final long FRAME = EntryField.ADDRESS_64.mask();
     private static final long P = 1;
-    private static final long PS = 0x80;
+    private static final long PS = EntryFlag.PAGE_SIZE.mask();
 
     /** One guest entry the walk read. */
     public record Entry(long address, long value) {}
@@ -58,7 +60,12 @@ public final class GuestWalk {
             boolean longMode = (registers.efer() & ControlRegisters.EFER_LME) != 0;
             return longMode
                     ? levels(memory, registers.cr3() & FRAME, linear, new int[] {39, 30, 21, 12}, false)
-                    : levels(memory, registers.cr3() & 0xFFFF_FFE0L, linear, new int[] {30, 21, 12}, true);
+                    : levels(
+                            memory,
+                            EntryField.PAE_PDPT_IN_CR3.of(registers.cr3()),
+                            linear,
+                            new int[] {30, 21, 12},
+                            true);
         } catch (RejectedException outsideMemory) {
             return Optional.empty();
         }
@@ -66,23 +73,23 @@ public final class GuestWalk {
 
     private static Optional<Leaf> bit32(GuestPhysicalMemory memory, ControlRegisters registers, long linear) {
         List<Entry> entries = new ArrayList<>();
-        long pdeAddress = (registers.cr3() & 0xFFFF_F000L) + (linear >>> 22 & 0x3FF) * 4;
+        long pdeAddress = EntryField.ADDRESS_32.of(registers.cr3()) + (linear >>> 22 & 0x3FF) * 4;
         long pde = memory.read(pdeAddress, 4);
         entries.add(new Entry(pdeAddress, pde));
         if ((pde & P) == 0) {
             return Optional.empty();
         }
         if ((pde & PS) != 0 && (registers.cr4() & ControlRegisters.CR4_PSE) != 0) {
-            long frame = pde & 0xFFC0_0000L | (pde >>> 13 & 0xFF) << 32;
+            long frame = EntryField.FRAME_4M.of(pde) | EntryField.PSE36_HIGH.valueOf(pde) << 32;
             return Optional.of(new Leaf(frame | linear & 0x3F_FFFF, 4L << 20, entries));
         }
-        long pteAddress = (pde & 0xFFFF_F000L) + (linear >>> 12 & 0x3FF) * 4;
+        long pteAddress = EntryField.ADDRESS_32.of(pde) + (linear >>> 12 & 0x3FF) * 4;
         long pte = memory.read(pteAddress, 4);
         entries.add(new Entry(pteAddress, pte));
         if ((pte & P) == 0) {
             return Optional.empty();
         }
-        return Optional.of(new Leaf(pte & 0xFFFF_F000L | linear & 0xFFF, 0x1000, entries));
+        return Optional.of(new Leaf(EntryField.ADDRESS_32.of(pte) | linear & 0xFFF, 0x1000, entries));
     }
 
     private static Optional<Leaf> levels(

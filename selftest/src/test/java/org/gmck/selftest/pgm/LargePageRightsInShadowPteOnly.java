@@ -13,6 +13,7 @@ import org.gmck.spi.pgm.shadow.ShadowTranslation;
 import org.gmck.spi.pgm.shadow.ShadowVm;
 import org.gmck.spi.pgm.vm.GuestMemoryFactory;
 import org.gmck.spi.x86.ControlRegisters;
+import org.gmck.spi.x86.EntryFlag;
 import org.gmck.spi.x86.LoadOutcome;
 import org.gmck.spi.x86.Loaded;
 
@@ -25,8 +26,8 @@ import org.gmck.spi.x86.Loaded;
 @Breaks("PGM-SHW-5")
 public final class LargePageRightsInShadowPteOnly extends KnownBad {
 
-    private static final long RW = 2;
-    private static final long US = 4;
+    private static final long RW = EntryFlag.WRITABLE.mask();
+    private static final long US = EntryFlag.USER.mask();
 
     GuestMemoryFactory guestMemory(GuestMemoryFactory reference) {
         return new ForwardingGuestMemoryFactory(reference) {

@@ -19,6 +19,7 @@ import org.gmck.spi.pgm.shadow.ShadowVm;
 import org.gmck.spi.pgm.vm.GuestMemoryFactory;
 import org.gmck.spi.x86.AccessKind;
 import org.gmck.spi.x86.ControlRegisters;
+import org.gmck.spi.x86.EntryFlag;
 import org.gmck.spi.x86.LoadOutcome;
 import org.gmck.spi.x86.Loaded;
 import org.gmck.spi.x86.Privilege;
@@ -32,8 +33,8 @@ import org.gmck.spi.x86.Privilege;
 @Breaks(value = "PGM-SHW-11", also = "PGM-SHW-12")
 public final class LargePageTableCheckedAtBaseFrame extends KnownBad {
 
-    private static final long RW = 2;
-    private static final long DIRTY = 0x40;
+    private static final long RW = EntryFlag.WRITABLE.mask();
+    private static final long DIRTY = EntryFlag.DIRTY.mask();
 
     GuestMemoryFactory guestMemory(GuestMemoryFactory reference) {
         return new ForwardingGuestMemoryFactory(reference) {

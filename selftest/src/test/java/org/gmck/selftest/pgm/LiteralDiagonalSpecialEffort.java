@@ -19,7 +19,7 @@ public final class LiteralDiagonalSpecialEffort extends KnownBad {
             public boolean switcherNeedsSpecialEffort(PagingMode host, GuestMode guest) {
                 real.shadowMode(host, guest);
                 PagingMode guestFamily =
-                        guest.longMode() ? PagingMode.AMD64 : guest.legacyPae() ? PagingMode.PAE : PagingMode.BIT32;
+                        guest.longMode() ? PagingMode.AMD64 : guest.legacyPae() ? PagingMode.PAE : PagingMode.BITS32;
                 return guestFamily != host;
             }
         };

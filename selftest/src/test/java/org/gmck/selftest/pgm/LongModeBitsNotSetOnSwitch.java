@@ -6,6 +6,8 @@ import org.gmck.selftest.KnownBad;
 import org.gmck.spi.pgm.PagingMode;
 import org.gmck.spi.pgm.PagingModes;
 import org.gmck.spi.pgm.ShadowContext;
+import org.gmck.spi.x86.EntryFlag;
+import org.gmck.spi.x86.EntryFlags;
 
 /** On a switch to long mode the shadow PDPEs are left as legacy PAE wants them: R/W, U/S and A clear. */
 @Breaks("PGM-PAE-8")
@@ -20,7 +22,9 @@ public final class LongModeBitsNotSetOnSwitch extends KnownBad {
                     public List<Long> presentShadowPdpes() {
                         boolean longMode = real.shadowMode() == PagingMode.AMD64;
                         return real.presentShadowPdpes().stream()
-                                .map(e -> longMode ? e & ~0x26L : e)
+                                .map(e -> longMode
+                                        ? e & ~EntryFlags.mask(EntryFlag.WRITABLE, EntryFlag.USER, EntryFlag.ACCESSED)
+                                        : e)
                                 .toList();
                     }
                 };

@@ -18,7 +18,7 @@ public final class ModesPaeNxCr3MaskedToPage extends KnownBad {
             @Override
             public long guestTableAddress(GuestMode mode, long cr3) {
                 return mode == GuestMode.PAE_NX
-                        ? real.guestTableAddress(GuestMode.BIT32, cr3)
+                        ? real.guestTableAddress(GuestMode.BITS32, cr3)
                         : real.guestTableAddress(mode, cr3);
             }
         };

@@ -3,11 +3,13 @@ package org.gmck.selftest.pgm;
 import java.util.List;
 import org.gmck.selftest.Breaks;
 import org.gmck.selftest.KnownBad;
-import org.gmck.spi.pgm.ControlRegisters;
 import org.gmck.spi.pgm.GuestMode;
 import org.gmck.spi.pgm.PagingMode;
 import org.gmck.spi.pgm.PagingModes;
 import org.gmck.spi.pgm.ShadowContext;
+import org.gmck.spi.x86.ControlRegisters;
+import org.gmck.spi.x86.EntryFlag;
+import org.gmck.spi.x86.EntryFlags;
 
 /**
  * Decides the shadow PDPE fix-up from the guest's mode instead of the shadow mode: it clears bits 1, 2, 5
@@ -18,7 +20,7 @@ import org.gmck.spi.pgm.ShadowContext;
 @Breaks("PGM-PAE-7")
 public final class ModesPdpeFixUpKeyedOnGuestMode extends KnownBad {
 
-    private static final long LONG_MODE_BITS = 0x26L;
+    private static final long LONG_MODE_BITS = EntryFlags.mask(EntryFlag.WRITABLE, EntryFlag.USER, EntryFlag.ACCESSED);
 
     PagingModes pagingModes(PagingModes reference) {
         return new ForwardingPagingModes(reference) {

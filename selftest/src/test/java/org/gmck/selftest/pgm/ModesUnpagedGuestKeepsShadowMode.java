@@ -3,11 +3,11 @@ package org.gmck.selftest.pgm;
 import java.util.List;
 import org.gmck.selftest.Breaks;
 import org.gmck.selftest.KnownBad;
-import org.gmck.spi.pgm.ControlRegisters;
 import org.gmck.spi.pgm.GuestMode;
 import org.gmck.spi.pgm.PagingMode;
 import org.gmck.spi.pgm.PagingModes;
 import org.gmck.spi.pgm.ShadowContext;
+import org.gmck.spi.x86.ControlRegisters;
 
 /**
  * Keeps the shadow mode in use when the guest turns paging off, as VirtualBox did in its raw-mode days:

@@ -18,7 +18,7 @@ import org.gmck.spi.pgm.ShadowContext;
 public final class RealModeShadowedAsPaeOn32BitHost extends KnownBad {
 
     private static PagingMode shadow(PagingMode host, GuestMode guest, PagingMode correct) {
-        return host == PagingMode.BIT32 && guest == GuestMode.REAL ? PagingMode.PAE : correct;
+        return host == PagingMode.BITS32 && guest == GuestMode.REAL ? PagingMode.PAE : correct;
     }
 
     PagingModes pagingModes(PagingModes reference) {

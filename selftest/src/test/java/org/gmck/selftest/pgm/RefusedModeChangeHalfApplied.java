@@ -3,11 +3,11 @@ package org.gmck.selftest.pgm;
 import org.gmck.selftest.Breaks;
 import org.gmck.selftest.KnownBad;
 import org.gmck.spi.common.RejectedException;
-import org.gmck.spi.pgm.ControlRegisters;
 import org.gmck.spi.pgm.GuestMode;
 import org.gmck.spi.pgm.PagingMode;
 import org.gmck.spi.pgm.PagingModes;
 import org.gmck.spi.pgm.ShadowContext;
+import org.gmck.spi.x86.ControlRegisters;
 
 /** Stores the new guest mode before validating the registers, so a refused change is half applied. */
 @Breaks("PGM-GMODE-7")

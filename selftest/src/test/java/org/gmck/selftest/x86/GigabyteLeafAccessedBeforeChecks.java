@@ -7,6 +7,8 @@ import org.gmck.spi.x86.Access;
 import org.gmck.spi.x86.AccessOutcome;
 import org.gmck.spi.x86.ControlRegisters;
 import org.gmck.spi.x86.CpuFeature;
+import org.gmck.spi.x86.EntryField;
+import org.gmck.spi.x86.EntryFlag;
 import org.gmck.spi.x86.PageFault;
 import org.gmck.spi.x86.X86Mmu;
 import org.gmck.spi.x86.X86PagingMode;
@@ -22,7 +24,7 @@ import org.gmck.spi.x86.X86PagingMode;
         also = {"X86-AR-1", "X86-AR-3", "X86-PK-1", "X86-RSVD-2", "X86-RSVD-3", "X86-SMAP-1", "X86-SMEP-1"})
 public final class GigabyteLeafAccessedBeforeChecks extends KnownBad {
 
-    private static final long ACCESSED = 1L << 5;
+    private static final long ACCESSED = EntryFlag.ACCESSED.mask();
 
     X86Mmu newX86Mmu(X86Mmu reference) {
         return new TrackingX86Mmu(reference) {
@@ -44,9 +46,9 @@ public final class GigabyteLeafAccessedBeforeChecks extends KnownBad {
 
             /** The upper entries have no reserved bit the walk would stop at first (PS, address bits, XD without NXE). */
             private boolean upperLevelsClean(List<Step> path) {
-                long reserved = 0x80L
-                        | (~0L << real.cpuModel().maxPhysAddr() & 0x000F_FFFF_FFFF_FFFFL)
-                        | ((registers.efer() & ControlRegisters.EFER_NXE) == 0 ? 1L << 63 : 0);
+                long reserved = EntryFlag.PAGE_SIZE.mask()
+                        | (~0L << real.cpuModel().maxPhysAddr() & EntryField.ADDRESS_64.mask())
+                        | ((registers.efer() & ControlRegisters.EFER_NXE) == 0 ? EntryFlag.EXECUTE_DISABLE.mask() : 0);
                 return path.subList(0, path.size() - 1).stream().allMatch(s -> (s.value() & reserved) == 0);
             }
         };

@@ -7,6 +7,7 @@ import org.gmck.spi.x86.Access;
 import org.gmck.spi.x86.AccessKind;
 import org.gmck.spi.x86.AccessOutcome;
 import org.gmck.spi.x86.ControlRegisters;
+import org.gmck.spi.x86.EntryFlag;
 import org.gmck.spi.x86.EntryUse;
 import org.gmck.spi.x86.PageFault;
 import org.gmck.spi.x86.Privilege;
@@ -22,7 +23,7 @@ import org.gmck.spi.x86.X86Mmu;
 @Breaks("X86-PK-3")
 public final class KeyRegisterChosenByLeafUs extends KnownBad {
 
-    private static final long US = 1L << 2;
+    private static final long US = EntryFlag.USER.mask();
 
     X86Mmu newX86Mmu(X86Mmu reference) {
         return new TrackingX86Mmu(reference) {

@@ -6,6 +6,7 @@ import org.gmck.selftest.KnownBad;
 import org.gmck.spi.x86.Access;
 import org.gmck.spi.x86.AccessKind;
 import org.gmck.spi.x86.AccessOutcome;
+import org.gmck.spi.x86.EntryFlag;
 import org.gmck.spi.x86.Translated;
 import org.gmck.spi.x86.X86Mmu;
 import org.gmck.spi.x86.X86PagingMode;
@@ -21,8 +22,8 @@ import org.gmck.spi.x86.X86PagingMode;
 @Breaks(value = "X86-AD-2", also = "X86-AD-1")
 public final class LargeLeafDirtiedOnFirstTouch extends KnownBad {
 
-    private static final long ACCESSED = 1L << 5;
-    private static final long DIRTY = 1L << 6;
+    private static final long ACCESSED = EntryFlag.ACCESSED.mask();
+    private static final long DIRTY = EntryFlag.DIRTY.mask();
 
     X86Mmu newX86Mmu(X86Mmu reference) {
         return new TrackingX86Mmu(reference) {

@@ -5,6 +5,7 @@ import org.gmck.selftest.KnownBad;
 import org.gmck.spi.x86.Access;
 import org.gmck.spi.x86.AccessOutcome;
 import org.gmck.spi.x86.ControlRegisters;
+import org.gmck.spi.x86.EntryField;
 import org.gmck.spi.x86.LoadOutcome;
 import org.gmck.spi.x86.Loaded;
 import org.gmck.spi.x86.PageFault;
@@ -29,7 +30,7 @@ public final class NotPresentPdpteReadAgainFromMemory extends KnownBad {
                 LoadOutcome outcome = super.loadControlRegisters(r);
                 if (mode() == X86PagingMode.PAE && registers == r) {
                     for (int i = 0; i < 4; i++) {
-                        loaded[i] = real.readPhysical64((r.cr3() & 0xFFFF_FFE0L) + 8L * i);
+                        loaded[i] = real.readPhysical64(EntryField.PAE_PDPT_IN_CR3.of(r.cr3()) + 8L * i);
                     }
                 }
                 return outcome;
@@ -43,12 +44,12 @@ public final class NotPresentPdpteReadAgainFromMemory extends KnownBad {
                         && mode() == X86PagingMode.PAE
                         && (access.linearAddress() >>> 32) == 0) {
                     int slot = (int) ((access.linearAddress() >>> 30) & 3);
-                    long now = real.readPhysical64((registers.cr3() & 0xFFFF_FFE0L) + 8L * slot);
+                    long now = real.readPhysical64(EntryField.PAE_PDPT_IN_CR3.of(registers.cr3()) + 8L * slot);
                     if ((loaded[slot] & 1) == 0
                             && (now & 1) != 0
                             && real.loadControlRegisters(registers) instanceof Loaded) {
                         for (int i = 0; i < 4; i++) {
-                            loaded[i] = real.readPhysical64((registers.cr3() & 0xFFFF_FFE0L) + 8L * i);
+                            loaded[i] = real.readPhysical64(EntryField.PAE_PDPT_IN_CR3.of(registers.cr3()) + 8L * i);
                         }
                         return real.access(access);
                     }

@@ -5,6 +5,7 @@ import org.gmck.selftest.KnownBad;
 import org.gmck.spi.x86.Access;
 import org.gmck.spi.x86.AccessKind;
 import org.gmck.spi.x86.AccessOutcome;
+import org.gmck.spi.x86.EntryFlag;
 import org.gmck.spi.x86.EntryUse;
 import org.gmck.spi.x86.PageSize;
 import org.gmck.spi.x86.Translated;
@@ -18,7 +19,7 @@ import org.gmck.spi.x86.X86Mmu;
 @Breaks(value = "X86-AD-2", also = "X86-AD-1")
 public final class ReadThroughLargeLeafSetsDirty extends KnownBad {
 
-    private static final long DIRTY = 1L << 6;
+    private static final long DIRTY = EntryFlag.DIRTY.mask();
 
     X86Mmu newX86Mmu(X86Mmu reference) {
         return new ForwardingX86Mmu(reference) {

@@ -17,7 +17,7 @@ import org.gmck.spi.x86.X86Mmu;
 public final class SmapHonoursAcForImplicitAccesses extends KnownBad {
 
     /** RFLAGS.AC, the alignment-check flag that SMAP reads as "access user pages on purpose". */
-    private static final long RFLAGS_AC = 1L << 18;
+    private static final long RFLAGS_AC = X86Mmu.RFLAGS_AC;
 
     X86Mmu newX86Mmu(X86Mmu reference) {
         return new ForwardingX86Mmu(reference) {

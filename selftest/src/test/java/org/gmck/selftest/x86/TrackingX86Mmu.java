@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.x86.ControlRegisters;
+import org.gmck.spi.x86.EntryField;
+import org.gmck.spi.x86.EntryFlag;
 import org.gmck.spi.x86.LoadOutcome;
 import org.gmck.spi.x86.Loaded;
 import org.gmck.spi.x86.X86Mmu;
@@ -20,7 +22,7 @@ class TrackingX86Mmu extends ForwardingX86Mmu {
     /** One entry on the path. */
     record Step(int depth, long address, int width, long value, boolean leaf) {
         boolean present() {
-            return (value & 1) != 0;
+            return EntryFlag.PRESENT.isSetIn(value);
         }
 
         boolean has(int bit) {
@@ -87,21 +89,16 @@ class TrackingX86Mmu extends ForwardingX86Mmu {
         if (mode == X86PagingMode.NONE) {
             return steps;
         }
-        int levels = switch (mode) {
-            case BITS32 -> 2;
-            case PAE -> 3;
-            case LEVEL4 -> 4;
-            default -> 5;
-        };
+        int levels = mode.levels().size();
         long table = mode == X86PagingMode.PAE
-                ? registers.cr3() & 0xFFFF_FFE0L
+                ? EntryField.PAE_PDPT_IN_CR3.of(registers.cr3())
                 : mode == X86PagingMode.BITS32
-                        ? registers.cr3() & 0xFFFF_F000L
-                        : registers.cr3() & 0x000F_FFFF_FFFF_F000L;
+                        ? EntryField.ADDRESS_32.of(registers.cr3())
+                        : EntryField.ADDRESS_64.of(registers.cr3());
         for (int depth = 0; depth < levels; depth++) {
             int remaining = levels - 1 - depth;
             long index;
-            int width = mode == X86PagingMode.BITS32 ? 4 : 8;
+            int width = mode.entryBytes();
             if (mode == X86PagingMode.BITS32) {
                 index = (la >>> (12 + 10 * remaining)) & 0x3FF;
             } else if (mode == X86PagingMode.PAE && depth == 0) {
@@ -118,7 +115,7 @@ class TrackingX86Mmu extends ForwardingX86Mmu {
             } catch (RejectedException outsideRam) {
                 break;
             }
-            boolean ps = (value & 0x80) != 0;
+            boolean ps = EntryFlag.PAGE_SIZE.isSetIn(value);
             boolean leafLevel = remaining == 0
                     || (remaining == 1 && ps && (mode != X86PagingMode.BITS32 || cr4(ControlRegisters.CR4_PSE)))
                     || (remaining == 2 && ps && (mode == X86PagingMode.LEVEL4 || mode == X86PagingMode.LEVEL5));
@@ -127,7 +124,7 @@ class TrackingX86Mmu extends ForwardingX86Mmu {
             if (!step.present() || leafLevel) {
                 break;
             }
-            table = width == 4 ? value & 0xFFFF_F000L : value & 0x000F_FFFF_FFFF_F000L;
+            table = (width == 4 ? EntryField.ADDRESS_32 : EntryField.ADDRESS_64).of(value);
         }
         return steps;
     }

@@ -1,5 +1,7 @@
 package org.gmck.spi.pgm;
 
+import org.gmck.spi.x86.ControlRegisters;
+
 /**
  * PGM's paging-mode rules (profile {@code pgm-modes}). All methods but {@link #newShadowContext} are pure.
  * Every refusal is a {@link org.gmck.spi.common.RejectedException} with a {@link ModeStatus}.
@@ -7,7 +9,7 @@ package org.gmck.spi.pgm;
 public interface PagingModes {
 
     /**
-     * The guest mode that CR0.PE, CR0.PG, CR4.PAE, EFER.LME, EFER.LMA and EFER.NXE describe.
+     * The guest mode that CR0.PE, CR0.PG, CR4.PAE, EFER.LME, EFER.LMA and EFER.NXE describe (CR3 is not read).
      *
      * @throws org.gmck.spi.common.RejectedException {@link ModeStatus#INCONSISTENT_CONTROL_REGISTERS}
      */

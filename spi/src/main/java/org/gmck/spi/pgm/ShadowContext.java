@@ -1,6 +1,7 @@
 package org.gmck.spi.pgm;
 
 import java.util.List;
+import org.gmck.spi.x86.ControlRegisters;
 
 /**
  * The shadow memory context of one VM: the paging structures the CPU really uses while the guest runs

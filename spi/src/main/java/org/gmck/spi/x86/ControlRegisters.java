@@ -1,9 +1,10 @@
 package org.gmck.spi.x86;
 
 /**
- * The control registers that select and configure paging, loaded together by
- * {@link X86Mmu#loadControlRegisters}. Values are raw register contents; the constants name the bits the
- * kit models.
+ * The control registers that select and configure paging: loaded together by
+ * {@link X86Mmu#loadControlRegisters}, and the registers PGM derives a guest mode from
+ * ({@link org.gmck.spi.pgm.PagingModes#guestMode}, which reads CR0, CR4 and EFER only). Values are raw
+ * register contents; the constants name the bits the kit models.
  *
  * @param cr0  CR0: PE bit 0, WP bit 16, PG bit 31
  * @param cr3  CR3: the physical address of the top-level paging structure (and PWT, PCD)
@@ -35,6 +36,11 @@ public record ControlRegisters(long cr0, long cr3, long cr4, long efer) {
             CR4_PSE | CR4_PAE | CR4_PGE | CR4_LA57 | CR4_SMEP | CR4_SMAP | CR4_PKE | CR4_PKS;
     /** The EFER bits the kit models; any other EFER bit is refused as unmodelled. */
     public static final long EFER_MODELLED = EFER_LME | EFER_LMA | EFER_NXE;
+
+    /** CR0, CR4 and EFER with CR3 zero: the registers a paging-mode decision reads. */
+    public static ControlRegisters of(long cr0, long cr4, long efer) {
+        return new ControlRegisters(cr0, 0, cr4, efer);
+    }
 
     /** Registers for the given paging mode with CR3 and nothing else optional set. */
     public static ControlRegisters forMode(X86PagingMode mode, long cr3) {
@@ -80,5 +86,50 @@ public record ControlRegisters(long cr0, long cr3, long cr4, long efer) {
             return X86PagingMode.PAE;
         }
         return (cr4 & CR4_LA57) != 0 ? X86PagingMode.LEVEL5 : X86PagingMode.LEVEL4;
+    }
+
+    /** CR0.PE: protected mode. */
+    public boolean pe() {
+        return (cr0 & CR0_PE) != 0;
+    }
+
+    /** CR0.PG: paging. */
+    public boolean pg() {
+        return (cr0 & CR0_PG) != 0;
+    }
+
+    /** CR0.WP: supervisor writes honour R/W. */
+    public boolean wp() {
+        return (cr0 & CR0_WP) != 0;
+    }
+
+    /** CR4.PSE: 4 MiB pages in 32-bit paging. */
+    public boolean pse() {
+        return (cr4 & CR4_PSE) != 0;
+    }
+
+    /** CR4.PAE: physical-address extension. */
+    public boolean pae() {
+        return (cr4 & CR4_PAE) != 0;
+    }
+
+    /** Whether every CR4 bit of {@code bits} is set. */
+    public boolean cr4(long bits) {
+        return (cr4 & bits) == bits;
+    }
+
+    /** EFER.LME: long mode enabled. */
+    public boolean lme() {
+        return (efer & EFER_LME) != 0;
+    }
+
+    /** EFER.LMA: long mode active (IA-32e mode). */
+    public boolean lma() {
+        return (efer & EFER_LMA) != 0;
+    }
+
+    /** EFER.NXE: execute-disable enabled. */
+    public boolean nxe() {
+        return (efer & EFER_NXE) != 0;
     }
 }

@@ -10,6 +10,9 @@ package org.gmck.spi.x86;
  */
 public interface X86Mmu {
 
+    /** RFLAGS.AC (bit 18), the one RFLAGS bit paging reads (SMAP, SDM Vol. 3A, 4.6.1). */
+    long RFLAGS_AC = 1L << 18;
+
     /** The CPU model this MMU was created for. */
     CpuModel cpuModel();
 
@@ -42,7 +45,7 @@ public interface X86Mmu {
      */
     LoadOutcome loadControlRegisters(ControlRegisters registers);
 
-    /** Sets RFLAGS; only AC (bit 18) matters to paging. */
+    /** Sets RFLAGS; only {@link #RFLAGS_AC} matters to paging. */
     void setRflags(long rflags);
 
     /** Sets PKRU (WRPKRU): for key i, bit 2i is access-disable and bit 2i+1 write-disable. */

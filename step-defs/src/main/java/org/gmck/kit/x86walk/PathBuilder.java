@@ -6,6 +6,8 @@ import org.gmck.spi.x86.Access;
 import org.gmck.spi.x86.ControlRegisters;
 import org.gmck.spi.x86.CpuFeature;
 import org.gmck.spi.x86.CpuModel;
+import org.gmck.spi.x86.EntryField;
+import org.gmck.spi.x86.EntryFlag;
 import org.gmck.spi.x86.PageSize;
 import org.gmck.spi.x86.X86Level;
 import org.gmck.spi.x86.X86PagingMode;
@@ -27,20 +29,9 @@ public final class PathBuilder {
 
     private PathBuilder() {}
 
-    /** The levels of a mode, top first. */
-    public static List<X86Level> levels(X86PagingMode mode) {
-        return switch (mode) {
-            case NONE -> List.of();
-            case BITS32 -> List.of(X86Level.PD, X86Level.PT);
-            case PAE -> List.of(X86Level.PDPT, X86Level.PD, X86Level.PT);
-            case LEVEL4 -> List.of(X86Level.PML4, X86Level.PDPT, X86Level.PD, X86Level.PT);
-            case LEVEL5 -> List.of(X86Level.PML5, X86Level.PML4, X86Level.PDPT, X86Level.PD, X86Level.PT);
-        };
-    }
-
     /** How many entries a path to a leaf of this size has. */
     public static int depth(X86PagingMode mode, PageSize leaf) {
-        int all = levels(mode).size();
+        int all = mode.levels().size();
         return switch (leaf) {
             case SIZE_4K -> all;
             case SIZE_2M, SIZE_4M -> all - 1;
@@ -118,12 +109,12 @@ public final class PathBuilder {
             long tables,
             long guestRamBytes) {
         X86PagingMode mode = registers.pagingMode();
-        List<X86Level> levels = levels(mode);
+        List<X86Level> levels = mode.levels();
         int depth = depth(mode, leaf);
         if (flags.length != depth) {
             throw new IllegalArgumentException("a " + leaf + " path in " + mode + " has " + depth + " entries");
         }
-        int width = mode == X86PagingMode.BITS32 ? 4 : 8;
+        int width = mode.entryBytes();
         long la = access.linearAddress();
         List<WalkSpec.PathEntry> path = new ArrayList<>();
         List<MemoryWord> other = new ArrayList<>();
@@ -134,7 +125,7 @@ public final class PathBuilder {
             long address = table + index * width;
             boolean isLeaf = i == depth - 1;
             long target = isLeaf ? leafFrame : tables + 0x1000L * (i + 1);
-            long ps = isLeaf && leaf != PageSize.SIZE_4K ? 1L << 7 : 0;
+            long ps = isLeaf && leaf != PageSize.SIZE_4K ? EntryFlag.PAGE_SIZE.mask() : 0;
             path.add(new WalkSpec.PathEntry(
                     level, new MemoryWord(address, width, encode(target, leaf) | ps | flags[i])));
             if (mode == X86PagingMode.PAE && i == 0) {
@@ -152,14 +143,16 @@ public final class PathBuilder {
 
     /** A 4 MiB frame keeps physical-address bits 39:32 in PDE bits 20:13 (PSE-36). */
     private static long encode(long address, PageSize leaf) {
-        return leaf == PageSize.SIZE_4M ? (address & 0xFFC0_0000L) | ((address >>> 32) << 13) : address;
+        return leaf == PageSize.SIZE_4M
+                ? EntryField.FRAME_4M.of(address) | ((address >>> 32) << EntryField.PSE36_HIGH.low())
+                : address;
     }
 
     private static long indexOf(X86PagingMode mode, int i, long la) {
         return switch (mode) {
             case BITS32 -> (la >>> (i == 0 ? 22 : 12)) & 0x3FF;
             case PAE -> i == 0 ? (la >>> 30) & 3 : (la >>> (i == 1 ? 21 : 12)) & 0x1FF;
-            default -> (la >>> (12 + 9 * (levels(mode).size() - 1 - i))) & 0x1FF;
+            default -> (la >>> (12 + 9 * (mode.levels().size() - 1 - i))) & 0x1FF;
         };
     }
 }

@@ -4,21 +4,19 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import org.gmck.spi.x86.CpuFeature;
 import org.gmck.spi.x86.CpuModel;
+import org.gmck.spi.x86.EntryFlag;
+import org.gmck.spi.x86.EntryFlags;
 
 /**
  * The CPUs and the entry bits the x86 scenarios, the fixture generator and the random cases start from.
  */
 public final class X86Defaults {
 
-    private static final long P = 1;
-    private static final long RW = 1L << 1;
-    private static final long US = 1L << 2;
-
     private X86Defaults() {}
 
     /** P, R/W and U/S: the bits of an entry that permits everything. */
     public static long permissiveBits() {
-        return P | RW | US;
+        return EntryFlags.mask(EntryFlag.PRESENT, EntryFlag.WRITABLE, EntryFlag.USER);
     }
 
     /** The CPU with every feature, at a MAXPHYADDR. */

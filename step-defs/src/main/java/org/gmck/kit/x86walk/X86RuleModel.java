@@ -9,6 +9,8 @@ import org.gmck.spi.x86.AccessOutcome;
 import org.gmck.spi.x86.ControlRegisters;
 import org.gmck.spi.x86.CpuFeature;
 import org.gmck.spi.x86.CpuModel;
+import org.gmck.spi.x86.EntryField;
+import org.gmck.spi.x86.EntryFlag;
 import org.gmck.spi.x86.EntryUse;
 import org.gmck.spi.x86.GeneralProtection;
 import org.gmck.spi.x86.GpReason;
@@ -17,6 +19,7 @@ import org.gmck.spi.x86.PageSize;
 import org.gmck.spi.x86.Privilege;
 import org.gmck.spi.x86.Rights;
 import org.gmck.spi.x86.Translated;
+import org.gmck.spi.x86.X86Mmu;
 import org.gmck.spi.x86.X86PagingMode;
 
 /**
@@ -36,13 +39,13 @@ public final class X86RuleModel {
     /** Error-code class bit standing for "SMAP is waived" (the slot KVM borrows from RSVD). */
     private static final int PFEC_SMAP_WAIVED = PageFault.RSVD;
 
-    private static final long BIT_P = 1;
-    private static final long BIT_RW = 1L << 1;
-    private static final long BIT_US = 1L << 2;
-    private static final long BIT_A = 1L << 5;
-    private static final long BIT_D = 1L << 6;
-    private static final long BIT_PS = 1L << 7;
-    private static final long BIT_XD = 1L << 63;
+    private static final long BIT_P = EntryFlag.PRESENT.mask();
+    private static final long BIT_RW = EntryFlag.WRITABLE.mask();
+    private static final long BIT_US = EntryFlag.USER.mask();
+    private static final long BIT_A = EntryFlag.ACCESSED.mask();
+    private static final long BIT_D = EntryFlag.DIRTY.mask();
+    private static final long BIT_PS = EntryFlag.PAGE_SIZE.mask();
+    private static final long BIT_XD = EntryFlag.EXECUTE_DISABLE.mask();
 
     private X86RuleModel() {}
 
@@ -206,7 +209,7 @@ public final class X86RuleModel {
         int pfec = (spec.access().kind() == AccessKind.WRITE ? PageFault.W : 0)
                 | (spec.access().privilege() == Privilege.USER ? PageFault.U : 0)
                 | (fetch && (smep || nxe) ? PageFault.ID : 0);
-        int levels = PathBuilder.levels(mode).size();
+        int levels = mode.levels().size();
         int acc = ACC_EXEC | ACC_WRITE | ACC_USER;
         List<EntryUse> used = new ArrayList<>();
         for (int i = 0; i < spec.path().size(); i++) {
@@ -263,7 +266,7 @@ public final class X86RuleModel {
         boolean pke = ia32e && (r.cr4() & ControlRegisters.CR4_PKE) != 0;
         boolean pks = ia32e && (r.cr4() & ControlRegisters.CR4_PKS) != 0;
         boolean fetch = spec.access().kind() == AccessKind.FETCH;
-        boolean ac = (spec.rflags() & (1L << 18)) != 0;
+        boolean ac = (spec.rflags() & X86Mmu.RFLAGS_AC) != 0;
         int index = ((pfec & ~PageFault.ID)
                         | (fetch ? PageFault.ID : 0)
                         | (spec.access().privilege() == Privilege.SUPERVISOR && ac ? PFEC_SMAP_WAIVED : 0))
@@ -417,8 +420,8 @@ public final class X86RuleModel {
         int maxPhys = spec.cpu().maxPhysAddr();
         if (size == PageSize.SIZE_4M) {
             int pse36 = spec.cpu().has(CpuFeature.PSE36) ? Math.min(40, maxPhys) : 32;
-            long high = (pte >>> 13) & rsvdBits(0, pse36 - 33);
-            return (pte & 0xFFC0_0000L) | (high << 32);
+            long high = (pte >>> EntryField.PSE36_HIGH.low()) & rsvdBits(0, pse36 - 33);
+            return EntryField.FRAME_4M.of(pte) | (high << 32);
         }
         int top = spec.registers().pagingMode() == X86PagingMode.BITS32 ? 31 : maxPhys - 1;
         return pte & rsvdBits(size.shift(), top);
@@ -426,7 +429,7 @@ public final class X86RuleModel {
 
     /** The four PDPTEs a PAE register load reads. */
     private static List<MemoryWord> pdptes(WalkSpec spec) {
-        long base = spec.registers().cr3() & 0xFFFF_FFE0L;
+        long base = EntryField.PAE_PDPT_IN_CR3.of(spec.registers().cr3());
         List<MemoryWord> result = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             long address = base + 8L * i;

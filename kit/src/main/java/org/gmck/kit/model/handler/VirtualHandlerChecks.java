@@ -66,8 +66,8 @@ public class VirtualHandlerChecks {
     private static final int DATA_PAGES = 6;
     private static final long LINEAR_BASE = 0x40000000L;
     private static final int LINEAR_PAGES = 10;
-    private static final PagingMode[] HOSTS = {PagingMode.BIT32, PagingMode.PAE, PagingMode.AMD64};
-    private static final Layout[] GUESTS = {Layout.BIT32, Layout.PAE, Layout.AMD64};
+    private static final PagingMode[] HOSTS = {PagingMode.BITS32, PagingMode.PAE, PagingMode.AMD64};
+    private static final Layout[] GUESTS = {Layout.BITS32, Layout.PAE, Layout.AMD64};
 
     @Test
     void everyHandlerThatClaimsAWriteIsCalledAndNoneBlocksAnotherAccess(
@@ -170,7 +170,7 @@ public class VirtualHandlerChecks {
             for (int i = 0; i < LINEAR_PAGES; i++) {
                 map(LINEAR_BASE + ((long) i << 12), DATA + ((long) (mappings.get(i) % DATA_PAGES) << 12));
             }
-            long cr4 = layout == Layout.BIT32 ? 0 : ControlRegisters.CR4_PAE;
+            long cr4 = layout == Layout.BITS32 ? 0 : ControlRegisters.CR4_PAE;
             long efer = layout == Layout.AMD64 ? ControlRegisters.EFER_LME | ControlRegisters.EFER_LMA : 0;
             vm.loadControlRegisters(new ControlRegisters(
                     ControlRegisters.CR0_PE | ControlRegisters.CR0_PG | ControlRegisters.CR0_WP, ROOT, cr4, efer));

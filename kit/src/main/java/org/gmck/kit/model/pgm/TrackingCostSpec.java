@@ -83,7 +83,7 @@ public final class TrackingCostSpec implements ModelSpec<TrackingCostSpec.Case> 
     }
 
     private static String host(HostBitness host) {
-        return host == HostBitness.BIT32 ? "32-bit" : "64-bit";
+        return host == HostBitness.BITS32 ? "32-bit" : "64-bit";
     }
 
     /** A series of independent cases; the checks are those of the last one. */
@@ -149,7 +149,7 @@ public final class TrackingCostSpec implements ModelSpec<TrackingCostSpec.Case> 
                     pages * 16,
                     cost.perVmBytes(),
                     "the per-VM cost is " + pages * 16 + " bytes");
-            long kernel = pages * (4 + (c.host() == HostBitness.BIT32 ? 4 : 8));
+            long kernel = pages * (4 + (c.host() == HostBitness.BITS32 ? 4 : 8));
             compare(
                     wrong,
                     then,

@@ -57,7 +57,7 @@ final class ShadowSession implements ModelSession<ShadowOp> {
         setup.add("a MMIO range of 64 KB at " + ShadowGherkin.hex(ShadowLayout.MMIO));
         Layout layout = variant.guest().longMode()
                 ? Layout.AMD64
-                : variant.guest() == GuestMode.BIT32 ? Layout.BIT32 : Layout.PAE;
+                : variant.guest() == GuestMode.BITS32 ? Layout.BITS32 : Layout.PAE;
         tables = new GuestTableWriter(vm.memory(), layout, ShadowLayout.ROOT);
         setup.add("the guest keeps " + variant.guestText() + " page tables at " + ShadowGherkin.hex(ShadowLayout.ROOT));
         checks = new ShadowChecks(vm, tables, model, adapter.profiles().contains(Profile.PGM_INTROSPECTION));
@@ -107,8 +107,8 @@ final class ShadowSession implements ModelSession<ShadowOp> {
     ControlRegisters registers(long cr3) {
         GuestMode mode = variant.guest();
         long cr0 = ControlRegisters.CR0_PE | ControlRegisters.CR0_PG | ControlRegisters.CR0_WP;
-        long cr4 = mode == GuestMode.BIT32 ? 0 : ControlRegisters.CR4_PAE;
-        if (mode == GuestMode.BIT32 && tables.usesLargePages()) {
+        long cr4 = mode == GuestMode.BITS32 ? 0 : ControlRegisters.CR4_PAE;
+        if (mode == GuestMode.BITS32 && tables.usesLargePages()) {
             cr4 |= ControlRegisters.CR4_PSE;
         }
         long efer = mode.longMode() ? ControlRegisters.EFER_LME | ControlRegisters.EFER_LMA : 0;
@@ -256,7 +256,7 @@ final class ShadowSession implements ModelSession<ShadowOp> {
 
     static String modeText(org.gmck.spi.pgm.PagingMode mode) {
         return switch (mode) {
-            case BIT32 -> "32-bit";
+            case BITS32 -> "32-bit";
             default -> mode.name();
         };
     }

@@ -17,10 +17,10 @@ record ShadowVariant(String name, PagingMode host, GuestMode guest) {
 
     static List<ShadowVariant> all() {
         return List.of(
-                new ShadowVariant("32bit-host/32bit-guest", PagingMode.BIT32, GuestMode.BIT32),
-                new ShadowVariant("amd64-host/32bit-guest", PagingMode.AMD64, GuestMode.BIT32),
+                new ShadowVariant("32bit-host/32bit-guest", PagingMode.BITS32, GuestMode.BITS32),
+                new ShadowVariant("amd64-host/32bit-guest", PagingMode.AMD64, GuestMode.BITS32),
                 new ShadowVariant("pae-host/pae-nx-guest", PagingMode.PAE, GuestMode.PAE_NX),
-                new ShadowVariant("32bit-host/amd64-nx-guest", PagingMode.BIT32, GuestMode.AMD64_NX),
+                new ShadowVariant("32bit-host/amd64-nx-guest", PagingMode.BITS32, GuestMode.AMD64_NX),
                 new ShadowVariant("amd64-host/amd64-guest", PagingMode.AMD64, GuestMode.AMD64));
     }
 
@@ -38,12 +38,12 @@ record ShadowVariant(String name, PagingMode host, GuestMode guest) {
 
     /** The size of the guest's large page: 4 MB for a 32-bit guest (PSE), 2 MB otherwise. */
     long largePage() {
-        return guest == GuestMode.BIT32 ? 4L << 20 : 2L << 20;
+        return guest == GuestMode.BITS32 ? 4L << 20 : 2L << 20;
     }
 
     /** The number of levels of the guest's tables. */
     int levels() {
-        return guest == GuestMode.BIT32 ? 2 : guest.longMode() ? 4 : 3;
+        return guest.levels().size();
     }
 
     /** Whether the guest's top level is a legacy-PAE PDPT, whose entries have no accessed flag to keep. */
@@ -56,8 +56,8 @@ record ShadowVariant(String name, PagingMode host, GuestMode guest) {
         if (guest.longMode()) {
             return PagingMode.AMD64;
         }
-        if (guest == GuestMode.BIT32) {
-            return host == PagingMode.BIT32 ? PagingMode.BIT32 : PagingMode.PAE;
+        if (guest == GuestMode.BITS32) {
+            return host == PagingMode.BITS32 ? PagingMode.BITS32 : PagingMode.PAE;
         }
         return PagingMode.PAE;
     }
@@ -65,7 +65,7 @@ record ShadowVariant(String name, PagingMode host, GuestMode guest) {
     /** How scenarios spell the host mode: {@code a PAE host}. */
     String hostText() {
         return switch (host) {
-            case BIT32 -> "a 32-bit";
+            case BITS32 -> "a 32-bit";
             case AMD64 -> "an AMD64";
             default -> "a PAE";
         };
@@ -74,7 +74,7 @@ record ShadowVariant(String name, PagingMode host, GuestMode guest) {
     /** How scenarios spell the guest mode. */
     String guestText() {
         return switch (guest) {
-            case BIT32 -> "32-bit";
+            case BITS32 -> "32-bit";
             case PAE_NX -> "PAE with NX";
             case AMD64_NX -> "AMD64 with NX";
             case AMD64 -> "AMD64";

@@ -47,7 +47,7 @@ public final class TrackingCosts {
                             ramBytes, host));
         }
         long pages = ramBytes >>> PhysAddress.PAGE_SHIFT;
-        int memObjEntry = host == HostBitness.BIT32 ? Integer.BYTES : Long.BYTES;
+        int memObjEntry = host == HostBitness.BITS32 ? Integer.BYTES : Long.BYTES;
         ChunkOverhead chunk = chunkOverhead(host);
         long chunks = (pages + chunk.pagesPerChunk() - 1) / chunk.pagesPerChunk();
         return new TrackingCost(
@@ -56,7 +56,7 @@ public final class TrackingCosts {
 
     /** What every allocation chunk costs on a host of the given width. */
     public static ChunkOverhead chunkOverhead(HostBitness host) {
-        return host == HostBitness.BIT32
+        return host == HostBitness.BITS32
                 ? new ChunkOverhead(PAGES_PER_CHUNK, MEMORY_OBJECT_BYTES_32, CHUNK_BYTES_32)
                 : new ChunkOverhead(PAGES_PER_CHUNK, MEMORY_OBJECT_BYTES_64, CHUNK_BYTES_64);
     }

@@ -33,10 +33,10 @@ public final class PgmIntermediateContext implements IntermediateContext {
     private static final long PAGE = 0x1000;
     /** Where each mode's tables start in host memory, a 16 MB span each, below 4 GB. */
     private static final Map<PagingMode, Long> TABLE_BASE =
-            Map.of(PagingMode.BIT32, 0x0400_0000L, PagingMode.PAE, 0x0500_0000L, PagingMode.AMD64, 0x0600_0000L);
+            Map.of(PagingMode.BITS32, 0x0400_0000L, PagingMode.PAE, 0x0500_0000L, PagingMode.AMD64, 0x0600_0000L);
 
     private static final long FLAGS = ShadowFlags.P | ShadowFlags.RW | ShadowFlags.A;
-    private static final List<PagingMode> MODES = List.of(PagingMode.BIT32, PagingMode.PAE, PagingMode.AMD64);
+    private static final List<PagingMode> MODES = List.of(PagingMode.BITS32, PagingMode.PAE, PagingMode.AMD64);
     private static final String IDENTITY = "switcher identity mapped";
 
     /** A mapped region: {start, size, physical address}. */
@@ -214,7 +214,7 @@ public final class PgmIntermediateContext implements IntermediateContext {
 
     private static X86PagingMode x86Mode(PagingMode mode) {
         return switch (mode) {
-            case BIT32 -> X86PagingMode.BITS32;
+            case BITS32 -> X86PagingMode.BITS32;
             case PAE -> X86PagingMode.PAE;
             default -> X86PagingMode.LEVEL4;
         };

@@ -151,8 +151,7 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
         if (registers == null) {
             throw new RejectedException(ModeStatus.INCONSISTENT_CONTROL_REGISTERS, "no registers to load");
         }
-        GuestMode mode = GuestModeDecoder.decode(
-                new org.gmck.spi.pgm.ControlRegisters(registers.cr0(), registers.cr4(), registers.efer()));
+        GuestMode mode = GuestModeDecoder.decode(registers);
         if (mode.paging()) {
             long table = Cr3Rules.guestTableAddress(mode, registers.cr3());
             memory.hostPhysForRead(table);
@@ -310,8 +309,8 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
         long cr0 = ControlRegisters.CR0_PE | ControlRegisters.CR0_PG | ControlRegisters.CR0_WP;
         long cr4 = guestRegisters.cr4() & CR4_PASSED_ON;
         // The host CPU has NX: its shadow honours the XD bits copied from a guest that uses them.
-        long efer = shadowMode != PagingMode.BIT32 ? ControlRegisters.EFER_NXE : 0;
-        if (shadowMode != PagingMode.BIT32) {
+        long efer = shadowMode != PagingMode.BITS32 ? ControlRegisters.EFER_NXE : 0;
+        if (shadowMode != PagingMode.BITS32) {
             cr4 |= ControlRegisters.CR4_PAE;
         }
         if (shadowMode == PagingMode.AMD64) {

@@ -1,6 +1,7 @@
 package org.gmck.reference.pgm.shadow;
 
 import java.util.List;
+import org.gmck.spi.x86.EntryFlag;
 import org.gmck.spi.x86.EntryUse;
 import org.gmck.spi.x86.X86Level;
 
@@ -12,14 +13,14 @@ import org.gmck.spi.x86.X86Level;
  */
 final class ShadowFlags {
 
-    static final long P = 1L;
-    static final long RW = 1L << 1;
-    static final long US = 1L << 2;
-    static final long A = 1L << 5;
+    static final long P = EntryFlag.PRESENT.mask();
+    static final long RW = EntryFlag.WRITABLE.mask();
+    static final long US = EntryFlag.USER.mask();
+    static final long A = EntryFlag.ACCESSED.mask();
     /** The dirty flag of a guest leaf entry (a page table entry or a large page's entry). */
-    static final long D = 1L << 6;
+    static final long D = EntryFlag.DIRTY.mask();
 
-    static final long NX = 1L << 63;
+    static final long NX = EntryFlag.EXECUTE_DISABLE.mask();
     /** AMD64 PML4 and PDPT entries: present, writable, user, accessed (guest-context mappings need writing). */
     static final long FIXED_LONG_MODE_UPPER = P | RW | US | A;
     /** Legacy-PAE PDPT entries: present only, since R/W and U/S are must-be-zero there. */

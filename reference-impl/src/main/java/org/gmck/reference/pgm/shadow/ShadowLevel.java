@@ -1,7 +1,9 @@
 package org.gmck.reference.pgm.shadow;
 
+import java.util.Arrays;
 import java.util.List;
 import org.gmck.spi.pgm.PagingMode;
+import org.gmck.spi.x86.X86Level;
 
 /**
  * Where the entry for a linear address sits in a shadow table of each shadow mode. This places entries in
@@ -16,6 +18,10 @@ enum ShadowLevel {
     PD(21, 9, 8),
     PT(12, 9, 8);
 
+    /** The levels of each shadow mode by its ordinal, in the order {@link PagingMode#levels()} gives. */
+    private static final List<List<ShadowLevel>> BY_MODE =
+            Arrays.stream(PagingMode.values()).map(ShadowLevel::levelsOf).toList();
+
     private final int shift;
     private final int indexBits;
     private final int entryBytes;
@@ -28,10 +34,18 @@ enum ShadowLevel {
 
     /** The levels of a shadow mode, top first; the last two are always the page directory and the page table. */
     static List<ShadowLevel> of(PagingMode shadow) {
+        return BY_MODE.get(shadow.ordinal());
+    }
+
+    private static List<ShadowLevel> levelsOf(PagingMode shadow) {
+        return shadow.levels().stream().map(l -> of(shadow, l)).toList();
+    }
+
+    private static ShadowLevel of(PagingMode shadow, X86Level level) {
         return switch (shadow) {
-            case BIT32 -> List.of(PD32, PT32);
-            case PAE -> List.of(PDPT_PAE, PD, PT);
-            default -> List.of(PML4, PDPT, PD, PT);
+            case BITS32 -> level == X86Level.PD ? PD32 : PT32;
+            case PAE -> level == X86Level.PDPT ? PDPT_PAE : valueOf(level.name());
+            default -> valueOf(level.name());
         };
     }
 

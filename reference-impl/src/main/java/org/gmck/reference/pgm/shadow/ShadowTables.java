@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.gmck.spi.pgm.PagingMode;
+import org.gmck.spi.x86.EntryField;
 import org.gmck.spi.x86.X86Mmu;
 
 /**
@@ -16,7 +17,7 @@ import org.gmck.spi.x86.X86Mmu;
  */
 final class ShadowTables {
 
-    private static final long FRAME = 0x000F_FFFF_FFFF_F000L;
+    private static final long FRAME = EntryField.ADDRESS_64.mask();
     private static final long PAGE_MASK = ~0xFFFL;
 
     private final X86Mmu host;
@@ -25,7 +26,7 @@ final class ShadowTables {
     /** Host address of each shadow page table, to the guest physical page each of its entries maps. */
     private Map<Long, long[]> guestPages = new HashMap<>();
 
-    private PagingMode mode = PagingMode.BIT32;
+    private PagingMode mode = PagingMode.BITS32;
     private long root;
 
     ShadowTables(X86Mmu host, long poolBase, PoolTracking.Words words) {

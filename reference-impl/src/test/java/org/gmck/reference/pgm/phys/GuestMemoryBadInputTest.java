@@ -135,7 +135,7 @@ class GuestMemoryBadInputTest {
                     rows,
                     "the tracking cost of " + x + " bytes",
                     PhysStatus.VERR_INVALID_PARAMETER,
-                    w -> w.factory.trackingCost(x, HostBitness.BIT64));
+                    w -> w.factory.trackingCost(x, HostBitness.BITS64));
         }
         return rows.stream();
     }
@@ -157,7 +157,7 @@ class GuestMemoryBadInputTest {
         assertDoesNotThrow(() -> factory.newShadowVm(PagingMode.PAE, GuestMemoryFactory.MAX_SHADOW_VM_HOST_PAGES));
         assertDoesNotThrow(() -> factory.newGuestMemory(1L << 24));
         for (long x : new long[] {0, 1L << 52, (1L << 63) - 4096}) {
-            assertDoesNotThrow(() -> factory.trackingCost(x, HostBitness.BIT32));
+            assertDoesNotThrow(() -> factory.trackingCost(x, HostBitness.BITS32));
         }
     }
 }

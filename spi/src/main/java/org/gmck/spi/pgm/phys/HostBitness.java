@@ -2,6 +2,6 @@ package org.gmck.spi.pgm.phys;
 
 /** The width of the host kernel, which decides its per-page bookkeeping cost (seed 000). */
 public enum HostBitness {
-    BIT32,
-    BIT64
+    BITS32,
+    BITS64
 }

@@ -1,7 +1,7 @@
 package org.gmck.kit.steps.pgm;
 
 import java.util.Map;
-import org.gmck.spi.pgm.ControlRegisters;
+import org.gmck.spi.x86.ControlRegisters;
 
 /** Builds control registers from a scenario's list of bit names, such as "CR0.PE, CR0.PG and CR4.PAE". */
 final class ControlBits {
@@ -35,6 +35,6 @@ final class ControlBits {
             cr4 |= value[1];
             efer |= value[2];
         }
-        return new ControlRegisters(cr0, cr4, efer);
+        return ControlRegisters.of(cr0, cr4, efer);
     }
 }

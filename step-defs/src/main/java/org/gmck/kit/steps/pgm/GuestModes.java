@@ -14,7 +14,7 @@ final class GuestModes {
             case "protected":
                 return GuestMode.PROTECTED;
             case "32-bit":
-                return GuestMode.BIT32;
+                return GuestMode.BITS32;
             case "PAE with NX":
                 return GuestMode.PAE_NX;
             case "AMD64 with NX":

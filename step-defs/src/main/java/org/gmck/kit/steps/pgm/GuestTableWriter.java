@@ -1,6 +1,8 @@
 package org.gmck.kit.steps.pgm;
 
 import org.gmck.spi.pgm.phys.GuestPhysicalMemory;
+import org.gmck.spi.x86.EntryField;
+import org.gmck.spi.x86.EntryFlag;
 
 /**
  * Writes a guest's own paging structures into guest physical memory with physical writes, the way a guest
@@ -12,7 +14,7 @@ public final class GuestTableWriter {
 
     /** The guest's table layouts. */
     public enum Layout {
-        BIT32(4, new int[] {22, 12}, 10),
+        BITS32(4, new int[] {22, 12}, 10),
         PAE(8, new int[] {30, 21, 12}, 9),
         AMD64(8, new int[] {39, 30, 21, 12}, 9);
 
@@ -27,13 +29,13 @@ public final class GuestTableWriter {
         }
     }
 
-    public static final long P = 1;
-    public static final long RW = 2;
-    public static final long US = 4;
-    public static final long D = 0x40;
-    public static final long PS = 0x80;
-    public static final long XD = 1L << 63;
-    private static final long FRAME = 0x000F_FFFF_FFFF_F000L;
+    public static final long P = EntryFlag.PRESENT.mask();
+    public static final long RW = EntryFlag.WRITABLE.mask();
+    public static final long US = EntryFlag.USER.mask();
+    public static final long D = EntryFlag.DIRTY.mask();
+    public static final long PS = EntryFlag.PAGE_SIZE.mask();
+    public static final long XD = EntryFlag.EXECUTE_DISABLE.mask();
+    private static final long FRAME = EntryField.ADDRESS_64.mask();
 
     private final GuestPhysicalMemory memory;
     private final Layout layout;
@@ -73,7 +75,10 @@ public final class GuestTableWriter {
             throw new IllegalArgumentException(
                     String.format("a %#x-byte page needs aligned addresses: %#x to %#x", bytes, linear, gcPhys));
         }
-        long frame = layout == Layout.BIT32 ? gcPhys & 0xFFC0_0000L | (gcPhys >>> 32 & 0xFF) << 13 : gcPhys & FRAME;
+        long frame = layout == Layout.BITS32
+                ? EntryField.FRAME_4M.of(gcPhys)
+                        | EntryField.PSE36_HIGH.of((gcPhys >>> 32) << EntryField.PSE36_HIGH.low())
+                : gcPhys & FRAME;
         long table = tableFor(level, linear);
         write(entryAddress(level, table, linear), frame | leafFlags | PS | P);
         largePages = true;
@@ -86,10 +91,10 @@ public final class GuestTableWriter {
 
     /** The level (0 = top) of the entry that maps a large page of {@code bytes}. */
     private int leafLevel(long bytes) {
-        if (layout == Layout.BIT32 && bytes == 4L << 20) {
+        if (layout == Layout.BITS32 && bytes == 4L << 20) {
             return 0;
         }
-        if (layout != Layout.BIT32 && bytes == 2L << 20) {
+        if (layout != Layout.BITS32 && bytes == 2L << 20) {
             return layout.shifts.length - 2;
         }
         if (layout == Layout.AMD64 && bytes == 1L << 30) {

@@ -109,7 +109,7 @@ public final class IntermediateContextSteps {
     public void allModes() {
         context.expectEqual(
                 "the modes the intermediate context keeps tables for",
-                java.util.List.of(PagingMode.BIT32, PagingMode.PAE, PagingMode.AMD64),
+                java.util.List.of(PagingMode.BITS32, PagingMode.PAE, PagingMode.AMD64),
                 world.intermediate.modes());
     }
 

@@ -6,10 +6,10 @@ import io.cucumber.java.en.When;
 import java.util.List;
 import org.gmck.kit.Numbers;
 import org.gmck.kit.ScenarioContext;
-import org.gmck.spi.pgm.ControlRegisters;
 import org.gmck.spi.pgm.GuestMode;
 import org.gmck.spi.pgm.PagingMode;
 import org.gmck.spi.pgm.PagingModes;
+import org.gmck.spi.x86.ControlRegisters;
 
 /** Steps for PGM's paging-mode rules. They reach the implementation only through the SPI. */
 public final class PagingModeSteps {
@@ -43,7 +43,7 @@ public final class PagingModeSteps {
 
     @When("I ask for the guest mode with no control bits set")
     public void askGuestModeNoBits() {
-        context.attempt(() -> modes().guestMode(new ControlRegisters(0, 0, 0)));
+        context.attempt(() -> modes().guestMode(ControlRegisters.of(0, 0, 0)));
     }
 
     @When("I ask for the guest mode with {bits} set")
@@ -74,7 +74,7 @@ public final class PagingModeSteps {
 
     @When("the guest clears every control bit")
     public void theGuestClearsEverything() {
-        context.attemptRun(() -> world.shadow.changeMode(new ControlRegisters(0, 0, 0)));
+        context.attemptRun(() -> world.shadow.changeMode(ControlRegisters.of(0, 0, 0)));
     }
 
     @Then("the guest mode is {guestMode}")

@@ -11,7 +11,7 @@ public final class PgmParameterTypes {
     public PagingMode pagingMode(String text) {
         switch (text) {
             case "32-bit":
-                return PagingMode.BIT32;
+                return PagingMode.BITS32;
             case "INVALID":
                 return PagingMode.INVALID;
             default:

@@ -39,7 +39,7 @@ public final class PhysParameterTypes {
 
     @ParameterType("32-bit|64-bit")
     public HostBitness pgmHostBitness(String text) {
-        return text.startsWith("32") ? HostBitness.BIT32 : HostBitness.BIT64;
+        return text.startsWith("32") ? HostBitness.BITS32 : HostBitness.BITS64;
     }
 
     static long parseSize(String text) {

@@ -18,6 +18,7 @@ import org.gmck.spi.pgm.shadow.ShadowTranslation;
 import org.gmck.spi.pgm.shadow.ShadowVm;
 import org.gmck.spi.x86.AccessKind;
 import org.gmck.spi.x86.ControlRegisters;
+import org.gmck.spi.x86.EntryFlag;
 import org.gmck.spi.x86.GeneralProtection;
 import org.gmck.spi.x86.GpReason;
 import org.gmck.spi.x86.Loaded;
@@ -26,10 +27,10 @@ import org.gmck.spi.x86.Privilege;
 /** Steps for PGM's shadow paging. They reach the implementation only through the SPI. */
 public final class ShadowPagingSteps {
 
-    private static final long PRESENT = 1;
-    private static final long RW = 2;
-    private static final long US = 4;
-    private static final long ACCESSED = 0x20;
+    private static final long PRESENT = EntryFlag.PRESENT.mask();
+    private static final long RW = EntryFlag.WRITABLE.mask();
+    private static final long US = EntryFlag.USER.mask();
+    private static final long ACCESSED = EntryFlag.ACCESSED.mask();
 
     private final ScenarioContext context;
     private final ShadowWorld world;

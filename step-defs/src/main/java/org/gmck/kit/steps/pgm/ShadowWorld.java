@@ -78,7 +78,8 @@ public final class ShadowWorld {
     /** Starts the guest's own tables of a mode at {@code root}. */
     void guestTables(GuestMode guestMode, long root) {
         mode = guestMode;
-        Layout layout = guestMode.longMode() ? Layout.AMD64 : guestMode == GuestMode.BIT32 ? Layout.BIT32 : Layout.PAE;
+        Layout layout =
+                guestMode.longMode() ? Layout.AMD64 : guestMode == GuestMode.BITS32 ? Layout.BITS32 : Layout.PAE;
         tables = new GuestTableWriter(vm.memory(), layout, root);
     }
 
@@ -96,10 +97,10 @@ public final class ShadowWorld {
     /** The registers a guest with these tables loads: paging, PAE and long mode as its mode has them. */
     ControlRegisters registers(long cr3) {
         long cr0 = ControlRegisters.CR0_PE | ControlRegisters.CR0_PG | (writeProtectOff ? 0 : ControlRegisters.CR0_WP);
-        long cr4 = (mode == GuestMode.BIT32 ? 0 : ControlRegisters.CR4_PAE)
+        long cr4 = (mode == GuestMode.BITS32 ? 0 : ControlRegisters.CR4_PAE)
                 | (smep ? ControlRegisters.CR4_SMEP : 0)
                 | (smap ? ControlRegisters.CR4_SMAP : 0);
-        if (mode == GuestMode.BIT32 && tables.usesLargePages()) {
+        if (mode == GuestMode.BITS32 && tables.usesLargePages()) {
             cr4 |= ControlRegisters.CR4_PSE;
         }
         long efer = mode.longMode() ? ControlRegisters.EFER_LME | ControlRegisters.EFER_LMA : 0;

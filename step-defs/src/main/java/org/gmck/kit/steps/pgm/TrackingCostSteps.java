@@ -94,7 +94,7 @@ public final class TrackingCostSteps {
     @Then("the per-VM and kernel costs leave the chunk overhead out")
     public void perPageCostsLeaveChunksOut() {
         long pages = world.costRam() / PAGE;
-        long pointer = world.costHost() == HostBitness.BIT32 ? 4 : 8;
+        long pointer = world.costHost() == HostBitness.BITS32 ? 4 : 8;
         context.expectEqual(
                 "the per-VM and kernel tracking bytes of " + pages + " pages on a " + world.costHost() + " host",
                 pages * 16 + pages * (4 + pointer),

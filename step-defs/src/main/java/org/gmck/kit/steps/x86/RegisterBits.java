@@ -1,11 +1,12 @@
 package org.gmck.kit.steps.x86;
 
 import org.gmck.spi.x86.ControlRegisters;
+import org.gmck.spi.x86.X86Mmu;
 
 /** Bits of CR0, CR4, EFER and RFLAGS named in a scenario. */
 public record RegisterBits(long cr0, long cr4, long efer, long rflags) {
 
-    static final long RFLAGS_AC = 1L << 18;
+    static final long RFLAGS_AC = X86Mmu.RFLAGS_AC;
 
     static RegisterBits parse(String text) {
         long cr0 = 0;

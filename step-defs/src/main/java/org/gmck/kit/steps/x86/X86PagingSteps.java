@@ -20,6 +20,8 @@ import org.gmck.spi.x86.AccessOutcome;
 import org.gmck.spi.x86.ControlRegisters;
 import org.gmck.spi.x86.CpuFeature;
 import org.gmck.spi.x86.CpuModel;
+import org.gmck.spi.x86.EntryField;
+import org.gmck.spi.x86.EntryFlag;
 import org.gmck.spi.x86.EntryUse;
 import org.gmck.spi.x86.GeneralProtection;
 import org.gmck.spi.x86.GpReason;
@@ -41,7 +43,7 @@ import org.gmck.spi.x86.X86PagingMode;
  */
 public final class X86PagingSteps {
 
-    private static final long BIT_A = 1L << 5;
+    private static final long BIT_A = EntryFlag.ACCESSED.mask();
 
     private final ScenarioContext context;
     private final X86World world;
@@ -135,11 +137,12 @@ public final class X86PagingSteps {
 
     @Given("the {x86Level} entry has protection key {int}")
     public void entryHasKey(X86Level level, int key) {
-        world.flags[index(level)] = (world.flags[index(level)] & ~(0xFL << 59)) | ((long) key << 59);
+        world.flags[index(level)] = (world.flags[index(level)] & ~EntryField.PROTECTION_KEY.mask())
+                | EntryField.PROTECTION_KEY.of((long) key << EntryField.PROTECTION_KEY.low());
     }
 
     private int index(X86Level level) {
-        int i = PathBuilder.levels(world.mode).indexOf(level);
+        int i = world.mode.levels().indexOf(level);
         if (i < 0 || i >= world.flags.length) {
             throw new IllegalArgumentException("the mapping has no " + level + " entry in " + world.mode + " paging");
         }
@@ -365,7 +368,7 @@ public final class X86PagingSteps {
     // ------------------------------------------------------------------ A and D
 
     private MemoryWord wordOf(X86Level level) {
-        int i = PathBuilder.levels(world.mode).indexOf(level);
+        int i = world.mode.levels().indexOf(level);
         return world.layout.path().get(i).word();
     }
 
@@ -373,9 +376,13 @@ public final class X86PagingSteps {
     public void accessedDirty(X86Level level, String a, String d) {
         long value = read(wordOf(level));
         context.expectEqual(
-                "A in the " + level + " entry after " + world.lastAccess, a.equals("set"), (value & (1L << 5)) != 0);
+                "A in the " + level + " entry after " + world.lastAccess,
+                a.equals("set"),
+                EntryFlag.ACCESSED.isSetIn(value));
         context.expectEqual(
-                "D in the " + level + " entry after " + world.lastAccess, d.equals("set"), (value & (1L << 6)) != 0);
+                "D in the " + level + " entry after " + world.lastAccess,
+                d.equals("set"),
+                EntryFlag.DIRTY.isSetIn(value));
     }
 
     @Then("no paging entry changed")

@@ -7,6 +7,7 @@ import java.util.List;
 import org.gmck.kit.Numbers;
 import org.gmck.spi.x86.AccessKind;
 import org.gmck.spi.x86.CpuFeature;
+import org.gmck.spi.x86.EntryFlag;
 import org.gmck.spi.x86.PageFault;
 import org.gmck.spi.x86.PageSize;
 import org.gmck.spi.x86.Privilege;
@@ -73,12 +74,12 @@ public final class X86ParameterTypes {
         }
         for (String word : text.split(" ")) {
             bits |= switch (word) {
-                case "P" -> 1L;
-                case "RW" -> 1L << 1;
-                case "US" -> 1L << 2;
-                case "A" -> 1L << 5;
-                case "D" -> 1L << 6;
-                default -> 1L << 63;
+                case "P" -> EntryFlag.PRESENT.mask();
+                case "RW" -> EntryFlag.WRITABLE.mask();
+                case "US" -> EntryFlag.USER.mask();
+                case "A" -> EntryFlag.ACCESSED.mask();
+                case "D" -> EntryFlag.DIRTY.mask();
+                default -> EntryFlag.EXECUTE_DISABLE.mask();
             };
         }
         return bits;
