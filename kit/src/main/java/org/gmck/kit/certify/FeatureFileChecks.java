@@ -1,0 +1,78 @@
+package org.gmck.kit.certify;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
+import static org.junit.platform.launcher.EngineFilter.includeEngines;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.gmck.kit.report.KitSources;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.suite.api.ConfigurationParameter;
+
+/**
+ * The scenarios of {@link ConformanceSuite}, one check per feature file: the file's scenarios run together
+ * through the Cucumber engine, and the check fails when any of them fails, naming each one that did.
+ *
+ * <p>The mutation gate runs the scenarios this way. A file fails exactly when one of its scenarios fails, so a
+ * mutant is detected by the same scenarios as in a certification; but Cucumber starts once a file instead of
+ * once a scenario (its start, which prepares every step definition, costs far more than most scenarios), and a
+ * mutant no scenario detects is tried with a few dozen files instead of hundreds of scenarios.
+ * Certification itself runs the scenarios one by one, since its report is per scenario.
+ */
+public class FeatureFileChecks {
+
+    private static final String AS_ROOT_ENGINE = "cucumber.junit-platform.discovery.as-root-engine";
+
+    /** Every feature file of the kit, by path below the features folder. */
+    static Stream<String> featureFiles() {
+        return KitSources.onClassPath().featureFiles().keySet().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("featureFiles")
+    void everyScenarioOfTheFilePasses(String file) {
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClasspathResource("features/" + file))
+                .filters(includeEngines("cucumber"))
+                .configurationParameters(suiteParameters())
+                .build();
+        List<String> failed = new ArrayList<>();
+        int[] ran = {0};
+        LauncherFactory.create().execute(request, new TestExecutionListener() {
+            @Override
+            public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+                if (id.isTest()) {
+                    ran[0]++;
+                }
+                if (result.getStatus() == TestExecutionResult.Status.FAILED) {
+                    failed.add(id.getDisplayName() + ": "
+                            + result.getThrowable().map(Throwable::getMessage).orElse("failed"));
+                }
+            }
+        });
+        Assertions.assertTrue(ran[0] > 0, () -> file + " ran no scenario");
+        Assertions.assertTrue(
+                failed.isEmpty(), () -> file + ": " + failed.size() + " failed\n" + String.join("\n", failed));
+    }
+
+    /** The conformance suite's own configuration, with Cucumber discovering as the root engine here. */
+    private static Map<String, String> suiteParameters() {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (ConfigurationParameter p : ConformanceSuite.class.getAnnotationsByType(ConfigurationParameter.class)) {
+            parameters.put(p.key(), p.value());
+        }
+        parameters.put(AS_ROOT_ENGINE, "true");
+        return parameters;
+    }
+}
