@@ -35,7 +35,7 @@ public class FeatureFileChecks {
     private static final String AS_ROOT_ENGINE = "cucumber.junit-platform.discovery.as-root-engine";
 
     /** Every feature file of the kit, by path below the features folder. */
-    static Stream<String> featureFiles() {
+    public static Stream<String> featureFiles() {
         return KitSources.onClassPath().featureFiles().keySet().stream();
     }
 

@@ -1,10 +1,12 @@
-package org.gmck.kit.certify;
+package org.gmck.kit.mutation;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.gmck.kit.certify.ConformanceSuite;
+import org.gmck.kit.certify.FeatureFileChecks;
 import org.gmck.kit.report.KitSources;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.suite.api.SelectClasses;

@@ -1,5 +1,7 @@
-package org.gmck.kit.certify;
+package org.gmck.kit.mutation;
 
+import org.gmck.kit.certify.ConformanceSuite;
+import org.gmck.kit.certify.FeatureFileChecks;
 import org.gmck.kit.model.ModelChecks;
 import org.gmck.kit.model.gmm.GmmConcurrencyChecks;
 import org.gmck.kit.model.handler.VirtualHandlerChecks;
@@ -12,7 +14,7 @@ import org.junit.platform.suite.api.Suite;
 /**
  * What the mutation gate runs against each mutant of the reference: exactly the checks of
  * {@link ConformanceSuite}, with its scenarios grouped one check per feature file ({@link FeatureFileChecks}).
- * {@code MutationGateSuiteTest} holds the two selections together.
+ * {@link MutationGateSuiteTest} holds the two selections together.
  */
 @Suite
 @IncludeEngines("junit-jupiter")
