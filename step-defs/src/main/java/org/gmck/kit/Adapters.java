@@ -27,26 +27,37 @@ public final class Adapters {
         return System.getProperty(PROPERTY, DEFAULT).trim();
     }
 
+    /** An adapter the service list names, made, with the name it gives itself. */
+    public record Listed(String name, ConformanceAdapter adapter) {}
+
     /**
-     * Loads every adapter the class path lists, each on its own: one whose class cannot be loaded, whose
-     * constructor throws or whose {@code name()} fails is reported with its own message and does not stop the
-     * others from being chosen.
+     * The adapters a service list names, each made and asked its name on its own (each call within
+     * {@code timeout}): one whose class cannot be loaded, whose constructor throws or whose {@code name()} fails
+     * is in {@code broken} with its own message and does not keep the others out.
      */
-    static Selection lookUp(String name) {
-        if (name.isEmpty()) {
-            return Selection.failed("-D" + PROPERTY + " is empty; name the adapter to certify");
+    public record Listing(List<Listed> adapters, List<String> broken) {
+
+        /** The names found, sorted. */
+        public List<String> names() {
+            return adapters.stream().map(Listed::name).sorted().toList();
         }
-        Duration timeout = metadataTimeout();
-        List<ConformanceAdapter> matching = new ArrayList<>();
-        List<String> names = new ArrayList<>();
+
+        /** "; adapters that could not be loaded: ..." when some could not, else empty. */
+        public String brokenSuffix() {
+            return broken.isEmpty() ? "" : "; adapters that could not be loaded: " + String.join("; ", broken);
+        }
+    }
+
+    /**
+     * Every adapter {@code loader}'s {@code META-INF/services} list names (see {@link Listing}).
+     *
+     * @throws ServiceConfigurationError when the list itself cannot be read
+     */
+    public static Listing list(ClassLoader loader, Duration timeout) {
+        List<Listed> adapters = new ArrayList<>();
         List<String> broken = new ArrayList<>();
-        Iterator<ServiceLoader.Provider<ConformanceAdapter>> providers;
-        try {
-            providers = ServiceLoader.load(ConformanceAdapter.class).stream().iterator();
-        } catch (ServiceConfigurationError e) {
-            return Selection.failed(
-                    "META-INF/services/" + ConformanceAdapter.class.getName() + " cannot be read: " + e.getMessage());
-        }
+        Iterator<ServiceLoader.Provider<ConformanceAdapter>> providers =
+                ServiceLoader.load(ConformanceAdapter.class, loader).stream().iterator();
         while (true) {
             ServiceLoader.Provider<ConformanceAdapter> provider;
             try {
@@ -58,29 +69,43 @@ public final class Adapters {
                 broken.add(message(e));
                 continue;
             }
-            String type = provider.type().getName();
             ConformanceAdapter adapter;
             try {
                 adapter = provider.get();
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-                broken.add(type + " cannot be constructed: " + message(e.getCause() != null ? e.getCause() : e));
+                broken.add(provider.type().getName() + " cannot be constructed: "
+                        + message(e.getCause() != null ? e.getCause() : e));
                 continue;
             }
             try {
-                String found = AdapterMetadata.nameOf(adapter, timeout);
-                names.add(found);
-                if (found.equals(name)) {
-                    matching.add(adapter);
-                }
+                adapters.add(new Listed(AdapterMetadata.nameOf(adapter, timeout), adapter));
             } catch (AdapterMetadata.Invalid e) {
                 broken.add(e.getMessage());
             }
         }
-        names.sort(null);
-        String others = broken.isEmpty() ? "" : "; adapters that could not be loaded: " + String.join("; ", broken);
+        return new Listing(List.copyOf(adapters), List.copyOf(broken));
+    }
+
+    /** Chooses the adapter named {@code name} among those the class path lists (see {@link #list}). */
+    static Selection lookUp(String name) {
+        if (name.isEmpty()) {
+            return Selection.failed("-D" + PROPERTY + " is empty; name the adapter to certify");
+        }
+        Listing listing;
+        try {
+            listing = list(Thread.currentThread().getContextClassLoader(), metadataTimeout());
+        } catch (ServiceConfigurationError e) {
+            return Selection.failed(
+                    "META-INF/services/" + ConformanceAdapter.class.getName() + " cannot be read: " + e.getMessage());
+        }
+        List<String> names = listing.names();
+        List<ConformanceAdapter> matching = listing.adapters().stream()
+                .filter(l -> l.name().equals(name))
+                .map(Listed::adapter)
+                .toList();
         if (matching.isEmpty()) {
             return Selection.failed("No conformance adapter named '" + name + "' on the class path; found: "
-                    + (names.isEmpty() ? "none" : String.join(", ", names)) + others
+                    + (names.isEmpty() ? "none" : String.join(", ", names)) + listing.brokenSuffix()
                     + ". Choose one with -D" + PROPERTY + "=NAME, or list yours in META-INF/services/"
                     + ConformanceAdapter.class.getName() + ".");
         }

@@ -9,12 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 import java.util.jar.JarFile;
-import org.gmck.kit.AdapterMetadata;
+import org.gmck.kit.Adapters;
 import org.gmck.spi.ConformanceAdapter;
 
 /**
@@ -116,34 +114,11 @@ final class AdapterClassPath {
 
     /** Makes each adapter the service lists name and asks its name, each call within {@code timeout}. */
     static Found adapters(ClassLoader loader, Duration timeout) {
-        List<String> names = new ArrayList<>();
-        List<String> broken = new ArrayList<>();
-        Iterator<ServiceLoader.Provider<ConformanceAdapter>> providers;
         try {
-            providers = ServiceLoader.load(ConformanceAdapter.class, loader).stream()
-                    .iterator();
+            Adapters.Listing listing = Adapters.list(loader, timeout);
+            return new Found(listing.names(), listing.broken());
         } catch (ServiceConfigurationError e) {
             throw new SetupError("the adapter jars' service list cannot be read: " + e.getMessage());
         }
-        while (true) {
-            ServiceLoader.Provider<ConformanceAdapter> provider;
-            try {
-                if (!providers.hasNext()) {
-                    break;
-                }
-                provider = providers.next();
-            } catch (ServiceConfigurationError e) {
-                broken.add(e.getMessage());
-                continue;
-            }
-            try {
-                names.add(AdapterMetadata.nameOf(provider.get(), timeout));
-            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-                Throwable cause = e.getCause() != null ? e.getCause() : e;
-                broken.add(provider.type().getName() + ": " + cause);
-            }
-        }
-        names.sort(null);
-        return new Found(List.copyOf(names), List.copyOf(broken));
     }
 }

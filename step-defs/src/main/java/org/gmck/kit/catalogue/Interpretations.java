@@ -1,9 +1,5 @@
 package org.gmck.kit.catalogue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -35,14 +31,7 @@ public final class Interpretations {
     /** The interpretations of the catalogue shipped with the kit (CONFORMANCE.md on the class path). */
     public static Interpretations bundled() {
         if (bundled == null) {
-            try (InputStream in = Interpretations.class.getClassLoader().getResourceAsStream("CONFORMANCE.md")) {
-                if (in == null) {
-                    throw new IllegalStateException("CONFORMANCE.md is not on the class path");
-                }
-                bundled = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            bundled = parse(RuleCatalogue.bundledText());
         }
         return bundled;
     }

@@ -41,16 +41,21 @@ public final class RuleCatalogue {
     /** The catalogue shipped with the kit (CONFORMANCE.md on the test class path). */
     public static RuleCatalogue bundled() {
         if (bundled == null) {
-            try (InputStream in = RuleCatalogue.class.getClassLoader().getResourceAsStream("CONFORMANCE.md")) {
-                if (in == null) {
-                    throw new IllegalStateException("CONFORMANCE.md is not on the class path");
-                }
-                bundled = parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            bundled = parse(RuleCatalogue.bundledText());
         }
         return bundled;
+    }
+
+    /** The text of the CONFORMANCE.md shipped with the kit (on the class path). */
+    static String bundledText() {
+        try (InputStream in = RuleCatalogue.class.getClassLoader().getResourceAsStream("CONFORMANCE.md")) {
+            if (in == null) {
+                throw new IllegalStateException("CONFORMANCE.md is not on the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Parses catalogue tables out of Markdown text; malformed rows are reported by {@link #problems()}. */
