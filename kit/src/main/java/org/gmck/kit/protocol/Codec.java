@@ -98,7 +98,8 @@ public final class Codec {
         if (raw == String.class) {
             return JSON.textNode((String) value);
         }
-        if (raw.isEnum()) {
+        Shape shape = SHAPES.get(raw);
+        if (shape.constants != null) {
             return JSON.textNode(((Enum<?>) value).name());
         }
         if (raw == OptionalLong.class) {
@@ -129,16 +130,16 @@ public final class Codec {
             }
             return object;
         }
-        if (raw.isSealed()) {
+        if (shape.variants != null) {
             ObjectNode object = JSON.objectNode();
             object.put(VARIANT, value.getClass().getSimpleName());
             object.setAll(record(value));
             return object;
         }
-        if (raw.isRecord()) {
+        if (shape.accessors != null) {
             return record(value);
         }
-        if (SpiModel.isService(raw)) {
+        if (shape.service) {
             ObjectNode handle = JSON.objectNode();
             handle.put(HANDLE, handles.handleOf(value));
             return handle;
@@ -148,13 +149,12 @@ public final class Codec {
 
     private static ObjectNode record(Object value) {
         ObjectNode object = JSON.objectNode();
-        for (RecordComponent component : value.getClass().getRecordComponents()) {
+        Shape shape = SHAPES.get(value.getClass());
+        for (int i = 0; i < shape.accessors.length; i++) {
             try {
-                java.lang.reflect.Method accessor = component.getAccessor();
-                accessor.setAccessible(true);
-                object.set(component.getName(), encode(accessor.invoke(value), component.getGenericType(), null));
+                object.set(shape.names[i], encode(shape.accessors[i].invoke(value), shape.types[i], null));
             } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new IllegalStateException("cannot read " + component, e);
+                throw new IllegalStateException("cannot read " + shape.names[i] + " of " + value.getClass(), e);
             }
         }
         return object;
@@ -202,15 +202,13 @@ public final class Codec {
             }
             return node.textValue();
         }
-        if (raw.isEnum()) {
-            if (node.isTextual()) {
-                for (Object constant : raw.getEnumConstants()) {
-                    if (((Enum<?>) constant).name().equals(node.textValue())) {
-                        return constant;
-                    }
-                }
+        Shape shape = SHAPES.get(raw);
+        if (shape.constants != null) {
+            Object constant = node.isTextual() ? shape.constants.get(node.textValue()) : null;
+            if (constant == null) {
+                throw new BadValue(where, "expected one of " + shape.constants.keySet() + ", got " + node);
             }
-            throw new BadValue(where, "expected one of " + constants(raw) + ", got " + node);
+            return constant;
         }
         if (raw.isArray()) {
             List<Object> elements = elements(node, raw.getComponentType(), handles, where);
@@ -239,27 +237,21 @@ public final class Codec {
             }
             return java.util.Collections.unmodifiableMap(map);
         }
-        if (raw.isSealed()) {
+        if (shape.variants != null) {
             requireObject(node, where);
             JsonNode variant = node.get(VARIANT);
-            for (Class<?> sub : raw.getPermittedSubclasses()) {
-                if (variant != null
-                        && variant.isTextual()
-                        && sub.getSimpleName().equals(variant.textValue())) {
-                    return record(node, sub, handles, where, Set.of(VARIANT));
-                }
+            Class<?> sub = variant != null && variant.isTextual() ? shape.variants.get(variant.textValue()) : null;
+            if (sub == null) {
+                throw new BadValue(
+                        where, "\"" + VARIANT + "\" must be one of " + shape.variants.keySet() + ", got " + variant);
             }
-            List<String> names = new ArrayList<>();
-            for (Class<?> sub : raw.getPermittedSubclasses()) {
-                names.add(sub.getSimpleName());
-            }
-            throw new BadValue(where, "\"" + VARIANT + "\" must be one of " + names + ", got " + variant);
+            return record(node, sub, handles, where, true);
         }
-        if (raw.isRecord()) {
+        if (shape.accessors != null) {
             requireObject(node, where);
-            return record(node, raw, handles, where, Set.of());
+            return record(node, raw, handles, where, false);
         }
-        if (SpiModel.isService(raw)) {
+        if (shape.service) {
             requireObject(node, where);
             JsonNode handle = node.get(HANDLE);
             if (node.size() != 1 || handle == null || !handle.isIntegralNumber() || !handle.canConvertToInt()) {
@@ -270,32 +262,24 @@ public final class Codec {
         throw new IllegalArgumentException("no decoding for " + type);
     }
 
-    private static Object record(JsonNode node, Class<?> type, Handles handles, String where, Set<String> extra) {
-        RecordComponent[] components = type.getRecordComponents();
-        Object[] parts = new Object[components.length];
-        Class<?>[] types = new Class<?>[components.length];
-        Set<String> known = new HashSet<>(extra);
-        for (int i = 0; i < components.length; i++) {
-            String name = components[i].getName();
-            known.add(name);
-            types[i] = components[i].getType();
-            parts[i] = decode(node.get(name), components[i].getGenericType(), handles, where + "." + name);
+    private static Object record(JsonNode node, Class<?> type, Handles handles, String where, boolean variant) {
+        Shape shape = SHAPES.get(type);
+        Object[] parts = new Object[shape.names.length];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = decode(node.get(shape.names[i]), shape.types[i], handles, where + "." + shape.names[i]);
         }
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!known.contains(name)) {
-                throw new BadValue(where, "unknown member \"" + name + "\" in " + SpiModel.typeName(type));
+        if (node.size() != parts.length + (variant ? 1 : 0)) {
+            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!shape.names().contains(name) && !(variant && name.equals(VARIANT))) {
+                    throw new BadValue(where, "unknown member \"" + name + "\" in " + SpiModel.typeName(type));
+                }
             }
         }
         try {
-            Constructor<?> constructor = type.getDeclaredConstructor(types);
-            constructor.setAccessible(true);
-            return constructor.newInstance(parts);
+            return shape.constructor.newInstance(parts);
         } catch (InvocationTargetException e) {
-            throw new BadValue(
-                    where,
-                    SpiModel.typeName(type) + " refuses these values: "
-                            + e.getCause().getMessage());
+            throw new BadValue(where, SpiModel.typeName(type) + " refuses these values: " + e.getCause().getMessage());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot make " + type, e);
         }
@@ -330,15 +314,74 @@ public final class Codec {
     }
 
     private static String describe(Class<?> raw) {
-        return raw.isPrimitive() ? raw.getName() : SpiModel.isService(raw) ? "a handle" : "a value";
+        return raw.isPrimitive() ? raw.getName() : SHAPES.get(raw).service ? "a handle" : "a value";
     }
 
-    private static List<String> constants(Class<?> type) {
-        List<String> names = new ArrayList<>();
-        for (Object constant : type.getEnumConstants()) {
-            names.add(((Enum<?>) constant).name());
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            return new Shape(type);
         }
-        return names;
+    };
+
+    /** What the codec needs to know of a class, found once by reflection. */
+    private static final class Shape {
+        final Map<String, Object> constants;
+        final Map<String, Class<?>> variants;
+        final java.lang.reflect.Method[] accessors;
+        final String[] names;
+        final Type[] types;
+        final Constructor<?> constructor;
+        final boolean service;
+
+        Shape(Class<?> type) {
+            service = SpiModel.isService(type);
+            if (type.isEnum()) {
+                constants = new LinkedHashMap<>();
+                for (Object constant : type.getEnumConstants()) {
+                    constants.put(((Enum<?>) constant).name(), constant);
+                }
+            } else {
+                constants = null;
+            }
+            if (type.isSealed()) {
+                variants = new LinkedHashMap<>();
+                for (Class<?> sub : type.getPermittedSubclasses()) {
+                    variants.put(sub.getSimpleName(), sub);
+                }
+            } else {
+                variants = null;
+            }
+            if (type.isRecord()) {
+                RecordComponent[] components = type.getRecordComponents();
+                accessors = new java.lang.reflect.Method[components.length];
+                names = new String[components.length];
+                types = new Type[components.length];
+                Class<?>[] raw = new Class<?>[components.length];
+                for (int i = 0; i < components.length; i++) {
+                    accessors[i] = components[i].getAccessor();
+                    accessors[i].setAccessible(true);
+                    names[i] = components[i].getName();
+                    types[i] = components[i].getGenericType();
+                    raw[i] = components[i].getType();
+                }
+                try {
+                    constructor = type.getDeclaredConstructor(raw);
+                    constructor.setAccessible(true);
+                } catch (NoSuchMethodException e) {
+                    throw new IllegalStateException("record " + type + " has no canonical constructor", e);
+                }
+            } else {
+                accessors = null;
+                names = null;
+                types = null;
+                constructor = null;
+            }
+        }
+
+        List<String> names() {
+            return List.of(names);
+        }
     }
 
     /** The class of a type, without its type arguments. */
