@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import org.gmck.kit.Timeouts;
 
 /**
@@ -47,6 +48,7 @@ final class ChildProcess implements ProtocolClient.Connection {
     private final Process process;
     private final Writer input;
     private final BufferedReader output;
+    private final BiConsumer<String, String> tap;
     private volatile boolean overran;
     private final StderrTail stderr = new StderrTail(STDERR_LIMIT);
     private final Duration timeout;
@@ -55,7 +57,8 @@ final class ChildProcess implements ProtocolClient.Connection {
     private volatile String end;
     private long requests;
 
-    private ChildProcess(int number, Process process, Duration timeout) {
+    private ChildProcess(int number, Process process, Duration timeout, BiConsumer<String, String> tap) {
+        this.tap = tap;
         this.number = number;
         this.process = process;
         this.timeout = timeout;
@@ -66,10 +69,13 @@ final class ChildProcess implements ProtocolClient.Connection {
         err.start();
     }
 
-    /** Starts {@code command}; {@code timeout} is how long one call may take (null: no limit). */
-    static ChildProcess start(int number, List<String> command, Duration timeout) {
+    /**
+     * Starts {@code command}; {@code timeout} is how long one call may take (null: no limit); {@code tap} sees
+     * every request line with its response line.
+     */
+    static ChildProcess start(int number, List<String> command, Duration timeout, BiConsumer<String, String> tap) {
         try {
-            return new ChildProcess(number, new ProcessBuilder(command).start(), timeout);
+            return new ChildProcess(number, new ProcessBuilder(command).start(), timeout, tap);
         } catch (IOException e) {
             throw new Broken(
                     "the implementation cannot be started (" + String.join(" ", command) + "): " + e.getMessage());
@@ -93,8 +99,9 @@ final class ChildProcess implements ProtocolClient.Connection {
                     + "); the objects it handed out are gone");
         }
         long id = ++requests;
+        String request = Messages.request(id, method, params);
         try {
-            input.write(Messages.request(id, method, params));
+            input.write(request);
             input.write('\n');
             input.flush();
         } catch (IOException e) {
@@ -119,6 +126,7 @@ final class ChildProcess implements ProtocolClient.Connection {
         if (line == null) {
             throw broke(ended(), method, id);
         }
+        tap.accept(request, line);
         try {
             return Messages.result(line, id);
         } catch (Messages.Garbage g) {

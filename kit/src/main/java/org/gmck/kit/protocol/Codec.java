@@ -12,7 +12,6 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -279,7 +278,10 @@ public final class Codec {
         try {
             return shape.constructor.newInstance(parts);
         } catch (InvocationTargetException e) {
-            throw new BadValue(where, SpiModel.typeName(type) + " refuses these values: " + e.getCause().getMessage());
+            throw new BadValue(
+                    where,
+                    SpiModel.typeName(type) + " refuses these values: "
+                            + e.getCause().getMessage());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot make " + type, e);
         }

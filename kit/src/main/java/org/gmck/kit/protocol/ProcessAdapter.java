@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.gmck.kit.ScopedAdapter;
 import org.gmck.kit.Timeouts;
 import org.gmck.spi.ConformanceAdapter;
@@ -50,10 +51,17 @@ public final class ProcessAdapter implements ConformanceAdapter, ScopedAdapter, 
     private ProtocolClient client;
     private ConformanceAdapter remote;
     private ProtocolClient.Description description;
+    private BiConsumer<String, String> tap = (request, response) -> {};
 
     private ProcessAdapter(List<String> command, String shown) {
         this.command = List.copyOf(command);
         this.shown = shown;
+    }
+
+    /** Shows every request line, with its response line, to {@code tap}: to record or check the traffic. */
+    public synchronized ProcessAdapter tapped(BiConsumer<String, String> tap) {
+        this.tap = tap;
+        return this;
     }
 
     /** The implementation {@code commandLine} starts, run by {@code /bin/sh -c}. */
@@ -93,7 +101,7 @@ public final class ProcessAdapter implements ConformanceAdapter, ScopedAdapter, 
 
     private void start() {
         started++;
-        process = ChildProcess.start(started, command, callTimeout());
+        process = ChildProcess.start(started, command, callTimeout(), tap);
         client = new ProtocolClient(process, "process " + started);
         ProtocolClient.Description said = client.describe();
         if (description == null) {
