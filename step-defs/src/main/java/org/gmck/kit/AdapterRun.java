@@ -63,6 +63,22 @@ public final class AdapterRun {
         return ((PinnedAdapter) selected()).metadata();
     }
 
+    /**
+     * The adapter under test as it was given or found, without the kit's wrapping; fails like {@link #selected()}
+     * when there is none.
+     */
+    public ConformanceAdapter implementation() {
+        return ((PinnedAdapter) selected()).adapter();
+    }
+
+    /** Tells a {@link ScopedAdapter} under test that the objects it handed out so far are no longer needed. */
+    void release() {
+        Adapters.Selection s = selection();
+        if (s.adapter instanceof PinnedAdapter p && p.adapter() instanceof ScopedAdapter scoped) {
+            scoped.release();
+        }
+    }
+
     private synchronized Adapters.Selection selection() {
         if (selection == null) {
             selection = choose.get();

@@ -38,6 +38,18 @@ public final class AdapterRuns {
         return id.map(OPEN::get).orElseGet(AdapterRuns::current);
     }
 
+    /**
+     * Before a scenario, a model sequence or an x86 case: the adapter of the run bound to this thread, if it keeps
+     * its objects for the kit ({@link ScopedAdapter}), may drop every object handed out so far. Does nothing
+     * without a bound run, or for an adapter in this JVM.
+     */
+    public static void release() {
+        AdapterRun bound = BOUND.get().peek();
+        if (bound != null) {
+            bound.release();
+        }
+    }
+
     static Binding bind(AdapterRun run) {
         OPEN.put(run.id(), run);
         Deque<AdapterRun> bound = BOUND.get();

@@ -31,6 +31,11 @@ final class PinnedAdapter implements ConformanceAdapter {
         return metadata;
     }
 
+    /** The adapter as it was given, behind the pinned metadata. */
+    ConformanceAdapter adapter() {
+        return adapter;
+    }
+
     @Override
     public String name() {
         return metadata.name();

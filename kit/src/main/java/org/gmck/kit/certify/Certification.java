@@ -19,6 +19,7 @@ import org.gmck.kit.AdapterRun;
 import org.gmck.kit.AdapterRuns;
 import org.gmck.kit.Adapters;
 import org.gmck.kit.RunLimits;
+import org.gmck.kit.protocol.ProcessAdapter;
 import org.gmck.kit.report.CertificationReport;
 import org.gmck.kit.report.ReportBundle;
 import org.gmck.kit.report.ReportSink;
@@ -78,9 +79,27 @@ public final class Certification {
         return new Certification(folder, profiles, settings, List.copyOf(more));
     }
 
-    /** Certifies the adapter named by {@code -Dconformance.adapter}. */
+    /**
+     * Certifies the adapter the command line names: the implementation {@code -Dconformance.adapter-command}
+     * starts, else the adapter named by {@code -Dconformance.adapter}, in a child JVM with
+     * {@code -Dconformance.isolate=true}.
+     */
     public ReportSink.Published run() {
+        String command = System.getProperty(ProcessAdapter.COMMAND, "").strip();
+        if (!command.isEmpty()) {
+            return runProcess(ProcessAdapter.command(command));
+        }
+        if (Boolean.getBoolean(ProcessAdapter.ISOLATE)) {
+            return runProcess(ProcessAdapter.isolated(Adapters.commandLineName(), List.of()));
+        }
         return launch(AdapterRun.fromCommandLine());
+    }
+
+    /** Certifies an implementation in a process of its own over the adapter protocol, and ends the process. */
+    public ReportSink.Published runProcess(ProcessAdapter process) {
+        try (process) {
+            return launch(AdapterRun.of(process));
+        }
     }
 
     /** Certifies this adapter instance, whatever the system property names. */

@@ -361,7 +361,7 @@ public final class CertificationListener implements TestExecutionListener {
         List<String> problems = new ArrayList<>(errors);
         abandoned.ifPresent(problems::add);
         try {
-            adapter = Optional.of(ErrorReport.info((run == null ? AdapterRuns.current() : run).metadata()));
+            adapter = Optional.of(ErrorReport.info(run == null ? AdapterRuns.current() : run));
         } catch (Adapters.AdapterSelectionError e) {
             problems.add(0, e.getMessage());
         }

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.gmck.kit.AdapterMetadata;
+import org.gmck.kit.AdapterRun;
 import org.gmck.kit.Timeouts;
 import org.gmck.kit.catalogue.RuleCatalogue;
+import org.gmck.kit.protocol.ProcessAdapter;
 import org.gmck.kit.report.Baseline;
 import org.gmck.kit.report.CertificationReport;
 import org.gmck.kit.report.KitSources;
@@ -43,7 +45,22 @@ final class ErrorReport {
     /** The adapter as the report describes it: its metadata as read at the start of the run. */
     static CertificationReport.AdapterInfo info(AdapterMetadata a) {
         return new CertificationReport.AdapterInfo(
-                a.name(), a.version(), a.implementationClass(), a.profiles(), a.parameters());
+                a.name(), a.version(), a.implementationClass(), a.profiles(), a.parameters(), Optional.empty());
+    }
+
+    /** The adapter of a run as the report describes it, with its processes when it ran in processes of its own. */
+    static CertificationReport.AdapterInfo info(AdapterRun run) {
+        CertificationReport.AdapterInfo info = info(run.metadata());
+        if (run.implementation() instanceof ProcessAdapter p) {
+            return new CertificationReport.AdapterInfo(
+                    info.name(),
+                    info.version(),
+                    info.implementationClass(),
+                    info.declaredProfiles(),
+                    info.parameters(),
+                    Optional.of(p.processes()));
+        }
+        return info;
     }
 
     private static String timeout() {

@@ -14,6 +14,7 @@ import org.gmck.kit.Adapters;
 import org.gmck.kit.Timeouts;
 import org.gmck.kit.certify.Certification;
 import org.gmck.kit.certify.CheckSettings;
+import org.gmck.kit.protocol.ProcessAdapter;
 import org.gmck.kit.report.Baseline;
 import org.gmck.kit.report.CertificationReport;
 import org.gmck.kit.report.ReportSink;
@@ -52,11 +53,23 @@ final class CertifyCommand implements Callable<Integer> {
 
     @Option(
             names = "--adapter-jar",
-            required = true,
             paramLabel = "JAR",
             description = "The adapter's jar; repeat it, or join jars with the path separator, for an adapter with"
                     + " dependencies (a class folder works too).")
     private List<String> adapterJars;
+
+    @Option(
+            names = "--adapter-command",
+            paramLabel = "COMMAND",
+            description = "Instead of jars: the command that starts an implementation speaking the adapter protocol"
+                    + " on its standard input and output (docs/adapter-protocol.md), run by /bin/sh -c.")
+    private Optional<String> adapterCommand;
+
+    @Option(
+            names = "--isolate",
+            description = "Run the JVM adapter of the jars in a child JVM, over the adapter protocol, so that a crash,"
+                    + " System.exit or an OutOfMemoryError in it cannot end the certification.")
+    private boolean isolate;
 
     @Option(
             names = "--adapter",
@@ -113,7 +126,15 @@ final class CertifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        AdapterClassPath classPath = AdapterClassPath.of(adapterJars);
+        boolean jars = adapterJars != null && !adapterJars.isEmpty();
+        if (adapterCommand.isPresent() == jars) {
+            throw new SetupError("give either --adapter-jar or --adapter-command");
+        }
+        if (isolate && !jars) {
+            throw new SetupError(
+                    "--isolate runs the JVM adapter of --adapter-jar in a child JVM; it needs --adapter-jar");
+        }
+        AdapterClassPath classPath = jars ? AdapterClassPath.of(adapterJars) : null;
         baseline.flatMap(b -> Baseline.unreadable(b.toAbsolutePath())).ifPresent(why -> {
             throw new SetupError("--baseline " + baseline.get() + ": " + why);
         });
@@ -123,10 +144,13 @@ final class CertifyCommand implements Callable<Integer> {
         for (String key : List.of(Adapters.PROPERTY, Timeouts.PROPERTY, Baseline.PROPERTY)) {
             properties.put(key, System.getProperty(key));
         }
-        try (URLClassLoader loader = classPath.loader()) {
-            String name = AdapterClassPath.adapters(loader, perCall).choose(adapter);
+        try (URLClassLoader loader = jars ? classPath.loader() : null) {
             // The harness reads these three from system properties, as the build's certification sets them.
-            System.setProperty(Adapters.PROPERTY, name);
+            String name = "";
+            if (jars) {
+                name = AdapterClassPath.adapters(loader, perCall).choose(adapter);
+                System.setProperty(Adapters.PROPERTY, name);
+            }
             timeout.ifPresent(t -> System.setProperty(Timeouts.PROPERTY, t));
             baseline.ifPresent(b ->
                     System.setProperty(Baseline.PROPERTY, b.toAbsolutePath().toString()));
@@ -143,8 +167,15 @@ final class CertifyCommand implements Callable<Integer> {
             if (!quiet) {
                 run = run.watchedBy(new Progress(err, System::nanoTime));
             }
-            Thread.currentThread().setContextClassLoader(loader);
-            ReportSink.Published published = run.run();
+            ReportSink.Published published;
+            if (adapterCommand.isPresent()) {
+                published = run.runProcess(ProcessAdapter.command(adapterCommand.get()));
+            } else if (isolate) {
+                published = run.runProcess(ProcessAdapter.isolated(name, classPath.entries()));
+            } else {
+                Thread.currentThread().setContextClassLoader(loader);
+                published = run.run();
+            }
             return verdict(published, out, err);
         } catch (java.io.IOException e) {
             throw new SetupError("the adapter jars cannot be closed: " + e.getMessage());

@@ -6,6 +6,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.gmck.kit.AdapterRuns;
 import org.gmck.kit.CheckGuard;
 import org.gmck.kit.certify.CheckSettings;
 import org.gmck.spi.ConformanceAdapter;
@@ -99,6 +100,7 @@ public final class ModelRunner {
                 sequences++;
             }
             ModelSession<O> session;
+            AdapterRuns.release();
             try {
                 session = (ModelSession<O>) guard.call(
                         "setting up the " + spec.name() + " model (" + variant + ")",

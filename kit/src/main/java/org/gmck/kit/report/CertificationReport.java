@@ -14,6 +14,7 @@ import org.gmck.kit.catalogue.Level;
 import org.gmck.kit.catalogue.Rule;
 import org.gmck.kit.evidence.CaseTally;
 import org.gmck.kit.evidence.RuleEvidence;
+import org.gmck.kit.protocol.ProcessAdapter;
 import org.gmck.spi.common.Profile;
 
 /**
@@ -54,13 +55,19 @@ public record CertificationReport(
         unattributed = List.copyOf(unattributed);
     }
 
-    /** The adapter as it describes itself. */
+    /**
+     * The adapter as it describes itself.
+     *
+     * @param processes for an implementation certified in processes of its own over the adapter protocol: the
+     *                  command and every process the run started, with its standard error
+     */
     public record AdapterInfo(
             String name,
             String version,
             String implementationClass,
             Set<Profile> declaredProfiles,
-            Map<String, String> parameters) {}
+            Map<String, String> parameters,
+            Optional<ProcessAdapter.Processes> processes) {}
 
     /** The run's headline outcome. */
     public enum Outcome {

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.gmck.kit.catalogue.Rule;
 import org.gmck.kit.evidence.EvidenceJson;
 import org.gmck.kit.evidence.ScenarioOutcome;
+import org.gmck.kit.protocol.ProcessRecord;
 import org.gmck.spi.common.Profile;
 
 /** Writes a {@link CertificationReport} as JSON conforming to {@value #SCHEMA}. */
@@ -52,6 +53,15 @@ public final class ReportJson {
                     "declaredProfiles",
                     a.declaredProfiles().stream().map(Profile::id).toList());
             adapter.put("parameters", a.parameters());
+            a.processes().ifPresent(p -> {
+                Map<String, Object> processes = new LinkedHashMap<>();
+                processes.put("command", p.command());
+                processes.put("leftOut", p.leftOut());
+                processes.put(
+                        "processes",
+                        p.processes().stream().map(ReportJson::process).toList());
+                adapter.put("processes", processes);
+            });
         });
 
         root.put("adapter", adapter);
@@ -146,5 +156,19 @@ public final class ReportJson {
         m.put(k1, v1);
         m.put(k2, v2);
         return m;
+    }
+
+    private static Map<String, Object> process(ProcessRecord r) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("number", r.number());
+        p.put("startedAt", r.started().toString());
+        if (r.ended() != null) {
+            p.put("endedAt", r.ended().toString());
+        }
+        p.put("end", r.end());
+        p.put("requests", r.requests());
+        p.put("stderr", r.stderr());
+        p.put("stderrDropped", r.stderrDropped());
+        return p;
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.gmck.kit.AdapterRun;
+import org.gmck.kit.AdapterRuns;
 import org.gmck.kit.CheckGuard;
 import org.gmck.kit.NotApplicable;
 import org.gmck.kit.NotRun;
@@ -126,6 +127,7 @@ public class X86FixtureChecks {
     /** One case within the run's timeout: the case's calls together may take as long as one call may. */
     @SuppressWarnings("unchecked")
     private static Optional<CaseRunner.Difference> compare(CheckGuard guard, CaseRunner runner, ReplayCase c) {
+        AdapterRuns.release();
         try {
             return (Optional<CaseRunner.Difference>) guard.call("x86 fixture case " + c.id(), () -> runner.compare(c));
         } catch (CheckGuard.AdapterFailure e) {

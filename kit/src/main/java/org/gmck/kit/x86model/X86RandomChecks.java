@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.gmck.kit.AdapterRun;
+import org.gmck.kit.AdapterRuns;
 import org.gmck.kit.CheckGuard;
 import org.gmck.kit.NotApplicable;
 import org.gmck.kit.NotRun;
@@ -171,6 +172,7 @@ public class X86RandomChecks {
     @SuppressWarnings("unchecked")
     private static <T> Optional<T> guarded(
             CheckGuard guard, String what, java.util.concurrent.Callable<Optional<T>> call) {
+        AdapterRuns.release();
         return (Optional<T>) guard.call(what, () -> call.call());
     }
 

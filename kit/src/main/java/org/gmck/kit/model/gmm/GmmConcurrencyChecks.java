@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.gmck.kit.AdapterRun;
+import org.gmck.kit.AdapterRuns;
 import org.gmck.kit.CheckGuard;
 import org.gmck.kit.NotApplicable;
 import org.gmck.kit.Timeouts;
@@ -109,6 +110,7 @@ public class GmmConcurrencyChecks {
                         String id = edition + "-" + ++n[0] + " (" + vms + " VMs, " + steps + " steps each, seed " + seed
                                 + ")";
                         Map<String, Optional<String>> found;
+                        AdapterRuns.release();
                         try {
                             @SuppressWarnings("unchecked")
                             Map<String, Optional<String>> result = (Map<String, Optional<String>>) guard.call(

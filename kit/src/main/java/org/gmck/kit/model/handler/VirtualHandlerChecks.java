@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gmck.kit.AdapterRun;
+import org.gmck.kit.AdapterRuns;
 import org.gmck.kit.CheckGuard;
 import org.gmck.kit.NotApplicable;
 import org.gmck.kit.NotRun;
@@ -94,6 +95,7 @@ public class VirtualHandlerChecks {
                         return true;
                     }
                     String id = "virtual-handlers-" + ++ran[0];
+                    AdapterRuns.release();
                     try {
                         new Run(guarded, HOSTS[modes % 3], GUESTS[modes / 3], mappings, handlers).play(operations);
                     } catch (Broken b) {

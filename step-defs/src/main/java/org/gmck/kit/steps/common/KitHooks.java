@@ -37,6 +37,7 @@ public final class KitHooks {
     @Before(order = 0)
     public void gate(Scenario scenario) {
         ConformanceAdapter adapter = AdapterRuns.current().selected();
+        AdapterRuns.release();
         List<String> ruleTags = scenario.getSourceTagNames().stream()
                 .filter(t -> Rule.ID.matcher(t.substring(1)).matches())
                 .collect(Collectors.toList());

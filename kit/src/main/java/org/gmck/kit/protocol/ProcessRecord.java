@@ -1,0 +1,13 @@
+package org.gmck.kit.protocol;
+
+import java.time.Instant;
+
+/**
+ * One process an implementation ran in during a certification over the adapter protocol, as the report keeps
+ * it: when it started and ended, how it ended, how many requests it was sent, and its standard error (the last
+ * 64 KB; {@code stderrDropped} bytes before them were not kept).
+ *
+ * @param ended null while it runs
+ */
+public record ProcessRecord(
+        int number, Instant started, Instant ended, String end, long requests, String stderr, long stderrDropped) {}
