@@ -280,8 +280,9 @@ final class GmmModelState {
     /** Puts a page on the head of its chunk's free LIFO, not zeroed (GMM-LIFO-2, GMM-LAYOUT-14). */
     private void push(ModelChunk c, int index) {
         long id = g.pageId(c.id, index);
-        if (c.hostKnown) {
-            frames.remove(c.hostBase + index, id);
+        if (c.host[index] != ModelChunk.HOST_UNKNOWN) {
+            frames.remove(c.host[index], id);
+            c.host[index] = ModelChunk.HOST_UNKNOWN;
         }
         c.state[index] = PageState.FREE;
         c.owner[index] = 0;
