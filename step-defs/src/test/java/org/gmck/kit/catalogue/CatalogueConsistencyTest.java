@@ -169,6 +169,22 @@ class CatalogueConsistencyTest {
         assertEquals(List.of(), wrong);
     }
 
+    /** Every interpretation a rule's statement cites is written down, not just the first. */
+    @Test
+    void everyInterpretationARuleCitesIsWrittenDown() {
+        java.util.regex.Pattern cited = java.util.regex.Pattern.compile("\\bI-(?:[A-Z0-9]+-)?[0-9]+\\b");
+        List<String> missing = new ArrayList<>();
+        for (Rule rule : catalogue.rules()) {
+            java.util.regex.Matcher m = cited.matcher(rule.statement());
+            while (m.find()) {
+                if (Interpretations.bundled().interpretation(m.group()).isEmpty()) {
+                    missing.add(rule.id() + " cites " + m.group() + ", which CONFORMANCE.md does not write down");
+                }
+            }
+        }
+        assertEquals(List.of(), missing);
+    }
+
     @Test
     void theDeclaredReadingsParseCleanlyAndNameCataloguedRules() {
         Readings readings = Readings.bundled();
