@@ -263,12 +263,19 @@ Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
     When VM A allocates a page for guest pfn 0x1234
     Then the raw word of VM A's page 1 holds guest pfn 0x1234 and VM A's handle, in state 0
 
-  @GMM-LAYOUT-11 @profile:gmm-introspection @variant:without-guest-pfn @variant:first-vm
+  @GMM-LAYOUT-11 @profile:gmm-introspection @variant:without-guest-pfn @variant:first-vm @reading:gmm.unknown-guest-frame=fffffff1
   Scenario: A live private page without a guest address holds the unshareable frame and its VM's handle in state 0
     Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
     Given a GMM
     When VM A allocates a page without a guest address
     Then the raw word of VM A's page 1 holds guest pfn 0xFFFFFFF1 and VM A's handle, in state 0
+
+  @GMM-LAYOUT-11 @profile:gmm-introspection @variant:without-guest-pfn @variant:first-vm @reading:gmm.unknown-guest-frame=all-ones
+  Scenario: A live private page without a guest address holds all bits set as its frame and its VM's handle in state 0
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
+    Given a GMM
+    When VM A allocates a page without a guest address
+    Then the raw word of VM A's page 1 holds guest pfn 0xFFFFFFFF and VM A's handle, in state 0
 
   @GMM-LAYOUT-11 @profile:gmm-introspection @variant:with-guest-pfn @variant:later-vm
   Scenario: A live private page of a later VM holds that VM's handle

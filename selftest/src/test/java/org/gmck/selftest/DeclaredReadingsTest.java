@@ -78,6 +78,26 @@ class DeclaredReadingsTest {
         assertTrue(v.evidence().scenarios().stream().anyMatch(ScenarioOutcome::passed), "the common cells ran");
     }
 
+    /** Seed 000's way of marking guest frames, declared, conforms: scenarios and GMM model runs alike. */
+    @Test
+    void seed000sUnknownFrameMarkerConformsWhenItIsDeclared() {
+        CertificationReport report = KitRuns.run(
+                        "readings/all-ones",
+                        KitRuns.declaring(
+                                new org.gmck.selftest.gmm.SeedAllOnesGuestFrames().adapter(), Set.of(Profile.GMM)),
+                        Optional.empty(),
+                        Optional.empty())
+                .report();
+        assertEquals(CertificationReport.Outcome.CONFORMING, report.outcome(), report.headline());
+        for (String id : java.util.List.of("GMM-STATE-2", "GMM-STATE-3", "GMM-STATE-4")) {
+            RuleVerdict v = report.rules().stream()
+                    .filter(r -> r.rule().id().equals(id))
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals(Verdict.PASS, v.verdict(), id + ": " + v.reason());
+        }
+    }
+
     @Test
     void aValueTheCatalogueDoesNotListIsAnError() {
         CertificationReport report = certify("misdeclared", Map.of(KEY, "diagonal"));

@@ -70,14 +70,16 @@ public final class ReferenceAdapter implements ConformanceAdapter {
 
     /**
      * The readings the reference takes where the sources leave a choice open (CONFORMANCE.md, "Declared
-     * readings"): no private page in a chunk of shared pages, per-VM references to each shared page, and the
-     * switcher's special effort where the shadow mode differs from the host mode.
+     * readings"): no private page in a chunk of shared pages, per-VM references to each shared page, later
+     * VirtualBox's 0xFFFFFFF1 for a page without a guest frame, and the switcher's special effort where the
+     * shadow mode differs from the host mode.
      */
     @Override
     public Map<String, String> parameters() {
         return Map.of(
                 "gmm.shared-chunk-private-pages", "never",
                 "gmm.shared-page-holders", "tracked",
+                "gmm.unknown-guest-frame", "fffffff1",
                 "pgm.switcher-special-effort", "shadow-differs-from-host");
     }
 

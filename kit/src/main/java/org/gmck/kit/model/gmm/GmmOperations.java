@@ -78,7 +78,7 @@ final class GmmOperations {
         Expect e = s.expectFor(vm);
         e.input(count == 0 || count >= 1 << 20, GmmStatus.VERR_INVALID_PARAMETER, "GMM-ALLOC-12");
         e.input(
-                pfns.stream().anyMatch(p -> p > ModelGeometry.PFN_LAST),
+                m.refusesWideFrames && pfns.stream().anyMatch(p -> p > m.pfnLast),
                 GmmStatus.VERR_INVALID_PARAMETER,
                 "GMM-STATE-3");
         int a = account.ordinal();
@@ -121,7 +121,10 @@ final class GmmOperations {
                             ? "GMM-ALLOC-8"
                             : "GMM-ALLOC-9";
                 case VERR_GMM_SEED_ME -> "GMM-LEG-2";
-                case VERR_INVALID_PARAMETER -> pfns.contains(ModelGeometry.PFN_LAST) ? "GMM-STATE-4" : "GMM-STATE-1";
+                case VERR_INVALID_PARAMETER ->
+                    pfns.stream().anyMatch(p -> p > ModelGeometry.PFN_LAST)
+                            ? "GMM-STATE-3"
+                            : pfns.contains(ModelGeometry.PFN_LAST) ? "GMM-STATE-4" : "GMM-STATE-1";
                 default -> "GMM-STATE-1";
             };
             return s.refusedWrongly(gherkin, out, rule);
@@ -192,7 +195,7 @@ final class GmmOperations {
         Blame b = (part, x) -> switch (part) {
             case PAGE -> {
                 ModelChunk ch = m.chunkOf(x);
-                yield ch != null && ch.pfn[m.g.indexOf(x)] == ModelGeometry.UNSHAREABLE ? "GMM-STATE-2" : "GMM-STATE-1";
+                yield ch != null && ch.pfn[m.g.indexOf(x)] == m.noFrame ? "GMM-STATE-2" : "GMM-STATE-1";
             }
             case HOST -> "GMM-STATE-6";
             case AFFINITY ->
@@ -339,17 +342,17 @@ final class GmmOperations {
         if (shape >= 70 && count <= 6) {
             List<Long> pfns = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                pfns.add((i + a) % 4 == 0 ? -1L : (a * 31L + i * 7L) % 0x400);
+                pfns.add((i + a) % 4 == 0 && s.framesKnown ? -1L : (a * 31L + i * 7L) % 0x400);
             }
             if (a % 5 == 0) {
                 pfns.set(count - 1, ModelGeometry.PFN_LAST);
             }
-            if (shape >= 90) {
+            if (shape >= 90 && s.framesKnown) {
                 pfns.set(a % count, a % 2 == 0 ? ModelGeometry.PFN_LAST + 1 : 0x1_0000_0000L);
             }
             return new Frames(List.copyOf(pfns), acct + " pages for guest pfns " + GmmGherkin.pfnList(pfns));
         }
-        if (shape >= 50 && shape < 70) {
+        if (shape >= 50 && shape < 70 && s.framesKnown) {
             List<Long> pfns = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 pfns.add(-1L);
@@ -358,7 +361,7 @@ final class GmmOperations {
         }
         long start = a % 10 == 0
                 ? ModelGeometry.PFN_LAST - count + 1
-                : a % 20 == 1 ? ModelGeometry.PFN_LAST - count + 2 : (a * 97L) % 0x10000;
+                : a % 20 == 1 && s.framesKnown ? ModelGeometry.PFN_LAST - count + 2 : (a * 97L) % 0x10000;
         List<Long> pfns = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             pfns.add(start + i);

@@ -56,6 +56,11 @@ final class GmmSession implements ModelSession<GmmOp> {
     final boolean neverMixes;
     /** Whether the adapter declares that it knows the holders of each shared page (GMM-SHARE-16). */
     final boolean holdersTracked;
+    /**
+     * Whether the adapter declares how it marks an unknown guest frame (GMM-STATE-2, -3); without it, the
+     * sequences ask for no page without a guest address and for no frame above 0xFFFFFFF0.
+     */
+    final boolean framesKnown;
 
     GmmSession(ConformanceAdapter adapter, GmmVariant variant) {
         this.variant = variant;
@@ -63,6 +68,13 @@ final class GmmSession implements ModelSession<GmmOp> {
         holdersTracked = "tracked".equals(adapter.parameters().get("gmm.shared-page-holders"));
         ModelGeometry g = ModelGeometry.of(variant.edition());
         m = new GmmModelState(g, variant.legacy(), variant.room());
+        String frames = adapter.parameters().get("gmm.unknown-guest-frame");
+        framesKnown = frames != null;
+        if ("all-ones".equals(frames)) {
+            m.pfnLast = ModelGeometry.ALL_ONES - 1;
+            m.noFrame = ModelGeometry.ALL_ONES;
+            m.refusesWideFrames = false;
+        }
         gmm = adapter.gmm().create(variant.edition(), new GmmOptions(m.hostPages, variant.legacy()));
         observe = new GmmObserver(gmm, m, adapter.profiles().contains(Profile.GMM_INTROSPECTION));
         picks = new GmmPicks(m);

@@ -193,6 +193,44 @@ public final class GmmCheckSteps {
                 List.of(info.state(), info.owner(), Numbers.hex(info.guestPfn())));
     }
 
+    /** The values that mark "no guest frame" in either declared reading of gmm.unknown-guest-frame. */
+    private static final List<String> NO_GUEST_FRAME = List.of(Numbers.hex(0xFFFF_FFF1L), Numbers.hex(0xFFFF_FFFFL));
+
+    @Then("the new page is private to {gmmVm} and records no guest frame")
+    public void newPageWithoutFrame(String vm) {
+        List<AllocatedPage> pages = context.lastValue("the allocation");
+        PageInfo info = world.reads().page(pages.get(0).pageId());
+        context.expectEqual(
+                "state and owner of the new page",
+                List.of(PageState.PRIVATE, world.handle(vm)),
+                List.of(info.state(), info.owner()));
+        context.expectThat(
+                "the new page records guest pfn " + Numbers.hex(info.guestPfn())
+                        + ", which is not a value that marks no guest frame (" + String.join(" or ", NO_GUEST_FRAME)
+                        + ")",
+                NO_GUEST_FRAME.contains(Numbers.hex(info.guestPfn())));
+    }
+
+    /**
+     * A guest frame wider than the field is never recorded as another frame: it is refused as bad input and
+     * changes nothing, or the page records no guest frame (never the frame's low 32 bits).
+     */
+    @Then("the call is rejected with VERR_INVALID_PARAMETER changing nothing, or the new page records no guest frame")
+    public void refusedOrRecordedAsNoFrame() {
+        if (context.lastRejected()) {
+            context.expectRejected("VERR_INVALID_PARAMETER");
+            nothingChanged();
+            return;
+        }
+        List<AllocatedPage> pages = context.lastValue("the allocation");
+        long pfn = world.reads().page(pages.get(0).pageId()).guestPfn();
+        context.expectThat(
+                "the frame wider than the field was accepted and recorded as " + Numbers.hex(pfn)
+                        + ", which is not a value that marks no guest frame (" + String.join(" or ", NO_GUEST_FRAME)
+                        + ")",
+                NO_GUEST_FRAME.contains(Numbers.hex(pfn)));
+    }
+
     @Then("every new page is private to {gmmVm} and records the guest pfn asked for it")
     public void newPagesRecordTheirPfns(String vm) {
         List<AllocatedPage> pages = context.lastValue("the allocation");
