@@ -267,7 +267,7 @@ Feature: Large pages: write-protecting a page zaps the large entries over it
     When I unshadow the guest page table at 4 MB + 8 KB
     Then 2 GB has no present shadow entry
 
-  @LP-ZAP-8 @profile:large-pages @variant:read-only-small-entry
+  @LP-ZAP-8 @profile:large-pages @variant:read-only-small-entry @reading:largepage.unshadowed-small-entry=stays-read-only
   Scenario: Unshadowing the page table again leaves read-only the 4 KB entry its write protection made read-only
     Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 3
     Given a shadow-paging MMU
@@ -276,3 +276,13 @@ Feature: Large pages: write-protecting a page zaps the large entries over it
     And the guest page table at 4 MB + 8 KB is shadowed
     When I unshadow the guest page table at 4 MB + 8 KB
     Then 2 GB + 8 KB is translated by a read-only 4 KB entry
+
+  @LP-ZAP-8 @profile:large-pages @variant:read-only-small-entry @reading:largepage.unshadowed-small-entry=writable-again
+  Scenario: Unshadowing the page table's last shadow makes the 4 KB entry over it writable again
+    Source: kvm-devel, large pages, January 2008 [004], "Here's a rough sketch of my proposal", item 3
+    Given a shadow-paging MMU
+    And a memory slot from 2 MB to 1 GB on 4 KB pages at host 4 GB
+    And the guest large entry mapping 2 GB to 4 MB is shadowed
+    And the guest page table at 4 MB + 8 KB is shadowed
+    When I unshadow the guest page table at 4 MB + 8 KB
+    Then 2 GB + 8 KB is translated by a writable 4 KB entry

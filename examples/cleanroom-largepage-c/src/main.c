@@ -277,6 +277,8 @@ static void describe(reply_t *r)
     cJSON_AddStringToObject(k, "minus-one init",
                             "-1 only where the frame sits on one aligned 2 MB host page, else 0");
     cJSON_AddStringToObject(k, "small entry writable", "false while its page is write-protected");
+    /* The kit's declared reading for the same choice (reading 9 in the README). */
+    cJSON_AddStringToObject(k, "largepage.unshadowed-small-entry", "writable-again");
     cJSON_AddStringToObject(k, "zap", "large entries of the frame are removed (not present)");
     cJSON_AddStringToObject(k, "refusal order", "as listed in each method's refusals");
     cJSON_AddStringToObject(k, "max frames per slot", "1048576");

@@ -80,7 +80,8 @@ public final class ReferenceAdapter implements ConformanceAdapter {
                 "gmm.shared-chunk-private-pages", "never",
                 "gmm.shared-page-holders", "tracked",
                 "gmm.unknown-guest-frame", "fffffff1",
-                "pgm.switcher-special-effort", "shadow-differs-from-host");
+                "pgm.switcher-special-effort", "shadow-differs-from-host",
+                "largepage.unshadowed-small-entry", "stays-read-only");
     }
 
     @Override

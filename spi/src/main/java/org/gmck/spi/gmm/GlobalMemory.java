@@ -20,7 +20,11 @@ public interface GlobalMemory {
     /** The per-VM data of a VM, also after its cleanup (then INVALID). */
     VmInfo vm(int vm);
 
-    /** The initial reservation; all counts must be positive, policy and priority valid, and it is made once. */
+    /**
+     * The initial reservation, made once. All counts must be positive; the policy is {@code NO_OC} or {@code TBD}
+     * (the policy every new VM has) and the priority {@code HIGH}, {@code NORMAL} or {@code LOW}: only
+     * {@code INVALID} is refused. A {@code TBD} reservation may exceed the host's memory (over-commitment).
+     */
     void reserve(int vm, long base, long shadow, long fixed, OcPolicy policy, Priority priority);
 
     /** Replaces the reservation counts after the initial reservation. */

@@ -90,10 +90,11 @@ final class Judge {
             for (long offset : Space.PAGES) {
                 long address = frame + offset;
                 Optional<ShadowEntry> entry = model.entry(address);
+                boolean open = model.writabilityOpen(address);
                 compare(
                         () -> "the entry translating " + text(address),
-                        seen(entry),
-                        () -> seen(mmu.entryFor(address)),
+                        open ? sized(seen(entry)) : seen(entry),
+                        () -> open ? sized(seen(mmu.entryFor(address))) : seen(mmu.entryFor(address)),
                         a -> state(() -> blame.entry(address, entry, unseen(a))),
                         () -> Thens.entry(address, entry));
             }
@@ -286,13 +287,20 @@ final class Judge {
         public String toString() {
             return (size == MappingSize.LARGE_2M
                             ? "a 2 MB entry"
-                            : "a " + (writable ? "writable" : "read-only") + " 4 KB entry")
+                            : writable == null
+                                    ? "a 4 KB entry"
+                                    : "a " + (writable ? "writable" : "read-only") + " 4 KB entry")
                     + " to " + text(gpa);
         }
     }
 
     private static Optional<Seen> seen(Optional<ShadowEntry> entry) {
         return entry.map(e -> new Seen(e.size(), e.gpa(), e.size() == MappingSize.LARGE_2M ? null : e.writable()));
+    }
+
+    /** An entry without its writability, where the declared readings part on it (I-LP-5). */
+    private static Optional<Seen> sized(Optional<Seen> seen) {
+        return seen.map(s -> new Seen(s.size(), s.gpa(), null));
     }
 
     private static Optional<ShadowEntry> unseen(Optional<Seen> seen) {

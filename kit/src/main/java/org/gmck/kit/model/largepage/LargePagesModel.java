@@ -101,7 +101,11 @@ public final class LargePagesModel implements ModelSpec<LpOp> {
     public ModelSession<LpOp> start(ConformanceAdapter adapter, String variant) {
         LpVariant v = LpVariant.named(variant);
         boolean introspection = adapter.profiles().contains(Profile.LARGE_PAGES_INTROSPECTION);
-        return new LpSession(adapter.largePages().newMmu(v.options()), v, introspection);
+        return new LpSession(
+                adapter.largePages().newMmu(v.options()),
+                v,
+                introspection,
+                adapter.parameters().get("largepage.unshadowed-small-entry"));
     }
 
     private static Set<String> everyRule() {

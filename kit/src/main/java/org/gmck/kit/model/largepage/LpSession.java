@@ -27,10 +27,10 @@ final class LpSession implements ModelSession<LpOp> {
     private final Calls calls;
     private final boolean introspection;
 
-    LpSession(ShadowMmu mmu, LpVariant variant, boolean introspection) {
+    LpSession(ShadowMmu mmu, LpVariant variant, boolean introspection, String unshadowedSmallEntry) {
         this.variant = variant;
         this.mmu = mmu;
-        this.model = new MmuModel(variant.options());
+        this.model = new MmuModel(variant.options(), unshadowedSmallEntry);
         this.calls = new Calls(model, introspection);
         this.introspection = introspection;
     }

@@ -37,7 +37,8 @@ import org.gmck.spi.largepage.ShadowEntry;
  *       (LP-ENC-1, I-LP-6).</li>
  *   <li>A page is write-protected while it has a shadow (LP-CNT-6 to LP-CNT-8); shadowing zaps every large
  *       entry over its frame and makes every 4 KB entry over the page read-only (LP-ZAP-1 to LP-ZAP-5);
- *       unshadowing touches no entry (LP-ZAP-8).</li>
+ *       unshadowing touches no entry, or under the reading {@code writable-again} leaves a 4 KB entry
+ *       writable once its page has no shadow (LP-ZAP-8, I-LP-5).</li>
  *   <li>A 2 MB guest mapping is one large entry if the frame lies in one slot, on 2 MB host pages aligned with
  *       it, without write-protected pages; else 512 4 KB entries, read-only over protected pages (LP-MAP-*),
  *       replacing whatever the address had (LP-MAP-10). Nested paging shadows nothing (LP-NPT-*).</li>
@@ -119,13 +120,21 @@ final class MmuModel {
     /** Each address frame's guest-physical frames, ever. */
     private final Map<Long, Set<Long>> history = new HashMap<>();
 
-    MmuModel(MmuOptions options) {
+    /**
+     * What unshadowing does to a 4 KB entry a write protection made read-only (reading
+     * {@code largepage.unshadowed-small-entry}): {@code stays-read-only}, {@code writable-again}, or null when
+     * the adapter declares neither.
+     */
+    final String unshadowedSmallEntry;
+
+    MmuModel(MmuOptions options, String unshadowedSmallEntry) {
         this.options = options;
+        this.unshadowedSmallEntry = unshadowedSmallEntry;
     }
 
     /** An independent copy, to compare with after an operation. */
     MmuModel copy() {
-        MmuModel copy = new MmuModel(options);
+        MmuModel copy = new MmuModel(options, unshadowedSmallEntry);
         copy.slots.putAll(slots);
         copy.shadows.putAll(shadows);
         copy.counts.putAll(counts);
@@ -407,11 +416,25 @@ final class MmuModel {
             return Optional.of(new ShadowEntry(frameOf(address), m.gpaFrame(), MappingSize.LARGE_2M, true));
         }
         int index = (int) ((address - frameOf(address)) / PAGE);
-        return Optional.of(new ShadowEntry(
-                pageOf(address),
-                m.gpaFrame() + index * PAGE,
-                MappingSize.SMALL_4K,
-                !m.readOnly().get(index)));
+        long gpa = m.gpaFrame() + index * PAGE;
+        boolean writable = "writable-again".equals(unshadowedSmallEntry)
+                ? !writeProtected(gpa)
+                : !m.readOnly().get(index);
+        return Optional.of(new ShadowEntry(pageOf(address), gpa, MappingSize.SMALL_4K, writable));
+    }
+
+    /**
+     * Whether the writability of the 4 KB entry translating {@code address} is left open: the adapter declares no
+     * reading of {@code largepage.unshadowed-small-entry}, and the entry was made read-only by a write protection
+     * whose shadows are all gone, where the two readings part (I-LP-5).
+     */
+    boolean writabilityOpen(long address) {
+        Mapping m = mappings.get(frameOf(address));
+        if (unshadowedSmallEntry != null || m == null || m.large()) {
+            return false;
+        }
+        int index = (int) ((address - frameOf(address)) / PAGE);
+        return m.readOnly().get(index) && !writeProtected(m.gpaFrame() + index * PAGE);
     }
 
     Optional<Mapping> mapping(long addressFrame) {
