@@ -21,13 +21,17 @@ public interface GlobalMemory {
     VmInfo vm(int vm);
 
     /**
-     * The initial reservation, made once. All counts must be positive; the policy is {@code NO_OC} or {@code TBD}
+     * The initial reservation, made once. All counts must be positive (the counts are signed: one with bit 63 set
+     * is negative and refused with {@code VERR_INVALID_PARAMETER}); the policy is {@code NO_OC} or {@code TBD}
      * (the policy every new VM has) and the priority {@code HIGH}, {@code NORMAL} or {@code LOW}: only
      * {@code INVALID} is refused. A {@code TBD} reservation may exceed the host's memory (over-commitment).
      */
     void reserve(int vm, long base, long shadow, long fixed, OcPolicy policy, Priority priority);
 
-    /** Replaces the reservation counts after the initial reservation. */
+    /**
+     * Replaces the reservation counts after the initial reservation; as for {@link #reserve}, every count must be
+     * positive (signed: bit 63 set is negative) or the update is refused with {@code VERR_INVALID_PARAMETER}.
+     */
     void updateReservation(int vm, long base, long shadow, long fixed);
 
     /**

@@ -63,7 +63,7 @@ record GmmSnapshot(
             for (long id : pageIds) {
                 pages.put(Long.toHexString(id), lookUp(gmm, id));
             }
-            GmmIntrospection introspection = introspect ? gmm.introspection() : null;
+            GmmIntrospection introspection = introspect ? world.introspection() : null;
             if (introspect) {
                 for (GmmIntrospection.FreeSetKind kind : GmmIntrospection.FreeSetKind.values()) {
                     freeSets.put(kind.toString(), introspection.freeSet(kind));

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.gmck.kit.NotApplicable;
 import org.gmck.kit.ScenarioContext;
+import org.gmck.spi.common.Profile;
 import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.gmm.Account;
 import org.gmck.spi.gmm.AllocatedPage;
@@ -38,6 +39,10 @@ public final class GmmWorld {
 
     final ScenarioContext context;
     GlobalMemory gmm;
+
+    /** The manager's introspection, asked for when the manager was made (null without the profile). */
+    private GmmIntrospection inside;
+
     GmmEdition edition;
     final Map<String, Integer> vms = new LinkedHashMap<>();
     final Map<String, List<Long>> pages = new HashMap<>();
@@ -77,6 +82,12 @@ public final class GmmWorld {
         edition = wanted;
         long pagesPerChunk = wanted == GmmEdition.SEED_1MB ? 256 : 512;
         gmm = factory().create(wanted, new GmmOptions(roomInChunks * pagesPerChunk, legacy, host));
+        inside = null;
+        if (context.adapter().profiles().contains(Profile.GMM_INTROSPECTION)) {
+            // Asked for while the manager lives: after terminate() every call of the manager, this one too, is
+            // refused, and the scenarios still read the magic through the introspection they were given.
+            inside = gmm.introspection();
+        }
     }
 
     /** The edition used where a scenario does not name one: 2 MB chunks if declared. */
@@ -91,7 +102,7 @@ public final class GmmWorld {
     }
 
     GmmIntrospection introspection() {
-        return gmm.introspection();
+        return inside != null ? inside : gmm.introspection();
     }
 
     /**
@@ -112,6 +123,9 @@ public final class GmmWorld {
                                         ? System.identityHashCode(self)
                                         : "reads of " + target;
                     }
+                    if (method.getReturnType() == GmmIntrospection.class) {
+                        return refusalsFail(introspection(), GmmIntrospection.class);
+                    }
                     Object result;
                     try {
                         result = method.invoke(target, args);
@@ -127,9 +141,7 @@ public final class GmmWorld {
                         }
                         throw e.getCause();
                     }
-                    return method.getReturnType() == GmmIntrospection.class
-                            ? refusalsFail((GmmIntrospection) result, GmmIntrospection.class)
-                            : result;
+                    return result;
                 });
         return type.cast(proxy);
     }
