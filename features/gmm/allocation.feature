@@ -47,7 +47,7 @@ Feature: GMM allocation order and the host memory limit
       | edition | pages |
       | 2 MB    | 517   |
 
-  @GMM-ALLOC-3 @profile:gmm @variant:created-chunk
+  @GMM-ALLOC-3 @profile:gmm
   Scenario: A VM takes its own chunk before another VM's fuller one
     Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
     Given a GMM with 2 MB chunks
@@ -58,7 +58,7 @@ Feature: GMM allocation order and the host memory limit
     When VM A allocates 1 page
     Then the new page comes from chunk 1
 
-  @GMM-ALLOC-3 @profile:gmm @variant:adopted-chunk
+  @GMM-ALLOC-5 @profile:gmm
   Scenario: A VM takes the chunk it adopted before another VM's fuller one
     Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
     Given a GMM with 2 MB chunks

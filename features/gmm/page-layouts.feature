@@ -39,15 +39,37 @@ Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
     When I encode a 64-bit shared page with pfn <pfn> and <refs> references
     Then the word is <word>
 
-    @variant:typical-values
+    @variant:typical-values @reading:gmm.page-layout=later-virtualbox
     Examples: ordinary values
       | pfn        | refs   | word               |
       | 0x00100200 | 3      | 0x8000000300100200 |
 
-    @variant:largest-values
+    @variant:largest-values @reading:gmm.page-layout=later-virtualbox
     Examples: every field at its largest
       | pfn        | refs   | word               |
       | 0xFFFFFFFF | 0xFFFF | 0x8000FFFFFFFFFFFF |
+
+  @GMM-LAYOUT-2 @profile:gmm-introspection
+  Scenario Outline: A 64-bit shared page without host pfn or references is state 2 alone (<refs> references)
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
+    Given a GMM
+    When I encode a 64-bit shared page with pfn <pfn> and <refs> references
+    Then the word is <word>
+
+    @variant:typical-values
+    Examples: no references
+      | pfn        | refs   | word               |
+      | 0          | 0      | 0x8000000000000000 |
+
+    @variant:typical-values @reading:gmm.page-layout=seed-002
+    Examples: the seed's shared view: the reference count in bits 0-31, no host pfn
+      | pfn        | refs       | word               |
+      | 0          | 3          | 0x8000000000000003 |
+
+    @variant:largest-values @reading:gmm.page-layout=seed-002
+    Examples: the seed's shared view: every field at its largest
+      | pfn        | refs       | word               |
+      | 0          | 0xFFFFFFFF | 0x80000000FFFFFFFF |
 
   @GMM-LAYOUT-3 @profile:gmm-introspection
   Scenario Outline: A 64-bit free page with next index <next>, <zeroed>, is <word>
@@ -56,7 +78,7 @@ Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
     When I encode a 64-bit free page with next index <next>, <zeroed>
     Then the word is <word>
 
-    @variant:zeroed @variant:next-page
+    @variant:zeroed @variant:next-page @reading:gmm.page-layout=later-virtualbox
     Examples: a zeroed page chained to another
       | next   | zeroed     | word               |
       | 5      | zeroed     | 0xE000000000000005 |
@@ -71,7 +93,7 @@ Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
       | next   | zeroed     | word               |
       | 5      | not-zeroed | 0xC000000000000005 |
 
-    @variant:zeroed @variant:nil-next
+    @variant:zeroed @variant:nil-next @reading:gmm.page-layout=later-virtualbox
     Examples: a zeroed page at the end of the LIFO
       | next   | zeroed     | word               |
       | 0xFFFF | zeroed     | 0xE00000000000FFFF |
@@ -91,7 +113,7 @@ Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
     @variant:shared-view
     Examples: state 2 in bits 62-63
       | word               | view                                               |
-      | 0x8030000100000007 | shared page with pfn 0x7 and 1 reference           |
+      | 0x8030000000000000 | shared page with pfn 0x0 and 0 references          |
 
     @variant:free-view
     Examples: state 3 in bits 62-63
@@ -141,11 +163,25 @@ Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
     When I decode the 32-bit word 0xBFFFFFFF
     Then it is a shared page with pfn 0 and 1073741823 references
 
-  @GMM-LAYOUT-8 @profile:gmm-introspection @variant:decode
+  @GMM-LAYOUT-8 @profile:gmm-introspection @variant:decode @reading:gmm.page-layout=later-virtualbox
   Scenario: A 32-bit word in state 3 decodes as a free page with its 16-bit next index
     Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
     Given a GMM
     When I decode the 32-bit word 0xC0FF0007
+    Then it is a free page with next index 7, not-zeroed
+
+  @GMM-LAYOUT-8 @profile:gmm-introspection @variant:decode @reading:gmm.page-layout=seed-002
+  Scenario: A 32-bit word in state 3 decodes as a free page with the 30 bits below the state as its next index
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
+    Given a GMM
+    When I decode the 32-bit word 0xC0FF0007
+    Then it is a free page with next index 0xFF0007, not-zeroed
+
+  @GMM-LAYOUT-8 @profile:gmm-introspection @variant:decode
+  Scenario: A 32-bit word in state 3 decodes as a free page with its next index
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
+    Given a GMM
+    When I decode the 32-bit word 0xC0000007
     Then it is a free page with next index 7, not-zeroed
 
   @GMM-LAYOUT-7 @profile:gmm-introspection @variant:encode
@@ -181,11 +217,16 @@ Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
       | 33-bit pfn on 64-bit    | 64-bit | private page with state 0, pfn 0x100000000 and VM handle 1  |
       | VM handle 2^16          | 64-bit | private page with state 0, pfn 0x1 and VM handle 0x10000    |
 
-    @variant:layout-64 @variant:shared-view
+    @variant:layout-64 @variant:shared-view @reading:gmm.page-layout=later-virtualbox
     Examples: the 64-bit shared view
       | what                    | layout | page                                                        |
       | 2^16 references         | 64-bit | shared page with pfn 0x1 and 0x10000 references             |
       | 33-bit shared pfn       | 64-bit | shared page with pfn 0x100000000 and 1 reference            |
+
+    @variant:layout-64 @variant:shared-view @reading:gmm.page-layout=seed-002
+    Examples: the seed's 64-bit shared view
+      | what                    | layout | page                                                        |
+      | 2^32 references         | 64-bit | shared page with pfn 0 and 0x100000000 references           |
 
     @variant:layout-32 @variant:shared-view
     Examples: the 32-bit shared view
@@ -193,15 +234,20 @@ Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
       | 2^30 references         | 32-bit | shared page with pfn 0 and 0x40000000 references            |
       | a pfn on 32-bit shared  | 32-bit | shared page with pfn 0x1 and 1 reference                    |
 
-    @variant:layout-64 @variant:free-view
+    @variant:layout-64 @variant:free-view @reading:gmm.page-layout=later-virtualbox
     Examples: the 64-bit free view
       | what                    | layout | page                                                        |
       | next index 0x10000      | 64-bit | free page with next index 0x10000, zeroed                   |
 
-    @variant:layout-32 @variant:free-view
+    @variant:layout-32 @variant:free-view @reading:gmm.page-layout=later-virtualbox
     Examples: the 32-bit free view
       | what                    | layout | page                                                        |
       | 32-bit next index       | 32-bit | free page with next index 0x10000, not-zeroed               |
+
+    @variant:layout-32 @variant:free-view @reading:gmm.page-layout=seed-002
+    Examples: the seed's 32-bit free view (its common view)
+      | what                    | layout | page                                                        |
+      | next index 2^30         | 32-bit | free page with next index 0x40000000, not-zeroed            |
 
   @GMM-LAYOUT-10 @profile:gmm-introspection
   Scenario Outline: A state value that does not belong to the view is refused (<layout>, state <state>)
@@ -254,7 +300,7 @@ Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
     Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
     Given a GMM
     When I encode a 32-bit free page with next index 7, zeroed
-    Then the call is rejected with VERR_INVALID_PARAMETER
+    Then the call is rejected with one of VERR_INVALID_PARAMETER or VERR_OUT_OF_RANGE
 
   @GMM-LAYOUT-11 @profile:gmm-introspection @variant:with-guest-pfn @variant:first-vm
   Scenario: A live private page's word holds its guest pfn and its VM's handle in state 0
@@ -285,7 +331,7 @@ Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
     When VM B allocates a page for guest pfn 0x77
     Then the raw word of VM B's page 1 holds guest pfn 0x77 and VM B's handle, in state 0
 
-  @GMM-LAYOUT-12 @profile:gmm-introspection @variant:several-references
+  @GMM-LAYOUT-12 @profile:gmm-introspection @variant:several-references @reading:gmm.page-layout=later-virtualbox
   Scenario: A live shared page's word holds its host pfn and its reference count in state 2
     Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
     Given a GMM
@@ -294,13 +340,49 @@ Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
     When VM B uses the shared page
     Then the raw word of the shared page holds its host pfn and 2 references, in state 2
 
-  @GMM-LAYOUT-12 @profile:gmm-introspection @variant:one-reference
+  @GMM-LAYOUT-12 @profile:gmm-introspection @variant:one-reference @reading:gmm.page-layout=later-virtualbox
   Scenario: A newly shared page's word holds its host pfn and one reference in state 2
     Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
     Given a GMM
     And VM A has allocated 1 page
     When VM A shares its page 1
     Then the raw word of the shared page holds its host pfn and 1 reference, in state 2
+
+  @GMM-LAYOUT-12 @profile:gmm-introspection @variant:several-references @reading:gmm.page-layout=seed-002
+  Scenario: A live shared page's word holds its reference count in bits 0-31, in state 2
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
+    Given a GMM
+    And VM A has allocated 1 page
+    And VM A has shared its page 1
+    When VM B uses the shared page
+    Then the raw word of the shared page holds 2 references in bits 0-31, in state 2
+
+  @GMM-LAYOUT-12 @profile:gmm-introspection @variant:one-reference
+  Scenario: A newly shared page's word is in state 2
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
+    Given a GMM
+    And VM A has allocated 1 page
+    When VM A shares its page 1
+    Then the raw word of the shared page is in state 2
+
+  @GMM-LAYOUT-13 @profile:gmm-introspection
+  Scenario Outline: The free pages of a fresh chunk are chained: page <page> (<edition> chunks)
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
+    Given a GMM with <edition> chunks
+    When VM A allocates 1 page
+    Then the raw word of page <page> is a free page with next index <next>
+
+    @variant:chained-page @variant:seed-1mb @variant:current-2mb
+    Examples: the second page, chained to the third
+      | edition | page  | next   |
+      | 1 MB    | 0x101 | 2      |
+      | 2 MB    | 0x201 | 2      |
+
+    @variant:last-page @variant:seed-1mb @variant:current-2mb
+    Examples: the last page, which ends the chain with NIL
+      | edition | page  | next   |
+      | 1 MB    | 0x1FF | 0xFFFF |
+      | 2 MB    | 0x3FF | 0xFFFF |
 
   @GMM-LAYOUT-13 @profile:gmm-introspection
   Scenario Outline: The free pages of a fresh chunk are zeroed and chained: page <page> (<edition> chunks)
@@ -309,13 +391,13 @@ Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
     When VM A allocates 1 page
     Then the raw word of page <page> is <word>
 
-    @variant:chained-page @variant:seed-1mb @variant:current-2mb
+    @variant:chained-page @variant:seed-1mb @variant:current-2mb @reading:gmm.page-layout=later-virtualbox
     Examples: the second page, chained to the third
       | edition | page  | word               |
       | 1 MB    | 0x101 | 0xE000000000000002 |
       | 2 MB    | 0x201 | 0xE000000000000002 |
 
-    @variant:last-page @variant:seed-1mb @variant:current-2mb
+    @variant:last-page @variant:seed-1mb @variant:current-2mb @reading:gmm.page-layout=later-virtualbox
     Examples: the last page, which ends the chain with NIL
       | edition | page  | word               |
       | 1 MB    | 0x1FF | 0xE00000000000FFFF |

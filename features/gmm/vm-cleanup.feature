@@ -316,7 +316,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
     And VM A has shared its page 1
     And VM B has used the shared page
     When VM A is cleaned up
-    Then the GMM holds chunks 2
+    Then the GMM still holds chunk 2
 
   @GMM-CLEAN-12 @profile:gmm @variant:created-chunk @variant:one-chunk
   Scenario: Cleanup removes the VM's association with its chunks
@@ -572,10 +572,14 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
       | action                                                                               |
       | VM X releases VM A's page 1 as a shared page                                         |
 
-    @variant:seed
-    Examples: seeding a chunk
-      | action                                                                               |
-      | VM X seeds a chunk                                                                   |
+  @GMM-VM-1 @profile:gmm @variant:seed
+  Scenario: A VM handle that was never handed out is refused: VM X seeds a chunk in legacy mode
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0CleanupVM"
+    Given a legacy-mode GMM
+    And VM A has seeded a chunk
+    When VM X seeds a chunk
+    Then the call is rejected with VERR_INVALID_VM_HANDLE
+    And nothing has changed
 
   @GMM-VM-2 @profile:gmm
   Scenario Outline: The handle of a cleaned-up VM is refused: <action>
@@ -624,10 +628,16 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
       | action                                                                               |
       | VM A updates its reservation to 2 pages in each account                              |
 
-    @variant:seed
-    Examples: seeding a chunk
-      | action                                                                               |
-      | VM A seeds a chunk                                                                   |
+  @GMM-VM-2 @profile:gmm @variant:seed
+  Scenario: The handle of a cleaned-up VM is refused: VM A seeds a chunk in legacy mode
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0CleanupVM"
+    Given a legacy-mode GMM
+    And VM A has seeded a chunk
+    And VM B has seeded a chunk
+    And VM A has been cleaned up
+    When VM A seeds a chunk
+    Then the call is rejected with VERR_INVALID_VM_HANDLE
+    And nothing has changed
 
   @GMM-VM-3 @profile:gmm
   Scenario: The per-VM data of a cleaned-up VM can still be read

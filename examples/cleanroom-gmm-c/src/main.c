@@ -159,10 +159,11 @@ static cJSON *m_describe(cJSON *params, rpc_error *e)
     cJSON_AddStringToObject(p, "shared page ownership", "reference counts only: a VM may release a shared page only while it holds any shared reference");
     cJSON_AddStringToObject(p, "cleanup", "last active VM flushes and releases every chunk; otherwise the VM's private pages are freed (with statistics repair) and chunks that became wholly free are released; in legacy mode the VM's seeded chunks are released");
     cJSON_AddStringToObject(p, "chunk TLB", "entry = chunk id & 31, filled by successful free/share/useShared/releaseShared lookups");
-    /* The kit's declared readings for the same choices (readings 3, 5 and 7 in the README). */
+    /* The kit's declared readings for the same choices (readings 3, 5, 7, 20 and 21 in the README). */
     cJSON_AddStringToObject(p, "gmm.shared-chunk-private-pages", "when-stressed");
     cJSON_AddStringToObject(p, "gmm.shared-page-holders", "counted");
     cJSON_AddStringToObject(p, "gmm.unknown-guest-frame", "fffffff1");
+    cJSON_AddStringToObject(p, "gmm.page-layout", "seed-002");
     return r;
 }
 

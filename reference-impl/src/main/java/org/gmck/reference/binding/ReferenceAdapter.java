@@ -80,6 +80,7 @@ public final class ReferenceAdapter implements ConformanceAdapter {
                 "gmm.shared-chunk-private-pages", "never",
                 "gmm.shared-page-holders", "tracked",
                 "gmm.unknown-guest-frame", "fffffff1",
+                "gmm.page-layout", "later-virtualbox",
                 "pgm.switcher-special-effort", "shadow-differs-from-host",
                 "largepage.unshadowed-small-entry", "stays-read-only");
     }

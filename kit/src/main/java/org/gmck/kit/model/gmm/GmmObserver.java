@@ -34,10 +34,17 @@ final class GmmObserver {
     private final GmmModelState m;
     final boolean introspect;
 
-    GmmObserver(GlobalMemory gmm, GmmModelState m, boolean introspect) {
+    /**
+     * Whether the adapter declares later VirtualBox's page layout (reading {@code gmm.page-layout}); without it
+     * the raw words of shared pages and the zeroed flag of free pages are left to the scenarios (I-GMM-20).
+     */
+    private final boolean laterLayout;
+
+    GmmObserver(GlobalMemory gmm, GmmModelState m, boolean introspect, boolean laterLayout) {
         this.gmm = gmm;
         this.m = m;
         this.introspect = introspect;
+        this.laterLayout = laterLayout;
     }
 
     private String name(int handle) {
@@ -333,7 +340,7 @@ final class GmmObserver {
                     intrinsic = "GMM-LAYOUT-11";
                 }
                 case SHARED -> {
-                    if (ch.host[i] == ModelChunk.HOST_UNKNOWN) {
+                    if (ch.host[i] == ModelChunk.HOST_UNKNOWN || !laterLayout) {
                         continue;
                     }
                     expected = ch.host[i] | (ch.refs[i] << 32) | STATE_SHARED;
@@ -343,7 +350,7 @@ final class GmmObserver {
                 }
                 default -> {
                     int next = ch.next(i);
-                    if (ch.zeroed[i] == ModelChunk.ZEROED_UNKNOWN) {
+                    if (ch.zeroed[i] == ModelChunk.ZEROED_UNKNOWN || !laterLayout) {
                         mask = ~ZEROED;
                         expected = next | STATE_FREE;
                         then = "the raw word of page " + hex(id) + " holds next index " + next

@@ -76,7 +76,11 @@ final class GmmSession implements ModelSession<GmmOp> {
             m.refusesWideFrames = false;
         }
         gmm = adapter.gmm().create(variant.edition(), new GmmOptions(m.hostPages, variant.legacy()));
-        observe = new GmmObserver(gmm, m, adapter.profiles().contains(Profile.GMM_INTROSPECTION));
+        observe = new GmmObserver(
+                gmm,
+                m,
+                adapter.profiles().contains(Profile.GMM_INTROSPECTION),
+                "later-virtualbox".equals(adapter.parameters().get("gmm.page-layout")));
         picks = new GmmPicks(m);
         operations = new GmmOperations(this);
         setup.add(variant.setupStep());

@@ -118,6 +118,12 @@ public final class GmmCheckSteps {
         context.expectEqual("the chunks held", count, world.reads().chunkIds().size());
     }
 
+    @Then("the GMM still holds chunk {long}")
+    public void stillHolds(long chunk) {
+        List<Long> ids = world.reads().chunkIds();
+        context.expectThat("the GMM still holds chunk " + chunk + " (it holds " + ids + ")", ids.contains(chunk));
+    }
+
     @Then("the GMM holds chunks {gmmNumbers}")
     public void holdsChunkIds(List<Long> ids) {
         context.expectEqual("the chunk ids held", ids, world.reads().chunkIds());

@@ -128,6 +128,29 @@ public final class GmmIntrospectionSteps {
                 Numbers.hex(world.reads().introspection().rawPage(world.page(vm, n))));
     }
 
+    @Then("the raw word of the shared page holds {long} reference(s) in bits 0-31, in state 2")
+    public void rawSharedSeed(long refs) {
+        context.expectEqual(
+                "the raw GMMPAGE word",
+                Numbers.hex(refs | (2L << 62)),
+                Numbers.hex(world.reads().introspection().rawPage(world.sharedPage)));
+    }
+
+    @Then("the raw word of the shared page is in state {int}")
+    public void rawSharedState(int state) {
+        context.expectEqual("the state in bits 62-63 of the raw GMMPAGE word", state, (int)
+                (world.reads().introspection().rawPage(world.sharedPage) >>> 62));
+    }
+
+    @Then("the raw word of page {word} is a free page with next index {word}")
+    public void rawFree(String page, String next) {
+        long word = world.reads().introspection().rawPage(Numbers.parse(page));
+        context.expectEqual(
+                "the state in bits 62-63 and the next index in bits 0-31 of the raw GMMPAGE word of page " + page,
+                "state 3, next index " + Numbers.hex(Numbers.parse(next)),
+                "state " + (word >>> 62) + ", next index " + Numbers.hex(word & 0xFFFFFFFFL));
+    }
+
     @Then("the raw word of the shared page holds its host pfn and {long} reference(s), in state 2")
     public void rawShared(long refs) {
         long hostPfn = world.reads().page(world.sharedPage).hostPfn();
