@@ -18,6 +18,7 @@ import org.gmck.bench.pgm.RecordPassBenchmark;
 import org.gmck.bench.pgm.ShadowFaultBenchmark;
 import org.gmck.bench.pgm.ShadowResyncBenchmark;
 import org.gmck.bench.pgm.ShadowSyncBenchmark;
+import org.gmck.bench.protocol.ProtocolCallBenchmark;
 import org.gmck.bench.x86.WalkCase;
 import org.gmck.bench.x86.WalkerBenchmark;
 import org.gmck.spi.gmm.GmmEdition;
@@ -79,6 +80,7 @@ public final class BenchmarkMain {
         memory();
         walker();
         gmmAllocation();
+        protocol();
         cleanup();
         pgmFaults();
         pgmShadow();
@@ -176,6 +178,25 @@ public final class BenchmarkMain {
                 single / arraySingle, single, 1e9 / single));
         md.append(String.format(Locale.ROOT, "| batch of %d pages | %.1f | %.2f | **%.0f** | %.1f | %,.0f |%n%n", n, batch,
                 arrayBatch, batch / arrayBatch, batch / n, 1e9 * n / batch));
+    }
+
+    // ------------------------------------------------------------------ adapter protocol
+
+    private void protocol() {
+        System.out.println("== GMM allocate and free in process and over the adapter protocol");
+        List<Jmh.Score> scores = jmh.run(ProtocolCallBenchmark.class, false, Map.of());
+        double direct = Jmh.find(scores, "roundTrip", "path=" + ProtocolCallBenchmark.IN_PROCESS).mean();
+        md.append("## Adapter protocol: the cost of a call\n\n");
+        md.append("One GMM round trip (allocate one page, free it: two calls) on the reference, in process, over the "
+                + "protocol inside one JVM (every request and response written and read as its JSON line) and over "
+                + "the protocol to the reference in a child JVM (`--isolate`: the lines cross two pipes).\n\n");
+        md.append("| Path | ns a round trip | Calls a second | Against in process |\n");
+        md.append("| --- | ---: | ---: | ---: |\n");
+        for (String path : ProtocolCallBenchmark.PATHS) {
+            double t = Jmh.find(scores, "roundTrip", "path=" + path).mean();
+            md.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | **%.0fx** |%n", path, t, 2e9 / t, t / direct));
+        }
+        md.append('\n');
     }
 
     private void cleanup() throws IOException {

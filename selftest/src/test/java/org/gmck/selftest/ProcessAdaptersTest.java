@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Known-bad implementations in processes of their own, over the adapter protocol: one that exits, one that dies
- * of SIGSEGV, one that hangs, one that prints garbage, one that answers another request, and a JVM adapter that calls {@code System.exit} certified with {@code --isolate}. Each breaks once
+ * of SIGSEGV, one that hangs, one that prints garbage, and a JVM adapter that calls {@code System.exit} certified with {@code --isolate}. Each breaks once
  * in the run: the check that was running fails saying what happened, with the method, the request and the
  * process's standard error; a new process serves the rest; the run completes and its report is whole, with
  * both processes and their standard error.
@@ -91,8 +91,7 @@ class ProcessAdaptersTest {
                 "exit     | exited with status 3",
                 "segv     | exited with SIGSEGV (exit status 139)",
                 "hang     | did not answer within 2 s and was killed",
-                "garbage  | wrote a line that is not JSON (\"Segmentation fault (core dumped)\") and was killed",
-                "wrong-id | wrote a response to request 999999 instead of #"
+                "garbage  | wrote a line that is not JSON (\"Segmentation fault (core dumped)\") and was killed"
             })
     void aProcessThatBreaksFailsTheRunningCheckAndTheRunGoesOn(String mode, String what) throws IOException {
         Files.createDirectories(ROOT);

@@ -121,6 +121,60 @@ class StandaloneCertifierTest {
     }
 
     @Test
+    void anImplementationSpeakingTheProtocolIsCertifiedByItsCommand() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classPath = String.join(
+                File.pathSeparator,
+                "good.jar",
+                "reference.jar",
+                cli.getFileName().toString());
+        Ran ran = gmck(
+                "certify",
+                "--adapter-command",
+                "'" + java + "' -cp " + classPath + " org.gmck.kit.protocol.ProtocolServer hostile",
+                "--depth",
+                "quick",
+                "--report",
+                "command-report");
+        assertEquals(0, ran.status(), ran.toString());
+        JsonNode json = JSON.readTree(
+                folder.resolve("command-report").resolve("report.json").toFile());
+        assertEquals("conforming", json.at("/outcome/verdict").asText());
+        assertTrue(json.at("/adapter/processes/command").asText().contains("ProtocolServer hostile"), json.toString());
+        assertEquals(1, json.at("/adapter/processes/processes").size(), json.toString());
+        try (InputStream schema = getClass().getClassLoader().getResourceAsStream(ReportJson.SCHEMA)) {
+            assertEquals(List.of(), SchemaCheck.problems(JSON.readTree(schema), json));
+        }
+    }
+
+    @Test
+    void isolateCertifiesAJvmAdapterInAChildJvm() throws Exception {
+        Ran ran = gmck(
+                "certify",
+                "--adapter-jar",
+                "good.jar" + File.pathSeparator + "reference.jar",
+                "--adapter",
+                "hostile",
+                "--isolate",
+                "--depth",
+                "quick",
+                "--report",
+                "isolated-report");
+        assertEquals(0, ran.status(), ran.toString());
+        JsonNode json = JSON.readTree(
+                folder.resolve("isolated-report").resolve("report.json").toFile());
+        assertEquals("conforming", json.at("/outcome/verdict").asText());
+        assertTrue(json.at("/adapter/processes/command").asText().contains("hostile"), json.toString());
+    }
+
+    @Test
+    void theCommandAndTheJarsAreOneOrTheOther() throws Exception {
+        Ran neither = gmck("certify", "--report", "neither-report");
+        assertEquals(2, neither.status(), neither.toString());
+        assertTrue(neither.err().contains("either --adapter-jar or --adapter-command"), neither.err());
+    }
+
+    @Test
     void theRunShowsItsProgressOnStandardError() {
         assertTrue(certified.err().lines().anyMatch(l -> l.matches("gmck: \\d+ checks to run")), certified.err());
         assertTrue(

@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import org.gmck.kit.RunLimits;
 import org.gmck.kit.Timeouts;
 
 /**
@@ -121,6 +122,7 @@ final class ChildProcess implements ProtocolClient.Connection {
             }
         }
         if (overran) {
+            RunLimits.hung();
             throw broke("did not answer within " + Timeouts.describe(timeout) + " and was killed", method, id);
         }
         if (line == null) {
