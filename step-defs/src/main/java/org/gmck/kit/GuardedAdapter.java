@@ -14,6 +14,16 @@ import org.gmck.spi.ConformanceAdapter;
  */
 final class GuardedAdapter {
 
+    /** Whether a declared return type is an SPI service interface; asked on every call, so worked out once. */
+    private static final ClassValue<Boolean> SERVICE_TYPE = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return type.isInterface()
+                    && !type.isSealed()
+                    && type.getPackageName().startsWith("org.gmck.spi");
+        }
+    };
+
     private GuardedAdapter() {}
 
     static ConformanceAdapter wrap(ConformanceAdapter adapter, CallGuard context) {
@@ -42,9 +52,7 @@ final class GuardedAdapter {
     /** SPI service interfaces are guarded; values are not. */
     private static boolean guards(Class<?> type, Object result) {
         return result != null
-                && type.isInterface()
-                && !type.isSealed()
-                && type.getPackageName().startsWith("org.gmck.spi")
+                && SERVICE_TYPE.get(type)
                 && !result.getClass().isRecord()
                 && !result.getClass().isEnum();
     }

@@ -2,6 +2,7 @@ package org.gmck.kit;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Values cross the SPI boundary once: everything an adapter returns is copied into values the adapter can no
@@ -22,7 +22,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Values {
 
-    private static final Map<Class<?>, Constructor<?>> CANONICAL = new ConcurrentHashMap<>();
+    private static final ClassValue<RecordCopier> COPIERS = new ClassValue<>() {
+        @Override
+        protected RecordCopier computeValue(Class<?> type) {
+            return RecordCopier.of(type);
+        }
+    };
 
     private Values() {}
 
@@ -96,15 +101,13 @@ public final class Values {
     }
 
     private static Object record(Object value) {
-        RecordComponent[] components = value.getClass().getRecordComponents();
-        Object[] parts = new Object[components.length];
+        RecordCopier copier = COPIERS.get(value.getClass());
+        Object[] parts = new Object[copier.accessors.length];
         try {
-            for (int i = 0; i < components.length; i++) {
-                java.lang.reflect.Method accessor = components[i].getAccessor();
-                accessor.setAccessible(true);
-                parts[i] = freeze(accessor.invoke(value));
+            for (int i = 0; i < parts.length; i++) {
+                parts[i] = freeze(copier.accessors[i].invoke(value));
             }
-            return canonical(value.getClass()).newInstance(parts);
+            return copier.constructor.newInstance(parts);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException r) {
@@ -116,18 +119,28 @@ public final class Values {
         }
     }
 
-    private static Constructor<?> canonical(Class<?> type) {
-        return CANONICAL.computeIfAbsent(type, t -> {
-            Class<?>[] types = java.util.Arrays.stream(t.getRecordComponents())
-                    .map(RecordComponent::getType)
-                    .toArray(Class<?>[]::new);
-            try {
-                Constructor<?> c = t.getDeclaredConstructor(types);
-                c.setAccessible(true);
-                return c;
-            } catch (NoSuchMethodException e) {
-                throw new IllegalStateException("record " + t.getName() + " has no canonical constructor", e);
+    /**
+     * The accessors and canonical constructor of one record class, looked up once: reflection objects asked for
+     * afresh on every copy are never optimised by the JVM, and copying is on the path of every adapter call.
+     */
+    private record RecordCopier(Method[] accessors, Constructor<?> constructor) {
+
+        static RecordCopier of(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            Method[] accessors = new Method[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                accessors[i] = components[i].getAccessor();
+                accessors[i].setAccessible(true);
+                types[i] = components[i].getType();
             }
-        });
+            try {
+                Constructor<?> c = type.getDeclaredConstructor(types);
+                c.setAccessible(true);
+                return new RecordCopier(accessors, c);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("record " + type.getName() + " has no canonical constructor", e);
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.gmck.kit.certify;
 
+import static io.cucumber.junit.platform.engine.Constants.GLUE_PROPERTY_NAME;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathResource;
 import static org.junit.platform.launcher.EngineFilter.includeEngines;
 
@@ -12,6 +13,7 @@ import org.gmck.kit.report.KitSources;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -32,6 +34,7 @@ import org.junit.platform.suite.api.ConfigurationParameter;
  */
 public class FeatureFileChecks {
 
+    private static final String STEPS = "org.gmck.kit.steps";
     private static final String AS_ROOT_ENGINE = "cucumber.junit-platform.discovery.as-root-engine";
 
     /** Every feature file of the kit, by path below the features folder. */
@@ -42,10 +45,24 @@ public class FeatureFileChecks {
     @ParameterizedTest(name = "{0}")
     @MethodSource("featureFiles")
     void everyScenarioOfTheFilePasses(String file) {
+        Outcome outcome = run(selectClasspathResource("features/" + file), glueOf(file), Map.of());
+        Assertions.assertTrue(outcome.ran() > 0, () -> file + " ran no scenario");
+        Assertions.assertTrue(
+                outcome.failed().isEmpty(),
+                () -> file + ": " + outcome.failed().size() + " failed\n" + String.join("\n", outcome.failed()));
+    }
+
+    /** How many scenarios a launch ran, and a line for each that failed. */
+    public record Outcome(int ran, List<String> failed) {}
+
+    /** Runs the scenarios {@code selector} finds through Cucumber with the suite's configuration and this glue. */
+    public static Outcome run(DiscoverySelector selector, String glue, Map<String, String> extra) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClasspathResource("features/" + file))
+                .selectors(selector)
                 .filters(includeEngines("cucumber"))
                 .configurationParameters(suiteParameters())
+                .configurationParameter(GLUE_PROPERTY_NAME, glue)
+                .configurationParameters(extra)
                 .build();
         List<String> failed = new ArrayList<>();
         int[] ran = {0};
@@ -61,9 +78,18 @@ public class FeatureFileChecks {
                 }
             }
         });
-        Assertions.assertTrue(ran[0] > 0, () -> file + " ran no scenario");
-        Assertions.assertTrue(
-                failed.isEmpty(), () -> file + ": " + failed.size() + " failed\n" + String.join("\n", failed));
+        return new Outcome(ran[0], List.copyOf(failed));
+    }
+
+    /**
+     * The step definitions a file's scenarios use: those of its domain (the folder it sits in) and the common
+     * ones. Cucumber prepares and matches against every step definition it is given, on every start; a file of
+     * one domain needs only its own.
+     */
+    public static String glueOf(String file) {
+        int slash = file.indexOf('/');
+        String common = STEPS + ".common";
+        return slash < 0 ? STEPS : common + "," + STEPS + "." + file.substring(0, slash);
     }
 
     /** The conformance suite's own configuration, with Cucumber discovering as the root engine here. */

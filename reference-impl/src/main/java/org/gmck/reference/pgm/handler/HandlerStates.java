@@ -13,6 +13,8 @@ import org.gmck.spi.pgm.phys.HandlerState;
  */
 final class HandlerStates {
 
+    private static final HandlerState[] STATES = HandlerState.values();
+
     private final PgmGuestMemory memory;
 
     HandlerStates(PgmGuestMemory memory) {
@@ -45,6 +47,6 @@ final class HandlerStates {
     }
 
     static HandlerState max(HandlerState a, HandlerState b) {
-        return HandlerState.values()[Math.max(a.ordinal(), b.ordinal())];
+        return STATES[Math.max(a.ordinal(), b.ordinal())];
     }
 }

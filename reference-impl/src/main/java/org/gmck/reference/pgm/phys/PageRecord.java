@@ -28,6 +28,11 @@ public final class PageRecord {
     /** Words per record in a packed array. */
     public static final int WORDS = 2;
 
+    // The enums' constants by ordinal: values() copies its array on every call, and decoding is on every path.
+    private static final PageType[] TYPES = PageType.values();
+    private static final PageState[] STATES = PageState.values();
+    private static final HandlerState[] HANDLER_STATES = HandlerState.values();
+
     static final long HOST_FRAME_MASK = 0x0000_FFFF_FFFF_F000L;
     static final long LOW_ID_MASK = 0xFFFL;
     static final int HIGH_ID_SHIFT = 48;
@@ -87,19 +92,19 @@ public final class PageRecord {
     }
 
     static PageType type(long word1) {
-        return PageType.values()[(int) (word1 >>> TYPE_SHIFT & 7)];
+        return TYPES[(int) (word1 >>> TYPE_SHIFT & 7)];
     }
 
     static PageState state(long word1) {
-        return PageState.values()[(int) (word1 >>> STATE_SHIFT & 3)];
+        return STATES[(int) (word1 >>> STATE_SHIFT & 3)];
     }
 
     static HandlerState physHandler(long word1) {
-        return HandlerState.values()[(int) (word1 >>> PHYS_SHIFT & 3)];
+        return HANDLER_STATES[(int) (word1 >>> PHYS_SHIFT & 3)];
     }
 
     static HandlerState virtHandler(long word1) {
-        return HandlerState.values()[(int) (word1 >>> VIRT_SHIFT & 3)];
+        return HANDLER_STATES[(int) (word1 >>> VIRT_SHIFT & 3)];
     }
 
     static boolean writtenTo(long word1) {

@@ -63,17 +63,18 @@ record GmmSnapshot(
             for (long id : pageIds) {
                 pages.put(Long.toHexString(id), lookUp(gmm, id));
             }
+            GmmIntrospection introspection = introspect ? gmm.introspection() : null;
             if (introspect) {
                 for (GmmIntrospection.FreeSetKind kind : GmmIntrospection.FreeSetKind.values()) {
-                    freeSets.put(kind.toString(), gmm.introspection().freeSet(kind));
-                    freeSets.put(kind + " pages", gmm.introspection().freeSetPages(kind));
+                    freeSets.put(kind.toString(), introspection.freeSet(kind));
+                    freeSets.put(kind + " pages", introspection.freeSetPages(kind));
                 }
             }
             // Chunks last, in ascending order: whatever the page look-ups cached, each chunk TLB entry then holds
             // the highest chunk id of its index, so an action starts from the same TLB however it was reached.
             for (long id : chunkIds) {
                 if (introspect) {
-                    freeLifos.put(Long.toString(id), gmm.introspection().freeLifo(id));
+                    freeLifos.put(Long.toString(id), introspection.freeLifo(id));
                 }
                 chunks.put(Long.toString(id), gmm.chunk(id));
             }

@@ -1,4 +1,4 @@
-package org.gmck.kit.steps;
+package org.gmck.kit.steps.common;
 
 import io.cucumber.java.Before;
 import io.cucumber.java.BeforeAll;
