@@ -1,0 +1,84 @@
+package org.gmck.selftest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The clean-room GMM in C ({@code examples/cleanroom-gmm-c}) still fails exactly the rules its baseline lists, so
+ * a change of a GMM rule or scenario that changes its verdicts shows in every build, not only in CI's run of
+ * {@code .ci/run} (which also builds it with AddressSanitizer and certifies the large-page one). It needs gcc,
+ * make and cJSON's headers, and is skipped, saying which is missing, where they are not installed.
+ */
+class CleanRoomGmmTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("kit.root", ".."));
+    private static final Path FOLDER = ROOT.resolve("examples").resolve("cleanroom-gmm-c");
+
+    @TempDir
+    Path report;
+
+    @Test
+    void failsExactlyWhatItsBaselineLists() throws IOException, InterruptedException {
+        Path cli = Path.of(System.getProperty("gmck.cli.jar", "../kit/target/gmck-kit-cli.jar"));
+        Assumptions.assumeTrue(Files.isRegularFile(cli), "the kit's standalone jar " + cli + " is not built");
+        Assumptions.assumeTrue(onPath("gcc"), "gcc is not installed (apt-get install gcc)");
+        Assumptions.assumeTrue(onPath("make"), "make is not installed (apt-get install make)");
+        Assumptions.assumeTrue(
+                Files.isRegularFile(Path.of("/usr/include/cjson/cJSON.h")),
+                "cJSON's headers are not installed (apt-get install libcjson-dev)");
+
+        Ran built = run(List.of("make", "-C", FOLDER.toString(), "all"));
+        assertEquals(0, built.status(), "make: " + built);
+
+        List<String> certify = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                cli.toString(),
+                "certify",
+                "--no-progress",
+                "--adapter-command",
+                "'" + FOLDER.resolve("build").resolve("gmm-cleanroom").toAbsolutePath() + "'",
+                "--baseline",
+                FOLDER.resolve("baseline.txt").toAbsolutePath().toString(),
+                "--report",
+                report.toString()));
+        Ran certified = run(certify);
+        assertEquals(0, certified.status(), "the certification against the baseline: " + certified);
+        assertTrue(certified.out().contains("AS THE BASELINE EXPECTS"), certified.out());
+    }
+
+    private record Ran(int status, String out) {}
+
+    private static boolean onPath(String program) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Ran run(List<String> command) throws IOException, InterruptedException {
+        Path out = Files.createTempFile(report, "out", ".txt");
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile())
+                .start();
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), String.join(" ", command) + " did not end");
+        return new Ran(p.exitValue(), Files.readString(out));
+    }
+}
