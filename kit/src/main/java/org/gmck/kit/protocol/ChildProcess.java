@@ -12,16 +12,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 import org.gmck.kit.RunLimits;
 import org.gmck.kit.Timeouts;
 
 /**
  * One process of an implementation, spoken to over the adapter protocol: requests on its standard input,
- * responses from its standard output (a watchdog kills it when a call overruns its time limit),
+ * responses from its standard output (a watchdog thread kills it when a call overruns its time limit),
  * its standard error kept (the last {@value #STDERR_LIMIT} bytes). The first time it crashes, hangs or writes
  * something that is not the awaited response, it is killed and remembered as broken: that call and every later
  * one fail with a {@link Broken} that says what happened.
@@ -32,7 +31,8 @@ final class ChildProcess implements ProtocolClient.Connection {
     static final int STDERR_LIMIT = 64 * 1024;
 
     /** Kills a process that does not answer in time: its output then ends, which ends the wait for it. */
-    private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
+    /** No call is waiting. */
+    private static final long IDLE = Long.MAX_VALUE;
 
     private static final int TAIL_CHARS = 1500;
 
@@ -51,6 +51,9 @@ final class ChildProcess implements ProtocolClient.Connection {
     private final BufferedReader output;
     private final BiConsumer<String, String> tap;
     private volatile boolean overran;
+    /** When the call waiting now overruns ({@link System#nanoTime()}), or {@link #IDLE}. */
+    private volatile long deadline = IDLE;
+
     private final StderrTail stderr = new StderrTail(STDERR_LIMIT);
     private final Duration timeout;
     private final Instant started = Instant.now();
@@ -68,6 +71,11 @@ final class ChildProcess implements ProtocolClient.Connection {
         Thread err = new Thread(() -> stderr.drain(process.getErrorStream()), "gmck-process-" + number + "-err");
         err.setDaemon(true);
         err.start();
+        if (timeout != null) {
+            Thread watchdog = new Thread(this::watch, "gmck-process-" + number + "-watchdog");
+            watchdog.setDaemon(true);
+            watchdog.start();
+        }
     }
 
     /**
@@ -109,17 +117,15 @@ final class ChildProcess implements ProtocolClient.Connection {
             throw broke(ended(), method, id);
         }
         String line;
-        ScheduledFuture<?> watchdog = timeout == null
-                ? null
-                : WATCHDOG.schedule(this::overran, timeout.toNanos() - margin(timeout), TimeUnit.NANOSECONDS);
+        if (timeout != null) {
+            deadline = System.nanoTime() + timeout.toNanos() - margin(timeout);
+        }
         try {
             line = output.readLine();
         } catch (IOException e) {
             line = null;
         } finally {
-            if (watchdog != null) {
-                watchdog.cancel(false);
-            }
+            deadline = IDLE;
         }
         if (overran) {
             RunLimits.hung();
@@ -137,15 +143,29 @@ final class ChildProcess implements ProtocolClient.Connection {
         }
     }
 
-    private static ScheduledThreadPoolExecutor watchdog() {
-        ScheduledThreadPoolExecutor w = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "gmck-process-watchdog");
-            t.setDaemon(true);
-            return t;
-        });
-        w.setRemoveOnCancelPolicy(true);
-        return w;
+    /**
+     * Watches the calls of this process without being told of each: it sleeps until the deadline of the call
+     * waiting now, and kills the process if that call is still waiting then. A call that answers in time costs
+     * it nothing.
+     */
+    private void watch() {
+        while (!broken() || deadline != IDLE) {
+            long d = deadline;
+            long now = System.nanoTime();
+            if (d == IDLE) {
+                LockSupport.parkNanos(this, WATCH_IDLE_NANOS);
+            } else if (now - d >= 0) {
+                if (deadline == d) {
+                    overran();
+                    return;
+                }
+            } else {
+                LockSupport.parkNanos(this, Math.min(d - now, WATCH_IDLE_NANOS));
+            }
+        }
     }
+
+    private static final long WATCH_IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private void overran() {
         overran = true;
