@@ -5,7 +5,10 @@ Feature: GMM allocation order and the host memory limit
   then from a completely free chunk, which the VM adopts; then from any other chunk of private pages,
   fewest free pages first; and only then from a new chunk taken from the host, as long as the host memory
   limit has room for it. A request the limit cannot cover is refused whole with VERR_GMM_HIT_GLOBAL_LIMIT
-  and changes nothing. Chunks of shared pages never serve private allocations.
+  and changes nothing. Chunks of shared pages do not serve private allocations while any of these steps can.
+  When none can, the seeds disagree: seed 000 never mixes shared and private pages in a chunk, seed 002 allows
+  it "if we're really stressed on memory". An adapter declares which it follows
+  (gmm.shared-chunk-private-pages, see CONFORMANCE.md, "Declared readings").
 
   @GMM-ALLOC-1 @profile:gmm
   Scenario Outline: The first page comes from a new chunk, associated with the allocating VM (<edition> chunks)
@@ -216,7 +219,26 @@ Feature: GMM allocation order and the host memory limit
     And nothing has changed
 
   @GMM-ALLOC-11 @profile:gmm @variant:in-use
-  Scenario: Free pages in chunks of shared pages do not serve private allocations
+  Scenario: While the host memory limit has room for a new chunk, free pages in chunks of shared pages do not serve private allocations
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
+    Given a GMM with room for 3 chunks
+    And VM A has filled 1 chunk
+    And VM A has shared its page 1
+    When VM A allocates 2 pages
+    Then the new pages come from chunks 1 and 3
+
+  @GMM-ALLOC-11 @profile:gmm @variant:emptied
+  Scenario: While the host memory limit has room for a new chunk, a chunk of shared pages left completely free does not serve private allocations
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
+    Given a GMM with room for 3 chunks
+    And VM A has filled 1 chunk
+    And VM A has shared its page 1
+    And VM A has released the shared page 1 time
+    When VM A allocates 2 pages
+    Then the new pages come from chunks 1 and 3
+
+  @GMM-ALLOC-11 @profile:gmm @variant:in-use @reading:gmm.shared-chunk-private-pages=never
+  Scenario: Free pages in chunks of shared pages do not serve private allocations, even when memory is short
     Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
     Given a GMM with room for 2 chunks
     And VM A has filled 1 chunk
@@ -225,8 +247,8 @@ Feature: GMM allocation order and the host memory limit
     Then the call is rejected with VERR_GMM_HIT_GLOBAL_LIMIT
     And nothing has changed
 
-  @GMM-ALLOC-11 @profile:gmm @variant:emptied
-  Scenario: A chunk of shared pages left completely free still does not serve private allocations
+  @GMM-ALLOC-11 @profile:gmm @variant:emptied @reading:gmm.shared-chunk-private-pages=never
+  Scenario: A chunk of shared pages left completely free still does not serve private allocations, even when memory is short
     Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
     Given a GMM with room for 2 chunks
     And VM A has filled 1 chunk
@@ -235,6 +257,25 @@ Feature: GMM allocation order and the host memory limit
     When VM A allocates 2 pages
     Then the call is rejected with VERR_GMM_HIT_GLOBAL_LIMIT
     And nothing has changed
+
+  @GMM-ALLOC-11 @profile:gmm @variant:in-use @reading:gmm.shared-chunk-private-pages=when-stressed
+  Scenario: When memory is really short, a private allocation takes a free page of a chunk of shared pages rather than fail
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
+    Given a GMM with room for 2 chunks
+    And VM A has filled 1 chunk
+    And VM A has shared its page 1
+    When VM A allocates 2 pages
+    Then the new pages come from chunks 1 and 2 in any order
+
+  @GMM-ALLOC-11 @profile:gmm @variant:emptied @reading:gmm.shared-chunk-private-pages=when-stressed
+  Scenario: When memory is really short, a private allocation takes a page of a chunk of shared pages left completely free
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
+    Given a GMM with room for 2 chunks
+    And VM A has filled 1 chunk
+    And VM A has shared its page 1
+    And VM A has released the shared page 1 time
+    When VM A allocates 2 pages
+    Then the new pages come from chunks 1 and 2 in any order
 
   @GMM-ALLOC-12 @profile:gmm
   Scenario Outline: A request for <count> pages is refused as bad input

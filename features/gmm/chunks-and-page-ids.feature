@@ -1,11 +1,12 @@
 Feature: GMM chunks and page ids
   The global memory manager (GMM) takes guest RAM from the host in fixed-size chunks and hands it out page
   by page. The seed's chunks are 1 MB (256 pages of 4 KB); later VirtualBox uses 2 MB chunks of 512 pages.
-  Two constants are involved, which the seed confuses: GMM_CHUNK_SHIFT is log2 of the chunk size in bytes
-  (20 or 21), GMM_CHUNKID_SHIFT is log2 of the pages per chunk (8 or 9). Every chunk has an id, never NIL
-  (0), and every page an id built from it:
+  The seed builds page ids with GMM_CHUNK_SHIFT, which it defines as log2(chunk size / page size): 8 for
+  1 MB chunks. Later VirtualBox gives that name to log2 of the chunk size in bytes (20, then 21) and calls
+  the page-index width GMM_CHUNKID_SHIFT (8, then 9). Either naming conforms; what is checked is the width
+  itself, through the page ids. Every chunk has an id, never NIL (0), and every page an id built from it:
 
-      idPage = (idChunk << GMM_CHUNKID_SHIFT) | iPage
+      idPage = (idChunk << page-index width) | iPage
 
   so the first page of chunk 1 is 0x100 with 1 MB chunks and 0x200 with 2 MB chunks. Page ids above the
   last valid one (0x0FFFFFFF in the seed's edition, 0xFFFFFFF0 later) are refused as bad input; a valid
@@ -13,20 +14,23 @@ Feature: GMM chunks and page ids
   front of the lookup.
 
   @GMM-ID-1 @profile:gmm
-  Scenario Outline: A <edition> chunk holds <pages> pages, with chunk shift <shift> and chunk id shift <idshift>
+  Scenario Outline: A <edition> chunk holds <pages> pages, the page index taking the low <bits> bits of a page id
     Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM with <edition> chunks
-    Then the chunk shift is <shift>, the chunk id shift is <idshift> and a chunk holds <pages> pages
+    When VM A allocates <more> pages
+    Then a chunk holds <pages> pages of 4 KB and a page id keeps the page index in its low <bits> bits
+    And VM A's page <pages> has id <last>
+    And VM A's page <more> has id <next>
 
     @variant:seed-1mb
     Examples: the seed's edition
-      | edition | shift | idshift | pages |
-      | 1 MB    | 20    | 8       | 256   |
+      | edition | pages | bits | more | last  | next  |
+      | 1 MB    | 256   | 8    | 257  | 0x1ff | 0x200 |
 
     @variant:current-2mb
     Examples: later VirtualBox
-      | edition | shift | idshift | pages |
-      | 2 MB    | 21    | 9       | 512   |
+      | edition | pages | bits | more | last  | next  |
+      | 2 MB    | 512   | 9    | 513  | 0x3ff | 0x400 |
 
   @GMM-ID-2 @profile:gmm
   Scenario Outline: Page <n> of a fresh VM is page <index> of chunk <chunk> and has id <id> (<edition> chunks)

@@ -11,7 +11,9 @@ Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
   pfn, a 7-bit VM handle and a must-be-zero bit 31, so state values 0 and 1 both mean private (bit 30 is
   the handle's top bit); a shared page has a 30-bit reference count; a free page a 16-bit next index
   (interpretation I-GMM-3: the seed's free view does not fit in 32 bits). A value too large for its field
-  is refused with VERR_OUT_OF_RANGE.
+  is refused with VERR_OUT_OF_RANGE. These are the layouts of seed 002's GMMPAGE; seed 000's earlier plan
+  of a 24-bit pfn and an 8-bit VM handle, with no room for a state, is not a layout of the GMMPAGE word
+  (interpretation I-GMM-17).
 
   @GMM-LAYOUT-1 @profile:gmm-introspection
   Scenario Outline: A 64-bit private page keeps the guest pfn in bits 0-31 and the VM handle in bits 32-47 (pfn <pfn>, VM <vm>)
@@ -99,7 +101,7 @@ Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
 
   @GMM-LAYOUT-5 @profile:gmm-introspection
   Scenario Outline: A 32-bit private page packs a 24-bit pfn and a 7-bit VM handle (pfn <pfn>, VM <vm>)
-    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Tracking Structures And Their Cost", "Kernel Space"
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
     Given a GMM
     When I encode a 32-bit private page with state <state>, pfn <pfn> and VM handle <vm>
     Then the word is <word>
@@ -261,12 +263,19 @@ Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
     When VM A allocates a page for guest pfn 0x1234
     Then the raw word of VM A's page 1 holds guest pfn 0x1234 and VM A's handle, in state 0
 
-  @GMM-LAYOUT-11 @profile:gmm-introspection @variant:without-guest-pfn @variant:first-vm
+  @GMM-LAYOUT-11 @profile:gmm-introspection @variant:without-guest-pfn @variant:first-vm @reading:gmm.unknown-guest-frame=fffffff1
   Scenario: A live private page without a guest address holds the unshareable frame and its VM's handle in state 0
     Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
     Given a GMM
     When VM A allocates a page without a guest address
     Then the raw word of VM A's page 1 holds guest pfn 0xFFFFFFF1 and VM A's handle, in state 0
+
+  @GMM-LAYOUT-11 @profile:gmm-introspection @variant:without-guest-pfn @variant:first-vm @reading:gmm.unknown-guest-frame=all-ones
+  Scenario: A live private page without a guest address holds all bits set as its frame and its VM's handle in state 0
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
+    Given a GMM
+    When VM A allocates a page without a guest address
+    Then the raw word of VM A's page 1 holds guest pfn 0xFFFFFFFF and VM A's handle, in state 0
 
   @GMM-LAYOUT-11 @profile:gmm-introspection @variant:with-guest-pfn @variant:later-vm
   Scenario: A live private page of a later VM holds that VM's handle

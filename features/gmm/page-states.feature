@@ -46,20 +46,49 @@ Feature: GMM page states: private, shared and free
     Then every new page is private to VM A and records the guest pfn asked for it
 
   @GMM-STATE-2 @profile:gmm @variant:one-page
+  Scenario: A page allocated without a guest address records that it has none
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Tracking Structures And Their Cost", "Kernel Space"
+    Given a GMM
+    When VM A allocates a page without a guest address
+    Then the new page is private to VM A and records no guest frame
+
+  @GMM-STATE-2 @profile:gmm @variant:one-page @reading:gmm.unknown-guest-frame=fffffff1
   Scenario: A page allocated without a guest address records the unshareable frame 0xFFFFFFF1
     Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Tracking Structures And Their Cost", "Kernel Space"
     Given a GMM
     When VM A allocates a page without a guest address
     Then the new page is private to VM A and records guest pfn 0xFFFFFFF1
 
-  @GMM-STATE-2 @profile:gmm @variant:mixed-batch
+  @GMM-STATE-2 @profile:gmm @variant:one-page @reading:gmm.unknown-guest-frame=all-ones
+  Scenario: A page allocated without a guest address records all bits set, 0xFFFFFFFF
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Tracking Structures And Their Cost", "Kernel Space"
+    Given a GMM
+    When VM A allocates a page without a guest address
+    Then the new page is private to VM A and records guest pfn 0xFFFFFFFF
+
+  @GMM-STATE-2 @profile:gmm @variant:mixed-batch @reading:gmm.unknown-guest-frame=fffffff1
   Scenario: In a request, only the page without a guest address records the unshareable frame
     Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Tracking Structures And Their Cost", "Kernel Space"
     Given a GMM
     When VM A allocates pages for guest pfns 0x10, none and 0x12
     Then the new pages record guest pfns 0x10, 0xFFFFFFF1 and 0x12
 
-  @GMM-STATE-3 @profile:gmm
+  @GMM-STATE-2 @profile:gmm @variant:mixed-batch @reading:gmm.unknown-guest-frame=all-ones
+  Scenario: In a request, only the page without a guest address records all bits set
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Tracking Structures And Their Cost", "Kernel Space"
+    Given a GMM
+    When VM A allocates pages for guest pfns 0x10, none and 0x12
+    Then the new pages record guest pfns 0x10, 0xFFFFFFFF and 0x12
+
+  @GMM-STATE-3 @profile:gmm @variant:above-32-bits @variant:alone
+  Scenario: A guest pfn wider than the 32-bit field is refused or recorded as no guest frame, never cut to its low bits
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
+    Given a GMM
+    And VM A has allocated 1 page
+    When VM A allocates a page for guest pfn 0x100000001
+    Then the call is rejected with VERR_INVALID_PARAMETER changing nothing, or the new page records no guest frame
+
+  @GMM-STATE-3 @profile:gmm @reading:gmm.unknown-guest-frame=fffffff1
   Scenario Outline: A guest pfn of <pfn> does not fit a private page and is refused
     Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
     Given a GMM
@@ -78,7 +107,7 @@ Feature: GMM page states: private, shared and free
       | pfn         |
       | 0x100000000 |
 
-  @GMM-STATE-3 @profile:gmm
+  @GMM-STATE-3 @profile:gmm @reading:gmm.unknown-guest-frame=fffffff1
   Scenario Outline: A request with one guest pfn that does not fit is refused whole (<pfns>)
     Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
     Given a GMM
@@ -96,6 +125,24 @@ Feature: GMM page states: private, shared and free
     Examples: a frame wider than the field, in the middle of a request
       | pfns                       |
       | 0x10, 0x100000000 and 0x12 |
+
+  @GMM-STATE-3 @profile:gmm @reading:gmm.unknown-guest-frame=all-ones
+  Scenario Outline: With all bits set marking an unknown frame, <pfns> are recorded as <recorded>
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMPAGE"
+    Given a GMM
+    And VM A has allocated 1 page
+    When VM A allocates pages for guest pfns <pfns>
+    Then the new pages record guest pfns <recorded>
+
+    @variant:just-above-last @variant:alone
+    Examples: the frame after later VirtualBox's last fits the field
+      | pfns       | recorded   |
+      | 0xFFFFFFF1 | 0xFFFFFFF1 |
+
+    @variant:above-32-bits @variant:in-batch
+    Examples: a frame wider than the field is out of range, recorded as unknown
+      | pfns                       | recorded                   |
+      | 0x10, 0x100000000 and 0x12 | 0x10, 0xFFFFFFFF and 0x12  |
 
   @GMM-STATE-4 @profile:gmm @variant:alone
   Scenario: The last guest pfn a private page can record, 0xFFFFFFF0, is accepted
@@ -179,12 +226,12 @@ Feature: GMM page states: private, shared and free
     Then the call returns the shared page with the host pfn the page records
 
   @GMM-STATE-8 @profile:gmm
-  Scenario Outline: Pages get distinct host page frames, consecutive within a chunk (<edition> chunks)
+  Scenario Outline: Pages get distinct host page frames (<edition> chunks)
     Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM with <edition> chunks
     And VM B has allocated 3 pages
     When VM A allocates <count> pages
-    Then the new pages have distinct host page frames, consecutive within each chunk
+    Then the new pages and VM B's pages have distinct host page frames
 
     @variant:seed-1mb
     Examples: the seed's edition

@@ -9,7 +9,10 @@ Feature: GMM shared pages: dedicated chunks and reference counts
   released on the shared path.
 
   A VM may hold several references to one page, and the GMM counts references, not pages: a VM's shared
-  page count, its BASE pages and what its cleanup leaves behind all go up by one per reference. When the
+  page count, its BASE pages and what its cleanup leaves behind all go up by one per reference. A VM whose
+  count is zero holds nothing to release. Whether the GMM also knows which pages a VM's references are to
+  is a declared reading (gmm.shared-page-holders, see CONFORMANCE.md, "Declared readings"): the seeds count
+  references only and call tracking the users "impractical and expensive". When the
   chunk of shared pages is full, the next shared page goes into a new chunk dedicated to shared pages.
 
   @GMM-SHARE-1 @profile:gmm @variant:one-vm
@@ -321,7 +324,7 @@ Feature: GMM shared pages: dedicated chunks and reference counts
       | releases |
 
   @GMM-SHARE-16 @profile:gmm @variant:never-held
-  Scenario: Releasing a shared page the VM holds no reference to is refused
+  Scenario: Releasing a shared page is refused for a VM that holds no shared reference at all
     Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
     Given a GMM
     And VM A has allocated 1 page
@@ -342,6 +345,30 @@ Feature: GMM shared pages: dedicated chunks and reference counts
     When VM B releases the shared page
     Then the call is rejected with VERR_GMM_NOT_PAGE_OWNER
     And nothing has changed
+
+  @GMM-SHARE-16 @profile:gmm @variant:holds-other-pages @reading:gmm.shared-page-holders=tracked
+  Scenario: A GMM that knows each page's holders refuses a VM's release of a shared page it holds none of, while it holds others
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
+    Given a GMM
+    And VM A has allocated 1 page
+    And VM A has shared its page 1
+    And VM B has allocated 1 page
+    And VM B has shared its page 1
+    When VM B releases shared page 1
+    Then the call is rejected with VERR_GMM_NOT_PAGE_OWNER
+    And nothing has changed
+
+  @GMM-SHARE-16 @profile:gmm @variant:holds-other-pages @reading:gmm.shared-page-holders=counted
+  Scenario: A GMM that only counts references lets a VM holding a shared reference release any shared page, one reference from its count
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMM - The Global Memory Manager"
+    Given a GMM
+    And VM A has allocated 1 page
+    And VM A has shared its page 1
+    And VM B has allocated 1 page
+    And VM B has shared its page 1
+    When VM B releases shared page 1
+    Then the call succeeds
+    And VM B has 0 private pages and 0 shared pages
 
   @GMM-SHARE-17 @profile:gmm @variant:none-yet
   Scenario: Sharing is refused when the host memory limit leaves no room for a chunk of shared pages

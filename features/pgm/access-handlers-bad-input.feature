@@ -4,7 +4,9 @@ Feature: Access handlers: bad input is refused with a typed error and changes no
   physical range must be guest memory all through and free of other physical handlers; a linear range must
   lie in one canonical half of the address space. Handler ids are those registration handed out; one that
   was never handed out or was already deregistered is not found. A refused call leaves every handler, every
-  page's handler states, the pending resync and the calls recorded as they were.
+  page's handler states, the pending resync and the calls recorded as they were. The refusals of physical
+  ranges and of the calls of an unknown id come from later VirtualBox, not from the seeds, so those rules
+  are SHOULD (interpretation I-HND-9).
 
   Unless a scenario says otherwise, the host runs PAE paging, the guest runs legacy PAE paging with its
   tables at 0x10000, guest RAM is the first 4 MB, and a physical WRITE handler "P" covers 0x200000-0x200fff.
@@ -19,7 +21,7 @@ Feature: Access handlers: bad input is refused with a typed error and changes no
 
   @PGM-HND-8 @profile:pgm
   Scenario Outline: A physical range that is <what> is refused with VERR_INVALID_PARAMETER
-    Source: VirtualBox PGM documentation [001], "Access Handlers"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     When I register a physical <kind> handler "Q" over <first>-<last>
     Then the call is rejected with VERR_INVALID_PARAMETER
     And the handlers and page handler states are unchanged
@@ -46,7 +48,7 @@ Feature: Access handlers: bad input is refused with a typed error and changes no
 
   @PGM-HND-9 @profile:pgm
   Scenario Outline: A physical range overlapping another physical handler is refused with VERR_PGM_HANDLER_PHYSICAL_CONFLICT
-    Source: VirtualBox PGM documentation [001], "Access Handlers"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     When I register a physical <kind> handler "Q" over <first>-<last>
     Then the call is rejected with VERR_PGM_HANDLER_PHYSICAL_CONFLICT
     And the handlers and page handler states are unchanged
@@ -68,7 +70,7 @@ Feature: Access handlers: bad input is refused with a typed error and changes no
 
   @PGM-HND-10 @profile:pgm
   Scenario Outline: A physical range reaching outside guest memory is refused with VERR_PGM_HANDLER_PHYSICAL_NO_RAM_RANGE
-    Source: VirtualBox PGM documentation [001], "Access Handlers"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     When I register a physical WRITE handler "Q" over <first>-<last>
     Then the call is rejected with VERR_PGM_HANDLER_PHYSICAL_NO_RAM_RANGE
     And the handlers and page handler states are unchanged
@@ -85,7 +87,7 @@ Feature: Access handlers: bad input is refused with a typed error and changes no
 
   @PGM-HND-10 @profile:pgm @variant:across-gap-between-ranges
   Scenario: A physical range whose ends lie in guest RAM but that crosses a gap between two RAM ranges is refused
-    Source: VirtualBox PGM documentation [001], "Access Handlers"
+    Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Per-VM"
     Given a RAM range of 1 MB at 0x500000
     When I register a physical WRITE handler "Q" over 0x3ff000-0x500fff
     Then the call is rejected with VERR_PGM_HANDLER_PHYSICAL_NO_RAM_RANGE
@@ -135,7 +137,7 @@ Feature: Access handlers: bad input is refused with a typed error and changes no
 
   @PGM-HND-13 @profile:pgm
   Scenario: Asking for the calls of a handler id that was never handed out is refused with VERR_PGM_HANDLER_NOT_FOUND
-    Source: VirtualBox PGM documentation [001], "Access Handlers"
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 4
     When I ask for the calls of a handler with id 999, which was never handed out
     Then the call is rejected with VERR_PGM_HANDLER_NOT_FOUND
     And the handlers and page handler states are unchanged

@@ -7,7 +7,8 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a known-bad adapter (a subclass of {@link KnownBad}) with the rule it breaks. The kit must reject
- * the adapter by exactly that rule, plus any listed in {@link #also()}, and by no other.
+ * the adapter by exactly that rule, plus any listed in {@link #also()}, and by no other; a SHOULD or MAY rule
+ * among them must be reported unmet instead of failed.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)

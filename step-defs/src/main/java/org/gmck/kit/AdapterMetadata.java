@@ -45,7 +45,11 @@ public record AdapterMetadata(
         Object parameters = ask(guard, adapter, "parameters()", adapter::parameters);
         String who = "adapter '" + name + "' (" + type + ")";
         Set<Profile> profiles = profiles(declared, who);
-        return new AdapterMetadata(name, version, type, profiles, parameters(parameters, who));
+        Map<String, String> checked = parameters(parameters, who);
+        org.gmck.kit.catalogue.Readings.bundled().misdeclared(checked).ifPresent(problem -> {
+            throw new Invalid(who + ": " + problem + " (see CONFORMANCE.md, \"Declared readings\")");
+        });
+        return new AdapterMetadata(name, version, type, profiles, checked);
     }
 
     /** Only the name, within {@code timeout}: what choosing an adapter among several needs. */

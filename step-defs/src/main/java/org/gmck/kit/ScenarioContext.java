@@ -152,6 +152,11 @@ public final class ScenarioContext implements CallGuard {
         return (T) outcome.value;
     }
 
+    /** Whether the last call was rejected (with any status); for steps that accept either outcome. */
+    public boolean lastRejected() {
+        return requireLast().rejection != null;
+    }
+
     /** Asserts the last call was rejected with the named status. */
     public void expectRejected(String statusName) {
         Outcome outcome = requireLast();

@@ -26,8 +26,11 @@ public final class PgmLiteAdapter implements ConformanceAdapter {
 
     @Override
     public Map<String, String> parameters() {
+        // the last entry is a declared reading: pgm-lite's switcher needs its special effort exactly where the
+        // shadow mode differs from the host's (CONFORMANCE.md, "Declared readings")
         return Map.of("shadow-pdpt-entries", String.valueOf(LiteShadowContext.PDPT_ENTRIES),
-                "guest-context-pdpt-slot", String.valueOf(LiteShadowContext.GUEST_CONTEXT_SLOT));
+                "guest-context-pdpt-slot", String.valueOf(LiteShadowContext.GUEST_CONTEXT_SLOT),
+                "pgm.switcher-special-effort", "shadow-differs-from-host");
     }
 
     @Override

@@ -23,7 +23,7 @@ import org.gmck.spi.common.Profile;
  * <p>Format: one rule id per line, then (after spaces) why it fails; {@code #} starts a comment.
  * <pre>
  * # Expected failures of my-pgm 2.3
- * PGM-MODE-5   follows the literal reading of the diagonal (see our issue 41)
+ * PGM-PAE-2    checks only the seed's four must-be-zero PDPE bits (see our issue 41)
  * </pre>
  * The file is {@code conformance-baseline.txt} in the working directory, or the one named by
  * {@code -Dconformance.baseline=PATH}.

@@ -128,12 +128,29 @@ public final class RuleIndex {
                                 .append(e.file())
                                 .append(':')
                                 .append(e.line())
-                                .append("`)\n");
+                                .append("`)")
+                                .append(readings(e))
+                                .append("\n");
                     }
                 }
             }
         });
         return md.toString();
+    }
+
+    /**
+     * For a scenario that holds under a declared reading only (some of its Examples, or all of it), which
+     * readings: judged only for an adapter that declares them.
+     */
+    private static String readings(FeatureIndex.Entry e) {
+        List<String> readings = e.readings();
+        if (readings.isEmpty()) {
+            return "";
+        }
+        return (e.judgedForEveryAdapter() ? ", some examples only under " : ", only under ")
+                + readings.stream()
+                        .map(t -> "`" + t.substring(org.gmck.kit.catalogue.Reading.TAG_PREFIX.length()) + "`")
+                        .collect(java.util.stream.Collectors.joining(" or "));
     }
 
     /** The Markdown anchor of a rule's heading in the index. */

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import org.gmck.reference.largepage.ReferenceLargePages;
 import org.gmck.reference.monitor.FreeMwareMonitorFactory;
@@ -65,6 +66,21 @@ public final class ReferenceAdapter implements ConformanceAdapter {
                 Profile.MONITOR,
                 Profile.LARGE_PAGES,
                 Profile.LARGE_PAGES_INTROSPECTION);
+    }
+
+    /**
+     * The readings the reference takes where the sources leave a choice open (CONFORMANCE.md, "Declared
+     * readings"): no private page in a chunk of shared pages, per-VM references to each shared page, later
+     * VirtualBox's 0xFFFFFFF1 for a page without a guest frame, and the switcher's special effort where the
+     * shadow mode differs from the host mode.
+     */
+    @Override
+    public Map<String, String> parameters() {
+        return Map.of(
+                "gmm.shared-chunk-private-pages", "never",
+                "gmm.shared-page-holders", "tracked",
+                "gmm.unknown-guest-frame", "fffffff1",
+                "pgm.switcher-special-effort", "shadow-differs-from-host");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.gmck.selftest.cli;
 
+import java.util.Map;
 import java.util.Set;
 import org.gmck.selftest.pgm.LiteralDiagonalSpecialEffort;
 import org.gmck.spi.ConformanceAdapter;
@@ -27,6 +28,11 @@ public class BrokenPagingModes implements ConformanceAdapter {
     @Override
     public Set<Profile> profiles() {
         return Set.of(Profile.PGM_MODES);
+    }
+
+    @Override
+    public Map<String, String> parameters() {
+        return bad.parameters();
     }
 
     @Override

@@ -16,7 +16,7 @@ import org.gmck.spi.x86.X86Mmu;
  */
 @Breaks(
         value = "X86-AD-3",
-        also = {"X86-AR-1", "X86-AR-3", "X86-AR-6", "X86-SMAP-3", "X86-SMEP-1"})
+        also = {"X86-AD-4", "X86-AR-1", "X86-AR-3", "X86-AR-6", "X86-SMAP-3", "X86-SMEP-1"})
 public final class AccessedSetOnFaultingWalk extends KnownBad {
 
     X86Mmu newX86Mmu(X86Mmu reference) {

@@ -16,6 +16,7 @@ import org.gmck.spi.x86.X86Mmu;
         value = "X86-RSVD-8",
         also = {
             "X86-AD-3",
+            "X86-AD-4",
             "X86-LARGE-4",
             "X86-PREC-1",
             "X86-PREC-2",

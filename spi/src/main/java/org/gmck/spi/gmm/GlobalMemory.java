@@ -28,7 +28,9 @@ public interface GlobalMemory {
 
     /**
      * Allocates one private page per guest page frame number, all or nothing. A negative guest PFN means
-     * "none" and is recorded as unshareable.
+     * "none" and is recorded with the value that marks no guest frame (0xFFFFFFF1 in later VirtualBox,
+     * 0xFFFFFFFF with all bits set as in seed 000: the adapter declares which, as the reading
+     * {@code gmm.unknown-guest-frame} of its parameters).
      */
     List<AllocatedPage> allocate(int vm, Account account, List<Long> guestPfns);
 

@@ -64,6 +64,26 @@ public final class FeatureIndex {
                     .distinct()
                     .toList();
         }
+
+        /** The reading tags of this scenario and of its Examples blocks, with their prefix. */
+        public List<String> readings() {
+            return Stream.concat(tags.stream(), exampleTags.stream().flatMap(List::stream))
+                    .filter(Reading::isTag)
+                    .distinct()
+                    .toList();
+        }
+
+        /**
+         * Whether some of what this scenario runs holds under every reading: it has no reading tag of its own
+         * and is a plain scenario or has an Examples block without one.
+         */
+        public boolean judgedForEveryAdapter() {
+            if (tags.stream().anyMatch(Reading::isTag)) {
+                return false;
+            }
+            return exampleTags.isEmpty()
+                    || exampleTags.stream().anyMatch(block -> block.stream().noneMatch(Reading::isTag));
+        }
     }
 
     private final List<Entry> entries;

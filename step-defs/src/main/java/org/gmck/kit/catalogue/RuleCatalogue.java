@@ -177,7 +177,7 @@ public final class RuleCatalogue {
         return Optional.of(variants);
     }
 
-    private static List<String> cells(String line) {
+    static List<String> cells(String line) {
         String body = line.substring(1, line.endsWith("|") ? line.length() - 1 : line.length());
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();

@@ -169,6 +169,88 @@ class CatalogueConsistencyTest {
         assertEquals(List.of(), wrong);
     }
 
+    /** Every interpretation a rule's statement cites is written down, not just the first. */
+    @Test
+    void everyInterpretationARuleCitesIsWrittenDown() {
+        java.util.regex.Pattern cited = java.util.regex.Pattern.compile("\\bI-(?:[A-Z0-9]+-)?[0-9]+\\b");
+        List<String> missing = new ArrayList<>();
+        for (Rule rule : catalogue.rules()) {
+            java.util.regex.Matcher m = cited.matcher(rule.statement());
+            while (m.find()) {
+                if (Interpretations.bundled().interpretation(m.group()).isEmpty()) {
+                    missing.add(rule.id() + " cites " + m.group() + ", which CONFORMANCE.md does not write down");
+                }
+            }
+        }
+        assertEquals(List.of(), missing);
+    }
+
+    @Test
+    void theDeclaredReadingsParseCleanlyAndNameCataloguedRules() {
+        Readings readings = Readings.bundled();
+        assertEquals(List.of(), readings.problems(), "malformed rows in CONFORMANCE.md's declared readings");
+        List<String> wrong = readings.all().stream()
+                .flatMap(r -> r.rules().stream()
+                        .filter(id -> catalogue.rule(id).isEmpty())
+                        .map(id -> r.tag() + " lists " + id + ", which CONFORMANCE.md does not catalogue"))
+                .toList();
+        assertEquals(List.of(), wrong);
+    }
+
+    /** A reading tag names a key and value of the table, for a rule the table lists for it. */
+    @Test
+    void everyReadingTagNamesADeclaredReadingOfTheScenariosRule() {
+        List<String> wrong = new ArrayList<>();
+        for (FeatureIndex.Entry e : features.entries()) {
+            for (String tag : e.readings()) {
+                Optional<Reading> reading = Readings.bundled().forTag(tag);
+                if (reading.isEmpty()) {
+                    wrong.add(e.where() + " is tagged " + tag + ", which names no key and value of the declared "
+                            + "readings (keys: " + Readings.bundled().keys() + ")");
+                    continue;
+                }
+                for (String id : FeatureIndex.ruleIds(e)) {
+                    if (!reading.get().rules().contains(id)) {
+                        wrong.add(e.where() + " checks " + id + " under " + tag + ", but the declared readings do "
+                                + "not list " + id + " for it");
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void everyDeclaredReadingHasAScenario() {
+        Set<String> used =
+                features.entries().stream().flatMap(e -> e.readings().stream()).collect(Collectors.toSet());
+        List<String> unused = Readings.bundled().all().stream()
+                .map(Reading::tag)
+                .filter(tag -> !used.contains(tag))
+                .toList();
+        assertEquals(List.of(), unused, "each value of a declared reading needs a scenario tagged with it");
+    }
+
+    /**
+     * A rule with scenarios of one reading keeps what holds under every reading in scenarios without a reading
+     * tag, so that an adapter that declares no reading is still judged on it.
+     */
+    @Test
+    void everyRuleWithReadingsIsAlsoJudgedForEveryAdapter() {
+        Set<String> withReadings = new java.util.TreeSet<>();
+        Set<String> common = new java.util.HashSet<>();
+        for (FeatureIndex.Entry e : features.entries()) {
+            if (!e.readings().isEmpty()) {
+                withReadings.addAll(FeatureIndex.ruleIds(e));
+            }
+            if (e.judgedForEveryAdapter()) {
+                common.addAll(FeatureIndex.ruleIds(e));
+            }
+        }
+        withReadings.removeAll(common);
+        assertEquals(Set.of(), withReadings, "rules whose every scenario depends on a declared reading");
+    }
+
     @Test
     void everyFeatureExplainsItself() {
         Set<String> undocumented = features.entries().stream()

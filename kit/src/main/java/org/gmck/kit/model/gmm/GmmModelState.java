@@ -45,6 +45,16 @@ final class GmmModelState {
     boolean leftBehindKnown = true;
 
     boolean terminated;
+    /**
+     * The last guest frame a private page records and the value that marks none, as the adapter's declared
+     * reading of gmm.unknown-guest-frame has them (GMM-STATE-2, -3): later VirtualBox's by default.
+     */
+    long pfnLast = ModelGeometry.PFN_LAST;
+
+    long noFrame = ModelGeometry.UNSHAREABLE;
+    /** Whether a frame beyond {@link #pfnLast} is refused (later VirtualBox) or recorded as none (seed 000). */
+    boolean refusesWideFrames = true;
+
     /** Host frame to the handed-out page it backs (GMM-STATE-8). */
     final Map<Long, Long> frames = new HashMap<>();
     /** Chunks linked onto a list (at its head) during the current operation, in order. */
@@ -264,7 +274,7 @@ final class GmmModelState {
         int index = c.lifo.removeFirst();
         c.state[index] = PageState.PRIVATE;
         c.owner[index] = vm.handle;
-        c.pfn[index] = pfn < 0 ? ModelGeometry.UNSHAREABLE : pfn;
+        c.pfn[index] = pfn < 0 || pfn > pfnLast ? noFrame : pfn;
         c.free--;
         c.privatePages++;
         relink(c);
@@ -280,8 +290,9 @@ final class GmmModelState {
     /** Puts a page on the head of its chunk's free LIFO, not zeroed (GMM-LIFO-2, GMM-LAYOUT-14). */
     private void push(ModelChunk c, int index) {
         long id = g.pageId(c.id, index);
-        if (c.hostKnown) {
-            frames.remove(c.hostBase + index, id);
+        if (c.host[index] != ModelChunk.HOST_UNKNOWN) {
+            frames.remove(c.host[index], id);
+            c.host[index] = ModelChunk.HOST_UNKNOWN;
         }
         c.state[index] = PageState.FREE;
         c.owner[index] = 0;

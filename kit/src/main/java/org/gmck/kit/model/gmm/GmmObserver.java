@@ -25,7 +25,7 @@ import org.gmck.spi.gmm.VmInfo;
  */
 final class GmmObserver {
 
-    static final String HOST_FRAMES = "the pages handed out have their own host frames, consecutive within each chunk";
+    static final String HOST_FRAMES = "the pages handed out have their own host frames";
     private static final long STATE_SHARED = 2L << 62;
     private static final long STATE_FREE = 3L << 62;
     private static final long ZEROED = 1L << 61;
@@ -79,10 +79,10 @@ final class GmmObserver {
             } else if (state == PageState.SHARED) {
                 c.equal(rule, ch.refs[i], info.refs(), () -> "references of page " + hex(id), () -> then);
             }
-            if (state != PageState.FREE && ch.hostKnown) {
+            if (state != PageState.FREE && ch.host[i] != ModelChunk.HOST_UNKNOWN) {
                 c.equal(
                         b.rule(Part.HOST, id),
-                        hex(ch.hostBase + i),
+                        hex(ch.host[i]),
                         hex(info.hostPfn()),
                         () -> "the host frame page " + hex(id) + " records",
                         () -> hostThen);
@@ -333,10 +333,10 @@ final class GmmObserver {
                     intrinsic = "GMM-LAYOUT-11";
                 }
                 case SHARED -> {
-                    if (!ch.hostKnown) {
+                    if (ch.host[i] == ModelChunk.HOST_UNKNOWN) {
                         continue;
                     }
-                    expected = (ch.hostBase + i) | (ch.refs[i] << 32) | STATE_SHARED;
+                    expected = ch.host[i] | (ch.refs[i] << 32) | STATE_SHARED;
                     then = "the raw word of page " + hex(id) + " holds its host pfn and " + ch.refs[i]
                             + (ch.refs[i] == 1 ? " reference" : " references") + ", in state 2";
                     intrinsic = "GMM-LAYOUT-12";

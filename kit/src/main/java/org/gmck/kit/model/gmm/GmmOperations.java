@@ -78,7 +78,7 @@ final class GmmOperations {
         Expect e = s.expectFor(vm);
         e.input(count == 0 || count >= 1 << 20, GmmStatus.VERR_INVALID_PARAMETER, "GMM-ALLOC-12");
         e.input(
-                pfns.stream().anyMatch(p -> p > ModelGeometry.PFN_LAST),
+                m.refusesWideFrames && pfns.stream().anyMatch(p -> p > m.pfnLast),
                 GmmStatus.VERR_INVALID_PARAMETER,
                 "GMM-STATE-3");
         int a = account.ordinal();
@@ -121,7 +121,10 @@ final class GmmOperations {
                             ? "GMM-ALLOC-8"
                             : "GMM-ALLOC-9";
                 case VERR_GMM_SEED_ME -> "GMM-LEG-2";
-                case VERR_INVALID_PARAMETER -> pfns.contains(ModelGeometry.PFN_LAST) ? "GMM-STATE-4" : "GMM-STATE-1";
+                case VERR_INVALID_PARAMETER ->
+                    pfns.stream().anyMatch(p -> p > ModelGeometry.PFN_LAST)
+                            ? "GMM-STATE-3"
+                            : pfns.contains(ModelGeometry.PFN_LAST) ? "GMM-STATE-4" : "GMM-STATE-1";
                 default -> "GMM-STATE-1";
             };
             return s.refusedWrongly(gherkin, out, rule);
@@ -192,7 +195,7 @@ final class GmmOperations {
         Blame b = (part, x) -> switch (part) {
             case PAGE -> {
                 ModelChunk ch = m.chunkOf(x);
-                yield ch != null && ch.pfn[m.g.indexOf(x)] == ModelGeometry.UNSHAREABLE ? "GMM-STATE-2" : "GMM-STATE-1";
+                yield ch != null && ch.pfn[m.g.indexOf(x)] == m.noFrame ? "GMM-STATE-2" : "GMM-STATE-1";
             }
             case HOST -> "GMM-STATE-6";
             case AFFINITY ->
@@ -269,24 +272,9 @@ final class GmmOperations {
         return pc == null ? "GMM-ALLOC-7" : "GMM-ALLOC-6";
     }
 
-    /**
-     * The host frame handed out with a page: the first one of a chunk fixes the frames of the others, and no two
-     * pages handed out share one (GMM-STATE-8).
-     */
+    /** The host frame handed out with a page: no two pages handed out share one (GMM-STATE-8). */
     void hostFrame(Checks c, ModelChunk ch, int index, long frame) {
         long id = m.g.pageId(ch.id, index);
-        if (!ch.hostKnown) {
-            ch.hostKnown = true;
-            ch.hostBase = frame - index;
-        } else {
-            c.equal(
-                    "GMM-STATE-8",
-                    hex(ch.hostBase + index),
-                    hex(frame),
-                    () -> "the host frame handed out with page " + hex(id)
-                            + ", against those of the other pages of chunk " + ch.id,
-                    () -> GmmObserver.HOST_FRAMES);
-        }
         Long other = m.frames.get(frame);
         c.that(
                 "GMM-STATE-8",
@@ -294,6 +282,10 @@ final class GmmOperations {
                 () -> "host frame " + hex(frame) + " is handed out with page " + hex(id) + " while page "
                         + hex(other == null ? 0 : other) + " has it",
                 () -> GmmObserver.HOST_FRAMES);
+        if (ch.host[index] != ModelChunk.HOST_UNKNOWN) {
+            m.frames.remove(ch.host[index], id);
+        }
+        ch.host[index] = frame;
         m.frames.put(frame, id);
     }
 
@@ -328,7 +320,15 @@ final class GmmOperations {
         } else {
             return 0;
         }
-        return (int) Math.min(Math.max(1, n), 3L * pages);
+        long count = Math.min(Math.max(1, n), 3L * pages);
+        long room = m.privateRoom();
+        if (!s.neverMixes && !m.legacy && count > room && count <= room + m.sharedChunkRoom()) {
+            // only the reading "never" says what a request that needs the free pages of chunks of shared pages
+            // gets (GMM-ALLOC-11); under the other reading, or none, the scenarios judge it, and the model asks
+            // for more than either reading can give
+            count = room + m.sharedChunkRoom() + 1;
+        }
+        return (int) count;
     }
 
     private Frames frames(GmmOp.Allocate op, int count, Account account) {
@@ -342,17 +342,17 @@ final class GmmOperations {
         if (shape >= 70 && count <= 6) {
             List<Long> pfns = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                pfns.add((i + a) % 4 == 0 ? -1L : (a * 31L + i * 7L) % 0x400);
+                pfns.add((i + a) % 4 == 0 && s.framesKnown ? -1L : (a * 31L + i * 7L) % 0x400);
             }
             if (a % 5 == 0) {
                 pfns.set(count - 1, ModelGeometry.PFN_LAST);
             }
-            if (shape >= 90) {
+            if (shape >= 90 && s.framesKnown) {
                 pfns.set(a % count, a % 2 == 0 ? ModelGeometry.PFN_LAST + 1 : 0x1_0000_0000L);
             }
             return new Frames(List.copyOf(pfns), acct + " pages for guest pfns " + GmmGherkin.pfnList(pfns));
         }
-        if (shape >= 50 && shape < 70) {
+        if (shape >= 50 && shape < 70 && s.framesKnown) {
             List<Long> pfns = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 pfns.add(-1L);
@@ -361,7 +361,7 @@ final class GmmOperations {
         }
         long start = a % 10 == 0
                 ? ModelGeometry.PFN_LAST - count + 1
-                : a % 20 == 1 ? ModelGeometry.PFN_LAST - count + 2 : (a * 97L) % 0x10000;
+                : a % 20 == 1 && s.framesKnown ? ModelGeometry.PFN_LAST - count + 2 : (a * 97L) % 0x10000;
         List<Long> pfns = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             pfns.add(start + i);
@@ -711,10 +711,10 @@ final class GmmOperations {
         ModelChunk ch = m.chunkOf(id);
         String then = "the call returns shared page " + ref.n() + " with the host pfn the page records";
         c.equal("GMM-SHARE-5", hex(id), hex(out.value().pageId()), () -> "the page the use hands out", () -> then);
-        if (ch.hostKnown) {
+        if (ch.host[m.g.indexOf(id)] != ModelChunk.HOST_UNKNOWN) {
             c.equal(
                     "GMM-STATE-6",
-                    hex(ch.hostBase + m.g.indexOf(id)),
+                    hex(ch.host[m.g.indexOf(id)]),
                     hex(out.value().hostPfn()),
                     () -> "the host frame the use hands out with page " + hex(id),
                     () -> then);
@@ -741,9 +741,13 @@ final class GmmOperations {
         List<Long> mine = vm == null
                 ? List.of()
                 : live.stream().filter(vm.held::containsKey).toList();
+        // only the reading "tracked" says what a VM that holds other shared references gets for a page it holds
+        // none of (GMM-SHARE-16); under the other reading, or none, the scenarios judge it
         List<Long> others = vm == null
                 ? live
-                : live.stream().filter(id -> !vm.held.containsKey(id)).toList();
+                : !s.holdersTracked && !vm.held.isEmpty()
+                        ? List.of()
+                        : live.stream().filter(id -> !vm.held.containsKey(id)).toList();
         PageRef ref;
         if (op.shape() < 65 && !mine.isEmpty()) {
             ref = picks.shared(pick(mine, op.pick()));

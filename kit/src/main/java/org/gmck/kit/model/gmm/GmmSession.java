@@ -52,10 +52,29 @@ final class GmmSession implements ModelSession<GmmOp> {
     /** Whether a VM got the handle the steps give VM X, so that VM X cannot stand for a VM never registered. */
     boolean xTaken;
 
+    /** Whether the adapter declares that private pages never go in chunks of shared pages (GMM-ALLOC-11). */
+    final boolean neverMixes;
+    /** Whether the adapter declares that it knows the holders of each shared page (GMM-SHARE-16). */
+    final boolean holdersTracked;
+    /**
+     * Whether the adapter declares how it marks an unknown guest frame (GMM-STATE-2, -3); without it, the
+     * sequences ask for no page without a guest address and for no frame above 0xFFFFFFF0.
+     */
+    final boolean framesKnown;
+
     GmmSession(ConformanceAdapter adapter, GmmVariant variant) {
         this.variant = variant;
+        neverMixes = "never".equals(adapter.parameters().get("gmm.shared-chunk-private-pages"));
+        holdersTracked = "tracked".equals(adapter.parameters().get("gmm.shared-page-holders"));
         ModelGeometry g = ModelGeometry.of(variant.edition());
         m = new GmmModelState(g, variant.legacy(), variant.room());
+        String frames = adapter.parameters().get("gmm.unknown-guest-frame");
+        framesKnown = frames != null;
+        if ("all-ones".equals(frames)) {
+            m.pfnLast = ModelGeometry.ALL_ONES - 1;
+            m.noFrame = ModelGeometry.ALL_ONES;
+            m.refusesWideFrames = false;
+        }
         gmm = adapter.gmm().create(variant.edition(), new GmmOptions(m.hostPages, variant.legacy()));
         observe = new GmmObserver(gmm, m, adapter.profiles().contains(Profile.GMM_INTROSPECTION));
         picks = new GmmPicks(m);
@@ -141,9 +160,8 @@ final class GmmSession implements ModelSession<GmmOp> {
     /** A fresh GMM: its geometry, no chunks, no pages, an empty chunk TLB, the magic, and the reservations made. */
     private void initial(Checks c) {
         ModelGeometry g = m.g;
-        boolean seed = g.pages() == 256;
-        String shape = "the chunk shift is " + (seed ? 20 : 21) + ", the chunk id shift is " + g.idShift()
-                + " and a chunk holds " + g.pages() + " pages";
+        String shape = "a chunk holds " + g.pages() + " pages of 4 KB and a page id keeps the page index in its low "
+                + g.idShift() + " bits";
         GmmGeometry geometry = c.read("GMM-ID-1", gmm::geometry, () -> "the geometry", () -> shape);
         if (geometry == null) {
             return;
@@ -153,8 +171,7 @@ final class GmmSession implements ModelSession<GmmOp> {
                 geometry.pagesPerChunk() == 1 << geometry.chunkIdShift()
                         && geometry.chunkShift() == geometry.chunkIdShift() + 12
                         && (geometry.chunkIdShift() == 8 || geometry.chunkIdShift() == 9),
-                () -> "the geometry " + geometry
-                        + " does not hold 2^GMM_CHUNKID_SHIFT pages per chunk with the two shifts 12 apart",
+                () -> "the geometry " + geometry + " does not hold 2^(page index bits) pages of 4 KB per chunk",
                 () -> shape);
         c.equal(
                 "GMM-ID-6",

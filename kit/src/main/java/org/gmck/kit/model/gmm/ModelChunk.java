@@ -37,10 +37,14 @@ final class ModelChunk {
     int sharedPages;
     /** The list of its free set it is on, -1 for none. */
     int list = -1;
-    /** The host frame of page 0, learned from the first page handed out (the catalogue leaves it open). */
-    long hostBase;
+    /**
+     * Per page: the host frame it was handed out with, while it is handed out; {@link #HOST_UNKNOWN} for a free
+     * page. The catalogue asks only that no two pages handed out share a frame (GMM-STATE-8), not that a chunk's
+     * frames follow each other: a chunk is a physically non-contiguous allocation.
+     */
+    final long[] host;
 
-    boolean hostKnown;
+    static final long HOST_UNKNOWN = -1;
 
     ModelChunk(long id, int pages, boolean sharedChunk, boolean seeded, int affinity) {
         this.id = id;
@@ -53,6 +57,8 @@ final class ModelChunk {
         pfn = new long[pages];
         refs = new long[pages];
         zeroed = new byte[pages];
+        host = new long[pages];
+        java.util.Arrays.fill(host, HOST_UNKNOWN);
         for (int i = 0; i < pages; i++) {
             state[i] = PageState.FREE;
             zeroed[i] = seeded ? ZEROED_UNKNOWN : 1;

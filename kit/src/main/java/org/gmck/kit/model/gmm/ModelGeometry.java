@@ -15,10 +15,12 @@ import org.gmck.spi.gmm.GmmEdition;
  */
 record ModelGeometry(GmmEdition edition, int pages, int idShift, long pageIdLast, long chunkIdLast, int lists) {
 
-    /** The unshareable guest frame a page records without a guest address (GMM-STATE-2). */
+    /** The unshareable guest frame a page records without a guest address, in later VirtualBox (GMM-STATE-2). */
     static final long UNSHAREABLE = 0xFFFF_FFF1L;
-    /** The last guest frame a private page can record (GMM-STATE-4). */
+    /** The last guest frame a private page can record in later VirtualBox (GMM-STATE-4). */
     static final long PFN_LAST = 0xFFFF_FFF0L;
+    /** The value that marks an unknown or out-of-range guest frame when all bits set mean that (seed 000). */
+    static final long ALL_ONES = 0xFFFF_FFFFL;
     /** NIL in a free page's next-index field. */
     static final int NIL_INDEX = 0xFFFF;
 

@@ -10,6 +10,8 @@ import org.gmck.kit.NotApplicable;
 import org.gmck.kit.NotRun;
 import org.gmck.kit.ScenarioContext;
 import org.gmck.kit.Timeouts;
+import org.gmck.kit.catalogue.Reading;
+import org.gmck.kit.catalogue.Readings;
 import org.gmck.kit.catalogue.Rule;
 import org.gmck.kit.catalogue.RuleCatalogue;
 import org.gmck.spi.ConformanceAdapter;
@@ -61,5 +63,29 @@ public final class KitHooks {
                 adapter.profiles().contains(profile),
                 () -> "adapter '" + adapter.name() + "' does not declare profile '" + profile.id() + "' (rule " + id
                         + ")");
+        for (String tag : scenario.getSourceTagNames()) {
+            if (Reading.isTag(tag)) {
+                Reading reading = Readings.bundled()
+                        .forTag(tag)
+                        .orElseThrow(() -> new IllegalStateException("Scenario '" + scenario.getName() + "' is tagged "
+                                + tag + ", which CONFORMANCE.md's table of declared readings does not list"));
+                String declared = adapter.parameters().get(reading.key());
+                NotApplicable.unless(reading.value().equals(declared), () -> readingNotDeclared(adapter, reading, id));
+            }
+        }
+    }
+
+    /** Why a scenario of one reading does not apply: the adapter declared another, or none. */
+    static String readingNotDeclared(ConformanceAdapter adapter, Reading reading, String rule) {
+        String declared = adapter.parameters().get(reading.key());
+        if (declared == null) {
+            return "adapter '" + adapter.name() + "' declares no reading of '" + reading.key()
+                    + "'; declare " + reading.key() + " = "
+                    + String.join(" or ", Readings.bundled().values(reading.key()))
+                    + " in parameters() to have this scenario of rule " + rule + " judged (it checks the reading '"
+                    + reading.value() + "')";
+        }
+        return "adapter '" + adapter.name() + "' declares " + reading.key() + " = " + declared
+                + "; this scenario of rule " + rule + " checks the reading '" + reading.value() + "'";
     }
 }

@@ -36,13 +36,18 @@ public final class GmmCheckSteps {
         context.expectAccepted("the call");
     }
 
-    @Then("the chunk shift is {int}, the chunk id shift is {int} and a chunk holds {int} pages")
-    public void geometry(int chunkShift, int chunkIdShift, int pages) {
+    /**
+     * The chunk geometry in the seed's terms: the page index takes the low bits of a page id (the width the seed
+     * calls GMM_CHUNK_SHIFT and later VirtualBox GMM_CHUNKID_SHIFT), and a chunk is that many pages of 4 KB (the
+     * SPI's chunk shift, log2 of the chunk size in bytes, whatever the implementation calls it).
+     */
+    @Then("a chunk holds {int} pages of 4 KB and a page id keeps the page index in its low {int} bits")
+    public void geometry(int pages, int indexBits) {
         GmmGeometry g = world.reads().geometry();
         context.expectEqual(
-                "GMM_CHUNK_SHIFT, GMM_CHUNKID_SHIFT and pages per chunk",
-                List.of(chunkShift, chunkIdShift, pages),
-                List.of(g.chunkShift(), g.chunkIdShift(), g.pagesPerChunk()));
+                "pages per chunk, bits of the page index and log2 of the chunk size in bytes",
+                List.of(pages, indexBits, indexBits + 12),
+                List.of(g.pagesPerChunk(), g.chunkIdShift(), g.chunkShift()));
     }
 
     @Then("the last page id is {word} and the last chunk id is {word}")
@@ -186,6 +191,44 @@ public final class GmmCheckSteps {
                 "state, owner and guest pfn of the new page",
                 List.of(PageState.PRIVATE, world.handle(vm), hex(pfn)),
                 List.of(info.state(), info.owner(), Numbers.hex(info.guestPfn())));
+    }
+
+    /** The values that mark "no guest frame" in either declared reading of gmm.unknown-guest-frame. */
+    private static final List<String> NO_GUEST_FRAME = List.of(Numbers.hex(0xFFFF_FFF1L), Numbers.hex(0xFFFF_FFFFL));
+
+    @Then("the new page is private to {gmmVm} and records no guest frame")
+    public void newPageWithoutFrame(String vm) {
+        List<AllocatedPage> pages = context.lastValue("the allocation");
+        PageInfo info = world.reads().page(pages.get(0).pageId());
+        context.expectEqual(
+                "state and owner of the new page",
+                List.of(PageState.PRIVATE, world.handle(vm)),
+                List.of(info.state(), info.owner()));
+        context.expectThat(
+                "the new page records guest pfn " + Numbers.hex(info.guestPfn())
+                        + ", which is not a value that marks no guest frame (" + String.join(" or ", NO_GUEST_FRAME)
+                        + ")",
+                NO_GUEST_FRAME.contains(Numbers.hex(info.guestPfn())));
+    }
+
+    /**
+     * A guest frame wider than the field is never recorded as another frame: it is refused as bad input and
+     * changes nothing, or the page records no guest frame (never the frame's low 32 bits).
+     */
+    @Then("the call is rejected with VERR_INVALID_PARAMETER changing nothing, or the new page records no guest frame")
+    public void refusedOrRecordedAsNoFrame() {
+        if (context.lastRejected()) {
+            context.expectRejected("VERR_INVALID_PARAMETER");
+            nothingChanged();
+            return;
+        }
+        List<AllocatedPage> pages = context.lastValue("the allocation");
+        long pfn = world.reads().page(pages.get(0).pageId()).guestPfn();
+        context.expectThat(
+                "the frame wider than the field was accepted and recorded as " + Numbers.hex(pfn)
+                        + ", which is not a value that marks no guest frame (" + String.join(" or ", NO_GUEST_FRAME)
+                        + ")",
+                NO_GUEST_FRAME.contains(Numbers.hex(pfn)));
     }
 
     @Then("every new page is private to {gmmVm} and records the guest pfn asked for it")
@@ -465,24 +508,23 @@ public final class GmmCheckSteps {
         context.expectEqual("the id of the seeded chunk", chunk, context.<Long>lastValue("the seeded chunk"));
     }
 
-    @Then("the new pages have distinct host page frames, consecutive within each chunk")
-    public void hostFrames() {
+    /**
+     * No two pages handed out share a host frame. A chunk's frames need not follow each other: the seed takes a
+     * chunk from the host as a physically non-contiguous allocation and looks each page's address up.
+     */
+    @Then("the new pages and {gmmVm}'s pages have distinct host page frames")
+    public void hostFrames(String other) {
         List<AllocatedPage> pages = context.lastValue("the allocation");
-        java.util.Set<Long> frames = new java.util.HashSet<>();
-        int shift = world.reads().geometry().chunkIdShift();
-        for (AllocatedPage page : pages) {
-            context.expectThat(
-                    "host page frame " + Numbers.hex(page.hostPfn()) + " handed out twice", frames.add(page.hostPfn()));
+        java.util.Map<Long, Long> pageOf = new java.util.HashMap<>();
+        for (long id : world.pages.getOrDefault(other, List.of())) {
+            pageOf.put(world.reads().page(id).hostPfn(), id);
         }
-        for (int i = 1; i < pages.size(); i++) {
-            AllocatedPage a = pages.get(i - 1);
-            AllocatedPage b = pages.get(i);
-            if (a.pageId() >>> shift == b.pageId() >>> shift) {
-                context.expectEqual(
-                        "host page frame of page " + Numbers.hex(b.pageId()) + " after page " + Numbers.hex(a.pageId()),
-                        Numbers.hex(a.hostPfn() + (b.pageId() - a.pageId())),
-                        Numbers.hex(b.hostPfn()));
-            }
+        for (AllocatedPage page : pages) {
+            Long before = pageOf.put(page.hostPfn(), page.pageId());
+            context.expectThat(
+                    "host page frame " + Numbers.hex(page.hostPfn()) + " handed out with page "
+                            + Numbers.hex(page.pageId()) + " and page " + Numbers.hex(before == null ? 0 : before),
+                    before == null);
         }
     }
 
