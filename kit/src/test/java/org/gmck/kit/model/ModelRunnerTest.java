@@ -133,9 +133,14 @@ class ModelRunnerTest {
     private static final CheckSettings SETTINGS = CheckSettings.from(
             key -> Optional.ofNullable(Map.of(CheckSettings.DEPTH, "standard").get(key)));
 
+    /** Calls that answer are given far longer than they need, so that a loaded machine cannot fail them. */
+    private static final Duration ANSWERING = Duration.ofSeconds(30);
+    /** Well below the 5 s a hanging operation sleeps. */
+    private static final Duration HANGING = Duration.ofMillis(500);
+
     private static ModelRunner.Result run(int limit, boolean hangs) {
         return ModelRunner.run(
-                new CounterSpec(limit, hangs), "only", null, SETTINGS, new CheckGuard(Duration.ofMillis(300)));
+                new CounterSpec(limit, hangs), "only", null, SETTINGS, new CheckGuard(hangs ? HANGING : ANSWERING));
     }
 
     @Test
@@ -176,8 +181,7 @@ class ModelRunnerTest {
     @Test
     void aHangEndsTheSeriesAtTheFirstTimeout() {
         CounterSpec hanging = new CounterSpec(Integer.MAX_VALUE, true);
-        ModelRunner.Found found = ModelRunner.run(
-                        hanging, "only", null, SETTINGS, new CheckGuard(Duration.ofMillis(300)))
+        ModelRunner.Found found = ModelRunner.run(hanging, "only", null, SETTINGS, new CheckGuard(HANGING))
                 .found()
                 .orElseThrow();
         assertTrue(
