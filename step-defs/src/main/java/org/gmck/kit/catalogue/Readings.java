@@ -42,27 +42,7 @@ public final class Readings {
     public static Readings parse(String markdown) {
         Map<String, Reading> found = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
-        boolean inTable = false;
-        int lineNo = 0;
-        for (String raw : markdown.split("\n", -1)) {
-            lineNo++;
-            String line = raw.strip();
-            if (line.equals(HEADER)) {
-                inTable = true;
-                continue;
-            }
-            if (!inTable) {
-                continue;
-            }
-            if (!line.startsWith("|")) {
-                inTable = false;
-                continue;
-            }
-            if (line.startsWith("| ---") || line.startsWith("|---")) {
-                continue;
-            }
-            row(line, lineNo, found, problems);
-        }
+        MarkdownTable.rows(markdown, HEADER, (line, lineNo) -> row(line, lineNo, found, problems));
         Map<String, Long> values = new LinkedHashMap<>();
         found.values().forEach(r -> values.merge(r.key(), 1L, Long::sum));
         values.forEach((key, n) -> {

@@ -62,27 +62,7 @@ public final class RuleCatalogue {
     public static RuleCatalogue parse(String markdown) {
         Map<String, Rule> rules = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
-        boolean inTable = false;
-        int lineNo = 0;
-        for (String raw : markdown.split("\n", -1)) {
-            lineNo++;
-            String line = raw.strip();
-            if (line.equals(HEADER)) {
-                inTable = true;
-                continue;
-            }
-            if (!inTable) {
-                continue;
-            }
-            if (!line.startsWith("|")) {
-                inTable = false;
-                continue;
-            }
-            if (line.startsWith("| ---") || line.startsWith("|---")) {
-                continue;
-            }
-            parseRow(line, lineNo, rules, problems);
-        }
+        MarkdownTable.rows(markdown, HEADER, (line, lineNo) -> parseRow(line, lineNo, rules, problems));
         return new RuleCatalogue(rules, problems);
     }
 
