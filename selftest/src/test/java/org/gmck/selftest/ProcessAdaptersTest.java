@@ -18,8 +18,8 @@ import org.gmck.kit.report.RuleVerdict;
 import org.gmck.kit.report.Verdict;
 import org.gmck.selftest.protocol.ExitsOnceAdapter;
 import org.gmck.selftest.protocol.MisbehavingServer;
+import org.gmck.selftest.protocol.RunsOutOfMemoryOnceAdapter;
 import org.gmck.spi.ConformanceAdapter;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -114,28 +114,37 @@ class ProcessAdaptersTest {
                 processes.get(0).stderr());
         assertTrue(
                 processes.get(1).stderr().contains("started"), processes.get(1).stderr());
+        for (String summary : List.of("summary.md", "summary.html")) {
+            String text = Files.readString(ROOT.resolve(mode).resolve(summary));
+            assertTrue(text.contains("Processes"), summary + " lists the processes");
+            assertTrue(text.contains("about to " + mode), summary + " shows the end of its standard error");
+        }
     }
 
-    @Test
-    void aJvmAdapterThatCallsSystemExitCostsTheRunOneCheckWhenIsolated() throws IOException {
-        Path classes = ROOT.resolve("isolated-classpath");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "exits-once         | exited with status 3                                  | exits-once: calling System.exit(3)",
+                "out-of-memory-once | exited with status 70                                 | OutOfMemoryError"
+            })
+    void aJvmAdapterThatBreaksItsJvmCostsTheRunOneCheckWhenIsolated(String name, String what, String stderr)
+            throws IOException {
+        Path classes = ROOT.resolve("isolated-classpath-" + name);
         Path services = classes.resolve("META-INF").resolve("services");
         Files.createDirectories(services);
-        Files.write(services.resolve(ConformanceAdapter.class.getName()), List.of(ExitsOnceAdapter.class.getName()));
-        Files.deleteIfExists(Path.of(ExitsOnceAdapter.MARKER));
+        Files.write(
+                services.resolve(ConformanceAdapter.class.getName()),
+                List.of(ExitsOnceAdapter.class.getName(), RunsOutOfMemoryOnceAdapter.class.getName()));
+        Files.deleteIfExists(Path.of("target/runs/protocol/" + name + ".marker"));
         CertificationReport report =
-                whole(certify("isolated-exit", ProcessAdapter.isolated("exits-once", List.of(classes))));
+                whole(certify("isolated-" + name, ProcessAdapter.isolated(name, List.of(classes))));
         String failures = failures(report);
-        assertTrue(failures.contains("the implementation exited with status 3 during adapter.pagingModes"), failures);
-        assertTrue(failures.contains("exits-once: calling System.exit(3)"), failures);
-        assertEquals(
-                2,
-                report.adapter()
-                        .orElseThrow()
-                        .processes()
-                        .orElseThrow()
-                        .processes()
-                        .size());
-        assertTrue(report.adapter().orElseThrow().processes().get().command().contains("exits-once"));
+        assertTrue(failures.contains("the implementation " + what + " during adapter.pagingModes"), failures);
+        assertTrue(failures.contains(stderr), failures);
+        ProcessAdapter.Processes processes =
+                report.adapter().orElseThrow().processes().orElseThrow();
+        assertEquals(2, processes.processes().size(), "a new process after the broken one: " + processes);
+        assertTrue(processes.command().contains(name), processes.command());
     }
 }

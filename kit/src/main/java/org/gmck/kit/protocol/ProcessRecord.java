@@ -10,4 +10,12 @@ import java.time.Instant;
  * @param ended null while it runs
  */
 public record ProcessRecord(
-        int number, Instant started, Instant ended, String end, long requests, String stderr, long stderrDropped) {}
+        int number, Instant started, Instant ended, String end, long requests, String stderr, long stderrDropped) {
+
+    /** The last line of {@code stderr} that is not blank, or "(none)". */
+    public static String lastLine(String stderr) {
+        String[] lines = stderr.strip().split("\n");
+        String last = lines[lines.length - 1].strip();
+        return last.isEmpty() ? "(none)" : last;
+    }
+}

@@ -73,8 +73,31 @@ public final class ProtocolServer {
         }
         BufferedReader in = new BufferedReader(
                 new InputStreamReader(new FileInputStream(FileDescriptor.in), StandardCharsets.UTF_8));
-        new ProtocolServer(named.get(0))
-                .serve(in, new BufferedWriter(new OutputStreamWriter(protocol, StandardCharsets.UTF_8)));
+        try {
+            new ProtocolServer(named.get(0))
+                    .serve(in, new BufferedWriter(new OutputStreamWriter(protocol, StandardCharsets.UTF_8)));
+        } catch (BrokenJvm broken) {
+            System.err.println("the adapter threw " + broken.getCause()
+                    + "; this JVM can no longer be trusted, so it ends and the next check starts a new one");
+            System.err.flush();
+            Runtime.getRuntime().halt(BrokenJvm.EXIT_STATUS);
+        }
+    }
+
+    /**
+     * The adapter threw an error that leaves its JVM in doubt ({@link OutOfMemoryError}, {@link InternalError}
+     * and the other {@link VirtualMachineError}s but {@link StackOverflowError}, whose stack has unwound): the
+     * request gets no answer, and the serving process ends with {@link #EXIT_STATUS}.
+     */
+    public static final class BrokenJvm extends Error {
+        private static final long serialVersionUID = 1L;
+
+        /** The exit status of a server whose adapter left its JVM in doubt (EX_SOFTWARE). */
+        public static final int EXIT_STATUS = 70;
+
+        BrokenJvm(VirtualMachineError cause) {
+            super(cause);
+        }
     }
 
     /** Answers every line of {@code in} on {@code out} until {@code in} ends. */
@@ -174,6 +197,9 @@ public final class ProtocolServer {
         try {
             returned = call.method().invoke(target, args);
         } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof VirtualMachineError broken && !(broken instanceof StackOverflowError)) {
+                throw new BrokenJvm(broken);
+            }
             throw refusal(e.getCause());
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);

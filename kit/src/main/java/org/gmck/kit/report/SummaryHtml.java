@@ -3,6 +3,8 @@ package org.gmck.kit.report;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.gmck.kit.evidence.ScenarioOutcome;
+import org.gmck.kit.protocol.ProcessAdapter;
+import org.gmck.kit.protocol.ProcessRecord;
 import org.gmck.spi.common.Profile;
 
 /** The {@link SummaryMarkdown} view as one self-contained HTML page, for reading in a browser. */
@@ -22,7 +24,11 @@ public final class SummaryHtml {
                 .append(esc(report.headline()))
                 .append("</strong></p>\n<table>\n");
         report.adapter().ifPresent(a -> {
-            row(h, "Adapter", esc(a.name() + " " + a.version() + " (" + a.implementationClass() + ")"));
+            row(
+                    h,
+                    "Adapter",
+                    esc(a.name() + " " + a.version() + " ("
+                            + a.processes().map(p -> "process " + p.command()).orElse(a.implementationClass()) + ")"));
             row(
                     h,
                     "Declared profiles",
@@ -119,6 +125,7 @@ public final class SummaryHtml {
             report.unattributed().forEach(u -> h.append("<li>").append(esc(u)).append("</li>\n"));
             h.append("</ul>\n");
         }
+        report.adapter().flatMap(a -> a.processes()).ifPresent(p -> processes(h, p));
         report.rules()
                 .forEach(v -> v.evidence().models().stream()
                         .filter(m -> m.failed())
@@ -131,6 +138,28 @@ public final class SummaryHtml {
                                 .append(esc(m.failure().get().gherkin()))
                                 .append("</pre>\n")));
         return h.append("</body></html>\n").toString();
+    }
+
+    /** The implementation's processes: how each ended and the last line of its standard error. */
+    private static void processes(StringBuilder h, ProcessAdapter.Processes p) {
+        h.append("<h2 id=\"processes\">Processes</h2>\n<p>Started with <code>")
+                .append(esc(p.command()))
+                .append("</code>; a new process serves the next check after one ends.")
+                .append(p.leftOut() > 0 ? " " + p.leftOut() + " processes in the middle are left out." : "")
+                .append("</p>\n<table><tr><th>Process</th><th>Requests</th><th>How it ended</th>")
+                .append("<th>Last line of standard error</th></tr>\n");
+        for (ProcessRecord r : p.processes()) {
+            h.append("<tr><td>")
+                    .append(r.number())
+                    .append("</td><td>")
+                    .append(r.requests())
+                    .append("</td><td>")
+                    .append(esc(r.end()))
+                    .append("</td><td>")
+                    .append(esc(ProcessRecord.lastLine(r.stderr())))
+                    .append("</td></tr>\n");
+        }
+        h.append("</table>\n");
     }
 
     private static void row(StringBuilder h, String key, String value) {

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.gmck.kit.evidence.ScenarioOutcome;
+import org.gmck.kit.protocol.ProcessAdapter;
+import org.gmck.kit.protocol.ProcessRecord;
 import org.gmck.spi.common.Profile;
 
 /**
@@ -27,9 +29,11 @@ public final class SummaryMarkdown {
                     .append(a.name())
                     .append("` ")
                     .append(a.version())
-                    .append(" (`")
-                    .append(a.implementationClass())
-                    .append("`) |\n");
+                    .append(" (")
+                    .append(a.processes()
+                            .map(p -> "process `" + cell(p.command()) + "`")
+                            .orElse("`" + a.implementationClass() + "`"))
+                    .append(") |\n");
             md.append("| Declared profiles | ")
                     .append(
                             a.declaredProfiles().isEmpty()
@@ -129,6 +133,7 @@ public final class SummaryMarkdown {
             report.unattributed()
                     .forEach(u -> md.append("- ").append(u.replace("\n", " ")).append('\n'));
         }
+        report.adapter().flatMap(a -> a.processes()).ifPresent(p -> processes(md, p));
         List<RuleVerdict> found = report.rules().stream()
                 .filter(v -> v.evidence().models().stream().anyMatch(m -> m.failed()))
                 .toList();
@@ -156,6 +161,28 @@ public final class SummaryMarkdown {
             }
         }
         return md.toString();
+    }
+
+    /** The implementation's processes: how each ended and the last line of its standard error. */
+    private static void processes(StringBuilder md, ProcessAdapter.Processes p) {
+        md.append("\n## Processes\n\n")
+                .append("Started with `")
+                .append(cell(p.command()))
+                .append("`; a new process serves the next check after one ends.")
+                .append(p.leftOut() > 0 ? " " + p.leftOut() + " processes in the middle are left out." : "")
+                .append(
+                        "\n\n| Process | Requests | How it ended | Last line of standard error |\n| --- | --- | --- | --- |\n");
+        for (ProcessRecord r : p.processes()) {
+            md.append("| ")
+                    .append(r.number())
+                    .append(" | ")
+                    .append(r.requests())
+                    .append(" | ")
+                    .append(cell(r.end()))
+                    .append(" | ")
+                    .append(cell(ProcessRecord.lastLine(r.stderr())))
+                    .append(" |\n");
+        }
     }
 
     private static String scenarioLinks(List<ScenarioOutcome> scenarios, String featuresLink) {

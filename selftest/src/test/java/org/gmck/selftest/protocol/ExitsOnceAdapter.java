@@ -1,20 +1,7 @@
 package org.gmck.selftest.protocol;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.gmck.selftest.hostile.PgmModesOnly;
-import org.gmck.spi.pgm.PagingModes;
-
-/**
- * A JVM adapter that calls {@code System.exit} from its first call into its profile in a run (marked by the
- * file {@value #MARKER}, relative to the working folder), as a crashing native binding might: certified with
- * {@code --isolate}, it costs the run one check, not the run.
- */
-public final class ExitsOnceAdapter extends PgmModesOnly {
-
-    public static final String MARKER = "target/runs/protocol/exits-once.marker";
+/** Calls {@code System.exit(3)} from its first call into its profile in a run. */
+public final class ExitsOnceAdapter extends BreaksOnceAdapter {
 
     @Override
     public String name() {
@@ -22,17 +9,8 @@ public final class ExitsOnceAdapter extends PgmModesOnly {
     }
 
     @Override
-    public PagingModes pagingModes() {
-        Path marker = Path.of(MARKER);
-        if (!Files.exists(marker)) {
-            try {
-                Files.writeString(marker, "exited");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            System.err.println("exits-once: calling System.exit(3)");
-            System.exit(3);
-        }
-        return super.pagingModes();
+    void breakNow() {
+        System.err.println("exits-once: calling System.exit(3)");
+        System.exit(3);
     }
 }
