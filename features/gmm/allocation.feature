@@ -48,9 +48,9 @@ Feature: GMM allocation order and the host memory limit
       | 2 MB    | 517   |
 
   @GMM-ALLOC-3 @profile:gmm
-  Scenario: A VM takes its own chunk before another VM's fuller one
+  Scenario Outline: A VM takes its own chunk before another VM's fuller one
     Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
-    Given a GMM with 2 MB chunks
+    Given a GMM with <chunks> chunks
     And VM A has filled 1 chunk
     And VM B has filled 1 chunk
     And VM A has freed its pages 1 to 100
@@ -58,82 +58,122 @@ Feature: GMM allocation order and the host memory limit
     When VM A allocates 1 page
     Then the new page comes from chunk 1
 
+    Examples:
+      | chunks |
+      | 1 MB   |
+      | 2 MB   |
+
   @GMM-ALLOC-5 @profile:gmm
-  Scenario: A VM takes the chunk it adopted before another VM's fuller one
+  Scenario Outline: A VM takes the chunk it adopted before another VM's fuller one
     Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
-    Given a GMM with 2 MB chunks
+    Given a GMM with <chunks> chunks
     And VM A has filled 1 chunk
     And VM B has filled 1 chunk
-    And VM B has freed its pages 1 to 512
+    And VM B has freed its pages 1 to <all>
     And VM C has allocated 1 page
     And VM A has freed its pages 1 to 3
     When VM C allocates 1 page
     Then the new page comes from chunk 2
 
+    Examples:
+      | chunks | all |
+      | 1 MB   | 256 |
+      | 2 MB   | 512 |
+
   @GMM-ALLOC-4 @profile:gmm @variant:no-own-chunk
-  Scenario: Without chunks of its own a VM takes a completely free chunk before a partly used one
+  Scenario Outline: Without chunks of its own a VM takes a completely free chunk before a partly used one
     Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
-    Given a GMM with 2 MB chunks
+    Given a GMM with <chunks> chunks
     And VM A has filled 1 chunk
     And VM B has filled 1 chunk
     And VM A has freed its pages 1 to 3
-    And VM B has freed its pages 1 to 512
+    And VM B has freed its pages 1 to <all>
     When VM C allocates 1 page
     Then the new page comes from chunk 2
+
+    Examples:
+      | chunks | all |
+      | 1 MB   | 256 |
+      | 2 MB   | 512 |
 
   @GMM-ALLOC-4 @profile:gmm @variant:own-chunks-full
-  Scenario: A VM whose own chunks are full takes a completely free chunk before another VM's partly used one
+  Scenario Outline: A VM whose own chunks are full takes a completely free chunk before another VM's partly used one
     Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
-    Given a GMM with 2 MB chunks
+    Given a GMM with <chunks> chunks
     And VM A has filled 1 chunk
     And VM B has filled 1 chunk
     And VM C has filled 1 chunk
     And VM A has freed its pages 1 to 3
-    And VM B has freed its pages 1 to 512
+    And VM B has freed its pages 1 to <all>
     When VM C allocates 1 page
     Then the new page comes from chunk 2
 
+    Examples:
+      | chunks | all |
+      | 1 MB   | 256 |
+      | 2 MB   | 512 |
+
   @GMM-ALLOC-5 @profile:gmm @variant:vm-without-chunks
-  Scenario: A VM adopts the completely free chunk it allocates from
+  Scenario Outline: A VM adopts the completely free chunk it allocates from
     Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
-    Given a GMM with 2 MB chunks
+    Given a GMM with <chunks> chunks
     And VM A has filled 1 chunk
     And VM B has filled 1 chunk
-    And VM B has freed its pages 1 to 512
+    And VM B has freed its pages 1 to <all>
     When VM C allocates 1 page
     Then chunk 2 has affinity to VM C
 
+    Examples:
+      | chunks | all |
+      | 1 MB   | 256 |
+      | 2 MB   | 512 |
+
   @GMM-ALLOC-5 @profile:gmm @variant:vm-with-full-chunks
-  Scenario: A VM with full chunks of its own also adopts the completely free chunk it allocates from
+  Scenario Outline: A VM with full chunks of its own also adopts the completely free chunk it allocates from
     Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
-    Given a GMM with 2 MB chunks
+    Given a GMM with <chunks> chunks
     And VM A has filled 1 chunk
     And VM B has filled 1 chunk
     And VM C has filled 1 chunk
-    And VM B has freed its pages 1 to 512
+    And VM B has freed its pages 1 to <all>
     When VM C allocates 1 page
     Then chunk 2 has affinity to VM C
 
+    Examples:
+      | chunks | all |
+      | 1 MB   | 256 |
+      | 2 MB   | 512 |
+
   @GMM-ALLOC-6 @profile:gmm @variant:one-other-vm
-  Scenario: Among other VMs' chunks a VM takes the one with the fewest free pages
+  Scenario Outline: Among other VMs' chunks a VM takes the one with the fewest free pages
     Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
-    Given a GMM with 2 MB chunks
+    Given a GMM with <chunks> chunks
     And VM A has filled 2 chunks
     And VM A has freed its pages 1 to 3
-    And VM A has freed its pages 513 to 552
+    And VM A has freed its pages <from> to <to>
     When VM B allocates 1 page
     Then the new page comes from chunk 1
 
+    Examples:
+      | chunks | from | to  |
+      | 1 MB   | 257  | 296 |
+      | 2 MB   | 513  | 552 |
+
   @GMM-ALLOC-6 @profile:gmm @variant:several-other-vms
-  Scenario: Among several other VMs' chunks a VM takes the one with the fewest free pages, whoever owns it
+  Scenario Outline: Among several other VMs' chunks a VM takes the one with the fewest free pages, whoever owns it
     Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
-    Given a GMM with 2 MB chunks
+    Given a GMM with <chunks> chunks
     And VM A has filled 1 chunk
     And VM B has filled 1 chunk
     And VM A has freed its pages 1 to 40
     And VM B has freed its pages 1 to 3
     When VM C allocates 1 page
     Then the new page comes from chunk 2
+
+    Examples:
+      | chunks |
+      | 1 MB   |
+      | 2 MB   |
 
   @GMM-ALLOC-7 @profile:gmm @variant:other-vm
   Scenario: When every chunk is full a new chunk is taken for the allocating VM

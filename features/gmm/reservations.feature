@@ -264,7 +264,7 @@ Feature: GMM reservations, over-commitment policy and priority
   @GMM-RES-12 @profile:gmm @variant:with-no-oc-vm
   Scenario: Under policy NO_OC the reservations together must fit in host memory
     Source: VirtualBox GMMR0.cpp of 2007 [002], "Memory Over-Commitment Management"
-    Given a GMM with 2 MB chunks and room for 1 chunk
+    Given a GMM with room for 512 pages
     And VM A has reserved 300 base, 1 shadow and 1 fixed pages with policy NO_OC
     And VM B is registered
     When VM B reserves 100 base, 50 shadow and 70 fixed pages with policy NO_OC and priority NORMAL
@@ -274,7 +274,7 @@ Feature: GMM reservations, over-commitment policy and priority
   @GMM-RES-12 @profile:gmm @variant:alone
   Scenario: Under policy NO_OC a VM alone cannot reserve more than the host has
     Source: VirtualBox GMMR0.cpp of 2007 [002], "Memory Over-Commitment Management"
-    Given a GMM with 2 MB chunks and room for 1 chunk
+    Given a GMM with room for 512 pages
     And VM A is registered
     When VM A reserves 500 base, 10 shadow and 10 fixed pages with policy NO_OC and priority NORMAL
     Then the call is rejected with VERR_GMM_MEMORY_RESERVATION_DECLINED
@@ -283,7 +283,7 @@ Feature: GMM reservations, over-commitment policy and priority
   @GMM-RES-12 @profile:gmm @variant:with-tbd-vm
   Scenario: Under policy NO_OC a TBD VM's over-committing reservation does not count
     Source: VirtualBox GMMR0.cpp of 2007 [002], "Memory Over-Commitment Management"
-    Given a GMM with 2 MB chunks and room for 1 chunk
+    Given a GMM with room for 512 pages
     And VM A has reserved 100000 base, 1 shadow and 1 fixed pages with policy TBD
     And VM B is registered
     When VM B reserves 300 base, 1 shadow and 1 fixed pages with policy NO_OC and priority NORMAL
@@ -292,7 +292,7 @@ Feature: GMM reservations, over-commitment policy and priority
   @GMM-RES-12 @profile:gmm @variant:with-cleaned-up-vm
   Scenario: Under policy NO_OC the reservation of a cleaned-up NO_OC VM no longer counts
     Source: VirtualBox GMMR0.cpp of 2007 [002], "Memory Over-Commitment Management"
-    Given a GMM with 2 MB chunks and room for 1 chunk
+    Given a GMM with room for 512 pages
     And VM A has reserved 300 base, 1 shadow and 1 fixed pages with policy NO_OC
     And VM C is registered
     And VM A has been cleaned up
@@ -303,7 +303,7 @@ Feature: GMM reservations, over-commitment policy and priority
   @GMM-RES-13 @profile:gmm @variant:alone
   Scenario: Under policy NO_OC an update beyond host memory is declined
     Source: VirtualBox GMMR0.cpp of 2007 [002], "Memory Over-Commitment Management"
-    Given a GMM with 2 MB chunks and room for 1 chunk
+    Given a GMM with room for 512 pages
     And VM A has reserved 100 base, 1 shadow and 1 fixed pages with policy NO_OC
     When VM A updates its reservation to 200 pages in each account
     Then the call is rejected with VERR_GMM_MEMORY_RESERVATION_DECLINED
@@ -312,7 +312,7 @@ Feature: GMM reservations, over-commitment policy and priority
   @GMM-RES-13 @profile:gmm @variant:with-no-oc-vm
   Scenario: Under policy NO_OC an update that fits alone but not with the other NO_OC VMs is declined
     Source: VirtualBox GMMR0.cpp of 2007 [002], "Memory Over-Commitment Management"
-    Given a GMM with 2 MB chunks and room for 1 chunk
+    Given a GMM with room for 512 pages
     And VM A has reserved 300 base, 1 shadow and 1 fixed pages with policy NO_OC
     And VM B has reserved 100 base, 1 shadow and 1 fixed pages with policy NO_OC
     When VM B updates its reservation to 80 pages in each account
@@ -408,7 +408,7 @@ Feature: GMM reservations, over-commitment policy and priority
   @GMM-RES-18 @profile:gmm
   Scenario: Under policy NO_OC reservations that fill host memory exactly are accepted
     Source: VirtualBox GMMR0.cpp of 2007 [002], "Memory Over-Commitment Management"
-    Given a GMM with 2 MB chunks and room for 1 chunk
+    Given a GMM with room for 512 pages
     And VM A has reserved 300 base, 1 shadow and 1 fixed pages with policy NO_OC
     And VM B is registered
     When VM B reserves 100 base, 50 shadow and 60 fixed pages with policy NO_OC and priority NORMAL

@@ -66,7 +66,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
     And VM A has allocated 3 pages
     And VM C has allocated 2 pages
     When VM A is cleaned up
-    Then VM B's page 512 is private to VM B
+    Then VM B's page 256 is private to VM B
     And VM C's page 2 is private to VM C
 
   @GMM-CLEAN-3 @profile:gmm @variant:one-chunk @variant:one-account
@@ -122,7 +122,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
   @GMM-CLEAN-5 @profile:gmm-introspection
   Scenario Outline: Cleanup reports a chunk whose <counter> does not match its pages
     Source: VirtualBox GMMR0.cpp of 2007 [002], "gmmR0FreeVMPagesInChunk"
-    Given a GMM with 2 MB chunks
+    Given a GMM with <chunks> chunks
     And VM A has allocated 3 pages
     And VM B has allocated 2 pages
     And chunk 1's statistics are overwritten with <free> free, <private> private and <shared> shared pages
@@ -131,53 +131,61 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
 
     @variant:all-counts
     Examples: every counter wrong
-      | counter        | free | private | shared | report                             |
-      | every counter  | 7    | 9       | 1      | 10/510, private 6/2 and shared 1/0 |
+      | counter        | chunks | free | private | shared | report                             |
+      | every counter  | 1 MB   | 7    | 9       | 1      | 10/254, private 6/2 and shared 1/0 |
+      | every counter  | 2 MB   | 7    | 9       | 1      | 10/510, private 6/2 and shared 1/0 |
 
     @variant:free-count
     Examples: only the free count wrong
-      | counter        | free | private | shared | report                             |
-      | free count     | 100  | 5       | 0      | 103/510, private 2/2 and shared 0/0 |
+      | counter        | chunks | free | private | shared | report                              |
+      | free count     | 1 MB   | 100  | 5       | 0      | 103/254, private 2/2 and shared 0/0 |
+      | free count     | 2 MB   | 100  | 5       | 0      | 103/510, private 2/2 and shared 0/0 |
 
     @variant:private-count
     Examples: only the private count wrong
-      | counter        | free | private | shared | report                             |
-      | private count  | 507  | 9       | 0      | 510/510, private 6/2 and shared 0/0 |
+      | counter        | chunks | free | private | shared | report                              |
+      | private count  | 1 MB   | 251  | 9       | 0      | 254/254, private 6/2 and shared 0/0 |
+      | private count  | 2 MB   | 507  | 9       | 0      | 510/510, private 6/2 and shared 0/0 |
 
     @variant:shared-count
     Examples: only the shared count wrong
-      | counter        | free | private | shared | report                             |
-      | shared count   | 507  | 5       | 4      | 510/510, private 2/2 and shared 4/0 |
+      | counter        | chunks | free | private | shared | report                              |
+      | shared count   | 1 MB   | 251  | 5       | 4      | 254/254, private 2/2 and shared 4/0 |
+      | shared count   | 2 MB   | 507  | 5       | 4      | 510/510, private 2/2 and shared 4/0 |
 
   @GMM-CLEAN-6 @profile:gmm-introspection
   Scenario Outline: Cleanup repairs a chunk whose <counter> does not match its pages
     Source: VirtualBox GMMR0.cpp of 2007 [002], "gmmR0FreeVMPagesInChunk"
-    Given a GMM with 2 MB chunks
+    Given a GMM with <chunks> chunks
     And VM A has allocated 3 pages
     And VM B has allocated 2 pages
     And chunk 1's statistics are overwritten with <free> free, <private> private and <shared> shared pages
     When VM A is cleaned up
-    Then chunk 1 records 510 free, 2 private and 0 shared pages
+    Then chunk 1 records <counted> free, 2 private and 0 shared pages
 
     @variant:all-counts
     Examples: every counter wrong
-      | counter        | free | private | shared |
-      | every counter  | 7    | 9       | 1      |
+      | counter        | chunks | free | private | shared | counted |
+      | every counter  | 1 MB   | 7    | 9       | 1      | 254     |
+      | every counter  | 2 MB   | 7    | 9       | 1      | 510     |
 
     @variant:free-count
     Examples: only the free count wrong
-      | counter        | free | private | shared |
-      | free count     | 100  | 5       | 0      |
+      | counter        | chunks | free | private | shared | counted |
+      | free count     | 1 MB   | 100  | 5       | 0      | 254     |
+      | free count     | 2 MB   | 100  | 5       | 0      | 510     |
 
     @variant:private-count
     Examples: only the private count wrong
-      | counter        | free | private | shared |
-      | private count  | 507  | 9       | 0      |
+      | counter        | chunks | free | private | shared | counted |
+      | private count  | 1 MB   | 251  | 9       | 0      | 254     |
+      | private count  | 2 MB   | 507  | 9       | 0      | 510     |
 
     @variant:shared-count
     Examples: only the shared count wrong
-      | counter        | free | private | shared |
-      | shared count   | 507  | 5       | 4      |
+      | counter        | chunks | free | private | shared | counted |
+      | shared count   | 1 MB   | 251  | 5       | 4      | 254     |
+      | shared count   | 2 MB   | 507  | 5       | 4      | 510     |
 
   @GMM-CLEAN-7 @profile:gmm @variant:private-chunk @variant:one-chunk
   Scenario: Cleanup of consistent chunks reports no bogus statistics
@@ -274,7 +282,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
     Given a GMM
     And VM A has filled 1 chunk
     And VM B has filled 1 chunk
-    And VM A has freed its pages 1 to 512
+    And VM A has freed all its pages
     When VM A is cleaned up
     Then the cleanup gave back chunk 1
 
@@ -284,7 +292,7 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
     Given a GMM
     And VM B has filled 1 chunk
     And VM A has filled 1 chunk
-    And VM B has freed its pages 1 to 512
+    And VM B has freed all its pages
     When VM A is cleaned up
     Then the cleanup gave back chunks 1 and 2
 

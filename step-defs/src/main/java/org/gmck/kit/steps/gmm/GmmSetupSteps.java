@@ -34,6 +34,11 @@ public final class GmmSetupSteps {
         world.start(world.defaultEdition(), chunks, false);
     }
 
+    @Given("a GMM with room for {int} pages")
+    public void aGmmWithRoomForPages(int pages) {
+        world.startWithHostPages(world.defaultEdition(), pages, false, NonContiguousAllocation.WORKS);
+    }
+
     @Given("a legacy-mode GMM")
     public void aLegacyGmm() {
         world.start(world.defaultEdition(), GmmWorld.DEFAULT_ROOM, true);
@@ -127,6 +132,11 @@ public final class GmmSetupSteps {
             world.gmm.free(handle, Account.BASE, ids);
             return Boolean.TRUE;
         });
+    }
+
+    @Given("{gmmVm} has freed all its pages")
+    public void freedAll(String vm) {
+        freedRange(vm, 1, world.pageCount(vm));
     }
 
     @Given("{gmmVm} has shared its page {int}")

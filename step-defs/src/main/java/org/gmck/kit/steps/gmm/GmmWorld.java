@@ -76,12 +76,23 @@ public final class GmmWorld {
 
     /** Starts a manager on a host that answers the probe for physically non-contiguous memory as given. */
     void start(GmmEdition wanted, int roomInChunks, boolean legacy, NonContiguousAllocation host) {
+        startWithHostPages(wanted, roomInChunks * (long) pagesPerChunk(wanted), legacy, host);
+    }
+
+    /**
+     * Starts a manager of the edition on a host of {@code hostPages} pages, which the scenario gives as a whole
+     * number of chunks of every edition (512 pages: one 2 MB chunk or two 1 MB chunks).
+     */
+    void startWithHostPages(GmmEdition wanted, long hostPages, boolean legacy, NonContiguousAllocation host) {
         NotApplicable.unless(
                 factory().editions().contains(wanted),
                 () -> "adapter '" + context.adapter().name() + "' does not declare the GMM edition " + wanted);
+        if (hostPages % pagesPerChunk(wanted) != 0) {
+            throw new IllegalStateException(
+                    "the scenario's host of " + hostPages + " pages is not a whole number of chunks of " + wanted);
+        }
         edition = wanted;
-        long pagesPerChunk = wanted == GmmEdition.SEED_1MB ? 256 : 512;
-        gmm = factory().create(wanted, new GmmOptions(roomInChunks * pagesPerChunk, legacy, host));
+        gmm = factory().create(wanted, new GmmOptions(hostPages, legacy, host));
         inside = null;
         if (context.adapter().profiles().contains(Profile.GMM_INTROSPECTION)) {
             // Asked for while the manager lives: after terminate() every call of the manager, this one too, is
@@ -95,6 +106,15 @@ public final class GmmWorld {
         return factory().editions().contains(GmmEdition.CURRENT_2MB)
                 ? GmmEdition.CURRENT_2MB
                 : factory().editions().iterator().next();
+    }
+
+    private static int pagesPerChunk(GmmEdition edition) {
+        return edition == GmmEdition.SEED_1MB ? 256 : 512;
+    }
+
+    /** How many pages the scenario has given a VM so far. */
+    int pageCount(String vm) {
+        return pages.getOrDefault(vm, List.of()).size();
     }
 
     int pagesPerChunk() {
