@@ -190,12 +190,34 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
       | first      | second     | start      | end        |
       | ALL        | WRITE      | 0x40000000 | 0x40001fff |
 
+    @variant:over-hypervisor @variant:new-hypervisor @variant:encloses
+    Examples: a HYPERVISOR range around another HYPERVISOR handler's whole range
+      | first      | second     | start      | end        |
+      | HYPERVISOR | HYPERVISOR | 0x40000000 | 0x40004fff |
+
+    @variant:new-hypervisor @variant:encloses @reading:pgm.hypervisor-handler-overlap=refused
+    Examples: a HYPERVISOR range around a WRITE handler's whole range, where one byte has one handler
+      | first      | second     | start      | end        |
+      | WRITE      | HYPERVISOR | 0x40000000 | 0x40004fff |
+
+    @variant:over-hypervisor @reading:pgm.hypervisor-handler-overlap=refused
+    Examples: a WRITE range inside a HYPERVISOR handler's, where one byte has one handler
+      | first      | second     | start      | end        |
+      | HYPERVISOR | WRITE      | 0x40002000 | 0x40002fff |
+
+  @PGM-VHND-20 @profile:pgm @reading:pgm.hypervisor-handler-overlap=separate-trees
+  Scenario Outline: With HYPERVISOR handlers in a tree of their own, a virtual <second> range over a <first> handler's is registered
+    Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 1
+    Given a virtual <first> handler "V" is registered over 0x40001000-0x40002fff
+    When I register a virtual <second> handler "W" over <start>-<end>
+    Then the handler call is accepted
+
     @variant:new-hypervisor @variant:encloses
     Examples: a HYPERVISOR range around a WRITE handler's whole range
       | first      | second     | start      | end        |
       | WRITE      | HYPERVISOR | 0x40000000 | 0x40004fff |
 
-    @variant:over-hypervisor
+    @variant:over-hypervisor @variant:inside
     Examples: a WRITE range inside a HYPERVISOR handler's
       | first      | second     | start      | end        |
       | HYPERVISOR | WRITE      | 0x40002000 | 0x40002fff |

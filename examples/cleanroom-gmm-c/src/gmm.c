@@ -7,10 +7,10 @@
 #include <string.h>
 
 const gmm_geometry gmm_geometries[] = {
-    /* 1 MB chunks of 256 pages, 16 lists of 16 free-page counts each */
+    /* Seed 002: 1 MB chunks of 256 pages, 16 lists of 16 free-page counts each.
+     * (CURRENT_2MB, later VirtualBox's GMM, is not described by the source
+     * document and is therefore not offered.) */
     { "SEED_1MB", 20, 8, 256, UINT64_C(0x0FFFFFFF), UINT64_C(0x0FFFFFFF) >> 8, 16, 4 },
-    /* the same design compiled with 2 MB chunks: 512 pages, 16 lists of 32 */
-    { "CURRENT_2MB", 21, 9, 512, UINT64_C(0x0FFFFFFF), UINT64_C(0x0FFFFFFF) >> 9, 16, 5 },
 };
 const size_t gmm_n_geometries = sizeof(gmm_geometries) / sizeof(gmm_geometries[0]);
 
@@ -349,6 +349,13 @@ static bool sum3(uint64_t a, uint64_t b, uint64_t c, uint64_t *out)
     return true;
 }
 
+/* Reservation counts are signed 64-bit values: each must be positive (not
+ * zero, and not negative, i.e. bit 63 clear). */
+static bool counts_positive(uint64_t base, uint64_t shadow, uint64_t fixed)
+{
+    return (int64_t)base > 0 && (int64_t)shadow > 0 && (int64_t)fixed > 0;
+}
+
 static gmm_status check_backing(gmm *g, gmm_vm *v, uint64_t base, uint64_t shadow, uint64_t fixed)
 {
     uint64_t mine, others = total_reserved(g, v);
@@ -365,10 +372,12 @@ gmm_status gmm_reserve(gmm *g, int32_t vm, uint64_t base, uint64_t shadow, uint6
     CHECK_INSTANCE(g);
     if ((st = vm_live(g, vm, &v))) return st;
     if (v->reserved) return GMM_ST_WRONG_ORDER;
-    if (!base || !shadow || !fixed) return GMM_ST_INVALID_PARAMETER;
-    if (pol != GMM_POL_NO_OC) return GMM_ST_INVALID_PARAMETER;
+    if (!counts_positive(base, shadow, fixed)) return GMM_ST_INVALID_PARAMETER;
+    if (pol != GMM_POL_NO_OC && pol != GMM_POL_TBD) return GMM_ST_INVALID_PARAMETER;
     if (pri != GMM_PRI_HIGH && pri != GMM_PRI_NORMAL && pri != GMM_PRI_LOW) return GMM_ST_INVALID_PARAMETER;
-    if ((st = check_backing(g, v, base, shadow, fixed))) return st;
+    /* only a no-over-commitment reservation must be backed by the host;
+     * a TBD one may over-commit */
+    if (pol == GMM_POL_NO_OC && (st = check_backing(g, v, base, shadow, fixed))) return st;
     v->res[GMM_ACCT_BASE] = base;
     v->res[GMM_ACCT_SHADOW] = shadow;
     v->res[GMM_ACCT_FIXED] = fixed;
@@ -385,7 +394,7 @@ gmm_status gmm_update_reservation(gmm *g, int32_t vm, uint64_t base, uint64_t sh
     CHECK_INSTANCE(g);
     if ((st = vm_live(g, vm, &v))) return st;
     if (!v->reserved) return GMM_ST_WRONG_ORDER;
-    if (!base || !shadow || !fixed) return GMM_ST_INVALID_PARAMETER;
+    if (!counts_positive(base, shadow, fixed)) return GMM_ST_INVALID_PARAMETER;
     if (v->policy == GMM_POL_NO_OC && (st = check_backing(g, v, base, shadow, fixed))) return st;
     v->res[GMM_ACCT_BASE] = base;
     v->res[GMM_ACCT_SHADOW] = shadow;
@@ -448,7 +457,7 @@ gmm_status gmm_allocate(gmm *g, int32_t vm, gmm_account acct, size_t n, const ui
     if ((unsigned)acct >= GMM_ACCT_COUNT) return GMM_ST_INVALID_PARAMETER;
     if (!v->reserved) return GMM_ST_WRONG_ORDER;
     for (size_t i = 0; i < n; i++)
-        if ((int64_t)pfns[i] >= 0 && pfns[i] >= GMM_PFN_UNSHAREABLE) return GMM_ST_INVALID_PARAMETER;
+        if ((int64_t)pfns[i] >= 0 && pfns[i] >= GMM_PFN_NO_FRAME) return GMM_ST_INVALID_PARAMETER;
     if (n > v->res[acct] || v->alloc[acct] > v->res[acct] - n) return GMM_ST_HIT_VM_ACCOUNT_LIMIT;
     if (n == 0) return GMM_OK;
 
@@ -498,7 +507,7 @@ gmm_status gmm_allocate(gmm *g, int32_t vm, gmm_account acct, size_t n, const ui
         }
         if (!c) break; /* cannot happen: checked above */
         uint32_t idx = chunk_pop(c);
-        uint64_t pfn = (int64_t)pfns[i] < 0 ? GMM_PFN_UNSHAREABLE : pfns[i];
+        uint64_t pfn = (int64_t)pfns[i] < 0 ? GMM_PFN_NO_FRAME : pfns[i];
         c->pages[idx] = pw_make_private(pfn, (uint32_t)vm);
         c->c_private++;
         fs_relink(g, c);
@@ -597,7 +606,6 @@ gmm_status gmm_share(gmm *g, int32_t vm, uint64_t page_id, uint64_t *out_id)
     if (pw_is_free(w)) return GMM_ST_PAGE_ALREADY_FREE;
     if (!pw_is_private(w)) return GMM_ST_PAGE_NOT_PRIVATE;
     if (pw_hgvm(w) != (uint32_t)vm) return GMM_ST_NOT_PAGE_OWNER;
-    if (pw_low(w) == GMM_PFN_UNSHAREABLE) return GMM_ST_INVALID_PARAMETER;
     dst = fs_find(g, 1, -1);
     if (!dst && (st = new_chunk(g, 0, true, &dst))) return st;
     uint32_t didx = chunk_pop(dst);

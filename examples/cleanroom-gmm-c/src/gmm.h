@@ -43,8 +43,9 @@ const char *gmm_status_name(gmm_status st);
 
 /* NIL index of a chunk's free LIFO (16-bit head). */
 #define GMM_FREE_NIL 0xFFFFu
-/* Guest PFN recorded for a private page allocated without one. */
-#define GMM_PFN_UNSHAREABLE UINT64_C(0xFFFFFFF1)
+/* The value that marks "no guest frame": recorded as the guest PFN of a
+ * private page allocated without one (declared as gmm.unknown-guest-frame). */
+#define GMM_PFN_NO_FRAME UINT64_C(0xFFFFFFF1)
 /* The instance magic, and the empty chunk id (also the empty TLB entry). */
 #define GMM_MAGIC 0x19540414u
 #define GMM_NIL_CHUNKID 0u
@@ -56,7 +57,7 @@ const char *gmm_status_name(gmm_status st);
 typedef struct {
     const char *name;
     int chunk_shift;        /* log2 chunk size in bytes */
-    int id_shift;           /* GMM_CHUNKID_SHIFT */
+    int id_shift;           /* page-index width in a page id (the seed's GMM_CHUNK_SHIFT) */
     int ppc;                /* pages per chunk */
     uint64_t page_id_last;
     uint64_t chunk_id_last;

@@ -12,7 +12,7 @@
 #include "rpc.h"
 
 #define IMPL_NAME "gmm-cleanroom-c"
-#define IMPL_VERSION "1.0"
+#define IMPL_VERSION "1.1"
 #define DOMAIN "GmmStatus"
 
 /* ---------------------------------------------------------------- handles */
@@ -151,15 +151,17 @@ static cJSON *m_describe(cJSON *params, rpc_error *e)
     cJSON_AddItemToArray(pr, cJSON_CreateString("gmm-introspection"));
     cJSON *p = cJSON_AddObjectToObject(r, "parameters");
     cJSON_AddStringToObject(p, "source", "GMMR0.cpp seed revision (design notes, page layouts, init, term, VM cleanup)");
-    cJSON_AddStringToObject(p, "free set bucket", "list = (free pages - 1) >> 4 for 256-page chunks, >> 5 for 512-page chunks; chunks with no free page are on no list");
+    cJSON_AddStringToObject(p, "free set bucket", "list = (free pages - 1) >> 4 (16 lists over 1..256 free pages); chunks with no free page are on no list");
     cJSON_AddStringToObject(p, "allocation order", "private set, lists from fewest free pages; own-affinity chunks first, then any chunk, then a new chunk, then (stressed) the shared set");
-    cJSON_AddStringToObject(p, "CURRENT_2MB", "the same design compiled with 2 MB chunks (chunk id shift 9, 512 pages, 16 lists), page ids up to 2^28-1");
-    cJSON_AddStringToObject(p, "unshareable guest pfn", "0xfffffff1");
+    cJSON_AddStringToObject(p, "editions", "SEED_1MB only (CURRENT_2MB, later VirtualBox's GMM, is not in the source document)");
+    cJSON_AddStringToObject(p, "reservation", "counts signed and positive; policy NO_OC or TBD; NO_OC must fit the host together with all other reservations, TBD may over-commit");
     cJSON_AddStringToObject(p, "host pfn", "0x100000 + page id");
     cJSON_AddStringToObject(p, "shared page ownership", "reference counts only: a VM may release a shared page only while it holds any shared reference");
     cJSON_AddStringToObject(p, "cleanup", "last active VM flushes and releases every chunk; otherwise the VM's private pages are freed (with statistics repair) and chunks that became wholly free are released; in legacy mode the VM's seeded chunks are released");
     cJSON_AddStringToObject(p, "chunk TLB", "entry = chunk id & 31, filled by successful free/share/useShared/releaseShared lookups");
-    /* The kit's declared readings for the same choices (readings 3, 5, 7, 20 and 21 in the README). */
+    /* Declared readings (readings 3, 5, 7, 20 and 21 in the README).  The
+     * protocol's "Declared readings" lists the values of gmm.unknown-guest-frame:
+     * fffffff1 (later VirtualBox) or all-ones (seed 000); this one records 0xFFFFFFF1. */
     cJSON_AddStringToObject(p, "gmm.shared-chunk-private-pages", "when-stressed");
     cJSON_AddStringToObject(p, "gmm.shared-page-holders", "counted");
     cJSON_AddStringToObject(p, "gmm.unknown-guest-frame", "fffffff1");
@@ -196,7 +198,14 @@ static cJSON *m_factory_create(cJSON *params, rpc_error *e)
     const gmm_geometry *geo = NULL;
     for (size_t i = 0; i < gmm_n_geometries; i++)
         if (cJSON_IsString(ed) && strcmp(ed->valuestring, gmm_geometries[i].name) == 0) geo = &gmm_geometries[i];
-    if (!geo) { rpc_fail(e, RPC_INVALID_PARAMS, "unknown edition"); return NULL; }
+    if (!geo) {
+        /* CURRENT_2MB is a well-formed edition this adapter does not declare */
+        if (cJSON_IsString(ed) && strcmp(ed->valuestring, "CURRENT_2MB") == 0)
+            rpc_fail(e, RPC_UNSUPPORTED, "edition CURRENT_2MB is not implemented");
+        else
+            rpc_fail(e, RPC_INVALID_PARAMS, "unknown edition");
+        return NULL;
+    }
     cJSON *opt = cJSON_GetObjectItemCaseSensitive(params, "options");
     uint64_t host_pages;
     bool legacy;

@@ -102,6 +102,14 @@ def test_framing():
     p = Proc()
     d = p.ok("adapter.describe")
     check(d["name"] == "gmm-cleanroom-c", "describe name")
+    check(d["version"] == "1.1", "describe version 1.1")
+    prm = d["parameters"]
+    check(prm.get("gmm.unknown-guest-frame") == "fffffff1", "declared no-guest-frame value")
+    check(prm.get("gmm.page-layout") == "seed-002" and prm.get("gmm.shared-page-holders") == "counted"
+          and prm.get("gmm.shared-chunk-private-pages") == "when-stressed", "declared readings %s" % prm)
+    check("CURRENT_2MB" not in prm, "no CURRENT_2MB reading declared")
+    # reset may come when nothing was handed out (it comes before every scenario)
+    check(p.ok("adapter.reset") is None, "reset with nothing handed out")
     check(d["profiles"] == ["gmm", "gmm-introspection"], "describe profiles")
     check(all(isinstance(v, str) for v in d["parameters"].values()), "describe parameters are strings")
     r = p.call("adapter.nope")
@@ -113,7 +121,10 @@ def test_framing():
     check(r["error"]["code"] == -32602, "wrong interface handle -> -32602")
     r = p.call("GmmFactory.editions", this=f, extra=1)
     check(r["error"]["code"] == -32602, "extra parameter -> -32602")
-    check(p.ok("GmmFactory.editions", this=f) == ["SEED_1MB", "CURRENT_2MB"], "editions")
+    check(p.ok("GmmFactory.editions", this=f) == ["SEED_1MB"], "editions: SEED_1MB only")
+    r = p.call("GmmFactory.create", this=f, edition="CURRENT_2MB",
+               options={"hostPages": "0x400", "legacyMode": False, "nonContiguous": "WORKS"})
+    check(r.get("error", {}).get("code") == -32002, "undeclared edition CURRENT_2MB -> unsupported: %s" % r)
     r = p.call("GmmFactory.create", this=f, edition="NOPE",
                options={"hostPages": "0x10", "legacyMode": False, "nonContiguous": "WORKS"})
     check(r["error"]["code"] == -32602, "unknown edition -> -32602")
@@ -133,7 +144,7 @@ def test_framing():
     res = p.ok("GlobalMemory.allocate", this=g, vm=vm, account="BASE", guestPfns=pfns)
     check(len(res) == 2500, "long request answered")
     last = p.ok("GlobalMemory.page", this=g, pageId=res[-1]["pageId"])
-    check(last["guestPfn"] == "0xfffffff1", "negative pfn recorded as unshareable")
+    check(last["guestPfn"] == "0xfffffff1", "negative pfn recorded with the declared no-frame value")
     # id echo of a large id
     resp = p.raw('{"jsonrpc":"2.0","id":9007199254740991,"method":"adapter.describe","params":{}}')
     check(resp["id"] == 9007199254740991, "large id echoed")
@@ -154,13 +165,9 @@ def test_geometry():
     geo = p.ok("GlobalMemory.geometry", this=g)
     check(geo == {"chunkShift": 20, "chunkIdShift": 8, "pagesPerChunk": 256, "pageIdLast": "0xfffffff",
                   "chunkIdLast": "0xfffff", "freeSetLists": 16}, "SEED_1MB geometry %s" % geo)
-    g2 = new_gmm(p, "CURRENT_2MB")
-    geo = p.ok("GlobalMemory.geometry", this=g2)
-    check(geo["chunkShift"] == 21 and geo["chunkIdShift"] == 9 and geo["pagesPerChunk"] == 512,
-          "CURRENT_2MB geometry")
-    vm = new_vm(p, g2)
-    res = alloc(p, g2, vm, 2)
-    check([r["pageId"] for r in res] == ["0x200", "0x201"], "2MB page ids")
+    vm = new_vm(p, g)
+    res = alloc(p, g, vm, 2)
+    check([r["pageId"] for r in res] == ["0x100", "0x101"], "page ids: chunk id << 8 | index")
     check(p.ok("GmmIntrospection.magic", this=p.ok("GlobalMemory.introspection", this=g)["handle"]) == "0x19540414",
           "magic")
     p.close()
@@ -254,7 +261,11 @@ def test_limits_and_buckets():
     refused(p.call("GlobalMemory.reserve", this=g, vm=vm, base="0x0", shadow="0x1", fixed="0x1",
                    policy="NO_OC", priority="NORMAL"), "VERR_INVALID_PARAMETER", "zero count")
     refused(p.call("GlobalMemory.reserve", this=g, vm=vm, base="0x1", shadow="0x1", fixed="0x1",
-                   policy="TBD", priority="NORMAL"), "VERR_INVALID_PARAMETER", "policy TBD")
+                   policy="INVALID", priority="NORMAL"), "VERR_INVALID_PARAMETER", "policy INVALID")
+    refused(p.call("GlobalMemory.reserve", this=g, vm=vm, base="0xffffffffffffffff", shadow="0x1", fixed="0x1",
+                   policy="NO_OC", priority="NORMAL"), "VERR_INVALID_PARAMETER", "negative count (-1)")
+    refused(p.call("GlobalMemory.reserve", this=g, vm=vm, base="0x1", shadow="0x8000000000000000", fixed="0x1",
+                   policy="TBD", priority="NORMAL"), "VERR_INVALID_PARAMETER", "negative count (bit 63)")
     refused(p.call("GlobalMemory.reserve", this=g, vm=vm, base="0x1", shadow="0x1", fixed="0x1",
                    policy="NO_OC", priority="INVALID"), "VERR_INVALID_PARAMETER", "priority INVALID")
     refused(p.call("GlobalMemory.updateReservation", this=g, vm=vm, base="0x1", shadow="0x1", fixed="0x1"),
@@ -264,6 +275,9 @@ def test_limits_and_buckets():
     p.ok("GlobalMemory.updateReservation", this=g, vm=vm, base="0x1f0", shadow="0x8", fixed="0x8")
     refused(p.call("GlobalMemory.updateReservation", this=g, vm=vm, base="0x1f0", shadow="0x9", fixed="0x8"),
             "VERR_GMM_MEMORY_RESERVATION_DECLINED", "update beyond host memory")
+    for bad in ("0x0", "0x8000000000000000", "0xffffffffffffff00"):
+        refused(p.call("GlobalMemory.updateReservation", this=g, vm=vm, base="0x10", shadow="0x1", fixed=bad),
+                "VERR_INVALID_PARAMETER", "update with count %s" % bad)
     res = alloc(p, g, vm, 240)
     fs = p.ok("GmmIntrospection.freeSet", this=g, kind="PRIVATE")
     check(fs[0] == ["0x1"], "16 free pages -> list 0: %s" % fs)
@@ -344,10 +358,12 @@ def test_sharing():
     check(p.ok("GlobalMemory.page", this=g, pageId="0x200")["state"] == "FREE", "freed at zero references")
     st = p.ok("GlobalMemory.statistics", this=g)
     check(st["sharedPages"] == "0x0" and st["duplicatePages"] == "0x0", "statistics after release")
-    # unshareable page
+    # a page recorded without a guest frame is an ordinary private page: it can be shared
     pn = p.ok("GlobalMemory.allocate", this=g, vm=a, account="BASE", guestPfns=["0xffffffffffffffff"])
-    refused(p.call("GlobalMemory.share", this=g, vm=a, pageId=pn[0]["pageId"]), "VERR_INVALID_PARAMETER",
-            "share an unshareable page")
+    check(p.ok("GlobalMemory.page", this=g, pageId=pn[0]["pageId"])["guestPfn"] == "0xfffffff1", "no-frame value")
+    sn = p.ok("GlobalMemory.share", this=g, vm=a, pageId=pn[0]["pageId"])
+    pg = p.ok("GlobalMemory.page", this=g, pageId=sn["pageId"])
+    check(pg["state"] == "SHARED" and pg["refs"] == "0x1", "page without guest frame shared %s" % pg)
     # seeding is not for this mode
     refused(p.call("GlobalMemory.seedChunk", this=g, vm=a), "VERR_NOT_SUPPORTED", "seed outside legacy")
     p.close()
@@ -530,18 +546,53 @@ def test_tlb_and_ids():
     p.close()
 
 
-def test_2mb_buckets():
+def test_policies():
+    """reserve accepts NO_OC and TBD; TBD may over-commit the host; counts are signed."""
     p = Proc()
-    g = new_gmm(p, edition="CURRENT_2MB")
-    a = new_vm(p, g, base=0x400)
-    alloc(p, g, a, 480)
-    fs = p.ok("GmmIntrospection.freeSet", this=g, kind="PRIVATE")
-    check(len(fs) == 16 and fs[0] == ["0x1"], "32 free of 512 -> list 0")
-    alloc(p, g, a, 1)
-    p.ok("GlobalMemory.free", this=g, vm=a, account="BASE", pageIds=["0x200", "0x201"])
-    fs = p.ok("GmmIntrospection.freeSet", this=g, kind="PRIVATE")
-    check(fs[1] == ["0x1"], "33 free -> list 1")
-    check(p.ok("GmmIntrospection.freeSetPages", this=g, kind="PRIVATE") == h(33), "set page count")
+    g = new_gmm(p, host=512)  # two chunks
+    a = p.ok("GlobalMemory.createVm", this=g)
+    before = snapshot(p, g)
+    refused(p.call("GlobalMemory.reserve", this=g, vm=a, base="0x7fffffffffffffff", shadow="0x1", fixed="0x1",
+                   policy="NO_OC", priority="HIGH"), "VERR_GMM_MEMORY_RESERVATION_DECLINED",
+            "NO_OC beyond the host")
+    check(snapshot(p, g) == before, "declined reservation changed nothing")
+    # TBD: over-commitment allowed, largest positive signed count accepted
+    p.ok("GlobalMemory.reserve", this=g, vm=a, base="0x7fffffffffffffff", shadow="0x1", fixed="0x1",
+         policy="TBD", priority="LOW")
+    info = p.ok("GlobalMemory.vm", this=g, vm=a)
+    check(info["policy"] == "TBD" and info["priority"] == "LOW" and info["reservedBase"] == "0x7fffffffffffffff",
+          "TBD reservation recorded %s" % info)
+    st = p.ok("GlobalMemory.statistics", this=g)
+    check(st["registeredVms"] == "0x1", "TBD VM has a valid reservation")
+    p.ok("GlobalMemory.updateReservation", this=g, vm=a, base="0x1000", shadow="0x1000", fixed="0x1000")
+    check(p.ok("GlobalMemory.vm", this=g, vm=a)["reservedBase"] == "0x1000", "TBD update may over-commit")
+    refused(p.call("GlobalMemory.updateReservation", this=g, vm=a, base="0x1000", shadow="0xffffffffffffffff",
+                   fixed="0x1"), "VERR_INVALID_PARAMETER", "TBD update with a negative count")
+    # over-committed: allocation is still limited by the host's chunks
+    res = alloc(p, g, a, 512)
+    check(len(res) == 512, "TBD VM allocates what the host holds")
+    refused(p.call("GlobalMemory.allocate", this=g, vm=a, account="BASE", guestPfns=["0x1"]),
+            "VERR_GMM_HIT_GLOBAL_LIMIT", "host full under over-commitment")
+    # a NO_OC VM must fit together with every other reservation: declined now
+    b = p.ok("GlobalMemory.createVm", this=g)
+    refused(p.call("GlobalMemory.reserve", this=g, vm=b, base="0x1", shadow="0x1", fixed="0x1",
+                   policy="NO_OC", priority="NORMAL"), "VERR_GMM_MEMORY_RESERVATION_DECLINED",
+            "NO_OC after an over-commitment")
+    p.ok("GlobalMemory.reserve", this=g, vm=b, base="0x1", shadow="0x1", fixed="0x1",
+         policy="TBD", priority="HIGH")
+    p.close()
+    # NO_OC and TBD side by side, within the host
+    p = Proc()
+    g = new_gmm(p, host=0x100)
+    a = p.ok("GlobalMemory.createVm", this=g)
+    p.ok("GlobalMemory.reserve", this=g, vm=a, base="0x80", shadow="0x8", fixed="0x8",
+         policy="NO_OC", priority="NORMAL")
+    b = p.ok("GlobalMemory.createVm", this=g)
+    p.ok("GlobalMemory.reserve", this=g, vm=b, base="0x40", shadow="0x8", fixed="0x8",
+         policy="TBD", priority="NORMAL")
+    check(p.ok("GlobalMemory.statistics", this=g)["reservedPages"] == h(0x80 + 0x40 + 0x20), "reserved pages")
+    refused(p.call("GlobalMemory.updateReservation", this=g, vm=a, base="0x100", shadow="0x8", fixed="0x8"),
+            "VERR_GMM_MEMORY_RESERVATION_DECLINED", "NO_OC update counted against all reservations")
     p.close()
 
 
@@ -563,7 +614,7 @@ def test_legacy_unused_seed():
 
 
 def main():
-    for t in (test_tlb_and_ids, test_2mb_buckets, test_legacy_unused_seed, test_framing, test_geometry, test_alloc_free, test_limits_and_buckets, test_global_limit,
+    for t in (test_tlb_and_ids, test_policies, test_legacy_unused_seed, test_framing, test_geometry, test_alloc_free, test_limits_and_buckets, test_global_limit,
               test_sharing, test_legacy, test_cleanup, test_terminate, test_codec):
         try:
             t()

@@ -16,6 +16,8 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.gmck.kit.catalogue.Reading;
+import org.gmck.kit.catalogue.Readings;
 
 /**
  * The generated part of {@code docs/adapter-protocol.md}: every method grouped by the entry point that leads
@@ -44,6 +46,7 @@ final class ProtocolReference {
         methods();
         values();
         statuses();
+        readings();
         out.append(END).append('\n');
         return out.toString();
     }
@@ -247,6 +250,28 @@ final class ProtocolReference {
             }
             out.append('\n');
         }
+    }
+
+    /** The declared readings: the keys of {@code adapter.describe}'s parameters whose values the kit reads. */
+    private void readings() {
+        out.append("## Declared readings\n\n");
+        out.append("Where the sources support more than one reading, `adapter.describe` may declare which one the "
+                + "implementation follows, as a parameter with one of these keys and exactly one of its values as "
+                + "written here (any other value is an error before anything runs). A key left out is no error: "
+                + "the implementation is then judged only on what every reading agrees on. The rules each key "
+                + "concerns, and why the sources allow both readings, are in "
+                + "[CONFORMANCE.md](../CONFORMANCE.md#declared-readings).\n\n");
+        out.append("| Key | Value | What an implementation declaring it does |\n| --- | --- | --- |\n");
+        for (Reading r : Readings.bundled().all()) {
+            out.append("| `")
+                    .append(r.key())
+                    .append("` | `")
+                    .append(r.value())
+                    .append("` | ")
+                    .append(oneLine(r.meaning()).replace("|", "\\|"))
+                    .append(" |\n");
+        }
+        out.append('\n');
     }
 
     private static String oneLine(String text) {

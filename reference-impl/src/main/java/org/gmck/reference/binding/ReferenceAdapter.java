@@ -71,8 +71,9 @@ public final class ReferenceAdapter implements ConformanceAdapter {
     /**
      * The readings the reference takes where the sources leave a choice open (CONFORMANCE.md, "Declared
      * readings"): no private page in a chunk of shared pages, per-VM references to each shared page, later
-     * VirtualBox's 0xFFFFFFF1 for a page without a guest frame, and the switcher's special effort where the
-     * shadow mode differs from the host mode.
+     * VirtualBox's 0xFFFFFFF1 for a page without a guest frame, later VirtualBox's page layouts, the switcher's
+     * special effort where the shadow mode differs from the host mode, no virtual handler overlapping another
+     * of any kind, and a 4 KB shadow entry left read-only when its page is unshadowed.
      */
     @Override
     public Map<String, String> parameters() {
@@ -82,6 +83,7 @@ public final class ReferenceAdapter implements ConformanceAdapter {
                 "gmm.unknown-guest-frame", "fffffff1",
                 "gmm.page-layout", "later-virtualbox",
                 "pgm.switcher-special-effort", "shadow-differs-from-host",
+                "pgm.hypervisor-handler-overlap", "refused",
                 "largepage.unshadowed-small-entry", "stays-read-only");
     }
 

@@ -8,7 +8,10 @@ public enum HandlerStatus implements Status {
     VERR_INVALID_PARAMETER,
     /** A physical range overlaps a registered physical handler. */
     VERR_PGM_HANDLER_PHYSICAL_CONFLICT,
-    /** A linear range overlaps a registered virtual handler (of any kind). */
+    /**
+     * A linear range overlaps a registered virtual handler of its own tree (WRITE and ALL together, HYPERVISOR
+     * apart), or of any kind under the reading {@code pgm.hypervisor-handler-overlap = refused}.
+     */
     VERR_PGM_HANDLER_VIRTUAL_CONFLICT,
     /** No registered handler has this id (never registered, or already deregistered). */
     VERR_PGM_HANDLER_NOT_FOUND,
