@@ -9,18 +9,13 @@ import java.util.concurrent.locks.LockSupport;
  * One worker thread that runs the calls of one scenario thread, each within a time limit, so that an
  * adapter that never returns cannot stop the run.
  *
- * <p>A scenario makes thousands of short calls one after the other, so the hand-over is what a call
- * costs: parking and waking a thread each way costs far more than most calls take. Both sides therefore
- * spin for up to {@value #SPIN_MICROS} microseconds before they park, which lets a quick call come back
- * without either thread sleeping. A call that overruns its limit abandons the lane (its worker is interrupted and
- * left to die); the next call gets a fresh one.
+ * <p>Each side parks while the other works: the caller until the call finishes, the worker until the next call.
+ * Neither spins. Spinning saved a few microseconds a call on an idle machine, but each spinning thread held a
+ * core the other side or the next process needed: a certification of the GMM under load took five times as long
+ * with 200 microseconds of spinning as with none (benchmarks/README.md, "The kit itself"). A call that overruns
+ * its limit abandons the lane (its worker is interrupted and left to die); the next call gets a fresh one.
  */
 final class CallLane {
-
-    /** How long each side spins before it parks; not at all on a single CPU, where spinning only delays the other. */
-    private static final long SPIN_MICROS = 200;
-
-    private static final long SPIN_NANOS = Runtime.getRuntime().availableProcessors() > 1 ? SPIN_MICROS * 1000 : 0;
 
     private static final ThreadLocal<CallLane> LANES = new ThreadLocal<>();
 
@@ -64,22 +59,17 @@ final class CallLane {
         if (workerParked) {
             LockSupport.unpark(worker);
         }
-        long start = System.nanoTime();
-        long deadline = start + timeoutNanos;
+        long deadline = System.nanoTime() + timeoutNanos;
         while (!finished) {
             long now = System.nanoTime();
             if (now - deadline >= 0) {
                 abandon();
                 throw new TimeoutException();
             }
-            if (now - start < SPIN_NANOS) {
-                Thread.onSpinWait();
-            } else {
-                LockSupport.parkNanos(this, deadline - now);
-                if (Thread.interrupted()) {
-                    abandon();
-                    throw new InterruptedException();
-                }
+            LockSupport.parkNanos(this, deadline - now);
+            if (Thread.interrupted()) {
+                abandon();
+                throw new InterruptedException();
             }
         }
         Object value = result;
@@ -116,7 +106,6 @@ final class CallLane {
 
     /** The next call, or null once this lane has been abandoned. */
     private Callable<Object> awaitCall() {
-        long start = System.nanoTime();
         while (true) {
             Callable<Object> call = pending;
             if (call != null) {
@@ -126,15 +115,11 @@ final class CallLane {
             if (abandoned || !caller.isAlive()) {
                 return null;
             }
-            if (System.nanoTime() - start < SPIN_NANOS) {
-                Thread.onSpinWait();
-            } else {
-                workerParked = true;
-                if (pending == null) {
-                    LockSupport.parkNanos(this, 1_000_000_000L);
-                }
-                workerParked = false;
+            workerParked = true;
+            if (pending == null) {
+                LockSupport.parkNanos(this, 1_000_000_000L);
             }
+            workerParked = false;
         }
     }
 }
