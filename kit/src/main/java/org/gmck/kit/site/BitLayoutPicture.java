@@ -109,9 +109,9 @@ final class BitLayoutPicture {
     }
 
     static String render(Layout layout, String root) {
-        int left = 130;
+        int left = 170;
         int cell = 13;
-        int rowHeight = 70;
+        int rowHeight = 84;
         Svg svg = new Svg(left + 64 * cell + 20, 30 + rowHeight * layout.words().size(), layout.title());
         int y = 30;
         for (Word w : layout.words()) {
@@ -133,6 +133,13 @@ final class BitLayoutPicture {
                     svg.text(x + width - 1, y + 48, String.valueOf(f.low()), "bit-end");
                 }
             }
+            svg.text(
+                    left,
+                    y + 64,
+                    w.fields().stream()
+                            .map(f -> f.name() + " " + f.high() + (f.high() == f.low() ? "" : ":" + f.low()))
+                            .collect(java.util.stream.Collectors.joining(" · ")),
+                    "note");
             y += rowHeight;
         }
         return svg.toString();
