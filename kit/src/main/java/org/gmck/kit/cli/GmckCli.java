@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The kit's command line, the main class of its standalone jar: {@code certify}, {@code rules},
- * {@code explain} and {@code verify-report}. Every command ends with exit status 0 (conforming, or done),
+ * {@code explain}, {@code verify-report} and {@code site}. Every command ends with exit status 0 (conforming, or done),
  * 1 (not conforming, or an invalid report) or 2 (a usage or setup error, said in one line on standard error).
  */
 @Command(
@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
             RulesCommand.class,
             ExplainCommand.class,
             VerifyReportCommand.class,
+            SiteCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit status:%n",
@@ -52,7 +53,8 @@ public final class GmckCli implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name a command: certify, rules, explain or verify-report");
+        throw new ParameterException(
+                spec.commandLine(), "name a command: certify, rules, explain, verify-report or site");
     }
 
     /** Runs the command line and exits with its status. */

@@ -64,6 +64,36 @@ class ArchitectureTest {
     }
 
     @Test
+    void theSiteOnlyReadsTheCatalogueFeaturesAndReports() {
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAPackage("org.gmck.kit.site..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.gmck.kit.certify..",
+                        "org.gmck.kit.steps..",
+                        "org.gmck.kit.model..",
+                        "org.gmck.kit.protocol..",
+                        "org.gmck.kit.cli..")
+                .because("the documentation site is made from the catalogue, the features, the SPI's tables and"
+                        + " reports alone; it never runs or certifies anything");
+        rule.check(kit);
+        ArchRule used = noClasses()
+                .that()
+                .resideInAPackage("org.gmck.kit..")
+                .and()
+                .resideOutsideOfPackage("org.gmck.kit.site..")
+                .and()
+                .resideOutsideOfPackage("org.gmck.kit.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.gmck.kit.site..")
+                .because("only the command line writes the site; certification does not depend on it");
+        used.check(kit);
+    }
+
+    @Test
     void nothingInTheKitDependsOnTheCommandLine() {
         ArchRule rule = noClasses()
                 .that()
