@@ -84,6 +84,7 @@ public final class BenchmarkMain {
         cleanup();
         pgmFaults();
         pgmShadow();
+        kitThroughput();
         md.append(String.format(Locale.ROOT, "%nThe whole run took %d s.%n",
                 java.time.Duration.between(start, Instant.now()).toSeconds()));
         Files.writeString(out.resolve("RESULTS.md"), md.toString());
@@ -197,6 +198,26 @@ public final class BenchmarkMain {
             md.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | **%.0fx** |%n", path, t, 2e9 / t, t / direct));
         }
         md.append('\n');
+    }
+
+    // ------------------------------------------------------------------ the kit itself
+
+    private void kitThroughput() throws IOException {
+        System.out.println("== The kit's own speed: one whole certification of the reference");
+        Path folder = Files.createTempDirectory("gmck-throughput");
+        org.gmck.bench.kit.KitThroughput.Run run = org.gmck.bench.kit.KitThroughput.measure(folder);
+        md.append("## The kit: certification throughput against the reference\n\n");
+        md.append("One whole certification of the reference in process (every profile, the standard depth, every "
+                + "fixture case), the default any adapter gets. Time is what the test engine spent in each kind of "
+                + "check; the counts come from the report (a scenario or model run listed under several rules "
+                + "counts once). Outcome: " + run.outcome() + ".\n\n");
+        md.append("| Check | Count | Unit | Time s | A second |\n| --- | ---: | --- | ---: | ---: |\n");
+        for (org.gmck.bench.kit.KitThroughput.Figure f : run.figures().values()) {
+            md.append(String.format(Locale.ROOT, "| %s | %,d | %s | %.1f | %,.0f |%n", f.kind().label(), f.items(),
+                    f.kind().unit(), f.time().toMillis() / 1000.0, f.perSecond()));
+        }
+        md.append(String.format(Locale.ROOT, "%nThe whole certification took %.1f s of wall-clock time.%n%n",
+                run.wall().toMillis() / 1000.0));
     }
 
     private void cleanup() throws IOException {
