@@ -1,0 +1,132 @@
+package org.gmck.bochs.machine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.gmck.bochs.process.BochsInstallation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Real accesses on Bochs, one per paging mode and outcome; skipped when Bochs is not installed. */
+class BochsMachineTest {
+
+    private static BochsMachine machine;
+
+    @BeforeAll
+    static void start() {
+        Optional<String> missing = BochsInstallation.unavailableReason();
+        Assumptions.assumeTrue(missing.isEmpty(), () -> "Skipped: " + missing.orElse(""));
+        machine = new BochsMachine("tigerlake", Duration.ofSeconds(10));
+        machine.boot();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (machine != null) {
+            machine.close();
+        }
+    }
+
+    private static SortedMap<Long, Long> fourLevel(long leaf) {
+        SortedMap<Long, Long> m = new TreeMap<>();
+        m.put(0x10000L, 0x11000L | 0x7);
+        m.put(0x11000L, 0x12000L | 0x7);
+        m.put(0x12000L, 0x13000L | 0x7);
+        m.put(0x13000L + 8 * 5, leaf);
+        return m;
+    }
+
+    private static MachineQuery query(
+            PagingMode mode, SortedMap<Long, Long> mem, long cr3, int cpl, AccessKind kind, long lin) {
+        return new MachineQuery(
+                mode, cr3, true, false, true, false, false, false, 0, false, 0, false, cpl, kind, lin, mem);
+    }
+
+    @Test
+    void fourLevelReadSucceedsAndSetsAccessedBits() {
+        MachineOutcome o = machine.access(
+                query(PagingMode.LEVEL4, fourLevel(0x200000L | 0x7), 0x10000L, 3, AccessKind.READ, 0x5123L), true);
+        assertFalse(o.fault().isPresent(), () -> o.toString());
+        assertEquals(0x11000L | 0x27, o.after(0x10000L));
+        assertEquals(0x200000L | 0x27, o.after(0x13000L + 40));
+        assertEquals(Optional.of(0x200123L), o.physical());
+    }
+
+    @Test
+    void fourLevelWriteToReadOnlyPageFaultsWithProtectionErrorCode() {
+        MachineOutcome o = machine.access(
+                query(PagingMode.LEVEL4, fourLevel(0x200000L | 0x5), 0x10000L, 3, AccessKind.WRITE, 0x5123L), false);
+        assertEquals(14, o.fault().orElseThrow().vector());
+        assertEquals(Optional.of(0x7L), o.fault().get().errorCode());
+        assertEquals(0x5123L, o.fault().get().cr2());
+        assertEquals(0x200000L | 0x5, o.after(0x13000L + 40));
+    }
+
+    @Test
+    void notPresentLeafFaultsWithoutP() {
+        MachineOutcome o = machine.access(
+                query(PagingMode.LEVEL4, fourLevel(0x200000L | 0x6), 0x10000L, 0, AccessKind.READ, 0x5123L), false);
+        assertEquals(Optional.of(0x0L), o.fault().orElseThrow().errorCode());
+    }
+
+    @Test
+    void fetchFromNxPageFaultsWithInstructionBit() {
+        MachineOutcome o = machine.access(
+                query(PagingMode.LEVEL4, fourLevel(0x200000L | 0x7 | 1L << 63), 0x10000L, 0, AccessKind.FETCH, 0x5123L),
+                false);
+        assertEquals(Optional.of(0x11L), o.fault().orElseThrow().errorCode());
+        MachineOutcome ok = machine.access(
+                query(PagingMode.LEVEL4, fourLevel(0x200000L | 0x7), 0x10000L, 3, AccessKind.FETCH, 0x5123L), false);
+        assertFalse(ok.fault().isPresent(), () -> ok.toString());
+    }
+
+    @Test
+    void thirtyTwoBitWriteSetsDirty() {
+        SortedMap<Long, Long> m = new TreeMap<>();
+        m.put(0x10000L, 0x11000L | 0x7);
+        m.put(0x11000L, 0x300000L | 0x7);
+        MachineOutcome o = machine.access(query(PagingMode.BITS32, m, 0x10000L, 3, AccessKind.WRITE, 0x123L), false);
+        assertFalse(o.fault().isPresent(), () -> o.toString());
+        assertEquals(0x300000L | 0x67, o.after(0x11000L) & 0xFFFF_FFFFL);
+    }
+
+    @Test
+    void paeReadThroughPdpte() {
+        SortedMap<Long, Long> m = new TreeMap<>();
+        m.put(0x10000L, 0x11000L | 0x1);
+        m.put(0x11000L, 0x12000L | 0x7);
+        m.put(0x12000L, 0x300000L | 0x7);
+        MachineOutcome o = machine.access(query(PagingMode.PAE, m, 0x10000L, 0, AccessKind.READ, 0x0L), false);
+        assertFalse(o.fault().isPresent(), () -> o.toString());
+        assertEquals(0x300000L | 0x27, o.after(0x12000L));
+    }
+
+    @Test
+    void nonCanonicalAddressRaisesGp() {
+        MachineOutcome o = machine.access(
+                query(
+                        PagingMode.LEVEL4,
+                        fourLevel(0x200000L | 0x7),
+                        0x10000L,
+                        0,
+                        AccessKind.READ,
+                        0x0000_8000_0000_0000L),
+                false);
+        assertEquals(13, o.fault().orElseThrow().vector());
+        assertEquals(Optional.of(0L), o.fault().get().errorCode());
+    }
+
+    @Test
+    void reservedBitFaultCarriesPresentAndRsvd() {
+        MachineOutcome o = machine.access(
+                query(PagingMode.LEVEL4, fourLevel(0x200000L | 0x7 | 1L << 45), 0x10000L, 0, AccessKind.READ, 0x5123L),
+                false);
+        assertEquals(Optional.of(0x9L), o.fault().orElseThrow().errorCode());
+    }
+}
