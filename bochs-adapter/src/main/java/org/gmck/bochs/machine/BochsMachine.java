@@ -2,6 +2,7 @@ package org.gmck.bochs.machine;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +45,10 @@ public final class BochsMachine implements AutoCloseable {
     /** Non-zero 8-byte words of guest memory below the harness, as the machine last wrote or read them. */
     private final SortedMap<Long, Long> known = new TreeMap<>();
 
+    /** 8-byte words of the harness (parameters, descriptors) as last written, so unchanged ones are not sent again. */
+    private final Map<Long, Long> harnessWords = new HashMap<>();
+
+    private Window tablesWindow;
     private Window legacyWindow;
     private Window longWindow;
     private int starts;
@@ -66,6 +71,8 @@ public final class BochsMachine implements AutoCloseable {
         }
         starts++;
         known.clear();
+        harnessWords.clear();
+        tablesWindow = null;
         legacyWindow = null;
         longWindow = null;
         BochsProcess p = BochsProcess.start(cpuModel, MEMORY_MIB, Harness.bootSector(), timeout);
@@ -184,10 +191,17 @@ public final class BochsMachine implements AutoCloseable {
         }
         if (q.kind() == AccessKind.IMPLICIT_READ) {
             long[] ldt = Harness.systemDescriptor(q.linear(), 0xFFFF, 0x82);
-            w.qword(Harness.physical(Harness.GDT) + Harness.LDT, ldt[0]);
-            w.qword(Harness.physical(Harness.GDT) + Harness.LDT + 8, ldt[1]);
+            put(w, Harness.physical(Harness.GDT) + Harness.LDT, ldt[0]);
+            put(w, Harness.physical(Harness.GDT) + Harness.LDT + 8, ldt[1]);
         }
         parameters(w, q, win);
+        if (!win.equals(tablesWindow)) {
+            w.word16(DATA + Harness.WINDOW_GDTR, 0xFFF);
+            w.qword(DATA + Harness.WINDOW_GDTR + 2, win.page(Harness.GDT));
+            w.word16(DATA + Harness.WINDOW_IDTR, lng ? 32 * 16 - 1 : 32 * 8 - 1);
+            w.qword(DATA + Harness.WINDOW_IDTR + 2, win.page(Harness.IDT) + (lng ? 0 : 0x800));
+            tablesWindow = win;
+        }
         List<String> commands = w.commands();
         commands.add("c");
         List<String> out = process.exchange(commands);
@@ -246,7 +260,7 @@ public final class BochsMachine implements AutoCloseable {
         boolean success = switch (q.kind()) {
             case READ -> vector == 6 && isStub(rip, win, mask, Harness.READ + 2);
             case WRITE -> vector == 6 && isStub(rip, win, mask, Harness.WRITE + 2);
-            case FETCH -> vector == 3 && rip == (q.linear() + 1 & mask);
+            case FETCH -> fetched(vector, rip, cr2, q.linear() & mask);
             case IMPLICIT_READ -> vector != 14;
         };
         Optional<MachineOutcome.Fault> fault = success
@@ -261,6 +275,18 @@ public final class BochsMachine implements AutoCloseable {
             }
         }
         return MachineOutcome.of(fault, physical, after);
+    }
+
+    /**
+     * Whether a fetch got its first byte: the planted {@code int3} trapped after it, or (where nothing could be
+     * planted, outside RAM) whatever the CPU found there raised an exception at the address, or the instruction
+     * ran into a fault on a later byte.
+     */
+    private static boolean fetched(int vector, long rip, long cr2, long target) {
+        if (vector == 14) {
+            return cr2 != target && rip == target;
+        }
+        return rip == target || rip == target + 1;
     }
 
     private static boolean isStub(long rip, Window win, long mask, int offset) {
@@ -297,7 +323,17 @@ public final class BochsMachine implements AutoCloseable {
         }
     }
 
-    private static void parameters(Writes w, MachineQuery q, Window win) {
+    /** Writes an 8-byte harness word unless it already holds {@code value}. */
+    private void put(Writes w, long address, long value) {
+        Long old = harnessWords.put(address, value);
+        if (old == null) {
+            w.qword(address, value);
+        } else {
+            w.changed(address, old, value);
+        }
+    }
+
+    private void parameters(Writes w, MachineQuery q, Window win) {
         boolean lng = q.mode().longMode();
         long cr4Mode = switch (q.mode()) {
             case BITS32 -> 0;
@@ -325,27 +361,21 @@ public final class BochsMachine implements AutoCloseable {
             case FETCH -> Harness.FETCH;
             case IMPLICIT_READ -> Harness.IMPLICIT_READ;
         };
-        w.qword(DATA + Harness.P_MODE, q.mode().ordinal() + 1);
-        w.qword(DATA + Harness.P_EFER, efer);
-        w.qword(DATA + Harness.P_CR0, cr0);
-        w.qword(DATA + Harness.P_CR3, q.cr3());
-        w.qword(DATA + Harness.P_CR4, cr4);
-        w.qword(DATA + Harness.P_BOOT_CR3, bootCr3);
-        w.qword(DATA + Harness.P_BOOT_CR4, bootCr4);
-        w.qword(DATA + Harness.P_WINDOW, win.base());
-        w.qword(DATA + Harness.P_PKRU, Integer.toUnsignedLong(q.pkru()));
-        w.qword(DATA + Harness.P_PKRS, Integer.toUnsignedLong(q.pkrs()));
-        w.qword(DATA + Harness.P_CPL, q.cpl());
-        w.qword(DATA + Harness.P_RFLAGS, 0x2 | (q.ac() ? 0x40000 : 0));
-        w.qword(DATA + Harness.P_STUB, stub);
-        w.qword(DATA + Harness.P_TARGET, q.linear());
-        w.qword(DATA + Harness.P_FLAGS, (q.pke() ? 1 : 0) | (q.pks() ? 2 : 0));
-        w.qword(DATA + Harness.O_VECTOR, 0xFF);
-        w.qword(DATA + Harness.O_STAGE, 0);
-        w.word16(DATA + Harness.WINDOW_GDTR, 0xFFF);
-        w.qword(DATA + Harness.WINDOW_GDTR + 2, win.page(Harness.GDT));
-        w.word16(DATA + Harness.WINDOW_IDTR, lng ? 32 * 16 - 1 : 32 * 8 - 1);
-        w.qword(DATA + Harness.WINDOW_IDTR + 2, win.page(Harness.IDT) + (lng ? 0 : 0x800));
+        put(w, DATA + Harness.P_MODE, q.mode().ordinal() + 1);
+        put(w, DATA + Harness.P_EFER, efer);
+        put(w, DATA + Harness.P_CR0, cr0);
+        put(w, DATA + Harness.P_CR3, q.cr3());
+        put(w, DATA + Harness.P_CR4, cr4);
+        put(w, DATA + Harness.P_BOOT_CR3, bootCr3);
+        put(w, DATA + Harness.P_BOOT_CR4, bootCr4);
+        put(w, DATA + Harness.P_WINDOW, win.base());
+        put(w, DATA + Harness.P_PKRU, Integer.toUnsignedLong(q.pkru()));
+        put(w, DATA + Harness.P_PKRS, Integer.toUnsignedLong(q.pkrs()));
+        put(w, DATA + Harness.P_CPL, q.cpl());
+        put(w, DATA + Harness.P_RFLAGS, 0x2 | (q.ac() ? 0x40000 : 0));
+        put(w, DATA + Harness.P_STUB, stub);
+        put(w, DATA + Harness.P_TARGET, q.linear());
+        put(w, DATA + Harness.P_FLAGS, (q.pke() ? 1 : 0) | (q.pks() ? 2 : 0));
     }
 
     private static void expectStop(BochsProcess p, String output, long expected, String where) {

@@ -35,6 +35,7 @@ public final class BochsProcess implements AutoCloseable {
 
     private BochsProcess(Process process, Path directory, Duration timeout) {
         this.process = process;
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "bochs-shutdown"));
         this.directory = directory;
         this.in = process.getOutputStream();
         this.timeout = timeout;

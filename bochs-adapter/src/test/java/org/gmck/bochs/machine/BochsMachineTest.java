@@ -129,4 +129,24 @@ class BochsMachineTest {
                 false);
         assertEquals(Optional.of(0x9L), o.fault().orElseThrow().errorCode());
     }
+
+    @Test
+    void manyQueriesInARow() {
+        int n = 200;
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            MachineOutcome o = machine.access(
+                    query(
+                            PagingMode.LEVEL4,
+                            fourLevel(0x200000L | 0x7),
+                            0x10000L,
+                            i % 2 == 0 ? 0 : 3,
+                            AccessKind.READ,
+                            0x5123L),
+                    true);
+            assertFalse(o.fault().isPresent(), () -> o.toString());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("Bochs: %d queries in %.2f s (%.0f a second)%n", n, seconds, n / seconds);
+    }
 }
