@@ -90,7 +90,7 @@ public final class BochsMachine implements AutoCloseable {
             long[] pt64 = Harness.pageTable64Entries();
             for (int i = 0; i < pt32.length; i++) {
                 w.dword(Harness.PT32 + 4L * (512 + i), pt32[i]);
-                w.qword(Harness.PT64 + 8L * i, pt64[i]);
+                put(w, Harness.PT64 + 8L * i, pt64[i]);
             }
             w.qword(Harness.PD64 + 8 * 511, Harness.PT64 | Harness.TABLE);
             w.qword(Harness.PDPT64 + 8 * 511, Harness.PD64 | Harness.TABLE);
@@ -143,6 +143,12 @@ public final class BochsMachine implements AutoCloseable {
                         a));
             }
         }
+        if (q.mode().longMode() && q.pke() && deniesEveryKey(q.pkru())) {
+            throw new QueryRejectedException(String.format(
+                    "PKRU %#x denies every key, and Bochs applies PKRU to the harness's own (supervisor-mode) "
+                            + "pages, so the harness cannot run",
+                    q.pkru()));
+        }
         boot();
         try {
             return run(q, translate);
@@ -194,6 +200,7 @@ public final class BochsMachine implements AutoCloseable {
             put(w, Harness.physical(Harness.GDT) + Harness.LDT, ldt[0]);
             put(w, Harness.physical(Harness.GDT) + Harness.LDT + 8, ldt[1]);
         }
+        harnessKey(w, q);
         parameters(w, q, win);
         if (!win.equals(tablesWindow)) {
             w.word16(DATA + Harness.WINDOW_GDTR, 0xFFF);
@@ -321,6 +328,37 @@ public final class BochsMachine implements AutoCloseable {
             w.qword(gdt + Harness.TSS32, Harness.descriptor(win.page(Harness.TSS) + 0x800, 0x67, 0x89, 0));
             legacyWindow = win;
         }
+    }
+
+    /**
+     * Tags the window pages with a protection key the query's PKRU leaves usable: Bochs applies PKRU to the
+     * harness's supervisor-mode pages too. Outside IA-32e mode with CR4.PKE the key bits stay clear (they are
+     * reserved in PAE paging).
+     */
+    private void harnessKey(Writes w, MachineQuery q) {
+        int key = 0;
+        if (q.mode().longMode() && q.pke()) {
+            key = -1;
+            for (int k = 0; k < 16 && key < 0; k++) {
+                if ((q.pkru() >>> (2 * k) & 3) == 0) {
+                    key = k;
+                }
+            }
+            key = Math.max(key, 0); // access() refused a PKRU that denies every key
+        }
+        long[] pt64 = Harness.pageTable64Entries();
+        for (int i = 0; i < pt64.length; i++) {
+            put(w, Harness.PT64 + 8L * i, pt64[i] | (long) key << 59);
+        }
+    }
+
+    private static boolean deniesEveryKey(int pkru) {
+        for (int k = 0; k < 16; k++) {
+            if ((pkru >>> (2 * k) & 3) == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Writes an 8-byte harness word unless it already holds {@code value}. */

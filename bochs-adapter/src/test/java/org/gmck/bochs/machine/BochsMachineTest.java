@@ -149,4 +149,55 @@ class BochsMachineTest {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("Bochs: %d queries in %.2f s (%.0f a second)%n", n, seconds, n / seconds);
     }
+
+    /** PKRU 0x4 (access-disable for key 1); the leaf has key 1 and U/S as given. */
+    private static MachineOutcome keyed(boolean userPage, int cpl) {
+        return keyed(userPage, cpl, 0x4, AccessKind.READ);
+    }
+
+    private static MachineOutcome keyed(boolean userPage, int cpl, int pkru, AccessKind kind) {
+        long leaf = 0x200000L | 0x3 | (userPage ? 0x4 : 0) | 1L << 59;
+        return machine.access(
+                new MachineQuery(
+                        PagingMode.LEVEL4,
+                        0x10000L,
+                        true,
+                        false,
+                        true,
+                        false,
+                        false,
+                        true,
+                        pkru,
+                        false,
+                        0,
+                        false,
+                        cpl,
+                        kind,
+                        0x5123L,
+                        fourLevel(leaf)),
+                false);
+    }
+
+    @Test
+    void pkruAccessDisableStopsAUserReadOfAUserPage() {
+        assertEquals(Optional.of(0x25L), keyed(true, 3).fault().orElseThrow().errorCode());
+    }
+
+    /**
+     * What Bochs 2.7 does with PKRU for supervisor-mode accesses, which the SDM lets PKRU govern only on
+     * user-mode addresses (AD for every data access, WD for writes when CR0.WP=1): Bochs ignores AD for them
+     * and applies WD to supervisor-mode addresses too (the deviations of its baseline, X86-PK-1 and X86-PK-2).
+     */
+    @Test
+    void pkruOnSupervisorAccessesAsBochsDoesIt() {
+        assertFalse(keyed(true, 0).fault().isPresent(), "AD, supervisor read of a user page");
+        assertFalse(keyed(true, 0, 0x4, AccessKind.WRITE).fault().isPresent(), "AD, supervisor write of a user page");
+        assertEquals(
+                Optional.of(0x23L),
+                keyed(true, 0, 0x8, AccessKind.WRITE).fault().orElseThrow().errorCode());
+        assertEquals(
+                Optional.of(0x23L),
+                keyed(false, 0, 0x8, AccessKind.WRITE).fault().orElseThrow().errorCode());
+        assertFalse(keyed(false, 0).fault().isPresent(), "AD, supervisor read of a supervisor page");
+    }
 }
