@@ -115,11 +115,8 @@ cr3_64:
         mov dword ptr [rdi + 0x120], 4
         mov rax, [rdi + 0x20]
         mov cr4, rax
-        mov rax, [rdi + 0x10]
-        mov cr0, rax
-        mov dword ptr [rdi + 0x120], 5
-        test byte ptr [rdi + 0x70], 1
-        jz 1f
+        test byte ptr [rdi + 0x70], 1   # PKRU before CR0.WP and before any write: the old PKRU may
+        jz 1f                           # write-disable the harness's key (Bochs applies it to supervisor pages)
         xor ecx, ecx
         xor edx, edx
         mov eax, [rdi + 0x40]
@@ -130,7 +127,9 @@ cr3_64:
         xor edx, edx
         mov eax, [rdi + 0x48]
         wrmsr
-1:      mov dword ptr [rdi + 0x120], 6
+1:      mov rax, [rdi + 0x10]
+        mov cr0, rax
+        mov dword ptr [rdi + 0x120], 6
         mov rbx, [rdi + 0x68]
         mov rcx, [rdi + 0x60]
         mov rdx, [rdi + 0x80]

@@ -200,4 +200,31 @@ class BochsMachineTest {
                 keyed(false, 0, 0x8, AccessKind.WRITE).fault().orElseThrow().errorCode());
         assertFalse(keyed(false, 0).fault().isPresent(), "AD, supervisor read of a supervisor page");
     }
+
+    /** The harness's key follows PKRU from query to query, though the previous PKRU denied the new key. */
+    @Test
+    void harnessRunsWhenPkruChangesWhichKeysItAllows() {
+        for (int pkru : new int[] {0xFFFFFFF3, 0xFFFFFFCF, 0xFFFFFFF3}) {
+            MachineOutcome o = machine.access(
+                    new MachineQuery(
+                            PagingMode.LEVEL4,
+                            0x10000L,
+                            true,
+                            false,
+                            true,
+                            false,
+                            false,
+                            true,
+                            pkru,
+                            false,
+                            0,
+                            false,
+                            0,
+                            AccessKind.READ,
+                            0x5123L,
+                            fourLevel(0x200000L | 0x3)),
+                    false);
+            assertFalse(o.fault().isPresent(), () -> o.toString());
+        }
+    }
 }
