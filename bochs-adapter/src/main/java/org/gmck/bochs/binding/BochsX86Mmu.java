@@ -198,7 +198,8 @@ final class BochsX86Mmu implements X86Mmu {
 
     /**
      * Bochs's MAXPHYADDR is 40 whatever the model says. A query is still askable under another width M when
-     * no memory word holds a bit whose meaning differs between the two: in 8-byte entries the bits from
+     * no present entry (a memory word with bit 0 set) holds a bit whose meaning differs between the two: in
+     * 8-byte entries the bits from
      * min(M, 40) to max(M, 40) - 1; in 32-bit paging, where a 4 MB PDE reserves bits 21:(M'-19) with
      * M' = min(40, M), the bits (M-19) to 20 of a PDE with PS set when M is below 40.
      */
@@ -217,7 +218,7 @@ final class BochsX86Mmu implements X86Mmu {
             long field = (1L << 21) - (1L << (m - 19));
             for (long word : memory.values()) {
                 for (long half : new long[] {word & 0xFFFF_FFFFL, word >>> 32}) {
-                    if ((half & EntryFlag.PAGE_SIZE.mask()) != 0 && (half & field) != 0) {
+                    if ((half & 1) != 0 && (half & EntryFlag.PAGE_SIZE.mask()) != 0 && (half & field) != 0) {
                         return Optional.of(why);
                     }
                 }
@@ -227,7 +228,7 @@ final class BochsX86Mmu implements X86Mmu {
         int lo = Math.min(m, bochs);
         int hi = Math.max(m, bochs);
         long field = (1L << hi) - (1L << lo);
-        if ((r.cr3() & field) != 0 || memory.values().stream().anyMatch(w -> (w & field) != 0)) {
+        if ((r.cr3() & field) != 0 || memory.values().stream().anyMatch(w -> (w & 1) != 0 && (w & field) != 0)) {
             return Optional.of(why);
         }
         return Optional.empty();
