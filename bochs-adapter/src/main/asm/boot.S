@@ -1,6 +1,8 @@
 # Boot sector of the Bochs harness: the BIOS loads it at 0x7c00. It enables A20, enters 32-bit protected
 # mode with a flat GDT, stops (the adapter then writes the harness into guest memory) and jumps to the
 # harness's home entry.
+# Assembled with GNU as (binutils), from this folder:
+#   as boot.S -o boot.o && ld -Ttext 0x7c00 --oformat binary boot.o -o ../resources/org/gmck/bochs/machine/boot.bin
         .intel_syntax noprefix
         .set HOME, 0x3F803000
         .code16

@@ -1,5 +1,8 @@
 # Guest code of the Bochs harness: one 4 KiB code page, position independent (it runs at the harness's
-# identity address and at the window). Offsets are pinned with .org; BochsHarness names them.
+# identity address and at the window). Offsets are pinned with .org; Harness.java names them.
+# Assembled with GNU as (binutils), from this folder:
+#   as harness.S -o harness.o && ld -Ttext 0 --oformat binary harness.o -o ../resources/org/gmck/bochs/machine/harness.bin
+# HarnessImageTest checks the offsets Harness.java pins against the bytes.
         .intel_syntax noprefix
         .set DATA, 0x4000          # data page, relative to the code page
         .set KSTACK, 0x3000        # kernel stack top, relative to the code page

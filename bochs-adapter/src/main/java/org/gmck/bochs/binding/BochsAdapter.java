@@ -15,7 +15,7 @@ import org.gmck.spi.x86.X86Mmu;
  *
  * <p>It declares {@code x86-paging} only. The PAE PDPTE-register rules ({@code x86-pdpte-registers}) cannot
  * be asked: every query loads CR3 afresh from the harness. Bochs's CPU is fixed (see {@link #parameters()}):
- * CPU models with another MAXPHYADDR, 5-level paging and PKS are not askable.
+ * 5-level paging, PKS and, where it matters, another MAXPHYADDR are not askable.
  */
 public final class BochsAdapter implements ConformanceAdapter {
 
@@ -48,8 +48,9 @@ public final class BochsAdapter implements ConformanceAdapter {
                         + "starts and stops at magic breakpoints (xchg bx,bx)");
         p.put(
                 "not askable",
-                "MAXPHYADDR other than 40, 5-level paging, CR4.PKS, CPU models without 1 GB pages (4-level) or "
-                        + "PSE-36 (32-bit with CR4.PSE), implicit supervisor writes, memory at or above 0x3f800000 "
+                "5-level paging, CR4.PKS, a MAXPHYADDR other than 40 when a present entry holds a bit between "
+                        + "it and 40, CPU models without 1 GB pages (4-level) or PSE-36 (32-bit with CR4.PSE), "
+                        + "implicit supervisor writes, a PKRU that denies every key, memory at or above 0x3f800000 "
                         + "or in 0xa0000-0xfffff, the PDPTE registers");
         return p;
     }

@@ -44,11 +44,14 @@ import org.gmck.spi.x86.X86PagingMode;
  * <ul>
  * <li>the outcome (#PF with Bochs's error code and CR2, #GP, or success) and the A/D updates, from the
  * real access;</li>
- * <li>for a success: the physical address from Bochs's debug walker; the entries used, from a second real
- * access with every A bit cleared (the entries Bochs sets A in, chained from CR3); the effective rights,
- * from three probing accesses (a supervisor write with WP=1, a user read, a supervisor fetch without SMEP,
- * all without SMAP and protection keys); the protection key, from bits 62:59 of the leaf.</li>
+ * <li>for a success: the physical address from the debugger's own translation ({@code page}); the entries
+ * used, from the A bits the access set when they form a whole chain from CR3, otherwise from a second real
+ * access with every A bit cleared (Bochs sets A in every entry of a successful walk); the effective rights,
+ * from probing accesses (a supervisor write with WP=1, a user read, a supervisor fetch without SMEP, all
+ * without SMAP and protection keys), each skipped when the access itself already answered it; the
+ * protection key, from bits 62:59 of the leaf.</li>
  * </ul>
+ * Questions Bochs's fixed CPU cannot stand for (see {@link BochsAdapter#parameters()}) fail with a message.
  * What the adapter decides itself, without Bochs: input refusals (the SPI's {@link X86Arguments} checks),
  * the #GP outcomes of a register load (from the CPU model Bochs was started with), and accesses with paging
  * off (identity). Implicit supervisor reads are descriptor loads through an LDT placed at the address, made at
@@ -263,7 +266,7 @@ final class BochsX86Mmu implements X86Mmu {
         }
         long physical = main.physical()
                 .orElseThrow(() -> new MachineFailureException(
-                        "Bochs's debug walker has no mapping for an address its real walk translated", null));
+                        "the debugger has no translation for an address the real walk translated", null));
         List<EntryUse> entries = entriesUsed(machine, r, access, before, main.memoryAfter());
         PageSize size = pageSize(r.pagingMode(), entries.size());
         Rights rights = rights(machine, r, access, before, entries);

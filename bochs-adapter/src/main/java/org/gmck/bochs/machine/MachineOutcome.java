@@ -9,7 +9,7 @@ import java.util.TreeMap;
  * What Bochs did with one access.
  *
  * @param fault the exception delivered, if any
- * @param physical Bochs's translation of the address by its debug walker, asked before the access
+ * @param physical the debugger's translation of the address ({@code page}), asked at the stop after a successful access
  *                 (present only if the query asked for it and the debug walker found a mapping)
  * @param memoryAfter every word of the query's memory after the access (A/D updates show here)
  */
