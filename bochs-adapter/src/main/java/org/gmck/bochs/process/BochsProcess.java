@@ -35,7 +35,13 @@ public final class BochsProcess implements AutoCloseable {
 
     private BochsProcess(Process process, Path directory, Duration timeout) {
         this.process = process;
-        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "bochs-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            process.destroyForcibly();
+                            deleteDirectory(directory);
+                        },
+                        "bochs-shutdown"));
         this.directory = directory;
         this.in = process.getOutputStream();
         this.timeout = timeout;
@@ -233,10 +239,14 @@ public final class BochsProcess implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        deleteDirectory(directory);
+    }
+
+    private static void deleteDirectory(Path directory) {
         try (Stream<Path> files = Files.walk(directory)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
-            // a temporary directory left behind
+            // already gone, or a temporary directory left behind
         }
     }
 }
