@@ -1,0 +1,123 @@
+package org.gmck.bochs.machine;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import org.gmck.spi.x86.EntryField;
+import org.gmck.spi.x86.EntryFlag;
+
+/**
+ * How the harness window is hooked into a query's paging structures: one entry written into a slot the
+ * test leaves empty (or, for PAE, below a PDPTE the test uses, which is then shared with the harness).
+ *
+ * @param window the window used
+ * @param address physical address of the hook entry
+ * @param value the hook entry
+ * @param width entry width in bytes (4 or 8)
+ * @param sharedEntry a test entry the harness walks through (a PAE PDPTE), whose A bit the harness sets
+ */
+public record Hook(Window window, long address, long value, int width, Optional<Long> sharedEntry) {
+
+    private static final long ADDRESS_52 = EntryField.ADDRESS_64.mask();
+    private static final long PRESENT = EntryFlag.PRESENT.mask();
+
+    /** Picks the first window whose slot the query leaves free and whose path the access does not take. */
+    static Hook plan(MachineQuery q, Optional<Window> current) {
+        List<Window> candidates = q.mode().longMode() ? Window.LONG : Window.LEGACY;
+        Window preferred =
+                current.filter(w -> w.longFamily() == q.mode().longMode()).orElse(null);
+        if (preferred != null) {
+            Optional<Hook> found = tryWindow(q, preferred);
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        for (Window w : candidates) {
+            Optional<Hook> found = tryWindow(q, w);
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        throw new QueryRejectedException("no harness window fits: the test's paging structures (or the access "
+                + "itself) occupy every candidate slot " + describe(candidates, q.mode()));
+    }
+
+    private static String describe(List<Window> candidates, PagingMode mode) {
+        StringBuilder s = new StringBuilder();
+        for (Window w : candidates) {
+            s.append(s.length() == 0 ? "" : ", ")
+                    .append(
+                            switch (mode) {
+                                case BITS32 -> "PDE " + (w.base() >>> 22);
+                                case PAE -> "PDPTE " + w.topIndex() + "/PDE 511";
+                                case LEVEL4 -> "PML4E " + w.topIndex();
+                                case LEVEL5 -> "PML5E 511/PML4E " + w.topIndex();
+                            });
+        }
+        return "(" + s + ")";
+    }
+
+    private static Optional<Hook> tryWindow(MachineQuery q, Window w) {
+        long lin = q.linear();
+        SortedMap<Long, Long> mem = q.memory();
+        switch (q.mode()) {
+            case BITS32: {
+                int index = (int) (w.base() >>> 22);
+                long slot = EntryField.ADDRESS_32.of(q.cr3()) + 4L * index;
+                if ((lin >>> 22 & 0x3FF) == index || !free(mem, slot, 4)) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Hook(w, slot, Harness.PT32 | Harness.TABLE, 4, Optional.empty()));
+            }
+            case PAE: {
+                int k = w.topIndex();
+                long slot = EntryField.PAE_PDPT_IN_CR3.of(q.cr3()) + 8L * k;
+                boolean samePdpte = (lin >>> 30 & 3) == k;
+                if (free(mem, slot, 8)) {
+                    return samePdpte
+                            ? Optional.empty()
+                            : Optional.of(new Hook(w, slot, Harness.PD64 | PRESENT, 8, Optional.empty()));
+                }
+                long pdpte = word(mem, slot);
+                if ((pdpte & PRESENT) == 0 || samePdpte && (lin >>> 21 & 511) == 511) {
+                    return Optional.empty();
+                }
+                long pdeSlot = (pdpte & ADDRESS_52) + 8 * 511;
+                if (!free(mem, pdeSlot, 8)) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Hook(w, pdeSlot, Harness.PT64 | Harness.TABLE, 8, Optional.of(slot)));
+            }
+            case LEVEL4: {
+                long slot = (q.cr3() & ADDRESS_52) + 8L * w.topIndex();
+                if ((lin >>> 39 & 511) == w.topIndex() || !free(mem, slot, 8)) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Hook(w, slot, Harness.PDPT64 | Harness.TABLE, 8, Optional.empty()));
+            }
+            case LEVEL5: {
+                long slot = (q.cr3() & ADDRESS_52) + 8L * 511;
+                if ((lin >>> 48 & 511) == 511 || !free(mem, slot, 8)) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Hook(w, slot, Harness.PML4H | Harness.TABLE, 8, Optional.empty()));
+            }
+            default:
+                throw new IllegalStateException(q.mode().name());
+        }
+    }
+
+    private static long word(Map<Long, Long> mem, long address) {
+        return mem.getOrDefault(address & ~7L, 0L);
+    }
+
+    /** Whether the {@code width} bytes at {@code address} are zero in the query's memory. */
+    private static boolean free(Map<Long, Long> mem, long address, int width) {
+        long w = word(mem, address);
+        if (width == 8) {
+            return w == 0;
+        }
+        return (w >>> (8 * (address & 4)) & 0xFFFF_FFFFL) == 0;
+    }
+}
