@@ -68,7 +68,12 @@ public final class ScenarioContext implements CallGuard {
         } catch (RejectedException rejected) {
             last = new Outcome(null, rejected);
             return Optional.empty();
+        } catch (NotJudged notJudged) {
+            throw notJudged;
         } catch (RuntimeException unexpected) {
+            NotApplicable.notAskable(unexpected).ifPresent(n -> {
+                throw n;
+            });
             throw failure(
                     "the adapter threw " + unexpected.getClass().getName() + " instead of answering or "
                             + "rejecting with a RejectedException: " + unexpected.getMessage(),
@@ -125,6 +130,12 @@ public final class ScenarioContext implements CallGuard {
         if (thrown instanceof AssertionFailedError failed) {
             throw failed;
         }
+        if (thrown instanceof NotJudged notJudged) {
+            throw notJudged;
+        }
+        NotApplicable.notAskable(thrown).ifPresent(n -> {
+            throw n;
+        });
         throw failure(
                 "the adapter threw " + thrown.getClass().getName() + " from " + what + " instead of answering "
                         + "or rejecting with a RejectedException: " + thrown.getMessage(),

@@ -43,7 +43,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 public class X86FixtureChecks {
 
     /** The words by which an adapter declines a question it cannot put to its implementation. */
-    public static final String NOT_ASKABLE = "cannot be asked";
+    public static final String NOT_ASKABLE = org.gmck.kit.NotApplicable.CANNOT_BE_ASKED;
 
     static final int HUNG_LIMIT = 3;
 
