@@ -142,23 +142,19 @@ public final class BenchmarkMain {
         md.append("## x86 walker: translations against the dependent-load floor\n\n");
         md.append("A supervisor read through a mapped page (A flags already set), cycling over 512 pages so each "
                 + "translation uses its own leaf entry. The floor is the same number of dependent loads (each address "
-                + "built from the entry the previous load returned) from a hash map of 512-quadword pages keyed by "
-                + "boxed page numbers, the reference's memory representation when the floor was set. Target: within "
-                + "2x of that floor. The reference now keeps its pages in an open-addressed table of primitive page "
-                + "numbers; the last two columns set it against the same loads from such a table, a stricter floor.\n\n");
-        md.append("| Mode, page size | Loads | Walker ns | Floor ns | Ratio | Translations a second | Target 2x "
-                + "| Open-table floor ns | Ratio to it |\n");
-        md.append("| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |\n");
+                + "built from the entry the previous load returned) from the same memory representation, a hash map "
+                + "of 512-quadword pages. Target: within 2x of the floor.\n\n");
+        md.append("| Mode, page size | Loads | Walker ns | Floor ns | Ratio | Translations a second | Target 2x |\n");
+        md.append("| --- | ---: | ---: | ---: | ---: | ---: | --- |\n");
         for (WalkCase c : WalkCase.values()) {
             double walk = Jmh.find(scores, "walk", "walkCase=" + c).mean();
             double floor = Jmh.find(scores, "dependentLoads", "walkCase=" + c).mean();
-            double open = Jmh.find(scores, "dependentLoadsOpenMap", "walkCase=" + c).mean();
             double ratio = walk / floor;
             if (c == WalkCase.LEVEL4_4K) {
                 level4Floor = floor;
             }
-            md.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | **%.2f** | %,.0f | %s | %.1f | %.2f |%n",
-                    c.label(), c.loads(), walk, floor, ratio, 1e9 / walk, verdict(ratio, 2), open, walk / open));
+            md.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | **%.2f** | %,.0f | %s |%n", c.label(), c.loads(),
+                    walk, floor, ratio, 1e9 / walk, verdict(ratio, 2)));
         }
         md.append('\n');
     }

@@ -38,7 +38,6 @@ public class WalkerBenchmark {
     private Access[] accesses;
     private long[] linear;
     private Map<Long, long[]> mirror;
-    private OpenPageMap openMirror;
     private long firstTable;
     private int[] shifts;
     private long indexMask;
@@ -65,8 +64,6 @@ public class WalkerBenchmark {
             }
         }
         mirror = tables.mirror;
-        openMirror = new OpenPageMap();
-        mirror.forEach(openMirror::put);
         firstTable = tables.firstTable;
         shifts = walkCase.memoryLevels;
         indexMask = (1L << walkCase.indexBits) - 1;
@@ -92,10 +89,7 @@ public class WalkerBenchmark {
         return mmu.access(accesses[next++ & (PageTables.ADDRESSES - 1)]);
     }
 
-    /**
-     * The floor: the walk's dependent loads from a hash map of 512-quadword pages (the reference's memory
-     * representation when this floor was set), and nothing else.
-     */
+    /** The floor: the walk's dependent loads from the same representation, and nothing else. */
     @Benchmark
     public long dependentLoads() {
         long la = linear[next++ & (PageTables.ADDRESSES - 1)];
@@ -104,24 +98,6 @@ public class WalkerBenchmark {
         for (int shift : shifts) {
             long address = table + ((la >>> shift) & indexMask) * entryBytes;
             long quad = mirror.get(address >>> 12)[(int) ((address >>> 3) & 511)];
-            entry = entryBytes == 4 ? (quad >>> ((address & 4) << 3)) & 0xFFFF_FFFFL : quad;
-            table = entry & PageTables.TABLE_FRAME;
-        }
-        return entry & PageTables.TABLE_FRAME & ~offsetMask | la & offsetMask;
-    }
-
-    /**
-     * A second floor: the same dependent loads from an open-addressed table of primitive page numbers, the
-     * representation the reference's guest RAM has now (no boxed key, no node).
-     */
-    @Benchmark
-    public long dependentLoadsOpenMap() {
-        long la = linear[next++ & (PageTables.ADDRESSES - 1)];
-        long table = firstTable;
-        long entry = 0;
-        for (int shift : shifts) {
-            long address = table + ((la >>> shift) & indexMask) * entryBytes;
-            long quad = openMirror.get(address >>> 12)[(int) ((address >>> 3) & 511)];
             entry = entryBytes == 4 ? (quad >>> ((address & 4) << 3)) & 0xFFFF_FFFFL : quad;
             table = entry & PageTables.TABLE_FRAME;
         }

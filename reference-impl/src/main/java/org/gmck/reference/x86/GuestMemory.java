@@ -1,10 +1,12 @@
 package org.gmck.reference.x86;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.gmck.spi.x86.X86Arguments;
 
 /**
  * Guest RAM {@code [0, size)}, stored sparsely: one packed array of 512 quadwords per 4 KiB page that has
- * been written, found through a {@link PageMap}. Unwritten RAM reads as zero.
+ * been written. Unwritten RAM reads as zero.
  */
 final class GuestMemory {
 
@@ -12,7 +14,7 @@ final class GuestMemory {
     private static final int QWORDS_PER_PAGE = 512;
 
     private final long size;
-    private final PageMap pages = new PageMap();
+    private final Map<Long, long[]> pages = new HashMap<>();
 
     GuestMemory(long size) {
         this.size = size;
@@ -31,7 +33,7 @@ final class GuestMemory {
 
     void write64(long address, long value) {
         check(address, 8);
-        pages.getOrCreate(address >>> PAGE_SHIFT, QWORDS_PER_PAGE)[slot(address)] = value;
+        pages.computeIfAbsent(address >>> PAGE_SHIFT, k -> new long[QWORDS_PER_PAGE])[slot(address)] = value;
     }
 
     int read32(long address) {

@@ -92,7 +92,8 @@ final class Walker {
         boolean user = true;
         boolean executeDisabled = false;
         long table = topTable(state);
-        for (int count = 0; count < levels.length; count++) {
+        // The last level of every mode holds only leaves, so the walk ends at one before it runs out of levels.
+        for (int count = 0; ; count++) {
             Level level = levels[count];
             long address;
             long entry;
@@ -128,7 +129,6 @@ final class Walker {
             }
             table = frame;
         }
-        throw new IllegalStateException("a walk in " + mode + " ended without a leaf");
     }
 
     /** The entries a walk used, as the immutable list a {@link Translated} keeps (built once, not copied again). */

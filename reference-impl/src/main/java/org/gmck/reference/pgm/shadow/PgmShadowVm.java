@@ -76,8 +76,6 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
     private PagingMode shadowMode;
     private ControlRegisters guestRegisters = new ControlRegisters(0, 0, 0, 0);
     private AccessInterceptor interceptor = AccessInterceptor.NONE;
-    /** The registers the host CPU last loaded successfully for the shadow, or null. */
-    private ControlRegisters hostRegisters;
 
     public PgmShadowVm(PagingMode host, long hostPages) {
         this.host = host;
@@ -267,17 +265,9 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
         return guestMmu.access(access);
     }
 
-    /**
-     * Runs an access on the shadow tables. The host CPU's registers are loaded again only when they change,
-     * and in a PAE shadow always, since a PAE load also reads the four PDPTE registers from the shadow's
-     * PDPT, which the shadow may have written since; any other load depends on the registers alone.
-     */
+    /** Runs an access on the shadow tables. */
     AccessOutcome onShadow(Access access) {
-        ControlRegisters registers = shadowRegisters();
-        if (shadowMode == PagingMode.PAE || !registers.equals(hostRegisters)) {
-            LoadOutcome loaded = hostMmu.loadControlRegisters(registers);
-            hostRegisters = loaded instanceof Loaded ? registers : null;
-        }
+        hostMmu.loadControlRegisters(shadowRegisters());
         return hostMmu.access(access);
     }
 

@@ -24,9 +24,9 @@ final class ShadowTables {
     private final PoolTracking tracking;
     /**
      * By pool index of each shadow page table, the guest physical page each of its entries maps (null for a
-     * pool page that is no page table); grown as the pool's indices grow.
+     * pool page that is no page table): one reference for each page the pool can hold.
      */
-    private long[][] guestPages = new long[64][];
+    private final long[][] guestPages = new long[ShadowPool.MAX_PAGES][];
 
     private PagingMode mode = PagingMode.BITS32;
     private long root;
@@ -95,9 +95,6 @@ final class ShadowTables {
         clear(leaf, table, index);
         write(leaf, leaf.entryAddress(table, linear), hostPhys & FRAME | tableFlags);
         int poolIndex = pool.index(table);
-        if (poolIndex >= guestPages.length) {
-            guestPages = Arrays.copyOf(guestPages, Math.max(poolIndex + 1, 2 * guestPages.length));
-        }
         if (guestPages[poolIndex] == null) {
             guestPages[poolIndex] = new long[leaf.entries()];
         }
