@@ -55,10 +55,9 @@ final class MonitorFaultHandler {
         }
         long gcPhys = walk.physicalAddress();
         PhysPage page = requireMemory(walk, gcPhys);
-        List<EntryUse> entries = walk.entries();
-        long[] guestTables = new long[entries.size()];
-        for (int i = 0; i < guestTables.length; i++) {
-            guestTables[i] = PhysAddress.pageOf(entries.get(i).address());
+        List<Long> guestTables = new ArrayList<>();
+        for (EntryUse e : walk.entries()) {
+            guestTables.add(PhysAddress.pageOf(e.address()));
         }
         HandlerState claim = vm.interceptor().claim(access.linearAddress(), page.gcPhys());
         if (claim == HandlerState.ALL || claim == HandlerState.WRITE && access.kind() == AccessKind.WRITE) {
@@ -66,7 +65,7 @@ final class MonitorFaultHandler {
         }
         List<MonitorAction> actions = new ArrayList<>();
         if (access.kind() == AccessKind.WRITE) {
-            if (vm.isGuestTable(page.gcPhys()) || holds(guestTables, page.gcPhys())) {
+            if (vm.isGuestTable(page.gcPhys()) || guestTables.contains(page.gcPhys())) {
                 // No shadow entry comes from a guest table the monitor does not know (every sync write-protects
                 // the tables it walked): the write flushes the shadow when it changes a known one.
                 vm.guestMemory().write(gcPhys, width, value);
@@ -97,7 +96,7 @@ final class MonitorFaultHandler {
             int width,
             long value,
             Translated walk,
-            long[] guestTables,
+            List<Long> guestTables,
             HandlerState claim) {
         if (access.kind() == AccessKind.WRITE && vm.guestMemory().page(gcPhys).type() != PageType.ROM) {
             try {
@@ -117,19 +116,10 @@ final class MonitorFaultHandler {
     }
 
     /** Write-protects the guest's paging structures the walk went through. */
-    private void protect(long[] guestTables) {
+    private void protect(List<Long> guestTables) {
         for (long table : guestTables) {
             vm.protectGuestTable(table);
         }
-    }
-
-    private static boolean holds(long[] pages, long page) {
-        for (long p : pages) {
-            if (p == page) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private PhysPage requireMemory(Translated walk, long gcPhys) {

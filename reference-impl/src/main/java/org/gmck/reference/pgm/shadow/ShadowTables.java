@@ -1,6 +1,5 @@
 package org.gmck.reference.pgm.shadow;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
 import org.gmck.spi.pgm.PagingMode;
@@ -26,7 +25,7 @@ final class ShadowTables {
      * By pool index of each shadow page table, the guest physical page each of its entries maps (null for a
      * pool page that is no page table): one reference for each page the pool can hold.
      */
-    private final long[][] guestPages = new long[ShadowPool.MAX_PAGES][];
+    private long[][] guestPages = new long[ShadowPool.MAX_PAGES][];
 
     private PagingMode mode = PagingMode.BITS32;
     private long root;
@@ -55,7 +54,7 @@ final class ShadowTables {
         }
         tracking.clear();
         pool.freeAll();
-        Arrays.fill(guestPages, null);
+        guestPages = new long[ShadowPool.MAX_PAGES][];
         mode = shadowMode;
         root = pool.allocate();
     }
