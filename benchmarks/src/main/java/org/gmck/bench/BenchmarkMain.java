@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -257,7 +259,7 @@ public final class BenchmarkMain {
 
     private void pgmFaults() {
         System.out.println("== PGM write faults against bare arrays");
-        List<Jmh.Score> scores = jmh.run(PgmFaultBenchmark.class, true, Map.of(), 8, 8);
+        List<Jmh.Score> scores = jmh.run(PgmFaultBenchmark.class, true, Map.of(), 50, 10);
         int n = PgmFaultBenchmark.PAGES;
         md.append("## PGM: write faults resolved\n\n");
         md.append("Each measurement resolves one write fault on each of " + n + " pages of a fresh guest. The floor "
@@ -278,9 +280,16 @@ public final class BenchmarkMain {
     private void pgmShadow() throws IOException {
         System.out.println("== PGM shadow paging: SyncCR3 against N, and faults through the SPI");
         List<Jmh.Score> sync = jmh.run(ShadowSyncBenchmark.class, true, Map.of("mapped", mappedSeries), 0, 2);
-        List<Jmh.Score> resyncs = jmh.run(ShadowResyncBenchmark.class, true, Map.of("mapped", mappedSeries), 3, 2);
+        // Warm-up to steady state: a shot at the small sizes is too short for the JIT to have compiled the fault
+        // path after a few of them; at the large sizes one shot holds hundreds of thousands of faults.
+        List<Jmh.Score> resyncs = new ArrayList<>(jmh.run(ShadowResyncBenchmark.class, true,
+                Map.of("mapped", Arrays.copyOfRange(mappedSeries, 0, 2)), 100, 5));
+        if (mappedSeries.length > 2) {
+            resyncs.addAll(jmh.run(ShadowResyncBenchmark.class, true,
+                    Map.of("mapped", Arrays.copyOfRange(mappedSeries, 2, mappedSeries.length)), 3, 2));
+        }
         List<Jmh.Score> pass = jmh.run(RecordPassBenchmark.class, false, Map.of("mapped", mappedSeries));
-        List<Jmh.Score> faults = jmh.run(ShadowFaultBenchmark.class, true, Map.of(), 20, 5);
+        List<Jmh.Score> faults = jmh.run(ShadowFaultBenchmark.class, true, Map.of(), 150, 10);
         md.append("## PGM shadow paging: SyncCR3 and faults\n\n");
         md.append("A 4-level guest on an AMD64 host maps N consecutive linear pages (round robin onto at most 4096 "
                 + "guest pages); before each measurement the guest has read every page, so the shadow maps all N. "
