@@ -1,8 +1,8 @@
 package org.gmck.reference.gmm;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +34,10 @@ public final class GlobalMemoryManager {
     public static final long MAGIC = 0x1954_0414L;
     /** The largest page count one call may ask for (2^20, as in GMMR0AllocatePages). */
     public static final int MAX_PAGES_PER_CALL = 1 << 20;
+    /** Bits that hold a position in one call's list of pages (below {@link #MAX_PAGES_PER_CALL}). */
+    private static final int POSITION_BITS = 20;
+
+    private static final long POSITION_MASK = MAX_PAGES_PER_CALL - 1;
 
     private final ChunkGeometry geometry;
     private final ChunkPool pool;
@@ -261,10 +265,13 @@ public final class GlobalMemoryManager {
                     GmmStatus.VERR_GMM_ATTEMPT_TO_FREE_TOO_MUCH,
                     "VM " + vm + " has only " + data.allocated[account.ordinal()] + " " + account + " pages");
         }
-        Set<Long> seen = new HashSet<>();
+        int repeat = firstRepeat(pageIds);
+        int position = 0;
         for (Long id : pageIds) {
             long word = existingPage(id);
-            if (GmmPage.state(word) == GmmPage.STATE_FREE || !seen.add(id)) {
+            boolean repeated = position == repeat;
+            position++;
+            if (GmmPage.state(word) == GmmPage.STATE_FREE || repeated) {
                 throw reject(
                         GmmStatus.VERR_GMM_PAGE_ALREADY_FREE, "page 0x" + Long.toHexString(id) + " is already free");
             }
@@ -285,6 +292,29 @@ public final class GlobalMemoryManager {
         data.allocated[account.ordinal()] -= count;
         data.privatePages -= count;
         allocatedPages -= count;
+    }
+
+    /**
+     * The position in {@code ids} of the first id that repeats an earlier one, or {@code ids.size()} when none
+     * does. Each id is sorted with its position in the low bits (the ids are valid page ids, fewer than
+     * {@link #MAX_PAGES_PER_CALL}), so equal ids stand together in the order they were given; the first
+     * repeat is the smallest position that follows an equal id.
+     */
+    private static int firstRepeat(List<Long> ids) {
+        long[] keyed = new long[ids.size()];
+        int position = 0;
+        for (Long id : ids) {
+            keyed[position] = id << POSITION_BITS | position;
+            position++;
+        }
+        Arrays.sort(keyed);
+        int first = keyed.length;
+        for (int i = 1; i < keyed.length; i++) {
+            if (keyed[i] >>> POSITION_BITS == keyed[i - 1] >>> POSITION_BITS) {
+                first = Math.min(first, (int) (keyed[i] & POSITION_MASK));
+            }
+        }
+        return first;
     }
 
     private void freePage(Chunk chunk, int index) {

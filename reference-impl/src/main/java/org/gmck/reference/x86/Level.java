@@ -1,7 +1,6 @@
 package org.gmck.reference.x86;
 
 import java.util.Arrays;
-import java.util.List;
 import org.gmck.spi.x86.EntryFlag;
 import org.gmck.spi.x86.X86Level;
 import org.gmck.spi.x86.X86PagingMode;
@@ -23,9 +22,12 @@ enum Level {
     PT(X86Level.PT, 12, 9, 8);
 
     private static final long PS = EntryFlag.PAGE_SIZE.mask();
-    /** The levels of each mode by its ordinal, in the order {@link X86PagingMode#levels()} gives. */
-    private static final List<List<Level>> BY_MODE =
-            Arrays.stream(X86PagingMode.values()).map(Level::levelsOf).toList();
+    /**
+     * The levels of each mode by its ordinal, in the order {@link X86PagingMode#levels()} gives, as arrays a
+     * walk indexes without an iterator; shared, so never written after this.
+     */
+    private static final Level[][] BY_MODE =
+            Arrays.stream(X86PagingMode.values()).map(Level::levelsOf).toArray(Level[][]::new);
 
     private final X86Level spiLevel;
     private final int shift;
@@ -39,13 +41,16 @@ enum Level {
         this.entryBytes = entryBytes;
     }
 
-    /** The levels a walk in a paging mode goes through, top first (SDM 4.3, 4.4.2, 4.5.4). */
-    static List<Level> of(X86PagingMode mode) {
-        return BY_MODE.get(mode.ordinal());
+    /**
+     * The levels a walk in a paging mode goes through, top first (SDM 4.3, 4.4.2, 4.5.4): a shared array, which
+     * a caller reads and never writes.
+     */
+    static Level[] of(X86PagingMode mode) {
+        return BY_MODE[mode.ordinal()];
     }
 
-    private static List<Level> levelsOf(X86PagingMode mode) {
-        return mode.levels().stream().map(l -> of(mode, l)).toList();
+    private static Level[] levelsOf(X86PagingMode mode) {
+        return mode.levels().stream().map(l -> of(mode, l)).toArray(Level[]::new);
     }
 
     /** The geometry of a level in a mode: 32-bit paging and PAE paging have their own, IA-32e paging shares. */

@@ -8,7 +8,6 @@ import static org.gmck.spi.x86.ControlRegisters.CR4_SMEP;
 import static org.gmck.spi.x86.ControlRegisters.EFER_LMA;
 import static org.gmck.spi.x86.ControlRegisters.EFER_NXE;
 
-import java.util.Map;
 import java.util.Optional;
 import org.gmck.spi.x86.ControlRegisters;
 import org.gmck.spi.x86.CpuFeature;
@@ -26,18 +25,12 @@ import org.gmck.spi.x86.X86PagingMode;
  */
 final class RegisterLoader {
 
-    /** CR4 bits that exist only with a CPU feature. */
-    private static final Map<Long, CpuFeature> CR4_FEATURES = Map.of(
-            CR4_LA57,
-            CpuFeature.LA57,
-            CR4_SMEP,
-            CpuFeature.SMEP,
-            CR4_SMAP,
-            CpuFeature.SMAP,
-            CR4_PKE,
-            CpuFeature.PKU,
-            CR4_PKS,
-            CpuFeature.PKS);
+    /** CR4 bits that exist only with a CPU feature, each next to its feature in {@link #CR4_FEATURES}. */
+    private static final long[] CR4_FEATURE_BITS = {CR4_LA57, CR4_SMEP, CR4_SMAP, CR4_PKE, CR4_PKS};
+
+    private static final CpuFeature[] CR4_FEATURES = {
+        CpuFeature.LA57, CpuFeature.SMEP, CpuFeature.SMAP, CpuFeature.PKU, CpuFeature.PKS
+    };
 
     private final CpuModel cpu;
     private final GuestMemory memory;
@@ -73,8 +66,8 @@ final class RegisterLoader {
     }
 
     private Optional<GpReason> reservedBit(ControlRegisters r) {
-        for (Map.Entry<Long, CpuFeature> e : CR4_FEATURES.entrySet()) {
-            if ((r.cr4() & e.getKey()) != 0 && !cpu.has(e.getValue())) {
+        for (int i = 0; i < CR4_FEATURE_BITS.length; i++) {
+            if ((r.cr4() & CR4_FEATURE_BITS[i]) != 0 && !cpu.has(CR4_FEATURES[i])) {
                 return Optional.of(GpReason.RESERVED_REGISTER_BIT);
             }
         }

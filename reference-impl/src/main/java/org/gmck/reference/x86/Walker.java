@@ -51,10 +51,20 @@ final class Walker {
         }
     }
 
+    /** The most entries one walk reads (5-level paging). */
+    private static final int MOST_LEVELS = 5;
+
     private final CpuModel cpu;
     private final GuestMemory memory;
     private final FormatMasks masks;
     private final boolean has1GbPages;
+    /**
+     * The address and value of each entry the walk in progress has read, top first: scratch space of this
+     * walker (an MMU walks one access at a time), so that a walk allocates only the outcome it returns.
+     */
+    private final long[] usedAddress = new long[MOST_LEVELS];
+
+    private final long[] usedValue = new long[MOST_LEVELS];
 
     Walker(CpuModel cpu, GuestMemory memory) {
         this.cpu = cpu;
@@ -70,33 +80,40 @@ final class Walker {
         if (mode == X86PagingMode.NONE) {
             return new Translated(la, PageSize.UNPAGED, Rights.ALL, List.of());
         }
+        boolean ia32e = state.ia32e();
         int width = mode == X86PagingMode.LEVEL5 ? 57 : 48;
-        if (state.ia32e() && (la << (64 - width) >> (64 - width)) != la) {
+        if (ia32e && (la << (64 - width) >> (64 - width)) != la) {
             return new GeneralProtection(GpReason.NON_CANONICAL_ADDRESS);
         }
-        int errorBase = errorCodeBase(access, state);
         boolean cr4Pse = state.cr4(ControlRegisters.CR4_PSE);
         boolean nxe = state.nxeActive();
-        List<Level> levels = Level.of(mode);
-        EntryUse[] used = new EntryUse[levels.size()];
-        int count = 0;
+        Level[] levels = Level.of(mode);
         boolean writable = true;
         boolean user = true;
         boolean executeDisabled = false;
         long table = topTable(state);
-        for (Level level : levels) {
-            long address = level == Level.PDPT_PAE
-                    ? state.pdptAddress() + 8L * ((la >>> 30) & 3)
-                    : level.entryAddress(table, la);
-            long entry = level == Level.PDPT_PAE ? state.pdptes()[(int) ((la >>> 30) & 3)] : read(level, address);
+        // The last level of every mode holds only leaves, so the walk ends at one before it runs out of levels.
+        for (int count = 0; ; count++) {
+            Level level = levels[count];
+            long address;
+            long entry;
+            if (level == Level.PDPT_PAE) {
+                int index = (int) ((la >>> 30) & 3);
+                address = state.pdptAddress() + 8L * index;
+                entry = state.pdptes()[index];
+            } else {
+                address = level.entryAddress(table, la);
+                entry = read(level, address);
+            }
             if ((entry & PRESENT) == 0) {
-                return new PageFault(errorBase, la);
+                return new PageFault(errorCodeBase(access, state), la);
             }
             EntryFormat format = level.format(entry, cr4Pse, has1GbPages);
             if ((entry & masks.reservedMask(format, nxe)) != 0) {
-                return new PageFault(errorBase | PageFault.P | PageFault.RSVD, la);
+                return new PageFault(errorCodeBase(access, state) | PageFault.P | PageFault.RSVD, la);
             }
-            used[count++] = new EntryUse(level.spiLevel(), address, entry);
+            usedAddress[count] = address;
+            usedValue[count] = entry;
             if (format.hasAccessRights()) {
                 writable &= (entry & RW) != 0;
                 user &= (entry & US) != 0;
@@ -104,26 +121,29 @@ final class Walker {
             }
             long frame = masks.frameAddress(format, entry);
             if (format.isLeaf()) {
-                int key = state.ia32e() && (state.cr4(ControlRegisters.CR4_PKE) || state.cr4(ControlRegisters.CR4_PKS))
+                int key = ia32e && (state.cr4(ControlRegisters.CR4_PKE) || state.cr4(ControlRegisters.CR4_PKS))
                         ? format.protectionKey(entry)
                         : 0;
                 Rights rights = rights(writable, user, !executeDisabled, key);
-                return finish(access, state, ac, pkru, pkrs, errorBase, used, count, rights, format.leafSize(), frame);
+                return finish(access, state, ac, pkru, pkrs, levels, count + 1, rights, format.leafSize(), frame);
             }
             table = frame;
         }
-        throw new IllegalStateException("a walk in " + mode + " ended without a leaf");
     }
 
-    /** The entries a walk used as the immutable list a {@link Translated} keeps (built once, not copied again). */
-    private static List<EntryUse> entriesUsed(EntryUse[] used, int count) {
+    /** The entries a walk used, as the immutable list a {@link Translated} keeps (built once, not copied again). */
+    private List<EntryUse> entriesUsed(Level[] levels, int count) {
         return switch (count) {
-            case 1 -> List.of(used[0]);
-            case 2 -> List.of(used[0], used[1]);
-            case 3 -> List.of(used[0], used[1], used[2]);
-            case 4 -> List.of(used[0], used[1], used[2], used[3]);
-            default -> List.of(used[0], used[1], used[2], used[3], used[4]);
+            case 1 -> List.of(use(levels, 0));
+            case 2 -> List.of(use(levels, 0), use(levels, 1));
+            case 3 -> List.of(use(levels, 0), use(levels, 1), use(levels, 2));
+            case 4 -> List.of(use(levels, 0), use(levels, 1), use(levels, 2), use(levels, 3));
+            default -> List.of(use(levels, 0), use(levels, 1), use(levels, 2), use(levels, 3), use(levels, 4));
         };
+    }
+
+    private EntryUse use(Level[] levels, int i) {
+        return new EntryUse(levels[i].spiLevel(), usedAddress[i], usedValue[i]);
     }
 
     private static Rights rights(boolean writable, boolean user, boolean executable, int key) {
@@ -136,8 +156,7 @@ final class Walker {
             boolean ac,
             int pkru,
             int pkrs,
-            int errorBase,
-            EntryUse[] used,
+            Level[] levels,
             int count,
             Rights rights,
             PageSize size,
@@ -146,27 +165,25 @@ final class Walker {
                 AccessControl.check(rights, access.kind(), access.privilege(), state, ac, pkru, pkrs);
         if (verdict.refused()) {
             return new PageFault(
-                    errorBase | PageFault.P | (verdict.keyRefused() ? PageFault.PK : 0), access.linearAddress());
+                    errorCodeBase(access, state) | PageFault.P | (verdict.keyRefused() ? PageFault.PK : 0),
+                    access.linearAddress());
         }
-        setAccessedAndDirty(used, count, access.kind() == AccessKind.WRITE, state.mode());
+        setAccessedAndDirty(count, access.kind() == AccessKind.WRITE, state.mode());
         long offset = access.linearAddress() & ((1L << size.shift()) - 1);
-        return new Translated(frame | offset, size, rights, entriesUsed(used, count));
+        return new Translated(frame | offset, size, rights, entriesUsed(levels, count));
     }
 
-    private void setAccessedAndDirty(EntryUse[] used, int count, boolean write, X86PagingMode mode) {
-        for (int i = 0; i < count; i++) {
-            EntryUse use = used[i];
-            if (mode == X86PagingMode.PAE && i == 0) {
-                continue;
-            }
+    private void setAccessedAndDirty(int count, boolean write, X86PagingMode mode) {
+        for (int i = mode == X86PagingMode.PAE ? 1 : 0; i < count; i++) {
             long bits = ACCESSED | (write && i == count - 1 ? DIRTY : 0);
-            if ((use.value() & bits) == bits) {
+            if ((usedValue[i] & bits) == bits) {
                 continue;
             }
+            long address = usedAddress[i];
             if (mode == X86PagingMode.BITS32) {
-                memory.write32(use.address(), memory.read32(use.address()) | (int) bits);
+                memory.write32(address, memory.read32(address) | (int) bits);
             } else {
-                memory.write64(use.address(), memory.read64(use.address()) | bits);
+                memory.write64(address, memory.read64(address) | bits);
             }
         }
     }

@@ -1,10 +1,11 @@
 package org.gmck.reference.pgm.shadow;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.TreeSet;
+import java.util.Set;
 import org.gmck.reference.pgm.Cr3Rules;
 import org.gmck.reference.pgm.GuestModeDecoder;
 import org.gmck.reference.pgm.ShadowModeMatrix;
@@ -67,7 +68,9 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
     private final ReferenceX86Mmu hostMmu;
     private final PgmGuestMemory memory;
     private final ShadowTables tables;
-    private final TreeSet<Long> guestTables = new TreeSet<>();
+    /** The guest pages known to hold the guest's paging structures (write-protected in the shadow). */
+    private final Set<Long> guestTables = new HashSet<>();
+
     private final MonitorFaultHandler handler;
     private GuestMode guestMode = GuestMode.REAL;
     private PagingMode shadowMode;
@@ -226,7 +229,7 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
 
     @Override
     public List<Long> guestPagingStructurePages() {
-        return List.copyOf(guestTables);
+        return guestTables.stream().sorted().toList();
     }
 
     @Override

@@ -1,8 +1,6 @@
 package org.gmck.reference.pgm.shadow;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import org.gmck.spi.pgm.PagingMode;
 import org.gmck.spi.x86.EntryField;
@@ -23,8 +21,11 @@ final class ShadowTables {
     private final X86Mmu host;
     private final ShadowPool pool;
     private final PoolTracking tracking;
-    /** Host address of each shadow page table, to the guest physical page each of its entries maps. */
-    private Map<Long, long[]> guestPages = new HashMap<>();
+    /**
+     * By pool index of each shadow page table, the guest physical page each of its entries maps (null for a
+     * pool page that is no page table): one reference for each page the pool can hold.
+     */
+    private long[][] guestPages = new long[ShadowPool.MAX_PAGES][];
 
     private PagingMode mode = PagingMode.BITS32;
     private long root;
@@ -39,17 +40,21 @@ final class ShadowTables {
     /** Throws everything away and starts an empty root table for a shadow mode. */
     void reset(PagingMode shadowMode) {
         ShadowLevel leaf = leafLevel();
-        for (Map.Entry<Long, long[]> table : guestPages.entrySet()) {
-            long[] pages = table.getValue();
+        for (int t = 0; t < guestPages.length; t++) {
+            long[] pages = guestPages[t];
+            if (pages == null) {
+                continue;
+            }
+            long table = pool.address(t);
             for (int i = 0; i < pages.length; i++) {
-                if (present(leaf, table.getKey(), i)) {
+                if (present(leaf, table, i)) {
                     tracking.forget(pages[i]);
                 }
             }
         }
         tracking.clear();
         pool.freeAll();
-        guestPages = new HashMap<>();
+        guestPages = new long[ShadowPool.MAX_PAGES][];
         mode = shadowMode;
         root = pool.allocate();
     }
@@ -88,8 +93,12 @@ final class ShadowTables {
         int index = leaf.index(linear);
         clear(leaf, table, index);
         write(leaf, leaf.entryAddress(table, linear), hostPhys & FRAME | tableFlags);
-        guestPages.computeIfAbsent(table, t -> new long[leaf.entries()])[index] = gcPhys & PAGE_MASK;
-        tracking.addReference(gcPhys & PAGE_MASK, pool.index(table));
+        int poolIndex = pool.index(table);
+        if (guestPages[poolIndex] == null) {
+            guestPages[poolIndex] = new long[leaf.entries()];
+        }
+        guestPages[poolIndex][index] = gcPhys & PAGE_MASK;
+        tracking.addReference(gcPhys & PAGE_MASK, poolIndex);
     }
 
     /** Drops the shadow page table entry for the page of {@code linear}, if there is one. */
@@ -112,7 +121,7 @@ final class ShadowTables {
         if (!present(leafLevel(), table, index)) {
             return OptionalLong.empty();
         }
-        return OptionalLong.of(guestPages.get(table)[index]);
+        return OptionalLong.of(guestPagesOf(table)[index]);
     }
 
     /**
@@ -132,7 +141,7 @@ final class ShadowTables {
 
     /** {@code table} is one the tracking names for the page: a table this shadow has mapped a page in. */
     private void clearEntriesFor(ShadowLevel leaf, long table, long gcPhysPage) {
-        long[] pages = guestPages.get(table);
+        long[] pages = guestPagesOf(table);
         for (int i = 0; i < pages.length; i++) {
             if (pages[i] == gcPhysPage) {
                 clear(leaf, table, i);
@@ -144,8 +153,13 @@ final class ShadowTables {
     private void clear(ShadowLevel leaf, long table, int index) {
         if (present(leaf, table, index)) {
             write(leaf, table + (long) index * leaf.entryBytes(), 0);
-            tracking.removeReference(guestPages.get(table)[index], pool.index(table));
+            tracking.removeReference(guestPagesOf(table)[index], pool.index(table));
         }
+    }
+
+    /** The guest pages the entries of the shadow page table at {@code table} map; only for a table that has one. */
+    private long[] guestPagesOf(long table) {
+        return guestPages[pool.index(table)];
     }
 
     private boolean present(ShadowLevel leaf, long table, int index) {
