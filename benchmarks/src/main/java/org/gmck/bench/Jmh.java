@@ -19,8 +19,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 public final class Jmh {
 
     /** A score: benchmark method, its parameters as "name=value,...", and the mean in the method's unit. */
-    public record Score(String method, String params, double mean, double error) {
-    }
+    public record Score(String method, String params, double mean, double error) {}
 
     private final boolean quick;
 
@@ -43,7 +42,8 @@ public final class Jmh {
     }
 
     /** As {@link #run(Class, boolean, Map)}, with the single-shot iteration counts of a full run given. */
-    public List<Score> run(Class<?> type, boolean singleShot, Map<String, String[]> params, int shotWarmups, int shots) {
+    public List<Score> run(
+            Class<?> type, boolean singleShot, Map<String, String[]> params, int shotWarmups, int shots) {
         ChainedOptionsBuilder b = new OptionsBuilder()
                 .include(type.getName().replace(".", "\\.") + "\\.")
                 .forks(1)
@@ -53,8 +53,10 @@ public final class Jmh {
         if (singleShot) {
             b.warmupIterations(quick ? 1 : shotWarmups).measurementIterations(quick ? 2 : shots);
         } else {
-            b.warmupIterations(quick ? 1 : 2).warmupTime(TimeValue.milliseconds(quick ? 100 : 1000))
-                    .measurementIterations(quick ? 1 : 3).measurementTime(TimeValue.milliseconds(quick ? 200 : 500));
+            b.warmupIterations(quick ? 1 : 2)
+                    .warmupTime(TimeValue.milliseconds(quick ? 100 : 1000))
+                    .measurementIterations(quick ? 1 : 3)
+                    .measurementTime(TimeValue.milliseconds(quick ? 200 : 500));
         }
         params.forEach(b::param);
         Collection<RunResult> results;
@@ -72,8 +74,11 @@ public final class Jmh {
                 ps.add(key + "=" + r.getParams().getParam(key));
             }
             double error = r.getPrimaryResult().getScoreError();
-            Score s = new Score(method, String.join(",", ps), r.getPrimaryResult().getScore(), Double.isNaN(error) ? 0 : error);
-            System.out.printf("  %-22s %-40s %12.3f %s%n", method, s.params(), s.mean(), r.getPrimaryResult().getScoreUnit());
+            Score s = new Score(
+                    method, String.join(",", ps), r.getPrimaryResult().getScore(), Double.isNaN(error) ? 0 : error);
+            System.out.printf(
+                    "  %-22s %-40s %12.3f %s%n",
+                    method, s.params(), s.mean(), r.getPrimaryResult().getScoreUnit());
             scores.add(s);
         }
         return scores;
@@ -97,5 +102,4 @@ public final class Jmh {
         }
         return true;
     }
-
 }

@@ -12,8 +12,7 @@ import java.util.Locale;
 public final class SvgChart {
 
     /** One series: its name, colour and points (x ascending). */
-    public record Series(String name, String colour, double[] x, double[] y) {
-    }
+    public record Series(String name, String colour, double[] x, double[] y) {}
 
     private static final int WIDTH = 720;
     private static final int HEIGHT = 420;
@@ -69,8 +68,14 @@ public final class SvgChart {
         int plotW = WIDTH - LEFT - RIGHT;
         int plotH = HEIGHT - TOP - BOTTOM;
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-                + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">%n", WIDTH, HEIGHT, WIDTH, HEIGHT));
+        b.append(String.format(
+                Locale.ROOT,
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                        + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">%n",
+                WIDTH,
+                HEIGHT,
+                WIDTH,
+                HEIGHT));
         b.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
         b.append(text(WIDTH / 2.0, 22, title, "middle", 15));
         b.append(line(LEFT, TOP + plotH, LEFT + plotW, TOP + plotH, "black"));
@@ -87,21 +92,29 @@ public final class SvgChart {
             b.append(text(x, TOP + plotH + 18, format(Math.pow(2, lx)), "middle", 11));
         }
         b.append(text(LEFT + plotW / 2.0, HEIGHT - 18, xLabel, "middle", 12));
-        b.append(String.format(Locale.ROOT, "<text x=\"18\" y=\"%.1f\" text-anchor=\"middle\" "
-                + "transform=\"rotate(-90 18 %.1f)\">%s</text>%n", TOP + plotH / 2.0, TOP + plotH / 2.0, escape(yLabel)));
+        b.append(String.format(
+                Locale.ROOT,
+                "<text x=\"18\" y=\"%.1f\" text-anchor=\"middle\" " + "transform=\"rotate(-90 18 %.1f)\">%s</text>%n",
+                TOP + plotH / 2.0,
+                TOP + plotH / 2.0,
+                escape(yLabel)));
         int legendY = TOP + 10;
         for (Series s : series) {
             StringBuilder points = new StringBuilder();
             for (int i = 0; i < s.x().length; i++) {
                 double x = LEFT + plotW * (log2(Math.max(s.x()[i], 1)) - lx0) / (lx1 - lx0);
-                double fraction = logY ? Math.log10(Math.max(s.y()[i], lowY) / lowY) / Math.log10(maxY / lowY) : s.y()[i] / maxY;
+                double fraction =
+                        logY ? Math.log10(Math.max(s.y()[i], lowY) / lowY) / Math.log10(maxY / lowY) : s.y()[i] / maxY;
                 double y = TOP + plotH - plotH * fraction;
                 points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
-                b.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"/>%n", x, y,
-                        s.colour()));
+                b.append(String.format(
+                        Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"/>%n", x, y, s.colour()));
             }
-            b.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/>%n",
-                    s.colour(), points.toString().trim()));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/>%n",
+                    s.colour(),
+                    points.toString().trim()));
             b.append(line(WIDTH - RIGHT + 15, legendY, WIDTH - RIGHT + 40, legendY, s.colour()));
             b.append(text(WIDTH - RIGHT + 45, legendY + 4, s.name(), "start", 11));
             legendY += 20;
@@ -141,13 +154,25 @@ public final class SvgChart {
     }
 
     private static String line(double x1, double y1, double x2, double y2, String colour) {
-        return String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>%n", x1, y1,
-                x2, y2, colour);
+        return String.format(
+                Locale.ROOT,
+                "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>%n",
+                x1,
+                y1,
+                x2,
+                y2,
+                colour);
     }
 
     private static String text(double x, double y, String s, String anchor, int size) {
-        return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%d\">%s</text>%n", x, y,
-                anchor, size, escape(s));
+        return String.format(
+                Locale.ROOT,
+                "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%d\">%s</text>%n",
+                x,
+                y,
+                anchor,
+                size,
+                escape(s));
     }
 
     private static String escape(String s) {

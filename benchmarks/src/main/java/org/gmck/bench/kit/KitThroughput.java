@@ -67,8 +67,16 @@ public final class KitThroughput {
     /** Measures once and prints the figures (the benchmark run writes them into RESULTS.md). */
     public static void main(String[] args) throws java.io.IOException {
         Run run = measure(java.nio.file.Files.createTempDirectory("gmck-throughput"));
-        run.figures().values().forEach(f -> System.out.printf(java.util.Locale.ROOT, "%-34s %,10d %-9s %8.1f s %,12.0f/s%n",
-                f.kind().label(), f.items(), f.kind().unit(), f.time().toMillis() / 1000.0, f.perSecond()));
+        run.figures()
+                .values()
+                .forEach(f -> System.out.printf(
+                        java.util.Locale.ROOT,
+                        "%-34s %,10d %-9s %8.1f s %,12.0f/s%n",
+                        f.kind().label(),
+                        f.items(),
+                        f.kind().unit(),
+                        f.time().toMillis() / 1000.0,
+                        f.perSecond()));
         System.out.printf(java.util.Locale.ROOT, "wall %.1f s: %s%n", run.wall().toMillis() / 1000.0, run.outcome());
     }
 
@@ -111,7 +119,9 @@ public final class KitThroughput {
             }
         }
         items.put(Kind.SCENARIOS, (long) scenarios.size());
-        items.put(Kind.MODEL_RUNS, modelSteps.values().stream().mapToLong(Long::longValue).sum());
+        items.put(
+                Kind.MODEL_RUNS,
+                modelSteps.values().stream().mapToLong(Long::longValue).sum());
         return items;
     }
 

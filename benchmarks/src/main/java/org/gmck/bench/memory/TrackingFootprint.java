@@ -44,8 +44,7 @@ public final class TrackingFootprint {
     /** A {@code long[]}'s header: mark word, class word and length, padded to 8 (JOL's own figure). */
     private static final long LONG_ARRAY_HEADER = VM.current().arrayHeaderSize();
 
-    private TrackingFootprint() {
-    }
+    private TrackingFootprint() {}
 
     /**
      * The whole GMM after one VM has allocated {@code pages} private pages: chunks with their packed page
@@ -79,7 +78,9 @@ public final class TrackingFootprint {
         for (long i = 0; i < pages; i++) {
             memory.makeWritable(i << 12);
         }
-        return of("PGM, one VM", pages,
+        return of(
+                "PGM, one VM",
+                pages,
                 GraphLayout.parseInstance(memory).subtract(GraphLayout.parseInstance(contents, pool)));
     }
 }

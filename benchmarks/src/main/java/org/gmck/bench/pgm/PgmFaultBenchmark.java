@@ -46,7 +46,10 @@ public class PgmFaultBenchmark {
     private long[][] privateContents;
 
     /** Which write fault. */
-    public enum FaultKind { ALLOCATE_ON_WRITE, COPY_ON_WRITE }
+    public enum FaultKind {
+        ALLOCATE_ON_WRITE,
+        COPY_ON_WRITE
+    }
 
     @Setup(Level.Iteration)
     public void freshGuest() {

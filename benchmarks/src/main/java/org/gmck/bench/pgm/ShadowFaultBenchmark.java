@@ -39,7 +39,11 @@ public class ShadowFaultBenchmark {
     private int next;
 
     /** Which fault. */
-    public enum ShadowFault { SYNC, ALLOCATE_ON_WRITE, COPY_ON_WRITE }
+    public enum ShadowFault {
+        SYNC,
+        ALLOCATE_ON_WRITE,
+        COPY_ON_WRITE
+    }
 
     @Setup(Level.Iteration)
     public void freshGuest() {

@@ -24,6 +24,7 @@ public enum WalkCase {
     final int entryBytes;
     /** The linear-address shift of each level read from memory, top first; the last one is the leaf. */
     final int[] memoryLevels;
+
     final int indexBits;
 
     WalkCase(X86PagingMode mode, int pageShift, int entryBytes, int[] memoryLevels, int indexBits) {

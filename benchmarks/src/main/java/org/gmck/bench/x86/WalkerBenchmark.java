@@ -30,8 +30,18 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class WalkerBenchmark {
 
-    @Param({"BITS32_4K", "BITS32_4M", "PAE_4K", "PAE_2M", "LEVEL4_4K", "LEVEL4_2M", "LEVEL4_1G", "LEVEL5_4K",
-            "LEVEL5_2M", "LEVEL5_1G"})
+    @Param({
+        "BITS32_4K",
+        "BITS32_4M",
+        "PAE_4K",
+        "PAE_2M",
+        "LEVEL4_4K",
+        "LEVEL4_2M",
+        "LEVEL4_1G",
+        "LEVEL5_4K",
+        "LEVEL5_2M",
+        "LEVEL5_1G"
+    })
     public WalkCase walkCase;
 
     private ReferenceX86Mmu mmu;
@@ -60,7 +70,8 @@ public class WalkerBenchmark {
             AccessOutcome outcome = mmu.access(accesses[i]);
             long floor = floorTranslate(tables, linear[i]);
             if (!(outcome instanceof Translated t) || t.physicalAddress() != floor) {
-                throw new IllegalStateException(walkCase + ": walker gave " + outcome + ", floor " + Long.toHexString(floor));
+                throw new IllegalStateException(
+                        walkCase + ": walker gave " + outcome + ", floor " + Long.toHexString(floor));
             }
         }
         mirror = tables.mirror;
