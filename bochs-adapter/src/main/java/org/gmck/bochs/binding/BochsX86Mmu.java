@@ -159,6 +159,15 @@ final class BochsX86Mmu implements X86Mmu {
                             + "(a descriptor load through the LDT) but no implicit supervisor writes",
                     null);
         }
+        if (access.privilege() == Privilege.IMPLICIT_SUPERVISOR
+                && mode == X86PagingMode.LEVEL4
+                && access.linearAddress() >> 47 != 0
+                && access.linearAddress() >> 47 != -1) {
+            throw new BochsUnavailableException(
+                    "Bochs cannot be asked this: the harness's implicit read loads an LDT based at the address, "
+                            + "and LLDT refuses a non-canonical base before any access is made",
+                    null);
+        }
         askable(r).ifPresent(reason -> {
             throw new BochsUnavailableException("Bochs cannot be asked this: " + reason, null);
         });

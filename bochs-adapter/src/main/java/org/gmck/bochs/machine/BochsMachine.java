@@ -143,6 +143,22 @@ public final class BochsMachine implements AutoCloseable {
                         a));
             }
         }
+        if (StructuralWalk.readsWhere(q, a -> a >= Harness.BASE || a >= 0xA0000 && a < 0x100000)) {
+            throw new QueryRejectedException("the walk reads an entry outside the test's RAM, where Bochs finds "
+                    + "the harness, the BIOS or all ones above its RAM rather than zeros");
+        }
+        if (q.kind() == AccessKind.WRITE || q.kind() == AccessKind.FETCH) {
+            Optional<Long> target = StructuralWalk.physical(q);
+            boolean fetch = q.kind() == AccessKind.FETCH;
+            if (target.isPresent() && (ownMemory(target.get()) || fetch && belowFourGigabytesAboveRam(target.get()))) {
+                throw new QueryRejectedException(String.format(
+                        "the %s would reach physical %#x, outside the test's RAM: a store to Bochs's own memory "
+                                + "(the harness, the video and BIOS hole, the APICs, the BIOS ROM) or code found "
+                                + "there would change the machine for later questions, and Bochs stops when it "
+                                + "fetches between the end of its RAM and 4 GB",
+                        q.kind() == AccessKind.WRITE ? "store" : "fetch", target.get()));
+            }
+        }
         if (q.mode().longMode() && q.pke() && deniesEveryKey(q.pkru())) {
             throw new QueryRejectedException(String.format(
                     "PKRU %#x denies every key, and Bochs applies PKRU to the harness's own (supervisor-mode) "
@@ -169,12 +185,18 @@ public final class BochsMachine implements AutoCloseable {
         image.merge(hookWord, hook.value() << hookShift, (a, b) -> a | b);
         Optional<Long> planted = Optional.empty();
         if (q.kind() == AccessKind.FETCH) {
-            planted = StructuralWalk.physical(q).filter(pa -> pa < Harness.BASE && (pa < 0xA0000 || pa >= 0x100000));
+            planted = StructuralWalk.physical(q).filter(BochsMachine::plantable);
             planted.ifPresent(pa -> {
                 int shift = (int) (pa & 7) * 8;
                 long word = image.getOrDefault(pa & ~7L, 0L);
                 image.put(pa & ~7L, word & ~(0xFFL << shift) | 0xCCL << shift);
             });
+        }
+        if (q.kind() == AccessKind.WRITE) {
+            // The store leaves a byte in its frame: the word is written (cleared) and read back like the test's,
+            // so that what the store left is known and cleared before the next question, whose tables may lie
+            // there.
+            StructuralWalk.physical(q).filter(BochsMachine::plantable).ifPresent(pa -> image.putIfAbsent(pa & ~7L, 0L));
         }
         Writes w = new Writes();
         for (Map.Entry<Long, Long> e : image.entrySet()) {
@@ -282,6 +304,27 @@ public final class BochsMachine implements AutoCloseable {
             }
         }
         return MachineOutcome.of(fault, physical, after);
+    }
+
+    /**
+     * Whether {@code pa} lies in memory the machine itself depends on: the harness (up to the end of Bochs's
+     * RAM), the video and BIOS hole, or the range of the I/O APIC, the local APIC and the BIOS ROM below 4 GB.
+     * Elsewhere above RAM nothing is mapped: stores are dropped and fetches find no code.
+     */
+    private static boolean ownMemory(long pa) {
+        return pa >= Harness.BASE && pa < (long) MEMORY_MIB << 20
+                || pa >= 0xA0000 && pa < 0x100000
+                || pa >= 0xFEC0_0000L && pa < 1L << 32;
+    }
+
+    /** Whether {@code pa} lies between the end of Bochs's RAM and 4 GB, where Bochs stops on a fetch. */
+    private static boolean belowFourGigabytesAboveRam(long pa) {
+        return pa >= (long) MEMORY_MIB << 20 && pa < 1L << 32;
+    }
+
+    /** Whether {@code pa} is test RAM of Bochs's: below the harness and outside the video and BIOS hole. */
+    private static boolean plantable(long pa) {
+        return pa < Harness.BASE && (pa < 0xA0000 || pa >= 0x100000);
     }
 
     /**

@@ -17,6 +17,13 @@ import java.util.ServiceLoader;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.gmck.differential.CaseSpec;
+import org.gmck.differential.Classifier;
+import org.gmck.differential.Observation;
+import org.gmck.differential.PathEntry;
+import org.gmck.differential.Shard;
+import org.gmck.differential.Verdict;
+import org.gmck.differential.qemu.QemuClassifier;
 import org.gmck.qemu.process.QemuInstallation;
 import org.gmck.spi.ConformanceAdapter;
 import org.gmck.spi.x86.Access;
@@ -34,7 +41,8 @@ import org.junit.jupiter.api.Test;
  * compared like the differential run: each disagreement must be one of QEMU 7.2's known deviations (or a
  * difference the SDM permits, or a question the harness cannot ask). This is finer than the rule-level
  * baseline: it says which deviation explains each failing fixture case. Runs with
- * {@code -Dfixtures.differential=K|all}; the report goes to {@code target/differential/fixtures.md}.
+ * {@code -Dfixtures.differential=K|all} ({@code -Ddifferential.shard=I/N} runs the cases whose index in that
+ * sample leaves remainder I divided by N); the report goes to {@code target/differential/fixtures.md}.
  */
 class FixtureDifferentialTest {
 
@@ -57,6 +65,9 @@ class FixtureDifferentialTest {
         int perFile = sample.equals("all") ? Integer.MAX_VALUE : Integer.parseInt(sample);
         ConformanceAdapter reference = adapter("reference");
         ConformanceAdapter qemu = adapter("qemu");
+        Classifier classifier = new QemuClassifier();
+        Shard shard = Shard.fromSystemProperty();
+        long index = 0;
         Map<String, Integer> classes = new TreeMap<>();
         Map<String, String> examples = new TreeMap<>();
         List<String> unexplained = new ArrayList<>();
@@ -74,9 +85,12 @@ class FixtureDifferentialTest {
                 if (taken++ >= perFile) {
                     break;
                 }
+                if (!shard.includes(index++)) {
+                    continue;
+                }
                 run++;
                 CaseSpec c = e.getValue();
-                Verdict v = Classifier.classify(c, Observation.of(reference, c), Observation.of(qemu, c));
+                Verdict v = classifier.classify(c, Observation.of(reference, c), Observation.of(qemu, c));
                 for (String k : v.classes()) {
                     classes.merge(k, 1, Integer::sum);
                     examples.putIfAbsent(k, e.getKey());
@@ -86,8 +100,8 @@ class FixtureDifferentialTest {
                 }
             }
         }
-        StringBuilder s = new StringBuilder(
-                String.format("# x86 fixtures: reference against QEMU%n%n%d cases (%s per file)%n%n", run, sample));
+        StringBuilder s = new StringBuilder(String.format(
+                "# x86 fixtures: reference against QEMU%n%n%d cases (%s per file, shard %s)%n%n", run, sample, shard));
         classes.forEach((k, n) -> s.append(String.format("- %s: %d (for example %s)%n", k, n, examples.get(k))));
         s.append(String.format("- unexplained: %d%n%n", unexplained.size()));
         unexplained.stream().limit(50).forEach(u -> s.append("```\n").append(u).append("\n```\n"));

@@ -1,4 +1,4 @@
-package org.gmck.qemu.differential;
+package org.gmck.differential;
 
 import java.util.List;
 import java.util.Map;
@@ -14,7 +14,7 @@ import org.gmck.spi.x86.CpuModel;
  * @param words guest memory as 8-byte words (32-bit entries packed two to a word)
  * @param path  the entries the generator laid on the access's path, top first
  */
-record CaseSpec(
+public record CaseSpec(
         CpuModel cpu,
         long ram,
         ControlRegisters registers,
@@ -25,21 +25,23 @@ record CaseSpec(
         Access access,
         List<PathEntry> path) {
 
-    CaseSpec {
+    public CaseSpec {
         words = new TreeMap<>(words);
         path = List.copyOf(path);
     }
 
-    CaseSpec withWords(SortedMap<Long, Long> w) {
+    /** The same case with other memory words. */
+    public CaseSpec withWords(SortedMap<Long, Long> w) {
         return new CaseSpec(cpu, ram, registers, rflags, pkru, pkrs, w, access, path);
     }
 
-    CaseSpec withRegisters(ControlRegisters r, long rf, int pku, int pks) {
+    /** The same case with other registers, RFLAGS, PKRU and PKRS. */
+    public CaseSpec withRegisters(ControlRegisters r, long rf, int pku, int pks) {
         return new CaseSpec(cpu, ram, r, rf, pku, pks, words, access, path);
     }
 
     /** The case as text a reader can replay: model, registers, memory words and the access. */
-    String text() {
+    public String text() {
         StringBuilder s = new StringBuilder();
         s.append(String.format("cpu: MAXPHYADDR %d, %s; RAM %#x%n", cpu.maxPhysAddr(), cpu.features(), ram));
         s.append(String.format(

@@ -1,4 +1,4 @@
-package org.gmck.qemu.differential;
+package org.gmck.differential;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,11 +23,11 @@ import org.gmck.spi.x86.X86PagingMode;
  * per table, random control bits, and one random access. Tables live in the first 16 MiB of RAM; leaf
  * frames never overlap them, so a store or a fetch cannot change an entry.
  */
-final class CaseGenerator {
+public final class CaseGenerator {
 
-    static final long RAM = 16L << 20;
+    public static final long RAM = 16L << 20;
     /** The CPU models of the run: each is one QEMU configuration. */
-    static final List<CpuModel> MODELS = List.of(
+    public static final List<CpuModel> MODELS = List.of(
             CpuModel.of(40, CpuFeature.values()),
             CpuModel.of(
                     36,
@@ -49,15 +49,34 @@ final class CaseGenerator {
 
     private final Random random;
 
-    CaseGenerator(long seed) {
+    /** A generator whose cases all follow from {@code seed}. */
+    public CaseGenerator(long seed) {
         this.random = new Random(seed);
+    }
+
+    /**
+     * Case {@code index} of the run with {@code seed}: it depends on these two numbers alone (its CPU model
+     * included), so a run split into shards, or over any number of workers, puts the same cases.
+     */
+    public static CaseSpec caseAt(long seed, long index) {
+        long mixed = mix(mix(seed) + index);
+        CaseGenerator generator = new CaseGenerator(mixed);
+        return generator.next(MODELS.get((int) Long.remainderUnsigned(mix(mixed ^ 0x5DEECE66DL), MODELS.size())));
+    }
+
+    /** SplitMix64's finaliser: neighbouring seeds give unrelated generators. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     private boolean chance(double p) {
         return random.nextDouble() < p;
     }
 
-    CaseSpec next(CpuModel cpu) {
+    /** The next random case for {@code cpu}. */
+    public CaseSpec next(CpuModel cpu) {
         List<X86PagingMode> modes =
                 new ArrayList<>(List.of(X86PagingMode.BITS32, X86PagingMode.PAE, X86PagingMode.LEVEL4));
         if (cpu.has(CpuFeature.LA57)) {

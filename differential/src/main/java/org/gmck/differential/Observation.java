@@ -1,4 +1,4 @@
-package org.gmck.qemu.differential;
+package org.gmck.differential;
 
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -13,9 +13,10 @@ import org.gmck.spi.x86.X86Mmu;
  * What one implementation did with a case: the register load, the access (or why it could not be made),
  * and guest memory afterwards.
  */
-record Observation(LoadOutcome load, AccessOutcome outcome, String failure, SortedMap<Long, Long> memoryAfter) {
+public record Observation(LoadOutcome load, AccessOutcome outcome, String failure, SortedMap<Long, Long> memoryAfter) {
 
-    static Observation of(ConformanceAdapter adapter, CaseSpec c) {
+    /** Puts the case to {@code adapter} and records what it did. */
+    public static Observation of(ConformanceAdapter adapter, CaseSpec c) {
         X86Mmu mmu = adapter.newX86Mmu(c.cpu(), c.ram());
         c.words().forEach(mmu::writePhysical64);
         mmu.setRflags(c.rflags());
@@ -40,7 +41,8 @@ record Observation(LoadOutcome load, AccessOutcome outcome, String failure, Sort
         return new Observation(load, outcome, failure, after);
     }
 
-    String summary() {
+    /** One line: the outcome, the failure, or the refused load. */
+    public String summary() {
         return load instanceof Loaded ? (outcome != null ? outcome.toString() : failure) : load.toString();
     }
 }

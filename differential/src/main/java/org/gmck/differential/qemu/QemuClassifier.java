@@ -1,8 +1,13 @@
-package org.gmck.qemu.differential;
+package org.gmck.differential.qemu;
 
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.gmck.differential.CaseSpec;
+import org.gmck.differential.Classifier;
+import org.gmck.differential.Observation;
+import org.gmck.differential.PathEntry;
+import org.gmck.differential.Verdict;
 import org.gmck.spi.x86.AccessOutcome;
 import org.gmck.spi.x86.ControlRegisters;
 import org.gmck.spi.x86.CpuFeature;
@@ -19,44 +24,48 @@ import org.gmck.spi.x86.X86PagingMode;
  * (the entries of {@code qemu-7.2-baseline.txt}) and by differences the SDM permits. Whatever remains is
  * unexplained: a bug in QEMU, the reference, the adapter or the generator, to be looked into.
  */
-final class Classifier {
+public final class QemuClassifier implements Classifier {
 
     /** Reserved-bit #PF reported without P (error code lacks bit 0). */
-    static final String RSVD_WITHOUT_P = "QEMU-RSVD-WITHOUT-P";
+    public static final String RSVD_WITHOUT_P = "QEMU-RSVD-WITHOUT-P";
     /**
      * A user-mode data access to a supervisor-mode address whose PKRS key denies it: QEMU reports the U/S
      * violation without PK; the SDM's PK flag depends only on the key (IA32_PKRS for supervisor-mode addresses).
      */
-    static final String PKS_FLAG_MISSING = "QEMU-PK-FLAG-MISSING-FOR-PKS";
+    public static final String PKS_FLAG_MISSING = "QEMU-PK-FLAG-MISSING-FOR-PKS";
     /**
      * An implicit supervisor read at CPL 0 with RFLAGS.AC=1 of a user-mode address under CR4.SMAP: QEMU
      * reads it (its kernel accesses waive SMAP whenever CPL<3 and AC=1); the SDM blocks implicit accesses
      * whatever AC holds.
      */
-    static final String SMAP_IMPLICIT_AC = "QEMU-SMAP-IGNORES-IMPLICIT-WITH-AC";
+    public static final String SMAP_IMPLICIT_AC = "QEMU-SMAP-IGNORES-IMPLICIT-WITH-AC";
     /** QEMU sets A (bit 5) in the PAE PDPTEs it walks through. */
-    static final String PAE_PDPTE_A = "QEMU-PAE-PDPTE-ACCESSED";
+    public static final String PAE_PDPTE_A = "QEMU-PAE-PDPTE-ACCESSED";
     /** The reference loads PAE PDPTE registers at MOV CR3 (#GP on reserved bits); QEMU does not (profile not declared). */
-    static final String PDPTE_REGISTERS = "NOT-DECLARED-PDPTE-REGISTERS";
+    public static final String PDPTE_REGISTERS = "NOT-DECLARED-PDPTE-REGISTERS";
     /** QEMU honours PDPTE.PS as a 1 GiB page although the CPU model lacks Page1GB. */
-    static final String GB_WITHOUT_CPUID = "QEMU-1GB-WITHOUT-CPUID";
+    public static final String GB_WITHOUT_CPUID = "QEMU-1GB-WITHOUT-CPUID";
     /** QEMU checks only bit 21 of a 4 MiB PDE: PSE-36 bits above MAXPHYADDR, or without PSE-36, are used as address. */
-    static final String PSE36_UNCHECKED = "QEMU-PSE36-UNCHECKED";
+    public static final String PSE36_UNCHECKED = "QEMU-PSE36-UNCHECKED";
     /** QEMU sets A in a 1 GiB leaf before the leaf's checks, so also on a faulting access. */
-    static final String GB_LEAF_A_ON_FAULT = "QEMU-1GB-LEAF-ACCESSED-ON-FAULT";
+    public static final String GB_LEAF_A_ON_FAULT = "QEMU-1GB-LEAF-ACCESSED-ON-FAULT";
     /** QEMU sets A in non-leaf entries of a walk that then faults; the SDM permits this, the reference does not do it (I-X86-1). */
-    static final String NONLEAF_A_ON_FAULT = "PERMITTED-NONLEAF-ACCESSED-ON-FAULT";
+    public static final String NONLEAF_A_ON_FAULT = "PERMITTED-NONLEAF-ACCESSED-ON-FAULT";
     /**
      * The reference refuses a walk that reads an entry outside guest RAM (OUTSIDE_GUEST_RAM); the adapter
      * cannot see which entries QEMU reads, and QEMU reads zeros there. An adapter limitation, not QEMU's.
      */
-    static final String RAM_BOUNDS_UNSEEN = "ADAPTER-RAM-BOUNDS-UNSEEN";
+    public static final String RAM_BOUNDS_UNSEEN = "ADAPTER-RAM-BOUNDS-UNSEEN";
     /** The harness cannot put this case to QEMU (the adapter says why). */
-    static final String NOT_ASKABLE = "NOT-ASKABLE";
+    public static final String NOT_ASKABLE = "NOT-ASKABLE";
 
-    private Classifier() {}
+    @Override
+    public String engine() {
+        return "qemu";
+    }
 
-    static Verdict classify(CaseSpec c, Observation ref, Observation qemu) {
+    @Override
+    public Verdict classify(CaseSpec c, Observation ref, Observation qemu) {
         TreeSet<String> classes = new TreeSet<>();
         String detail = "reference: " + ref.summary() + "\nqemu:      " + qemu.summary();
         if (qemu.failure() != null && qemu.failure().contains("cannot be asked")) {

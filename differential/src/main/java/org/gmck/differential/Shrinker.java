@@ -1,4 +1,4 @@
-package org.gmck.qemu.differential;
+package org.gmck.differential;
 
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -10,7 +10,7 @@ import org.gmck.spi.x86.ControlRegisters;
  * the path, clears optional control bits, then clears single bits of the path entries that are not
  * address bits. Bounded, so that a report never waits long for it.
  */
-final class Shrinker {
+public final class Shrinker {
 
     private static final int MAX_ATTEMPTS = 400;
     private static final long[] CR0_OPTIONAL = {ControlRegisters.CR0_WP};
@@ -25,11 +25,13 @@ final class Shrinker {
     private final Function<CaseSpec, Verdict> judge;
     private int attempts;
 
-    Shrinker(Function<CaseSpec, Verdict> judge) {
+    /** A shrinker that judges each candidate with {@code judge}. */
+    public Shrinker(Function<CaseSpec, Verdict> judge) {
         this.judge = judge;
     }
 
-    CaseSpec shrink(CaseSpec c, String signature) {
+    /** The smallest case found that keeps {@code signature}. */
+    public CaseSpec shrink(CaseSpec c, String signature) {
         CaseSpec best = c;
         for (Long address : c.words().keySet()) {
             if (best.path().stream().noneMatch(p -> (p.address() & ~7L) == address)) {

@@ -1,0 +1,77 @@
+package org.gmck.bochs.differential;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import org.gmck.bochs.process.BochsInstallation;
+import org.gmck.differential.DifferentialRun;
+import org.gmck.differential.Engine;
+import org.gmck.differential.Observation;
+import org.gmck.differential.RunReport;
+import org.gmck.differential.Shard;
+import org.gmck.differential.bochs.BochsClassifier;
+import org.gmck.differential.qemu.QemuClassifier;
+import org.gmck.qemu.process.QemuInstallation;
+import org.gmck.spi.ConformanceAdapter;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The three-way differential run: the same random cases on the reference, QEMU and Bochs. Each engine's
+ * disagreements are classified by what is known of it, and a case where QEMU and Bochs agree with each other
+ * against the reference is reported first; the run fails on anything unexplained, agreements first.
+ *
+ * <p>Runs under the {@code differential3} profile ({@code -Ddifferential.threeway=true}), with {@code
+ * -Ddifferential.cases=N} (default 2,000), {@code -Ddifferential.seed=S}, {@code -Ddifferential.workers=W}
+ * and {@code -Ddifferential.shard=I/N}. The report goes to {@code target/differential3/report.md} and {@code
+ * report.json}.
+ */
+class ThreeWayDifferentialTest {
+
+    private static ConformanceAdapter adapter(String name) {
+        return ServiceLoader.load(ConformanceAdapter.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(a -> a.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no adapter named " + name));
+    }
+
+    @Test
+    void qemuAndBochsDisagreeWithTheReferenceOnlyWhereItIsExplained() throws Exception {
+        Assumptions.assumeTrue(
+                Boolean.getBoolean("differential.threeway"), "Skipped: the three-way run is the differential3 profile");
+        Optional<String> noQemu = QemuInstallation.unavailableReason();
+        Assumptions.assumeTrue(noQemu.isEmpty(), () -> "Skipped: " + noQemu.orElse(""));
+        Optional<String> noBochs = BochsInstallation.unavailableReason();
+        Assumptions.assumeTrue(noBochs.isEmpty(), () -> "Skipped: " + noBochs.orElse(""));
+        ConformanceAdapter reference = adapter("reference");
+        RunReport report = new DifferentialRun(
+                        "Three-way differential run: reference, QEMU and Bochs",
+                        Long.getLong("differential.seed", 1),
+                        Long.getLong("differential.cases", 2000),
+                        Shard.fromSystemProperty(),
+                        Integer.getInteger("differential.workers", 2),
+                        c -> Observation.of(reference, c),
+                        List.of(
+                                Engine.of(adapter("qemu"), new QemuClassifier()),
+                                Engine.of(adapter("bochs"), new BochsClassifier())))
+                .run();
+        Path out = Path.of("target", "differential3");
+        report.write(out);
+        System.out.println(report.markdown());
+        assertEquals(
+                0,
+                report.unexplainedAgreementTotal(),
+                () -> report.unexplainedAgreementTotal()
+                        + " cases where QEMU and Bochs agree against the reference are not settled in CONFORMANCE.md;"
+                        + " see " + out.resolve("report.md").toAbsolutePath());
+        assertEquals(
+                0,
+                report.unexplained(),
+                () -> report.unexplained() + " of " + report.run() + " cases disagree unexplained; see "
+                        + out.resolve("report.md").toAbsolutePath());
+    }
+}
