@@ -161,7 +161,7 @@ public record CertificationReport(
 
     /** One line that says what the run established, and never claims conformance it did not check. */
     public String headline() {
-        String profiles = declared().stream().map(Profile::id).collect(Collectors.joining(", "));
+        String profiles = declared().stream().sorted().map(Profile::id).collect(Collectors.joining(", "));
         switch (outcome()) {
             case ERROR:
                 return "ERROR, NOTHING CERTIFIED: " + error.orElse("no adapter was chosen");
