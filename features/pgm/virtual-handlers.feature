@@ -205,6 +205,16 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
       | first      | second     | start      | end        |
       | HYPERVISOR | WRITE      | 0x40002000 | 0x40002fff |
 
+    @variant:new-hypervisor @variant:overhangs-start @reading:pgm.hypervisor-handler-overlap=refused
+    Examples: a HYPERVISOR range reaching below an ALL handler's start, where one byte has one handler
+      | first      | second     | start      | end        |
+      | ALL        | HYPERVISOR | 0x40000000 | 0x40001fff |
+
+    @variant:over-hypervisor @variant:new-all @variant:overhangs-end @reading:pgm.hypervisor-handler-overlap=refused
+    Examples: an ALL range reaching past a HYPERVISOR handler's end, where one byte has one handler
+      | first      | second     | start      | end        |
+      | HYPERVISOR | ALL        | 0x40002000 | 0x40003fff |
+
   @PGM-VHND-20 @profile:pgm @reading:pgm.hypervisor-handler-overlap=separate-trees
   Scenario Outline: With HYPERVISOR handlers in a tree of their own, a virtual <second> range over a <first> handler's is registered
     Source: VirtualBox PGM documentation [001], "Virtual Access Handlers", step 1
@@ -221,6 +231,16 @@ Feature: Virtual access handlers: kinds, aliases, the maximum rule and guests th
     Examples: a WRITE range inside a HYPERVISOR handler's
       | first      | second     | start      | end        |
       | HYPERVISOR | WRITE      | 0x40002000 | 0x40002fff |
+
+    @variant:new-hypervisor @variant:overhangs-start
+    Examples: a HYPERVISOR range reaching below an ALL handler's start
+      | first      | second     | start      | end        |
+      | ALL        | HYPERVISOR | 0x40000000 | 0x40001fff |
+
+    @variant:over-hypervisor @variant:new-all @variant:overhangs-end
+    Examples: an ALL range reaching past a HYPERVISOR handler's end
+      | first      | second     | start      | end        |
+      | HYPERVISOR | ALL        | 0x40002000 | 0x40003fff |
 
   @PGM-VHND-17 @profile:pgm @variant:later-page
   Scenario: A write through an alias of a handler's second page is reported at that page of the range

@@ -11,8 +11,9 @@ import org.gmck.spi.x86.GpReason;
  * The SPI's contract for a control-register load, applied by the adapter itself once the SPI's argument
  * checks have refused registers no CPU can hold: #GP for bits of features the CPU model (and so Bochs's
  * {@code -cpu}) lacks, CR3 above
- * MAXPHYADDR in IA-32e mode, and a change of CR4.LA57 within IA-32e mode. Bochs's gdbstub writes control
- * registers without any of these checks, so they are not asked of Bochs.
+ * MAXPHYADDR in IA-32e mode, and a change of CR4.LA57 within IA-32e mode. The harness's guest code loads the
+ * test's registers after the adapter has checked them, so a load that must #GP is answered here and never asked
+ * of Bochs.
  */
 final class RegisterRules {
 
