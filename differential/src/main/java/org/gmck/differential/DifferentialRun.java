@@ -29,6 +29,7 @@ import java.util.function.Function;
  * @param workers   threads putting cases (each engine keeps one machine per thread)
  * @param reference how a case is put to the reference
  * @param engines   the engines compared with it
+ * @param batch     how many consecutive cases of the shard a worker puts to each engine at once
  */
 public record DifferentialRun(
         String title,
@@ -37,13 +38,37 @@ public record DifferentialRun(
         Shard shard,
         int workers,
         Function<CaseSpec, Observation> reference,
-        List<Engine> engines) {
+        List<Engine> engines,
+        int batch) {
+
+    /** Cases a worker puts at once unless told otherwise. */
+    public static final int DEFAULT_BATCH = 1;
+
+    /** A run that puts its cases one at a time. */
+    public DifferentialRun(
+            String title,
+            long seed,
+            long cases,
+            Shard shard,
+            int workers,
+            Function<CaseSpec, Observation> reference,
+            List<Engine> engines) {
+        this(title, seed, cases, shard, workers, reference, engines, DEFAULT_BATCH);
+    }
+
+    /** The same run putting {@code size} cases at once to each engine. */
+    public DifferentialRun withBatch(int size) {
+        return new DifferentialRun(title, seed, cases, shard, workers, reference, engines, size);
+    }
 
     /** Signatures beyond this many are reported with their first case as it came, unshrunk. */
     private static final int SHRUNK_FINDINGS = 60;
 
     public DifferentialRun {
         engines = List.copyOf(engines);
+        if (batch < 1) {
+            throw new IllegalArgumentException("batch " + batch + ": at least one case at a time");
+        }
     }
 
     private record Seen(long index, CaseSpec spec, String text) {}
@@ -76,53 +101,32 @@ public record DifferentialRun(
             List<Future<?>> jobs = new ArrayList<>();
             for (int w = 0; w < Math.max(1, workers); w++) {
                 jobs.add(pool.submit(() -> {
-                    for (long k = next.getAndIncrement(); k < size; k = next.getAndIncrement()) {
-                        long index = shard.caseIndex(k);
-                        CaseSpec c = CaseGenerator.caseAt(seed, index);
-                        Observation ref = reference.apply(c);
-                        count(modes, c.registers().pagingMode().name());
-                        List<Observation> seen = new ArrayList<>();
-                        boolean allAskable = true;
-                        for (Engine e : engines) {
-                            Observation o = e.observe().apply(c);
-                            seen.add(o);
-                            Verdict v = e.classifier().classify(c, ref, o);
-                            allAskable &= !v.classes().contains("NOT-ASKABLE");
-                            Tally t = tallies.get(e.name());
-                            if (v.classes().isEmpty() && v.agrees()) {
-                                t.identical.incrementAndGet();
-                            }
-                            for (String k2 : v.classes()) {
-                                count(t.classes, k2);
-                                keepFirst(examples, e.name() + ": " + k2, new Seen(index, c, c.text() + v.detail()));
-                            }
-                            if (!v.agrees()) {
-                                count(t.unexplained, v.unexplained());
-                                keepFirst(firstUnexplained, e.name() + ": " + v.unexplained(), new Seen(index, c, ""));
-                                judges.putIfAbsent(
-                                        e.name() + ": " + v.unexplained(),
-                                        s -> e.classifier()
-                                                .classify(
-                                                        s,
-                                                        reference.apply(s),
-                                                        e.observe().apply(s)));
-                            }
+                    for (long k = next.getAndAdd(batch); k < size; k = next.getAndAdd(batch)) {
+                        List<Long> indices = new ArrayList<>();
+                        List<CaseSpec> specs = new ArrayList<>();
+                        for (long j = k; j < Math.min(size, k + batch); j++) {
+                            long index = shard.caseIndex(j);
+                            indices.add(index);
+                            specs.add(CaseGenerator.caseAt(seed, index));
                         }
-                        if (engines.size() > 1
-                                && allAskable
-                                && seen.stream().distinct().count() == 1
-                                && !seen.get(0).equals(ref)) {
-                            String detail = c.text() + "reference: " + ref.summary() + "\nengines:   "
-                                    + seen.get(0).summary();
-                            Optional<String> known = SettledAgreements.settle(c, ref, seen.get(0));
-                            if (known.isPresent()) {
-                                count(settled, known.get());
-                                keepFirst(examples, "agreement: " + known.get(), new Seen(index, c, detail));
-                            } else {
-                                String sig = SettledAgreements.signature(c, ref, seen.get(0));
-                                count(unsettled, sig);
-                                keepFirst(firstUnexplained, "agreement: " + sig, new Seen(index, c, detail));
+                        List<List<Observation>> answers = new ArrayList<>();
+                        for (Engine e : engines) {
+                            answers.add(e.observeAll(specs));
+                        }
+                        for (int i = 0; i < specs.size(); i++) {
+                            long index = indices.get(i);
+                            CaseSpec c = specs.get(i);
+                            Observation ref = reference.apply(c);
+                            count(modes, c.registers().pagingMode().name());
+                            List<Observation> seen = new ArrayList<>();
+                            boolean allAskable = true;
+                            for (int n = 0; n < engines.size(); n++) {
+                                Engine e = engines.get(n);
+                                Observation o = answers.get(n).get(i);
+                                seen.add(o);
+                                allAskable &= judge(e, c, ref, o, index, tallies, examples, firstUnexplained, judges);
                             }
+                            agreement(c, ref, seen, allAskable, index, settled, unsettled, examples, firstUnexplained);
                         }
                     }
                     return null;
@@ -168,6 +172,67 @@ public record DifferentialRun(
                 counts(unsettled),
                 exampleTexts,
                 findings);
+    }
+
+    /** Classifies one engine's observation of case {@code c}; false when the engine could not be asked it. */
+    private boolean judge(
+            Engine e,
+            CaseSpec c,
+            Observation ref,
+            Observation o,
+            long index,
+            Map<String, Tally> tallies,
+            Map<String, Seen> examples,
+            Map<String, Seen> firstUnexplained,
+            Map<String, Function<CaseSpec, Verdict>> judges) {
+        Verdict v = e.classifier().classify(c, ref, o);
+        Tally t = tallies.get(e.name());
+        if (v.classes().isEmpty() && v.agrees()) {
+            t.identical.incrementAndGet();
+        }
+        for (String k2 : v.classes()) {
+            count(t.classes, k2);
+            keepFirst(examples, e.name() + ": " + k2, new Seen(index, c, c.text() + v.detail()));
+        }
+        if (!v.agrees()) {
+            count(t.unexplained, v.unexplained());
+            keepFirst(firstUnexplained, e.name() + ": " + v.unexplained(), new Seen(index, c, ""));
+            judges.putIfAbsent(
+                    e.name() + ": " + v.unexplained(),
+                    s -> e.classifier()
+                            .classify(s, reference.apply(s), e.observe().apply(s)));
+        }
+        return !v.classes().contains("NOT-ASKABLE");
+    }
+
+    /** With two engines or more, counts a case where all of them agree with each other against the reference. */
+    private void agreement(
+            CaseSpec c,
+            Observation ref,
+            List<Observation> seen,
+            boolean allAskable,
+            long index,
+            Map<String, AtomicLong> settled,
+            Map<String, AtomicLong> unsettled,
+            Map<String, Seen> examples,
+            Map<String, Seen> firstUnexplained) {
+        if (engines.size() < 2
+                || !allAskable
+                || seen.stream().distinct().count() != 1
+                || seen.get(0).equals(ref)) {
+            return;
+        }
+        String detail = c.text() + "reference: " + ref.summary() + "\nengines:   "
+                + seen.get(0).summary();
+        Optional<String> known = SettledAgreements.settle(c, ref, seen.get(0));
+        if (known.isPresent()) {
+            count(settled, known.get());
+            keepFirst(examples, "agreement: " + known.get(), new Seen(index, c, detail));
+        } else {
+            String sig = SettledAgreements.signature(c, ref, seen.get(0));
+            count(unsettled, sig);
+            keepFirst(firstUnexplained, "agreement: " + sig, new Seen(index, c, detail));
+        }
     }
 
     private static void count(Map<String, AtomicLong> m, String key) {

@@ -103,6 +103,28 @@ class ShardedRunTest {
     }
 
     @Test
+    void batchesOfAnySizeGiveTheSameReport() throws Exception {
+        RunReport single = run(Shard.ALL, 2).run();
+        RunReport batched = run(Shard.ALL, 2).withBatch(7).run();
+        assertEquals(single.tallies(), batched.tallies());
+        assertEquals(single.body(), batched.body());
+        assertEquals(single.findings(), batched.findings());
+    }
+
+    @Test
+    void anEngineThatLosesCasesOfABatchIsRefused() {
+        ConformanceAdapter reference = reference();
+        Function<CaseSpec, Observation> ref = c -> Observation.of(reference, c);
+        Engine lossy = Engine.batched(
+                reference, cases -> cases.stream().skip(1).map(ref).toList(), stubClassifier("lossy"));
+        DifferentialRun run = new DifferentialRun("lossy", 7, 20, Shard.ALL, 1, ref, List.of(lossy)).withBatch(5);
+        Exception e = assertThrows(Exception.class, run::run);
+        assertTrue(
+                String.valueOf(e.getMessage()).contains("answered 4 observations for a batch of 5 cases"), e::toString);
+        assertThrows(IllegalArgumentException.class, () -> run.withBatch(0));
+    }
+
+    @Test
     void theShardsPutEachCaseOnce() {
         List<Long> seen = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
