@@ -30,6 +30,8 @@ import java.util.function.Function;
  * @param reference how a case is put to the reference
  * @param engines   the engines compared with it
  * @param batch     how many consecutive cases of the shard a worker puts to each engine at once
+ * @param source    where case {@code i} comes from ({@link CaseSource#generated} for {@code seed} unless told
+ *                  otherwise; {@code cases} is then how many of them the run has)
  */
 public record DifferentialRun(
         String title,
@@ -39,7 +41,8 @@ public record DifferentialRun(
         int workers,
         Function<CaseSpec, Observation> reference,
         List<Engine> engines,
-        int batch) {
+        int batch,
+        CaseSource source) {
 
     /** Cases a worker puts at once unless told otherwise. */
     public static final int DEFAULT_BATCH = 1;
@@ -53,12 +56,17 @@ public record DifferentialRun(
             int workers,
             Function<CaseSpec, Observation> reference,
             List<Engine> engines) {
-        this(title, seed, cases, shard, workers, reference, engines, DEFAULT_BATCH);
+        this(title, seed, cases, shard, workers, reference, engines, DEFAULT_BATCH, CaseSource.generated(seed));
     }
 
     /** The same run putting {@code size} cases at once to each engine. */
     public DifferentialRun withBatch(int size) {
-        return new DifferentialRun(title, seed, cases, shard, workers, reference, engines, size);
+        return new DifferentialRun(title, seed, cases, shard, workers, reference, engines, size, source);
+    }
+
+    /** The same run over other cases (such as a sample of the fixtures); {@code cases} must not exceed them. */
+    public DifferentialRun withCases(CaseSource other) {
+        return new DifferentialRun(title, seed, cases, shard, workers, reference, engines, batch, other);
     }
 
     /** Signatures beyond this many are reported with their first case as it came, unshrunk. */
@@ -107,7 +115,7 @@ public record DifferentialRun(
                         for (long j = k; j < Math.min(size, k + batch); j++) {
                             long index = shard.caseIndex(j);
                             indices.add(index);
-                            specs.add(CaseGenerator.caseAt(seed, index));
+                            specs.add(source.at(index));
                         }
                         List<List<Observation>> answers = new ArrayList<>();
                         for (Engine e : engines) {
@@ -153,7 +161,10 @@ public record DifferentialRun(
             CaseSpec minimal = shrunk++ < SHRUNK_FINDINGS ? new Shrinker(judge).shrink(s.spec(), signature) : s.spec();
             findings.put(
                     e.getKey(),
-                    new Example(s.index(), minimal.text() + judge.apply(minimal).detail()));
+                    new Example(
+                            s.index(),
+                            named(s.index(), minimal.text())
+                                    + judge.apply(minimal).detail()));
         }
         SortedMap<String, EngineTally> frozen = new TreeMap<>();
         tallies.forEach((k, t) -> frozen.put(k, t.freeze()));
@@ -192,7 +203,7 @@ public record DifferentialRun(
         }
         for (String k2 : v.classes()) {
             count(t.classes, k2);
-            keepFirst(examples, e.name() + ": " + k2, new Seen(index, c, c.text() + v.detail()));
+            keepFirst(examples, e.name() + ": " + k2, new Seen(index, c, named(index, c.text()) + v.detail()));
         }
         if (!v.agrees()) {
             count(t.unexplained, v.unexplained());
@@ -222,7 +233,7 @@ public record DifferentialRun(
                 || seen.get(0).equals(ref)) {
             return;
         }
-        String detail = c.text() + "reference: " + ref.summary() + "\nengines:   "
+        String detail = named(index, c.text()) + "reference: " + ref.summary() + "\nengines:   "
                 + seen.get(0).summary();
         Optional<String> known = SettledAgreements.settle(c, ref, seen.get(0));
         if (known.isPresent()) {
@@ -233,6 +244,12 @@ public record DifferentialRun(
             count(unsettled, sig);
             keepFirst(firstUnexplained, "agreement: " + sig, new Seen(index, c, detail));
         }
+    }
+
+    /** The case's text under its label, when the source gives it one. */
+    private String named(long index, String text) {
+        String label = source.label(index);
+        return label.isEmpty() ? text : label + System.lineSeparator() + text;
     }
 
     private static void count(Map<String, AtomicLong> m, String key) {
