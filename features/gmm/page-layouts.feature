@@ -1,10 +1,14 @@
 Feature: GMMPAGE: one packed word per page, in a 64-bit and a 32-bit layout
   The GMM tracks each page in a single word, never an object per page. On 64-bit hosts it is 64 bits with
-  the 2-bit state always in bits 62-63 (0 private, 2 shared, 3 free):
+  the 2-bit state always in bits 62-63 (0 private, 2 shared, 3 free); a free page's next index 0xFFFF is
+  NIL. The words, high bits first (the documentation site draws these lines):
 
-      private  pfn (guest) bits 0-31 | VM handle bits 32-47 | reserved 48-61 | state 0
-      shared   pfn (host)  bits 0-31 | references bits 32-47 | checksum 48-61 | state 2
-      free     next index bits 0-15 (0xFFFF is NIL) | reserved | zeroed bit 61 | state 3
+      64-bit private (state 0):  63:62 state | 61:48 reserved | 47:32 VM handle | 31:0 guest pfn
+      64-bit shared (state 2):   63:62 state | 61:48 checksum | 47:32 references | 31:0 host pfn
+      64-bit free (state 3):     63:62 state | 61 zeroed | 60:16 reserved | 15:0 next index
+      32-bit private (state 0 or 1):  31 must be zero | 30:24 VM handle | 23:0 pfn
+      32-bit shared (state 2):   31:30 state | 29:0 references
+      32-bit free (state 3):     31:30 state | 15:0 next index
 
   The seed's common view puts the state at bits 52-53, which the other views contradict; the kit follows
   the views (interpretation I-GMM-2). On 32-bit hosts the word is 32 bits: a private page packs a 24-bit

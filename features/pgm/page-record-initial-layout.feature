@@ -6,7 +6,11 @@ Feature: The packed per-page record in the seed's initial layout
   shared 1, normal 2, write monitored 3) and the written-to flag (bit 30). The seed does not list the
   flags: the kit takes the ones VirtualBox kept there then, one bit each for RESERVED, ROM, MMIO and MMIO2
   (a shadowed ROM sets ROM and MMIO2, RAM none) and six bits for the access handlers (interpretation
-  I-PGM-9), and places the 16-bit tracking value of the final layout in bits 63:48 (I-PGM-10).
+  I-PGM-9), and places the 16-bit tracking value of the final layout in bits 63:48 (I-PGM-10). The words,
+  high bits first:
+
+      64-bit word 0:  63:48 shadow tracking | 47:40 clear | 39:12 host page frame | 11:0 flags
+      64-bit word 1:  30 W | 29:28 state | 27:0 page id
 
   A 28-bit frame field holds host pages below 2^40 only, the physical address width of AMD64 hosts when
   the seed was written; a page backed higher up has no record in this layout, and asking for one is

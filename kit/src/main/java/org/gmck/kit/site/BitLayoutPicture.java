@@ -1,121 +1,103 @@
 package org.gmck.kit.site;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * The GMMPAGE words and the PGM page record drawn field by field. Each field names the words of its feature
- * that state where it is, and {@link #check} refuses a layout whose feature no longer says so: the picture
- * cannot drift from the features without the site's build failing.
+ * The packed words the features describe (the GMMPAGE words, the PGM page record in either layout), drawn
+ * field by field from the features' own text. A feature states a word on a line of its description, high bits
+ * first:
+ *
+ * <pre>
+ *     64-bit private (state 0):  63:62 state | 61:48 reserved | 47:32 VM handle | 31:0 guest pfn
+ * </pre>
+ *
+ * The picture has no table of its own, so it cannot drift from the features; a line that does not describe
+ * a word (a field outside it, fields that overlap or are out of order) fails the site's build.
  */
 final class BitLayoutPicture {
 
     private BitLayoutPicture() {}
 
-    /** A field of a word, and the words of the feature that place it. */
-    record Field(String name, int high, int low, String says) {}
+    /** A field of a word: its name and its bits, {@code high} down to {@code low}. */
+    record Field(String name, int high, int low) {}
 
     /** One word of a layout. */
     record Word(String title, int bits, List<Field> fields) {}
 
-    /** A layout drawn from one feature. */
+    /** The words one feature states. */
     record Layout(String title, String feature, List<Word> words) {}
 
-    static final List<Layout> LAYOUTS = List.of(
-            new Layout(
-                    "GMMPAGE, 64-bit hosts",
-                    "gmm/page-layouts.feature",
-                    List.of(
-                            new Word(
-                                    "private (state 0)",
-                                    64,
-                                    List.of(
-                                            new Field("guest pfn", 31, 0, "pfn (guest) bits 0-31"),
-                                            new Field("VM handle", 47, 32, "VM handle bits 32-47"),
-                                            new Field("reserved", 61, 48, "reserved 48-61"),
-                                            new Field("state", 63, 62, "state always in bits 62-63"))),
-                            new Word(
-                                    "shared (state 2)",
-                                    64,
-                                    List.of(
-                                            new Field("host pfn", 31, 0, "pfn (host) bits 0-31"),
-                                            new Field("references", 47, 32, "references bits 32-47"),
-                                            new Field("checksum", 61, 48, "checksum 48-61"),
-                                            new Field("state", 63, 62, "state always in bits 62-63"))),
-                            new Word(
-                                    "free (state 3)",
-                                    64,
-                                    List.of(
-                                            new Field("next index", 15, 0, "next index bits 0-15"),
-                                            new Field("zeroed", 61, 61, "zeroed bit 61"),
-                                            new Field("state", 63, 62, "state always in bits 62-63"))))),
-            new Layout(
-                    "GMMPAGE, 32-bit hosts",
-                    "gmm/page-layouts.feature",
-                    List.of(
-                            new Word(
-                                    "private (state 0 or 1)",
-                                    32,
-                                    List.of(
-                                            new Field("pfn", 23, 0, "24-bit pfn"),
-                                            new Field("VM handle", 30, 24, "7-bit VM handle"),
-                                            new Field("0", 31, 31, "must-be-zero bit 31"))),
-                            new Word(
-                                    "shared (state 2)",
-                                    32,
-                                    List.of(
-                                            new Field("references", 29, 0, "30-bit reference count"),
-                                            new Field("state", 31, 30, "below state 2"))),
-                            new Word(
-                                    "free (state 3)",
-                                    32,
-                                    List.of(
-                                            new Field("next index", 15, 0, "16-bit next index"),
-                                            new Field("state", 31, 30, "below state 3"))))),
-            new Layout(
-                    "PGM page record (PGMPAGE), final layout",
-                    "pgm/page-record.feature",
-                    List.of(
-                            new Word(
-                                    "word 0",
-                                    64,
-                                    List.of(
-                                            new Field("page id 11:0", 11, 0, "low 12 bits in bits 11:0"),
-                                            new Field("host page frame", 47, 12, "page frame in bits 47:12"),
-                                            new Field("page id 27:12", 63, 48, "the rest in bits 63:48"))),
-                            new Word(
-                                    "word 1",
-                                    64,
-                                    List.of(
-                                            new Field("RO", 0, 0, "bit 0 says the page is read-only"),
-                                            new Field("type", 3, 1, "bits 3:1 hold the type"),
-                                            new Field("phys", 5, 4, "bits 5:4 and 7:6"),
-                                            new Field("virt", 7, 6, "bits 5:4 and 7:6"),
-                                            new Field("state", 9, 8, "bits 9:8 the state"),
-                                            new Field("W", 10, 10, "bit 10 written-to"),
-                                            new Field(
-                                                    "shadow tracking", 63, 32, "upper half is the tracking word"))))));
+    private static final Pattern WORD = Pattern.compile("^\\s+(32|64)-bit ([^:|]+):\\s+(\\d.*)$");
+    private static final Pattern FIELD = Pattern.compile("(\\d+)(?::(\\d+))? (\\S.*)");
+    private static final Pattern FEATURE = Pattern.compile("^Feature:\\s*(.+)$", Pattern.MULTILINE);
 
-    /** What is wrong with a layout against its feature's text; empty when the feature states every field. */
-    static List<String> check(Layout layout, String featureText) {
-        String text = featureText.replaceAll("\\s+", " ");
-        return layout.words().stream()
-                .flatMap(w -> w.fields().stream())
-                .filter(f -> !text.contains(f.says()))
-                .map(f -> layout.feature() + " no longer says \"" + f.says() + "\" (" + layout.title() + ", " + f.name()
-                        + ")")
-                .distinct()
-                .toList();
+    /** The layouts the features state, one per feature that states a word, in the order of the files' names. */
+    static List<Layout> of(Map<String, String> featureTexts) {
+        List<Layout> out = new ArrayList<>();
+        featureTexts.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            List<Word> words = words(e.getKey(), e.getValue());
+            if (!words.isEmpty()) {
+                Matcher name = FEATURE.matcher(e.getValue());
+                out.add(new Layout(name.find() ? name.group(1).strip() : e.getKey(), e.getKey(), words));
+            }
+        });
+        return out;
     }
 
-    static String render(Layout layout, String root) {
-        int left = 170;
+    /** The words a feature's description states, before its first scenario. */
+    static List<Word> words(String feature, String text) {
+        List<Word> words = new ArrayList<>();
+        for (String line : text.split("\\R")) {
+            String t = line.strip();
+            if (t.startsWith("@") || t.startsWith("Scenario") || t.startsWith("Background")) {
+                break;
+            }
+            Matcher m = WORD.matcher(line);
+            if (m.matches()) {
+                words.add(word(feature, Integer.parseInt(m.group(1)), m.group(2).strip(), m.group(3)));
+            }
+        }
+        return words;
+    }
+
+    /** One word from the fields of its line, checked: inside the word, high bits first, no overlap. */
+    static Word word(String feature, int bits, String title, String fieldsText) {
+        List<Field> fields = new ArrayList<>();
+        int below = bits;
+        for (String part : fieldsText.split("\\|")) {
+            Matcher f = FIELD.matcher(part.strip());
+            if (!f.matches()) {
+                throw new IllegalStateException(feature + ", " + title + ": \"" + part.strip()
+                        + "\" is not a field (HIGH:LOW name or BIT name)");
+            }
+            int high = Integer.parseInt(f.group(1));
+            int low = f.group(2) == null ? high : Integer.parseInt(f.group(2));
+            if (high < low || high >= below) {
+                throw new IllegalStateException(
+                        feature + ", " + title + ": field " + f.group(3).strip() + " (" + high
+                                + (high == low ? "" : ":" + low) + ") is outside the " + bits
+                                + "-bit word, overlaps the field before it or is not high bits first");
+            }
+            fields.add(new Field(f.group(3).strip(), high, low));
+            below = low;
+        }
+        return new Word(title, bits, List.copyOf(fields));
+    }
+
+    static String render(Layout layout) {
+        int left = 210;
         int cell = 13;
         int rowHeight = 84;
         Svg svg = new Svg(left + 64 * cell + 20, 30 + rowHeight * layout.words().size(), layout.title());
         int y = 30;
         for (Word w : layout.words()) {
-            svg.text(10, y + 25, w.title(), "head-left");
+            svg.text(10, y + 25, w.bits() + "-bit " + w.title(), "head-left");
             double scale = 64.0 * cell / w.bits();
             for (int bit = 0; bit < w.bits(); bit++) {
                 double x = left + (w.bits() - 1 - bit) * scale;
@@ -138,7 +120,7 @@ final class BitLayoutPicture {
                     y + 64,
                     w.fields().stream()
                             .map(f -> f.name() + " " + f.high() + (f.high() == f.low() ? "" : ":" + f.low()))
-                            .collect(java.util.stream.Collectors.joining(" · ")),
+                            .collect(Collectors.joining(" · ")),
                     "note");
             y += rowHeight;
         }

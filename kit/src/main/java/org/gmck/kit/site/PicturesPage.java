@@ -1,5 +1,6 @@
 package org.gmck.kit.site;
 
+import java.util.List;
 import org.gmck.spi.x86.X86PagingMode;
 
 /** The pictures: the paging-mode matrix, a page walk per mode, the bit layouts and the handler life cycle. */
@@ -37,12 +38,12 @@ final class PicturesPage {
                     .append("</div>\n");
         }
         h.append("<h2 id=\"layouts\">Bit layouts</h2>\n");
-        for (BitLayoutPicture.Layout layout : BitLayoutPicture.LAYOUTS) {
-            String text = featureTexts.get(layout.feature());
-            if (text == null || !BitLayoutPicture.check(layout, text).isEmpty()) {
-                throw new IllegalStateException("the " + layout.title() + " picture no longer matches its feature: "
-                        + (text == null ? layout.feature() + " is missing" : BitLayoutPicture.check(layout, text)));
-            }
+        List<BitLayoutPicture.Layout> layouts = BitLayoutPicture.of(featureTexts);
+        if (layouts.isEmpty()) {
+            throw new IllegalStateException("no feature states a bit layout (a line such as \"64-bit private (state"
+                    + " 0):  63:62 state | 61:48 reserved | ...\")");
+        }
+        for (BitLayoutPicture.Layout layout : layouts) {
             site.features().features().stream()
                     .filter(f -> f.file().equals(layout.feature()))
                     .findFirst()
@@ -53,7 +54,7 @@ final class PicturesPage {
                             .append("\">")
                             .append(Html.esc(f.name()))
                             .append("</a> states it; bit 0 on the right.</p>\n<div class=\"figure\">")
-                            .append(BitLayoutPicture.render(layout, root))
+                            .append(BitLayoutPicture.render(layout))
                             .append("</div>\n"));
         }
         h.append("<h2 id=\"handler\">The life of a virtual access handler</h2>\n");

@@ -1,6 +1,7 @@
 package org.gmck.kit.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -52,18 +53,56 @@ class PicturesTest {
                         && c.shadow().equals("32-bit")));
     }
 
+    private static Map<String, String> texts() {
+        Map<String, String> texts = new java.util.TreeMap<>();
+        FILES.forEach((k, v) -> texts.put(k, new String(v, StandardCharsets.UTF_8)));
+        return texts;
+    }
+
     @Test
-    void everyBitLayoutIsStatedByItsFeature() {
-        for (BitLayoutPicture.Layout layout : BitLayoutPicture.LAYOUTS) {
-            String text = new String(FILES.get(layout.feature()), StandardCharsets.UTF_8);
-            assertEquals(List.of(), BitLayoutPicture.check(layout, text), layout.title());
-        }
-        BitLayoutPicture.Layout moved = new BitLayoutPicture.Layout(
-                "moved",
-                "gmm/page-layouts.feature",
-                List.of(new BitLayoutPicture.Word(
-                        "w", 64, List.of(new BitLayoutPicture.Field("f", 9, 0, "VM handle bits 33-48")))));
-        assertEquals(1, BitLayoutPicture.check(moved, "VM handle bits 32-47").size());
+    void theBitLayoutsAreTheWordsTheFeaturesState() {
+        List<BitLayoutPicture.Layout> layouts = BitLayoutPicture.of(texts());
+        assertEquals(
+                List.of(
+                        "gmm/page-layouts.feature",
+                        "pgm/page-record-initial-layout.feature",
+                        "pgm/page-record.feature"),
+                layouts.stream().map(BitLayoutPicture.Layout::feature).toList());
+        BitLayoutPicture.Word privatePage = layouts.get(0).words().get(0);
+        assertEquals("private (state 0)", privatePage.title());
+        assertEquals(64, privatePage.bits());
+        assertEquals(
+                List.of(
+                        new BitLayoutPicture.Field("state", 63, 62),
+                        new BitLayoutPicture.Field("reserved", 61, 48),
+                        new BitLayoutPicture.Field("VM handle", 47, 32),
+                        new BitLayoutPicture.Field("guest pfn", 31, 0)),
+                privatePage.fields());
+        assertEquals(6, layouts.get(0).words().size());
+        assertEquals(32, layouts.get(0).words().get(3).bits());
+        BitLayoutPicture.Word word1 = layouts.get(2).words().get(1);
+        assertEquals(new BitLayoutPicture.Field("W", 10, 10), word1.fields().get(1));
+    }
+
+    @Test
+    void aLayoutLineThatDoesNotDescribeAWordFailsTheBuild() {
+        assertThrows(
+                IllegalStateException.class,
+                () -> BitLayoutPicture.word("f", 32, "w", "40:32 too high | 31:0 pfn"),
+                "a field outside the word");
+        assertThrows(
+                IllegalStateException.class,
+                () -> BitLayoutPicture.word("f", 64, "w", "47:32 handle | 40:0 pfn"),
+                "overlapping fields");
+        assertThrows(
+                IllegalStateException.class,
+                () -> BitLayoutPicture.word("f", 64, "w", "31:0 pfn | 47:32 handle"),
+                "low bits first");
+        assertThrows(IllegalStateException.class, () -> BitLayoutPicture.word("f", 64, "w", "pfn 31:0"), "no bits");
+        assertTrue(
+                BitLayoutPicture.words("f", "Feature: f\n  @X-1\n  Scenario: s\n      64-bit w:  1:0 a\n")
+                        .isEmpty(),
+                "lines after the first scenario are not layouts");
     }
 
     @Test
