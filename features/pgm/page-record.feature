@@ -8,7 +8,7 @@ Feature: The packed per-page record
   tracking word of the shadow page tables that map the page. Reading the record is introspection: an
   implementation may keep its pages differently and skip these scenarios. The words, high bits first:
 
-      64-bit word 0:  63:48 page id 27:12 | 47:12 host page frame | 11:0 page id 11:0
+      64-bit word 0:  63:48 page id (high) | 47:12 host page frame | 11:0 page id (low)
       64-bit word 1:  63:32 shadow tracking | 10 W | 9:8 state | 7:6 virt | 5:4 phys | 3:1 type | 0 RO
 
   The frame field reaches host pages up to 2^48 and the id fields hold every 28-bit id, so the scenarios

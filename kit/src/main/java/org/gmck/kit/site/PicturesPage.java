@@ -49,11 +49,10 @@ final class PicturesPage {
                     .findFirst()
                     .ifPresent(f -> h.append("<h3>")
                             .append(Html.esc(layout.title()))
-                            .append("</h3>\n<p>As <a href=\"")
+                            .append("</h3>\n<p>Drawn from the lines of <a href=\"")
                             .append(f.page())
-                            .append("\">")
-                            .append(Html.esc(f.name()))
-                            .append("</a> states it; bit 0 on the right.</p>\n<div class=\"figure\">")
+                            .append("\">its feature</a> that state each word, high bits first; bit 0 on the right.")
+                            .append("</p>\n<div class=\"figure\">")
                             .append(BitLayoutPicture.render(layout))
                             .append("</div>\n"));
         }
