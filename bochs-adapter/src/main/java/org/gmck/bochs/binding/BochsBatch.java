@@ -48,6 +48,7 @@ public final class BochsBatch implements AutoCloseable {
     private final BatchMachine machine = new BatchMachine(BochsCpu.MODEL, ROUND_TIMEOUT);
     private long accesses;
     private long fallbacks;
+    private long machineNanos;
 
     /** Accesses made so far. */
     public long accesses() {
@@ -57,6 +58,11 @@ public final class BochsBatch implements AutoCloseable {
     /** Accesses put again one query at a time. */
     public long fallbacks() {
         return fallbacks;
+    }
+
+    /** Time spent in the batch machine (planning the queries' writes, Bochs running them, reading the results). */
+    public Duration machineTime() {
+        return Duration.ofNanos(machineNanos);
     }
 
     /** Bochs processes the batch machine started. */
@@ -103,6 +109,7 @@ public final class BochsBatch implements AutoCloseable {
         }
         first[own.size()] = all.size();
         List<BatchAnswer> answers;
+        long t0 = System.nanoTime();
         try {
             answers = all.isEmpty() ? List.of() : machine.run(all);
         } catch (RuntimeException e) {
@@ -112,6 +119,7 @@ public final class BochsBatch implements AutoCloseable {
                 answers.add(new BatchAnswer.Lost(String.valueOf(e.getMessage())));
             }
         }
+        machineNanos += System.nanoTime() - t0;
         List<Result> results = new ArrayList<>();
         for (int i = 0; i < own.size(); i++) {
             Map<Key, BatchAnswer> known = new HashMap<>();

@@ -115,6 +115,15 @@ final class BatchedBochs implements AutoCloseable {
                 all.stream().mapToInt(BochsBatch::rounds).sum());
     }
 
+    /** Appends {@code line} to the report's markdown in {@code folder}. */
+    static void note(java.nio.file.Path folder, String line) throws java.io.IOException {
+        java.nio.file.Files.writeString(
+                folder.resolve("report.md"),
+                System.lineSeparator() + line + System.lineSeparator(),
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+    }
+
     @Override
     public void close() {
         all.forEach(BochsBatch::close);
