@@ -27,7 +27,7 @@ import org.gmck.spi.x86.X86Mmu;
 public final class BochsBatch implements AutoCloseable {
 
     /** Deadline of one round of the batch loop. */
-    static final Duration ROUND_TIMEOUT = Duration.ofSeconds(Long.getLong("bochs.batchTimeoutSeconds", 300));
+    static final Duration ROUND_TIMEOUT = Duration.ofSeconds(Long.getLong("bochs.batchTimeoutSeconds", 60));
 
     /**
      * What one access gave: an outcome, or the exception {@link X86Mmu#access} throws for it.
@@ -45,10 +45,19 @@ public final class BochsBatch implements AutoCloseable {
         }
     }
 
-    private final BatchMachine machine = new BatchMachine(BochsCpu.MODEL, ROUND_TIMEOUT);
+    private final BatchMachine machine;
     private long accesses;
     private long fallbacks;
     private long machineNanos;
+
+    /** A batch whose rounds may take {@code -Dbochs.batchTimeoutSeconds} (default 60 s) each. */
+    public BochsBatch() {
+        this(ROUND_TIMEOUT);
+    }
+
+    BochsBatch(Duration roundTimeout) {
+        this.machine = new BatchMachine(BochsCpu.MODEL, roundTimeout);
+    }
 
     /** Accesses made so far. */
     public long accesses() {

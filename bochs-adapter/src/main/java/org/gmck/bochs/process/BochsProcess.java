@@ -3,6 +3,7 @@ package org.gmck.bochs.process;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,8 +80,8 @@ public final class BochsProcess implements AutoCloseable {
             Files.write(dir.resolve("boot.img"), floppy);
             String config = configuration(cpuModel, memoryMiB, dir);
             if (diskCylinders > 0) {
-                try (java.io.RandomAccessFile disk =
-                        new java.io.RandomAccessFile(dir.resolve(DISK).toFile(), "rw")) {
+                try (RandomAccessFile disk =
+                        new RandomAccessFile(dir.resolve(DISK).toFile(), "rw")) {
                     disk.setLength((long) diskCylinders * 16 * 63 * 512);
                 }
                 config += "ata0: enabled=1, ioaddr1=0x1f0, ioaddr2=0x3f0, irq=14\n"

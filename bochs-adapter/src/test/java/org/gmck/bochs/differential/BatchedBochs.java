@@ -1,5 +1,9 @@
 package org.gmck.bochs.differential;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
@@ -116,12 +120,12 @@ final class BatchedBochs implements AutoCloseable {
     }
 
     /** Appends {@code line} to the report's markdown in {@code folder}. */
-    static void note(java.nio.file.Path folder, String line) throws java.io.IOException {
-        java.nio.file.Files.writeString(
+    static void note(Path folder, String line) throws IOException {
+        Files.writeString(
                 folder.resolve("report.md"),
                 System.lineSeparator() + line + System.lineSeparator(),
-                java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.APPEND);
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
     }
 
     @Override
