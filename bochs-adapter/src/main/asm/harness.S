@@ -3,6 +3,9 @@
 # Assembled with GNU as (binutils), from this folder:
 #   as harness.S -o harness.o && ld -Ttext 0 --oformat binary harness.o -o ../resources/org/gmck/bochs/machine/harness.bin
 # HarnessImageTest checks the offsets Harness.java pins against the bytes.
+# One query at a time, the debugger sets the query up and the guest stops at home_stop and at the outcome stop;
+# in batches (a non-zero word at data+0x300) the loop at batch_home sets each query up and takes its outcome,
+# and the guest stops only at batch_stop, once a round.
         .intel_syntax noprefix
         .set DATA, 0x4000          # data page, relative to the code page
         .set KSTACK, 0x3000        # kernel stack top, relative to the code page
