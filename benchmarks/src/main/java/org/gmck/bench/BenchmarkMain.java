@@ -96,6 +96,7 @@ public final class BenchmarkMain {
         pgmFaults();
         pgmShadow();
         kitThroughput();
+        differentialThroughput();
         md.append(String.format(
                 Locale.ROOT,
                 "%nThe whole run took %d s.%n",
@@ -284,6 +285,13 @@ public final class BenchmarkMain {
                 Locale.ROOT,
                 "%nThe whole certification took %.1f s of wall-clock time.%n%n",
                 run.wall().toMillis() / 1000.0));
+    }
+
+    // ------------------------------------------------------------------ differential runs against engines
+
+    private void differentialThroughput() {
+        System.out.println("== Differential throughput: cases a second, one query at a time and batched");
+        md.append(org.gmck.bench.differential.BochsDifferentialThroughput.section(Boolean.getBoolean("bench.quick")));
     }
 
     private void cleanup() throws IOException {

@@ -7,7 +7,8 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.gmck.bochs.machine.AccessKind;
-import org.gmck.bochs.machine.BochsMachine;
+import org.gmck.bochs.machine.Answers;
+import org.gmck.bochs.machine.BatchQuery;
 import org.gmck.bochs.machine.Cr3LoadRefusedException;
 import org.gmck.bochs.machine.MachineFailureException;
 import org.gmck.bochs.machine.MachineOutcome;
@@ -147,11 +148,92 @@ final class BochsX86Mmu implements X86Mmu {
 
     @Override
     public AccessOutcome access(Access access) {
+        return access(access, (q, translate) -> MachinePool.machine().access(q, translate));
+    }
+
+    /** The access, its queries answered by {@code answers}. */
+    AccessOutcome access(Access access, Answers answers) {
+        Optional<AccessOutcome> decided = withoutBochs(access);
+        if (decided.isPresent()) {
+            return decided.get();
+        }
+        ControlRegisters r = registers.orElseThrow();
+        try {
+            return onBochs(r, access, answers);
+        } catch (Cr3LoadRefusedException e) {
+            throw new BochsUnavailableException(
+                    "Bochs cannot be asked this access: " + e.getMessage()
+                            + "; its PDPTE registers are profile x86-pdpte-registers, which this adapter does not declare",
+                    e);
+        } catch (QueryRejectedException e) {
+            throw new BochsUnavailableException("Bochs cannot be asked this: " + e.getMessage(), e);
+        } catch (MachineFailureException | BochsNotInstalledException e) {
+            throw new BochsUnavailableException("Bochs failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The queries the access may put to Bochs, so that a batch can run them ahead: the access itself (with its
+     * translation), then the probes {@link #entriesUsed} and {@link #rights} may make, each on the memory as it is
+     * now. Empty when the access is decided without Bochs (or refused).
+     */
+    List<BatchQuery> plannedQueries(Access access) {
+        try {
+            if (withoutBochs(access).isPresent()) {
+                return List.of();
+            }
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+        ControlRegisters r = registers.orElseThrow();
+        SortedMap<Long, Long> before = new TreeMap<>(memory);
+        long linear = access.linearAddress();
+        int cpl = access.privilege() == Privilege.USER ? 3 : 0;
+        List<BatchQuery> planned = new ArrayList<>();
+        planned.add(new BatchQuery(query(r, cpl, kind(access), linear, r.cr4(), r.cr0(), ac, before), true, false));
+        planned.add(new BatchQuery(
+                query(r, cpl, kind(access), linear, r.cr4(), r.cr0(), ac, withoutAccessedBits(r, before)),
+                false,
+                true));
+        long cr4 = r.cr4() & ~(ControlRegisters.CR4_SMAP | ControlRegisters.CR4_PKE | ControlRegisters.CR4_PKS);
+        boolean user = access.privilege() == Privilege.USER;
+        boolean write = access.kind() == org.gmck.spi.x86.AccessKind.WRITE
+                && access.privilege() != Privilege.IMPLICIT_SUPERVISOR;
+        if (!(write && (user || (r.cr0() & ControlRegisters.CR0_WP) != 0))) {
+            planned.add(new BatchQuery(
+                    query(r, 0, AccessKind.WRITE, linear, cr4, r.cr0() | ControlRegisters.CR0_WP, false, before),
+                    false,
+                    true));
+        }
+        if (!user) {
+            planned.add(new BatchQuery(query(r, 3, AccessKind.READ, linear, cr4, r.cr0(), false, before), false, true));
+        }
+        if (access.kind() != org.gmck.spi.x86.AccessKind.FETCH) {
+            planned.add(new BatchQuery(
+                    query(r, 0, AccessKind.FETCH, linear, cr4 & ~ControlRegisters.CR4_SMEP, r.cr0(), false, before),
+                    false,
+                    true));
+        }
+        return planned;
+    }
+
+    /** A copy of guest memory (a batch restores it before putting a case again one query at a time). */
+    SortedMap<Long, Long> memorySnapshot() {
+        return new TreeMap<>(memory);
+    }
+
+    void restoreMemory(SortedMap<Long, Long> snapshot) {
+        memory.clear();
+        memory.putAll(snapshot);
+    }
+
+    /** The outcome of an access decided without Bochs (paging off), or empty; throws what the adapter refuses. */
+    private Optional<AccessOutcome> withoutBochs(Access access) {
         X86Arguments.checkAccess(access, registers.orElse(null));
         ControlRegisters r = registers.orElseThrow();
         X86PagingMode mode = r.pagingMode();
         if (mode == X86PagingMode.NONE) {
-            return new Translated(access.linearAddress(), PageSize.UNPAGED, Rights.ALL, List.of());
+            return Optional.of(new Translated(access.linearAddress(), PageSize.UNPAGED, Rights.ALL, List.of()));
         }
         if (access.privilege() == Privilege.IMPLICIT_SUPERVISOR && access.kind() == org.gmck.spi.x86.AccessKind.WRITE) {
             throw new BochsUnavailableException(
@@ -171,18 +253,7 @@ final class BochsX86Mmu implements X86Mmu {
         askable(r).ifPresent(reason -> {
             throw new BochsUnavailableException("Bochs cannot be asked this: " + reason, null);
         });
-        try {
-            return onBochs(r, access);
-        } catch (Cr3LoadRefusedException e) {
-            throw new BochsUnavailableException(
-                    "Bochs cannot be asked this access: " + e.getMessage()
-                            + "; its PDPTE registers are profile x86-pdpte-registers, which this adapter does not declare",
-                    e);
-        } catch (QueryRejectedException e) {
-            throw new BochsUnavailableException("Bochs cannot be asked this: " + e.getMessage(), e);
-        } catch (MachineFailureException | BochsNotInstalledException e) {
-            throw new BochsUnavailableException("Bochs failed: " + e.getMessage(), e);
-        }
+        return Optional.empty();
     }
 
     /** Why Bochs's CPU cannot stand for the model under these registers, if it cannot. */
@@ -246,8 +317,7 @@ final class BochsX86Mmu implements X86Mmu {
         return Optional.empty();
     }
 
-    private AccessOutcome onBochs(ControlRegisters r, Access access) {
-        BochsMachine machine = MachinePool.machine();
+    private AccessOutcome onBochs(ControlRegisters r, Access access, Answers machine) {
         MachineQuery query = query(
                 r,
                 access.privilege() == Privilege.USER ? 3 : 0,
@@ -318,7 +388,7 @@ final class BochsX86Mmu implements X86Mmu {
      * In PAE paging the chain starts at the PDPTE the address selects.
      */
     private List<EntryUse> entriesUsed(
-            BochsMachine machine,
+            Answers machine,
             ControlRegisters r,
             Access access,
             SortedMap<Long, Long> before,
@@ -329,11 +399,7 @@ final class BochsX86Mmu implements X86Mmu {
         if (seen.isPresent() && complete(r, seen.get())) {
             return seen.get();
         }
-        X86PagingMode mode = r.pagingMode();
-        int width = mode.entryBytes();
-        SortedMap<Long, Long> probe = new TreeMap<>();
-        long aMask = width == 4 ? A_BIT | A_BIT << 32 : A_BIT;
-        before.forEach((a, v) -> probe.put(a, v & ~aMask));
+        SortedMap<Long, Long> probe = withoutAccessedBits(r, before);
         MachineOutcome o = machine.access(
                 query(
                         r,
@@ -352,6 +418,14 @@ final class BochsX86Mmu implements X86Mmu {
         return chain(r, access, before, probe, o.memoryAfter())
                 .orElseThrow(() ->
                         new MachineFailureException("Bochs set A bits outside one chain of entries from CR3", null));
+    }
+
+    /** The memory with every accessed flag cleared (both halves of a word under 32-bit paging). */
+    private static SortedMap<Long, Long> withoutAccessedBits(ControlRegisters r, SortedMap<Long, Long> before) {
+        SortedMap<Long, Long> probe = new TreeMap<>();
+        long aMask = r.pagingMode().entryBytes() == 4 ? A_BIT | A_BIT << 32 : A_BIT;
+        before.forEach((a, v) -> probe.put(a, v & ~aMask));
+        return probe;
     }
 
     /** Whether a chain ends in a leaf: a PTE, or an entry that maps a page with PS. */
@@ -441,11 +515,7 @@ final class BochsX86Mmu implements X86Mmu {
 
     /** Effective rights by probing: each probe runs on the memory as it was before the access. */
     private Rights rights(
-            BochsMachine machine,
-            ControlRegisters r,
-            Access access,
-            SortedMap<Long, Long> before,
-            List<EntryUse> entries) {
+            Answers machine, ControlRegisters r, Access access, SortedMap<Long, Long> before, List<EntryUse> entries) {
         long linear = access.linearAddress();
         boolean byUser = access.privilege() == Privilege.USER;
         org.gmck.spi.x86.AccessKind kind = access.kind();
@@ -484,7 +554,7 @@ final class BochsX86Mmu implements X86Mmu {
         return new Rights(writable, user, executable, key);
     }
 
-    private static boolean succeeds(BochsMachine machine, MachineQuery q) {
+    private static boolean succeeds(Answers machine, MachineQuery q) {
         MachineOutcome o = machine.access(q, false);
         if (o.fault().isPresent() && o.fault().get().vector() != 14) {
             throw new MachineFailureException(

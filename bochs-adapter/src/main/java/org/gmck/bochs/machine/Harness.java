@@ -53,17 +53,18 @@ public final class Harness {
             BOOT_PML5 = BASE + 0x12000;
 
     /** Offsets in the code page (pinned in {@code harness.S}). */
-    static final int HOME_STOP = 0x030,
+    static final int HOME_STOP = 0x03D,
             CR3_LOAD_64 = 0x350,
             CR3_LOAD_32 = 0x4D5,
-            OUTCOME_STOP_64 = 0x741,
-            OUTCOME_STOP_32 = 0x7C1,
+            OUTCOME_STOP_64 = 0x74A,
+            OUTCOME_STOP_32 = 0x7CA,
             READ = 0x600,
             WRITE = 0x610,
             FETCH = 0x620,
             IMPLICIT_READ = 0x630,
             HANDLERS_64 = 0x800,
-            HANDLERS_32 = 0x900;
+            HANDLERS_32 = 0x900,
+            BATCH_STOP = 0xB64;
 
     /** Offsets in the data page: the parameter block, the outcome, and the descriptor-table operands. */
     static final int P_MODE = 0x00,
@@ -90,7 +91,19 @@ public final class Harness {
             O_STAGE = 0x120,
             IDENTITY_GDTR = 0x200,
             WINDOW_GDTR = 0x210,
-            WINDOW_IDTR = 0x220;
+            WINDOW_IDTR = 0x220,
+            B_FLAG = 0x300,
+            B_RESULT = 0x310;
+
+    /**
+     * The batch loop's buffers (in the harness's own memory, where no query may store or fetch): the query records
+     * read from the disk, and the results written back to it from sector {@link #RESULT_SECTOR}.
+     */
+    static final long INPUT_BUFFER = 0x3F82_0000L,
+            INPUT_BYTES = 0x50_0000L,
+            RESULT_BUFFER = 0x3FD2_0000L,
+            RESULT_BYTES = 0x28_0000L,
+            RESULT_SECTOR = 0x4000;
 
     /** The stage the guest code writes just before it makes the access. */
     static final int STAGE_ACCESS = 6;

@@ -3,17 +3,23 @@ package org.gmck.bochs.machine;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Writes to guest physical memory as debugger commands ({@code setpmem ADDR 4 VALUE}, 4 bytes each at most). */
+/**
+ * Writes to guest physical memory, 2 or 4 bytes each, in order: sent as debugger commands ({@code setpmem ADDR
+ * 4 VALUE}) by the single-query machine, or listed in a query record for the batch loop.
+ */
 final class Writes {
 
-    private final List<String> commands = new ArrayList<>();
+    /** One write of {@code size} bytes (2 or 4). */
+    record Write(long address, int size, long value) {}
+
+    private final List<Write> writes = new ArrayList<>();
 
     void dword(long address, long value) {
-        commands.add("setpmem " + BochsMachine.hex(address) + " 4 " + BochsMachine.hex(value & 0xFFFF_FFFFL));
+        writes.add(new Write(address, 4, value & 0xFFFF_FFFFL));
     }
 
     void word16(long address, long value) {
-        commands.add("setpmem " + BochsMachine.hex(address) + " 2 " + BochsMachine.hex(value & 0xFFFF));
+        writes.add(new Write(address, 2, value & 0xFFFF));
     }
 
     void qword(long address, long value) {
@@ -46,6 +52,16 @@ final class Writes {
 
     /** The commands, in order (a copy the caller may extend). */
     List<String> commands() {
-        return new ArrayList<>(commands);
+        List<String> commands = new ArrayList<>();
+        for (Write w : writes) {
+            commands.add(
+                    "setpmem " + BochsMachine.hex(w.address()) + " " + w.size() + " " + BochsMachine.hex(w.value()));
+        }
+        return commands;
+    }
+
+    /** The writes, in order. */
+    List<Write> writes() {
+        return List.copyOf(writes);
     }
 }

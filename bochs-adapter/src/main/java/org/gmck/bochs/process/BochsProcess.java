@@ -3,6 +3,7 @@ package org.gmck.bochs.process;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import java.util.stream.Stream;
 public final class BochsProcess implements AutoCloseable {
 
     private static final Pattern PROMPT = Pattern.compile("<bochs:(\\d+)> ");
+    private static final String DISK = "disk.img";
 
     private final Process process;
     private final Path directory;
@@ -56,6 +58,17 @@ public final class BochsProcess implements AutoCloseable {
      * vector).
      */
     public static BochsProcess start(String cpuModel, int memoryMiB, byte[] bootSector, Duration timeout) {
+        return start(cpuModel, memoryMiB, bootSector, timeout, 0);
+    }
+
+    /**
+     * As {@link #start(String, int, byte[], Duration)}, with a hard disk of {@code diskCylinders} cylinders (16
+     * heads, 63 sectors a track, zero-filled) on the first ATA channel when {@code diskCylinders} is positive: a
+     * bulk channel between the host and the guest, whose image file ({@link #disk()}) Bochs reads and writes
+     * through on every sector.
+     */
+    public static BochsProcess start(
+            String cpuModel, int memoryMiB, byte[] bootSector, Duration timeout, int diskCylinders) {
         Path binary = BochsInstallation.require();
         if (bootSector.length != 512) {
             throw new IllegalArgumentException("a boot sector is 512 bytes");
@@ -65,7 +78,17 @@ public final class BochsProcess implements AutoCloseable {
             byte[] floppy = new byte[1474560];
             System.arraycopy(bootSector, 0, floppy, 0, 512);
             Files.write(dir.resolve("boot.img"), floppy);
-            Files.writeString(dir.resolve("bochsrc"), configuration(cpuModel, memoryMiB, dir));
+            String config = configuration(cpuModel, memoryMiB, dir);
+            if (diskCylinders > 0) {
+                try (RandomAccessFile disk =
+                        new RandomAccessFile(dir.resolve(DISK).toFile(), "rw")) {
+                    disk.setLength((long) diskCylinders * 16 * 63 * 512);
+                }
+                config += "ata0: enabled=1, ioaddr1=0x1f0, ioaddr2=0x3f0, irq=14\n"
+                        + "ata0-master: type=disk, path=" + dir.resolve(DISK) + ", mode=flat, cylinders="
+                        + diskCylinders + ", heads=16, spt=63\n";
+            }
+            Files.writeString(dir.resolve("bochsrc"), config);
             ProcessBuilder pb = new ProcessBuilder(
                             binary.toString(),
                             "-q",
@@ -216,6 +239,11 @@ public final class BochsProcess implements AutoCloseable {
         } catch (IOException e) {
             return "";
         }
+    }
+
+    /** The image file of the hard disk, if the process was started with one. */
+    public Path disk() {
+        return directory.resolve(DISK);
     }
 
     /** Whether the process is still running. */

@@ -26,8 +26,10 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Runs under the {@code differential3} profile ({@code -Ddifferential.threeway=true}), with {@code
  * -Ddifferential.cases=N} (default 2,000), {@code -Ddifferential.seed=S}, {@code -Ddifferential.workers=W}
- * and {@code -Ddifferential.shard=I/N}. The report goes to {@code target/differential3/report.md} and {@code
- * report.json}.
+ * and {@code -Ddifferential.shard=I/N}. Bochs is put its cases in batches ({@link BatchedBochs}) of {@code
+ * -Ddifferential.batch=N} cases (default 1,000; 1 puts them one query at a time, as certification does). The
+ * report goes to {@code target/differential3/report.md} and {@code report.json}; the report's markdown ends with
+ * how many of Bochs's cases were batched and how many fell back.
  */
 class ThreeWayDifferentialTest {
 
@@ -48,19 +50,29 @@ class ThreeWayDifferentialTest {
         Optional<String> noBochs = BochsInstallation.unavailableReason();
         Assumptions.assumeTrue(noBochs.isEmpty(), () -> "Skipped: " + noBochs.orElse(""));
         ConformanceAdapter reference = adapter("reference");
-        RunReport report = new DifferentialRun(
-                        "Three-way differential run: reference, QEMU and Bochs",
-                        Long.getLong("differential.seed", 1),
-                        Long.getLong("differential.cases", 2000),
-                        Shard.fromSystemProperty(),
-                        Integer.getInteger("differential.workers", 2),
-                        c -> Observation.of(reference, c),
-                        List.of(
-                                Engine.of(adapter("qemu"), new QemuClassifier()),
-                                Engine.of(adapter("bochs"), new BochsClassifier())))
-                .run();
+        ConformanceAdapter bochs = adapter("bochs");
+        int batch = Integer.getInteger("differential.batch", 1000);
+        BatchedBochs batched = new BatchedBochs(bochs);
+        RunReport report;
+        try (batched) {
+            report = new DifferentialRun(
+                            "Three-way differential run: reference, QEMU and Bochs",
+                            Long.getLong("differential.seed", 1),
+                            Long.getLong("differential.cases", 2000),
+                            Shard.fromSystemProperty(),
+                            Integer.getInteger("differential.workers", 2),
+                            c -> Observation.of(reference, c),
+                            List.of(
+                                    Engine.of(adapter("qemu"), new QemuClassifier()),
+                                    batch > 1
+                                            ? Engine.batched(bochs, batched::observe, new BochsClassifier())
+                                            : Engine.of(bochs, new BochsClassifier())))
+                    .withBatch(batch)
+                    .run();
+        }
         Path out = Path.of("target", "differential3");
         report.write(out);
+        BatchedBochs.note(out, batch > 1 ? batched.summary() : "Bochs: one query at a time (no batches)");
         System.out.println(report.markdown());
         assertEquals(
                 0,

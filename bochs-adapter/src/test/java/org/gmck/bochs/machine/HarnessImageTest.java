@@ -23,6 +23,7 @@ class HarnessImageTest {
         assertArrayEquals(XCHG_BX_BX, at(code, Harness.HOME_STOP - 3, 3));
         assertArrayEquals(XCHG_BX_BX, at(code, Harness.OUTCOME_STOP_64 - 3, 3));
         assertArrayEquals(XCHG_BX_BX, at(code, Harness.OUTCOME_STOP_32 - 3, 3));
+        assertArrayEquals(XCHG_BX_BX, at(code, Harness.BATCH_STOP - 3, 3));
     }
 
     @Test
