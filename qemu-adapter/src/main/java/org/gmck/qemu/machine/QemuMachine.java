@@ -273,14 +273,12 @@ public final class QemuMachine implements AutoCloseable {
     public MachineOutcome access(MachineQuery q, boolean askPhysical) {
         validate(q);
         ensureBooted();
-        if (batchFamily != null) {
-            // the batch loop changed the IDT and the window's page tables: prepare the harness afresh
-            batchFamily = null;
-            loaded = null;
-        }
+        // after a batch the IDT and the window's page tables are the batch loop's: prepare the harness afresh
+        boolean stale = batchFamily != null;
+        batchFamily = null;
         Hook hook = Hook.plan(q, Optional.ofNullable(loaded), harness);
         try {
-            if (!hook.window().equals(loaded)) {
+            if (stale || !hook.window().equals(loaded)) {
                 loadTables(hook.window());
             }
             return run(q, hook, askPhysical);
@@ -879,6 +877,12 @@ public final class QemuMachine implements AutoCloseable {
         dirty.clear();
         run(b);
         batchFamily = longFamily;
+    }
+
+    /** After the guest shut down in a batch: a fresh QEMU with the family's batch loop in place. */
+    void restartBatch(boolean longFamily) {
+        closeProcess();
+        prepareBatch(longFamily);
     }
 
     /** Harness tables that identity-map the RAM (case memory, harness, batch area) and the windows. */
