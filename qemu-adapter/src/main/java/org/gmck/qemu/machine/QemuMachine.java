@@ -276,7 +276,7 @@ public final class QemuMachine implements AutoCloseable {
         // after a batch the IDT and the window's page tables are the batch loop's: prepare the harness afresh
         boolean stale = batchFamily != null;
         batchFamily = null;
-        Hook hook = Hook.plan(q, Optional.ofNullable(loaded), harness);
+        Hook hook = Hook.plan(q, harness);
         try {
             if (stale || !hook.window().equals(loaded)) {
                 loadTables(hook.window());
@@ -774,6 +774,11 @@ public final class QemuMachine implements AutoCloseable {
         return (long) memoryMiB << 20;
     }
 
+    /** What a failure message adds about the running QEMU (its pid and state). */
+    String diagnosis() {
+        return process == null ? "" : "; " + process.diagnosis();
+    }
+
     int ripNumber() {
         return regs.rip().number();
     }
@@ -795,15 +800,20 @@ public final class QemuMachine implements AutoCloseable {
                 usable = false;
             }
         }
+        long t0 = System.nanoTime();
         if (usable) {
             for (int i = 0; i < queries.size(); i++) {
                 MachineQuery q = queries.get(i);
                 Optional<BatchRunner.Prepared> p = runner.prepare(i, q, askPhysical.get(i), features);
-                if (p.isPresent()) {
+                if (p.isPresent() && p.get().predicted() != null) {
+                    answers[i] = new BatchAnswer(null, p.get().predicted(), true);
+                } else if (p.isPresent()) {
                     groups.computeIfAbsent(q.mode(), k -> new ArrayList<>()).add(p.get());
                 }
             }
         }
+        long t1 = System.nanoTime();
+        BatchRunner.TIMES[0].addAndGet(t1 - t0);
         for (Map.Entry<PagingMode, List<BatchRunner.Prepared>> g : groups.entrySet()) {
             try {
                 prepareBatch(g.getKey().longMode());
@@ -823,6 +833,8 @@ public final class QemuMachine implements AutoCloseable {
                 fail("the batch loop failed", e);
             }
         }
+        long t2 = System.nanoTime();
+        BatchRunner.TIMES[1].addAndGet(t2 - t1);
         for (int i = 0; i < answers.length; i++) {
             if (answers[i] == null) {
                 try {
@@ -832,8 +844,12 @@ public final class QemuMachine implements AutoCloseable {
                 }
             }
         }
+        BatchRunner.TIMES[2].addAndGet(System.nanoTime() - t2);
         if (Boolean.getBoolean("qemu.batch.debug")) {
-            System.out.println("batch fallback reasons: " + BatchRunner.REASONS);
+            System.out.println("batch fallback reasons: " + BatchRunner.REASONS + " times(ms) prepare/batch/single "
+                    + java.util.Arrays.stream(BatchRunner.TIMES)
+                            .map(a -> a.get() / 1_000_000)
+                            .toList());
         }
         return List.of(answers);
     }
