@@ -117,24 +117,43 @@ loop64:
     mov %rax, 8(%rbx)
     mov $0x60, %eax
     lldt %ax
+    /* EFER, IA32_PKRS and PKRU are written only when they change (QEMU flushes its TLB on some) */
 5:  mov $0xC0000080, %ecx
+    rdmsr
+    cmp D_CUR+R_EFER(%r15), %eax
+    je 6f
     mov D_CUR+R_EFER(%r15), %eax
     mov D_CUR+R_EFER+4(%r15), %edx
     wrmsr
     /* IA32_PKRS before CR4: once CR4.PKS is set, the key of the window pages must already be allowed */
-    testq $F_PKRS, D_CUR+R_FLAGS(%r15)
+6:  testq $F_PKRS, D_CUR+R_FLAGS(%r15)
     jz 7f
     mov $0x6E1, %ecx
+    rdmsr
+    cmp D_CUR+R_PKRS(%r15), %eax
+    je 7f
     mov D_CUR+R_PKRS(%r15), %eax
     xor %edx, %edx
     wrmsr
+    /* CR0 and CR4 only when they change: each write flushes QEMU's TLB */
 7:  mov D_CUR+R_CR0(%r15), %rax
+    mov %cr0, %rdx
+    cmp %rax, %rdx
+    je 8f
     mov %rax, %cr0
-    mov D_CUR+R_CR4(%r15), %rax
+8:  mov D_CUR+R_CR4(%r15), %rax
+    mov %cr4, %rdx
+    cmp %rax, %rdx
+    je 9f
     mov %rax, %cr4
+9:
     /* PKRU (WRPKRU needs CR4.PKE); it governs user pages only, which the loop does not touch */
     testq $F_PKRU, D_CUR+R_FLAGS(%r15)
     jz 6f
+    xor %ecx, %ecx
+    rdpkru
+    cmp D_CUR+R_PKRU(%r15), %eax
+    je 6f
     mov D_CUR+R_PKRU(%r15), %eax
     xor %ecx, %ecx
     xor %edx, %edx
@@ -166,11 +185,12 @@ common64:
     mov %rax, D_CR2(%r15)
     mov D_HCR3(%r15), %rax
     mov %rax, %cr3
-    mov D_HCR4(%r15), %rax
+    /* the harness runs under the case's CR0 and CR4, except CR4.PKS (its pages have key 0) */
+    mov %cr4, %rax
+    btr $24, %rax
+    jnc 1f
     mov %rax, %cr4
-    mov D_HCR0(%r15), %rax
-    mov %rax, %cr0
-    mov D_KTOP(%r15), %rsp
+1:  mov D_KTOP(%r15), %rsp
     xor %eax, %eax
     mov %ax, %fs
     mov D_RES(%r15), %rdi
@@ -274,9 +294,16 @@ loop32:
     mov CTL32+D_CUR+R_EFER+4, %edx
     wrmsr
     mov CTL32+D_CUR+R_CR0, %eax
+    mov %cr0, %edx
+    cmp %eax, %edx
+    je 8f
     mov %eax, %cr0
-    mov CTL32+D_CUR+R_CR4, %eax
+8:  mov CTL32+D_CUR+R_CR4, %eax
+    mov %cr4, %edx
+    cmp %eax, %edx
+    je 9f
     mov %eax, %cr4
+9:
     mov CTL32+D_CUR+R_CR2, %eax
     mov %eax, %cr2
     mov CTL32+D_KTOP, %esp
@@ -314,10 +341,7 @@ common32:
     mov %eax, CTL32+D_CR2
     mov CTL32+D_HCR3, %eax
     mov %eax, %cr3
-    mov CTL32+D_HCR4, %eax
-    mov %eax, %cr4
-    mov CTL32+D_HCR0, %eax
-    mov %eax, %cr0
+    /* the harness runs under the case's CR0 and CR4 (protection keys do not apply outside long mode) */
     mov CTL32+D_KTOP, %esp
     xor %eax, %eax
     mov %ax, %fs

@@ -18,9 +18,9 @@ final class BatchLayout {
     private BatchLayout() {}
 
     /** Entry points in the code page. */
-    static final int LOOP64 = 0x000, IRET64 = 0x16C, DONE64 = 0x16E, VECTORS64 = 0x250;
+    static final int LOOP64 = 0x000, IRET64 = 0x1A0, DONE64 = 0x1A2, VECTORS64 = 0x280;
 
-    static final int LOOP32 = 0x800, IRET32 = 0x917, DONE32 = 0x918, VECTORS32 = 0xA30;
+    static final int LOOP32 = 0x800, IRET32 = 0x925, DONE32 = 0x926, VECTORS32 = 0xA20;
     /** Bytes between two handler stubs. */
     static final int VECTOR_STRIDE = 16;
 

@@ -12,6 +12,7 @@ import org.gmck.qemu.gdb.GdbProtocolException;
 import org.gmck.qemu.gdb.Hex;
 import org.gmck.qemu.gdb.Slot;
 import org.gmck.qemu.gdb.StopReply;
+import org.gmck.spi.x86.EntryField;
 
 /**
  * Runs many queries of one paging mode in the guest at once: encodes each as a case record (its words with
@@ -24,6 +25,7 @@ import org.gmck.qemu.gdb.StopReply;
 final class BatchRunner {
 
     private static final long TF = 0x100;
+    private static final long EFER_LMA = 0x400;
     private static final byte STORE_VALUE = (byte) 0xA5;
 
     private final QemuMachine m;
@@ -145,7 +147,9 @@ final class BatchRunner {
                 && q.memory().getOrDefault(hook.sharedEntry().get(), 0L) >>> f.maxPhysAddr() != 0) {
             // QEMU checks reserved bits (MAXPHYADDR and up) in a PAE PDPTE when it walks through it: the
             // harness's own fetches through this one fault, and so does the delivery of that fault
-            if (q.kind() == AccessKind.FETCH) {
+            long ownPdpte = EntryField.PAE_PDPT_IN_CR3.of(q.cr3()) + 8 * (q.linear() >>> 30 & 3);
+            if (q.kind() == AccessKind.FETCH && ownPdpte != hook.sharedEntry().get()) {
+                // a fetch through another PDPTE might complete before the harness is needed
                 return skip("shared-pdpte-fetch");
             }
             return Optional.of(new Prepared(
@@ -169,7 +173,8 @@ final class BatchRunner {
         r.putLong(BatchLayout.R_CR3, longMode ? q.cr3() : q.cr3() & 0xFFFF_FFFFL);
         r.putLong(BatchLayout.R_CR0, QemuMachine.cr0(q));
         r.putLong(BatchLayout.R_CR4, QemuMachine.cr4(q));
-        r.putLong(BatchLayout.R_EFER, QemuMachine.efer(q));
+        // with LMA, as RDMSR shows it in long mode, so that the loop sees an unchanged EFER (WRMSR keeps LMA)
+        r.putLong(BatchLayout.R_EFER, QemuMachine.efer(q) | (longMode ? EFER_LMA : 0));
         r.putLong(BatchLayout.R_PKRU, q.pkru() & 0xFFFF_FFFFL);
         r.putLong(BatchLayout.R_PKRS, q.pkrs() & 0xFFFF_FFFFL);
         r.putLong(
