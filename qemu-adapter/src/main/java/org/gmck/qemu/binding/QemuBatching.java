@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import org.gmck.qemu.machine.BatchCounters;
 import org.gmck.spi.x86.CpuModel;
 
 /**
@@ -26,41 +27,66 @@ public final class QemuBatching {
     private static final AtomicLong QUERIES = new AtomicLong();
     private static final AtomicLong QUERIES_FELL_BACK = new AtomicLong();
 
-    /** Time spent putting cases through the SPI (host work, without the machine's). */
-    public static final AtomicLong OBSERVE_NANOS = new AtomicLong();
+    private static final AtomicLong OBSERVE_NANOS = new AtomicLong();
 
     private QemuBatching() {}
 
     /**
-     * How many cases and queries went through batches, and how many of them the single-step path answered.
+     * How many cases and queries went through batches, how many of them the single-step path answered and
+     * why, and where the time went.
      *
      * @param cases cases put through {@link #observeAll}
      * @param casesFellBack cases at least one of whose queries was single-stepped
      * @param queries machine queries answered for those cases
      * @param queriesFellBack queries the single-step path answered
+     * @param reasons why queries were single-stepped, with their counts
+     * @param millis milliseconds per phase of the machine's batches, summed over threads
+     * @param observeMillis milliseconds spent putting cases through the SPI on the host, summed over threads
      */
-    public record Stats(long cases, long casesFellBack, long queries, long queriesFellBack) {
+    public record Stats(
+            long cases,
+            long casesFellBack,
+            long queries,
+            long queriesFellBack,
+            Map<String, Long> reasons,
+            Map<BatchCounters.Phase, Long> millis,
+            long observeMillis) {
 
-        /** One line for a report. */
+        /** One line for a report: what was batched, what fell back and why. */
         public String summary() {
             return String.format(
                     "%,d cases batched in the guest, %,d of them (%.2f%%) with a query single-stepped; "
-                            + "%,d of %,d queries (%.2f%%) single-stepped",
+                            + "%,d of %,d queries (%.2f%%) single-stepped%s",
                     cases,
                     casesFellBack,
                     cases == 0 ? 0.0 : 100.0 * casesFellBack / cases,
                     queriesFellBack,
                     queries,
-                    queries == 0 ? 0.0 : 100.0 * queriesFellBack / queries);
+                    queries == 0 ? 0.0 : 100.0 * queriesFellBack / queries,
+                    reasons.isEmpty() ? "" : " (" + reasons + ")");
+        }
+
+        /** Where the time went, in milliseconds summed over threads. */
+        public String timing() {
+            return "host SPI work " + observeMillis + " ms; machine " + millis;
         }
     }
 
     /** The counts since the last {@link #resetStats}, over all threads. */
     public static Stats stats() {
-        return new Stats(CASES.get(), CASES_FELL_BACK.get(), QUERIES.get(), QUERIES_FELL_BACK.get());
+        return new Stats(
+                CASES.get(),
+                CASES_FELL_BACK.get(),
+                QUERIES.get(),
+                QUERIES_FELL_BACK.get(),
+                BatchCounters.fallbacks(),
+                BatchCounters.millis(),
+                OBSERVE_NANOS.get() / 1_000_000);
     }
 
     public static void resetStats() {
+        BatchCounters.reset();
+        OBSERVE_NANOS.set(0);
         CASES.set(0);
         CASES_FELL_BACK.set(0);
         QUERIES.set(0);

@@ -62,20 +62,8 @@ final class BatchRunner {
         return new MachineFailureException("QEMU failed on this query: " + cause + m.diagnosis(), null);
     }
 
-    static final java.util.concurrent.ConcurrentHashMap<String, Integer> REASONS =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
-    static final java.util.concurrent.atomic.AtomicLong[] TIMES = {
-        new java.util.concurrent.atomic.AtomicLong(),
-        new java.util.concurrent.atomic.AtomicLong(),
-        new java.util.concurrent.atomic.AtomicLong(),
-        new java.util.concurrent.atomic.AtomicLong(),
-        new java.util.concurrent.atomic.AtomicLong(),
-        new java.util.concurrent.atomic.AtomicLong()
-    };
-
     private static Optional<Prepared> skip(String why) {
-        REASONS.merge(why, 1, Integer::sum);
+        BatchCounters.fellBack(why);
         return Optional.empty();
     }
 
@@ -97,17 +85,17 @@ final class BatchRunner {
         try {
             m.validate(q);
         } catch (QueryRejectedException e) {
-            return skip("p1");
+            return skip("rejected before running (validation)");
         }
         Window w = window(q.mode().longMode());
         Hook hook;
         try {
             hook = Hook.plan(q, h);
         } catch (QueryRejectedException e) {
-            return skip("p2");
+            return skip("no harness window fits");
         }
         if (!hook.window().equals(w)) {
-            return skip("p3");
+            return skip("harness window other than the loop's");
         }
 
         if (q.smep() && !f.smep()
@@ -117,22 +105,22 @@ final class BatchRunner {
                 || q.mode() == PagingMode.LEVEL5 && !f.la57()
                 || q.nxe() && !f.nx()
                 || q.mode().longMode() && q.cr3() >>> f.maxPhysAddr() != 0) {
-            return skip("p4");
+            return skip("control bit or CR3 the vCPU refuses to load in the guest");
         }
         int key;
         try {
             key = q.pks() && q.mode().longMode() ? m.harnessKey(q) : 0;
         } catch (QueryRejectedException e) {
-            return skip("p5");
+            return skip("PKRS denies every key");
         }
         boolean implicit = q.kind() == AccessKind.IMPLICIT_READ;
         if (implicit && (q.linear() & 0xFFF) > 0xFF8) {
-            return skip("p6");
+            return skip("implicit read crossing a page");
         }
         DebugWalk.Result walk = DebugWalk.of(q, h.base(), m.ramTop());
         boolean writes = q.kind() == AccessKind.WRITE || q.kind() == AccessKind.FETCH;
         if ((askPhysical || writes) && walk.unknown()) {
-            return skip("p7");
+            return skip("debug walk reads harness memory");
         }
         long save = -1;
         if (writes && walk.physical().isPresent()) {
@@ -140,7 +128,7 @@ final class BatchRunner {
             if (pa < h.base()) {
                 save = pa;
             } else if (pa < m.ramTop()) {
-                return skip("p8");
+                return skip("store or fetch lands in the harness");
             }
         }
         if (hook.sharedEntry().isPresent()
@@ -150,7 +138,7 @@ final class BatchRunner {
             long ownPdpte = EntryField.PAE_PDPT_IN_CR3.of(q.cr3()) + 8 * (q.linear() >>> 30 & 3);
             if (q.kind() == AccessKind.FETCH && ownPdpte != hook.sharedEntry().get()) {
                 // a fetch through another PDPTE might complete before the harness is needed
-                return skip("shared-pdpte-fetch");
+                return skip("fetch through another PDPTE than the window's reserved one");
             }
             return Optional.of(new Prepared(
                     index, q, askPhysical, hook, 0, 0, 0, q.memory(), Optional.empty(), null, shutdown(q)));
@@ -238,6 +226,7 @@ final class BatchRunner {
             if (got.size() < chunk.size()) {
                 // the guest shut down on the next record: the single-step path answers it, the rest run again
                 out.add(null);
+                BatchCounters.fellBack("guest shut down in the loop");
                 from += got.size() + 1;
                 m.restartBatch(mode.longMode());
             } else {
@@ -271,16 +260,13 @@ final class BatchRunner {
         b.writeMemory(h.base() + BatchLayout.CONTROL, control(mode, chunk.size()));
         long tw = System.nanoTime();
         m.run(b);
-        TIMES[5].addAndGet(System.nanoTime() - tw);
+        BatchCounters.time(BatchCounters.Phase.WRITE, System.nanoTime() - tw);
         b = new GdbBatch();
         m.enterBatchMode(b, mode);
         Slot<StopReply> stop = b.resume();
         long t0 = System.nanoTime();
         m.run(b);
-        TIMES[3].addAndGet(System.nanoTime() - t0);
-        if (Boolean.getBoolean("qemu.batch.debug")) {
-            System.out.printf("chunk %s %d records %.2f ms%n", mode, chunk.size(), (System.nanoTime() - t0) / 1e6);
-        }
+        BatchCounters.time(BatchCounters.Phase.GUEST, System.nanoTime() - t0);
         StopReply reply = stop.get();
         int processed = chunk.size();
         if (reply instanceof StopReply.Signal s && s.signal() == StopReply.SIGQUIT) {
@@ -309,7 +295,7 @@ final class BatchRunner {
         }
         long t1 = System.nanoTime();
         m.run(r);
-        TIMES[4].addAndGet(System.nanoTime() - t1);
+        BatchCounters.time(BatchCounters.Phase.READ, System.nanoTime() - t1);
         long done = w.page(BatchLayout.CODE_PAGE) + (longMode ? BatchLayout.DONE64 : BatchLayout.DONE32);
         if (processed == chunk.size() && (rip.get() & mask(longMode)) != (done & mask(longMode))) {
             throw new GdbProtocolException(String.format("the batch loop stopped at %x, not at its end", rip.get()));
@@ -392,17 +378,18 @@ final class BatchRunner {
             if (rip == done || fetch && rip == (q.linear() + 2 & mask)) {
                 return MachineOutcome.of(Optional.empty(), p.physical(), memory);
             }
-            REASONS.merge("db-at-" + (rip - (p.stub() & mask)), 1, Integer::sum);
+            BatchCounters.fellBack("trap after an unexpected instruction");
             return null;
         }
         if (vector < 0 || vector >= 32) {
+            BatchCounters.fellBack("unknown vector");
             return null;
         }
         long at = fetch ? q.linear() & mask : p.stub() & mask;
         long iret = w.page(BatchLayout.CODE_PAGE) + (longMode ? BatchLayout.IRET64 : BatchLayout.IRET32) & mask;
         boolean nonCanonicalFetch = fetch && longMode && vector == 13 && rip == iret && errorCode == 0;
         if (rip != at && !nonCanonicalFetch) {
-            REASONS.merge("v" + vector + "-" + q.kind() + "-at-" + Long.toHexString(rip), 1, Integer::sum);
+            BatchCounters.fellBack("exception at an unexpected instruction");
             return null;
         }
         long cr2Value = cr2 & mask;

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -273,13 +274,13 @@ public final class QemuMachine implements AutoCloseable {
     public MachineOutcome access(MachineQuery q, boolean askPhysical) {
         validate(q);
         ensureBooted();
-        // after a batch the IDT and the window's page tables are the batch loop's: prepare the harness afresh
-        boolean stale = batchFamily != null;
-        batchFamily = null;
         Hook hook = Hook.plan(q, harness);
         try {
-            if (stale || !hook.window().equals(loaded)) {
+            if (!hook.window().equals(loaded)) {
+                batchFamily = null;
                 loadTables(hook.window());
+            } else if (batchFamily != null) {
+                leaveBatch();
             }
             return run(q, hook, askPhysical);
         } catch (QueryRejectedException e) {
@@ -813,7 +814,7 @@ public final class QemuMachine implements AutoCloseable {
             }
         }
         long t1 = System.nanoTime();
-        BatchRunner.TIMES[0].addAndGet(t1 - t0);
+        BatchCounters.time(BatchCounters.Phase.ENCODE, t1 - t0);
         for (Map.Entry<PagingMode, List<BatchRunner.Prepared>> g : groups.entrySet()) {
             try {
                 prepareBatch(g.getKey().longMode());
@@ -827,14 +828,11 @@ public final class QemuMachine implements AutoCloseable {
                 throw e;
             } catch (RuntimeException e) {
                 // the whole group goes through the single-step path, on a fresh QEMU
-                if (Boolean.getBoolean("qemu.batch.debug")) {
-                    e.printStackTrace();
-                }
+                BatchCounters.fellBack("batch failed: " + e.getClass().getSimpleName());
                 fail("the batch loop failed", e);
             }
         }
         long t2 = System.nanoTime();
-        BatchRunner.TIMES[1].addAndGet(t2 - t1);
         for (int i = 0; i < answers.length; i++) {
             if (answers[i] == null) {
                 try {
@@ -844,30 +842,41 @@ public final class QemuMachine implements AutoCloseable {
                 }
             }
         }
-        BatchRunner.TIMES[2].addAndGet(System.nanoTime() - t2);
-        if (Boolean.getBoolean("qemu.batch.debug")) {
-            System.out.println("batch fallback reasons: " + BatchRunner.REASONS + " times(ms) prepare/batch/single "
-                    + java.util.Arrays.stream(BatchRunner.TIMES)
-                            .map(a -> a.get() / 1_000_000)
-                            .toList());
-        }
+        BatchCounters.time(BatchCounters.Phase.SINGLE_STEP, System.nanoTime() - t2);
         return List.of(answers);
     }
 
     /** Puts the batch loop of a family in place: descriptor tables, loop code, IDT, window pages, identity tables. */
     private void prepareBatch(boolean longFamily) {
+        long t0 = System.nanoTime();
+        try {
+            prepareBatchNow(longFamily);
+        } finally {
+            BatchCounters.time(BatchCounters.Phase.SETUP, System.nanoTime() - t0);
+        }
+    }
+
+    private void prepareBatchNow(boolean longFamily) {
         ensureBooted();
         Window w = BatchRunner.window(longFamily);
         if (!w.equals(loaded)) {
             loadTables(w);
+            batchFamily = null;
         }
         if (Boolean.valueOf(longFamily).equals(batchFamily)) {
             return;
         }
         GdbBatch b = new GdbBatch();
         b.physicalMemoryMode(true);
-        b.writeMemory(harness.base() + BatchLayout.CODE, BatchLayout.code());
-        b.writeMemory(harness.physical(Harness.IDT), BatchLayout.idt(w));
+        if (!batchTables) {
+            b.writeMemory(harness.base() + BatchLayout.CODE, BatchLayout.code());
+            writeIdentityTables(b);
+            batchTables = true;
+        }
+        // the loop's gates for the family, and its two window pages (only the entries that change)
+        byte[] idt = BatchLayout.idt(w);
+        int gates = longFamily ? 0 : 0x800;
+        b.writeMemory(harness.physical(Harness.IDT) + gates, Arrays.copyOfRange(idt, gates, gates + 0x200));
         ByteBuffer pt64 = ByteBuffer.wrap(harness.pageTable64(0)).order(ByteOrder.LITTLE_ENDIAN);
         ByteBuffer pt32 = ByteBuffer.wrap(harness.pageTable32()).order(ByteOrder.LITTLE_ENDIAN);
         long code = harness.base() + BatchLayout.CODE;
@@ -877,12 +886,9 @@ public final class QemuMachine implements AutoCloseable {
         pt64.putLong(8 * BatchLayout.CONTROL_PAGE, control | dataFlags);
         pt32.putInt(4 * (512 + BatchLayout.CODE_PAGE), (int) (code | codeFlags));
         pt32.putInt(4 * (512 + BatchLayout.CONTROL_PAGE), (int) (control | dataFlags));
-        b.writeMemory(harness.pt64, pt64.array());
-        b.writeMemory(harness.pt32, pt32.array());
-        if (!batchTables) {
-            writeIdentityTables(b);
-            batchTables = true;
-        }
+        b.writeMemory(harness.pt64, Arrays.copyOfRange(pt64.array(), 0, 8 * BatchLayout.KEYED_PAGES));
+        b.writeMemory(
+                harness.pt32 + 0x800, Arrays.copyOfRange(pt32.array(), 0x800, 0x800 + 4 * BatchLayout.KEYED_PAGES));
         long done = w.page(BatchLayout.CODE_PAGE) + (longFamily ? BatchLayout.DONE64 : BatchLayout.DONE32);
         if (breakpoints.add(done)) {
             b.insertBreakpoint(done);
@@ -893,6 +899,22 @@ public final class QemuMachine implements AutoCloseable {
         dirty.clear();
         run(b);
         batchFamily = longFamily;
+    }
+
+    /**
+     * Back from the batch loop to single steps under the same window: the harness's own gates, and its
+     * window page table without protection keys.
+     */
+    private void leaveBatch() {
+        GdbBatch b = new GdbBatch();
+        b.physicalMemoryMode(true);
+        byte[] idt = Harness.idt(loaded);
+        b.writeMemory(harness.physical(Harness.IDT), Arrays.copyOfRange(idt, 0, 0x200));
+        b.writeMemory(harness.physical(Harness.IDT) + 0x800, Arrays.copyOfRange(idt, 0x800, 0xA00));
+        b.writeMemory(harness.pt64, Arrays.copyOfRange(harness.pageTable64(0), 0, 8 * BatchLayout.KEYED_PAGES));
+        run(b);
+        harnessKey = 0;
+        batchFamily = null;
     }
 
     /** After the guest shut down in a batch: a fresh QEMU with the family's batch loop in place. */

@@ -38,8 +38,6 @@ class DifferentialRunTest {
     /** Cases a worker puts to QEMU at once unless {@code -Ddifferential.batch} says otherwise. */
     static final int DEFAULT_BATCH = 500;
 
-    static final java.util.concurrent.atomic.AtomicLong REF = new java.util.concurrent.atomic.AtomicLong();
-
     static ConformanceAdapter adapter(String name) {
         return ServiceLoader.load(ConformanceAdapter.class).stream()
                 .map(ServiceLoader.Provider::get)
@@ -73,12 +71,7 @@ class DifferentialRunTest {
                         cases,
                         Shard.fromSystemProperty(),
                         Integer.getInteger("differential.workers", 2),
-                        c -> {
-                            long t = System.nanoTime();
-                            Observation o = Observation.of(reference, c);
-                            REF.addAndGet(System.nanoTime() - t);
-                            return o;
-                        },
+                        c -> Observation.of(reference, c),
                         List.of(engine(batch)))
                 .withBatch(batch)
                 .run();
@@ -97,8 +90,9 @@ class DifferentialRunTest {
         Files.writeString(out.resolve("report.md"), "\n" + how, StandardOpenOption.APPEND);
         System.out.println(report.markdown());
         System.out.println(how);
-        System.out.println("observe ms " + QemuBatching.OBSERVE_NANOS.get() / 1_000_000 + " reference ms "
-                + REF.get() / 1_000_000);
+        if (batch > 1) {
+            System.out.println("Batch timing: " + QemuBatching.stats().timing());
+        }
         assertEquals(
                 0,
                 report.unexplained(),
