@@ -28,15 +28,15 @@ import org.junit.jupiter.api.Test;
  * <p>{@code -Ddifferential.cases=N} (default 300; the {@code differential} profile runs 100,000),
  * {@code -Ddifferential.seed=S}, {@code -Ddifferential.workers=W} (default 2, one QEMU per worker and CPU
  * model), {@code -Ddifferential.shard=I/N} (this job's share of the cases), {@code -Ddifferential.batch=N}
- * (default {@value #DEFAULT_BATCH}: a worker puts N cases at once to QEMU, which runs their accesses in the
- * guest; 1 single-steps every access). The report goes to {@code target/differential/report.md} and {@code
+ * (default {@value #DEFAULT_BATCH}, fewer when the run is small: a worker puts N cases at once to QEMU,
+ * which runs their accesses in the guest; 1 single-steps every access). The report goes to {@code target/differential/report.md} and {@code
  * report.json}; the markdown ends with how many cases the batch path left to the single-step path. Skipped
  * without QEMU.
  */
 class DifferentialRunTest {
 
     /** Cases a worker puts to QEMU at once unless {@code -Ddifferential.batch} says otherwise. */
-    static final int DEFAULT_BATCH = 500;
+    static final int DEFAULT_BATCH = 2000;
 
     static ConformanceAdapter adapter(String name) {
         return ServiceLoader.load(ConformanceAdapter.class).stream()
@@ -62,7 +62,10 @@ class DifferentialRunTest {
         Assumptions.assumeTrue(missing.isEmpty(), () -> "Skipped: " + missing.orElse(""));
         long cases = Long.getLong("differential.cases", 300);
         ConformanceAdapter reference = adapter("reference");
-        int batch = Integer.getInteger("differential.batch", DEFAULT_BATCH);
+        int workers = Integer.getInteger("differential.workers", 2);
+        // a small run still gives every worker a few batches
+        int batch = Integer.getInteger("differential.batch", (int)
+                Math.max(1, Math.min(DEFAULT_BATCH, cases / (2L * workers))));
         QemuBatching.resetStats();
         long start = System.nanoTime();
         RunReport report = new DifferentialRun(
@@ -70,7 +73,7 @@ class DifferentialRunTest {
                         Long.getLong("differential.seed", 1),
                         cases,
                         Shard.fromSystemProperty(),
-                        Integer.getInteger("differential.workers", 2),
+                        workers,
                         c -> Observation.of(reference, c),
                         List.of(engine(batch)))
                 .withBatch(batch)
