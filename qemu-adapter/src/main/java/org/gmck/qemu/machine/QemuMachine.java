@@ -68,6 +68,8 @@ public final class QemuMachine implements AutoCloseable {
 
     private boolean batchTables;
     private final java.util.Set<Long> breakpoints = new java.util.HashSet<>();
+    /** What this process was last given in the harness pages only the host writes, by page address. */
+    private final Map<Long, byte[]> written = new java.util.HashMap<>();
     /** The protection key of the harness pages (they must stay usable under the query's PKRS). */
     private int harnessKey;
 
@@ -164,9 +166,9 @@ public final class QemuMachine implements AutoCloseable {
         GdbBatch b = new GdbBatch();
         b.physicalMemoryMode(true);
         writeHarness(b, window);
-        b.writeMemory(harness.bootPml4, harness.bootPml4(loaded, window));
-        b.writeMemory(harness.bootPdpt, harness.bootPdpt(loaded, window));
-        b.writeMemory(harness.bootPd, harness.bootPd());
+        writeCached(b, harness.bootPml4, harness.bootPml4(loaded, window));
+        writeCached(b, harness.bootPdpt, harness.bootPdpt(loaded, window));
+        writeCached(b, harness.bootPd, harness.bootPd());
         enterBootLongMode(b);
         setGpr(b, regs.rax(), harness.physical(Harness.DATA));
         setGpr(b, regs.rcx(), window.longFamily() ? Harness.TSS64 : Harness.TSS32);
@@ -189,20 +191,49 @@ public final class QemuMachine implements AutoCloseable {
     }
 
     private void writeHarness(GdbBatch b, Window window) {
-        b.writeMemory(harness.physical(Harness.GDT), Harness.gdt(window));
-        b.writeMemory(harness.physical(Harness.IDT), Harness.idt(window));
-        b.writeMemory(harness.physical(Harness.TSS), Harness.tss(window));
-        b.writeMemory(harness.physical(Harness.SUPERVISOR_CODE), Harness.code());
-        b.writeMemory(harness.physical(Harness.USER_CODE), Harness.code());
-        b.writeMemory(harness.physical(Harness.DATA), Harness.data(window));
-        b.writeMemory(harness.pt32, harness.pageTable32());
-        b.writeMemory(harness.pt64, harness.pageTable64(0));
+        // only the bytes that can be non-zero, or that differ from what this process was last given: a switch
+        // of windows then costs a few packets instead of fourteen pages
+        b.writeMemory(harness.physical(Harness.GDT), Arrays.copyOf(Harness.gdt(window), Harness.LDT + 16));
+        byte[] idt = Harness.idt(window);
+        b.writeMemory(harness.physical(Harness.IDT), Arrays.copyOfRange(idt, 0, 0x200));
+        b.writeMemory(harness.physical(Harness.IDT) + 0x800, Arrays.copyOfRange(idt, 0x800, 0x900));
+        writeCached(b, harness.physical(Harness.TSS), Harness.tss(window));
+        writeCached(b, harness.physical(Harness.SUPERVISOR_CODE), Harness.code());
+        writeCached(b, harness.physical(Harness.USER_CODE), Harness.code());
+        writeCached(b, harness.physical(Harness.DATA), Harness.data(window));
+        writeCached(b, harness.pt32, harness.pageTable32());
+        b.writeMemory(harness.pt64, Arrays.copyOf(harness.pageTable64(0), 8 * BatchLayout.KEYED_PAGES));
         harnessKey = 0;
-        b.writeMemory(harness.pd64, Harness.table(511, harness.pt64));
-        b.writeMemory(harness.pdpt64, Harness.table(511, harness.pd64));
-        b.writeMemory(
+        writeCached(b, harness.pd64, Harness.table(511, harness.pt64));
+        writeCached(b, harness.pdpt64, Harness.table(511, harness.pd64));
+        writeCached(
+                b,
                 harness.pml4h,
                 window.longFamily() ? Harness.table(window.topIndex(), harness.pdpt64) : new byte[0x1000]);
+    }
+
+    /**
+     * Writes a harness page that only the host writes, sending just the runs of bytes that differ from what
+     * this process was last given (a fresh process's RAM is zero).
+     */
+    private void writeCached(GdbBatch b, long address, byte[] image) {
+        byte[] before = written.getOrDefault(address, new byte[image.length]);
+        int i = 0;
+        while (i < image.length) {
+            if (image[i] == before[i]) {
+                i++;
+                continue;
+            }
+            int j = i;
+            int same = 0;
+            while (j < image.length && same < 16) {
+                same = image[j] == before[j] ? same + 1 : 0;
+                j++;
+            }
+            b.writeMemory(address + i, Arrays.copyOfRange(image, i, j - same));
+            i = j;
+        }
+        written.put(address, image.clone());
     }
 
     /** Long mode under the boot tables at CPL0 with 64-bit code: CR3 writes now take all 64 bits. */
@@ -395,7 +426,7 @@ public final class QemuMachine implements AutoCloseable {
         dirty.add(hookWord);
         int key = harnessKey(q);
         if (key != harnessKey) {
-            b.writeMemory(harness.pt64, harness.pageTable64(key));
+            b.writeMemory(harness.pt64, Arrays.copyOf(harness.pageTable64(key), 8 * 8));
             harnessKey = key;
         }
         return hookWord;
@@ -762,6 +793,7 @@ public final class QemuMachine implements AutoCloseable {
             batchFamily = null;
             batchTables = false;
             breakpoints.clear();
+            written.clear();
         }
     }
 
