@@ -287,42 +287,9 @@ public final class BenchmarkMain {
                 run.wall().toMillis() / 1000.0));
     }
 
-    private void differentialThroughput(boolean quick) throws IOException {
+    private void differentialThroughput(boolean quick) {
         System.out.println("== Differential throughput: QEMU single-stepped and batched in the guest");
-        md.append("## Differential throughput\n\n");
-        md.append("The differential run (random cases on the reference and on the engine, each answer classified) with "
-                + "two workers, as `DifferentialRunTest` runs it: every access single-stepped, then batches of cases "
-                + "run in the guest. The reference's own rate (one thread) shows its share.\n\n");
-        md.append("| Engine | Single-step cases/s | Batched cases/s | Ratio | Batch | Cases single/batched | "
-                + "Reference alone cases/s |\n| --- | ---: | ---: | ---: | ---: | --- | ---: |\n");
-        java.util.Optional<String> missing = org.gmck.bench.differential.QemuDifferentialThroughput.unavailable();
-        if (missing.isPresent()) {
-            md.append("| QEMU 7.2 | skipped: ").append(missing.get()).append(" | | | | | |\n\n");
-            return;
-        }
-        org.gmck.bench.differential.QemuDifferentialThroughput.Result r;
-        try {
-            r = org.gmck.bench.differential.QemuDifferentialThroughput.measure(quick);
-        } catch (Exception e) {
-            md.append("| QEMU 7.2 | failed: ").append(e.getMessage()).append(" | | | | | |\n\n");
-            return;
-        }
-        md.append(String.format(
-                Locale.ROOT,
-                "| QEMU 7.2 | %,.0f | %,.0f | %.1f | %d | %,d / %,d | %,.0f |%n%n",
-                r.singlePerSecond(),
-                r.batchedPerSecond(),
-                r.ratio(),
-                r.batch(),
-                r.singleCases(),
-                r.batchedCases(),
-                r.referencePerSecond()));
-        md.append("Batched: ").append(r.stats().summary()).append(".\n\n");
-        md.append("Where the batches' time went (summed over both workers): ")
-                .append(r.stats().timing())
-                .append(". Unexplained disagreements in either run: ")
-                .append(r.unexplained())
-                .append(".\n\n");
+        md.append(org.gmck.bench.differential.QemuDifferentialThroughput.section(quick));
     }
 
     private void cleanup() throws IOException {

@@ -1,6 +1,7 @@
 package org.gmck.bench.differential;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import org.gmck.differential.CaseGenerator;
@@ -95,27 +96,52 @@ public final class QemuDifferentialThroughput {
                 single.unexplained() + many.unexplained());
     }
 
-    /** Runs the measurement alone and prints it ({@code -Dbench.quick=true} for fewer cases). */
-    public static void main(String[] args) throws Exception {
+    /** The section of RESULTS.md: the measurement, or why it was skipped. */
+    public static String section(boolean quick) {
+        StringBuilder md = new StringBuilder("## Differential throughput\n\n");
+        md.append("The differential run (random cases on the reference and on the engine, each answer classified) with "
+                + "two workers, as `DifferentialRunTest` runs it: every access single-stepped, then batches of cases "
+                + "run in the guest. The reference's own rate (one thread) shows its share.\n\n");
+        md.append("| Engine | Single-step cases/s | Batched cases/s | Ratio | Batch | Cases single/batched | "
+                + "Reference alone cases/s |\n| --- | ---: | ---: | ---: | ---: | --- | ---: |\n");
         Optional<String> missing = unavailable();
         if (missing.isPresent()) {
-            System.out.println("skipped: " + missing.get());
-            return;
+            return md.append("| QEMU 7.2 | skipped: ")
+                    .append(missing.get())
+                    .append(" | | | | | |\n\n")
+                    .toString();
         }
-        Result r = measure(Boolean.getBoolean("bench.quick"));
-        System.out.printf(
-                "single-step %,.0f cases/s (%,d cases); batched %,.0f cases/s (%,d cases, batch %d); ratio %.1f; "
-                        + "reference alone %,.0f cases/s; unexplained %d%n%s%n%s%n",
+        Result r;
+        try {
+            r = measure(quick);
+        } catch (Exception e) {
+            return md.append("| QEMU 7.2 | failed: ")
+                    .append(e)
+                    .append(" | | | | | |\n\n")
+                    .toString();
+        }
+        md.append(String.format(
+                Locale.ROOT,
+                "| QEMU 7.2 | %,.0f | %,.0f | %.1f | %d | %,d / %,d | %,.0f |%n%n",
                 r.singlePerSecond(),
-                r.singleCases(),
                 r.batchedPerSecond(),
-                r.batchedCases(),
-                r.batch(),
                 r.ratio(),
-                r.referencePerSecond(),
-                r.unexplained(),
-                r.stats().summary(),
-                r.stats().timing());
+                r.batch(),
+                r.singleCases(),
+                r.batchedCases(),
+                r.referencePerSecond()));
+        md.append("Batched: ").append(r.stats().summary()).append(".\n\n");
+        md.append("Where the batches' time went (summed over both workers): ")
+                .append(r.stats().timing())
+                .append(". Unexplained disagreements in either run: ")
+                .append(r.unexplained())
+                .append(".\n\n");
+        return md.toString();
+    }
+
+    /** Prints the section alone ({@code -Dbench.quick=true} for fewer cases). */
+    public static void main(String[] args) {
+        System.out.print(section(Boolean.getBoolean("bench.quick")));
         System.exit(0);
     }
 
