@@ -36,7 +36,10 @@ final class BatchRunner {
         this.h = machine.harness();
     }
 
-    /** A query encoded for the loop, with what decoding its result needs. */
+    /**
+     * A query encoded for the loop, with what decoding its result needs; or, when {@code predicted} is set, a
+     * query answered with that failure without running (see {@link #shutdown}).
+     */
     record Prepared(
             int index,
             MachineQuery q,

@@ -30,6 +30,9 @@ import org.gmck.spi.x86.EntryField;
  * and the CPL through the gdbstub, single-steps one real load, store or fetch, and reads back the
  * exception (vector, error code, CR2) and every word of the test's memory (A/D updates).
  *
+ * <p>{@link #accessAll} answers many queries at once with the same outcomes: a loop in the guest ({@code
+ * src/main/asm/batch.S}) runs them one after the other and the host reads all the results back together.
+ *
  * <p>Any failure of QEMU (exit, hang, shutdown, garbage) closes the process and raises
  * {@link MachineFailureException}; the next query starts a fresh process. Not thread-safe: one machine per
  * worker.
