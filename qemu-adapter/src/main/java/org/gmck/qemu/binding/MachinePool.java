@@ -49,8 +49,12 @@ final class MachinePool {
         return s.toString();
     }
 
+    private static final java.util.concurrent.ConcurrentHashMap<CpuModel, String> ARGUMENTS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     static String key(CpuModel model, long guestRamBytes) {
-        return cpuArgument(model) + "/" + guestRamBytes;
+        // asked for every query while a batch runs: the -cpu argument is built once per model
+        return ARGUMENTS.computeIfAbsent(model, MachinePool::cpuArgument) + "/" + guestRamBytes;
     }
 
     /** Where this thread's queries for the model go: the batch's cache while a batch runs, else the machine. */
