@@ -96,7 +96,7 @@ public final class BenchmarkMain {
         pgmFaults();
         pgmShadow();
         kitThroughput();
-        differentialThroughput();
+        differentialThroughput(quick);
         md.append(String.format(
                 Locale.ROOT,
                 "%nThe whole run took %d s.%n",
@@ -289,9 +289,11 @@ public final class BenchmarkMain {
 
     // ------------------------------------------------------------------ differential runs against engines
 
-    private void differentialThroughput() {
-        System.out.println("== Differential throughput: cases a second, one query at a time and batched");
-        md.append(org.gmck.bench.differential.BochsDifferentialThroughput.section(Boolean.getBoolean("bench.quick")));
+    private void differentialThroughput(boolean quick) {
+        System.out.println("== Differential throughput: QEMU and Bochs, one query at a time and batched in the guest");
+        md.append("## Differential throughput\n\n");
+        md.append(org.gmck.bench.differential.QemuDifferentialThroughput.section(quick));
+        md.append(org.gmck.bench.differential.BochsDifferentialThroughput.section(quick));
     }
 
     private void cleanup() throws IOException {

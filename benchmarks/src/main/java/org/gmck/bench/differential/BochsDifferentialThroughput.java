@@ -147,7 +147,7 @@ public final class BochsDifferentialThroughput {
 
     /** The "Differential throughput" section of RESULTS.md (a smoke run with {@code quick}). */
     public static String section(boolean quick) {
-        StringBuilder md = new StringBuilder("## Differential throughput\n\n");
+        StringBuilder md = new StringBuilder("### Bochs 2.7\n\n");
         md.append("Random differential cases (`CaseGenerator`, every paging mode; some are questions an engine's CPU "
                 + "cannot stand for and are decided without it) put to an engine on one thread, observed as the "
                 + "differential runs observe them: one query at a time (as certification and shrinking put them) "

@@ -49,9 +49,27 @@ final class MachinePool {
         return s.toString();
     }
 
+    private static final java.util.concurrent.ConcurrentHashMap<CpuModel, String> ARGUMENTS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    static String key(CpuModel model, long guestRamBytes) {
+        // asked for every query while a batch runs: the -cpu argument is built once per model
+        return ARGUMENTS.computeIfAbsent(model, MachinePool::cpuArgument) + "/" + guestRamBytes;
+    }
+
+    /** Where this thread's queries for the model go: the batch's cache while a batch runs, else the machine. */
+    static MachineAccess access(CpuModel model, long guestRamBytes) {
+        QueryCache batch = QemuBatching.active(model, guestRamBytes);
+        if (batch != null) {
+            return batch;
+        }
+        QemuMachine m = machine(model, guestRamBytes);
+        return m::access;
+    }
+
     /** This thread's machine for the model and RAM size, started if needed. */
     static QemuMachine machine(CpuModel model, long guestRamBytes) {
-        String key = cpuArgument(model) + "/" + guestRamBytes;
+        String key = key(model, guestRamBytes);
         LinkedHashMap<String, QemuMachine> mine = MACHINES.get();
         QemuMachine m = mine.get(key);
         if (m == null) {

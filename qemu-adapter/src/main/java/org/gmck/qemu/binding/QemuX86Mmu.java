@@ -11,7 +11,6 @@ import org.gmck.qemu.machine.MachineFailureException;
 import org.gmck.qemu.machine.MachineOutcome;
 import org.gmck.qemu.machine.MachineQuery;
 import org.gmck.qemu.machine.PagingMode;
-import org.gmck.qemu.machine.QemuMachine;
 import org.gmck.qemu.machine.QueryRejectedException;
 import org.gmck.qemu.process.QemuNotInstalledException;
 import org.gmck.spi.x86.Access;
@@ -164,7 +163,7 @@ final class QemuX86Mmu implements X86Mmu {
     }
 
     private AccessOutcome onQemu(ControlRegisters r, Access access) {
-        QemuMachine machine = MachinePool.machine(cpu, ram);
+        MachineAccess machine = MachinePool.access(cpu, ram);
         MachineQuery query = query(
                 r,
                 access.privilege() == Privilege.USER ? 3 : 0,
@@ -193,6 +192,7 @@ final class QemuX86Mmu implements X86Mmu {
         long physical = main.physical()
                 .orElseThrow(() -> new MachineFailureException(
                         "QEMU's debug walker has no mapping for an address its real walk translated", null));
+        machine.expect(followUps(r, access, before));
         List<EntryUse> entries = entriesUsed(machine, r, access, before);
         PageSize size = pageSize(r.pagingMode(), entries.size());
         Rights rights = rights(machine, r, access.linearAddress(), before, entries);
@@ -229,29 +229,52 @@ final class QemuX86Mmu implements X86Mmu {
                 image);
     }
 
+    /** The queries a successful access asks next: the walk with A bits cleared, then the three rights probes. */
+    private List<MachineQuery> followUps(ControlRegisters r, Access access, SortedMap<Long, Long> before) {
+        List<MachineQuery> next = new ArrayList<>();
+        next.add(probeQuery(r, access, before));
+        next.addAll(rightsProbes(r, access.linearAddress(), before));
+        return next;
+    }
+
+    private MachineQuery probeQuery(ControlRegisters r, Access access, SortedMap<Long, Long> before) {
+        int width = r.pagingMode().entryBytes();
+        SortedMap<Long, Long> probe = new TreeMap<>();
+        long aMask = width == 4 ? A_BIT | A_BIT << 32 : A_BIT;
+        before.forEach((a, v) -> probe.put(a, v & ~aMask));
+        return query(
+                r,
+                access.privilege() == Privilege.USER ? 3 : 0,
+                kind(access),
+                access.linearAddress(),
+                r.cr4(),
+                r.cr0(),
+                ac,
+                probe);
+    }
+
+    /** The rights probes: a supervisor write with WP=1, a user read, a supervisor fetch without SMEP. */
+    private List<MachineQuery> rightsProbes(ControlRegisters r, long linear, SortedMap<Long, Long> before) {
+        long cr4 = r.cr4() & ~(ControlRegisters.CR4_SMAP | ControlRegisters.CR4_PKE | ControlRegisters.CR4_PKS);
+        return List.of(
+                query(r, 0, AccessKind.WRITE, linear, cr4, r.cr0() | ControlRegisters.CR0_WP, false, before),
+                query(r, 3, AccessKind.READ, linear, cr4, r.cr0(), false, before),
+                query(r, 0, AccessKind.FETCH, linear, cr4 & ~ControlRegisters.CR4_SMEP, r.cr0(), false, before));
+    }
+
     /**
      * The entries the translation used: a second access with every A bit cleared shows which entries QEMU
      * walks (it sets A in each); they are chained from CR3, each in the table the previous one points to.
      * In PAE paging the chain starts at the PDPTE the address selects.
      */
     private List<EntryUse> entriesUsed(
-            QemuMachine machine, ControlRegisters r, Access access, SortedMap<Long, Long> before) {
+            MachineAccess machine, ControlRegisters r, Access access, SortedMap<Long, Long> before) {
         X86PagingMode mode = r.pagingMode();
         int width = mode.entryBytes();
-        SortedMap<Long, Long> probe = new TreeMap<>();
         long aMask = width == 4 ? A_BIT | A_BIT << 32 : A_BIT;
-        before.forEach((a, v) -> probe.put(a, v & ~aMask));
-        MachineOutcome o = machine.access(
-                query(
-                        r,
-                        access.privilege() == Privilege.USER ? 3 : 0,
-                        kind(access),
-                        access.linearAddress(),
-                        r.cr4(),
-                        r.cr0(),
-                        ac,
-                        probe),
-                false);
+        MachineQuery probeQuery = probeQuery(r, access, before);
+        SortedMap<Long, Long> probe = probeQuery.memory();
+        MachineOutcome o = machine.access(probeQuery, false);
         if (o.fault().isPresent()) {
             throw new MachineFailureException(
                     "the same access with A bits cleared faulted: " + o.fault().get(), null);
@@ -317,18 +340,15 @@ final class QemuX86Mmu implements X86Mmu {
 
     /** Effective rights by probing: each probe runs on the memory as it was before the access. */
     private Rights rights(
-            QemuMachine machine,
+            MachineAccess machine,
             ControlRegisters r,
             long linear,
             SortedMap<Long, Long> before,
             List<EntryUse> entries) {
-        long cr4 = r.cr4() & ~(ControlRegisters.CR4_SMAP | ControlRegisters.CR4_PKE | ControlRegisters.CR4_PKS);
-        boolean writable = succeeds(
-                machine, query(r, 0, AccessKind.WRITE, linear, cr4, r.cr0() | ControlRegisters.CR0_WP, false, before));
-        boolean user = succeeds(machine, query(r, 3, AccessKind.READ, linear, cr4, r.cr0(), false, before));
-        boolean executable = succeeds(
-                machine,
-                query(r, 0, AccessKind.FETCH, linear, cr4 & ~ControlRegisters.CR4_SMEP, r.cr0(), false, before));
+        List<MachineQuery> probes = rightsProbes(r, linear, before);
+        boolean writable = succeeds(machine, probes.get(0));
+        boolean user = succeeds(machine, probes.get(1));
+        boolean executable = succeeds(machine, probes.get(2));
         boolean keys = r.lma() && (r.cr4() & (ControlRegisters.CR4_PKE | ControlRegisters.CR4_PKS)) != 0;
         int key = keys
                 ? (int) EntryField.PROTECTION_KEY.valueOf(
@@ -337,7 +357,7 @@ final class QemuX86Mmu implements X86Mmu {
         return new Rights(writable, user, executable, key);
     }
 
-    private static boolean succeeds(QemuMachine machine, MachineQuery q) {
+    private static boolean succeeds(MachineAccess machine, MachineQuery q) {
         MachineOutcome o = machine.access(q, false);
         if (o.fault().isPresent() && o.fault().get().vector() != 14) {
             throw new MachineFailureException(

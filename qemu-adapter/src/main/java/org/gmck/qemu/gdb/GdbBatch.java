@@ -138,6 +138,19 @@ public final class GdbBatch {
         return slot;
     }
 
+    /** {@code c}: lets the vCPU run until it stops (a breakpoint); must be the last request. */
+    public Slot<StopReply> resume() {
+        Slot<StopReply> slot = new Slot<>();
+        add(new Request("c", Request.Kind.RESUME), reply -> slot.fill(StopReply.parse(reply)));
+        return slot;
+    }
+
+    /** {@code Z0}: a breakpoint at a linear address, answered {@code OK}. */
+    public GdbBatch insertBreakpoint(long address) {
+        expectOk(String.format("Z0,%x,1", address));
+        return this;
+    }
+
     /** Whether the batch holds no request. */
     public boolean isEmpty() {
         return requests.isEmpty();

@@ -22,17 +22,14 @@ public record Hook(Window window, long address, long value, int width, Optional<
     private static final long ADDRESS_52 = EntryField.ADDRESS_64.mask();
     private static final long PRESENT = EntryFlag.PRESENT.mask();
 
-    /** Picks the first window whose slot the query leaves free and whose path the access does not take. */
-    static Hook plan(MachineQuery q, Optional<Window> current, Harness h) {
+    /**
+     * Picks the first window, in the fixed order of the candidates, whose slot the query leaves free and
+     * whose path the access does not take. The order does not depend on the window loaded before: a window
+     * that shares a PAE PDPTE with the test hides that PDPTE's A bit, so the choice must follow from the
+     * query alone for its outcome to.
+     */
+    static Hook plan(MachineQuery q, Harness h) {
         List<Window> candidates = q.mode().longMode() ? Window.LONG : Window.LEGACY;
-        Window preferred =
-                current.filter(w -> w.longFamily() == q.mode().longMode()).orElse(null);
-        if (preferred != null) {
-            Optional<Hook> found = tryWindow(q, preferred, h);
-            if (found.isPresent()) {
-                return found.get();
-            }
-        }
         for (Window w : candidates) {
             Optional<Hook> found = tryWindow(q, w, h);
             if (found.isPresent()) {

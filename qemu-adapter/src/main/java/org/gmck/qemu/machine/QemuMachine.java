@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,9 @@ import org.gmck.spi.x86.EntryField;
  * writes the test's memory, hooks its harness window into the test's tables, sets the control registers
  * and the CPL through the gdbstub, single-steps one real load, store or fetch, and reads back the
  * exception (vector, error code, CR2) and every word of the test's memory (A/D updates).
+ *
+ * <p>{@link #accessAll} answers many queries at once with the same outcomes: a loop in the guest ({@code
+ * src/main/asm/batch.S}) runs them one after the other and the host reads all the results back together.
  *
  * <p>Any failure of QEMU (exit, hang, shutdown, garbage) closes the process and raises
  * {@link MachineFailureException}; the next query starts a fresh process. Not thread-safe: one machine per
@@ -62,6 +66,13 @@ public final class QemuMachine implements AutoCloseable {
     private Window loaded;
     private final TreeSet<Long> dirty = new TreeSet<>();
     private int starts;
+    /** The family whose batch loop is in place (its code, IDT and window pages), or null. */
+    private Boolean batchFamily;
+
+    private boolean batchTables;
+    private final java.util.Set<Long> breakpoints = new java.util.HashSet<>();
+    /** What this process was last given in the harness pages only the host writes, by page address. */
+    private final Map<Long, byte[]> written = new java.util.HashMap<>();
     /** The protection key of the harness pages (they must stay usable under the query's PKRS). */
     private int harnessKey;
 
@@ -158,9 +169,9 @@ public final class QemuMachine implements AutoCloseable {
         GdbBatch b = new GdbBatch();
         b.physicalMemoryMode(true);
         writeHarness(b, window);
-        b.writeMemory(harness.bootPml4, harness.bootPml4(loaded, window));
-        b.writeMemory(harness.bootPdpt, harness.bootPdpt(loaded, window));
-        b.writeMemory(harness.bootPd, harness.bootPd());
+        writeCached(b, harness.bootPml4, harness.bootPml4(loaded, window));
+        writeCached(b, harness.bootPdpt, harness.bootPdpt(loaded, window));
+        writeCached(b, harness.bootPd, harness.bootPd());
         enterBootLongMode(b);
         setGpr(b, regs.rax(), harness.physical(Harness.DATA));
         setGpr(b, regs.rcx(), window.longFamily() ? Harness.TSS64 : Harness.TSS32);
@@ -183,20 +194,49 @@ public final class QemuMachine implements AutoCloseable {
     }
 
     private void writeHarness(GdbBatch b, Window window) {
-        b.writeMemory(harness.physical(Harness.GDT), Harness.gdt(window));
-        b.writeMemory(harness.physical(Harness.IDT), Harness.idt(window));
-        b.writeMemory(harness.physical(Harness.TSS), Harness.tss(window));
-        b.writeMemory(harness.physical(Harness.SUPERVISOR_CODE), Harness.code());
-        b.writeMemory(harness.physical(Harness.USER_CODE), Harness.code());
-        b.writeMemory(harness.physical(Harness.DATA), Harness.data(window));
-        b.writeMemory(harness.pt32, harness.pageTable32());
-        b.writeMemory(harness.pt64, harness.pageTable64(0));
+        // only the bytes that can be non-zero, or that differ from what this process was last given: a switch
+        // of windows then costs a few packets instead of fourteen pages
+        b.writeMemory(harness.physical(Harness.GDT), Arrays.copyOf(Harness.gdt(window), Harness.LDT + 16));
+        byte[] idt = Harness.idt(window);
+        b.writeMemory(harness.physical(Harness.IDT), Arrays.copyOfRange(idt, 0, 0x200));
+        b.writeMemory(harness.physical(Harness.IDT) + 0x800, Arrays.copyOfRange(idt, 0x800, 0x900));
+        writeCached(b, harness.physical(Harness.TSS), Harness.tss(window));
+        writeCached(b, harness.physical(Harness.SUPERVISOR_CODE), Harness.code());
+        writeCached(b, harness.physical(Harness.USER_CODE), Harness.code());
+        writeCached(b, harness.physical(Harness.DATA), Harness.data(window));
+        writeCached(b, harness.pt32, harness.pageTable32());
+        b.writeMemory(harness.pt64, Arrays.copyOf(harness.pageTable64(0), 8 * BatchLayout.KEYED_PAGES));
         harnessKey = 0;
-        b.writeMemory(harness.pd64, Harness.table(511, harness.pt64));
-        b.writeMemory(harness.pdpt64, Harness.table(511, harness.pd64));
-        b.writeMemory(
+        writeCached(b, harness.pd64, Harness.table(511, harness.pt64));
+        writeCached(b, harness.pdpt64, Harness.table(511, harness.pd64));
+        writeCached(
+                b,
                 harness.pml4h,
                 window.longFamily() ? Harness.table(window.topIndex(), harness.pdpt64) : new byte[0x1000]);
+    }
+
+    /**
+     * Writes a harness page that only the host writes, sending just the runs of bytes that differ from what
+     * this process was last given (a fresh process's RAM is zero).
+     */
+    private void writeCached(GdbBatch b, long address, byte[] image) {
+        byte[] before = written.getOrDefault(address, new byte[image.length]);
+        int i = 0;
+        while (i < image.length) {
+            if (image[i] == before[i]) {
+                i++;
+                continue;
+            }
+            int j = i;
+            int same = 0;
+            while (j < image.length && same < 16) {
+                same = image[j] == before[j] ? same + 1 : 0;
+                j++;
+            }
+            b.writeMemory(address + i, Arrays.copyOfRange(image, i, j - same));
+            i = j;
+        }
+        written.put(address, image.clone());
     }
 
     /** Long mode under the boot tables at CPL0 with 64-bit code: CR3 writes now take all 64 bits. */
@@ -268,10 +308,13 @@ public final class QemuMachine implements AutoCloseable {
     public MachineOutcome access(MachineQuery q, boolean askPhysical) {
         validate(q);
         ensureBooted();
-        Hook hook = Hook.plan(q, Optional.ofNullable(loaded), harness);
+        Hook hook = Hook.plan(q, harness);
         try {
             if (!hook.window().equals(loaded)) {
+                batchFamily = null;
                 loadTables(hook.window());
+            } else if (batchFamily != null) {
+                leaveBatch();
             }
             return run(q, hook, askPhysical);
         } catch (QueryRejectedException e) {
@@ -281,7 +324,7 @@ public final class QemuMachine implements AutoCloseable {
         }
     }
 
-    private void validate(MachineQuery q) {
+    void validate(MachineQuery q) {
         if (q.cpl() != 0 && q.cpl() != 3) {
             throw new QueryRejectedException("the harness runs accesses at CPL 0 or 3 only, not " + q.cpl());
         }
@@ -386,23 +429,35 @@ public final class QemuMachine implements AutoCloseable {
         dirty.add(hookWord);
         int key = harnessKey(q);
         if (key != harnessKey) {
-            b.writeMemory(harness.pt64, harness.pageTable64(key));
+            b.writeMemory(harness.pt64, Arrays.copyOf(harness.pageTable64(key), 8 * 8));
             harnessKey = key;
         }
         return hookWord;
     }
 
     /** Loads CR0, CR3, CR4 and EFER for the query's mode, and the code segment that goes with them. */
-    private void loadControlRegisters(GdbBatch b, MachineQuery q) {
-        long cr4 = (q.mode() == PagingMode.BITS32 ? 0 : CR4_PAE)
+    static long cr4(MachineQuery q) {
+        return (q.mode() == PagingMode.BITS32 ? 0 : CR4_PAE)
                 | (q.mode() == PagingMode.LEVEL5 ? CR4_LA57 : 0)
                 | (q.pse() ? CR4_PSE : 0)
                 | (q.smep() ? CR4_SMEP : 0)
                 | (q.smap() ? CR4_SMAP : 0)
                 | (q.pke() ? CR4_PKE : 0)
                 | (q.pks() ? CR4_PKS : 0);
-        long efer = (q.mode().longMode() ? EFER_LME : 0) | (q.nxe() ? EFER_NXE : 0);
-        long cr0 = CR0_PE | CR0_ET | CR0_PG | (q.wp() ? CR0_WP : 0);
+    }
+
+    static long efer(MachineQuery q) {
+        return (q.mode().longMode() ? EFER_LME : 0) | (q.nxe() ? EFER_NXE : 0);
+    }
+
+    static long cr0(MachineQuery q) {
+        return CR0_PE | CR0_ET | CR0_PG | (q.wp() ? CR0_WP : 0);
+    }
+
+    private void loadControlRegisters(GdbBatch b, MachineQuery q) {
+        long cr4 = cr4(q);
+        long efer = efer(q);
+        long cr0 = cr0(q);
         b.writeRegister(regs.cr0().number(), CR0_PE | CR0_ET, width(regs.cr0()));
         b.writeRegister(regs.efer().number(), efer, width(regs.efer()));
         if (q.mode().longMode()) {
@@ -546,6 +601,11 @@ public final class QemuMachine implements AutoCloseable {
                 after.put(e.getKey() + i, Hex.word(bytes, i));
             }
         }
+        return memoryAfter(q, hook, hookWord, after);
+    }
+
+    /** {@code after} (the query's words as read back) without the harness's own bits in the words it shares with them. */
+    static SortedMap<Long, Long> memoryAfter(MachineQuery q, Hook hook, long hookWord, SortedMap<Long, Long> after) {
         long hookBits = hook.width() == 8 ? -1L : 0xFFFF_FFFFL << (8 * (hook.address() & 4));
         if (after.containsKey(hookWord)) {
             // the harness's hook shares a word with the test's entries: report the test's half only
@@ -611,7 +671,7 @@ public final class QemuMachine implements AutoCloseable {
     }
 
     /** A key whose PKRS bits allow supervisor reads and writes, for the harness pages (exception delivery writes the stack). */
-    private int harnessKey(MachineQuery q) {
+    int harnessKey(MachineQuery q) {
         if (!q.pks() || !q.mode().longMode()) {
             return harnessKey;
         }
@@ -708,7 +768,7 @@ public final class QemuMachine implements AutoCloseable {
         return ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(v).array();
     }
 
-    private void run(GdbBatch b) {
+    void run(GdbBatch b) {
         b.run(process.gdb(), timeout);
     }
 
@@ -733,7 +793,235 @@ public final class QemuMachine implements AutoCloseable {
             process = null;
             loaded = null;
             dirty.clear();
+            batchFamily = null;
+            batchTables = false;
+            breakpoints.clear();
+            written.clear();
         }
+    }
+
+    /** The harness this machine owns. */
+    Harness harness() {
+        return harness;
+    }
+
+    /** The end of QEMU's RAM (the harness and the batch area lie below it). */
+    long ramTop() {
+        return (long) memoryMiB << 20;
+    }
+
+    /** What a failure message adds about the running QEMU (its pid and state). */
+    String diagnosis() {
+        return process == null ? "" : "; " + process.diagnosis();
+    }
+
+    int ripNumber() {
+        return regs.rip().number();
+    }
+
+    /**
+     * Answers many queries at once: those the batch loop can put exactly as {@link #access} would run in
+     * the guest, grouped by paging mode, a few round trips per group; the others go through {@link #access}
+     * one by one. The answers are in the order of {@code queries}; each says which path answered it.
+     */
+    public List<BatchAnswer> accessAll(List<MachineQuery> queries, List<Boolean> askPhysical) {
+        BatchAnswer[] answers = new BatchAnswer[queries.size()];
+        BatchRunner runner = new BatchRunner(this);
+        Map<PagingMode, List<BatchRunner.Prepared>> groups = new java.util.EnumMap<>(PagingMode.class);
+        boolean usable = ramTop() >= runner.end();
+        if (usable) {
+            try {
+                ensureBooted();
+            } catch (MachineFailureException e) {
+                usable = false;
+            }
+        }
+        long t0 = System.nanoTime();
+        if (usable) {
+            for (int i = 0; i < queries.size(); i++) {
+                MachineQuery q = queries.get(i);
+                Optional<BatchRunner.Prepared> p = runner.prepare(i, q, askPhysical.get(i), features);
+                if (p.isPresent() && p.get().predicted() != null) {
+                    answers[i] = new BatchAnswer(null, p.get().predicted(), true);
+                } else if (p.isPresent()) {
+                    groups.computeIfAbsent(q.mode(), k -> new ArrayList<>()).add(p.get());
+                }
+            }
+        }
+        long t1 = System.nanoTime();
+        BatchCounters.time(BatchCounters.Phase.ENCODE, t1 - t0);
+        for (Map.Entry<PagingMode, List<BatchRunner.Prepared>> g : groups.entrySet()) {
+            try {
+                prepareBatch(g.getKey().longMode());
+                List<MachineOutcome> outcomes = runner.run(g.getKey(), g.getValue());
+                for (int k = 0; k < outcomes.size(); k++) {
+                    if (outcomes.get(k) != null) {
+                        answers[BatchRunner.index(g.getValue().get(k))] = new BatchAnswer(outcomes.get(k), null, true);
+                    }
+                }
+            } catch (QemuNotInstalledException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // the whole group goes through the single-step path, on a fresh QEMU
+                BatchCounters.fellBack("batch failed: " + e.getClass().getSimpleName());
+                fail("the batch loop failed", e);
+            }
+        }
+        long t2 = System.nanoTime();
+        for (int i = 0; i < answers.length; i++) {
+            if (answers[i] == null) {
+                try {
+                    answers[i] = new BatchAnswer(access(queries.get(i), askPhysical.get(i)), null, false);
+                } catch (QueryRejectedException | MachineFailureException e) {
+                    answers[i] = new BatchAnswer(null, e, false);
+                }
+            }
+        }
+        BatchCounters.time(BatchCounters.Phase.SINGLE_STEP, System.nanoTime() - t2);
+        return List.of(answers);
+    }
+
+    /** Puts the batch loop of a family in place: descriptor tables, loop code, IDT, window pages, identity tables. */
+    private void prepareBatch(boolean longFamily) {
+        long t0 = System.nanoTime();
+        try {
+            prepareBatchNow(longFamily);
+        } finally {
+            BatchCounters.time(BatchCounters.Phase.SETUP, System.nanoTime() - t0);
+        }
+    }
+
+    private void prepareBatchNow(boolean longFamily) {
+        ensureBooted();
+        Window w = BatchRunner.window(longFamily);
+        if (!w.equals(loaded)) {
+            loadTables(w);
+            batchFamily = null;
+        }
+        if (Boolean.valueOf(longFamily).equals(batchFamily)) {
+            return;
+        }
+        GdbBatch b = new GdbBatch();
+        b.physicalMemoryMode(true);
+        if (!batchTables) {
+            b.writeMemory(harness.base() + BatchLayout.CODE, BatchLayout.code());
+            writeIdentityTables(b);
+            batchTables = true;
+        }
+        // the loop's gates for the family, and its two window pages (only the entries that change)
+        byte[] idt = BatchLayout.idt(w);
+        int gates = longFamily ? 0 : 0x800;
+        b.writeMemory(harness.physical(Harness.IDT) + gates, Arrays.copyOfRange(idt, gates, gates + 0x200));
+        ByteBuffer pt64 = ByteBuffer.wrap(harness.pageTable64(0)).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer pt32 = ByteBuffer.wrap(harness.pageTable32()).order(ByteOrder.LITTLE_ENDIAN);
+        long code = harness.base() + BatchLayout.CODE;
+        long control = harness.base() + BatchLayout.CONTROL;
+        long codeFlags = 0x21, dataFlags = 0x63;
+        pt64.putLong(8 * BatchLayout.CODE_PAGE, code | codeFlags);
+        pt64.putLong(8 * BatchLayout.CONTROL_PAGE, control | dataFlags);
+        pt32.putInt(4 * (512 + BatchLayout.CODE_PAGE), (int) (code | codeFlags));
+        pt32.putInt(4 * (512 + BatchLayout.CONTROL_PAGE), (int) (control | dataFlags));
+        b.writeMemory(harness.pt64, Arrays.copyOfRange(pt64.array(), 0, 8 * BatchLayout.KEYED_PAGES));
+        b.writeMemory(
+                harness.pt32 + 0x800, Arrays.copyOfRange(pt32.array(), 0x800, 0x800 + 4 * BatchLayout.KEYED_PAGES));
+        long done = w.page(BatchLayout.CODE_PAGE) + (longFamily ? BatchLayout.DONE64 : BatchLayout.DONE32);
+        if (breakpoints.add(done)) {
+            b.insertBreakpoint(done);
+        }
+        SortedMap<Long, Long> zeros = new TreeMap<>();
+        dirty.forEach(d -> zeros.put(d, 0L));
+        writeWords(b, zeros);
+        dirty.clear();
+        run(b);
+        batchFamily = longFamily;
+    }
+
+    /**
+     * Back from the batch loop to single steps under the same window: the harness's own gates, and its
+     * window page table without protection keys.
+     */
+    private void leaveBatch() {
+        GdbBatch b = new GdbBatch();
+        b.physicalMemoryMode(true);
+        byte[] idt = Harness.idt(loaded);
+        b.writeMemory(harness.physical(Harness.IDT), Arrays.copyOfRange(idt, 0, 0x200));
+        b.writeMemory(harness.physical(Harness.IDT) + 0x800, Arrays.copyOfRange(idt, 0x800, 0xA00));
+        b.writeMemory(harness.pt64, Arrays.copyOfRange(harness.pageTable64(0), 0, 8 * BatchLayout.KEYED_PAGES));
+        run(b);
+        harnessKey = 0;
+        batchFamily = null;
+    }
+
+    /** After the guest shut down in a batch: a fresh QEMU with the family's batch loop in place. */
+    void restartBatch(boolean longFamily) {
+        closeProcess();
+        prepareBatch(longFamily);
+    }
+
+    /** Harness tables that identity-map the RAM (case memory, harness, batch area) and the windows. */
+    private void writeIdentityTables(GdbBatch b) {
+        long base = harness.base();
+        ByteBuffer pd = page();
+        for (int i = 0; i < BatchLayout.IDENTITY_2M; i++) {
+            pd.putLong(8 * i, (long) i << 21 | 0xE3);
+        }
+        b.writeMemory(base + BatchLayout.PD, pd.array());
+        b.writeMemory(base + BatchLayout.PDPT, Harness.table(0, base + BatchLayout.PD));
+        ByteBuffer pml4 =
+                ByteBuffer.wrap(Harness.table(0, base + BatchLayout.PDPT)).order(ByteOrder.LITTLE_ENDIAN);
+        pml4.putLong(8 * Window.LONG.get(0).topIndex(), harness.pdpt64 | Harness.TABLE);
+        b.writeMemory(base + BatchLayout.PML4, pml4.array());
+        ByteBuffer pml5 =
+                ByteBuffer.wrap(Harness.table(0, base + BatchLayout.PML4)).order(ByteOrder.LITTLE_ENDIAN);
+        pml5.putLong(8 * 511, harness.pml4h | Harness.TABLE);
+        b.writeMemory(base + BatchLayout.PML5, pml5.array());
+        ByteBuffer pae = page();
+        pae.putLong(0, base + BatchLayout.PD | 1);
+        pae.putLong(8 * Window.LEGACY.get(0).topIndex(), harness.pd64 | 1);
+        b.writeMemory(base + BatchLayout.PDPT_PAE, pae.array());
+        ByteBuffer pd32 = page();
+        for (int i = 0; i < BatchLayout.PT32_COUNT; i++) {
+            long pt = base + BatchLayout.PT32 + 0x1000L * i;
+            pd32.putInt(4 * i, (int) (pt | Harness.TABLE));
+            ByteBuffer t = page();
+            for (int j = 0; j < 1024; j++) {
+                t.putInt(4 * j, (int) (((long) i << 22 | (long) j << 12) | 0x63));
+            }
+            b.writeMemory(pt, t.array());
+        }
+        pd32.putInt(4 * 1023, (int) (harness.pt32 | Harness.TABLE));
+        b.writeMemory(base + BatchLayout.PD32, pd32.array());
+    }
+
+    private static ByteBuffer page() {
+        return ByteBuffer.allocate(0x1000).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** The registers that start the loop for {@code mode}: the harness tables and the loop's entry at CPL 0. */
+    void enterBatchMode(GdbBatch b, PagingMode mode) {
+        Window w = BatchRunner.window(mode.longMode());
+        BatchRunner runner = new BatchRunner(this);
+        long code = w.page(BatchLayout.CODE_PAGE);
+        if (mode.longMode()) {
+            enterBootLongMode(b);
+            b.writeRegister(regs.cr4().number(), BatchRunner.harnessCr4(mode), width(regs.cr4()));
+            b.writeRegister(regs.cr3().number(), runner.harnessCr3(mode), width(regs.cr3()));
+            setGpr(b, regs.r15(), w.page(BatchLayout.CONTROL_PAGE));
+            setGpr(b, regs.rip(), code + BatchLayout.LOOP64);
+        } else {
+            b.writeRegister(regs.cr0().number(), CR0_PE | CR0_ET, width(regs.cr0()));
+            b.writeRegister(regs.efer().number(), 0, width(regs.efer()));
+            b.writeRegister(regs.cr4().number(), BatchRunner.harnessCr4(mode), width(regs.cr4()));
+            b.writeRegister(regs.cr3().number(), runner.harnessCr3(mode), width(regs.cr3()));
+            b.writeRegister(regs.cr0().number(), CR0_PE | CR0_ET | CR0_PG, width(regs.cr0()));
+            loadSegment(b, regs.cs(), Harness.CODE32);
+            loadSegment(b, regs.ss(), Harness.DATA0);
+            loadSegment(b, regs.ds(), Harness.DATA0);
+            loadSegment(b, regs.es(), Harness.DATA0);
+            setGpr(b, regs.rip(), code + BatchLayout.LOOP32);
+        }
+        setGpr(b, regs.rsp(), w.page(Harness.KERNEL_STACK) + 0x1000);
+        setGpr(b, regs.eflags(), RFLAGS_FIXED);
     }
 
     @Override
