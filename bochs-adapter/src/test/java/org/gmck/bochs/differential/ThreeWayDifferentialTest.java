@@ -14,6 +14,7 @@ import org.gmck.differential.RunReport;
 import org.gmck.differential.Shard;
 import org.gmck.differential.bochs.BochsClassifier;
 import org.gmck.differential.qemu.QemuClassifier;
+import org.gmck.qemu.binding.QemuBatching;
 import org.gmck.qemu.process.QemuInstallation;
 import org.gmck.spi.ConformanceAdapter;
 import org.junit.jupiter.api.Assumptions;
@@ -26,10 +27,11 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Runs under the {@code differential3} profile ({@code -Ddifferential.threeway=true}), with {@code
  * -Ddifferential.cases=N} (default 2,000), {@code -Ddifferential.seed=S}, {@code -Ddifferential.workers=W}
- * and {@code -Ddifferential.shard=I/N}. Bochs is put its cases in batches ({@link BatchedBochs}) of {@code
- * -Ddifferential.batch=N} cases (default 1,000; 1 puts them one query at a time, as certification does). The
- * report goes to {@code target/differential3/report.md} and {@code report.json}; the report's markdown ends with
- * how many of Bochs's cases were batched and how many fell back.
+ * and {@code -Ddifferential.shard=I/N}. Both engines are put their cases in batches their guest code runs in one
+ * go (Bochs through {@link BatchedBochs}, QEMU through {@code QemuBatching}) of {@code -Ddifferential.batch=N}
+ * cases (default 1,000; 1 puts them one query at a time, as certification does). The report goes to {@code
+ * target/differential3/report.md} and {@code report.json}; the report's markdown ends with how many of each
+ * engine's cases were batched and how many fell back to one query at a time.
  */
 class ThreeWayDifferentialTest {
 
@@ -51,6 +53,8 @@ class ThreeWayDifferentialTest {
         Assumptions.assumeTrue(noBochs.isEmpty(), () -> "Skipped: " + noBochs.orElse(""));
         ConformanceAdapter reference = adapter("reference");
         ConformanceAdapter bochs = adapter("bochs");
+        ConformanceAdapter qemu = adapter("qemu");
+        QemuBatching.resetStats();
         int batch = Integer.getInteger("differential.batch", 1000);
         BatchedBochs batched = new BatchedBochs(bochs);
         RunReport report;
@@ -63,7 +67,13 @@ class ThreeWayDifferentialTest {
                             Integer.getInteger("differential.workers", 2),
                             c -> Observation.of(reference, c),
                             List.of(
-                                    Engine.of(adapter("qemu"), new QemuClassifier()),
+                                    batch > 1
+                                            ? Engine.batched(
+                                                    qemu,
+                                                    cases -> QemuBatching.observeAll(
+                                                            cases, c -> Observation.of(qemu, c)),
+                                                    new QemuClassifier())
+                                            : Engine.of(qemu, new QemuClassifier()),
                                     batch > 1
                                             ? Engine.batched(bochs, batched::observe, new BochsClassifier())
                                             : Engine.of(bochs, new BochsClassifier())))
@@ -72,7 +82,12 @@ class ThreeWayDifferentialTest {
         }
         Path out = Path.of("target", "differential3");
         report.write(out);
-        BatchedBochs.note(out, batch > 1 ? batched.summary() : "Bochs: one query at a time (no batches)");
+        BatchedBochs.note(
+                out,
+                batch > 1
+                        ? batched.summary() + System.lineSeparator() + System.lineSeparator() + "QEMU: "
+                                + QemuBatching.stats().summary()
+                        : "QEMU and Bochs: one query at a time (no batches)");
         System.out.println(report.markdown());
         assertEquals(
                 0,

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/** The host's port of QEMU's debug translation: P and PS only, PSE-36 bits, the harness's memory unknown. */
+/** The host's own walk that behaves as QEMU's debug translation does: P and PS only, PSE-36 bits, the harness's memory unknown. */
 class DebugWalkTest {
 
     private static final long HARNESS = 16L << 20, RAM_TOP = 17L << 20;
