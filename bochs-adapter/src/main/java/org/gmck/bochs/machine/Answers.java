@@ -1,5 +1,10 @@
 package org.gmck.bochs.machine;
 
+import org.gmck.engine.MachineFailureException;
+import org.gmck.engine.MachineOutcome;
+import org.gmck.engine.MachineQuery;
+import org.gmck.engine.QueryRejectedException;
+
 /**
  * Whatever answers machine queries: a running {@link BochsMachine}, or the answers a {@link BatchMachine} already
  * collected for them.

@@ -1,5 +1,8 @@
 package org.gmck.bochs.machine;
 
+import org.gmck.engine.MachineOutcome;
+import org.gmck.engine.QueryRejectedException;
+
 /** What a batch made of one of its queries. */
 public sealed interface BatchAnswer {
 

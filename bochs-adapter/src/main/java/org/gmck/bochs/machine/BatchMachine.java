@@ -13,6 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gmck.bochs.process.BochsProcess;
 import org.gmck.bochs.process.DebuggerException;
+import org.gmck.engine.MachineFailureException;
+import org.gmck.engine.MachineQuery;
+import org.gmck.engine.QueryRejectedException;
 
 /**
  * One Bochs CPU that runs many queries in one go. The machine boots like {@link BochsMachine} and then hands

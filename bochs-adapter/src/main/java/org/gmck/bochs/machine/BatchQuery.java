@@ -1,5 +1,7 @@
 package org.gmck.bochs.machine;
 
+import org.gmck.engine.MachineQuery;
+
 /**
  * One query of a batch.
  *

@@ -8,6 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gmck.bochs.process.BochsProcess;
 import org.gmck.bochs.process.DebuggerException;
+import org.gmck.engine.MachineFailureException;
+import org.gmck.engine.MachineOutcome;
+import org.gmck.engine.MachineQuery;
 
 /**
  * One Bochs CPU that answers {@link MachineQuery}s. The BIOS boots the harness's boot sector, which enters

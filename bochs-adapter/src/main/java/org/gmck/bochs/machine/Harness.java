@@ -11,6 +11,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import org.gmck.engine.HarnessTables;
+import org.gmck.engine.Window;
 import org.gmck.spi.x86.EntryFlags;
 
 /**
@@ -51,6 +53,9 @@ public final class Harness {
             BOOT_PML4 = BASE + 0x10000,
             BOOT_PDPT = BASE + 0x11000,
             BOOT_PML5 = BASE + 0x12000;
+
+    /** The paging structures a {@code Hook} links into a query's tables. */
+    static final HarnessTables TABLES = new HarnessTables(PT32, PT64, PD64, PDPT64, PML4H);
 
     /** Offsets in the code page (pinned in {@code harness.S}). */
     static final int HOME_STOP = 0x03D,
@@ -125,7 +130,7 @@ public final class Harness {
             USER_CODE_PAGE = EntryFlags.mask(PRESENT, USER, ACCESSED),
             USER_RW_PAGE = EntryFlags.mask(PRESENT, WRITABLE, USER, ACCESSED, DIRTY);
 
-    static final long TABLE = EntryFlags.mask(PRESENT, WRITABLE, USER, ACCESSED);
+    static final long TABLE = HarnessTables.TABLE;
     private static final long LARGE_IDENTITY = 0xE3; // P, R/W, A, D, PS
 
     private Harness() {}

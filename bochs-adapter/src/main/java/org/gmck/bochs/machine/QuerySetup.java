@@ -7,6 +7,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.gmck.engine.AccessKind;
+import org.gmck.engine.Hook;
+import org.gmck.engine.MachineFailureException;
+import org.gmck.engine.MachineOutcome;
+import org.gmck.engine.MachineQuery;
+import org.gmck.engine.PagingMode;
+import org.gmck.engine.QueryRejectedException;
+import org.gmck.engine.Window;
 
 /**
  * How a query is put into guest memory, given what guest memory holds: the test's words (only those that
@@ -193,7 +201,7 @@ final class QuerySetup {
     /** Plans {@code q}: the writes that turn what guest memory holds into the query's memory and parameters. */
     Prepared prepare(MachineQuery q) {
         boolean lng = q.mode().longMode();
-        Hook hook = Hook.plan(q, Optional.ofNullable(lng ? longWindow : legacyWindow));
+        Hook hook = Hook.plan(q, Harness.TABLES);
         Window win = hook.window();
         SortedMap<Long, Long> image = new TreeMap<>(q.memory());
         long hookWord = hook.address() & ~7L;

@@ -3,6 +3,7 @@ package org.gmck.bochs.machine;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 import java.util.function.LongPredicate;
+import org.gmck.engine.MachineQuery;
 
 /**
  * Where a query's address points if its tables are followed by their present and page-size bits alone (no

@@ -11,6 +11,12 @@ import java.util.Random;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.gmck.bochs.process.BochsInstallation;
+import org.gmck.engine.AccessKind;
+import org.gmck.engine.MachineFailureException;
+import org.gmck.engine.MachineOutcome;
+import org.gmck.engine.MachineQuery;
+import org.gmck.engine.PagingMode;
+import org.gmck.engine.QueryRejectedException;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
 package org.gmck.qemu.binding;
 
 import java.util.List;
-import org.gmck.qemu.machine.MachineOutcome;
-import org.gmck.qemu.machine.MachineQuery;
+import org.gmck.engine.MachineOutcome;
+import org.gmck.engine.MachineQuery;
 
 /**
  * Where the MMU's queries go: a {@link org.gmck.qemu.machine.QemuMachine} (one single-stepped access per

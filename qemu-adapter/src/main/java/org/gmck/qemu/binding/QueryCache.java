@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.gmck.engine.MachineOutcome;
+import org.gmck.engine.MachineQuery;
 import org.gmck.qemu.machine.BatchAnswer;
-import org.gmck.qemu.machine.MachineOutcome;
-import org.gmck.qemu.machine.MachineQuery;
 import org.gmck.qemu.machine.QemuMachine;
 
 /**

@@ -1,5 +1,9 @@
 package org.gmck.qemu.machine;
 
+import org.gmck.engine.MachineFailureException;
+import org.gmck.engine.MachineOutcome;
+import org.gmck.engine.QueryRejectedException;
+
 /**
  * The machine's answer to one query of a batch: the outcome, or the exception the query raised (a {@link
  * QueryRejectedException} or {@link MachineFailureException}, exactly as {@link QemuMachine#access} throws

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import org.gmck.engine.Window;
 
 /**
  * Where the batch loop ({@code src/main/asm/batch.S}, assembled into {@code batch.bin}) and its data live:

@@ -7,6 +7,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.gmck.engine.AccessKind;
+import org.gmck.engine.Hook;
+import org.gmck.engine.MachineFailureException;
+import org.gmck.engine.MachineOutcome;
+import org.gmck.engine.MachineQuery;
+import org.gmck.engine.PagingMode;
+import org.gmck.engine.QueryRejectedException;
+import org.gmck.engine.Window;
 import org.gmck.qemu.gdb.GdbBatch;
 import org.gmck.qemu.gdb.GdbProtocolException;
 import org.gmck.qemu.gdb.Hex;
@@ -93,7 +101,7 @@ final class BatchRunner {
         Window w = window(q.mode().longMode());
         Hook hook;
         try {
-            hook = Hook.plan(q, h);
+            hook = Hook.plan(q, h.tables());
         } catch (QueryRejectedException e) {
             return skip("no harness window fits");
         }

@@ -2,6 +2,8 @@ package org.gmck.qemu.machine;
 
 import java.util.Map;
 import java.util.Optional;
+import org.gmck.engine.MachineQuery;
+import org.gmck.engine.PagingMode;
 
 /**
  * QEMU 7.2's debug translation ({@code x86_cpu_get_phys_page_attrs_debug}, what {@code gva2gpa} prints)

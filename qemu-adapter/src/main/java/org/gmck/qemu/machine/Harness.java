@@ -8,6 +8,9 @@ import static org.gmck.spi.x86.EntryFlag.WRITABLE;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import org.gmck.engine.HarnessTables;
+import org.gmck.engine.Hook;
+import org.gmck.engine.Window;
 import org.gmck.spi.x86.EntryFlags;
 
 /**
@@ -39,6 +42,11 @@ public final class Harness {
         bootPml4 = base + 0xD000;
         bootPdpt = base + 0xE000;
         bootPd = base + 0xF000;
+    }
+
+    /** The harness paging structures a {@link Hook} links into a query's tables. */
+    HarnessTables tables() {
+        return new HarnessTables(pt32, pt64, pd64, pdpt64, pml4h);
     }
 
     /** First physical byte the harness owns. */
@@ -105,7 +113,7 @@ public final class Harness {
             USER_CODE_PAGE = EntryFlags.mask(PRESENT, USER, ACCESSED),
             USER_RW_PAGE = EntryFlags.mask(PRESENT, WRITABLE, USER, ACCESSED, DIRTY);
 
-    static final long TABLE = EntryFlags.mask(PRESENT, WRITABLE, USER, ACCESSED);
+    static final long TABLE = HarnessTables.TABLE;
 
     /** Physical address of window page {@code page}. */
     long physical(int page) {

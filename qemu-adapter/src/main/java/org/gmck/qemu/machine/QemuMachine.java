@@ -13,6 +13,14 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.gmck.engine.AccessKind;
+import org.gmck.engine.Hook;
+import org.gmck.engine.MachineFailureException;
+import org.gmck.engine.MachineOutcome;
+import org.gmck.engine.MachineQuery;
+import org.gmck.engine.PagingMode;
+import org.gmck.engine.QueryRejectedException;
+import org.gmck.engine.Window;
 import org.gmck.qemu.gdb.GdbBatch;
 import org.gmck.qemu.gdb.GdbConnection;
 import org.gmck.qemu.gdb.GdbProtocolException;
@@ -308,7 +316,7 @@ public final class QemuMachine implements AutoCloseable {
     public MachineOutcome access(MachineQuery q, boolean askPhysical) {
         validate(q);
         ensureBooted();
-        Hook hook = Hook.plan(q, harness);
+        Hook hook = Hook.plan(q, harness.tables());
         try {
             if (!hook.window().equals(loaded)) {
                 batchFamily = null;

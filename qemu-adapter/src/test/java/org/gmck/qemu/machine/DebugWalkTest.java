@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
 import java.util.TreeMap;
+import org.gmck.engine.AccessKind;
+import org.gmck.engine.MachineQuery;
+import org.gmck.engine.PagingMode;
 import org.junit.jupiter.api.Test;
 
 /** The host's own walk that behaves as QEMU's debug translation does: P and PS only, PSE-36 bits, the harness's memory unknown. */

@@ -1,4 +1,4 @@
-package org.gmck.bochs.machine;
+package org.gmck.engine;
 
 import java.util.List;
 
@@ -15,11 +15,13 @@ public record Window(boolean longFamily, long base) {
     public static final List<Window> LONG =
             List.of(longMode(510), longMode(509), longMode(508), longMode(400), longMode(300), longMode(256));
 
-    static Window legacy(int pdpte) {
+    /** The legacy window at PDPTE {@code pdpte}, PDE 511. */
+    public static Window legacy(int pdpte) {
         return new Window(false, (long) pdpte << 30 | 511L << 21);
     }
 
-    static Window longMode(int pml4) {
+    /** The long-mode window at PML4E {@code pml4}, PDPTE 511, PDE 511. */
+    public static Window longMode(int pml4) {
         return new Window(true, 0xFFFF_0000_0000_0000L | (long) pml4 << 39 | 511L << 30 | 511L << 21);
     }
 
@@ -28,7 +30,7 @@ public record Window(boolean longFamily, long base) {
         return longFamily ? (int) (base >>> 39 & 511) : (int) (base >>> 30 & 3);
     }
 
-    /** The linear address of harness page {@code page} (see {@link Harness}). */
+    /** The linear address of harness page {@code page} (the harness's pages, in the order the adapter's harness gives them). */
     public long page(int page) {
         return base + page * 0x1000L;
     }

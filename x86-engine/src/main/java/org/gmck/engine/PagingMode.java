@@ -1,4 +1,4 @@
-package org.gmck.qemu.machine;
+package org.gmck.engine;
 
 /** The four x86 paging modes the machine can put its vCPU in. */
 public enum PagingMode {

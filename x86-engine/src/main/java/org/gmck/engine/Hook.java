@@ -1,4 +1,4 @@
-package org.gmck.bochs.machine;
+package org.gmck.engine;
 
 import java.util.List;
 import java.util.Map;
@@ -22,19 +22,16 @@ public record Hook(Window window, long address, long value, int width, Optional<
     private static final long ADDRESS_52 = EntryField.ADDRESS_64.mask();
     private static final long PRESENT = EntryFlag.PRESENT.mask();
 
-    /** Picks the first window whose slot the query leaves free and whose path the access does not take. */
-    static Hook plan(MachineQuery q, Optional<Window> current) {
+    /**
+     * Picks the first window, in the fixed order of the candidates, whose slot the query leaves free and
+     * whose path the access does not take. The order does not depend on the window loaded before: a window
+     * that shares a PAE PDPTE with the test hides that PDPTE's A bit, so the choice must follow from the
+     * query alone for its outcome to.
+     */
+    public static Hook plan(MachineQuery q, HarnessTables h) {
         List<Window> candidates = q.mode().longMode() ? Window.LONG : Window.LEGACY;
-        Window preferred =
-                current.filter(w -> w.longFamily() == q.mode().longMode()).orElse(null);
-        if (preferred != null) {
-            Optional<Hook> found = tryWindow(q, preferred);
-            if (found.isPresent()) {
-                return found.get();
-            }
-        }
         for (Window w : candidates) {
-            Optional<Hook> found = tryWindow(q, w);
+            Optional<Hook> found = tryWindow(q, w, h);
             if (found.isPresent()) {
                 return found.get();
             }
@@ -58,7 +55,7 @@ public record Hook(Window window, long address, long value, int width, Optional<
         return "(" + s + ")";
     }
 
-    private static Optional<Hook> tryWindow(MachineQuery q, Window w) {
+    private static Optional<Hook> tryWindow(MachineQuery q, Window w, HarnessTables h) {
         long lin = q.linear();
         SortedMap<Long, Long> mem = q.memory();
         switch (q.mode()) {
@@ -68,7 +65,7 @@ public record Hook(Window window, long address, long value, int width, Optional<
                 if ((lin >>> 22 & 0x3FF) == index || !free(mem, slot, 4)) {
                     return Optional.empty();
                 }
-                return Optional.of(new Hook(w, slot, Harness.PT32 | Harness.TABLE, 4, Optional.empty()));
+                return Optional.of(new Hook(w, slot, h.pt32() | HarnessTables.TABLE, 4, Optional.empty()));
             }
             case PAE: {
                 int k = w.topIndex();
@@ -77,7 +74,7 @@ public record Hook(Window window, long address, long value, int width, Optional<
                 if (free(mem, slot, 8)) {
                     return samePdpte
                             ? Optional.empty()
-                            : Optional.of(new Hook(w, slot, Harness.PD64 | PRESENT, 8, Optional.empty()));
+                            : Optional.of(new Hook(w, slot, h.pd64() | PRESENT, 8, Optional.empty()));
                 }
                 long pdpte = word(mem, slot);
                 if ((pdpte & PRESENT) == 0 || samePdpte && (lin >>> 21 & 511) == 511) {
@@ -87,21 +84,21 @@ public record Hook(Window window, long address, long value, int width, Optional<
                 if (!free(mem, pdeSlot, 8)) {
                     return Optional.empty();
                 }
-                return Optional.of(new Hook(w, pdeSlot, Harness.PT64 | Harness.TABLE, 8, Optional.of(slot)));
+                return Optional.of(new Hook(w, pdeSlot, h.pt64() | HarnessTables.TABLE, 8, Optional.of(slot)));
             }
             case LEVEL4: {
                 long slot = (q.cr3() & ADDRESS_52) + 8L * w.topIndex();
                 if ((lin >>> 39 & 511) == w.topIndex() || !free(mem, slot, 8)) {
                     return Optional.empty();
                 }
-                return Optional.of(new Hook(w, slot, Harness.PDPT64 | Harness.TABLE, 8, Optional.empty()));
+                return Optional.of(new Hook(w, slot, h.pdpt64() | HarnessTables.TABLE, 8, Optional.empty()));
             }
             case LEVEL5: {
                 long slot = (q.cr3() & ADDRESS_52) + 8L * 511;
                 if ((lin >>> 48 & 511) == 511 || !free(mem, slot, 8)) {
                     return Optional.empty();
                 }
-                return Optional.of(new Hook(w, slot, Harness.PML4H | Harness.TABLE, 8, Optional.empty()));
+                return Optional.of(new Hook(w, slot, h.pml4h() | HarnessTables.TABLE, 8, Optional.empty()));
             }
             default:
                 throw new IllegalStateException(q.mode().name());

@@ -1,6 +1,6 @@
-package org.gmck.bochs.machine;
+package org.gmck.engine;
 
-/** Bochs crashed, hung, shut down or answered garbage; the machine restarts it before the next query. */
+/** The engine crashed, hung, shut down or answered garbage; the machine restarts it before the next query. */
 public class MachineFailureException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

@@ -1,4 +1,4 @@
-package org.gmck.qemu.machine;
+package org.gmck.engine;
 
 /** The one access a query single-steps. */
 public enum AccessKind {

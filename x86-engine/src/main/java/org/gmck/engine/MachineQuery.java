@@ -1,4 +1,4 @@
-package org.gmck.bochs.machine;
+package org.gmck.engine;
 
 import java.util.Map;
 import java.util.SortedMap;

@@ -1,4 +1,4 @@
-package org.gmck.qemu.binding;
+package org.gmck.engine;
 
 import java.util.Map;
 import java.util.Optional;
@@ -9,12 +9,13 @@ import org.gmck.spi.x86.GpReason;
 
 /**
  * The SPI's contract for a control-register load, applied by the adapter itself once the SPI's argument
- * checks have refused registers no CPU can hold: #GP for bits of features the CPU model (and so QEMU's
- * {@code -cpu}) lacks, CR3 above
- * MAXPHYADDR in IA-32e mode, and a change of CR4.LA57 within IA-32e mode. QEMU's gdbstub writes control
- * registers without any of these checks, so they are not asked of QEMU.
+ * checks have refused registers no CPU can hold: #GP for bits of features the CPU model (and so the engine's
+ * CPU) lacks, CR3 above MAXPHYADDR in IA-32e mode, and a change of CR4.LA57 within IA-32e mode. An engine's
+ * harness loads the test's registers without these checks (QEMU's gdbstub writes them as given; Bochs's guest
+ * code loads them once the adapter has checked them), so a load that must #GP is answered here and never
+ * asked of the engine.
  */
-final class RegisterRules {
+public final class RegisterRules {
 
     private static final Map<Long, CpuFeature> CR4_FEATURES = Map.of(
             ControlRegisters.CR4_LA57,
@@ -30,7 +31,8 @@ final class RegisterRules {
 
     private final CpuModel cpu;
 
-    RegisterRules(CpuModel cpu) {
+    /** The rules for an engine that stands for {@code cpu}. */
+    public RegisterRules(CpuModel cpu) {
         this.cpu = cpu;
     }
 
@@ -38,7 +40,7 @@ final class RegisterRules {
      * The #GP the load raises, if any, for registers {@link org.gmck.spi.x86.X86Arguments#checkRegisters} has
      * passed.
      */
-    Optional<GpReason> check(ControlRegisters r, Optional<ControlRegisters> previous) {
+    public Optional<GpReason> check(ControlRegisters r, Optional<ControlRegisters> previous) {
         boolean lma = r.lma();
         for (Map.Entry<Long, CpuFeature> e : CR4_FEATURES.entrySet()) {
             if ((r.cr4() & e.getKey()) != 0 && !cpu.has(e.getValue())) {

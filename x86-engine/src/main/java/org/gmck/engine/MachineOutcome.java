@@ -1,4 +1,4 @@
-package org.gmck.bochs.machine;
+package org.gmck.engine;
 
 import java.util.Map;
 import java.util.Optional;
@@ -6,10 +6,11 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * What Bochs did with one access.
+ * What the engine did with one access.
  *
  * @param fault the exception delivered, if any
- * @param physical the debugger's translation of the address ({@code page}), asked at the stop after a successful access
+ * @param physical the engine's own translation of the address (QEMU's debug walker, asked before the access;
+ *                 Bochs's debugger, asked after a successful one)
  *                 (present only if the query asked for it and the debug walker found a mapping)
  * @param memoryAfter every word of the query's memory after the access (A/D updates show here)
  */
@@ -37,7 +38,8 @@ public record MachineOutcome(Optional<Fault> fault, Optional<Long> physical, Sor
         return v;
     }
 
-    static MachineOutcome of(Optional<Fault> fault, Optional<Long> physical, Map<Long, Long> after) {
+    /** The outcome, with a copy of {@code after}. */
+    public static MachineOutcome of(Optional<Fault> fault, Optional<Long> physical, Map<Long, Long> after) {
         return new MachineOutcome(fault, physical, new TreeMap<>(after));
     }
 }
