@@ -4,6 +4,16 @@ package org.gmck.qemu.gdb;
 public final class Hex {
 
     private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+    /** The value of each hex digit character (either case), -1 for any other character below 128. */
+    private static final int[] VALUES = new int[128];
+
+    static {
+        java.util.Arrays.fill(VALUES, -1);
+        for (int i = 0; i < 16; i++) {
+            VALUES["0123456789abcdef".charAt(i)] = i;
+            VALUES["0123456789ABCDEF".charAt(i)] = i;
+        }
+    }
 
     private Hex() {}
 
@@ -69,7 +79,8 @@ public final class Hex {
     }
 
     private static int digit(String s, int i) {
-        int d = Character.digit(s.charAt(i), 16);
+        char c = s.charAt(i);
+        int d = c < 128 ? VALUES[c] : -1;
         if (d < 0) {
             throw new GdbProtocolException("not hex: '" + abbreviate(s) + "'");
         }

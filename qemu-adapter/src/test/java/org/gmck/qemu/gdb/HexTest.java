@@ -32,6 +32,10 @@ class HexTest {
     void rejectsMalformedHex() {
         assertThrows(GdbProtocolException.class, () -> Hex.bytes("abc"));
         assertThrows(GdbProtocolException.class, () -> Hex.bytes("zz"));
+        assertThrows(GdbProtocolException.class, () -> Hex.bytes("0g"));
+        assertThrows(GdbProtocolException.class, () -> Hex.bytes("/:"));
+        assertThrows(
+                GdbProtocolException.class, () -> Hex.bytes("\u0661\u0662"), "digits of other scripts are not hex");
         assertThrows(GdbProtocolException.class, () -> Hex.number(""));
         assertThrows(GdbProtocolException.class, () -> Hex.number("12345678901234567"));
     }
