@@ -11,12 +11,12 @@ import org.gmck.bochs.machine.BatchQuery;
 import org.gmck.bochs.machine.Cr3LoadRefusedException;
 import org.gmck.bochs.process.BochsNotInstalledException;
 import org.gmck.engine.AccessKind;
+import org.gmck.engine.EngineX86Mmu;
 import org.gmck.engine.MachineFailureException;
 import org.gmck.engine.MachineOutcome;
 import org.gmck.engine.MachineQuery;
 import org.gmck.engine.PagingMode;
 import org.gmck.engine.QueryRejectedException;
-import org.gmck.engine.RegisterRules;
 import org.gmck.spi.x86.Access;
 import org.gmck.spi.x86.AccessOutcome;
 import org.gmck.spi.x86.ControlRegisters;
@@ -27,8 +27,6 @@ import org.gmck.spi.x86.EntryFlag;
 import org.gmck.spi.x86.EntryUse;
 import org.gmck.spi.x86.GeneralProtection;
 import org.gmck.spi.x86.GpReason;
-import org.gmck.spi.x86.LoadOutcome;
-import org.gmck.spi.x86.Loaded;
 import org.gmck.spi.x86.PageFault;
 import org.gmck.spi.x86.PageSize;
 import org.gmck.spi.x86.Privilege;
@@ -59,92 +57,19 @@ import org.gmck.spi.x86.X86PagingMode;
  * off (identity). Implicit supervisor reads are descriptor loads through an LDT placed at the address, made at
  * CPL 0; implicit supervisor writes cannot be made by the harness and fail with a message.
  */
-final class BochsX86Mmu implements X86Mmu {
+final class BochsX86Mmu extends EngineX86Mmu {
 
     private static final long A_BIT = EntryFlag.ACCESSED.mask();
     private static final long ADDRESS_52 = EntryField.ADDRESS_64.mask();
     private static final long ADDRESS_32 = EntryField.ADDRESS_32.mask();
 
-    private final CpuModel cpu;
-    private final long ram;
-    private final SortedMap<Long, Long> memory = new TreeMap<>();
-    private final RegisterRules rules;
-    private Optional<ControlRegisters> registers = Optional.empty();
-    private boolean ac;
-    private int pkru;
-    private int pkrs;
-
     private BochsX86Mmu(CpuModel cpu, long ram) {
-        this.cpu = cpu;
-        this.ram = ram;
-        this.rules = new RegisterRules(cpu);
+        super(cpu, ram);
     }
 
     static BochsX86Mmu create(CpuModel cpu, long guestRamBytes) {
         X86Arguments.checkCreation(cpu, guestRamBytes);
         return new BochsX86Mmu(cpu, guestRamBytes);
-    }
-
-    @Override
-    public CpuModel cpuModel() {
-        return cpu;
-    }
-
-    private void check(long address, int width) {
-        X86Arguments.checkPhysical(address, width, ram);
-    }
-
-    @Override
-    public void writePhysical64(long physicalAddress, long value) {
-        check(physicalAddress, 8);
-        memory.put(physicalAddress, value);
-    }
-
-    @Override
-    public long readPhysical64(long physicalAddress) {
-        check(physicalAddress, 8);
-        return memory.getOrDefault(physicalAddress, 0L);
-    }
-
-    @Override
-    public void writePhysical32(long physicalAddress, int value) {
-        check(physicalAddress, 4);
-        long word = memory.getOrDefault(physicalAddress & ~7L, 0L);
-        int shift = (int) (physicalAddress & 4) * 8;
-        memory.put(physicalAddress & ~7L, word & ~(0xFFFF_FFFFL << shift) | Integer.toUnsignedLong(value) << shift);
-    }
-
-    @Override
-    public int readPhysical32(long physicalAddress) {
-        check(physicalAddress, 4);
-        return (int) (memory.getOrDefault(physicalAddress & ~7L, 0L) >>> ((physicalAddress & 4) * 8));
-    }
-
-    @Override
-    public LoadOutcome loadControlRegisters(ControlRegisters r) {
-        X86Arguments.checkRegisters(r);
-        Optional<GpReason> gp = rules.check(r, registers);
-        if (gp.isPresent()) {
-            return new GeneralProtection(gp.get());
-        }
-        X86Arguments.checkPdptesInGuestRam(r, ram);
-        registers = Optional.of(r);
-        return new Loaded(r.pagingMode());
-    }
-
-    @Override
-    public void setRflags(long rflags) {
-        ac = (rflags & RFLAGS_AC) != 0;
-    }
-
-    @Override
-    public void setPkru(int value) {
-        pkru = value;
-    }
-
-    @Override
-    public void setPkrs(int value) {
-        pkrs = value;
     }
 
     @Override
@@ -158,7 +83,7 @@ final class BochsX86Mmu implements X86Mmu {
         if (decided.isPresent()) {
             return decided.get();
         }
-        ControlRegisters r = registers.orElseThrow();
+        ControlRegisters r = registers().orElseThrow();
         try {
             return onBochs(r, access, answers);
         } catch (Cr3LoadRefusedException e) {
@@ -186,14 +111,14 @@ final class BochsX86Mmu implements X86Mmu {
         } catch (RuntimeException e) {
             return List.of();
         }
-        ControlRegisters r = registers.orElseThrow();
-        SortedMap<Long, Long> before = new TreeMap<>(memory);
+        ControlRegisters r = registers().orElseThrow();
+        SortedMap<Long, Long> before = new TreeMap<>(memory());
         long linear = access.linearAddress();
         int cpl = access.privilege() == Privilege.USER ? 3 : 0;
         List<BatchQuery> planned = new ArrayList<>();
-        planned.add(new BatchQuery(query(r, cpl, kind(access), linear, r.cr4(), r.cr0(), ac, before), true, false));
+        planned.add(new BatchQuery(query(r, cpl, kind(access), linear, r.cr4(), r.cr0(), ac(), before), true, false));
         planned.add(new BatchQuery(
-                query(r, cpl, kind(access), linear, r.cr4(), r.cr0(), ac, withoutAccessedBits(r, before)),
+                query(r, cpl, kind(access), linear, r.cr4(), r.cr0(), ac(), withoutAccessedBits(r, before)),
                 false,
                 true));
         long cr4 = r.cr4() & ~(ControlRegisters.CR4_SMAP | ControlRegisters.CR4_PKE | ControlRegisters.CR4_PKS);
@@ -220,18 +145,18 @@ final class BochsX86Mmu implements X86Mmu {
 
     /** A copy of guest memory (a batch restores it before putting a case again one query at a time). */
     SortedMap<Long, Long> memorySnapshot() {
-        return new TreeMap<>(memory);
+        return new TreeMap<>(memory());
     }
 
     void restoreMemory(SortedMap<Long, Long> snapshot) {
-        memory.clear();
-        memory.putAll(snapshot);
+        memory().clear();
+        memory().putAll(snapshot);
     }
 
     /** The outcome of an access decided without Bochs (paging off), or empty; throws what the adapter refuses. */
     private Optional<AccessOutcome> withoutBochs(Access access) {
-        X86Arguments.checkAccess(access, registers.orElse(null));
-        ControlRegisters r = registers.orElseThrow();
+        X86Arguments.checkAccess(access, registers().orElse(null));
+        ControlRegisters r = registers().orElseThrow();
         X86PagingMode mode = r.pagingMode();
         if (mode == X86PagingMode.NONE) {
             return Optional.of(new Translated(access.linearAddress(), PageSize.UNPAGED, Rights.ALL, List.of()));
@@ -269,12 +194,12 @@ final class BochsX86Mmu implements X86Mmu {
         if ((r.cr4() & ControlRegisters.CR4_PKS) != 0) {
             return Optional.of("CR4.PKS: none of Bochs 2.7's CPU models reports PKS");
         }
-        if (r.pagingMode() == X86PagingMode.LEVEL4 && !cpu.has(CpuFeature.PAGE_1GB)) {
+        if (r.pagingMode() == X86PagingMode.LEVEL4 && !cpuModel().has(CpuFeature.PAGE_1GB)) {
             return Optional.of("a CPU model without 1 GB pages: Bochs's model " + BochsCpu.MODEL + " has them");
         }
         if (r.pagingMode() == X86PagingMode.BITS32
                 && (r.cr4() & ControlRegisters.CR4_PSE) != 0
-                && !cpu.has(CpuFeature.PSE36)) {
+                && !cpuModel().has(CpuFeature.PSE36)) {
             return Optional.of("a CPU model without PSE-36: Bochs's model " + BochsCpu.MODEL + " has it");
         }
         return Optional.empty();
@@ -288,7 +213,7 @@ final class BochsX86Mmu implements X86Mmu {
      * M' = min(40, M), the bits (M-19) to 20 of a PDE with PS set when M is below 40.
      */
     private Optional<String> widthNeutral(ControlRegisters r) {
-        int m = cpu.maxPhysAddr();
+        int m = cpuModel().maxPhysAddr();
         int bochs = BochsCpu.MAX_PHYS_ADDR;
         if (m == bochs) {
             return Optional.empty();
@@ -300,7 +225,7 @@ final class BochsX86Mmu implements X86Mmu {
                 return Optional.empty();
             }
             long field = (1L << 21) - (1L << (m - 19));
-            for (long word : memory.values()) {
+            for (long word : memory().values()) {
                 for (long half : new long[] {word & 0xFFFF_FFFFL, word >>> 32}) {
                     if ((half & 1) != 0 && (half & EntryFlag.PAGE_SIZE.mask()) != 0 && (half & field) != 0) {
                         return Optional.of(why);
@@ -312,7 +237,7 @@ final class BochsX86Mmu implements X86Mmu {
         int lo = Math.min(m, bochs);
         int hi = Math.max(m, bochs);
         long field = (1L << hi) - (1L << lo);
-        if ((r.cr3() & field) != 0 || memory.values().stream().anyMatch(w -> (w & 1) != 0 && (w & field) != 0)) {
+        if ((r.cr3() & field) != 0 || memory().values().stream().anyMatch(w -> (w & 1) != 0 && (w & field) != 0)) {
             return Optional.of(why);
         }
         return Optional.empty();
@@ -326,11 +251,11 @@ final class BochsX86Mmu implements X86Mmu {
                 access.linearAddress(),
                 r.cr4(),
                 r.cr0(),
-                ac,
-                memory);
-        SortedMap<Long, Long> before = new TreeMap<>(memory);
+                ac(),
+                memory());
+        SortedMap<Long, Long> before = new TreeMap<>(memory());
         MachineOutcome main = machine.access(query, true);
-        memory.putAll(main.memoryAfter());
+        memory().putAll(main.memoryAfter());
         if (main.fault().isPresent()) {
             MachineOutcome.Fault f = main.fault().get();
             if (f.vector() == 14) {
@@ -373,9 +298,9 @@ final class BochsX86Mmu implements X86Mmu {
                 (cr4 & ControlRegisters.CR4_SMEP) != 0,
                 (cr4 & ControlRegisters.CR4_SMAP) != 0,
                 pke,
-                pkru,
+                pkru(),
                 pks,
-                pkrs,
+                pkrs(),
                 acFlag,
                 cpl,
                 kind,
@@ -409,7 +334,7 @@ final class BochsX86Mmu implements X86Mmu {
                         access.linearAddress(),
                         r.cr4(),
                         r.cr0(),
-                        ac,
+                        ac(),
                         probe),
                 false);
         if (o.fault().isPresent()) {

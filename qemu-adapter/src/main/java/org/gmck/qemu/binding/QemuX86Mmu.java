@@ -7,12 +7,12 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.gmck.engine.AccessKind;
+import org.gmck.engine.EngineX86Mmu;
 import org.gmck.engine.MachineFailureException;
 import org.gmck.engine.MachineOutcome;
 import org.gmck.engine.MachineQuery;
 import org.gmck.engine.PagingMode;
 import org.gmck.engine.QueryRejectedException;
-import org.gmck.engine.RegisterRules;
 import org.gmck.qemu.process.QemuNotInstalledException;
 import org.gmck.spi.x86.Access;
 import org.gmck.spi.x86.AccessOutcome;
@@ -23,8 +23,6 @@ import org.gmck.spi.x86.EntryFlag;
 import org.gmck.spi.x86.EntryUse;
 import org.gmck.spi.x86.GeneralProtection;
 import org.gmck.spi.x86.GpReason;
-import org.gmck.spi.x86.LoadOutcome;
-import org.gmck.spi.x86.Loaded;
 import org.gmck.spi.x86.PageFault;
 import org.gmck.spi.x86.PageSize;
 import org.gmck.spi.x86.Privilege;
@@ -52,25 +50,14 @@ import org.gmck.spi.x86.X86PagingMode;
  * off (identity). Implicit supervisor reads are descriptor loads through an LDT placed at the address, made at
  * CPL 0; implicit supervisor writes cannot be made by the harness and fail with a message.
  */
-final class QemuX86Mmu implements X86Mmu {
+final class QemuX86Mmu extends EngineX86Mmu {
 
     private static final long A_BIT = EntryFlag.ACCESSED.mask();
     private static final long ADDRESS_52 = EntryField.ADDRESS_64.mask();
     private static final long ADDRESS_32 = EntryField.ADDRESS_32.mask();
 
-    private final CpuModel cpu;
-    private final long ram;
-    private final SortedMap<Long, Long> memory = new TreeMap<>();
-    private final RegisterRules rules;
-    private Optional<ControlRegisters> registers = Optional.empty();
-    private boolean ac;
-    private int pkru;
-    private int pkrs;
-
     private QemuX86Mmu(CpuModel cpu, long ram) {
-        this.cpu = cpu;
-        this.ram = ram;
-        this.rules = new RegisterRules(cpu);
+        super(cpu, ram);
     }
 
     static QemuX86Mmu create(CpuModel cpu, long guestRamBytes) {
@@ -79,71 +66,9 @@ final class QemuX86Mmu implements X86Mmu {
     }
 
     @Override
-    public CpuModel cpuModel() {
-        return cpu;
-    }
-
-    private void check(long address, int width) {
-        X86Arguments.checkPhysical(address, width, ram);
-    }
-
-    @Override
-    public void writePhysical64(long physicalAddress, long value) {
-        check(physicalAddress, 8);
-        memory.put(physicalAddress, value);
-    }
-
-    @Override
-    public long readPhysical64(long physicalAddress) {
-        check(physicalAddress, 8);
-        return memory.getOrDefault(physicalAddress, 0L);
-    }
-
-    @Override
-    public void writePhysical32(long physicalAddress, int value) {
-        check(physicalAddress, 4);
-        long word = memory.getOrDefault(physicalAddress & ~7L, 0L);
-        int shift = (int) (physicalAddress & 4) * 8;
-        memory.put(physicalAddress & ~7L, word & ~(0xFFFF_FFFFL << shift) | Integer.toUnsignedLong(value) << shift);
-    }
-
-    @Override
-    public int readPhysical32(long physicalAddress) {
-        check(physicalAddress, 4);
-        return (int) (memory.getOrDefault(physicalAddress & ~7L, 0L) >>> ((physicalAddress & 4) * 8));
-    }
-
-    @Override
-    public LoadOutcome loadControlRegisters(ControlRegisters r) {
-        X86Arguments.checkRegisters(r);
-        Optional<GpReason> gp = rules.check(r, registers);
-        if (gp.isPresent()) {
-            return new GeneralProtection(gp.get());
-        }
-        X86Arguments.checkPdptesInGuestRam(r, ram);
-        registers = Optional.of(r);
-        return new Loaded(r.pagingMode());
-    }
-
-    @Override
-    public void setRflags(long rflags) {
-        ac = (rflags & RFLAGS_AC) != 0;
-    }
-
-    @Override
-    public void setPkru(int value) {
-        pkru = value;
-    }
-
-    @Override
-    public void setPkrs(int value) {
-        pkrs = value;
-    }
-
-    @Override
     public AccessOutcome access(Access access) {
-        X86Arguments.checkAccess(access, registers.orElse(null));
-        ControlRegisters r = registers.orElseThrow();
+        X86Arguments.checkAccess(access, registers().orElse(null));
+        ControlRegisters r = registers().orElseThrow();
         X86PagingMode mode = r.pagingMode();
         if (mode == X86PagingMode.NONE) {
             return new Translated(access.linearAddress(), PageSize.UNPAGED, Rights.ALL, List.of());
@@ -164,7 +89,7 @@ final class QemuX86Mmu implements X86Mmu {
     }
 
     private AccessOutcome onQemu(ControlRegisters r, Access access) {
-        MachineAccess machine = MachinePool.access(cpu, ram);
+        MachineAccess machine = MachinePool.access(cpuModel(), ram());
         MachineQuery query = query(
                 r,
                 access.privilege() == Privilege.USER ? 3 : 0,
@@ -172,11 +97,11 @@ final class QemuX86Mmu implements X86Mmu {
                 access.linearAddress(),
                 r.cr4(),
                 r.cr0(),
-                ac,
-                memory);
-        SortedMap<Long, Long> before = new TreeMap<>(memory);
+                ac(),
+                memory());
+        SortedMap<Long, Long> before = new TreeMap<>(memory());
         MachineOutcome main = machine.access(query, true);
-        memory.putAll(main.memoryAfter());
+        memory().putAll(main.memoryAfter());
         if (main.fault().isPresent()) {
             MachineOutcome.Fault f = main.fault().get();
             if (f.vector() == 14) {
@@ -220,9 +145,9 @@ final class QemuX86Mmu implements X86Mmu {
                 (cr4 & ControlRegisters.CR4_SMEP) != 0,
                 (cr4 & ControlRegisters.CR4_SMAP) != 0,
                 pke,
-                pkru,
+                pkru(),
                 pks,
-                pkrs,
+                pkrs(),
                 acFlag,
                 cpl,
                 kind,
@@ -250,7 +175,7 @@ final class QemuX86Mmu implements X86Mmu {
                 access.linearAddress(),
                 r.cr4(),
                 r.cr0(),
-                ac,
+                ac(),
                 probe);
     }
 
