@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.gmck.spi.ConformanceAdapter;
@@ -24,11 +23,7 @@ class FixtureRunTest {
     private static final Path FIXTURES = Path.of("..", "x86-fixtures");
 
     private static ConformanceAdapter reference() {
-        return ServiceLoader.load(ConformanceAdapter.class).stream()
-                .map(ServiceLoader.Provider::get)
-                .filter(a -> a.name().equals("reference"))
-                .findFirst()
-                .orElseThrow();
+        return InstalledAdapters.named("reference");
     }
 
     /** The reference, but a page fault loses its P bit: a deviation the stub's classifier does not know. */

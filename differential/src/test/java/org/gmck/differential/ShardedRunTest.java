@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.gmck.spi.ConformanceAdapter;
@@ -25,11 +24,7 @@ class ShardedRunTest {
     private static final String RSVD = "STUB-RSVD-WITHOUT-P";
 
     private static ConformanceAdapter reference() {
-        return ServiceLoader.load(ConformanceAdapter.class).stream()
-                .map(ServiceLoader.Provider::get)
-                .filter(a -> a.name().equals("reference"))
-                .findFirst()
-                .orElseThrow();
+        return InstalledAdapters.named("reference");
     }
 
     /** The reference, but a reserved-bit fault comes without P. */

@@ -5,20 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import org.gmck.bochs.binding.BochsAdapter;
 import org.gmck.bochs.binding.BochsBatch;
 import org.gmck.bochs.process.BochsInstallation;
 import org.gmck.differential.CaseGenerator;
 import org.gmck.differential.CaseSpec;
 import org.gmck.differential.Observation;
-import org.gmck.spi.common.RejectedException;
-import org.gmck.spi.x86.Access;
-import org.gmck.spi.x86.AccessOutcome;
-import org.gmck.spi.x86.LoadOutcome;
-import org.gmck.spi.x86.Loaded;
-import org.gmck.spi.x86.X86Mmu;
 
 /**
  * How fast Bochs answers differential cases, one query at a time (as certification and the shrinking of a finding
@@ -103,46 +95,7 @@ public final class BochsDifferentialThroughput {
 
     /** The cases' observations through a batch, recorded as {@link Observation#of} records them. */
     static List<Observation> observe(BochsAdapter bochs, BochsBatch batch, List<CaseSpec> specs) {
-        List<X86Mmu> mmus = new ArrayList<>();
-        List<LoadOutcome> loads = new ArrayList<>();
-        List<X86Mmu> asked = new ArrayList<>();
-        List<Access> accesses = new ArrayList<>();
-        for (CaseSpec c : specs) {
-            X86Mmu mmu = bochs.newX86Mmu(c.cpu(), c.ram());
-            c.words().forEach(mmu::writePhysical64);
-            mmu.setRflags(c.rflags());
-            mmu.setPkru(c.pkru());
-            mmu.setPkrs(c.pkrs());
-            LoadOutcome load = mmu.loadControlRegisters(c.registers());
-            mmus.add(mmu);
-            loads.add(load);
-            if (load instanceof Loaded) {
-                asked.add(mmu);
-                accesses.add(c.access());
-            }
-        }
-        List<BochsBatch.Result> results = batch.accessAll(asked, accesses);
-        List<Observation> seen = new ArrayList<>();
-        int next = 0;
-        for (int i = 0; i < specs.size(); i++) {
-            AccessOutcome outcome = null;
-            String failure = null;
-            if (loads.get(i) instanceof Loaded) {
-                try {
-                    outcome = results.get(next++).get();
-                } catch (RejectedException e) {
-                    failure = "rejected " + e.status();
-                } catch (RuntimeException e) {
-                    failure = "error: " + e.getMessage();
-                }
-            }
-            SortedMap<Long, Long> after = new TreeMap<>();
-            for (long a : specs.get(i).words().keySet()) {
-                after.put(a, mmus.get(i).readPhysical64(a));
-            }
-            seen.add(new Observation(loads.get(i), outcome, failure, after));
-        }
-        return seen;
+        return Observation.ofAll(bochs, specs, batch::accessAll);
     }
 
     /** The "Differential throughput" section of RESULTS.md (a smoke run with {@code quick}). */

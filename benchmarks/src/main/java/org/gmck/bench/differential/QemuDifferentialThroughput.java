@@ -3,11 +3,11 @@ package org.gmck.bench.differential;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import org.gmck.differential.CaseGenerator;
 import org.gmck.differential.CaseSpec;
 import org.gmck.differential.DifferentialRun;
 import org.gmck.differential.Engine;
+import org.gmck.differential.InstalledAdapters;
 import org.gmck.differential.Observation;
 import org.gmck.differential.RunReport;
 import org.gmck.differential.Shard;
@@ -153,10 +153,6 @@ public final class QemuDifferentialThroughput {
     }
 
     private static ConformanceAdapter adapter(String name) {
-        return ServiceLoader.load(ConformanceAdapter.class).stream()
-                .map(ServiceLoader.Provider::get)
-                .filter(a -> a.name().equals(name))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("no adapter named " + name));
+        return InstalledAdapters.named(name);
     }
 }

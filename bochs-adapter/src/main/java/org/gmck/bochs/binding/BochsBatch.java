@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.function.Supplier;
 import org.gmck.bochs.machine.Answers;
 import org.gmck.bochs.machine.BatchAnswer;
 import org.gmck.bochs.machine.BatchMachine;
@@ -34,9 +35,11 @@ public final class BochsBatch implements AutoCloseable {
      *
      * @param batched whether the batch answered it (false: it was put again one query at a time)
      */
-    public record Result(AccessOutcome outcome, RuntimeException exception, boolean batched) {
+    public record Result(AccessOutcome outcome, RuntimeException exception, boolean batched)
+            implements Supplier<AccessOutcome> {
 
         /** The outcome, or the exception thrown. */
+        @Override
         public AccessOutcome get() {
             if (exception != null) {
                 throw exception;

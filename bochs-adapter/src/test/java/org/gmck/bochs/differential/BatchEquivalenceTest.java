@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.gmck.bochs.process.BochsInstallation;
 import org.gmck.differential.CaseGenerator;
 import org.gmck.differential.CaseSpec;
+import org.gmck.differential.InstalledAdapters;
 import org.gmck.differential.Observation;
 import org.gmck.spi.ConformanceAdapter;
 import org.gmck.spi.x86.X86PagingMode;
@@ -33,11 +33,7 @@ class BatchEquivalenceTest {
     void batchedObservationsEqualSingleQueryOnes() {
         Optional<String> noBochs = BochsInstallation.unavailableReason();
         Assumptions.assumeTrue(noBochs.isEmpty(), () -> "Skipped: " + noBochs.orElse(""));
-        ConformanceAdapter bochs = ServiceLoader.load(ConformanceAdapter.class).stream()
-                .map(ServiceLoader.Provider::get)
-                .filter(a -> a.name().equals("bochs"))
-                .findFirst()
-                .orElseThrow();
+        ConformanceAdapter bochs = InstalledAdapters.named("bochs");
         long seed = Long.getLong("bochs.equivalence.seed", 18);
         int n = Integer.getInteger("bochs.equivalence.cases", 3000);
         List<CaseSpec> cases = new ArrayList<>();

@@ -4,22 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.gmck.bochs.binding.BochsBatch;
 import org.gmck.differential.CaseSpec;
 import org.gmck.differential.Observation;
 import org.gmck.spi.ConformanceAdapter;
-import org.gmck.spi.common.RejectedException;
-import org.gmck.spi.x86.Access;
-import org.gmck.spi.x86.AccessOutcome;
-import org.gmck.spi.x86.LoadOutcome;
-import org.gmck.spi.x86.Loaded;
-import org.gmck.spi.x86.X86Mmu;
 
 /**
  * The batch function of the Bochs engine in differential runs: each case is set up through the SPI exactly as
@@ -46,49 +37,7 @@ final class BatchedBochs implements AutoCloseable {
     /** One observation per case, in order. */
     List<Observation> observe(List<CaseSpec> specs) {
         cases.addAndGet(specs.size());
-        List<X86Mmu> mmus = new ArrayList<>();
-        List<LoadOutcome> loads = new ArrayList<>();
-        List<X86Mmu> asked = new ArrayList<>();
-        List<Access> accesses = new ArrayList<>();
-        for (CaseSpec c : specs) {
-            X86Mmu mmu = bochs.newX86Mmu(c.cpu(), c.ram());
-            c.words().forEach(mmu::writePhysical64);
-            mmu.setRflags(c.rflags());
-            mmu.setPkru(c.pkru());
-            mmu.setPkrs(c.pkrs());
-            LoadOutcome load = mmu.loadControlRegisters(c.registers());
-            mmus.add(mmu);
-            loads.add(load);
-            if (load instanceof Loaded) {
-                asked.add(mmu);
-                accesses.add(c.access());
-            }
-        }
-        List<BochsBatch.Result> results = batches.get().accessAll(asked, accesses);
-        List<Observation> seen = new ArrayList<>();
-        int next = 0;
-        for (int i = 0; i < specs.size(); i++) {
-            CaseSpec c = specs.get(i);
-            X86Mmu mmu = mmus.get(i);
-            AccessOutcome outcome = null;
-            String failure = null;
-            if (loads.get(i) instanceof Loaded) {
-                BochsBatch.Result r = results.get(next++);
-                try {
-                    outcome = r.get();
-                } catch (RejectedException e) {
-                    failure = "rejected " + e.status();
-                } catch (RuntimeException e) {
-                    failure = "error: " + e.getMessage();
-                }
-            }
-            SortedMap<Long, Long> after = new TreeMap<>();
-            for (long a : c.words().keySet()) {
-                after.put(a, mmu.readPhysical64(a));
-            }
-            seen.add(new Observation(loads.get(i), outcome, failure, after));
-        }
-        return seen;
+        return Observation.ofAll(bochs, specs, batches.get()::accessAll);
     }
 
     /** Cases observed so far. */

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import org.gmck.bochs.process.BochsInstallation;
 import org.gmck.differential.DifferentialRun;
 import org.gmck.differential.Engine;
+import org.gmck.differential.InstalledAdapters;
 import org.gmck.differential.Observation;
 import org.gmck.differential.RunReport;
 import org.gmck.differential.Shard;
@@ -31,11 +31,7 @@ import org.junit.jupiter.api.Test;
 class BochsDifferentialTest {
 
     private static ConformanceAdapter adapter(String name) {
-        return ServiceLoader.load(ConformanceAdapter.class).stream()
-                .map(ServiceLoader.Provider::get)
-                .filter(a -> a.name().equals(name))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("no adapter named " + name));
+        return InstalledAdapters.named(name);
     }
 
     @Test

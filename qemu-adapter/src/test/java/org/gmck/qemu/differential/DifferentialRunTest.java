@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import org.gmck.differential.DifferentialRun;
 import org.gmck.differential.Engine;
+import org.gmck.differential.InstalledAdapters;
 import org.gmck.differential.Observation;
 import org.gmck.differential.RunReport;
 import org.gmck.differential.Shard;
@@ -39,11 +39,7 @@ class DifferentialRunTest {
     static final int DEFAULT_BATCH = 2000;
 
     static ConformanceAdapter adapter(String name) {
-        return ServiceLoader.load(ConformanceAdapter.class).stream()
-                .map(ServiceLoader.Provider::get)
-                .filter(a -> a.name().equals(name))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("no adapter named " + name));
+        return InstalledAdapters.named(name);
     }
 
     /** QEMU as an engine: one case at a time through the SPI, or {@code batch} cases at once in the guest. */
