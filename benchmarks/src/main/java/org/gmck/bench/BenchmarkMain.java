@@ -433,9 +433,11 @@ public final class BenchmarkMain {
         System.out.println("== PGM shadow paging: SyncCR3 against N, and faults through the SPI");
         List<Jmh.Score> sync = jmh.run(ShadowSyncBenchmark.class, true, Map.of("mapped", mappedSeries), 0, 2);
         // Warm-up to steady state: a shot at the small sizes is too short for the JIT to have compiled the fault
-        // path after a few of them; at the large sizes one shot holds hundreds of thousands of faults.
+        // path after a few of them; at the large sizes one shot holds hundreds of thousands of faults. 30 measured
+        // shots at the small sizes: one shot is 1 to 10 ms, and on a shared machine a few are held up by the
+        // scheduler for up to seconds; the target is judged on the median.
         List<Jmh.Score> resyncs = new ArrayList<>(jmh.run(
-                ShadowResyncBenchmark.class, true, Map.of("mapped", Arrays.copyOfRange(mappedSeries, 0, 2)), 100, 5));
+                ShadowResyncBenchmark.class, true, Map.of("mapped", Arrays.copyOfRange(mappedSeries, 0, 2)), 100, 30));
         if (mappedSeries.length > 2) {
             resyncs.addAll(jmh.run(
                     ShadowResyncBenchmark.class,
@@ -452,10 +454,12 @@ public final class BenchmarkMain {
                 + "\"SyncCR3\" is the flush alone; \"SyncCR3 + resync\" adds the guest reading every page again, "
                 + "one sync fault each, which is what SyncCR3 costs the guest in the end. The floor is one pass over N "
                 + "16-byte records. Per-page ratios should stay flat as N grows: linear growth. Target: under 2 us a "
-                + "page at 1,024 pages.\n\n");
+                + "page at 1,024 pages, judged on the median shot (the mean is given too: on a shared machine a few "
+                + "shots of milliseconds are held up by the scheduler).\n\n");
         md.append(
-                "| N mapped | SyncCR3 us | SyncCR3 + resync us | Resync us a page | Floor us | Resync / floor | Per page / first |\n");
-        md.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                "| N mapped | SyncCR3 us | SyncCR3 + resync us | Resync us a page | Median resync us a page | Floor us "
+                        + "| Resync / floor | Per page / first |\n");
+        md.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         double[] x = new double[mappedSeries.length];
         double[] flushY = new double[mappedSeries.length];
         double[] resyncY = new double[mappedSeries.length];
@@ -464,6 +468,8 @@ public final class BenchmarkMain {
             String n = mappedSeries[i];
             double flush = Jmh.find(sync, "syncCr3", "mapped=" + n).mean();
             double resync = Jmh.find(resyncs, "syncCr3AndResync", "mapped=" + n).mean();
+            double medianPerPage =
+                    Jmh.find(resyncs, "syncCr3AndResync", "mapped=" + n).median() / Double.parseDouble(n);
             double floor = Jmh.find(pass, "recordPass", "mapped=" + n).mean();
             double perPage = resync / Double.parseDouble(n);
             firstPerPage = i == 0 ? perPage : firstPerPage;
@@ -472,11 +478,12 @@ public final class BenchmarkMain {
             resyncY[i] = resync / 1000;
             md.append(String.format(
                     Locale.ROOT,
-                    "| %s | %.1f | %.0f | %.2f | %.1f | %.0f | **%.2f** |%n",
+                    "| %s | %.1f | %.0f | %.2f | %.2f | %.1f | %.0f | **%.2f** |%n",
                     n,
                     flush,
                     resync,
                     perPage,
+                    medianPerPage,
                     floor,
                     resync / floor,
                     perPage / firstPerPage));
@@ -496,10 +503,10 @@ public final class BenchmarkMain {
         md.append("\n![SyncCR3 time against mapped pages](sync-cr3.svg)\n\n");
         int n = ShadowFaultBenchmark.PAGES;
         double firstResync = Jmh.find(resyncs, "syncCr3AndResync", "mapped=" + mappedSeries[0])
-                        .mean()
+                        .median()
                 / Double.parseDouble(mappedSeries[0]);
         targets.add(new Target(
-                "SyncCR3 + resync at 1,024 pages",
+                "SyncCR3 + resync at 1,024 pages (median)",
                 2,
                 firstResync,
                 firstResync <= 2 ? "met" : String.format(Locale.ROOT, "missed by %.2fx", firstResync / 2)));

@@ -18,8 +18,12 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  */
 public final class Jmh {
 
-    /** A score: benchmark method, its parameters as "name=value,...", and the mean in the method's unit. */
-    public record Score(String method, String params, double mean, double error) {}
+    /**
+     * A score: benchmark method, its parameters as "name=value,...", and the mean and the median of the
+     * measurements in the method's unit (a single shot on a shared machine can be held up for seconds by the
+     * scheduler, which moves the mean and not the median).
+     */
+    public record Score(String method, String params, double mean, double error, double median) {}
 
     private final boolean quick;
 
@@ -75,7 +79,11 @@ public final class Jmh {
             }
             double error = r.getPrimaryResult().getScoreError();
             Score s = new Score(
-                    method, String.join(",", ps), r.getPrimaryResult().getScore(), Double.isNaN(error) ? 0 : error);
+                    method,
+                    String.join(",", ps),
+                    r.getPrimaryResult().getScore(),
+                    Double.isNaN(error) ? 0 : error,
+                    r.getPrimaryResult().getStatistics().getPercentile(50));
             System.out.printf(
                     "  %-22s %-40s %12.3f %s%n",
                     method, s.params(), s.mean(), r.getPrimaryResult().getScoreUnit());

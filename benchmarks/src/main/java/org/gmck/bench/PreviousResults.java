@@ -76,7 +76,7 @@ final class PreviousResults {
             }
         }
         cell(rows, "## PGM shadow paging|1024", 3)
-                .ifPresent(v -> figures.putIfAbsent("SyncCR3 + resync at 1,024 pages", v));
+                .ifPresent(v -> figures.putIfAbsent("SyncCR3 + resync at 1,024 pages (median)", v));
     }
 
     private static Optional<Double> cell(Map<String, List<String>> rows, String key, int column) {
