@@ -82,10 +82,18 @@ final class KitRuns {
                 });
     }
 
-    /** The reference through the same harness as the known-bad adapters, run once per JVM. */
+    /**
+     * The reference through the same harness as the known-bad adapters, run once per JVM, into a folder of the
+     * test fork's own (the build runs the self-tests in two forks side by side).
+     */
     static synchronized ReportSink.Published reference() {
         if (reference == null) {
-            reference = run("reference", new KnownBad() {}.adapter(), Optional.empty(), Optional.empty());
+            String fork = System.getProperty("gmck.selftest.fork", "").strip();
+            reference = run(
+                    fork.isEmpty() ? "reference" : "reference-" + fork,
+                    new KnownBad() {}.adapter(),
+                    Optional.empty(),
+                    Optional.empty());
         }
         return reference;
     }

@@ -36,11 +36,30 @@ class KnownBadAdaptersTest {
     /** Narrows the run to the known-bad adapters whose class names contain one of these (comma-separated), for example {@code selftest.x86.}. */
     static final String ONLY = "knownbad.only";
 
+    /**
+     * The known-bad adapters are certified in {@value #SHARDS} shards, this class and
+     * {@link KnownBadAdaptersSecondShardTest}, so that the build's test forks certify them side by side.
+     */
+    static final int SHARDS = 2;
+
+    /** Every known-bad adapter, in the order of their class names. */
     static List<Class<?>> knownBad() {
         return ReflectionSupport.findAllClassesInPackage(
-                "org.gmck.selftest",
-                c -> KnownBad.class.isAssignableFrom(c) && c.isAnnotationPresent(Breaks.class),
-                n -> true);
+                        "org.gmck.selftest",
+                        c -> KnownBad.class.isAssignableFrom(c) && c.isAnnotationPresent(Breaks.class),
+                        n -> true)
+                .stream()
+                .sorted(java.util.Comparator.comparing(Class::getName))
+                .toList();
+    }
+
+    /** The known-bad adapters of one shard: every {@value #SHARDS}th by name, from the shard's number on. */
+    static List<Class<?>> shard(int shard) {
+        List<Class<?>> all = knownBad();
+        return java.util.stream.IntStream.range(0, all.size())
+                .filter(i -> i % SHARDS == shard)
+                .mapToObj(all::get)
+                .toList();
     }
 
     private static boolean selected(Class<?> c) {
@@ -63,9 +82,24 @@ class KnownBadAdaptersTest {
         assertTrue(knownBad().size() >= 12, "only " + knownBad().size() + " known-bad adapters");
     }
 
+    @Test
+    void theShardsTogetherHoldEveryKnownBadAdapterOnce() {
+        List<Class<?>> together = java.util.stream.IntStream.range(0, SHARDS)
+                .mapToObj(KnownBadAdaptersTest::shard)
+                .flatMap(List::stream)
+                .sorted(java.util.Comparator.comparing(Class::getName))
+                .toList();
+        assertEquals(knownBad(), together);
+    }
+
     @TestFactory
     Stream<DynamicTest> everyKnownBadAdapterIsRejectedByTheRuleItBreaks() {
-        return knownBad().stream()
+        return rejections(0);
+    }
+
+    /** One dynamic test per known-bad adapter of the shard (narrowed by {@value #ONLY}). */
+    static Stream<DynamicTest> rejections(int shard) {
+        return shard(shard).stream()
                 .filter(KnownBadAdaptersTest::selected)
                 .map(c -> dynamicTest(
                         c.getSimpleName() + " is rejected by "

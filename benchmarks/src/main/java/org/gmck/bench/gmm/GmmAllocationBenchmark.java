@@ -11,6 +11,7 @@ import org.gmck.spi.gmm.OcPolicy;
 import org.gmck.spi.gmm.Priority;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.CompilerControl;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
@@ -20,7 +21,11 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Allocate-then-free round trips of the reference GMM, one page and a batch of {@link #BATCH} pages at a
  * time, next to the same number of pushes and pops on a bare int array (the least a free list can do).
- * The VM already holds half a chunk, so the round trips run in a pool in use, not an empty one.
+ * The VM already holds half a chunk, so the round trips run in a pool in use, not an empty one. Two more
+ * floors say what the calls' shape costs on its own: the same pops and pushes, one call each, under an
+ * uncontended monitor (every GMM call takes the manager's); and the SPI's shape, that is the monitor plus the
+ * boxed argument lists and the {@link AllocatedPage} records in an immutable list that the GMM's calls take and
+ * return.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -35,6 +40,7 @@ public class GmmAllocationBenchmark {
     private final List<Long> batchPfns = new ArrayList<>();
     private final int[] stack = new int[1024];
     private int top;
+    private final Object lock = new Object();
 
     @Setup
     public void setUp() {
@@ -95,5 +101,68 @@ public class GmmAllocationBenchmark {
             sum += taken[i];
         }
         return sum;
+    }
+
+    /** Floor with the monitor: one pop and one push, each a call of its own under an uncontended monitor. */
+    @Benchmark
+    public int lockedArraySingle() {
+        int page = lockedPop();
+        lockedPush(page);
+        return page;
+    }
+
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    private int lockedPop() {
+        synchronized (lock) {
+            return stack[--top];
+        }
+    }
+
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    private void lockedPush(int page) {
+        synchronized (lock) {
+            stack[top++] = page;
+        }
+    }
+
+    /** Floor of the SPI's shape, one page: the monitor, the argument lists and the result records. */
+    @Benchmark
+    public long shapeSingle() {
+        long id = shapedAllocate(onePfn).get(0).pageId();
+        shapedFree(List.of(id));
+        return id;
+    }
+
+    /** Floor of the SPI's shape, a batch: as {@link #gmmBatch()} with pops and pushes for the GMM. */
+    @Benchmark
+    public int shapeBatch() {
+        List<AllocatedPage> pages = shapedAllocate(batchPfns);
+        List<Long> ids = new ArrayList<>(pages.size());
+        for (AllocatedPage p : pages) {
+            ids.add(p.pageId());
+        }
+        shapedFree(ids);
+        return ids.size();
+    }
+
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    private List<AllocatedPage> shapedAllocate(List<Long> guestPfns) {
+        synchronized (lock) {
+            List<AllocatedPage> result = new ArrayList<>(guestPfns.size());
+            for (Long pfn : guestPfns) {
+                int page = stack[--top];
+                result.add(new AllocatedPage(page, page + pfn));
+            }
+            return List.copyOf(result);
+        }
+    }
+
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    private void shapedFree(List<Long> pageIds) {
+        synchronized (lock) {
+            for (int i = pageIds.size() - 1; i >= 0; i--) {
+                stack[top++] = (int) (long) pageIds.get(i);
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.gmck.bench.x86;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.gmck.reference.x86.ReferenceX86Mmu;
@@ -8,9 +9,13 @@ import org.gmck.spi.x86.AccessKind;
 import org.gmck.spi.x86.AccessOutcome;
 import org.gmck.spi.x86.CpuFeature;
 import org.gmck.spi.x86.CpuModel;
+import org.gmck.spi.x86.EntryUse;
 import org.gmck.spi.x86.Loaded;
+import org.gmck.spi.x86.PageSize;
 import org.gmck.spi.x86.Privilege;
+import org.gmck.spi.x86.Rights;
 import org.gmck.spi.x86.Translated;
+import org.gmck.spi.x86.X86Level;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -23,7 +28,9 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Translations a second of the reference walker, per paging mode and page size, next to the floor: the
  * same number of dependent loads (each address computed from the entry the previous load returned) from
- * the same memory representation, a hash map of 512-quadword pages.
+ * the same memory representation, a hash map of 512-quadword pages; and the floor of what the SPI asks a
+ * translation to return: the same loads plus the outcome ({@link Translated} with one {@link EntryUse} a level
+ * read, in an immutable list), built from the loaded entries.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -54,6 +61,9 @@ public class WalkerBenchmark {
     private int entryBytes;
     private long offsetMask;
     private int next;
+    private X86Level[] levels;
+    private PageSize pageSize;
+    private Rights rights;
 
     @Setup
     public void setUp() {
@@ -74,12 +84,23 @@ public class WalkerBenchmark {
                         walkCase + ": walker gave " + outcome + ", floor " + Long.toHexString(floor));
             }
         }
+        Translated first = (Translated) mmu.access(accesses[0]);
+        pageSize = first.pageSize();
+        rights = first.rights();
+        List<EntryUse> used = first.entries();
+        levels = new X86Level[used.size()];
+        for (int i = 0; i < levels.length; i++) {
+            levels[i] = used.get(i).level();
+        }
         mirror = tables.mirror;
         firstTable = tables.firstTable;
         shifts = walkCase.memoryLevels;
         indexMask = (1L << walkCase.indexBits) - 1;
         entryBytes = walkCase.entryBytes;
         offsetMask = (1L << walkCase.pageShift) - 1;
+        if (levels.length < shifts.length) {
+            throw new IllegalStateException(walkCase + ": the walker reports fewer entries than it loads");
+        }
     }
 
     private long floorTranslate(PageTables tables, long la) {
@@ -113,5 +134,31 @@ public class WalkerBenchmark {
             table = entry & PageTables.TABLE_FRAME;
         }
         return entry & PageTables.TABLE_FRAME & ~offsetMask | la & offsetMask;
+    }
+
+    /**
+     * The floor of a translation through the SPI: the same dependent loads, and the outcome the SPI returns,
+     * built from them (the walker reports, for PAE, the PDPTE register as well, so this floor builds as many
+     * entries as the walker reports, the ones not loaded from memory with the register's value).
+     */
+    @Benchmark
+    public AccessOutcome dependentLoadsAndOutcome() {
+        long la = linear[next++ & (PageTables.ADDRESSES - 1)];
+        long table = firstTable;
+        long entry = 0;
+        EntryUse[] uses = new EntryUse[levels.length];
+        int skipped = levels.length - shifts.length;
+        for (int i = 0; i < skipped; i++) {
+            uses[i] = new EntryUse(levels[i], table, table);
+        }
+        for (int i = 0; i < shifts.length; i++) {
+            long address = table + ((la >>> shifts[i]) & indexMask) * entryBytes;
+            long quad = mirror.get(address >>> 12)[(int) ((address >>> 3) & 511)];
+            entry = entryBytes == 4 ? (quad >>> ((address & 4) << 3)) & 0xFFFF_FFFFL : quad;
+            uses[skipped + i] = new EntryUse(levels[skipped + i], address, entry);
+            table = entry & PageTables.TABLE_FRAME;
+        }
+        long pa = entry & PageTables.TABLE_FRAME & ~offsetMask | la & offsetMask;
+        return new Translated(pa, pageSize, rights, List.of(uses));
     }
 }
