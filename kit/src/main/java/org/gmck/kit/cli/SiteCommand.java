@@ -52,7 +52,12 @@ final class SiteCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             throw new SetupError("a report cannot be read: " + e.getMessage());
         }
-        int files = site.write(out);
+        int files;
+        try {
+            files = site.write(out);
+        } catch (IllegalStateException e) {
+            throw new SetupError(e.getMessage());
+        }
         spec.commandLine()
                 .getOut()
                 .println("site: " + files + " files in " + out + " (open " + out.resolve("index.html") + "), "

@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.gmck.kit.catalogue.Interpretations;
 import org.gmck.kit.catalogue.RuleCatalogue;
 import org.gmck.kit.report.KitSources;
@@ -52,8 +54,16 @@ public final class Site {
         return content;
     }
 
-    /** Writes every page; returns how many files were written. */
+    /** The file that marks a folder as a site this class wrote, so that writing there again may replace it. */
+    public static final String MARKER = ".gmck-site";
+
+    /**
+     * Writes every page into {@code out}; returns how many files were written. A folder that holds an earlier
+     * site (it has the {@link #MARKER} file) is emptied first, so that no page of an implementation no longer
+     * given stays behind; a non-empty folder without the marker is refused and left as it is.
+     */
     public int write(Path out) {
+        clear(out);
         Map<String, String> files = new LinkedHashMap<>();
         files.put("index.html", HomePage.render(content));
         files.put("matrix.html", MatrixPage.render(content));
@@ -83,9 +93,40 @@ public final class Site {
                     Files.write(out.resolve("assets").resolve(asset), in.readAllBytes());
                 }
             }
+            Files.writeString(
+                    out.resolve(MARKER),
+                    "A site written by gmck site: writing a site here again replaces this folder's contents.\n",
+                    StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return files.size() + ASSETS.size();
+    }
+
+    /** Empties a folder that holds an earlier site; refuses a non-empty one that does not. */
+    private static void clear(Path out) {
+        if (!Files.isDirectory(out)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(out)) {
+            if (entries.findAny().isEmpty()) {
+                return;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!Files.isRegularFile(out.resolve(MARKER))) {
+            throw new IllegalStateException(out + " is not empty and holds no site written before (no " + MARKER
+                    + " file): give an empty or new folder");
+        }
+        try (Stream<Path> walk = Files.walk(out)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                if (!p.equals(out)) {
+                    Files.delete(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -65,6 +65,26 @@ class GmckCliTest {
     }
 
     @Test
+    void aSiteWrittenAgainReplacesTheEarlierOneAndAForeignFolderIsLeftAlone() throws Exception {
+        Path site = dir.resolve("site");
+        assertEquals(0, gmck("site", "--out=" + site).status());
+        java.nio.file.Files.createDirectories(site.resolve("implementations"));
+        java.nio.file.Files.writeString(site.resolve("implementations").resolve("gone.html"), "stale");
+        assertEquals(0, gmck("site", "--out=" + site).status());
+        assertTrue(java.nio.file.Files.isRegularFile(site.resolve("index.html")));
+        assertTrue(
+                !java.nio.file.Files.exists(site.resolve("implementations").resolve("gone.html")),
+                "a page of an earlier site stayed behind");
+        Path foreign = dir.resolve("foreign");
+        java.nio.file.Files.createDirectories(foreign);
+        java.nio.file.Files.writeString(foreign.resolve("notes.txt"), "mine");
+        oneLine(gmck("site", "--out=" + foreign), "holds no site written before");
+        assertEquals(
+                List.of(foreign.resolve("notes.txt")),
+                java.nio.file.Files.list(foreign).toList());
+    }
+
+    @Test
     void noCommandIsAUsageError() {
         oneLine(gmck(), "name a command");
     }
