@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * -Ddifferential.cases=N} (default 2,000), {@code -Ddifferential.seed=S}, {@code -Ddifferential.workers=W}
  * and {@code -Ddifferential.shard=I/N}. Both engines are put their cases in batches their guest code runs in one
  * go (Bochs through {@link BatchedBochs}, QEMU through {@code QemuBatching}) of {@code -Ddifferential.batch=N}
- * cases (default 1,000; 1 puts them one query at a time, as certification does). The report goes to {@code
+ * cases (default 5,000; 1 puts them one query at a time, as certification does). The report goes to {@code
  * target/differential3/report.md} and {@code report.json}; the report's markdown ends with how many of each
  * engine's cases were batched and how many fell back to one query at a time.
  */
@@ -51,7 +51,7 @@ class ThreeWayDifferentialTest {
         ConformanceAdapter bochs = adapter("bochs");
         ConformanceAdapter qemu = adapter("qemu");
         QemuBatching.resetStats();
-        int batch = Integer.getInteger("differential.batch", 1000);
+        int batch = Integer.getInteger("differential.batch", 5000);
         BatchedBochs batched = new BatchedBochs(bochs);
         RunReport report;
         try (batched) {

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 class DifferentialRunTest {
 
     /** Cases a worker puts to QEMU at once unless {@code -Ddifferential.batch} says otherwise. */
-    static final int DEFAULT_BATCH = 2000;
+    static final int DEFAULT_BATCH = 5000;
 
     static ConformanceAdapter adapter(String name) {
         return InstalledAdapters.named(name);
