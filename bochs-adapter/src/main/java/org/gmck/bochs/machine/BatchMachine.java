@@ -9,8 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.gmck.bochs.process.BochsProcess;
 import org.gmck.bochs.process.DebuggerException;
 import org.gmck.engine.MachineFailureException;
@@ -35,7 +33,6 @@ public final class BatchMachine implements AutoCloseable {
     /** Cylinders of the disk image (16 heads, 63 sectors): room for the input and the results of a round. */
     private static final int CYLINDERS = 24;
 
-    private static final Pattern STOP = Pattern.compile("\\(0\\) \\[0x([0-9a-fA-F]+)\\]");
     private static final long CODE = Harness.physical(Harness.SUPERVISOR_CODE);
     private static final long DATA = Harness.physical(Harness.DATA);
     private static final int HEADER = 16;
@@ -80,7 +77,7 @@ public final class BatchMachine implements AutoCloseable {
         BochsProcess p =
                 BochsProcess.start(cpuModel, BochsMachine.MEMORY_MIB, Harness.bootSector(), timeout, CYLINDERS);
         try {
-            long stop = stopAddress(p.command("c"));
+            long stop = BochsMachine.stopAddress(p.command("c"));
             if (stop < 0x7C00 || stop >= 0x7E00) {
                 throw new MachineFailureException(
                         "the boot sector did not stop where expected (at " + Long.toHexString(stop) + ")", null);
@@ -91,7 +88,7 @@ public final class BatchMachine implements AutoCloseable {
             List<String> commands = w.commands();
             commands.add("c");
             List<String> out = p.exchange(commands);
-            expectStop(p, out.get(out.size() - 1), "the batch loop after boot");
+            BochsMachine.expectStop(p, out.get(out.size() - 1), CODE + Harness.BATCH_STOP, "the batch loop after boot");
             process = p;
         } catch (RuntimeException e) {
             p.close();
@@ -177,7 +174,7 @@ public final class BatchMachine implements AutoCloseable {
                     FileChannel.open(process.disk(), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
                 disk.write(in, 0);
                 disk.force(false);
-                expectStop(process, process.command("c"), "the end of a round");
+                BochsMachine.expectStop(process, process.command("c"), CODE + Harness.BATCH_STOP, "the end of a round");
                 long at = Harness.RESULT_SECTOR * 512;
                 while (out.hasRemaining()) {
                     if (disk.read(out, at + out.position()) < 0) {
@@ -244,30 +241,6 @@ public final class BatchMachine implements AutoCloseable {
             // last page fault set it, so it depends on the queries before. The query goes again on its own.
             return new BatchAnswer.Lost(e.getMessage());
         }
-    }
-
-    private static void expectStop(BochsProcess p, String output, String where) {
-        Matcher m = STOP.matcher(output);
-        long at = -1;
-        while (m.find()) {
-            at = Long.parseUnsignedLong(m.group(1), 16);
-        }
-        if (at != CODE + Harness.BATCH_STOP) {
-            throw new MachineFailureException(
-                    String.format(
-                            "Bochs stopped at %#x instead of %s (%#x): %s%s",
-                            at, where, CODE + Harness.BATCH_STOP, output.strip(), p.logTail()),
-                    null);
-        }
-    }
-
-    private static long stopAddress(String output) {
-        Matcher m = STOP.matcher(output);
-        long at = -1;
-        while (m.find()) {
-            at = Long.parseUnsignedLong(m.group(1), 16);
-        }
-        return at;
     }
 
     @Override

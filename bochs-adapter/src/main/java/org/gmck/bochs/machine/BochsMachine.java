@@ -131,7 +131,8 @@ public final class BochsMachine implements Answers, AutoCloseable {
         return prepared.outcome(values(answers.get(0), 5), values, translation);
     }
 
-    private static void expectStop(BochsProcess p, String output, long expected, String where) {
+    /** Fails with what Bochs printed unless its last stop in {@code output} is at {@code expected}. */
+    static void expectStop(BochsProcess p, String output, long expected, String where) {
         long at = stopAddress(output);
         if (at != expected) {
             throw new MachineFailureException(
@@ -142,7 +143,8 @@ public final class BochsMachine implements Answers, AutoCloseable {
         }
     }
 
-    private static long stopAddress(String output) {
+    /** The address of the last stop the debugger reports in {@code output} (-1 without one). */
+    static long stopAddress(String output) {
         Matcher m = STOP.matcher(output);
         long at = -1;
         while (m.find()) {

@@ -2,6 +2,7 @@ package org.gmck.differential.bochs;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.gmck.differential.CaseSpec;
 import org.gmck.differential.Classifier;
@@ -11,8 +12,6 @@ import org.gmck.differential.Verdict;
 import org.gmck.spi.x86.AccessKind;
 import org.gmck.spi.x86.AccessOutcome;
 import org.gmck.spi.x86.ControlRegisters;
-import org.gmck.spi.x86.GeneralProtection;
-import org.gmck.spi.x86.GpReason;
 import org.gmck.spi.x86.Loaded;
 import org.gmck.spi.x86.PageFault;
 import org.gmck.spi.x86.Privilege;
@@ -35,12 +34,8 @@ public final class BochsClassifier implements Classifier {
     public static final String PKRU_BY_ACCESS = "BOCHS-PKRU-BY-ACCESS-NOT-ADDRESS";
     /** An implicit supervisor read with RFLAGS.AC=1 reads a user-mode address under CR4.SMAP (X86-SMAP-3). */
     public static final String SMAP_IMPLICIT_AC = "BOCHS-SMAP-IGNORES-IMPLICIT-WITH-AC";
-    /** The reference loads PAE PDPTE registers at MOV CR3 (#GP on reserved bits); the adapter does not declare them. */
-    public static final String PDPTE_REGISTERS = "NOT-DECLARED-PDPTE-REGISTERS";
     /** A walk reads outside guest RAM: Bochs reads zeros there and the adapter cannot see it (X86-MEM-3). */
     public static final String RAM_BOUNDS_UNSEEN = "ADAPTER-RAM-BOUNDS-UNSEEN";
-    /** A question the adapter declines (5-level paging, PKS, another MAXPHYADDR, implicit writes, ...). */
-    public static final String NOT_ASKABLE = "NOT-ASKABLE";
 
     @Override
     public String engine() {
@@ -51,21 +46,10 @@ public final class BochsClassifier implements Classifier {
     public Verdict classify(CaseSpec c, Observation ref, Observation bochs) {
         TreeSet<String> classes = new TreeSet<>();
         String detail = "reference: " + ref.summary() + "\nbochs:     " + bochs.summary();
-        if (bochs.failure() != null && bochs.failure().contains("cannot be asked")) {
-            classes.add(NOT_ASKABLE);
-            return new Verdict(classes, "", detail);
-        }
-        if (ref.load() instanceof GeneralProtection gp
-                && gp.reason() == GpReason.BAD_PDPTE
-                && bochs.load() instanceof Loaded) {
-            classes.add(PDPTE_REGISTERS);
-            return new Verdict(classes, "", detail);
-        }
-        if (!ref.load().equals(bochs.load())) {
-            return new Verdict(classes, "load: " + ref.load() + " vs " + bochs.load(), detail);
-        }
-        if (!(ref.load() instanceof Loaded)) {
-            return new Verdict(classes, "", detail);
+        Optional<Verdict> before =
+                Classifier.beforeTheAccess(ref, bochs, detail, o -> o.load().toString());
+        if (before.isPresent()) {
+            return before.get();
         }
         AccessOutcome r = ref.outcome();
         AccessOutcome b = bochs.outcome();

@@ -11,8 +11,6 @@ import org.gmck.differential.Verdict;
 import org.gmck.spi.x86.AccessOutcome;
 import org.gmck.spi.x86.ControlRegisters;
 import org.gmck.spi.x86.CpuFeature;
-import org.gmck.spi.x86.GeneralProtection;
-import org.gmck.spi.x86.GpReason;
 import org.gmck.spi.x86.Loaded;
 import org.gmck.spi.x86.PageFault;
 import org.gmck.spi.x86.X86Level;
@@ -41,8 +39,6 @@ public final class QemuClassifier implements Classifier {
     public static final String SMAP_IMPLICIT_AC = "QEMU-SMAP-IGNORES-IMPLICIT-WITH-AC";
     /** QEMU sets A (bit 5) in the PAE PDPTEs it walks through. */
     public static final String PAE_PDPTE_A = "QEMU-PAE-PDPTE-ACCESSED";
-    /** The reference loads PAE PDPTE registers at MOV CR3 (#GP on reserved bits); QEMU does not (profile not declared). */
-    public static final String PDPTE_REGISTERS = "NOT-DECLARED-PDPTE-REGISTERS";
     /** QEMU honours PDPTE.PS as a 1 GiB page although the CPU model lacks Page1GB. */
     public static final String GB_WITHOUT_CPUID = "QEMU-1GB-WITHOUT-CPUID";
     /** QEMU checks only bit 21 of a 4 MiB PDE: PSE-36 bits above MAXPHYADDR, or without PSE-36, are used as address. */
@@ -56,8 +52,6 @@ public final class QemuClassifier implements Classifier {
      * cannot see which entries QEMU reads, and QEMU reads zeros there. An adapter limitation, not QEMU's.
      */
     public static final String RAM_BOUNDS_UNSEEN = "ADAPTER-RAM-BOUNDS-UNSEEN";
-    /** The harness cannot put this case to QEMU (the adapter says why). */
-    public static final String NOT_ASKABLE = "NOT-ASKABLE";
 
     @Override
     public String engine() {
@@ -68,21 +62,9 @@ public final class QemuClassifier implements Classifier {
     public Verdict classify(CaseSpec c, Observation ref, Observation qemu) {
         TreeSet<String> classes = new TreeSet<>();
         String detail = "reference: " + ref.summary() + "\nqemu:      " + qemu.summary();
-        if (qemu.failure() != null && qemu.failure().contains("cannot be asked")) {
-            classes.add(NOT_ASKABLE);
-            return new Verdict(classes, "", detail);
-        }
-        if (ref.load() instanceof GeneralProtection gp
-                && gp.reason() == GpReason.BAD_PDPTE
-                && qemu.load() instanceof Loaded) {
-            classes.add(PDPTE_REGISTERS);
-            return new Verdict(classes, "", detail);
-        }
-        if (!ref.load().equals(qemu.load())) {
-            return new Verdict(classes, "load: " + kind(ref) + " vs " + kind(qemu), detail);
-        }
-        if (!(ref.load() instanceof Loaded)) {
-            return new Verdict(classes, "", detail);
+        Optional<Verdict> before = Classifier.beforeTheAccess(ref, qemu, detail, QemuClassifier::kind);
+        if (before.isPresent()) {
+            return before.get();
         }
         X86PagingMode mode = c.registers().pagingMode();
         AccessOutcome r = ref.outcome();

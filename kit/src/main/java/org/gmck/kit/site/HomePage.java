@@ -8,6 +8,22 @@ import org.gmck.spi.common.Profile;
 /** The home page: what the kit certifies, its profiles, how to read a rule, how to certify, who was certified. */
 final class HomePage {
 
+    /** Each verdict a rule can have, and what it means, in the order the home page explains them. */
+    private static final java.util.Map<String, String> VERDICTS = verdicts();
+
+    private static java.util.Map<String, String> verdicts() {
+        java.util.Map<String, String> v = new java.util.LinkedHashMap<>();
+        v.put("pass", "every check passed;");
+        v.put("fail", "a MUST rule failed;");
+        v.put("optional-unmet", "a SHOULD or MAY rule failed;");
+        v.put("expected-failure", "failed as the implementation's baseline says;");
+        v.put("unexpected-pass", "passed though the baseline lists it;");
+        v.put("not-applicable", "its profile is not declared;");
+        v.put("untestable", "no scenario can check it;");
+        v.put("not-run", "none of its checks ran.");
+        return java.util.Collections.unmodifiableMap(v);
+    }
+
     private HomePage() {}
 
     static String render(SiteContent site) {
@@ -69,23 +85,10 @@ final class HomePage {
                 .append(" cites the interpretation the kit takes. A rule that covers several cases names them as")
                 .append(" variants, and each variant has a scenario of its own. The rule's page shows all of this,")
                 .append(" every scenario that checks it, and each implementation's verdict with a link to the reason")
-                .append(" in that implementation's report.</p>\n<p>Verdicts: ")
-                .append(Html.verdict("pass"))
-                .append(" every check passed; ")
-                .append(Html.verdict("fail"))
-                .append(" a MUST rule failed; ")
-                .append(Html.verdict("optional-unmet"))
-                .append(" a SHOULD or MAY rule failed; ")
-                .append(Html.verdict("expected-failure"))
-                .append(" failed as the implementation's baseline says; ")
-                .append(Html.verdict("unexpected-pass"))
-                .append(" passed though the baseline lists it; ")
-                .append(Html.verdict("not-applicable"))
-                .append(" its profile is not declared; ")
-                .append(Html.verdict("untestable"))
-                .append(" no scenario can check it; ")
-                .append(Html.verdict("not-run"))
-                .append(" none of its checks ran.</p>\n");
+                .append(" in that implementation's report.</p>\n<p>Verdicts:");
+        VERDICTS.forEach((verdict, meaning) ->
+                h.append(' ').append(Html.verdict(verdict)).append(' ').append(meaning));
+        h.append("</p>\n");
         h.append("<h2>How to certify</h2>\n<p>Write an adapter (the SPI's factories, found through")
                 .append(" <code>ServiceLoader</code>) and either extend <code>AdapterConformanceTest</code> in your")
                 .append(" build, or run the standalone certifier:</p>\n<pre>java -jar gmck-kit-")
