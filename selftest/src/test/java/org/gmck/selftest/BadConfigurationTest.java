@@ -59,7 +59,9 @@ class BadConfigurationTest {
                 "conformance.run-timeout|soon|'soon' is not a timeout",
                 "conformance.max-hangs|0|'0' is not a positive whole number",
                 "conformance.depth|shallow|'shallow' is not a value of conformance.depth",
-                "conformance.seed|x1|'x1' is not a value of conformance.seed"
+                "conformance.seed|x1|'x1' is not a value of conformance.seed",
+                "conformance.shrink|yes|'yes' is not a value of conformance.shrink",
+                "gmck.cucumber-reports|off|'off' is not a value of gmck.cucumber-reports"
             })
     void aWrongOptionIsNamed(String option, String value, String says) throws IOException {
         errorOf(

@@ -123,7 +123,8 @@ class ProtocolEquivalenceTest {
     private static Certification certification(String folder, String sample) {
         Certification run = Certification.into(Path.of("target", "runs", folder))
                 .with(CheckSettings.DEPTH, KitRuns.DEPTH)
-                .with(CheckSettings.FIXTURE_SAMPLE, sample);
+                .with(CheckSettings.FIXTURE_SAMPLE, sample)
+                .with(Certification.CUCUMBER_REPORTS, "false");
         if (FULL) {
             return run;
         }

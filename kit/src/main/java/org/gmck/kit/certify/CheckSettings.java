@@ -88,6 +88,15 @@ public record CheckSettings(
         }
     }
 
+    /** An option that is {@code true} or {@code false}, and nothing else. */
+    static boolean flag(String option, String value) {
+        String v = value.strip();
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new IllegalArgumentException("'" + v + "' is not a value of " + option + ": write true or false");
+        }
+        return Boolean.parseBoolean(v);
+    }
+
     /** The settings of the running check. */
     public static CheckSettings from(Function<String, Optional<String>> parameters) {
         Depth depth = parameters.apply(DEPTH).map(Depth::parse).orElse(Depth.STANDARD);
@@ -114,17 +123,7 @@ public record CheckSettings(
                     }
                     return set;
                 });
-        boolean shrink = parameters
-                .apply(SHRINK)
-                .map(String::strip)
-                .map(v -> {
-                    if (!v.equals("true") && !v.equals("false")) {
-                        throw new IllegalArgumentException(
-                                "'" + v + "' is not a value of " + SHRINK + ": write true or false");
-                    }
-                    return Boolean.parseBoolean(v);
-                })
-                .orElse(true);
+        boolean shrink = parameters.apply(SHRINK).map(v -> flag(SHRINK, v)).orElse(true);
         return new CheckSettings(depth, seed, sample, profiles, shrink);
     }
 

@@ -8,8 +8,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.gmck.kit.report.KitSources;
+import org.gmck.spi.common.Profile;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -90,6 +93,34 @@ public class FeatureFileChecks {
         int slash = file.indexOf('/');
         String common = STEPS + ".common";
         return slash < 0 ? STEPS : common + "," + STEPS + "." + file.substring(0, slash);
+    }
+
+    /**
+     * The step definitions the scenarios of these profiles use: the common ones and those of each profile's
+     * domain (the folder of {@code features/} its scenarios sit in, as {@link #domainOf} says; the kit's tests
+     * check that every scenario sits in its profile's folder). A certification of some profiles then prepares
+     * only their step definitions.
+     */
+    public static String glueFor(Set<Profile> profiles) {
+        if (profiles.isEmpty()) {
+            return STEPS;
+        }
+        return Stream.concat(Stream.of("common"), profiles.stream().map(FeatureFileChecks::domainOf))
+                .distinct()
+                .sorted()
+                .map(domain -> STEPS + "." + domain)
+                .collect(Collectors.joining(","));
+    }
+
+    /** The folder of {@code features/}, and the package of step definitions, of a profile's scenarios. */
+    public static String domainOf(Profile profile) {
+        return switch (profile) {
+            case X86_PAGING, X86_PDPTE_REGISTERS -> "x86";
+            case PGM_MODES, PGM, PGM_INTROSPECTION -> "pgm";
+            case GMM, GMM_INTROSPECTION -> "gmm";
+            case MONITOR -> "monitor";
+            case LARGE_PAGES, LARGE_PAGES_INTROSPECTION -> "largepage";
+        };
     }
 
     /** The conformance suite's own configuration, with Cucumber discovering as the root engine here. */

@@ -56,6 +56,12 @@ final class Preflight {
                 .map(v -> parse(RunLimits.MAX_HANGS, v, Preflight::positive, problems))
                 .orElse(RunLimits.DEFAULT_MAX_HANGS);
         parse("the check settings", "", x -> CheckSettings.from(this::option), problems);
+        option(Certification.CUCUMBER_REPORTS)
+                .ifPresent(v -> parse(
+                        Certification.CUCUMBER_REPORTS,
+                        v,
+                        x -> CheckSettings.flag(Certification.CUCUMBER_REPORTS, x),
+                        problems));
         Optional<AdapterMetadata> adapter = Optional.empty();
         try {
             adapter = Optional.of(run.metadata());

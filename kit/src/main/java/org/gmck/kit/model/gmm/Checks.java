@@ -39,6 +39,17 @@ final class Checks {
         return this;
     }
 
+    /** As {@link #equal}, for numbers the message shows in hexadecimal (written only when they differ). */
+    Checks equalHex(String rule, long expected, long actual, Supplier<String> what, Supplier<String> then) {
+        if (found == null && expected != actual) {
+            found = new Disagreement(
+                    rule,
+                    what.get() + ": expected " + GmmGherkin.hex(expected) + ", got " + GmmGherkin.hex(actual),
+                    then.get());
+        }
+        return this;
+    }
+
     /** A condition on what the adapter did must hold. */
     Checks that(String rule, boolean holds, Supplier<String> what, Supplier<String> then) {
         if (found == null && !holds) {

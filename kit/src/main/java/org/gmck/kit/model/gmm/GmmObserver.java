@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.gmck.kit.model.gmm.Blame.Part;
 import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.gmm.ChunkInfo;
@@ -66,31 +67,35 @@ final class GmmObserver {
             int i = m.g.indexOf(id);
             String rule = b.rule(Part.PAGE, id);
             PageState state = ch.state[i];
-            String then = switch (state) {
-                case PRIVATE -> GmmGherkin.pagePrivate(id, name(ch.owner[i]), ch.pfn[i]);
-                case SHARED -> GmmGherkin.pageShared(id, ch.refs[i]);
+            int owner = ch.owner[i];
+            long pfn = ch.pfn[i];
+            long refs = ch.refs[i];
+            // Written only when a comparison fails: the pages are compared after every operation.
+            Supplier<String> then = () -> switch (state) {
+                case PRIVATE -> GmmGherkin.pagePrivate(id, name(owner), pfn);
+                case SHARED -> GmmGherkin.pageShared(id, refs);
                 case FREE -> GmmGherkin.pageFree(id);
             };
-            PageInfo info = c.read(rule, () -> gmm.page(id), () -> "page " + hex(id), () -> then);
+            PageInfo info = c.read(rule, () -> gmm.page(id), () -> "page " + hex(id), then);
             if (info == null) {
                 return;
             }
-            c.equal(rule, state, info.state(), () -> "the state of page " + hex(id), () -> then);
+            c.equal(rule, state, info.state(), () -> "the state of page " + hex(id), then);
             if (state == PageState.PRIVATE) {
-                c.equal(
+                c.that(
                         rule,
-                        List.of(ch.owner[i], hex(ch.pfn[i])),
-                        List.of(info.owner(), hex(info.guestPfn())),
-                        () -> "owner and guest pfn of page " + hex(id),
-                        () -> then);
+                        owner == info.owner() && pfn == info.guestPfn(),
+                        () -> "owner and guest pfn of page " + hex(id) + ": expected " + List.of(owner, hex(pfn))
+                                + ", got " + List.of(info.owner(), hex(info.guestPfn())),
+                        then);
             } else if (state == PageState.SHARED) {
-                c.equal(rule, ch.refs[i], info.refs(), () -> "references of page " + hex(id), () -> then);
+                c.equal(rule, refs, info.refs(), () -> "references of page " + hex(id), then);
             }
             if (state != PageState.FREE && ch.host[i] != ModelChunk.HOST_UNKNOWN) {
-                c.equal(
+                c.equalHex(
                         b.rule(Part.HOST, id),
-                        hex(ch.host[i]),
-                        hex(info.hostPfn()),
+                        ch.host[i],
+                        info.hostPfn(),
                         () -> "the host frame page " + hex(id) + " records",
                         () -> hostThen);
             }
@@ -330,13 +335,15 @@ final class GmmObserver {
             int i = m.g.indexOf(id);
             long expected;
             long mask = -1L;
-            String then;
+            Supplier<String> then;
             String intrinsic;
             switch (ch.state[i]) {
                 case PRIVATE -> {
                     expected = ch.pfn[i] | ((long) ch.owner[i] << 32);
-                    then = "the raw word of page " + hex(id) + " holds guest pfn " + hex(ch.pfn[i]) + " and VM "
-                            + name(ch.owner[i]) + "'s handle, in state 0";
+                    long pfn = ch.pfn[i];
+                    int owner = ch.owner[i];
+                    then = () -> "the raw word of page " + hex(id) + " holds guest pfn " + hex(pfn) + " and VM "
+                            + name(owner) + "'s handle, in state 0";
                     intrinsic = "GMM-LAYOUT-11";
                 }
                 case SHARED -> {
@@ -344,8 +351,9 @@ final class GmmObserver {
                         continue;
                     }
                     expected = ch.host[i] | (ch.refs[i] << 32) | STATE_SHARED;
-                    then = "the raw word of page " + hex(id) + " holds its host pfn and " + ch.refs[i]
-                            + (ch.refs[i] == 1 ? " reference" : " references") + ", in state 2";
+                    long refs = ch.refs[i];
+                    then = () -> "the raw word of page " + hex(id) + " holds its host pfn and " + refs
+                            + (refs == 1 ? " reference" : " references") + ", in state 2";
                     intrinsic = "GMM-LAYOUT-12";
                 }
                 default -> {
@@ -353,12 +361,13 @@ final class GmmObserver {
                     if (ch.zeroed[i] == ModelChunk.ZEROED_UNKNOWN || !laterLayout) {
                         mask = ~ZEROED;
                         expected = next | STATE_FREE;
-                        then = "the raw word of page " + hex(id) + " holds next index " + next
+                        then = () -> "the raw word of page " + hex(id) + " holds next index " + next
                                 + " in state 3, zeroed or not";
                         intrinsic = "GMM-LAYOUT-13";
                     } else {
                         expected = next | STATE_FREE | (ch.zeroed[i] == 1 ? ZEROED : 0);
-                        then = "the raw word of page " + hex(id) + " is " + hex(expected);
+                        long word = expected;
+                        then = () -> "the raw word of page " + hex(id) + " is " + hex(word);
                         intrinsic = ch.zeroed[i] == 1 ? "GMM-LAYOUT-13" : "GMM-LAYOUT-14";
                     }
                 }
@@ -367,16 +376,16 @@ final class GmmObserver {
             String rule = blamed == null ? intrinsic : blamed;
             long want = expected;
             long keep = mask;
-            Long word = c.read(
-                    rule, () -> gmm.introspection().rawPage(id), () -> "the raw word of page " + hex(id), () -> then);
+            Long word =
+                    c.read(rule, () -> gmm.introspection().rawPage(id), () -> "the raw word of page " + hex(id), then);
             if (word != null) {
-                c.equal(
+                c.equalHex(
                         rule,
-                        hex(want),
-                        hex(word & keep),
+                        want,
+                        word & keep,
                         () -> "the raw GMMPAGE word of page " + hex(id)
                                 + (keep == -1L ? "" : " (zeroed flag left out)"),
-                        () -> then);
+                        then);
             }
         }
     }
