@@ -1,6 +1,8 @@
 package org.gmck.bench.gmm;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.gmck.reference.gmm.GlobalMemoryManager;
@@ -25,7 +27,8 @@ import org.openjdk.jmh.annotations.State;
  * floors say what the calls' shape costs on its own: the same pops and pushes, one call each, under an
  * uncontended monitor (every GMM call takes the manager's); and the SPI's shape, that is the monitor plus the
  * boxed argument lists and the {@link AllocatedPage} records in an immutable list that the GMM's calls take and
- * return.
+ * return. The lean variants of that floor build the result the cheapest way the SPI allows (one record in a
+ * one-element list; a batch's records in an array handed out read-only), so that the shape's least cost is known.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -143,6 +146,49 @@ public class GmmAllocationBenchmark {
         }
         shapedFree(ids);
         return ids.size();
+    }
+
+    /**
+     * The least the SPI's shape can cost for one page: as {@link #shapeSingle()}, but the result is the record in
+     * a one-element immutable list, with no list built and copied on the way.
+     */
+    @Benchmark
+    public long leanShapeSingle() {
+        long id = leanAllocate(onePfn).get(0).pageId();
+        shapedFree(List.of(id));
+        return id;
+    }
+
+    /**
+     * The least the SPI's shape can cost for a batch: as {@link #shapeBatch()}, but the records go straight into
+     * an array handed out read-only, with no copy.
+     */
+    @Benchmark
+    public int leanShapeBatch() {
+        List<AllocatedPage> pages = leanAllocate(batchPfns);
+        List<Long> ids = new ArrayList<>(pages.size());
+        for (AllocatedPage p : pages) {
+            ids.add(p.pageId());
+        }
+        shapedFree(ids);
+        return ids.size();
+    }
+
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    private List<AllocatedPage> leanAllocate(List<Long> guestPfns) {
+        synchronized (lock) {
+            int count = guestPfns.size();
+            if (count == 1) {
+                int page = stack[--top];
+                return List.of(new AllocatedPage(page, page + guestPfns.get(0)));
+            }
+            AllocatedPage[] result = new AllocatedPage[count];
+            for (int i = 0; i < count; i++) {
+                int page = stack[--top];
+                result[i] = new AllocatedPage(page, page + guestPfns.get(i));
+            }
+            return Collections.unmodifiableList(Arrays.asList(result));
+        }
     }
 
     @CompilerControl(CompilerControl.Mode.DONT_INLINE)
