@@ -44,6 +44,7 @@ public class GmmAllocationBenchmark {
     private final int[] stack = new int[1024];
     private int top;
     private final Object lock = new Object();
+    private final int[] taken = new int[BATCH];
 
     @Setup
     public void setUp() {
@@ -112,6 +113,36 @@ public class GmmAllocationBenchmark {
         int page = lockedPop();
         lockedPush(page);
         return page;
+    }
+
+    /**
+     * Floor with the monitor, a batch: {@link #BATCH} pops in one call and as many pushes in another, each under
+     * the monitor, the pages passed in a primitive array; what a GMM call taking and filling arrays would cost
+     * before any GMM work.
+     */
+    @Benchmark
+    public int lockedArrayBatch() {
+        lockedPopAll(taken);
+        lockedPushAll(taken);
+        return taken[0];
+    }
+
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    private void lockedPopAll(int[] into) {
+        synchronized (lock) {
+            for (int i = 0; i < into.length; i++) {
+                into[i] = stack[--top];
+            }
+        }
+    }
+
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    private void lockedPushAll(int[] from) {
+        synchronized (lock) {
+            for (int i = from.length - 1; i >= 0; i--) {
+                stack[top++] = from[i];
+            }
+        }
     }
 
     @CompilerControl(CompilerControl.Mode.DONT_INLINE)
