@@ -1,6 +1,8 @@
 package org.gmck.bench.gmm;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.gmck.reference.gmm.GlobalMemoryManager;
@@ -25,7 +27,8 @@ import org.openjdk.jmh.annotations.State;
  * floors say what the calls' shape costs on its own: the same pops and pushes, one call each, under an
  * uncontended monitor (every GMM call takes the manager's); and the SPI's shape, that is the monitor plus the
  * boxed argument lists and the {@link AllocatedPage} records in an immutable list that the GMM's calls take and
- * return.
+ * return. The lean variants of that floor build the result the cheapest way the SPI allows (one record in a
+ * one-element list; a batch's records in an array handed out read-only), so that the shape's least cost is known.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -41,6 +44,7 @@ public class GmmAllocationBenchmark {
     private final int[] stack = new int[1024];
     private int top;
     private final Object lock = new Object();
+    private final int[] taken = new int[BATCH];
 
     @Setup
     public void setUp() {
@@ -111,6 +115,36 @@ public class GmmAllocationBenchmark {
         return page;
     }
 
+    /**
+     * Floor with the monitor, a batch: {@link #BATCH} pops in one call and as many pushes in another, each under
+     * the monitor, the pages passed in a primitive array; what a GMM call taking and filling arrays would cost
+     * before any GMM work.
+     */
+    @Benchmark
+    public int lockedArrayBatch() {
+        lockedPopAll(taken);
+        lockedPushAll(taken);
+        return taken[0];
+    }
+
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    private void lockedPopAll(int[] into) {
+        synchronized (lock) {
+            for (int i = 0; i < into.length; i++) {
+                into[i] = stack[--top];
+            }
+        }
+    }
+
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    private void lockedPushAll(int[] from) {
+        synchronized (lock) {
+            for (int i = from.length - 1; i >= 0; i--) {
+                stack[top++] = from[i];
+            }
+        }
+    }
+
     @CompilerControl(CompilerControl.Mode.DONT_INLINE)
     private int lockedPop() {
         synchronized (lock) {
@@ -143,6 +177,49 @@ public class GmmAllocationBenchmark {
         }
         shapedFree(ids);
         return ids.size();
+    }
+
+    /**
+     * The least the SPI's shape can cost for one page: as {@link #shapeSingle()}, but the result is the record in
+     * a one-element immutable list, with no list built and copied on the way.
+     */
+    @Benchmark
+    public long leanShapeSingle() {
+        long id = leanAllocate(onePfn).get(0).pageId();
+        shapedFree(List.of(id));
+        return id;
+    }
+
+    /**
+     * The least the SPI's shape can cost for a batch: as {@link #shapeBatch()}, but the records go straight into
+     * an array handed out read-only, with no copy.
+     */
+    @Benchmark
+    public int leanShapeBatch() {
+        List<AllocatedPage> pages = leanAllocate(batchPfns);
+        List<Long> ids = new ArrayList<>(pages.size());
+        for (AllocatedPage p : pages) {
+            ids.add(p.pageId());
+        }
+        shapedFree(ids);
+        return ids.size();
+    }
+
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    private List<AllocatedPage> leanAllocate(List<Long> guestPfns) {
+        synchronized (lock) {
+            int count = guestPfns.size();
+            if (count == 1) {
+                int page = stack[--top];
+                return List.of(new AllocatedPage(page, page + guestPfns.get(0)));
+            }
+            AllocatedPage[] result = new AllocatedPage[count];
+            for (int i = 0; i < count; i++) {
+                int page = stack[--top];
+                result[i] = new AllocatedPage(page, page + guestPfns.get(i));
+            }
+            return Collections.unmodifiableList(Arrays.asList(result));
+        }
     }
 
     @CompilerControl(CompilerControl.Mode.DONT_INLINE)

@@ -1,6 +1,7 @@
 package org.gmck.reference.gmm;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.function.IntFunction;
@@ -23,6 +24,12 @@ final class ChunkPool {
     final FreeSet sharedSet;
     final ChunkTlb tlb = new ChunkTlb();
     private final TreeMap<Long, Chunk> chunks = new TreeMap<>();
+    /**
+     * The same chunks by id, for lookups without boxing or a tree walk: chunk {@code id} at position {@code id},
+     * null where none. Ids are handed out one above another, so the array doubles when an id reaches its end.
+     */
+    private Chunk[] byId = new Chunk[2];
+
     private final ChunkIdAllocator ids;
     /** The host memory limit in whole chunks, never more than there are chunk ids. */
     private final long maxChunks;
@@ -55,11 +62,16 @@ final class ChunkPool {
      * same chunk and leave the same entry, so the lookup goes to the chunk map every time.
      */
     Chunk find(long chunkId) {
-        Chunk chunk = chunks.get(chunkId);
+        Chunk chunk = lookup(chunkId);
         if (chunk != null) {
             tlb.fill(chunk);
         }
         return chunk;
+    }
+
+    /** Finds a chunk without touching the TLB; null when there is none. */
+    Chunk lookup(long chunkId) {
+        return chunkId < byId.length ? byId[(int) chunkId] : null;
     }
 
     /** The memory of a new chunk's pages, got before anything changes so that running out refuses cleanly. */
@@ -77,6 +89,10 @@ final class ChunkPool {
         long id = ids.allocate();
         Chunk chunk = new Chunk(id, memory, geometry.pageId(id, 0) ^ HOST_PFN_BIT, dedicatedShared, affinity);
         chunks.put(id, chunk);
+        while (id >= byId.length) {
+            byId = Arrays.copyOf(byId, byId.length * 2);
+        }
+        byId[(int) id] = chunk;
         setOf(chunk).link(chunk);
         return chunk;
     }
@@ -85,6 +101,7 @@ final class ChunkPool {
     void release(Chunk chunk) {
         setOf(chunk).unlink(chunk, chunk.free);
         chunks.remove(chunk.id);
+        byId[(int) chunk.id] = null;
         tlb.evict(chunk);
     }
 

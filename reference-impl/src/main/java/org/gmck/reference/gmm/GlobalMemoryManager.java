@@ -2,9 +2,8 @@ package org.gmck.reference.gmm;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.gmm.Account;
@@ -34,17 +33,14 @@ public final class GlobalMemoryManager {
     public static final long MAGIC = 0x1954_0414L;
     /** The largest page count one call may ask for (2^20, as in GMMR0AllocatePages). */
     public static final int MAX_PAGES_PER_CALL = 1 << 20;
-    /** Bits that hold a position in one call's list of pages (below {@link #MAX_PAGES_PER_CALL}). */
-    private static final int POSITION_BITS = 20;
-
-    private static final long POSITION_MASK = MAX_PAGES_PER_CALL - 1;
 
     private final ChunkGeometry geometry;
     private final ChunkPool pool;
     private final boolean legacy;
     private final long hostPages;
-    private final Map<Integer, VmData> vms = new HashMap<>();
-    private int nextHandle = 1;
+    /** The VMs by handle: handle {@code h} at position {@code h - 1} (handles count up from 1). */
+    private final List<VmData> vms = new ArrayList<>();
+
     private long magic = MAGIC;
     private long allocatedPages;
     private long sharedPages;
@@ -94,8 +90,8 @@ public final class GlobalMemoryManager {
     /** Registers a VM: counters zero, policy TBD, priority NORMAL. */
     public synchronized int createVm() {
         checkInstance();
-        int handle = nextHandle++;
-        vms.put(handle, new VmData(handle));
+        int handle = vms.size() + 1;
+        vms.add(new VmData(handle));
         return handle;
     }
 
@@ -155,7 +151,7 @@ public final class GlobalMemoryManager {
             throw overflowing(policy, "the counts " + base + ", " + shadow + " and " + fixed);
         }
         all = committed;
-        for (VmData other : vms.values()) {
+        for (VmData other : vms) {
             if (other == data) {
                 continue;
             }
@@ -210,7 +206,7 @@ public final class GlobalMemoryManager {
         }
         // Everything that can run out is got before the first page changes: the memory of every chunk the
         // request needs beyond the free pages already held, and the list of results.
-        List<AllocatedPage> result;
+        AllocatedPage[] result;
         long[][] newChunks;
         try {
             long missing = legacy ? 0 : Math.max(0, count - pool.privateSet.freePages());
@@ -218,29 +214,36 @@ public final class GlobalMemoryManager {
             for (int i = 0; i < newChunks.length; i++) {
                 newChunks[i] = pool.chunkMemory();
             }
-            result = new ArrayList<>(count);
+            result = new AllocatedPage[count];
         } catch (OutOfMemoryError e) {
             throw reject(GmmStatus.VERR_NO_MEMORY, "the host could not give the chunks for " + count + " pages");
         }
         int nextNew = 0;
+        int position = 0;
+        Chunk chunk = null;
         for (Long pfn : guestPfns) {
-            Chunk chunk = AllocationOrder.pick(pool.privateSet, vm, legacy);
-            if (chunk == null) {
-                // Only once the free set is empty: the chunks got above cover exactly what it lacked.
-                chunk = pool.create(false, vm, newChunks[nextNew++]);
+            // A picked chunk stays the pick while it has free pages: taking a page moves it, if at all, to the
+            // head of the next list down, still ahead of every chunk the pick would prefer to it.
+            if (chunk == null || chunk.free == 0) {
+                chunk = AllocationOrder.pick(pool.privateSet, vm, legacy);
+                if (chunk == null) {
+                    // Only once the free set is empty: the chunks got above cover exactly what it lacked.
+                    chunk = pool.create(false, vm, newChunks[nextNew++]);
+                }
+                data.touched(chunk.id);
             }
             int oldFree = chunk.free;
             int index = chunk.popFree();
             chunk.pages[index] = GmmPage.privatePage(pfn < 0 ? GmmPage.PFN_UNSHAREABLE : pfn, vm);
             chunk.privateCount++;
             pool.privateSet.changed(chunk, oldFree);
-            data.chunks.add(chunk.id);
-            result.add(new AllocatedPage(geometry.pageId(chunk.id, index), chunk.hostPfn(index)));
+            result[position++] = new AllocatedPage(geometry.pageId(chunk.id, index), chunk.hostPfn(index));
         }
         data.allocated[account.ordinal()] += count;
         data.privatePages += count;
         allocatedPages += count;
-        return List.copyOf(result);
+        // Nothing else holds the array: handing it out read-only spares building a list and copying it.
+        return Collections.unmodifiableList(Arrays.asList(result));
     }
 
     private long ownFreePages(int vm) {
@@ -253,7 +256,11 @@ public final class GlobalMemoryManager {
         return free;
     }
 
-    /** Frees private pages of the VM, all or nothing. */
+    /**
+     * Frees private pages of the VM, all or nothing. The check marks each page it passes as free on the spot,
+     * so that the same page named again later in the request fails as already free; a refused request puts
+     * the marked pages back as they were.
+     */
     public synchronized void free(int vm, Account account, List<Long> pageIds) {
         VmData data = liveVm(vm);
         int count = checkPageCount(account, pageIds);
@@ -265,27 +272,22 @@ public final class GlobalMemoryManager {
                     GmmStatus.VERR_GMM_ATTEMPT_TO_FREE_TOO_MUCH,
                     "VM " + vm + " has only " + data.allocated[account.ordinal()] + " " + account + " pages");
         }
-        int repeat = firstRepeat(pageIds);
-        int position = 0;
-        for (Long id : pageIds) {
-            long word = existingPage(id);
-            boolean repeated = position == repeat;
-            position++;
-            if (GmmPage.state(word) == GmmPage.STATE_FREE || repeated) {
-                throw reject(
-                        GmmStatus.VERR_GMM_PAGE_ALREADY_FREE, "page 0x" + Long.toHexString(id) + " is already free");
+        int marked = 0;
+        try {
+            for (Long id : pageIds) {
+                Chunk chunk = existingChunkOf(id);
+                int index = geometry.indexOf(id);
+                checkFreeable(chunk.pages[index], id, vm);
+                chunk.pages[index] = GmmPage.markedFree(chunk.pages[index]);
+                marked++;
             }
-            if (GmmPage.state(word) == GmmPage.STATE_SHARED) {
-                throw reject(GmmStatus.VERR_GMM_PAGE_NOT_PRIVATE, "page 0x" + Long.toHexString(id) + " is shared");
-            }
-            if (GmmPage.vmHandle(word) != vm) {
-                throw reject(
-                        GmmStatus.VERR_GMM_NOT_PAGE_OWNER,
-                        "page 0x" + Long.toHexString(id) + " belongs to VM " + GmmPage.vmHandle(word));
-            }
+        } catch (RejectedException e) {
+            unmark(pageIds, marked);
+            throw e;
         }
+        // The check above left every page's chunk in its TLB entry in this order; finding them again would too.
         for (Long id : pageIds) {
-            Chunk chunk = pool.find(geometry.chunkOf(id));
+            Chunk chunk = pool.lookup(geometry.chunkOf(id));
             freePage(chunk, geometry.indexOf(id));
             chunk.privateCount--;
         }
@@ -294,27 +296,29 @@ public final class GlobalMemoryManager {
         allocatedPages -= count;
     }
 
-    /**
-     * The position in {@code ids} of the first id that repeats an earlier one, or {@code ids.size()} when none
-     * does. Each id is sorted with its position in the low bits (the ids are valid page ids, fewer than
-     * {@link #MAX_PAGES_PER_CALL}), so equal ids stand together in the order they were given; the first
-     * repeat is the smallest position that follows an equal id.
-     */
-    private static int firstRepeat(List<Long> ids) {
-        long[] keyed = new long[ids.size()];
-        int position = 0;
-        for (Long id : ids) {
-            keyed[position] = id << POSITION_BITS | position;
-            position++;
+    /** A page the VM may free: neither free (nor marked free earlier in the request), nor shared, and its own. */
+    private static void checkFreeable(long word, long id, int vm) {
+        if (GmmPage.state(word) == GmmPage.STATE_FREE) {
+            throw reject(GmmStatus.VERR_GMM_PAGE_ALREADY_FREE, "page 0x" + Long.toHexString(id) + " is already free");
         }
-        Arrays.sort(keyed);
-        int first = keyed.length;
-        for (int i = 1; i < keyed.length; i++) {
-            if (keyed[i] >>> POSITION_BITS == keyed[i - 1] >>> POSITION_BITS) {
-                first = Math.min(first, (int) (keyed[i] & POSITION_MASK));
-            }
+        if (GmmPage.state(word) == GmmPage.STATE_SHARED) {
+            throw reject(GmmStatus.VERR_GMM_PAGE_NOT_PRIVATE, "page 0x" + Long.toHexString(id) + " is shared");
         }
-        return first;
+        if (GmmPage.vmHandle(word) != vm) {
+            throw reject(
+                    GmmStatus.VERR_GMM_NOT_PAGE_OWNER,
+                    "page 0x" + Long.toHexString(id) + " belongs to VM " + GmmPage.vmHandle(word));
+        }
+    }
+
+    /** Gives the first {@code marked} pages of a refused request their private words back (the TLB untouched). */
+    private void unmark(List<Long> pageIds, int marked) {
+        for (int i = 0; i < marked; i++) {
+            long id = pageIds.get(i);
+            Chunk chunk = pool.lookup(geometry.chunkOf(id));
+            int index = geometry.indexOf(id);
+            chunk.pages[index] = GmmPage.unmarked(chunk.pages[index]);
+        }
     }
 
     private void freePage(Chunk chunk, int index) {
@@ -462,7 +466,7 @@ public final class GlobalMemoryManager {
             throw reject(GmmStatus.VERR_GMM_HIT_GLOBAL_LIMIT, "the host memory limit holds no more chunks");
         }
         Chunk chunk = pool.create(false, vm);
-        vms.get(vm).chunks.add(chunk.id);
+        vms.get(vm - 1).chunks.add(chunk.id);
         return chunk.id;
     }
 
@@ -483,8 +487,8 @@ public final class GlobalMemoryManager {
         VmCleanup.Result scanned = VmCleanup.freePrivatePages(pool, data);
         allocatedPages -= scanned.freed();
         leftBehindSharedPages += data.sharedPages;
-        vms.put(vm, VmData.cleanedUp(vm));
-        boolean last = vms.values().stream().allMatch(v -> v.cleanedUp);
+        vms.set(vm - 1, VmData.cleanedUp(vm));
+        boolean last = vms.stream().allMatch(v -> v.cleanedUp);
         List<Long> released = new ArrayList<>();
         for (Chunk chunk : last ? pool.all() : releasable(touched)) {
             pool.release(chunk);
@@ -557,7 +561,7 @@ public final class GlobalMemoryManager {
         checkInstance();
         long reserved = 0;
         long registered = 0;
-        for (VmData data : vms.values()) {
+        for (VmData data : vms) {
             reserved += data.reservedTotal();
             registered += data.hasReservation() ? 1 : 0;
         }
@@ -626,11 +630,10 @@ public final class GlobalMemoryManager {
     }
 
     private VmData registeredVm(int vm) {
-        VmData data = vms.get(vm);
-        if (data == null) {
+        if (vm < 1 || vm > vms.size()) {
             throw reject(GmmStatus.VERR_INVALID_VM_HANDLE, "no VM has handle " + vm);
         }
-        return data;
+        return vms.get(vm - 1);
     }
 
     private VmData liveVm(int vm) {
@@ -684,11 +687,16 @@ public final class GlobalMemoryManager {
     }
 
     private long existingPage(long pageId) {
+        return existingChunkOf(pageId).pages[geometry.indexOf(pageId)];
+    }
+
+    /** The chunk that holds a page (left in its TLB entry); refused when no chunk does. */
+    private Chunk existingChunkOf(long pageId) {
         Chunk chunk = pool.find(geometry.chunkOf(pageId));
         if (chunk == null) {
             throw reject(GmmStatus.VERR_GMM_PAGE_NOT_FOUND, "no chunk holds page 0x" + Long.toHexString(pageId));
         }
-        return chunk.pages[geometry.indexOf(pageId)];
+        return chunk;
     }
 
     private Chunk existingChunk(long chunkId) {

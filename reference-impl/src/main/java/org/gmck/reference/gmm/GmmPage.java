@@ -48,6 +48,19 @@ public final class GmmPage {
         return next | (zeroed ? ZEROED_BIT : 0) | ((long) STATE_FREE << STATE_SHIFT);
     }
 
+    /**
+     * A private page marked free while a request to free it is checked: the same word with the free state,
+     * so that a second mention of the page in the request finds it free. {@link #unmarked} undoes it.
+     */
+    static long markedFree(long privateWord) {
+        return privateWord | ((long) STATE_FREE << STATE_SHIFT);
+    }
+
+    /** The private page a {@link #markedFree} word was made from. */
+    static long unmarked(long markedWord) {
+        return markedWord & ~((long) STATE_FREE << STATE_SHIFT);
+    }
+
     /** The pfn field of a private or shared page. */
     public static long pfn(long word) {
         return word & MAX_32;

@@ -25,9 +25,19 @@ final class VmData {
     boolean cleanedUp;
     final Set<Long> chunks = new LinkedHashSet<>();
     final Map<Long, Long> sharedRefs = new HashMap<>();
+    /** The chunk last recorded in {@link #chunks} (NIL at first), so that a run of pages from one chunk looks once. */
+    private long lastTouched = ChunkGeometry.NIL_ID;
 
     VmData(int handle) {
         this.handle = handle;
+    }
+
+    /** Records that the VM has pages in the chunk, in the order the VM first touched its chunks. */
+    void touched(long chunkId) {
+        if (chunkId != lastTouched) {
+            chunks.add(chunkId);
+            lastTouched = chunkId;
+        }
     }
 
     boolean hasReservation() {
