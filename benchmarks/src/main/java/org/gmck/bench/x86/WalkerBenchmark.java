@@ -28,9 +28,10 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Translations a second of the reference walker, per paging mode and page size, next to the floor: the
  * same number of dependent loads (each address computed from the entry the previous load returned) from
- * the same memory representation, a hash map of 512-quadword pages; and the floor of what the SPI asks a
+ * the memory representation the reference had when the target was set, a hash map of 512-quadword pages; and the floor of what the SPI asks a
  * translation to return: the same loads plus the outcome ({@link Translated} with one {@link EntryUse} a level
- * read, in an immutable list), built from the loaded entries.
+ * read, in an immutable list), built from the loaded entries. Since the fourth round the reference holds guest
+ * RAM in an open-addressing map: a second floor loads through a copy of it ({@link #dependentLoadsPageMap}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -51,10 +52,15 @@ public class WalkerBenchmark {
     })
     public WalkCase walkCase;
 
+    /** Rounds over the 512 pages with another byte of each page a round (a power of two). */
+    private static final int EVERY_BYTE_ROUNDS = 8;
+
     private ReferenceX86Mmu mmu;
     private Access[] accesses;
     private long[] linear;
     private Map<Long, long[]> mirror;
+    private PageMapMirror pageMap;
+    private Access[] everyByte;
     private long firstTable;
     private int[] shifts;
     private long indexMask;
@@ -93,6 +99,13 @@ public class WalkerBenchmark {
             levels[i] = used.get(i).level();
         }
         mirror = tables.mirror;
+        pageMap = tables.pageMap;
+        everyByte = new Access[EVERY_BYTE_ROUNDS * linear.length];
+        for (int i = 0; i < everyByte.length; i++) {
+            // Round r reads byte 8r of each page: an access to a page never repeats the one before it.
+            long la = linear[i % linear.length] & ~0xFFFL | (i / linear.length) * 8L;
+            everyByte[i] = new Access(la, AccessKind.READ, Privilege.SUPERVISOR);
+        }
         firstTable = tables.firstTable;
         shifts = walkCase.memoryLevels;
         indexMask = (1L << walkCase.indexBits) - 1;
@@ -121,7 +134,20 @@ public class WalkerBenchmark {
         return mmu.access(accesses[next++ & (PageTables.ADDRESSES - 1)]);
     }
 
-    /** The floor: the walk's dependent loads from the same representation, and nothing else. */
+    /**
+     * One translation by the reference walker of another byte of each page at each round, so that an access
+     * never repeats the one before it to its page: the walker cannot hand back the outcome it made then and
+     * makes a new one (around the same entries when they still read the same).
+     */
+    @Benchmark
+    public AccessOutcome walkEveryByte() {
+        return mmu.access(everyByte[next++ & (everyByte.length - 1)]);
+    }
+
+    /**
+     * The floor: the walk's dependent loads from the representation the reference had when the target was set
+     * (a hash map of 512-quadword pages), and nothing else.
+     */
     @Benchmark
     public long dependentLoads() {
         long la = linear[next++ & (PageTables.ADDRESSES - 1)];
@@ -130,6 +156,24 @@ public class WalkerBenchmark {
         for (int shift : shifts) {
             long address = table + ((la >>> shift) & indexMask) * entryBytes;
             long quad = mirror.get(address >>> 12)[(int) ((address >>> 3) & 511)];
+            entry = entryBytes == 4 ? (quad >>> ((address & 4) << 3)) & 0xFFFF_FFFFL : quad;
+            table = entry & PageTables.TABLE_FRAME;
+        }
+        return entry & PageTables.TABLE_FRAME & ~offsetMask | la & offsetMask;
+    }
+
+    /**
+     * The same dependent loads from the representation the reference holds guest RAM in since the fourth
+     * round (an open-addressing map of 512-quadword pages): what the loads of a walk in full cost now.
+     */
+    @Benchmark
+    public long dependentLoadsPageMap() {
+        long la = linear[next++ & (PageTables.ADDRESSES - 1)];
+        long table = firstTable;
+        long entry = 0;
+        for (int shift : shifts) {
+            long address = table + ((la >>> shift) & indexMask) * entryBytes;
+            long quad = pageMap.get(address >>> 12)[(int) ((address >>> 3) & 511)];
             entry = entryBytes == 4 ? (quad >>> ((address & 4) << 3)) & 0xFFFF_FFFFL : quad;
             table = entry & PageTables.TABLE_FRAME;
         }
