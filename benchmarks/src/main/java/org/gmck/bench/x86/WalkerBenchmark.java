@@ -52,15 +52,11 @@ public class WalkerBenchmark {
     })
     public WalkCase walkCase;
 
-    /** Rounds over the 512 pages with another byte of each page a round (a power of two). */
-    private static final int EVERY_BYTE_ROUNDS = 8;
-
     private ReferenceX86Mmu mmu;
     private Access[] accesses;
     private long[] linear;
     private Map<Long, long[]> mirror;
     private PageMapMirror pageMap;
-    private Access[] everyByte;
     private long firstTable;
     private int[] shifts;
     private long indexMask;
@@ -100,12 +96,6 @@ public class WalkerBenchmark {
         }
         mirror = tables.mirror;
         pageMap = tables.pageMap;
-        everyByte = new Access[EVERY_BYTE_ROUNDS * linear.length];
-        for (int i = 0; i < everyByte.length; i++) {
-            // Round r reads byte 8r of each page: an access to a page never repeats the one before it.
-            long la = linear[i % linear.length] & ~0xFFFL | (i / linear.length) * 8L;
-            everyByte[i] = new Access(la, AccessKind.READ, Privilege.SUPERVISOR);
-        }
         firstTable = tables.firstTable;
         shifts = walkCase.memoryLevels;
         indexMask = (1L << walkCase.indexBits) - 1;
@@ -132,16 +122,6 @@ public class WalkerBenchmark {
     @Benchmark
     public AccessOutcome walk() {
         return mmu.access(accesses[next++ & (PageTables.ADDRESSES - 1)]);
-    }
-
-    /**
-     * One translation by the reference walker of another byte of each page at each round, so that an access
-     * never repeats the one before it to its page: the walker cannot hand back the outcome it made then and
-     * makes a new one (around the same entries when they still read the same).
-     */
-    @Benchmark
-    public AccessOutcome walkEveryByte() {
-        return mmu.access(everyByte[next++ & (everyByte.length - 1)]);
     }
 
     /**

@@ -45,24 +45,6 @@ final class GuestMemory {
         page[slot] = page[slot] & ~(0xFFFF_FFFFL << shift) | Integer.toUnsignedLong(value) << shift;
     }
 
-    /**
-     * The page that holds {@code address}, which the caller has checked, or {@code null} while nothing in it
-     * was written. A page once there stays the same array, so a caller may keep it and read it again.
-     */
-    long[] pageHolding(long address) {
-        return pages.get(address >>> PAGE_SHIFT);
-    }
-
-    /** The 8 bytes at {@code address} in {@code page}, the page that holds it. */
-    static long read64(long[] page, long address) {
-        return page[slot(address)];
-    }
-
-    /** The 4 bytes at {@code address} in {@code page}, the page that holds it. */
-    static int read32(long[] page, long address) {
-        return (int) (page[slot(address)] >>> shiftOf(address));
-    }
-
     /** The quadword that holds {@code address}, which the caller has checked. */
     private long quad(long address) {
         long[] page = pages.get(address >>> PAGE_SHIFT);

@@ -30,11 +30,6 @@ import org.gmck.spi.x86.X86PagingMode;
  * </ol>
  * On success the A flag is set in every entry used (never in a PAE PDPTE register) and, for a write, D
  * in the leaf. A faulting walk changes no entry (interpretation I-X86-1).
- *
- * <p>When an earlier successful walk ({@link RecentWalks}) was made for the same kind of access to the same
- * linear page under the same registers and flags, and every entry it read still holds the value it read, the
- * walk in full would take the same path to the same outcome: the walker then only re-reads those entries,
- * makes the same A and D updates and hands back that outcome (a new one only for another byte of the page).
  */
 final class Walker {
 
@@ -56,11 +51,8 @@ final class Walker {
         }
     }
 
-    /** The offset of a byte in its 4 KiB page: a translation keeps it, whatever the page size. */
-    private static final long PAGE_OFFSET = (1L << PageSize.SIZE_4K.shift()) - 1;
-
     /** The most entries one walk reads (5-level paging). */
-    static final int MOST_LEVELS = 5;
+    private static final int MOST_LEVELS = 5;
 
     private final CpuModel cpu;
     private final GuestMemory memory;
@@ -74,8 +66,6 @@ final class Walker {
 
     private final long[] usedValue = new long[MOST_LEVELS];
 
-    private final RecentWalks recent = new RecentWalks();
-
     Walker(CpuModel cpu, GuestMemory memory) {
         this.cpu = cpu;
         this.memory = memory;
@@ -83,26 +73,13 @@ final class Walker {
         this.has1GbPages = cpu.has(CpuFeature.PAGE_1GB);
     }
 
-    /**
-     * Walks for an access the SPI's argument checks have passed ({@link X86Arguments#checkAccess}): the short way
-     * when an earlier walk reads the same, else in full.
-     */
+    /** Walks for an access the SPI's argument checks have passed ({@link X86Arguments#checkAccess}). */
     AccessOutcome walk(Access access, PagingState state, boolean ac, int pkru, int pkrs) {
         long la = access.linearAddress();
-        RecentWalks.Walk earlier = recent.find(la);
-        if (earlier != null && earlier.matches(access, state, ac, pkru, pkrs) && readsTheSame(earlier)) {
-            return again(earlier, access);
-        }
         X86PagingMode mode = state.mode();
         if (mode == X86PagingMode.NONE) {
             return new Translated(la, PageSize.UNPAGED, Rights.ALL, List.of());
         }
-        return walkInFull(access, state, ac, pkru, pkrs, la, mode);
-    }
-
-    /** The walk, entry by entry, when no earlier walk reads the same (kept apart from the short way above). */
-    private AccessOutcome walkInFull(
-            Access access, PagingState state, boolean ac, int pkru, int pkrs, long la, X86PagingMode mode) {
         boolean ia32e = state.ia32e();
         int width = mode == X86PagingMode.LEVEL5 ? 57 : 48;
         if (ia32e && (la << (64 - width) >> (64 - width)) != la) {
@@ -191,76 +168,24 @@ final class Walker {
                     errorCodeBase(access, state) | PageFault.P | (verdict.keyRefused() ? PageFault.PK : 0),
                     access.linearAddress());
         }
-        setAccessedAndDirty(count, access.kind() == AccessKind.WRITE, state.mode(), usedAddress, usedValue);
+        setAccessedAndDirty(count, access.kind() == AccessKind.WRITE, state.mode());
         long offset = access.linearAddress() & ((1L << size.shift()) - 1);
-        Translated outcome = new Translated(frame | offset, size, rights, entriesUsed(levels, count));
-        recent.record(access, state, ac, pkru, pkrs, count, usedAddress, usedValue, outcome, memory);
-        return outcome;
+        return new Translated(frame | offset, size, rights, entriesUsed(levels, count));
     }
 
-    /**
-     * Whether every entry an earlier walk in the same state read still holds the value it read then (a PAE
-     * PDPTE register is part of the state), read from the pages the walk found them in.
-     */
-    private static boolean readsTheSame(RecentWalks.Walk earlier) {
-        boolean narrow = earlier.mode == X86PagingMode.BITS32;
-        for (int i = firstInMemory(earlier.mode); i < earlier.count; i++) {
-            long[] page = earlier.pages[i];
-            long address = earlier.addresses[i];
-            long entry = narrow
-                    ? Integer.toUnsignedLong(GuestMemory.read32(page, address))
-                    : GuestMemory.read64(page, address);
-            if (entry != earlier.values[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * The outcome of a walk that reads what an earlier one read, for the same kind of access to the same page in
-     * the same state: the same A and D updates and the same translation, for this access's byte of the page.
-     */
-    private Translated again(RecentWalks.Walk earlier, Access access) {
-        setAccessedAndDirty(
-                earlier.count, access.kind() == AccessKind.WRITE, earlier.mode, earlier.addresses, earlier.values);
-        long byteInPage = access.linearAddress() & PAGE_OFFSET;
-        Translated outcome = earlier.outcome;
-        return (outcome.physicalAddress() & PAGE_OFFSET) == byteInPage ? outcome : forByte(earlier, byteInPage);
-    }
-
-    /** The earlier walk's translation for another byte of its page, kept for the next access to that byte. */
-    private static Translated forByte(RecentWalks.Walk earlier, long byteInPage) {
-        Translated outcome = earlier.outcome;
-        earlier.outcome = new Translated(
-                outcome.physicalAddress() & ~PAGE_OFFSET | byteInPage,
-                outcome.pageSize(),
-                outcome.rights(),
-                outcome.entries());
-        return earlier.outcome;
-    }
-
-    private void setAccessedAndDirty(int count, boolean write, X86PagingMode mode, long[] addresses, long[] values) {
-        for (int i = firstInMemory(mode); i < count; i++) {
+    private void setAccessedAndDirty(int count, boolean write, X86PagingMode mode) {
+        for (int i = mode == X86PagingMode.PAE ? 1 : 0; i < count; i++) {
             long bits = ACCESSED | (write && i == count - 1 ? DIRTY : 0);
-            if ((values[i] & bits) != bits) {
-                setBits(addresses[i], bits, mode);
+            if ((usedValue[i] & bits) == bits) {
+                continue;
+            }
+            long address = usedAddress[i];
+            if (mode == X86PagingMode.BITS32) {
+                memory.write32(address, memory.read32(address) | (int) bits);
+            } else {
+                memory.write64(address, memory.read64(address) | bits);
             }
         }
-    }
-
-    /** Sets flags in the entry at {@code address} (the write a walk makes only when a flag was clear). */
-    private void setBits(long address, long bits, X86PagingMode mode) {
-        if (mode == X86PagingMode.BITS32) {
-            memory.write32(address, memory.read32(address) | (int) bits);
-        } else {
-            memory.write64(address, memory.read64(address) | bits);
-        }
-    }
-
-    /** The first level a walk reads from memory: in PAE paging the PDPTE comes from its register. */
-    private static int firstInMemory(X86PagingMode mode) {
-        return mode == X86PagingMode.PAE ? 1 : 0;
     }
 
     private long read(Level level, long address) {
