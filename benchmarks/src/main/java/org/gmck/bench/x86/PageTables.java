@@ -9,9 +9,10 @@ import org.gmck.spi.x86.X86Mmu;
 import org.gmck.spi.x86.X86PagingMode;
 
 /**
- * Builds the paging structures of one {@link WalkCase} in an MMU's guest RAM and, write for write, in a
- * mirror held exactly as the reference's guest RAM holds it (a hash map from page number to 512
- * quadwords), so that the floor benchmark loads from the same memory representation. Maps
+ * Builds the paging structures of one {@link WalkCase} in an MMU's guest RAM and, write for write, in two
+ * mirrors: one held as the reference held guest RAM when the walker's target was set (a hash map from page
+ * number to 512 quadwords), which the target's floor loads from, and one held as the reference holds it since
+ * the fourth round ({@link PageMapMirror}). Maps
  * {@link #ADDRESSES} consecutive pages of the case's size, so every translation uses its own leaf entry.
  */
 final class PageTables {
@@ -23,6 +24,9 @@ final class PageTables {
     private static final long FRAME_BASE = 0x4000_0000L;
 
     final Map<Long, long[]> mirror = new HashMap<>();
+    /** The same pages held as the reference holds guest RAM since the fourth round. */
+    final PageMapMirror pageMap = new PageMapMirror();
+
     final long cr3;
     /** The table the first memory level is read from (for PAE: the page directory the PDPTE register names). */
     final long firstTable;
@@ -79,13 +83,16 @@ final class PageTables {
 
     private void write(long address, long value) {
         long[] page = mirror.computeIfAbsent(address >>> 12, k -> new long[512]);
+        long[] samePage = pageMap.getOrAdd(address >>> 12);
         int slot = (int) ((address >>> 3) & 511);
         if (c.entryBytes == 4) {
             int shift = (int) (address & 4) * 8;
             page[slot] = page[slot] & ~(0xFFFF_FFFFL << shift) | (value & 0xFFFF_FFFFL) << shift;
+            samePage[slot] = page[slot];
             mmu.writePhysical32(address, (int) value);
         } else {
             page[slot] = value;
+            samePage[slot] = value;
             mmu.writePhysical64(address, value);
         }
     }

@@ -28,9 +28,10 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Translations a second of the reference walker, per paging mode and page size, next to the floor: the
  * same number of dependent loads (each address computed from the entry the previous load returned) from
- * the same memory representation, a hash map of 512-quadword pages; and the floor of what the SPI asks a
+ * the memory representation the reference had when the target was set, a hash map of 512-quadword pages; and the floor of what the SPI asks a
  * translation to return: the same loads plus the outcome ({@link Translated} with one {@link EntryUse} a level
- * read, in an immutable list), built from the loaded entries.
+ * read, in an immutable list), built from the loaded entries. Since the fourth round the reference holds guest
+ * RAM in an open-addressing map: a second floor loads through a copy of it ({@link #dependentLoadsPageMap}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -55,6 +56,7 @@ public class WalkerBenchmark {
     private Access[] accesses;
     private long[] linear;
     private Map<Long, long[]> mirror;
+    private PageMapMirror pageMap;
     private long firstTable;
     private int[] shifts;
     private long indexMask;
@@ -93,6 +95,7 @@ public class WalkerBenchmark {
             levels[i] = used.get(i).level();
         }
         mirror = tables.mirror;
+        pageMap = tables.pageMap;
         firstTable = tables.firstTable;
         shifts = walkCase.memoryLevels;
         indexMask = (1L << walkCase.indexBits) - 1;
@@ -121,7 +124,10 @@ public class WalkerBenchmark {
         return mmu.access(accesses[next++ & (PageTables.ADDRESSES - 1)]);
     }
 
-    /** The floor: the walk's dependent loads from the same representation, and nothing else. */
+    /**
+     * The floor: the walk's dependent loads from the representation the reference had when the target was set
+     * (a hash map of 512-quadword pages), and nothing else.
+     */
     @Benchmark
     public long dependentLoads() {
         long la = linear[next++ & (PageTables.ADDRESSES - 1)];
@@ -130,6 +136,24 @@ public class WalkerBenchmark {
         for (int shift : shifts) {
             long address = table + ((la >>> shift) & indexMask) * entryBytes;
             long quad = mirror.get(address >>> 12)[(int) ((address >>> 3) & 511)];
+            entry = entryBytes == 4 ? (quad >>> ((address & 4) << 3)) & 0xFFFF_FFFFL : quad;
+            table = entry & PageTables.TABLE_FRAME;
+        }
+        return entry & PageTables.TABLE_FRAME & ~offsetMask | la & offsetMask;
+    }
+
+    /**
+     * The same dependent loads from the representation the reference holds guest RAM in since the fourth
+     * round (an open-addressing map of 512-quadword pages): what the loads of a walk in full cost now.
+     */
+    @Benchmark
+    public long dependentLoadsPageMap() {
+        long la = linear[next++ & (PageTables.ADDRESSES - 1)];
+        long table = firstTable;
+        long entry = 0;
+        for (int shift : shifts) {
+            long address = table + ((la >>> shift) & indexMask) * entryBytes;
+            long quad = pageMap.get(address >>> 12)[(int) ((address >>> 3) & 511)];
             entry = entryBytes == 4 ? (quad >>> ((address & 4) << 3)) & 0xFFFF_FFFFL : quad;
             table = entry & PageTables.TABLE_FRAME;
         }
