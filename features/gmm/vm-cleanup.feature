@@ -589,6 +589,35 @@ Feature: GMM VM cleanup: free exactly the VM's private pages, recount, repair, r
     Then the call is rejected with VERR_INVALID_VM_HANDLE
     And nothing has changed
 
+  # Handles start at 1: 0 is NIL, the handle of no VM (a chunk without affinity records it), and a negative
+  # handle is out of range (interpretation I-GMM-21).
+  @GMM-VM-1 @profile:gmm
+  Scenario Outline: A handle no VM is given, NIL or negative, is refused: <action>
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0CleanupVM"
+    Given a GMM
+    And VM A has allocated 1 page
+    When <action>
+    Then the call is rejected with VERR_INVALID_VM_HANDLE
+    And nothing has changed
+
+    @variant:allocate
+    Examples: allocating
+      | action                                           |
+      | the VM with handle 0 allocates 1 page            |
+      | the VM with handle -1 allocates 1 page           |
+
+    @variant:free
+    Examples: freeing
+      | action                                           |
+      | the VM with handle 0 frees VM A's page 1         |
+      | the VM with handle -1 frees VM A's page 1        |
+
+    @variant:cleanup
+    Examples: cleaning up
+      | action                                           |
+      | the VM with handle 0 is cleaned up               |
+      | the VM with handle -1 is cleaned up              |
+
   @GMM-VM-2 @profile:gmm
   Scenario Outline: The handle of a cleaned-up VM is refused: <action>
     Source: VirtualBox GMMR0.cpp of 2007 [002], "GMMR0CleanupVM"

@@ -16,9 +16,12 @@ public final class GmmParameterTypes {
         return "1 MB".equals(text) ? GmmEdition.SEED_1MB : GmmEdition.CURRENT_2MB;
     }
 
-    @ParameterType("VM [A-Z]")
+    /** A VM by name ({@code VM A}), or by a handle no VM is given ({@code the VM with handle 0}). */
+    @ParameterType("VM [A-Z]|the VM with handle -?\\d+")
     public String gmmVm(String text) {
-        return text.substring(3);
+        return text.startsWith("VM ")
+                ? text.substring(3)
+                : GmmWorld.BY_HANDLE + text.substring("the VM with handle ".length());
     }
 
     @ParameterType("BASE|SHADOW|FIXED")

@@ -194,8 +194,17 @@ public final class GmmWorld {
         return org.gmck.kit.Numbers.parse(page.substring("page ".length()));
     }
 
+    /**
+     * A VM named by its handle alone ({@code the VM with handle 0}): {@link GmmParameterTypes#gmmVm} writes it as
+     * this prefix and the number.
+     */
+    static final String BY_HANDLE = "#";
+
     /** The handle of a named VM; unregistered names get a handle no VM has. */
     int handle(String vm) {
+        if (vm.startsWith(BY_HANDLE)) {
+            return Integer.parseInt(vm.substring(BY_HANDLE.length()));
+        }
         return vms.getOrDefault(vm, UNKNOWN_HANDLE);
     }
 
@@ -204,6 +213,9 @@ public final class GmmWorld {
      * reservations, except VM X, which stands for a VM that was never registered.
      */
     int actor(String vm) {
+        if (vm.startsWith(BY_HANDLE)) {
+            return handle(vm);
+        }
         if (vms.containsKey(vm) || !NEVER_REGISTERED.equals(vm)) {
             return reserved(vm);
         }
