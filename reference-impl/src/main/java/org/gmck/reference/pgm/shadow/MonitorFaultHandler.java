@@ -55,9 +55,10 @@ final class MonitorFaultHandler {
         }
         long gcPhys = walk.physicalAddress();
         PhysPage page = requireMemory(walk, gcPhys);
-        List<Long> guestTables = new ArrayList<>();
-        for (EntryUse e : walk.entries()) {
-            guestTables.add(PhysAddress.pageOf(e.address()));
+        List<EntryUse> entries = walk.entries();
+        long[] guestTables = new long[entries.size()];
+        for (int i = 0; i < guestTables.length; i++) {
+            guestTables[i] = PhysAddress.pageOf(entries.get(i).address());
         }
         HandlerState claim = vm.interceptor().claim(access.linearAddress(), page.gcPhys());
         if (claim == HandlerState.ALL || claim == HandlerState.WRITE && access.kind() == AccessKind.WRITE) {
@@ -65,7 +66,7 @@ final class MonitorFaultHandler {
         }
         List<MonitorAction> actions = new ArrayList<>();
         if (access.kind() == AccessKind.WRITE) {
-            if (vm.isGuestTable(page.gcPhys()) || guestTables.contains(page.gcPhys())) {
+            if (vm.isGuestTable(page.gcPhys()) || walked(guestTables, page.gcPhys())) {
                 // No shadow entry comes from a guest table the monitor does not know (every sync write-protects
                 // the tables it walked): the write flushes the shadow when it changes a known one.
                 vm.guestMemory().write(gcPhys, width, value);
@@ -96,7 +97,7 @@ final class MonitorFaultHandler {
             int width,
             long value,
             Translated walk,
-            List<Long> guestTables,
+            long[] guestTables,
             HandlerState claim) {
         if (access.kind() == AccessKind.WRITE && vm.guestMemory().page(gcPhys).type() != PageType.ROM) {
             try {
@@ -116,10 +117,20 @@ final class MonitorFaultHandler {
     }
 
     /** Write-protects the guest's paging structures the walk went through. */
-    private void protect(List<Long> guestTables) {
+    private void protect(long[] guestTables) {
         for (long table : guestTables) {
             vm.protectGuestTable(table);
         }
+    }
+
+    /** Whether the walk went through a paging structure in {@code gcPhysPage}. */
+    private static boolean walked(long[] guestTables, long gcPhysPage) {
+        for (long table : guestTables) {
+            if (table == gcPhysPage) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private PhysPage requireMemory(Translated walk, long gcPhys) {

@@ -1,11 +1,10 @@
 package org.gmck.reference.pgm.shadow;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
+import java.util.stream.LongStream;
 import org.gmck.reference.pgm.Cr3Rules;
 import org.gmck.reference.pgm.GuestModeDecoder;
 import org.gmck.reference.pgm.ShadowModeMatrix;
@@ -69,13 +68,15 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
     private final PgmGuestMemory memory;
     private final ShadowTables tables;
     /** The guest pages known to hold the guest's paging structures (write-protected in the shadow). */
-    private final Set<Long> guestTables = new HashSet<>();
+    private final PageSet guestTables = new PageSet();
 
     private final MonitorFaultHandler handler;
     private GuestMode guestMode = GuestMode.REAL;
     private PagingMode shadowMode;
     private ControlRegisters guestRegisters = new ControlRegisters(0, 0, 0, 0);
     private AccessInterceptor interceptor = AccessInterceptor.NONE;
+    /** The registers the host CPU last loaded for the shadow tables. */
+    private ControlRegisters hostRegisters;
 
     public PgmShadowVm(PagingMode host, long hostPages) {
         this.host = host;
@@ -229,7 +230,7 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
 
     @Override
     public List<Long> guestPagingStructurePages() {
-        return guestTables.stream().sorted().toList();
+        return LongStream.of(guestTables.sorted()).boxed().toList();
     }
 
     @Override
@@ -265,9 +266,17 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
         return guestMmu.access(access);
     }
 
-    /** Runs an access on the shadow tables. */
+    /**
+     * Runs an access on the shadow tables. The host CPU loads the shadow's registers again only when they or the
+     * tables' upper entries changed since it last did: loading the same registers over the same tables gives the
+     * same state.
+     */
     AccessOutcome onShadow(Access access) {
-        hostMmu.loadControlRegisters(shadowRegisters());
+        ControlRegisters wanted = shadowRegisters();
+        if (tables.upperChanged() || !wanted.equals(hostRegisters)) {
+            hostMmu.loadControlRegisters(wanted);
+            hostRegisters = wanted;
+        }
         return hostMmu.access(access);
     }
 

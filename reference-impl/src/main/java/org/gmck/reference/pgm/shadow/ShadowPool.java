@@ -7,11 +7,17 @@ import org.gmck.spi.x86.X86Mmu;
 /**
  * The host pages that hold shadow paging structures, all below 4 GiB so that any shadow mode can point at
  * them (a legacy-PAE CR3 included). Pages are zeroed when handed out.
+ *
+ * <p>Every write to a pool page goes through the pool, which keeps a copy of each page's doublewords in a
+ * plain array by pool index: reading an entry back costs an array index instead of a look-up in host
+ * memory. The host CPU's walks write the pages too, but only the accessed and dirty flags of entries the
+ * pool wrote present, so the copy is exact in every entry's present bit and frame, all that is read back.
  */
 final class ShadowPool {
 
     static final long BASE = 0x0200_0000L;
     private static final int QWORDS = 512;
+    private static final int DWORDS = 2 * QWORDS;
     /** Pool indices 0 to 0x3FFE; 0x3FFF is later VirtualBox's overflow marker. */
     static final int MAX_PAGES = 0x3FFF;
 
@@ -19,6 +25,9 @@ final class ShadowPool {
     private final long base;
     private final Deque<Long> free = new ArrayDeque<>();
     private final Deque<Long> used = new ArrayDeque<>();
+    /** By pool index, the doublewords of each page handed out, as last written through {@link #write32}/{@link #write64}. */
+    private final int[][] copies = new int[MAX_PAGES][];
+
     private long next;
 
     ShadowPool(X86Mmu host, long base) {
@@ -47,14 +56,56 @@ final class ShadowPool {
         if (free.isEmpty()) {
             page = next;
             next += 1L << 12;
+            copies[index(page)] = new int[DWORDS];
         } else {
             page = free.pop();
-            for (int i = 0; i < QWORDS; i++) {
-                host.writePhysical64(page + 8L * i, 0);
-            }
+            zero(page);
         }
         used.push(page);
         return page;
+    }
+
+    /**
+     * Zeroes a page handed out before. Only quadwords the pool wrote non-zero can hold anything (the host CPU
+     * sets flags in present entries only), so only those are written.
+     */
+    private void zero(long page) {
+        int[] copy = copies[index(page)];
+        for (int q = 0; q < QWORDS; q++) {
+            if ((copy[2 * q] | copy[2 * q + 1]) != 0) {
+                host.writePhysical64(page + 8L * q, 0);
+                copy[2 * q] = 0;
+                copy[2 * q + 1] = 0;
+            }
+        }
+    }
+
+    /**
+     * The doubleword at {@code address} as the pool last wrote it: {@code address} lies in a page handed out, or
+     * in host page 0, which the pool never hands out and which reads as zero.
+     */
+    int read32(long address) {
+        if (address < base) {
+            return 0;
+        }
+        return copies[index(address)][dword(address)];
+    }
+
+    void write32(long address, int value) {
+        host.writePhysical32(address, value);
+        copies[index(address)][dword(address)] = value;
+    }
+
+    void write64(long address, long value) {
+        host.writePhysical64(address, value);
+        int[] copy = copies[index(address)];
+        int dword = dword(address);
+        copy[dword] = (int) value;
+        copy[dword + 1] = (int) (value >>> 32);
+    }
+
+    private static int dword(long address) {
+        return (int) (address & 0xFFF) >>> 2;
     }
 
     /** The pages handed out now. */

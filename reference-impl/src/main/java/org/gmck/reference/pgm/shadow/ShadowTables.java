@@ -18,20 +18,20 @@ final class ShadowTables {
     private static final long FRAME = EntryField.ADDRESS_64.mask();
     private static final long PAGE_MASK = ~0xFFFL;
 
-    private final X86Mmu host;
     private final ShadowPool pool;
     private final PoolTracking tracking;
     /**
      * By pool index of each shadow page table, the guest physical page each of its entries maps (null for a
      * pool page that is no page table): one reference for each page the pool can hold.
      */
-    private long[][] guestPages = new long[ShadowPool.MAX_PAGES][];
+    private final long[][] guestPages = new long[ShadowPool.MAX_PAGES][];
+    /** Whether an entry above the page tables changed, or the tables were reset, since {@link #upperChanged()}. */
+    private boolean upperChanged = true;
 
     private PagingMode mode = PagingMode.BITS32;
     private long root;
 
     ShadowTables(X86Mmu host, long poolBase, PoolTracking.Words words) {
-        this.host = host;
         this.pool = new ShadowPool(host, poolBase);
         this.tracking = new PoolTracking(words);
         this.root = pool.allocate();
@@ -51,12 +51,23 @@ final class ShadowTables {
                     tracking.forget(pages[i]);
                 }
             }
+            guestPages[t] = null;
         }
         tracking.clear();
         pool.freeAll();
-        guestPages = new long[ShadowPool.MAX_PAGES][];
         mode = shadowMode;
         root = pool.allocate();
+        upperChanged = true;
+    }
+
+    /**
+     * Whether an entry above the page tables changed, or the tables were reset, since the last call: a CPU that
+     * loaded registers for these tables loads them again then (legacy PAE keeps the PDPTEs it loaded).
+     */
+    boolean upperChanged() {
+        boolean changed = upperChanged;
+        upperChanged = false;
+        return changed;
     }
 
     /** The host pages holding these tables. */
@@ -86,7 +97,12 @@ final class ShadowTables {
             long address = level.entryAddress(table, linear);
             long entry = read(level, address);
             long next = (entry & ShadowFlags.P) != 0 ? entry & FRAME : pool.allocate();
-            write(level, address, next | flags);
+            // An upper entry holds no flag the host CPU sets that its flags lack (they include A), so the same
+            // value need not be written again.
+            if (readWhole(level, address) != (next | flags)) {
+                write(level, address, next | flags);
+                upperChanged = true;
+            }
             table = next;
         }
         ShadowLevel leaf = levels.get(levels.size() - 1);
@@ -180,15 +196,21 @@ final class ShadowTables {
      * of a pool page, which lies below 4 GiB.
      */
     private long read(ShadowLevel level, long address) {
-        return Integer.toUnsignedLong(host.readPhysical32(address));
+        return Integer.toUnsignedLong(pool.read32(address));
+    }
+
+    /** The whole entry: both doublewords of an 8-byte one. */
+    private long readWhole(ShadowLevel level, long address) {
+        long low = read(level, address);
+        return level.entryBytes() == 4 ? low : low | (long) pool.read32(address + 4) << 32;
     }
 
     /** A 32-bit entry takes the low 32 bits of {@code value}: it has no execute-disable bit. */
     private void write(ShadowLevel level, long address, long value) {
         if (level.entryBytes() == 4) {
-            host.writePhysical32(address, (int) value);
+            pool.write32(address, (int) value);
         } else {
-            host.writePhysical64(address, value);
+            pool.write64(address, value);
         }
     }
 }
