@@ -75,8 +75,6 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
     private PagingMode shadowMode;
     private ControlRegisters guestRegisters = new ControlRegisters(0, 0, 0, 0);
     private AccessInterceptor interceptor = AccessInterceptor.NONE;
-    /** The registers the host CPU last loaded for the shadow tables. */
-    private ControlRegisters hostRegisters;
 
     public PgmShadowVm(PagingMode host, long hostPages) {
         this.host = host;
@@ -267,15 +265,14 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
     }
 
     /**
-     * Runs an access on the shadow tables. The host CPU loads the shadow's registers again only when they or the
-     * tables' upper entries changed since it last did: loading the same registers over the same tables gives the
-     * same state.
+     * Runs an access on the shadow tables. The host CPU loads the shadow's registers again only when the tables'
+     * upper entries changed since it last did, or the tables were reset: the registers follow from the guest's
+     * registers, the shadow mode and the root table, none of which changes without a reset, and loading the same
+     * registers over the same upper entries gives the same state.
      */
     AccessOutcome onShadow(Access access) {
-        ControlRegisters wanted = shadowRegisters();
-        if (tables.upperChanged() || !wanted.equals(hostRegisters)) {
-            hostMmu.loadControlRegisters(wanted);
-            hostRegisters = wanted;
+        if (tables.upperChanged()) {
+            hostMmu.loadControlRegisters(shadowRegisters());
         }
         return hostMmu.access(access);
     }
