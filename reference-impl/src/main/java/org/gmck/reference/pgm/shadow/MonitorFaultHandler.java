@@ -3,6 +3,7 @@ package org.gmck.reference.pgm.shadow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.LongStream;
 import org.gmck.reference.pgm.phys.PgmGuestMemory;
 import org.gmck.reference.pgm.phys.PhysAddress;
 import org.gmck.spi.common.RejectedException;
@@ -66,7 +67,8 @@ final class MonitorFaultHandler {
         }
         List<MonitorAction> actions = new ArrayList<>();
         if (access.kind() == AccessKind.WRITE) {
-            if (vm.isGuestTable(page.gcPhys()) || walked(guestTables, page.gcPhys())) {
+            if (vm.isGuestTable(page.gcPhys())
+                    || LongStream.of(guestTables).boxed().toList().contains(page.gcPhys())) {
                 // No shadow entry comes from a guest table the monitor does not know (every sync write-protects
                 // the tables it walked): the write flushes the shadow when it changes a known one.
                 vm.guestMemory().write(gcPhys, width, value);
@@ -121,16 +123,6 @@ final class MonitorFaultHandler {
         for (long table : guestTables) {
             vm.protectGuestTable(table);
         }
-    }
-
-    /** Whether the walk went through a paging structure in {@code gcPhysPage}. */
-    private static boolean walked(long[] guestTables, long gcPhysPage) {
-        for (long table : guestTables) {
-            if (table == gcPhysPage) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private PhysPage requireMemory(Translated walk, long gcPhys) {

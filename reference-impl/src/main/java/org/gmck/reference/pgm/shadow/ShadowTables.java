@@ -25,7 +25,7 @@ final class ShadowTables {
      * pool page that is no page table): one reference for each page the pool can hold.
      */
     private final long[][] guestPages = new long[ShadowPool.MAX_PAGES][];
-    /** Whether an entry above the page tables changed, or the tables were reset, since {@link #upperChanged()}. */
+    /** Whether a table was added under an upper entry, or the tables were reset, since {@link #upperChanged()}. */
     private boolean upperChanged = true;
 
     private PagingMode mode = PagingMode.BITS32;
@@ -61,8 +61,9 @@ final class ShadowTables {
     }
 
     /**
-     * Whether an entry above the page tables changed, or the tables were reset, since the last call: a CPU that
-     * loaded registers for these tables loads them again then (legacy PAE keeps the PDPTEs it loaded).
+     * Whether a table was added under an upper entry, or the tables were reset, since the last call: a CPU that
+     * loaded registers for these tables loads them again then (legacy PAE keeps the PDPTEs it loaded, and an upper
+     * entry gets another frame only so; its flags are fixed, or the guest's, which stay until the next reset).
      */
     boolean upperChanged() {
         boolean changed = upperChanged;
@@ -96,12 +97,17 @@ final class ShadowTables {
             long flags = directory ? directoryFlags : upperFlags();
             long address = level.entryAddress(table, linear);
             long entry = read(level, address);
-            long next = (entry & ShadowFlags.P) != 0 ? entry & FRAME : pool.allocate();
-            // An upper entry holds no flag the host CPU sets that its flags lack (they include A), so the same
-            // value need not be written again.
-            if (readWhole(level, address) != (next | flags)) {
-                write(level, address, next | flags);
+            long next;
+            if ((entry & ShadowFlags.P) != 0) {
+                next = entry & FRAME;
+            } else {
+                next = pool.allocate();
                 upperChanged = true;
+            }
+            // An upper entry holds no flag the host CPU sets that its flags lack (they include A): an entry that
+            // already has the value is not written again.
+            if (entry != (next | flags)) {
+                write(level, address, next | flags);
             }
             table = next;
         }
@@ -191,18 +197,9 @@ final class ShadowTables {
         return mode == PagingMode.PAE ? ShadowFlags.FIXED_LEGACY_PDPTE : ShadowFlags.FIXED_LONG_MODE_UPPER;
     }
 
-    /**
-     * The low 32 bits of an entry: all this class reads back, its present bit and, in an upper entry, the frame
-     * of a pool page, which lies below 4 GiB.
-     */
+    /** An entry as this class last wrote it: its present bit, frame and rights are as the host CPU sees them. */
     private long read(ShadowLevel level, long address) {
-        return Integer.toUnsignedLong(pool.read32(address));
-    }
-
-    /** The whole entry: both doublewords of an 8-byte one. */
-    private long readWhole(ShadowLevel level, long address) {
-        long low = read(level, address);
-        return level.entryBytes() == 4 ? low : low | (long) pool.read32(address + 4) << 32;
+        return level.entryBytes() == 4 ? Integer.toUnsignedLong(pool.read32(address)) : pool.read64(address);
     }
 
     /** A 32-bit entry takes the low 32 bits of {@code value}: it has no execute-disable bit. */
