@@ -23,6 +23,11 @@ final class GuestView implements PageContents {
 
     @Override
     public void write(long gcPhys, long hostPhys, int width, long value) {
+        if (width == Long.BYTES) {
+            // A whole quadword: nothing of the old one stays.
+            guest.writePhysical64(gcPhys, value);
+            return;
+        }
         long aligned = gcPhys & ~7L;
         long m = mask(width) << shift(gcPhys);
         long word = guest.readPhysical64(aligned);

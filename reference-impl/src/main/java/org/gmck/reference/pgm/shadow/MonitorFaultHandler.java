@@ -3,6 +3,7 @@ package org.gmck.reference.pgm.shadow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.LongStream;
 import org.gmck.reference.pgm.phys.PgmGuestMemory;
 import org.gmck.reference.pgm.phys.PhysAddress;
 import org.gmck.spi.common.RejectedException;
@@ -55,9 +56,10 @@ final class MonitorFaultHandler {
         }
         long gcPhys = walk.physicalAddress();
         PhysPage page = requireMemory(walk, gcPhys);
-        List<Long> guestTables = new ArrayList<>();
-        for (EntryUse e : walk.entries()) {
-            guestTables.add(PhysAddress.pageOf(e.address()));
+        List<EntryUse> entries = walk.entries();
+        long[] guestTables = new long[entries.size()];
+        for (int i = 0; i < guestTables.length; i++) {
+            guestTables[i] = PhysAddress.pageOf(entries.get(i).address());
         }
         HandlerState claim = vm.interceptor().claim(access.linearAddress(), page.gcPhys());
         if (claim == HandlerState.ALL || claim == HandlerState.WRITE && access.kind() == AccessKind.WRITE) {
@@ -65,7 +67,8 @@ final class MonitorFaultHandler {
         }
         List<MonitorAction> actions = new ArrayList<>();
         if (access.kind() == AccessKind.WRITE) {
-            if (vm.isGuestTable(page.gcPhys()) || guestTables.contains(page.gcPhys())) {
+            if (vm.isGuestTable(page.gcPhys())
+                    || LongStream.of(guestTables).boxed().toList().contains(page.gcPhys())) {
                 // No shadow entry comes from a guest table the monitor does not know (every sync write-protects
                 // the tables it walked): the write flushes the shadow when it changes a known one.
                 vm.guestMemory().write(gcPhys, width, value);
@@ -96,7 +99,7 @@ final class MonitorFaultHandler {
             int width,
             long value,
             Translated walk,
-            List<Long> guestTables,
+            long[] guestTables,
             HandlerState claim) {
         if (access.kind() == AccessKind.WRITE && vm.guestMemory().page(gcPhys).type() != PageType.ROM) {
             try {
@@ -116,7 +119,7 @@ final class MonitorFaultHandler {
     }
 
     /** Write-protects the guest's paging structures the walk went through. */
-    private void protect(List<Long> guestTables) {
+    private void protect(long[] guestTables) {
         for (long table : guestTables) {
             vm.protectGuestTable(table);
         }

@@ -1,11 +1,10 @@
 package org.gmck.reference.pgm.shadow;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
+import java.util.stream.LongStream;
 import org.gmck.reference.pgm.Cr3Rules;
 import org.gmck.reference.pgm.GuestModeDecoder;
 import org.gmck.reference.pgm.ShadowModeMatrix;
@@ -69,7 +68,7 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
     private final PgmGuestMemory memory;
     private final ShadowTables tables;
     /** The guest pages known to hold the guest's paging structures (write-protected in the shadow). */
-    private final Set<Long> guestTables = new HashSet<>();
+    private final PageSet guestTables = new PageSet();
 
     private final MonitorFaultHandler handler;
     private GuestMode guestMode = GuestMode.REAL;
@@ -229,7 +228,7 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
 
     @Override
     public List<Long> guestPagingStructurePages() {
-        return guestTables.stream().sorted().toList();
+        return LongStream.of(guestTables.sorted()).boxed().toList();
     }
 
     @Override
@@ -265,9 +264,16 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
         return guestMmu.access(access);
     }
 
-    /** Runs an access on the shadow tables. */
+    /**
+     * Runs an access on the shadow tables. The host CPU loads the shadow's registers again only when the tables'
+     * upper entries changed since it last did, or the tables were reset: the registers follow from the guest's
+     * registers, the shadow mode and the root table, none of which changes without a reset, and loading the same
+     * registers over the same upper entries gives the same state.
+     */
     AccessOutcome onShadow(Access access) {
-        hostMmu.loadControlRegisters(shadowRegisters());
+        if (tables.upperChanged()) {
+            hostMmu.loadControlRegisters(shadowRegisters());
+        }
         return hostMmu.access(access);
     }
 

@@ -39,7 +39,7 @@ final class ShadowFlags {
      */
     static long directory(List<EntryUse> guest, boolean legacyPae) {
         int upper = leafIsPte(guest) ? guest.size() - 1 : guest.size();
-        return P | A | combine(guest.subList(0, upper), legacyPae);
+        return P | A | combine(guest, 0, upper, legacyPae);
     }
 
     /** The shadow page table entry's flags for the guest's leaf, before narrowing for the page. */
@@ -47,16 +47,18 @@ final class ShadowFlags {
         if (!leafIsPte(guest)) {
             return P | A | RW | US;
         }
-        return P | A | combine(guest.subList(guest.size() - 1, guest.size()), false);
+        return P | A | combine(guest, guest.size() - 1, guest.size(), false);
     }
 
     private static boolean leafIsPte(List<EntryUse> guest) {
         return !guest.isEmpty() && guest.get(guest.size() - 1).level() == X86Level.PT;
     }
 
-    private static long combine(List<EntryUse> entries, boolean legacyPae) {
+    /** Combines entries {@code from} (inclusive) to {@code to} (exclusive), by index: no view or iterator. */
+    private static long combine(List<EntryUse> entries, int from, int to, boolean legacyPae) {
         long flags = RW | US;
-        for (EntryUse e : entries) {
+        for (int i = from; i < to; i++) {
+            EntryUse e = entries.get(i);
             if (legacyPae && e.level() == X86Level.PDPT) {
                 continue;
             }

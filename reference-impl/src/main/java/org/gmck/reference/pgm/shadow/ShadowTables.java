@@ -18,20 +18,20 @@ final class ShadowTables {
     private static final long FRAME = EntryField.ADDRESS_64.mask();
     private static final long PAGE_MASK = ~0xFFFL;
 
-    private final X86Mmu host;
     private final ShadowPool pool;
     private final PoolTracking tracking;
     /**
      * By pool index of each shadow page table, the guest physical page each of its entries maps (null for a
      * pool page that is no page table): one reference for each page the pool can hold.
      */
-    private long[][] guestPages = new long[ShadowPool.MAX_PAGES][];
+    private final long[][] guestPages = new long[ShadowPool.MAX_PAGES][];
+    /** Whether a table was added under an upper entry, or the tables were reset, since {@link #upperChanged()}. */
+    private boolean upperChanged = true;
 
     private PagingMode mode = PagingMode.BITS32;
     private long root;
 
     ShadowTables(X86Mmu host, long poolBase, PoolTracking.Words words) {
-        this.host = host;
         this.pool = new ShadowPool(host, poolBase);
         this.tracking = new PoolTracking(words);
         this.root = pool.allocate();
@@ -51,12 +51,24 @@ final class ShadowTables {
                     tracking.forget(pages[i]);
                 }
             }
+            guestPages[t] = null;
         }
         tracking.clear();
         pool.freeAll();
-        guestPages = new long[ShadowPool.MAX_PAGES][];
         mode = shadowMode;
         root = pool.allocate();
+        upperChanged = true;
+    }
+
+    /**
+     * Whether a table was added under an upper entry, or the tables were reset, since the last call: a CPU that
+     * loaded registers for these tables loads them again then (legacy PAE keeps the PDPTEs it loaded, and an upper
+     * entry gets another frame only so; its flags are fixed, or the guest's, which stay until the next reset).
+     */
+    boolean upperChanged() {
+        boolean changed = upperChanged;
+        upperChanged = false;
+        return changed;
     }
 
     /** The host pages holding these tables. */
@@ -85,8 +97,18 @@ final class ShadowTables {
             long flags = directory ? directoryFlags : upperFlags();
             long address = level.entryAddress(table, linear);
             long entry = read(level, address);
-            long next = (entry & ShadowFlags.P) != 0 ? entry & FRAME : pool.allocate();
-            write(level, address, next | flags);
+            long next;
+            if ((entry & ShadowFlags.P) != 0) {
+                next = entry & FRAME;
+            } else {
+                next = pool.allocate();
+                upperChanged = true;
+            }
+            // An upper entry holds no flag the host CPU sets that its flags lack (they include A): an entry that
+            // already has the value is not written again.
+            if (entry != (next | flags)) {
+                write(level, address, next | flags);
+            }
             table = next;
         }
         ShadowLevel leaf = levels.get(levels.size() - 1);
@@ -175,20 +197,17 @@ final class ShadowTables {
         return mode == PagingMode.PAE ? ShadowFlags.FIXED_LEGACY_PDPTE : ShadowFlags.FIXED_LONG_MODE_UPPER;
     }
 
-    /**
-     * The low 32 bits of an entry: all this class reads back, its present bit and, in an upper entry, the frame
-     * of a pool page, which lies below 4 GiB.
-     */
+    /** An entry as this class last wrote it: its present bit, frame and rights are as the host CPU sees them. */
     private long read(ShadowLevel level, long address) {
-        return Integer.toUnsignedLong(host.readPhysical32(address));
+        return level.entryBytes() == 4 ? Integer.toUnsignedLong(pool.read32(address)) : pool.read64(address);
     }
 
     /** A 32-bit entry takes the low 32 bits of {@code value}: it has no execute-disable bit. */
     private void write(ShadowLevel level, long address, long value) {
         if (level.entryBytes() == 4) {
-            host.writePhysical32(address, (int) value);
+            pool.write32(address, (int) value);
         } else {
-            host.writePhysical64(address, value);
+            pool.write64(address, value);
         }
     }
 }
