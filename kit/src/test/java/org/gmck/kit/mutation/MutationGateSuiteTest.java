@@ -41,7 +41,7 @@ class MutationGateSuiteTest {
         assertEquals(
                 KitSources.onClassPath().featureFiles().keySet().stream().toList(),
                 FeatureFileChecks.featureFiles().toList());
-        assertEquals(49, FeatureFileChecks.featureFiles().count(), "the features folder's files");
+        assertEquals(50, FeatureFileChecks.featureFiles().count(), "the features folder's files");
     }
 
     /**

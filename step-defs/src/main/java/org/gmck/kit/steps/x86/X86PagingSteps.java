@@ -39,7 +39,8 @@ import org.gmck.spi.x86.X86PagingMode;
 /**
  * Steps for the x86 paging rules. A scenario states the CPU, the mode, the register bits and one mapping
  * (its entries laid out by {@link PathBuilder}); the first access or load creates the MMU through the SPI,
- * writes the paging structures and loads the registers.
+ * writes the paging structures and loads the registers. Later steps may rewrite an entry, RFLAGS.AC, PKRU or the
+ * registers between accesses on the same MMU.
  */
 public final class X86PagingSteps {
 
@@ -480,6 +481,39 @@ public final class X86PagingSteps {
         ensureLoaded();
         MemoryWord w = wordOf(level);
         write(w.withValue(value));
+    }
+
+    // ------------------------------------------------------------------ RFLAGS and PKRU between accesses
+
+    @When("RFLAGS.AC is cleared")
+    public void clearAc() {
+        ensureLoaded();
+        world.rflags &= ~RegisterBits.RFLAGS_AC;
+        world.mmu.setRflags(world.rflags);
+        followRegisters();
+    }
+
+    @When("PKRU is changed to {x86Number}")
+    public void changePkru(long value) {
+        ensureLoaded();
+        world.pkru = (int) value;
+        world.mmu.setPkru(world.pkru);
+        followRegisters();
+    }
+
+    /** Keeps RFLAGS and PKRU in the layout as the MMU now holds them, for the rule model's later judgements. */
+    private void followRegisters() {
+        WalkSpec l = world.layout;
+        world.layout = new WalkSpec(
+                l.cpu(),
+                l.guestRamBytes(),
+                l.registers(),
+                world.rflags,
+                world.pkru,
+                world.pkrs,
+                l.path(),
+                l.otherMemory(),
+                l.access());
     }
 
     // ------------------------------------------------------------------ guest memory
