@@ -5,7 +5,7 @@ Feature: x86 page walks: every access walks afresh
   memory holds them at that moment and checks them against the registers and the access it is, and
   nothing an earlier access found is used again. In each scenario one MMU makes a first access that
   succeeds, then something changes (an entry in memory, the kind or privilege of the access, RFLAGS.AC,
-  PKRU, or CR3), and a second access to the same address must see the change. An implementation that
+  PKRU, CR3, or CR0.WP with CR3 kept), and a second access to the same address must see the change. An implementation that
   hands back the first answer, or skips setting A and D because the first access set them, fails here.
   In 4-level paging the tables lie from 0x10000: the PDE for 0x7123456789ab is at 0x12158 and points to
   the page table at 0x13000, whose PTE for the address is at 0x133c0.
@@ -150,3 +150,16 @@ Feature: x86 page walks: every access walks afresh
     Then the register load succeeds in 32-bit paging
     When a supervisor read of 0x12345678 is made
     Then the access translates to 0x9678
+
+  @X86-WALK-6 @profile:x86-paging @variant:wp-set
+  Scenario: A supervisor write to a read-only page faults once CR0.WP is set by a load that keeps CR3
+    Source: Intel SDM Vol. 3A, 4.10 "Caching Translation Information"
+    Given 32-bit paging
+    And a 4 KB page mapped at 0x12345678 to frame 0x5000
+    And the PTE entry is P
+    When a supervisor write of 0x12345678 is made
+    Then the access translates to 0x5678
+    When the control registers are loaded with CR0 0x80010001, CR3 0x10000, CR4 0x0 and EFER 0x0
+    Then the register load succeeds in 32-bit paging
+    When a supervisor write of 0x12345678 is made
+    Then the access page-faults with error code P|W
