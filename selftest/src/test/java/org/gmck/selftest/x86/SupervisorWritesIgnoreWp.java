@@ -15,12 +15,12 @@ import org.gmck.spi.x86.X86Mmu;
 /**
  * Lets supervisor-mode writes through read-only translations whatever CR0.WP holds, as a walker written
  * for the 386 would: copy-on-write pages a guest kernel writes to are changed under the user's feet. The
- * read-only and SMAP scenarios that make their point with a supervisor write, and the check that such a
- * faulting write leaves the leaf unchanged, catch it too.
+ * read-only and SMAP scenarios that make their point with a supervisor write, the check that such a
+ * faulting write leaves the leaf unchanged, and the repeated write after CR0.WP is set, catch it too.
  */
 @Breaks(
         value = "X86-AR-6",
-        also = {"X86-AD-3", "X86-AR-1", "X86-ERR-1", "X86-SMAP-1", "X86-SMAP-2"})
+        also = {"X86-AD-3", "X86-AR-1", "X86-ERR-1", "X86-SMAP-1", "X86-SMAP-2", "X86-WALK-6"})
 public final class SupervisorWritesIgnoreWp extends KnownBad {
 
     X86Mmu newX86Mmu(X86Mmu reference) {
