@@ -2,6 +2,7 @@ package org.gmck.bench.x86;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.gmck.reference.x86.PageMapFloor;
 import org.gmck.spi.x86.EntryField;
 import org.gmck.spi.x86.EntryFlag;
 import org.gmck.spi.x86.EntryFlags;
@@ -11,8 +12,8 @@ import org.gmck.spi.x86.X86PagingMode;
 /**
  * Builds the paging structures of one {@link WalkCase} in an MMU's guest RAM and, write for write, in two
  * mirrors: one held as the reference held guest RAM when the walker's target was set (a hash map from page
- * number to 512 quadwords), which the target's floor loads from, and one held as the reference holds it since
- * the fourth round ({@link PageMapMirror}). Maps
+ * number to 512 quadwords), which the target's floor loads from, and one in the reference's own page map, as it
+ * holds guest RAM since the fourth round ({@link PageMapFloor}). Maps
  * {@link #ADDRESSES} consecutive pages of the case's size, so every translation uses its own leaf entry.
  */
 final class PageTables {
@@ -25,7 +26,7 @@ final class PageTables {
 
     final Map<Long, long[]> mirror = new HashMap<>();
     /** The same pages held as the reference holds guest RAM since the fourth round. */
-    final PageMapMirror pageMap = new PageMapMirror();
+    final PageMapFloor pageMap = new PageMapFloor();
 
     final long cr3;
     /** The table the first memory level is read from (for PAE: the page directory the PDPTE register names). */

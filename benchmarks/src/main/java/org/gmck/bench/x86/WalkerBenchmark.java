@@ -3,6 +3,7 @@ package org.gmck.bench.x86;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.gmck.reference.x86.PageMapFloor;
 import org.gmck.reference.x86.ReferenceX86Mmu;
 import org.gmck.spi.x86.Access;
 import org.gmck.spi.x86.AccessKind;
@@ -31,7 +32,7 @@ import org.openjdk.jmh.annotations.State;
  * the memory representation the reference had when the target was set, a hash map of 512-quadword pages; and the floor of what the SPI asks a
  * translation to return: the same loads plus the outcome ({@link Translated} with one {@link EntryUse} a level
  * read, in an immutable list), built from the loaded entries. Since the fourth round the reference holds guest
- * RAM in an open-addressing map: a second floor loads through a copy of it ({@link #dependentLoadsPageMap}).
+ * RAM in an open-addressing map: a second floor loads through that map itself ({@link #dependentLoadsPageMap}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -56,7 +57,7 @@ public class WalkerBenchmark {
     private Access[] accesses;
     private long[] linear;
     private Map<Long, long[]> mirror;
-    private PageMapMirror pageMap;
+    private PageMapFloor pageMap;
     private long firstTable;
     private int[] shifts;
     private long indexMask;
