@@ -3,14 +3,17 @@ package org.gmck.engine;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.gmck.spi.x86.Access;
 import org.gmck.spi.x86.ControlRegisters;
 import org.gmck.spi.x86.CpuModel;
 import org.gmck.spi.x86.GeneralProtection;
 import org.gmck.spi.x86.GpReason;
 import org.gmck.spi.x86.LoadOutcome;
 import org.gmck.spi.x86.Loaded;
+import org.gmck.spi.x86.Privilege;
 import org.gmck.spi.x86.X86Arguments;
 import org.gmck.spi.x86.X86Mmu;
+import org.gmck.spi.x86.X86PagingMode;
 
 /**
  * What an {@link X86Mmu} on a real engine keeps on the host between accesses, the same for every engine: guest
@@ -126,5 +129,78 @@ public abstract class EngineX86Mmu implements X86Mmu {
     @Override
     public void setPkrs(int value) {
         pkrs = value;
+    }
+
+    /**
+     * The question an access puts to the engine: the access at its privilege (CPL 3 for a user access, else 0)
+     * and kind, under the loaded registers, RFLAGS.AC, PKRU and IA32_PKRS, over {@code image}.
+     */
+    protected MachineQuery accessQuery(ControlRegisters r, Access access, SortedMap<Long, Long> image) {
+        return query(
+                r,
+                access.privilege() == Privilege.USER ? 3 : 0,
+                kind(access),
+                access.linearAddress(),
+                r.cr4(),
+                r.cr0(),
+                ac(),
+                image);
+    }
+
+    /**
+     * A question under the registers {@code r} with CR4 and CR0 as given (a rights probe changes WP or SMEP),
+     * RFLAGS.AC as given, and the MMU's PKRU and IA32_PKRS.
+     */
+    protected MachineQuery query(
+            ControlRegisters r,
+            int cpl,
+            AccessKind kind,
+            long linear,
+            long cr4,
+            long cr0,
+            boolean acFlag,
+            SortedMap<Long, Long> image) {
+        boolean pke = (cr4 & ControlRegisters.CR4_PKE) != 0;
+        boolean pks = (cr4 & ControlRegisters.CR4_PKS) != 0;
+        return new MachineQuery(
+                machineMode(r.pagingMode()),
+                r.cr3(),
+                (cr0 & ControlRegisters.CR0_WP) != 0,
+                (cr4 & ControlRegisters.CR4_PSE) != 0,
+                r.nxe(),
+                (cr4 & ControlRegisters.CR4_SMEP) != 0,
+                (cr4 & ControlRegisters.CR4_SMAP) != 0,
+                pke,
+                pkru(),
+                pks,
+                pkrs(),
+                acFlag,
+                cpl,
+                kind,
+                linear,
+                image);
+    }
+
+    /** The engine's name for a paging mode; never asked without paging. */
+    protected static PagingMode machineMode(X86PagingMode mode) {
+        return switch (mode) {
+            case BITS32 -> PagingMode.BITS32;
+            case PAE -> PagingMode.PAE;
+            case LEVEL4 -> PagingMode.LEVEL4;
+            case LEVEL5 -> PagingMode.LEVEL5;
+            case NONE -> throw new IllegalArgumentException("no paging");
+        };
+    }
+
+    /** The engine's kind of access: an implicit supervisor access is a read of its own kind. */
+    protected static AccessKind kind(Access access) {
+        if (access.privilege() == Privilege.IMPLICIT_SUPERVISOR) {
+            return AccessKind.IMPLICIT_READ;
+        }
+        return switch (access.kind()) {
+            case READ -> AccessKind.READ;
+            case WRITE -> AccessKind.WRITE;
+            case FETCH -> AccessKind.FETCH;
+        };
     }
 }

@@ -15,7 +15,6 @@ import org.gmck.engine.EngineX86Mmu;
 import org.gmck.engine.MachineFailureException;
 import org.gmck.engine.MachineOutcome;
 import org.gmck.engine.MachineQuery;
-import org.gmck.engine.PagingMode;
 import org.gmck.engine.QueryRejectedException;
 import org.gmck.spi.x86.Access;
 import org.gmck.spi.x86.AccessOutcome;
@@ -244,15 +243,7 @@ final class BochsX86Mmu extends EngineX86Mmu {
     }
 
     private AccessOutcome onBochs(ControlRegisters r, Access access, Answers machine) {
-        MachineQuery query = query(
-                r,
-                access.privilege() == Privilege.USER ? 3 : 0,
-                kind(access),
-                access.linearAddress(),
-                r.cr4(),
-                r.cr0(),
-                ac(),
-                memory());
+        MachineQuery query = accessQuery(r, access, memory());
         SortedMap<Long, Long> before = new TreeMap<>(memory());
         MachineOutcome main = machine.access(query, true);
         memory().putAll(main.memoryAfter());
@@ -278,36 +269,6 @@ final class BochsX86Mmu extends EngineX86Mmu {
         return new Translated(physical, size, rights, entries);
     }
 
-    private MachineQuery query(
-            ControlRegisters r,
-            int cpl,
-            AccessKind kind,
-            long linear,
-            long cr4,
-            long cr0,
-            boolean acFlag,
-            SortedMap<Long, Long> image) {
-        boolean pke = (cr4 & ControlRegisters.CR4_PKE) != 0;
-        boolean pks = (cr4 & ControlRegisters.CR4_PKS) != 0;
-        return new MachineQuery(
-                machineMode(r.pagingMode()),
-                r.cr3(),
-                (cr0 & ControlRegisters.CR0_WP) != 0,
-                (cr4 & ControlRegisters.CR4_PSE) != 0,
-                r.nxe(),
-                (cr4 & ControlRegisters.CR4_SMEP) != 0,
-                (cr4 & ControlRegisters.CR4_SMAP) != 0,
-                pke,
-                pkru(),
-                pks,
-                pkrs(),
-                acFlag,
-                cpl,
-                kind,
-                linear,
-                image);
-    }
-
     /**
      * The entries the translation used: a second access with every A bit cleared shows which entries Bochs
      * walks (it sets A in each); they are chained from CR3, each in the table the previous one points to.
@@ -326,17 +287,7 @@ final class BochsX86Mmu extends EngineX86Mmu {
             return seen.get();
         }
         SortedMap<Long, Long> probe = withoutAccessedBits(r, before);
-        MachineOutcome o = machine.access(
-                query(
-                        r,
-                        access.privilege() == Privilege.USER ? 3 : 0,
-                        kind(access),
-                        access.linearAddress(),
-                        r.cr4(),
-                        r.cr0(),
-                        ac(),
-                        probe),
-                false);
+        MachineOutcome o = machine.access(accessQuery(r, access, probe), false);
         if (o.fault().isPresent()) {
             throw new MachineFailureException(
                     "the same access with A bits cleared faulted: " + o.fault().get(), null);
@@ -487,26 +438,5 @@ final class BochsX86Mmu extends EngineX86Mmu {
                     "a rights probe raised vector " + o.fault().get().vector(), null);
         }
         return o.fault().isEmpty();
-    }
-
-    private static PagingMode machineMode(X86PagingMode mode) {
-        return switch (mode) {
-            case BITS32 -> PagingMode.BITS32;
-            case PAE -> PagingMode.PAE;
-            case LEVEL4 -> PagingMode.LEVEL4;
-            case LEVEL5 -> PagingMode.LEVEL5;
-            case NONE -> throw new IllegalArgumentException("no paging");
-        };
-    }
-
-    private static AccessKind kind(Access access) {
-        if (access.privilege() == Privilege.IMPLICIT_SUPERVISOR) {
-            return AccessKind.IMPLICIT_READ;
-        }
-        return switch (access.kind()) {
-            case READ -> AccessKind.READ;
-            case WRITE -> AccessKind.WRITE;
-            case FETCH -> AccessKind.FETCH;
-        };
     }
 }

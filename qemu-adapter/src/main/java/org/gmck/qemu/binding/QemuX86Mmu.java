@@ -11,7 +11,6 @@ import org.gmck.engine.EngineX86Mmu;
 import org.gmck.engine.MachineFailureException;
 import org.gmck.engine.MachineOutcome;
 import org.gmck.engine.MachineQuery;
-import org.gmck.engine.PagingMode;
 import org.gmck.engine.QueryRejectedException;
 import org.gmck.qemu.process.QemuNotInstalledException;
 import org.gmck.spi.x86.Access;
@@ -90,15 +89,7 @@ final class QemuX86Mmu extends EngineX86Mmu {
 
     private AccessOutcome onQemu(ControlRegisters r, Access access) {
         MachineAccess machine = MachinePool.access(cpuModel(), ram());
-        MachineQuery query = query(
-                r,
-                access.privilege() == Privilege.USER ? 3 : 0,
-                kind(access),
-                access.linearAddress(),
-                r.cr4(),
-                r.cr0(),
-                ac(),
-                memory());
+        MachineQuery query = accessQuery(r, access, memory());
         SortedMap<Long, Long> before = new TreeMap<>(memory());
         MachineOutcome main = machine.access(query, true);
         memory().putAll(main.memoryAfter());
@@ -125,36 +116,6 @@ final class QemuX86Mmu extends EngineX86Mmu {
         return new Translated(physical, size, rights, entries);
     }
 
-    private MachineQuery query(
-            ControlRegisters r,
-            int cpl,
-            AccessKind kind,
-            long linear,
-            long cr4,
-            long cr0,
-            boolean acFlag,
-            SortedMap<Long, Long> image) {
-        boolean pke = (cr4 & ControlRegisters.CR4_PKE) != 0;
-        boolean pks = (cr4 & ControlRegisters.CR4_PKS) != 0;
-        return new MachineQuery(
-                machineMode(r.pagingMode()),
-                r.cr3(),
-                (cr0 & ControlRegisters.CR0_WP) != 0,
-                (cr4 & ControlRegisters.CR4_PSE) != 0,
-                r.nxe(),
-                (cr4 & ControlRegisters.CR4_SMEP) != 0,
-                (cr4 & ControlRegisters.CR4_SMAP) != 0,
-                pke,
-                pkru(),
-                pks,
-                pkrs(),
-                acFlag,
-                cpl,
-                kind,
-                linear,
-                image);
-    }
-
     /** The queries a successful access asks next: the walk with A bits cleared, then the three rights probes. */
     private List<MachineQuery> followUps(ControlRegisters r, Access access, SortedMap<Long, Long> before) {
         List<MachineQuery> next = new ArrayList<>();
@@ -168,15 +129,7 @@ final class QemuX86Mmu extends EngineX86Mmu {
         SortedMap<Long, Long> probe = new TreeMap<>();
         long aMask = width == 4 ? A_BIT | A_BIT << 32 : A_BIT;
         before.forEach((a, v) -> probe.put(a, v & ~aMask));
-        return query(
-                r,
-                access.privilege() == Privilege.USER ? 3 : 0,
-                kind(access),
-                access.linearAddress(),
-                r.cr4(),
-                r.cr0(),
-                ac(),
-                probe);
+        return accessQuery(r, access, probe);
     }
 
     /** The rights probes: a supervisor write with WP=1, a user read, a supervisor fetch without SMEP. */
@@ -290,26 +243,5 @@ final class QemuX86Mmu extends EngineX86Mmu {
                     "a rights probe raised vector " + o.fault().get().vector(), null);
         }
         return o.fault().isEmpty();
-    }
-
-    private static PagingMode machineMode(X86PagingMode mode) {
-        return switch (mode) {
-            case BITS32 -> PagingMode.BITS32;
-            case PAE -> PagingMode.PAE;
-            case LEVEL4 -> PagingMode.LEVEL4;
-            case LEVEL5 -> PagingMode.LEVEL5;
-            case NONE -> throw new IllegalArgumentException("no paging");
-        };
-    }
-
-    private static AccessKind kind(Access access) {
-        if (access.privilege() == Privilege.IMPLICIT_SUPERVISOR) {
-            return AccessKind.IMPLICIT_READ;
-        }
-        return switch (access.kind()) {
-            case READ -> AccessKind.READ;
-            case WRITE -> AccessKind.WRITE;
-            case FETCH -> AccessKind.FETCH;
-        };
     }
 }
