@@ -374,6 +374,15 @@ Feature: GMM free lists: per-chunk LIFOs and free sets bucketed by free count
       | 4 pages  | 1 MB    | 10        | 4     | 250  | 6       |
       | 4 pages  | 2 MB    | 10        | 4     | 506  | 6       |
 
+  @GMM-SET-9 @profile:gmm @variant:pages-of-two-chunks @variant:current-2mb
+  Scenario: Freeing pages of two chunks in one request moves each chunk's own pages from private to free
+    Source: VirtualBox GMMR0.cpp of 2007 [002], "Page Allocation Strategy"
+    Given a GMM with 2 MB chunks
+    And VM A has allocated 600 pages
+    When VM A frees its pages 510 to 515
+    Then chunk 1 has 3 free, 509 private and 0 shared pages
+    And chunk 2 has 427 free, 85 private and 0 shared pages
+
   @GMM-SET-10 @profile:gmm-introspection
   Scenario Outline: A chunk of shared pages stays on the shared free set when its last shared page is freed (<edition> chunks)
     Source: VirtualBox PGM.cpp, changeset 4518 of 2007 [000], "Tracking Structures And Their Cost", "Kernel Space"

@@ -966,7 +966,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
       | guest  | entry                | window             | table view         | table   |
       | AMD64  | PML4 entry           | 0xFFFFFF8000000000 | 0xFFFFFF8000200000 | 0x13000 |
 
-  @PGM-SHW-18 @profile:pgm @variant:page-4k @variant:leaf-entry
+  @PGM-SHW-18 @profile:pgm @variant:page-4k @variant:leaf-entry @variant:allocated-page
   Scenario: With CR0.WP clear a supervisor write to a read-only page is carried out by the monitor
     Source: VirtualBox PGM documentation [001], "The Shadow Memory Context"
     Given the guest runs with CR0.WP clear
@@ -977,7 +977,19 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
     Then the monitor synced the shadow and emulated the access
     And the shadow maps 0x40001000 read-only
 
-  @PGM-SHW-18 @profile:pgm @variant:directory-entry
+  @PGM-SHW-18 @profile:pgm @variant:page-4k @variant:leaf-entry @variant:zero-page
+  Scenario: With CR0.WP clear a supervisor write to a read-only page still on the zero page gets the page its own backing, then is carried out by the monitor
+    Source: VirtualBox PGM documentation [001], "The Shadow Memory Context"
+    Given the guest runs with CR0.WP clear
+    And the guest maps 0x40001000 to 0x200000 read-only supervisor
+    And the guest has loaded CR3
+    When the guest writes 0x99 to the 1 bytes at linear 0x40001000 as supervisor
+    Then the monitor allocated a page, synced the shadow and emulated the access
+    And the shadow maps 0x40001000 read-only
+    When the guest reads 1 bytes at 0x200000
+    Then the read returns 0x99
+
+  @PGM-SHW-18 @profile:pgm @variant:directory-entry @variant:allocated-page
   Scenario: With CR0.WP clear a supervisor write under a read-only page directory entry is carried out by the monitor
     Source: VirtualBox PGM documentation [001], "The Shadow Memory Context"
     Given the guest runs with CR0.WP clear
@@ -991,7 +1003,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
     When the guest reads 1 bytes at 0x200000
     Then the read returns 0x99
 
-  @PGM-SHW-18 @profile:pgm @variant:page-2m
+  @PGM-SHW-18 @profile:pgm @variant:page-2m @variant:allocated-page
   Scenario: With CR0.WP clear a supervisor write to a read-only guest 2 MB page is carried out by the monitor
     Source: VirtualBox PGM documentation [001], "The Shadow Memory Context"
     Given the guest runs with CR0.WP clear

@@ -221,29 +221,40 @@ public final class GlobalMemoryManager {
         int nextNew = 0;
         int position = 0;
         Chunk chunk = null;
+        int runFree = 0;
         for (Long pfn : guestPfns) {
-            // A picked chunk stays the pick while it has free pages: taking a page moves it, if at all, to the
-            // head of the next list down, still ahead of every chunk the pick would prefer to it.
+            // A picked chunk stays the pick while it has free pages: taking pages moves it, if at all, to the head
+            // of a list further down, still ahead of every chunk the pick would prefer to it. Its counts and its
+            // place in the free set follow once for the pages taken from it in a row (the place it would have
+            // reached page by page: its free count only falls, and each move puts it at a list's head).
             if (chunk == null || chunk.free == 0) {
+                if (chunk != null) {
+                    tookPages(chunk, runFree);
+                }
                 chunk = AllocationOrder.pick(pool.privateSet, vm, legacy);
                 if (chunk == null) {
                     // Only once the free set is empty: the chunks got above cover exactly what it lacked.
                     chunk = pool.create(false, vm, newChunks[nextNew++]);
                 }
                 data.touched(chunk.id);
+                runFree = chunk.free;
             }
-            int oldFree = chunk.free;
             int index = chunk.popFree();
             chunk.pages[index] = GmmPage.privatePage(pfn < 0 ? GmmPage.PFN_UNSHAREABLE : pfn, vm);
-            chunk.privateCount++;
-            pool.privateSet.changed(chunk, oldFree);
             result[position++] = new AllocatedPage(geometry.pageId(chunk.id, index), chunk.hostPfn(index));
         }
+        tookPages(chunk, runFree);
         data.allocated[account.ordinal()] += count;
         data.privatePages += count;
         allocatedPages += count;
         // Nothing else holds the array: handing it out read-only spares building a list and copying it.
         return Collections.unmodifiableList(Arrays.asList(result));
+    }
+
+    /** Counts the private pages just taken from a chunk that had {@code oldFree} free, and moves it in its set. */
+    private void tookPages(Chunk chunk, int oldFree) {
+        chunk.privateCount += oldFree - chunk.free;
+        pool.privateSet.changed(chunk, oldFree);
     }
 
     private long ownFreePages(int vm) {
@@ -285,12 +296,7 @@ public final class GlobalMemoryManager {
             unmark(pageIds, marked);
             throw e;
         }
-        // The check above left every page's chunk in its TLB entry in this order; finding them again would too.
-        for (Long id : pageIds) {
-            Chunk chunk = pool.lookup(geometry.chunkOf(id));
-            freePage(chunk, geometry.indexOf(id));
-            chunk.privateCount--;
-        }
+        pushFreed(pageIds);
         data.allocated[account.ordinal()] -= count;
         data.privatePages -= count;
         allocatedPages -= count;
@@ -324,6 +330,36 @@ public final class GlobalMemoryManager {
     private void freePage(Chunk chunk, int index) {
         int oldFree = chunk.free;
         chunk.pushFree(index, false);
+        pool.setOf(chunk).changed(chunk, oldFree);
+    }
+
+    /**
+     * Puts checked pages on their chunks' free LIFOs. The check left every page's chunk in its TLB entry in this
+     * order; finding them again would too. A chunk's counts and its place in its free set follow once for the
+     * pages freed onto it in a row (the place it would have reached page by page: its free count only rises in
+     * the row, and each move puts it at a list's head).
+     */
+    private void pushFreed(List<Long> pageIds) {
+        Chunk chunk = null;
+        int runFree = 0;
+        for (Long boxed : pageIds) {
+            long id = boxed;
+            long chunkId = geometry.chunkOf(id);
+            if (chunk == null || chunk.id != chunkId) {
+                if (chunk != null) {
+                    freedPages(chunk, runFree);
+                }
+                chunk = pool.lookup(chunkId);
+                runFree = chunk.free;
+            }
+            chunk.pushFree(geometry.indexOf(id), false);
+        }
+        freedPages(chunk, runFree);
+    }
+
+    /** Counts the private pages just freed onto a chunk that had {@code oldFree} free, and moves it in its set. */
+    private void freedPages(Chunk chunk, int oldFree) {
+        chunk.privateCount -= chunk.free - oldFree;
         pool.setOf(chunk).changed(chunk, oldFree);
     }
 

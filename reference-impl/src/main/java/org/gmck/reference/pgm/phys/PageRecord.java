@@ -13,7 +13,12 @@ import org.gmck.spi.pgm.phys.PhysStatus;
  * <p>Word 0: bits 63:48 the high 16 bits of the 28-bit page id, bits 47:12 the host page frame number,
  * bits 11:0 the low 12 bits of the page id. Word 1, low dword: bit 0 read-only, bits 3:1 type, bits 5:4
  * physical handler state, bits 7:6 virtual handler state, bits 9:8 page state, bit 10 written-to, bits
- * 30:11 reserved; high dword: the shadow page-table tracking word.
+ * 20:11 the shadow PTE index, bits 30:21 reserved; high dword: the shadow page-table tracking word.
+ *
+ * <p>The shadow PTE index is some of the seed's "more bits for this purpose" of the tracking: ten of the 20
+ * reserved bits, as later VirtualBox keeps a ten-bit PTE index in its page records. While the tracking word
+ * names one shadow page table, it is the index of the entry in that table that maps the page, so that dropping
+ * the entry needs no search of the table.
  *
  * <p>The initial layout (interpretations I-PGM-9 and I-PGM-10): word 0 bits 63:48 the 16-bit tracking word,
  * bits 47:40 zero, bits 39:12 the host page frame number, bits 11:0 the page flags of the time (type bits
@@ -46,6 +51,11 @@ public final class PageRecord {
     static final int STATE_SHIFT = 8;
     static final long WRITTEN_TO = 1L << 10;
     static final int TRACKING_SHIFT = 32;
+    static final int PTE_INDEX_SHIFT = 11;
+    /** The largest shadow PTE index: ten bits, enough for the 1,024 entries of a 32-bit page table. */
+    static final int PTE_INDEX_MASK = 0x3FF;
+    /** The bits of word 1 that belong to the shadow tracking: the tracking word and the PTE index. */
+    private static final long TRACKING_BITS = 0xFFFF_FFFF_0000_0000L | (long) PTE_INDEX_MASK << PTE_INDEX_SHIFT;
 
     private PageRecord() {}
 
@@ -179,7 +189,19 @@ public final class PageRecord {
         return (int) (word1 >>> TRACKING_SHIFT);
     }
 
-    static long withTracking(long word1, int tracking) {
-        return word1 & 0xFFFF_FFFFL | (long) tracking << TRACKING_SHIFT;
+    static int pteIndex(long word1) {
+        return (int) (word1 >>> PTE_INDEX_SHIFT) & PTE_INDEX_MASK;
+    }
+
+    /** Word 1 with another tracking word and shadow PTE index. */
+    static long withTracking(long word1, int tracking, int pteIndex) {
+        return word1 & ~TRACKING_BITS
+                | (long) tracking << TRACKING_SHIFT
+                | (long) (pteIndex & PTE_INDEX_MASK) << PTE_INDEX_SHIFT;
+    }
+
+    /** New flags {@code flags} (a word 1 whose tracking is zero) with the tracking of {@code old}. */
+    static long keepTracking(long flags, long old) {
+        return flags | old & TRACKING_BITS;
     }
 }

@@ -114,7 +114,8 @@ public final class PgmGuestMemory implements GuestPhysicalMemory {
     @Override
     public void write(long gcPhys, int width, long value) {
         checkAccess(gcPhys, width);
-        if (page(gcPhys).type() == PageType.ROM) {
+        RamRange range = ranges.find(gcPhys);
+        if (PageRecord.type(range.word1(range.index(gcPhys))) == PageType.ROM) {
             return;
         }
         long hostPhys = makeWritable(gcPhys);
@@ -287,11 +288,17 @@ public final class PgmGuestMemory implements GuestPhysicalMemory {
         return PageRecord.tracking(range.word1(range.index(gcPhys)));
     }
 
-    /** Replaces the page's shadow page-table tracking word. */
-    public void setTracking(long gcPhys, int tracking) {
+    /** The index of the shadow page-table entry that maps the page, while its tracking word names one table. */
+    public int pteIndex(long gcPhys) {
+        RamRange range = ranges.find(gcPhys);
+        return PageRecord.pteIndex(range.word1(range.index(gcPhys)));
+    }
+
+    /** Replaces the page's shadow page-table tracking word and shadow PTE index. */
+    public void setTracking(long gcPhys, int tracking, int pteIndex) {
         RamRange range = ranges.find(gcPhys);
         int i = range.index(gcPhys);
-        range.set(i, range.word0(i), PageRecord.withTracking(range.word1(i), tracking));
+        range.set(i, range.word0(i), PageRecord.withTracking(range.word1(i), tracking, pteIndex));
     }
 
     private void requireHostPage(long gcPhys) {
@@ -316,7 +323,7 @@ public final class PgmGuestMemory implements GuestPhysicalMemory {
             RamRange range, int i, long hostPhys, int pageId, PageType type, PageState state, boolean writtenTo) {
         long old = range.word1(i);
         long flags = PageRecord.word1(type, state, writtenTo, PageRecord.physHandler(old), PageRecord.virtHandler(old));
-        range.set(i, PageRecord.word0(hostPhys, pageId), PageRecord.withTracking(flags, PageRecord.tracking(old)));
+        range.set(i, PageRecord.word0(hostPhys, pageId), PageRecord.keepTracking(flags, old));
     }
 
     /**
@@ -332,7 +339,7 @@ public final class PgmGuestMemory implements GuestPhysicalMemory {
         long w1 = range.word1(i);
         long updated =
                 PageRecord.word1(PageRecord.type(w1), PageRecord.state(w1), PageRecord.writtenTo(w1), phys, virt);
-        range.set(i, range.word0(i), PageRecord.withTracking(updated, PageRecord.tracking(w1)));
+        range.set(i, range.word0(i), PageRecord.keepTracking(updated, w1));
         listener.backingChanged(PhysAddress.pageOf(gcPhys));
     }
 

@@ -1,9 +1,7 @@
 package org.gmck.reference.pgm.shadow;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.LongStream;
 import org.gmck.reference.pgm.phys.PgmGuestMemory;
 import org.gmck.reference.pgm.phys.PhysAddress;
 import org.gmck.spi.common.RejectedException;
@@ -65,10 +63,9 @@ final class MonitorFaultHandler {
         if (claim == HandlerState.ALL || claim == HandlerState.WRITE && access.kind() == AccessKind.WRITE) {
             return handled(access, gcPhys, width, value, walk, guestTables, claim);
         }
-        List<MonitorAction> actions = new ArrayList<>();
+        MonitorAction madeWritable = null;
         if (access.kind() == AccessKind.WRITE) {
-            if (vm.isGuestTable(page.gcPhys())
-                    || LongStream.of(guestTables).boxed().toList().contains(page.gcPhys())) {
+            if (vm.isGuestTable(page.gcPhys()) || contains(guestTables, page.gcPhys())) {
                 // No shadow entry comes from a guest table the monitor does not know (every sync write-protects
                 // the tables it walked): the write flushes the shadow when it changes a known one.
                 vm.guestMemory().write(gcPhys, width, value);
@@ -78,15 +75,18 @@ final class MonitorFaultHandler {
                 protect(guestTables);
                 return new GuestAccessResult(List.of(MonitorAction.ROM_WRITE_DROPPED), 0, Optional.empty());
             }
-            makeWritable(page, gcPhys, walk, actions);
+            madeWritable = makeWritable(page, gcPhys, walk);
         }
         protect(guestTables);
-        sync(access.linearAddress(), gcPhys, walk.entries(), claim, access.kind() == AccessKind.WRITE);
-        actions.add(MonitorAction.SYNCED);
-        if (!(vm.onShadow(access) instanceof Translated)) {
-            actions.add(MonitorAction.EMULATED);
-        }
-        return new GuestAccessResult(actions, perform(access, gcPhys, width, value), Optional.empty());
+        sync(
+                access.linearAddress(),
+                recordNow(page, madeWritable),
+                walk.entries(),
+                claim,
+                access.kind() == AccessKind.WRITE);
+        boolean emulated = !(vm.onShadow(access) instanceof Translated);
+        return new GuestAccessResult(
+                actions(madeWritable, emulated), perform(access, gcPhys, width, value), Optional.empty());
     }
 
     /**
@@ -112,10 +112,24 @@ final class MonitorFaultHandler {
         protect(guestTables);
         vm.interceptor().invoke(access.linearAddress(), gcPhys, access.kind());
         if (claim == HandlerState.WRITE) {
-            sync(access.linearAddress(), gcPhys, walk.entries(), claim, access.kind() == AccessKind.WRITE);
+            sync(
+                    access.linearAddress(),
+                    vm.guestMemory().page(gcPhys),
+                    walk.entries(),
+                    claim,
+                    access.kind() == AccessKind.WRITE);
         }
         return new GuestAccessResult(
                 List.of(MonitorAction.HANDLER_INVOKED), perform(access, gcPhys, width, value), Optional.empty());
+    }
+
+    private static boolean contains(long[] pages, long page) {
+        for (long p : pages) {
+            if (p == page) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Write-protects the guest's paging structures the walk went through. */
@@ -136,7 +150,23 @@ final class MonitorFaultHandler {
         }
     }
 
-    private void makeWritable(PhysPage page, long gcPhys, Translated walk, List<MonitorAction> actions) {
+    /** The page's record as it is now: of all the fault does before the sync, only making it writable changes it. */
+    private PhysPage recordNow(PhysPage read, MonitorAction madeWritable) {
+        return madeWritable == null ? read : vm.guestMemory().page(read.gcPhys());
+    }
+
+    /** The actions of a fault the monitor synced: what made the page writable, if anything, then the sync. */
+    private static List<MonitorAction> actions(MonitorAction madeWritable, boolean emulated) {
+        if (madeWritable == null) {
+            return emulated ? List.of(MonitorAction.SYNCED, MonitorAction.EMULATED) : List.of(MonitorAction.SYNCED);
+        }
+        return emulated
+                ? List.of(madeWritable, MonitorAction.SYNCED, MonitorAction.EMULATED)
+                : List.of(madeWritable, MonitorAction.SYNCED);
+    }
+
+    /** Makes the page writable for a write, and says how (null when it already was). */
+    private MonitorAction makeWritable(PhysPage page, long gcPhys, Translated walk) {
         MonitorAction action = switch (page.state()) {
             case ZERO -> MonitorAction.ALLOCATED_ON_WRITE;
             case SHARED -> MonitorAction.COPIED_ON_WRITE;
@@ -144,7 +174,7 @@ final class MonitorFaultHandler {
             default -> null;
         };
         if (action == null) {
-            return;
+            return null;
         }
         try {
             vm.guestMemory().makeWritable(gcPhys);
@@ -152,7 +182,7 @@ final class MonitorFaultHandler {
             vm.restore(walk.entries());
             throw noMemory;
         }
-        actions.add(action);
+        return action;
     }
 
     /**
@@ -160,8 +190,7 @@ final class MonitorFaultHandler {
      * guest leaf entry is not yet dirty is mapped read-only until the guest writes it: that write faults, and
      * the guest's walk for it sets D as the CPU would.
      */
-    private void sync(long linear, long gcPhys, List<EntryUse> guest, HandlerState claim, boolean write) {
-        PhysPage page = vm.guestMemory().page(gcPhys);
+    private void sync(long linear, PhysPage page, List<EntryUse> guest, HandlerState claim, boolean write) {
         long directory = ShadowFlags.directory(guest, vm.guestLegacyPae());
         long table = ShadowFlags.table(guest);
         boolean dirty = write || guest.isEmpty() || (guest.get(guest.size() - 1).value() & ShadowFlags.D) != 0;

@@ -88,8 +88,13 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
             }
 
             @Override
-            public void set(long gcPhysPage, int word) {
-                memory.setTracking(gcPhysPage, word);
+            public int pteIndex(long gcPhysPage) {
+                return memory.pteIndex(gcPhysPage);
+            }
+
+            @Override
+            public void set(long gcPhysPage, int word, int pteIndex) {
+                memory.setTracking(gcPhysPage, word, pteIndex);
             }
         });
         this.handler = new MonitorFaultHandler(this);

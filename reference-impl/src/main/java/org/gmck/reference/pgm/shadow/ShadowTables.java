@@ -10,8 +10,8 @@ import org.gmck.spi.x86.X86Mmu;
  * The shadow (monitor) paging structures of one VM, kept in host memory: built entry by entry as the
  * fault handler syncs them. Each shadow page table remembers, entry by entry, the guest physical page it
  * was synced for (as a shadow pool page remembers the guest table it shadows), and each guest page's record
- * tracks which shadow page tables map it ({@link PoolTracking}), so that a change to the page flushes just
- * the entries that map it.
+ * tracks which shadow page-table entries map it ({@link PoolTracking}), so that a change to the page flushes
+ * just the entries that map it, without searching their tables.
  */
 final class ShadowTables {
 
@@ -120,7 +120,7 @@ final class ShadowTables {
             guestPages[poolIndex] = new long[leaf.entries()];
         }
         guestPages[poolIndex][index] = gcPhys & PAGE_MASK;
-        tracking.addReference(gcPhys & PAGE_MASK, poolIndex);
+        tracking.addReference(gcPhys & PAGE_MASK, poolIndex, index);
     }
 
     /** Drops the shadow page table entry for the page of {@code linear}, if there is one. */
@@ -131,8 +131,8 @@ final class ShadowTables {
     /** Drops every shadow page table entry that maps the guest physical page {@code gcPhysPage}. */
     void unmapGuestPage(long gcPhysPage) {
         ShadowLevel leaf = leafLevel();
-        for (int index : tracking.tables(gcPhysPage)) {
-            clearEntriesFor(leaf, pool.address(index), gcPhysPage);
+        for (int reference : tracking.references(gcPhysPage)) {
+            clear(leaf, pool.address(PoolTracking.table(reference)), PoolTracking.entry(reference));
         }
     }
 
@@ -161,21 +161,11 @@ final class ShadowTables {
         return table;
     }
 
-    /** {@code table} is one the tracking names for the page: a table this shadow has mapped a page in. */
-    private void clearEntriesFor(ShadowLevel leaf, long table, long gcPhysPage) {
-        long[] pages = guestPagesOf(table);
-        for (int i = 0; i < pages.length; i++) {
-            if (pages[i] == gcPhysPage) {
-                clear(leaf, table, i);
-            }
-        }
-    }
-
     /** Clears entry {@code index} of a shadow page table, and the reference it held. */
     private void clear(ShadowLevel leaf, long table, int index) {
         if (present(leaf, table, index)) {
             write(leaf, table + (long) index * leaf.entryBytes(), 0);
-            tracking.removeReference(guestPagesOf(table)[index], pool.index(table));
+            tracking.removeReference(guestPagesOf(table)[index], pool.index(table), index);
         }
     }
 
