@@ -37,7 +37,7 @@ public final class Jmh {
                 ? "1 fork; time-based: 1 warm-up x 100 ms, 1 measurement x 200 ms; single-shot: 1 warm-up, 2 measured"
                 : "1 fork; time-based: 2 warm-up x 1 s, 3 measurements x 500 ms; single-shot: 15 warm-up, 10 measured "
                         + "(SyncCR3 alone: no warm-up beyond the guest reading every page first, 2 measured; SyncCR3 + resync: 100 warm-up and 30 measured up to 16 K pages (judged on the median), 3 warm-up and 2 measured above; "
-                        + "write faults in guest physical memory: 50 warm-up, 10 measured; faults through the shadow: 150 warm-up, 10 measured; each fault measurement a batch of thousands)";
+                        + "write faults in guest physical memory: 50 warm-up, 10 measured; faults through the shadow: 3 forks, each 150 warm-up and 10 measured, judged on the median of the 30; each fault measurement a batch of thousands)";
     }
 
     /** Runs every benchmark method of {@code type} with the given parameter values (others as annotated). */
@@ -48,9 +48,18 @@ public final class Jmh {
     /** As {@link #run(Class, boolean, Map)}, with the single-shot iteration counts of a full run given. */
     public List<Score> run(
             Class<?> type, boolean singleShot, Map<String, String[]> params, int shotWarmups, int shots) {
+        return run(type, singleShot, params, shotWarmups, shots, 1);
+    }
+
+    /**
+     * As {@link #run(Class, boolean, Map, int, int)}, in {@code forks} JVMs of a full run (one in a quick run): the
+     * scores pool every fork's measurements, for figures whose forks settle at different speeds.
+     */
+    public List<Score> run(
+            Class<?> type, boolean singleShot, Map<String, String[]> params, int shotWarmups, int shots, int forks) {
         ChainedOptionsBuilder b = new OptionsBuilder()
                 .include(type.getName().replace(".", "\\.") + "\\.")
-                .forks(1)
+                .forks(quick ? 1 : forks)
                 .jvmArgs("-Xms1g", "-Xmx1g", "-XX:+UseSerialGC")
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.SILENT);

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.gmck.reference.gmm.GlobalMemoryManager;
+import org.gmck.reference.gmm.GmmPage;
 import org.gmck.spi.gmm.Account;
 import org.gmck.spi.gmm.AllocatedPage;
 import org.gmck.spi.gmm.GmmEdition;
@@ -45,6 +46,12 @@ public class GmmAllocationBenchmark {
     private int top;
     private final Object lock = new Object();
     private final int[] taken = new int[BATCH];
+    /** The least-work floor's one chunk: its packed page words and the head of its free LIFO. */
+    private final long[] leastWords = new long[512];
+
+    private int leastHead = GmmPage.NIL_INDEX;
+    private static final long LEAST_CHUNK = 7;
+    private static final long LEAST_HOST_BASE = 0x100000L;
 
     @Setup
     public void setUp() {
@@ -61,6 +68,10 @@ public class GmmAllocationBenchmark {
         }
         for (int i = 0; i < 512; i++) {
             stack[top++] = i;
+        }
+        for (int i = leastWords.length - 1; i >= 0; i--) {
+            leastWords[i] = GmmPage.freePage(leastHead, true);
+            leastHead = i;
         }
     }
 
@@ -203,6 +214,57 @@ public class GmmAllocationBenchmark {
         }
         shapedFree(ids);
         return ids.size();
+    }
+
+    /**
+     * The least GMM work a batch needs behind the SPI's lean shape: the lean shape's calls, with the pages taken off
+     * and put back on one chunk's free LIFO kept in its packed page words. Allocating reads a page's next-free link
+     * from its word and writes its private word (guest pfn and VM handle); freeing splits the id into chunk and
+     * index, checks the chunk and the page's state and owner, and writes its free word. Nothing else: no accounts
+     * or limits, no free set, no second chunk, no all-or-nothing undo.
+     */
+    @Benchmark
+    public int leastGmmBatch() {
+        List<AllocatedPage> pages = leastAllocate(batchPfns);
+        List<Long> ids = new ArrayList<>(pages.size());
+        for (AllocatedPage p : pages) {
+            ids.add(p.pageId());
+        }
+        leastFree(ids);
+        return ids.size();
+    }
+
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    private List<AllocatedPage> leastAllocate(List<Long> guestPfns) {
+        synchronized (lock) {
+            int count = guestPfns.size();
+            AllocatedPage[] result = new AllocatedPage[count];
+            for (int i = 0; i < count; i++) {
+                int index = leastHead;
+                leastHead = GmmPage.next(leastWords[index]);
+                leastWords[index] = GmmPage.privatePage(guestPfns.get(i), vm);
+                result[i] = new AllocatedPage(LEAST_CHUNK << 9 | index, LEAST_HOST_BASE + index);
+            }
+            return Collections.unmodifiableList(Arrays.asList(result));
+        }
+    }
+
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    private void leastFree(List<Long> pageIds) {
+        synchronized (lock) {
+            for (int i = 0; i < pageIds.size(); i++) {
+                long id = pageIds.get(i);
+                int index = (int) (id & 511);
+                long word = leastWords[index];
+                if (id >>> 9 != LEAST_CHUNK
+                        || GmmPage.state(word) != GmmPage.STATE_PRIVATE
+                        || GmmPage.vmHandle(word) != vm) {
+                    throw new IllegalStateException("page 0x" + Long.toHexString(id) + " is not the VM's");
+                }
+                leastWords[index] = GmmPage.freePage(leastHead, false);
+                leastHead = index;
+            }
+        }
     }
 
     @CompilerControl(CompilerControl.Mode.DONT_INLINE)

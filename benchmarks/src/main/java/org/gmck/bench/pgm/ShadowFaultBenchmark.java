@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Faults the monitor resolves on a shadow-paged VM, through the SPI, {@link #PAGES} per measurement, one
  * per page: a sync fault (a read of a page the shadow lacks, after SyncCR3), an allocate-on-write fault (a
  * write to a page still on the zero page) and a copy-on-write fault (a write to a shared page). Before a
- * write fault the page is already in the shadow (read-only), so the write fault is measured alone.
+ * write fault the page is already in the shadow (read-only), so the write fault is measured alone. Next to
+ * each, the same access straight on the VM's guest physical memory ({@link #straight()}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -63,6 +64,23 @@ public class ShadowFaultBenchmark {
             guest.touchAll();
         }
         next = 0;
+    }
+
+    /**
+     * The same access straight on the VM's guest physical memory, with no shadow walk or sync: a read of the page
+     * for a sync fault; for a write fault the guest's write to the page, which resolves the fault (the page's
+     * shadow entries flushed as through the shadow) and writes its contents in the same memory the shadowed write
+     * does. A write fault through the shadow is judged against this.
+     */
+    @Benchmark
+    public long straight() {
+        long gcPhys = guest.dataBase + ((long) next++ << 12);
+        GuestPhysicalMemory memory = guest.vm.memory();
+        if (fault == ShadowFault.SYNC) {
+            return memory.read(gcPhys, 8);
+        }
+        memory.write(gcPhys, 8, next);
+        return gcPhys;
     }
 
     @Benchmark
