@@ -5,7 +5,9 @@ Feature: The packed per-page record
   the page is read-only, bits 3:1 hold the type (RESERVED 0, MMIO 1, MMIO2 2, ROM 3, shadowed ROM 4,
   RAM 5), bits 5:4 and 7:6 the physical and virtual handler states (none, read, write, all), bits 9:8
   the state (zero 0, shared 1, normal 2, write monitored 3) and bit 10 written-to. Its upper half is the
-  tracking word of the shadow page tables that map the page. Reading the record is introspection: an
+  tracking word of the shadow page tables that map the page. The seed leaves bits 30:11 reserved for later
+  use; no scenario reads them, so an implementation may keep more of its tracking there (later VirtualBox
+  keeps the index of the shadow entry that maps the page in its record, and so does the reference). Reading the record is introspection: an
   implementation may keep its pages differently and skip these scenarios. The words, high bits first:
 
       64-bit word 0:  63:48 page id (high) | 47:12 host page frame | 11:0 page id (low)

@@ -36,7 +36,7 @@ public final class Jmh {
         return quick
                 ? "1 fork; time-based: 1 warm-up x 100 ms, 1 measurement x 200 ms; single-shot: 1 warm-up, 2 measured"
                 : "1 fork; time-based: 2 warm-up x 1 s, 3 measurements x 500 ms; single-shot: 15 warm-up, 10 measured "
-                        + "(SyncCR3 alone: no warm-up beyond the guest reading every page first, 2 measured; SyncCR3 + resync: 100 warm-up and 30 measured up to 16 K pages (judged on the median), 3 warm-up and 2 measured above; "
+                        + "(GMM round trips: 3 forks, judged on the median of their 9 measurements; SyncCR3 alone: no warm-up beyond the guest reading every page first, 2 measured; SyncCR3 + resync: 100 warm-up and 30 measured up to 16 K pages (judged on the median), 3 warm-up and 2 measured above; "
                         + "write faults in guest physical memory: 50 warm-up, 10 measured; faults through the shadow: 3 forks, each 150 warm-up and 10 measured, judged on the median of the 30; each fault measurement a batch of thousands)";
     }
 
