@@ -989,6 +989,34 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
     When the guest reads 1 bytes at 0x200000
     Then the read returns 0x99
 
+  @PGM-SHW-18 @profile:pgm @variant:page-4k @variant:leaf-entry @variant:shared-page
+  Scenario: With CR0.WP clear a supervisor write to a read-only shared page gets the page its own copy, then is carried out by the monitor
+    Source: VirtualBox PGM documentation [001], "The Shadow Memory Context"
+    Given the guest runs with CR0.WP clear
+    And the guest maps 0x40001000 to 0x200000 read-only supervisor
+    And the guest has written 0xABCD to the 2 bytes at 0x200000
+    And the page at 0x200000 has been shared
+    And the guest has loaded CR3
+    When the guest writes 0x99 to the 1 bytes at linear 0x40001000 as supervisor
+    Then the monitor copied the shared page, synced the shadow and emulated the access
+    And the shadow maps 0x40001000 read-only
+    When the guest reads 2 bytes at 0x200000
+    Then the read returns 0xAB99
+
+  @PGM-SHW-18 @profile:pgm @variant:page-4k @variant:leaf-entry @variant:write-monitored-page
+  Scenario: With CR0.WP clear a supervisor write to a read-only write-monitored page is recorded, then carried out by the monitor
+    Source: VirtualBox PGM documentation [001], "The Shadow Memory Context"
+    Given the guest runs with CR0.WP clear
+    And the guest maps 0x40001000 to 0x200000 read-only supervisor
+    And the guest has written 0x1 to the 1 bytes at 0x200000
+    And write monitoring has been armed
+    And the guest has loaded CR3
+    When the guest writes 0x99 to the 1 bytes at linear 0x40001000 as supervisor
+    Then the monitor recorded the write, synced the shadow and emulated the access
+    And the shadow maps 0x40001000 read-only
+    When the guest reads 1 bytes at 0x200000
+    Then the read returns 0x99
+
   @PGM-SHW-18 @profile:pgm @variant:directory-entry @variant:allocated-page
   Scenario: With CR0.WP clear a supervisor write under a read-only page directory entry is carried out by the monitor
     Source: VirtualBox PGM documentation [001], "The Shadow Memory Context"
