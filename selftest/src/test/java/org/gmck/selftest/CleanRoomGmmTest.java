@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -44,8 +43,7 @@ class CleanRoomGmmTest {
         Ran built = run(List.of("make", "-C", FOLDER.toString(), "all"));
         assertEquals(0, built.status(), "make: " + built);
 
-        List<String> certify = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> certify = ChildJvm.command(
                 "-jar",
                 cli.toString(),
                 "certify",
@@ -55,7 +53,7 @@ class CleanRoomGmmTest {
                 "--baseline",
                 FOLDER.resolve("baseline.txt").toAbsolutePath().toString(),
                 "--report",
-                REPORT.toAbsolutePath().toString()));
+                REPORT.toAbsolutePath().toString());
         Ran certified = run(certify);
         assertEquals(0, certified.status(), "the certification against the baseline: " + certified);
         assertTrue(

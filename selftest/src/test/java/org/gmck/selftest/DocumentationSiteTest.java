@@ -105,13 +105,7 @@ class DocumentationSiteTest {
         long start = System.nanoTime();
         Path cli = Path.of(System.getProperty("gmck.cli.jar", "../kit/target/gmck-kit-cli.jar"));
         if (Files.isRegularFile(cli)) {
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar",
-                    cli.toString(),
-                    "site",
-                    "--out",
-                    SITE.toString()));
+            List<String> command = ChildJvm.command("-jar", cli.toString(), "site", "--out", SITE.toString());
             reports.forEach(r -> command.add(r.toAbsolutePath().toString()));
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

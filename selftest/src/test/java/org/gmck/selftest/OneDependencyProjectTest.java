@@ -51,18 +51,21 @@ class OneDependencyProjectTest {
         layOutRepository();
         writeProject();
         Path log = repository.resolve("mvn.log");
-        Process p = new ProcessBuilder(
+        ProcessBuilder builder = new ProcessBuilder(
                         mvn.get().toString(),
                         "-o",
                         "-q",
                         "-B",
                         "verify",
                         "-Dmaven.repo.local=" + repository.resolve("local"),
-                        "-Dconformance.depth=quick")
+                        "-Dconformance.depth=quick",
+                        "-DargLine=" + String.join(" ", ChildJvm.OPTIONS))
                 .directory(project.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+                .redirectOutput(log.toFile());
+        // Maven's own JVM and the project's test JVM, started with the options of every JVM the self-tests start.
+        builder.environment().put("MAVEN_OPTS", String.join(" ", ChildJvm.OPTIONS));
+        Process p = builder.start();
         assertTrue(p.waitFor(10, TimeUnit.MINUTES), "mvn verify did not end");
         String output = tail(log);
         assertEquals(0, p.exitValue(), () -> "mvn verify failed:\n" + output);

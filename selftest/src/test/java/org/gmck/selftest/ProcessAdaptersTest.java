@@ -56,9 +56,8 @@ class ProcessAdaptersTest {
 
     private static String javaCommand(String mainClass, String... args) {
         StringBuilder command = new StringBuilder()
-                .append(quoted(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString()))
-                .append(" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp ")
+                .append(ChildJvm.commandLine())
+                .append(" -cp ")
                 .append(quoted(System.getProperty("java.class.path")))
                 .append(' ')
                 .append(mainClass);

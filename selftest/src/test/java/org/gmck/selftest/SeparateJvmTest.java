@@ -43,16 +43,14 @@ class SeparateJvmTest {
                         UnconstructibleAdapter.class.getName(),
                         NamelessAdapter.class.getName(),
                         PgmModesOnly.class.getName()));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = ROOT.resolve("classpath") + File.pathSeparator + System.getProperty("java.class.path");
-        Process p = new ProcessBuilder(
-                        java,
+        Process p = new ProcessBuilder(ChildJvm.command(
                         "-cp",
                         classPath,
                         "-Dconformance.adapter=" + adapter,
                         "-Dconformance.timeout=none",
                         CertifyMain.class.getName(),
-                        folder.toString())
+                        folder.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(ROOT.resolve(adapter + ".log").toFile())
                 .start();

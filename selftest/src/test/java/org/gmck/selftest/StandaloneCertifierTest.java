@@ -12,7 +12,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -82,10 +81,7 @@ class StandaloneCertifierTest {
 
     /** Runs {@code java -jar} on the standalone jar in the folder, with nothing else on its class path. */
     static Ran gmck(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                cli.getFileName().toString()));
+        List<String> command = ChildJvm.command("-jar", cli.getFileName().toString());
         command.addAll(List.of(args));
         String name = args[0] + "-" + System.nanoTime();
         Path out = folder.resolve(name + ".out");
@@ -122,7 +118,6 @@ class StandaloneCertifierTest {
 
     @Test
     void anImplementationSpeakingTheProtocolIsCertifiedByItsCommand() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = String.join(
                 File.pathSeparator,
                 "good.jar",
@@ -131,7 +126,7 @@ class StandaloneCertifierTest {
         Ran ran = gmck(
                 "certify",
                 "--adapter-command",
-                "'" + java + "' -cp " + classPath + " org.gmck.kit.protocol.ProtocolServer hostile",
+                ChildJvm.commandLine() + " -cp " + classPath + " org.gmck.kit.protocol.ProtocolServer hostile",
                 "--depth",
                 "quick",
                 "--report",
