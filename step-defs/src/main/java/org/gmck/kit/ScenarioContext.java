@@ -31,12 +31,27 @@ public final class ScenarioContext implements CallGuard {
     private Profile profile;
     private Outcome last;
     private Duration timeout = Timeouts.forRun();
+    /** The texts of the scenario's steps, when its feature file could be read (see {@link ScenarioSteps}). */
+    private Optional<java.util.Set<String>> steps = Optional.empty();
 
     public void begin(ConformanceAdapter adapter, Rule rule, Profile profile, Duration timeout) {
         this.adapter = GuardedAdapter.wrap(adapter, this);
         this.rule = rule;
         this.profile = profile;
         this.timeout = timeout;
+    }
+
+    /** The texts of the scenario's steps, read from its feature file by {@link ScenarioSteps}; empty if unknown. */
+    public void steps(Optional<java.util.Set<String>> texts) {
+        this.steps = Objects.requireNonNull(texts);
+    }
+
+    /**
+     * Whether the scenario has a step of this text (its keyword left out): a world that would otherwise prepare
+     * for that step before every action prepares only when this is true. True when the steps are unknown.
+     */
+    public boolean hasStep(String text) {
+        return steps.map(s -> s.contains(text)).orElse(true);
     }
 
     /** How long one call into the adapter may take in this scenario. */

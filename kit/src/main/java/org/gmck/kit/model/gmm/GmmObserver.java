@@ -13,6 +13,7 @@ import org.gmck.kit.model.gmm.Blame.Part;
 import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.gmm.ChunkInfo;
 import org.gmck.spi.gmm.GlobalMemory;
+import org.gmck.spi.gmm.GmmIntrospection;
 import org.gmck.spi.gmm.GmmIntrospection.FreeSetKind;
 import org.gmck.spi.gmm.GmmStatistics;
 import org.gmck.spi.gmm.GmmStatus;
@@ -324,6 +325,10 @@ final class GmmObserver {
 
     /** The raw GMMPAGE words of pages of chunks the GMM holds. */
     void raw(Checks c, Blame b, Collection<Long> ids) {
+        // the introspection facet is asked for once for all the words (a refusal of it stops the reads, as
+        // before: the first read records it and every later one is skipped)
+        GmmIntrospection[] in = {null};
+        Supplier<GmmIntrospection> introspection = () -> in[0] != null ? in[0] : (in[0] = gmm.introspection());
         for (long id : ids) {
             ModelChunk ch = m.chunkOf(id);
             if (c.failed()) {
@@ -377,7 +382,7 @@ final class GmmObserver {
             long want = expected;
             long keep = mask;
             Long word =
-                    c.read(rule, () -> gmm.introspection().rawPage(id), () -> "the raw word of page " + hex(id), then);
+                    c.read(rule, () -> introspection.get().rawPage(id), () -> "the raw word of page " + hex(id), then);
             if (word != null) {
                 c.equalHex(
                         rule,

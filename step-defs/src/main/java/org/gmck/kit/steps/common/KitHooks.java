@@ -9,6 +9,7 @@ import org.gmck.kit.AdapterRuns;
 import org.gmck.kit.NotApplicable;
 import org.gmck.kit.NotRun;
 import org.gmck.kit.ScenarioContext;
+import org.gmck.kit.ScenarioSteps;
 import org.gmck.kit.Timeouts;
 import org.gmck.kit.catalogue.Reading;
 import org.gmck.kit.catalogue.Readings;
@@ -59,6 +60,7 @@ public final class KitHooks {
                         + ", which CONFORMANCE.md does not catalogue"));
         Profile profile = profiles.get(0);
         context.begin(adapter, rule, profile, Timeouts.forScenario(scenario.getSourceTagNames()));
+        context.steps(ScenarioSteps.of(scenario.getUri(), scenario.getLine()));
         NotRun.ifStopped();
         NotApplicable.unless(
                 adapter.profiles().contains(profile),

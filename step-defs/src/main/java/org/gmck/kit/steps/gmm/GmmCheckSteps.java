@@ -26,8 +26,14 @@ public final class GmmCheckSteps {
         this.context = world.context;
     }
 
-    @Then("nothing has changed")
+    /** The step that compares what is observable of the GMM with the snapshot taken before the action. */
+    static final String NOTHING_HAS_CHANGED = "nothing has changed";
+
+    @Then(NOTHING_HAS_CHANGED)
     public void nothingChanged() {
+        if (world.before == null) {
+            throw new IllegalStateException("no snapshot was taken before the scenario's action");
+        }
         context.expectUnchanged("what is observable of the GMM", world.before, GmmSnapshot.take(world));
     }
 

@@ -84,6 +84,29 @@ record GmmSnapshot(
         return new GmmSnapshot(statistics, vms, chunkIds, pages, freeSets, freeLifos, chunks, refused);
     }
 
+    /**
+     * Looks every chunk up in ascending id order, as taking a snapshot ends, without the rest of the snapshot:
+     * each chunk TLB entry then holds what it would hold after one (the page look-ups a snapshot makes first
+     * fill entries that the chunk look-ups then overwrite). A GMM that has ended is left alone.
+     */
+    static void lookUpChunks(GmmWorld world) {
+        GlobalMemory gmm = world.gmm;
+        if (gmm == null) {
+            return;
+        }
+        try {
+            boolean introspect = world.context.adapter().profiles().contains(Profile.GMM_INTROSPECTION);
+            for (long id : gmm.chunkIds()) {
+                if (introspect) {
+                    world.introspection().freeLifo(id);
+                }
+                gmm.chunk(id);
+            }
+        } catch (RejectedException terminated) {
+            // the snapshot would record the refusal; there is nothing to look up
+        }
+    }
+
     /** A page as the manager describes it, or the status it refuses the look-up with (its chunk was given back). */
     private static Object lookUp(GlobalMemory gmm, long pageId) {
         try {

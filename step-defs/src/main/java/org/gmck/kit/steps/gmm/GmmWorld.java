@@ -23,8 +23,8 @@ import org.gmck.spi.gmm.Priority;
 
 /**
  * What the GMM steps of one scenario share: the manager under test, its VMs by name, the pages each VM was
- * given (numbered from 1 in allocation order), the last shared page, and a snapshot taken before each action
- * so that a refused call can be checked to have changed nothing.
+ * given (numbered from 1 in allocation order), the last shared page, and, in a scenario that checks that a
+ * refused call changed nothing, a snapshot taken before each action.
  */
 public final class GmmWorld {
 
@@ -292,7 +292,6 @@ public final class GmmWorld {
         return context.lastValue(what);
     }
 
-    /** Runs the scenario's action after taking a snapshot of everything observable. */
     /** {@code vm} takes a reference to the shared page {@code pageId}; the answer or refusal is kept. */
     void useShared(String vm, long pageId) {
         int handle = actor(vm);
@@ -305,8 +304,16 @@ public final class GmmWorld {
         actRun(() -> gmm.releaseShared(handle, pageId));
     }
 
+    /**
+     * Runs the scenario's action, after taking a snapshot of everything observable when a later step compares
+     * with it ({@value GmmCheckSteps#NOTHING_HAS_CHANGED}); either way every chunk is looked up first, as a
+     * snapshot ends, so that the action starts from the same chunk TLB.
+     */
     <T> void act(Supplier<T> call) {
-        before = GmmSnapshot.take(this);
+        before = context.hasStep(GmmCheckSteps.NOTHING_HAS_CHANGED) ? GmmSnapshot.take(this) : null;
+        if (before == null) {
+            GmmSnapshot.lookUpChunks(this);
+        }
         context.attempt(call);
     }
 
