@@ -36,6 +36,7 @@ public final class KitSources {
     private final FeatureIndex features;
     private final Map<String, byte[]> featureFiles;
     private final String featuresSha256;
+    private final String catalogueSha256;
 
     private KitSources(String version, String catalogue, FeatureIndex features, Map<String, byte[]> featureFiles) {
         this.version = version;
@@ -43,6 +44,7 @@ public final class KitSources {
         this.features = features;
         this.featureFiles = featureFiles;
         this.featuresSha256 = digest(featureFiles);
+        this.catalogueSha256 = sha256(catalogue.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The sources on the class path. */
@@ -65,7 +67,7 @@ public final class KitSources {
     }
 
     public String catalogueSha256() {
-        return sha256(catalogue.getBytes(StandardCharsets.UTF_8));
+        return catalogueSha256;
     }
 
     public FeatureIndex features() {
