@@ -47,11 +47,13 @@ public final class ScenarioContext implements CallGuard {
     }
 
     /**
-     * Whether the scenario has a step of this text (its keyword left out): a world that would otherwise prepare
-     * for that step before every action prepares only when this is true. True when the steps are unknown.
+     * Whether the scenario has a step of one of these texts (keywords left out): a world that would otherwise
+     * prepare for such a step before every action prepares only when this is true. True when the steps are
+     * unknown.
      */
-    public boolean hasStep(String text) {
-        return steps.map(s -> s.contains(text)).orElse(true);
+    public boolean hasStep(String... texts) {
+        return steps.map(s -> java.util.Arrays.stream(texts).anyMatch(s::contains))
+                .orElse(true);
     }
 
     /** How long one call into the adapter may take in this scenario. */

@@ -75,6 +75,8 @@ class ScenarioStepsTest {
         context.steps(Optional.of(Set.of("the call succeeds")));
         assertFalse(context.hasStep("nothing has changed"));
         assertTrue(context.hasStep("the call succeeds"));
+        assertTrue(context.hasStep("nothing has changed", "the call succeeds"), "one of them");
+        assertFalse(context.hasStep("nothing has changed", "the call fails"));
         context.steps(Optional.empty());
         assertTrue(context.hasStep("nothing has changed"));
     }

@@ -26,13 +26,26 @@ public final class GmmCheckSteps {
         this.context = world.context;
     }
 
-    /** The step that compares what is observable of the GMM with the snapshot taken before the action. */
+    /** A step that compares what is observable of the GMM with the snapshot taken before the action. */
     static final String NOTHING_HAS_CHANGED = "nothing has changed";
+
+    /** Another such step: a frame wider than the field refused as bad input, or recorded as no frame. */
+    static final String REFUSED_CHANGING_NOTHING_OR_NO_FRAME =
+            "the call is rejected with VERR_INVALID_PARAMETER changing nothing, or the new page records no guest frame";
+
+    /**
+     * Every step that compares with the snapshot taken before the action: a scenario with none of them takes no
+     * snapshot (see {@link GmmWorld#act}). A step added that compares with it must be listed here; the kit's own
+     * certification of the reference fails the scenario that uses it otherwise.
+     */
+    static final String[] COMPARING_WITH_THE_SNAPSHOT = {NOTHING_HAS_CHANGED, REFUSED_CHANGING_NOTHING_OR_NO_FRAME};
 
     @Then(NOTHING_HAS_CHANGED)
     public void nothingChanged() {
         if (world.before == null) {
-            throw new IllegalStateException("no snapshot was taken before the scenario's action");
+            throw new IllegalStateException("no snapshot was taken before the scenario's action: the kit's step '"
+                    + NOTHING_HAS_CHANGED + "' or the step using it is missing from"
+                    + " GmmCheckSteps.COMPARING_WITH_THE_SNAPSHOT");
         }
         context.expectUnchanged("what is observable of the GMM", world.before, GmmSnapshot.take(world));
     }
@@ -227,7 +240,7 @@ public final class GmmCheckSteps {
      * A guest frame wider than the field is never recorded as another frame: it is refused as bad input and
      * changes nothing, or the page records no guest frame (never the frame's low 32 bits).
      */
-    @Then("the call is rejected with VERR_INVALID_PARAMETER changing nothing, or the new page records no guest frame")
+    @Then(REFUSED_CHANGING_NOTHING_OR_NO_FRAME)
     public void refusedOrRecordedAsNoFrame() {
         if (context.lastRejected()) {
             context.expectRejected("VERR_INVALID_PARAMETER");

@@ -306,11 +306,11 @@ public final class GmmWorld {
 
     /**
      * Runs the scenario's action, after taking a snapshot of everything observable when a later step compares
-     * with it ({@value GmmCheckSteps#NOTHING_HAS_CHANGED}); either way every chunk is looked up first, as a
+     * with it (such as {@value GmmCheckSteps#NOTHING_HAS_CHANGED}); either way every chunk is looked up first, as a
      * snapshot ends, so that the action starts from the same chunk TLB.
      */
     <T> void act(Supplier<T> call) {
-        before = context.hasStep(GmmCheckSteps.NOTHING_HAS_CHANGED) ? GmmSnapshot.take(this) : null;
+        before = context.hasStep(GmmCheckSteps.COMPARING_WITH_THE_SNAPSHOT) ? GmmSnapshot.take(this) : null;
         if (before == null) {
             GmmSnapshot.lookUpChunks(this);
         }
