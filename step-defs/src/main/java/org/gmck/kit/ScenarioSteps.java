@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,38 +31,60 @@ import java.util.stream.Collectors;
  */
 public final class ScenarioSteps {
 
-    /** The step texts of each scenario (each example row of an outline) of a file, by the line Cucumber reports. */
-    private static final Map<URI, Map<Integer, Set<String>>> FILES = new ConcurrentHashMap<>();
+    /** A file's bytes, and the step texts of each of its scenarios (each example row of an outline) by line. */
+    private record Parsed(byte[] text, Map<Integer, Set<String>> steps) {}
+
+    /** The files read so far. */
+    private static final Map<URI, Parsed> FILES = new ConcurrentHashMap<>();
 
     private ScenarioSteps() {}
 
     /**
      * The texts of the steps (keywords left out, an outline's placeholders filled in) of the scenario at
      * {@code line} of {@code uri}, as Cucumber's {@code Scenario.getUri()} and {@code getLine()} name it; empty
-     * where the file cannot be read or has no scenario there.
+     * where the file cannot be read or has no scenario there. A feature file on the class path is read once per
+     * JVM; a file on disk is read again each time and parsed again when its bytes changed (the kit writes
+     * counterexamples to the same file one after the other).
      */
     public static Optional<Set<String>> of(URI uri, int line) {
-        return Optional.ofNullable(
-                FILES.computeIfAbsent(uri, ScenarioSteps::read).get(line));
+        Parsed known = FILES.get(uri);
+        if (known != null && "classpath".equals(uri.getScheme())) {
+            return Optional.ofNullable(known.steps().get(line));
+        }
+        byte[] text = read(uri);
+        if (text == null) {
+            return Optional.empty();
+        }
+        if (known == null || !Arrays.equals(known.text(), text)) {
+            Map<Integer, Set<String>> steps;
+            try {
+                steps = parse(uri.toString(), text);
+            } catch (RuntimeException notGherkin) {
+                steps = Map.of();
+            }
+            known = new Parsed(text, steps);
+            FILES.put(uri, known);
+        }
+        return Optional.ofNullable(known.steps().get(line));
     }
 
-    private static Map<Integer, Set<String>> read(URI uri) {
-        try (InputStream in = open(uri)) {
-            return in == null ? Map.of() : parse(uri.toString(), in.readAllBytes());
+    /** The file's bytes, or null where it cannot be read. */
+    private static byte[] read(URI uri) {
+        try {
+            if ("classpath".equals(uri.getScheme())) {
+                String resource = uri.getSchemeSpecificPart().replaceFirst("^/", "");
+                try (InputStream in =
+                        Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+                    return in == null ? null : in.readAllBytes();
+                }
+            }
+            if ("file".equals(uri.getScheme())) {
+                return Files.readAllBytes(Path.of(uri));
+            }
+            return null;
         } catch (IOException | RuntimeException unreadable) {
-            return Map.of();
+            return null;
         }
-    }
-
-    private static InputStream open(URI uri) throws IOException {
-        if ("classpath".equals(uri.getScheme())) {
-            String resource = uri.getSchemeSpecificPart().replaceFirst("^/", "");
-            return Thread.currentThread().getContextClassLoader().getResourceAsStream(resource);
-        }
-        if ("file".equals(uri.getScheme())) {
-            return Files.newInputStream(Path.of(uri));
-        }
-        return null;
     }
 
     /** Each pickle's steps, by the line of the last syntax node it comes from (an outline's example row). */

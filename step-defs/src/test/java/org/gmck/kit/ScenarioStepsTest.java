@@ -62,6 +62,18 @@ class ScenarioStepsTest {
     }
 
     @Test
+    void aFileWrittenAgainIsReadAgain(@TempDir Path folder) throws Exception {
+        Path file = Files.writeString(folder.resolve("replay.feature"), FEATURE);
+        assertEquals(
+                Optional.of(Set.of("a GMM", "VM A frees page 3", "nothing has changed")),
+                ScenarioSteps.of(file.toUri(), 6));
+        Files.writeString(file, FEATURE.replace("VM A frees page 3", "VM A frees page 4"));
+        assertEquals(
+                Optional.of(Set.of("a GMM", "VM A frees page 4", "nothing has changed")),
+                ScenarioSteps.of(file.toUri(), 6));
+    }
+
+    @Test
     void aFileThatCannotBeReadHasNoKnownSteps() {
         assertEquals(Optional.empty(), ScenarioSteps.of(URI.create("classpath:no/such.feature"), 1));
         assertEquals(Optional.empty(), ScenarioSteps.of(URI.create("file:/no/such/folder/x.feature"), 1));

@@ -203,9 +203,8 @@ public final class Certification {
                             + folder.resolve("cucumber-junit.xml"));
         }
         parameters.put("cucumber.publish.quiet", "true");
-        // ids that only need to be unique in this JVM: Cucumber's default draws a random UUID from SecureRandom
-        // for every node of every feature file it parses (about a twentieth of a certification of one profile)
-        parameters.put("cucumber.uuid-generator", "io.cucumber.core.eventbus.IncrementingUuidGenerator");
+        // ids unique in this JVM without a SecureRandom draw for each (see RunUniqueIds)
+        parameters.put("cucumber.uuid-generator", RunUniqueIds.class.getName());
         parameters.put("cucumber.junit-platform.discovery.as-root-engine", "false");
         Optional<Set<Profile>> running = profiles.or(() -> declared(run));
         parameters.put("cucumber.glue", FeatureFileChecks.glueFor(running.orElse(Set.of())));
