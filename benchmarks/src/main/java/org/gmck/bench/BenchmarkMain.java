@@ -32,7 +32,7 @@ import org.gmck.spi.gmm.GmmEdition;
  */
 public final class BenchmarkMain {
 
-    static final String COMMAND = "mvn -B -ntp -Pbenchmarks -DskipTests verify";
+    static final String COMMAND = "mvn -B -ntp -T1 -Pbenchmarks -DskipTests verify";
     private static final long GIB_PAGES = 1L << 18;
     private static final long GIB32_PAGES = 8L << 20;
     private static final String[] POOL_SERIES = {"0", "65536", "262144", "1048576"};
