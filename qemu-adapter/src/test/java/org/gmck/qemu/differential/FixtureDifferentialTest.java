@@ -6,12 +6,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.gmck.differential.DifferentialRun;
-import org.gmck.differential.Engine;
 import org.gmck.differential.FixtureCases;
 import org.gmck.differential.Observation;
 import org.gmck.differential.RunReport;
 import org.gmck.differential.Shard;
-import org.gmck.differential.qemu.QemuClassifier;
+import org.gmck.qemu.binding.QemuBatching;
 import org.gmck.qemu.process.QemuInstallation;
 import org.gmck.spi.ConformanceAdapter;
 import org.junit.jupiter.api.Assumptions;
@@ -22,6 +21,9 @@ import org.junit.jupiter.api.Test;
  * compared like the random differential run: each disagreement must be one of QEMU 7.2's known deviations (or
  * a difference the SDM permits, or a question the harness cannot ask). This is finer than the rule-level
  * baseline: it says which deviation explains each failing fixture case, and names the case by file and id.
+ *
+ * <p>QEMU answers in batches run in its guest, as in the random run ({@code -Ddifferential.batch=1}: one case at
+ * a time through the SPI; {@code BatchEquivalenceTest} shows both ways give the same observations).
  *
  * <p>Runs with {@code -Dfixtures.differential=K|all}. {@code -Ddifferential.shard=I/N} runs the cases whose
  * index in that sample leaves remainder I divided by N, and {@code -Ddifferential.workers=W} as in the random
@@ -41,16 +43,29 @@ class FixtureDifferentialTest {
         int perFile = sample.equals("all") ? Integer.MAX_VALUE : Integer.parseInt(sample);
         FixtureCases fixtures = FixtureCases.read(FIXTURES, perFile);
         ConformanceAdapter reference = DifferentialRunTest.adapter("reference");
+        int workers = Integer.getInteger("differential.workers", 2);
+        // batched in the guest as the random run is (a small sample still gives every worker a few batches)
+        int batch = Integer.getInteger("differential.batch", (int)
+                Math.max(1, Math.min(DifferentialRunTest.DEFAULT_BATCH, fixtures.size() / (2L * workers))));
+        QemuBatching.resetStats();
+        long start = System.nanoTime();
         RunReport report = new DifferentialRun(
                         "x86 fixtures (" + sample + " per file): reference against QEMU",
                         0,
                         fixtures.size(),
                         Shard.fromSystemProperty(),
-                        Integer.getInteger("differential.workers", 2),
+                        workers,
                         c -> Observation.of(reference, c),
-                        List.of(Engine.of(DifferentialRunTest.adapter("qemu"), new QemuClassifier())))
+                        List.of(DifferentialRunTest.engine(batch)))
                 .withCases(fixtures)
+                .withBatch(batch)
                 .run();
+        System.out.printf(
+                "%,d fixture cases in batches of %d in %.1f s; %s.%n",
+                report.run(),
+                batch,
+                (System.nanoTime() - start) / 1e9,
+                QemuBatching.stats().summary());
         Path out = Path.of("target", "differential", "fixtures");
         report.write(out);
         System.out.println(report.markdown());
