@@ -8,7 +8,7 @@ import java.util.List;
  * The {@code java} command of the JVMs the self-tests start (the standalone jar, a certification in a JVM of its
  * own): this JVM's {@code java}, with the serial collector and the first JIT tier only. Each of these JVMs lives a
  * few seconds on a machine whose two cores the build's test forks already use; the optimising compiler and the
- * parallel collector's threads would cost them more than they give back. The kit's own child JVMs
+ * default collector's threads would cost them more than they give back. The kit's own child JVMs
  * ({@code --isolate}) run with the same options ({@code ProcessAdapter.CHILD_JVM_OPTIONS}).
  */
 final class ChildJvm {

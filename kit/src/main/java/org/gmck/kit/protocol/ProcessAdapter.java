@@ -71,7 +71,7 @@ public final class ProcessAdapter implements ConformanceAdapter, ScopedAdapter, 
 
     /**
      * The options of an isolated adapter's JVM: the serial collector and the first JIT tier only. The child
-     * serves one call at a time and spends most of a run waiting for the next request, so the parallel
+     * serves one call at a time and spends most of a run waiting for the next request, so the default
      * collector's threads and the optimising compiler cost the machine more than they give back (a GMM
      * certification over the protocol, measured in benchmarks/README.md: a third less time, half the processor
      * time, with the kit's JVM run the same way).
