@@ -1,8 +1,10 @@
 package org.gmck.kit;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -32,7 +34,7 @@ public final class ScenarioContext implements CallGuard {
     private Outcome last;
     private Duration timeout = Timeouts.forRun();
     /** The texts of the scenario's steps, when its feature file could be read (see {@link ScenarioSteps}). */
-    private Optional<java.util.Set<String>> steps = Optional.empty();
+    private Optional<Set<String>> steps = Optional.empty();
 
     public void begin(ConformanceAdapter adapter, Rule rule, Profile profile, Duration timeout) {
         this.adapter = GuardedAdapter.wrap(adapter, this);
@@ -42,7 +44,7 @@ public final class ScenarioContext implements CallGuard {
     }
 
     /** The texts of the scenario's steps, read from its feature file by {@link ScenarioSteps}; empty if unknown. */
-    public void steps(Optional<java.util.Set<String>> texts) {
+    public void steps(Optional<Set<String>> texts) {
         this.steps = Objects.requireNonNull(texts);
     }
 
@@ -52,8 +54,7 @@ public final class ScenarioContext implements CallGuard {
      * unknown.
      */
     public boolean hasStep(String... texts) {
-        return steps.map(s -> java.util.Arrays.stream(texts).anyMatch(s::contains))
-                .orElse(true);
+        return steps.map(s -> Arrays.stream(texts).anyMatch(s::contains)).orElse(true);
     }
 
     /** How long one call into the adapter may take in this scenario. */

@@ -73,10 +73,18 @@ public final class ProcessAdapter implements ConformanceAdapter, ScopedAdapter, 
      * The options of an isolated adapter's JVM: the serial collector and the first JIT tier only. The child
      * serves one call at a time and spends most of a run waiting for the next request, so the default
      * collector's threads and the optimising compiler cost the machine more than they give back (a GMM
-     * certification over the protocol, measured in benchmarks/README.md: a third less time, half the processor
+     * certification over the protocol, measured in benchmarks/README.md: a quarter less time, half the processor
      * time, with the kit's JVM run the same way).
      */
     public static final List<String> CHILD_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    /** This JVM's {@code java} followed by {@link #CHILD_JVM_OPTIONS}: how every child JVM of the kit starts. */
+    public static List<String> childJava() {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(CHILD_JVM_OPTIONS);
+        return command;
+    }
 
     /**
      * The JVM adapter named {@code name}, served in a child JVM on this JVM's class path and {@code more} (the
@@ -87,9 +95,8 @@ public final class ProcessAdapter implements ConformanceAdapter, ScopedAdapter, 
         for (Path p : more) {
             classPath.append(File.pathSeparator).append(p.toAbsolutePath());
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(java));
-        command.addAll(CHILD_JVM_OPTIONS);
+        List<String> command = childJava();
+        String java = command.get(0);
         command.addAll(
                 List.of("-cp", classPath.toString(), "-Dfile.encoding=UTF-8", ProtocolServer.class.getName(), name));
         return new ProcessAdapter(command, "the JVM adapter '" + name + "' in a child JVM (" + java + ")");

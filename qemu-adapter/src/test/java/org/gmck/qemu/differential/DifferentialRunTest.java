@@ -38,6 +38,12 @@ class DifferentialRunTest {
     /** Cases a worker puts to QEMU at once unless {@code -Ddifferential.batch} says otherwise. */
     static final int DEFAULT_BATCH = 5000;
 
+    /** The batch size unless {@code -Ddifferential.batch} says otherwise: a small run still gives every worker a few batches. */
+    static int batch(long cases, int workers) {
+        return Integer.getInteger("differential.batch", (int)
+                Math.max(1, Math.min(DEFAULT_BATCH, cases / (2L * workers))));
+    }
+
     static ConformanceAdapter adapter(String name) {
         return InstalledAdapters.named(name);
     }
@@ -59,9 +65,7 @@ class DifferentialRunTest {
         long cases = Long.getLong("differential.cases", 300);
         ConformanceAdapter reference = adapter("reference");
         int workers = Integer.getInteger("differential.workers", 2);
-        // a small run still gives every worker a few batches
-        int batch = Integer.getInteger("differential.batch", (int)
-                Math.max(1, Math.min(DEFAULT_BATCH, cases / (2L * workers))));
+        int batch = batch(cases, workers);
         QemuBatching.resetStats();
         long start = System.nanoTime();
         RunReport report = new DifferentialRun(

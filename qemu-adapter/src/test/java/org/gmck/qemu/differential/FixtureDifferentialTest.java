@@ -44,9 +44,7 @@ class FixtureDifferentialTest {
         FixtureCases fixtures = FixtureCases.read(FIXTURES, perFile);
         ConformanceAdapter reference = DifferentialRunTest.adapter("reference");
         int workers = Integer.getInteger("differential.workers", 2);
-        // batched in the guest as the random run is (a small sample still gives every worker a few batches)
-        int batch = Integer.getInteger("differential.batch", (int)
-                Math.max(1, Math.min(DifferentialRunTest.DEFAULT_BATCH, fixtures.size() / (2L * workers))));
+        int batch = DifferentialRunTest.batch(fixtures.size(), workers);
         QemuBatching.resetStats();
         long start = System.nanoTime();
         RunReport report = new DifferentialRun(

@@ -70,14 +70,7 @@ record GmmSnapshot(
                     freeSets.put(kind + " pages", introspection.freeSetPages(kind));
                 }
             }
-            // Chunks last, in ascending order: whatever the page look-ups cached, each chunk TLB entry then holds
-            // the highest chunk id of its index, so an action starts from the same TLB however it was reached.
-            for (long id : chunkIds) {
-                if (introspect) {
-                    freeLifos.put(Long.toString(id), introspection.freeLifo(id));
-                }
-                chunks.put(Long.toString(id), gmm.chunk(id));
-            }
+            chunksLast(gmm, introspection, chunkIds, freeLifos, chunks);
         } catch (RejectedException terminated) {
             refused = terminated.status().name();
         }
@@ -95,15 +88,31 @@ record GmmSnapshot(
             return;
         }
         try {
+            List<Long> chunkIds = gmm.chunkIds();
             boolean introspect = world.context.adapter().profiles().contains(Profile.GMM_INTROSPECTION);
-            for (long id : gmm.chunkIds()) {
-                if (introspect) {
-                    world.introspection().freeLifo(id);
-                }
-                gmm.chunk(id);
-            }
+            GmmIntrospection introspection = introspect ? world.introspection() : null;
+            chunksLast(gmm, introspection, chunkIds, new LinkedHashMap<>(), new LinkedHashMap<>());
         } catch (RejectedException terminated) {
             // the snapshot would record the refusal; there is nothing to look up
+        }
+    }
+
+    /**
+     * Chunks last, in ascending order: whatever the page look-ups cached, each chunk TLB entry then holds the
+     * highest chunk id of its index, so an action starts from the same TLB however it was reached. With
+     * introspection (not null) each chunk's free list is read just before the chunk.
+     */
+    private static void chunksLast(
+            GlobalMemory gmm,
+            GmmIntrospection introspection,
+            List<Long> chunkIds,
+            Map<String, List<Integer>> freeLifos,
+            Map<String, ChunkInfo> chunks) {
+        for (long id : chunkIds) {
+            if (introspection != null) {
+                freeLifos.put(Long.toString(id), introspection.freeLifo(id));
+            }
+            chunks.put(Long.toString(id), gmm.chunk(id));
         }
     }
 

@@ -310,8 +310,10 @@ public final class GmmWorld {
      * snapshot ends, so that the action starts from the same chunk TLB.
      */
     <T> void act(Supplier<T> call) {
-        before = context.hasStep(GmmCheckSteps.COMPARING_WITH_THE_SNAPSHOT) ? GmmSnapshot.take(this) : null;
-        if (before == null) {
+        if (context.hasStep(GmmCheckSteps.COMPARING_WITH_THE_SNAPSHOT)) {
+            before = GmmSnapshot.take(this);
+        } else {
+            before = null;
             GmmSnapshot.lookUpChunks(this);
         }
         context.attempt(call);
