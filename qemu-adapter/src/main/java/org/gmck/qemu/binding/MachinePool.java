@@ -11,10 +11,15 @@ import org.gmck.spi.x86.CpuModel;
  * One QEMU machine per worker thread and CPU configuration, reused across MMUs. A thread keeps at most
  * {@link #PER_THREAD} machines and closes the least recently used; processes that remain are closed by
  * {@link org.gmck.qemu.process.QemuProcess}'s shutdown hook.
+ *
+ * <p>A QEMU process cannot change its CPU model, so every model needs its own. The kit's random x86 cases use
+ * 16 (four MAXPHYADDR values, with PSE-36 and 1 GB pages each on or off), in no particular order: with fewer
+ * machines than that a thread starts a new process for most cases, and a certification spent over seven of its
+ * eight minutes starting QEMU. Each machine holds about 40 MB.
  */
 final class MachinePool {
 
-    static final int PER_THREAD = 3;
+    static final int PER_THREAD = 16;
     /** Per-exchange deadline; a vCPU that does not stop in this time is a hung QEMU. */
     static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("qemu.timeoutSeconds", 10));
 
