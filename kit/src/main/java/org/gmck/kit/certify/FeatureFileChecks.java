@@ -8,14 +8,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.gmck.kit.report.KitSources;
 import org.gmck.spi.common.Profile;
 import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.ArgumentsProvider;
+import org.junit.jupiter.params.provider.ArgumentsSource;
+import org.junit.jupiter.params.support.ParameterDeclarations;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -34,6 +39,9 @@ import org.junit.platform.suite.api.ConfigurationParameter;
  * once a scenario (its start, which prepares every step definition, costs far more than most scenarios), and a
  * mutant no scenario detects is tried with a few dozen files instead of hundreds of scenarios.
  * Certification itself runs the scenarios one by one, since its report is per scenario.
+ *
+ * <p>A run restricted to some profiles ({@link CheckSettings#PROFILES}) has a check for each file of their
+ * domains only, so that a run of one domain's checks does not start Cucumber for the other domains' files.
  */
 public class FeatureFileChecks {
 
@@ -45,14 +53,36 @@ public class FeatureFileChecks {
         return KitSources.onClassPath().featureFiles().keySet().stream();
     }
 
+    /**
+     * The feature files of a run restricted to {@code profiles} (see {@link CheckSettings#PROFILES}): those in
+     * the folders of the profiles' domains, or every file when the run is not restricted.
+     */
+    public static Stream<String> featureFiles(Optional<Set<Profile>> profiles) {
+        Optional<Set<String>> domains =
+                profiles.map(p -> p.stream().map(FeatureFileChecks::domainOf).collect(Collectors.toSet()));
+        return featureFiles()
+                .filter(file -> domains.map(d -> d.contains(file.substring(0, file.indexOf('/'))))
+                        .orElse(true));
+    }
+
     @ParameterizedTest(name = "{0}")
-    @MethodSource("featureFiles")
+    @ArgumentsSource(FilesOfTheRun.class)
     void everyScenarioOfTheFilePasses(String file) {
         Outcome outcome = run(selectClasspathResource("features/" + file), glueOf(file), Map.of());
         Assertions.assertTrue(outcome.ran() > 0, () -> file + " ran no scenario");
         Assertions.assertTrue(
                 outcome.failed().isEmpty(),
                 () -> file + ": " + outcome.failed().size() + " failed\n" + String.join("\n", outcome.failed()));
+    }
+
+    /** One check per feature file of the run's profiles ({@link #featureFiles(Optional)}). */
+    static final class FilesOfTheRun implements ArgumentsProvider {
+        @Override
+        public Stream<? extends Arguments> provideArguments(
+                ParameterDeclarations parameters, ExtensionContext context) {
+            CheckSettings settings = CheckSettings.from(context::getConfigurationParameter);
+            return featureFiles(settings.profiles()).map(Arguments::of);
+        }
     }
 
     /** How many scenarios a launch ran, and a line for each that failed. */

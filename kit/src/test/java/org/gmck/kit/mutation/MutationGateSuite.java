@@ -13,8 +13,14 @@ import org.junit.platform.suite.api.Suite;
 
 /**
  * What the mutation gate runs against each mutant of the reference: exactly the checks of
- * {@link ConformanceSuite}, with its scenarios grouped one check per feature file ({@link FeatureFileChecks}).
- * {@link MutationGateSuiteTest} holds the two selections together.
+ * {@link ConformanceSuite}, with its scenarios grouped one check per feature file ({@link FeatureFileChecks}),
+ * in one suite per domain of the kit (the subclasses: {@link X86Gate}, {@link PgmGate}, {@link GmmGate},
+ * {@link MonitorGate}, {@link LargePageGate}), each restricted to its domain's profiles.
+ *
+ * <p>Why by domain: PIT's JUnit 5 plugin finds a test class's checks by running the class, and it does so in
+ * every process it starts, at least one per mutated class of the reference. Split by domain, a process runs the
+ * suites whose checks reach the mutated class, not every check of the kit. A mutant is tried with the same
+ * checks as in one suite, so the score is the same. {@link MutationGateSuiteTest} holds the selections together.
  */
 @Suite
 @IncludeEngines("junit-jupiter")
@@ -26,4 +32,4 @@ import org.junit.platform.suite.api.Suite;
     GmmConcurrencyChecks.class,
     VirtualHandlerChecks.class
 })
-public class MutationGateSuite {}
+public abstract class MutationGateSuite {}
