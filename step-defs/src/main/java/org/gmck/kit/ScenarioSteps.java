@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  * The steps of a running scenario, read from its feature file: a world that would otherwise prepare, before
  * every action, for a check a later step might make (the snapshot a "nothing has changed" step compares with)
  * prepares only when the scenario has that step. A feature file on the class path is parsed once per JVM, a
- * file on disk again whenever its bytes change. Where a scenario's file cannot be read, its steps are unknown and a world prepares for every check, as if they were all there.
+ * file on disk again whenever its bytes change. Where a scenario's file cannot be read, its steps are unknown
+ * and a world prepares for every check, as if they were all there.
  */
 public final class ScenarioSteps {
 

@@ -61,8 +61,15 @@ public class FeatureFileChecks {
         Optional<Set<String>> domains =
                 profiles.map(p -> p.stream().map(FeatureFileChecks::domainOf).collect(Collectors.toSet()));
         return featureFiles()
-                .filter(file -> domains.map(d -> d.contains(file.substring(0, file.indexOf('/'))))
+                .filter(file -> domains.map(
+                                d -> folderOf(file).filter(d::contains).isPresent())
                         .orElse(true));
+    }
+
+    /** The folder of {@code features/} a file sits in, which is its domain; empty for a file at the top. */
+    private static Optional<String> folderOf(String file) {
+        int slash = file.indexOf('/');
+        return slash < 0 ? Optional.empty() : Optional.of(file.substring(0, slash));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -120,9 +127,9 @@ public class FeatureFileChecks {
      * one domain needs only its own.
      */
     public static String glueOf(String file) {
-        int slash = file.indexOf('/');
-        String common = STEPS + ".common";
-        return slash < 0 ? STEPS : common + "," + STEPS + "." + file.substring(0, slash);
+        return folderOf(file)
+                .map(domain -> STEPS + ".common," + STEPS + "." + domain)
+                .orElse(STEPS);
     }
 
     /**
