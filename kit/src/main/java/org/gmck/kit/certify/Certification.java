@@ -159,13 +159,13 @@ public final class Certification {
             return ended(ErrorReport.of(checked.adapter(), String.join("; ", problems), Instant.now()));
         }
         Instant started = Instant.now();
-        written(ErrorReport.of(
+        boolean sourcesInPlace = written(ErrorReport.of(
                 checked.adapter(),
                 "the run started at " + started + " and did not finish: the JVM "
                         + "stopped before the end (Runtime.halt, a crash, or the process was killed)",
                 started));
         AtomicReference<ReportSink.Published> report = new AtomicReference<>();
-        CertificationListener listener = new CertificationListener(run, folder, report::set, checked);
+        CertificationListener listener = new CertificationListener(run, folder, report::set, checked, sourcesInPlace);
         Thread exiting = new Thread(
                 () -> listener.abandon("the JVM exited before the run ended (System.exit was called, "
                         + "by the adapter or by code it runs, or the process got a signal)"),
@@ -235,11 +235,14 @@ public final class Certification {
         return new ReportSink.Published(report, folder);
     }
 
-    private void written(CertificationReport report) {
+    /** Writes the report's whole bundle where possible; whether it was written. */
+    private boolean written(CertificationReport report) {
         try {
             ReportBundle.write(report, folder);
+            return true;
         } catch (RuntimeException e) {
             System.err.println("The report cannot be written to " + folder.toAbsolutePath() + ": " + e);
+            return false;
         }
     }
 }

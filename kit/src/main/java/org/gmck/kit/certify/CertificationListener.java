@@ -63,6 +63,8 @@ public final class CertificationListener implements TestExecutionListener {
     private final Consumer<ReportSink.Published> onReport;
     private final Optional<Preflight.Checked> preflight;
     private final Optional<AdapterRun> given;
+    /** Whether the folder already holds the kit's sources, written with the report the run started with. */
+    private final boolean sourcesInPlace;
 
     private Path folder;
     private AdapterRun run;
@@ -81,24 +83,31 @@ public final class CertificationListener implements TestExecutionListener {
 
     /** The instance the JUnit Platform loads: it writes a report only when {@value #FOLDER_PARAMETER} is set. */
     public CertificationListener() {
-        this(Optional.empty(), p -> {}, Optional.empty(), Optional.empty());
+        this(Optional.empty(), p -> {}, Optional.empty(), Optional.empty(), false);
     }
 
     /**
      * The certification command's instance: reports on {@code run}, writes its report into {@code folder}, hands
-     * it to {@code onReport}, and starts the run's limits once it knows how many scenarios the run has.
+     * it to {@code onReport}, and starts the run's limits once it knows how many scenarios the run has. When
+     * {@code sourcesInPlace}, the folder already holds the kit's sources (see {@link ReportBundle#writeReport}).
      */
     CertificationListener(
-            AdapterRun run, Path folder, Consumer<ReportSink.Published> onReport, Preflight.Checked preflight) {
-        this(Optional.of(folder), onReport, Optional.of(preflight), Optional.of(run));
+            AdapterRun run,
+            Path folder,
+            Consumer<ReportSink.Published> onReport,
+            Preflight.Checked preflight,
+            boolean sourcesInPlace) {
+        this(Optional.of(folder), onReport, Optional.of(preflight), Optional.of(run), sourcesInPlace);
     }
 
     private CertificationListener(
             Optional<Path> configured,
             Consumer<ReportSink.Published> onReport,
             Optional<Preflight.Checked> preflight,
-            Optional<AdapterRun> given) {
+            Optional<AdapterRun> given,
+            boolean sourcesInPlace) {
         this.configured = configured;
+        this.sourcesInPlace = sourcesInPlace;
         this.onReport = onReport;
         this.preflight = preflight;
         this.given = given;
@@ -349,7 +358,11 @@ public final class CertificationListener implements TestExecutionListener {
     private void publish(Optional<String> error) {
         finished = true;
         CertificationReport report = report(Instant.now(), error);
-        ReportBundle.write(report, folder);
+        if (sourcesInPlace) {
+            ReportBundle.writeReport(report, folder);
+        } else {
+            ReportBundle.write(report, folder);
+        }
         System.out.println(ReportBundle.console(report, folder));
         onReport.accept(new ReportSink.Published(report, folder));
     }

@@ -50,10 +50,20 @@ public final class ReportBundle {
         }
     }
 
-    /** Writes the bundle; {@code report.json} last-written atomically, so it is always whole. */
+    /** Writes the whole bundle: the report's files, then the kit's sources they link to. */
     public static void write(CertificationReport report, Path folder) {
+        writeReport(report, folder);
+        writeSources(folder);
+    }
+
+    /**
+     * Writes the files that follow from the report alone ({@code report.json}, written whole and moved into place
+     * atomically, {@code summary.md}, {@code summary.html} and {@code rule-index.md}), into a folder that already
+     * holds the kit's sources: a run writes those once, with the report it starts with, and only its verdict at
+     * the end.
+     */
+    public static void writeReport(CertificationReport report, Path folder) {
         KitSources kit = KitSources.onClassPath();
-        RuleCatalogue catalogue = RuleCatalogue.bundled();
         try {
             Files.createDirectories(folder);
             Path json = Files.createTempFile(folder, ".report-", ".json");
@@ -78,8 +88,18 @@ public final class ReportBundle {
                     .orElse("no adapter");
             Files.writeString(
                     folder.resolve("rule-index.md"),
-                    RuleIndex.render(catalogue, kit.features(), verdicts, who, "features/", "CONFORMANCE.md", ""),
+                    RuleIndex.render(
+                            RuleCatalogue.bundled(), kit.features(), verdicts, who, "features/", "CONFORMANCE.md", ""),
                     StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the kit's sources the report's files link to: {@code CONFORMANCE.md}, the schema and the features. */
+    private static void writeSources(Path folder) {
+        KitSources kit = KitSources.onClassPath();
+        try {
             Files.writeString(folder.resolve("CONFORMANCE.md"), kit.catalogueText(), StandardCharsets.UTF_8);
             try (InputStream schema = ReportBundle.class.getClassLoader().getResourceAsStream(ReportJson.SCHEMA)) {
                 if (schema != null) {
