@@ -103,11 +103,14 @@ public class GmmAllocationBenchmark {
         return page;
     }
 
-    /** Baseline: a batch of pops, then as many pushes. */
+    /**
+     * Baseline: a batch of pops into an array kept for the purpose, then as many pushes. (An array made anew in
+     * each call left the floor at one of two speeds, 49 or 75 ns, from one run to the next, as the JIT did or did
+     * not take the allocation away.)
+     */
     @Benchmark
     public int arrayBatch() {
         int sum = 0;
-        int[] taken = new int[BATCH];
         for (int i = 0; i < BATCH; i++) {
             taken[i] = stack[--top];
         }
