@@ -685,18 +685,21 @@ public final class BenchmarkMain {
      * replaced (from its summary table, or from its detailed tables when it had none) and the verdict.
      */
     private void targetsSummary() {
-        md.append("## Time targets: this run next to the previous one\n\n");
+        md.append("## Time targets: this run next to the previous one and to the start\n\n");
         md.append("\"Previous\" is the same figure in the RESULTS.md this run replaced (a run on another day, or at "
-                + "another load: compare ratios, not times). Ratios are to the floor named in each section above; "
-                + "SyncCR3 + resync is in microseconds a page.\n\n");
-        md.append("| Figure | Target | Previous | This run | Verdict |\n");
-        md.append("| --- | ---: | ---: | ---: | --- |\n");
+                + "another load: compare ratios, not times); \"At the start\" is the figure in the RESULTS.md of "
+                + AtTheStart.DATE
+                + ", when the speed targets were set (\"n/a\" where that run did not measure it). Ratios are to the "
+                + "floor named in each section above; SyncCR3 + resync is in microseconds a page.\n\n");
+        md.append("| Figure | Target | At the start (" + AtTheStart.DATE + ") | Previous | This run | Verdict |\n");
+        md.append("| --- | ---: | ---: | ---: | ---: | --- |\n");
         for (Target t : targets) {
             md.append(String.format(
                     Locale.ROOT,
-                    "| %s | %s | %s | **%s** | %s |%n",
+                    "| %s | %s | %s | %s | **%s** | %s |%n",
                     t.figure(),
                     t.targetText(),
+                    AtTheStart.figure(t.figure()).map(Target::format).orElse("n/a"),
                     previous.figure(t.figure()).map(Target::format).orElse("n/a"),
                     Target.format(t.value()),
                     t.verdict()));

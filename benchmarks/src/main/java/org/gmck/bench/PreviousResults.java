@@ -47,8 +47,10 @@ final class PreviousResults {
         }
         Map<String, Double> figures = new HashMap<>();
         rows.forEach((key, cells) -> {
+            // "This run" is the column before the verdict (the summary gained a column "At the start" before
+            // "Previous"; earlier files have the same order without it)
             if (key.startsWith(SUMMARY) && cells.size() > 3) {
-                number(cells.get(3)).ifPresent(v -> figures.put(cells.get(0), v));
+                number(cells.get(cells.size() - 2)).ifPresent(v -> figures.put(cells.get(0), v));
             }
         });
         detailed(rows, figures);
