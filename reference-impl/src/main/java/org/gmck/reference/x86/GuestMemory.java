@@ -45,6 +45,12 @@ final class GuestMemory {
         page[slot] = page[slot] & ~(0xFFFF_FFFFL << shift) | Integer.toUnsignedLong(value) << shift;
     }
 
+    /** The quadwords of the page holding {@code address}, added (all zero) if it was never written. */
+    long[] page(long address) {
+        check(address & ~((1L << PAGE_SHIFT) - 1), 8);
+        return pages.getOrAdd(address >>> PAGE_SHIFT);
+    }
+
     /** The quadword that holds {@code address}, which the caller has checked. */
     private long quad(long address) {
         long[] page = pages.get(address >>> PAGE_SHIFT);

@@ -60,6 +60,16 @@ public final class ReferenceX86Mmu implements X86Mmu {
         return memory.read32(physicalAddress);
     }
 
+    /**
+     * The 512 quadwords of the 4 KiB page of RAM holding {@code physicalAddress}: this MMU's own storage, added
+     * all zero if the page was never written. A caller that owns a page of this RAM, as a monitor owns the host
+     * pages of its shadow tables, reads and writes its entries there directly, and every walk sees each write at
+     * once, as every later read of the array sees the A and D flags walks set.
+     */
+    public long[] ramPage(long physicalAddress) {
+        return memory.page(physicalAddress);
+    }
+
     @Override
     public LoadOutcome loadControlRegisters(ControlRegisters registers) {
         RegisterLoader.Result result = loader.load(registers, state);
@@ -87,8 +97,35 @@ public final class ReferenceX86Mmu implements X86Mmu {
 
     @Override
     public AccessOutcome access(Access access) {
+        PagingState current = checked(access);
+        return walker.walk(access, current, ac, pkru, pkrs);
+    }
+
+    /**
+     * Whether {@link #access} would translate: the same checks and the same walk, with the same A and D flags
+     * set, but no outcome built, for a caller that needs only the answer (a monitor resuming an access on its
+     * shadow tables).
+     */
+    public boolean translates(Access access) {
+        PagingState current = checked(access);
+        return walker.translates(access, current, ac, pkru, pkrs);
+    }
+
+    /**
+     * {@link #access}, the same checks and the same walk with the same A and D flags set, with what the walk found
+     * written into {@code into} instead of an outcome: for a caller that walks on every fault and keeps one trace.
+     *
+     * @return how the walk ended
+     */
+    public WalkTrace.Ending walk(Access access, WalkTrace into) {
+        PagingState current = checked(access);
+        walker.walk(access, current, ac, pkru, pkrs, into);
+        return into.ending();
+    }
+
+    private PagingState checked(Access access) {
         PagingState current = state.orElse(null);
         X86Arguments.checkAccess(access, current == null ? null : current.registers());
-        return walker.walk(access, current, ac, pkru, pkrs);
+        return current;
     }
 }

@@ -51,6 +51,12 @@ final class Walker {
         }
     }
 
+    /** How a walk ended, as {@link #run} returns it. */
+    private static final int TRANSLATED = 0;
+
+    private static final int PAGE_FAULT = 1;
+    private static final int NON_CANONICAL = 2;
+
     /** The most entries one walk reads (5-level paging). */
     private static final int MOST_LEVELS = 5;
 
@@ -66,6 +72,18 @@ final class Walker {
 
     private final long[] usedValue = new long[MOST_LEVELS];
 
+    /**
+     * How the last walk ended, scratch as the entries are, set by {@link #run} before it returns: a translated
+     * walk's levels, number of entries used, physical address, page size and rights; a page fault's error code.
+     */
+    private Level[] levels;
+
+    private int count;
+    private long physical;
+    private PageSize size;
+    private Rights rights;
+    private int errorCode;
+
     Walker(CpuModel cpu, GuestMemory memory) {
         this.cpu = cpu;
         this.memory = memory;
@@ -75,15 +93,46 @@ final class Walker {
 
     /** Walks for an access the SPI's argument checks have passed ({@link X86Arguments#checkAccess}). */
     AccessOutcome walk(Access access, PagingState state, boolean ac, int pkru, int pkrs) {
+        return switch (run(access, state, ac, pkru, pkrs)) {
+            case TRANSLATED -> new Translated(physical, size, rights, entriesUsed());
+            case PAGE_FAULT -> new PageFault(errorCode, access.linearAddress());
+            default -> new GeneralProtection(GpReason.NON_CANONICAL_ADDRESS);
+        };
+    }
+
+    /**
+     * Walks as {@link #walk} does, with the same effect on the entries, and says only whether the access
+     * translated: no outcome is built.
+     */
+    boolean translates(Access access, PagingState state, boolean ac, int pkru, int pkrs) {
+        return run(access, state, ac, pkru, pkrs) == TRANSLATED;
+    }
+
+    /** Walks as {@link #walk} does, with the same effect on the entries, into a trace instead of an outcome. */
+    void walk(Access access, PagingState state, boolean ac, int pkru, int pkrs, WalkTrace into) {
+        switch (run(access, state, ac, pkru, pkrs)) {
+            case TRANSLATED -> {
+                into.translated(physical, count);
+                for (int i = 0; i < count; i++) {
+                    into.entry(i, levels[i].spiLevel(), usedAddress[i], usedValue[i]);
+                }
+            }
+            case PAGE_FAULT -> into.pageFault(errorCode);
+            default -> into.generalProtection();
+        }
+    }
+
+    /** Walks, leaving how it ended in this walker's scratch fields; returns the kind of ending. */
+    private int run(Access access, PagingState state, boolean ac, int pkru, int pkrs) {
         long la = access.linearAddress();
         X86PagingMode mode = state.mode();
         if (mode == X86PagingMode.NONE) {
-            return new Translated(la, PageSize.UNPAGED, Rights.ALL, List.of());
+            return translated(la, PageSize.UNPAGED, Rights.ALL, Level.of(mode), 0);
         }
         boolean ia32e = state.ia32e();
         int width = mode == X86PagingMode.LEVEL5 ? 57 : 48;
         if (ia32e && (la << (64 - width) >> (64 - width)) != la) {
-            return new GeneralProtection(GpReason.NON_CANONICAL_ADDRESS);
+            return NON_CANONICAL;
         }
         boolean cr4Pse = state.cr4(ControlRegisters.CR4_PSE);
         boolean nxe = state.nxeActive();
@@ -106,11 +155,11 @@ final class Walker {
                 entry = read(level, address);
             }
             if ((entry & PRESENT) == 0) {
-                return new PageFault(errorCodeBase(access, state), la);
+                return pageFault(errorCodeBase(access, state));
             }
             EntryFormat format = level.format(entry, cr4Pse, has1GbPages);
             if ((entry & masks.reservedMask(format, nxe)) != 0) {
-                return new PageFault(errorCodeBase(access, state) | PageFault.P | PageFault.RSVD, la);
+                return pageFault(errorCodeBase(access, state) | PageFault.P | PageFault.RSVD);
             }
             usedAddress[count] = address;
             usedValue[count] = entry;
@@ -124,25 +173,26 @@ final class Walker {
                 int key = ia32e && (state.cr4(ControlRegisters.CR4_PKE) || state.cr4(ControlRegisters.CR4_PKS))
                         ? format.protectionKey(entry)
                         : 0;
-                Rights rights = rights(writable, user, !executeDisabled, key);
-                return finish(access, state, ac, pkru, pkrs, levels, count + 1, rights, format.leafSize(), frame);
+                Rights granted = rights(writable, user, !executeDisabled, key);
+                return finish(access, state, ac, pkru, pkrs, levels, count + 1, granted, format.leafSize(), frame);
             }
             table = frame;
         }
     }
 
     /** The entries a walk used, as the immutable list a {@link Translated} keeps (built once, not copied again). */
-    private List<EntryUse> entriesUsed(Level[] levels, int count) {
+    private List<EntryUse> entriesUsed() {
         return switch (count) {
-            case 1 -> List.of(use(levels, 0));
-            case 2 -> List.of(use(levels, 0), use(levels, 1));
-            case 3 -> List.of(use(levels, 0), use(levels, 1), use(levels, 2));
-            case 4 -> List.of(use(levels, 0), use(levels, 1), use(levels, 2), use(levels, 3));
-            default -> List.of(use(levels, 0), use(levels, 1), use(levels, 2), use(levels, 3), use(levels, 4));
+            case 0 -> List.of();
+            case 1 -> List.of(use(0));
+            case 2 -> List.of(use(0), use(1));
+            case 3 -> List.of(use(0), use(1), use(2));
+            case 4 -> List.of(use(0), use(1), use(2), use(3));
+            default -> List.of(use(0), use(1), use(2), use(3), use(4));
         };
     }
 
-    private EntryUse use(Level[] levels, int i) {
+    private EntryUse use(int i) {
         return new EntryUse(levels[i].spiLevel(), usedAddress[i], usedValue[i]);
     }
 
@@ -150,32 +200,44 @@ final class Walker {
         return RIGHTS[(writable ? 1 : 0) | (user ? 2 : 0) | (executable ? 4 : 0) | key << 3];
     }
 
-    private AccessOutcome finish(
+    private int finish(
             Access access,
             PagingState state,
             boolean ac,
             int pkru,
             int pkrs,
             Level[] levels,
-            int count,
-            Rights rights,
-            PageSize size,
+            int used,
+            Rights granted,
+            PageSize leafSize,
             long frame) {
         AccessControl.Verdict verdict =
-                AccessControl.check(rights, access.kind(), access.privilege(), state, ac, pkru, pkrs);
+                AccessControl.check(granted, access.kind(), access.privilege(), state, ac, pkru, pkrs);
         if (verdict.refused()) {
-            return new PageFault(
-                    errorCodeBase(access, state) | PageFault.P | (verdict.keyRefused() ? PageFault.PK : 0),
-                    access.linearAddress());
+            return pageFault(errorCodeBase(access, state) | PageFault.P | (verdict.keyRefused() ? PageFault.PK : 0));
         }
-        setAccessedAndDirty(count, access.kind() == AccessKind.WRITE, state.mode());
-        long offset = access.linearAddress() & ((1L << size.shift()) - 1);
-        return new Translated(frame | offset, size, rights, entriesUsed(levels, count));
+        setAccessedAndDirty(used, access.kind() == AccessKind.WRITE, state.mode());
+        long offset = access.linearAddress() & ((1L << leafSize.shift()) - 1);
+        return translated(frame | offset, leafSize, granted, levels, used);
     }
 
-    private void setAccessedAndDirty(int count, boolean write, X86PagingMode mode) {
-        for (int i = mode == X86PagingMode.PAE ? 1 : 0; i < count; i++) {
-            long bits = ACCESSED | (write && i == count - 1 ? DIRTY : 0);
+    private int translated(long physical, PageSize size, Rights rights, Level[] levels, int count) {
+        this.physical = physical;
+        this.size = size;
+        this.rights = rights;
+        this.levels = levels;
+        this.count = count;
+        return TRANSLATED;
+    }
+
+    private int pageFault(int errorCode) {
+        this.errorCode = errorCode;
+        return PAGE_FAULT;
+    }
+
+    private void setAccessedAndDirty(int used, boolean write, X86PagingMode mode) {
+        for (int i = mode == X86PagingMode.PAE ? 1 : 0; i < used; i++) {
+            long bits = ACCESSED | (write && i == used - 1 ? DIRTY : 0);
             if ((usedValue[i] & bits) == bits) {
                 continue;
             }

@@ -239,13 +239,15 @@ public final class PgmGuestMemory implements GuestPhysicalMemory {
      * @throws RejectedException for an address outside every range or a page that is not memory
      */
     public long hostPhysForRead(long gcPhys) {
-        PhysPage page = page(gcPhys);
-        if (page.type() == PageType.MMIO || page.type() == PageType.RESERVED) {
+        RamRange range = ranges.find(gcPhys);
+        int i = range.index(gcPhys);
+        PageType type = PageRecord.type(range.word1(i));
+        if (type == PageType.MMIO || type == PageType.RESERVED) {
             throw new RejectedException(
                     PhysStatus.VERR_PGM_PHYS_PAGE_RESERVED,
-                    String.format("%#x is a %s page, not memory", gcPhys, page.type()));
+                    String.format("%#x is a %s page, not memory", gcPhys, type));
         }
-        return page.hostPhys();
+        return PageRecord.hostPhys(range.word0(i));
     }
 
     /**

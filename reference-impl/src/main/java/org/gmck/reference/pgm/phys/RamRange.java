@@ -7,10 +7,14 @@ package org.gmck.reference.pgm.phys;
 final class RamRange {
 
     private final long start;
+    /** One past the last byte, kept so that finding a page's range reads this object alone. */
+    private final long end;
+
     private final long[] records;
 
     RamRange(long start, long pages) {
         this.start = start;
+        this.end = start + (pages << PhysAddress.PAGE_SHIFT);
         this.records = new long[Math.toIntExact(pages * PageRecord.WORDS)];
     }
 
@@ -24,15 +28,15 @@ final class RamRange {
 
     /** One past the last byte of the range. */
     long end() {
-        return start + (pages() << PhysAddress.PAGE_SHIFT);
+        return end;
     }
 
     boolean contains(long gcPhys) {
-        return Long.compareUnsigned(gcPhys - start, end() - start) < 0;
+        return Long.compareUnsigned(gcPhys - start, end - start) < 0;
     }
 
     boolean overlaps(long otherStart, long otherEnd) {
-        return otherStart < end() && start < otherEnd;
+        return otherStart < end && start < otherEnd;
     }
 
     int index(long gcPhys) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.gmck.reference.pgm.phys.PgmGuestMemory;
 import org.gmck.reference.pgm.phys.PhysAddress;
+import org.gmck.reference.x86.WalkTrace;
 import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.pgm.phys.HandlerState;
 import org.gmck.spi.pgm.phys.PageType;
@@ -13,10 +14,6 @@ import org.gmck.spi.pgm.shadow.MonitorAction;
 import org.gmck.spi.pgm.shadow.ReflectedFault;
 import org.gmck.spi.x86.Access;
 import org.gmck.spi.x86.AccessKind;
-import org.gmck.spi.x86.AccessOutcome;
-import org.gmck.spi.x86.EntryUse;
-import org.gmck.spi.x86.PageFault;
-import org.gmck.spi.x86.Translated;
 
 /**
  * The monitor's page-fault handler (seed 003, the page-fault routing; seed 001, the shadow context). A
@@ -28,63 +25,67 @@ import org.gmck.spi.x86.Translated;
  */
 final class MonitorFaultHandler {
 
+    private static final List<MonitorAction> SYNCED = List.of(MonitorAction.SYNCED);
+    private static final List<MonitorAction> SYNCED_AND_EMULATED =
+            List.of(MonitorAction.SYNCED, MonitorAction.EMULATED);
+    private static final List<MonitorAction> NONE = List.of();
+    private static final List<MonitorAction> TABLE_WRITE_EMULATED = List.of(MonitorAction.PAGE_TABLE_WRITE_EMULATED);
+    private static final List<MonitorAction> ROM_WRITE_DROPPED = List.of(MonitorAction.ROM_WRITE_DROPPED);
+    private static final List<MonitorAction> HANDLER_INVOKED = List.of(MonitorAction.HANDLER_INVOKED);
+    private static final List<MonitorAction> REFLECTED = List.of(MonitorAction.REFLECTED_TO_GUEST);
+
     private final PgmShadowVm vm;
+    /**
+     * The guest walk of the fault being handled, kept for every fault. Nothing a fault calls walks into it again
+     * (the handlers' own look-ups of the guest's tables use another).
+     */
+    private final WalkTrace guestWalk = new WalkTrace();
 
     MonitorFaultHandler(PgmShadowVm vm) {
         this.vm = vm;
     }
 
     GuestAccessResult run(Access access, int width, long value) {
-        AccessOutcome shadow = vm.onShadow(access);
-        if (shadow instanceof Translated) {
+        if (vm.translatesOnShadow(access)) {
             long gcPhys = vm.mappedGuestPage(access.linearAddress()).orElseThrow()
                     | access.linearAddress() & PhysAddress.OFFSET_MASK;
-            return new GuestAccessResult(List.of(), perform(access, gcPhys, width, value), Optional.empty());
+            return new GuestAccessResult(NONE, perform(access, gcPhys, width, value), Optional.empty());
         }
         return handleFault(access, width, value);
     }
 
     private GuestAccessResult handleFault(Access access, int width, long value) {
-        AccessOutcome guest = vm.onGuestTables(access);
-        if (guest instanceof PageFault pf) {
-            return reflected(new ReflectedFault(ReflectedFault.PAGE_FAULT, pf.errorCode(), pf.cr2()));
+        WalkTrace walk = guestWalk;
+        WalkTrace.Ending ending = vm.walkGuestTables(access, walk);
+        if (ending == WalkTrace.Ending.PAGE_FAULT) {
+            return reflected(new ReflectedFault(ReflectedFault.PAGE_FAULT, walk.errorCode(), access.linearAddress()));
         }
-        if (!(guest instanceof Translated walk)) {
+        if (ending != WalkTrace.Ending.TRANSLATED) {
             return reflected(new ReflectedFault(ReflectedFault.GENERAL_PROTECTION, 0, 0));
         }
         long gcPhys = walk.physicalAddress();
         PhysPage page = requireMemory(walk, gcPhys);
-        List<EntryUse> entries = walk.entries();
-        long[] guestTables = new long[entries.size()];
-        for (int i = 0; i < guestTables.length; i++) {
-            guestTables[i] = PhysAddress.pageOf(entries.get(i).address());
-        }
         HandlerState claim = vm.interceptor().claim(access.linearAddress(), page.gcPhys());
         if (claim == HandlerState.ALL || claim == HandlerState.WRITE && access.kind() == AccessKind.WRITE) {
-            return handled(access, gcPhys, width, value, walk, guestTables, claim);
+            return handled(access, gcPhys, width, value, walk, claim);
         }
         MonitorAction madeWritable = null;
         if (access.kind() == AccessKind.WRITE) {
-            if (vm.isGuestTable(page.gcPhys()) || contains(guestTables, page.gcPhys())) {
+            if (vm.isGuestTable(page.gcPhys()) || walkedThrough(walk, page.gcPhys())) {
                 // No shadow entry comes from a guest table the monitor does not know (every sync write-protects
                 // the tables it walked): the write flushes the shadow when it changes a known one.
                 vm.guestMemory().write(gcPhys, width, value);
-                return new GuestAccessResult(List.of(MonitorAction.PAGE_TABLE_WRITE_EMULATED), 0, Optional.empty());
+                return new GuestAccessResult(TABLE_WRITE_EMULATED, 0, Optional.empty());
             }
             if (page.type() == PageType.ROM) {
-                protect(guestTables);
-                return new GuestAccessResult(List.of(MonitorAction.ROM_WRITE_DROPPED), 0, Optional.empty());
+                protect(walk);
+                return new GuestAccessResult(ROM_WRITE_DROPPED, 0, Optional.empty());
             }
             madeWritable = makeWritable(page, gcPhys, walk);
         }
-        protect(guestTables);
-        sync(
-                access.linearAddress(),
-                recordNow(page, madeWritable),
-                walk.entries(),
-                claim,
-                access.kind() == AccessKind.WRITE);
-        boolean emulated = !(vm.onShadow(access) instanceof Translated);
+        protect(walk);
+        sync(access.linearAddress(), recordNow(page, madeWritable), walk, claim, access.kind() == AccessKind.WRITE);
+        boolean emulated = !vm.translatesOnShadow(access);
         return new GuestAccessResult(
                 actions(madeWritable, emulated), perform(access, gcPhys, width, value), Optional.empty());
     }
@@ -94,38 +95,27 @@ final class MonitorFaultHandler {
      * write-claimed page is synced read-only so that reads run on, an all-claimed page stays unmapped.
      */
     private GuestAccessResult handled(
-            Access access,
-            long gcPhys,
-            int width,
-            long value,
-            Translated walk,
-            long[] guestTables,
-            HandlerState claim) {
+            Access access, long gcPhys, int width, long value, WalkTrace walk, HandlerState claim) {
         if (access.kind() == AccessKind.WRITE && vm.guestMemory().page(gcPhys).type() != PageType.ROM) {
             try {
                 vm.guestMemory().makeWritable(gcPhys);
             } catch (RejectedException noMemory) {
-                vm.restore(walk.entries());
+                vm.restore(walk);
                 throw noMemory;
             }
         }
-        protect(guestTables);
+        protect(walk);
         vm.interceptor().invoke(access.linearAddress(), gcPhys, access.kind());
         if (claim == HandlerState.WRITE) {
-            sync(
-                    access.linearAddress(),
-                    vm.guestMemory().page(gcPhys),
-                    walk.entries(),
-                    claim,
-                    access.kind() == AccessKind.WRITE);
+            sync(access.linearAddress(), vm.guestMemory().page(gcPhys), walk, claim, access.kind() == AccessKind.WRITE);
         }
-        return new GuestAccessResult(
-                List.of(MonitorAction.HANDLER_INVOKED), perform(access, gcPhys, width, value), Optional.empty());
+        return new GuestAccessResult(HANDLER_INVOKED, perform(access, gcPhys, width, value), Optional.empty());
     }
 
-    private static boolean contains(long[] pages, long page) {
-        for (long p : pages) {
-            if (p == page) {
+    /** Whether the walk went through a paging structure in {@code page}. */
+    private static boolean walkedThrough(WalkTrace walk, long page) {
+        for (int i = 0; i < walk.entries(); i++) {
+            if (PhysAddress.pageOf(walk.address(i)) == page) {
                 return true;
             }
         }
@@ -133,19 +123,19 @@ final class MonitorFaultHandler {
     }
 
     /** Write-protects the guest's paging structures the walk went through. */
-    private void protect(long[] guestTables) {
-        for (long table : guestTables) {
-            vm.protectGuestTable(table);
+    private void protect(WalkTrace walk) {
+        for (int i = 0; i < walk.entries(); i++) {
+            vm.protectGuestTable(PhysAddress.pageOf(walk.address(i)));
         }
     }
 
-    private PhysPage requireMemory(Translated walk, long gcPhys) {
+    private PhysPage requireMemory(WalkTrace walk, long gcPhys) {
         try {
             PgmGuestMemory memory = vm.guestMemory();
             memory.hostPhysForRead(gcPhys);
             return memory.page(gcPhys);
         } catch (RejectedException notMemory) {
-            vm.restore(walk.entries());
+            vm.restore(walk);
             throw notMemory;
         }
     }
@@ -158,7 +148,7 @@ final class MonitorFaultHandler {
     /** The actions of a fault the monitor synced: what made the page writable, if anything, then the sync. */
     private static List<MonitorAction> actions(MonitorAction madeWritable, boolean emulated) {
         if (madeWritable == null) {
-            return emulated ? List.of(MonitorAction.SYNCED, MonitorAction.EMULATED) : List.of(MonitorAction.SYNCED);
+            return emulated ? SYNCED_AND_EMULATED : SYNCED;
         }
         return emulated
                 ? List.of(madeWritable, MonitorAction.SYNCED, MonitorAction.EMULATED)
@@ -166,7 +156,7 @@ final class MonitorFaultHandler {
     }
 
     /** Makes the page writable for a write, and says how (null when it already was). */
-    private MonitorAction makeWritable(PhysPage page, long gcPhys, Translated walk) {
+    private MonitorAction makeWritable(PhysPage page, long gcPhys, WalkTrace walk) {
         MonitorAction action = switch (page.state()) {
             case ZERO -> MonitorAction.ALLOCATED_ON_WRITE;
             case SHARED -> MonitorAction.COPIED_ON_WRITE;
@@ -179,7 +169,7 @@ final class MonitorFaultHandler {
         try {
             vm.guestMemory().makeWritable(gcPhys);
         } catch (RejectedException noMemory) {
-            vm.restore(walk.entries());
+            vm.restore(walk);
             throw noMemory;
         }
         return action;
@@ -190,10 +180,11 @@ final class MonitorFaultHandler {
      * guest leaf entry is not yet dirty is mapped read-only until the guest writes it: that write faults, and
      * the guest's walk for it sets D as the CPU would.
      */
-    private void sync(long linear, PhysPage page, List<EntryUse> guest, HandlerState claim, boolean write) {
+    private void sync(long linear, PhysPage page, WalkTrace guest, HandlerState claim, boolean write) {
         long directory = ShadowFlags.directory(guest, vm.guestLegacyPae());
         long table = ShadowFlags.table(guest);
-        boolean dirty = write || guest.isEmpty() || (guest.get(guest.size() - 1).value() & ShadowFlags.D) != 0;
+        int used = guest.entries();
+        boolean dirty = write || used == 0 || (guest.value(used - 1) & ShadowFlags.D) != 0;
         if (page.readOnly() || vm.isGuestTable(page.gcPhys()) || claim != HandlerState.NONE || !dirty) {
             table &= ~ShadowFlags.RW;
         }
@@ -209,6 +200,6 @@ final class MonitorFaultHandler {
     }
 
     private static GuestAccessResult reflected(ReflectedFault fault) {
-        return new GuestAccessResult(List.of(MonitorAction.REFLECTED_TO_GUEST), 0, Optional.of(fault));
+        return new GuestAccessResult(REFLECTED, 0, Optional.of(fault));
     }
 }

@@ -13,6 +13,7 @@ import org.gmck.reference.pgm.phys.PageChangeListener;
 import org.gmck.reference.pgm.phys.PgmGuestMemory;
 import org.gmck.reference.pgm.phys.PhysAddress;
 import org.gmck.reference.x86.ReferenceX86Mmu;
+import org.gmck.reference.x86.WalkTrace;
 import org.gmck.spi.common.RejectedException;
 import org.gmck.spi.pgm.GuestMode;
 import org.gmck.spi.pgm.ModeStatus;
@@ -32,9 +33,9 @@ import org.gmck.spi.x86.CpuModel;
 import org.gmck.spi.x86.EntryUse;
 import org.gmck.spi.x86.LoadOutcome;
 import org.gmck.spi.x86.Loaded;
-import org.gmck.spi.x86.PageFault;
 import org.gmck.spi.x86.Privilege;
 import org.gmck.spi.x86.Translated;
+import org.gmck.spi.x86.X86Level;
 import org.gmck.spi.x86.X86Status;
 
 /**
@@ -71,6 +72,9 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
     private final PageSet guestTables = new PageSet();
 
     private final MonitorFaultHandler handler;
+    /** The walk {@link #guestTranslation} makes, kept apart from the fault handler's. */
+    private final WalkTrace translationWalk = new WalkTrace();
+
     private GuestMode guestMode = GuestMode.REAL;
     private PagingMode shadowMode;
     private ControlRegisters guestRegisters = new ControlRegisters(0, 0, 0, 0);
@@ -118,19 +122,20 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
         if (!guestMode.paging()) {
             return OptionalLong.of(PhysAddress.pageOf(linear));
         }
-        AccessOutcome walk = guestMmu.access(new Access(linear, AccessKind.READ, Privilege.SUPERVISOR));
-        if (walk instanceof PageFault) {
+        WalkTrace walk = translationWalk;
+        WalkTrace.Ending ending = guestMmu.walk(new Access(linear, AccessKind.READ, Privilege.SUPERVISOR), walk);
+        if (ending == WalkTrace.Ending.PAGE_FAULT) {
             // A supervisor read of a user page faults with CR4.SMAP set; as a user read it walks.
-            walk = guestMmu.access(new Access(linear, AccessKind.READ, Privilege.USER));
+            ending = guestMmu.walk(new Access(linear, AccessKind.READ, Privilege.USER), walk);
         }
-        if (!(walk instanceof Translated t)) {
+        if (ending != WalkTrace.Ending.TRANSLATED) {
             return OptionalLong.empty();
         }
-        restore(t.entries());
-        for (EntryUse e : t.entries()) {
-            protectGuestTable(PhysAddress.pageOf(e.address()));
+        restore(walk);
+        for (int i = 0; i < walk.entries(); i++) {
+            protectGuestTable(PhysAddress.pageOf(walk.address(i)));
         }
-        return OptionalLong.of(PhysAddress.pageOf(t.physicalAddress()));
+        return OptionalLong.of(PhysAddress.pageOf(walk.physicalAddress()));
     }
 
     @Override
@@ -264,9 +269,12 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
         return tables;
     }
 
-    /** Walks the guest's own tables for an access (setting the guest's A and D flags when it succeeds). */
-    AccessOutcome onGuestTables(Access access) {
-        return guestMmu.access(access);
+    /**
+     * Walks the guest's own tables for an access (setting the guest's A and D flags when it succeeds), into
+     * {@code into}.
+     */
+    WalkTrace.Ending walkGuestTables(Access access, WalkTrace into) {
+        return guestMmu.walk(access, into);
     }
 
     /**
@@ -276,10 +284,20 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
      * registers over the same upper entries gives the same state.
      */
     AccessOutcome onShadow(Access access) {
+        loadShadowRegisters();
+        return hostMmu.access(access);
+    }
+
+    /** Whether an access runs on the shadow tables without a fault: {@link #onShadow}, with no outcome built. */
+    boolean translatesOnShadow(Access access) {
+        loadShadowRegisters();
+        return hostMmu.translates(access);
+    }
+
+    private void loadShadowRegisters() {
         if (tables.upperChanged()) {
             hostMmu.loadControlRegisters(shadowRegisters());
         }
-        return hostMmu.access(access);
     }
 
     /**
@@ -287,10 +305,10 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
      * the low 32 bits of every entry; a legacy-PAE PDPTE it took from the registers CR3 loaded, and memory may
      * hold a newer one since.
      */
-    void restore(List<EntryUse> entries) {
-        for (EntryUse e : entries) {
-            if (!(guestMode.legacyPae() && e.level() == org.gmck.spi.x86.X86Level.PDPT)) {
-                guestMmu.writePhysical32(e.address(), (int) e.value());
+    void restore(WalkTrace walk) {
+        for (int i = 0; i < walk.entries(); i++) {
+            if (!(guestMode.legacyPae() && walk.level(i) == X86Level.PDPT)) {
+                guestMmu.writePhysical32(walk.address(i), (int) walk.value(i));
             }
         }
     }

@@ -1,8 +1,7 @@
 package org.gmck.reference.pgm.shadow;
 
-import java.util.List;
+import org.gmck.reference.x86.WalkTrace;
 import org.gmck.spi.x86.EntryFlag;
-import org.gmck.spi.x86.EntryUse;
 import org.gmck.spi.x86.X86Level;
 
 /**
@@ -37,33 +36,33 @@ final class ShadowFlags {
      *
      * @param legacyPae whether the guest is in legacy PAE, whose PDPTEs carry no rights
      */
-    static long directory(List<EntryUse> guest, boolean legacyPae) {
-        int upper = leafIsPte(guest) ? guest.size() - 1 : guest.size();
+    static long directory(WalkTrace guest, boolean legacyPae) {
+        int upper = leafIsPte(guest) ? guest.entries() - 1 : guest.entries();
         return P | A | combine(guest, 0, upper, legacyPae);
     }
 
     /** The shadow page table entry's flags for the guest's leaf, before narrowing for the page. */
-    static long table(List<EntryUse> guest) {
+    static long table(WalkTrace guest) {
         if (!leafIsPte(guest)) {
             return P | A | RW | US;
         }
-        return P | A | combine(guest, guest.size() - 1, guest.size(), false);
+        return P | A | combine(guest, guest.entries() - 1, guest.entries(), false);
     }
 
-    private static boolean leafIsPte(List<EntryUse> guest) {
-        return !guest.isEmpty() && guest.get(guest.size() - 1).level() == X86Level.PT;
+    private static boolean leafIsPte(WalkTrace guest) {
+        return guest.entries() > 0 && guest.level(guest.entries() - 1) == X86Level.PT;
     }
 
-    /** Combines entries {@code from} (inclusive) to {@code to} (exclusive), by index: no view or iterator. */
-    private static long combine(List<EntryUse> entries, int from, int to, boolean legacyPae) {
+    /** Combines the walk's entries {@code from} (inclusive) to {@code to} (exclusive). */
+    private static long combine(WalkTrace walk, int from, int to, boolean legacyPae) {
         long flags = RW | US;
         for (int i = from; i < to; i++) {
-            EntryUse e = entries.get(i);
-            if (legacyPae && e.level() == X86Level.PDPT) {
+            if (legacyPae && walk.level(i) == X86Level.PDPT) {
                 continue;
             }
-            flags &= e.value() | ~(RW | US);
-            if ((e.value() & NX) != 0) {
+            long value = walk.value(i);
+            flags &= value | ~(RW | US);
+            if ((value & NX) != 0) {
                 flags |= NX;
             }
         }

@@ -1,18 +1,18 @@
 package org.gmck.reference.pgm.shadow;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
-import org.gmck.spi.x86.X86Mmu;
+import org.gmck.reference.x86.ReferenceX86Mmu;
 
 /**
  * The host pages that hold shadow paging structures, all below 4 GiB so that any shadow mode can point at
  * them (a legacy-PAE CR3 included). Pages are zeroed when handed out.
  *
- * <p>Every write to a pool page goes through the pool, which keeps a copy of each page's quadwords in a
- * plain array by pool index: reading an entry back costs an array index instead of a look-up in host
- * memory. The host CPU's walks write the pages too, but only the accessed and dirty flags of entries the
- * pool wrote present, so the copy is exact in every entry's present bit, frame and rights, all that is read
- * back.
+ * <p>The pool keeps, by pool index, the host MMU's own array of each page it handed out, so that reading or
+ * writing an entry is an array index, not a look-up in host memory, and the host CPU's walks see each write at
+ * once. Those walks write the pages too, but only the accessed and dirty flags of entries the pool wrote
+ * present.
  */
 final class ShadowPool {
 
@@ -21,16 +21,16 @@ final class ShadowPool {
     /** Pool indices 0 to 0x3FFE; 0x3FFF is later VirtualBox's overflow marker. */
     static final int MAX_PAGES = 0x3FFF;
 
-    private final X86Mmu host;
+    private final ReferenceX86Mmu host;
     private final long base;
     private final Deque<Long> free = new ArrayDeque<>();
     private final Deque<Long> used = new ArrayDeque<>();
-    /** By pool index, the quadwords of each page handed out, as last written through {@link #write32}/{@link #write64}. */
-    private final long[][] copies = new long[MAX_PAGES][];
+    /** By pool index, the quadwords of each page handed out: the host MMU's own storage of the page. */
+    private final long[][] pages = new long[MAX_PAGES][];
 
     private long next;
 
-    ShadowPool(X86Mmu host, long base) {
+    ShadowPool(ReferenceX86Mmu host, long base) {
         this.host = host;
         this.base = base;
         this.next = base;
@@ -56,7 +56,7 @@ final class ShadowPool {
         if (free.isEmpty()) {
             page = next;
             next += 1L << 12;
-            copies[index(page)] = new long[QWORDS];
+            pages[index(page)] = host.ramPage(page);
         } else {
             page = free.pop();
             zero(page);
@@ -65,29 +65,20 @@ final class ShadowPool {
         return page;
     }
 
-    /**
-     * Zeroes a page handed out before. Only quadwords the pool wrote non-zero can hold anything (the host CPU
-     * sets flags in present entries only), so only those are written.
-     */
+    /** Zeroes a page handed out before. */
     private void zero(long page) {
-        long[] copy = copies[index(page)];
-        for (int q = 0; q < QWORDS; q++) {
-            if (copy[q] != 0) {
-                host.writePhysical64(page + 8L * q, 0);
-                copy[q] = 0;
-            }
-        }
+        Arrays.fill(pages[index(page)], 0);
     }
 
     /**
-     * The quadword at {@code address} as the pool last wrote it: {@code address} lies in a page handed out, or
-     * in host page 0, which the pool never hands out and which reads as zero.
+     * The quadword at {@code address}: {@code address} lies in a page handed out, or in host page 0, which the
+     * pool never hands out and which reads as zero.
      */
     long read64(long address) {
         if (address < base) {
             return 0;
         }
-        return copies[index(address)][quadword(address)];
+        return pages[index(address)][quadword(address)];
     }
 
     /** The doubleword at {@code address}, from {@link #read64}. */
@@ -96,15 +87,13 @@ final class ShadowPool {
     }
 
     void write32(long address, int value) {
-        host.writePhysical32(address, value);
-        long[] copy = copies[index(address)];
+        long[] page = pages[index(address)];
         int q = quadword(address);
-        copy[q] = copy[q] & ~(0xFFFF_FFFFL << shift(address)) | Integer.toUnsignedLong(value) << shift(address);
+        page[q] = page[q] & ~(0xFFFF_FFFFL << shift(address)) | Integer.toUnsignedLong(value) << shift(address);
     }
 
     void write64(long address, long value) {
-        host.writePhysical64(address, value);
-        copies[index(address)][quadword(address)] = value;
+        pages[index(address)][quadword(address)] = value;
     }
 
     private static int quadword(long address) {

@@ -2,9 +2,9 @@ package org.gmck.reference.pgm.shadow;
 
 import java.util.List;
 import java.util.OptionalLong;
+import org.gmck.reference.x86.ReferenceX86Mmu;
 import org.gmck.spi.pgm.PagingMode;
 import org.gmck.spi.x86.EntryField;
-import org.gmck.spi.x86.X86Mmu;
 
 /**
  * The shadow (monitor) paging structures of one VM, kept in host memory: built entry by entry as the
@@ -31,7 +31,7 @@ final class ShadowTables {
     private PagingMode mode = PagingMode.BITS32;
     private long root;
 
-    ShadowTables(X86Mmu host, long poolBase, PoolTracking.Words words) {
+    ShadowTables(ReferenceX86Mmu host, long poolBase, PoolTracking.Words words) {
         this.pool = new ShadowPool(host, poolBase);
         this.tracking = new PoolTracking(words);
         this.root = pool.allocate();
@@ -187,7 +187,7 @@ final class ShadowTables {
         return mode == PagingMode.PAE ? ShadowFlags.FIXED_LEGACY_PDPTE : ShadowFlags.FIXED_LONG_MODE_UPPER;
     }
 
-    /** An entry as this class last wrote it: its present bit, frame and rights are as the host CPU sees them. */
+    /** An entry as it is: as this class last wrote it, with any A and D flags the host CPU set since. */
     private long read(ShadowLevel level, long address) {
         return level.entryBytes() == 4 ? Integer.toUnsignedLong(pool.read32(address)) : pool.read64(address);
     }
