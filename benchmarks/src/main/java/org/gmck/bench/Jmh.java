@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -23,7 +24,15 @@ public final class Jmh {
      * measurements in the method's unit (a single shot on a shared machine can be held up for seconds by the
      * scheduler, which moves the mean and not the median).
      */
-    public record Score(String method, String params, double mean, double error, double median) {}
+    public record Score(
+            String method, String params, double mean, double error, double median, List<Double> forkMedians) {}
+
+    /** How many forks, and whether each touches its whole heap before it starts. */
+    public record Forks(int count, boolean preTouchHeap) {
+        public static Forks one() {
+            return new Forks(1, false);
+        }
+    }
 
     private final boolean quick;
 
@@ -37,7 +46,7 @@ public final class Jmh {
                 ? "1 fork; time-based: 1 warm-up x 100 ms, 1 measurement x 200 ms; single-shot: 1 warm-up, 2 measured"
                 : "1 fork; time-based: 2 warm-up x 1 s, 3 measurements x 500 ms; single-shot: 15 warm-up, 10 measured "
                         + "(GMM round trips: 3 forks, judged on the median of their 9 measurements; SyncCR3 alone: no warm-up beyond the guest reading every page first, 2 measured; SyncCR3 + resync: 100 warm-up and 30 measured up to 16 K pages (judged on the median), 3 warm-up and 2 measured above; "
-                        + "write faults in guest physical memory: 50 warm-up, 10 measured; faults through the shadow: 3 forks, each 150 warm-up and 10 measured, judged on the median of the 30; each fault measurement a batch of thousands)";
+                        + "write faults in guest physical memory: 50 warm-up, 10 measured; faults through the shadow: 5 forks, each touching its heap first, each 150 warm-up and 10 measured, judged on the median of the 50; each fault measurement a batch of thousands)";
     }
 
     /** Runs every benchmark method of {@code type} with the given parameter values (others as annotated). */
@@ -48,19 +57,26 @@ public final class Jmh {
     /** As {@link #run(Class, boolean, Map)}, with the single-shot iteration counts of a full run given. */
     public List<Score> run(
             Class<?> type, boolean singleShot, Map<String, String[]> params, int shotWarmups, int shots) {
-        return run(type, singleShot, params, shotWarmups, shots, 1);
+        return run(type, singleShot, params, shotWarmups, shots, Forks.one());
     }
 
     /**
-     * As {@link #run(Class, boolean, Map, int, int)}, in {@code forks} JVMs of a full run (one in a quick run): the
-     * scores pool every fork's measurements, for figures whose forks settle at different speeds.
+     * As {@link #run(Class, boolean, Map, int, int)}, in {@code forks.count()} JVMs of a full run (one in a quick
+     * run): the scores pool every fork's measurements, for figures whose forks settle at different speeds, and give
+     * each fork's median too. A fork that touches its whole heap first ({@code -XX:+AlwaysPreTouch}) pays for the
+     * operating system mapping in each page of it before it measures: a single shot that allocates into young
+     * memory never touched before would otherwise pay for it in the shot, as long as no collection has run.
      */
     public List<Score> run(
-            Class<?> type, boolean singleShot, Map<String, String[]> params, int shotWarmups, int shots, int forks) {
+            Class<?> type, boolean singleShot, Map<String, String[]> params, int shotWarmups, int shots, Forks forks) {
+        List<String> jvmArgs = new ArrayList<>(List.of("-Xms1g", "-Xmx1g", "-XX:+UseSerialGC"));
+        if (forks.preTouchHeap()) {
+            jvmArgs.add("-XX:+AlwaysPreTouch");
+        }
         ChainedOptionsBuilder b = new OptionsBuilder()
                 .include(type.getName().replace(".", "\\.") + "\\.")
-                .forks(quick ? 1 : forks)
-                .jvmArgs("-Xms1g", "-Xmx1g", "-XX:+UseSerialGC")
+                .forks(quick ? 1 : forks.count())
+                .jvmArgs(jvmArgs.toArray(String[]::new))
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.SILENT);
         if (singleShot) {
@@ -87,12 +103,17 @@ public final class Jmh {
                 ps.add(key + "=" + r.getParams().getParam(key));
             }
             double error = r.getPrimaryResult().getScoreError();
+            List<Double> forkMedians = new ArrayList<>();
+            for (BenchmarkResult fork : r.getBenchmarkResults()) {
+                forkMedians.add(fork.getPrimaryResult().getStatistics().getPercentile(50));
+            }
             Score s = new Score(
                     method,
                     String.join(",", ps),
                     r.getPrimaryResult().getScore(),
                     Double.isNaN(error) ? 0 : error,
-                    r.getPrimaryResult().getStatistics().getPercentile(50));
+                    r.getPrimaryResult().getStatistics().getPercentile(50),
+                    List.copyOf(forkMedians));
             System.out.printf(
                     "  %-22s %-40s %12.3f %s%n",
                     method, s.params(), s.mean(), r.getPrimaryResult().getScoreUnit());
