@@ -654,7 +654,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
     And the shadow maps 0x40212000 to the host page behind 0x12000
     And the shadow maps 0x40212000 read-only
 
-  @PGM-SHW-12 @profile:pgm @variant:page-table-entry @variant:whole-entry @variant:guest-4k-page
+  @PGM-SHW-12 @profile:pgm @variant:page-table-entry @variant:whole-entry @variant:guest-4k-page @variant:known-structure
   Scenario: A guest write to its own page table traps and is carried out by the monitor
     Source: FreeMWare list, monitor page tables [003], "will trap to the monitor"
     Given the guest maps 0x40001000 to 0x200000 writable supervisor
@@ -666,7 +666,18 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
     And the guest gets no fault
     And the guest's level-3 entry for 0x40001000 reads 0x0
 
-  @PGM-SHW-12 @profile:pgm @variant:directory-entry
+  @PGM-SHW-12 @profile:pgm @variant:page-table-entry @variant:whole-entry @variant:guest-4k-page @variant:first-walked
+  Scenario: A guest's first access after a CR3 load, a write to the page table its own walk goes through, traps and is carried out by the monitor
+    Source: FreeMWare list, monitor page tables [003], "will trap to the monitor"
+    Given the guest maps 0x40001000 to 0x200000 writable supervisor
+    And the guest maps 0x40010000 to 0x12000 writable supervisor
+    And the guest has loaded CR3
+    When the guest writes 0x0 to the 8 bytes at linear 0x40010008 as supervisor
+    Then the monitor emulated the page-table write
+    And the guest gets no fault
+    And the guest's level-3 entry for 0x40001000 reads 0x0
+
+  @PGM-SHW-12 @profile:pgm @variant:directory-entry @variant:known-structure
   Scenario: A guest write to its own page directory traps and is carried out by the monitor
     Source: FreeMWare list, monitor page tables [003], "will trap to the monitor"
     Given the guest maps 0x40001000 to 0x200000 writable supervisor
@@ -679,7 +690,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
     And the guest gets no fault
     And the guest's level-2 entry for 0x40201000 reads 0x0
 
-  @PGM-SHW-12 @profile:pgm @variant:part-of-entry
+  @PGM-SHW-12 @profile:pgm @variant:part-of-entry @variant:known-structure
   Scenario: A guest write to one byte of its own page table entry traps and changes that byte alone
     Source: FreeMWare list, monitor page tables [003], "will trap to the monitor"
     Given the guest maps 0x40001000 to 0x200000 writable supervisor
@@ -690,7 +701,7 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
     Then the monitor emulated the page-table write
     And the guest's level-3 entry for 0x40001000 reads 0x200001
 
-  @PGM-SHW-12 @profile:pgm @variant:guest-large-page
+  @PGM-SHW-12 @profile:pgm @variant:guest-large-page @variant:known-structure
   Scenario: A guest write to its own page table through a guest 2 MB page traps and is carried out by the monitor
     Source: FreeMWare list, monitor page tables [003], "will trap to the monitor"
     Given the guest maps 0x40001000 to 0x200000 writable supervisor

@@ -45,9 +45,11 @@ final class GuestMemory {
         page[slot] = page[slot] & ~(0xFFFF_FFFFL << shift) | Integer.toUnsignedLong(value) << shift;
     }
 
-    /** The quadwords of the page holding {@code address}, added (all zero) if it was never written. */
+    /**
+     * The quadwords of the page holding {@code address}, added (all zero) if it was never written; the caller
+     * names a page of RAM.
+     */
     long[] page(long address) {
-        check(address & ~((1L << PAGE_SHIFT) - 1), 8);
         return pages.getOrAdd(address >>> PAGE_SHIFT);
     }
 

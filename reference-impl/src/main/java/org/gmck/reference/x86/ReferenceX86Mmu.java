@@ -61,7 +61,8 @@ public final class ReferenceX86Mmu implements X86Mmu {
     }
 
     /**
-     * The 512 quadwords of the 4 KiB page of RAM holding {@code physicalAddress}: this MMU's own storage, added
+     * The 512 quadwords of the 4 KiB page of RAM holding {@code physicalAddress}, which the caller keeps within
+     * RAM: this MMU's own storage, added
      * all zero if the page was never written. A caller that owns a page of this RAM, as a monitor owns the host
      * pages of its shadow tables, reads and writes its entries there directly, and every walk sees each write at
      * once, as every later read of the array sees the A and D flags walks set.

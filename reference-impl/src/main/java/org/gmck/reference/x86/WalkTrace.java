@@ -1,5 +1,6 @@
 package org.gmck.reference.x86;
 
+import java.util.Objects;
 import org.gmck.spi.x86.X86Level;
 
 /**
@@ -7,8 +8,7 @@ import org.gmck.spi.x86.X86Level;
  * than into an outcome built for every access: how the walk ended and, for a translation, the physical address
  * and the entries it used, top first, each with its value as read (before any A or D update), as a
  * {@link org.gmck.spi.x86.Translated} lists them. A monitor that walks the guest's tables on every fault reads
- * the walk from here and allocates nothing for it. Its contents stay until the next walk into it; an entry
- * past {@link #entries()} is whatever an earlier walk left there.
+ * the walk from here and allocates nothing for it. Its contents stay until the next walk into it.
  */
 public final class WalkTrace {
 
@@ -51,22 +51,24 @@ public final class WalkTrace {
 
     /** The level of entry {@code entry} (0, the top one, to {@link #entries()} - 1). */
     public X86Level level(int entry) {
-        return levels[entry];
+        return levels[Objects.checkIndex(entry, entries)];
     }
 
     /** Where the entry lies (for a PAE PDPTE register: where it was loaded from). */
     public long address(int entry) {
-        return addresses[entry];
+        return addresses[Objects.checkIndex(entry, entries)];
     }
 
     /** The entry as the walk read it, before any A or D update. */
     public long value(int entry) {
-        return values[entry];
+        return values[Objects.checkIndex(entry, entries)];
     }
 
-    void translated(long physical, int used) {
-        ending = Ending.TRANSLATED;
+    /** How the walk ended: its physical address (a translation's), error code (a page fault's) and entries used. */
+    void ended(Ending how, long physical, int code, int used) {
+        ending = how;
         physicalAddress = physical;
+        errorCode = code;
         entries = used;
     }
 
@@ -74,16 +76,5 @@ public final class WalkTrace {
         levels[i] = level;
         addresses[i] = address;
         values[i] = value;
-    }
-
-    void pageFault(int code) {
-        ending = Ending.PAGE_FAULT;
-        errorCode = code;
-        entries = 0;
-    }
-
-    void generalProtection() {
-        ending = Ending.GENERAL_PROTECTION;
-        entries = 0;
     }
 }

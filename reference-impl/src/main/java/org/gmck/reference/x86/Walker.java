@@ -1,6 +1,7 @@
 package org.gmck.reference.x86;
 
 import java.util.List;
+import org.gmck.reference.x86.WalkTrace.Ending;
 import org.gmck.spi.x86.Access;
 import org.gmck.spi.x86.AccessKind;
 import org.gmck.spi.x86.AccessOutcome;
@@ -51,12 +52,6 @@ final class Walker {
         }
     }
 
-    /** How a walk ended, as {@link #run} returns it. */
-    private static final int TRANSLATED = 0;
-
-    private static final int PAGE_FAULT = 1;
-    private static final int NON_CANONICAL = 2;
-
     /** The most entries one walk reads (5-level paging). */
     private static final int MOST_LEVELS = 5;
 
@@ -96,7 +91,7 @@ final class Walker {
         return switch (run(access, state, ac, pkru, pkrs)) {
             case TRANSLATED -> new Translated(physical, size, rights, entriesUsed());
             case PAGE_FAULT -> new PageFault(errorCode, access.linearAddress());
-            default -> new GeneralProtection(GpReason.NON_CANONICAL_ADDRESS);
+            case GENERAL_PROTECTION -> new GeneralProtection(GpReason.NON_CANONICAL_ADDRESS);
         };
     }
 
@@ -105,25 +100,21 @@ final class Walker {
      * translated: no outcome is built.
      */
     boolean translates(Access access, PagingState state, boolean ac, int pkru, int pkrs) {
-        return run(access, state, ac, pkru, pkrs) == TRANSLATED;
+        return run(access, state, ac, pkru, pkrs) == Ending.TRANSLATED;
     }
 
     /** Walks as {@link #walk} does, with the same effect on the entries, into a trace instead of an outcome. */
     void walk(Access access, PagingState state, boolean ac, int pkru, int pkrs, WalkTrace into) {
-        switch (run(access, state, ac, pkru, pkrs)) {
-            case TRANSLATED -> {
-                into.translated(physical, count);
-                for (int i = 0; i < count; i++) {
-                    into.entry(i, levels[i].spiLevel(), usedAddress[i], usedValue[i]);
-                }
-            }
-            case PAGE_FAULT -> into.pageFault(errorCode);
-            default -> into.generalProtection();
+        Ending ending = run(access, state, ac, pkru, pkrs);
+        into.ended(ending, physical, errorCode, count);
+        for (int i = 0; i < count; i++) {
+            into.entry(i, levels[i].spiLevel(), usedAddress[i], usedValue[i]);
         }
     }
 
     /** Walks, leaving how it ended in this walker's scratch fields; returns the kind of ending. */
-    private int run(Access access, PagingState state, boolean ac, int pkru, int pkrs) {
+    private Ending run(Access access, PagingState state, boolean ac, int pkru, int pkrs) {
+        count = 0; // entries used: none until a translation says how many
         long la = access.linearAddress();
         X86PagingMode mode = state.mode();
         if (mode == X86PagingMode.NONE) {
@@ -132,7 +123,7 @@ final class Walker {
         boolean ia32e = state.ia32e();
         int width = mode == X86PagingMode.LEVEL5 ? 57 : 48;
         if (ia32e && (la << (64 - width) >> (64 - width)) != la) {
-            return NON_CANONICAL;
+            return Ending.GENERAL_PROTECTION;
         }
         boolean cr4Pse = state.cr4(ControlRegisters.CR4_PSE);
         boolean nxe = state.nxeActive();
@@ -200,7 +191,7 @@ final class Walker {
         return RIGHTS[(writable ? 1 : 0) | (user ? 2 : 0) | (executable ? 4 : 0) | key << 3];
     }
 
-    private int finish(
+    private Ending finish(
             Access access,
             PagingState state,
             boolean ac,
@@ -221,18 +212,18 @@ final class Walker {
         return translated(frame | offset, leafSize, granted, levels, used);
     }
 
-    private int translated(long physical, PageSize size, Rights rights, Level[] levels, int count) {
+    private Ending translated(long physical, PageSize size, Rights rights, Level[] levels, int count) {
         this.physical = physical;
         this.size = size;
         this.rights = rights;
         this.levels = levels;
         this.count = count;
-        return TRANSLATED;
+        return Ending.TRANSLATED;
     }
 
-    private int pageFault(int errorCode) {
+    private Ending pageFault(int errorCode) {
         this.errorCode = errorCode;
-        return PAGE_FAULT;
+        return Ending.PAGE_FAULT;
     }
 
     private void setAccessedAndDirty(int used, boolean write, X86PagingMode mode) {

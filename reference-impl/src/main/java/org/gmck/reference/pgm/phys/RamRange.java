@@ -26,11 +26,6 @@ final class RamRange {
         return records.length / PageRecord.WORDS;
     }
 
-    /** One past the last byte of the range. */
-    long end() {
-        return end;
-    }
-
     boolean contains(long gcPhys) {
         return Long.compareUnsigned(gcPhys - start, end - start) < 0;
     }

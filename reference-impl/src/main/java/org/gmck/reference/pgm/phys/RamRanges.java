@@ -9,8 +9,6 @@ import org.gmck.spi.pgm.phys.PhysStatus;
 final class RamRanges {
 
     private final List<RamRange> ranges = new ArrayList<>();
-    /** The range {@link #find} found last: the next look-up is most often in it again. */
-    private RamRange last;
 
     /** Checks a new range against the address space and the registered ranges. */
     void checkNew(long start, long size) {
@@ -46,13 +44,8 @@ final class RamRanges {
 
     /** The range holding {@code gcPhys}. */
     RamRange find(long gcPhys) {
-        RamRange recent = last;
-        if (recent != null && recent.contains(gcPhys)) {
-            return recent;
-        }
         for (RamRange range : ranges) {
             if (range.contains(gcPhys)) {
-                last = range;
                 return range;
             }
         }

@@ -16,7 +16,9 @@ final class PageSet {
     /** 2^64 divided by the golden ratio: spreads page addresses, which differ only from bit 12 up. */
     private static final long SPREAD = 0x9E37_79B9_7F4A_7C15L;
 
-    private long[] slots = emptySlots(16);
+    /** Small, so that the guest's first few tables already make it grow. */
+    private long[] slots = emptySlots(4);
+
     private int size;
 
     /** Adds the page; whether it was not in the set before. */
@@ -39,10 +41,8 @@ final class PageSet {
     }
 
     void clear() {
-        if (size > 0) {
-            Arrays.fill(slots, FREE);
-            size = 0;
-        }
+        Arrays.fill(slots, FREE);
+        size = 0;
     }
 
     /** The pages in ascending order. */
