@@ -591,6 +591,19 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
     Then the monitor knows 0x200000 as a guest paging structure
     And the shadow does not map 0x40001000
 
+  @PGM-SHW-11 @profile:pgm @variant:every-structure-of-a-walk
+  Scenario: The monitor knows every paging structure a guest walk read, and lists them in ascending order
+    Source: FreeMWare list, monitor page tables [003], "marked read-only"
+    Given the guest maps 0x40001000 to 0x200000 writable supervisor
+    And the guest's level-2 entry for 0x40200000 points at 0x200000
+    And the guest has written 0x1 to the 8 bytes at 0x200000
+    And the guest has loaded CR3
+    When the guest reads 0x40200000 as supervisor
+    Then the monitor knows 0x10000 as a guest paging structure
+    And the monitor knows 0x11000 as a guest paging structure
+    And the monitor knows 0x200000 as a guest paging structure
+    And the monitor lists the guest paging structures it knows in ascending order
+
   @PGM-SHW-11 @profile:pgm @variant:dropped-rom-write
   Scenario: The guest tables walked for a dropped ROM write are watched like any others
     Source: FreeMWare list, monitor page tables [003], "marked read-only"

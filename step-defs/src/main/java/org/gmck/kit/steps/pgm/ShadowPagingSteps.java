@@ -427,6 +427,15 @@ public final class ShadowPagingSteps {
                 world.vm().guestPagingStructurePages().contains(gcPhys));
     }
 
+    @Then("the monitor lists the guest paging structures it knows in ascending order")
+    public void tablesAscending() {
+        List<Long> pages = world.vm().guestPagingStructurePages();
+        List<Long> ascending = pages.stream().sorted().toList();
+        context.expectThat(
+                "the guest paging structure pages must be listed in ascending order: " + pages + ", not " + ascending,
+                pages.equals(ascending));
+    }
+
     @Then("the monitor does not know {pgmAddress} as a guest paging structure")
     public void doesNotKnowTable(long gcPhys) {
         context.expectThat(
