@@ -252,7 +252,7 @@ public final class BenchmarkMain {
         System.out.println("== GMM allocate and free against a bare array");
         // Three forks, judged on the median of their measurements: a fork settles at its own speed (one fork's GMM
         // batch took 950 ns, another's 1,480), and the floors that decide a verdict are close to it.
-        List<Jmh.Score> scores = jmh.run(GmmAllocationBenchmark.class, false, Map.of(), 0, 0, new Jmh.Forks(3, false));
+        List<Jmh.Score> scores = jmh.run(GmmAllocationBenchmark.class, false, Map.of(), 0, 0, 3);
         double single = Jmh.find(scores, "gmmSingle").median();
         double arraySingle = Jmh.find(scores, "arraySingle").median();
         double batch = Jmh.find(scores, "gmmBatch").median();
@@ -525,11 +525,8 @@ public final class BenchmarkMain {
                     2));
         }
         List<Jmh.Score> pass = jmh.run(RecordPassBenchmark.class, false, Map.of("mapped", mappedSeries));
-        // Five forks, each touching its heap first: a sync fault allocates little, so without that the young
-        // memory it allocates into has not been touched by the end of the warm-up, and each measured shot would
-        // pay the operating system for mapping in new pages; and a fork settles at one of a few speeds.
-        List<Jmh.Score> faults =
-                jmh.run(ShadowFaultBenchmark.class, true, Map.of(), 150, 10, new Jmh.Forks(SHADOW_FAULT_FORKS, true));
+        // Five forks: a fork settles at one of a few speeds.
+        List<Jmh.Score> faults = jmh.run(ShadowFaultBenchmark.class, true, Map.of(), 150, 10, SHADOW_FAULT_FORKS);
         md.append("## PGM shadow paging: SyncCR3 and faults\n\n");
         md.append("A 4-level guest on an AMD64 host maps N consecutive linear pages (round robin onto at most 4096 "
                 + "guest pages); before each measurement the guest has read every page, so the shadow maps all N. "
@@ -593,12 +590,10 @@ public final class BenchmarkMain {
                 firstResync,
                 firstResync <= 2 ? "met" : String.format(Locale.ROOT, "missed by %.2fx", firstResync / 2)));
         md.append("Faults the monitor resolves, " + n + " a measurement, through `ShadowVm.access`, each figure the "
-                + "median shot of " + SHADOW_FAULT_FORKS + " forks, each of which touches its whole heap before it "
-                + "starts (a write fault's shot allocates megabytes of page contents, and the shots a collection falls "
-                + "in are many times the others; a sync fault allocates so little that, without the touch, its shots "
-                + "would pay for the first use of young memory; and a fork settles at one of a few speeds, so each "
-                + "fork's own median is given below the table). Floors, from this run: for a sync fault the 4-level "
-                + "walk's 4 "
+                + "median shot of " + SHADOW_FAULT_FORKS + " forks (a write fault's shot allocates megabytes of page "
+                + "contents, and the shots a collection falls in are many times the others; and a fork settles at one "
+                + "of a few speeds, so each fork's own median is given below the table). Floors, from this run: for a "
+                + "sync fault the 4-level walk's 4 "
                 + "dependent loads (x86 table above); for the write faults the bare-array floors of the "
                 + "guest-physical-memory table above (for copy on write the floor includes the 4 KiB copy). Next to "
                 + "them, the same fault resolved in the reference's guest physical memory alone (the table above: "

@@ -27,13 +27,6 @@ public final class Jmh {
     public record Score(
             String method, String params, double mean, double error, double median, List<Double> forkMedians) {}
 
-    /** How many forks, and whether each touches its whole heap before it starts. */
-    public record Forks(int count, boolean preTouchHeap) {
-        public static Forks one() {
-            return new Forks(1, false);
-        }
-    }
-
     private final boolean quick;
 
     public Jmh(boolean quick) {
@@ -46,7 +39,7 @@ public final class Jmh {
                 ? "1 fork; time-based: 1 warm-up x 100 ms, 1 measurement x 200 ms; single-shot: 1 warm-up, 2 measured"
                 : "1 fork; time-based: 2 warm-up x 1 s, 3 measurements x 500 ms; single-shot: 15 warm-up, 10 measured "
                         + "(GMM round trips: 3 forks, judged on the median of their 9 measurements; SyncCR3 alone: no warm-up beyond the guest reading every page first, 2 measured; SyncCR3 + resync: 100 warm-up and 30 measured up to 16 K pages (judged on the median), 3 warm-up and 2 measured above; "
-                        + "write faults in guest physical memory: 50 warm-up, 10 measured; faults through the shadow: 5 forks, each touching its heap first, each 150 warm-up and 10 measured, judged on the median of the 50; each fault measurement a batch of thousands)";
+                        + "write faults in guest physical memory: 50 warm-up, 10 measured; faults through the shadow: 5 forks, each 150 warm-up and 10 measured, judged on the median of the 50; each fault measurement a batch of thousands; every single-shot fork touches its whole heap before it starts)";
     }
 
     /** Runs every benchmark method of {@code type} with the given parameter values (others as annotated). */
@@ -57,25 +50,26 @@ public final class Jmh {
     /** As {@link #run(Class, boolean, Map)}, with the single-shot iteration counts of a full run given. */
     public List<Score> run(
             Class<?> type, boolean singleShot, Map<String, String[]> params, int shotWarmups, int shots) {
-        return run(type, singleShot, params, shotWarmups, shots, Forks.one());
+        return run(type, singleShot, params, shotWarmups, shots, 1);
     }
 
     /**
-     * As {@link #run(Class, boolean, Map, int, int)}, in {@code forks.count()} JVMs of a full run (one in a quick
-     * run): the scores pool every fork's measurements, for figures whose forks settle at different speeds, and give
-     * each fork's median too. A fork that touches its whole heap first ({@code -XX:+AlwaysPreTouch}) pays for the
-     * operating system mapping in each page of it before it measures: a single shot that allocates into young
-     * memory never touched before would otherwise pay for it in the shot, as long as no collection has run.
+     * As {@link #run(Class, boolean, Map, int, int)}, in {@code forks} JVMs of a full run (one in a quick run): the
+     * scores pool every fork's measurements, for figures whose forks settle at different speeds, and give each
+     * fork's median too. A fork of single shots touches its whole heap first ({@code -XX:+AlwaysPreTouch}), paying
+     * for the operating system mapping in each page of it before it measures: a shot that allocates into young
+     * memory never touched before would otherwise pay for that in the shot, until the first collection has run,
+     * which a shot that allocates little does not reach in its warm-up.
      */
     public List<Score> run(
-            Class<?> type, boolean singleShot, Map<String, String[]> params, int shotWarmups, int shots, Forks forks) {
+            Class<?> type, boolean singleShot, Map<String, String[]> params, int shotWarmups, int shots, int forks) {
         List<String> jvmArgs = new ArrayList<>(List.of("-Xms1g", "-Xmx1g", "-XX:+UseSerialGC"));
-        if (forks.preTouchHeap()) {
+        if (singleShot) {
             jvmArgs.add("-XX:+AlwaysPreTouch");
         }
         ChainedOptionsBuilder b = new OptionsBuilder()
                 .include(type.getName().replace(".", "\\.") + "\\.")
-                .forks(quick ? 1 : forks.count())
+                .forks(quick ? 1 : forks)
                 .jvmArgs(jvmArgs.toArray(String[]::new))
                 .shouldFailOnError(true)
                 .verbosity(VerboseMode.SILENT);
