@@ -604,6 +604,21 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
     And the monitor knows 0x200000 as a guest paging structure
     And the monitor lists the guest paging structures it knows in ascending order
 
+  @PGM-SHW-11 @profile:pgm @variant:every-structure-of-a-walk @variant:pml4
+  Scenario: The monitor knows all four paging structures an AMD64 guest walk read, and lists them in ascending order
+    Source: FreeMWare list, monitor page tables [003], "marked read-only"
+    Given the guest keeps AMD64 page tables at 0x10000
+    And the guest maps 0x40001000 to 0x200000 writable supervisor
+    And the guest's level-3 entry for 0x40200000 points at 0x200000
+    And the guest has written 0x1 to the 8 bytes at 0x200000
+    And the guest has loaded CR3
+    When the guest reads 0x40200000 as supervisor
+    Then the monitor knows 0x10000 as a guest paging structure
+    And the monitor knows 0x11000 as a guest paging structure
+    And the monitor knows 0x12000 as a guest paging structure
+    And the monitor knows 0x200000 as a guest paging structure
+    And the monitor lists the guest paging structures it knows in ascending order
+
   @PGM-SHW-11 @profile:pgm @variant:dropped-rom-write
   Scenario: The guest tables walked for a dropped ROM write are watched like any others
     Source: FreeMWare list, monitor page tables [003], "marked read-only"
@@ -689,6 +704,18 @@ Feature: Shadow paging: the guest runs on monitor tables built from its own
     Then the monitor emulated the page-table write
     And the guest gets no fault
     And the guest's level-3 entry for 0x40001000 reads 0x0
+
+  @PGM-SHW-12 @profile:pgm @variant:directory-entry @variant:first-walked
+  Scenario: A guest's first access after a CR3 load, a write to the page directory its own walk goes through, traps and is carried out by the monitor
+    Source: FreeMWare list, monitor page tables [003], "will trap to the monitor"
+    Given the guest maps 0x40001000 to 0x200000 writable supervisor
+    And the guest maps 0x40201000 to 0x201000 writable supervisor
+    And the guest maps 0x40010000 to 0x11000 writable supervisor
+    And the guest has loaded CR3
+    When the guest writes 0x0 to the 8 bytes at linear 0x40010008 as supervisor
+    Then the monitor emulated the page-table write
+    And the guest gets no fault
+    And the guest's level-2 entry for 0x40201000 reads 0x0
 
   @PGM-SHW-12 @profile:pgm @variant:directory-entry @variant:known-structure
   Scenario: A guest write to its own page directory traps and is carried out by the monitor

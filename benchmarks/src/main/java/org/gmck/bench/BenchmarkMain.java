@@ -610,7 +610,8 @@ public final class BenchmarkMain {
         double syncNs = Double.NaN;
         String syncForks = "";
         for (ShadowFaultBenchmark.ShadowFault f : ShadowFaultBenchmark.ShadowFault.values()) {
-            double ns = Jmh.find(faults, "resolve", "fault=" + f).median() * 1000 / n;
+            Jmh.Score resolved = Jmh.find(faults, "resolve", "fault=" + f);
+            double ns = resolved.median() * 1000 / n;
             double straight = Jmh.find(faults, "straight", "fault=" + f).median() * 1000 / n;
             boolean syncFault = f == ShadowFaultBenchmark.ShadowFault.SYNC;
             double floor = syncFault ? level4Floor : writeFaultFloors.get(f.name());
@@ -635,7 +636,7 @@ public final class BenchmarkMain {
             double walks = 3 * level4PageMap;
             if (syncFault) {
                 syncNs = ns;
-                syncForks = Jmh.find(faults, "resolve", "fault=" + f).forkMedians().stream()
+                syncForks = resolved.forkMedians().stream()
                         .map(shot ->
                                 String.format(Locale.ROOT, "%.0f ns (%.1fx)", shot * 1000 / n, shot * 1000 / n / floor))
                         .collect(java.util.stream.Collectors.joining(", "));
