@@ -78,12 +78,12 @@ final class MonitorFaultHandler {
                 return new GuestAccessResult(TABLE_WRITE_EMULATED, 0, Optional.empty());
             }
             if (page.type() == PageType.ROM) {
-                protect(walk);
+                vm.protectGuestTables(walk);
                 return new GuestAccessResult(ROM_WRITE_DROPPED, 0, Optional.empty());
             }
             madeWritable = makeWritable(page, gcPhys, walk);
         }
-        protect(walk);
+        vm.protectGuestTables(walk);
         sync(access.linearAddress(), recordNow(page, madeWritable), walk, claim, access.kind() == AccessKind.WRITE);
         boolean emulated = !vm.translatesOnShadow(access);
         return new GuestAccessResult(
@@ -104,7 +104,7 @@ final class MonitorFaultHandler {
                 throw noMemory;
             }
         }
-        protect(walk);
+        vm.protectGuestTables(walk);
         vm.interceptor().invoke(access.linearAddress(), gcPhys, access.kind());
         if (claim == HandlerState.WRITE) {
             sync(access.linearAddress(), vm.guestMemory().page(gcPhys), walk, claim, access.kind() == AccessKind.WRITE);
@@ -120,13 +120,6 @@ final class MonitorFaultHandler {
             }
         }
         return false;
-    }
-
-    /** Write-protects the guest's paging structures the walk went through. */
-    private void protect(WalkTrace walk) {
-        for (int i = 0; i < walk.entries(); i++) {
-            vm.protectGuestTable(PhysAddress.pageOf(walk.address(i)));
-        }
     }
 
     private PhysPage requireMemory(WalkTrace walk, long gcPhys) {

@@ -132,9 +132,7 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
             return OptionalLong.empty();
         }
         restore(walk);
-        for (int i = 0; i < walk.entries(); i++) {
-            protectGuestTable(PhysAddress.pageOf(walk.address(i)));
-        }
+        protectGuestTables(walk);
         return OptionalLong.of(PhysAddress.pageOf(walk.physicalAddress()));
     }
 
@@ -313,8 +311,15 @@ public final class PgmShadowVm implements ShadowVm, PageChangeListener {
         }
     }
 
+    /** Write-protects the guest's paging structures a walk went through. */
+    void protectGuestTables(WalkTrace walk) {
+        for (int i = 0; i < walk.entries(); i++) {
+            protectGuestTable(PhysAddress.pageOf(walk.address(i)));
+        }
+    }
+
     /** Write-protects a guest page that holds a guest paging structure: no shadow entry may map it writable. */
-    void protectGuestTable(long gcPhysPage) {
+    private void protectGuestTable(long gcPhysPage) {
         if (guestTables.add(gcPhysPage)) {
             tables.unmapGuestPage(gcPhysPage);
         }

@@ -17,7 +17,6 @@ import org.gmck.reference.x86.ReferenceX86Mmu;
 final class ShadowPool {
 
     static final long BASE = 0x0200_0000L;
-    private static final int QWORDS = 512;
     /** Pool indices 0 to 0x3FFE; 0x3FFF is later VirtualBox's overflow marker. */
     static final int MAX_PAGES = 0x3FFF;
 
